@@ -1,0 +1,69 @@
+import { z } from '../zod';
+import { BranchType, Star, TownshipKind } from '../enums';
+import { Id, IsoDateTime, Name } from './common.contract';
+
+export const BranchCounts = z.object({
+  rural: z.int(),
+  community: z.int(),
+  total: z.int(),
+});
+
+export const TownshipSummary = z.object({
+  id: Id,
+  name: z.string(),
+  kind: TownshipKind,
+  /** True for generated demo units; only a few names are confirmed by the source article. */
+  isDemo: z.boolean(),
+  counts: BranchCounts,
+});
+export type TownshipSummary = z.infer<typeof TownshipSummary>;
+
+export const OrgTree = z.object({
+  district: z.object({ id: Id, name: z.string() }),
+  townships: z.array(TownshipSummary),
+  totals: BranchCounts,
+});
+export type OrgTree = z.infer<typeof OrgTree>;
+
+export const Branch = z.object({
+  id: Id,
+  districtId: Id,
+  townshipId: Id,
+  name: z.string(),
+  type: BranchType,
+  /** Fixed by the type (DOMAIN.md §2). */
+  stars: z.array(Star),
+  isDemo: z.boolean(),
+  version: z.int(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Branch = z.infer<typeof Branch>;
+
+export const TownshipPath = z.strictObject({ townshipId: Id });
+export const BranchPath = z.strictObject({ branchId: Id });
+
+export const TownshipBranches = z.object({
+  township: TownshipSummary,
+  branches: z.array(Branch),
+});
+export type TownshipBranches = z.infer<typeof TownshipBranches>;
+
+export const BranchDetail = z.object({
+  branch: Branch,
+  township: z.object({ id: Id, name: z.string() }),
+});
+export type BranchDetail = z.infer<typeof BranchDetail>;
+
+export const CreateBranchBody = z.strictObject({
+  name: Name,
+  type: BranchType,
+});
+export type CreateBranchBody = z.infer<typeof CreateBranchBody>;
+
+export const RenameBranchBody = z.strictObject({
+  name: Name,
+  /** The version the editor saw; a stale one gets 409. */
+  version: z.int().check(z.minimum(1)),
+});
+export type RenameBranchBody = z.infer<typeof RenameBranchBody>;

@@ -1,0 +1,11 @@
+export { z } from './zod';
+export * from './enums';
+export * from './errors';
+export * from './route';
+export * from './routes';
+export * from './contracts/common.contract';
+export * from './contracts/auth.contract';
+export * from './contracts/org.contract';
+export * from './contracts/invitation.contract';
+export * from './client';
+export * from './scope-label';

@@ -1,0 +1,60 @@
+import type { z } from './zod';
+import type { Role } from './enums';
+import { ErrorBody } from './errors';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Schema = z.ZodMiniType;
+
+/** Who may call a route. `roles` always lists every allowed role explicitly. */
+export type Access = { kind: 'public' } | { kind: 'roles'; roles: readonly Role[] };
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** OpenAPI-style path with `{param}` placeholders. */
+  path: string;
+  summary: string;
+  access: Access;
+  /** Served only by the local stack; never registered in the deployed API. */
+  localOnly?: boolean;
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  responses: Record<number, Schema>;
+}
+
+export function defineRoute<const R extends RouteDef>(route: R): R {
+  return route;
+}
+
+export const publicAccess = { kind: 'public' } as const;
+export function rolesAccess<const T extends readonly Role[]>(...roles: T) {
+  return { kind: 'roles', roles } as const;
+}
+
+/** Error responses every authenticated route can return. */
+export const commonErrors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+} as const;
+
+type InferOr<S, D> = S extends Schema ? z.infer<S> : D;
+type InputOf<S> = S extends Schema ? z.input<S> : never;
+
+export type RouteParams<R extends RouteDef> = InferOr<R['params'], undefined>;
+export type RouteQuery<R extends RouteDef> = InferOr<R['query'], undefined>;
+export type RouteBody<R extends RouteDef> = InferOr<R['body'], undefined>;
+
+/** What a client must send: only the parts the route declares. */
+export type RouteInput<R extends RouteDef> = (R['params'] extends Schema ? { params: InputOf<R['params']> } : { params?: undefined }) &
+  (R['query'] extends Schema ? { query?: InputOf<R['query']> } : { query?: undefined }) &
+  (R['body'] extends Schema ? { body: InputOf<R['body']> } : { body?: undefined });
+
+/** A response as a discriminated union on status, typed by the contract. */
+export type RouteResponse<R extends RouteDef> = {
+  [S in keyof R['responses'] & number]: { status: S; body: z.infer<R['responses'][S]> };
+}[keyof R['responses'] & number];
+
+/** The subset a route implementation may return (anything but errors, which are thrown). */
+export type RouteSuccess<R extends RouteDef> = Extract<RouteResponse<R>, { status: 200 | 201 | 202 | 204 }>;
