@@ -1,0 +1,51 @@
+/**
+ * The one single-table definition. CDK (infra), the local stack and the tests all derive their table
+ * from this object, so they cannot drift. Plain data: no AWS imports.
+ *
+ * Access patterns (pk / sk, or index):
+ * - district → townships (with branch counts):  DIST#{d} / TWN#{t}
+ * - branch by id:                                BR#{b} / BRANCH
+ * - township → branches:                         gsi1: TWN#{t}#BRS / {name}#{b}
+ * - user profile + bindings in one query:        USER#{u} / PROFILE, USER#{u} / BIND#{bindingId}
+ * - user by WeChat openid (unique):              OPENID#{openid} / OPENID
+ * - demo users (local dev login):                gsi1: DEMO#USERS / {order}
+ * - invitation by code hash (unique, one-time):  INVCODE#{sha256} / INVITATION
+ * - invitations in a scope, newest first:        gsi1: DIST#{d}#INVS / {townshipKey}#{createdAt}
+ * - bindings in a scope:                         gsi1: DIST#{d}#BINDS / {townshipKey}#{createdAt}
+ * - unique branch name per township:             TWN#{t}#BRNAME / {name}
+ * - seed marker:                                 SEED / {version}
+ */
+export const tableDefinition = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  globalSecondaryIndexes: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  timeToLiveAttribute: 'ttl',
+} as const;
+
+export type TableDefinition = typeof tableDefinition;
+
+/** Input for DynamoDB CreateTable (local stack and tests); CDK maps the same object in infra. */
+export function createTableInput(tableName: string) {
+  const attrs = new Set<string>([tableDefinition.partitionKey, tableDefinition.sortKey]);
+  for (const g of tableDefinition.globalSecondaryIndexes) {
+    attrs.add(g.partitionKey);
+    attrs.add(g.sortKey);
+  }
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [...attrs].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
+    KeySchema: [
+      { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((g) => ({
+      IndexName: g.indexName,
+      KeySchema: [
+        { AttributeName: g.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: g.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
+  };
+}

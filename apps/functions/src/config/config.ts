@@ -1,0 +1,70 @@
+import { z } from '@chuangxing/shared';
+
+const csv = z.pipe(
+  z.optional(z.string()),
+  z.transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean)),
+);
+
+/** Environment read once at cold start. Secrets are resolved separately (see secrets.ts). */
+export const ConfigSchema = z
+  .object({
+    CX_STAGE: z._default(z.enum(['local', 'test', 'prod']), 'prod'),
+    CX_TABLE_NAME: z.string().check(z.minLength(3)),
+    CX_DYNAMODB_ENDPOINT: z.optional(z.url()),
+    CX_DISTRICT_ID: z._default(z.string(), 'erqi'),
+    CX_TOKEN_TTL_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(60), z.maximum(86_400)), 7200),
+    CX_DEV_LOGIN: z._default(z.enum(['on', 'off']), 'off'),
+    CX_CORS_ORIGINS: csv,
+    CX_WECHAT_API_BASE: z._default(z.url(), 'https://api.weixin.qq.com'),
+    CX_WECHAT_APPID: z._default(z.string(), ''),
+    CX_SECRETS_ARN: z.optional(z.string()),
+    CX_TOKEN_SIGNING_KEY: z.optional(z.string().check(z.minLength(32))),
+    CX_WECHAT_APP_SECRET: z.optional(z.string()),
+    AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
+  })
+  .check(
+    z.refine((c) => !(c.CX_DEV_LOGIN === 'on' && (c.AWS_LAMBDA_FUNCTION_NAME || c.CX_STAGE === 'prod')), {
+      message: 'dev login can never be enabled in a deployed (Lambda or prod) environment',
+      path: ['CX_DEV_LOGIN'],
+    }),
+    z.refine((c) => c.CX_STAGE !== 'prod' || Boolean(c.CX_SECRETS_ARN), {
+      message: 'prod needs CX_SECRETS_ARN',
+      path: ['CX_SECRETS_ARN'],
+    }),
+  );
+
+export interface AppConfig {
+  stage: 'local' | 'test' | 'prod';
+  tableName: string;
+  dynamoEndpoint?: string;
+  districtId: string;
+  tokenTtlSeconds: number;
+  devLogin: boolean;
+  corsOrigins: string[];
+  wechat: { apiBase: string; appId: string };
+  secretsArn?: string;
+  localSecrets: { tokenSigningKey?: string; wechatAppSecret?: string };
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const what = parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${what}`);
+  }
+  const c = parsed.data;
+  return {
+    stage: c.CX_STAGE,
+    tableName: c.CX_TABLE_NAME,
+    dynamoEndpoint: c.CX_DYNAMODB_ENDPOINT,
+    districtId: c.CX_DISTRICT_ID,
+    tokenTtlSeconds: c.CX_TOKEN_TTL_SECONDS,
+    devLogin: c.CX_DEV_LOGIN === 'on',
+    corsOrigins: c.CX_CORS_ORIGINS,
+    wechat: { apiBase: c.CX_WECHAT_API_BASE, appId: c.CX_WECHAT_APPID },
+    secretsArn: c.CX_SECRETS_ARN,
+    localSecrets: { tokenSigningKey: c.CX_TOKEN_SIGNING_KEY, wechatAppSecret: c.CX_WECHAT_APP_SECRET },
+  };
+}
