@@ -1,0 +1,97 @@
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conflict } from '../../domain/domain-error';
+import { isExpired, type Invitation } from '../../domain/invitation';
+import { townshipKeyOf, type Binding } from '../../domain/principal';
+import type { BindingDraft, InvitationRepository, RedeemResult } from '../../ports/invitation-repository';
+import { keys } from './keys';
+import { queryAll } from './query-all';
+import { isConditionalCheckFailed, isTransactionConflict } from './transaction-errors';
+import { bindingItem } from './user-repository.dynamodb';
+
+const FIELDS = ['id', 'codeHash', 'inviteeName', 'role', 'scope', 'scopeLabel', 'status', 'expiresAt', 'createdAt', 'createdBy', 'redeemedBy', 'redeemedAt'] as const;
+
+function toInvitation(item: Record<string, unknown>): Invitation {
+  const out: Record<string, unknown> = {};
+  for (const f of FIELDS) if (item[f] !== undefined) out[f] = item[f];
+  return out as unknown as Invitation;
+}
+
+const MAX_ATTEMPTS = 4;
+
+export class DynamoInvitationRepository implements InvitationRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async create(inv: Invitation): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...keys.invitation(inv.codeHash),
+            gsi1pk: keys.invitationsOf(inv.scope.districtId),
+            gsi1sk: `${townshipKeyOf(inv.scope)}#${inv.createdAt}#${inv.id}`,
+            entity: 'invitation',
+            ...inv,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) throw conflict('邀请码重复，请重试');
+      throw err;
+    }
+  }
+
+  async list(districtId: string, townshipKey?: string): Promise<Invitation[]> {
+    const items = await queryAll<Record<string, unknown>>(this.doc, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: townshipKey ? 'gsi1pk = :pk AND begins_with(gsi1sk, :t)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.invitationsOf(districtId), ...(townshipKey ? { ':t': `${townshipKey}#` } : {}) },
+    });
+    return items.map(toInvitation).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async redeem(codeHash: string, draft: BindingDraft, now: Date): Promise<RedeemResult> {
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.invitation(codeHash), ConsistentRead: true }));
+      if (!res.Item) return { outcome: 'invalid' };
+      const inv = toInvitation(res.Item);
+      if (inv.status === 'redeemed') return { outcome: 'used' };
+      if (inv.status !== 'open') return { outcome: 'invalid' };
+      if (isExpired(inv, now)) return { outcome: 'expired' };
+      const binding: Binding = { ...draft, role: inv.role, scope: inv.scope, scopeLabel: inv.scopeLabel, createdBy: inv.createdBy };
+      try {
+        await this.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.table,
+                  Key: keys.invitation(codeHash),
+                  UpdateExpression: 'SET #status = :redeemed, redeemedBy = :user, redeemedAt = :now',
+                  ConditionExpression: '#status = :open AND expiresAt > :now',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':redeemed': 'redeemed', ':open': 'open', ':user': draft.userId, ':now': now.toISOString() },
+                },
+              },
+              { Put: { TableName: this.table, Item: bindingItem(binding), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ],
+          }),
+        );
+        return { outcome: 'redeemed', binding };
+      } catch (err) {
+        // Lost a race: re-read and report what the winner left; retry only a transaction conflict.
+        if (isTransactionConflict(err) && attempt < MAX_ATTEMPTS) {
+          await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
+          continue;
+        }
+        if (attempt < MAX_ATTEMPTS && (err as { name?: string }).name === 'TransactionCanceledException') continue;
+        throw err;
+      }
+    }
+  }
+}

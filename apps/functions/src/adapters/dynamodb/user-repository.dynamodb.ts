@@ -1,0 +1,137 @@
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { conflict, notFound } from '../../domain/domain-error';
+import { townshipKeyOf, type Binding, type UserProfile } from '../../domain/principal';
+import type { UserRepository } from '../../ports/user-repository';
+import { keys } from './keys';
+import { queryAll } from './query-all';
+import { failedCondition, isConditionalCheckFailed } from './transaction-errors';
+
+const PROFILE_FIELDS = ['id', 'displayName', 'isDemo', 'createdAt', 'demo'] as const;
+const BINDING_FIELDS = ['bindingId', 'userId', 'role', 'scope', 'scopeLabel', 'createdAt', 'createdBy', 'revokedAt'] as const;
+
+function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) if (item[f] !== undefined) out[f] = item[f];
+  return out as T;
+}
+
+export function profileItem(p: UserProfile) {
+  return {
+    ...keys.user(p.id),
+    entity: 'user',
+    ...(p.demo ? { gsi1pk: keys.demoUsers, gsi1sk: String(p.demo.order).padStart(4, '0') } : {}),
+    ...p,
+  };
+}
+
+export function bindingItem(b: Binding) {
+  return {
+    ...keys.binding(b.userId, b.bindingId),
+    gsi1pk: keys.bindingsOf(b.scope.districtId),
+    gsi1sk: `${townshipKeyOf(b.scope)}#${b.createdAt}#${b.bindingId}`,
+    entity: 'binding',
+    ...b,
+  };
+}
+
+export class DynamoUserRepository implements UserRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async getUser(userId: string) {
+    // Strongly consistent: a revoked binding must stop working on the very next request.
+    const items = await queryAll<Record<string, unknown>>(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.userPk(userId) },
+      ConsistentRead: true,
+    });
+    const profile = items.find((i) => i.sk === 'PROFILE');
+    if (!profile) return undefined;
+    const bindings = items.filter((i) => String(i.sk).startsWith(keys.bindingPrefix)).map((i) => pick<Binding>(i, BINDING_FIELDS));
+    return { profile: pick<UserProfile>(profile, PROFILE_FIELDS), bindings };
+  }
+
+  async findOrCreateByOpenid(openid: string, candidate: UserProfile): Promise<UserProfile> {
+    const existing = await this.profileByOpenid(openid);
+    if (existing) return existing;
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.openid(openid), userId: candidate.id, createdAt: candidate.createdAt },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: { TableName: this.table, Item: profileItem(candidate), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+      return candidate;
+    } catch (err) {
+      // A concurrent first login for the same openid won: use its user.
+      if (failedCondition(err, 0)) {
+        const winner = await this.profileByOpenid(openid);
+        if (winner) return winner;
+      }
+      throw err;
+    }
+  }
+
+  private async profileByOpenid(openid: string): Promise<UserProfile | undefined> {
+    const link = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.openid(openid), ConsistentRead: true }));
+    if (!link.Item) return undefined;
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.user(link.Item.userId), ConsistentRead: true }));
+    return res.Item ? pick<UserProfile>(res.Item, PROFILE_FIELDS) : undefined;
+  }
+
+  async listDemoUsers(): Promise<UserProfile[]> {
+    const items = await queryAll<Record<string, unknown>>(this.doc, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.demoUsers },
+    });
+    return items.map((i) => pick<UserProfile>(i, PROFILE_FIELDS));
+  }
+
+  async listBindings(districtId: string, townshipKey?: string): Promise<Binding[]> {
+    const items = await queryAll<Record<string, unknown>>(this.doc, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: townshipKey ? 'gsi1pk = :pk AND begins_with(gsi1sk, :t)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.bindingsOf(districtId), ...(townshipKey ? { ':t': `${townshipKey}#` } : {}) },
+    });
+    return items.map((i) => pick<Binding>(i, BINDING_FIELDS));
+  }
+
+  async getBinding(userId: string, bindingId: string): Promise<Binding | undefined> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.binding(userId, bindingId), ConsistentRead: true }));
+    return res.Item ? pick<Binding>(res.Item, BINDING_FIELDS) : undefined;
+  }
+
+  async revokeBinding(userId: string, bindingId: string, revokedAt: string, revokedBy: string): Promise<Binding> {
+    try {
+      const res = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.binding(userId, bindingId),
+          UpdateExpression: 'SET revokedAt = :at, revokedBy = :by',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+          ExpressionAttributeValues: { ':at': revokedAt, ':by': revokedBy },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return pick<Binding>(res.Attributes ?? {}, BINDING_FIELDS);
+    } catch (err) {
+      if (!isConditionalCheckFailed(err)) throw err;
+      const current = await this.getBinding(userId, bindingId);
+      throw current ? conflict('该身份绑定已被撤销') : notFound('身份绑定');
+    }
+  }
+}

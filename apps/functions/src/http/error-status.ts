@@ -1,0 +1,21 @@
+import type { ErrorCode } from '@chuangxing/shared';
+
+/** The one place where domain error codes become HTTP statuses. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  BODY_TOO_LARGE: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN_ROLE: 403,
+  FORBIDDEN_SCOPE: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  INVITATION_INVALID: 404,
+  INVITATION_USED: 409,
+  INVITATION_EXPIRED: 410,
+  WECHAT_LOGIN_FAILED: 401,
+  UPSTREAM_UNAVAILABLE: 502,
+  INTERNAL: 500,
+};

@@ -1,0 +1,39 @@
+import type { Routes } from '@chuangxing/shared';
+import { createBranch as createBranchUseCase } from '../../use-cases/create-branch';
+import { getBranch as getBranchUseCase } from '../../use-cases/get-branch';
+import { getOrgTree as getOrgTreeUseCase } from '../../use-cases/get-org-tree';
+import { listTownshipBranches as listUseCase } from '../../use-cases/list-township-branches';
+import { renameBranch as renameUseCase } from '../../use-cases/rename-branch';
+import type { Branch, Township } from '../../domain/org';
+import type { RouteImpl } from '../route-context';
+import { presentBranch, presentTownship } from './presenters';
+
+const detail = ({ branch, township }: { branch: Branch; township: Township }) => ({
+  branch: presentBranch(branch),
+  township: { id: township.id, name: township.name },
+});
+
+export const getOrgTree: RouteImpl<Routes['getOrgTree']> = async ({ deps, principal, allowed }) => ({
+  status: 200,
+  body: await getOrgTreeUseCase(deps, principal, allowed),
+});
+
+export const listTownshipBranches: RouteImpl<Routes['listTownshipBranches']> = async ({ deps, principal, allowed, params }) => {
+  const { township, branches } = await listUseCase(deps, principal, allowed, params.townshipId);
+  return { status: 200, body: { township: presentTownship(township), branches: branches.map(presentBranch) } };
+};
+
+export const getBranch: RouteImpl<Routes['getBranch']> = async ({ deps, principal, allowed, params }) => ({
+  status: 200,
+  body: detail(await getBranchUseCase(deps, principal, allowed, params.branchId)),
+});
+
+export const createBranch: RouteImpl<Routes['createBranch']> = async ({ deps, principal, allowed, params, body }) => ({
+  status: 201,
+  body: detail(await createBranchUseCase(deps, principal, allowed, params.townshipId, body)),
+});
+
+export const renameBranch: RouteImpl<Routes['renameBranch']> = async ({ deps, principal, allowed, params, body }) => ({
+  status: 200,
+  body: detail(await renameUseCase(deps, principal, allowed, params.branchId, body)),
+});

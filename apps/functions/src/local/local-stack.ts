@@ -1,0 +1,77 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { parseConfig, type AppConfig } from '../config/config';
+import { createDocumentClient } from '../adapters/dynamodb/dynamo-client';
+import { composeDeps } from '../handlers/compose';
+import { createApiApp, type Logger } from '../http/api-app';
+import type { Clock } from '../ports/clock';
+import type { Deps } from '../ports/deps';
+import { silentLogger } from '../observability/logger';
+import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
+import { ensureTable } from './ensure-table';
+import { startHttpServer } from './http-server';
+import { seedDemoData } from './seed';
+
+export interface LocalStackOptions {
+  /** Persist DynamoDB Local here; in memory when unset. */
+  dbPath?: string;
+  dynamoPort?: number;
+  /** Reuse a running DynamoDB Local instead of starting one. */
+  dynamoEndpoint?: string;
+  apiPort?: number;
+  tableName?: string;
+  seed?: boolean;
+  corsOrigins?: string[];
+  devLogin?: boolean;
+  tokenSigningKey?: string;
+  wechatApiBase?: string;
+  wechatAppSecret?: string;
+  tokenTtlSeconds?: number;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  config: AppConfig;
+  deps: Deps;
+  stop(): Promise<void>;
+}
+
+/** DynamoDB Local + the table + (optionally) demo data + the API over node:http, all on 127.0.0.1. */
+export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  let dynamo: DynamoLocal | undefined;
+  const endpoint = opts.dynamoEndpoint ?? (dynamo = await startDynamoLocal({ port: opts.dynamoPort, dbPath: opts.dbPath })).endpoint;
+  const tableName = opts.tableName ?? 'chuangxing-local';
+  const config = parseConfig({
+    CX_STAGE: 'local',
+    CX_TABLE_NAME: tableName,
+    CX_DYNAMODB_ENDPOINT: endpoint,
+    CX_DEV_LOGIN: opts.devLogin === false ? 'off' : 'on',
+    CX_CORS_ORIGINS: (opts.corsOrigins ?? []).join(','),
+    CX_TOKEN_SIGNING_KEY: opts.tokenSigningKey ?? 'local-only-signing-key-not-a-secret-0123456789',
+    CX_WECHAT_API_BASE: opts.wechatApiBase,
+    CX_WECHAT_APPID: 'wx-local-demo',
+    CX_WECHAT_APP_SECRET: opts.wechatAppSecret ?? 'local',
+    CX_TOKEN_TTL_SECONDS: opts.tokenTtlSeconds ? String(opts.tokenTtlSeconds) : undefined,
+  });
+  const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ensureTable(raw, tableName);
+  raw.destroy();
+  if (opts.seed !== false) await seedDemoData(createDocumentClient({ endpoint }), tableName);
+  const deps = composeDeps(config, { tokenSigningKey: config.localSecrets.tokenSigningKey!, wechatAppSecret: config.localSecrets.wechatAppSecret ?? '' }, opts.clock);
+  const app = createApiApp({ deps, corsOrigins: config.corsOrigins, logger: opts.logger ?? silentLogger });
+  const http = await startHttpServer(app, opts.apiPort ?? 0);
+  return {
+    apiUrl: http.url,
+    dynamoEndpoint: endpoint,
+    tableName,
+    config,
+    deps,
+    async stop() {
+      await http.stop();
+      await dynamo?.stop();
+    },
+  };
+}

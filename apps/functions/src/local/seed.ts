@@ -1,0 +1,41 @@
+import { BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../adapters/dynamodb/keys';
+import { branchItem, townshipItem } from '../adapters/dynamodb/org-repository.dynamodb';
+import { bindingItem, profileItem } from '../adapters/dynamodb/user-repository.dynamodb';
+import { buildDemoData, DEMO_DISTRICT, type DemoData } from './demo-data';
+
+export const SEED_VERSION = 'demo-v1';
+
+export async function batchPut(doc: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[]): Promise<number> {
+  let requests = 0;
+  for (let i = 0; i < items.length; i += 25) {
+    let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; pending.length; attempt++) {
+      requests++;
+      const res = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = (res.UnprocessedItems?.[table] ?? []) as typeof pending;
+      if (pending.length) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+    }
+  }
+  return requests;
+}
+
+export function demoItems(data: DemoData = buildDemoData()): Record<string, unknown>[] {
+  return [
+    { ...keys.district(DEMO_DISTRICT.id), entity: 'district', ...DEMO_DISTRICT },
+    ...data.townships.map(townshipItem),
+    ...data.branches.map(branchItem),
+    ...data.branches.map((b) => ({ ...keys.branchName(b.townshipId, b.name), branchId: b.id })),
+    ...data.users.map(profileItem),
+    ...data.bindings.map(bindingItem),
+  ];
+}
+
+/** Writes the demo data once; a marker item makes later starts skip it, so edits made while running survive. */
+export async function seedDemoData(doc: DynamoDBDocumentClient, table: string): Promise<'seeded' | 'already-seeded'> {
+  const marker = await doc.send(new GetCommand({ TableName: table, Key: keys.seed(SEED_VERSION), ConsistentRead: true }));
+  if (marker.Item) return 'already-seeded';
+  await batchPut(doc, table, demoItems());
+  await doc.send(new PutCommand({ TableName: table, Item: { ...keys.seed(SEED_VERSION), at: new Date().toISOString() } }));
+  return 'seeded';
+}

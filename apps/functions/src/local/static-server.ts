@@ -1,0 +1,57 @@
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+/**
+ * Serves the H5 build. index.html gets the API's address injected at serve time, so one build works on any port.
+ */
+export async function startStaticServer(opts: { root: string; port: number; host?: string; runtimeConfig: Record<string, unknown> }) {
+  const root = resolve(opts.root);
+  const inject = `<script>${Object.entries(opts.runtimeConfig)
+    .map(([k, v]) => `window.${k}=${JSON.stringify(v).replace(/</g, '\\u003c')};`)
+    .join('')}</script>`;
+  const indexPath = join(root, 'index.html');
+  const indexHtml = () => readFileSync(indexPath, 'utf8').replace('<head>', `<head>${inject}`);
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    const file = join(root, rel);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (rel === '' || rel === 'index.html' || !existsSync(file) || statSync(file).isDirectory()) {
+      if (!existsSync(indexPath)) {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('H5 尚未构建：请先运行 npm run build:h5');
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' }).end(indexHtml());
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=300' });
+    createReadStream(file).pipe(res);
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, host, () => ok());
+  });
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://${host}:${port}`,
+    stop: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}

@@ -1,0 +1,4 @@
+export interface IdGenerator {
+  /** A new sortable id (ULID in production). */
+  next(): string;
+}
