@@ -1,4 +1,5 @@
-import { z } from './zod';
+import './zod-config';
+import * as z from 'zod/mini';
 
 /** Every role the product knows. Any WeChat user is a resident; the rest are bound by invitation. */
 export const ROLES = [

@@ -1,4 +1,5 @@
-import { z } from './zod';
+import './zod-config';
+import * as z from 'zod/mini';
 
 /** Stable error codes. Clients branch on these, never on messages. */
 export const ERROR_CODES = [

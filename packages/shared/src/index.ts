@@ -1,4 +1,4 @@
-export { z } from './zod';
+import './zod-config';
 export * from './enums';
 export * from './errors';
 export * from './route';

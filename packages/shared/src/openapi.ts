@@ -1,4 +1,5 @@
-import { z } from './zod';
+import './zod-config';
+import * as z from 'zod/mini';
 import type { RouteDef } from './route';
 import { routes as allRoutes } from './routes';
 

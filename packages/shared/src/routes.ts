@@ -1,4 +1,5 @@
-import { z } from './zod';
+import './zod-config';
+import * as z from 'zod/mini';
 import { ErrorBody } from './errors';
 import { commonErrors, defineRoute, publicAccess, rolesAccess } from './route';
 import { OFFICIAL_ROLES, ROLES } from './enums';

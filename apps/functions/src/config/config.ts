@@ -1,4 +1,4 @@
-import { z } from '@chuangxing/shared';
+import * as z from 'zod/mini';
 
 const csv = z.pipe(
   z.optional(z.string()),

@@ -1,8 +1,10 @@
-import { z, type FieldError } from '@chuangxing/shared';
+import type { FieldError } from '@chuangxing/shared';
+import * as z from 'zod/mini';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { DomainError } from '../domain/domain-error';
 
-// Field messages go to people: Chinese, from zod's own locale.
-z.config(z.locales.zhCN());
+// Field messages go to people: Chinese, from zod's own locale (imported alone: all locales weigh 250 KB).
+z.config(zhCN());
 
 type Issue = z.core.$ZodIssue;
 

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod-config';
+import * as z from 'zod/mini';
 import { Role } from '../enums';
 import { Id, IsoDateTime, RoleBinding } from './common.contract';
 

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod-config';
+import * as z from 'zod/mini';
 import { OfficialRole, ScopeLevel } from '../enums';
 
 /** Ids are seed slugs or ULIDs: short, URL-safe. */

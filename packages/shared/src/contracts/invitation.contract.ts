@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod-config';
+import * as z from 'zod/mini';
 import { OfficialRole } from '../enums';
 import { Id, IsoDateTime, Name, RoleBinding, Scope } from './common.contract';
 

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod-config';
+import * as z from 'zod/mini';
 import { BranchType, Star, TownshipKind } from '../enums';
 import { Id, IsoDateTime, Name } from './common.contract';
 

@@ -1,0 +1,14 @@
+import type { TestProject } from 'vitest/node';
+import { startDynamoLocal } from '../../src/local/dynamo-local';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dynamo = await startDynamoLocal();
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+  return () => dynamo.stop();
+}

@@ -1,0 +1,74 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { createDocumentClient } from '../../src/adapters/dynamodb/dynamo-client';
+import { parseConfig } from '../../src/config/config';
+import { composeDeps } from '../../src/handlers/compose';
+import { createApiApp } from '../../src/http/api-app';
+import { ensureTable } from '../../src/local/ensure-table';
+import { seedDemoData } from '../../src/local/seed';
+import { silentLogger } from '../../src/observability/logger';
+import type { Clock } from '../../src/ports/clock';
+import { apiEvent } from './events';
+
+export const TEST_SIGNING_KEY = 'test-signing-key-0123456789-abcdefghijklmnop';
+export const H5_ORIGIN = 'http://127.0.0.1:10086';
+let counter = 0;
+
+/** A fresh table on the shared DynamoDB Local, the real adapters, and the API app that Lambda runs. */
+export async function createTestStack(opts: { seed?: boolean; devLogin?: boolean; clock?: Clock; wechatApiBase?: string; ttlSeconds?: number } = {}) {
+  const endpoint = inject('dynamoEndpoint');
+  const tableName = `t${process.pid}-${Date.now().toString(36)}-${counter++}`;
+  const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ensureTable(raw, tableName);
+  const doc = createDocumentClient({ endpoint });
+  if (opts.seed !== false) await seedDemoData(doc, tableName);
+  const config = parseConfig({
+    CX_STAGE: 'test',
+    CX_TABLE_NAME: tableName,
+    CX_DYNAMODB_ENDPOINT: endpoint,
+    CX_DEV_LOGIN: opts.devLogin === false ? 'off' : 'on',
+    CX_CORS_ORIGINS: H5_ORIGIN,
+    CX_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY,
+    CX_WECHAT_API_BASE: opts.wechatApiBase,
+    CX_WECHAT_APPID: 'wx-test-app',
+    CX_WECHAT_APP_SECRET: 'test-app-secret',
+    CX_TOKEN_TTL_SECONDS: opts.ttlSeconds ? String(opts.ttlSeconds) : undefined,
+  });
+  const deps = composeDeps(config, { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: 'test-app-secret' }, opts.clock);
+  const app = createApiApp({ deps, corsOrigins: config.corsOrigins, logger: silentLogger });
+
+  async function call(method: string, path: string, o: Parameters<typeof apiEvent>[2] = {}) {
+    const res = await app.handle(apiEvent(method, path, o));
+    return { status: res.statusCode!, headers: (res.headers ?? {}) as Record<string, string>, body: res.body ? JSON.parse(res.body) : undefined };
+  }
+  async function tokenFor(userId: string) {
+    return (await deps.tokens.issue(userId)).token;
+  }
+  /** Every item in the table, for "nothing was written" checks (tests only: never Scan on a request path). */
+  async function snapshot() {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey, ConsistentRead: true }));
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
+  }
+  return { app, deps, doc, raw, tableName, endpoint, call, tokenFor, snapshot };
+}
+
+export type TestStack = Awaited<ReturnType<typeof createTestStack>>;
+
+/** The seeded demo users, one per role. */
+export const DEMO = {
+  resident: 'demo-resident',
+  cadre: 'demo-cadre',
+  secretary: 'demo-secretary',
+  township_staff: 'demo-township-staff',
+  inspector: 'demo-inspector',
+  station_handler: 'demo-station-handler',
+  leader: 'demo-leader',
+  district_admin: 'demo-district-admin',
+} as const;

@@ -1,0 +1,25 @@
+import type { App } from 'aws-cdk-lib';
+import type { AppSettings } from './context';
+import { StatefulStack } from './stateful-stack';
+import { StatelessStack } from './stateless-stack';
+
+/** Both stacks of the app; bin/app.ts and the tests build them through this one function. */
+export function createStacks(app: App, settings: AppSettings) {
+  // Only the region is pinned (TableV2 with a customer-managed key needs it). The account stays the
+  // AWS::AccountId pseudo parameter, and no code hard-codes a partition: CDK derives `aws` or `aws-cn`
+  // from the region, so the same app deploys to a commercial region or to AWS China.
+  const env = { region: settings.region };
+
+  const stateful = new StatefulStack(app, `${settings.stackPrefix}-Stateful`, {
+    env,
+    description: '创星: table and key (retained)',
+  });
+  const stateless = new StatelessStack(app, `${settings.stackPrefix}-Stateless`, {
+    env,
+    description: '创星: API function, HTTP API and secret',
+    table: stateful.table,
+    key: stateful.key,
+    settings,
+  });
+  return { stateful, stateless };
+}
