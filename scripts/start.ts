@@ -11,7 +11,8 @@ import { startStaticServer } from '@chuangxing/functions/local/static-server';
 import { createLogger } from '@chuangxing/functions/observability/logger';
 
 const ROOT = resolve(__dirname, '..');
-const DATA = join(ROOT, '.data');
+// CX_DATA_DIR lets a benchmark or a second stack run beside the everyday one.
+const DATA = resolve(process.env.CX_DATA_DIR ?? join(ROOT, '.data'));
 const H5_DIR = join(ROOT, 'apps/miniprogram/dist-h5');
 
 function checkJava() {
