@@ -1,0 +1,111 @@
+import { conflict, notFound } from '../../domain/domain-error';
+import { isExpired, type Invitation } from '../../domain/invitation';
+import type { Branch, District, Township } from '../../domain/org';
+import { townshipKeyOf, type Binding, type UserProfile } from '../../domain/principal';
+import type { BindingDraft, InvitationRepository, RedeemResult } from '../../ports/invitation-repository';
+import type { OrgRepository } from '../../ports/org-repository';
+import type { UserRepository } from '../../ports/user-repository';
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+/** In-memory fakes for fast use-case unit tests. The DynamoDB adapters are the real ones. */
+export class MemoryOrgRepository implements OrgRepository {
+  districts = new Map<string, District>();
+  townships = new Map<string, Township>();
+  branches = new Map<string, Branch>();
+
+  async getDistrict(id: string) {
+    return clone(this.districts.get(id));
+  }
+  async listTownships(d: string) {
+    return [...this.townships.values()].filter((t) => t.districtId === d).sort((a, b) => a.order - b.order).map(clone);
+  }
+  async getTownship(d: string, t: string) {
+    const found = this.townships.get(t);
+    return found?.districtId === d ? clone(found) : undefined;
+  }
+  async listBranches(t: string) {
+    return [...this.branches.values()].filter((b) => b.townshipId === t).map(clone);
+  }
+  async getBranch(id: string) {
+    return clone(this.branches.get(id));
+  }
+  async createBranch(b: Branch) {
+    const t = this.townships.get(b.townshipId);
+    if (!t) throw notFound('乡镇（街道）');
+    if (this.branches.has(b.id)) throw conflict('支部编号重复');
+    if ([...this.branches.values()].some((x) => x.townshipId === b.townshipId && x.name === b.name)) throw conflict('该乡镇（街道）已有同名支部');
+    this.branches.set(b.id, clone(b));
+    t.counts[b.type] += 1;
+  }
+  async renameBranch(b: Branch, name: string, expected: number, now: string) {
+    const cur = this.branches.get(b.id);
+    if (!cur || cur.version !== expected) throw conflict('支部信息已被他人修改，请刷新后重试');
+    if (name !== cur.name && [...this.branches.values()].some((x) => x.townshipId === cur.townshipId && x.name === name)) throw conflict('该乡镇（街道）已有同名支部');
+    const next = { ...cur, name, version: expected + 1, updatedAt: now };
+    this.branches.set(b.id, next);
+    return clone(next);
+  }
+}
+
+export class MemoryUserRepository implements UserRepository {
+  profiles = new Map<string, UserProfile>();
+  bindings = new Map<string, Binding>();
+  openids = new Map<string, string>();
+
+  async getUser(id: string) {
+    const profile = this.profiles.get(id);
+    if (!profile) return undefined;
+    return { profile: clone(profile), bindings: [...this.bindings.values()].filter((b) => b.userId === id).map(clone) };
+  }
+  async findOrCreateByOpenid(openid: string, candidate: UserProfile) {
+    const existing = this.openids.get(openid);
+    if (existing) return clone(this.profiles.get(existing)!);
+    this.openids.set(openid, candidate.id);
+    this.profiles.set(candidate.id, clone(candidate));
+    return clone(candidate);
+  }
+  async listDemoUsers() {
+    return [...this.profiles.values()].filter((p) => p.demo).sort((a, b) => a.demo!.order - b.demo!.order).map(clone);
+  }
+  async listBindings(d: string, key?: string) {
+    return [...this.bindings.values()].filter((b) => b.scope.districtId === d && (!key || townshipKeyOf(b.scope) === key)).map(clone);
+  }
+  async getBinding(userId: string, bindingId: string) {
+    const b = this.bindings.get(bindingId);
+    return b?.userId === userId ? clone(b) : undefined;
+  }
+  async revokeBinding(userId: string, bindingId: string, at: string) {
+    const b = this.bindings.get(bindingId);
+    if (!b || b.userId !== userId) throw notFound('身份绑定');
+    if (b.revokedAt) throw conflict('该身份绑定已被撤销');
+    b.revokedAt = at;
+    return clone(b);
+  }
+}
+
+export class MemoryInvitationRepository implements InvitationRepository {
+  byHash = new Map<string, Invitation>();
+  constructor(private readonly users: MemoryUserRepository) {}
+
+  async create(inv: Invitation) {
+    if (this.byHash.has(inv.codeHash)) throw conflict('邀请码重复，请重试');
+    this.byHash.set(inv.codeHash, clone(inv));
+  }
+  async list(d: string, key?: string) {
+    return [...this.byHash.values()]
+      .filter((i) => i.scope.districtId === d && (!key || townshipKeyOf(i.scope) === key))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map(clone);
+  }
+  async redeem(hash: string, draft: BindingDraft, now: Date): Promise<RedeemResult> {
+    const inv = this.byHash.get(hash);
+    if (!inv || inv.status === 'revoked') return { outcome: 'invalid' };
+    if (inv.status === 'redeemed') return { outcome: 'used' };
+    if (isExpired(inv, now)) return { outcome: 'expired' };
+    const binding: Binding = { ...draft, role: inv.role, scope: inv.scope, scopeLabel: inv.scopeLabel, createdBy: inv.createdBy };
+    Object.assign(inv, { status: 'redeemed', redeemedBy: draft.userId, redeemedAt: now.toISOString() });
+    this.users.bindings.set(binding.bindingId, clone(binding));
+    return { outcome: 'redeemed', binding };
+  }
+}

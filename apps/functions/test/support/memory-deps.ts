@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { MemoryInvitationRepository, MemoryOrgRepository, MemoryUserRepository } from '../../src/adapters/memory/memory-repositories';
+import type { Deps } from '../../src/ports/deps';
+import { fixedClock, makeTownship } from './builders';
+
+/** Use-case deps on in-memory fakes with a fixed clock and predictable ids. */
+export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
+  const org = new MemoryOrgRepository();
+  const users = new MemoryUserRepository();
+  const invitations = new MemoryInvitationRepository(users);
+  org.districts.set('erqi', { id: 'erqi', name: '二七区' });
+  org.townships.set('t1', makeTownship({ id: 't1', name: '一号街道', order: 0 }));
+  org.townships.set('t2', makeTownship({ id: 't2', name: '二号街道', order: 1 }));
+  let n = 0;
+  let byte = 0;
+  const deps: Deps = {
+    districtId: 'erqi',
+    devLogin: false,
+    clock: fixedClock(now),
+    ids: { next: () => `id${++n}` },
+    randomBytes: (len) => Uint8Array.from({ length: len }, () => byte++ % 31),
+    sha256: (t) => createHash('sha256').update(t).digest('hex'),
+    org,
+    users,
+    invitations,
+    tokens: { issue: async (u) => ({ token: `t-${u}`, expiresAt: now }), verify: async (t) => ({ userId: t.replace(/^t-/, '') }) },
+    wechat: { codeToSession: async (code) => ({ openid: `o-${code}` }) },
+  };
+  return { deps, org, users, invitations };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createBranch } from '../../src/use-cases/create-branch';
+import { createInvitation } from '../../src/use-cases/create-invitation';
+import { getOrgTree } from '../../src/use-cases/get-org-tree';
+import { loginWithWechat } from '../../src/use-cases/login-with-wechat';
+import { redeemInvitation } from '../../src/use-cases/redeem-invitation';
+import { revokeBinding } from '../../src/use-cases/revoke-binding';
+import { makeBranch, makePrincipal } from '../support/builders';
+import { memoryDeps } from '../support/memory-deps';
+
+const ADMINS = ['district_admin', 'township_staff'] as const;
+const staffOf = (t: string) => makePrincipal([{ role: 'township_staff', scope: { level: 'township', districtId: 'erqi', townshipIds: [t] } }], { id: 'staff' });
+
+describe('use cases on in-memory fakes', () => {
+  it('the tree shows only reachable townships and totals only those', async () => {
+    const { deps, org } = memoryDeps();
+    await org.createBranch(makeBranch({ id: 'a', townshipId: 't1', type: 'rural' }));
+    await org.createBranch(makeBranch({ id: 'b', townshipId: 't2', type: 'community' }));
+    const tree = await getOrgTree(deps, staffOf('t2'), ['township_staff']);
+    expect(tree.townships.map((t) => t.id)).toEqual(['t2']);
+    expect(tree.totals).toEqual({ rural: 0, community: 1, total: 1 });
+    // A binding of a role the route does not allow grants nothing.
+    expect((await getOrgTree(deps, staffOf('t2'), ['leader'])).townships).toEqual([]);
+  });
+
+  it('invitation round trip: the code is returned once, its hash stored, and redeeming binds the role', async () => {
+    const { deps, invitations } = memoryDeps();
+    await deps.org.createBranch(makeBranch({ id: 'br', townshipId: 't1', name: '和平社区' }));
+    const { invitation, code } = await createInvitation(deps, staffOf('t1'), ADMINS, {
+      inviteeName: '新干部',
+      role: 'cadre',
+      scope: { level: 'branch', districtId: 'erqi', townshipId: 't1', branchId: 'br' },
+    });
+    expect(invitation.scopeLabel).toBe('一号街道 · 和平社区');
+    expect(invitation.expiresAt).toBe('2026-11-30T02:00:00.000Z'); // 72 h default
+    expect(JSON.stringify([...invitations.byHash.values()])).not.toContain(code);
+    const binding = await redeemInvitation(deps, makePrincipal([], { id: 'newbie' }), code);
+    expect(binding).toMatchObject({ userId: 'newbie', role: 'cadre', scopeLabel: '一号街道 · 和平社区' });
+    await expect(redeemInvitation(deps, makePrincipal([], { id: 'other' }), code)).rejects.toMatchObject({ code: 'INVITATION_USED' });
+  });
+
+  it('an expired invitation cannot be redeemed', async () => {
+    const { deps } = memoryDeps();
+    const { code } = await createInvitation(deps, staffOf('t1'), ADMINS, {
+      inviteeName: '某人',
+      role: 'township_staff',
+      scope: { level: 'township', districtId: 'erqi', townshipIds: ['t1'] },
+      expiresInHours: 1,
+    });
+    const later = { ...deps, clock: { now: () => new Date('2026-11-27T03:00:00.000Z') } };
+    await expect(redeemInvitation(later, makePrincipal([], { id: 'late' }), code)).rejects.toMatchObject({ code: 'INVITATION_EXPIRED' });
+  });
+
+  it('township staff revoke in their township; a leader binding or another township stays out of reach', async () => {
+    const { deps, users } = memoryDeps();
+    const bind = (id: string, role: 'cadre' | 'leader', t: string) =>
+      users.bindings.set(id, { bindingId: id, userId: `u-${id}`, role, scope: role === 'leader' ? { level: 'township', districtId: 'erqi', townshipIds: [t] } : { level: 'branch', districtId: 'erqi', townshipId: t, branchId: 'x' }, scopeLabel: '', createdAt: '', createdBy: '' });
+    bind('mine', 'cadre', 't1');
+    bind('theirs', 'cadre', 't2');
+    bind('lead', 'leader', 't1');
+    expect((await revokeBinding(deps, staffOf('t1'), ADMINS, 'u-mine', 'mine')).revokedAt).toBe('2026-11-27T02:00:00.000Z');
+    await expect(revokeBinding(deps, staffOf('t1'), ADMINS, 'u-theirs', 'theirs')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(revokeBinding(deps, staffOf('t1'), ADMINS, 'u-lead', 'lead')).rejects.toMatchObject({ code: 'FORBIDDEN_SCOPE' });
+    await expect(revokeBinding(deps, staffOf('t1'), ADMINS, 'u-mine', 'mine')).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('creating a branch outside one’s township is refused before anything is written', async () => {
+    const { deps, org } = memoryDeps();
+    await expect(createBranch(deps, staffOf('t1'), ADMINS, 't2', { name: '越界社区', type: 'community' })).rejects.toMatchObject({ code: 'FORBIDDEN_SCOPE' });
+    expect(org.branches.size).toBe(0);
+  });
+
+  it('WeChat login creates a resident once per openid', async () => {
+    const { deps, users } = memoryDeps();
+    const a = await loginWithWechat(deps, 'c1');
+    const b = await loginWithWechat(deps, 'c1');
+    expect(a.me.user.id).toBe(b.me.user.id);
+    expect(a.me.roles).toEqual(['resident']);
+    expect(users.profiles.size).toBe(1);
+  });
+});
