@@ -110,12 +110,11 @@ export class StatelessStack extends Stack {
             allowMethods: [
               CorsHttpMethod.GET,
               CorsHttpMethod.POST,
-              CorsHttpMethod.PATCH,
               CorsHttpMethod.PUT,
               CorsHttpMethod.DELETE,
               CorsHttpMethod.OPTIONS,
             ],
-            allowHeaders: ['authorization', 'content-type', 'accept'],
+            allowHeaders: ['authorization', 'content-type', 'accept', 'idempotency-key'],
             maxAge: Duration.hours(1),
           }
         : undefined;

@@ -173,7 +173,7 @@ describe('HTTP API', () => {
       CorsConfiguration: Match.objectLike({
         AllowOrigins: ['https://h5.example.cn', 'http://localhost:10086'],
         AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
-        AllowMethods: Match.arrayWith(['GET', 'POST', 'PATCH', 'DELETE']),
+        AllowMethods: Match.arrayWith(['GET', 'POST', 'PUT', 'DELETE']),
       }),
     });
   });

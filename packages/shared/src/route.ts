@@ -2,7 +2,8 @@ import type * as z from 'zod/mini';
 import type { Role } from './enums';
 import { ErrorBody } from './errors';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/** No PATCH: WeChat's wx.request cannot send it. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type Schema = z.ZodMiniType;
 
 /** Who may call a route. `roles` always lists every allowed role explicitly. */

@@ -112,7 +112,8 @@ export const routes = {
     responses: { 200: BranchDetail, ...commonErrors },
   }),
   renameBranch: defineRoute({
-    method: 'PATCH',
+    // PUT, not PATCH: wx.request has no PATCH.
+    method: 'PUT',
     path: '/v1/org/branches/{branchId}',
     summary: 'Rename a branch (optimistic concurrency on version)',
     access: rolesAccess(...ADMINS),

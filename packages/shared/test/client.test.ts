@@ -74,7 +74,7 @@ describe('OpenAPI document', () => {
 
   it('describes path parameters and bearer security', () => {
     const doc = buildOpenApiDocument({ includeLocalOnly: false }) as { paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; security?: unknown }>> };
-    const op = doc.paths['/v1/org/branches/{branchId}'].patch;
+    const op = doc.paths['/v1/org/branches/{branchId}'].put;
     expect(op.parameters).toEqual([expect.objectContaining({ name: 'branchId', in: 'path', required: true })]);
     expect(op.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/health'].get.security).toBeUndefined();

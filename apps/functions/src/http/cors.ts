@@ -3,8 +3,8 @@ export function corsHeaders(origin: string | undefined, allowed: readonly string
   if (!origin || !(allowed.includes(origin) || allowed.includes('*'))) return {};
   return {
     'access-control-allow-origin': allowed.includes('*') ? '*' : origin,
-    'access-control-allow-headers': 'authorization,content-type,idempotency-key',
-    'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+    'access-control-allow-headers': 'authorization,content-type,accept,idempotency-key',
+    'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
     'access-control-max-age': '600',
     vary: 'origin',
   };

@@ -165,9 +165,9 @@ describe('invitations end to end: create → redeem → act → revoke', () => {
     expect(created.body.branch).toMatchObject({ name: '新 村', type: 'rural', version: 1, stars: ['branch_strong', 'industry', 'ecology', 'safety_law', 'civility'] });
     const after = (await stack.call('GET', '/v1/org/tree', { token: admin })).body;
     expect(after.totals.rural).toBe(before.totals.rural + 1);
-    const renamed = await stack.call('PATCH', `/v1/org/branches/${created.body.branch.id}`, { token: admin, body: { name: '新兴村', version: 1 } });
+    const renamed = await stack.call('PUT', `/v1/org/branches/${created.body.branch.id}`, { token: admin, body: { name: '新兴村', version: 1 } });
     expect([renamed.status, renamed.body.branch.version, renamed.body.branch.name]).toEqual([200, 2, '新兴村']);
-    const stale = await stack.call('PATCH', `/v1/org/branches/${created.body.branch.id}`, { token: admin, body: { name: '又一村', version: 1 } });
+    const stale = await stack.call('PUT', `/v1/org/branches/${created.body.branch.id}`, { token: admin, body: { name: '又一村', version: 1 } });
     expect([stale.status, stale.body.code]).toEqual([409, 'CONFLICT']);
   });
 });

@@ -27,7 +27,7 @@ describe('bad input → 400 with field errors, and nothing is written', () => {
 
   it('wrong types', async () => {
     await expect400('POST', '/v1/org/townships/wulibao/branches', { body: { name: 42, type: ['rural'] } }, 'VALIDATION_FAILED', ['body.name', 'body.type']);
-    await expect400('PATCH', '/v1/org/branches/jianxinnanjie', { body: { name: '新名', version: '1' } }, 'VALIDATION_FAILED', ['body.version']);
+    await expect400('PUT', '/v1/org/branches/jianxinnanjie', { body: { name: '新名', version: '1' } }, 'VALIDATION_FAILED', ['body.version']);
   });
 
   it('a body over 64 KB', async () => {

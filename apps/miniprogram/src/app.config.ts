@@ -1,0 +1,37 @@
+// The main package holds only the tab pages; every feature lives in a subpackage.
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/org/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'subpackages/account',
+      pages: ['pages/dev-login/index', 'pages/bind/index'],
+    },
+    {
+      root: 'subpackages/org',
+      pages: ['pages/township/index', 'pages/branch/index'],
+    },
+  ],
+  // Fetch the org subpackage while the user looks at the org tab.
+  preloadRule: {
+    'pages/org/index': { network: 'all', packages: ['subpackages/org'] },
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f5f1ea',
+    navigationBarBackgroundColor: '#b71c1c',
+    navigationBarTitleText: '创星',
+    navigationBarTextStyle: 'white',
+  },
+  // Text-only tab bar: WeChat allows omitting iconPath.
+  tabBar: {
+    color: '#5f5f5f',
+    selectedColor: '#b71c1c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/org/index', text: '组织' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+});

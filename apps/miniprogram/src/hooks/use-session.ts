@@ -1,0 +1,7 @@
+import { useSyncExternalStore } from 'react';
+import { sessionStore, type SessionState } from '../services/session-store';
+
+/** The current session; re-renders when it changes (login, switch user, 退出登录). */
+export function useSession(): SessionState {
+  return useSyncExternalStore(sessionStore.subscribe, sessionStore.get, sessionStore.get);
+}

@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { ROLE_LABELS, type Me } from '@chuangxing/shared';
+import { ErrorView, LoadingView } from '../../components/state-views';
+import { devLoginAvailable, isH5 } from '../../config/runtime-config';
+import { useSession } from '../../hooks/use-session';
+import { toFailure, type Failure } from '../../services/api-failure';
+import { loginWithWechat, refreshMe } from '../../services/api';
+import { openPage, showComingSoon } from '../../services/navigation';
+import { PAGES } from '../../services/routes';
+import { sessionStore } from '../../services/session-store';
+import { shortcutsFor, type Shortcut } from './shortcuts';
+import './index.css';
+
+type LoginState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'failed'; failure: Failure };
+
+function Banner() {
+  return (
+    <View className='home-banner'>
+      <Text className='home-banner__title'>五星支部创建</Text>
+      <Text className='home-banner__motto'>三星成片 · 四星倍增 · 五星不断涌现</Text>
+    </View>
+  );
+}
+
+function ShortcutCard({ shortcut }: { shortcut: Shortcut }) {
+  const soon = shortcut.target.kind === 'soon';
+  const onTap = () => {
+    const { target } = shortcut;
+    if (target.kind === 'soon') showComingSoon();
+    else openPage(target.url);
+  };
+  return (
+    <View className={`cx-card home-shortcut${soon ? ' home-shortcut--soon' : ''}`} hoverClass='cx-pressed' onClick={onTap}>
+      <View className='home-shortcut__head'>
+        <Text className='home-shortcut__title'>{shortcut.title}</Text>
+        {soon ? <Text className='cx-tag cx-tag--muted'>即将上线</Text> : <Text className='home-shortcut__arrow'>›</Text>}
+      </View>
+      <Text className='home-shortcut__desc'>{shortcut.description}</Text>
+    </View>
+  );
+}
+
+function Welcome({ me }: { me: Me }) {
+  const bindings = me.bindings.filter((b) => !b.revokedAt);
+  const roles = me.roles.length ? me.roles : (['resident'] as const);
+  return (
+    <View className='home-welcome'>
+      <View className='cx-card home-profile'>
+        <Text className='cx-home-greeting'>您好，{me.user.displayName}</Text>
+        <View className='home-roles'>
+          {roles.map((role) => (
+            <Text key={role} className='cx-tag cx-tag--role'>
+              {ROLE_LABELS[role]}
+            </Text>
+          ))}
+        </View>
+        {bindings.map((b) => (
+          <Text key={b.bindingId} className='home-scope'>
+            {ROLE_LABELS[b.role]} · {b.scopeLabel}
+          </Text>
+        ))}
+      </View>
+      <View className='cx-section-title'>常用功能</View>
+      <View className='home-shortcuts'>
+        {shortcutsFor(me).map((s) => (
+          <ShortcutCard key={s.key} shortcut={s} />
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function SignedOut({ login, onWechatLogin }: { login: LoginState; onWechatLogin: () => void }) {
+  const dev = devLoginAvailable();
+  const wechat = !isH5();
+  if (login.kind === 'pending') return <LoadingView text='正在登录…' />;
+  return (
+    <View className='cx-card home-signin'>
+      {login.kind === 'failed' ? <ErrorView failure={login.failure} onRetry={onWechatLogin} /> : null}
+      {wechat && login.kind !== 'failed' ? (
+        <Button className='cx-btn cx-btn--primary' onClick={onWechatLogin}>
+          微信一键登录
+        </Button>
+      ) : null}
+      {dev ? (
+        <View className='home-signin__dev'>
+          <Text className='home-signin__hint'>本地演示环境：请选择一位演示用户登录。</Text>
+          <Button className='cx-btn cx-btn--primary home-signin__dev-btn' onClick={() => openPage(PAGES.devLogin)}>
+            选择演示用户登录
+          </Button>
+        </View>
+      ) : null}
+      {!wechat && !dev ? <Text className='home-signin__hint'>请在微信中打开「创星」小程序使用。</Text> : null}
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const session = useSession();
+  const [login, setLogin] = useState<LoginState>({ kind: 'idle' });
+  const [meFailure, setMeFailure] = useState<Failure>();
+
+  const wechatLogin = useCallback(() => {
+    setLogin({ kind: 'pending' });
+    loginWithWechat().then(
+      () => setLogin({ kind: 'idle' }),
+      (err: unknown) => setLogin({ kind: 'failed', failure: toFailure(err) }),
+    );
+  }, []);
+
+  const refresh = useCallback(() => {
+    if (!sessionStore.token()) return;
+    setMeFailure(undefined);
+    refreshMe().catch((err: unknown) => setMeFailure(toFailure(err)));
+  }, []);
+
+  // weapp: log in silently with WeChat, unless the user just pressed 退出登录
+  // or this is a devtools build against the local stack (demo users instead).
+  useEffect(() => {
+    if (isH5() || devLoginAvailable()) return;
+    if (!session.token && !session.signedOut && login.kind === 'idle') wechatLogin();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session.token, session.signedOut]);
+
+  useDidShow(refresh);
+
+  let body;
+  if (!session.token) body = <SignedOut login={login} onWechatLogin={wechatLogin} />;
+  else if (session.me) body = <Welcome me={session.me} />;
+  else if (meFailure) body = <ErrorView failure={meFailure} onRetry={refresh} />;
+  else body = <LoadingView />;
+
+  return (
+    <View className='cx-page home'>
+      <Banner />
+      {body}
+    </View>
+  );
+}

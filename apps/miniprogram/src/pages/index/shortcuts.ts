@@ -1,0 +1,84 @@
+import type { Me, RoleBinding } from '@chuangxing/shared';
+import { PAGES } from '../../services/routes';
+
+export type ShortcutTarget =
+  | { kind: 'tab'; url: string }
+  | { kind: 'page'; url: string }
+  /** Not built yet: shown as 即将上线, never a dead link. */
+  | { kind: 'soon' };
+
+export interface Shortcut {
+  key: string;
+  title: string;
+  description: string;
+  target: ShortcutTarget;
+}
+
+const soon: ShortcutTarget = { kind: 'soon' };
+
+function orgShortcut(title: string, description: string): Shortcut {
+  return { key: 'org', title, description, target: { kind: 'tab', url: PAGES.org } };
+}
+
+function branchShortcuts(bindings: RoleBinding[]): Shortcut[] {
+  return bindings.flatMap((b) =>
+    b.scope.level === 'branch'
+      ? [{ key: `branch:${b.scope.branchId}`, title: '我的支部', description: b.scopeLabel, target: { kind: 'page', url: PAGES.branch(b.scope.branchId) } } as Shortcut]
+      : [],
+  );
+}
+
+function townshipIdsOf(bindings: RoleBinding[]): string[] {
+  const ids = new Set<string>();
+  for (const b of bindings) if (b.scope.level === 'township') b.scope.townshipIds.forEach((id) => ids.add(id));
+  return [...ids];
+}
+
+/** The home cards for the caller's roles, in a stable order, without duplicates. */
+export function shortcutsFor(me: Me): Shortcut[] {
+  const active = me.bindings.filter((b) => !b.revokedAt);
+  const has = (role: string) => me.roles.includes(role as Me['roles'][number]) || active.some((b) => b.role === role);
+  const byRole = (role: string) => active.filter((b) => b.role === role);
+  const cards: Shortcut[] = [];
+
+  if (has('district_admin')) {
+    cards.push(orgShortcut('全区组织', '各乡镇（街道）和支部一览'));
+    cards.push({ key: 'invite', title: '邀请绑定', description: '邀请干部和工作人员绑定身份', target: soon });
+  }
+  if (has('leader')) {
+    cards.push(orgShortcut('组织架构', '分管乡镇（街道）和支部一览'));
+    cards.push({ key: 'ranking', title: '季度排名', description: '各支部创星进度排名', target: soon });
+  }
+  if (has('township_staff')) {
+    cards.push(orgShortcut('组织架构', '本乡镇（街道）组织一览'));
+    const townships = townshipIdsOf(byRole('township_staff'));
+    cards.push(
+      townships.length === 1
+        ? { key: 'branches', title: '各支部', description: '本乡镇（街道）的村和社区', target: { kind: 'page', url: PAGES.township(townships[0]) } }
+        : { key: 'branches', title: '各支部', description: '选择乡镇（街道）查看支部', target: { kind: 'tab', url: PAGES.org } },
+    );
+    cards.push({ key: 'invite', title: '邀请绑定', description: '邀请干部和工作人员绑定身份', target: soon });
+  }
+  if (has('inspector')) {
+    cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));
+    cards.push({ key: 'inspection', title: '督导记录', description: '四不两直走访记录', target: soon });
+  }
+  if (has('cadre') || has('secretary') || has('station_handler')) {
+    cards.push(...branchShortcuts([...byRole('secretary'), ...byRole('cadre'), ...byRole('station_handler')]));
+  }
+  if (has('cadre') || has('secretary')) {
+    cards.push({ key: 'daily-report', title: '每日报告', description: '填报支部每日工作', target: soon });
+  }
+  if (has('station_handler')) {
+    cards.push({ key: 'letters', title: '群众来信', description: '处理清风邮局来信', target: soon });
+  }
+
+  const official = active.length > 0 || me.roles.some((r) => r !== 'resident');
+  if (!official) {
+    cards.push({ key: 'bind', title: '绑定身份', description: '干部和工作人员请输入邀请码', target: { kind: 'page', url: PAGES.bind } });
+  }
+  cards.push({ key: 'mailbox', title: '清风邮局', description: '向党组织反映问题、提出建议', target: soon });
+
+  const seen = new Set<string>();
+  return cards.filter((c) => (seen.has(c.key) ? false : (seen.add(c.key), true)));
+}

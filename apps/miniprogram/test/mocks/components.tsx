@@ -1,0 +1,61 @@
+import type { CSSProperties, ReactNode } from 'react';
+
+/** Small stand-ins for @tarojs/components: only the props the pages use reach the DOM. */
+interface BaseProps {
+  className?: string;
+  style?: CSSProperties;
+  id?: string;
+  children?: ReactNode;
+  onClick?: (event: unknown) => void;
+  [taroOnlyProp: string]: unknown;
+}
+
+export function View({ className, style, id, children, onClick }: BaseProps) {
+  return (
+    <div className={className} style={style} id={id} onClick={onClick}>
+      {children}
+    </div>
+  );
+}
+
+export function Text({ className, style, children, onClick }: BaseProps) {
+  return (
+    <span className={className} style={style} onClick={onClick}>
+      {children}
+    </span>
+  );
+}
+
+export function Button({ className, children, onClick, disabled }: BaseProps & { disabled?: boolean }) {
+  return (
+    <button type='button' className={className} disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+interface InputProps {
+  className?: string;
+  value?: string;
+  placeholder?: string;
+  maxlength?: number;
+  type?: string;
+  onInput?: (event: { detail: { value: string } }) => void;
+  onConfirm?: (event: { detail: { value: string } }) => void;
+  [taroOnlyProp: string]: unknown;
+}
+
+export function Input({ className, value, placeholder, maxlength, onInput, onConfirm }: InputProps) {
+  return (
+    <input
+      className={className}
+      value={value}
+      placeholder={placeholder}
+      maxLength={maxlength}
+      onChange={(e) => onInput?.({ detail: { value: e.currentTarget.value } })}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onConfirm?.({ detail: { value: e.currentTarget.value } });
+      }}
+    />
+  );
+}

@@ -1,0 +1,127 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import HomePage from '../../src/pages/index/index';
+import { shortcutsFor } from '../../src/pages/index/shortcuts';
+import { sessionStore } from '../../src/services/session-store';
+import { taroMock } from '../mocks/taro';
+import { errorReply, fakeApi } from '../support/fake-api';
+import { makeBinding, makeMe, makeSession } from '../support/factories';
+
+const secretary = makeBinding({
+  bindingId: 'b-sec',
+  role: 'secretary',
+  scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'jianxinnan' },
+  scopeLabel: '五里堡街道 · 建新南街社区',
+});
+const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+
+describe('home shortcuts', () => {
+  it('township staff of one township: 组织架构 and 各支部 straight to that township', () => {
+    const cards = shortcutsFor(makeMe());
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '各支部', '邀请绑定', '清风邮局']);
+    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
+    expect(cards[2].target).toEqual({ kind: 'soon' });
+  });
+
+  it('district admin: 全区组织 and 邀请绑定', () => {
+    const titles = shortcutsFor(makeMe({ bindings: [admin] })).map((c) => c.title);
+    expect(titles.slice(0, 2)).toEqual(['全区组织', '邀请绑定']);
+  });
+
+  it('secretary: 我的支部 opens the bound branch', () => {
+    const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
+    const mine = cards.find((c) => c.title === '我的支部');
+    expect(mine?.target).toEqual({ kind: 'page', url: '/subpackages/org/pages/branch/index?id=jianxinnan' });
+    expect(mine?.description).toBe('五里堡街道 · 建新南街社区');
+  });
+
+  it('resident: 绑定身份 and 清风邮局 (coming soon), no org cards', () => {
+    const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [] }));
+    expect(cards.map((c) => c.title)).toEqual(['绑定身份', '清风邮局']);
+    expect(cards[1].target.kind).toBe('soon');
+  });
+
+  it('ignores revoked bindings', () => {
+    const revoked = makeBinding({ revokedAt: '2025-02-01T00:00:00+08:00' });
+    const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [revoked] }));
+    expect(cards.map((c) => c.title)).toEqual(['绑定身份', '清风邮局']);
+  });
+});
+
+describe('home tab', () => {
+  it('weapp: logs in with WeChat by itself and greets the user with roles and scopes', async () => {
+    const server = fakeApi({
+      'POST /v1/auth/wechat': { status: 200, body: makeSession({ token: 'tok-wx' }) },
+      'GET /v1/me': { status: 200, body: makeMe() },
+    });
+
+    const { container } = render(<HomePage />);
+
+    const greeting = await screen.findByText('您好，王芳');
+    expect(greeting.className).toContain('cx-home-greeting');
+    expect(server.calls('POST /v1/auth/wechat')[0].body).toEqual({ code: 'wx-code-1' });
+    expect(sessionStore.token()).toBe('tok-wx');
+    const profile = container.querySelector('.home-profile') as HTMLElement;
+    expect(within(profile).getByText('乡镇（街道）工作人员')).toBeTruthy();
+    expect(within(profile).getByText('乡镇（街道）工作人员 · 五里堡街道')).toBeTruthy();
+  });
+
+  it('weapp: shows the login failure with 重试', async () => {
+    fakeApi({
+      'POST /v1/auth/wechat': [errorReply(502, 'WECHAT_LOGIN_FAILED', '微信登录服务暂时不可用'), { status: 200, body: makeSession() }],
+    });
+
+    render(<HomePage />);
+
+    expect(await screen.findByText('微信登录服务暂时不可用')).toBeTruthy();
+    fireEvent.click(screen.getByText('重试'));
+    expect(await screen.findByText('您好，王芳')).toBeTruthy();
+  });
+
+  it('weapp: after 退出登录 it waits for the user instead of logging in again', () => {
+    sessionStore.clear({ signedOut: true });
+    const server = fakeApi({});
+
+    render(<HomePage />);
+
+    expect(screen.getByText('微信一键登录')).toBeTruthy();
+    expect(server.sent).toHaveLength(0);
+  });
+
+  it('H5: offers the demo-user picker instead of a WeChat login', () => {
+    process.env.TARO_ENV = 'h5';
+    const server = fakeApi({});
+
+    render(<HomePage />);
+
+    fireEvent.click(screen.getByText('选择演示用户登录'));
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/account/pages/dev-login/index' });
+    expect(taroMock.login).not.toHaveBeenCalled();
+    expect(server.sent).toHaveLength(0);
+  });
+
+  it('logged in: refreshes the profile on show and opens shortcuts; coming-soon cards only say so', async () => {
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [secretary] }) }));
+    fakeApi({ 'GET /v1/me': { status: 200, body: makeMe({ user: { id: 'u1', displayName: '赵书记', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' }, bindings: [secretary] }) } });
+
+    render(<HomePage />);
+
+    expect(await screen.findByText('您好，赵书记')).toBeTruthy();
+    fireEvent.click(screen.getByText('我的支部'));
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/org/pages/branch/index?id=jianxinnan' });
+    fireEvent.click(screen.getByText('每日报告'));
+    expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '即将上线，敬请期待' }));
+    expect(taroMock.navigateTo).toHaveBeenCalledTimes(1);
+  });
+
+  it('drops the session when getMe still says 401 after re-login', async () => {
+    process.env.TARO_ENV = 'h5';
+    sessionStore.setSession(makeSession());
+    fakeApi({ 'GET /v1/me': errorReply(401, 'UNAUTHENTICATED', '请先登录') });
+
+    render(<HomePage />);
+
+    expect(await screen.findByText('选择演示用户登录')).toBeTruthy();
+    await waitFor(() => expect(sessionStore.token()).toBeUndefined());
+  });
+});

@@ -1,0 +1,87 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import TownshipPage from '../../src/subpackages/org/pages/township/index';
+import { sessionStore } from '../../src/services/session-store';
+import { router, taroMock } from '../mocks/taro';
+import { errorReply, fakeApi } from '../support/fake-api';
+import { makeBranch, makeSession, makeTownship } from '../support/factories';
+
+const township = makeTownship({ id: 'houzhai', name: '侯寨乡', kind: 'township', isDemo: true, counts: { rural: 2, community: 1, total: 3 } });
+const branches = [
+  makeBranch({ id: 'b-1', townshipId: 'houzhai', name: '樱桃沟村', type: 'rural', isDemo: true }),
+  makeBranch({ id: 'b-2', townshipId: 'houzhai', name: '刘胡垌村', type: 'rural', isDemo: true }),
+  makeBranch({ id: 'b-3', townshipId: 'houzhai', name: '侯寨社区', type: 'community', isDemo: true }),
+];
+
+function names(container: HTMLElement) {
+  return Array.from(container.querySelectorAll('.cx-branch-item .township-branch__name')).map((n) => n.textContent);
+}
+
+describe('township page', () => {
+  it('loads the township from the id in the route and lists its branches with their stars', async () => {
+    sessionStore.setSession(makeSession());
+    router.params = { id: 'houzhai' };
+    const server = fakeApi({ 'GET /v1/org/townships/houzhai/branches': { status: 200, body: { township, branches } } });
+
+    const { container } = render(<TownshipPage />);
+
+    await screen.findByText('樱桃沟村');
+    expect(server.sent[0].path).toBe('/v1/org/townships/houzhai/branches');
+    expect(names(container)).toEqual(['樱桃沟村', '刘胡垌村', '侯寨社区']);
+    const rural = within(container.querySelectorAll<HTMLElement>('.cx-branch-item')[0]);
+    expect(rural.getByText('农村')).toBeTruthy();
+    expect(rural.getByText('产业兴旺星')).toBeTruthy();
+    expect(container.querySelectorAll('.cx-branch-item')[0].querySelectorAll('.cx-star-chip')).toHaveLength(5);
+    const community = within(container.querySelectorAll<HTMLElement>('.cx-branch-item')[2]);
+    expect(community.getByText('共建共享星')).toBeTruthy();
+    expect(taroMock.setNavigationBarTitle).toHaveBeenCalledWith({ title: '侯寨乡' });
+  });
+
+  it('filters by 农村 / 社区 / 全部', async () => {
+    sessionStore.setSession(makeSession());
+    router.params = { id: 'houzhai' };
+    fakeApi({ 'GET /v1/org/townships/houzhai/branches': { status: 200, body: { township, branches } } });
+
+    const { container } = render(<TownshipPage />);
+    await screen.findByText('樱桃沟村');
+
+    fireEvent.click(screen.getByText('社区（1）'));
+    expect(names(container)).toEqual(['侯寨社区']);
+    fireEvent.click(screen.getByText('农村（2）'));
+    expect(names(container)).toEqual(['樱桃沟村', '刘胡垌村']);
+    fireEvent.click(screen.getByText('全部（3）'));
+    expect(names(container)).toHaveLength(3);
+  });
+
+  it('opens the branch page when a row is tapped', async () => {
+    sessionStore.setSession(makeSession());
+    router.params = { id: 'houzhai' };
+    fakeApi({ 'GET /v1/org/townships/houzhai/branches': { status: 200, body: { township, branches } } });
+
+    render(<TownshipPage />);
+    fireEvent.click(await screen.findByText('侯寨社区'));
+
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/org/pages/branch/index?id=b-3' });
+  });
+
+  it('shows an empty state for a township without branches', async () => {
+    sessionStore.setSession(makeSession());
+    router.params = { id: 'houzhai' };
+    fakeApi({ 'GET /v1/org/townships/houzhai/branches': { status: 200, body: { township, branches: [] } } });
+
+    render(<TownshipPage />);
+
+    expect(await screen.findByText('该乡镇（街道）暂无支部')).toBeTruthy();
+  });
+
+  it('shows 无权查看或不存在 for a township out of scope', async () => {
+    sessionStore.setSession(makeSession());
+    router.params = { id: 'houzhai' };
+    fakeApi({ 'GET /v1/org/townships/houzhai/branches': errorReply(403, 'FORBIDDEN_SCOPE', '超出您的管辖范围') });
+
+    render(<TownshipPage />);
+
+    expect(await screen.findByText('无权查看或不存在')).toBeTruthy();
+    expect(screen.getByText('重试')).toBeTruthy();
+  });
+});

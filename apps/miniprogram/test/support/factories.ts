@@ -1,0 +1,91 @@
+import type { Branch, DevUser, Me, OrgTree, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
+
+const T0 = '2025-01-01T08:00:00+08:00';
+
+export function makeTownship(partial: Partial<TownshipSummary> = {}): TownshipSummary {
+  return {
+    id: 'wulibao',
+    name: '五里堡街道',
+    kind: 'subdistrict',
+    isDemo: false,
+    counts: { rural: 0, community: 9, total: 9 },
+    ...partial,
+  };
+}
+
+export function makeOrgTree(partial: Partial<OrgTree> = {}): OrgTree {
+  const townships = partial.townships ?? [
+    makeTownship(),
+    makeTownship({ id: 'dehuajie', name: '德化街街道', counts: { rural: 0, community: 6, total: 6 } }),
+    makeTownship({ id: 'houzhai', name: '侯寨乡', kind: 'township', isDemo: true, counts: { rural: 12, community: 2, total: 14 } }),
+  ];
+  const sum = (k: 'rural' | 'community' | 'total') => townships.reduce((n, t) => n + t.counts[k], 0);
+  return {
+    district: { id: 'erqi', name: '二七区' },
+    townships,
+    totals: { rural: sum('rural'), community: sum('community'), total: sum('total') },
+    ...partial,
+  };
+}
+
+export function makeBranch(partial: Partial<Branch> = {}): Branch {
+  const type = partial.type ?? 'community';
+  return {
+    id: 'jianxinnan',
+    districtId: 'erqi',
+    townshipId: 'wulibao',
+    name: '建新南街社区',
+    type,
+    stars:
+      type === 'rural'
+        ? ['branch_strong', 'industry', 'ecology', 'safety_law', 'civility']
+        : ['branch_strong', 'business', 'co_build', 'safety_law', 'harmony'],
+    isDemo: false,
+    version: 1,
+    createdAt: T0,
+    updatedAt: T0,
+    ...partial,
+  };
+}
+
+export function makeBinding(partial: Partial<RoleBinding> = {}): RoleBinding {
+  return {
+    bindingId: 'bind-1',
+    userId: 'u-staff',
+    role: 'township_staff',
+    scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] },
+    scopeLabel: '五里堡街道',
+    createdAt: T0,
+    createdBy: 'u-admin',
+    ...partial,
+  };
+}
+
+export function makeMe(partial: Partial<Me> = {}): Me {
+  const bindings = partial.bindings ?? [makeBinding()];
+  return {
+    user: { id: 'u-staff', displayName: '王芳', isDemo: true, createdAt: T0 },
+    roles: partial.roles ?? ['resident', ...bindings.map((b) => b.role)],
+    bindings,
+    ...partial,
+  };
+}
+
+export function makeSession(partial: Partial<Session> = {}): Session {
+  return {
+    token: 'token-1',
+    expiresAt: '2999-01-01T00:00:00+08:00',
+    me: makeMe(),
+    ...partial,
+  };
+}
+
+export function makeDevUser(partial: Partial<DevUser> = {}): DevUser {
+  return {
+    userId: 'demo-staff',
+    displayName: '王芳',
+    role: 'township_staff',
+    scopeLabel: '五里堡街道',
+    ...partial,
+  };
+}

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineProject } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// Page tests: real pages, real API client and contract; only Taro itself is mocked.
+export default defineProject({
+  resolve: {
+    alias: {
+      '@tarojs/taro': here('./test/mocks/taro.ts'),
+      '@tarojs/components': here('./test/mocks/components.tsx'),
+    },
+  },
+  // The build-time constants of config/index.ts.
+  define: {
+    CX_BUILD_API_BASE: JSON.stringify('https://api.test.invalid'),
+    CX_BUILD_DEV_LOGIN: 'false',
+  },
+  oxc: {
+    jsx: { runtime: 'automatic', importSource: 'react' },
+  },
+  test: {
+    name: 'miniprogram',
+    environment: 'happy-dom',
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    setupFiles: ['test/setup.ts'],
+  },
+});
