@@ -5,7 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { startLocalStack } from '@chuangxing/functions/local/local-stack';
 import { startStaticServer } from '@chuangxing/functions/local/static-server';
 import { createLogger } from '@chuangxing/functions/observability/logger';
@@ -77,7 +77,7 @@ async function main() {
     tokenSigningKey: localSecrets().tokenSigningKey,
     logger: process.env.CX_LOG === 'on' ? createLogger('chuangxing-local').logger : undefined,
   });
-  console.log(`✓ API 已启动       ${stack.apiUrl}   (DynamoDB Local ${stack.dynamoEndpoint}, 数据保存在 .data/dynamodb)`);
+  console.log(`✓ API 已启动       ${stack.apiUrl}   (DynamoDB Local ${stack.dynamoEndpoint}, 数据保存在 ${relative(ROOT, join(DATA, 'dynamodb')) || '.'})`);
   await build;
   const web = await startStaticServer({ root: H5_DIR, port: webPort, runtimeConfig: { CX_API_BASE: stack.apiUrl, CX_DEV_LOGIN: true } });
   const users = (await stack.deps.users.listDemoUsers()).filter((u) => u.demo);
