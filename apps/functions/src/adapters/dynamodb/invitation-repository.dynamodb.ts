@@ -4,7 +4,7 @@ import { isExpired, type Invitation } from '../../domain/invitation';
 import { townshipKeyOf, type Binding } from '../../domain/principal';
 import type { BindingDraft, InvitationRepository, RedeemResult } from '../../ports/invitation-repository';
 import { keys } from './keys';
-import { queryAll } from './query-all';
+import { queryGsi1 } from './query-all';
 import { isConditionalCheckFailed, isTransactionConflict } from './transaction-errors';
 import { bindingItem } from './user-repository.dynamodb';
 
@@ -46,12 +46,7 @@ export class DynamoInvitationRepository implements InvitationRepository {
   }
 
   async list(districtId: string, townshipKey?: string): Promise<Invitation[]> {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: townshipKey ? 'gsi1pk = :pk AND begins_with(gsi1sk, :t)' : 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.invitationsOf(districtId), ...(townshipKey ? { ':t': `${townshipKey}#` } : {}) },
-    });
+    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, keys.invitationsOf(districtId), townshipKey);
     return items.map(toInvitation).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 

@@ -3,7 +3,7 @@ import { conflict, notFound } from '../../domain/domain-error';
 import type { Branch, District, Township } from '../../domain/org';
 import type { OrgRepository } from '../../ports/org-repository';
 import { keys } from './keys';
-import { queryAll } from './query-all';
+import { queryAll, queryGsi1 } from './query-all';
 import { failedCondition } from './transaction-errors';
 
 interface TownshipItem {
@@ -80,12 +80,7 @@ export class DynamoOrgRepository implements OrgRepository {
   }
 
   async listBranches(townshipId: string): Promise<Branch[]> {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.branchesOfTownship(townshipId) },
-    });
+    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, keys.branchesOfTownship(townshipId));
     return items.map(toBranch);
   }
 

@@ -11,3 +11,13 @@ export async function queryAll<T>(doc: DynamoDBDocumentClient, input: QueryComma
   } while (ExclusiveStartKey);
   return items;
 }
+
+/** Everything under one gsi1 partition, optionally only sort keys starting with `${prefix}#`. */
+export function queryGsi1<T>(doc: DynamoDBDocumentClient, table: string, pk: string, prefix?: string): Promise<T[]> {
+  return queryAll<T>(doc, {
+    TableName: table,
+    IndexName: 'gsi1',
+    KeyConditionExpression: prefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :p)' : 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':p': `${prefix}#` } : {}) },
+  });
+}

@@ -3,7 +3,7 @@ import { conflict, notFound } from '../../domain/domain-error';
 import { townshipKeyOf, type Binding, type UserProfile } from '../../domain/principal';
 import type { UserRepository } from '../../ports/user-repository';
 import { keys } from './keys';
-import { queryAll } from './query-all';
+import { queryAll, queryGsi1 } from './query-all';
 import { failedCondition, isConditionalCheckFailed } from './transaction-errors';
 
 const PROFILE_FIELDS = ['id', 'displayName', 'isDemo', 'createdAt', 'demo'] as const;
@@ -91,22 +91,12 @@ export class DynamoUserRepository implements UserRepository {
   }
 
   async listDemoUsers(): Promise<UserProfile[]> {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.demoUsers },
-    });
+    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, keys.demoUsers);
     return items.map((i) => pick<UserProfile>(i, PROFILE_FIELDS));
   }
 
   async listBindings(districtId: string, townshipKey?: string): Promise<Binding[]> {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: townshipKey ? 'gsi1pk = :pk AND begins_with(gsi1sk, :t)' : 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.bindingsOf(districtId), ...(townshipKey ? { ':t': `${townshipKey}#` } : {}) },
-    });
+    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, keys.bindingsOf(districtId), townshipKey);
     return items.map((i) => pick<Binding>(i, BINDING_FIELDS));
   }
 
