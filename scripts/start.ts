@@ -61,6 +61,9 @@ function buildH5(): Promise<void> {
   });
 }
 
+/** Stops what has started so far, so a failed start leaves no DynamoDB Local (Java) behind. */
+let cleanup: (() => Promise<void>) | undefined;
+
 async function main() {
   const started = Date.now();
   checkJava();
@@ -77,6 +80,7 @@ async function main() {
     tokenSigningKey: localSecrets().tokenSigningKey,
     logger: process.env.CX_LOG === 'on' ? createLogger('chuangxing-local').logger : undefined,
   });
+  cleanup = () => stack.stop();
   console.log(`✓ API 已启动       ${stack.apiUrl}   (DynamoDB Local ${stack.dynamoEndpoint}, 数据保存在 ${relative(ROOT, join(DATA, 'dynamodb')) || '.'})`);
   await build;
   const web = await startStaticServer({ root: H5_DIR, port: webPort, runtimeConfig: { CX_API_BASE: stack.apiUrl, CX_DEV_LOGIN: true } });
@@ -99,7 +103,8 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
   console.error('✗ 启动失败：', err instanceof Error ? err.message : err);
+  await cleanup?.().catch(() => undefined);
   process.exit(1);
 });
