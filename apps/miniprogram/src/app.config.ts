@@ -10,6 +10,11 @@ export default defineAppConfig({
       root: 'subpackages/org',
       pages: ['pages/township/index', 'pages/branch/index'],
     },
+    {
+      // 邀请绑定 and 身份管理: only district admins and township staff ever load it.
+      root: 'subpackages/admin',
+      pages: ['pages/invitations/index', 'pages/bindings/index'],
+    },
   ],
   // Fetch the org subpackage while the user looks at the org tab.
   preloadRule: {

@@ -53,6 +53,27 @@ export function expectStatus<R extends { status: number; body: unknown }, S exte
   throw failureError(failureOf(res));
 }
 
+/**
+ * The field messages of an error body, keyed by the field's path inside the request body
+ * ("inviteeName", "scope.townshipIds"). The router prefixes schema paths with the request part
+ * ("body.inviteeName"); rule checks in use cases may not, so both forms are accepted.
+ */
+export function fieldErrorsOf(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isErrorBody(body) || !Array.isArray(body.details)) return out;
+  for (const detail of body.details) {
+    const path = detail.path.replace(/^body(\.|$)/, '');
+    if (!(path in out)) out[path] = detail.message;
+  }
+  return out;
+}
+
+/** The first message for `field` or any path below it ("scope" matches "scope.townshipIds"). */
+export function fieldError(fields: Record<string, string>, field: string): string | undefined {
+  const key = Object.keys(fields).find((path) => path === field || path.startsWith(`${field}.`));
+  return key === undefined ? undefined : fields[key];
+}
+
 /** What the user sees for a failure on a data page: 403 and 404 are deliberately indistinguishable. */
 export function displayMessage(failure: Failure): string {
   if (failure.status === 403 || failure.status === 404) return NOT_VISIBLE_MESSAGE;

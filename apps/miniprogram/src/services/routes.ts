@@ -7,6 +7,8 @@ export const PAGES = {
   bind: '/subpackages/account/pages/bind/index',
   township: (townshipId: string) => `/subpackages/org/pages/township/index?id=${encodeURIComponent(townshipId)}`,
   branch: (branchId: string) => `/subpackages/org/pages/branch/index?id=${encodeURIComponent(branchId)}`,
+  invitations: '/subpackages/admin/pages/invitations/index',
+  bindings: '/subpackages/admin/pages/bindings/index',
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

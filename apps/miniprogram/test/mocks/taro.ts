@@ -23,6 +23,10 @@ export const taroMock = {
   switchTab: vi.fn(ok('switchTab')),
   showToast: vi.fn(ok('showToast')),
   setNavigationBarTitle: vi.fn(ok('setNavigationBarTitle')),
+  /** Resolves { confirm: true } unless a test programs it otherwise. */
+  showModal: vi.fn(async (_options: Record<string, unknown>) => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
+  setClipboardData: vi.fn(async (_options: { data: string }) => ({ errMsg: 'setClipboardData:ok' })),
+  pageScrollTo: vi.fn(ok('pageScrollTo')),
   getCurrentInstance: vi.fn(() => ({ router: { params: router.params, path: '' } })),
 };
 
@@ -32,9 +36,10 @@ export function resetTaroMock(): void {
   router.params = {};
   taroMock.request.mockReset();
   taroMock.login.mockReset().mockImplementation(async () => ({ code: 'wx-code-1', errMsg: 'login:ok' }));
-  for (const name of ['navigateTo', 'switchTab', 'showToast', 'setNavigationBarTitle'] as const) {
+  for (const name of ['navigateTo', 'switchTab', 'showToast', 'setNavigationBarTitle', 'setClipboardData', 'pageScrollTo'] as const) {
     taroMock[name].mockReset().mockImplementation(ok(name));
   }
+  taroMock.showModal.mockReset().mockImplementation(async () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
   taroMock.getStorageSync.mockClear();
   taroMock.setStorageSync.mockClear();
   taroMock.removeStorageSync.mockClear();

@@ -16,16 +16,26 @@ const secretary = makeBinding({
 const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
 
 describe('home shortcuts', () => {
-  it('township staff of one township: 组织架构 and 各支部 straight to that township', () => {
+  it('township staff of one township: 组织架构, 各支部 straight to that township, 邀请绑定 and 身份管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '各支部', '邀请绑定', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '各支部', '邀请绑定', '身份管理', '清风邮局']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
-    expect(cards[2].target).toEqual({ kind: 'soon' });
+    expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
+    expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/bindings/index' });
   });
 
-  it('district admin: 全区组织 and 邀请绑定', () => {
-    const titles = shortcutsFor(makeMe({ bindings: [admin] })).map((c) => c.title);
-    expect(titles.slice(0, 2)).toEqual(['全区组织', '邀请绑定']);
+  it('district admin: 全区组织, 邀请绑定 and 身份管理, all live', () => {
+    const cards = shortcutsFor(makeMe({ bindings: [admin] }));
+    expect(cards.slice(0, 3).map((c) => c.title)).toEqual(['全区组织', '邀请绑定', '身份管理']);
+    expect(cards.slice(0, 3).every((c) => c.target.kind !== 'soon')).toBe(true);
+  });
+
+  it('only district admins and township staff get the admin cards', () => {
+    for (const me of [makeMe({ bindings: [secretary] }), makeMe({ roles: ['resident'], bindings: [] })]) {
+      const titles = shortcutsFor(me).map((c) => c.title);
+      expect(titles).not.toContain('邀请绑定');
+      expect(titles).not.toContain('身份管理');
+    }
   });
 
   it('secretary: 我的支部 opens the bound branch', () => {

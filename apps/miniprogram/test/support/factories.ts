@@ -1,4 +1,4 @@
-import type { Branch, DevUser, Me, OrgTree, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
+import type { Branch, DevUser, Invitation, Me, OrgTree, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
 
 const T0 = '2025-01-01T08:00:00+08:00';
 
@@ -86,6 +86,21 @@ export function makeDevUser(partial: Partial<DevUser> = {}): DevUser {
     displayName: '王芳',
     role: 'township_staff',
     scopeLabel: '五里堡街道',
+    ...partial,
+  };
+}
+
+export function makeInvitation(partial: Partial<Invitation> = {}): Invitation {
+  return {
+    id: 'inv-1',
+    inviteeName: '张三',
+    role: 'secretary',
+    scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'jianxinnan' },
+    scopeLabel: '五里堡街道 · 建新南街社区',
+    status: 'open',
+    expiresAt: '2999-01-01T00:00:00.000Z',
+    createdAt: T0,
+    createdBy: 'u-staff',
     ...partial,
   };
 }

@@ -28,6 +28,14 @@ function branchShortcuts(bindings: RoleBinding[]): Shortcut[] {
   );
 }
 
+/** District admins and township staff: invite people and manage their bindings. */
+function adminShortcuts(): Shortcut[] {
+  return [
+    { key: 'invite', title: '邀请绑定', description: '生成邀请码，邀请干部和工作人员绑定身份', target: { kind: 'page', url: PAGES.invitations } },
+    { key: 'bindings', title: '身份管理', description: '查看和撤销已绑定的身份', target: { kind: 'page', url: PAGES.bindings } },
+  ];
+}
+
 function townshipIdsOf(bindings: RoleBinding[]): string[] {
   const ids = new Set<string>();
   for (const b of bindings) if (b.scope.level === 'township') b.scope.townshipIds.forEach((id) => ids.add(id));
@@ -43,7 +51,7 @@ export function shortcutsFor(me: Me): Shortcut[] {
 
   if (has('district_admin')) {
     cards.push(orgShortcut('全区组织', '各乡镇（街道）和支部一览'));
-    cards.push({ key: 'invite', title: '邀请绑定', description: '邀请干部和工作人员绑定身份', target: soon });
+    cards.push(...adminShortcuts());
   }
   if (has('leader')) {
     cards.push(orgShortcut('组织架构', '分管乡镇（街道）和支部一览'));
@@ -57,7 +65,7 @@ export function shortcutsFor(me: Me): Shortcut[] {
         ? { key: 'branches', title: '各支部', description: '本乡镇（街道）的村和社区', target: { kind: 'page', url: PAGES.township(townships[0]) } }
         : { key: 'branches', title: '各支部', description: '选择乡镇（街道）查看支部', target: { kind: 'tab', url: PAGES.org } },
     );
-    cards.push({ key: 'invite', title: '邀请绑定', description: '邀请干部和工作人员绑定身份', target: soon });
+    cards.push(...adminShortcuts());
   }
   if (has('inspector')) {
     cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));

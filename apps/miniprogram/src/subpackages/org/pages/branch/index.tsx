@@ -1,17 +1,36 @@
-import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { BRANCH_TYPE_LABELS, STAR_LABELS, STAR_SETS, type BranchDetail } from '@chuangxing/shared';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
+import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
+import { managesTownship } from '../../../../services/me-helpers';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
+import { RenameForm } from './rename-form';
 import './index.css';
 
-function Detail({ detail }: { detail: BranchDetail }) {
+const STALE_MESSAGE = '已被他人修改，请刷新后重试';
+
+function Detail({
+  detail,
+  manager,
+  onRenamed,
+  onStale,
+  onEdit,
+}: {
+  detail: BranchDetail;
+  manager: boolean;
+  onRenamed: () => void;
+  onStale: () => void;
+  onEdit: () => void;
+}) {
   const { branch, township } = detail;
   const stars = STAR_SETS[branch.type];
+  const [renaming, setRenaming] = useState(false);
   return (
     <View>
       <View className='cx-card branch-header'>
@@ -24,7 +43,21 @@ function Detail({ detail }: { detail: BranchDetail }) {
           <Text>所属：{township.name}</Text>
           <Text className='branch-header__arrow'>›</Text>
         </View>
+        {manager && !renaming ? (
+          <Button
+            className='cx-btn cx-branch-rename branch-header__rename'
+            onClick={() => {
+              onEdit();
+              setRenaming(true);
+            }}
+          >
+            修改名称
+          </Button>
+        ) : null}
       </View>
+      {renaming ? (
+        <RenameForm branch={branch} onRenamed={onRenamed} onStale={onStale} onCancel={() => setRenaming(false)} />
+      ) : null}
       <View className='cx-section-title'>{BRANCH_TYPE_LABELS[branch.type]}支部的五颗星</View>
       <View className='cx-card branch-stars'>
         {stars.map((star, i) => (
@@ -41,7 +74,10 @@ function Detail({ detail }: { detail: BranchDetail }) {
 
 export default function BranchPage() {
   const { params } = useRouter();
+  const session = useSession();
   const branchId = params.id ?? '';
+  /** Survives the reload after a 409, so the user learns why the form closed. */
+  const [stale, setStale] = useState(false);
   const { state, reload } = useResource(async () => {
     if (!branchId) throw failureError({ status: 404, message: '缺少支部编号' });
     const detail = expectStatus(await api.getBranch({ params: { branchId } }), 200);
@@ -52,7 +88,29 @@ export default function BranchPage() {
   return (
     <View className='cx-page branch'>
       <ResourceView state={state} onRetry={reload}>
-        {(detail) => <Detail detail={detail} />}
+        {(detail) => (
+          <View>
+            {stale ? (
+              <View className='cx-card branch-notice cx-branch-notice'>
+                <Text className='branch-notice__title'>{STALE_MESSAGE}</Text>
+                <Text className='branch-notice__sub'>页面已刷新为最新内容，可以重新修改。</Text>
+              </View>
+            ) : null}
+            <Detail
+              detail={detail}
+              manager={managesTownship(session.me, detail.branch.townshipId)}
+              onEdit={() => setStale(false)}
+              onRenamed={() => {
+                Taro.showToast({ title: '已修改', icon: 'success' }).catch(() => undefined);
+                reload();
+              }}
+              onStale={() => {
+                setStale(true);
+                reload();
+              }}
+            />
+          </View>
+        )}
       </ResourceView>
     </View>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   BRANCH_TYPE_LABELS,
@@ -12,10 +12,13 @@ import {
 import { StarChips } from '../../../../components/star-chips';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
+import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
+import { managesTownship } from '../../../../services/me-helpers';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
+import { NewBranchForm } from './new-branch-form';
 import './index.css';
 
 type Filter = 'all' | BranchType;
@@ -39,8 +42,9 @@ function BranchRow({ branch }: { branch: Branch }) {
   );
 }
 
-function Township({ data }: { data: TownshipBranches }) {
+function Township({ data, manager, onBranchAdded }: { data: TownshipBranches; manager: boolean; onBranchAdded: () => void }) {
   const [filter, setFilter] = useState<Filter>('all');
+  const [adding, setAdding] = useState(false);
   const { township, branches } = data;
   const count = (f: Filter) => (f === 'all' ? branches.length : branches.filter((b) => b.type === f).length);
   const shown = filter === 'all' ? branches : branches.filter((b) => b.type === filter);
@@ -57,6 +61,14 @@ function Township({ data }: { data: TownshipBranches }) {
           农村 {township.counts.rural} · 社区 {township.counts.community} · 合计 {township.counts.total}
         </Text>
       </View>
+      {manager && adding ? (
+        <NewBranchForm townshipId={township.id} onCreated={onBranchAdded} onCancel={() => setAdding(false)} />
+      ) : null}
+      {manager && !adding ? (
+        <Button className='cx-btn cx-branch-add township-add' onClick={() => setAdding(true)}>
+          新增支部
+        </Button>
+      ) : null}
       <View className='township-filter'>
         {FILTERS.map((f) => (
           <View
@@ -83,7 +95,9 @@ function Township({ data }: { data: TownshipBranches }) {
 
 export default function TownshipPage() {
   const { params } = useRouter();
+  const session = useSession();
   const townshipId = params.id ?? '';
+  const manager = managesTownship(session.me, townshipId);
   const { state, reload } = useResource(async () => {
     if (!townshipId) throw failureError({ status: 404, message: '缺少乡镇（街道）编号' });
     const data = expectStatus(await api.listTownshipBranches({ params: { townshipId } }), 200);
@@ -94,7 +108,16 @@ export default function TownshipPage() {
   return (
     <View className='cx-page township'>
       <ResourceView state={state} onRetry={reload}>
-        {(data) => <Township data={data} />}
+        {(data) => (
+          <Township
+            data={data}
+            manager={manager}
+            onBranchAdded={() => {
+              Taro.showToast({ title: '已新增支部', icon: 'success' }).catch(() => undefined);
+              reload();
+            }}
+          />
+        )}
       </ResourceView>
     </View>
   );

@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ROLE_LABELS, type Invitation, type RoleBinding } from '@chuangxing/shared';
+import { SignInNeeded } from '../../../../components/sign-in-needed';
+import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useResource } from '../../../../hooks/use-resource';
+import { useSession } from '../../../../hooks/use-session';
+import { api } from '../../../../services/api';
+import { expectStatus, failureOf, toFailure } from '../../../../services/api-failure';
+import { isDistrictAdmin } from '../../../../services/me-helpers';
+import { grantableRoles, mayRevoke, newestFirst } from '../../admin-rules';
+import { TownshipFilter } from '../../components/township-filter';
+import { formatShanghaiDate } from '../../shanghai-time';
+import '../../admin.css';
+import './index.css';
+
+const CONFIRM_TEXT = '撤销后对方将立即失去该身份，确定撤销吗？';
+
+/**
+ * Bindings carry a user id but no name. A binding made from an invitation matches that invitation's
+ * redeemer, role and scope, so the invitee's name can be shown; seeded bindings stay unnamed.
+ */
+function inviteeNames(invitations: readonly Invitation[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const inv of invitations) {
+    if (inv.status === 'redeemed' && inv.redeemedBy) names.set(`${inv.redeemedBy}|${inv.role}|${inv.scopeLabel}`, inv.inviteeName);
+  }
+  return names;
+}
+
+function nameOf(binding: RoleBinding, names: Map<string, string>): string | undefined {
+  return names.get(`${binding.userId}|${binding.role}|${binding.scopeLabel}`);
+}
+
+type RowState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'failed'; message: string };
+
+function BindingRow({
+  binding,
+  name,
+  self,
+  revocable,
+  row,
+  onRevoke,
+}: {
+  binding: RoleBinding;
+  name?: string;
+  self: boolean;
+  revocable: boolean;
+  row: RowState;
+  onRevoke: (binding: RoleBinding) => void;
+}) {
+  const pending = row.kind === 'pending';
+  return (
+    <View className='cx-card cx-binding-item'>
+      <View className='admin-item__head'>
+        <Text className='admin-item__title binding-item__role'>{ROLE_LABELS[binding.role]}</Text>
+        {self ? <Text className='cx-tag cx-tag--muted'>本人</Text> : null}
+      </View>
+      <Text className='admin-item__line binding-item__scope'>{binding.scopeLabel}</Text>
+      <Text className='admin-item__line binding-item__who'>{name ? `受邀人：${name}` : `用户编号：${binding.userId}`}</Text>
+      <Text className='admin-item__line binding-item__since'>自 {formatShanghaiDate(binding.createdAt)} 起</Text>
+      {row.kind === 'failed' ? <Text className='admin-item__problem'>{row.message}</Text> : null}
+      {revocable ? (
+        <View className='binding-item__actions'>
+          <Button
+            className={`cx-btn cx-binding-revoke binding-item__revoke${pending ? ' cx-btn--disabled' : ''}`}
+            disabled={pending || undefined}
+            onClick={() => onRevoke(binding)}
+          >
+            {pending ? '正在撤销…' : '撤销'}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default function BindingsPage() {
+  const session = useSession();
+  const me = session.me;
+  const allowed = Boolean(session.token) && grantableRoles(me).length > 0;
+  const districtAdmin = isDistrictAdmin(me);
+  const [townshipId, setTownshipId] = useState<string>();
+  /** Bindings revoked on this page: hidden without reloading the list. */
+  const [revoked, setRevoked] = useState<readonly string[]>([]);
+  const [rows, setRows] = useState<Record<string, RowState>>({});
+
+  const tree = useResource(async () => expectStatus(await api.getOrgTree({}), 200), [session.token], {
+    enabled: allowed && districtAdmin,
+  });
+  const list = useResource(
+    async () => {
+      const query = townshipId ? { townshipId } : {};
+      const [bindingsRes, invitationsRes] = await Promise.all([
+        api.listBindings({ query }),
+        // Only for names: a failure here still shows the bindings.
+        api.listInvitations({ query }).catch(() => undefined),
+      ]);
+      const { bindings } = expectStatus(bindingsRes, 200);
+      const names = inviteeNames(invitationsRes?.status === 200 ? invitationsRes.body.invitations : []);
+      return { bindings: newestFirst(bindings), names };
+    },
+    [session.token, townshipId],
+    { enabled: allowed },
+  );
+
+  const setRow = (bindingId: string, row: RowState) => setRows((r) => ({ ...r, [bindingId]: row }));
+
+  const revoke = async (binding: RoleBinding) => {
+    if (rows[binding.bindingId]?.kind === 'pending') return;
+    let confirmed = false;
+    try {
+      confirmed = (await Taro.showModal({ title: '撤销身份', content: CONFIRM_TEXT, confirmText: '撤销', confirmColor: '#b71c1c' })).confirm;
+    } catch {
+      confirmed = false;
+    }
+    if (!confirmed) return;
+    setRow(binding.bindingId, { kind: 'pending' });
+    try {
+      const res = await api.revokeBinding({ params: { userId: binding.userId, bindingId: binding.bindingId } });
+      if (res.status === 200 || res.status === 409) {
+        // 409: someone revoked it meanwhile; either way it is gone.
+        setRevoked((ids) => [...ids, binding.bindingId]);
+        setRow(binding.bindingId, { kind: 'idle' });
+        Taro.showToast({ title: res.status === 200 ? '已撤销' : failureOf(res).message, icon: res.status === 200 ? 'success' : 'none' }).catch(() => undefined);
+        return;
+      }
+      setRow(binding.bindingId, { kind: 'failed', message: failureOf(res).message });
+    } catch (err) {
+      setRow(binding.bindingId, { kind: 'failed', message: toFailure(err).message });
+    }
+  };
+
+  let body;
+  if (!session.token) body = <SignInNeeded />;
+  else if (!allowed) body = <EmptyView text='只有区委组织部管理员和乡镇（街道）工作人员可以管理身份。' />;
+  else {
+    body = (
+      <View>
+        <Text className='admin-hint'>这里列出范围内所有有效的身份绑定。撤销后，对方立即失去该身份。</Text>
+        {districtAdmin && tree.state.kind === 'ready' ? (
+          <TownshipFilter townships={tree.state.data.townships} value={townshipId} onChange={setTownshipId} />
+        ) : null}
+        <ResourceView state={list.state} onRetry={list.reload}>
+          {({ bindings, names }) => {
+            const shown = bindings.filter((b) => !revoked.includes(b.bindingId));
+            if (shown.length === 0) return <EmptyView text='暂无有效的身份绑定' />;
+            return (
+              <View>
+                {shown.map((b) => (
+                  <BindingRow
+                    key={b.bindingId}
+                    binding={b}
+                    name={nameOf(b, names)}
+                    self={b.userId === me?.user.id}
+                    revocable={mayRevoke(me, b)}
+                    row={rows[b.bindingId] ?? { kind: 'idle' }}
+                    onRevoke={revoke}
+                  />
+                ))}
+              </View>
+            );
+          }}
+        </ResourceView>
+      </View>
+    );
+  }
+
+  return <View className='cx-page admin-bindings'>{body}</View>;
+}
