@@ -48,11 +48,11 @@ export const TOWNSHIP_GRANTABLE: readonly OfficialRole[] = ['cadre', 'secretary'
  */
 export function assertMayGrant(adminBindings: Binding[], districtId: string, role: OfficialRole, scope: Scope): void {
   if (!ROLE_SCOPE_LEVELS[role].includes(scope.level)) {
-    throw invalid('scope.level', `该角色的管辖范围只能是：${ROLE_SCOPE_LEVELS[role].join('、')}`, 'scope_level_not_allowed');
+    throw invalid('body.scope.level', `该角色的管辖范围只能是：${ROLE_SCOPE_LEVELS[role].join('、')}`, 'scope_level_not_allowed');
   }
   if (scope.districtId !== districtId) throw forbiddenScope();
   if (role === 'township_staff' && scope.level === 'township' && scope.townshipIds.length !== 1) {
-    throw invalid('scope.townshipIds', '乡镇（街道）工作人员只能绑定一个乡镇（街道）', 'one_township');
+    throw invalid('body.scope.townshipIds', '乡镇（街道）工作人员只能绑定一个乡镇（街道）', 'one_township');
   }
   const isDistrictAdmin = adminBindings.some((b) => b.role === 'district_admin' && b.scope.level === 'district' && b.scope.districtId === districtId);
   if (isDistrictAdmin) return;

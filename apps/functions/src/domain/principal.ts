@@ -7,6 +7,7 @@ export interface Binding {
   role: OfficialRole;
   scope: Scope;
   scopeLabel: string;
+  holderName?: string;
   createdAt: string;
   createdBy: string;
   revokedAt?: string;

@@ -117,7 +117,7 @@ export function buildDemoData(): DemoData {
   }));
   const bindings: Binding[] = people.flatMap((p) =>
     p.scope && p.role !== 'resident'
-      ? [{ bindingId: `${p.id}-b1`, userId: p.id, role: p.role, scope: p.scope, scopeLabel: p.label, createdAt: SEED_TIME, createdBy: 'seed' }]
+      ? [{ bindingId: `${p.id}-b1`, userId: p.id, role: p.role, scope: p.scope, scopeLabel: p.label, holderName: p.name, createdAt: SEED_TIME, createdBy: 'seed' }]
       : [],
   );
   return { townships, branches, users, bindings };

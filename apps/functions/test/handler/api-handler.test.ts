@@ -122,7 +122,7 @@ describe('invitations end to end: create → redeem → act → revoke', () => {
     const resident = await stack.tokenFor(DEMO.resident);
     const redeemed = await stack.call('POST', '/v1/invitations/redeem', { token: resident, body: { code: created.body.code.toLowerCase() } });
     expect(redeemed.status).toBe(200);
-    expect(redeemed.body.binding).toMatchObject({ role: 'secretary', userId: DEMO.resident });
+    expect(redeemed.body.binding).toMatchObject({ role: 'secretary', userId: DEMO.resident, holderName: '新任书记' });
 
     const me = await stack.call('GET', '/v1/me', { token: resident });
     expect(me.body.roles).toEqual(['resident', 'secretary']);

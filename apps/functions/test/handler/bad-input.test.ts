@@ -73,7 +73,7 @@ describe('bad input → 400 with field errors, and nothing is written', () => {
       '/v1/invitations',
       { body: { inviteeName: '某人', role: 'cadre', scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'yingtaogou' } } },
       'VALIDATION_FAILED',
-      ['scope.branchId'],
+      ['body.scope.branchId'],
     );
   });
 });

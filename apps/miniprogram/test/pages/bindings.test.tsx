@@ -4,7 +4,7 @@ import BindingsPage from '../../src/subpackages/admin/pages/bindings/index';
 import { sessionStore } from '../../src/services/session-store';
 import { taroMock } from '../mocks/taro';
 import { errorReply, fakeApi } from '../support/fake-api';
-import { makeBinding, makeInvitation, makeMe, makeOrgTree, makeSession } from '../support/factories';
+import { makeBinding, makeMe, makeOrgTree, makeSession } from '../support/factories';
 
 const staff = makeBinding(); // u-staff, township_staff of 五里堡街道
 const secretary = makeBinding({
@@ -14,6 +14,7 @@ const secretary = makeBinding({
   scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'jianxinnan' },
   scopeLabel: '五里堡街道 · 建新南街社区',
   createdAt: '2025-03-01T18:00:00.000Z',
+  holderName: '张书记',
 });
 const leader = makeBinding({
   bindingId: 'b-lead',
@@ -23,7 +24,6 @@ const leader = makeBinding({
   scopeLabel: '五里堡街道、德化街街道',
   createdAt: '2025-02-01T00:00:00.000Z',
 });
-const redeemed = makeInvitation({ status: 'redeemed', inviteeName: '张书记', redeemedBy: 'u-zhang', role: 'secretary', scopeLabel: '五里堡街道 · 建新南街社区' });
 
 function rows(container: HTMLElement) {
   return Array.from(container.querySelectorAll<HTMLElement>('.cx-binding-item'));
@@ -34,7 +34,6 @@ describe('bindings page', () => {
     sessionStore.setSession(makeSession());
     fakeApi({
       'GET /v1/bindings': { status: 200, body: { bindings: [staff, secretary, leader] } },
-      'GET /v1/invitations': { status: 200, body: { invitations: [redeemed] } },
     });
 
     const { container } = render(<BindingsPage />);
@@ -44,7 +43,7 @@ describe('bindings page', () => {
     expect(rows(container).map((r) => r.querySelector('.binding-item__role')?.textContent)).toEqual(['支部书记', '县级领导', '乡镇（街道）工作人员']);
     const sec = within(rows(container)[0]);
     expect(sec.getByText('五里堡街道 · 建新南街社区')).toBeTruthy();
-    expect(sec.getByText('受邀人：张书记')).toBeTruthy();
+    expect(sec.getByText('持有人：张书记')).toBeTruthy();
     // 18:00 UTC on 1 March is 2 March in Beijing.
     expect(sec.getByText('自 2025-03-02 起')).toBeTruthy();
     expect(rows(container)[0].querySelector('.cx-binding-revoke')).not.toBeNull();
@@ -57,7 +56,6 @@ describe('bindings page', () => {
     sessionStore.setSession(makeSession());
     const server = fakeApi({
       'GET /v1/bindings': { status: 200, body: { bindings: [staff, secretary] } },
-      'GET /v1/invitations': { status: 200, body: { invitations: [] } },
       'DELETE /v1/users/u-zhang/bindings/b-sec': { status: 200, body: { binding: { ...secretary, revokedAt: '2025-04-01T00:00:00.000Z' } } },
     });
 
@@ -77,7 +75,6 @@ describe('bindings page', () => {
     taroMock.showModal.mockImplementation(async () => ({ confirm: false, cancel: true, errMsg: 'showModal:ok' }));
     const server = fakeApi({
       'GET /v1/bindings': { status: 200, body: { bindings: [secretary] } },
-      'GET /v1/invitations': { status: 200, body: { invitations: [] } },
     });
 
     const { container } = render(<BindingsPage />);
@@ -93,7 +90,6 @@ describe('bindings page', () => {
     sessionStore.setSession(makeSession());
     fakeApi({
       'GET /v1/bindings': { status: 200, body: { bindings: [secretary] } },
-      'GET /v1/invitations': { status: 200, body: { invitations: [] } },
       'DELETE /v1/users/u-zhang/bindings/b-sec': errorReply(403, 'FORBIDDEN_SCOPE', '超出您的管辖范围'),
     });
 
@@ -105,11 +101,10 @@ describe('bindings page', () => {
     expect(screen.getByText('撤销')).toBeTruthy();
   });
 
-  it('still lists bindings without names when the invitations cannot be read; unnamed ones show the user id', async () => {
+  it('a binding without a holder name shows the user id', async () => {
     sessionStore.setSession(makeSession());
     fakeApi({
-      'GET /v1/bindings': { status: 200, body: { bindings: [secretary] } },
-      'GET /v1/invitations': errorReply(500, 'INTERNAL', '服务器开小差了'),
+      'GET /v1/bindings': { status: 200, body: { bindings: [{ ...secretary, holderName: undefined }] } },
     });
 
     render(<BindingsPage />);
@@ -123,7 +118,6 @@ describe('bindings page', () => {
     const server = fakeApi({
       'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
       'GET /v1/bindings': { status: 200, body: { bindings: [admin, leader] } },
-      'GET /v1/invitations': { status: 200, body: { invitations: [] } },
     });
 
     const { container } = render(<BindingsPage />);
@@ -140,7 +134,6 @@ describe('bindings page', () => {
     sessionStore.setSession(makeSession());
     fakeApi({
       'GET /v1/bindings': { status: 200, body: { bindings: [] } },
-      'GET /v1/invitations': { status: 200, body: { invitations: [] } },
     });
 
     render(<BindingsPage />);

@@ -58,7 +58,7 @@ export class DynamoInvitationRepository implements InvitationRepository {
       if (inv.status === 'redeemed') return { outcome: 'used' };
       if (inv.status !== 'open') return { outcome: 'invalid' };
       if (isExpired(inv, now)) return { outcome: 'expired' };
-      const binding: Binding = { ...draft, role: inv.role, scope: inv.scope, scopeLabel: inv.scopeLabel, createdBy: inv.createdBy };
+      const binding: Binding = { ...draft, role: inv.role, scope: inv.scope, scopeLabel: inv.scopeLabel, holderName: inv.inviteeName, createdBy: inv.createdBy };
       try {
         await this.doc.send(
           new TransactWriteCommand({

@@ -117,7 +117,7 @@ export class DynamoOrgRepository implements OrgRepository {
       );
     } catch (err) {
       if (failedCondition(err, 0)) throw conflict('支部编号重复');
-      if (failedCondition(err, 1)) throw conflict('该乡镇（街道）已有同名支部');
+      if (failedCondition(err, 1)) throw conflict('该乡镇（街道）已有同名支部', 'body.name');
       if (failedCondition(err, 2)) throw notFound('乡镇（街道）');
       throw err;
     }
@@ -165,7 +165,7 @@ export class DynamoOrgRepository implements OrgRepository {
       );
     } catch (err) {
       if (failedCondition(err, 0)) throw conflict('支部信息已被他人修改，请刷新后重试');
-      if (failedCondition(err, 1)) throw conflict('该乡镇（街道）已有同名支部');
+      if (failedCondition(err, 1)) throw conflict('该乡镇（街道）已有同名支部', 'body.name');
       throw err;
     }
     return renamed;

@@ -7,7 +7,7 @@ import { queryAll, queryGsi1 } from './query-all';
 import { failedCondition, isConditionalCheckFailed } from './transaction-errors';
 
 const PROFILE_FIELDS = ['id', 'displayName', 'isDemo', 'createdAt', 'demo'] as const;
-const BINDING_FIELDS = ['bindingId', 'userId', 'role', 'scope', 'scopeLabel', 'createdAt', 'createdBy', 'revokedAt'] as const;
+const BINDING_FIELDS = ['bindingId', 'userId', 'role', 'scope', 'scopeLabel', 'holderName', 'createdAt', 'createdBy', 'revokedAt'] as const;
 
 function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
   const out: Record<string, unknown> = {};

@@ -34,14 +34,14 @@ export class MemoryOrgRepository implements OrgRepository {
     const t = this.townships.get(b.townshipId);
     if (!t) throw notFound('乡镇（街道）');
     if (this.branches.has(b.id)) throw conflict('支部编号重复');
-    if ([...this.branches.values()].some((x) => x.townshipId === b.townshipId && x.name === b.name)) throw conflict('该乡镇（街道）已有同名支部');
+    if ([...this.branches.values()].some((x) => x.townshipId === b.townshipId && x.name === b.name)) throw conflict('该乡镇（街道）已有同名支部', 'body.name');
     this.branches.set(b.id, clone(b));
     t.counts[b.type] += 1;
   }
   async renameBranch(b: Branch, name: string, expected: number, now: string) {
     const cur = this.branches.get(b.id);
     if (!cur || cur.version !== expected) throw conflict('支部信息已被他人修改，请刷新后重试');
-    if (name !== cur.name && [...this.branches.values()].some((x) => x.townshipId === cur.townshipId && x.name === name)) throw conflict('该乡镇（街道）已有同名支部');
+    if (name !== cur.name && [...this.branches.values()].some((x) => x.townshipId === cur.townshipId && x.name === name)) throw conflict('该乡镇（街道）已有同名支部', 'body.name');
     const next = { ...cur, name, version: expected + 1, updatedAt: now };
     this.branches.set(b.id, next);
     return clone(next);
@@ -103,7 +103,7 @@ export class MemoryInvitationRepository implements InvitationRepository {
     if (!inv || inv.status === 'revoked') return { outcome: 'invalid' };
     if (inv.status === 'redeemed') return { outcome: 'used' };
     if (isExpired(inv, now)) return { outcome: 'expired' };
-    const binding: Binding = { ...draft, role: inv.role, scope: inv.scope, scopeLabel: inv.scopeLabel, createdBy: inv.createdBy };
+    const binding: Binding = { ...draft, role: inv.role, scope: inv.scope, scopeLabel: inv.scopeLabel, holderName: inv.inviteeName, createdBy: inv.createdBy };
     Object.assign(inv, { status: 'redeemed', redeemedBy: draft.userId, redeemedAt: now.toISOString() });
     this.users.bindings.set(binding.bindingId, clone(binding));
     return { outcome: 'redeemed', binding };

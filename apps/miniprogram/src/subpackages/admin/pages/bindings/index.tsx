@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLE_LABELS, type Invitation, type RoleBinding } from '@chuangxing/shared';
+import { ROLE_LABELS, type RoleBinding } from '@chuangxing/shared';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -16,22 +16,6 @@ import '../../admin.css';
 import './index.css';
 
 const CONFIRM_TEXT = '撤销后对方将立即失去该身份，确定撤销吗？';
-
-/**
- * Bindings carry a user id but no name. A binding made from an invitation matches that invitation's
- * redeemer, role and scope, so the invitee's name can be shown; seeded bindings stay unnamed.
- */
-function inviteeNames(invitations: readonly Invitation[]): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const inv of invitations) {
-    if (inv.status === 'redeemed' && inv.redeemedBy) names.set(`${inv.redeemedBy}|${inv.role}|${inv.scopeLabel}`, inv.inviteeName);
-  }
-  return names;
-}
-
-function nameOf(binding: RoleBinding, names: Map<string, string>): string | undefined {
-  return names.get(`${binding.userId}|${binding.role}|${binding.scopeLabel}`);
-}
 
 type RowState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'failed'; message: string };
 
@@ -58,7 +42,7 @@ function BindingRow({
         {self ? <Text className='cx-tag cx-tag--muted'>本人</Text> : null}
       </View>
       <Text className='admin-item__line binding-item__scope'>{binding.scopeLabel}</Text>
-      <Text className='admin-item__line binding-item__who'>{name ? `受邀人：${name}` : `用户编号：${binding.userId}`}</Text>
+      <Text className='admin-item__line binding-item__who'>{name ? `持有人：${name}` : `用户编号：${binding.userId}`}</Text>
       <Text className='admin-item__line binding-item__since'>自 {formatShanghaiDate(binding.createdAt)} 起</Text>
       {row.kind === 'failed' ? <Text className='admin-item__problem'>{row.message}</Text> : null}
       {revocable ? (
@@ -91,15 +75,8 @@ export default function BindingsPage() {
   });
   const list = useResource(
     async () => {
-      const query = townshipId ? { townshipId } : {};
-      const [bindingsRes, invitationsRes] = await Promise.all([
-        api.listBindings({ query }),
-        // Only for names: a failure here still shows the bindings.
-        api.listInvitations({ query }).catch(() => undefined),
-      ]);
-      const { bindings } = expectStatus(bindingsRes, 200);
-      const names = inviteeNames(invitationsRes?.status === 200 ? invitationsRes.body.invitations : []);
-      return { bindings: newestFirst(bindings), names };
+      const { bindings } = expectStatus(await api.listBindings({ query: townshipId ? { townshipId } : {} }), 200);
+      return newestFirst(bindings);
     },
     [session.token, townshipId],
     { enabled: allowed },
@@ -143,7 +120,7 @@ export default function BindingsPage() {
           <TownshipFilter townships={tree.state.data.townships} value={townshipId} onChange={setTownshipId} />
         ) : null}
         <ResourceView state={list.state} onRetry={list.reload}>
-          {({ bindings, names }) => {
+          {(bindings) => {
             const shown = bindings.filter((b) => !revoked.includes(b.bindingId));
             if (shown.length === 0) return <EmptyView text='暂无有效的身份绑定' />;
             return (
@@ -152,7 +129,7 @@ export default function BindingsPage() {
                   <BindingRow
                     key={b.bindingId}
                     binding={b}
-                    name={nameOf(b, names)}
+                    name={b.holderName}
                     self={b.userId === me?.user.id}
                     revocable={mayRevoke(me, b)}
                     row={rows[b.bindingId] ?? { kind: 'idle' }}
