@@ -20,7 +20,7 @@ describe('journey: township staff log in with the dev login and browse their bra
     await page.goto(`${b.webUrl}/#/subpackages/account/pages/dev-login/index`);
     const staff = page.locator('.cx-devuser-item', { hasText: '乡镇（街道）工作人员' });
     await staff.first().waitFor({ timeout: 30_000 });
-    expect(await page.locator('.cx-devuser-item').count()).toBe(8);
+    expect(await page.locator('.cx-devuser-item').count()).toBe(9);
     await b.screenshot('01-dev-login');
     await staff.first().click();
 

@@ -310,7 +310,8 @@ function bundleApi(): Promise<string> {
     mkdirSync(BUNDLE_DIR, { recursive: true });
     const t0 = performance.now();
     // CDK runs: esbuild --bundle <entry> --target=node22 --platform=node --format=cjs --outfile=index.js
-    //           --minify --sourcemap --external:@aws-sdk/*   (cwd = repo root)
+    //           --minify --sourcemap --external:@aws-sdk/client-* --external:@aws-sdk/lib-dynamodb
+    //           --external:@aws-sdk/util-dynamodb   (cwd = repo root; the S3 presigners are bundled)
     const out = await build({
       absWorkingDir: ROOT,
       entryPoints: [API_ENTRY],
@@ -321,7 +322,7 @@ function bundleApi(): Promise<string> {
       outfile: join(BUNDLE_DIR, 'index.js'),
       minify: true,
       sourcemap: true,
-      external: ['@aws-sdk/*'],
+      external: ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'],
       metafile: true,
       logLevel: 'silent',
     });

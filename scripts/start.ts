@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { startLocalStack } from '@chuangxing/functions/local/local-stack';
+import { startReminderTimer } from '@chuangxing/functions/local/reminder-timer';
 import { startStaticServer } from '@chuangxing/functions/local/static-server';
 import { createLogger } from '@chuangxing/functions/observability/logger';
 
@@ -74,6 +75,7 @@ async function main() {
   const build = h5IsStale() ? buildH5() : Promise.resolve();
   const stack = await startLocalStack({
     dbPath: join(DATA, 'dynamodb'),
+    storageDir: join(DATA, 'photos'),
     dynamoPort: Number(process.env.CX_DYNAMO_PORT ?? 8000),
     apiPort,
     corsOrigins: [webOrigin, `http://localhost:${webPort}`],
@@ -82,6 +84,17 @@ async function main() {
   });
   cleanup = () => stack.stop();
   console.log(`✓ API 已启动       ${stack.apiUrl}   (DynamoDB Local ${stack.dynamoEndpoint}, 数据保存在 ${relative(ROOT, join(DATA, 'dynamodb')) || '.'})`);
+  // The scheduled reminder (EventBridge Scheduler in AWS) runs every minute here; messages land in /v1/dev/outbox.
+  const reminders = startReminderTimer({
+    deps: stack.deps,
+    config: stack.config,
+    onRun: (r) => r.outcome === 'sent' && console.log(`✓ 定时提醒已发送   ${r.day} ${r.time}：${r.branches} 个支部未提交，提醒 ${r.recipients} 人（${stack.apiUrl}/v1/dev/outbox）`),
+    onError: (err) => console.error('✗ 定时提醒失败：', err instanceof Error ? err.message : err),
+  });
+  cleanup = async () => {
+    await reminders.stop();
+    await stack.stop();
+  };
   await build;
   const web = await startStaticServer({ root: H5_DIR, port: webPort, runtimeConfig: { CX_API_BASE: stack.apiUrl, CX_DEV_LOGIN: true } });
   const users = (await stack.deps.users.listDemoUsers()).filter((u) => u.demo);
@@ -96,6 +109,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     await web.stop();
+    await reminders.stop();
     await stack.stop();
     process.exit(0);
   };

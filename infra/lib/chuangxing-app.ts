@@ -12,13 +12,15 @@ export function createStacks(app: App, settings: AppSettings) {
 
   const stateful = new StatefulStack(app, `${settings.stackPrefix}-Stateful`, {
     env,
-    description: '创星: table and key (retained)',
+    description: '创星: table, photo bucket and key (retained)',
+    corsOrigins: settings.corsOrigins,
   });
   const stateless = new StatelessStack(app, `${settings.stackPrefix}-Stateless`, {
     env,
     description: '创星: API function, HTTP API and secret',
     table: stateful.table,
     key: stateful.key,
+    photoBucket: stateful.photoBucket,
     settings,
   });
   return { stateful, stateless };

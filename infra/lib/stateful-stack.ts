@@ -1,8 +1,10 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2, type GlobalSecondaryIndexPropsV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '@chuangxing/functions/table-definition';
+import { readSettings } from './context';
 
 /** Every key attribute in the shared definition is a string. */
 const str = (name: string) => ({ name, type: AttributeType.STRING });
@@ -19,16 +21,26 @@ export function globalSecondaryIndexes(): GlobalSecondaryIndexPropsV2[] {
   }));
 }
 
+/** Where report photos live in the bucket; the API may only touch keys under it. */
+export const PHOTO_PREFIX = 'daily-report/';
+
+export interface StatefulStackProps extends StackProps {
+  /** Origins (the H5 build) allowed to POST photos to, and GET them from, the bucket. Defaults to the `corsOrigins` context. */
+  corsOrigins?: string[];
+}
+
 /**
- * Long-lived state: the customer-managed key and the single table. Everything here is retained on
- * stack deletion; the stateless stack can be torn down and redeployed freely.
+ * Long-lived state: the customer-managed key, the single table and the photo bucket. Everything here is
+ * retained on stack deletion; the stateless stack can be torn down and redeployed freely.
  */
 export class StatefulStack extends Stack {
   public readonly key: Key;
   public readonly table: TableV2;
+  public readonly photoBucket: Bucket;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props?: StatefulStackProps) {
     super(scope, id, props);
+    const corsOrigins = props?.corsOrigins ?? readSettings(this.node, this.region).corsOrigins;
 
     this.key = new Key(this, 'DataKey', {
       description: '创星: encrypts the application table',
@@ -45,6 +57,34 @@ export class StatefulStack extends Stack {
       encryption: TableEncryptionV2.customerManagedKey(this.key),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Report photos (每日一报告). Clients upload straight here with a presigned POST from the API, which
+    // pins the key, the content type and the size; reads are short-lived presigned GETs. Nothing is public.
+    // Encrypted with the same customer-managed key as the table: one key governs all application data,
+    // its use is audited in CloudTrail and access can be cut off at the key. The bucket key keeps the KMS
+    // request count (and cost) low, since S3 then asks KMS once per bucket key rather than per object.
+    this.photoBucket = new Bucket(this, 'PhotoBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      versioned: false,
+      lifecycleRules: [{ id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // The H5 build uploads and reads from its own origin; the WeChat mini-program needs no CORS.
+      cors: corsOrigins.length
+        ? [
+            {
+              allowedOrigins: corsOrigins,
+              allowedMethods: [HttpMethods.POST, HttpMethods.GET],
+              allowedHeaders: ['*'],
+              maxAge: 3600,
+            },
+          ]
+        : undefined,
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

@@ -1,25 +1,41 @@
 import * as path from 'node:path';
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, type CorsPreflightOptions } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { routes, type RouteDef } from '@chuangxing/shared';
 import type { AppSettings } from './context';
+import { PHOTO_PREFIX } from './stateful-stack';
 
 /** The monorepo root: the esbuild project root and home of the one lock file. */
 const repoRoot = path.resolve(__dirname, '../..');
 export const apiEntry = path.join(repoRoot, 'apps/functions/src/handlers/api.handler.ts');
+export const reminderEntry = path.join(repoRoot, 'apps/functions/src/handlers/reminder.handler.ts');
+
+/**
+ * Left to the Lambda runtime: the SDK clients and the DynamoDB document client, which it ships. Everything
+ * else is bundled, including `@aws-sdk/s3-presigned-post` and `@aws-sdk/s3-request-presigner` (and the
+ * `@smithy/*` code they use), which the runtime does not promise. scripts/bench.ts mirrors this list.
+ */
+export const EXTERNAL_MODULES = ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'];
+
+/** The scheduled reminder job runs this often; it decides itself whether it is the district's reminder time. */
+export const REMINDER_SCHEDULE_MINUTES = 15;
 
 /** Placeholder written at deploy time; the operator replaces it with the real WeChat AppSecret. */
 export const WECHAT_SECRET_PLACEHOLDER = 'REPLACE_WITH_WECHAT_APP_SECRET';
 
-/** The routes the deployed API serves: the whole contract except the local-only (dev login) routes. */
+/** The routes the deployed API serves: the whole contract except the local-only ones (dev login, the dev outbox). */
 export function deployedRoutes(): RouteDef[] {
   return Object.values(routes as Record<string, RouteDef>).filter((r) => r.localOnly !== true);
 }
@@ -27,18 +43,27 @@ export function deployedRoutes(): RouteDef[] {
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
   key: IKey;
+  /** The report photo bucket (from the stateful stack). */
+  photoBucket: IBucket;
   settings: AppSettings;
 }
 
-/** Everything that can be redeployed without losing data: the secret, the API function and the HTTP API. */
+/**
+ * Everything that can be redeployed without losing data: the secret, the API function, the HTTP API, and
+ * the scheduled reminder function with its EventBridge Scheduler schedule.
+ */
 export class StatelessStack extends Stack {
   public readonly apiFunction: NodejsFunction;
+  public readonly reminderFunction: NodejsFunction;
+  public readonly reminderSchedule: Schedule;
   public readonly httpApi: HttpApi;
   public readonly secret: Secret;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { table, key, settings } = props;
+    const photoBucket = props.photoBucket;
+    const reminderTemplateId = String(this.node.tryGetContext('reminderTemplateId') ?? '').trim();
 
     // JSON { tokenSigningKey, wechatAppSecret }. The signing key is generated at creation and never
     // leaves AWS. wechatAppSecret starts as a placeholder: after the first deploy the operator
@@ -63,45 +88,87 @@ export class StatelessStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
-    this.apiFunction = new NodejsFunction(this, 'ApiFunction', {
-      description: '创星 HTTP API (one function, routed by the shared contract)',
-      entry: apiEntry,
+    const bundling: BundlingOptions = {
+      minify: true,
+      sourceMap: true,
+      target: 'node22',
+      format: OutputFormat.CJS,
+      externalModules: EXTERNAL_MODULES,
+      forceDockerBundling: false,
+    };
+    // Never add CX_DEV_LOGIN here: dev login is local-only (the config parser also refuses it in Lambda),
+    // and test/stateless-stack.test.ts fails if any function gets it.
+    const environment = {
+      CX_STAGE: 'prod',
+      CX_TABLE_NAME: table.tableName,
+      CX_SECRETS_ARN: this.secret.secretArn,
+      CX_DISTRICT_ID: settings.districtId,
+      CX_CORS_ORIGINS: settings.corsOrigins.join(','),
+      CX_WECHAT_APPID: settings.wechatAppId,
+      CX_WECHAT_API_BASE: 'https://api.weixin.qq.com',
+      CX_PHOTO_BUCKET: photoBucket.bucketName,
+      // Reminders go out as WeChat subscribe messages, from the schedule and from 催报 in the API.
+      CX_NOTIFIER: 'wechat',
+      CX_WECHAT_REMINDER_TEMPLATE_ID: reminderTemplateId,
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    const common = {
       handler: 'handler',
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
+      bundling,
+    };
+
+    this.apiFunction = new NodejsFunction(this, 'ApiFunction', {
+      ...common,
+      description: '创星 HTTP API (one function, routed by the shared contract)',
+      entry: apiEntry,
       timeout: Duration.seconds(10),
       logGroup,
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        target: 'node22',
-        format: OutputFormat.CJS,
-        // AWS SDK v3 ships with the nodejs22.x runtime.
-        externalModules: ['@aws-sdk/*'],
-        forceDockerBundling: false,
-      },
-      // Never add CX_DEV_LOGIN here: dev login is local-only (the config parser also refuses it in Lambda),
-      // and test/stateless-stack.test.ts fails if any function gets it.
-      environment: {
-        CX_STAGE: 'prod',
-        CX_TABLE_NAME: table.tableName,
-        CX_SECRETS_ARN: this.secret.secretArn,
-        CX_DISTRICT_ID: settings.districtId,
-        CX_CORS_ORIGINS: settings.corsOrigins.join(','),
-        CX_WECHAT_APPID: settings.wechatAppId,
-        CX_WECHAT_API_BASE: 'https://api.weixin.qq.com',
-        POWERTOOLS_SERVICE_NAME: 'chuangxing-api',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
-      },
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'chuangxing-api' },
     });
 
     table.grantReadWriteData(this.apiFunction);
     key.grantEncryptDecrypt(this.apiFunction);
     this.secret.grantRead(this.apiFunction);
+    // Presigned POSTs and GETs are signed with this role, so S3 checks *its* rights when a client uploads
+    // or reads: PutObject and GetObject (which also covers HeadObject) on the photo keys only, and the KMS
+    // key above for the bucket's SSE-KMS. ListBucket makes HeadObject on a missing key answer 404 (not 403).
+    this.apiFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [photoBucket.arnForObjects(`${PHOTO_PREFIX}*`)] }),
+    );
+    this.apiFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [photoBucket.bucketArn] }));
+
+    this.reminderFunction = new NodejsFunction(this, 'ReminderFunction', {
+      ...common,
+      description: '创星 scheduled reminders (每日一报告): the district decides when; sent at most once a day',
+      entry: reminderEntry,
+      timeout: Duration.seconds(60),
+      logGroup: new LogGroup(this, 'ReminderLogs', {
+        retention: RetentionDays.THREE_MONTHS,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'chuangxing-reminders' },
+    });
+    table.grantReadWriteData(this.reminderFunction);
+    key.grantEncryptDecrypt(this.reminderFunction);
+    this.secret.grantRead(this.reminderFunction);
+
+    // Every 15 minutes, on Shanghai wall-clock time. The job compares the district's configurable reminder
+    // time with the clock and claims the day once, so running often (and retries) never double-sends.
+    this.reminderSchedule = new Schedule(this, 'ReminderSchedule', {
+      description: '创星: wake the reminder job every 15 minutes (Asia/Shanghai)',
+      schedule: ScheduleExpression.cron({ minute: `0/${REMINDER_SCHEDULE_MINUTES}`, timeZone: TimeZone.ASIA_SHANGHAI }),
+      target: new LambdaInvoke(this.reminderFunction, {
+        retryAttempts: 2,
+        // A wake-up older than one period is pointless: the next one is already due.
+        maxEventAge: Duration.minutes(REMINDER_SCHEDULE_MINUTES),
+      }),
+    });
 
     const corsPreflight: CorsPreflightOptions | undefined =
       settings.corsOrigins.length > 0
@@ -137,6 +204,12 @@ export class StatelessStack extends Stack {
       this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
     }
 
+    if (!reminderTemplateId) {
+      Annotations.of(this).addWarningV2(
+        'chuangxing:reminderTemplateId',
+        'reminderTemplateId context is empty: WeChat reminders cannot be sent until you deploy with -c reminderTemplateId=...',
+      );
+    }
     if (!settings.wechatAppId) {
       Annotations.of(this).addWarningV2(
         'chuangxing:wechatAppId',

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,27 +6,45 @@ import { App } from 'aws-cdk-lib';
 import { createStacks } from '../lib/chuangxing-app';
 import { readSettings } from '../lib/context';
 
-// One real synth with bundling on: proves the local esbuild (no Docker) turns the handler into a
+// One real synth with bundling on: proves the local esbuild (no Docker) turns each handler into a
 // minified CJS bundle with a source map, exactly as `npm run synth` does.
-describe('API bundle (local esbuild)', () => {
+describe('Lambda bundles (local esbuild)', () => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'cx-infra-'));
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  it('bundles api.handler.ts into index.js + index.js.map', () => {
-    const app = new App({ outdir, context: { region: 'cn-north-1', 'aws:cdk:bundling-stacks': ['**'] } });
-    createStacks(app, readSettings(app.node));
-    app.synth();
+  const app = new App({ outdir, context: { region: 'cn-north-1', 'aws:cdk:bundling-stacks': ['**'] } });
+  const { stateless } = createStacks(app, readSettings(app.node));
+  app.synth();
+  const template = JSON.parse(readFileSync(path.join(outdir, `${stateless.stackName}.template.json`), 'utf8'));
+  /** The asset folder of the function whose logical id starts with `prefix`. */
+  const assetOf = (prefix: string) => {
+    const [fn] = Object.entries(template.Resources as Record<string, any>).filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith(prefix));
+    return path.join(outdir, `asset.${String(fn[1].Properties.Code.S3Key).replace(/\.zip$/, '')}`);
+  };
 
-    const assets = readdirSync(outdir).filter((d) => d.startsWith('asset.'));
-    const bundles = assets.filter((d) => existsSync(path.join(outdir, d, 'index.js')));
-    expect(bundles).toHaveLength(1);
-    const dir = path.join(outdir, bundles[0]);
-    const code = readFileSync(path.join(dir, 'index.js'), 'utf8');
-    expect(existsSync(path.join(dir, 'index.js.map'))).toBe(true);
-    expect(code).toContain('sourceMappingURL=index.js.map');
-    expect(code).toContain('handler');
-    // CJS output, not ESM.
-    expect(code).toMatch(/module\.exports/);
-    expect(code).not.toMatch(/^export /m);
+  for (const [name, prefix] of [
+    ['api.handler.ts', 'ApiFunction'],
+    ['reminder.handler.ts', 'ReminderFunction'],
+  ] as const) {
+    it(`bundles ${name} into index.js + index.js.map (CJS, under 400 KB)`, () => {
+      const dir = assetOf(prefix);
+      const code = readFileSync(path.join(dir, 'index.js'), 'utf8');
+      expect(existsSync(path.join(dir, 'index.js.map'))).toBe(true);
+      expect(code).toContain('sourceMappingURL=index.js.map');
+      expect(code).toContain('handler');
+      // CJS output, not ESM.
+      expect(code).toMatch(/module\.exports/);
+      expect(code).not.toMatch(/^export /m);
+      expect(statSync(path.join(dir, 'index.js')).size).toBeLessThan(400 * 1024);
+    });
+  }
+
+  it('leaves the SDK clients and the document client to the runtime, and bundles the S3 presigners', () => {
+    const code = readFileSync(path.join(assetOf('ApiFunction'), 'index.js'), 'utf8');
+    const required = new Set([...code.matchAll(/require\("(@aws-sdk\/[^"]+|@smithy\/[^"]+)"\)/g)].map((m) => m[1]));
+    // signature-v4-crt only appears inside an error message text (SigV4a for multi-region access points, unused here).
+    required.delete('@aws-sdk/signature-v4-crt');
+    expect([...required].sort()).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-s3', '@aws-sdk/client-secrets-manager', '@aws-sdk/lib-dynamodb']);
+    expect(code).not.toMatch(/require\("@aws-sdk\/s3-(presigned-post|request-presigner)"\)/);
   });
 });

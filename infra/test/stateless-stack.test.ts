@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { routes, type RouteDef } from '@chuangxing/shared';
-import { WECHAT_SECRET_PLACEHOLDER, apiEntry } from '../lib/stateless-stack';
+import { REMINDER_SCHEDULE_MINUTES, WECHAT_SECRET_PLACEHOLDER, apiEntry, reminderEntry } from '../lib/stateless-stack';
 import { resourcesOf, synthApp } from './helpers';
 
 const allRoutes = Object.values(routes as Record<string, RouteDef>);
@@ -13,17 +13,47 @@ const { statelessTemplate: template, stateless } = synthApp({
   corsOrigins: 'https://h5.example.cn, http://localhost:10086',
   wechatAppId: 'wx0123456789abcdef',
   districtId: 'erqi',
+  reminderTemplateId: 'tmpl-daily-report-reminder',
 });
 const functions = resourcesOf(template, 'AWS::Lambda::Function');
-const apiFn = functions.find((f) => f.Properties!.Handler === 'index.handler')!;
+/** The logical id of the one resource of `type` whose id starts with `prefix` (the construct id). */
+const logicalId = (type: string, prefix: string) => {
+  const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
+  expect(ids, `${type} ${prefix}`).toHaveLength(1);
+  return ids[0];
+};
+const fnLogicalId = logicalId('AWS::Lambda::Function', 'ApiFunction');
+const reminderLogicalId = logicalId('AWS::Lambda::Function', 'ReminderFunction');
+const apiFn = template.findResources('AWS::Lambda::Function')[fnLogicalId] as (typeof functions)[number];
+const reminderFn = template.findResources('AWS::Lambda::Function')[reminderLogicalId] as (typeof functions)[number];
 const env = apiFn.Properties!.Environment.Variables as Record<string, unknown>;
+const reminderEnv = reminderFn.Properties!.Environment.Variables as Record<string, unknown>;
 const routeKeys = resourcesOf(template, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties!.RouteKey as string);
-const fnLogicalId = template.getResourceId('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } });
 const secretLogicalId = template.getResourceId('AWS::SecretsManager::Secret', {});
+const roleOf = (fn: (typeof functions)[number]) => (fn.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+/** Every statement of the IAM policies attached to a role. */
+const statementsOf = (roleId: string) =>
+  resourcesOf(template, 'AWS::IAM::Policy')
+    .filter((p) => JSON.stringify(p.Properties!.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap((p) => p.Properties!.PolicyDocument.Statement as any[]);
+const actionsOf = (statements: any[]) => statements.flatMap((s) => [s.Action].flat() as string[]);
+
+describe('functions', () => {
+  it('are exactly two: the API and the scheduled reminders', () => {
+    expect(functions).toHaveLength(2);
+  });
+
+  it('both bundle with the same runtime and settings, each from its own entry', () => {
+    for (const fn of [apiFn, reminderFn]) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Architectures: ['arm64'], MemorySize: 512 });
+      expect(fn.Properties!.Code).toEqual({ S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) });
+    }
+    expect(apiFn.Properties!.Code.S3Key).not.toEqual(reminderFn.Properties!.Code.S3Key);
+  });
+});
 
 describe('API function', () => {
-  it('is one nodejs22.x arm64 function exporting `handler`', () => {
-    expect(functions).toHaveLength(1);
+  it('is a nodejs22.x arm64 function exporting `handler`', () => {
     expect(apiFn.Properties).toMatchObject({
       Runtime: 'nodejs22.x',
       Handler: 'index.handler',
@@ -39,8 +69,10 @@ describe('API function', () => {
     expect(apiFn.Properties!.Code).toEqual({ S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) });
   });
 
-  it('runs as prod with the table, secret, district, CORS origins and WeChat appid', () => {
+  it('runs as prod with the table, secret, district, CORS origins, WeChat appid, photo bucket and notifier', () => {
     expect(env).toMatchObject({
+      CX_NOTIFIER: 'wechat',
+      CX_WECHAT_REMINDER_TEMPLATE_ID: 'tmpl-daily-report-reminder',
       CX_STAGE: 'prod',
       CX_DISTRICT_ID: 'erqi',
       CX_CORS_ORIGINS: 'https://h5.example.cn,http://localhost:10086',
@@ -52,6 +84,7 @@ describe('API function', () => {
       CX_SECRETS_ARN: { Ref: secretLogicalId },
     });
     expect(JSON.stringify(env.CX_TABLE_NAME)).toMatch(/Fn::ImportValue/);
+    expect(JSON.stringify(env.CX_PHOTO_BUCKET)).toMatch(/Fn::ImportValue.*PhotoBucket/);
   });
 
   it('never enables dev login: no function has CX_DEV_LOGIN, in any form', () => {
@@ -65,10 +98,73 @@ describe('API function', () => {
   });
 
   it('logs to its own log group with a retention', () => {
-    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
-    const [group] = resourcesOf(template, 'AWS::Logs::LogGroup');
-    expect(group.Properties!.RetentionInDays).toBeGreaterThan(0);
-    expect(apiFn.Properties!.LoggingConfig).toEqual({ LogGroup: { Ref: expect.any(String) } });
+    const groups = template.findResources('AWS::Logs::LogGroup');
+    expect(Object.keys(groups)).toHaveLength(2);
+    for (const group of Object.values(groups)) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+    const apiGroup = apiFn.Properties!.LoggingConfig.LogGroup.Ref;
+    const reminderGroup = reminderFn.Properties!.LoggingConfig.LogGroup.Ref;
+    expect(Object.keys(groups).sort()).toEqual([apiGroup, reminderGroup].sort());
+  });
+});
+
+describe('reminder function', () => {
+  it('is built from apps/functions/src/handlers/reminder.handler.ts', () => {
+    expect(path.relative(path.resolve(__dirname, '../..'), reminderEntry)).toBe(path.join('apps', 'functions', 'src', 'handlers', 'reminder.handler.ts'));
+    expect(reminderFn.Properties!.Timeout).toBeGreaterThanOrEqual(30);
+  });
+
+  it('gets the API function’s environment, its own service name, and the WeChat notifier with the template id', () => {
+    const { POWERTOOLS_SERVICE_NAME: apiName, ...apiRest } = env;
+    const { POWERTOOLS_SERVICE_NAME: reminderName, ...reminderRest } = reminderEnv;
+    expect(reminderRest).toEqual(apiRest);
+    expect([apiName, reminderName]).toEqual(['chuangxing-api', 'chuangxing-reminders']);
+    expect(reminderEnv).toMatchObject({ CX_STAGE: 'prod', CX_NOTIFIER: 'wechat', CX_WECHAT_REMINDER_TEMPLATE_ID: 'tmpl-daily-report-reminder' });
+  });
+
+  it('defaults the template id to empty, and warns about it', () => {
+    const { statelessTemplate, stateless: stack } = synthApp({ wechatAppId: 'wx0123456789abcdef' });
+    for (const fn of resourcesOf(statelessTemplate, 'AWS::Lambda::Function')) {
+      expect(fn.Properties!.Environment.Variables.CX_WECHAT_REMINDER_TEMPLATE_ID).toBe('');
+    }
+    const warnings = stack.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data));
+    expect(warnings.some((w) => w.includes('reminderTemplateId'))).toBe(true);
+  });
+
+  it('reads and writes the table, uses the key and reads the secret, but has no access to the photos', () => {
+    const statements = statementsOf(roleOf(reminderFn));
+    const actions = actionsOf(statements);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'kms:Decrypt', 'kms:GenerateDataKey*', 'secretsmanager:GetSecretValue']));
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
+  });
+});
+
+describe('reminder schedule (EventBridge Scheduler)', () => {
+  const [schedule] = resourcesOf(template, 'AWS::Scheduler::Schedule');
+
+  it('is one schedule, every 15 minutes on Asia/Shanghai time, with no flexible window', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    expect(REMINDER_SCHEDULE_MINUTES).toBe(15);
+    expect(schedule.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0/15 * * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+    });
+  });
+
+  it('invokes the reminder function through a role only the scheduler may assume, with bounded retries', () => {
+    const target = schedule.Properties!.Target;
+    expect(target.Arn).toEqual({ 'Fn::GetAtt': [reminderLogicalId, 'Arn'] });
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 15 * 60 });
+    const roleId = target.RoleArn['Fn::GetAtt'][0] as string;
+    const role = template.findResources('AWS::IAM::Role')[roleId];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Principal: { Service: 'scheduler.amazonaws.com' }, Condition: expect.objectContaining({ StringEquals: expect.objectContaining({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }) }) }),
+    ]);
+    const statements = statementsOf(roleId);
+    expect(actionsOf(statements)).toEqual(['lambda:InvokeFunction']);
+    expect(JSON.stringify(statements[0].Resource)).toContain(reminderLogicalId);
+    expect(JSON.stringify(statements[0].Resource)).not.toContain(fnLogicalId);
   });
 });
 
@@ -90,7 +186,7 @@ describe('secret', () => {
 });
 
 describe('permissions', () => {
-  const statements = resourcesOf(template, 'AWS::IAM::Policy').flatMap((p) => p.Properties!.PolicyDocument.Statement as any[]);
+  const statements = statementsOf(roleOf(apiFn));
   const actionsOn = (pattern: RegExp) =>
     statements.filter((s) => pattern.test(JSON.stringify(s.Resource))).flatMap((s) => [s.Action].flat() as string[]);
 
@@ -113,11 +209,23 @@ describe('permissions', () => {
     expect(onKey).toEqual(expect.arrayContaining(['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey*']));
   });
 
-  it('grants only the function role, which only Lambda may assume', () => {
-    template.resourceCountIs('AWS::IAM::Role', 1);
-    template.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] },
-    });
+  it('lets the API function put and get photos under daily-report/ only, and list the bucket for 404s', () => {
+    const onPhotos = statementsOf(roleOf(apiFn)).filter((s) => JSON.stringify(s).includes('PhotoBucket'));
+    const objects = onPhotos.find((s) => JSON.stringify(s.Resource).includes('/daily-report/*'))!;
+    expect([objects.Action].flat().sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(JSON.stringify(objects.Resource)).toMatch(/Fn::ImportValue.*PhotoBucket.*Arn.*"\/daily-report\/\*"/);
+    const bucket = onPhotos.find((s) => s !== objects)!;
+    expect([bucket.Action].flat()).toEqual(['s3:ListBucket']);
+    expect(JSON.stringify(bucket.Resource)).not.toContain('/');
+    expect(onPhotos).toHaveLength(2);
+    expect(actionsOf(onPhotos)).not.toContain('s3:DeleteObject');
+  });
+
+  it('has three roles: one per function, which only Lambda may assume, and the scheduler’s', () => {
+    template.resourceCountIs('AWS::IAM::Role', 3);
+    const principals = resourcesOf(template, 'AWS::IAM::Role').map((r) => r.Properties!.AssumeRolePolicyDocument.Statement[0].Principal.Service);
+    expect(principals.sort()).toEqual(['lambda.amazonaws.com', 'lambda.amazonaws.com', 'scheduler.amazonaws.com']);
+    expect(new Set([roleOf(apiFn), roleOf(reminderFn)]).size).toBe(2);
   });
 });
 
@@ -133,15 +241,15 @@ describe('HTTP API', () => {
     });
   });
 
-  it('the contract has local-only routes, and they are the dev-login routes', () => {
+  it('the contract has local-only routes: the dev-login routes and the dev outbox', () => {
     const local = allRoutes.filter((r) => r.localOnly).map((r) => r.path);
-    expect(local.sort()).toEqual(['/v1/auth/dev-login', '/v1/auth/dev-users']);
+    expect(local.sort()).toEqual(['/v1/auth/dev-login', '/v1/auth/dev-users', '/v1/dev/outbox']);
   });
 
-  it('registers no dev-login or dev-users route', () => {
+  it('registers no dev-login, dev-users or dev outbox route', () => {
     expect(routeKeys.length).toBeGreaterThan(0);
     for (const key of routeKeys) {
-      expect(key).not.toMatch(/dev-login|dev-users/);
+      expect(key).not.toMatch(/dev-login|dev-users|\/dev\//);
     }
   });
 
@@ -182,8 +290,9 @@ describe('HTTP API', () => {
     const { statelessTemplate } = synthApp();
     const [api] = resourcesOf(statelessTemplate, 'AWS::ApiGatewayV2::Api');
     expect(api.Properties!.CorsConfiguration).toBeUndefined();
-    const [fn] = resourcesOf(statelessTemplate, 'AWS::Lambda::Function');
-    expect(fn.Properties!.Environment.Variables.CX_CORS_ORIGINS).toBe('');
+    for (const fn of resourcesOf(statelessTemplate, 'AWS::Lambda::Function')) {
+      expect(fn.Properties!.Environment.Variables.CX_CORS_ORIGINS).toBe('');
+    }
   });
 
   it('outputs the API URL', () => {

@@ -7,5 +7,7 @@ export * from './contracts/common.contract';
 export * from './contracts/auth.contract';
 export * from './contracts/org.contract';
 export * from './contracts/invitation.contract';
+export * from './contracts/daily-report.contract';
+export * from './contracts/upload.contract';
 export * from './client';
 export * from './scope-label';

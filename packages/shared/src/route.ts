@@ -17,6 +17,8 @@ export interface RouteDef {
   access: Access;
   /** Served only by the local stack; never registered in the deployed API. */
   localOnly?: boolean;
+  /** `file`: the 200 body is `{filename, contentType, base64}` and is sent as those bytes, not JSON. */
+  produces?: 'file';
   params?: Schema;
   query?: Schema;
   body?: Schema;

@@ -88,10 +88,10 @@ describe('route table', () => {
     for (const r of Object.values(routes)) expect(['public', 'roles']).toContain(r.access.kind);
   });
 
-  it('only health, OpenAPI, WeChat login and the local-only dev login are public', () => {
+  it('only health, OpenAPI, WeChat login and the local-only dev routes are public', () => {
     const pub = Object.entries(routes).filter(([, r]) => r.access.kind === 'public').map(([n]) => n).sort();
-    expect(pub).toEqual(['devLogin', 'getOpenApi', 'health', 'listDevUsers', 'loginWithWechat']);
-    expect(Object.entries(routes).filter(([, r]) => 'localOnly' in r && r.localOnly).map(([n]) => n).sort()).toEqual(['devLogin', 'listDevUsers']);
+    expect(pub).toEqual(['devLogin', 'getOpenApi', 'health', 'listDevUsers', 'listOutbox', 'loginWithWechat']);
+    expect(Object.entries(routes).filter(([, r]) => 'localOnly' in r && r.localOnly).map(([n]) => n).sort()).toEqual(['devLogin', 'listDevUsers', 'listOutbox']);
   });
 
   it('path parameters match the params schema', () => {

@@ -20,6 +20,13 @@ export const ConfigSchema = z
     CX_SECRETS_ARN: z.optional(z.string()),
     CX_TOKEN_SIGNING_KEY: z.optional(z.string().check(z.minLength(32))),
     CX_WECHAT_APP_SECRET: z.optional(z.string()),
+    /** S3 bucket for photos (AWS). */
+    CX_PHOTO_BUCKET: z.optional(z.string()),
+    /** Folder for photos in the local stack; a temporary folder when unset. */
+    CX_LOCAL_STORAGE_DIR: z.optional(z.string()),
+    /** outbox: stored and listed at /v1/dev/outbox (local); wechat: subscribe messages (production). */
+    CX_NOTIFIER: z.optional(z.enum(['outbox', 'wechat'])),
+    CX_WECHAT_REMINDER_TEMPLATE_ID: z._default(z.string(), ''),
     AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
   })
   .check(
@@ -43,6 +50,10 @@ export interface AppConfig {
   corsOrigins: string[];
   wechat: { apiBase: string; appId: string };
   secretsArn?: string;
+  photoBucket?: string;
+  localStorageDir?: string;
+  notifier: 'outbox' | 'wechat';
+  wechatReminderTemplateId: string;
   localSecrets: { tokenSigningKey?: string; wechatAppSecret?: string };
 }
 
@@ -65,6 +76,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     corsOrigins: c.CX_CORS_ORIGINS,
     wechat: { apiBase: c.CX_WECHAT_API_BASE, appId: c.CX_WECHAT_APPID },
     secretsArn: c.CX_SECRETS_ARN,
+    photoBucket: c.CX_PHOTO_BUCKET,
+    localStorageDir: c.CX_LOCAL_STORAGE_DIR,
+    notifier: c.CX_NOTIFIER ?? (c.CX_STAGE === 'prod' ? 'wechat' : 'outbox'),
+    wechatReminderTemplateId: c.CX_WECHAT_REMINDER_TEMPLATE_ID,
     localSecrets: { tokenSigningKey: c.CX_TOKEN_SIGNING_KEY, wechatAppSecret: c.CX_WECHAT_APP_SECRET },
   };
 }

@@ -9,6 +9,10 @@ import { HttpWechatClient } from '../adapters/wechat/wechat-client.http';
 import type { AppConfig } from '../config/config';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Deps } from '../ports/deps';
+import { DynamoReportRepository } from '../adapters/dynamodb/report-repository.dynamodb';
+import { DynamoRulesRepository } from '../adapters/dynamodb/rules-repository.dynamodb';
+import { createObjectStorage } from '../adapters/storage/create-object-storage';
+import { createNotifier } from '../adapters/notify/create-notifier';
 
 export interface Secrets {
   tokenSigningKey: string;
@@ -16,8 +20,14 @@ export interface Secrets {
 }
 
 /** Wires the DynamoDB and HTTP adapters into the ports. Called once per cold start (or per test stack). */
-export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = systemClock): Deps {
+export interface LocalWiring {
+  /** The local stack's own URL, known once it listens; photos are uploaded to and served from it. */
+  baseUrl: () => string;
+}
+
+export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = systemClock, local?: LocalWiring): Deps {
   const doc = createDocumentClient({ endpoint: config.dynamoEndpoint });
+  const appSecret = async () => secrets.wechatAppSecret;
   return {
     districtId: config.districtId,
     devLogin: config.devLogin,
@@ -32,7 +42,11 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = 
     wechat: new HttpWechatClient({
       apiBase: config.wechat.apiBase,
       appId: config.wechat.appId,
-      appSecret: async () => secrets.wechatAppSecret,
+      appSecret,
     }),
+    reports: new DynamoReportRepository(doc, config.tableName),
+    rules: new DynamoRulesRepository(doc, config.tableName),
+    storage: createObjectStorage(config, { baseUrl: local?.baseUrl ?? (() => ''), signingKey: secrets.tokenSigningKey }),
+    notifier: createNotifier(config, { doc, clock, appSecret }),
   };
 }

@@ -94,9 +94,24 @@ function json(status: number, body: unknown, headers: Record<string, string>): A
   };
 }
 
+/** Bytes, not JSON: API Gateway decodes a base64 body when isBase64Encoded is set. */
+function fileResult(file: { filename: string; contentType: string; base64: string }, headers: Record<string, string>): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      'cache-control': 'no-store',
+      ...headers,
+    },
+    body: file.base64,
+    isBase64Encoded: true,
+  };
+}
+
 /** The API behind every transport: Lambda, the local node:http server and the handler tests. */
 export function createApiApp({ deps, corsOrigins, logger }: ApiAppOptions) {
-  async function dispatch(event: APIGatewayProxyEventV2): Promise<{ status: number; body: unknown; userId?: string; route?: string }> {
+  async function dispatch(event: APIGatewayProxyEventV2): Promise<{ status: number; body: unknown; userId?: string; route?: string; file?: boolean }> {
     const method = event.requestContext.http.method.toUpperCase();
     const { compiled: c, params: rawParams } = matchRoute(method, event.rawPath);
     const { route } = c;
@@ -119,7 +134,7 @@ export function createApiApp({ deps, corsOrigins, logger }: ApiAppOptions) {
     } as RouteContext<RouteDef>;
     const impl = implementations[c.name] as unknown as (ctx: RouteContext<RouteDef>) => Promise<{ status: number; body: unknown }>;
     const res = await impl(ctx);
-    return { ...res, userId: principal?.user.id, route: c.name };
+    return { ...res, userId: principal?.user.id, route: c.name, file: route.produces === 'file' && res.status === 200 };
   }
 
   return {
@@ -133,8 +148,9 @@ export function createApiApp({ deps, corsOrigins, logger }: ApiAppOptions) {
       let body: unknown;
       let userId: string | undefined;
       let routeName: string | undefined;
+      let file = false;
       try {
-        ({ status, body, userId, route: routeName } = await dispatch(event));
+        ({ status, body, userId, route: routeName, file = false } = await dispatch(event));
       } catch (err) {
         if (err instanceof DomainError) {
           status = ERROR_STATUS[err.code];
@@ -147,6 +163,7 @@ export function createApiApp({ deps, corsOrigins, logger }: ApiAppOptions) {
       }
       // Never log bodies: letters and reports carry personal data.
       logger.info('request', { method, path: event.rawPath, route: routeName, status, ms: Date.now() - started, userId, requestId: event.requestContext.requestId });
+      if (file) return fileResult(body as { filename: string; contentType: string; base64: string }, cors);
       return json(status, body, cors);
     },
   };

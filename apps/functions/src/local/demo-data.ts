@@ -103,6 +103,8 @@ export function buildDemoData(): DemoData {
     { id: 'demo-cadre', name: '李明（村干部）', role: 'cadre', scope: { level: 'branch', districtId: d, townshipId: 'demo-gwh', branchId: 'yingtaogou' }, label: '示例管委会 · 樱桃沟社区' },
     { id: 'demo-secretary', name: '张书记（支部书记）', role: 'secretary', scope: { level: 'branch', districtId: d, townshipId: 'demo-gwh', branchId: 'yingtaogou' }, label: '示例管委会 · 樱桃沟社区' },
     { id: 'demo-township-staff', name: '刘干事（街道）', role: 'township_staff', scope: { level: 'township', districtId: d, townshipIds: ['wulibao'] }, label: '五里堡街道' },
+    // The township of the demo cadre and secretary, so their reports can be followed from the township side too.
+    { id: 'demo-township-staff-gwh', name: '王干事（管委会）', role: 'township_staff', scope: { level: 'township', districtId: d, townshipIds: ['demo-gwh'] }, label: '示例管委会' },
     { id: 'demo-inspector', name: '赵督导（督导组）', role: 'inspector', scope: { level: 'district', districtId: d }, label: '二七区' },
     { id: 'demo-station-handler', name: '陈接待（民情气象站）', role: 'station_handler', scope: { level: 'branch', districtId: d, townshipId: 'wulibao', branchId: 'jianxinnanjie' }, label: '五里堡街道 · 建新南街社区' },
     { id: 'demo-leader', name: '周领导（县级领导）', role: 'leader', scope: { level: 'township', districtId: d, townshipIds: ['wulibao', 'dehuajie'] }, label: '五里堡街道、德化街街道' },

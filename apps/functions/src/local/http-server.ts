@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ApiApp } from '../http/api-app';
 
 /** Past this the body is cut off; the app refuses anything over 64 KB anyway. */
@@ -49,16 +49,33 @@ export function toApiGatewayEvent(req: IncomingMessage, body: string | undefined
   };
 }
 
-export async function startHttpServer(app: ApiApp, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
+/** A plain node:http handler for every path under `prefix`, tried before the API app (the local photo storage). */
+export interface RawRoute {
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+export async function startHttpServer(
+  app: ApiApp,
+  port: number,
+  host = '127.0.0.1',
+  rawRoutes: readonly RawRoute[] = [],
+): Promise<{ server: Server; url: string; stop(): Promise<void> }> {
   const server = createServer(async (req, res) => {
     try {
+      const pathname = (req.url ?? '/').split('?')[0];
+      const raw = rawRoutes.find((r) => pathname.startsWith(r.prefix));
+      if (raw) return await raw.handle(req, res);
       const body = await readBody(req);
       const out = await app.handle(toApiGatewayEvent(req, body));
       res.writeHead(out.statusCode ?? 200, (out.headers ?? {}) as Record<string, string>);
-      res.end(out.body ?? '');
+      res.end(out.isBase64Encoded ? Buffer.from(out.body ?? '', 'base64') : (out.body ?? ''));
     } catch (err) {
-      res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ code: 'INTERNAL', message: '服务器开小差了，请稍后再试' }));
+      if (res.headersSent) res.destroy();
+      else {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ code: 'INTERNAL', message: '服务器开小差了，请稍后再试' }));
+      }
       console.error(err);
     }
   });

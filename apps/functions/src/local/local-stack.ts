@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parseConfig, type AppConfig } from '../config/config';
 import { createDocumentClient } from '../adapters/dynamodb/dynamo-client';
+import { LocalObjectStorage } from '../adapters/storage/local-object-storage';
 import { composeDeps } from '../handlers/compose';
 import { createApiApp, type Logger } from '../http/api-app';
 import type { Clock } from '../ports/clock';
@@ -26,6 +27,8 @@ export interface LocalStackOptions {
   wechatApiBase?: string;
   wechatAppSecret?: string;
   tokenTtlSeconds?: number;
+  /** Keep uploaded photos here (e.g. beside the DynamoDB data); a fresh temporary folder when unset. */
+  storageDir?: string;
   clock?: Clock;
   logger?: Logger;
 }
@@ -55,14 +58,20 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     CX_WECHAT_APPID: 'wx-local-demo',
     CX_WECHAT_APP_SECRET: opts.wechatAppSecret ?? 'local',
     CX_TOKEN_TTL_SECONDS: opts.tokenTtlSeconds ? String(opts.tokenTtlSeconds) : undefined,
+    CX_LOCAL_STORAGE_DIR: opts.storageDir,
   });
   const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(raw, tableName);
   raw.destroy();
   if (opts.seed !== false) await seedDemoData(createDocumentClient({ endpoint }), tableName);
-  const deps = composeDeps(config, { tokenSigningKey: config.localSecrets.tokenSigningKey!, wechatAppSecret: config.localSecrets.wechatAppSecret ?? '' }, opts.clock);
+  // Photos are uploaded to and served from this server's own URL, known only once it listens.
+  let apiUrl = '';
+  const secrets = { tokenSigningKey: config.localSecrets.tokenSigningKey!, wechatAppSecret: config.localSecrets.wechatAppSecret ?? '' };
+  const deps = composeDeps(config, secrets, opts.clock, { baseUrl: () => apiUrl });
   const app = createApiApp({ deps, corsOrigins: config.corsOrigins, logger: opts.logger ?? silentLogger });
-  const http = await startHttpServer(app, opts.apiPort ?? 0);
+  const storageRoutes = deps.storage instanceof LocalObjectStorage ? [deps.storage.route] : [];
+  const http = await startHttpServer(app, opts.apiPort ?? 0, undefined, storageRoutes);
+  apiUrl = http.url;
   return {
     apiUrl: http.url,
     dynamoEndpoint: endpoint,

@@ -5,6 +5,10 @@ import type { OrgRepository } from './org-repository';
 import type { TokenService } from './token-service';
 import type { UserRepository } from './user-repository';
 import type { WechatClient } from './wechat-client';
+import type { Notifier } from './notifier';
+import type { ObjectStorage } from './object-storage';
+import type { ReportRepository } from './report-repository';
+import type { RulesRepository } from './rules-repository';
 
 /** Everything a use case may touch. Adapters are chosen once, at cold start. */
 export interface Deps {
@@ -19,4 +23,8 @@ export interface Deps {
   invitations: InvitationRepository;
   tokens: TokenService;
   wechat: WechatClient;
+  reports: ReportRepository;
+  rules: RulesRepository;
+  storage: ObjectStorage;
+  notifier: Notifier;
 }

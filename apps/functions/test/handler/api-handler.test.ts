@@ -60,8 +60,11 @@ describe('API Gateway v2 events through the Lambda app', () => {
     expect(second.body.me.user.id).toBe(first.body.me.user.id);
     const me = await stack.call('GET', '/v1/me', { token: second.body.token });
     expect(me.body.user.id).toBe(first.body.me.user.id);
-    // Nothing stored anywhere holds the session key.
-    expect(JSON.stringify(await stack.snapshot())).not.toContain('SECRET-SESSION-KEY');
+    // Nothing stored anywhere holds the session key; the openid is kept on the profile for notifications only.
+    const stored = await stack.snapshot();
+    expect(JSON.stringify(stored)).not.toContain('SECRET-SESSION-KEY');
+    expect(stored.find((i) => i.pk === `USER#${first.body.me.user.id}` && i.sk === 'PROFILE')?.openid).toBe('openid-abc');
+    expect(JSON.stringify(me.body)).not.toContain('openid-abc');
   });
 
   it('WeChat login: an invalid or reused code → 401 WECHAT_LOGIN_FAILED and no user is created', async () => {
@@ -75,7 +78,7 @@ describe('API Gateway v2 events through the Lambda app', () => {
   it('dev login lists one demo user per role and issues tokens for them', async () => {
     const list = await stack.call('GET', '/v1/auth/dev-users');
     expect(list.body.users.map((u: { role: string }) => u.role).sort()).toEqual(
-      ['cadre', 'district_admin', 'inspector', 'leader', 'resident', 'secretary', 'station_handler', 'township_staff'],
+      ['cadre', 'district_admin', 'inspector', 'leader', 'resident', 'secretary', 'station_handler', 'township_staff', 'township_staff'],
     );
     const login = await stack.call('POST', '/v1/auth/dev-login', { body: { userId: DEMO.township_staff } });
     expect(login.status).toBe(200);

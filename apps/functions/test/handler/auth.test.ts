@@ -16,6 +16,21 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   redeemInvitation: { path: '/v1/invitations/redeem', body: { code: 'ABCD2345' } },
   listBindings: { path: '/v1/bindings' },
   revokeBinding: { path: '/v1/users/demo-cadre/bindings/demo-cadre-b1' },
+  submitReport: { path: '/v1/branches/yingtaogou/reports/2026-11-27', body: { content: { items: [{ star: 'industry', text: '测试' }] }, idempotencyKey: 'auth-test-key-0123456789' } },
+  getReport: { path: '/v1/branches/yingtaogou/reports/2026-11-27' },
+  listReports: { path: '/v1/branches/yingtaogou/reports?from=2026-11-01&to=2026-11-27' },
+  addReportComment: { path: '/v1/branches/yingtaogou/reports/2026-11-27/comments', body: { text: '批注' } },
+  getBranchCalendar: { path: '/v1/branches/yingtaogou/calendar' },
+  getTownshipCompliance: { path: '/v1/townships/wulibao/compliance' },
+  exportTownshipCompliance: { path: '/v1/townships/wulibao/compliance/export?from=2026-11-01&to=2026-11-27' },
+  getDistrictCompliance: { path: '/v1/compliance' },
+  remindMissing: { path: '/v1/townships/wulibao/reminders', body: {} },
+  getDailyRules: { path: '/v1/daily-rules' },
+  putDailyRules: { path: '/v1/daily-rules', body: { deadline: '22:00', maxBackfillDays: 1, reminderTime: '20:00' } },
+  listExemptions: { path: '/v1/exemptions' },
+  createExemption: { path: '/v1/exemptions', body: { day: '2026-11-27', reason: '测试' } },
+  deleteExemption: { path: '/v1/exemptions/2026-11-27_all' },
+  presignPhoto: { path: '/v1/uploads/photos', body: { branchId: 'yingtaogou', day: '2026-11-27', variant: 'photo', contentType: 'image/jpeg', size: 1000 } },
 };
 
 const protectedRoutes = Object.entries(routes as Record<string, RouteDef>).filter(([, r]) => r.access.kind !== 'public');
@@ -31,7 +46,7 @@ describe('authentication', () => {
   });
 
   it.each(protectedRoutes)('%s without a token → 401', async (name, route) => {
-    const res = await stack.call(route.method, SAMPLE[name].path, { body: SAMPLE[name].body });
+    const res = await stack.call(route.method, SAMPLE[name].path.split('?')[0], { body: SAMPLE[name].body });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('UNAUTHENTICATED');
   });
@@ -85,7 +100,8 @@ describe('authorization: every route, every role outside its list → 403, and n
   it.each(cases)('%s as %s → 403 FORBIDDEN_ROLE', async (name, role) => {
     const route = (routes as Record<string, RouteDef>)[name];
     const before = await stack.snapshot();
-    const res = await stack.call(route.method, SAMPLE[name].path, { token: tokens[role], body: SAMPLE[name].body });
+    const [path, qs] = SAMPLE[name].path.split('?');
+    const res = await stack.call(route.method, path, { token: tokens[role], body: SAMPLE[name].body, query: qs ? Object.fromEntries(new URLSearchParams(qs)) : undefined });
     expect(res.status).toBe(403);
     expect(res.body).toEqual({ code: 'FORBIDDEN_ROLE', message: expect.any(String) });
     expect(await stack.snapshot()).toEqual(before);
@@ -133,6 +149,22 @@ describe('scope: outside the caller’s scope → 403 or 404 and no data', () =>
     expect(res.status).toBe(200);
     expect(res.body.branches.map((b: { id: string }) => b.id)).toEqual(['yingtaogou']);
     expect((await stack.call('GET', '/v1/org/branches/demo-gwh-b02', { token: cadre })).status).toBe(404);
+  });
+
+  it('daily reports: a cadre gets 404 for another branch; staff get 403 for another township’s dashboard', async () => {
+    const other = await stack.call('GET', '/v1/branches/jianxinnanjie/reports/2026-11-27', { token: cadre });
+    expect([other.status, JSON.stringify(other.body)]).toEqual([404, expect.not.stringContaining('建新南街')]);
+    expect((await stack.call('GET', '/v1/branches/jianxinnanjie/calendar', { token: cadre })).status).toBe(404);
+    const before = await stack.snapshot();
+    const file = await stack.call('PUT', '/v1/branches/jianxinnanjie/reports/2026-11-27', {
+      token: cadre,
+      body: { content: { items: [{ star: 'industry', text: '越权' }] }, idempotencyKey: 'scope-test-key-012345' },
+    });
+    expect(file.status).toBe(404);
+    expect(await stack.snapshot()).toEqual(before);
+    expect((await stack.call('GET', '/v1/townships/dehuajie/compliance', { token: staff })).status).toBe(403);
+    const district = await stack.call('GET', '/v1/compliance', { token: leader });
+    expect(district.body.townships.map((t: { townshipId: string }) => t.townshipId)).toEqual(['wulibao', 'dehuajie']);
   });
 
   it('township staff cannot create a branch, invite or revoke in another township, and nothing is written', async () => {

@@ -76,4 +76,33 @@ describe('bad input → 400 with field errors, and nothing is written', () => {
       ['body.scope.branchId'],
     );
   });
+
+  it('daily reports: oversize text, too many photos, too many items, an empty report, a bad day', async () => {
+    const cadre = await stack.tokenFor(DEMO.cadre);
+    const path = '/v1/branches/yingtaogou/reports/2026-11-27';
+    const key = 'bad-input-key-0123456789';
+    const photo = (i: number) => ({ key: `daily-report/yingtaogou/2026-11-27/01JABCDEFGHJKMNPQRSTVWXY${String(i).padStart(2, '0')}.jpg` });
+    const before = await stack.snapshot();
+    const call = (body: unknown, p = path) => stack.call('PUT', p, { token: cadre, body });
+    const paths = async (body: unknown, p = path) => {
+      const res = await call(body, p);
+      expect(res.status).toBe(400);
+      return res.body.details.map((d: { path: string }) => d.path);
+    };
+    expect(await paths({ content: { items: [{ star: 'industry', text: '长'.repeat(501) }] }, idempotencyKey: key })).toEqual(['body.content.items.0.text']);
+    expect(await paths({ content: { items: [{ star: 'industry', text: '照片' }], photos: Array.from({ length: 10 }, (_, i) => photo(i)) }, idempotencyKey: key })).toEqual(['body.content.photos']);
+    expect(await paths({ content: { items: Array.from({ length: 21 }, () => ({ star: 'industry', text: '多' })) }, idempotencyKey: key })).toEqual(['body.content.items']);
+    expect(await paths({ content: { items: [] }, idempotencyKey: key })).toEqual(['body.content.items']);
+    expect(await paths({ content: { items: [{ star: 'harmony_x', text: '星' }], problems: 'x'.repeat(1001) }, idempotencyKey: 'short' })).toEqual([
+      'body.content.items.0.star',
+      'body.content.problems',
+      'body.idempotencyKey',
+    ]);
+    expect(await paths({ content: { items: [{ star: 'industry', text: '日期' }] }, idempotencyKey: key }, '/v1/branches/yingtaogou/reports/2026-02-30')).toEqual(['params.day']);
+    expect(await paths({ content: { items: [{ star: 'industry', text: '计数' }], counts: { householdsVisited: -1, cats: 3 } }, idempotencyKey: key })).toEqual([
+      'body.content.counts.householdsVisited',
+      'body.content.counts.cats',
+    ]);
+    expect(await stack.snapshot()).toEqual(before);
+  });
 });

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { MemoryInvitationRepository, MemoryOrgRepository, MemoryUserRepository } from '../../src/adapters/memory/memory-repositories';
+import {
+  MemoryInvitationRepository,
+  MemoryNotifier,
+  MemoryObjectStorage,
+  MemoryOrgRepository,
+  MemoryReportRepository,
+  MemoryRulesRepository,
+  MemoryUserRepository,
+} from '../../src/adapters/memory/memory-repositories';
 import type { Deps } from '../../src/ports/deps';
 import { fixedClock, makeTownship } from './builders';
 
@@ -8,6 +16,10 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
   const org = new MemoryOrgRepository();
   const users = new MemoryUserRepository();
   const invitations = new MemoryInvitationRepository(users);
+  const reports = new MemoryReportRepository();
+  const rules = new MemoryRulesRepository();
+  const storage = new MemoryObjectStorage();
+  const notifier = new MemoryNotifier();
   org.districts.set('erqi', { id: 'erqi', name: '二七区' });
   org.townships.set('t1', makeTownship({ id: 't1', name: '一号街道', order: 0 }));
   org.townships.set('t2', makeTownship({ id: 't2', name: '二号街道', order: 1 }));
@@ -25,6 +37,10 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     invitations,
     tokens: { issue: async (u) => ({ token: `t-${u}`, expiresAt: now }), verify: async (t) => ({ userId: t.replace(/^t-/, '') }) },
     wechat: { codeToSession: async (code) => ({ openid: `o-${code}` }) },
+    reports,
+    rules,
+    storage,
+    notifier,
   };
-  return { deps, org, users, invitations };
+  return { deps, org, users, invitations, reports, rules, storage, notifier };
 }

@@ -16,7 +16,19 @@ export const H5_ORIGIN = 'http://127.0.0.1:10086';
 let counter = 0;
 
 /** A fresh table on the shared DynamoDB Local, the real adapters, and the API app that Lambda runs. */
-export async function createTestStack(opts: { seed?: boolean; devLogin?: boolean; clock?: Clock; wechatApiBase?: string; ttlSeconds?: number } = {}) {
+export async function createTestStack(
+  opts: {
+    seed?: boolean;
+    devLogin?: boolean;
+    clock?: Clock;
+    wechatApiBase?: string;
+    ttlSeconds?: number;
+    /** The URL photos are uploaded to (see http-stack.ts); presigned URLs are relative without it. */
+    baseUrl?: () => string;
+    /** Folder of the local photo storage; a temporary one, made on first upload, when unset. */
+    storageDir?: string;
+  } = {},
+) {
   const endpoint = inject('dynamoEndpoint');
   const tableName = `t${process.pid}-${Date.now().toString(36)}-${counter++}`;
   const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -34,8 +46,9 @@ export async function createTestStack(opts: { seed?: boolean; devLogin?: boolean
     CX_WECHAT_APPID: 'wx-test-app',
     CX_WECHAT_APP_SECRET: 'test-app-secret',
     CX_TOKEN_TTL_SECONDS: opts.ttlSeconds ? String(opts.ttlSeconds) : undefined,
+    CX_LOCAL_STORAGE_DIR: opts.storageDir,
   });
-  const deps = composeDeps(config, { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: 'test-app-secret' }, opts.clock);
+  const deps = composeDeps(config, { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: 'test-app-secret' }, opts.clock, opts.baseUrl ? { baseUrl: opts.baseUrl } : undefined);
   const app = createApiApp({ deps, corsOrigins: config.corsOrigins, logger: silentLogger });
 
   async function call(method: string, path: string, o: Parameters<typeof apiEvent>[2] = {}) {

@@ -56,7 +56,15 @@ export class DynamoUserRepository implements UserRepository {
 
   async findOrCreateByOpenid(openid: string, candidate: UserProfile): Promise<UserProfile> {
     const existing = await this.profileByOpenid(openid);
-    if (existing) return existing;
+    if (existing) {
+      if (!existing.hasOpenid) {
+        // Users created before openids were kept on the profile get it on their next login.
+        await this.doc.send(
+          new UpdateCommand({ TableName: this.table, Key: keys.user(existing.profile.id), UpdateExpression: 'SET openid = if_not_exists(openid, :o)', ExpressionAttributeValues: { ':o': openid } }),
+        );
+      }
+      return existing.profile;
+    }
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -68,7 +76,8 @@ export class DynamoUserRepository implements UserRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            { Put: { TableName: this.table, Item: profileItem(candidate), ConditionExpression: 'attribute_not_exists(pk)' } },
+            // The openid stays server-side (PROFILE_FIELDS never returns it); the WeChat notifier needs it.
+            { Put: { TableName: this.table, Item: { ...profileItem(candidate), openid }, ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
       );
@@ -77,17 +86,17 @@ export class DynamoUserRepository implements UserRepository {
       // A concurrent first login for the same openid won: use its user.
       if (failedCondition(err, 0)) {
         const winner = await this.profileByOpenid(openid);
-        if (winner) return winner;
+        if (winner) return winner.profile;
       }
       throw err;
     }
   }
 
-  private async profileByOpenid(openid: string): Promise<UserProfile | undefined> {
+  private async profileByOpenid(openid: string): Promise<{ profile: UserProfile; hasOpenid: boolean } | undefined> {
     const link = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.openid(openid), ConsistentRead: true }));
     if (!link.Item) return undefined;
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.user(link.Item.userId), ConsistentRead: true }));
-    return res.Item ? pick<UserProfile>(res.Item, PROFILE_FIELDS) : undefined;
+    return res.Item ? { profile: pick<UserProfile>(res.Item, PROFILE_FIELDS), hasOpenid: Boolean(res.Item.openid) } : undefined;
   }
 
   async listDemoUsers(): Promise<UserProfile[]> {

@@ -5,6 +5,13 @@ import { townshipKeyOf, type Binding, type UserProfile } from '../../domain/prin
 import type { BindingDraft, InvitationRepository, RedeemResult } from '../../ports/invitation-repository';
 import type { OrgRepository } from '../../ports/org-repository';
 import type { UserRepository } from '../../ports/user-repository';
+import { DEFAULT_DAILY_RULES, type DailyRules } from '@chuangxing/shared';
+import type { Comment, DailyReport, Revision, Submission } from '../../domain/daily-report';
+import { monthOf, quarterOf } from '../../domain/shanghai-time';
+import type { Notification, Notifier } from '../../ports/notifier';
+import type { ObjectStorage } from '../../ports/object-storage';
+import type { ReportRepository, SubmitOutcome } from '../../ports/report-repository';
+import type { RulesRepository, StoredExemption } from '../../ports/rules-repository';
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -107,5 +114,109 @@ export class MemoryInvitationRepository implements InvitationRepository {
     Object.assign(inv, { status: 'redeemed', redeemedBy: draft.userId, redeemedAt: now.toISOString() });
     this.users.bindings.set(binding.bindingId, clone(binding));
     return { outcome: 'redeemed', binding };
+  }
+}
+
+export class MemoryReportRepository implements ReportRepository {
+  reports = new Map<string, DailyReport>();
+  revisions: Revision[] = [];
+  comments = new Map<string, Comment[]>();
+  /** The rollups a create writes, keyed as in DynamoDB, so unit tests can check the arithmetic. */
+  counters = new Map<string, { submitted: number; onTime: number; late: number }>();
+  markers = new Map<string, Submission[]>();
+
+  private bump(key: string, late: boolean) {
+    const c = this.counters.get(key) ?? { submitted: 0, onTime: 0, late: 0 };
+    this.counters.set(key, { submitted: c.submitted + 1, onTime: c.onTime + (late ? 0 : 1), late: c.late + (late ? 1 : 0) });
+  }
+
+  async create(r: DailyReport, rev: Revision): Promise<SubmitOutcome> {
+    const k = `${r.branchId}|${r.day}`;
+    const existing = this.reports.get(k);
+    if (existing) {
+      if (existing.lastIdempotencyKey === r.lastIdempotencyKey) return { kind: 'replayed', report: clone(existing) };
+      throw conflict('今天的日报已由他人提交，请刷新后在其基础上修改');
+    }
+    this.reports.set(k, clone(r));
+    const late = r.status === 'late';
+    this.bump(`M|${r.branchId}|${monthOf(r.day)}`, late);
+    this.bump(`Q|${r.branchId}|${quarterOf(r.day)}`, late);
+    this.bump(`T|${r.townshipId}|${r.day}`, late);
+    this.markers.set(`${r.townshipId}|${r.day}`, [...(this.markers.get(`${r.townshipId}|${r.day}`) ?? []), { branchId: r.branchId, status: r.status, submittedAt: r.submittedAt }]);
+    this.revisions.push(clone(rev));
+    return { kind: 'created', report: clone(r) };
+  }
+  async update(r: DailyReport, expected: number, rev: Revision): Promise<SubmitOutcome> {
+    const k = `${r.branchId}|${r.day}`;
+    const cur = this.reports.get(k);
+    if (cur?.lastIdempotencyKey === r.lastIdempotencyKey) return { kind: 'replayed', report: clone(cur) };
+    if (!cur || cur.version !== expected) throw conflict('日报已被他人修改，请刷新后重试');
+    this.reports.set(k, clone(r));
+    this.revisions.push(clone(rev));
+    return { kind: 'updated', report: clone(r) };
+  }
+  async get(b: string, day: string) {
+    return clone(this.reports.get(`${b}|${day}`));
+  }
+  async getDetail(b: string, day: string) {
+    const report = this.reports.get(`${b}|${day}`);
+    return report ? { report: clone(report), comments: clone(this.comments.get(`${b}|${day}`) ?? []), revisions: [] } : undefined;
+  }
+  async listRange(b: string, from: string, to: string) {
+    return [...this.reports.values()].filter((r) => r.branchId === b && r.day >= from && r.day <= to).map(clone);
+  }
+  async addComment(b: string, day: string, c: Comment) {
+    this.comments.set(`${b}|${day}`, [...(this.comments.get(`${b}|${day}`) ?? []), clone(c)]);
+  }
+  async submissionsOf(t: string, day: string) {
+    return clone(this.markers.get(`${t}|${day}`) ?? []);
+  }
+  async townshipRollups(_d: string, day: string) {
+    return [...this.counters.entries()].filter(([k]) => k.startsWith('T|') && k.endsWith(`|${day}`)).map(([k, c]) => ({ townshipId: k.split('|')[1], onTime: c.onTime, late: c.late }));
+  }
+}
+
+export class MemoryRulesRepository implements RulesRepository {
+  rules?: DailyRules;
+  exemptions = new Map<string, StoredExemption>();
+  async getDailyRules() {
+    return clone(this.rules ?? DEFAULT_DAILY_RULES);
+  }
+  async putDailyRules(_d: string, rules: DailyRules) {
+    this.rules = clone(rules);
+  }
+  async listExemptions(_d: string, prefix: string) {
+    return [...this.exemptions.values()].filter((e) => e.day.startsWith(prefix)).map(clone);
+  }
+  async createExemption(e: StoredExemption) {
+    if (this.exemptions.has(e.id)) throw conflict('已登记');
+    this.exemptions.set(e.id, clone(e));
+  }
+  async deleteExemption(_d: string, id: string) {
+    const e = this.exemptions.get(id);
+    this.exemptions.delete(id);
+    return clone(e);
+  }
+}
+
+/** Objects are whatever a test puts in `objects`. */
+export class MemoryObjectStorage implements ObjectStorage {
+  objects = new Map<string, { size: number; contentType: string }>();
+  async presignPost(key: string) {
+    return { url: `memory://upload`, fields: { key } };
+  }
+  async head(key: string) {
+    return clone(this.objects.get(key));
+  }
+  async presignGet(key: string) {
+    return `memory://${key}`;
+  }
+}
+
+export class MemoryNotifier implements Notifier {
+  sent: Notification[] = [];
+  async send(messages: Notification[]) {
+    this.sent.push(...clone(messages));
+    return { sent: messages.length };
   }
 }

@@ -1,7 +1,24 @@
 import type { RouteImplementations } from '../route-context';
 import * as auth from './auth.routes';
+import * as compliance from './compliance.routes';
+import * as exporting from './export.routes';
 import * as invitation from './invitation.routes';
 import * as meta from './meta.routes';
 import * as org from './org.routes';
+import * as reminder from './reminder.routes';
+import * as report from './report.routes';
+import * as rules from './rules.routes';
+import * as upload from './upload.routes';
 
-export const implementations: RouteImplementations = { ...meta, ...auth, ...org, ...invitation };
+export const implementations: RouteImplementations = {
+  ...meta,
+  ...auth,
+  ...org,
+  ...invitation,
+  ...report,
+  ...compliance,
+  ...rules,
+  ...reminder,
+  ...exporting,
+  ...upload,
+};

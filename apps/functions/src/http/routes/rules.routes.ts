@@ -1,0 +1,28 @@
+import type { Routes } from '@chuangxing/shared';
+import { createExemption as createUseCase, deleteExemption as deleteUseCase, listExemptions as listUseCase, putDailyRules as putUseCase } from '../../use-cases/daily-rules';
+import type { RouteImpl } from '../route-context';
+
+export const getDailyRules: RouteImpl<Routes['getDailyRules']> = async ({ deps }) => ({
+  status: 200,
+  body: await deps.rules.getDailyRules(deps.districtId),
+});
+
+export const putDailyRules: RouteImpl<Routes['putDailyRules']> = async ({ deps, principal, allowed, body }) => ({
+  status: 200,
+  body: await putUseCase(deps, principal, allowed, body),
+});
+
+export const listExemptions: RouteImpl<Routes['listExemptions']> = async ({ deps, principal, allowed, query }) => ({
+  status: 200,
+  body: { exemptions: await listUseCase(deps, principal, allowed, query.month) },
+});
+
+export const createExemption: RouteImpl<Routes['createExemption']> = async ({ deps, principal, allowed, body }) => ({
+  status: 201,
+  body: await createUseCase(deps, principal, allowed, body),
+});
+
+export const deleteExemption: RouteImpl<Routes['deleteExemption']> = async ({ deps, principal, allowed, params }) => ({
+  status: 200,
+  body: await deleteUseCase(deps, principal, allowed, params.exemptionId),
+});

@@ -1,0 +1,42 @@
+import { UPLOAD_LIMITS, type PresignedUpload, type PresignPhotoBody, type Role } from '@chuangxing/shared';
+import { assertFileable } from '../domain/daily-report';
+import { DomainError, invalid, notFound } from '../domain/domain-error';
+import { bindingsFor, coversBranch, type Principal } from '../domain/principal';
+import type { Deps } from '../ports/deps';
+
+/** A presigned form is good for this long; the client uploads right after asking. */
+export const PRESIGN_SECONDS = 10 * 60;
+
+const EXTENSIONS: Record<PresignPhotoBody['contentType'], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/**
+ * A presigned POST for one photo (or thumbnail) of a branch's report: only the branch's own cadres and
+ * secretary, only for a day they may still file, and only up to the variant's size limit. The key is
+ * fresh (`daily-report/{branch}/{day}/{ULID}.{ext}`), so an upload can never overwrite another photo.
+ */
+export async function presignPhoto(deps: Deps, principal: Principal, allowed: readonly Role[], body: PresignPhotoBody): Promise<PresignedUpload> {
+  const branch = await deps.org.getBranch(body.branchId);
+  const filers = bindingsFor(principal, allowed).filter((b) => b.scope.level === 'branch');
+  if (!branch || !filers.some((b) => coversBranch(b, branch))) throw notFound('支部');
+
+  const now = deps.clock.now();
+  try {
+    assertFileable(body.day, now, await deps.rules.getDailyRules(deps.districtId));
+  } catch (err) {
+    // The day arrives in the body here, not in the path.
+    if (err instanceof DomainError && err.details) {
+      throw new DomainError(err.code, err.message, err.details.map((d) => (d.path === 'params.day' ? { ...d, path: 'body.day' } : d)));
+    }
+    throw err;
+  }
+
+  const maxBytes = UPLOAD_LIMITS[body.variant];
+  if (body.size > maxBytes) {
+    const what = body.variant === 'thumb' ? '缩略图' : '照片';
+    throw invalid('body.size', `${what}不能超过 ${Math.round(maxBytes / 1024)} KB`, 'too_big');
+  }
+
+  const key = `daily-report/${branch.id}/${body.day}/${deps.ids.next()}.${EXTENSIONS[body.contentType]}`;
+  const { url, fields } = await deps.storage.presignPost(key, { contentType: body.contentType, maxBytes, expiresInSeconds: PRESIGN_SECONDS });
+  return { key, url, fields, maxBytes, expiresAt: new Date(now.getTime() + PRESIGN_SECONDS * 1000).toISOString() };
+}

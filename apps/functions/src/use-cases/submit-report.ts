@@ -1,0 +1,57 @@
+import type { Role, SubmitReportBody } from '@chuangxing/shared';
+import { assertFileable, statusFor, type DailyReport, type Revision } from '../domain/daily-report';
+import { notFound } from '../domain/domain-error';
+import { bindingsFor, coversBranch, type Principal } from '../domain/principal';
+import type { Deps } from '../ports/deps';
+import type { SubmitOutcome } from '../ports/report-repository';
+import { verifyReportPhotos } from './verify-report-photos';
+
+/**
+ * Files or edits one branch's report for one Shanghai day. Only the branch's own cadres and secretary
+ * may; another branch answers 404. The first submission fixes on-time or late.
+ */
+export async function submitReport(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  day: string,
+  body: SubmitReportBody,
+): Promise<SubmitOutcome> {
+  const branch = await deps.org.getBranch(branchId);
+  const filers = bindingsFor(principal, allowed).filter((b) => b.scope.level === 'branch');
+  if (!branch || !filers.some((b) => coversBranch(b, branch))) throw notFound('支部');
+  const rules = await deps.rules.getDailyRules(deps.districtId);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const who = principal.user.id;
+  if (body.expectedVersion === undefined) assertFileable(day, now, rules);
+  await verifyReportPhotos(deps.storage, branchId, day, body.content.photos);
+  const revision = (version: number): Revision => ({ version, editedBy: who, editedByName: principal.user.displayName, editedAt: at });
+
+  if (body.expectedVersion === undefined) {
+    const report: DailyReport = {
+      branchId,
+      townshipId: branch.townshipId,
+      districtId: branch.districtId,
+      day,
+      status: statusFor(day, now, rules),
+      content: body.content,
+      version: 1,
+      submittedAt: at,
+      submittedBy: who,
+      updatedAt: at,
+      updatedBy: who,
+      lastIdempotencyKey: body.idempotencyKey,
+    };
+    return deps.reports.create(report, revision(1));
+  }
+  const current = await deps.reports.get(branchId, day);
+  if (!current) throw notFound('日报');
+  if (current.lastIdempotencyKey === body.idempotencyKey) return { kind: 'replayed', report: current };
+  // Edits stay open as long as filing is: a report can't be rewritten months later.
+  assertFileable(day, now, rules);
+  const next = body.expectedVersion + 1;
+  const updated: DailyReport = { ...current, content: body.content, version: next, updatedAt: at, updatedBy: who, lastIdempotencyKey: body.idempotencyKey };
+  return deps.reports.update(updated, body.expectedVersion, revision(next));
+}
