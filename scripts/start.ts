@@ -100,6 +100,7 @@ async function main() {
   const users = (await stack.deps.users.listDemoUsers()).filter((u) => u.demo);
   console.log(`✓ H5 小程序已启动  ${web.url}`);
   console.log(`✓ OpenAPI 文档      ${stack.apiUrl}/v1/openapi.json`);
+  console.log(`✓ 通知发件箱        ${stack.apiUrl}/v1/dev/outbox  （本地代替微信订阅消息）`);
   console.log('\n演示账号（在 H5 页面“选择演示用户”中点选）：');
   for (const u of users) console.log(`  · ${u.displayName.padEnd(14, '　')} ${u.demo!.scopeLabel}`);
   console.log(`\nready in ${((Date.now() - started) / 1000).toFixed(1)} s — 打开 ${web.url} ；按 Ctrl+C 停止`);

@@ -93,3 +93,15 @@ export function townshipKeyOf(scope: Scope): string {
   if (scope.level === 'township') return scope.townshipIds[0];
   return scope.townshipId;
 }
+
+/**
+ * The branch-scoped binding through which the caller files for `branchId` (cadre or secretary), if any.
+ * Its scope carries the township and district, so filing needs no branch read.
+ */
+export function filerBindingFor(p: Principal, roles: readonly Role[], districtId: string, branchId: string) {
+  for (const b of bindingsFor(p, roles)) {
+    const s = b.scope;
+    if (s.level === 'branch' && s.branchId === branchId && s.districtId === districtId) return { binding: b, townshipId: s.townshipId, districtId: s.districtId };
+  }
+  return undefined;
+}

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../ports/clock';
 import type { Deps } from '../ports/deps';
 import { DynamoReportRepository } from '../adapters/dynamodb/report-repository.dynamodb';
 import { DynamoRulesRepository } from '../adapters/dynamodb/rules-repository.dynamodb';
+import { CachedRulesRepository } from '../adapters/cached-rules-repository';
 import { createObjectStorage } from '../adapters/storage/create-object-storage';
 import { createNotifier } from '../adapters/notify/create-notifier';
 
@@ -45,7 +46,7 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = 
       appSecret,
     }),
     reports: new DynamoReportRepository(doc, config.tableName),
-    rules: new DynamoRulesRepository(doc, config.tableName),
+    rules: new CachedRulesRepository(new DynamoRulesRepository(doc, config.tableName)),
     storage: createObjectStorage(config, { baseUrl: local?.baseUrl ?? (() => ''), signingKey: secrets.tokenSigningKey }),
     notifier: createNotifier(config, { doc, clock, appSecret }),
   };

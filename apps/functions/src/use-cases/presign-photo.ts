@@ -1,7 +1,7 @@
 import { UPLOAD_LIMITS, type PresignedUpload, type PresignPhotoBody, type Role } from '@chuangxing/shared';
 import { assertFileable } from '../domain/daily-report';
 import { DomainError, invalid, notFound } from '../domain/domain-error';
-import { bindingsFor, coversBranch, type Principal } from '../domain/principal';
+import { filerBindingFor, type Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 
 /** A presigned form is good for this long; the client uploads right after asking. */
@@ -15,9 +15,7 @@ const EXTENSIONS: Record<PresignPhotoBody['contentType'], string> = { 'image/jpe
  * fresh (`daily-report/{branch}/{day}/{ULID}.{ext}`), so an upload can never overwrite another photo.
  */
 export async function presignPhoto(deps: Deps, principal: Principal, allowed: readonly Role[], body: PresignPhotoBody): Promise<PresignedUpload> {
-  const branch = await deps.org.getBranch(body.branchId);
-  const filers = bindingsFor(principal, allowed).filter((b) => b.scope.level === 'branch');
-  if (!branch || !filers.some((b) => coversBranch(b, branch))) throw notFound('支部');
+  if (!filerBindingFor(principal, allowed, deps.districtId, body.branchId)) throw notFound('支部');
 
   const now = deps.clock.now();
   try {
@@ -36,7 +34,7 @@ export async function presignPhoto(deps: Deps, principal: Principal, allowed: re
     throw invalid('body.size', `${what}不能超过 ${Math.round(maxBytes / 1024)} KB`, 'too_big');
   }
 
-  const key = `daily-report/${branch.id}/${body.day}/${deps.ids.next()}.${EXTENSIONS[body.contentType]}`;
+  const key = `daily-report/${body.branchId}/${body.day}/${deps.ids.next()}.${EXTENSIONS[body.contentType]}`;
   const { url, fields } = await deps.storage.presignPost(key, { contentType: body.contentType, maxBytes, expiresInSeconds: PRESIGN_SECONDS });
   return { key, url, fields, maxBytes, expiresAt: new Date(now.getTime() + PRESIGN_SECONDS * 1000).toISOString() };
 }

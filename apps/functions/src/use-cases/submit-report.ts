@@ -1,7 +1,7 @@
 import type { Role, SubmitReportBody } from '@chuangxing/shared';
 import { assertFileable, statusFor, type DailyReport, type Revision } from '../domain/daily-report';
 import { notFound } from '../domain/domain-error';
-import { bindingsFor, coversBranch, type Principal } from '../domain/principal';
+import { filerBindingFor, type Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 import type { SubmitOutcome } from '../ports/report-repository';
 import { verifyReportPhotos } from './verify-report-photos';
@@ -18,9 +18,8 @@ export async function submitReport(
   day: string,
   body: SubmitReportBody,
 ): Promise<SubmitOutcome> {
-  const branch = await deps.org.getBranch(branchId);
-  const filers = bindingsFor(principal, allowed).filter((b) => b.scope.level === 'branch');
-  if (!branch || !filers.some((b) => coversBranch(b, branch))) throw notFound('支部');
+  const filer = filerBindingFor(principal, allowed, deps.districtId, branchId);
+  if (!filer) throw notFound('支部');
   const rules = await deps.rules.getDailyRules(deps.districtId);
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -32,8 +31,8 @@ export async function submitReport(
   if (body.expectedVersion === undefined) {
     const report: DailyReport = {
       branchId,
-      townshipId: branch.townshipId,
-      districtId: branch.districtId,
+      townshipId: filer.townshipId,
+      districtId: filer.districtId,
       day,
       status: statusFor(day, now, rules),
       content: body.content,
