@@ -15,9 +15,16 @@ export default defineAppConfig({
       root: 'subpackages/admin',
       pages: ['pages/invitations/index', 'pages/bindings/index'],
     },
+    {
+      // 每日一报告: the form (with its offline draft and send queue), the calendar, the detail and the township dashboard.
+      root: 'subpackages/report',
+      pages: ['pages/edit/index', 'pages/calendar/index', 'pages/detail/index', 'pages/dashboard/index'],
+    },
   ],
-  // Fetch the org subpackage while the user looks at the org tab.
+  // Fetch the org subpackage while the user looks at the org tab. The report subpackage is fetched
+  // from home, so that the report form still opens when the village network drops later.
   preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['subpackages/report'] },
     'pages/org/index': { network: 'all', packages: ['subpackages/org'] },
   },
   window: {

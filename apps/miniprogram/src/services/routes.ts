@@ -9,6 +9,18 @@ export const PAGES = {
   branch: (branchId: string) => `/subpackages/org/pages/branch/index?id=${encodeURIComponent(branchId)}`,
   invitations: '/subpackages/admin/pages/invitations/index',
   bindings: '/subpackages/admin/pages/bindings/index',
+  /** 填写日报; without `day` the page files today (Asia/Shanghai). */
+  reportEdit: (branchId: string, day?: string) =>
+    `/subpackages/report/pages/edit/index?branchId=${encodeURIComponent(branchId)}${day ? `&day=${encodeURIComponent(day)}` : ''}`,
+  reportCalendar: (branchId: string, month?: string) =>
+    `/subpackages/report/pages/calendar/index?branchId=${encodeURIComponent(branchId)}${month ? `&month=${encodeURIComponent(month)}` : ''}`,
+  reportDetail: (branchId: string, day: string) =>
+    `/subpackages/report/pages/detail/index?branchId=${encodeURIComponent(branchId)}&day=${encodeURIComponent(day)}`,
+  /** 日报看板; without a township it lists the caller's townships to pick from. */
+  reportDashboard: (townshipId?: string, day?: string) => {
+    const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', day ? `day=${encodeURIComponent(day)}` : ''].filter(Boolean).join('&');
+    return `/subpackages/report/pages/dashboard/index${query ? `?${query}` : ''}`;
+  },
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

@@ -10,9 +10,14 @@ interface BaseProps {
   [taroOnlyProp: string]: unknown;
 }
 
-export function View({ className, style, id, children, onClick }: BaseProps) {
+/** data-* props reach the DOM as attributes (as they do in H5). */
+function dataProps(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([k]) => k.startsWith('data-')));
+}
+
+export function View({ className, style, id, children, onClick, ...rest }: BaseProps) {
   return (
-    <div className={className} style={style} id={id} onClick={onClick}>
+    <div className={className} style={style} id={id} onClick={onClick} {...dataProps(rest)}>
       {children}
     </div>
   );
@@ -58,4 +63,20 @@ export function Input({ className, value, placeholder, maxlength, onInput, onCon
       }}
     />
   );
+}
+
+export function Textarea({ className, value, placeholder, maxlength, onInput }: InputProps) {
+  return (
+    <textarea
+      className={className}
+      value={value}
+      placeholder={placeholder}
+      maxLength={maxlength}
+      onChange={(e) => onInput?.({ detail: { value: e.currentTarget.value } })}
+    />
+  );
+}
+
+export function Image({ className, src, onClick }: BaseProps & { src?: string }) {
+  return <img className={className} src={src} onClick={onClick} />;
 }

@@ -8,6 +8,42 @@ export const router: { params: Record<string, string | undefined> } = { params: 
 
 const ok = (api: string) => async () => ({ errMsg: `${api}:ok` });
 
+type NetworkListener = (res: { isConnected: boolean; networkType: string }) => void;
+/** Listeners registered through onNetworkStatusChange / onAppShow; tests fire them with the helpers below. */
+export const networkListeners = new Set<NetworkListener>();
+export const appShowListeners = new Set<() => void>();
+/** Sizes of local files for the file-system mock; unknown paths are 150 KB; deleted paths are gone. */
+export const localFiles = new Map<string, number | 'gone'>();
+
+/** The network comes back (or drops): what WeChat tells onNetworkStatusChange listeners. */
+export function emitNetworkChange(isConnected: boolean): void {
+  networkListeners.forEach((l) => l({ isConnected, networkType: isConnected ? 'wifi' : 'none' }));
+}
+
+export function emitAppShow(): void {
+  appShowListeners.forEach((l) => l());
+}
+
+const fileSystemManager = {
+  getFileInfo: vi.fn((o: { filePath: string; success?: (r: { size: number }) => void; fail?: (e: unknown) => void }) => {
+    const size = localFiles.get(o.filePath);
+    if (size === 'gone') o.fail?.({ errMsg: 'getFileInfo:fail no such file or directory' });
+    else o.success?.({ size: size ?? 150_000 });
+  }),
+  saveFile: vi.fn((o: { tempFilePath: string; success?: (r: { savedFilePath: string }) => void }) => {
+    o.success?.({ savedFilePath: o.tempFilePath.replace('tmp://', 'saved://') });
+  }),
+  removeSavedFile: vi.fn((o: { filePath: string }) => {
+    localFiles.set(o.filePath, 'gone');
+  }),
+};
+
+/** Default upload: the storage answers 204 on the next tick. */
+const uploadOk = (o: { success?: (r: { statusCode: number; data: string }) => void }) => {
+  setTimeout(() => o.success?.({ statusCode: 204, data: '' }), 0);
+  return { onProgressUpdate: vi.fn(), abort: vi.fn() };
+};
+
 /** The Taro API surface the app uses; every function is a vi.fn so tests can program and inspect it. */
 export const taroMock = {
   request: vi.fn(),
@@ -28,11 +64,53 @@ export const taroMock = {
   setClipboardData: vi.fn(async (_options: { data: string }) => ({ errMsg: 'setClipboardData:ok' })),
   pageScrollTo: vi.fn(ok('pageScrollTo')),
   getCurrentInstance: vi.fn(() => ({ router: { params: router.params, path: '' } })),
+  showLoading: vi.fn(ok('showLoading')),
+  hideLoading: vi.fn(),
+  stopPullDownRefresh: vi.fn(),
+  previewImage: vi.fn(ok('previewImage')),
+  getNetworkType: vi.fn(async () => ({ networkType: 'wifi', errMsg: 'getNetworkType:ok' })),
+  onNetworkStatusChange: vi.fn((cb: NetworkListener) => {
+    networkListeners.add(cb);
+  }),
+  offNetworkStatusChange: vi.fn((cb: NetworkListener) => {
+    networkListeners.delete(cb);
+  }),
+  onAppShow: vi.fn((cb: () => void) => {
+    appShowListeners.add(cb);
+  }),
+  offAppShow: vi.fn((cb: () => void) => {
+    appShowListeners.delete(cb);
+  }),
+  chooseMedia: vi.fn(async (_o: Record<string, unknown>) => ({
+    tempFiles: [{ tempFilePath: 'tmp://photo-1.jpg', size: 3_000_000, width: 4000, height: 3000, fileType: 'image', duration: 0, thumbTempFilePath: '' }],
+    type: 'image',
+    errMsg: 'chooseMedia:ok',
+  })),
+  compressImage: vi.fn(async (o: { src: string; quality?: number; compressedWidth?: number }) => ({
+    tempFilePath: `${o.src.replace('.jpg', '')}-${o.compressedWidth ?? 'q'}.jpg`,
+    errMsg: 'compressImage:ok',
+  })),
+  uploadFile: vi.fn(uploadOk),
+  getFileSystemManager: vi.fn(() => fileSystemManager),
+  downloadFile: vi.fn(async (_o: Record<string, unknown>) => ({ tempFilePath: 'tmp://export.xlsx', statusCode: 200, errMsg: 'downloadFile:ok' })),
+  openDocument: vi.fn(ok('openDocument')),
 };
 
 /** Back to a fresh app: empty storage, no route params, default mock behaviour. */
 export function resetTaroMock(): void {
   storage.clear();
+  networkListeners.clear();
+  appShowListeners.clear();
+  localFiles.clear();
+  taroMock.uploadFile.mockReset().mockImplementation(uploadOk);
+  taroMock.chooseMedia.mockClear();
+  taroMock.compressImage.mockClear();
+  taroMock.previewImage.mockClear();
+  taroMock.showLoading.mockClear();
+  taroMock.hideLoading.mockClear();
+  taroMock.stopPullDownRefresh.mockClear();
+  taroMock.downloadFile.mockClear();
+  taroMock.openDocument.mockClear();
   router.params = {};
   taroMock.request.mockReset();
   taroMock.login.mockReset().mockImplementation(async () => ({ code: 'wx-code-1', errMsg: 'login:ok' }));
@@ -55,6 +133,19 @@ export function useLoad(fn: (params: Record<string, string | undefined>) => void
 
 export function useDidShow(fn: () => void): void {
   useEffect(fn, []);
+}
+
+export function useDidHide(_fn: () => void): void {}
+
+export function useUnload(_fn: () => void): void {}
+
+/** Tests pull down with `pullDownRefresh()`. */
+let pullDownHandler: (() => void) | undefined;
+export function usePullDownRefresh(fn: () => void): void {
+  pullDownHandler = fn;
+}
+export function pullDownRefresh(): void {
+  pullDownHandler?.();
 }
 
 export function useRouter() {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import HomePage from '../../src/pages/index/index';
 import { shortcutsFor } from '../../src/pages/index/shortcuts';
 import { sessionStore } from '../../src/services/session-store';
-import { taroMock } from '../mocks/taro';
+import { storage, taroMock } from '../mocks/taro';
 import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
 
@@ -16,18 +16,48 @@ const secretary = makeBinding({
 const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
 
 describe('home shortcuts', () => {
-  it('township staff of one township: 组织架构, 各支部 straight to that township, 邀请绑定 and 身份管理', () => {
+  it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 straight to it, 邀请绑定 and 身份管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '各支部', '邀请绑定', '身份管理', '清风邮局']);
-    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
-    expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
-    expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/bindings/index' });
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '邀请绑定', '身份管理', '清风邮局']);
+    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
+    expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
+    expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
+    expect(cards[4].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/bindings/index' });
   });
 
-  it('district admin: 全区组织, 邀请绑定 and 身份管理, all live', () => {
+  it('township staff of several townships: the dashboard starts from a township list', () => {
+    const cards = shortcutsFor(makeMe({ bindings: [makeBinding({ scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } })] }));
+    expect(cards.find((c) => c.title === '今日日报看板')?.target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index' });
+  });
+
+  it('district admin: 全区组织, 日报看板 (pick a township), 邀请绑定 and 身份管理, all live', () => {
     const cards = shortcutsFor(makeMe({ bindings: [admin] }));
-    expect(cards.slice(0, 3).map((c) => c.title)).toEqual(['全区组织', '邀请绑定', '身份管理']);
-    expect(cards.slice(0, 3).every((c) => c.target.kind !== 'soon')).toBe(true);
+    expect(cards.slice(0, 4).map((c) => c.title)).toEqual(['全区组织', '日报看板', '邀请绑定', '身份管理']);
+    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index' });
+    expect(cards.slice(0, 4).every((c) => c.target.kind !== 'soon')).toBe(true);
+  });
+
+  it('leaders and inspectors get 日报看板 too', () => {
+    for (const role of ['leader', 'inspector'] as const) {
+      const cards = shortcutsFor(makeMe({ bindings: [makeBinding({ role, scope: { level: 'district', districtId: 'erqi' } })] }));
+      expect(cards.map((c) => c.title)).toContain('日报看板');
+    }
+  });
+
+  it('secretary: 填写今日日报 and 我的日报日历 for the bound branch, first', () => {
+    const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
+    expect(cards.slice(0, 3).map((c) => c.title)).toEqual(['填写今日日报', '我的日报日历', '我的支部']);
+    expect(cards[0].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/edit/index?branchId=jianxinnan' });
+    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/calendar/index?branchId=jianxinnan' });
+  });
+
+  it('a report waiting on the device comes first and opens its form', () => {
+    const cards = shortcutsFor(makeMe({ bindings: [secretary] }), [{ branchId: 'jianxinnan', day: '2025-06-10' }]);
+    expect(cards[0]).toMatchObject({
+      title: '日报待发送',
+      description: '有 1 份日报还在手机上，联网后点此发送',
+      target: { kind: 'page', url: '/subpackages/report/pages/edit/index?branchId=jianxinnan&day=2025-06-10' },
+    });
   });
 
   it('only district admins and township staff get the admin cards', () => {
@@ -119,9 +149,22 @@ describe('home tab', () => {
     expect(await screen.findByText('您好，赵书记')).toBeTruthy();
     fireEvent.click(screen.getByText('我的支部'));
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/org/pages/branch/index?id=jianxinnan' });
-    fireEvent.click(screen.getByText('每日报告'));
+    fireEvent.click(screen.getByText('填写今日日报'));
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/report/pages/edit/index?branchId=jianxinnan' });
+    fireEvent.click(screen.getByText('清风邮局'));
     expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '即将上线，敬请期待' }));
-    expect(taroMock.navigateTo).toHaveBeenCalledTimes(1);
+    expect(taroMock.navigateTo).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows a report still waiting in the device’s send queue', async () => {
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [secretary] }) }));
+    storage.set('cx.report.queue', [{ id: 'k', branchId: 'jianxinnan', day: '2025-06-10', state: 'pending' }]);
+    fakeApi({ 'GET /v1/me': { status: 200, body: makeMe({ bindings: [secretary] }) } });
+
+    render(<HomePage />);
+
+    fireEvent.click(await screen.findByText('日报待发送'));
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/report/pages/edit/index?branchId=jianxinnan&day=2025-06-10' });
   });
 
   it('drops the session when getMe still says 401 after re-login', async () => {

@@ -1,4 +1,4 @@
-import type { Branch, DevUser, Invitation, Me, OrgTree, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
+import type { Branch, DailyReport, DevUser, Invitation, Me, OrgTree, ReportDetail, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
 
 const T0 = '2025-01-01T08:00:00+08:00';
 
@@ -104,3 +104,41 @@ export function makeInvitation(partial: Partial<Invitation> = {}): Invitation {
     ...partial,
   };
 }
+
+/* ---------- daily report ---------- */
+
+export function makeReport(partial: Partial<DailyReport> = {}): DailyReport {
+  return {
+    branchId: 'jianxinnan',
+    townshipId: 'wulibao',
+    day: '2025-06-10',
+    status: 'on_time',
+    content: { items: [{ star: 'branch_strong', text: '召开支部委员会' }], counts: {}, problems: '', tomorrowPlan: '', photos: [] },
+    version: 1,
+    submittedAt: '2025-06-10T18:00:00+08:00',
+    submittedBy: 'u-sec',
+    updatedAt: '2025-06-10T18:00:00+08:00',
+    updatedBy: 'u-sec',
+    ...partial,
+  };
+}
+
+export function makeReportDetail(partial: Partial<ReportDetail> = {}): ReportDetail {
+  const report = partial.report ?? makeReport();
+  return {
+    report,
+    comments: [],
+    revisions: [{ version: report.version, editedBy: report.updatedBy, editedByName: '张书记（支部书记）', editedAt: report.updatedAt }],
+    photoUrls: report.content.photos.map((p) => ({ url: `https://storage.test/${p.key}`, thumbUrl: p.thumbKey ? `https://storage.test/${p.thumbKey}` : undefined })),
+    ...partial,
+  };
+}
+
+export const secretaryBinding = (branchId = 'jianxinnan') =>
+  makeBinding({
+    bindingId: 'b-sec',
+    userId: 'u-sec',
+    role: 'secretary',
+    scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId },
+    scopeLabel: '五里堡街道 · 建新南街社区',
+  });

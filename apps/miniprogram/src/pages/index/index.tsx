@@ -8,6 +8,7 @@ import { useSession } from '../../hooks/use-session';
 import { toFailure, type Failure } from '../../services/api-failure';
 import { loginWithWechat, refreshMe } from '../../services/api';
 import { openPage, showComingSoon } from '../../services/navigation';
+import { pendingReports, type PendingReport } from '../../services/report-outbox';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
 import { shortcutsFor, type Shortcut } from './shortcuts';
@@ -42,7 +43,7 @@ function ShortcutCard({ shortcut }: { shortcut: Shortcut }) {
   );
 }
 
-function Welcome({ me }: { me: Me }) {
+function Welcome({ me, pending }: { me: Me; pending: PendingReport[] }) {
   const bindings = me.bindings.filter((b) => !b.revokedAt);
   const roles = me.roles.length ? me.roles : (['resident'] as const);
   return (
@@ -64,7 +65,7 @@ function Welcome({ me }: { me: Me }) {
       </View>
       <View className='cx-section-title'>常用功能</View>
       <View className='home-shortcuts'>
-        {shortcutsFor(me).map((s) => (
+        {shortcutsFor(me, pending).map((s) => (
           <ShortcutCard key={s.key} shortcut={s} />
         ))}
       </View>
@@ -101,6 +102,8 @@ export default function HomePage() {
   const session = useSession();
   const [login, setLogin] = useState<LoginState>({ kind: 'idle' });
   const [meFailure, setMeFailure] = useState<Failure>();
+  // Daily reports still waiting on this device (filed offline); re-read whenever home shows.
+  const [pending, setPending] = useState<PendingReport[]>([]);
 
   const wechatLogin = useCallback(() => {
     setLogin({ kind: 'pending' });
@@ -111,6 +114,7 @@ export default function HomePage() {
   }, []);
 
   const refresh = useCallback(() => {
+    setPending(pendingReports());
     if (!sessionStore.token()) return;
     setMeFailure(undefined);
     refreshMe().catch((err: unknown) => setMeFailure(toFailure(err)));
@@ -128,7 +132,7 @@ export default function HomePage() {
 
   let body;
   if (!session.token) body = <SignedOut login={login} onWechatLogin={wechatLogin} />;
-  else if (session.me) body = <Welcome me={session.me} />;
+  else if (session.me) body = <Welcome me={session.me} pending={pending} />;
   else if (meFailure) body = <ErrorView failure={meFailure} onRetry={refresh} />;
   else body = <LoadingView />;
 

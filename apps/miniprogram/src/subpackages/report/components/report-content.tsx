@@ -1,0 +1,51 @@
+import { Text, View } from '@tarojs/components';
+import { COUNT_KEYS, COUNT_LABELS, STAR_LABELS, type ReportContent as Content, type Star } from '@chuangxing/shared';
+
+/** Items grouped by star, in the branch's star order (then any other star). */
+export function groupByStar(content: Content, order: readonly Star[]): { star: Star; texts: string[] }[] {
+  const stars = [...order, ...content.items.map((i) => i.star).filter((s) => !order.includes(s))];
+  return [...new Set(stars)]
+    .map((star) => ({ star, texts: content.items.filter((i) => i.star === star).map((i) => i.text) }))
+    .filter((g) => g.texts.length > 0);
+}
+
+/** A filed report's content, read-only: work by star, counts, problems and plan. */
+export function ReportContentView({ content, stars, compact = false }: { content: Content; stars: readonly Star[]; compact?: boolean }) {
+  const counts = COUNT_KEYS.filter((k) => content.counts[k] !== undefined);
+  return (
+    <View className={`report-content${compact ? ' report-content--compact' : ''}`}>
+      {groupByStar(content, stars).map((g) => (
+        <View key={g.star} className='report-content__group cx-report-star-group'>
+          <Text className='report-content__star'>{STAR_LABELS[g.star]}</Text>
+          {g.texts.map((t, i) => (
+            <Text key={i} className='report-content__text'>
+              · {t}
+            </Text>
+          ))}
+        </View>
+      ))}
+      {counts.length ? (
+        <View className='report-content__counts'>
+          {counts.map((k) => (
+            <View key={k} className='report-content__count'>
+              <Text className='report-content__count-value'>{content.counts[k]}</Text>
+              <Text className='report-content__count-label'>{COUNT_LABELS[k]}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {!compact || content.problems ? (
+        <View className='report-content__block'>
+          <Text className='report-content__label'>存在问题和困难</Text>
+          <Text className='report-content__para'>{content.problems || '无'}</Text>
+        </View>
+      ) : null}
+      {!compact || content.tomorrowPlan ? (
+        <View className='report-content__block'>
+          <Text className='report-content__label'>明日计划</Text>
+          <Text className='report-content__para'>{content.tomorrowPlan || '无'}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

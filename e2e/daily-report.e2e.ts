@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, startBrowserStack, type BrowserStack } from './support/browser-stack';
+
+/** Today in Asia/Shanghai, as the server counts days. */
+const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+describe('journey: a cadre files a report with a photo; the township sees the branch turn from missing to submitted', () => {
+  let b: BrowserStack;
+  beforeAll(async () => {
+    b = await startBrowserStack();
+  });
+  afterAll(async () => {
+    await b?.stop();
+  });
+
+  async function loginAs(label: string) {
+    await b.page.goto(`${b.webUrl}/#/subpackages/account/pages/dev-login/index`);
+    const row = b.page.locator('.cx-devuser-item', { hasText: label });
+    await row.first().waitFor({ timeout: 30_000 });
+    await row.first().click();
+    await b.page.locator('.cx-home-greeting').waitFor({ timeout: 30_000 });
+  }
+
+  async function branchRow() {
+    await b.page.goto(`${b.webUrl}/#/subpackages/report/pages/dashboard/index?townshipId=demo-gwh`);
+    const row = b.page.locator('.cx-dashboard-branch', { hasText: '樱桃沟社区' });
+    await row.first().waitFor({ timeout: 30_000 });
+    return row.first();
+  }
+
+  it('runs end to end in the H5 build against the local stack', async () => {
+    const { page } = b;
+    const day = shanghaiToday();
+
+    // 1. The township staff of 示例管委会 see 樱桃沟社区 missing.
+    await loginAs('王干事');
+    expect(await (await branchRow()).innerText()).toContain('未提交');
+    await b.page.locator('.cx-dashboard-rate').first().waitFor();
+    await b.screenshot('10-dashboard-before');
+
+    // 2. The cadre of 樱桃沟社区 files today's report with one photo.
+    await loginAs('李明');
+    await page.goto(`${b.webUrl}/#/subpackages/report/pages/edit/index?branchId=yingtaogou&day=${day}`);
+    await page.locator('.cx-report-star-option', { hasText: '产业兴旺星' }).first().click({ timeout: 30_000 });
+    await page.locator('.cx-report-item-text textarea').first().fill('走访樱桃种植户 6 户，协调冷库用电');
+    // A real JPEG, drawn by the browser itself.
+    const dataUrl = await page.evaluate(() => {
+      // Runs in the browser; typed loosely since this project's Node typings have no DOM.
+      const doc = (globalThis as unknown as { document: { createElement(tag: 'canvas'): any } }).document;
+      const c = doc.createElement('canvas');
+      c.width = 960;
+      c.height = 720;
+      const g = c.getContext('2d')!;
+      g.fillStyle = '#c62828';
+      g.fillRect(0, 0, 960, 720);
+      g.fillStyle = '#fff';
+      g.font = '96px sans-serif';
+      g.fillText('樱桃沟', 300, 380);
+      return c.toDataURL('image/jpeg', 0.9);
+    });
+    const photoFile = join(ARTIFACTS, 'upload.jpg');
+    writeFileSync(photoFile, Buffer.from(dataUrl.split(',')[1], 'base64'));
+    await page.locator('input.cx-report-photo-input').first().setInputFiles(photoFile);
+    await page.locator('.cx-report-photo.is-uploaded').first().waitFor({ timeout: 30_000 });
+    await b.screenshot('11-report-filled');
+    await page.locator('.cx-report-submit').first().click();
+    await page.locator('.cx-report-status', { hasText: /已提交|迟交/ }).first().waitFor({ timeout: 30_000 });
+    await b.screenshot('12-report-submitted');
+
+    // The server holds exactly one report for the day, with the photo stored and readable.
+    const token = await b.stack.deps.tokens.issue('demo-secretary');
+    const res = await fetch(`${b.stack.apiUrl}/v1/branches/yingtaogou/reports/${day}`, { headers: { authorization: `Bearer ${token.token}` } });
+    const detail = (await res.json()) as { report: { content: { items: unknown[]; photos: unknown[] } }; photoUrls: { url: string }[] };
+    expect(res.status).toBe(200);
+    expect(detail.report.content.items[0]).toMatchObject({ star: 'industry', text: '走访樱桃种植户 6 户，协调冷库用电' });
+    expect(detail.report.content.photos).toHaveLength(1);
+    const photo = await fetch(detail.photoUrls[0].url);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    expect((await photo.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+
+    // 3. Back on the township side, the branch is no longer missing.
+    await loginAs('王干事');
+    const after = await (await branchRow()).innerText();
+    expect(after).toMatch(/已提交|迟交/);
+    expect(after).not.toContain('未提交');
+    await b.screenshot('13-dashboard-after');
+  });
+});
