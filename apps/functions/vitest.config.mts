@@ -7,6 +7,7 @@ export default defineProject({
     // One in-memory DynamoDB Local for the whole run; every test file makes its own table.
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     hookTimeout: 60_000,
   },
 });

@@ -12,6 +12,9 @@ import { ensureTable } from './ensure-table';
 import { startHttpServer } from './http-server';
 import { seedDemoData } from './seed';
 
+// The SDK warns on every start that Node 20 support ends in 2027; Lambda runs Node 22 and the README says why 20 is fine here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export interface LocalStackOptions {
   /** Persist DynamoDB Local here; in memory when unset. */
   dbPath?: string;
