@@ -11,3 +11,4 @@ export * from './contracts/daily-report.contract';
 export * from './contracts/upload.contract';
 export * from './client';
 export * from './scope-label';
+export * from './shanghai-time';

@@ -11,7 +11,7 @@ import { expectStatus, failureOf, toFailure } from '../../../../services/api-fai
 import { isDistrictAdmin } from '../../../../services/me-helpers';
 import { grantableRoles, mayRevoke, newestFirst } from '../../admin-rules';
 import { TownshipFilter } from '../../components/township-filter';
-import { formatShanghaiDate } from '../../shanghai-time';
+import { formatShanghaiDate } from '@chuangxing/shared';
 import '../../admin.css';
 import './index.css';
 

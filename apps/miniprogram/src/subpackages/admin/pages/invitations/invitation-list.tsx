@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS, type Invitation } from '@chuangxing/shared';
 import { EmptyView } from '../../../../components/state-views';
 import { INVITATION_STATUS_LABELS, invitationStatus, newestFirst } from '../../admin-rules';
-import { formatShanghaiDateTime } from '../../shanghai-time';
+import { formatShanghaiDateTime } from '@chuangxing/shared';
 
 function InvitationRow({ invitation, now }: { invitation: Invitation; now: number }) {
   const status = invitationStatus(invitation, now);

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS } from '@chuangxing/shared';
-import { formatShanghaiDateTime } from '../../shanghai-time';
+import { formatShanghaiDateTime } from '@chuangxing/shared';
 import type { CreatedInvitation } from './invitation-form';
 
 function copy(code: string) {
