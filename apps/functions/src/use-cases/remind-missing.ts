@@ -1,4 +1,4 @@
-import type { Role } from '@chuangxing/shared';
+import type { RemindResult, Role } from '@chuangxing/shared';
 import { forbiddenScope, invalid, notFound } from '../domain/domain-error';
 import { activeBindings, bindingsFor, managesTownship, type Principal } from '../domain/principal';
 import { daysBetween, shanghaiDay } from '../domain/shanghai-time';
@@ -8,15 +8,6 @@ import { computeTownshipCompliance } from './township-compliance';
 
 /** Who is reminded: the people who file a branch's report. */
 const FILER_ROLES: readonly Role[] = ['cadre', 'secretary'];
-
-/** The contract's RemindResult. */
-export interface RemindResult {
-  day: string;
-  /** Branches still missing the day's report. */
-  branches: number;
-  /** People the notifier reached. */
-  recipients: number;
-}
 
 export interface TownshipReminder extends RemindResult {
   townshipId: string;
