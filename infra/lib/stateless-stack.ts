@@ -107,6 +107,8 @@ export class StatelessStack extends Stack {
       CX_WECHAT_APPID: settings.wechatAppId,
       CX_WECHAT_API_BASE: 'https://api.weixin.qq.com',
       CX_PHOTO_BUCKET: photoBucket.bucketName,
+      // Seals anonymous writers and call-back phones (清风邮局); the functions already hold encrypt/decrypt on it.
+      CX_SEALING_KEY_ID: key.keyArn,
       // Reminders go out as WeChat subscribe messages, from the schedule and from 催报 in the API.
       CX_NOTIFIER: 'wechat',
       CX_WECHAT_REMINDER_TEMPLATE_ID: reminderTemplateId,

@@ -44,7 +44,7 @@ describe('Lambda bundles (local esbuild)', () => {
     const required = new Set([...code.matchAll(/require\("(@aws-sdk\/[^"]+|@smithy\/[^"]+)"\)/g)].map((m) => m[1]));
     // signature-v4-crt only appears inside an error message text (SigV4a for multi-region access points, unused here).
     required.delete('@aws-sdk/signature-v4-crt');
-    expect([...required].sort()).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-s3', '@aws-sdk/client-secrets-manager', '@aws-sdk/lib-dynamodb']);
+    expect([...required].sort()).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-kms', '@aws-sdk/client-s3', '@aws-sdk/client-secrets-manager', '@aws-sdk/lib-dynamodb']);
     expect(code).not.toMatch(/require\("@aws-sdk\/s3-(presigned-post|request-presigner)"\)/);
   });
 });

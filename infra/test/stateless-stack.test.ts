@@ -85,6 +85,8 @@ describe('API function', () => {
     });
     expect(JSON.stringify(env.CX_TABLE_NAME)).toMatch(/Fn::ImportValue/);
     expect(JSON.stringify(env.CX_PHOTO_BUCKET)).toMatch(/Fn::ImportValue.*PhotoBucket/);
+    // Anonymous writers and call-back phones are sealed with the customer-managed key, not a local key.
+    expect(JSON.stringify(env.CX_SEALING_KEY_ID)).toMatch(/Fn::ImportValue.*Key/);
   });
 
   it('never enables dev login: no function has CX_DEV_LOGIN, in any form', () => {

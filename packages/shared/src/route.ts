@@ -17,6 +17,8 @@ export interface RouteDef {
   access: Access;
   /** Served only by the local stack; never registered in the deployed API. */
   localOnly?: boolean;
+  /** Never log who called: a resident writing or following a letter may be anonymous. */
+  unloggedCaller?: true;
   /** `file`: the 200 body is `{filename, contentType, base64}` and is sent as those bytes, not JSON. */
   produces?: 'file';
   params?: Schema;

@@ -50,6 +50,20 @@ import {
   TownshipDayCompliance,
 } from './contracts/daily-report.contract';
 import { PresignPhotoBody, PresignedUpload } from './contracts/upload.contract';
+import {
+  CaseQueue,
+  CaseQueueQuery,
+  CaseResult,
+  LetterActionBody,
+  LetterPath,
+  LetterTracking,
+  MyLetterList,
+  MyLetterResult,
+  QueryCodePath,
+  RateLetterBody,
+  WriteLetterBody,
+  WrittenLetter,
+} from './contracts/letter.contract';
 
 const Health = z.object({ status: z.literal('ok'), time: z.string() });
 const OpenApiDocument = z.record(z.string(), z.unknown());
@@ -61,6 +75,10 @@ const FILERS = ['cadre', 'secretary'] as const;
 const REPORT_READERS = ['cadre', 'secretary', 'township_staff', 'inspector', 'leader', 'district_admin'] as const;
 /** Who watches compliance across branches. */
 const SUPERVISORS = ['township_staff', 'inspector', 'leader', 'district_admin'] as const;
+/** Who handles letters: the community's station, and the township's supervisors for 廉情 letters. */
+const LETTER_HANDLERS = ['station_handler', 'inspector'] as const;
+/** Who may read a case: the handlers, plus township staff and district admins for oversight (督办). */
+const LETTER_READERS = ['station_handler', 'inspector', 'township_staff', 'district_admin'] as const;
 const Outbox = z.object({
   messages: z.array(
     z.object({ id: z.string(), channel: z.string(), recipientUserId: z.string(), recipientName: z.string(), title: z.string(), body: z.string(), createdAt: z.string() }),
@@ -325,6 +343,67 @@ export const routes = {
     access: rolesAccess(...FILERS),
     body: PresignPhotoBody,
     responses: { 200: PresignedUpload, ...commonErrors },
+  }),
+  writeLetter: defineRoute({
+    unloggedCaller: true,
+    method: 'POST',
+    path: '/v1/letters',
+    summary: '清风邮局: a resident writes to a community, named or anonymous; returns the query code',
+    access: rolesAccess(...ROLES),
+    body: WriteLetterBody,
+    responses: { 200: WrittenLetter, 201: WrittenLetter, ...commonErrors, 429: ErrorBody },
+  }),
+  listMyLetters: defineRoute({
+    unloggedCaller: true,
+    method: 'GET',
+    path: '/v1/letters/mine',
+    summary: 'The caller’s own letters with their timelines (我的信件)',
+    access: rolesAccess(...ROLES),
+    responses: { 200: MyLetterList, ...commonErrors },
+  }),
+  rateLetter: defineRoute({
+    unloggedCaller: true,
+    method: 'POST',
+    path: '/v1/letters/mine/{letterId}/rating',
+    summary: 'The writer rates the reply; 不满意 reopens the letter once for review (复核)',
+    access: rolesAccess(...ROLES),
+    params: LetterPath,
+    body: RateLetterBody,
+    responses: { 200: MyLetterResult, ...commonErrors, 409: ErrorBody },
+  }),
+  trackLetter: defineRoute({
+    unloggedCaller: true,
+    method: 'GET',
+    path: '/v1/letters/track/{code}',
+    summary: 'Progress of a letter by its query code (查询码): status and public timeline only',
+    access: rolesAccess(...ROLES),
+    params: QueryCodePath,
+    responses: { 200: LetterTracking, ...commonErrors },
+  }),
+  listCases: defineRoute({
+    method: 'GET',
+    path: '/v1/letters/cases',
+    summary: 'The letters the caller handles or oversees (民情气象站), open or closed',
+    access: rolesAccess(...LETTER_READERS),
+    query: CaseQueueQuery,
+    responses: { 200: CaseQueue, ...commonErrors },
+  }),
+  getCase: defineRoute({
+    method: 'GET',
+    path: '/v1/letters/cases/{letterId}',
+    summary: 'One letter as its handlers see it: never the writer’s account',
+    access: rolesAccess(...LETTER_READERS),
+    params: LetterPath,
+    responses: { 200: CaseResult, ...commonErrors },
+  }),
+  actOnCase: defineRoute({
+    method: 'POST',
+    path: '/v1/letters/cases/{letterId}/actions',
+    summary: 'Accept, decline, transfer, note or reply; guarded by the state machine and the version',
+    access: rolesAccess(...LETTER_HANDLERS),
+    params: LetterPath,
+    body: LetterActionBody,
+    responses: { 200: CaseResult, ...commonErrors, 409: ErrorBody },
   }),
   listOutbox: defineRoute({
     method: 'GET',

@@ -27,6 +27,8 @@ export const ConfigSchema = z
     /** outbox: stored and listed at /v1/dev/outbox (local); wechat: subscribe messages (production). */
     CX_NOTIFIER: z.optional(z.enum(['outbox', 'wechat'])),
     CX_WECHAT_REMINDER_TEMPLATE_ID: z._default(z.string(), ''),
+    /** KMS key that seals anonymous writers and phone numbers (AWS). */
+    CX_SEALING_KEY_ID: z.optional(z.string()),
     AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
   })
   .check(
@@ -54,6 +56,7 @@ export interface AppConfig {
   localStorageDir?: string;
   notifier: 'outbox' | 'wechat';
   wechatReminderTemplateId: string;
+  sealingKeyId?: string;
   localSecrets: { tokenSigningKey?: string; wechatAppSecret?: string };
 }
 
@@ -80,6 +83,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     localStorageDir: c.CX_LOCAL_STORAGE_DIR,
     notifier: c.CX_NOTIFIER ?? (c.CX_STAGE === 'prod' ? 'wechat' : 'outbox'),
     wechatReminderTemplateId: c.CX_WECHAT_REMINDER_TEMPLATE_ID,
+    sealingKeyId: c.CX_SEALING_KEY_ID,
     localSecrets: { tokenSigningKey: c.CX_TOKEN_SIGNING_KEY, wechatAppSecret: c.CX_WECHAT_APP_SECRET },
   };
 }

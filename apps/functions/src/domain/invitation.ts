@@ -22,13 +22,13 @@ export const INVITATION_CODE_LENGTH = 8;
 export const DEFAULT_INVITATION_HOURS = 72;
 
 /** Maps random bytes onto the code alphabet. Rejection sampling keeps every letter equally likely. */
-export function codeFromRandom(randomBytes: (n: number) => Uint8Array): string {
+export function codeFromRandom(randomBytes: (n: number) => Uint8Array, length = INVITATION_CODE_LENGTH): string {
   const alphabet = INVITATION_CODE_ALPHABET;
   const limit = 256 - (256 % alphabet.length);
   let code = '';
-  while (code.length < INVITATION_CODE_LENGTH) {
+  while (code.length < length) {
     for (const byte of randomBytes(16)) {
-      if (byte < limit && code.length < INVITATION_CODE_LENGTH) code += alphabet[byte % alphabet.length];
+      if (byte < limit && code.length < length) code += alphabet[byte % alphabet.length];
     }
   }
   return code;

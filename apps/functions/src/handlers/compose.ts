@@ -14,6 +14,17 @@ import { DynamoRulesRepository } from '../adapters/dynamodb/rules-repository.dyn
 import { CachedRulesRepository } from '../adapters/cached-rules-repository';
 import { createObjectStorage } from '../adapters/storage/create-object-storage';
 import { createNotifier } from '../adapters/notify/create-notifier';
+import { KmsSealer } from '../adapters/sealing/kms-sealer';
+import { LocalSealer } from '../adapters/sealing/local-sealer';
+import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository.dynamodb';
+import type { Sealer } from '../ports/sealer';
+
+/** KMS in AWS; locally a key derived from the API secret. A deployed API never falls back to the local one. */
+function createSealer(config: AppConfig, secret: string): Sealer {
+  if (config.sealingKeyId) return new KmsSealer(config.sealingKeyId, secret);
+  if (config.stage === 'prod') throw new Error('CX_SEALING_KEY_ID is required in prod');
+  return new LocalSealer(secret);
+}
 
 export interface Secrets {
   tokenSigningKey: string;
@@ -49,5 +60,7 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = 
     rules: new CachedRulesRepository(new DynamoRulesRepository(doc, config.tableName)),
     storage: createObjectStorage(config, { baseUrl: local?.baseUrl ?? (() => ''), signingKey: secrets.tokenSigningKey }),
     notifier: createNotifier(config, { doc, clock, appSecret }),
+    letters: new DynamoLetterRepository(doc, config.tableName),
+    sealer: createSealer(config, secrets.tokenSigningKey),
   };
 }

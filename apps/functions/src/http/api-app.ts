@@ -134,7 +134,7 @@ export function createApiApp({ deps, corsOrigins, logger }: ApiAppOptions) {
     } as RouteContext<RouteDef>;
     const impl = implementations[c.name] as unknown as (ctx: RouteContext<RouteDef>) => Promise<{ status: number; body: unknown }>;
     const res = await impl(ctx);
-    return { ...res, userId: principal?.user.id, route: c.name, file: route.produces === 'file' && res.status === 200 };
+    return { ...res, userId: route.unloggedCaller ? undefined : principal?.user.id, route: c.name, file: route.produces === 'file' && res.status === 200 };
   }
 
   return {

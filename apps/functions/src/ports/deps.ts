@@ -9,6 +9,8 @@ import type { Notifier } from './notifier';
 import type { ObjectStorage } from './object-storage';
 import type { ReportRepository } from './report-repository';
 import type { RulesRepository } from './rules-repository';
+import type { LetterRepository } from './letter-repository';
+import type { Sealer } from './sealer';
 
 /** Everything a use case may touch. Adapters are chosen once, at cold start. */
 export interface Deps {
@@ -27,4 +29,6 @@ export interface Deps {
   rules: RulesRepository;
   storage: ObjectStorage;
   notifier: Notifier;
+  letters: LetterRepository;
+  sealer: Sealer;
 }

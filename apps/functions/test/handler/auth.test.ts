@@ -30,6 +30,13 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   listExemptions: { path: '/v1/exemptions' },
   createExemption: { path: '/v1/exemptions', body: { day: '2026-11-27', reason: '测试' } },
   deleteExemption: { path: '/v1/exemptions/2026-11-27_all' },
+  writeLetter: { path: '/v1/letters', body: { branchId: 'jianxinnanjie', category: 'help', text: '需要帮助的事情', anonymous: true, idempotencyKey: 'auth-letter-key-0123456' } },
+  listMyLetters: { path: '/v1/letters/mine' },
+  rateLetter: { path: '/v1/letters/mine/01JABCDEFGHJKMNPQRSTVWXYZ0/rating', body: { rating: 'satisfied' } },
+  trackLetter: { path: '/v1/letters/track/ABCDEFGHJK' },
+  listCases: { path: '/v1/letters/cases' },
+  getCase: { path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0' },
+  actOnCase: { path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0/actions', body: { action: 'accept', version: 1 } },
   presignPhoto: { path: '/v1/uploads/photos', body: { branchId: 'yingtaogou', day: '2026-11-27', variant: 'photo', contentType: 'image/jpeg', size: 1000 } },
 };
 

@@ -9,6 +9,7 @@ import {
   MemoryUserRepository,
 } from '../../src/adapters/memory/memory-repositories';
 import type { Deps } from '../../src/ports/deps';
+import { LocalSealer } from '../../src/adapters/sealing/local-sealer';
 import { fixedClock, makeTownship } from './builders';
 
 /** Use-case deps on in-memory fakes with a fixed clock and predictable ids. */
@@ -41,6 +42,8 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     rules,
     storage,
     notifier,
+    letters: undefined as never, // letters are tested on DynamoDB Local
+    sealer: new LocalSealer('memory-deps-secret-0123456789abcdef'),
   };
   return { deps, org, users, invitations, reports, rules, storage, notifier };
 }

@@ -8,6 +8,7 @@ import { createApiApp } from '../../src/http/api-app';
 import { ensureTable } from '../../src/local/ensure-table';
 import { seedDemoData } from '../../src/local/seed';
 import { silentLogger } from '../../src/observability/logger';
+import type { Logger } from '../../src/http/api-app';
 import type { Clock } from '../../src/ports/clock';
 import { apiEvent } from './events';
 
@@ -27,6 +28,8 @@ export async function createTestStack(
     baseUrl?: () => string;
     /** Folder of the local photo storage; a temporary one, made on first upload, when unset. */
     storageDir?: string;
+    /** Receives the API's structured logs (silent by default). */
+    logger?: Logger;
   } = {},
 ) {
   const endpoint = inject('dynamoEndpoint');
@@ -49,7 +52,7 @@ export async function createTestStack(
     CX_LOCAL_STORAGE_DIR: opts.storageDir,
   });
   const deps = composeDeps(config, { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: 'test-app-secret' }, opts.clock, opts.baseUrl ? { baseUrl: opts.baseUrl } : undefined);
-  const app = createApiApp({ deps, corsOrigins: config.corsOrigins, logger: silentLogger });
+  const app = createApiApp({ deps, corsOrigins: config.corsOrigins, logger: opts.logger ?? silentLogger });
 
   async function call(method: string, path: string, o: Parameters<typeof apiEvent>[2] = {}) {
     const res = await app.handle(apiEvent(method, path, o));

@@ -3,6 +3,7 @@ import * as auth from './auth.routes';
 import * as compliance from './compliance.routes';
 import * as exporting from './export.routes';
 import * as invitation from './invitation.routes';
+import * as letter from './letter.routes';
 import * as meta from './meta.routes';
 import * as org from './org.routes';
 import * as reminder from './reminder.routes';
@@ -21,4 +22,5 @@ export const implementations: RouteImplementations = {
   ...reminder,
   ...exporting,
   ...upload,
+  ...letter,
 };

@@ -1,0 +1,151 @@
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TimelineEntry } from '@chuangxing/shared';
+import { DomainError, conflict } from '../../domain/domain-error';
+import { isOpen, type Letter } from '../../domain/letter';
+import type { AuditRecord, CaseScope, LetterRepository } from '../../ports/letter-repository';
+import { queryAll, queryGsi1 } from './query-all';
+import { cancellationReasons, failedCondition } from './transaction-errors';
+
+/**
+ * Letter keys (see table-definition.ts):
+ * LETTER#{id} / LETTER | TL#{at}#{n} | AUDIT#{at}#{n};  LCODE#{code} / LCODE;
+ * WRITER#{writerKey} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key};
+ * gsi1: LCASES#T#{township} / {open|closed}#{branch}#{createdAt}#{id}, LCASES#I#{township} / {open|closed}#{createdAt}#{id}.
+ */
+export const letterKeys = {
+  letter: (id: string) => ({ pk: `LETTER#${id}`, sk: 'LETTER' }),
+  timeline: (id: string, at: string, n: number) => ({ pk: `LETTER#${id}`, sk: `TL#${at}#${String(n).padStart(2, '0')}` }),
+  audit: (id: string, at: string, n: number) => ({ pk: `LETTER#${id}`, sk: `AUDIT#${at}#${String(n).padStart(2, '0')}` }),
+  code: (code: string) => ({ pk: `LCODE#${code}`, sk: 'LCODE' }),
+  writerIndex: (writerKey: string, createdAt: string, id: string) => ({ pk: `WRITER#${writerKey}`, sk: `LTR#${createdAt}#${id}` }),
+  writerDay: (writerKey: string, day: string) => ({ pk: `WRITER#${writerKey}`, sk: `DAY#${day}` }),
+  writerIdem: (writerKey: string, key: string) => ({ pk: `WRITER#${writerKey}`, sk: `IDEM#${key}` }),
+};
+
+function caseIndex(l: Letter) {
+  const group = isOpen(l.status) ? 'open' : 'closed';
+  return l.category === 'integrity'
+    ? { gsi1pk: `LCASES#I#${l.townshipId}`, gsi1sk: `${group}#${l.createdAt}#${l.id}` }
+    : { gsi1pk: `LCASES#T#${l.townshipId}`, gsi1sk: `${group}#${l.branchId}#${l.createdAt}#${l.id}` };
+}
+
+const LETTER_FIELDS = [
+  'id', 'queryCode', 'districtId', 'townshipId', 'branchId', 'branchName', 'category', 'text', 'anonymous', 'allowPublication', 'writerName',
+  'sealedWriter', 'writerKey', 'sealedPhone', 'status', 'reviewed', 'rating', 'ratingComment', 'createdAt', 'acceptBy', 'replyBy', 'version',
+] as const;
+const pick = (i: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(fields.filter((f) => i[f] !== undefined).map((f) => [f, i[f]]));
+const toLetter = (i: Record<string, unknown>) => pick(i, LETTER_FIELDS) as unknown as Letter;
+const toEntry = (i: Record<string, unknown>) => pick(i, ['at', 'kind', 'actor', 'text', 'internal']) as unknown as TimelineEntry;
+
+export class DynamoLetterRepository implements LetterRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  private put(item: Record<string, unknown>, unique = true) {
+    return { Put: { TableName: this.table, Item: item, ...(unique ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) } };
+  }
+
+  async create(letter: Letter, o: { idempotencyKey: string; day: string; maxPerDay: number; timeline: TimelineEntry; audit: AuditRecord }) {
+    const idem = letterKeys.writerIdem(letter.writerKey, o.idempotencyKey);
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            this.put({ ...idem, letterId: letter.id }),
+            {
+              Update: {
+                TableName: this.table,
+                Key: letterKeys.writerDay(letter.writerKey, o.day),
+                UpdateExpression: 'SET n = if_not_exists(n, :zero) + :one',
+                ConditionExpression: 'attribute_not_exists(n) OR n < :max',
+                ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': o.maxPerDay },
+              },
+            },
+            this.put({ ...letterKeys.letter(letter.id), entity: 'letter', ...caseIndex(letter), ...letter }),
+            this.put({ ...letterKeys.code(letter.queryCode), letterId: letter.id }),
+            this.put({ ...letterKeys.writerIndex(letter.writerKey, letter.createdAt, letter.id), letterId: letter.id }),
+            this.put({ ...letterKeys.timeline(letter.id, o.timeline.at, 0), entity: 'letter-timeline', ...o.timeline }),
+            this.put({ ...letterKeys.audit(letter.id, o.audit.at, 0), entity: 'letter-audit', ...o.audit }),
+          ],
+        }),
+      );
+      return { kind: 'created' as const, letter };
+    } catch (err) {
+      if (!cancellationReasons(err)) throw err;
+      if (failedCondition(err, 0)) {
+        const prior = await this.doc.send(new GetCommand({ TableName: this.table, Key: idem, ConsistentRead: true }));
+        const stored = prior.Item && (await this.get(prior.Item.letterId as string));
+        if (stored) return { kind: 'replayed' as const, letter: stored.letter };
+      }
+      if (failedCondition(err, 1)) throw new DomainError('RATE_LIMITED', `每人每天最多写 ${o.maxPerDay} 封信，请明天再写`);
+      if (failedCondition(err, 3)) throw conflict('查询码重复，请重新提交');
+      throw err;
+    }
+  }
+
+  async get(letterId: string) {
+    const items = await queryAll<Record<string, unknown>>(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': letterKeys.letter(letterId).pk },
+      ConsistentRead: true,
+    });
+    const letter = items.find((i) => i.entity === 'letter');
+    if (!letter) return undefined;
+    return { letter: toLetter(letter), timeline: items.filter((i) => i.entity === 'letter-timeline').map(toEntry) };
+  }
+
+  async letterIdByCode(code: string) {
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: letterKeys.code(code) }));
+    return res.Item?.letterId as string | undefined;
+  }
+
+  async listByWriter(writerKey: string) {
+    const index = await queryAll<Record<string, unknown>>(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': `WRITER#${writerKey}`, ':p': 'LTR#' },
+      ScanIndexForward: false,
+      Limit: 100,
+    });
+    // At most a hundred letters, each one query: a resident writes a few a year, capped at 5 a day.
+    const all = await Promise.all(index.map((i) => this.get(i.letterId as string)));
+    return all.filter((x): x is NonNullable<typeof x> => Boolean(x));
+  }
+
+  async listCases(scope: CaseScope, open: boolean): Promise<Letter[]> {
+    const group = open ? 'open' : 'closed';
+    const items =
+      scope.kind === 'integrity'
+        ? await queryGsi1<Record<string, unknown>>(this.doc, this.table, `LCASES#I#${scope.townshipId}`, group)
+        : await queryGsi1<Record<string, unknown>>(this.doc, this.table, `LCASES#T#${scope.townshipId}`, scope.kind === 'branch' ? `${group}#${scope.branchId}` : group);
+    return items.map(toLetter).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async transition(next: Letter, expectedVersion: number, entries: TimelineEntry[], audit: AuditRecord): Promise<void> {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...letterKeys.letter(next.id), entity: 'letter', ...caseIndex(next), ...next },
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            ...entries.map((e, n) => this.put({ ...letterKeys.timeline(next.id, e.at, n + 1), entity: 'letter-timeline', ...e })),
+            this.put({ ...letterKeys.audit(next.id, audit.at, 1), entity: 'letter-audit', ...audit }),
+          ],
+        }),
+      );
+    } catch (err) {
+      if (cancellationReasons(err)) throw conflict('这封信刚被他人处理过，请刷新后重试');
+      throw err;
+    }
+  }
+}
+

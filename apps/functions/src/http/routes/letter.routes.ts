@@ -1,0 +1,38 @@
+import type { Routes } from '@chuangxing/shared';
+import { actOnCase as actUseCase, getCase as getCaseUseCase, listCases as listCasesUseCase, listMyLetters as listMineUseCase, rateLetter as rateUseCase, trackLetter as trackUseCase, writeLetter as writeUseCase } from '../../use-cases/letters';
+import type { RouteImpl } from '../route-context';
+
+export const writeLetter: RouteImpl<Routes['writeLetter']> = async ({ deps, principal, body }) => {
+  const out = await writeUseCase(deps, principal, body);
+  return { status: out.kind === 'created' ? 201 : 200, body: { letter: out.letter, replayed: out.kind === 'replayed' } };
+};
+
+export const listMyLetters: RouteImpl<Routes['listMyLetters']> = async ({ deps, principal }) => ({
+  status: 200,
+  body: { letters: await listMineUseCase(deps, principal) },
+});
+
+export const rateLetter: RouteImpl<Routes['rateLetter']> = async ({ deps, principal, params, body }) => ({
+  status: 200,
+  body: { letter: await rateUseCase(deps, principal, params.letterId, body) },
+});
+
+export const trackLetter: RouteImpl<Routes['trackLetter']> = async ({ deps, params }) => ({
+  status: 200,
+  body: await trackUseCase(deps, params.code),
+});
+
+export const listCases: RouteImpl<Routes['listCases']> = async ({ deps, principal, allowed, query }) => ({
+  status: 200,
+  body: { letters: await listCasesUseCase(deps, principal, allowed, query.status) },
+});
+
+export const getCase: RouteImpl<Routes['getCase']> = async ({ deps, principal, allowed, params }) => ({
+  status: 200,
+  body: { letter: await getCaseUseCase(deps, principal, allowed, params.letterId) },
+});
+
+export const actOnCase: RouteImpl<Routes['actOnCase']> = async ({ deps, principal, allowed, params, body }) => ({
+  status: 200,
+  body: { letter: await actUseCase(deps, principal, allowed, params.letterId, body) },
+});

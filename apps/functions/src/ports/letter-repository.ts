@@ -1,0 +1,33 @@
+import type { TimelineEntry } from '@chuangxing/shared';
+import type { Letter } from '../domain/letter';
+
+/** An immutable record of a state change: who (an official's user id, or `writer`), when, from, to. */
+export interface AuditRecord {
+  at: string;
+  actor: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+/** Where the handlers look: a community's queue, a township's oversight view, or its 廉情 queue. */
+export type CaseScope =
+  | { kind: 'branch'; townshipId: string; branchId: string }
+  | { kind: 'township'; townshipId: string }
+  | { kind: 'integrity'; townshipId: string };
+
+export interface LetterRepository {
+  /**
+   * One transaction: the letter, its unique query code, the writer's index entry, the idempotency marker,
+   * the writer's counter for the day (refused past `maxPerDay` → RATE_LIMITED), the first timeline entry and
+   * the audit record. A retry with the same key replays the stored letter.
+   */
+  create(letter: Letter, opts: { idempotencyKey: string; day: string; maxPerDay: number; timeline: TimelineEntry; audit: AuditRecord }): Promise<{ kind: 'created' | 'replayed'; letter: Letter }>;
+  /** The letter and its whole timeline, in one query. */
+  get(letterId: string): Promise<{ letter: Letter; timeline: TimelineEntry[] } | undefined>;
+  letterIdByCode(code: string): Promise<string | undefined>;
+  listByWriter(writerKey: string): Promise<{ letter: Letter; timeline: TimelineEntry[] }[]>;
+  listCases(scope: CaseScope, open: boolean): Promise<Letter[]>;
+  /** Conditional on the version the actor saw: of two concurrent actions exactly one wins, the other → CONFLICT. */
+  transition(next: Letter, expectedVersion: number, entries: TimelineEntry[], audit: AuditRecord): Promise<void>;
+}

@@ -1,0 +1,112 @@
+import { LETTER_STATUSES, type LetterStatus } from '@chuangxing/shared';
+import { describe, expect, it } from 'vitest';
+import { LocalSealer } from '../../src/adapters/sealing/local-sealer';
+import { addWorkingDays, nextState, slaDeadline, type LetterEvent } from '../../src/domain/letter';
+
+const EVENTS: LetterEvent[] = [
+  { type: 'accept' },
+  { type: 'decline' },
+  { type: 'transfer' },
+  { type: 'note' },
+  { type: 'reply' },
+  { type: 'rate', rating: 'satisfied' },
+  { type: 'rate', rating: 'basically_satisfied' },
+  { type: 'rate', rating: 'unsatisfied' },
+  { type: 'expire' },
+];
+const name = (e: LetterEvent) => (e.type === 'rate' ? `rate:${e.rating}` : e.type);
+
+/** Every legal move, with its outcome; every pair not listed must be refused. */
+const LEGAL: Record<string, string> = {
+  'submitted|false|accept': 'accepted|false',
+  'submitted|false|decline': 'declined|false',
+  'submitted|false|transfer': 'submitted|false',
+  'submitted|false|note': 'submitted|false',
+  'accepted|false|transfer': 'submitted|false',
+  'accepted|false|note': 'accepted|false',
+  'accepted|false|reply': 'replied|false',
+  'replied|false|note': 'replied|false',
+  'replied|false|rate:satisfied': 'archived|false',
+  'replied|false|rate:basically_satisfied': 'archived|false',
+  'replied|false|rate:unsatisfied': 'reopened|true',
+  'replied|false|expire': 'archived|false',
+  'reopened|true|note': 'reopened|true',
+  'reopened|true|reply': 'replied|true',
+  'replied|true|note': 'replied|true',
+  'replied|true|rate:satisfied': 'archived|true',
+  'replied|true|rate:basically_satisfied': 'archived|true',
+  'replied|true|rate:unsatisfied': 'archived|true',
+  'replied|true|expire': 'archived|true',
+  // the same moves are legal whether or not the review round was used
+  'submitted|true|accept': 'accepted|true',
+  'submitted|true|decline': 'declined|true',
+  'submitted|true|transfer': 'submitted|true',
+  'submitted|true|note': 'submitted|true',
+  'accepted|true|transfer': 'submitted|true',
+  'accepted|true|note': 'accepted|true',
+  'accepted|true|reply': 'replied|true',
+  'reopened|false|note': 'reopened|false',
+  'reopened|false|reply': 'replied|false',
+};
+
+describe('the letter state machine', () => {
+  const cases = LETTER_STATUSES.flatMap((status) => [false, true].flatMap((reviewed) => EVENTS.map((e) => [status, reviewed, e] as const)));
+
+  it.each(cases)('%s (reviewed: %s) on %o', (status: LetterStatus, reviewed, event) => {
+    const key = `${status}|${reviewed}|${name(event)}`;
+    const expected = LEGAL[key];
+    if (expected) {
+      const out = nextState({ status, reviewed }, event);
+      expect(`${out.status}|${out.reviewed}`).toBe(expected);
+    } else {
+      expect(() => nextState({ status, reviewed }, event)).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    }
+  });
+
+  it('covers every status × event pair', () => {
+    expect(cases).toHaveLength(LETTER_STATUSES.length * 2 * EVENTS.length);
+    for (const k of Object.keys(LEGAL)) expect(cases.some(([s, r, e]) => `${s}|${r}|${name(e)}` === k)).toBe(true);
+  });
+
+  it('declined and archived letters are final', () => {
+    for (const status of ['declined', 'archived'] as const) for (const e of EVENTS) expect(() => nextState({ status, reviewed: false }, e)).toThrow();
+  });
+});
+
+describe('SLA deadlines in working days', () => {
+  it('skips weekends and holidays', () => {
+    expect(addWorkingDays('2026-11-27', 2)).toBe('2026-12-01'); // Friday + 2 → Tuesday
+    expect(addWorkingDays('2026-11-27', 2, new Set(['2026-11-30']))).toBe('2026-12-02');
+    expect(addWorkingDays('2026-11-23', 15)).toBe('2026-12-14');
+  });
+
+  it('ends at 23:59 Shanghai time of the last working day', () => {
+    expect(slaDeadline(new Date('2026-11-27T02:00:00Z'), 2)).toBe('2026-12-01T15:59:00.000Z');
+  });
+});
+
+describe('local sealing', () => {
+  const sealer = new LocalSealer('a-secret-that-is-long-enough-0123456789');
+
+  it('round-trips, never shows the plaintext, and differs each time', async () => {
+    const a = await sealer.seal('demo-resident');
+    const b = await sealer.seal('demo-resident');
+    expect(a).not.toContain('demo-resident');
+    expect(a).not.toBe(b);
+    expect(await sealer.open(a)).toBe('demo-resident');
+  });
+
+  it('refuses a tampered value or another key', async () => {
+    const sealed = await sealer.seal('13800138000');
+    const parts = sealed.split('.');
+    parts[3] = Buffer.from('13900139000').toString('base64url');
+    await expect(sealer.open(parts.join('.'))).rejects.toThrow();
+    await expect(new LocalSealer('another-secret-that-is-long-enough-012345').open(sealed)).rejects.toThrow();
+  });
+
+  it('keyed hashes are stable per input and secret', () => {
+    expect(sealer.keyedHash('u1')).toBe(sealer.keyedHash('u1'));
+    expect(sealer.keyedHash('u1')).not.toBe(sealer.keyedHash('u2'));
+    expect(new LocalSealer('another-secret-that-is-long-enough-012345').keyedHash('u1')).not.toBe(sealer.keyedHash('u1'));
+  });
+});

@@ -1,0 +1,164 @@
+import '../zod-config';
+import * as z from 'zod/mini';
+import { Id, IsoDateTime } from './common.contract';
+
+/** 清风邮局: the categories a resident chooses from. 廉情 letters go to the township's supervisors only. */
+export const LETTER_CATEGORIES = ['integrity', 'complaint', 'suggestion', 'help'] as const;
+export const LetterCategory = z.enum(LETTER_CATEGORIES);
+export type LetterCategory = z.infer<typeof LetterCategory>;
+export const LETTER_CATEGORY_LABELS: Record<LetterCategory, string> = {
+  integrity: '廉情监督',
+  complaint: '投诉',
+  suggestion: '意见建议',
+  help: '求助',
+};
+
+/**
+ * The closed loop (DOMAIN.md §5): submitted (待受理) → accepted (已受理) → replied (已答复) → archived (已归档),
+ * with declined (不予受理) and a single review round (reopened, 复核) after an unsatisfied rating.
+ * A transfer (转办) hands the letter to another community and it starts again as submitted there.
+ */
+export const LETTER_STATUSES = ['submitted', 'accepted', 'replied', 'reopened', 'declined', 'archived'] as const;
+export const LetterStatus = z.enum(LETTER_STATUSES);
+export type LetterStatus = z.infer<typeof LetterStatus>;
+export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = {
+  submitted: '待受理',
+  accepted: '办理中',
+  replied: '已答复',
+  reopened: '复核中',
+  declined: '不予受理',
+  archived: '已归档',
+};
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export const Rating = z.enum(RATINGS);
+export type Rating = z.infer<typeof Rating>;
+export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
+
+export const LETTER_LIMITS = { text: 2000, reply: 2000, reason: 500, comment: 500, perDay: 5 } as const;
+
+const Text = (min: number, max: number, empty: string) =>
+  z.string().check(z.trim(), z.minLength(min, empty), z.maxLength(max, `不能超过 ${max} 个字`));
+
+/** A mainland mobile number, only kept (encrypted) when the writer asks for a call-back. */
+export const Phone = z.string().check(z.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'));
+
+export const WriteLetterBody = z.strictObject({
+  /** The community (branch) the letter is addressed to. */
+  branchId: Id,
+  category: LetterCategory,
+  text: Text(5, LETTER_LIMITS.text, '请至少写 5 个字'),
+  anonymous: z.boolean(),
+  /** May the letter appear, without personal data, on the community's public board? */
+  allowPublication: z._default(z.boolean(), false),
+  /** Present only when the writer wants a call-back. */
+  callbackPhone: z.optional(Phone),
+  /** Made once by the client per letter, so a retried send never posts twice. */
+  idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, '幂等键格式不正确')),
+});
+export type WriteLetterBody = z.infer<typeof WriteLetterBody>;
+
+/** A step of the letter's life, as the writer (public) or the handlers (internal too) see it. */
+export const TimelineEntry = z.object({
+  at: IsoDateTime,
+  kind: z.enum(['submitted', 'accepted', 'declined', 'transferred', 'note', 'replied', 'rated', 'reopened', 'archived']),
+  /** Who acted, by role label only (居民, 民情气象站接待员, …): never a person's identity. */
+  actor: z.string(),
+  text: z.optional(z.string()),
+  internal: z.boolean(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** What the writer sees of their own letter. */
+export const MyLetter = z.object({
+  id: Id,
+  queryCode: z.string(),
+  branchName: z.string(),
+  category: LetterCategory,
+  status: LetterStatus,
+  text: z.string(),
+  anonymous: z.boolean(),
+  allowPublication: z.boolean(),
+  callbackRequested: z.boolean(),
+  createdAt: IsoDateTime,
+  rating: z.optional(Rating),
+  /** Only after an unsatisfied rating, and only once. */
+  canRate: z.boolean(),
+  timeline: z.array(TimelineEntry),
+});
+export type MyLetter = z.infer<typeof MyLetter>;
+
+/** What an official handling the letter sees: never the writer's account; the name only for named letters. */
+export const CaseLetter = z.object({
+  id: Id,
+  queryCode: z.string(),
+  branchId: Id,
+  branchName: z.string(),
+  townshipId: Id,
+  category: LetterCategory,
+  status: LetterStatus,
+  text: z.string(),
+  anonymous: z.boolean(),
+  /** 署名 letters only; anonymous letters show 匿名. */
+  writerName: z.string(),
+  /** Only when the writer asked for a call-back. */
+  callbackPhone: z.optional(z.string()),
+  createdAt: IsoDateTime,
+  acceptBy: IsoDateTime,
+  replyBy: z.optional(IsoDateTime),
+  reviewed: z.boolean(),
+  rating: z.optional(Rating),
+  version: z.int(),
+  timeline: z.array(TimelineEntry),
+});
+export type CaseLetter = z.infer<typeof CaseLetter>;
+
+export const CaseSummary = z.object({
+  id: Id,
+  queryCode: z.string(),
+  branchName: z.string(),
+  category: LetterCategory,
+  status: LetterStatus,
+  excerpt: z.string(),
+  createdAt: IsoDateTime,
+  acceptBy: IsoDateTime,
+  replyBy: z.optional(IsoDateTime),
+  overdue: z.boolean(),
+});
+export const CaseQueue = z.object({ letters: z.array(CaseSummary) });
+export const CaseQueueQuery = z.strictObject({ status: z.optional(z.enum(['open', 'closed'])) });
+
+export const LetterPath = z.strictObject({ letterId: Id });
+export const QueryCodePath = z.strictObject({ code: z.string().check(z.regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/, '查询码为 10 位字母或数字')) });
+
+const Version = z.int().check(z.minimum(1));
+export const LetterActionBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('accept'), version: Version, note: z.optional(Text(1, LETTER_LIMITS.comment, '请填写内容')) }),
+  z.strictObject({ action: z.literal('decline'), version: Version, reason: Text(2, LETTER_LIMITS.reason, '请填写不予受理的原因') }),
+  z.strictObject({ action: z.literal('transfer'), version: Version, toBranchId: Id, reason: Text(2, LETTER_LIMITS.reason, '请填写转办原因') }),
+  z.strictObject({ action: z.literal('note'), version: Version, text: Text(1, LETTER_LIMITS.comment, '请填写内容'), internal: z.boolean() }),
+  z.strictObject({ action: z.literal('reply'), version: Version, text: Text(5, LETTER_LIMITS.reply, '答复至少 5 个字') }),
+]);
+export type LetterActionBody = z.infer<typeof LetterActionBody>;
+
+export const RateLetterBody = z.strictObject({
+  rating: Rating,
+  comment: z.optional(Text(1, LETTER_LIMITS.comment, '请填写内容')),
+});
+export type RateLetterBody = z.infer<typeof RateLetterBody>;
+
+/** What anyone holding the query code may see: the progress, never the text or the writer. */
+export const LetterTracking = z.object({
+  queryCode: z.string(),
+  branchName: z.string(),
+  category: LetterCategory,
+  status: LetterStatus,
+  createdAt: IsoDateTime,
+  timeline: z.array(TimelineEntry),
+});
+export type LetterTracking = z.infer<typeof LetterTracking>;
+
+export const WrittenLetter = z.object({ letter: MyLetter, replayed: z.boolean() });
+export const MyLetterList = z.object({ letters: z.array(MyLetter) });
+export const CaseResult = z.object({ letter: CaseLetter });
+export const MyLetterResult = z.object({ letter: MyLetter });
