@@ -15,6 +15,8 @@ export default defineProject({
   define: {
     CX_BUILD_API_BASE: JSON.stringify('https://api.test.invalid'),
     CX_BUILD_DEV_LOGIN: 'false',
+    // Vitest puts plain defines on globalThis, so a test may vi.stubGlobal a template id.
+    CX_BUILD_REMINDER_TEMPLATE_ID: JSON.stringify(''),
   },
   oxc: {
     jsx: { runtime: 'automatic', importSource: 'react' },

@@ -62,6 +62,11 @@ const frameworkReactDir = path.dirname(require.resolve('@tarojs/plugin-framework
 const apiBase = process.env.CX_API_BASE || 'https://api.example.invalid';
 /** Dev login in weapp only when explicitly asked for (WeChat devtools against the local stack). */
 const devLogin = process.env.CX_DEV_LOGIN === '1' || process.env.CX_DEV_LOGIN === 'true';
+/**
+ * The 订阅消息 template of the daily-report reminder (WeChat console → 订阅消息). When set, the report form
+ * asks for the user's consent on 提交 (WeChat only lets a tap ask); empty: never asked.
+ */
+const reminderTemplateId = process.env.CX_REMINDER_TEMPLATE_ID || '';
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -80,6 +85,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       CX_BUILD_API_BASE: JSON.stringify(apiBase),
       CX_BUILD_DEV_LOGIN: JSON.stringify(devLogin),
+      CX_BUILD_REMINDER_TEMPLATE_ID: JSON.stringify(reminderTemplateId),
     },
     copy: {
       patterns: [],

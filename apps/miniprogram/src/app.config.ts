@@ -4,16 +4,16 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'subpackages/account',
-      pages: ['pages/dev-login/index', 'pages/bind/index'],
+      pages: ['pages/dev-login/index', 'pages/bind/index', 'pages/outbox/index'],
     },
     {
       root: 'subpackages/org',
       pages: ['pages/township/index', 'pages/branch/index'],
     },
     {
-      // 邀请绑定 and 身份管理: only district admins and township staff ever load it.
+      // 邀请绑定, 身份管理, 日报规则 and 免报管理: the administrators' pages (only they get the shortcuts).
       root: 'subpackages/admin',
-      pages: ['pages/invitations/index', 'pages/bindings/index'],
+      pages: ['pages/invitations/index', 'pages/bindings/index', 'pages/daily-rules/index', 'pages/exemptions/index'],
     },
     {
       // 每日一报告: the form (with its offline draft and send queue), the calendar, the detail and the township dashboard.

@@ -22,6 +22,8 @@ declare namespace NodeJS {
 declare const CX_BUILD_API_BASE: string;
 /** Build-time switch: offer the local demo-user login in weapp. */
 declare const CX_BUILD_DEV_LOGIN: boolean;
+/** Build-time 订阅消息 template id of the daily-report reminder (env CX_REMINDER_TEMPLATE_ID); '' when none. */
+declare const CX_BUILD_REMINDER_TEMPLATE_ID: string;
 
 interface Window {
   /** Injected by the local static server into index.html: the API base URL for H5. */

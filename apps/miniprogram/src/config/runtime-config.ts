@@ -34,3 +34,13 @@ export function devLoginAvailable(): boolean {
   }
   return CX_BUILD_DEV_LOGIN;
 }
+
+/**
+ * The 订阅消息 template id of the daily-report reminder, or '' when none is configured.
+ * weapp only: the build-time constant `CX_BUILD_REMINDER_TEMPLATE_ID` (from env CX_REMINDER_TEMPLATE_ID).
+ * Read at call time (tests stub the global).
+ */
+export function reminderTemplateId(): string {
+  if (process.env.TARO_ENV !== 'weapp') return '';
+  return CX_BUILD_REMINDER_TEMPLATE_ID || '';
+}

@@ -5,10 +5,16 @@ export const PAGES = {
   me: '/pages/me/index',
   devLogin: '/subpackages/account/pages/dev-login/index',
   bind: '/subpackages/account/pages/bind/index',
+  /** 通知发件箱: local mode only (what the reminders would have sent). */
+  outbox: '/subpackages/account/pages/outbox/index',
   township: (townshipId: string) => `/subpackages/org/pages/township/index?id=${encodeURIComponent(townshipId)}`,
   branch: (branchId: string) => `/subpackages/org/pages/branch/index?id=${encodeURIComponent(branchId)}`,
   invitations: '/subpackages/admin/pages/invitations/index',
   bindings: '/subpackages/admin/pages/bindings/index',
+  /** 日报规则: district admins edit them, everyone else reads them. */
+  dailyRules: '/subpackages/admin/pages/daily-rules/index',
+  /** 免报管理: a month's holidays and branch leave days. */
+  exemptions: '/subpackages/admin/pages/exemptions/index',
   /** 填写日报; without `day` the page files today (Asia/Shanghai). */
   reportEdit: (branchId: string, day?: string) =>
     `/subpackages/report/pages/edit/index?branchId=${encodeURIComponent(branchId)}${day ? `&day=${encodeURIComponent(day)}` : ''}`,

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { LOCAL_API_BASE, apiBaseUrl, devLoginAvailable } from '../../src/config/runtime-config';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LOCAL_API_BASE, apiBaseUrl, devLoginAvailable, reminderTemplateId } from '../../src/config/runtime-config';
 
 afterEach(() => {
   delete window.CX_API_BASE;
   delete window.CX_DEV_LOGIN;
+  vi.unstubAllGlobals();
 });
 
 describe('runtime config', () => {
@@ -27,5 +28,13 @@ describe('runtime config', () => {
     expect(devLoginAvailable()).toBe(false);
     window.CX_DEV_LOGIN = true;
     expect(devLoginAvailable()).toBe(true);
+  });
+
+  it('the reminder template: the build-time constant in weapp (empty by default), never in H5', () => {
+    expect(reminderTemplateId()).toBe('');
+    vi.stubGlobal('CX_BUILD_REMINDER_TEMPLATE_ID', 'tmpl-1');
+    expect(reminderTemplateId()).toBe('tmpl-1');
+    process.env.TARO_ENV = 'h5';
+    expect(reminderTemplateId()).toBe('');
   });
 });

@@ -94,6 +94,8 @@ export const taroMock = {
   getFileSystemManager: vi.fn(() => fileSystemManager),
   downloadFile: vi.fn(async (_o: Record<string, unknown>) => ({ tempFilePath: 'tmp://export.xlsx', statusCode: 200, errMsg: 'downloadFile:ok' })),
   openDocument: vi.fn(ok('openDocument')),
+  /** 订阅消息 consent: resolves as if the user accepted, unless a test programs it otherwise. */
+  requestSubscribeMessage: vi.fn(async (_o: { tmplIds: string[] }) => ({ errMsg: 'requestSubscribeMessage:ok' }) as Record<string, string>),
 };
 
 /** Back to a fresh app: empty storage, no route params, default mock behaviour. */
@@ -111,6 +113,7 @@ export function resetTaroMock(): void {
   taroMock.stopPullDownRefresh.mockClear();
   taroMock.downloadFile.mockClear();
   taroMock.openDocument.mockClear();
+  taroMock.requestSubscribeMessage.mockReset().mockImplementation(async () => ({ errMsg: 'requestSubscribeMessage:ok' }));
   router.params = {};
   taroMock.request.mockReset();
   taroMock.login.mockReset().mockImplementation(async () => ({ code: 'wx-code-1', errMsg: 'login:ok' }));

@@ -16,13 +16,15 @@ const secretary = makeBinding({
 const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
 
 describe('home shortcuts', () => {
-  it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 straight to it, 邀请绑定 and 身份管理', () => {
+  it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 straight to it, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '邀请绑定', '身份管理', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '邀请绑定', '身份管理', '免报管理', '清风邮局']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
     expect(cards[4].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/bindings/index' });
+    expect(cards[5].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/exemptions/index' });
+    expect(cards.map((c) => c.title)).not.toContain('日报规则');
   });
 
   it('township staff of several townships: the dashboard starts from a township list', () => {
@@ -35,6 +37,17 @@ describe('home shortcuts', () => {
     expect(cards.slice(0, 4).map((c) => c.title)).toEqual(['全区组织', '日报看板', '邀请绑定', '身份管理']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index' });
     expect(cards.slice(0, 4).every((c) => c.target.kind !== 'soon')).toBe(true);
+  });
+
+  it('district admin: 日报规则 and 免报管理 after the admin pages', () => {
+    const cards = shortcutsFor(makeMe({ bindings: [admin] }));
+    expect(cards.slice(4, 6).map((c) => [c.title, c.target])).toEqual([
+      ['日报规则', { kind: 'page', url: '/subpackages/admin/pages/daily-rules/index' }],
+      ['免报管理', { kind: 'page', url: '/subpackages/admin/pages/exemptions/index' }],
+    ]);
+    // District admin who is also township staff: 免报管理 once.
+    const both = shortcutsFor(makeMe({ bindings: [admin, makeBinding()] }));
+    expect(both.filter((c) => c.title === '免报管理')).toHaveLength(1);
   });
 
   it('leaders and inspectors get 日报看板 too', () => {

@@ -49,4 +49,16 @@ describe('me tab', () => {
     fireEvent.click(screen.getByText('切换演示用户'));
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/account/pages/dev-login/index' });
   });
+
+  it('links 通知发件箱 only where demo login exists (local mode)', () => {
+    sessionStore.setSession(makeSession());
+    const first = render(<MePage />);
+    expect(screen.queryByText('通知发件箱')).toBeNull();
+    first.unmount();
+
+    process.env.TARO_ENV = 'h5';
+    render(<MePage />);
+    fireEvent.click(screen.getByText('通知发件箱'));
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/account/pages/outbox/index' });
+  });
 });

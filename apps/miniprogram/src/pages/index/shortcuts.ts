@@ -45,6 +45,20 @@ function adminShortcuts(): Shortcut[] {
   ];
 }
 
+/** District admins set the reporting rules; they and township staff record the days without a report. */
+const dailyRulesShortcut: Shortcut = {
+  key: 'daily-rules',
+  title: '日报规则',
+  description: '截止时间、补报天数和提醒时间',
+  target: { kind: 'page', url: PAGES.dailyRules },
+};
+const exemptionsShortcut: Shortcut = {
+  key: 'exemptions',
+  title: '免报管理',
+  description: '登记节假日和支部请假，当天无需报送',
+  target: { kind: 'page', url: PAGES.exemptions },
+};
+
 /** Cadres and secretaries: today's report and the month calendar of each branch they file for. */
 function reportShortcuts(bindings: RoleBinding[]): Shortcut[] {
   const branches: { id: string; label: string }[] = [];
@@ -99,6 +113,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(orgShortcut('全区组织', '各乡镇（街道）和支部一览'));
     cards.push(districtDashboard);
     cards.push(...adminShortcuts());
+    cards.push(dailyRulesShortcut, exemptionsShortcut);
   }
   if (has('leader')) {
     cards.push(orgShortcut('组织架构', '分管乡镇（街道）和支部一览'));
@@ -120,6 +135,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
         : { key: 'branches', title: '各支部', description: '选择乡镇（街道）查看支部', target: { kind: 'tab', url: PAGES.org } },
     );
     cards.push(...adminShortcuts());
+    cards.push(exemptionsShortcut);
   }
   if (has('inspector')) {
     cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));

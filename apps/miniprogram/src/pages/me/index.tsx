@@ -68,6 +68,11 @@ export default function MePage() {
             切换演示用户
           </Button>
         ) : null}
+        {dev ? (
+          <Button className='cx-btn me-outbox' onClick={() => openPage(PAGES.outbox)}>
+            通知发件箱
+          </Button>
+        ) : null}
         {session.token ? (
           <Button className='cx-btn me-signout' onClick={signOut}>
             退出登录

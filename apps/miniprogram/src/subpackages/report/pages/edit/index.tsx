@@ -13,6 +13,7 @@ import {
 } from '@chuangxing/shared';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ErrorView, LoadingView } from '../../../../components/state-views';
+import { reminderTemplateId } from '../../../../config/runtime-config';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureError, failureOf, toFailure } from '../../../../services/api-failure';
@@ -26,7 +27,7 @@ import { taroStorage } from '../../offline/taro-ports';
 import { pickPhotosWeapp, preparePhotosFromFiles, type PreparedPhoto } from '../../services/photo-files';
 import { canFile, filerBranchIds } from '../../services/report-access';
 import { readContext, writeContext } from '../../services/report-context-cache';
-import { differsFrom, draftFromReport, emptyDraft, formErrorsOf, newItem } from '../../services/report-form';
+import { differsFrom, draftFromReport, emptyDraft, formErrorsOf, newItem, validateDraft } from '../../services/report-form';
 import { reportSync } from '../../services/report-sync';
 import { dayLabel, daysBetween, formatDateTime, isDayKey, shanghaiDay, shanghaiInstant } from '../../services/shanghai-day';
 import { useDraft, useLoader, useOnline, useSubmission } from '../../services/use-report-sync';
@@ -49,6 +50,21 @@ interface EditContext {
 }
 
 const ignore = () => undefined;
+
+/**
+ * weapp: ask for consent to the reminder 订阅消息 (WeChat shows its dialog only from a tap, so this runs in the
+ * 提交 handler). The answer does not matter here and is never waited for: the submission goes ahead regardless.
+ */
+function askReminderConsent(): void {
+  const tmplId = reminderTemplateId();
+  if (!tmplId) return;
+  try {
+    // Taro's Option type wants alipay's entityIds too; weapp takes tmplIds alone.
+    Taro.requestSubscribeMessage({ tmplIds: [tmplId] } as Taro.requestSubscribeMessage.Option).catch(ignore);
+  } catch {
+    // An old client without the API.
+  }
+}
 
 async function loadContext(branchId: string, day: string): Promise<EditContext> {
   try {
@@ -180,6 +196,8 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
       return;
     }
     ensureStored();
+    // Only for a form that will actually go out: an invalid one would pop WeChat's dialog on every tap.
+    if (Object.keys(validateDraft(sync.drafts.get(branch.id, day) ?? draft)).length === 0) askReminderConsent();
     const out = sync.submit(branch.id, day);
     if (out.kind === 'invalid') {
       setErrors(out.errors);

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '通知发件箱',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
