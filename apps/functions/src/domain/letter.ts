@@ -1,6 +1,6 @@
 import type { LetterCategory, LetterStatus, Rating, TimelineEntry } from '@chuangxing/shared';
 import { DomainError } from './domain-error';
-import { addDays, shanghaiDay, shanghaiInstant } from './shanghai-time';
+import { addDays, monthOf, shanghaiDay, shanghaiInstant } from './shanghai-time';
 
 export interface Letter {
   id: string;
@@ -26,6 +26,8 @@ export interface Letter {
   reviewed: boolean;
   rating?: Rating;
   ratingComment?: string;
+  /** The latest public reply, kept on the letter so the public board needs no timeline reads. */
+  lastReply?: string;
   createdAt: string;
   acceptBy: string;
   replyBy?: string;
@@ -100,3 +102,42 @@ export function slaDeadline(at: Date, workingDays: number, holidays?: ReadonlySe
 export function publicTimeline(entries: TimelineEntry[]): TimelineEntry[] {
   return entries.filter((e) => !e.internal);
 }
+
+/** 三率 counters of one community for the month its letters were received. */
+export type LetterCounters = Partial<Record<'received' | 'respondedInTime' | 'accepted' | 'replied' | 'rated' | 'satisfied', number>>;
+
+export function ratesOf(c: LetterCounters) {
+  const n = (k: keyof LetterCounters) => c[k] ?? 0;
+  const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  return {
+    received: n('received'),
+    respondedInTime: n('respondedInTime'),
+    accepted: n('accepted'),
+    replied: n('replied'),
+    rated: n('rated'),
+    satisfied: n('satisfied'),
+    responseRate: ratio(n('respondedInTime'), n('received')),
+    resolutionRate: ratio(n('replied'), n('accepted')),
+    satisfactionRate: ratio(n('satisfied'), n('rated')),
+  };
+}
+
+/** What a move adds to the 三率 counters (first response, first reply, the rating that closes the letter). */
+export function countersFor(before: Pick<Letter, 'status' | 'reviewed' | 'acceptBy'>, after: Pick<Letter, 'status'>, event: LetterEvent, at: string): LetterCounters {
+  if (before.status === 'submitted' && (event.type === 'accept' || event.type === 'decline' || event.type === 'transfer')) {
+    return { respondedInTime: at <= before.acceptBy ? 1 : 0, accepted: event.type === 'accept' ? 1 : 0 };
+  }
+  if (event.type === 'reply' && before.status === 'accepted') return { replied: 1 };
+  if (event.type === 'rate' && after.status === 'archived') return { rated: 1, satisfied: event.rating === 'unsatisfied' ? 0 : 1 };
+  return {};
+}
+
+/** Phone and ID numbers are blanked before a letter reaches the public board. */
+export function redactPersonalData(text: string): string {
+  return text
+    .replace(/\d{17}[\dXx]/g, '******************')
+    .replace(/1[3-9]\d{9}/g, (m) => `${m.slice(0, 3)}****${m.slice(7)}`);
+}
+
+/** The month a letter counts in for the 三率: the Shanghai month it was received. */
+export const letterMonth = (l: Pick<Letter, 'createdAt'>) => monthOf(shanghaiDay(new Date(l.createdAt)));

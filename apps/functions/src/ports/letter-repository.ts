@@ -1,5 +1,22 @@
 import type { TimelineEntry } from '@chuangxing/shared';
-import type { Letter } from '../domain/letter';
+import type { IntegrityCommitment } from '@chuangxing/shared';
+import type { Letter, LetterCounters } from '../domain/letter';
+
+/** An addition to one community's 三率 counters, for the month its letters were received. */
+export interface CounterBump {
+  townshipId: string;
+  branchId: string;
+  month: string;
+  add: LetterCounters;
+}
+
+export interface StoredIntegrityBoard {
+  branchId: string;
+  commitments: IntegrityCommitment[];
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
+}
 
 /** An immutable record of a state change: who (an official's user id, or `writer`), when, from, to. */
 export interface AuditRecord {
@@ -29,5 +46,12 @@ export interface LetterRepository {
   listByWriter(writerKey: string): Promise<{ letter: Letter; timeline: TimelineEntry[] }[]>;
   listCases(scope: CaseScope, open: boolean): Promise<Letter[]>;
   /** Conditional on the version the actor saw: of two concurrent actions exactly one wins, the other → CONFLICT. */
-  transition(next: Letter, expectedVersion: number, entries: TimelineEntry[], audit: AuditRecord): Promise<void>;
+  transition(next: Letter, expectedVersion: number, entries: TimelineEntry[], audit: AuditRecord, counters?: CounterBump[]): Promise<void>;
+  /** Every community of a township with letters received in `month`: one query. */
+  countersOf(townshipId: string, month: string): Promise<{ branchId: string; counters: LetterCounters }[]>;
+  /** Archived letters of a community whose writers allowed publication, newest first. */
+  published(townshipId: string, branchId: string, limit: number): Promise<Letter[]>;
+  getIntegrityBoard(branchId: string): Promise<StoredIntegrityBoard | undefined>;
+  /** Conditional on the version the editor saw (0: none published yet) → CONFLICT otherwise. */
+  putIntegrityBoard(board: StoredIntegrityBoard, expectedVersion: number): Promise<void>;
 }

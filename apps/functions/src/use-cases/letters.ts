@@ -13,7 +13,7 @@ import {
 } from '@chuangxing/shared';
 import { DomainError, forbiddenRole, invalid, notFound } from '../domain/domain-error';
 import { codeFromRandom } from '../domain/invitation';
-import { LETTER_SLA, isOpen, nextState, publicTimeline, slaDeadline, type Letter, type LetterEvent } from '../domain/letter';
+import { LETTER_SLA, countersFor, isOpen, letterMonth, nextState, publicTimeline, slaDeadline, type Letter, type LetterEvent } from '../domain/letter';
 import { bindingsFor, coversTownship, reachableTownships, type Binding, type Principal } from '../domain/principal';
 import { addDays, shanghaiDay } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
@@ -111,7 +111,10 @@ export async function rateLetter(deps: Deps, principal: Principal, letterId: str
       ? { at, kind: 'reopened', actor: RESIDENT, text: '居民不满意，进入复核', internal: false }
       : { at, kind: 'archived', actor: RESIDENT, internal: false },
   ];
-  await deps.letters.transition(next, letter.version, entries, { at, actor: 'writer', action: 'rate', from: letter.status, to: state.status });
+  const add = countersFor(letter, state, { type: 'rate', rating: body.rating }, at);
+  await deps.letters.transition(next, letter.version, entries, { at, actor: 'writer', action: 'rate', from: letter.status, to: state.status }, [
+    { townshipId: letter.townshipId, branchId: letter.branchId, month: letterMonth(letter), add },
+  ]);
   return toMyLetter(next, [...found.timeline, ...entries]);
 }
 
@@ -246,9 +249,14 @@ export async function actOnCase(deps: Deps, principal: Principal, allowed: reado
       entry = { at, kind: 'note', actor, text: body.text, internal: body.internal };
       break;
     case 'reply':
+      next = { ...next, lastReply: body.text };
       entry = { at, kind: 'replied', actor, text: body.text, internal: false };
       break;
   }
-  await deps.letters.transition(next, letter.version, [entry], { at, actor: principal.user.id, action: body.action, from: letter.status, to: next.status });
+  const month = letterMonth(letter);
+  const counters = [{ townshipId: letter.townshipId, branchId: letter.branchId, month, add: countersFor(letter, next, event, at) }];
+  // The receiving community counts the letter as received too.
+  if (body.action === 'transfer') counters.push({ townshipId: next.townshipId, branchId: next.branchId, month, add: { received: 1 } });
+  await deps.letters.transition(next, letter.version, [entry], { at, actor: principal.user.id, action: body.action, from: letter.status, to: next.status }, counters);
   return toCaseLetter(deps, next, [...found.timeline, entry], access);
 }

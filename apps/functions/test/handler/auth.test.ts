@@ -37,6 +37,10 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   listCases: { path: '/v1/letters/cases' },
   getCase: { path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0' },
   actOnCase: { path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0/actions', body: { action: 'accept', version: 1 } },
+  getLetterStats: { path: '/v1/letters/stats' },
+  getPublicBoard: { path: '/v1/branches/jianxinnanjie/board' },
+  getIntegrityBoard: { path: '/v1/branches/jianxinnanjie/integrity' },
+  putIntegrityBoard: { path: '/v1/branches/jianxinnanjie/integrity', body: { commitments: [], version: 0 } },
   presignPhoto: { path: '/v1/uploads/photos', body: { branchId: 'yingtaogou', day: '2026-11-27', variant: 'photo', contentType: 'image/jpeg', size: 1000 } },
 };
 

@@ -1,7 +1,7 @@
 import { LETTER_STATUSES, type LetterStatus } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
 import { LocalSealer } from '../../src/adapters/sealing/local-sealer';
-import { addWorkingDays, nextState, slaDeadline, type LetterEvent } from '../../src/domain/letter';
+import { addWorkingDays, countersFor, nextState, ratesOf, redactPersonalData, slaDeadline, type LetterEvent } from '../../src/domain/letter';
 
 const EVENTS: LetterEvent[] = [
   { type: 'accept' },
@@ -108,5 +108,33 @@ describe('local sealing', () => {
     expect(sealer.keyedHash('u1')).toBe(sealer.keyedHash('u1'));
     expect(sealer.keyedHash('u1')).not.toBe(sealer.keyedHash('u2'));
     expect(new LocalSealer('another-secret-that-is-long-enough-012345').keyedHash('u1')).not.toBe(sealer.keyedHash('u1'));
+  });
+});
+
+describe('三率 arithmetic', () => {
+  const at = '2026-11-27T08:00:00.000Z';
+  const submitted = { status: 'submitted' as const, reviewed: false, acceptBy: '2026-12-01T15:59:00.000Z' };
+
+  it('the first response counts once, in time or late; acceptance also counts as accepted', () => {
+    expect(countersFor(submitted, { status: 'accepted' }, { type: 'accept' }, at)).toEqual({ respondedInTime: 1, accepted: 1 });
+    expect(countersFor(submitted, { status: 'declined' }, { type: 'decline' }, '2026-12-02T00:00:00.000Z')).toEqual({ respondedInTime: 0, accepted: 0 });
+    expect(countersFor({ ...submitted, status: 'accepted' }, { status: 'accepted' }, { type: 'note' }, at)).toEqual({});
+  });
+
+  it('only the first reply and the closing rating count', () => {
+    expect(countersFor({ ...submitted, status: 'accepted' }, { status: 'replied' }, { type: 'reply' }, at)).toEqual({ replied: 1 });
+    expect(countersFor({ ...submitted, status: 'reopened', reviewed: true }, { status: 'replied' }, { type: 'reply' }, at)).toEqual({});
+    expect(countersFor({ ...submitted, status: 'replied' }, { status: 'reopened' }, { type: 'rate', rating: 'unsatisfied' }, at)).toEqual({});
+    expect(countersFor({ ...submitted, status: 'replied', reviewed: true }, { status: 'archived' }, { type: 'rate', rating: 'unsatisfied' }, at)).toEqual({ rated: 1, satisfied: 0 });
+    expect(countersFor({ ...submitted, status: 'replied' }, { status: 'archived' }, { type: 'rate', rating: 'basically_satisfied' }, at)).toEqual({ rated: 1, satisfied: 1 });
+  });
+
+  it('rates divide the right counters, and are 0 with nothing to divide', () => {
+    expect(ratesOf({ received: 8, respondedInTime: 6, accepted: 5, replied: 4, rated: 3, satisfied: 2 })).toMatchObject({ responseRate: 0.75, resolutionRate: 0.8, satisfactionRate: 2 / 3 });
+    expect(ratesOf({})).toMatchObject({ received: 0, responseRate: 0, resolutionRate: 0, satisfactionRate: 0 });
+  });
+
+  it('phone and ID numbers are blanked for the public board', () => {
+    expect(redactPersonalData('请联系13812345678，身份证410102199001011234')).toBe('请联系138****5678，身份证******************');
   });
 });

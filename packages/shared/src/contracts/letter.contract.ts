@@ -162,3 +162,66 @@ export const WrittenLetter = z.object({ letter: MyLetter, replayed: z.boolean() 
 export const MyLetterList = z.object({ letters: z.array(MyLetter) });
 export const CaseResult = z.object({ letter: CaseLetter });
 export const MyLetterResult = z.object({ letter: MyLetter });
+
+/* ---------- 三率, the public board and 微权说廉 ---------- */
+
+/** One community's month (letters counted in the month they were received). */
+export const LetterRates = z.object({
+  received: z.int(),
+  respondedInTime: z.int(),
+  accepted: z.int(),
+  replied: z.int(),
+  rated: z.int(),
+  satisfied: z.int(),
+  /** 响应率: responded within the acceptance SLA / received. */
+  responseRate: z.number(),
+  /** 解决率: replied / accepted. */
+  resolutionRate: z.number(),
+  /** 满意率: (满意 + 基本满意) / rated. */
+  satisfactionRate: z.number(),
+});
+export type LetterRates = z.infer<typeof LetterRates>;
+
+export const LetterStats = z.object({
+  month: z.string(),
+  communities: z.array(z.object({ branchId: Id, name: z.string(), townshipId: Id, rates: LetterRates })),
+});
+export type LetterStats = z.infer<typeof LetterStats>;
+export const LetterStatsQuery = z.strictObject({ month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'))), townshipId: z.optional(Id) });
+
+export const PublicBoard = z.object({
+  branchId: Id,
+  branchName: z.string(),
+  month: z.string(),
+  rates: LetterRates,
+  /** Letters whose writers allowed publication, answered, with personal data removed. */
+  letters: z.array(z.object({ category: LetterCategory, text: z.string(), reply: z.optional(z.string()), status: LetterStatus, createdAt: IsoDateTime })),
+});
+export type PublicBoard = z.infer<typeof PublicBoard>;
+
+export const IntegrityCommitment = z.strictObject({
+  /** 职务, e.g. 社区党委书记 */
+  position: z.string().check(z.trim(), z.minLength(1, '请填写职务'), z.maxLength(30)),
+  name: z.string().check(z.trim(), z.minLength(1, '请填写姓名'), z.maxLength(20)),
+  /** The small powers this post holds (小微权力清单). */
+  powers: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))).check(z.maxLength(20)),
+  commitment: z.string().check(z.trim(), z.minLength(5, '承诺至少 5 个字'), z.maxLength(500)),
+});
+export type IntegrityCommitment = z.infer<typeof IntegrityCommitment>;
+
+/** 微权说廉: a community's published commitments, readable by every resident. */
+export const IntegrityBoard = z.object({
+  branchId: Id,
+  branchName: z.string(),
+  commitments: z.array(IntegrityCommitment),
+  updatedAt: z.optional(IsoDateTime),
+  version: z.int(),
+});
+export type IntegrityBoard = z.infer<typeof IntegrityBoard>;
+export const PutIntegrityBoardBody = z.strictObject({
+  commitments: z.array(IntegrityCommitment).check(z.maxLength(30)),
+  /** The version the editor saw (0 when none was published yet). */
+  version: z.int().check(z.minimum(0)),
+});
+export type PutIntegrityBoardBody = z.infer<typeof PutIntegrityBoardBody>;
+export const BoardQuery = z.strictObject({ month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'))) });

@@ -1,26 +1,33 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEntry } from '@chuangxing/shared';
 import { DomainError, conflict } from '../../domain/domain-error';
-import { isOpen, type Letter } from '../../domain/letter';
-import type { AuditRecord, CaseScope, LetterRepository } from '../../ports/letter-repository';
+import { isOpen, letterMonth, type Letter, type LetterCounters } from '../../domain/letter';
+import type { AuditRecord, CaseScope, CounterBump, LetterRepository, StoredIntegrityBoard } from '../../ports/letter-repository';
 import { queryAll, queryGsi1 } from './query-all';
 import { cancellationReasons, failedCondition } from './transaction-errors';
 
 /**
  * Letter keys (see table-definition.ts):
- * LETTER#{id} / LETTER | TL#{at}#{n} | AUDIT#{at}#{n};  LCODE#{code} / LCODE;
+ * LETTER#{id} / LETTER | TL#{at}#{version}#{n} | AUDIT#{at}#{version};  LCODE#{code} / LCODE;
  * WRITER#{writerKey} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key};
  * gsi1: LCASES#T#{township} / {open|closed}#{branch}#{createdAt}#{id}, LCASES#I#{township} / {open|closed}#{createdAt}#{id}.
  */
 export const letterKeys = {
   letter: (id: string) => ({ pk: `LETTER#${id}`, sk: 'LETTER' }),
-  timeline: (id: string, at: string, n: number) => ({ pk: `LETTER#${id}`, sk: `TL#${at}#${String(n).padStart(2, '0')}` }),
-  audit: (id: string, at: string, n: number) => ({ pk: `LETTER#${id}`, sk: `AUDIT#${at}#${String(n).padStart(2, '0')}` }),
+  /** Keyed by time, then the version the move produced, so two moves in the same millisecond never collide. */
+  timeline: (id: string, at: string, version: number, n = 0) => ({ pk: `LETTER#${id}`, sk: `TL#${at}#${String(version).padStart(4, '0')}#${n}` }),
+  audit: (id: string, at: string, version: number) => ({ pk: `LETTER#${id}`, sk: `AUDIT#${at}#${String(version).padStart(4, '0')}` }),
   code: (code: string) => ({ pk: `LCODE#${code}`, sk: 'LCODE' }),
   writerIndex: (writerKey: string, createdAt: string, id: string) => ({ pk: `WRITER#${writerKey}`, sk: `LTR#${createdAt}#${id}` }),
   writerDay: (writerKey: string, day: string) => ({ pk: `WRITER#${writerKey}`, sk: `DAY#${day}` }),
   writerIdem: (writerKey: string, key: string) => ({ pk: `WRITER#${writerKey}`, sk: `IDEM#${key}` }),
+  /** 三率 counters: a township's communities for a month, one query. */
+  stats: (townshipId: string, month: string, branchId: string) => ({ pk: `TWN#${townshipId}#LSTAT#${month}`, sk: `BR#${branchId}` }),
+  integrity: (branchId: string) => ({ pk: `BR#${branchId}`, sk: 'INTEGRITY' }),
 };
+
+const COUNTER_NAMES = ['received', 'respondedInTime', 'accepted', 'replied', 'rated', 'satisfied'] as const;
+
 
 function caseIndex(l: Letter) {
   const group = isOpen(l.status) ? 'open' : 'closed';
@@ -31,7 +38,7 @@ function caseIndex(l: Letter) {
 
 const LETTER_FIELDS = [
   'id', 'queryCode', 'districtId', 'townshipId', 'branchId', 'branchName', 'category', 'text', 'anonymous', 'allowPublication', 'writerName',
-  'sealedWriter', 'writerKey', 'sealedPhone', 'status', 'reviewed', 'rating', 'ratingComment', 'createdAt', 'acceptBy', 'replyBy', 'version',
+  'sealedWriter', 'writerKey', 'sealedPhone', 'status', 'reviewed', 'rating', 'ratingComment', 'lastReply', 'createdAt', 'acceptBy', 'replyBy', 'version',
 ] as const;
 const pick = (i: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(fields.filter((f) => i[f] !== undefined).map((f) => [f, i[f]]));
 const toLetter = (i: Record<string, unknown>) => pick(i, LETTER_FIELDS) as unknown as Letter;
@@ -42,6 +49,21 @@ export class DynamoLetterRepository implements LetterRepository {
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
   ) {}
+
+  private bump(b: CounterBump) {
+    const names = COUNTER_NAMES.filter((n) => (b.add[n] ?? 0) !== 0);
+    if (names.length === 0) return [];
+    return [
+      {
+        Update: {
+          TableName: this.table,
+          Key: letterKeys.stats(b.townshipId, b.month, b.branchId),
+          UpdateExpression: `ADD ${names.map((n) => `${n} :${n}`).join(', ')} SET branchId = :b`,
+          ExpressionAttributeValues: { ...Object.fromEntries(names.map((n) => [`:${n}`, b.add[n]])), ':b': b.branchId },
+        },
+      },
+    ];
+  }
 
   private put(item: Record<string, unknown>, unique = true) {
     return { Put: { TableName: this.table, Item: item, ...(unique ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) } };
@@ -66,8 +88,9 @@ export class DynamoLetterRepository implements LetterRepository {
             this.put({ ...letterKeys.letter(letter.id), entity: 'letter', ...caseIndex(letter), ...letter }),
             this.put({ ...letterKeys.code(letter.queryCode), letterId: letter.id }),
             this.put({ ...letterKeys.writerIndex(letter.writerKey, letter.createdAt, letter.id), letterId: letter.id }),
-            this.put({ ...letterKeys.timeline(letter.id, o.timeline.at, 0), entity: 'letter-timeline', ...o.timeline }),
-            this.put({ ...letterKeys.audit(letter.id, o.audit.at, 0), entity: 'letter-audit', ...o.audit }),
+            this.put({ ...letterKeys.timeline(letter.id, o.timeline.at, letter.version), entity: 'letter-timeline', ...o.timeline }),
+            this.put({ ...letterKeys.audit(letter.id, o.audit.at, letter.version), entity: 'letter-audit', ...o.audit }),
+            ...this.bump({ townshipId: letter.townshipId, branchId: letter.branchId, month: letterMonth(letter), add: { received: 1 } }),
           ],
         }),
       );
@@ -124,7 +147,7 @@ export class DynamoLetterRepository implements LetterRepository {
     return items.map(toLetter).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
-  async transition(next: Letter, expectedVersion: number, entries: TimelineEntry[], audit: AuditRecord): Promise<void> {
+  async transition(next: Letter, expectedVersion: number, entries: TimelineEntry[], audit: AuditRecord, counters: CounterBump[] = []): Promise<void> {
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -137,8 +160,9 @@ export class DynamoLetterRepository implements LetterRepository {
                 ExpressionAttributeValues: { ':expected': expectedVersion },
               },
             },
-            ...entries.map((e, n) => this.put({ ...letterKeys.timeline(next.id, e.at, n + 1), entity: 'letter-timeline', ...e })),
-            this.put({ ...letterKeys.audit(next.id, audit.at, 1), entity: 'letter-audit', ...audit }),
+            ...entries.map((e, n) => this.put({ ...letterKeys.timeline(next.id, e.at, next.version, n), entity: 'letter-timeline', ...e })),
+            this.put({ ...letterKeys.audit(next.id, audit.at, next.version), entity: 'letter-audit', ...audit }),
+            ...counters.flatMap((c) => this.bump(c)),
           ],
         }),
       );
@@ -147,5 +171,50 @@ export class DynamoLetterRepository implements LetterRepository {
       throw err;
     }
   }
-}
 
+  async countersOf(townshipId: string, month: string) {
+    const items = await queryAll<Record<string, unknown>>(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': letterKeys.stats(townshipId, month, '').pk },
+    });
+    return items.map((i) => ({ branchId: i.branchId as string, counters: pick(i, COUNTER_NAMES) as LetterCounters }));
+  }
+
+  async published(townshipId: string, branchId: string, limit: number): Promise<Letter[]> {
+    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, `LCASES#T#${townshipId}`, `closed#${branchId}`);
+    return items
+      .map(toLetter)
+      .filter((l) => l.allowPublication && l.status === 'archived')
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, limit);
+  }
+
+  async getIntegrityBoard(branchId: string): Promise<StoredIntegrityBoard | undefined> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: letterKeys.integrity(branchId) }));
+    return res.Item ? (pick(res.Item, ['branchId', 'commitments', 'version', 'updatedAt', 'updatedBy']) as unknown as StoredIntegrityBoard) : undefined;
+  }
+
+  async putIntegrityBoard(board: StoredIntegrityBoard, expectedVersion: number): Promise<void> {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...letterKeys.integrity(board.branchId), entity: 'integrity-board', ...board },
+                ...(expectedVersion === 0
+                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                  : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+              },
+            },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (cancellationReasons(err)) throw conflict('公示内容已被他人修改，请刷新后重试');
+      throw err;
+    }
+  }
+}

@@ -23,7 +23,7 @@
  * - holidays and leave by day or month:          DIST#{d}#EXEMPT / {day}#{branchId | *}
  * - notification outbox, newest first (local):   OUTBOX / {createdAt}#{id}   (ttl 30 days; outbox-keys.ts)
  * - one scheduled-reminder run per district-day: DIST#{d}#REMINDRUN / {day}  (ttl 90 days; outbox-keys.ts)
- * - a letter with its timeline and audit:        LETTER#{id} / LETTER | TL#{at}#{n} | AUDIT#{at}#{n}
+ * - a letter with its timeline and audit:        LETTER#{id} / LETTER | TL#{at}#{version}#{n} | AUDIT#{at}#{version}
  * - a letter by query code (unique):             LCODE#{code} / LCODE
  * - a writer's letters, day counter, retries:    WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}
  * - a township's letters (community queues):     gsi1: LCASES#T#{t} / {open|closed}#{branch}#{createdAt}#{id}

@@ -1,5 +1,6 @@
 import type { Routes } from '@chuangxing/shared';
 import { actOnCase as actUseCase, getCase as getCaseUseCase, listCases as listCasesUseCase, listMyLetters as listMineUseCase, rateLetter as rateUseCase, trackLetter as trackUseCase, writeLetter as writeUseCase } from '../../use-cases/letters';
+import { getIntegrityBoard as integrityUseCase, getLetterStats as statsUseCase, getPublicBoard as boardUseCase, putIntegrityBoard as putIntegrityUseCase } from '../../use-cases/letter-boards';
 import type { RouteImpl } from '../route-context';
 
 export const writeLetter: RouteImpl<Routes['writeLetter']> = async ({ deps, principal, body }) => {
@@ -35,4 +36,24 @@ export const getCase: RouteImpl<Routes['getCase']> = async ({ deps, principal, a
 export const actOnCase: RouteImpl<Routes['actOnCase']> = async ({ deps, principal, allowed, params, body }) => ({
   status: 200,
   body: { letter: await actUseCase(deps, principal, allowed, params.letterId, body) },
+});
+
+export const getLetterStats: RouteImpl<Routes['getLetterStats']> = async ({ deps, principal, allowed, query }) => ({
+  status: 200,
+  body: await statsUseCase(deps, principal, allowed, query.month, query.townshipId),
+});
+
+export const getPublicBoard: RouteImpl<Routes['getPublicBoard']> = async ({ deps, params, query }) => ({
+  status: 200,
+  body: await boardUseCase(deps, params.branchId, query.month),
+});
+
+export const getIntegrityBoard: RouteImpl<Routes['getIntegrityBoard']> = async ({ deps, params }) => ({
+  status: 200,
+  body: await integrityUseCase(deps, params.branchId),
+});
+
+export const putIntegrityBoard: RouteImpl<Routes['putIntegrityBoard']> = async ({ deps, principal, allowed, params, body }) => ({
+  status: 200,
+  body: await putIntegrityUseCase(deps, principal, allowed, params.branchId, body),
 });
