@@ -33,6 +33,20 @@ export type CaseScope =
   | { kind: 'township'; townshipId: string }
   | { kind: 'integrity'; townshipId: string };
 
+export interface StoredMeeting {
+  id: string;
+  branchId: string;
+  branchName: string;
+  townshipId: string;
+  date: string;
+  status: 'planned' | 'held';
+  agenda: { letterId: string; queryCode: string; category: Letter['category']; excerpt: string }[];
+  minutes?: string;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface LetterRepository {
   /**
    * One transaction: the letter, its unique query code, the writer's index entry, the idempotency marker,
@@ -52,6 +66,13 @@ export interface LetterRepository {
   /** Archived letters of a community whose writers allowed publication, newest first. */
   published(townshipId: string, branchId: string, limit: number): Promise<Letter[]>;
   getIntegrityBoard(branchId: string): Promise<StoredIntegrityBoard | undefined>;
+  createMeeting(m: StoredMeeting): Promise<void>;
+  getMeeting(id: string): Promise<StoredMeeting | undefined>;
+  listMeetings(branchId: string): Promise<StoredMeeting[]>;
+  /** One transaction: the meeting's agenda grows and the letter gets its timeline entry, both version-guarded. */
+  scheduleOnAgenda(meeting: StoredMeeting, meetingVersion: number, letter: Letter, letterVersion: number, entry: TimelineEntry, audit: AuditRecord): Promise<void>;
+  /** One transaction: the meeting is held, and every letter on its agenda gets a public timeline entry. */
+  recordMinutes(meeting: StoredMeeting, meetingVersion: number, entries: { letterId: string; letterVersion: number; entry: TimelineEntry }[]): Promise<void>;
   /** Conditional on the version the editor saw (0: none published yet) → CONFLICT otherwise. */
   putIntegrityBoard(board: StoredIntegrityBoard, expectedVersion: number): Promise<void>;
 }

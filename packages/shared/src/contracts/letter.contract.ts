@@ -225,3 +225,26 @@ export const PutIntegrityBoardBody = z.strictObject({
 });
 export type PutIntegrityBoardBody = z.infer<typeof PutIntegrityBoardBody>;
 export const BoardQuery = z.strictObject({ month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'))) });
+
+/* ---------- 社区半月谈: the biweekly meeting ---------- */
+
+export const MeetingAgendaItem = z.object({ letterId: Id, queryCode: z.string(), category: LetterCategory, excerpt: z.string() });
+export const Meeting = z.object({
+  id: Id,
+  branchId: Id,
+  branchName: z.string(),
+  date: z.string(),
+  status: z.enum(['planned', 'held']),
+  agenda: z.array(MeetingAgendaItem),
+  minutes: z.optional(z.string()),
+  version: z.int(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+export const MeetingList = z.object({ meetings: z.array(Meeting) });
+export const CreateMeetingBody = z.strictObject({ date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')) });
+export const MeetingPath = z.strictObject({ meetingId: Id });
+export const AddAgendaBody = z.strictObject({ letterId: Id, letterVersion: z.int().check(z.minimum(1)) });
+export const RecordMinutesBody = z.strictObject({
+  minutes: z.string().check(z.trim(), z.minLength(10, '纪要至少 10 个字'), z.maxLength(5000)),
+  version: z.int().check(z.minimum(1)),
+});

@@ -2,7 +2,7 @@ import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@
 import type { TimelineEntry } from '@chuangxing/shared';
 import { DomainError, conflict } from '../../domain/domain-error';
 import { isOpen, letterMonth, type Letter, type LetterCounters } from '../../domain/letter';
-import type { AuditRecord, CaseScope, CounterBump, LetterRepository, StoredIntegrityBoard } from '../../ports/letter-repository';
+import type { AuditRecord, CaseScope, CounterBump, LetterRepository, StoredIntegrityBoard, StoredMeeting } from '../../ports/letter-repository';
 import { queryAll, queryGsi1 } from './query-all';
 import { cancellationReasons, failedCondition } from './transaction-errors';
 
@@ -15,7 +15,7 @@ import { cancellationReasons, failedCondition } from './transaction-errors';
 export const letterKeys = {
   letter: (id: string) => ({ pk: `LETTER#${id}`, sk: 'LETTER' }),
   /** Keyed by time, then the version the move produced, so two moves in the same millisecond never collide. */
-  timeline: (id: string, at: string, version: number, n = 0) => ({ pk: `LETTER#${id}`, sk: `TL#${at}#${String(version).padStart(4, '0')}#${n}` }),
+  timeline: (id: string, at: string, version: number, n: number | string = 0) => ({ pk: `LETTER#${id}`, sk: `TL#${at}#${String(version).padStart(4, '0')}#${n}` }),
   audit: (id: string, at: string, version: number) => ({ pk: `LETTER#${id}`, sk: `AUDIT#${at}#${String(version).padStart(4, '0')}` }),
   code: (code: string) => ({ pk: `LCODE#${code}`, sk: 'LCODE' }),
   writerIndex: (writerKey: string, createdAt: string, id: string) => ({ pk: `WRITER#${writerKey}`, sk: `LTR#${createdAt}#${id}` }),
@@ -24,6 +24,8 @@ export const letterKeys = {
   /** 三率 counters: a township's communities for a month, one query. */
   stats: (townshipId: string, month: string, branchId: string) => ({ pk: `TWN#${townshipId}#LSTAT#${month}`, sk: `BR#${branchId}` }),
   integrity: (branchId: string) => ({ pk: `BR#${branchId}`, sk: 'INTEGRITY' }),
+  meeting: (id: string) => ({ pk: `MEETING#${id}`, sk: 'MEETING' }),
+  meetingsOf: (branchId: string) => `MEETINGS#${branchId}`,
 };
 
 const COUNTER_NAMES = ['received', 'respondedInTime', 'accepted', 'replied', 'rated', 'satisfied'] as const;
@@ -214,6 +216,73 @@ export class DynamoLetterRepository implements LetterRepository {
       );
     } catch (err) {
       if (cancellationReasons(err)) throw conflict('公示内容已被他人修改，请刷新后重试');
+      throw err;
+    }
+  }
+
+  private meetingPut(m: StoredMeeting, expectedVersion?: number) {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { ...letterKeys.meeting(m.id), entity: 'meeting', gsi1pk: letterKeys.meetingsOf(m.branchId), gsi1sk: `${m.date}#${m.id}`, ...m },
+        ...(expectedVersion === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'version = :mv', ExpressionAttributeValues: { ':mv': expectedVersion } }),
+      },
+    };
+  }
+
+  async createMeeting(m: StoredMeeting): Promise<void> {
+    await this.doc.send(new TransactWriteCommand({ TransactItems: [this.meetingPut(m)] }));
+  }
+
+  async getMeeting(id: string): Promise<StoredMeeting | undefined> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: letterKeys.meeting(id), ConsistentRead: true }));
+    return res.Item ? (pick(res.Item, ['id', 'branchId', 'branchName', 'townshipId', 'date', 'status', 'agenda', 'minutes', 'version', 'createdBy', 'createdAt']) as unknown as StoredMeeting) : undefined;
+  }
+
+  async listMeetings(branchId: string): Promise<StoredMeeting[]> {
+    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, letterKeys.meetingsOf(branchId));
+    return items.map((i) => pick(i, ['id', 'branchId', 'branchName', 'townshipId', 'date', 'status', 'agenda', 'minutes', 'version', 'createdBy', 'createdAt']) as unknown as StoredMeeting).sort((a, b) => b.date.localeCompare(a.date));
+  }
+
+  async scheduleOnAgenda(meeting: StoredMeeting, meetingVersion: number, letter: Letter, letterVersion: number, entry: TimelineEntry, audit: AuditRecord): Promise<void> {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            this.meetingPut(meeting, meetingVersion),
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...letterKeys.letter(letter.id), entity: 'letter', ...caseIndex(letter), ...letter },
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': letterVersion },
+              },
+            },
+            this.put({ ...letterKeys.timeline(letter.id, entry.at, letter.version), entity: 'letter-timeline', ...entry }),
+            this.put({ ...letterKeys.audit(letter.id, audit.at, letter.version), entity: 'letter-audit', ...audit }),
+          ],
+        }),
+      );
+    } catch (err) {
+      if (cancellationReasons(err)) throw conflict('会议或信件刚被他人修改，请刷新后重试');
+      throw err;
+    }
+  }
+
+  async recordMinutes(meeting: StoredMeeting, meetingVersion: number, entries: { letterId: string; letterVersion: number; entry: TimelineEntry }[]): Promise<void> {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            this.meetingPut(meeting, meetingVersion),
+            ...entries.map((e) => this.put({ ...letterKeys.timeline(e.letterId, e.entry.at, e.letterVersion, `m${meeting.id}`), entity: 'letter-timeline', ...e.entry })),
+          ],
+        }),
+      );
+    } catch (err) {
+      if (cancellationReasons(err)) throw conflict('会议刚被他人修改，请刷新后重试');
       throw err;
     }
   }

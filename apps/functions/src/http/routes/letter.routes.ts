@@ -1,6 +1,7 @@
 import type { Routes } from '@chuangxing/shared';
 import { actOnCase as actUseCase, getCase as getCaseUseCase, listCases as listCasesUseCase, listMyLetters as listMineUseCase, rateLetter as rateUseCase, trackLetter as trackUseCase, writeLetter as writeUseCase } from '../../use-cases/letters';
 import { getIntegrityBoard as integrityUseCase, getLetterStats as statsUseCase, getPublicBoard as boardUseCase, putIntegrityBoard as putIntegrityUseCase } from '../../use-cases/letter-boards';
+import { addToAgenda as agendaUseCase, createMeeting as createMeetingUseCase, listMeetings as listMeetingsUseCase, recordMinutes as minutesUseCase } from '../../use-cases/meetings';
 import type { RouteImpl } from '../route-context';
 
 export const writeLetter: RouteImpl<Routes['writeLetter']> = async ({ deps, principal, body }) => {
@@ -56,4 +57,24 @@ export const getIntegrityBoard: RouteImpl<Routes['getIntegrityBoard']> = async (
 export const putIntegrityBoard: RouteImpl<Routes['putIntegrityBoard']> = async ({ deps, principal, allowed, params, body }) => ({
   status: 200,
   body: await putIntegrityUseCase(deps, principal, allowed, params.branchId, body),
+});
+
+export const listMeetings: RouteImpl<Routes['listMeetings']> = async ({ deps, principal, allowed, params }) => ({
+  status: 200,
+  body: { meetings: await listMeetingsUseCase(deps, principal, allowed, params.branchId) },
+});
+
+export const createMeeting: RouteImpl<Routes['createMeeting']> = async ({ deps, principal, allowed, params, body }) => ({
+  status: 201,
+  body: await createMeetingUseCase(deps, principal, allowed, params.branchId, body.date),
+});
+
+export const addToAgenda: RouteImpl<Routes['addToAgenda']> = async ({ deps, principal, allowed, params, body }) => ({
+  status: 200,
+  body: await agendaUseCase(deps, principal, allowed, params.meetingId, body.letterId, body.letterVersion),
+});
+
+export const recordMinutes: RouteImpl<Routes['recordMinutes']> = async ({ deps, principal, allowed, params, body }) => ({
+  status: 200,
+  body: await minutesUseCase(deps, principal, allowed, params.meetingId, body.minutes, body.version),
 });
