@@ -28,6 +28,9 @@ export interface Letter {
   ratingComment?: string;
   /** The latest public reply, kept on the letter so the public board needs no timeline reads. */
   lastReply?: string;
+  repliedAt?: string;
+  /** When the township was told this letter is overdue (督办); told once. */
+  overdueFlaggedAt?: string;
   createdAt: string;
   acceptBy: string;
   replyBy?: string;
@@ -92,7 +95,14 @@ export function addWorkingDays(fromDay: string, n: number, holidays: ReadonlySet
   return day;
 }
 
-export const LETTER_SLA = { acceptWorkingDays: 2, replyWorkingDays: 15 } as const;
+export const LETTER_SLA = { acceptWorkingDays: 2, replyWorkingDays: 15, autoArchiveDays: 7 } as const;
+
+/** Past its acceptance or reply deadline while still waiting on the community. */
+export function isOverdue(l: Pick<Letter, 'status' | 'acceptBy' | 'replyBy'>, now: Date): boolean {
+  if (l.status === 'submitted') return now.getTime() > Date.parse(l.acceptBy);
+  if ((l.status === 'accepted' || l.status === 'reopened') && l.replyBy) return now.getTime() > Date.parse(l.replyBy);
+  return false;
+}
 
 /** A deadline of N working days: the end (23:59) of the Nth working day after `at`. */
 export function slaDeadline(at: Date, workingDays: number, holidays?: ReadonlySet<string>): string {

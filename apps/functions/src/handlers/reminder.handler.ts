@@ -7,6 +7,7 @@ import { createLogger } from '../observability/logger';
 import type { Deps } from '../ports/deps';
 import type { ReminderRunLedger } from '../ports/reminder-run-ledger';
 import { runScheduledReminders } from '../use-cases/run-scheduled-reminders';
+import { runLetterMaintenance } from '../use-cases/letter-maintenance';
 import { composeDeps } from './compose';
 
 // Cold start: config is parsed once and a bad one fails the init, loudly.
@@ -36,5 +37,8 @@ export const handler = async (_event: unknown, context: Context) => {
   const { failedTownships, ...counts } = summary;
   if (failedTownships.length) logger.error('scheduled reminders: some townships failed', { ...counts, failedTownships });
   else logger.info('scheduled reminders', { ...counts });
-  return counts;
+  // The same schedule keeps the letters' clock: auto-archive and 督办 flags.
+  const letters = await runLetterMaintenance(deps);
+  logger.info('letter maintenance', { ...letters });
+  return { ...counts, letters };
 };

@@ -3,6 +3,7 @@ import { DynamoReminderRunLedger } from '../adapters/dynamodb/reminder-run-ledge
 import type { AppConfig } from '../config/config';
 import type { Deps } from '../ports/deps';
 import { runScheduledReminders, type ScheduledReminderSummary } from '../use-cases/run-scheduled-reminders';
+import { runLetterMaintenance, type LetterMaintenanceSummary } from '../use-cases/letter-maintenance';
 
 export interface ReminderTimerOptions {
   deps: Deps;
@@ -11,10 +12,13 @@ export interface ReminderTimerOptions {
   /** Called after every run (most do nothing: outcome too_early, after_deadline or already_ran). */
   onRun?: (summary: ScheduledReminderSummary) => void;
   onError?: (err: unknown) => void;
+  /** Called after the letters' maintenance that follows each run. */
+  onLetters?: (summary: LetterMaintenanceSummary) => void;
 }
 
 /**
- * The local stand-in for EventBridge Scheduler: the same job as reminder.handler, against the local
+ * The local stand-in for EventBridge Scheduler: the same jobs as reminder.handler (reminders, then the
+ * letters' maintenance), against the local
  * stack's deps, once at start and then every minute. Runs never overlap.
  */
 export function startReminderTimer(opts: ReminderTimerOptions) {
@@ -22,8 +26,9 @@ export function startReminderTimer(opts: ReminderTimerOptions) {
   let running: Promise<ScheduledReminderSummary | undefined> | undefined;
   const runNow = () => {
     running ??= runScheduledReminders(opts.deps, ledger)
-      .then((summary) => {
+      .then(async (summary) => {
         opts.onRun?.(summary);
+        opts.onLetters?.(await runLetterMaintenance(opts.deps));
         return summary;
       })
       .catch((err: unknown) => {

@@ -13,7 +13,7 @@ import {
 } from '@chuangxing/shared';
 import { DomainError, forbiddenRole, invalid, notFound } from '../domain/domain-error';
 import { codeFromRandom } from '../domain/invitation';
-import { LETTER_SLA, countersFor, isOpen, letterMonth, nextState, publicTimeline, slaDeadline, type Letter, type LetterEvent } from '../domain/letter';
+import { LETTER_SLA, countersFor, isOverdue, letterMonth, nextState, publicTimeline, slaDeadline, type Letter, type LetterEvent } from '../domain/letter';
 import { bindingsFor, coversTownship, reachableTownships, type Binding, type Principal } from '../domain/principal';
 import { addDays, shanghaiDay } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
@@ -209,7 +209,7 @@ export async function listCases(deps: Deps, principal: Principal, allowed: reado
       createdAt: l.createdAt,
       acceptBy: l.acceptBy,
       ...(l.replyBy ? { replyBy: l.replyBy } : {}),
-      overdue: isOpen(l.status) && now > Date.parse(l.status === 'submitted' ? l.acceptBy : (l.replyBy ?? l.acceptBy)),
+      overdue: isOverdue(l, new Date(now)),
     }));
 }
 
@@ -249,7 +249,7 @@ export async function actOnCase(deps: Deps, principal: Principal, allowed: reado
       entry = { at, kind: 'note', actor, text: body.text, internal: body.internal };
       break;
     case 'reply':
-      next = { ...next, lastReply: body.text };
+      next = { ...next, lastReply: body.text, repliedAt: at };
       entry = { at, kind: 'replied', actor, text: body.text, internal: false };
       break;
   }

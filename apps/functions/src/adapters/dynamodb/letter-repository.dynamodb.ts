@@ -40,7 +40,7 @@ function caseIndex(l: Letter) {
 
 const LETTER_FIELDS = [
   'id', 'queryCode', 'districtId', 'townshipId', 'branchId', 'branchName', 'category', 'text', 'anonymous', 'allowPublication', 'writerName',
-  'sealedWriter', 'writerKey', 'sealedPhone', 'status', 'reviewed', 'rating', 'ratingComment', 'lastReply', 'createdAt', 'acceptBy', 'replyBy', 'version',
+  'sealedWriter', 'writerKey', 'sealedPhone', 'status', 'reviewed', 'rating', 'ratingComment', 'lastReply', 'repliedAt', 'overdueFlaggedAt', 'createdAt', 'acceptBy', 'replyBy', 'version',
 ] as const;
 const pick = (i: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(fields.filter((f) => i[f] !== undefined).map((f) => [f, i[f]]));
 const toLetter = (i: Record<string, unknown>) => pick(i, LETTER_FIELDS) as unknown as Letter;
