@@ -71,6 +71,7 @@ import {
   PublicBoard,
   PutIntegrityBoardBody,
   MyLetterResult,
+  PresignLetterPhotoBody,
   QueryCodePath,
   RateLetterBody,
   WriteLetterBody,
@@ -364,6 +365,15 @@ export const routes = {
     access: rolesAccess(...ROLES),
     body: WriteLetterBody,
     responses: { 200: WrittenLetter, 201: WrittenLetter, ...commonErrors, 429: ErrorBody },
+  }),
+  presignLetterPhoto: defineRoute({
+    unloggedCaller: true,
+    method: 'POST',
+    path: '/v1/uploads/letter-photos',
+    summary: 'A presigned POST for one letter photo (≤ 2 MB, JPEG/PNG/WebP)',
+    access: rolesAccess(...ROLES),
+    body: PresignLetterPhotoBody,
+    responses: { 200: PresignedUpload, ...commonErrors },
   }),
   listMyLetters: defineRoute({
     unloggedCaller: true,

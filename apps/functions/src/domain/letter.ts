@@ -11,6 +11,8 @@ export interface Letter {
   branchName: string;
   category: LetterCategory;
   text: string;
+  /** Storage keys of up to 6 photos (`letter/{branch}/{day}/…`): nothing in them names the writer. */
+  photos?: string[];
   anonymous: boolean;
   allowPublication: boolean;
   /** 署名 letters only; empty for anonymous ones. */

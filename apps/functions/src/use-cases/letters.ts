@@ -1,5 +1,8 @@
 import {
   LETTER_LIMITS,
+  UPLOAD_LIMITS,
+  type PresignLetterPhotoBody,
+  type PresignedUpload,
   RATING_LABELS,
   ROLE_LABELS,
   type CaseLetter,
@@ -18,6 +21,7 @@ import { bindingsFor, coversTownship, reachableTownships, type Binding, type Pri
 import { addDays, shanghaiDay } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
 import type { AuditRecord, CaseScope } from '../ports/letter-repository';
+import { verifyStoredPhotos } from './verify-report-photos';
 
 const RESIDENT = ROLE_LABELS.resident;
 
@@ -31,7 +35,10 @@ async function holidays(deps: Deps, now: Date): Promise<Set<string>> {
 
 /* ---------------- the writer's side ---------------- */
 
-export function toMyLetter(letter: Letter, timeline: TimelineEntry[]): MyLetter {
+const PHOTO_URL_SECONDS = 15 * 60;
+const photoUrls = (deps: Deps, l: Letter) => Promise.all((l.photos ?? []).map((k) => deps.storage.presignGet(k, PHOTO_URL_SECONDS)));
+
+export async function toMyLetter(deps: Deps, letter: Letter, timeline: TimelineEntry[]): Promise<MyLetter> {
   return {
     id: letter.id,
     queryCode: letter.queryCode,
@@ -45,14 +52,29 @@ export function toMyLetter(letter: Letter, timeline: TimelineEntry[]): MyLetter 
     createdAt: letter.createdAt,
     ...(letter.rating ? { rating: letter.rating } : {}),
     canRate: letter.status === 'replied',
+    photoUrls: await photoUrls(deps, letter),
     timeline: publicTimeline(timeline),
   };
+}
+
+/** A presigned POST for one letter photo, filed under the community and day: nothing names the writer. */
+export async function presignLetterPhoto(deps: Deps, body: PresignLetterPhotoBody): Promise<PresignedUpload> {
+  const branch = await deps.org.getBranch(body.branchId);
+  if (!branch || branch.districtId !== deps.districtId) throw invalid('body.branchId', '请选择要写信的社区');
+  const now = deps.clock.now();
+  const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }[body.contentType];
+  const key = `letter/${branch.id}/${shanghaiDay(now)}/${deps.ids.next()}.${ext}`;
+  const seconds = 10 * 60;
+  const { url, fields } = await deps.storage.presignPost(key, { contentType: body.contentType, maxBytes: UPLOAD_LIMITS.photo, expiresInSeconds: seconds });
+  return { key, url, fields, maxBytes: UPLOAD_LIMITS.photo, expiresAt: new Date(now.getTime() + seconds * 1000).toISOString() };
 }
 
 /** Any WeChat user writes, named or anonymous. The account is kept sealed; officials never see it. */
 export async function writeLetter(deps: Deps, principal: Principal, body: WriteLetterBody) {
   const branch = await deps.org.getBranch(body.branchId);
   if (!branch || branch.districtId !== deps.districtId) throw invalid('body.branchId', '请选择要写信的社区');
+  // Photos are uploaded the same day to the same community (the presign files them so).
+  await verifyStoredPhotos(deps.storage, `letter/${branch.id}/`, body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })));
   const now = deps.clock.now();
   const at = now.toISOString();
   const userId = principal.user.id;
@@ -65,6 +87,7 @@ export async function writeLetter(deps: Deps, principal: Principal, body: WriteL
     branchName: branch.name,
     category: body.category,
     text: body.text,
+    ...(body.photos.length ? { photos: body.photos } : {}),
     anonymous: body.anonymous,
     allowPublication: body.allowPublication,
     writerName: body.anonymous ? '' : principal.user.displayName,
@@ -81,12 +104,12 @@ export async function writeLetter(deps: Deps, principal: Principal, body: WriteL
   const audit: AuditRecord = { at, actor: 'writer', action: 'submit', from: '', to: 'submitted' };
   const out = await deps.letters.create(letter, { idempotencyKey: body.idempotencyKey, day: shanghaiDay(now), maxPerDay: LETTER_LIMITS.perDay, timeline, audit });
   const stored = await deps.letters.get(out.letter.id);
-  return { kind: out.kind, letter: toMyLetter(out.letter, stored?.timeline ?? [timeline]) };
+  return { kind: out.kind, letter: await toMyLetter(deps, out.letter, stored?.timeline ?? [timeline]) };
 }
 
 export async function listMyLetters(deps: Deps, principal: Principal): Promise<MyLetter[]> {
   const mine = await deps.letters.listByWriter(deps.sealer.keyedHash(principal.user.id));
-  return mine.map(({ letter, timeline }) => toMyLetter(letter, timeline));
+  return Promise.all(mine.map(({ letter, timeline }) => toMyLetter(deps, letter, timeline)));
 }
 
 /** Only the writer rates: 不满意 reopens the letter once (复核); any later rating archives it. */
@@ -115,7 +138,7 @@ export async function rateLetter(deps: Deps, principal: Principal, letterId: str
   await deps.letters.transition(next, letter.version, entries, { at, actor: 'writer', action: 'rate', from: letter.status, to: state.status }, [
     { townshipId: letter.townshipId, branchId: letter.branchId, month: letterMonth(letter), add },
   ]);
-  return toMyLetter(next, [...found.timeline, ...entries]);
+  return toMyLetter(deps, next, [...found.timeline, ...entries]);
 }
 
 /** Anyone holding the query code follows the progress; the text and the writer stay out. */
@@ -167,6 +190,7 @@ async function toCaseLetter(deps: Deps, letter: Letter, timeline: TimelineEntry[
     reviewed: letter.reviewed,
     ...(letter.rating ? { rating: letter.rating } : {}),
     version: letter.version,
+    photoUrls: await photoUrls(deps, letter),
     timeline,
   };
 }

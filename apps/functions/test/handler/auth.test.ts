@@ -32,6 +32,7 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   deleteExemption: { path: '/v1/exemptions/2026-11-27_all' },
   writeLetter: { path: '/v1/letters', body: { branchId: 'jianxinnanjie', category: 'help', text: '需要帮助的事情', anonymous: true, idempotencyKey: 'auth-letter-key-0123456' } },
   listMyLetters: { path: '/v1/letters/mine' },
+  presignLetterPhoto: { path: '/v1/uploads/letter-photos', body: { branchId: 'jianxinnanjie', contentType: 'image/jpeg', size: 1000 } },
   rateLetter: { path: '/v1/letters/mine/01JABCDEFGHJKMNPQRSTVWXYZ0/rating', body: { rating: 'satisfied' } },
   trackLetter: { path: '/v1/letters/track/ABCDEFGHJK' },
   listCases: { path: '/v1/letters/cases' },

@@ -56,7 +56,8 @@ export async function createTestStack(
 
   async function call(method: string, path: string, o: Parameters<typeof apiEvent>[2] = {}) {
     const res = await app.handle(apiEvent(method, path, o));
-    return { status: res.statusCode!, headers: (res.headers ?? {}) as Record<string, string>, body: res.body ? JSON.parse(res.body) : undefined };
+    const body = !res.body ? undefined : res.isBase64Encoded ? Buffer.from(res.body, 'base64') : JSON.parse(res.body);
+    return { status: res.statusCode!, headers: (res.headers ?? {}) as Record<string, string>, body };
   }
   async function tokenFor(userId: string) {
     return (await deps.tokens.issue(userId)).token;

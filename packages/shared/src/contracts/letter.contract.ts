@@ -1,6 +1,7 @@
 import '../zod-config';
 import * as z from 'zod/mini';
 import { Id, IsoDateTime } from './common.contract';
+import { PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from './upload.contract';
 
 /** 清风邮局: the categories a resident chooses from. 廉情 letters go to the township's supervisors only. */
 export const LETTER_CATEGORIES = ['integrity', 'complaint', 'suggestion', 'help'] as const;
@@ -35,7 +36,16 @@ export const Rating = z.enum(RATINGS);
 export type Rating = z.infer<typeof Rating>;
 export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 
-export const LETTER_LIMITS = { text: 2000, reply: 2000, reason: 500, comment: 500, perDay: 5 } as const;
+export const LETTER_LIMITS = { text: 2000, reply: 2000, reason: 500, comment: 500, perDay: 5, photos: 6 } as const;
+
+/** A letter photo uploaded through its presigned POST; keys carry the community and day, never the writer. */
+export const LetterPhotoKey = z.string().check(z.regex(/^letter\/[A-Za-z0-9_-]{1,64}\/\d{4}-\d{2}-\d{2}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
+export const PresignLetterPhotoBody = z.strictObject({
+  branchId: Id,
+  contentType: z.enum(PHOTO_CONTENT_TYPES),
+  size: z.int().check(z.minimum(1), z.maximum(UPLOAD_LIMITS.photo)),
+});
+export type PresignLetterPhotoBody = z.infer<typeof PresignLetterPhotoBody>;
 
 const Text = (min: number, max: number, empty: string) =>
   z.string().check(z.trim(), z.minLength(min, empty), z.maxLength(max, `不能超过 ${max} 个字`));
@@ -53,6 +63,7 @@ export const WriteLetterBody = z.strictObject({
   allowPublication: z._default(z.boolean(), false),
   /** Present only when the writer wants a call-back. */
   callbackPhone: z.optional(Phone),
+  photos: z._default(z.array(LetterPhotoKey).check(z.maxLength(LETTER_LIMITS.photos, `最多 ${LETTER_LIMITS.photos} 张照片`)), []),
   /** Made once by the client per letter, so a retried send never posts twice. */
   idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, '幂等键格式不正确')),
 });
@@ -84,6 +95,8 @@ export const MyLetter = z.object({
   rating: z.optional(Rating),
   /** Only after an unsatisfied rating, and only once. */
   canRate: z.boolean(),
+  /** Short-lived URLs of the letter's photos. */
+  photoUrls: z.array(z.string()),
   timeline: z.array(TimelineEntry),
 });
 export type MyLetter = z.infer<typeof MyLetter>;
@@ -109,6 +122,7 @@ export const CaseLetter = z.object({
   reviewed: z.boolean(),
   rating: z.optional(Rating),
   version: z.int(),
+  photoUrls: z.array(z.string()),
   timeline: z.array(TimelineEntry),
 });
 export type CaseLetter = z.infer<typeof CaseLetter>;

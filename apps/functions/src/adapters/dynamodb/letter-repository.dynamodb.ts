@@ -39,7 +39,7 @@ function caseIndex(l: Letter) {
 }
 
 const LETTER_FIELDS = [
-  'id', 'queryCode', 'districtId', 'townshipId', 'branchId', 'branchName', 'category', 'text', 'anonymous', 'allowPublication', 'writerName',
+  'id', 'queryCode', 'districtId', 'townshipId', 'branchId', 'branchName', 'category', 'text', 'photos', 'anonymous', 'allowPublication', 'writerName',
   'sealedWriter', 'writerKey', 'sealedPhone', 'status', 'reviewed', 'rating', 'ratingComment', 'lastReply', 'repliedAt', 'overdueFlaggedAt', 'createdAt', 'acceptBy', 'replyBy', 'version',
 ] as const;
 const pick = (i: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(fields.filter((f) => i[f] !== undefined).map((f) => [f, i[f]]));

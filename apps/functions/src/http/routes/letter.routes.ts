@@ -1,5 +1,5 @@
 import type { Routes } from '@chuangxing/shared';
-import { actOnCase as actUseCase, getCase as getCaseUseCase, listCases as listCasesUseCase, listMyLetters as listMineUseCase, rateLetter as rateUseCase, trackLetter as trackUseCase, writeLetter as writeUseCase } from '../../use-cases/letters';
+import { presignLetterPhoto as presignUseCase, actOnCase as actUseCase, getCase as getCaseUseCase, listCases as listCasesUseCase, listMyLetters as listMineUseCase, rateLetter as rateUseCase, trackLetter as trackUseCase, writeLetter as writeUseCase } from '../../use-cases/letters';
 import { getIntegrityBoard as integrityUseCase, getLetterStats as statsUseCase, getPublicBoard as boardUseCase, putIntegrityBoard as putIntegrityUseCase } from '../../use-cases/letter-boards';
 import { addToAgenda as agendaUseCase, createMeeting as createMeetingUseCase, listMeetings as listMeetingsUseCase, recordMinutes as minutesUseCase } from '../../use-cases/meetings';
 import type { RouteImpl } from '../route-context';
@@ -77,4 +77,9 @@ export const addToAgenda: RouteImpl<Routes['addToAgenda']> = async ({ deps, prin
 export const recordMinutes: RouteImpl<Routes['recordMinutes']> = async ({ deps, principal, allowed, params, body }) => ({
   status: 200,
   body: await minutesUseCase(deps, principal, allowed, params.meetingId, body.minutes, body.version),
+});
+
+export const presignLetterPhoto: RouteImpl<Routes['presignLetterPhoto']> = async ({ deps, body }) => ({
+  status: 200,
+  body: await presignUseCase(deps, body),
 });
