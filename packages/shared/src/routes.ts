@@ -8,6 +8,7 @@ import {
   BranchDetail,
   BranchPath,
   CreateBranchBody,
+  Directory,
   OrgTree,
   RenameBranchBody,
   TownshipBranches,
@@ -154,6 +155,13 @@ export const routes = {
     summary: 'The district and the townships in the caller’s scope, with branch counts',
     access: rolesAccess(...OFFICIAL_ROLES),
     responses: { 200: OrgTree, ...commonErrors },
+  }),
+  getDirectory: defineRoute({
+    method: 'GET',
+    path: '/v1/directory',
+    summary: 'Every township and its branches, names only: how a resident finds their community',
+    access: rolesAccess(...ROLES),
+    responses: { 200: Directory, ...commonErrors },
   }),
   listTownshipBranches: defineRoute({
     method: 'GET',

@@ -7,6 +7,7 @@ import { createTestStack, DEMO, TEST_SIGNING_KEY, type TestStack } from '../supp
 const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   getMe: { path: '/v1/me' },
   getOrgTree: { path: '/v1/org/tree' },
+  getDirectory: { path: '/v1/directory' },
   listTownshipBranches: { path: '/v1/org/townships/wulibao/branches' },
   createBranch: { path: '/v1/org/townships/wulibao/branches', body: { name: '测试社区', type: 'community' } },
   getBranch: { path: '/v1/org/branches/jianxinnanjie' },

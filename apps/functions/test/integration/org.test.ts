@@ -68,4 +68,13 @@ describe('org tree on DynamoDB Local', () => {
     const results = await Promise.all(['甲社区', '乙社区'].map((n) => codeOf(stack.deps.org.renameBranch(b, n, b.version, '2026-11-27T01:00:00.000Z'))));
     expect(results.sort()).toEqual(['CONFLICT', 'ok']);
   });
+
+  it('the public directory lists every township and its branches, names only', async () => {
+    const res = await stack.call('GET', '/v1/directory', { token: await stack.tokenFor('demo-resident') });
+    expect(res.status).toBe(200);
+    expect(res.body.townships).toHaveLength(18);
+    const wulibao = res.body.townships.find((t: { id: string }) => t.id === 'wulibao');
+    expect(wulibao.branches.map((b: { name: string }) => b.name)).toContain('建新南街社区');
+    expect(Object.keys(wulibao.branches[0]).sort()).toEqual(['id', 'name', 'type']);
+  });
 });

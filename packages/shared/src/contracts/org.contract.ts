@@ -68,3 +68,17 @@ export const RenameBranchBody = z.strictObject({
   version: z.int().check(z.minimum(1)),
 });
 export type RenameBranchBody = z.infer<typeof RenameBranchBody>;
+
+/** The public directory: every township and its branches, names only, so a resident can pick a community. */
+export const Directory = z.object({
+  district: z.object({ id: Id, name: z.string() }),
+  townships: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      isDemo: z.boolean(),
+      branches: z.array(z.object({ id: Id, name: z.string(), type: BranchType })),
+    }),
+  ),
+});
+export type Directory = z.infer<typeof Directory>;

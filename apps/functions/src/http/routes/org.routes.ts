@@ -1,5 +1,6 @@
 import type { Routes } from '@chuangxing/shared';
 import { createBranch as createBranchUseCase } from '../../use-cases/create-branch';
+import { getDirectory as directoryUseCase } from '../../use-cases/get-directory';
 import { getBranch as getBranchUseCase } from '../../use-cases/get-branch';
 import { getOrgTree as getOrgTreeUseCase } from '../../use-cases/get-org-tree';
 import { listTownshipBranches as listUseCase } from '../../use-cases/list-township-branches';
@@ -37,3 +38,5 @@ export const renameBranch: RouteImpl<Routes['renameBranch']> = async ({ deps, pr
   status: 200,
   body: detail(await renameUseCase(deps, principal, allowed, params.branchId, body)),
 });
+
+export const getDirectory: RouteImpl<Routes['getDirectory']> = async ({ deps }) => ({ status: 200, body: await directoryUseCase(deps) });
