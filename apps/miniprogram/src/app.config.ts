@@ -20,6 +20,12 @@ export default defineAppConfig({
       root: 'subpackages/report',
       pages: ['pages/edit/index', 'pages/calendar/index', 'pages/detail/index', 'pages/dashboard/index'],
     },
+    {
+      // 清风邮局: writing (大字), 我的信件 with rating and 查询码 lookup, the handlers' queue and case page,
+      // the community's 公开栏 and 微权说廉.
+      root: 'subpackages/mailbox',
+      pages: ['pages/write/index', 'pages/mine/index', 'pages/cases/index', 'pages/case/index', 'pages/board/index', 'pages/integrity/index'],
+    },
   ],
   // Fetch the org subpackage while the user looks at the org tab. The report subpackage is fetched
   // from home, so that the report form still opens when the village network drops later.

@@ -27,6 +27,17 @@ export const PAGES = {
     const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', day ? `day=${encodeURIComponent(day)}` : ''].filter(Boolean).join('&');
     return `/subpackages/report/pages/dashboard/index${query ? `?${query}` : ''}`;
   },
+  /** 清风邮局 写信; `branchId` preselects the community (a community's QR code or link to its mailbox). */
+  writeLetter: (branchId?: string) => `/subpackages/mailbox/pages/write/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
+  /** 我的信件: the caller's letters with their timelines, rating, and the 查询码 lookup. */
+  myLetters: '/subpackages/mailbox/pages/mine/index',
+  /** 民情气象站 / 廉情来信 / 来信督办: the letters the caller handles or oversees. */
+  letterCases: '/subpackages/mailbox/pages/cases/index',
+  letterCase: (letterId: string) => `/subpackages/mailbox/pages/case/index?id=${encodeURIComponent(letterId)}`,
+  /** A community's 公开栏; without `branchId` the page asks for the community. */
+  letterBoard: (branchId?: string) => `/subpackages/mailbox/pages/board/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
+  /** 微权说廉; without `branchId` the page asks for the community. */
+  integrityBoard: (branchId?: string) => `/subpackages/mailbox/pages/integrity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

@@ -63,6 +63,7 @@ export const taroMock = {
   showModal: vi.fn(async (_options: Record<string, unknown>) => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
   setClipboardData: vi.fn(async (_options: { data: string }) => ({ errMsg: 'setClipboardData:ok' })),
   pageScrollTo: vi.fn(ok('pageScrollTo')),
+  makePhoneCall: vi.fn(async (_options: { phoneNumber: string }) => ({ errMsg: 'makePhoneCall:ok' })),
   getCurrentInstance: vi.fn(() => ({ router: { params: router.params, path: '' } })),
   showLoading: vi.fn(ok('showLoading')),
   hideLoading: vi.fn(),
@@ -120,6 +121,7 @@ export function resetTaroMock(): void {
   for (const name of ['navigateTo', 'switchTab', 'showToast', 'setNavigationBarTitle', 'setClipboardData', 'pageScrollTo'] as const) {
     taroMock[name].mockReset().mockImplementation(ok(name));
   }
+  taroMock.makePhoneCall.mockClear();
   taroMock.showModal.mockReset().mockImplementation(async () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
   taroMock.getStorageSync.mockClear();
   taroMock.setStorageSync.mockClear();

@@ -18,7 +18,7 @@ const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: {
 describe('home shortcuts', () => {
   it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 straight to it, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '邀请绑定', '身份管理', '免报管理', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '邀请绑定', '身份管理', '免报管理', '来信督办', '清风邮局']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
@@ -88,16 +88,56 @@ describe('home shortcuts', () => {
     expect(mine?.description).toBe('五里堡街道 · 建新南街社区');
   });
 
-  it('resident: 绑定身份 and 清风邮局 (coming soon), no org cards', () => {
+  it('resident: 清风邮局 (写信), 我的信件, 微权说廉 of 建新南街社区, then 绑定身份; no org cards', () => {
     const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [] }));
-    expect(cards.map((c) => c.title)).toEqual(['绑定身份', '清风邮局']);
-    expect(cards[1].target.kind).toBe('soon');
+    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份']);
+    expect(cards.map((c) => c.target)).toEqual([
+      { kind: 'page', url: '/subpackages/mailbox/pages/write/index' },
+      { kind: 'page', url: '/subpackages/mailbox/pages/mine/index' },
+      { kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' },
+      { kind: 'page', url: '/subpackages/account/pages/bind/index' },
+    ]);
   });
 
   it('ignores revoked bindings', () => {
     const revoked = makeBinding({ revokedAt: '2025-02-01T00:00:00+08:00' });
     const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [revoked] }));
-    expect(cards.map((c) => c.title)).toEqual(['绑定身份', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份']);
+  });
+
+  describe('清风邮局 for officials', () => {
+    const station = makeBinding({
+      bindingId: 'b-st',
+      role: 'station_handler',
+      scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'jianxinnanjie' },
+      scopeLabel: '五里堡街道 · 建新南街社区',
+    });
+    const cases = { kind: 'page', url: '/subpackages/mailbox/pages/cases/index' };
+
+    it('station handler: 民情气象站 (the queue), 公开栏 and 微权说廉 of the station’s community', () => {
+      const cards = shortcutsFor(makeMe({ bindings: [station] }));
+      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '公开栏', '微权说廉', '我的支部', '清风邮局']);
+      expect(cards[0].target).toEqual(cases);
+      expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/board/index?branchId=jianxinnanjie' });
+      expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' });
+      expect(cards.every((c) => c.target.kind !== 'soon')).toBe(true);
+    });
+
+    it('inspector: 廉情来信; township staff and district admins: 来信督办 (read only); nobody gets a coming-soon mailbox', () => {
+      const inspector = shortcutsFor(makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] } })] }));
+      expect(inspector.find((c) => c.key === 'letters')).toMatchObject({ title: '廉情来信', target: cases });
+      expect(shortcutsFor(makeMe()).find((c) => c.key === 'letters')).toMatchObject({ title: '来信督办', target: cases });
+      expect(shortcutsFor(makeMe({ bindings: [admin] })).find((c) => c.key === 'letters')).toMatchObject({ title: '来信督办', target: cases });
+      for (const me of [makeMe(), makeMe({ bindings: [admin] }), makeMe({ bindings: [secretary] }), makeMe({ bindings: [station] })]) {
+        const mailbox = shortcutsFor(me).find((c) => c.key === 'mailbox');
+        expect(mailbox?.target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/write/index' });
+      }
+    });
+
+    it('secretary: 微权说廉 of the branch (they keep it up to date)', () => {
+      const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
+      expect(cards.find((c) => c.title === '微权说廉')?.target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnan' });
+    });
   });
 });
 
@@ -153,7 +193,7 @@ describe('home tab', () => {
     expect(server.sent).toHaveLength(0);
   });
 
-  it('logged in: refreshes the profile on show and opens shortcuts; coming-soon cards only say so', async () => {
+  it('logged in: refreshes the profile on show and opens shortcuts', async () => {
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [secretary] }) }));
     fakeApi({ 'GET /v1/me': { status: 200, body: makeMe({ user: { id: 'u1', displayName: '赵书记', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' }, bindings: [secretary] }) } });
 
@@ -165,8 +205,20 @@ describe('home tab', () => {
     fireEvent.click(screen.getByText('填写今日日报'));
     expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/report/pages/edit/index?branchId=jianxinnan' });
     fireEvent.click(screen.getByText('清风邮局'));
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/mailbox/pages/write/index' });
+    expect(taroMock.navigateTo).toHaveBeenCalledTimes(3);
+  });
+
+  it('coming-soon cards only say so', async () => {
+    const inspector = makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [inspector] }) }));
+    fakeApi({ 'GET /v1/me': { status: 200, body: makeMe({ bindings: [inspector] }) } });
+
+    render(<HomePage />);
+
+    fireEvent.click(await screen.findByText('督导记录'));
     expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '即将上线，敬请期待' }));
-    expect(taroMock.navigateTo).toHaveBeenCalledTimes(2);
+    expect(taroMock.navigateTo).not.toHaveBeenCalled();
   });
 
   it('shows a report still waiting in the device’s send queue', async () => {

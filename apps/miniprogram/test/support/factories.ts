@@ -1,4 +1,4 @@
-import type { Branch, DailyReport, DevUser, Invitation, Me, OrgTree, ReportDetail, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
+import type { Branch, CaseLetter, DailyReport, DevUser, Invitation, IntegrityBoard, Me, MyLetter, OrgTree, PublicBoard, ReportDetail, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
 
 const T0 = '2025-01-01T08:00:00+08:00';
 
@@ -142,3 +142,82 @@ export const secretaryBinding = (branchId = 'jianxinnan') =>
     scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId },
     scopeLabel: '五里堡街道 · 建新南街社区',
   });
+
+/* ---------- 清风邮局 ---------- */
+
+export const residentMe = () => makeMe({ user: { id: 'u-res', displayName: '王阿姨', isDemo: true, createdAt: T0 }, roles: ['resident'], bindings: [] });
+
+export const stationBinding = (branchId = 'jianxinnanjie') =>
+  makeBinding({
+    bindingId: 'b-station',
+    userId: 'u-station',
+    role: 'station_handler',
+    scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId },
+    scopeLabel: '五里堡街道 · 建新南街社区',
+  });
+
+export const inspectorBinding = () =>
+  makeBinding({ bindingId: 'b-insp', userId: 'u-insp', role: 'inspector', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] }, scopeLabel: '五里堡街道' });
+
+export function makeMyLetter(partial: Partial<MyLetter> = {}): MyLetter {
+  return {
+    id: 'L1',
+    queryCode: 'AB3CD4EF5G',
+    branchName: '建新南街社区',
+    category: 'complaint',
+    status: 'submitted',
+    text: '小区东门路灯坏了一个月了',
+    anonymous: true,
+    allowPublication: false,
+    callbackRequested: false,
+    createdAt: '2026-01-06T09:00:00+08:00',
+    canRate: false,
+    photoUrls: [],
+    timeline: [{ at: '2026-01-06T09:00:00+08:00', kind: 'submitted', actor: '居民', internal: false }],
+    ...partial,
+  };
+}
+
+export function makeCaseLetter(partial: Partial<CaseLetter> = {}): CaseLetter {
+  return {
+    id: 'L1',
+    queryCode: 'AB3CD4EF5G',
+    branchId: 'jianxinnanjie',
+    branchName: '建新南街社区',
+    townshipId: 'wulibao',
+    category: 'complaint',
+    status: 'submitted',
+    text: '小区东门路灯坏了一个月了',
+    anonymous: true,
+    writerName: '匿名',
+    createdAt: '2026-01-06T09:00:00+08:00',
+    acceptBy: '2026-01-08T23:59:00+08:00',
+    reviewed: false,
+    version: 1,
+    photoUrls: [],
+    timeline: [{ at: '2026-01-06T09:00:00+08:00', kind: 'submitted', actor: '居民', internal: false }],
+    ...partial,
+  };
+}
+
+export function makeIntegrityBoard(partial: Partial<IntegrityBoard> = {}): IntegrityBoard {
+  return {
+    branchId: 'jianxinnanjie',
+    branchName: '建新南街社区',
+    commitments: [{ position: '社区党委书记', name: '李华', powers: ['低保初审', '用章审批'], commitment: '公开办事，不收礼、不优亲厚友' }],
+    updatedAt: '2026-01-05T10:00:00+08:00',
+    version: 2,
+    ...partial,
+  };
+}
+
+export function makePublicBoard(partial: Partial<PublicBoard> = {}): PublicBoard {
+  return {
+    branchId: 'jianxinnanjie',
+    branchName: '建新南街社区',
+    month: '2026-01',
+    rates: { received: 12, respondedInTime: 11, accepted: 10, replied: 8, rated: 6, satisfied: 5, responseRate: 11 / 12, resolutionRate: 0.8, satisfactionRate: 5 / 6 },
+    letters: [{ category: 'suggestion', text: '建议在广场增加几张长椅', reply: '已增加 4 张长椅', status: 'archived', createdAt: '2026-01-03T09:00:00+08:00' }],
+    ...partial,
+  };
+}

@@ -84,6 +84,40 @@ function reportShortcuts(bindings: RoleBinding[]): Shortcut[] {
   ]);
 }
 
+/**
+ * 清风邮局 for officials: one queue card whose title says what the caller does there — 民情气象站 (a community's
+ * station handler), 廉情来信 (inspectors handle integrity letters) or 来信督办 (township staff and district admins
+ * read and chase overdue letters).
+ */
+function lettersShortcut(has: (role: string) => boolean): Shortcut {
+  const target: ShortcutTarget = { kind: 'page', url: PAGES.letterCases };
+  if (has('station_handler')) return { key: 'letters', title: '民情气象站', description: '本社区来信：受理、转办、答复', target };
+  if (has('inspector')) return { key: 'letters', title: '廉情来信', description: '廉情监督来信的受理和办理', target };
+  return { key: 'letters', title: '来信督办', description: '各社区来信办理情况，超期来信及时督办', target };
+}
+
+/** Station handlers: their community's 公开栏 and 微权说廉; secretaries: 微权说廉 (they keep it up to date). */
+function communityBoardShortcuts(bindings: RoleBinding[], withBoard: boolean): Shortcut[] {
+  const branches: { id: string; label: string }[] = [];
+  for (const b of bindings) {
+    const scope = b.scope;
+    if (scope.level !== 'branch' || branches.some((x) => x.id === scope.branchId)) continue;
+    branches.push({ id: scope.branchId, label: b.scopeLabel });
+  }
+  return branches.flatMap((br) => [
+    ...(withBoard
+      ? [{ key: `letter-board:${br.id}`, title: '公开栏', description: `${br.label}：来信数量、满意率和公开的来信`, target: { kind: 'page', url: PAGES.letterBoard(br.id) } } as Shortcut]
+      : []),
+    { key: `integrity:${br.id}`, title: '微权说廉', description: `${br.label}：小微权力和廉洁承诺`, target: { kind: 'page', url: PAGES.integrityBoard(br.id) } } as Shortcut,
+  ]);
+}
+
+/**
+ * Residents' 微权说廉 opens 建新南街社区 (the seed's 清廉社区) until residents have a community of their own.
+ * The id is the seed's; see subpackages/mailbox/communities.ts (the stop-gap directory).
+ */
+const RESIDENT_INTEGRITY_BRANCH = 'jianxinnanjie';
+
 function townshipIdsOf(bindings: RoleBinding[]): string[] {
   const ids = new Set<string>();
   for (const b of bindings) if (b.scope.level === 'township') b.scope.townshipIds.forEach((id) => ids.add(id));
@@ -114,6 +148,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(districtDashboard);
     cards.push(...adminShortcuts());
     cards.push(dailyRulesShortcut, exemptionsShortcut);
+    cards.push(lettersShortcut(has));
   }
   if (has('leader')) {
     cards.push(orgShortcut('组织架构', '分管乡镇（街道）和支部一览'));
@@ -136,27 +171,45 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     );
     cards.push(...adminShortcuts());
     cards.push(exemptionsShortcut);
+    cards.push(lettersShortcut(has));
   }
   if (has('inspector')) {
     cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));
     cards.push(districtDashboard);
+    cards.push(lettersShortcut(has));
     cards.push({ key: 'inspection', title: '督导记录', description: '四不两直走访记录', target: soon });
   }
   if (has('cadre') || has('secretary')) {
     cards.push(...reportShortcuts([...byRole('secretary'), ...byRole('cadre')]));
   }
+  if (has('station_handler')) {
+    // The station's daily work first: its letter queue, then its community's 公开栏 and 微权说廉.
+    cards.push(lettersShortcut(has));
+    cards.push(...communityBoardShortcuts(byRole('station_handler'), true));
+  }
   if (has('cadre') || has('secretary') || has('station_handler')) {
     cards.push(...branchShortcuts([...byRole('secretary'), ...byRole('cadre'), ...byRole('station_handler')]));
   }
-  if (has('station_handler')) {
-    cards.push({ key: 'letters', title: '群众来信', description: '处理清风邮局来信', target: soon });
+  if (has('secretary')) {
+    cards.push(...communityBoardShortcuts(byRole('secretary'), false));
   }
 
+  const writeCard: Shortcut = { key: 'mailbox', title: '清风邮局', description: '给社区写信：反映问题、提出建议，可以匿名', target: { kind: 'page', url: PAGES.writeLetter() } };
   const official = active.length > 0 || me.roles.some((r) => r !== 'resident');
   if (!official) {
+    // Residents: the mailbox first, then (for cadres who have not bound yet) 绑定身份.
+    cards.push(writeCard);
+    cards.push({ key: 'my-letters', title: '我的信件', description: '查看来信的办理进度，对答复进行评价', target: { kind: 'page', url: PAGES.myLetters } });
+    cards.push({
+      key: `integrity:${RESIDENT_INTEGRITY_BRANCH}`,
+      title: '微权说廉',
+      description: '建新南街社区干部的小微权力和廉洁承诺',
+      target: { kind: 'page', url: PAGES.integrityBoard(RESIDENT_INTEGRITY_BRANCH) },
+    });
     cards.push({ key: 'bind', title: '绑定身份', description: '干部和工作人员请输入邀请码', target: { kind: 'page', url: PAGES.bind } });
+  } else {
+    cards.push(writeCard);
   }
-  cards.push({ key: 'mailbox', title: '清风邮局', description: '向党组织反映问题、提出建议', target: soon });
 
   const seen = new Set<string>();
   return cards.filter((c) => (seen.has(c.key) ? false : (seen.add(c.key), true)));

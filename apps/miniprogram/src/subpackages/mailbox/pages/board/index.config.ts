@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '公开栏',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '民情气象站',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

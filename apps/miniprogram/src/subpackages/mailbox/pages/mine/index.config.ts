@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的信件',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

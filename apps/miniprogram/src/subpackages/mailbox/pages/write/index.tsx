@@ -1,0 +1,364 @@
+import { useState } from 'react';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { LETTER_LIMITS, WriteLetterBody, type LetterCategory, type MyLetter } from '@chuangxing/shared';
+import { useResource } from '../../../../hooks/use-resource';
+import { useSession } from '../../../../hooks/use-session';
+import { api } from '../../../../services/api';
+import { failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { openPage } from '../../../../services/navigation';
+import { PAGES } from '../../../../services/routes';
+import { findStaticCommunity } from '../../communities';
+import { CommunityPicker, type PickedCommunity } from '../../components/community-picker';
+import { LargeTextToggle } from '../../components/large-text-toggle';
+import { SignInGate } from '../../components/sign-in-gate';
+import { findCommunity, loadDirectory } from '../../services/directory';
+import { CATEGORY_HINTS, CATEGORY_ORDER, LETTER_CATEGORY_LABELS } from '../../services/letter-labels';
+import { newLetterKey } from '../../services/letter-key';
+import { pageClass, useLargeText } from '../../services/large-text';
+import { useSignedIn } from '../../services/use-signed-in';
+import '../../mailbox.css';
+import './index.css';
+
+const ignore = () => undefined;
+
+interface Community {
+  id: string;
+  /** Unknown for a `?branchId=` outside the static list when the caller cannot read the branch. */
+  name?: string;
+}
+
+interface Draft {
+  community?: Community;
+  category?: LetterCategory;
+  text: string;
+  /** No default: the writer chooses 匿名 or 署名 deliberately. */
+  anonymous?: boolean;
+  allowPublication: boolean;
+  callback: boolean;
+  phone: string;
+}
+
+type Field = 'community' | 'category' | 'text' | 'anonymous' | 'phone' | 'form';
+type Problems = Partial<Record<Field, string>>;
+
+/** Request-body paths → the form's fields. */
+const FIELD_OF: Record<string, Field> = {
+  branchId: 'community',
+  category: 'category',
+  text: 'text',
+  anonymous: 'anonymous',
+  callbackPhone: 'phone',
+};
+
+function problemsOfPaths(paths: Record<string, string>): Problems {
+  const problems: Problems = {};
+  for (const [path, message] of Object.entries(paths)) {
+    const field = FIELD_OF[path.split('.')[0]];
+    if (field && !problems[field]) problems[field] = message;
+  }
+  return problems;
+}
+
+/** The body as the contract wants it, or the problems to show first (checked with the contract's own schema). */
+function bodyOf(draft: Draft, idempotencyKey: string): { body?: WriteLetterBody; problems: Problems } {
+  const problems: Problems = {};
+  if (!draft.community) problems.community = '请选择要写信的社区';
+  if (!draft.category) problems.category = '请选择来信类别';
+  if (draft.anonymous === undefined) problems.anonymous = '请选择匿名或署名';
+  if (draft.callback && !draft.phone.trim()) problems.phone = '请填写 11 位手机号';
+  const candidate = {
+    branchId: draft.community?.id ?? '',
+    category: draft.category ?? 'complaint',
+    text: draft.text.trim(),
+    anonymous: draft.anonymous ?? true,
+    allowPublication: draft.allowPublication,
+    ...(draft.callback ? { callbackPhone: draft.phone.trim() } : {}),
+    idempotencyKey,
+  };
+  const parsed = WriteLetterBody.safeParse(candidate);
+  if (!parsed.success) {
+    const paths: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join('.');
+      if (!(path in paths)) paths[path] = issue.message;
+    }
+    for (const [field, message] of Object.entries(problemsOfPaths(paths))) {
+      if (!problems[field as Field]) problems[field as Field] = message;
+    }
+  }
+  if (Object.keys(problems).length || !parsed.success) return { problems };
+  return { body: parsed.data, problems };
+}
+
+function FieldProblem({ text }: { text?: string }) {
+  return text ? <Text className='cx-field__error'>{text}</Text> : null;
+}
+
+/** A big yes/no row with a box to tick. */
+function Toggle({ on, title, hint, className, onToggle }: { on: boolean; title: string; hint: string; className: string; onToggle: () => void }) {
+  return (
+    <View className={`mailbox-toggle ${className}${on ? ' is-on' : ''}`} hoverClass='cx-pressed' onClick={onToggle}>
+      <Text className='mailbox-toggle__box'>{on ? '✓' : ''}</Text>
+      <View className='mailbox-toggle__body'>
+        <Text className='mailbox-toggle__title'>{title}</Text>
+        <Text className='mailbox-toggle__hint'>{hint}</Text>
+      </View>
+    </View>
+  );
+}
+
+function copy(code: string) {
+  // WeChat (and Taro's H5) confirm with their own 内容已复制 toast.
+  Taro.setClipboardData({ data: code }).catch(() => {
+    Taro.showToast({ title: '复制失败，请长按查询码手动复制', icon: 'none' }).catch(ignore);
+  });
+}
+
+/** After 寄出: the 查询码 in large letters. */
+function Written({ letter, replayed, onAgain }: { letter: MyLetter; replayed: boolean; onAgain: () => void }) {
+  return (
+    <View className='cx-card mailbox-written cx-letter-written'>
+      <Text className='mailbox-written__title'>✓ 信已寄出</Text>
+      <Text className='mailbox-written__to'>
+        写给：{letter.branchName} · {LETTER_CATEGORY_LABELS[letter.category]}
+        {letter.anonymous ? ' · 匿名' : ''}
+      </Text>
+      {replayed ? <Text className='mailbox-written__note'>这封信刚才已经寄出过，没有重复寄出。</Text> : null}
+      <Text className='mailbox-written__label'>查询码</Text>
+      <Text className='mailbox-written__code cx-letter-code' userSelect>
+        {letter.queryCode}
+      </Text>
+      <Text className='mailbox-written__note'>请记下查询码。凭查询码可以查看办理进度。</Text>
+      <Button className='cx-btn mailbox-written__copy cx-letter-copy' onClick={() => copy(letter.queryCode)}>
+        复制查询码
+      </Button>
+      <Button className='cx-btn cx-btn--primary mailbox-written__mine' onClick={() => openPage(PAGES.myLetters)}>
+        在「我的信件」中查看进度
+      </Button>
+      <Button className='cx-btn mailbox-written__again' onClick={onAgain}>
+        再写一封
+      </Button>
+    </View>
+  );
+}
+
+/** The community named by `?branchId=`: its name from the static list or the directory (unnamed until it answers). */
+function useLinkedCommunity(branchId: string | undefined): Community | undefined {
+  const known = branchId ? findStaticCommunity(branchId) : undefined;
+  const lookup = useResource(async () => findCommunity(await loadDirectory(), branchId ?? '')?.name, [branchId], { enabled: Boolean(branchId) && !known });
+  if (!branchId) return undefined;
+  if (known) return { id: branchId, name: known.name };
+  return { id: branchId, name: lookup.state.kind === 'ready' ? lookup.state.data : undefined };
+}
+
+function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
+  const session = useSession();
+  const me = session.me;
+  const linked = useLinkedCommunity(linkedBranchId);
+  const [draft, setDraft] = useState<Draft>({ text: '', allowPublication: false, callback: false, phone: '' });
+  const [picking, setPicking] = useState(false);
+  const [problems, setProblems] = useState<Problems>({});
+  const [sending, setSending] = useState(false);
+  /** Made once per letter on the first 寄出; a retry after a failure sends the same key. */
+  const [key, setKey] = useState<string>();
+  const [written, setWritten] = useState<{ letter: MyLetter; replayed: boolean }>();
+
+  // A community from the link counts until the writer picks another one.
+  const community = draft.community ?? (picking ? undefined : linked);
+
+  const change = (patch: Partial<Draft>, field: Field) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setProblems((p) => ({ ...p, [field]: undefined, form: undefined }));
+  };
+
+  const submit = async () => {
+    if (sending) return;
+    const idempotencyKey = key ?? newLetterKey();
+    const { body, problems: local } = bodyOf({ ...draft, community }, idempotencyKey);
+    if (!body) {
+      setProblems(local);
+      return;
+    }
+    setKey(idempotencyKey);
+    setSending(true);
+    setProblems({});
+    try {
+      const res = await api.writeLetter({ body });
+      if (res.status === 201 || res.status === 200) {
+        setWritten({ letter: res.body.letter, replayed: res.body.replayed });
+        Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(ignore);
+        return;
+      }
+      const fields = problemsOfPaths(fieldErrorsOf(res.body));
+      // 429 (5 letters a day), 401, 403 …: the server's own words.
+      setProblems(res.status === 400 && Object.keys(fields).length ? fields : { form: failureOf(res).message });
+    } catch (err) {
+      setProblems({ form: toFailure(err).message });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (written) {
+    return (
+      <Written
+        letter={written.letter}
+        replayed={written.replayed}
+        onAgain={() => {
+          setWritten(undefined);
+          setKey(undefined);
+          setDraft({ text: '', allowPublication: false, callback: false, phone: '', community: draft.community });
+          setProblems({});
+        }}
+      />
+    );
+  }
+
+  const failedOnce = Boolean(key) && Boolean(problems.form);
+  return (
+    <View className='mailbox-write__form'>
+      <View className='cx-card mailbox-intro'>
+        <Text className='mailbox-intro__title'>有话请写信</Text>
+        <Text className='mailbox-intro__text'>一封信只写一件事。写好后会得到一个查询码，可以随时查看办理进度。</Text>
+        <View className='mailbox-link' hoverClass='cx-pressed' onClick={() => openPage(PAGES.myLetters)}>
+          <Text>我的信件</Text>
+          <Text className='mailbox-link__arrow'>›</Text>
+        </View>
+      </View>
+
+      <View className='cx-section-title'>1. 写给哪个社区</View>
+      <View className='cx-card'>
+        {community && !picking ? (
+          <View className='mailbox-to cx-letter-to'>
+            <Text className='mailbox-to__name'>{community.name ?? '二维码指定的社区'}</Text>
+            <View className='mailbox-to__change' hoverClass='cx-pressed' onClick={() => setPicking(true)}>
+              <Text>换一个</Text>
+            </View>
+          </View>
+        ) : (
+          <CommunityPicker
+            selected={draft.community?.id}
+            onPick={(c: PickedCommunity) => {
+              change({ community: { id: c.id, name: c.name } }, 'community');
+              setPicking(false);
+            }}
+          />
+        )}
+        <FieldProblem text={problems.community} />
+      </View>
+
+      <View className='cx-section-title'>2. 反映什么事</View>
+      <View className='mailbox-categories'>
+        {CATEGORY_ORDER.map((c) => (
+          <View
+            key={c}
+            className={`cx-card mailbox-category-card cx-letter-category${draft.category === c ? ' is-selected' : ''}`}
+            data-category={c}
+            hoverClass='cx-pressed'
+            onClick={() => change({ category: c }, 'category')}
+          >
+            <View className='mailbox-category-card__head'>
+              <Text className='mailbox-category-card__label'>{LETTER_CATEGORY_LABELS[c]}</Text>
+              {draft.category === c ? <Text className='mailbox-category-card__check'>✓ 已选</Text> : null}
+            </View>
+            <Text className='mailbox-category-card__hint'>{CATEGORY_HINTS[c]}</Text>
+          </View>
+        ))}
+      </View>
+      <FieldProblem text={problems.category} />
+
+      <View className='cx-section-title'>3. 写下您的事</View>
+      <View className='cx-card'>
+        <View className='mailbox-textarea mailbox-textarea--letter cx-letter-text'>
+          <Textarea
+            className='mailbox-textarea__input'
+            value={draft.text}
+            maxlength={LETTER_LIMITS.text}
+            placeholder='什么时间、什么地方、什么事，写清楚就好（至少 5 个字）'
+            onInput={(e) => change({ text: e.detail.value }, 'text')}
+          />
+        </View>
+        <Text className='mailbox-count'>
+          {draft.text.trim().length}/{LETTER_LIMITS.text}
+        </Text>
+        <FieldProblem text={problems.text} />
+      </View>
+
+      <View className='cx-section-title'>4. 匿名还是署名</View>
+      <View className='mailbox-identity'>
+        <View
+          className={`cx-card mailbox-identity__choice cx-letter-anonymous${draft.anonymous === true ? ' is-selected' : ''}`}
+          hoverClass='cx-pressed'
+          onClick={() => change({ anonymous: true }, 'anonymous')}
+        >
+          <Text className='mailbox-identity__title'>{draft.anonymous === true ? '✓ ' : ''}匿名</Text>
+          <Text className='mailbox-identity__hint'>社区和街道干部都看不到您是谁</Text>
+        </View>
+        <View
+          className={`cx-card mailbox-identity__choice cx-letter-named${draft.anonymous === false ? ' is-selected' : ''}`}
+          hoverClass='cx-pressed'
+          onClick={() => change({ anonymous: false }, 'anonymous')}
+        >
+          <Text className='mailbox-identity__title'>{draft.anonymous === false ? '✓ ' : ''}署名</Text>
+          <Text className='mailbox-identity__hint'>处理的同志能看到您的名字{me ? `「${me.user.displayName}」` : ''}，方便联系您</Text>
+        </View>
+      </View>
+      <FieldProblem text={problems.anonymous} />
+
+      <View className='cx-section-title'>5. 其他</View>
+      <View className='cx-card'>
+        <Toggle
+          className='cx-letter-publish'
+          on={draft.allowPublication}
+          title='同意公开（隐去个人信息）'
+          hint='答复后，这封信可以出现在社区公开栏，不显示您的姓名和电话'
+          onToggle={() => change({ allowPublication: !draft.allowPublication }, 'form')}
+        />
+        <Toggle
+          className='cx-letter-callback'
+          on={draft.callback}
+          title='需要回电'
+          hint='留下手机号，处理的同志会打电话给您'
+          onToggle={() => change({ callback: !draft.callback }, 'phone')}
+        />
+        {draft.callback ? (
+          <View className='cx-field mailbox-phone'>
+            <Text className='cx-field__label'>手机号</Text>
+            <Input
+              className='cx-input cx-letter-phone'
+              type='number'
+              value={draft.phone}
+              maxlength={11}
+              placeholder='11 位手机号'
+              onInput={(e) => change({ phone: e.detail.value.replace(/\D/g, '') }, 'phone')}
+            />
+            {draft.anonymous ? <Text className='mailbox-field__note'>只有负责处理的同志能看到这个号码，用来给您回电。</Text> : null}
+            <FieldProblem text={problems.phone} />
+          </View>
+        ) : null}
+      </View>
+
+      {problems.form ? <Text className='cx-form-problem mailbox-problem cx-letter-problem'>{problems.form}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary mailbox-submit cx-letter-submit${sending ? ' cx-btn--disabled' : ''}`}
+        disabled={sending || undefined}
+        onClick={submit}
+      >
+        {sending ? '正在寄出…' : failedOnce ? '重新寄出' : '寄出这封信'}
+      </Button>
+    </View>
+  );
+}
+
+export default function WriteLetterPage() {
+  const { params } = useRouter();
+  const signIn = useSignedIn();
+  const [large, toggleLarge] = useLargeText();
+  return (
+    <View className={pageClass('mailbox-write', large)}>
+      <LargeTextToggle large={large} onToggle={toggleLarge} />
+      <SignInGate signIn={signIn}>{() => <WriteForm linkedBranchId={params.branchId || undefined} />}</SignInGate>
+    </View>
+  );
+}

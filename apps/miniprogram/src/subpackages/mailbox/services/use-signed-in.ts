@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { devLoginAvailable, isH5 } from '../../../config/runtime-config';
+import { useSession } from '../../../hooks/use-session';
+import { toFailure, type Failure } from '../../../services/api-failure';
+import { loginWithWechat } from '../../../services/api';
+
+export type SignIn = { kind: 'ready' } | { kind: 'pending' } | { kind: 'failed'; failure: Failure; retry: () => void } | { kind: 'needed' };
+
+/**
+ * The mailbox is often opened straight from a community's QR code or a shared link, before home has
+ * logged in. In WeChat the page logs in silently itself (any WeChat user may write and read 微权说廉);
+ * in H5, in a demo-login build, or after 退出登录 it asks the user to sign in from home.
+ */
+export function useSignedIn(): SignIn {
+  const session = useSession();
+  const [attempt, setAttempt] = useState(0);
+  const [failure, setFailure] = useState<Failure>();
+  const silent = !session.token && !session.signedOut && !isH5() && !devLoginAvailable();
+
+  useEffect(() => {
+    if (!silent) return undefined;
+    let live = true;
+    setFailure(undefined);
+    loginWithWechat().catch((err: unknown) => {
+      if (live) setFailure(toFailure(err));
+    });
+    return () => {
+      live = false;
+    };
+  }, [silent, attempt]);
+
+  if (session.token) return { kind: 'ready' };
+  if (!silent) return { kind: 'needed' };
+  if (failure) return { kind: 'failed', failure, retry: () => setAttempt((n) => n + 1) };
+  return { kind: 'pending' };
+}

@@ -1,0 +1,252 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { CaseLetter, LetterStatus } from '@chuangxing/shared';
+import CasePage from '../../src/subpackages/mailbox/pages/case/index';
+import CasesPage from '../../src/subpackages/mailbox/pages/cases/index';
+import { sessionStore } from '../../src/services/session-store';
+import { router, taroMock } from '../mocks/taro';
+import { errorReply, fakeApi } from '../support/fake-api';
+import { inspectorBinding, makeBinding, makeCaseLetter, makeMe, makeSession, stationBinding } from '../support/factories';
+
+const asStation = () => sessionStore.setSession(makeSession({ me: makeMe({ bindings: [stationBinding()] }) }));
+const caseReply = (partial: Partial<CaseLetter> = {}) => ({ status: 200, body: { letter: makeCaseLetter(partial) } });
+const actionLabels = (container: HTMLElement) => Array.from(container.querySelectorAll('.cx-case-action')).map((e) => e.textContent);
+const action = (container: HTMLElement, label: string) =>
+  Array.from(container.querySelectorAll<HTMLElement>('.cx-case-action')).find((e) => e.textContent === label) as HTMLElement;
+const confirm = (container: HTMLElement) => fireEvent.click(container.querySelector('.cx-case-confirm') as HTMLElement);
+
+describe('来信办理 (case page)', () => {
+  it.each<[LetterStatus, string[]]>([
+    ['submitted', ['受理', '不予受理', '转办', '备注']],
+    ['accepted', ['答复', '转办', '备注']],
+    ['reopened', ['答复', '备注']],
+    ['replied', ['备注']],
+    ['declined', []],
+    ['archived', []],
+  ])('station handler, %s: only the legal actions', async (status, labels) => {
+    asStation();
+    router.params = { id: 'L1' };
+    fakeApi({ 'GET /v1/letters/cases/L1': caseReply({ status }) });
+
+    const { container } = render(<CasePage />);
+    await screen.findByText('小区东门路灯坏了一个月了');
+
+    expect(actionLabels(container)).toEqual(labels);
+  });
+
+  it('township staff oversee read-only; a 廉情 letter is not the station’s to handle', async () => {
+    sessionStore.setSession(makeSession()); // township staff of 五里堡街道
+    router.params = { id: 'L1' };
+    fakeApi({ 'GET /v1/letters/cases/L1': caseReply() });
+    const staff = render(<CasePage />);
+    await screen.findByText('小区东门路灯坏了一个月了');
+    expect(actionLabels(staff.container)).toEqual([]);
+    expect(staff.container.querySelector('.cx-case-readonly')).toBeTruthy();
+    staff.unmount();
+
+    asStation();
+    fakeApi({ 'GET /v1/letters/cases/L1': caseReply({ category: 'integrity' }) });
+    const station = render(<CasePage />);
+    await screen.findByText('小区东门路灯坏了一个月了');
+    expect(actionLabels(station.container)).toEqual([]);
+    station.unmount();
+
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [inspectorBinding()] }) }));
+    fakeApi({ 'GET /v1/letters/cases/L1': caseReply({ category: 'integrity' }) });
+    const inspector = render(<CasePage />);
+    await screen.findByText('小区东门路灯坏了一个月了');
+    expect(actionLabels(inspector.container)).toEqual(['受理', '不予受理', '转办', '备注']);
+  });
+
+  it('shows 匿名, the photos, internal notes marked 内部, and calls back when the writer asked for it', async () => {
+    asStation();
+    router.params = { id: 'L1' };
+    fakeApi({
+      'GET /v1/letters/cases/L1': caseReply({
+        callbackPhone: '13812345678',
+        photoUrls: ['https://storage.test/a.jpg', 'https://storage.test/b.jpg'],
+        timeline: [
+          { at: '2026-01-06T09:00:00+08:00', kind: 'submitted', actor: '居民', internal: false },
+          { at: '2026-01-06T10:00:00+08:00', kind: 'note', actor: '民情气象站接待员', text: '已联系物业', internal: true },
+        ],
+      }),
+    });
+
+    const { container } = render(<CasePage />);
+    await screen.findByText('已联系物业');
+
+    expect(container.querySelector('.cx-case-writer')?.textContent).toBe('匿名');
+    expect(screen.getByText('内部')).toBeTruthy();
+    expect(screen.getByText('内部备注')).toBeTruthy();
+    fireEvent.click(container.querySelector('.cx-case-call') as HTMLElement);
+    expect(taroMock.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13812345678' });
+    const photos = container.querySelectorAll<HTMLElement>('.cx-letter-photo');
+    expect(photos).toHaveLength(2);
+    fireEvent.click(photos[1]);
+    expect(taroMock.previewImage).toHaveBeenCalledWith({ urls: ['https://storage.test/a.jpg', 'https://storage.test/b.jpg'], current: 'https://storage.test/b.jpg' });
+  });
+
+  it('受理 sends the version it showed and shows the accepted letter', async () => {
+    asStation();
+    router.params = { id: 'L1' };
+    const server = fakeApi({
+      'GET /v1/letters/cases/L1': caseReply({ version: 3 }),
+      'POST /v1/letters/cases/L1/actions': caseReply({ version: 4, status: 'accepted', replyBy: '2026-01-27T23:59:00+08:00' }),
+    });
+
+    const { container } = render(<CasePage />);
+    await screen.findByText('小区东门路灯坏了一个月了');
+    fireEvent.click(action(container, '受理'));
+    confirm(container);
+
+    await waitFor(() => expect(actionLabels(container)).toEqual(['答复', '转办', '备注']));
+    expect(server.calls('POST /v1/letters/cases/L1/actions')[0].body).toEqual({ action: 'accept', version: 3 });
+    expect(container.querySelector('.cx-letter-status')?.textContent).toBe('办理中');
+  });
+
+  it('不予受理 needs a reason; 答复 sends the text with the version', async () => {
+    asStation();
+    router.params = { id: 'L1' };
+    const server = fakeApi({
+      'GET /v1/letters/cases/L1': caseReply({ status: 'accepted', version: 5 }),
+      'POST /v1/letters/cases/L1/actions': caseReply({ status: 'replied', version: 6 }),
+    });
+
+    const { container } = render(<CasePage />);
+    await screen.findByText('小区东门路灯坏了一个月了');
+    fireEvent.click(action(container, '答复'));
+    fireEvent.change(container.querySelector('.cx-case-reply-text textarea') as HTMLTextAreaElement, { target: { value: '路灯已于今天修好，感谢反映' } });
+    confirm(container);
+
+    await waitFor(() => expect(actionLabels(container)).toEqual(['备注']));
+    expect(server.calls('POST /v1/letters/cases/L1/actions')[0].body).toEqual({ action: 'reply', version: 5, text: '路灯已于今天修好，感谢反映' });
+  });
+
+  it('不予受理 without a reason is not sent', async () => {
+    asStation();
+    router.params = { id: 'L1' };
+    const server = fakeApi({ 'GET /v1/letters/cases/L1': caseReply() });
+
+    const { container } = render(<CasePage />);
+    await screen.findByText('小区东门路灯坏了一个月了');
+    fireEvent.click(action(container, '不予受理'));
+    confirm(container);
+
+    expect(await screen.findByText('请填写不予受理的原因')).toBeTruthy();
+    expect(server.calls('POST /v1/letters/cases/L1/actions')).toHaveLength(0);
+  });
+
+  it('备注 is internal unless made public; 转办 picks a community and a reason', async () => {
+    asStation();
+    router.params = { id: 'L1' };
+    const server = fakeApi({
+      'GET /v1/letters/cases/L1': caseReply({ version: 2 }),
+      'POST /v1/letters/cases/L1/actions': [caseReply({ version: 3 }), caseReply({ version: 4, branchId: 'wulibao-b03', branchName: '幸福社区' })],
+      'GET /v1/directory': errorReply(404, 'ROUTE_NOT_FOUND', '接口不存在'),
+    });
+
+    const { container } = render(<CasePage />);
+    await screen.findByText('小区东门路灯坏了一个月了');
+    fireEvent.click(action(container, '备注'));
+    fireEvent.change(container.querySelector('.cx-case-text textarea') as HTMLTextAreaElement, { target: { value: '已约定下次半月谈讨论' } });
+    confirm(container);
+    await waitFor(() => expect(server.calls('POST /v1/letters/cases/L1/actions')).toHaveLength(1));
+    expect(server.calls('POST /v1/letters/cases/L1/actions')[0].body).toEqual({ action: 'note', version: 2, text: '已约定下次半月谈讨论', internal: true });
+
+    await waitFor(() => expect(container.querySelector('.cx-case-confirm')).toBeNull());
+    fireEvent.click(action(container, '转办'));
+    // The station's own community is not offered; without the directory, the static list of 五里堡街道 is.
+    await waitFor(() => expect(container.querySelector('.cx-letter-community')).toBeTruthy());
+    const options = Array.from(container.querySelectorAll<HTMLElement>('.cx-letter-community'));
+    expect(options.map((o) => o.textContent)).not.toContain('建新南街社区');
+    fireEvent.click(options.find((o) => o.textContent === '幸福社区') as HTMLElement);
+    fireEvent.change(container.querySelector('.cx-case-text textarea') as HTMLTextAreaElement, { target: { value: '属于幸福社区辖区' } });
+    confirm(container);
+    await waitFor(() => expect(server.calls('POST /v1/letters/cases/L1/actions')).toHaveLength(2));
+    expect(server.calls('POST /v1/letters/cases/L1/actions')[1].body).toEqual({ action: 'transfer', version: 3, toBranchId: 'wulibao-b03', reason: '属于幸福社区辖区' });
+  });
+
+  it('409: says someone else acted and shows the reloaded letter', async () => {
+    asStation();
+    router.params = { id: 'L1' };
+    const server = fakeApi({
+      'GET /v1/letters/cases/L1': [caseReply({ version: 1 }), caseReply({ version: 2, status: 'accepted' })],
+      'POST /v1/letters/cases/L1/actions': errorReply(409, 'CONFLICT', '这封信刚被他人处理过，请刷新后重试'),
+    });
+
+    const { container } = render(<CasePage />);
+    await screen.findByText('小区东门路灯坏了一个月了');
+    fireEvent.click(action(container, '受理'));
+    confirm(container);
+
+    expect(await screen.findByText('已被他人处理，已刷新')).toBeTruthy();
+    await waitFor(() => expect(actionLabels(container)).toEqual(['答复', '转办', '备注']));
+    expect(server.calls('GET /v1/letters/cases/L1')).toHaveLength(2);
+    expect(server.calls('POST /v1/letters/cases/L1/actions')[0].body).toEqual({ action: 'accept', version: 1 });
+  });
+});
+
+describe('民情气象站 (queue)', () => {
+  const summary = (id: string, partial: Record<string, unknown> = {}) => ({
+    id,
+    queryCode: 'AB3CD4EF5G',
+    branchName: '建新南街社区',
+    category: 'complaint',
+    status: 'submitted',
+    excerpt: `来信 ${id}`,
+    createdAt: '2026-01-06T09:00:00+08:00',
+    acceptBy: '2026-01-08T23:59:00+08:00',
+    overdue: false,
+    ...partial,
+  });
+
+  it('待办 puts overdue letters first, flagged 超期; 已办 asks for closed letters; a row opens its case', async () => {
+    asStation();
+    const server = fakeApi({
+      'GET /v1/letters/cases': (req) =>
+        req.url.includes('status=closed')
+          ? { status: 200, body: { letters: [summary('C1', { status: 'archived' })] } }
+          : { status: 200, body: { letters: [summary('A'), summary('B', { overdue: true }), summary('C')] } },
+    });
+
+    const { container } = render(<CasesPage />);
+    await screen.findByText('来信 A');
+
+    const rows = Array.from(container.querySelectorAll<HTMLElement>('.cx-case-item'));
+    expect(rows.map((r) => r.querySelector('.mailbox-case__excerpt')?.textContent)).toEqual(['来信 B', '来信 A', '来信 C']);
+    expect(rows[0].querySelector('.cx-case-overdue')?.textContent).toBe('超期');
+    expect(rows[1].querySelector('.cx-case-overdue')).toBeNull();
+    expect(taroMock.setNavigationBarTitle).toHaveBeenCalledWith({ title: '民情气象站' });
+    expect(server.sent[0].url).toContain('status=open');
+
+    fireEvent.click(rows[0]);
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/mailbox/pages/case/index?id=B' });
+
+    fireEvent.click(screen.getByText('已办'));
+    expect(await screen.findByText('来信 C1')).toBeTruthy();
+  });
+
+  it('township staff get the read-only 来信督办 view; residents are told who may look', async () => {
+    sessionStore.setSession(makeSession());
+    fakeApi({ 'GET /v1/letters/cases': { status: 200, body: { letters: [] } } });
+    const staff = render(<CasesPage />);
+    expect(await screen.findByText('暂无待办来信')).toBeTruthy();
+    expect(staff.container.querySelector('.cx-case-readonly')).toBeTruthy();
+    expect(taroMock.setNavigationBarTitle).toHaveBeenCalledWith({ title: '来信督办' });
+    staff.unmount();
+
+    sessionStore.setSession(makeSession({ me: makeMe({ roles: ['resident'], bindings: [] }) }));
+    const server = fakeApi({});
+    render(<CasesPage />);
+    expect(screen.getByText(/只有民情气象站接待员/)).toBeTruthy();
+    expect(server.sent).toHaveLength(0);
+  });
+
+  it('inspectors see 廉情来信', async () => {
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' } })] }) }));
+    fakeApi({ 'GET /v1/letters/cases': { status: 200, body: { letters: [] } } });
+    render(<CasesPage />);
+    await screen.findByText('暂无待办来信');
+    expect(taroMock.setNavigationBarTitle).toHaveBeenCalledWith({ title: '廉情来信' });
+  });
+});
