@@ -1,4 +1,4 @@
-import type { LetterCategory, LetterStatus, Rating, TimelineEntry } from '@chuangxing/shared';
+import { LETTER_STATUS_LABELS, type LetterCategory, type LetterStatus, type Rating, type TimelineEntry } from '@chuangxing/shared';
 import { DomainError } from './domain-error';
 import { addDays, monthOf, shanghaiDay, shanghaiInstant } from './shanghai-time';
 
@@ -79,7 +79,7 @@ export function nextState(current: Pick<Letter, 'status' | 'reviewed'>, event: L
       if (status === 'replied') return to('archived');
       break;
   }
-  throw new DomainError('ILLEGAL_TRANSITION', `当前状态（${status}）下不能进行该操作，请刷新后重试`);
+  throw new DomainError('ILLEGAL_TRANSITION', `信件当前为「${LETTER_STATUS_LABELS[status]}」，不能进行该操作，请刷新后重试`);
 }
 
 export const OPEN_STATUSES: readonly LetterStatus[] = ['submitted', 'accepted', 'replied', 'reopened'];

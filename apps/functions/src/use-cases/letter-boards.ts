@@ -41,6 +41,7 @@ export async function getPublicBoard(deps: Deps, branchId: string, month = thisM
   const [counters, letters] = await Promise.all([deps.letters.countersOf(branch.townshipId, month), deps.letters.published(branch.townshipId, branchId, 20)]);
   return {
     branchId,
+    townshipId: branch.townshipId,
     branchName: branch.name,
     month,
     rates: ratesOf(counters.find((c) => c.branchId === branchId)?.counters ?? {}),
@@ -60,6 +61,7 @@ export async function getIntegrityBoard(deps: Deps, branchId: string): Promise<I
   const board = await deps.letters.getIntegrityBoard(branchId);
   return {
     branchId,
+    townshipId: branch.townshipId,
     branchName: branch.name,
     commitments: board?.commitments ?? [],
     ...(board?.updatedAt ? { updatedAt: board.updatedAt } : {}),
@@ -75,5 +77,5 @@ export async function putIntegrityBoard(deps: Deps, principal: Principal, allowe
   if (!branch || !(own || bindings.some((b) => managesTownship(b, deps.districtId, branch.townshipId)))) throw notFound('社区');
   const at = deps.clock.now().toISOString();
   await deps.letters.putIntegrityBoard({ branchId, commitments: body.commitments, version: body.version + 1, updatedAt: at, updatedBy: principal.user.id }, body.version);
-  return { branchId, branchName: branch.name, commitments: body.commitments, updatedAt: at, version: body.version + 1 };
+  return { branchId, townshipId: branch.townshipId, branchName: branch.name, commitments: body.commitments, updatedAt: at, version: body.version + 1 };
 }

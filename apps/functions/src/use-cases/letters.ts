@@ -52,6 +52,7 @@ export async function toMyLetter(deps: Deps, letter: Letter, timeline: TimelineE
     createdAt: letter.createdAt,
     ...(letter.rating ? { rating: letter.rating } : {}),
     canRate: letter.status === 'replied',
+    reviewed: letter.reviewed,
     photoUrls: await photoUrls(deps, letter),
     timeline: publicTimeline(timeline),
   };
@@ -192,7 +193,22 @@ async function toCaseLetter(deps: Deps, letter: Letter, timeline: TimelineEntry[
     version: letter.version,
     photoUrls: await photoUrls(deps, letter),
     timeline,
+    actions: access.level === 'act' ? allowedActions(letter) : [],
   };
+}
+
+/** The moves the state machine allows now; 半月谈 takes accepted (or reopened) letters of a community. */
+function allowedActions(letter: Letter): CaseLetter['actions'] {
+  const moves = (['accept', 'decline', 'transfer', 'note', 'reply'] as const).filter((type) => {
+    try {
+      nextState(letter, { type });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const schedulable = letter.category !== 'integrity' && (letter.status === 'accepted' || letter.status === 'reopened');
+  return schedulable ? [...moves, 'schedule'] : moves;
 }
 
 export async function getCase(deps: Deps, principal: Principal, allowed: readonly Role[], letterId: string): Promise<CaseLetter> {

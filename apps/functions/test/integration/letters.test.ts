@@ -37,6 +37,7 @@ describe('清风邮局 on DynamoDB Local', () => {
 
     let c = await act(id, { action: 'accept', version: 1, note: '已登记，三日内上门查看' });
     expect([c.status, c.body.letter.status, c.body.letter.writerName]).toEqual([200, 'accepted', '匿名']);
+    expect(c.body.letter.actions).toEqual(['transfer', 'note', 'reply', 'schedule']);
     c = await act(id, { action: 'note', version: 2, text: '联系了物业电工', internal: true });
     c = await act(id, { action: 'reply', version: 3, text: '路灯已于今日修复，感谢监督' });
     expect(c.body.letter.status).toBe('replied');
@@ -127,7 +128,8 @@ describe('清风邮局 on DynamoDB Local', () => {
     const w = await write(letter({ idempotencyKey: key('transfer') }), await stack.tokenFor(DEMO.secretary));
     const id = w.body.letter.id;
     const staff = await stack.tokenFor(DEMO.township_staff);
-    expect((await stack.call('GET', `/v1/letters/cases/${id}`, { token: staff })).status).toBe(200);
+    const overseen = await stack.call('GET', `/v1/letters/cases/${id}`, { token: staff });
+    expect([overseen.status, overseen.body.letter.actions]).toEqual([200, []]);
     expect((await act(id, { action: 'accept', version: 1 }, staff)).status).toBe(403);
     const t = await act(id, { action: 'transfer', version: 1, toBranchId: 'wulibao-b02', reason: '属于相邻社区管辖' });
     expect(t.body.letter).toMatchObject({ status: 'submitted', branchId: 'wulibao-b02' });

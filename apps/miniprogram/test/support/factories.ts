@@ -172,6 +172,7 @@ export function makeMyLetter(partial: Partial<MyLetter> = {}): MyLetter {
     callbackRequested: false,
     createdAt: '2026-01-06T09:00:00+08:00',
     canRate: false,
+    reviewed: false,
     photoUrls: [],
     timeline: [{ at: '2026-01-06T09:00:00+08:00', kind: 'submitted', actor: '居民', internal: false }],
     ...partial,
@@ -196,6 +197,7 @@ export function makeCaseLetter(partial: Partial<CaseLetter> = {}): CaseLetter {
     version: 1,
     photoUrls: [],
     timeline: [{ at: '2026-01-06T09:00:00+08:00', kind: 'submitted', actor: '居民', internal: false }],
+    actions: ['accept', 'decline', 'transfer', 'note'],
     ...partial,
   };
 }
@@ -203,6 +205,7 @@ export function makeCaseLetter(partial: Partial<CaseLetter> = {}): CaseLetter {
 export function makeIntegrityBoard(partial: Partial<IntegrityBoard> = {}): IntegrityBoard {
   return {
     branchId: 'jianxinnanjie',
+    townshipId: 'wulibao',
     branchName: '建新南街社区',
     commitments: [{ position: '社区党委书记', name: '李华', powers: ['低保初审', '用章审批'], commitment: '公开办事，不收礼、不优亲厚友' }],
     updatedAt: '2026-01-05T10:00:00+08:00',
@@ -214,6 +217,7 @@ export function makeIntegrityBoard(partial: Partial<IntegrityBoard> = {}): Integ
 export function makePublicBoard(partial: Partial<PublicBoard> = {}): PublicBoard {
   return {
     branchId: 'jianxinnanjie',
+    townshipId: 'wulibao',
     branchName: '建新南街社区',
     month: '2026-01',
     rates: { received: 12, respondedInTime: 11, accepted: 10, replied: 8, rated: 6, satisfied: 5, responseRate: 11 / 12, resolutionRate: 0.8, satisfactionRate: 5 / 6 },

@@ -93,8 +93,10 @@ export const MyLetter = z.object({
   callbackRequested: z.boolean(),
   createdAt: IsoDateTime,
   rating: z.optional(Rating),
-  /** Only after an unsatisfied rating, and only once. */
+  /** True while the reply waits for the writer's rating. */
   canRate: z.boolean(),
+  /** The one review round (复核) after an unsatisfied rating has been used. */
+  reviewed: z.boolean(),
   /** Short-lived URLs of the letter's photos. */
   photoUrls: z.array(z.string()),
   timeline: z.array(TimelineEntry),
@@ -124,6 +126,8 @@ export const CaseLetter = z.object({
   version: z.int(),
   photoUrls: z.array(z.string()),
   timeline: z.array(TimelineEntry),
+  /** What the caller may do now (state machine × role): empty for read-only overseers. */
+  actions: z.array(z.enum(['accept', 'decline', 'transfer', 'note', 'reply', 'schedule'])),
 });
 export type CaseLetter = z.infer<typeof CaseLetter>;
 
@@ -139,6 +143,7 @@ export const CaseSummary = z.object({
   replyBy: z.optional(IsoDateTime),
   overdue: z.boolean(),
 });
+export type CaseSummary = z.infer<typeof CaseSummary>;
 export const CaseQueue = z.object({ letters: z.array(CaseSummary) });
 export const CaseQueueQuery = z.strictObject({ status: z.optional(z.enum(['open', 'closed'])) });
 
@@ -205,6 +210,7 @@ export const LetterStatsQuery = z.strictObject({ month: z.optional(z.string().ch
 
 export const PublicBoard = z.object({
   branchId: Id,
+  townshipId: Id,
   branchName: z.string(),
   month: z.string(),
   rates: LetterRates,
@@ -226,6 +232,7 @@ export type IntegrityCommitment = z.infer<typeof IntegrityCommitment>;
 /** 微权说廉: a community's published commitments, readable by every resident. */
 export const IntegrityBoard = z.object({
   branchId: Id,
+  townshipId: Id,
   branchName: z.string(),
   commitments: z.array(IntegrityCommitment),
   updatedAt: z.optional(IsoDateTime),
