@@ -1,4 +1,4 @@
-import type { DailyRules } from '@chuangxing/shared';
+import type { DailyRules, LetterRules } from '@chuangxing/shared';
 import type { RulesRepository, StoredExemption } from '../ports/rules-repository';
 
 /**
@@ -8,6 +8,7 @@ import type { RulesRepository, StoredExemption } from '../ports/rules-repository
  */
 export class CachedRulesRepository implements RulesRepository {
   private readonly cache = new Map<string, { at: number; rules: Promise<DailyRules> }>();
+  private readonly letterCache = new Map<string, { at: number; rules: Promise<LetterRules> }>();
 
   constructor(
     private readonly inner: RulesRepository,
@@ -28,6 +29,21 @@ export class CachedRulesRepository implements RulesRepository {
     this.cache.delete(districtId);
     await this.inner.putDailyRules(districtId, rules, by, at);
     this.cache.delete(districtId);
+  }
+
+  getLetterRules(districtId: string): Promise<LetterRules> {
+    const hit = this.letterCache.get(districtId);
+    if (hit && this.now() - hit.at < this.ttlMs) return hit.rules;
+    const rules = this.inner.getLetterRules(districtId);
+    this.letterCache.set(districtId, { at: this.now(), rules });
+    rules.catch(() => this.letterCache.delete(districtId));
+    return rules;
+  }
+
+  async putLetterRules(districtId: string, rules: LetterRules, by: string, at: string): Promise<void> {
+    this.letterCache.delete(districtId);
+    await this.inner.putLetterRules(districtId, rules, by, at);
+    this.letterCache.delete(districtId);
   }
 
   listExemptions(districtId: string, prefix: string): Promise<StoredExemption[]> {

@@ -97,8 +97,6 @@ export function addWorkingDays(fromDay: string, n: number, holidays: ReadonlySet
   return day;
 }
 
-export const LETTER_SLA = { acceptWorkingDays: 2, replyWorkingDays: 15, autoArchiveDays: 7 } as const;
-
 /** Past its acceptance or reply deadline while still waiting on the community. */
 export function isOverdue(l: Pick<Letter, 'status' | 'acceptBy' | 'replyBy'>, now: Date): boolean {
   if (l.status === 'submitted') return now.getTime() > Date.parse(l.acceptBy);

@@ -1,4 +1,4 @@
-import type { DailyRules } from '@chuangxing/shared';
+import type { DailyRules, LetterRules } from '@chuangxing/shared';
 
 export interface StoredExemption {
   id: string;
@@ -15,6 +15,9 @@ export interface RulesRepository {
   /** The district's rules, or the defaults when none were saved. */
   getDailyRules(districtId: string): Promise<DailyRules>;
   putDailyRules(districtId: string, rules: DailyRules, by: string, at: string): Promise<void>;
+  /** The district's mailbox rules, or the defaults. */
+  getLetterRules(districtId: string): Promise<LetterRules>;
+  putLetterRules(districtId: string, rules: LetterRules, by: string, at: string): Promise<void>;
   /** Exemptions whose day starts with `prefix` (a day or a month). */
   listExemptions(districtId: string, prefix: string): Promise<StoredExemption[]>;
   /** Conditional: one holiday per day and one leave per branch-day → CONFLICT otherwise. */

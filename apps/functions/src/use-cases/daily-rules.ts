@@ -1,4 +1,4 @@
-import type { CreateExemptionBody, DailyRules, Exemption, Role } from '@chuangxing/shared';
+import type { CreateExemptionBody, DailyRules, Exemption, LetterRules, Role } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, invalid, notFound } from '../domain/domain-error';
 import { bindingsFor, coversBranch, isDistrictAdmin, managesTownship, reachableTownships, type Principal } from '../domain/principal';
 import { shanghaiDay } from '../domain/shanghai-time';
@@ -8,6 +8,12 @@ import type { StoredExemption } from '../ports/rules-repository';
 export async function putDailyRules(deps: Deps, principal: Principal, allowed: readonly Role[], rules: DailyRules): Promise<DailyRules> {
   if (!isDistrictAdmin(bindingsFor(principal, allowed), deps.districtId)) throw forbiddenScope();
   await deps.rules.putDailyRules(deps.districtId, rules, principal.user.id, deps.clock.now().toISOString());
+  return rules;
+}
+
+export async function putLetterRules(deps: Deps, principal: Principal, allowed: readonly Role[], rules: LetterRules): Promise<LetterRules> {
+  if (!isDistrictAdmin(bindingsFor(principal, allowed), deps.districtId)) throw forbiddenScope();
+  await deps.rules.putLetterRules(deps.districtId, rules, principal.user.id, deps.clock.now().toISOString());
   return rules;
 }
 

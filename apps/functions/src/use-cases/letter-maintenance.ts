@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '@chuangxing/shared';
 import { DomainError } from '../domain/domain-error';
-import { LETTER_SLA, isOverdue, nextState, type Letter } from '../domain/letter';
+import { isOverdue, nextState, type Letter } from '../domain/letter';
 import { activeBindings } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 import type { Notification } from '../ports/notifier';
@@ -22,19 +22,19 @@ export async function runLetterMaintenance(deps: Deps): Promise<LetterMaintenanc
   const now = deps.clock.now();
   const at = now.toISOString();
   const summary: LetterMaintenanceSummary = { archived: 0, flagged: 0, notified: 0 };
-  const townships = await deps.org.listTownships(deps.districtId);
+  const [townships, rules] = await Promise.all([deps.org.listTownships(deps.districtId), deps.rules.getLetterRules(deps.districtId)]);
   for (const t of townships) {
     const open = (
       await Promise.all([deps.letters.listCases({ kind: 'township', townshipId: t.id }, true), deps.letters.listCases({ kind: 'integrity', townshipId: t.id }, true)])
     ).flat();
     const flagged: Letter[] = [];
     for (const letter of open) {
-      const stale = letter.status === 'replied' && letter.repliedAt && now.getTime() - Date.parse(letter.repliedAt) > LETTER_SLA.autoArchiveDays * 86_400_000;
+      const stale = letter.status === 'replied' && letter.repliedAt && now.getTime() - Date.parse(letter.repliedAt) > rules.autoArchiveDays * 86_400_000;
       let next: Letter | undefined;
       let entry: TimelineEntry | undefined;
       if (stale) {
         next = { ...letter, ...nextState(letter, { type: 'expire' }), version: letter.version + 1 };
-        entry = { at, kind: 'archived', actor: SYSTEM, text: `答复后 ${LETTER_SLA.autoArchiveDays} 天未评价，自动归档`, internal: false };
+        entry = { at, kind: 'archived', actor: SYSTEM, text: `答复后 ${rules.autoArchiveDays} 天未评价，自动归档`, internal: false };
       } else if (isOverdue(letter, now) && !letter.overdueFlaggedAt) {
         next = { ...letter, overdueFlaggedAt: at, version: letter.version + 1 };
         entry = { at, kind: 'note', actor: SYSTEM, text: '已超过办理时限，提请督办', internal: true };

@@ -1,5 +1,4 @@
 import {
-  LETTER_LIMITS,
   UPLOAD_LIMITS,
   type PresignLetterPhotoBody,
   type PresignedUpload,
@@ -16,7 +15,7 @@ import {
 } from '@chuangxing/shared';
 import { DomainError, forbiddenRole, invalid, notFound } from '../domain/domain-error';
 import { codeFromRandom } from '../domain/invitation';
-import { LETTER_SLA, countersFor, isOverdue, letterMonth, nextState, publicTimeline, slaDeadline, type Letter, type LetterEvent } from '../domain/letter';
+import { countersFor, isOverdue, letterMonth, nextState, publicTimeline, slaDeadline, type Letter, type LetterEvent } from '../domain/letter';
 import { bindingsFor, coversTownship, reachableTownships, type Binding, type Principal } from '../domain/principal';
 import { addDays, shanghaiDay } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
@@ -24,6 +23,12 @@ import type { AuditRecord, CaseScope } from '../ports/letter-repository';
 import { verifyStoredPhotos } from './verify-report-photos';
 
 const RESIDENT = ROLE_LABELS.resident;
+
+/** A deadline `rule` working days from now, skipping weekends and the district's holidays. */
+async function deadline(deps: Deps, now: Date, rule: 'acceptWorkingDays' | 'replyWorkingDays'): Promise<string> {
+  const [rules, off] = await Promise.all([deps.rules.getLetterRules(deps.districtId), holidays(deps, now)]);
+  return slaDeadline(now, rules[rule], off);
+}
 
 /** District holidays this month and next, so SLA deadlines skip them. */
 async function holidays(deps: Deps, now: Date): Promise<Set<string>> {
@@ -98,12 +103,12 @@ export async function writeLetter(deps: Deps, principal: Principal, body: WriteL
     status: 'submitted',
     reviewed: false,
     createdAt: at,
-    acceptBy: slaDeadline(now, LETTER_SLA.acceptWorkingDays, await holidays(deps, now)),
+    acceptBy: await deadline(deps, now, 'acceptWorkingDays'),
     version: 1,
   };
   const timeline: TimelineEntry = { at, kind: 'submitted', actor: RESIDENT, internal: false };
   const audit: AuditRecord = { at, actor: 'writer', action: 'submit', from: '', to: 'submitted' };
-  const out = await deps.letters.create(letter, { idempotencyKey: body.idempotencyKey, day: shanghaiDay(now), maxPerDay: LETTER_LIMITS.perDay, timeline, audit });
+  const out = await deps.letters.create(letter, { idempotencyKey: body.idempotencyKey, day: shanghaiDay(now), maxPerDay: (await deps.rules.getLetterRules(deps.districtId)).perDayLimit, timeline, audit });
   const stored = await deps.letters.get(out.letter.id);
   return { kind: out.kind, letter: await toMyLetter(deps, out.letter, stored?.timeline ?? [timeline]) };
 }
@@ -126,7 +131,7 @@ export async function rateLetter(deps: Deps, principal: Principal, letterId: str
     ...state,
     rating: body.rating,
     ...(body.comment ? { ratingComment: body.comment } : {}),
-    ...(state.status === 'reopened' ? { replyBy: slaDeadline(now, LETTER_SLA.replyWorkingDays, await holidays(deps, now)) } : {}),
+    ...(state.status === 'reopened' ? { replyBy: await deadline(deps, now, 'replyWorkingDays') } : {}),
     version: letter.version + 1,
   };
   const entries: TimelineEntry[] = [
@@ -270,7 +275,7 @@ export async function actOnCase(deps: Deps, principal: Principal, allowed: reado
   let entry: TimelineEntry;
   switch (body.action) {
     case 'accept':
-      next = { ...next, replyBy: slaDeadline(now, LETTER_SLA.replyWorkingDays, await holidays(deps, now)) };
+      next = { ...next, replyBy: await deadline(deps, now, 'replyWorkingDays') };
       entry = { at, kind: 'accepted', actor, ...(body.note ? { text: body.note } : {}), internal: false };
       break;
     case 'decline':
@@ -280,7 +285,7 @@ export async function actOnCase(deps: Deps, principal: Principal, allowed: reado
       const to = await deps.org.getBranch(body.toBranchId);
       if (!to || to.districtId !== deps.districtId) throw invalid('body.toBranchId', '转办对象不存在');
       if (to.id === letter.branchId) throw invalid('body.toBranchId', '不能转给本单位');
-      next = { ...next, branchId: to.id, branchName: to.name, townshipId: to.townshipId, acceptBy: slaDeadline(now, LETTER_SLA.acceptWorkingDays, await holidays(deps, now)) };
+      next = { ...next, branchId: to.id, branchName: to.name, townshipId: to.townshipId, acceptBy: await deadline(deps, now, 'acceptWorkingDays') };
       delete next.replyBy;
       entry = { at, kind: 'transferred', actor, text: `转至${to.name}：${body.reason}`, internal: false };
       break;

@@ -27,6 +27,8 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   getDistrictCompliance: { path: '/v1/compliance' },
   remindMissing: { path: '/v1/townships/wulibao/reminders', body: {} },
   getDailyRules: { path: '/v1/daily-rules' },
+  getLetterRules: { path: '/v1/letter-rules' },
+  putLetterRules: { path: '/v1/letter-rules', body: { acceptWorkingDays: 2, replyWorkingDays: 15, autoArchiveDays: 7, perDayLimit: 5 } },
   putDailyRules: { path: '/v1/daily-rules', body: { deadline: '22:00', maxBackfillDays: 1, reminderTime: '20:00' } },
   listExemptions: { path: '/v1/exemptions' },
   createExemption: { path: '/v1/exemptions', body: { day: '2026-11-27', reason: '测试' } },

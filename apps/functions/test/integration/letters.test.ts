@@ -137,4 +137,20 @@ describe('清风邮局 on DynamoDB Local', () => {
     const tracked = await stack.call('GET', `/v1/letters/track/${w.body.letter.queryCode}`, { token: resident });
     expect(tracked.body.timeline.at(-1)).toMatchObject({ kind: 'transferred' });
   });
+
+  it('the district admin configures the SLA and the daily limit; new letters follow at once', async () => {
+    const admin = await stack.tokenFor(DEMO.district_admin);
+    const rules = { acceptWorkingDays: 5, replyWorkingDays: 10, autoArchiveDays: 3, perDayLimit: 1 };
+    expect((await stack.call('PUT', '/v1/letter-rules', { token: await stack.tokenFor(DEMO.township_staff), body: rules })).status).toBe(403);
+    expect((await stack.call('PUT', '/v1/letter-rules', { token: admin, body: { ...rules, perDayLimit: 0 } })).status).toBe(400);
+    expect((await stack.call('PUT', '/v1/letter-rules', { token: admin, body: rules })).status).toBe(200);
+    expect((await stack.call('GET', '/v1/letter-rules', { token: resident })).body).toEqual(rules);
+    const writer = await stack.tokenFor(DEMO.inspector);
+    const first = await write(letter({ idempotencyKey: key('rules-1') }), writer);
+    const created = Date.parse(first.body.letter.createdAt);
+    const c = await stack.call('GET', `/v1/letters/cases/${first.body.letter.id}`, { token: handler });
+    // Five working days ahead: at least a full week of calendar time.
+    expect(Date.parse(c.body.letter.acceptBy) - created).toBeGreaterThan(6 * 86_400_000);
+    expect((await write(letter({ idempotencyKey: key('rules-2') }), writer)).status).toBe(429);
+  });
 });

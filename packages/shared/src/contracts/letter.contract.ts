@@ -36,7 +36,19 @@ export const Rating = z.enum(RATINGS);
 export type Rating = z.infer<typeof Rating>;
 export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 
-export const LETTER_LIMITS = { text: 2000, reply: 2000, reason: 500, comment: 500, perDay: 5, photos: 6 } as const;
+export const LETTER_LIMITS = { text: 2000, reply: 2000, reason: 500, comment: 500, photos: 6 } as const;
+
+/** The district's mailbox rules (configurable by the district admin). */
+export const LetterRules = z.strictObject({
+  acceptWorkingDays: z.int().check(z.minimum(1), z.maximum(10)),
+  replyWorkingDays: z.int().check(z.minimum(1), z.maximum(60)),
+  /** Days a reply may wait for the writer's rating before the letter is archived. */
+  autoArchiveDays: z.int().check(z.minimum(1), z.maximum(30)),
+  /** Letters one resident may send a day. */
+  perDayLimit: z.int().check(z.minimum(1), z.maximum(50)),
+});
+export type LetterRules = z.infer<typeof LetterRules>;
+export const DEFAULT_LETTER_RULES: LetterRules = { acceptWorkingDays: 2, replyWorkingDays: 15, autoArchiveDays: 7, perDayLimit: 5 };
 
 /** A letter photo uploaded through its presigned POST; keys carry the community and day, never the writer. */
 export const LetterPhotoKey = z.string().check(z.regex(/^letter\/[A-Za-z0-9_-]{1,64}\/\d{4}-\d{2}-\d{2}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_DAILY_RULES, type DailyRules } from '@chuangxing/shared';
+import { DEFAULT_DAILY_RULES, DEFAULT_LETTER_RULES, type DailyRules, type LetterRules } from '@chuangxing/shared';
 import { conflict } from '../../domain/domain-error';
 import type { RulesRepository, StoredExemption } from '../../ports/rules-repository';
 import { keys } from './keys';
@@ -30,6 +30,17 @@ export class DynamoRulesRepository implements RulesRepository {
 
   async putDailyRules(districtId: string, rules: DailyRules, by: string, at: string): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...keys.dailyRules(districtId), ...rules, updatedBy: by, updatedAt: at } }));
+  }
+
+  async getLetterRules(districtId: string): Promise<LetterRules> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk: `DIST#${districtId}`, sk: 'RULES#LETTERS' } }));
+    if (!res.Item) return DEFAULT_LETTER_RULES;
+    const { acceptWorkingDays, replyWorkingDays, autoArchiveDays, perDayLimit } = { ...DEFAULT_LETTER_RULES, ...res.Item } as LetterRules;
+    return { acceptWorkingDays, replyWorkingDays, autoArchiveDays, perDayLimit };
+  }
+
+  async putLetterRules(districtId: string, rules: LetterRules, by: string, at: string): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: `DIST#${districtId}`, sk: 'RULES#LETTERS', ...rules, updatedBy: by, updatedAt: at } }));
   }
 
   async listExemptions(districtId: string, prefix: string): Promise<StoredExemption[]> {

@@ -5,7 +5,7 @@ import { townshipKeyOf, type Binding, type UserProfile } from '../../domain/prin
 import type { BindingDraft, InvitationRepository, RedeemResult } from '../../ports/invitation-repository';
 import type { OrgRepository } from '../../ports/org-repository';
 import type { UserRepository } from '../../ports/user-repository';
-import { DEFAULT_DAILY_RULES, type DailyRules } from '@chuangxing/shared';
+import { DEFAULT_DAILY_RULES, DEFAULT_LETTER_RULES, type DailyRules, type LetterRules } from '@chuangxing/shared';
 import type { Comment, DailyReport, Revision, Submission } from '../../domain/daily-report';
 import { monthOf, quarterOf } from '../../domain/shanghai-time';
 import type { Notification, Notifier } from '../../ports/notifier';
@@ -184,6 +184,13 @@ export class MemoryRulesRepository implements RulesRepository {
   }
   async putDailyRules(_d: string, rules: DailyRules) {
     this.rules = clone(rules);
+  }
+  letterRules?: LetterRules;
+  async getLetterRules() {
+    return clone(this.letterRules ?? DEFAULT_LETTER_RULES);
+  }
+  async putLetterRules(_d: string, rules: LetterRules) {
+    this.letterRules = clone(rules);
   }
   async listExemptions(_d: string, prefix: string) {
     return [...this.exemptions.values()].filter((e) => e.day.startsWith(prefix)).map(clone);

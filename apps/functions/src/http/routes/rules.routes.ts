@@ -1,5 +1,5 @@
 import type { Routes } from '@chuangxing/shared';
-import { createExemption as createUseCase, deleteExemption as deleteUseCase, listExemptions as listUseCase, putDailyRules as putUseCase } from '../../use-cases/daily-rules';
+import { createExemption as createUseCase, deleteExemption as deleteUseCase, listExemptions as listUseCase, putDailyRules as putUseCase, putLetterRules as putLetterUseCase } from '../../use-cases/daily-rules';
 import type { RouteImpl } from '../route-context';
 
 export const getDailyRules: RouteImpl<Routes['getDailyRules']> = async ({ deps }) => ({
@@ -25,4 +25,14 @@ export const createExemption: RouteImpl<Routes['createExemption']> = async ({ de
 export const deleteExemption: RouteImpl<Routes['deleteExemption']> = async ({ deps, principal, allowed, params }) => ({
   status: 200,
   body: await deleteUseCase(deps, principal, allowed, params.exemptionId),
+});
+
+export const getLetterRules: RouteImpl<Routes['getLetterRules']> = async ({ deps }) => ({
+  status: 200,
+  body: await deps.rules.getLetterRules(deps.districtId),
+});
+
+export const putLetterRules: RouteImpl<Routes['putLetterRules']> = async ({ deps, principal, allowed, body }) => ({
+  status: 200,
+  body: await putLetterUseCase(deps, principal, allowed, body),
 });
