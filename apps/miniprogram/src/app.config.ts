@@ -21,10 +21,10 @@ export default defineAppConfig({
       pages: ['pages/edit/index', 'pages/calendar/index', 'pages/detail/index', 'pages/dashboard/index'],
     },
     {
-      // 清风邮局: writing (大字), 我的信件 with rating and 查询码 lookup, the handlers' queue and case page,
-      // the community's 公开栏 and 微权说廉.
+      // 清风邮局: writing (大字, photos), 我的信件 with rating and 查询码 lookup, the handlers' queue and case page,
+      // 社区半月谈, the community's 公开栏 and 微权说廉.
       root: 'subpackages/mailbox',
-      pages: ['pages/write/index', 'pages/mine/index', 'pages/cases/index', 'pages/case/index', 'pages/board/index', 'pages/integrity/index'],
+      pages: ['pages/write/index', 'pages/mine/index', 'pages/cases/index', 'pages/case/index', 'pages/meetings/index', 'pages/board/index', 'pages/integrity/index'],
     },
   ],
   // Fetch the org subpackage while the user looks at the org tab. The report subpackage is fetched

@@ -34,6 +34,8 @@ export const PAGES = {
   /** 民情气象站 / 廉情来信 / 来信督办: the letters the caller handles or oversees. */
   letterCases: '/subpackages/mailbox/pages/cases/index',
   letterCase: (letterId: string) => `/subpackages/mailbox/pages/case/index?id=${encodeURIComponent(letterId)}`,
+  /** 社区半月谈: a community's meetings, agendas and minutes; without `branchId` the caller's own community. */
+  meetings: (branchId?: string) => `/subpackages/mailbox/pages/meetings/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
   /** A community's 公开栏; without `branchId` the page asks for the community. */
   letterBoard: (branchId?: string) => `/subpackages/mailbox/pages/board/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
   /** 微权说廉; without `branchId` the page asks for the community. */

@@ -114,12 +114,13 @@ describe('home shortcuts', () => {
     });
     const cases = { kind: 'page', url: '/subpackages/mailbox/pages/cases/index' };
 
-    it('station handler: 民情气象站 (the queue), 公开栏 and 微权说廉 of the station’s community', () => {
+    it('station handler: 民情气象站 (the queue), 社区半月谈, 公开栏 and 微权说廉 of the station’s community', () => {
       const cards = shortcutsFor(makeMe({ bindings: [station] }));
-      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '公开栏', '微权说廉', '我的支部', '清风邮局']);
+      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '社区半月谈', '公开栏', '微权说廉', '我的支部', '清风邮局']);
       expect(cards[0].target).toEqual(cases);
-      expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/board/index?branchId=jianxinnanjie' });
-      expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' });
+      expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/meetings/index?branchId=jianxinnanjie' });
+      expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/board/index?branchId=jianxinnanjie' });
+      expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' });
       expect(cards.every((c) => c.target.kind !== 'soon')).toBe(true);
     });
 

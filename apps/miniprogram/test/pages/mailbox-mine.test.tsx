@@ -67,9 +67,9 @@ describe('我的信件', () => {
     expect(container.querySelector('.cx-letter-status')?.textContent).toBe('已归档');
   });
 
-  it('rating without a comment sends the rating alone; a second 不满意 says it archives', async () => {
+  it('rating without a comment sends the rating alone; a second 不满意 (the server says `reviewed`) says it archives', async () => {
     sessionStore.setSession(makeSession({ me: residentMe() }));
-    const reviewed = makeMyLetter({ ...replied, timeline: [...replied.timeline, { at: '2026-01-10T08:00:00+08:00', kind: 'reopened', actor: '居民', internal: false }] });
+    const reviewed = makeMyLetter({ ...replied, reviewed: true });
     const server = fakeApi({
       'GET /v1/letters/mine': { status: 200, body: { letters: [reviewed] } },
       'POST /v1/letters/mine/L1/rating': { status: 200, body: { letter: makeMyLetter({ ...reviewed, status: 'archived', canRate: false, rating: 'unsatisfied' }) } },

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import WriteLetterPage from '../../src/subpackages/mailbox/pages/write/index';
 import { sessionStore } from '../../src/services/session-store';
 import { router, storage, taroMock } from '../mocks/taro';
@@ -197,5 +197,143 @@ describe('写信 (清风邮局)', () => {
 
     await waitFor(() => expect(container.querySelector('.cx-letter-to')?.textContent).toContain('建新南街社区'));
     expect(server.calls('POST /v1/auth/wechat')).toHaveLength(1);
+  });
+
+  describe('photos', () => {
+    const photoKey = (n: number) => `letter/jianxinnanjie/2026-01-06/photo${String(n).padStart(8, '0')}.jpg`;
+    const presigned = (n: number) => ({
+      status: 200,
+      body: { key: photoKey(n), url: 'https://storage.test/upload', fields: { key: photoKey(n), 'Content-Type': 'image/jpeg' }, maxBytes: 2097152, expiresAt: '2999-01-01T00:00:00+08:00' },
+    });
+    const tiles = (container: HTMLElement) => Array.from(container.querySelectorAll<HTMLElement>('.cx-letter-photo'));
+    const send = (container: HTMLElement) => {
+      fillLetter(container);
+      fireEvent.click(container.querySelector('.cx-letter-anonymous') as HTMLElement);
+      fireEvent.click(container.querySelector('.cx-letter-submit') as HTMLElement);
+    };
+
+    afterEach(() => {
+      process.env.TARO_ENV = 'weapp';
+    });
+
+    it('re-encoded on the device, uploaded once the community is known, and the letter carries their keys', async () => {
+      sessionStore.setSession(makeSession({ me: residentMe() }));
+      let n = 0;
+      const server = fakeApi({ 'POST /v1/uploads/letter-photos': () => presigned(++n), 'POST /v1/letters': written() });
+
+      const { container } = render(<WriteLetterPage />);
+      fireEvent.click(container.querySelector('.cx-letter-photo-input') as HTMLElement);
+      await waitFor(() => expect(tiles(container)).toHaveLength(1));
+      // No community yet: nothing can be presigned (keys are filed under the community).
+      expect(tiles(container)[0].getAttribute('data-state')).toBe('waiting');
+      expect(server.calls('POST /v1/uploads/letter-photos')).toHaveLength(0);
+
+      fireEvent.click(await waitFor(() => byClass(container, 'cx-letter-community', '建新南街社区')));
+      await waitFor(() => expect(tiles(container)[0].className).toContain('is-uploaded'));
+      expect(tiles(container)[0].getAttribute('data-state')).toBe('uploaded');
+
+      // compressImage re-encodes the picture (dropping its EXIF); only that copy is uploaded, never the original.
+      expect(taroMock.compressImage).toHaveBeenCalledWith({ src: 'tmp://photo-1.jpg', quality: 60, compressedWidth: 1280 });
+      expect(server.calls('POST /v1/uploads/letter-photos').map((r) => r.body)).toEqual([{ branchId: 'jianxinnanjie', contentType: 'image/jpeg', size: 150000 }]);
+      expect(taroMock.uploadFile).toHaveBeenCalledTimes(1);
+      expect(taroMock.uploadFile).toHaveBeenCalledWith(
+        expect.objectContaining({ url: 'https://storage.test/upload', filePath: 'tmp://photo-1-1280.jpg', name: 'file', formData: { key: photoKey(1), 'Content-Type': 'image/jpeg' } }),
+      );
+
+      send(container);
+      await waitFor(() => expect(container.querySelector('.cx-letter-code')).toBeTruthy());
+      expect(server.calls('POST /v1/letters')[0].body).toMatchObject({ branchId: 'jianxinnanjie', photos: [photoKey(1)] });
+    });
+
+    it('寄出 uploads what is not up yet (a failed photo is tried again) before the letter goes', async () => {
+      sessionStore.setSession(makeSession({ me: residentMe() }));
+      router.params = { branchId: 'jianxinnanjie' };
+      let n = 0;
+      const server = fakeApi({
+        'POST /v1/uploads/letter-photos': (_req, i) => (i === 0 ? errorReply(503, 'UPSTREAM_UNAVAILABLE', '服务繁忙，请稍后再试') : presigned(++n)),
+        'POST /v1/letters': written(),
+      });
+
+      const { container } = render(<WriteLetterPage />);
+      fireEvent.click(container.querySelector('.cx-letter-photo-input') as HTMLElement);
+      await waitFor(() => expect(tiles(container)[0]?.getAttribute('data-state')).toBe('failed'));
+      expect(screen.getByText('上传失败')).toBeTruthy();
+
+      send(container);
+      await waitFor(() => expect(container.querySelector('.cx-letter-code')).toBeTruthy());
+      const order = server.sent.map((r) => `${r.method} ${r.path}`);
+      expect(order.lastIndexOf('POST /v1/uploads/letter-photos')).toBeLessThan(order.indexOf('POST /v1/letters'));
+      expect(server.calls('POST /v1/uploads/letter-photos')).toHaveLength(2);
+      expect(server.calls('POST /v1/letters')[0].body).toMatchObject({ photos: [photoKey(1)] });
+    });
+
+    it('a photo that still cannot go up stops the letter; removing it lets the letter go without it', async () => {
+      sessionStore.setSession(makeSession({ me: residentMe() }));
+      router.params = { branchId: 'jianxinnanjie' };
+      const server = fakeApi({
+        'POST /v1/uploads/letter-photos': errorReply(400, 'VALIDATION_FAILED', '照片太大，请换一张'),
+        'POST /v1/letters': written(),
+      });
+
+      const { container } = render(<WriteLetterPage />);
+      fireEvent.click(container.querySelector('.cx-letter-photo-input') as HTMLElement);
+      await waitFor(() => expect(tiles(container)[0]?.getAttribute('data-state')).toBe('failed'));
+      send(container);
+
+      expect(await screen.findByText('有照片没有上传成功：点该照片重试，或删除后再寄出')).toBeTruthy();
+      expect(server.calls('POST /v1/letters')).toHaveLength(0);
+      expect(container.querySelector('.cx-letter-submit')?.textContent).toBe('重新寄出');
+
+      fireEvent.click(container.querySelector('.mailbox-photo__remove') as HTMLElement);
+      fireEvent.click(container.querySelector('.cx-letter-submit') as HTMLElement);
+      await waitFor(() => expect(container.querySelector('.cx-letter-code')).toBeTruthy());
+      expect(server.calls('POST /v1/letters')[0].body).toMatchObject({ photos: [] });
+    });
+
+    it('a picture WeChat cannot re-encode is refused, never uploaded as picked (its EXIF could name the writer’s place)', async () => {
+      sessionStore.setSession(makeSession({ me: residentMe() }));
+      router.params = { branchId: 'jianxinnanjie' };
+      taroMock.compressImage.mockRejectedValueOnce(new Error('compressImage:fail'));
+      const server = fakeApi({});
+
+      const { container } = render(<WriteLetterPage />);
+      fireEvent.click(container.querySelector('.cx-letter-photo-input') as HTMLElement);
+
+      await waitFor(() => expect(taroMock.showToast).toHaveBeenCalledWith({ title: '有 1 张照片无法处理，请换一张', icon: 'none' }));
+      expect(tiles(container)).toHaveLength(0);
+      expect(server.calls('POST /v1/uploads/letter-photos')).toHaveLength(0);
+      expect(taroMock.uploadFile).not.toHaveBeenCalled();
+    });
+
+    it('at most 6 photos: the add tile goes away at 6', async () => {
+      sessionStore.setSession(makeSession({ me: residentMe() }));
+      router.params = { branchId: 'jianxinnanjie' };
+      let n = 0;
+      fakeApi({ 'POST /v1/uploads/letter-photos': () => presigned(++n) });
+      taroMock.chooseMedia.mockImplementationOnce(async (o: Record<string, unknown>) => ({
+        tempFiles: Array.from({ length: o.count as number }, (_, i) => ({ tempFilePath: `tmp://p${i}.jpg`, size: 1_000_000, width: 4000, height: 3000, fileType: 'image', duration: 0, thumbTempFilePath: '' })),
+        type: 'image',
+        errMsg: 'chooseMedia:ok',
+      }));
+
+      const { container } = render(<WriteLetterPage />);
+      fireEvent.click(container.querySelector('.cx-letter-photo-input') as HTMLElement);
+      await waitFor(() => expect(tiles(container).filter((t) => t.className.includes('is-uploaded'))).toHaveLength(6));
+      expect(taroMock.chooseMedia).toHaveBeenCalledWith(expect.objectContaining({ count: 6, mediaType: ['image'] }));
+      expect(container.querySelector('.cx-letter-photo-input')).toBeNull();
+      expect(screen.getByText(/6\/6 张/)).toBeTruthy();
+    });
+
+    it('H5: a real file input for images', () => {
+      process.env.TARO_ENV = 'h5';
+      sessionStore.setSession(makeSession({ me: residentMe() }));
+      router.params = { branchId: 'jianxinnanjie' };
+      fakeApi({});
+
+      const { container } = render(<WriteLetterPage />);
+      const input = container.querySelector('input.cx-letter-photo-input') as HTMLInputElement;
+      expect(input.type).toBe('file');
+      expect(input.accept).toBe('image/*');
+    });
   });
 });

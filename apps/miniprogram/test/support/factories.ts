@@ -1,4 +1,4 @@
-import type { Branch, CaseLetter, DailyReport, DevUser, Invitation, IntegrityBoard, Me, MyLetter, OrgTree, PublicBoard, ReportDetail, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
+import type { Branch, CaseLetter, DailyReport, DevUser, Invitation, IntegrityBoard, Me, Meeting, MyLetter, OrgTree, PublicBoard, ReportDetail, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
 
 const T0 = '2025-01-01T08:00:00+08:00';
 
@@ -222,6 +222,19 @@ export function makePublicBoard(partial: Partial<PublicBoard> = {}): PublicBoard
     month: '2026-01',
     rates: { received: 12, respondedInTime: 11, accepted: 10, replied: 8, rated: 6, satisfied: 5, responseRate: 11 / 12, resolutionRate: 0.8, satisfactionRate: 5 / 6 },
     letters: [{ category: 'suggestion', text: '建议在广场增加几张长椅', reply: '已增加 4 张长椅', status: 'archived', createdAt: '2026-01-03T09:00:00+08:00' }],
+    ...partial,
+  };
+}
+
+export function makeMeeting(partial: Partial<Meeting> = {}): Meeting {
+  return {
+    id: 'M1',
+    branchId: 'jianxinnanjie',
+    branchName: '建新南街社区',
+    date: '2099-01-14',
+    status: 'planned',
+    agenda: [],
+    version: 1,
     ...partial,
   };
 }

@@ -112,6 +112,17 @@ function communityBoardShortcuts(bindings: RoleBinding[], withBoard: boolean): S
   ]);
 }
 
+/** Station handlers: their community's 社区半月谈 (agendas from the letters, minutes after the meeting). */
+function meetingShortcuts(bindings: RoleBinding[]): Shortcut[] {
+  const seen = new Set<string>();
+  return bindings.flatMap((b) => {
+    const scope = b.scope;
+    if (scope.level !== 'branch' || seen.has(scope.branchId)) return [];
+    seen.add(scope.branchId);
+    return [{ key: `meetings:${scope.branchId}`, title: '社区半月谈', description: `${b.scopeLabel}：来信议题和会议纪要`, target: { kind: 'page', url: PAGES.meetings(scope.branchId) } } as Shortcut];
+  });
+}
+
 /**
  * Residents' 微权说廉 opens 建新南街社区 (the seed's 清廉社区) until residents have a community of their own.
  * The id is the seed's; see subpackages/mailbox/communities.ts (the stop-gap directory).
@@ -183,8 +194,9 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(...reportShortcuts([...byRole('secretary'), ...byRole('cadre')]));
   }
   if (has('station_handler')) {
-    // The station's daily work first: its letter queue, then its community's 公开栏 and 微权说廉.
+    // The station's daily work first: its letter queue and 社区半月谈, then its community's 公开栏 and 微权说廉.
     cards.push(lettersShortcut(has));
+    cards.push(...meetingShortcuts(byRole('station_handler')));
     cards.push(...communityBoardShortcuts(byRole('station_handler'), true));
   }
   if (has('cadre') || has('secretary') || has('station_handler')) {

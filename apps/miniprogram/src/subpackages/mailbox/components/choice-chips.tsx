@@ -25,6 +25,7 @@ export function ChoiceChips<K extends string>({
           <View
             key={choice.key}
             className={`mailbox-chip ${itemClassName}${on ? ' mailbox-chip--on is-selected' : ''}`}
+            data-key={choice.key}
             hoverClass='cx-pressed'
             onClick={() => onPick(choice.key)}
           >

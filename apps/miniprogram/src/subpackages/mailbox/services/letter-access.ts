@@ -1,17 +1,11 @@
-import type { CaseLetter, LetterActionBody, LetterStatus, Me, RoleBinding } from '@chuangxing/shared';
+import type { CaseLetter, LetterActionBody, Me, RoleBinding } from '@chuangxing/shared';
 
 /**
- * What the mailbox pages offer to whom. These mirror the server's rules only to show or hide buttons;
- * the server decides (and answers 403/404/409 when the page guessed wrong).
+ * What the mailbox pages offer to whom. A case's moves come from the server (`CaseLetter.actions`); the
+ * role checks below only pick titles, links and the 微权说廉 / 半月谈 forms, and the server still decides
+ * (answering 403/404/409 when the page guessed wrong).
  */
 const active = (me: Me | undefined): RoleBinding[] => (me ? me.bindings.filter((b) => !b.revokedAt) : []);
-
-function coversTownship(b: RoleBinding, townshipId: string): boolean {
-  const s = b.scope;
-  if (s.level === 'district') return true;
-  if (s.level === 'township') return s.townshipIds.includes(townshipId);
-  return s.townshipId === townshipId;
-}
 
 const isStationHandler = (b: RoleBinding) => b.role === 'station_handler' && b.scope.level === 'branch';
 
@@ -44,54 +38,52 @@ export function queueTitle(me: Me | undefined): string {
   return '来信督办';
 }
 
-/**
- * May the caller act on this letter? 廉情 letters: an inspector whose scope covers the letter's township
- * (never the community's own cadres). Others: the station handler of the letter's community.
- * Township staff and district admins only read (督办).
- */
-export function canActOnCase(me: Me | undefined, letter: Pick<CaseLetter, 'category' | 'branchId' | 'townshipId'>): boolean {
-  const bindings = active(me);
-  if (letter.category === 'integrity') return bindings.some((b) => b.role === 'inspector' && coversTownship(b, letter.townshipId));
-  return bindings.some((b) => isStationHandler(b) && b.scope.level === 'branch' && b.scope.branchId === letter.branchId);
-}
-
+/** A move on a letter, as the server lists it in `CaseLetter.actions`. */
+export type CaseAction = CaseLetter['actions'][number];
+/** The moves made through the action form (`actOnCase`); `schedule` (列入半月谈) has its own form. */
 export type LetterAction = LetterActionBody['action'];
 
-/** The server's state machine (apps/functions domain/letter.ts nextState), as buttons. */
-const LEGAL: Record<LetterStatus, readonly LetterAction[]> = {
-  submitted: ['accept', 'decline', 'transfer', 'note'],
-  accepted: ['reply', 'transfer', 'note'],
-  reopened: ['reply', 'note'],
-  replied: ['note'],
-  declined: [],
-  archived: [],
-};
-
-export function legalActions(status: LetterStatus): readonly LetterAction[] {
-  return LEGAL[status];
-}
-
-export const ACTION_LABELS: Record<LetterAction, string> = {
+export const ACTION_LABELS: Record<CaseAction, string> = {
   accept: '受理',
   decline: '不予受理',
   transfer: '转办',
   note: '备注',
   reply: '答复',
+  schedule: '列入半月谈',
 };
 
 /**
- * 微权说廉 editors: the community's secretary or station handler, or township staff of its township.
- * `townshipId` may be unknown (the board does not carry it): then only the branch-level roles count.
+ * The buttons of the case page: exactly the moves the server says the caller may make now (its state
+ * machine × the caller's role), in its order; a move this build does not know is left out.
  */
-export function canEditIntegrity(me: Me | undefined, branch: { id: string; townshipId?: string }): boolean {
+export function caseActions(letter: Pick<CaseLetter, 'actions'>): CaseAction[] {
+  return letter.actions.filter((a) => a in ACTION_LABELS);
+}
+
+/** 社区半月谈 is run by the community's own station handler or secretary: they plan it and record its minutes. */
+export function runsMeetings(me: Me | undefined, branchId: string): boolean {
+  return active(me).some((b) => (b.role === 'station_handler' || b.role === 'secretary') && b.scope.level === 'branch' && b.scope.branchId === branchId);
+}
+
+/** The communities whose 半月谈 the caller runs, in binding order. */
+export function meetingBranches(me: Me | undefined): { id: string; label: string }[] {
+  const out: { id: string; label: string }[] = [];
+  for (const b of active(me)) {
+    const s = b.scope;
+    if ((b.role !== 'station_handler' && b.role !== 'secretary') || s.level !== 'branch' || out.some((x) => x.id === s.branchId)) continue;
+    out.push({ id: s.branchId, label: b.scopeLabel });
+  }
+  return out;
+}
+
+/**
+ * 微权说廉 editors: the community's secretary or station handler, or township staff of its township
+ * (the board carries its township).
+ */
+export function canEditIntegrity(me: Me | undefined, branch: { id: string; townshipId: string }): boolean {
   return active(me).some(
     (b) =>
       ((b.role === 'secretary' || b.role === 'station_handler') && b.scope.level === 'branch' && b.scope.branchId === branch.id) ||
-      (b.role === 'township_staff' && b.scope.level === 'township' && branch.townshipId !== undefined && b.scope.townshipIds.includes(branch.townshipId)),
+      (b.role === 'township_staff' && b.scope.level === 'township' && b.scope.townshipIds.includes(branch.townshipId)),
   );
-}
-
-/** Township staff must learn the branch's township before the page knows whether they may edit. */
-export function isTownshipStaff(me: Me | undefined): boolean {
-  return active(me).some((b) => b.role === 'township_staff' && b.scope.level === 'township');
 }

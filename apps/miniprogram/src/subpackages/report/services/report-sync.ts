@@ -3,6 +3,7 @@ import { UPLOAD_LIMITS } from '@chuangxing/shared';
 import { isH5 } from '../../../config/runtime-config';
 import { api } from '../../../services/api';
 import { failureError, failureOf, toFailure } from '../../../services/api-failure';
+import { UPLOADED_STATUSES, uploadRefusal } from '../../../services/photo-upload';
 import { createDraftStore, type DraftPhoto, type DraftStore, type ReportDraft } from '../offline/draft-store';
 import { newIdempotencyKey, newLocalId, systemClock, type Clock } from '../offline/ports';
 import { createSubmissionQueue, type QueuedSubmission, type SubmissionQueue } from '../offline/submission-queue';
@@ -15,7 +16,6 @@ import { addDays, shanghaiDay } from './shanghai-day';
 const UPLOAD_CONCURRENCY = 3;
 /** Drafts older than this many days cannot be filed any more (the backfill window is at most 7). */
 const KEEP_DRAFT_DAYS = 8;
-const UPLOADED = [200, 201, 204];
 
 export type SubmitOutcome =
   | { kind: 'invalid'; errors: Record<string, string> }
@@ -308,9 +308,7 @@ async function presignAndUpload(branchId: string, day: string, photo: DraftPhoto
   const res = await api.presignPhoto({ body: { branchId, day, variant, contentType, size } });
   if (res.status !== 200) throw failureError(failureOf(res));
   const status = await uploadToPresigned(res.body, path, contentType, onProgress);
-  if (!UPLOADED.includes(status)) {
-    throw failureError({ status, message: status === 400 || status === 403 || status === 413 ? '照片不符合要求（类型或大小），请换一张' : `照片上传失败（${status}），请重试` });
-  }
+  if (!UPLOADED_STATUSES.includes(status)) throw failureError({ status, message: uploadRefusal(status) });
   return res.body.key;
 }
 

@@ -11,8 +11,9 @@ import { expectStatus, failureError } from '../../../../services/api-failure';
 import { LetterPhotos } from '../../components/letter-photos';
 import { CategoryTag, LetterStatusChip } from '../../components/status-chip';
 import { Timeline } from '../../components/timeline';
-import { ACTION_LABELS, canActOnCase, legalActions, type LetterAction } from '../../services/letter-access';
+import { ACTION_LABELS, caseActions, handlesCases, type CaseAction } from '../../services/letter-access';
 import { ActionForm } from './action-form';
+import { ScheduleForm } from './schedule-form';
 import '../../mailbox.css';
 import './index.css';
 
@@ -31,16 +32,18 @@ function deadlineLine(letter: CaseLetter): string | undefined {
 function CaseView({
   letter,
   onActed,
+  onScheduled,
   onStale,
 }: {
   letter: CaseLetter;
   onActed: (letter: CaseLetter) => void;
+  onScheduled: () => void;
   onStale: (message: string) => void;
 }) {
   const session = useSession();
-  const [action, setAction] = useState<LetterAction>();
-  const actor = canActOnCase(session.me, letter);
-  const actions = actor ? legalActions(letter.status) : [];
+  const [action, setAction] = useState<CaseAction>();
+  // The server says what the caller may do now (state machine × role): exactly those buttons.
+  const actions = caseActions(letter);
   const deadline = deadlineLine(letter);
 
   return (
@@ -84,10 +87,24 @@ function CaseView({
         <Timeline entries={letter.timeline} />
       </View>
 
-      {actor && actions.length ? (
+      {actions.length ? (
         <View>
           <View className='cx-section-title'>办理</View>
-          {action ? (
+          {action === 'schedule' ? (
+            <ScheduleForm
+              key={letter.version}
+              letter={letter}
+              onCancel={() => setAction(undefined)}
+              onDone={() => {
+                setAction(undefined);
+                onScheduled();
+              }}
+              onStale={(message) => {
+                setAction(undefined);
+                onStale(message);
+              }}
+            />
+          ) : action ? (
             <ActionForm
               key={`${action}-${letter.version}`}
               letter={letter}
@@ -107,7 +124,7 @@ function CaseView({
               {actions.map((a) => (
                 <View
                   key={a}
-                  className={`mailbox-action mailbox-action--${a} cx-case-action`}
+                  className={`mailbox-action mailbox-action--${a} cx-case-action${a === 'schedule' ? ' cx-schedule-meeting' : ''}`}
                   data-action={a}
                   hoverClass='cx-pressed'
                   onClick={() => setAction(a)}
@@ -118,8 +135,11 @@ function CaseView({
             </View>
           )}
         </View>
-      ) : null}
-      {!actor ? <Text className='mailbox-hint cx-case-readonly'>督办（只读）：可以查看办理进度，不能直接办理。</Text> : null}
+      ) : (
+        <Text className='mailbox-hint cx-case-readonly'>
+          {handlesCases(session.me) ? '这封信现在没有需要您办理的事项。' : '督办（只读）：可以查看办理进度，不能直接办理。'}
+        </Text>
+      )}
     </View>
   );
 }
@@ -164,6 +184,11 @@ export default function CasePage() {
             onActed={(next) => {
               setNotice(undefined);
               setActed(next);
+            }}
+            onScheduled={() => {
+              // The agenda call answers the meeting; the letter (new version, timeline entry) is read again.
+              setNotice(undefined);
+              reload();
             }}
             onStale={(message) => {
               setNotice(message);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { formatShanghaiDateTime, type ApiClient } from '@chuangxing/shared';
+import { formatShanghaiDateTime, type CaseSummary } from '@chuangxing/shared';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -11,12 +11,9 @@ import { expectStatus } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { CategoryTag, LetterStatusChip } from '../../components/status-chip';
-import { handlesCases, queueTitle, readsCases } from '../../services/letter-access';
+import { handlesCases, queueTitle, readsCases, stationBranches } from '../../services/letter-access';
 import '../../mailbox.css';
 import './index.css';
-
-/** The contract exports the CaseSummary schema but no type of that name; this is its parsed shape. */
-type CaseSummary = Extract<Awaited<ReturnType<ApiClient['listCases']>>, { status: 200 }>['body']['letters'][number];
 
 type Tab = 'open' | 'closed';
 const TABS: { key: Tab; label: string }[] = [
@@ -70,6 +67,8 @@ export default function CasesPage() {
     { enabled: allowed },
   );
   const title = queueTitle(me);
+  /** A station handler's communities: each links its 社区半月谈 from the header. */
+  const stations = stationBranches(me);
 
   useEffect(() => {
     if (allowed) Taro.setNavigationBarTitle({ title }).catch(() => undefined);
@@ -103,6 +102,12 @@ export default function CasesPage() {
       {!handlesCases(me) ? (
         <Text className='mailbox-hint cx-case-readonly'>督办（只读）：可以查看来信和办理进度，超期来信请督促办理。</Text>
       ) : null}
+      {stations.map((s) => (
+        <View key={s.id} className='cx-card mailbox-link mailbox-cases__meetings cx-cases-meetings' hoverClass='cx-pressed' onClick={() => openPage(PAGES.meetings(s.id))}>
+          <Text>社区半月谈{stations.length > 1 ? ` · ${s.label}` : ''}</Text>
+          <Text className='mailbox-link__arrow'>›</Text>
+        </View>
+      ))}
       <View className='mailbox-tabs'>
         {TABS.map((t) => (
           <View

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { formatShanghaiDate, type IntegrityBoard, type Me } from '@chuangxing/shared';
+import { formatShanghaiDate, type IntegrityBoard } from '@chuangxing/shared';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
@@ -9,34 +9,15 @@ import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
-import { findStaticCommunity } from '../../communities';
 import { CommunityPicker } from '../../components/community-picker';
 import { LargeTextToggle } from '../../components/large-text-toggle';
 import { SignInGate } from '../../components/sign-in-gate';
-import { findCommunity, loadDirectory } from '../../services/directory';
-import { canEditIntegrity, isTownshipStaff } from '../../services/letter-access';
+import { canEditIntegrity } from '../../services/letter-access';
 import { pageClass, useLargeText } from '../../services/large-text';
 import { useSignedIn } from '../../services/use-signed-in';
 import { IntegrityEditor, draftOf, type DraftCommitment } from './integrity-editor';
 import '../../mailbox.css';
 import './index.css';
-
-interface Loaded {
-  board: IntegrityBoard;
-  /** The community's township, when known: township staff may edit their township's boards. */
-  townshipId?: string;
-}
-
-/**
- * The board does not carry its township, so township staff learn it from the static list or the public
- * directory; nobody else needs it.
- */
-async function townshipOf(branchId: string, me: Me | undefined): Promise<string | undefined> {
-  const known = findStaticCommunity(branchId);
-  if (known) return known.townshipId;
-  if (!isTownshipStaff(me)) return undefined;
-  return findCommunity(await loadDirectory(), branchId)?.townshipId;
-}
 
 function Commitments({ board }: { board: IntegrityBoard }) {
   if (!board.commitments.length) return <EmptyView text='本社区还没有公布廉洁承诺' />;
@@ -74,13 +55,12 @@ function IntegrityView({ branchId }: { branchId: string }) {
   const [editing, setEditing] = useState<DraftCommitment[]>();
   /** After a 409: the writer's own edit, kept to continue from on top of the latest version. */
   const [kept, setKept] = useState<DraftCommitment[]>();
-  const { state, reload } = useResource<Loaded>(
+  const { state, reload } = useResource(
     async () => {
-      const [boardRes, townshipId] = await Promise.all([api.getIntegrityBoard({ params: { branchId } }), townshipOf(branchId, session.me)]);
-      const board = expectStatus(boardRes, 200);
+      const board = expectStatus(await api.getIntegrityBoard({ params: { branchId } }), 200);
       Taro.setNavigationBarTitle({ title: `${board.branchName} · 微权说廉` }).catch(() => undefined);
       setSaved(undefined);
-      return { board, townshipId };
+      return board;
     },
     [branchId, session.token],
   );
@@ -88,8 +68,9 @@ function IntegrityView({ branchId }: { branchId: string }) {
   return (
     <ResourceView state={state} onRetry={reload}>
       {(loaded) => {
-        const board = saved && saved.version >= loaded.board.version ? saved : loaded.board;
-        const editor = canEditIntegrity(session.me, { id: board.branchId, townshipId: loaded.townshipId });
+        const board = saved && saved.version >= loaded.version ? saved : loaded;
+        // Township staff may edit the boards of their township: the board names it.
+        const editor = canEditIntegrity(session.me, { id: board.branchId, townshipId: board.townshipId });
         return (
           <View>
             <View className='cx-card mailbox-integrity-head'>

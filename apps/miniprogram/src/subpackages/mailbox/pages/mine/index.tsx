@@ -36,8 +36,8 @@ function RatingBlock({ letter, onRated, onStale }: { letter: MyLetter; onRated: 
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState('');
   const [sending, setSending] = useState(false);
-  // The one review round (复核) is used once the timeline shows it.
-  const reviewUsed = letter.timeline.some((e) => e.kind === 'reopened');
+  // The one review round (复核) is used: a second 不满意 archives the letter.
+  const reviewUsed = letter.reviewed;
 
   const send = async () => {
     if (sending) return;

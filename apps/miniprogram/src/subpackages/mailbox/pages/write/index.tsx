@@ -11,11 +11,14 @@ import { PAGES } from '../../../../services/routes';
 import { findStaticCommunity } from '../../communities';
 import { CommunityPicker, type PickedCommunity } from '../../components/community-picker';
 import { LargeTextToggle } from '../../components/large-text-toggle';
+import { LetterPhotoPicker } from '../../components/letter-photo-picker';
 import { SignInGate } from '../../components/sign-in-gate';
 import { findCommunity, loadDirectory } from '../../services/directory';
 import { CATEGORY_HINTS, CATEGORY_ORDER, LETTER_CATEGORY_LABELS } from '../../services/letter-labels';
 import { newLetterKey } from '../../services/letter-key';
+import { pickLetterPhotosWeapp, prepareLetterPhotosFromFiles, type PreparedLetterPhotos } from '../../services/letter-photo-files';
 import { pageClass, useLargeText } from '../../services/large-text';
+import { useLetterPhotos } from '../../services/use-letter-photos';
 import { useSignedIn } from '../../services/use-signed-in';
 import '../../mailbox.css';
 import './index.css';
@@ -39,7 +42,7 @@ interface Draft {
   phone: string;
 }
 
-type Field = 'community' | 'category' | 'text' | 'anonymous' | 'phone' | 'form';
+type Field = 'community' | 'category' | 'text' | 'photos' | 'anonymous' | 'phone' | 'form';
 type Problems = Partial<Record<Field, string>>;
 
 /** Request-body paths → the form's fields. */
@@ -47,6 +50,7 @@ const FIELD_OF: Record<string, Field> = {
   branchId: 'community',
   category: 'category',
   text: 'text',
+  photos: 'photos',
   anonymous: 'anonymous',
   callbackPhone: 'phone',
 };
@@ -60,7 +64,10 @@ function problemsOfPaths(paths: Record<string, string>): Problems {
   return problems;
 }
 
-/** The body as the contract wants it, or the problems to show first (checked with the contract's own schema). */
+/**
+ * The body as the contract wants it, or the problems to show first (checked with the contract's own schema).
+ * Photo keys are added once the photos are up (寄出 uploads what is left first).
+ */
 function bodyOf(draft: Draft, idempotencyKey: string): { body?: WriteLetterBody; problems: Problems } {
   const problems: Problems = {};
   if (!draft.community) problems.community = '请选择要写信的社区';
@@ -159,13 +166,16 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
   const [draft, setDraft] = useState<Draft>({ text: '', allowPublication: false, callback: false, phone: '' });
   const [picking, setPicking] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
-  const [sending, setSending] = useState(false);
+  /** While sending: photos still going up, then the letter itself. */
+  const [sending, setSending] = useState<'photos' | 'letter'>();
   /** Made once per letter on the first 寄出; a retry after a failure sends the same key. */
   const [key, setKey] = useState<string>();
   const [written, setWritten] = useState<{ letter: MyLetter; replayed: boolean }>();
 
   // A community from the link counts until the writer picks another one.
   const community = draft.community ?? (picking ? undefined : linked);
+  // Photos go up as soon as the community is known: the presign files them under it.
+  const photos = useLetterPhotos(community?.id);
 
   const change = (patch: Partial<Draft>, field: Field) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -181,10 +191,20 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
       return;
     }
     setKey(idempotencyKey);
-    setSending(true);
+    setSending(photos.photos.length ? 'photos' : 'letter');
     setProblems({});
     try {
-      const res = await api.writeLetter({ body });
+      let photoKeys: string[] = [];
+      if (photos.photos.length) {
+        const keys = await photos.uploadAll(body.branchId);
+        if (!keys) {
+          setProblems({ photos: '有照片没有上传成功：点该照片重试，或删除后再寄出', form: '照片没有上传成功，信还没有寄出' });
+          return;
+        }
+        photoKeys = keys;
+        setSending('letter');
+      }
+      const res = await api.writeLetter({ body: { ...body, photos: photoKeys } });
       if (res.status === 201 || res.status === 200) {
         setWritten({ letter: res.body.letter, replayed: res.body.replayed });
         Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(ignore);
@@ -196,7 +216,22 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
     } catch (err) {
       setProblems({ form: toFailure(err).message });
     } finally {
-      setSending(false);
+      setSending(undefined);
+    }
+  };
+
+  const addPhotos = ({ photos: prepared, refused }: PreparedLetterPhotos) => {
+    photos.add(prepared);
+    setProblems((p) => ({ ...p, photos: undefined }));
+    if (refused) Taro.showToast({ title: `有 ${refused} 张照片无法处理，请换一张`, icon: 'none' }).catch(ignore);
+  };
+  const onPickPhotos = async (count: number) => addPhotos(await pickLetterPhotosWeapp(count));
+  const onPhotoFiles = async (files: File[]) => {
+    Taro.showLoading({ title: '正在压缩照片' }).catch(ignore);
+    try {
+      addPhotos(await prepareLetterPhotosFromFiles(files));
+    } finally {
+      Taro.hideLoading();
     }
   };
 
@@ -208,6 +243,7 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
         onAgain={() => {
           setWritten(undefined);
           setKey(undefined);
+          photos.reset();
           setDraft({ text: '', allowPublication: false, callback: false, phone: '', community: draft.community });
           setProblems({});
         }}
@@ -215,7 +251,7 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
     );
   }
 
-  const failedOnce = Boolean(key) && Boolean(problems.form);
+  const failedOnce = Boolean(key) && Boolean(problems.form || problems.photos);
   return (
     <View className='mailbox-write__form'>
       <View className='cx-card mailbox-intro'>
@@ -283,6 +319,17 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
           {draft.text.trim().length}/{LETTER_LIMITS.text}
         </Text>
         <FieldProblem text={problems.text} />
+        <LetterPhotoPicker
+          photos={photos.photos}
+          error={problems.photos}
+          onPick={onPickPhotos}
+          onFiles={onPhotoFiles}
+          onRemove={(id) => {
+            photos.remove(id);
+            setProblems((p) => ({ ...p, photos: undefined }));
+          }}
+          onRetry={photos.retry}
+        />
       </View>
 
       <View className='cx-section-title'>4. 匿名还是署名</View>
@@ -342,10 +389,10 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
       {problems.form ? <Text className='cx-form-problem mailbox-problem cx-letter-problem'>{problems.form}</Text> : null}
       <Button
         className={`cx-btn cx-btn--primary mailbox-submit cx-letter-submit${sending ? ' cx-btn--disabled' : ''}`}
-        disabled={sending || undefined}
+        disabled={sending ? true : undefined}
         onClick={submit}
       >
-        {sending ? '正在寄出…' : failedOnce ? '重新寄出' : '寄出这封信'}
+        {sending === 'photos' ? '正在上传照片…' : sending ? '正在寄出…' : failedOnce ? '重新寄出' : '寄出这封信'}
       </Button>
     </View>
   );
