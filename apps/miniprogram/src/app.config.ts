@@ -11,9 +11,9 @@ export default defineAppConfig({
       pages: ['pages/township/index', 'pages/branch/index'],
     },
     {
-      // 邀请绑定, 身份管理, 日报规则 and 免报管理: the administrators' pages (only they get the shortcuts).
+      // 邀请绑定, 身份管理, 日报规则, 免报管理 and 信箱规则: the administrators' pages (only they get the shortcuts).
       root: 'subpackages/admin',
-      pages: ['pages/invitations/index', 'pages/bindings/index', 'pages/daily-rules/index', 'pages/exemptions/index'],
+      pages: ['pages/invitations/index', 'pages/bindings/index', 'pages/daily-rules/index', 'pages/exemptions/index', 'pages/letter-rules/index'],
     },
     {
       // 每日一报告: the form (with its offline draft and send queue), the calendar, the detail and the township dashboard.
@@ -22,9 +22,18 @@ export default defineAppConfig({
     },
     {
       // 清风邮局: writing (大字, photos), 我的信件 with rating and 查询码 lookup, the handlers' queue and case page,
-      // 社区半月谈, the community's 公开栏 and 微权说廉.
+      // 社区半月谈, the community's 公开栏 and 微权说廉, and the 三率 of the communities in reach.
       root: 'subpackages/mailbox',
-      pages: ['pages/write/index', 'pages/mine/index', 'pages/cases/index', 'pages/case/index', 'pages/meetings/index', 'pages/board/index', 'pages/integrity/index'],
+      pages: [
+        'pages/write/index',
+        'pages/mine/index',
+        'pages/cases/index',
+        'pages/case/index',
+        'pages/meetings/index',
+        'pages/board/index',
+        'pages/integrity/index',
+        'pages/stats/index',
+      ],
     },
   ],
   // Fetch the org subpackage while the user looks at the org tab. The report subpackage is fetched

@@ -15,6 +15,8 @@ export const PAGES = {
   dailyRules: '/subpackages/admin/pages/daily-rules/index',
   /** 免报管理: a month's holidays and branch leave days. */
   exemptions: '/subpackages/admin/pages/exemptions/index',
+  /** 信箱规则: district admins edit the mailbox's time limits and daily limit, everyone else reads them. */
+  letterRules: '/subpackages/admin/pages/letter-rules/index',
   /** 填写日报; without `day` the page files today (Asia/Shanghai). */
   reportEdit: (branchId: string, day?: string) =>
     `/subpackages/report/pages/edit/index?branchId=${encodeURIComponent(branchId)}${day ? `&day=${encodeURIComponent(day)}` : ''}`,
@@ -38,6 +40,11 @@ export const PAGES = {
   meetings: (branchId?: string) => `/subpackages/mailbox/pages/meetings/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
   /** A community's 公开栏; without `branchId` the page asks for the community. */
   letterBoard: (branchId?: string) => `/subpackages/mailbox/pages/board/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
+  /** 来信三率 of the communities in the caller's reach; without `month` this month (Asia/Shanghai), without `townshipId` all of them. */
+  letterStats: (month?: string, townshipId?: string) => {
+    const query = [month ? `month=${encodeURIComponent(month)}` : '', townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : ''].filter(Boolean).join('&');
+    return `/subpackages/mailbox/pages/stats/index${query ? `?${query}` : ''}`;
+  },
   /** 微权说廉; without `branchId` the page asks for the community. */
   integrityBoard: (branchId?: string) => `/subpackages/mailbox/pages/integrity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
 } as const;

@@ -18,7 +18,7 @@ const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: {
 describe('home shortcuts', () => {
   it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 straight to it, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '邀请绑定', '身份管理', '免报管理', '来信督办', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '清风邮局']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
@@ -116,11 +116,12 @@ describe('home shortcuts', () => {
 
     it('station handler: 民情气象站 (the queue), 社区半月谈, 公开栏 and 微权说廉 of the station’s community', () => {
       const cards = shortcutsFor(makeMe({ bindings: [station] }));
-      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '社区半月谈', '公开栏', '微权说廉', '我的支部', '清风邮局']);
+      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '社区半月谈', '本社区三率', '公开栏', '微权说廉', '我的支部', '清风邮局']);
       expect(cards[0].target).toEqual(cases);
       expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/meetings/index?branchId=jianxinnanjie' });
-      expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/board/index?branchId=jianxinnanjie' });
-      expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' });
+      expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/stats/index' });
+      expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/board/index?branchId=jianxinnanjie' });
+      expect(cards[4].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' });
       expect(cards.every((c) => c.target.kind !== 'soon')).toBe(true);
     });
 
@@ -133,6 +134,25 @@ describe('home shortcuts', () => {
         const mailbox = shortcutsFor(me).find((c) => c.key === 'mailbox');
         expect(mailbox?.target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/write/index' });
       }
+    });
+
+    it('来信三率 for township staff, leaders and district admins; 信箱规则 for district admins only', () => {
+      const stats = { kind: 'page', url: '/subpackages/mailbox/pages/stats/index' };
+      const leader = makeBinding({ role: 'leader', scope: { level: 'district', districtId: 'erqi' } });
+      for (const me of [makeMe(), makeMe({ bindings: [leader] }), makeMe({ bindings: [admin] })]) {
+        expect(shortcutsFor(me).find((c) => c.key === 'letter-stats')).toMatchObject({ title: '来信三率', target: stats });
+      }
+      const adminCards = shortcutsFor(makeMe({ bindings: [admin] }));
+      expect(adminCards.find((c) => c.key === 'letter-rules')).toMatchObject({ title: '信箱规则', target: { kind: 'page', url: '/subpackages/admin/pages/letter-rules/index' } });
+      for (const me of [makeMe(), makeMe({ bindings: [leader] }), makeMe({ bindings: [station] }), makeMe({ bindings: [secretary] })]) {
+        expect(shortcutsFor(me).map((c) => c.key)).not.toContain('letter-rules');
+      }
+      for (const me of [makeMe({ bindings: [secretary] }), makeMe({ bindings: [makeBinding({ role: 'inspector' })] }), makeMe({ roles: ['resident'], bindings: [] })]) {
+        expect(shortcutsFor(me).map((c) => c.key)).not.toContain('letter-stats');
+      }
+      // A station handler who is also township staff: one card, the township's.
+      const both = shortcutsFor(makeMe({ bindings: [makeBinding(), station] })).filter((c) => c.key === 'letter-stats');
+      expect(both.map((c) => c.title)).toEqual(['来信三率']);
     });
 
     it('secretary: 微权说廉 of the branch (they keep it up to date)', () => {

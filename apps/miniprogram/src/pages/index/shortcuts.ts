@@ -59,6 +59,28 @@ const exemptionsShortcut: Shortcut = {
   target: { kind: 'page', url: PAGES.exemptions },
 };
 
+/** 来信三率 (响应率, 解决率, 满意率) per community: overseers see every community in their reach. */
+const letterStatsShortcut: Shortcut = {
+  key: 'letter-stats',
+  title: '来信三率',
+  description: '各社区来信的响应率、解决率和满意率',
+  target: { kind: 'page', url: PAGES.letterStats() },
+};
+/** A station handler sees its own community's (the server narrows the list); same key, so an overseer's card wins. */
+const ownLetterStatsShortcut: Shortcut = {
+  key: 'letter-stats',
+  title: '本社区三率',
+  description: '本社区来信的响应率、解决率和满意率',
+  target: { kind: 'page', url: PAGES.letterStats() },
+};
+/** District admins set the mailbox's time limits and daily limit. */
+const letterRulesShortcut: Shortcut = {
+  key: 'letter-rules',
+  title: '信箱规则',
+  description: '受理、答复时限，自动归档天数和每人每天来信数',
+  target: { kind: 'page', url: PAGES.letterRules },
+};
+
 /** Cadres and secretaries: today's report and the month calendar of each branch they file for. */
 function reportShortcuts(bindings: RoleBinding[]): Shortcut[] {
   const branches: { id: string; label: string }[] = [];
@@ -160,10 +182,12 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(...adminShortcuts());
     cards.push(dailyRulesShortcut, exemptionsShortcut);
     cards.push(lettersShortcut(has));
+    cards.push(letterStatsShortcut, letterRulesShortcut);
   }
   if (has('leader')) {
     cards.push(orgShortcut('组织架构', '分管乡镇（街道）和支部一览'));
     cards.push(districtDashboard);
+    cards.push(letterStatsShortcut);
     cards.push({ key: 'ranking', title: '季度排名', description: '各支部创星进度排名', target: soon });
   }
   if (has('township_staff')) {
@@ -183,6 +207,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(...adminShortcuts());
     cards.push(exemptionsShortcut);
     cards.push(lettersShortcut(has));
+    cards.push(letterStatsShortcut);
   }
   if (has('inspector')) {
     cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));
@@ -194,9 +219,10 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(...reportShortcuts([...byRole('secretary'), ...byRole('cadre')]));
   }
   if (has('station_handler')) {
-    // The station's daily work first: its letter queue and 社区半月谈, then its community's 公开栏 and 微权说廉.
+    // The station's daily work first: its letter queue and 社区半月谈, its 三率, then its community's 公开栏 and 微权说廉.
     cards.push(lettersShortcut(has));
     cards.push(...meetingShortcuts(byRole('station_handler')));
+    cards.push(ownLetterStatsShortcut);
     cards.push(...communityBoardShortcuts(byRole('station_handler'), true));
   }
   if (has('cadre') || has('secretary') || has('station_handler')) {

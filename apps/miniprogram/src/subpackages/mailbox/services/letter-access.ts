@@ -87,3 +87,21 @@ export function canEditIntegrity(me: Me | undefined, branch: { id: string; towns
       (b.role === 'township_staff' && b.scope.level === 'township' && b.scope.townshipIds.includes(branch.townshipId)),
   );
 }
+
+const STATS_ROLES: readonly string[] = ['station_handler', 'township_staff', 'leader', 'district_admin'];
+
+/** Who may open 来信三率 (the server's `getLetterStats` roles). */
+export function readsLetterStats(me: Me | undefined): boolean {
+  return active(me).some((b) => STATS_ROLES.includes(b.role));
+}
+
+/** Only a station handler's own communities: the page is titled 本社区三率. */
+export function ownCommunityStatsOnly(me: Me | undefined): boolean {
+  const bindings = active(me).filter((b) => STATS_ROLES.includes(b.role));
+  return bindings.length > 0 && bindings.every((b) => b.role === 'station_handler');
+}
+
+/** District-wide leaders and district admins narrow 来信三率 to one township (chips from the org tree). */
+export function filtersStatsByTownship(me: Me | undefined): boolean {
+  return active(me).some((b) => (b.role === 'district_admin' || b.role === 'leader') && b.scope.level === 'district');
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '来信三率',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
