@@ -311,7 +311,7 @@ function bundleApi(): Promise<string> {
     const t0 = performance.now();
     // CDK runs: esbuild --bundle <entry> --target=node22 --platform=node --format=cjs --outfile=index.js
     //           --minify --sourcemap --external:@aws-sdk/client-* --external:@aws-sdk/lib-dynamodb
-    //           --external:@aws-sdk/util-dynamodb   (cwd = repo root; the S3 presigners are bundled)
+    //           --external:@aws-sdk/util-dynamodb   (cwd = repo root)
     const out = await build({
       absWorkingDir: ROOT,
       entryPoints: [API_ENTRY],

@@ -24,8 +24,8 @@ export const reminderEntry = path.join(repoRoot, 'apps/functions/src/handlers/re
 
 /**
  * Left to the Lambda runtime: the SDK clients and the DynamoDB document client, which it ships. Everything
- * else is bundled, including `@aws-sdk/s3-presigned-post` and `@aws-sdk/s3-request-presigner` (and the
- * `@smithy/*` code they use), which the runtime does not promise. scripts/bench.ts mirrors this list.
+ * else is bundled (S3 presigning is our own SigV4 code, so no SDK presigner is needed). scripts/bench.ts
+ * mirrors this list.
  */
 export const EXTERNAL_MODULES = ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'];
 

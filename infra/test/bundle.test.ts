@@ -39,7 +39,7 @@ describe('Lambda bundles (local esbuild)', () => {
     });
   }
 
-  it('leaves the SDK clients and the document client to the runtime, and bundles the S3 presigners', () => {
+  it('leaves the SDK clients and the document client to the runtime, and needs no SDK presigner', () => {
     const code = readFileSync(path.join(assetOf('ApiFunction'), 'index.js'), 'utf8');
     const required = new Set([...code.matchAll(/require\("(@aws-sdk\/[^"]+|@smithy\/[^"]+)"\)/g)].map((m) => m[1]));
     // signature-v4-crt only appears inside an error message text (SigV4a for multi-region access points, unused here).

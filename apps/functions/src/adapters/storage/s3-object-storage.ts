@@ -1,41 +1,27 @@
-import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { ObjectStorage } from '../../ports/object-storage';
-
-/** The two presigners, injectable so tests can see exactly what they are asked for. */
-export interface S3Presigners {
-  createPresignedPost: typeof createPresignedPost;
-  getSignedUrl: typeof getSignedUrl;
-}
-
-type PresignedPostClient = Parameters<typeof createPresignedPost>[0];
+import { presignGetUrl, presignPostPolicy, s3Host, type SigV4Credentials } from './sigv4';
 
 /**
  * Photos in the S3 bucket. Uploads never pass through Lambda: the client gets a presigned POST whose
  * policy pins the key, the content type and the size range, and S3 enforces it. Reads are presigned GETs.
+ * Signing uses the S3 client's own credentials and region (the Lambda role), with our SigV4 code.
  */
 export class S3ObjectStorage implements ObjectStorage {
   constructor(
     private readonly bucket: string,
     private readonly client: S3Client = new S3Client({}),
-    private readonly presigners: S3Presigners = { createPresignedPost, getSignedUrl },
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  private async signing(): Promise<{ region: string; credentials: SigV4Credentials }> {
+    const [region, credentials] = await Promise.all([this.client.config.region(), this.client.config.credentials()]);
+    return { region, credentials };
+  }
+
   async presignPost(key: string, o: { contentType: string; maxBytes: number; expiresInSeconds: number }) {
-    // `s3-presigned-post` may pin a slightly different client-s3 release; it only reads the client's config.
-    const { url, fields } = await this.presigners.createPresignedPost(this.client as unknown as PresignedPostClient, {
-      Bucket: this.bucket,
-      Key: key,
-      Conditions: [
-        ['content-length-range', 1, o.maxBytes],
-        ['eq', '$Content-Type', o.contentType],
-      ],
-      // Returned in `fields` so the client sends exactly the type the policy requires.
-      Fields: { 'Content-Type': o.contentType },
-      Expires: o.expiresInSeconds,
-    });
-    return { url, fields };
+    const { region, credentials } = await this.signing();
+    return presignPostPolicy({ bucket: this.bucket, key, contentType: o.contentType, maxBytes: o.maxBytes, region, credentials, now: this.clock(), expiresIn: o.expiresInSeconds });
   }
 
   async head(key: string) {
@@ -51,6 +37,7 @@ export class S3ObjectStorage implements ObjectStorage {
   }
 
   async presignGet(key: string, expiresInSeconds: number) {
-    return this.presigners.getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: expiresInSeconds });
+    const { region, credentials } = await this.signing();
+    return presignGetUrl({ host: s3Host(this.bucket, region), key, region, credentials, now: this.clock(), expiresIn: expiresInSeconds });
   }
 }
