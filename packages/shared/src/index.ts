@@ -10,6 +10,7 @@ export * from './contracts/invitation.contract';
 export * from './contracts/daily-report.contract';
 export * from './contracts/upload.contract';
 export * from './contracts/letter.contract';
+export * from './contracts/catalogue.contract';
 export * from './client';
 export * from './scope-label';
 export * from './shanghai-time';

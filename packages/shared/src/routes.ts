@@ -52,6 +52,14 @@ import {
 } from './contracts/daily-report.contract';
 import { PresignPhotoBody, PresignedUpload } from './contracts/upload.contract';
 import {
+  Catalogue,
+  CatalogueDraft,
+  CatalogueVersionList,
+  CatalogueVersionPath,
+  PublishCatalogueBody,
+  PutCatalogueDraftBody,
+} from './contracts/catalogue.contract';
+import {
   CaseQueue,
   CaseQueueQuery,
   CaseResult,
@@ -519,6 +527,51 @@ export const routes = {
     params: BranchPath,
     body: PutIntegrityBoardBody,
     responses: { 200: IntegrityBoard, ...commonErrors, 409: ErrorBody },
+  }),
+  getCatalogue: defineRoute({
+    method: 'GET',
+    path: '/v1/catalogue',
+    summary: 'The star catalogue in force: both star sets with their key tasks and veto items',
+    access: rolesAccess(...ROLES),
+    responses: { 200: Catalogue, ...commonErrors },
+  }),
+  listCatalogueVersions: defineRoute({
+    method: 'GET',
+    path: '/v1/catalogue/versions',
+    summary: 'Every published catalogue version, newest first',
+    access: rolesAccess(...OFFICIAL_ROLES),
+    responses: { 200: CatalogueVersionList, ...commonErrors },
+  }),
+  getCatalogueVersion: defineRoute({
+    method: 'GET',
+    path: '/v1/catalogue/versions/{version}',
+    summary: 'One published (immutable) catalogue version',
+    access: rolesAccess(...ROLES),
+    params: CatalogueVersionPath,
+    responses: { 200: Catalogue, ...commonErrors },
+  }),
+  getCatalogueDraft: defineRoute({
+    method: 'GET',
+    path: '/v1/catalogue/draft',
+    summary: 'The district admin’s working draft (the version in force when none was saved)',
+    access: rolesAccess('district_admin'),
+    responses: { 200: CatalogueDraft, ...commonErrors },
+  }),
+  putCatalogueDraft: defineRoute({
+    method: 'PUT',
+    path: '/v1/catalogue/draft',
+    summary: 'Save the draft (optimistic on its revision)',
+    access: rolesAccess('district_admin'),
+    body: PutCatalogueDraftBody,
+    responses: { 200: CatalogueDraft, ...commonErrors, 409: ErrorBody },
+  }),
+  publishCatalogue: defineRoute({
+    method: 'POST',
+    path: '/v1/catalogue/publish',
+    summary: 'Publish the draft as the next immutable version',
+    access: rolesAccess('district_admin'),
+    body: PublishCatalogueBody,
+    responses: { 201: Catalogue, ...commonErrors, 409: ErrorBody },
   }),
   listOutbox: defineRoute({
     method: 'GET',

@@ -17,6 +17,7 @@ import { createNotifier } from '../adapters/notify/create-notifier';
 import { KmsSealer } from '../adapters/sealing/kms-sealer';
 import { LocalSealer } from '../adapters/sealing/local-sealer';
 import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository.dynamodb';
+import { DynamoCatalogueRepository } from '../adapters/dynamodb/catalogue-repository.dynamodb';
 import type { Sealer } from '../ports/sealer';
 
 /** KMS in AWS; locally a key derived from the API secret. A deployed API never falls back to the local one. */
@@ -62,5 +63,6 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = 
     notifier: createNotifier(config, { doc, clock, appSecret }),
     letters: new DynamoLetterRepository(doc, config.tableName),
     sealer: createSealer(config, secrets.tokenSigningKey),
+    catalogue: new DynamoCatalogueRepository(doc, config.tableName),
   };
 }

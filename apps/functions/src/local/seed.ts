@@ -3,6 +3,8 @@ import { keys } from '../adapters/dynamodb/keys';
 import { branchItem, townshipItem } from '../adapters/dynamodb/org-repository.dynamodb';
 import { bindingItem, profileItem } from '../adapters/dynamodb/user-repository.dynamodb';
 import { buildDemoData, DEMO_DISTRICT, type DemoData } from './demo-data';
+import { catalogueVersionItems } from '../adapters/dynamodb/catalogue-repository.dynamodb';
+import { SAMPLE_NOTE, sampleContent } from '../domain/catalogue';
 
 export const SEED_VERSION = 'demo-v1';
 
@@ -28,6 +30,8 @@ export function demoItems(data: DemoData = buildDemoData()): Record<string, unkn
     ...data.branches.map((b) => ({ ...keys.branchName(b.townshipId, b.name), branchId: b.id })),
     ...data.users.map(profileItem),
     ...data.bindings.map(bindingItem),
+    // The demo district starts with the sample standards published as version 1.
+    ...catalogueVersionItems(DEMO_DISTRICT.id, { version: 1, content: sampleContent(), publishedAt: '2026-01-05T00:00:00.000Z', publishedBy: 'seed', note: SAMPLE_NOTE }),
   ];
 }
 

@@ -11,6 +11,7 @@ import type { ReportRepository } from './report-repository';
 import type { RulesRepository } from './rules-repository';
 import type { LetterRepository } from './letter-repository';
 import type { Sealer } from './sealer';
+import type { CatalogueRepository } from './catalogue-repository';
 
 /** Everything a use case may touch. Adapters are chosen once, at cold start. */
 export interface Deps {
@@ -31,4 +32,5 @@ export interface Deps {
   notifier: Notifier;
   letters: LetterRepository;
   sealer: Sealer;
+  catalogue: CatalogueRepository;
 }

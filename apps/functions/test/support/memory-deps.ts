@@ -42,7 +42,8 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     rules,
     storage,
     notifier,
-    letters: undefined as never, // letters are tested on DynamoDB Local
+    letters: undefined as never, // letters and the catalogue are tested on DynamoDB Local
+    catalogue: undefined as never,
     sealer: new LocalSealer('memory-deps-secret-0123456789abcdef'),
   };
   return { deps, org, users, invitations, reports, rules, storage, notifier };

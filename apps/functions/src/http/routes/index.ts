@@ -1,5 +1,6 @@
 import type { RouteImplementations } from '../route-context';
 import * as auth from './auth.routes';
+import * as catalogue from './catalogue.routes';
 import * as compliance from './compliance.routes';
 import * as exporting from './export.routes';
 import * as invitation from './invitation.routes';
@@ -23,4 +24,5 @@ export const implementations: RouteImplementations = {
   ...exporting,
   ...upload,
   ...letter,
+  ...catalogue,
 };

@@ -1,0 +1,81 @@
+import '../zod-config';
+import * as z from 'zod/mini';
+import { BRANCH_TYPES, STAR_SETS, Star } from '../enums';
+import { Id, IsoDateTime } from './common.contract';
+
+/** 创星 standards: each branch type's five stars with their key tasks (重点任务) and veto items (否决项). */
+export const CatalogueTask = z.strictObject({
+  id: Id,
+  title: z.string().check(z.trim(), z.minLength(2, '请填写任务名称'), z.maxLength(60, '不能超过 60 个字')),
+});
+export const CatalogueVeto = z.strictObject({
+  id: Id,
+  text: z.string().check(z.trim(), z.minLength(2, '请填写否决项'), z.maxLength(100, '不能超过 100 个字')),
+});
+export const CatalogueStar = z.strictObject({
+  star: Star,
+  tasks: z.array(CatalogueTask).check(z.minLength(1, '每颗星至少一项重点任务'), z.maxLength(20)),
+  vetoes: z.array(CatalogueVeto).check(z.maxLength(10)),
+});
+export type CatalogueStar = z.infer<typeof CatalogueStar>;
+
+/** Both star sets, each exactly the stars its branch type holds, in order; ids unique across the catalogue. */
+export const CatalogueContent = z.strictObject({ rural: z.array(CatalogueStar), community: z.array(CatalogueStar) }).check(
+  z.superRefine((c, ctx) => {
+    for (const type of BRANCH_TYPES) {
+      const stars = c[type].map((s) => s.star);
+      if (stars.join() !== STAR_SETS[type].join()) {
+        ctx.addIssue({ code: 'custom', path: [type], message: `${type === 'rural' ? '农村' : '社区'}星级应依次为：${STAR_SETS[type].join('、')}` });
+      }
+    }
+    const ids = [...c.rural, ...c.community].flatMap((s) => [...s.tasks.map((t) => t.id), ...s.vetoes.map((v) => v.id)]);
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id) && !isSharedStar(c, id)) ctx.addIssue({ code: 'custom', path: ['ids'], message: `编号重复：${id}` });
+      seen.add(id);
+    }
+  }),
+);
+export type CatalogueContent = z.infer<typeof CatalogueContent>;
+
+/** 支部过硬星 and 平安法治星 are in both sets, so their ids may appear once in each. */
+function isSharedStar(c: { rural: CatalogueStar[]; community: CatalogueStar[] }, id: string): boolean {
+  const inSet = (set: CatalogueStar[]) => set.filter((s) => s.tasks.some((t) => t.id === id) || s.vetoes.some((v) => v.id === id)).map((s) => s.star);
+  const r = inSet(c.rural);
+  const m = inSet(c.community);
+  return r.length === 1 && m.length === 1 && r[0] === m[0];
+}
+
+export const CatalogueCounts = z.object({ rural: z.int(), community: z.int() });
+
+/** A published version: immutable; plans refer to it by number. */
+export const Catalogue = z.object({
+  version: z.int(),
+  content: CatalogueContent,
+  counts: CatalogueCounts,
+  publishedAt: IsoDateTime,
+  /** 示例标准（可配置） until a district publishes its own. */
+  note: z.string(),
+});
+export type Catalogue = z.infer<typeof Catalogue>;
+
+export const CatalogueVersionList = z.object({
+  versions: z.array(z.object({ version: z.int(), publishedAt: IsoDateTime, counts: CatalogueCounts, note: z.string() })),
+});
+
+export const CatalogueDraft = z.object({
+  /** Bumped on every save; a save or publish from a stale revision gets 409. */
+  revision: z.int(),
+  basedOnVersion: z.int(),
+  content: CatalogueContent,
+  counts: CatalogueCounts,
+  updatedAt: z.optional(IsoDateTime),
+});
+export type CatalogueDraft = z.infer<typeof CatalogueDraft>;
+
+export const PutCatalogueDraftBody = z.strictObject({ content: CatalogueContent, revision: z.int().check(z.minimum(0)) });
+export const PublishCatalogueBody = z.strictObject({
+  revision: z.int().check(z.minimum(0)),
+  note: z.string().check(z.trim(), z.minLength(2, '请填写版本说明'), z.maxLength(100)),
+});
+export const CatalogueVersionPath = z.strictObject({ version: z.coerce.number().check(z.int(), z.minimum(1)) });
