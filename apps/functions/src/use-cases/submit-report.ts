@@ -5,6 +5,22 @@ import { filerBindingFor, type Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 import type { SubmitOutcome } from '../ports/report-repository';
 import { verifyReportPhotos } from './verify-report-photos';
+import { getCatalogue } from './catalogue';
+import { DomainError } from '../domain/domain-error';
+import type { ReportItem } from '@chuangxing/shared';
+
+/** A key task must belong to the item's star in the catalogue in force for the branch's type. Read only when used. */
+async function verifyKeyTasks(deps: Deps, branchId: string, items: ReportItem[]): Promise<void> {
+  if (!items.some((i) => i.taskId)) return;
+  const [branch, catalogue] = await Promise.all([deps.org.getBranch(branchId), getCatalogue(deps)]);
+  if (!branch) throw notFound('支部');
+  const errors = items.flatMap((item, i) => {
+    if (!item.taskId) return [];
+    const star = catalogue.content[branch.type].find((s) => s.star === item.star);
+    return star?.tasks.some((t) => t.id === item.taskId) ? [] : [{ path: `body.content.items.${i}.taskId`, code: 'unknown_task', message: '该星级下没有这项重点任务' }];
+  });
+  if (errors.length) throw new DomainError('VALIDATION_FAILED', '重点任务有误，请重新选择', errors);
+}
 
 /**
  * Files or edits one branch's report for one Shanghai day. Only the branch's own cadres and secretary
@@ -26,6 +42,7 @@ export async function submitReport(
   const who = principal.user.id;
   if (body.expectedVersion === undefined) assertFileable(day, now, rules);
   await verifyReportPhotos(deps.storage, branchId, day, body.content.photos);
+  await verifyKeyTasks(deps, branchId, body.content.items);
   const revision = (version: number): Revision => ({ version, editedBy: who, editedByName: principal.user.displayName, editedAt: at });
 
   if (body.expectedVersion === undefined) {

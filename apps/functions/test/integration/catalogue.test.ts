@@ -60,4 +60,14 @@ describe('the star catalogue on DynamoDB Local', () => {
     expect([res.status, res.body.details[0].path]).toEqual([400, 'body.content.ids']);
     expect((await stack.call('PUT', '/v1/catalogue/draft', { token: await stack.tokenFor(DEMO.township_staff), body: { content: draft.content, revision: 0 } })).status).toBe(403);
   });
+
+  it('a daily report item may name a key task of its star in the catalogue in force, and only that', async () => {
+    const cadre = await stack.tokenFor(DEMO.cadre); // 樱桃沟社区, rural
+    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const body = (taskId: string) => ({ content: { items: [{ star: 'industry', taskId, text: '组织樱桃种植技术培训' }] }, idempotencyKey: `task-key-${taskId}-0123456789` });
+    const wrong = await stack.call('PUT', `/v1/branches/yingtaogou/reports/${day}`, { token: cadre, body: body('ecology-t1') });
+    expect([wrong.status, wrong.body.details[0]]).toEqual([400, expect.objectContaining({ path: 'body.content.items.0.taskId', code: 'unknown_task' })]);
+    const ok = await stack.call('PUT', `/v1/branches/yingtaogou/reports/${day}`, { token: cadre, body: body('industry-t5') });
+    expect([ok.status, ok.body.report.content.items[0].taskId]).toEqual([201, 'industry-t5']);
+  });
 });
