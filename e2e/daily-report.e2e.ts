@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { ARTIFACTS, loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
 
 /** Today in Asia/Shanghai, as the server counts days. */
 const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -15,13 +15,6 @@ describe('journey: a cadre files a report with a photo; the township sees the br
     await b?.stop();
   });
 
-  async function loginAs(label: string) {
-    await b.page.goto(`${b.webUrl}/#/subpackages/account/pages/dev-login/index`);
-    const row = b.page.locator('.cx-devuser-item', { hasText: label });
-    await row.first().waitFor({ timeout: 30_000 });
-    await row.first().click();
-    await b.page.locator('.cx-home-greeting').waitFor({ timeout: 30_000 });
-  }
 
   async function branchRow() {
     await b.page.goto(`${b.webUrl}/#/subpackages/report/pages/dashboard/index?townshipId=demo-gwh`);
@@ -35,13 +28,13 @@ describe('journey: a cadre files a report with a photo; the township sees the br
     const day = shanghaiToday();
 
     // 1. The township staff of 示例管委会 see 樱桃沟社区 missing.
-    await loginAs('王干事');
+    await loginAs(b, '王干事');
     expect(await (await branchRow()).innerText()).toContain('未提交');
     await b.page.locator('.cx-dashboard-rate').first().waitFor();
     await b.screenshot('10-dashboard-before');
 
     // 2. The cadre of 樱桃沟社区 files today's report with one photo.
-    await loginAs('李明');
+    await loginAs(b, '李明');
     await page.goto(`${b.webUrl}/#/subpackages/report/pages/edit/index?branchId=yingtaogou&day=${day}`);
     await page.locator('.cx-report-star-option', { hasText: '产业兴旺星' }).first().click({ timeout: 30_000 });
     await page.locator('.cx-report-item-text textarea').first().fill('走访樱桃种植户 6 户，协调冷库用电');
@@ -82,7 +75,7 @@ describe('journey: a cadre files a report with a photo; the township sees the br
     expect((await photo.arrayBuffer()).byteLength).toBeGreaterThan(1000);
 
     // 3. Back on the township side, the branch is no longer missing.
-    await loginAs('王干事');
+    await loginAs(b, '王干事');
     const after = await (await branchRow()).innerText();
     expect(after).toMatch(/已提交|迟交/);
     expect(after).not.toContain('未提交');

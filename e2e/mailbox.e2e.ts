@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
 
 describe('journey: a resident writes an anonymous letter; the station accepts and replies; the resident rates the reply', () => {
   let b: BrowserStack;
@@ -10,20 +10,13 @@ describe('journey: a resident writes an anonymous letter; the station accepts an
     await b?.stop();
   });
 
-  async function loginAs(label: string) {
-    await b.page.goto(`${b.webUrl}/#/subpackages/account/pages/dev-login/index`);
-    const row = b.page.locator('.cx-devuser-item', { hasText: label });
-    await row.first().waitFor({ timeout: 30_000 });
-    await row.first().click();
-    await b.page.locator('.cx-home-greeting').waitFor({ timeout: 30_000 });
-  }
 
   it('runs end to end in the H5 build against the local stack', async () => {
     const { page } = b;
     const text = '小区东门路灯坏了一个月，晚上老人出行不安全';
 
     // 1. 王阿姨 writes to 建新南街社区, anonymously.
-    await loginAs('王阿姨');
+    await loginAs(b, '王阿姨');
     await page.goto(`${b.webUrl}/#/subpackages/mailbox/pages/write/index?branchId=jianxinnanjie`);
     await page.locator('.cx-letter-category', { hasText: '投诉' }).first().click({ timeout: 30_000 });
     await page.locator('.cx-letter-text textarea').first().fill(text);
@@ -35,7 +28,7 @@ describe('journey: a resident writes an anonymous letter; the station accepts an
     await b.screenshot('21-letter-sent');
 
     // 2. 陈接待 (民情气象站) sees it as 匿名, accepts and replies.
-    await loginAs('陈接待');
+    await loginAs(b, '陈接待');
     await page.goto(`${b.webUrl}/#/subpackages/mailbox/pages/cases/index`);
     await page.locator('.cx-case-item', { hasText: '路灯' }).first().click({ timeout: 30_000 });
     await page.locator('.cx-case-writer', { hasText: '匿名' }).first().waitFor({ timeout: 30_000 });
@@ -55,7 +48,7 @@ describe('journey: a resident writes an anonymous letter; the station accepts an
     expect(JSON.stringify(letter)).not.toContain('demo-resident');
 
     // 3. 王阿姨 rates the reply 满意 and the letter is archived.
-    await loginAs('王阿姨');
+    await loginAs(b, '王阿姨');
     await page.goto(`${b.webUrl}/#/subpackages/mailbox/pages/mine/index`);
     const item = page.locator('.cx-myletter-item', { hasText: code.slice(0, 4) });
     await item.first().waitFor({ timeout: 30_000 });

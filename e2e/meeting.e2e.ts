@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
 
 describe('journey: the station accepts a letter, puts it on the 社区半月谈 agenda, records the minutes and replies', () => {
   let b: BrowserStack;
@@ -22,9 +22,7 @@ describe('journey: the station accepts a letter, puts it on the 社区半月谈 
     expect(written.status).toBe(201);
     const { letter } = (await written.json()) as { letter: { id: string } };
 
-    await page.goto(`${b.webUrl}/#/subpackages/account/pages/dev-login/index`);
-    await page.locator('.cx-devuser-item', { hasText: '陈接待' }).first().click({ timeout: 30_000 });
-    await page.locator('.cx-home-greeting').waitFor({ timeout: 30_000 });
+    await loginAs(b, '陈接待');
 
     // Accept.
     await page.goto(`${b.webUrl}/#/subpackages/mailbox/pages/case/index?id=${letter.id}`);

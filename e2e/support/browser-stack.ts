@@ -11,6 +11,15 @@ export const ARTIFACTS = join(ROOT, '.artifacts/e2e');
 const H5 = join(ROOT, 'apps/miniprogram/dist-h5');
 const CHROMIUM = process.env.CX_CHROMIUM ?? '/usr/bin/chromium';
 
+/** Picks a demo user in the dev-login page and waits for the home greeting. */
+export async function loginAs(b: Pick<BrowserStack, 'page' | 'webUrl'>, label: string): Promise<void> {
+  await b.page.goto(`${b.webUrl}/#/subpackages/account/pages/dev-login/index`);
+  const row = b.page.locator('.cx-devuser-item', { hasText: label });
+  await row.first().waitFor({ timeout: 30_000 });
+  await row.first().click();
+  await b.page.locator('.cx-home-greeting').waitFor({ timeout: 30_000 });
+}
+
 export interface BrowserStack {
   stack: LocalStack;
   webUrl: string;
