@@ -11,6 +11,7 @@ export * from './contracts/daily-report.contract';
 export * from './contracts/upload.contract';
 export * from './contracts/letter.contract';
 export * from './contracts/catalogue.contract';
+export * from './contracts/plan.contract';
 export * from './client';
 export * from './scope-label';
 export * from './shanghai-time';

@@ -51,6 +51,7 @@ import {
   TownshipDayCompliance,
 } from './contracts/daily-report.contract';
 import { PresignPhotoBody, PresignedUpload } from './contracts/upload.contract';
+import { Plan, PlanActionBody, PlanPath, SavePlanBody, ScheduleBackwardsBody, ScheduleBackwardsResult } from './contracts/plan.contract';
 import {
   Catalogue,
   CatalogueDraft,
@@ -572,6 +573,40 @@ export const routes = {
     access: rolesAccess('district_admin'),
     body: PublishCatalogueBody,
     responses: { 201: Catalogue, ...commonErrors, 409: ErrorBody },
+  }),
+  getPlan: defineRoute({
+    method: 'GET',
+    path: '/v1/branches/{branchId}/plans/{year}',
+    summary: '创星计划: a branch’s plan for a year (the branch, its township, leaders and the district read it)',
+    access: rolesAccess('cadre', 'secretary', 'township_staff', 'leader', 'district_admin', 'inspector'),
+    params: PlanPath,
+    responses: { 200: Plan, ...commonErrors },
+  }),
+  savePlan: defineRoute({
+    method: 'PUT',
+    path: '/v1/branches/{branchId}/plans/{year}',
+    summary: 'The branch’s own cadres write the plan (optimistic on its version; approved plans are frozen)',
+    access: rolesAccess('cadre', 'secretary'),
+    params: PlanPath,
+    body: SavePlanBody,
+    responses: { 200: Plan, ...commonErrors, 409: ErrorBody },
+  }),
+  actOnPlan: defineRoute({
+    method: 'POST',
+    path: '/v1/branches/{branchId}/plans/{year}/actions',
+    summary: 'Submit (the branch), approve or return (its township staff)',
+    access: rolesAccess('cadre', 'secretary', 'township_staff'),
+    params: PlanPath,
+    body: PlanActionBody,
+    responses: { 200: Plan, ...commonErrors, 409: ErrorBody },
+  }),
+  scheduleBackwards: defineRoute({
+    method: 'POST',
+    path: '/v1/plans/schedule-backwards',
+    summary: '倒排工期: milestone dates proposed backwards from the evaluation date',
+    access: rolesAccess(...OFFICIAL_ROLES),
+    body: ScheduleBackwardsBody,
+    responses: { 200: ScheduleBackwardsResult, ...commonErrors },
   }),
   listOutbox: defineRoute({
     method: 'GET',

@@ -12,6 +12,7 @@ import type { RulesRepository } from './rules-repository';
 import type { LetterRepository } from './letter-repository';
 import type { Sealer } from './sealer';
 import type { CatalogueRepository } from './catalogue-repository';
+import type { PlanRepository } from './plan-repository';
 
 /** Everything a use case may touch. Adapters are chosen once, at cold start. */
 export interface Deps {
@@ -33,4 +34,5 @@ export interface Deps {
   letters: LetterRepository;
   sealer: Sealer;
   catalogue: CatalogueRepository;
+  plans: PlanRepository;
 }

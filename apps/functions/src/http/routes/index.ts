@@ -7,6 +7,7 @@ import * as invitation from './invitation.routes';
 import * as letter from './letter.routes';
 import * as meta from './meta.routes';
 import * as org from './org.routes';
+import * as plan from './plan.routes';
 import * as reminder from './reminder.routes';
 import * as report from './report.routes';
 import * as rules from './rules.routes';
@@ -25,4 +26,5 @@ export const implementations: RouteImplementations = {
   ...upload,
   ...letter,
   ...catalogue,
+  ...plan,
 };

@@ -1,0 +1,23 @@
+import type { Routes } from '@chuangxing/shared';
+import { actOnPlan as actUseCase, getPlan as getUseCase, proposeSchedule, savePlan as saveUseCase } from '../../use-cases/plans';
+import type { RouteImpl } from '../route-context';
+
+export const getPlan: RouteImpl<Routes['getPlan']> = async ({ deps, principal, allowed, params }) => ({
+  status: 200,
+  body: await getUseCase(deps, principal, allowed, params.branchId, params.year),
+});
+
+export const savePlan: RouteImpl<Routes['savePlan']> = async ({ deps, principal, allowed, params, body }) => ({
+  status: 200,
+  body: await saveUseCase(deps, principal, allowed, params.branchId, params.year, body.content, body.version),
+});
+
+export const actOnPlan: RouteImpl<Routes['actOnPlan']> = async ({ deps, principal, allowed, params, body }) => ({
+  status: 200,
+  body: await actUseCase(deps, principal, allowed, params.branchId, params.year, body),
+});
+
+export const scheduleBackwards: RouteImpl<Routes['scheduleBackwards']> = async ({ deps, body }) => ({
+  status: 200,
+  body: { dates: await proposeSchedule(deps, body.evaluationDate, body.milestones, body.bufferWorkingDays) },
+});

@@ -1,0 +1,112 @@
+import type { Plan, PlanContent, Role } from '@chuangxing/shared';
+import { DomainError, forbiddenRole, notFound } from '../domain/domain-error';
+import { checkPlanComplete, checkPlanContent, nextPlanStatus, scheduleBackwards, type StoredPlan } from '../domain/plan';
+import { bindingsFor, coversBranch, managesTownship, type Principal } from '../domain/principal';
+import { shanghaiDay } from '../domain/shanghai-time';
+import type { Deps } from '../ports/deps';
+import { getCatalogue, getCatalogueVersion } from './catalogue';
+
+const present = (p: StoredPlan): Plan => ({
+  branchId: p.branchId,
+  branchName: p.branchName,
+  townshipId: p.townshipId,
+  year: p.year,
+  catalogueVersion: p.catalogueVersion,
+  content: p.content,
+  status: p.status,
+  ...(p.reviewNote ? { reviewNote: p.reviewNote } : {}),
+  version: p.version,
+  updatedAt: p.updatedAt,
+});
+
+const EMPTY: PlanContent = { heldStars: [], targetStars: [], stars: [], tasks: [] };
+
+async function readable(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string) {
+  const branch = await deps.org.getBranch(branchId);
+  if (!branch || !bindingsFor(principal, allowed).some((b) => coversBranch(b, branch))) throw notFound('支部');
+  return branch;
+}
+
+/** The plan, or a blank draft under the catalogue in force when the branch has none for the year yet. */
+export async function getPlan(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number): Promise<Plan> {
+  const branch = await readable(deps, principal, allowed, branchId);
+  const stored = await deps.plans.get(branchId, year);
+  if (stored) return present(stored);
+  const catalogue = await getCatalogue(deps);
+  return present({ branchId, branchName: branch.name, townshipId: branch.townshipId, districtId: branch.districtId, year, catalogueVersion: catalogue.version, content: EMPTY, status: 'draft', version: 0, updatedAt: deps.clock.now().toISOString(), updatedBy: '' });
+}
+
+/** Only the branch's own cadres and secretary write it, and only while it is a draft or was returned. */
+export async function savePlan(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, content: PlanContent, version: number): Promise<Plan> {
+  const branch = await readable(deps, principal, allowed, branchId);
+  if (!bindingsFor(principal, allowed).some((b) => b.scope.level === 'branch' && b.scope.branchId === branchId)) throw notFound('支部');
+  const current = await deps.plans.get(branchId, year);
+  if (current && current.status !== 'draft' && current.status !== 'returned') throw new DomainError('ILLEGAL_TRANSITION', '计划已提交或已批准，不能再修改');
+  const catalogue = current ? await getCatalogueVersion(deps, current.catalogueVersion).catch(() => getCatalogue(deps)) : await getCatalogue(deps);
+  const taskStars = new Map(catalogue.content[branch.type].flatMap((s) => s.tasks.map((t) => [t.id, s.star] as const)));
+  const errors = checkPlanContent(content, branch.type, year, taskStars);
+  if (errors.length) throw new DomainError('VALIDATION_FAILED', '计划内容有误，请检查标出的项目', errors);
+  const next: StoredPlan = {
+    branchId,
+    branchName: branch.name,
+    townshipId: branch.townshipId,
+    districtId: branch.districtId,
+    year,
+    catalogueVersion: current?.catalogueVersion ?? catalogue.version,
+    content,
+    status: current?.status ?? 'draft',
+    ...(current?.reviewNote ? { reviewNote: current.reviewNote } : {}),
+    version: version + 1,
+    updatedAt: deps.clock.now().toISOString(),
+    updatedBy: principal.user.id,
+  };
+  await deps.plans.put(next, version);
+  return present(next);
+}
+
+/** The branch submits a complete plan; the staff of its township approve it or return it with a note. */
+export async function actOnPlan(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  year: number,
+  body: { action: 'submit' | 'approve' | 'return'; version: number; note?: string },
+): Promise<Plan> {
+  const branch = await readable(deps, principal, allowed, branchId);
+  const plan = await deps.plans.get(branchId, year);
+  if (!plan) throw notFound('计划');
+  const bindings = bindingsFor(principal, allowed);
+  const own = bindings.some((b) => b.scope.level === 'branch' && b.scope.branchId === branchId);
+  const reviewer = bindings.some((b) => b.role === 'township_staff' && managesTownship(b, deps.districtId, branch.townshipId));
+  if (body.action === 'submit' ? !own : !reviewer) throw forbiddenRole();
+  if (plan.version !== body.version) throw new DomainError('CONFLICT', '计划已被他人修改，请刷新后重试');
+  const status = nextPlanStatus(plan.status, body.action);
+  if (body.action === 'submit') {
+    const missing = checkPlanComplete(plan.content);
+    if (missing.length) throw new DomainError('VALIDATION_FAILED', '计划还不完整', missing);
+  }
+  const next: StoredPlan = {
+    ...plan,
+    status,
+    ...(body.action === 'submit' ? {} : body.note ? { reviewNote: body.note } : {}),
+    version: plan.version + 1,
+    updatedAt: deps.clock.now().toISOString(),
+    updatedBy: principal.user.id,
+  };
+  await deps.plans.put(next, plan.version);
+  return present(next);
+}
+
+export async function proposeSchedule(deps: Deps, evaluationDate: string, milestones: number, buffer: number): Promise<string[]> {
+  const today = shanghaiDay(deps.clock.now());
+  const months = new Set<string>();
+  for (let m = today.slice(0, 7); m <= evaluationDate.slice(0, 7) && months.size < 24; ) {
+    months.add(m);
+    const [y, mm] = m.split('-').map(Number);
+    m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
+  }
+  const lists = await Promise.all([...months].map((m) => deps.rules.listExemptions(deps.districtId, m)));
+  const holidays = new Set(lists.flat().filter((e) => !e.branchId).map((e) => e.day));
+  return scheduleBackwards(today, evaluationDate, milestones, buffer, holidays);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlanComplete, checkPlanContent, nextPlanStatus, scheduleBackwards } from '../../src/domain/plan';
+
+describe('倒排工期', () => {
+  it('places the last milestone the buffer before the evaluation and spreads the rest over working days', () => {
+    // From Friday 2026-11-27 to an evaluation on Monday 2026-12-21, keeping 5 working days to prepare.
+    const dates = scheduleBackwards('2026-11-27', '2026-12-21', 3, 5);
+    expect(dates).toEqual(['2026-12-03', '2026-12-08', '2026-12-11']); // 15 working days, the last 5 kept free
+    for (const d of dates) expect([0, 6]).not.toContain(new Date(`${d}T00:00:00Z`).getUTCDay());
+    expect([...dates].sort()).toEqual(dates);
+  });
+
+  it('skips holidays and refuses a schedule that cannot fit', () => {
+    expect(scheduleBackwards('2026-11-27', '2026-12-05', 2, 0, new Set(['2026-12-02']))).toEqual(['2026-12-01', '2026-12-04']);
+    expect(() => scheduleBackwards('2026-11-27', '2026-12-01', 3, 0)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+
+  it('one milestone lands on the last usable working day', () => {
+    expect(scheduleBackwards('2026-11-27', '2026-12-21', 1, 0)).toEqual(['2026-12-18']);
+  });
+});
+
+describe('plan rules', () => {
+  const taskStars = new Map([['industry-t1', 'industry']]);
+  const base = { heldStars: ['branch_strong' as const], targetStars: ['branch_strong' as const, 'industry' as const], stars: [], tasks: [] };
+
+  it('stars must be the branch type’s, held stars stay in the target, milestones stay in the year', () => {
+    expect(checkPlanContent(base, 'rural', 2026, taskStars)).toEqual([]);
+    const errs = checkPlanContent(
+      { heldStars: ['ecology'], targetStars: ['harmony'], stars: [], tasks: [{ taskId: 'nope', owner: '李明', milestones: [{ title: '启动', due: '2027-01-05' }] }] },
+      'rural',
+      2026,
+      taskStars,
+    );
+    expect(errs.map((e) => e.code).sort()).toEqual(['keep_held', 'outside_year', 'unknown_task', 'wrong_star_set']);
+  });
+
+  it('submitting needs a responsible person for every target star', () => {
+    expect(checkPlanComplete(base).map((e) => e.path)).toEqual(['body.content.targetStars.0', 'body.content.targetStars.1']);
+  });
+
+  it('moves draft → submitted → approved or returned, and returned → submitted again', () => {
+    expect(nextPlanStatus('draft', 'submit')).toBe('submitted');
+    expect(nextPlanStatus('submitted', 'return')).toBe('returned');
+    expect(nextPlanStatus('returned', 'submit')).toBe('submitted');
+    expect(nextPlanStatus('submitted', 'approve')).toBe('approved');
+    expect(() => nextPlanStatus('approved', 'submit')).toThrow();
+    expect(() => nextPlanStatus('draft', 'approve')).toThrow();
+  });
+});
