@@ -11,9 +11,17 @@ export default defineAppConfig({
       pages: ['pages/township/index', 'pages/branch/index'],
     },
     {
-      // 邀请绑定, 身份管理, 日报规则, 免报管理 and 信箱规则: the administrators' pages (only they get the shortcuts).
+      // 邀请绑定, 身份管理, 日报规则, 免报管理 and 信箱规则: the administrators' pages (only they get the shortcuts);
+      // 创星标准: every official reads it, district admins edit and publish it.
       root: 'subpackages/admin',
-      pages: ['pages/invitations/index', 'pages/bindings/index', 'pages/daily-rules/index', 'pages/exemptions/index', 'pages/letter-rules/index'],
+      pages: [
+        'pages/invitations/index',
+        'pages/bindings/index',
+        'pages/daily-rules/index',
+        'pages/exemptions/index',
+        'pages/letter-rules/index',
+        'pages/catalogue/index',
+      ],
     },
     {
       // 每日一报告: the form (with its offline draft and send queue), the calendar, the detail and the township dashboard.

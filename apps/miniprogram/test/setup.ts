@@ -1,12 +1,14 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { sessionStore } from '../src/services/session-store';
+import { resetCatalogueCache } from '../src/subpackages/report/services/key-tasks';
 import { resetReportSync } from '../src/subpackages/report/services/report-sync';
 import { resetTaroMock } from './mocks/taro';
 
 beforeEach(() => {
   process.env.TARO_ENV = 'weapp';
   resetReportSync();
+  resetCatalogueCache();
   resetTaroMock();
   sessionStore.reload();
 });

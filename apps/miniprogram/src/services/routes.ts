@@ -17,6 +17,8 @@ export const PAGES = {
   exemptions: '/subpackages/admin/pages/exemptions/index',
   /** 信箱规则: district admins edit the mailbox's time limits and daily limit, everyone else reads them. */
   letterRules: '/subpackages/admin/pages/letter-rules/index',
+  /** 创星标准: the catalogue in force (or one published `version`); district admins edit the draft there. */
+  catalogue: (version?: number) => `/subpackages/admin/pages/catalogue/index${version ? `?version=${version}` : ''}`,
   /** 填写日报; without `day` the page files today (Asia/Shanghai). */
   reportEdit: (branchId: string, day?: string) =>
     `/subpackages/report/pages/edit/index?branchId=${encodeURIComponent(branchId)}${day ? `&day=${encodeURIComponent(day)}` : ''}`,

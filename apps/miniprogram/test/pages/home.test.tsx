@@ -18,7 +18,7 @@ const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: {
 describe('home shortcuts', () => {
   it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 straight to it, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '创星标准', '清风邮局']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
@@ -48,6 +48,15 @@ describe('home shortcuts', () => {
     // District admin who is also township staff: 免报管理 once.
     const both = shortcutsFor(makeMe({ bindings: [admin, makeBinding()] }));
     expect(both.filter((c) => c.title === '免报管理')).toHaveLength(1);
+  });
+
+  it('创星标准 for every official (district admins edit there), once, never for residents', () => {
+    const url = '/subpackages/admin/pages/catalogue/index';
+    for (const bindings of [[admin], [admin, makeBinding()], [makeBinding()], [secretary], [makeBinding({ role: 'leader', scope: { level: 'district', districtId: 'erqi' } })]]) {
+      const cards = shortcutsFor(makeMe({ bindings }));
+      expect(cards.filter((c) => c.title === '创星标准').map((c) => c.target)).toEqual([{ kind: 'page', url }]);
+    }
+    expect(shortcutsFor(makeMe({ roles: ['resident'], bindings: [] })).map((c) => c.title)).not.toContain('创星标准');
   });
 
   it('leaders and inspectors get 日报看板 too', () => {
@@ -116,7 +125,7 @@ describe('home shortcuts', () => {
 
     it('station handler: 民情气象站 (the queue), 社区半月谈, 公开栏 and 微权说廉 of the station’s community', () => {
       const cards = shortcutsFor(makeMe({ bindings: [station] }));
-      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '社区半月谈', '本社区三率', '公开栏', '微权说廉', '我的支部', '清风邮局']);
+      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '社区半月谈', '本社区三率', '公开栏', '微权说廉', '我的支部', '创星标准', '清风邮局']);
       expect(cards[0].target).toEqual(cases);
       expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/meetings/index?branchId=jianxinnanjie' });
       expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/stats/index' });

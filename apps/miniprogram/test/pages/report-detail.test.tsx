@@ -4,7 +4,7 @@ import ReportDetailPage from '../../src/subpackages/report/pages/detail/index';
 import { sessionStore } from '../../src/services/session-store';
 import { router, taroMock } from '../mocks/taro';
 import { errorReply, fakeApi } from '../support/fake-api';
-import { makeBranch, makeMe, makeReport, makeReportDetail, makeSession, secretaryBinding } from '../support/factories';
+import { makeBranch, makeCatalogue, makeMe, makeReport, makeReportDetail, makeSession, secretaryBinding } from '../support/factories';
 
 const BRANCH = { status: 200, body: { branch: makeBranch(), township: { id: 'wulibao', name: '五里堡街道' } } };
 const RULES = { status: 200, body: { deadline: '22:00', maxBackfillDays: 1, reminderTime: '20:00' } };
@@ -100,5 +100,24 @@ describe('日报详情', () => {
     });
     render(<ReportDetailPage />);
     await waitFor(() => expect(screen.getByText('建新南街社区 6月10日 周二 未提交日报')).toBeTruthy());
+  });
+
+  it('an item with a key task shows the task’s title from the catalogue', async () => {
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [secretaryBinding()] }) }));
+    router.params = { branchId: 'jianxinnan', day: '2025-06-10' };
+    const report = makeReport({
+      content: { items: [{ star: 'harmony', taskId: 'harmony-2', text: '慰问独居老人' }, { star: 'harmony', text: '调解邻里纠纷' }], counts: {}, problems: '', tomorrowPlan: '', photos: [] },
+    });
+    fakeApi({
+      'GET /v1/org/branches/jianxinnan': BRANCH,
+      'GET /v1/daily-rules': RULES,
+      'GET /v1/catalogue': { status: 200, body: makeCatalogue() },
+      'GET /v1/branches/jianxinnan/reports/2025-06-10': { status: 200, body: makeReportDetail({ report }) },
+    });
+
+    const { container } = render(<ReportDetailPage />);
+    expect(await screen.findByText('重点任务：harmony 重点任务 2')).toBeTruthy();
+    expect(container.querySelectorAll('.cx-report-task')).toHaveLength(1);
+    expect(screen.getByText('· 调解邻里纠纷')).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import type { Branch, CaseLetter, DailyReport, DevUser, Invitation, IntegrityBoard, Me, Meeting, MyLetter, OrgTree, PublicBoard, ReportDetail, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
+import type { Branch, BranchType, CaseLetter, Catalogue, CatalogueStar, DailyReport, DevUser, Invitation, IntegrityBoard, Me, Meeting, MyLetter, OrgTree, PublicBoard, ReportDetail, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
 
 const T0 = '2025-01-01T08:00:00+08:00';
 
@@ -235,6 +235,34 @@ export function makeMeeting(partial: Partial<Meeting> = {}): Meeting {
     status: 'planned',
     agenda: [],
     version: 1,
+    ...partial,
+  };
+}
+
+/** Task counts per star: rural 6+6+6+6+5 = 29, community 6+5+5+6+5 = 27 (the sample catalogue's totals). */
+const CATALOGUE_SHAPE: Record<BranchType, [CatalogueStar['star'], number][]> = {
+  rural: [['branch_strong', 6], ['industry', 6], ['ecology', 6], ['safety_law', 6], ['civility', 5]],
+  community: [['branch_strong', 6], ['business', 5], ['co_build', 5], ['safety_law', 6], ['harmony', 5]],
+};
+
+/** Ids `<star>-<n>` / `<star>-v<n>` (the shared stars repeat theirs in both sets, as the contract allows). */
+export function makeCatalogueContent(): Catalogue['content'] {
+  const set = (type: BranchType): CatalogueStar[] =>
+    CATALOGUE_SHAPE[type].map(([star, n]) => ({
+      star,
+      tasks: Array.from({ length: n }, (_, i) => ({ id: `${star}-${i + 1}`, title: `${star} 重点任务 ${i + 1}` })),
+      vetoes: [{ id: `${star}-v1`, text: `${star} 否决项 1` }],
+    }));
+  return { rural: set('rural'), community: set('community') };
+}
+
+export function makeCatalogue(partial: Partial<Catalogue> = {}): Catalogue {
+  return {
+    version: 1,
+    content: makeCatalogueContent(),
+    counts: { rural: 29, community: 27 },
+    publishedAt: '2026-03-01T10:00:00+08:00',
+    note: '示例标准（可配置）',
     ...partial,
   };
 }

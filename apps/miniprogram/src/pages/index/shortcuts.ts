@@ -81,6 +81,14 @@ const letterRulesShortcut: Shortcut = {
   target: { kind: 'page', url: PAGES.letterRules },
 };
 
+/** 创星标准: every official reads the star catalogue in force; district admins edit and publish it on the same page. */
+const catalogueShortcut: Shortcut = {
+  key: 'catalogue',
+  title: '创星标准',
+  description: '各星级的重点任务和否决项',
+  target: { kind: 'page', url: PAGES.catalogue() },
+};
+
 /** Cadres and secretaries: today's report and the month calendar of each branch they file for. */
 function reportShortcuts(bindings: RoleBinding[]): Shortcut[] {
   const branches: { id: string; label: string }[] = [];
@@ -183,6 +191,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(dailyRulesShortcut, exemptionsShortcut);
     cards.push(lettersShortcut(has));
     cards.push(letterStatsShortcut, letterRulesShortcut);
+    cards.push(catalogueShortcut);
   }
   if (has('leader')) {
     cards.push(orgShortcut('组织架构', '分管乡镇（街道）和支部一览'));
@@ -246,6 +255,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     });
     cards.push({ key: 'bind', title: '绑定身份', description: '干部和工作人员请输入邀请码', target: { kind: 'page', url: PAGES.bind } });
   } else {
+    cards.push(catalogueShortcut);
     cards.push(writeCard);
   }
 

@@ -2,26 +2,43 @@ import { Text, View } from '@tarojs/components';
 import { COUNT_KEYS, COUNT_LABELS, STAR_LABELS, type ReportContent as Content, type Star } from '@chuangxing/shared';
 
 /** Items grouped by star, in the branch's star order (then any other star). */
-export function groupByStar(content: Content, order: readonly Star[]): { star: Star; texts: string[] }[] {
+export function groupByStar(content: Content, order: readonly Star[]): { star: Star; items: Content['items'] }[] {
   const stars = [...order, ...content.items.map((i) => i.star).filter((s) => !order.includes(s))];
   return [...new Set(stars)]
-    .map((star) => ({ star, texts: content.items.filter((i) => i.star === star).map((i) => i.text) }))
-    .filter((g) => g.texts.length > 0);
+    .map((star) => ({ star, items: content.items.filter((i) => i.star === star) }))
+    .filter((g) => g.items.length > 0);
 }
 
-/** A filed report's content, read-only: work by star, counts, problems and plan. */
-export function ReportContentView({ content, stars, compact = false }: { content: Content; stars: readonly Star[]; compact?: boolean }) {
+/**
+ * A filed report's content, read-only: work by star (with the item's key task when it names one and `taskTitle`
+ * knows it), counts, problems and plan.
+ */
+export function ReportContentView({
+  content,
+  stars,
+  taskTitle,
+  compact = false,
+}: {
+  content: Content;
+  stars: readonly Star[];
+  taskTitle?: (taskId: string) => string | undefined;
+  compact?: boolean;
+}) {
   const counts = COUNT_KEYS.filter((k) => content.counts[k] !== undefined);
   return (
     <View className={`report-content${compact ? ' report-content--compact' : ''}`}>
       {groupByStar(content, stars).map((g) => (
         <View key={g.star} className='report-content__group cx-report-star-group'>
           <Text className='report-content__star'>{STAR_LABELS[g.star]}</Text>
-          {g.texts.map((t, i) => (
-            <Text key={i} className='report-content__text'>
-              · {t}
-            </Text>
-          ))}
+          {g.items.map((item, i) => {
+            const task = item.taskId ? taskTitle?.(item.taskId) : undefined;
+            return (
+              <View key={i} className='report-content__item'>
+                {task ? <Text className='report-content__task cx-report-task'>重点任务：{task}</Text> : null}
+                <Text className='report-content__text'>· {item.text}</Text>
+              </View>
+            );
+          })}
         </View>
       ))}
       {counts.length ? (

@@ -10,6 +10,8 @@ export interface DraftItem {
   id: string;
   /** Unset until the user picks one of the branch's stars. */
   star?: Star;
+  /** A key task of that star in the catalogue (optional; cleared when the star changes). */
+  taskId?: string;
   text: string;
 }
 

@@ -5,7 +5,7 @@ import type { CountKey, DraftPhoto, ReportDraft } from '../offline/draft-store';
 export type DraftInput = Omit<ReportDraft, 'revision' | 'updatedAt'>;
 /** What ReportContent accepts (before its defaults are applied). */
 export type ContentInput = {
-  items: { star: Star; text: string }[];
+  items: { star: Star; taskId?: string; text: string }[];
   counts: Partial<Record<CountKey, number>>;
   problems: string;
   tomorrowPlan: string;
@@ -30,7 +30,7 @@ export function draftFromReport(detail: Pick<ReportDetail, 'report' | 'photoUrls
   return {
     branchId: report.branchId,
     day: report.day,
-    items: c.items.map((i) => ({ id: newLocalId(), star: i.star, text: i.text })),
+    items: c.items.map((i) => ({ id: newLocalId(), star: i.star, ...(i.taskId ? { taskId: i.taskId } : {}), text: i.text })),
     counts: { ...c.counts },
     problems: c.problems,
     tomorrowPlan: c.tomorrowPlan,
@@ -57,7 +57,7 @@ export function contentOf(draft: Pick<ReportDraft, 'items' | 'counts' | 'problem
     if (typeof v === 'number' && Number.isFinite(v)) counts[k] = v;
   }
   return {
-    items: draft.items.map((i) => ({ star: i.star as Star, text: i.text.trim() })),
+    items: draft.items.map((i) => ({ star: i.star as Star, ...(i.taskId ? { taskId: i.taskId } : {}), text: i.text.trim() })),
     counts,
     problems: draft.problems.trim(),
     tomorrowPlan: draft.tomorrowPlan.trim(),
@@ -67,7 +67,7 @@ export function contentOf(draft: Pick<ReportDraft, 'items' | 'counts' | 'problem
 
 const canonical = (c: ContentInput | DailyReport['content']) =>
   JSON.stringify({
-    items: c.items.map((i) => [i.star, i.text.trim()]),
+    items: c.items.map((i) => [i.star, i.taskId ?? null, i.text.trim()]),
     counts: COUNT_KEYS.map((k) => c.counts[k] ?? null),
     problems: c.problems.trim(),
     tomorrowPlan: c.tomorrowPlan.trim(),

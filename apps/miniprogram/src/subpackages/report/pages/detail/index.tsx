@@ -11,6 +11,7 @@ import { expectStatus, failureError, failureOf, fieldError, fieldErrorsOf, toFai
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { ReportContentView } from '../../components/report-content';
+import { taskTitle, useCatalogue } from '../../services/key-tasks';
 import { canComment, canFile } from '../../services/report-access';
 import { dayLabel, daysBetween, formatDateTime, isDayKey, shanghaiDay } from '../../services/shanghai-day';
 import '../../report.css';
@@ -97,6 +98,8 @@ function Detail({ data, day, today }: { data: DetailData; day: string; today: st
   const session = useSession();
   const { branch, detail } = data;
   const [added, setAdded] = useState<ReportComment[]>([]);
+  // Only a report whose items name key tasks needs the catalogue (for their titles).
+  const catalogue = useCatalogue(!!detail?.report.content.items.some((i) => i.taskId));
   const age = daysBetween(day, today);
   const editable = canFile(session.me, branch.id) && !!data.rules && age >= 0 && age <= data.rules.maxBackfillDays;
 
@@ -129,7 +132,11 @@ function Detail({ data, day, today }: { data: DetailData; day: string; today: st
 
       <View className='cx-section-title'>工作内容</View>
       <View className='cx-card'>
-        <ReportContentView content={report.content} stars={branch.stars.length ? branch.stars : STAR_SETS[branch.type]} />
+        <ReportContentView
+          content={report.content}
+          stars={branch.stars.length ? branch.stars : STAR_SETS[branch.type]}
+          taskTitle={(id) => taskTitle(catalogue, branch.type, id)}
+        />
       </View>
 
       <Photos detail={detail} />

@@ -29,6 +29,7 @@ import { canFile, filerBranchIds } from '../../services/report-access';
 import { readContext, writeContext } from '../../services/report-context-cache';
 import { differsFrom, draftFromReport, emptyDraft, formErrorsOf, newItem, validateDraft } from '../../services/report-form';
 import { reportSync } from '../../services/report-sync';
+import { taskTitle, tasksFor, useCatalogue } from '../../services/key-tasks';
 import { dayLabel, daysBetween, formatDateTime, isDayKey, shanghaiDay, shanghaiInstant } from '../../services/shanghai-day';
 import { useDraft, useLoader, useOnline, useSubmission } from '../../services/use-report-sync';
 import { CountStepper } from './count-stepper';
@@ -100,6 +101,7 @@ function ConflictCard({
   onTakeTheirs: () => void;
 }) {
   const report = ctx.detail?.report;
+  const catalogue = useCatalogue();
   const last = ctx.detail?.revisions?.[ctx.detail.revisions.length - 1];
   return (
     <View className='cx-card report-notice report-notice--error cx-report-conflict'>
@@ -111,7 +113,7 @@ function ConflictCard({
       </Text>
       {report ? (
         <View className='report-conflict__server'>
-          <ReportContentView content={report.content} stars={STAR_SETS[ctx.branch.type]} compact />
+          <ReportContentView content={report.content} stars={STAR_SETS[ctx.branch.type]} taskTitle={(id) => taskTitle(catalogue, ctx.branch.type, id)} compact />
         </View>
       ) : null}
       <Button className='cx-btn cx-btn--primary cx-report-keep-mine' onClick={onKeepMine}>
@@ -132,6 +134,7 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
   const online = useOnline();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const stars = STAR_SETS[branch.type];
+  const catalogue = useCatalogue();
 
   const serverReport = newestReport(detail?.report, submission?.state === 'sent' ? submission.result?.report : undefined);
   const fresh = useMemo(() => (detail ? draftFromReport(detail) : emptyDraft(branch.id, day)), [detail, branch.id, day]);
@@ -283,6 +286,7 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
           index={i}
           item={item}
           stars={stars}
+          tasks={tasksFor(catalogue, branch.type, item.star)}
           errors={shown}
           canRemove={draft.items.length > 1}
           onChange={(next: DraftItem, field) => edit({ items: draft.items.map((x) => (x.id === item.id ? next : x)) }, field)}

@@ -1,12 +1,13 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import { REPORT_LIMITS, STAR_LABELS, type Star } from '@chuangxing/shared';
+import { REPORT_LIMITS, STAR_LABELS, type CatalogueStar, type Star } from '@chuangxing/shared';
 import type { DraftItem } from '../../offline/draft-store';
 
-/** One item of work: its star (big chips), the key-task slot and the text. */
+/** One item of work: its star (big chips), optionally one of that star's key tasks (chips), and the text. */
 export function ItemEditor({
   index,
   item,
   stars,
+  tasks,
   errors,
   canRemove,
   onChange,
@@ -15,12 +16,15 @@ export function ItemEditor({
   index: number;
   item: DraftItem;
   stars: readonly Star[];
+  /** The chosen star's key tasks from the catalogue in force; empty before a star is chosen or without the catalogue. */
+  tasks: readonly CatalogueStar['tasks'][number][];
   errors: Record<string, string>;
   canRemove: boolean;
   onChange: (item: DraftItem, field: string) => void;
   onRemove: () => void;
 }) {
   const starError = errors[`items.${index}.star`];
+  const taskError = errors[`items.${index}.taskId`];
   const textError = errors[`items.${index}.text`] ?? errors[`items.${index}`];
   return (
     <View className='cx-card report-item'>
@@ -38,15 +42,34 @@ export function ItemEditor({
             key={star}
             className={`report-choice cx-report-star-option${item.star === star ? ' is-selected' : ''}`}
             hoverClass='cx-pressed'
-            onClick={() => onChange({ ...item, star }, `items.${index}.star`)}
+            onClick={() => onChange({ ...item, star, taskId: item.star === star ? item.taskId : undefined }, `items.${index}.star`)}
           >
             <Text>{STAR_LABELS[star]}</Text>
           </View>
         ))}
       </View>
       {starError ? <Text className='cx-field__error'>{starError}</Text> : null}
-      {/* Key tasks arrive with the star catalogue; until then an item carries no taskId. */}
-      <Text className='report-item__task'>重点任务：星级任务库上线后可选</Text>
+      {tasks.length ? (
+        <View className='report-item__tasks'>
+          <Text className='report-item__task'>对应重点任务（选填，再点一次取消）</Text>
+          <View className='report-chips'>
+            {tasks.map((task) => (
+              <View
+                key={task.id}
+                className={`report-choice report-task-choice cx-report-task-option${item.taskId === task.id ? ' is-selected' : ''}`}
+                data-id={task.id}
+                hoverClass='cx-pressed'
+                onClick={() => onChange({ ...item, taskId: item.taskId === task.id ? undefined : task.id }, `items.${index}.taskId`)}
+              >
+                <Text>{task.title}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : !item.star ? (
+        <Text className='report-item__task'>选择星级后可选对应的重点任务</Text>
+      ) : null}
+      {taskError ? <Text className='cx-field__error'>{taskError}</Text> : null}
       <Textarea
         className={`report-textarea cx-report-item-text${index === 0 ? '' : ` cx-report-item-text--${index}`}`}
         value={item.text}
