@@ -29,6 +29,11 @@ export default defineAppConfig({
       pages: ['pages/edit/index', 'pages/calendar/index', 'pages/detail/index', 'pages/dashboard/index'],
     },
     {
+      // 创星计划: the branch's cadres write and submit it, its township approves or returns it, others read it.
+      root: 'subpackages/plan',
+      pages: ['pages/edit/index'],
+    },
+    {
       // 清风邮局: writing (大字, photos), 我的信件 with rating and 查询码 lookup, the handlers' queue and case page,
       // 社区半月谈, the community's 公开栏 and 微权说廉, and the 三率 of the communities in reach.
       root: 'subpackages/mailbox',

@@ -19,6 +19,9 @@ export const PAGES = {
   letterRules: '/subpackages/admin/pages/letter-rules/index',
   /** 创星标准: the catalogue in force (or one published `version`); district admins edit the draft there. */
   catalogue: (version?: number) => `/subpackages/admin/pages/catalogue/index${version ? `?version=${version}` : ''}`,
+  /** 创星计划 of a branch; without `year` this year (Asia/Shanghai). */
+  planEdit: (branchId: string, year?: number) =>
+    `/subpackages/plan/pages/edit/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
   /** 填写日报; without `day` the page files today (Asia/Shanghai). */
   reportEdit: (branchId: string, day?: string) =>
     `/subpackages/report/pages/edit/index?branchId=${encodeURIComponent(branchId)}${day ? `&day=${encodeURIComponent(day)}` : ''}`,

@@ -24,6 +24,10 @@ describe('branch page', () => {
 
     fireEvent.click(screen.getByText('所属：五里堡街道'));
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/org/pages/township/index?id=wulibao' });
+
+    // Officials open the branch's 创星计划 from here (township staff review it there).
+    fireEvent.click(container.querySelector('.cx-branch-plan') as HTMLElement);
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/plan/pages/edit/index?branchId=jianxinnan' });
   });
 
   it('uses the rural star set for a village', async () => {

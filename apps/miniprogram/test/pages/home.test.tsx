@@ -16,20 +16,22 @@ const secretary = makeBinding({
 const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
 
 describe('home shortcuts', () => {
-  it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 straight to it, 邀请绑定, 身份管理 and 免报管理', () => {
+  it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 and 计划审批 straight to it, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '创星标准', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '创星标准', '清风邮局']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
-    expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
-    expect(cards[4].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/bindings/index' });
-    expect(cards[5].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/exemptions/index' });
+    expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
+    expect(cards[4].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
+    expect(cards[5].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/bindings/index' });
+    expect(cards[6].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/exemptions/index' });
     expect(cards.map((c) => c.title)).not.toContain('日报规则');
   });
 
   it('township staff of several townships: the dashboard starts from a township list', () => {
     const cards = shortcutsFor(makeMe({ bindings: [makeBinding({ scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } })] }));
     expect(cards.find((c) => c.title === '今日日报看板')?.target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index' });
+    expect(cards.find((c) => c.title === '计划审批')?.target).toEqual({ kind: 'tab', url: '/pages/org/index' });
   });
 
   it('district admin: 全区组织, 日报看板 (pick a township), 邀请绑定 and 身份管理, all live', () => {
@@ -95,6 +97,20 @@ describe('home shortcuts', () => {
     const mine = cards.find((c) => c.title === '我的支部');
     expect(mine?.target).toEqual({ kind: 'page', url: '/subpackages/org/pages/branch/index?id=jianxinnan' });
     expect(mine?.description).toBe('五里堡街道 · 建新南街社区');
+  });
+
+  it('cadres and secretaries: 创星计划 of their branch (this year), right after 我的支部', () => {
+    const cadre = makeBinding({ bindingId: 'b-cadre', role: 'cadre', scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'v1' }, scopeLabel: '侯寨乡 · 樱桃沟村' });
+    const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
+    const titles = cards.map((c) => c.title);
+    expect(titles.indexOf('创星计划')).toBe(titles.indexOf('我的支部') + 1);
+    expect(cards.find((c) => c.title === '创星计划')?.target).toEqual({ kind: 'page', url: '/subpackages/plan/pages/edit/index?branchId=jianxinnan' });
+    const both = shortcutsFor(makeMe({ bindings: [secretary, cadre] })).filter((c) => c.title === '创星计划');
+    expect(both.map((c) => [c.description, c.target])).toEqual([
+      ['五里堡街道 · 建新南街社区', { kind: 'page', url: '/subpackages/plan/pages/edit/index?branchId=jianxinnan' }],
+      ['侯寨乡 · 樱桃沟村', { kind: 'page', url: '/subpackages/plan/pages/edit/index?branchId=v1' }],
+    ]);
+    expect(shortcutsFor(makeMe({ roles: ['resident'], bindings: [] })).map((c) => c.title)).not.toContain('创星计划');
   });
 
   it('resident: 清风邮局 (写信), 我的信件, 微权说廉 of 建新南街社区, then 绑定身份; no org cards', () => {

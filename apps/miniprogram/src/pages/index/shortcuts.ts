@@ -114,6 +114,27 @@ function reportShortcuts(bindings: RoleBinding[]): Shortcut[] {
   ]);
 }
 
+/** Cadres and secretaries: their branch's 创星计划 for this year (written, submitted and followed there). */
+function planShortcuts(bindings: RoleBinding[]): Shortcut[] {
+  const seen = new Set<string>();
+  const branches = bindings.flatMap((b) => {
+    const scope = b.scope;
+    if (scope.level !== 'branch' || seen.has(scope.branchId)) return [];
+    seen.add(scope.branchId);
+    return [{ id: scope.branchId, label: b.scopeLabel }];
+  });
+  const many = branches.length > 1;
+  return branches.map(
+    (br) =>
+      ({
+        key: `plan:${br.id}`,
+        title: '创星计划',
+        description: many ? br.label : '今年的保星、目标星级和重点任务倒排工期',
+        target: { kind: 'page', url: PAGES.planEdit(br.id) },
+      }) as Shortcut,
+  );
+}
+
 /**
  * 清风邮局 for officials: one queue card whose title says what the caller does there — 民情气象站 (a community's
  * station handler), 廉情来信 (inspectors handle integrity letters) or 来信督办 (township staff and district admins
@@ -213,6 +234,13 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
         ? { key: 'branches', title: '各支部', description: '本乡镇（街道）的村和社区', target: { kind: 'page', url: PAGES.township(townships[0]) } }
         : { key: 'branches', title: '各支部', description: '选择乡镇（街道）查看支部', target: { kind: 'tab', url: PAGES.org } },
     );
+    // 计划审批: the township's branches, each linking to its 创星计划 (批准 / 退回 there).
+    cards.push({
+      key: 'plan-review',
+      title: '计划审批',
+      description: '各支部提交的创星计划，逐个批准或退回',
+      target: townships.length === 1 ? { kind: 'page', url: PAGES.township(townships[0]) } : { kind: 'tab', url: PAGES.org },
+    });
     cards.push(...adminShortcuts());
     cards.push(exemptionsShortcut);
     cards.push(lettersShortcut(has));
@@ -236,6 +264,9 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
   }
   if (has('cadre') || has('secretary') || has('station_handler')) {
     cards.push(...branchShortcuts([...byRole('secretary'), ...byRole('cadre'), ...byRole('station_handler')]));
+  }
+  if (has('cadre') || has('secretary')) {
+    cards.push(...planShortcuts([...byRole('secretary'), ...byRole('cadre')]));
   }
   if (has('secretary')) {
     cards.push(...communityBoardShortcuts(byRole('secretary'), false));

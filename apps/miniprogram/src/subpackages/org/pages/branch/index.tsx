@@ -7,7 +7,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
-import { managesTownship } from '../../../../services/me-helpers';
+import { isOfficial, managesTownship } from '../../../../services/me-helpers';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { RenameForm } from './rename-form';
@@ -18,12 +18,15 @@ const STALE_MESSAGE = '已被他人修改，请刷新后重试';
 function Detail({
   detail,
   manager,
+  official,
   onRenamed,
   onStale,
   onEdit,
 }: {
   detail: BranchDetail;
   manager: boolean;
+  /** Officials read (and the branch's cadres write, its township approves) the branch's 创星计划. */
+  official: boolean;
   onRenamed: () => void;
   onStale: () => void;
   onEdit: () => void;
@@ -67,6 +70,12 @@ function Detail({
           </View>
         ))}
       </View>
+      {official ? (
+        <View className='cx-card branch-link cx-branch-plan' hoverClass='cx-pressed' onClick={() => openPage(PAGES.planEdit(branch.id))}>
+          <Text>创星计划</Text>
+          <Text className='branch-header__arrow'>›</Text>
+        </View>
+      ) : null}
       <Text className='branch-note'>评星进度和每日报告即将上线。</Text>
     </View>
   );
@@ -99,6 +108,7 @@ export default function BranchPage() {
             <Detail
               detail={detail}
               manager={managesTownship(session.me, detail.branch.townshipId)}
+              official={isOfficial(session.me)}
               onEdit={() => setStale(false)}
               onRenamed={() => {
                 Taro.showToast({ title: '已修改', icon: 'success' }).catch(() => undefined);
