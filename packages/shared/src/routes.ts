@@ -51,7 +51,7 @@ import {
   TownshipDayCompliance,
 } from './contracts/daily-report.contract';
 import { PresignPhotoBody, PresignedUpload } from './contracts/upload.contract';
-import { Plan, PlanActionBody, PlanPath, SavePlanBody, ScheduleBackwardsBody, ScheduleBackwardsResult } from './contracts/plan.contract';
+import { Plan, PlanActionBody, PlanPath, PresignEvidenceBody, SavePlanBody, ScheduleBackwardsBody, ScheduleBackwardsResult, TaskPath, TaskProgress, TaskUpdateBody } from './contracts/plan.contract';
 import {
   Catalogue,
   CatalogueDraft,
@@ -599,6 +599,31 @@ export const routes = {
     params: PlanPath,
     body: PlanActionBody,
     responses: { 200: Plan, ...commonErrors, 409: ErrorBody },
+  }),
+  getTaskProgress: defineRoute({
+    method: 'GET',
+    path: '/v1/branches/{branchId}/plans/{year}/tasks/{taskId}',
+    summary: 'A key task’s progress: its updates with evidence, and the daily report items that named it',
+    access: rolesAccess('cadre', 'secretary', 'township_staff', 'leader', 'district_admin', 'inspector'),
+    params: TaskPath,
+    responses: { 200: TaskProgress, ...commonErrors },
+  }),
+  addTaskUpdate: defineRoute({
+    method: 'POST',
+    path: '/v1/branches/{branchId}/plans/{year}/tasks/{taskId}/updates',
+    summary: 'The branch reports progress on a key task of its approved plan: status, percentage, evidence',
+    access: rolesAccess('cadre', 'secretary'),
+    params: TaskPath,
+    body: TaskUpdateBody,
+    responses: { 201: TaskProgress, ...commonErrors, 409: ErrorBody },
+  }),
+  presignEvidence: defineRoute({
+    method: 'POST',
+    path: '/v1/uploads/evidence',
+    summary: 'A presigned POST for one evidence photo of a branch’s plan (≤ 2 MB)',
+    access: rolesAccess('cadre', 'secretary'),
+    body: PresignEvidenceBody,
+    responses: { 200: PresignedUpload, ...commonErrors },
   }),
   scheduleBackwards: defineRoute({
     method: 'POST',

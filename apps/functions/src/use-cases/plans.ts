@@ -1,4 +1,6 @@
-import type { Plan, PlanContent, Role } from '@chuangxing/shared';
+import { UPLOAD_LIMITS, type Plan, type PlanContent, type PresignedUpload, type Role, type TaskProgress } from '@chuangxing/shared';
+import type { PresignEvidenceBody, TaskUpdateBody } from '@chuangxing/shared';
+import { verifyStoredPhotos } from './verify-report-photos';
 import { DomainError, forbiddenRole, notFound } from '../domain/domain-error';
 import { checkPlanComplete, checkPlanContent, nextPlanStatus, scheduleBackwards, type StoredPlan } from '../domain/plan';
 import { bindingsFor, coversBranch, managesTownship, type Principal } from '../domain/principal';
@@ -21,7 +23,7 @@ const present = (p: StoredPlan): Plan => ({
 
 const EMPTY: PlanContent = { heldStars: [], targetStars: [], stars: [], tasks: [] };
 
-async function readable(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string) {
+export async function readable(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string) {
   const branch = await deps.org.getBranch(branchId);
   if (!branch || !bindingsFor(principal, allowed).some((b) => coversBranch(b, branch))) throw notFound('支部');
   return branch;
@@ -109,4 +111,83 @@ export async function proposeSchedule(deps: Deps, evaluationDate: string, milest
   const lists = await Promise.all([...months].map((m) => deps.rules.listExemptions(deps.districtId, m)));
   const holidays = new Set(lists.flat().filter((e) => !e.branchId).map((e) => e.day));
   return scheduleBackwards(today, evaluationDate, milestones, buffer, holidays);
+}
+
+/* ---------- progress ---------- */
+
+const EVIDENCE_URL_SECONDS = 15 * 60;
+
+/** The plan task, its catalogue title and star: 404 when the plan or the task is not there. */
+async function planTask(deps: Deps, branchId: string, branchType: 'rural' | 'community', year: number, taskId: string) {
+  const plan = await deps.plans.get(branchId, year);
+  const task = plan?.content.tasks.find((t) => t.taskId === taskId);
+  if (!plan || !task) throw notFound('重点任务');
+  const catalogue = await getCatalogueVersion(deps, plan.catalogueVersion).catch(() => getCatalogue(deps));
+  const star = catalogue.content[branchType].find((s) => s.tasks.some((t) => t.id === taskId));
+  return { plan, task, star: star?.star ?? 'branch_strong', title: star?.tasks.find((t) => t.id === taskId)?.title ?? taskId };
+}
+
+export async function getTaskProgress(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, taskId: string): Promise<TaskProgress> {
+  const branch = await readable(deps, principal, allowed, branchId);
+  const { star, title } = await planTask(deps, branchId, branch.type, year, taskId);
+  const today = shanghaiDay(deps.clock.now());
+  const last = `${year}-12-31` < today ? `${year}-12-31` : today;
+  const [updates, reports] = await Promise.all([
+    deps.plans.taskUpdates(branchId, year, taskId),
+    // One year of one branch's reports at most: bounded, and read only when someone opens the task.
+    `${year}-01-01` <= last ? deps.reports.listRange(branchId, `${year}-01-01`, last) : Promise.resolve([]),
+  ]);
+  const latest = updates[0];
+  return {
+    taskId,
+    title,
+    star,
+    status: latest?.status ?? 'not_started',
+    percent: latest?.percent ?? 0,
+    updates: await Promise.all(
+      updates.map(async (u) => ({
+        id: u.id,
+        status: u.status,
+        percent: u.percent,
+        note: u.note,
+        evidenceUrls: await Promise.all(u.evidence.map((k) => deps.storage.presignGet(k, EVIDENCE_URL_SECONDS))),
+        at: u.at,
+        byName: u.byName,
+      })),
+    ),
+    reports: reports
+      .flatMap((r) => r.content.items.filter((i) => i.taskId === taskId).map((i) => ({ day: r.day, text: i.text })))
+      .sort((a, b) => b.day.localeCompare(a.day)),
+  };
+}
+
+/** The branch's own cadres report progress on a task of their approved plan, with evidence already uploaded. */
+export async function addTaskUpdate(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, taskId: string, body: TaskUpdateBody): Promise<TaskProgress> {
+  const branch = await readable(deps, principal, allowed, branchId);
+  if (!bindingsFor(principal, allowed).some((b) => b.scope.level === 'branch' && b.scope.branchId === branchId)) throw notFound('支部');
+  const { plan } = await planTask(deps, branchId, branch.type, year, taskId);
+  if (plan.status !== 'approved') throw new DomainError('ILLEGAL_TRANSITION', '计划批准后才能报告任务进展');
+  await verifyStoredPhotos(deps.storage, `plan-evidence/${branchId}/${year}/`, body.evidence.map((key, i) => ({ key, path: `body.evidence.${i}`, limit: UPLOAD_LIMITS.photo })));
+  await deps.plans.addTaskUpdate(branchId, year, {
+    id: deps.ids.next(),
+    taskId,
+    status: body.status,
+    percent: body.status === 'done' ? 100 : body.percent,
+    note: body.note,
+    evidence: body.evidence,
+    at: deps.clock.now().toISOString(),
+    by: principal.user.id,
+    byName: principal.user.displayName,
+  });
+  return getTaskProgress(deps, principal, allowed, branchId, year, taskId);
+}
+
+export async function presignEvidence(deps: Deps, principal: Principal, allowed: readonly Role[], body: PresignEvidenceBody): Promise<PresignedUpload> {
+  if (!bindingsFor(principal, allowed).some((b) => b.scope.level === 'branch' && b.scope.branchId === body.branchId)) throw notFound('支部');
+  const now = deps.clock.now();
+  const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }[body.contentType];
+  const key = `plan-evidence/${body.branchId}/${body.year}/${deps.ids.next()}.${ext}`;
+  const seconds = 10 * 60;
+  const { url, fields } = await deps.storage.presignPost(key, { contentType: body.contentType, maxBytes: UPLOAD_LIMITS.photo, expiresInSeconds: seconds });
+  return { key, url, fields, maxBytes: UPLOAD_LIMITS.photo, expiresAt: new Date(now.getTime() + seconds * 1000).toISOString() };
 }

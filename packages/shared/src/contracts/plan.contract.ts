@@ -76,3 +76,55 @@ export const ScheduleBackwardsBody = z.strictObject({
   bufferWorkingDays: z._default(z.int().check(z.minimum(0), z.maximum(30)), 5),
 });
 export const ScheduleBackwardsResult = z.object({ dates: z.array(DayKey) });
+
+/* ---------- progress on key tasks ---------- */
+
+export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'blocked'] as const;
+export const TaskStatus = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { not_started: '未开始', in_progress: '推进中', done: '已完成', blocked: '受阻' };
+
+/** Evidence photos go through the same storage port as report photos, filed under the plan. */
+export const EvidenceKey = z.string().check(z.regex(/^plan-evidence\/[A-Za-z0-9_-]{1,64}\/\d{4}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '佐证材料编号无效'));
+
+export const TaskUpdateBody = z.strictObject({
+  status: TaskStatus,
+  percent: z.int().check(z.minimum(0), z.maximum(100)),
+  note: z._default(z.string().check(z.trim(), z.maxLength(500, '不能超过 500 个字')), ''),
+  evidence: z._default(z.array(EvidenceKey).check(z.maxLength(9, '最多 9 张')), []),
+});
+export type TaskUpdateBody = z.infer<typeof TaskUpdateBody>;
+
+export const TaskUpdate = z.object({
+  id: Id,
+  status: TaskStatus,
+  percent: z.int(),
+  note: z.string(),
+  evidenceUrls: z.array(z.string()),
+  at: IsoDateTime,
+  byName: z.string(),
+});
+
+export const TaskProgress = z.object({
+  taskId: Id,
+  title: z.string(),
+  star: Star,
+  status: TaskStatus,
+  percent: z.int(),
+  updates: z.array(TaskUpdate),
+  /** Daily report items that named this task, newest first. */
+  reports: z.array(z.object({ day: DayKey, text: z.string() })),
+});
+export type TaskProgress = z.infer<typeof TaskProgress>;
+export const TaskPath = z.strictObject({
+  branchId: Id,
+  year: z.coerce.number().check(z.int(), z.minimum(2020), z.maximum(2100)),
+  taskId: Id,
+});
+export const PresignEvidenceBody = z.strictObject({
+  branchId: Id,
+  year: z.int().check(z.minimum(2020), z.maximum(2100)),
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  size: z.int().check(z.minimum(1), z.maximum(2 * 1024 * 1024)),
+});
+export type PresignEvidenceBody = z.infer<typeof PresignEvidenceBody>;

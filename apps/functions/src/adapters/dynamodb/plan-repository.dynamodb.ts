@@ -1,8 +1,13 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conflict } from '../../domain/domain-error';
 import type { StoredPlan } from '../../domain/plan';
-import type { PlanRepository } from '../../ports/plan-repository';
+import type { PlanRepository, StoredTaskUpdate } from '../../ports/plan-repository';
+import { queryAll } from './query-all';
 import { isConditionalCheckFailed } from './transaction-errors';
+
+/** BR#{b} / PLAN#{year}#TASK#{taskId}#U#{at}#{id}: a task's updates, appended. */
+const updatePrefix = (year: number, taskId: string) => `PLAN#${year}#TASK#${taskId}#U#`;
+const UPDATE_FIELDS = ['id', 'taskId', 'status', 'percent', 'note', 'evidence', 'at', 'by', 'byName'] as const;
 
 /** BR#{b} / PLAN#{year}; gsi1 TWN#{t}#PLANS#{year} / {status}#{branch} for the township's board. */
 const key = (b: string, year: number) => ({ pk: `BR#${b}`, sk: `PLAN#${year}` });
@@ -34,5 +39,25 @@ export class DynamoPlanRepository implements PlanRepository {
       if (isConditionalCheckFailed(err)) throw conflict('计划已被他人修改，请刷新后重试');
       throw err;
     }
+  }
+
+  async addTaskUpdate(branchId: string, year: number, u: StoredTaskUpdate) {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: `BR#${branchId}`, sk: `${updatePrefix(year, u.taskId)}${u.at}#${u.id}`, entity: 'task-update', ...u },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async taskUpdates(branchId: string, year: number, taskId: string) {
+    const items = await queryAll<Record<string, unknown>>(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': `BR#${branchId}`, ':p': updatePrefix(year, taskId) },
+      ScanIndexForward: false,
+    });
+    return items.map((i) => Object.fromEntries(UPDATE_FIELDS.map((f) => [f, i[f]])) as unknown as StoredTaskUpdate);
   }
 }

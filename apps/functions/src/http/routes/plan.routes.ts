@@ -1,5 +1,13 @@
 import type { Routes } from '@chuangxing/shared';
-import { actOnPlan as actUseCase, getPlan as getUseCase, proposeSchedule, savePlan as saveUseCase } from '../../use-cases/plans';
+import {
+  actOnPlan as actUseCase,
+  addTaskUpdate as addTaskUpdateUseCase,
+  getPlan as getUseCase,
+  getTaskProgress as getTaskProgressUseCase,
+  presignEvidence as presignEvidenceUseCase,
+  proposeSchedule,
+  savePlan as saveUseCase,
+} from '../../use-cases/plans';
 import type { RouteImpl } from '../route-context';
 
 export const getPlan: RouteImpl<Routes['getPlan']> = async ({ deps, principal, allowed, params }) => ({
@@ -20,4 +28,19 @@ export const actOnPlan: RouteImpl<Routes['actOnPlan']> = async ({ deps, principa
 export const scheduleBackwards: RouteImpl<Routes['scheduleBackwards']> = async ({ deps, body }) => ({
   status: 200,
   body: { dates: await proposeSchedule(deps, body.evaluationDate, body.milestones, body.bufferWorkingDays) },
+});
+
+export const getTaskProgress: RouteImpl<Routes['getTaskProgress']> = async ({ deps, principal, allowed, params }) => ({
+  status: 200,
+  body: await getTaskProgressUseCase(deps, principal, allowed, params.branchId, params.year, params.taskId),
+});
+
+export const addTaskUpdate: RouteImpl<Routes['addTaskUpdate']> = async ({ deps, principal, allowed, params, body }) => ({
+  status: 201,
+  body: await addTaskUpdateUseCase(deps, principal, allowed, params.branchId, params.year, params.taskId, body),
+});
+
+export const presignEvidence: RouteImpl<Routes['presignEvidence']> = async ({ deps, principal, allowed, body }) => ({
+  status: 200,
+  body: await presignEvidenceUseCase(deps, principal, allowed, body),
 });
