@@ -21,6 +21,7 @@ import { addDays, shanghaiDay } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
 import type { AuditRecord, CaseScope } from '../ports/letter-repository';
 import { verifyStoredPhotos } from './verify-report-photos';
+import { presignUpload } from './presign-upload';
 
 const RESIDENT = ROLE_LABELS.resident;
 
@@ -67,12 +68,7 @@ export async function toMyLetter(deps: Deps, letter: Letter, timeline: TimelineE
 export async function presignLetterPhoto(deps: Deps, body: PresignLetterPhotoBody): Promise<PresignedUpload> {
   const branch = await deps.org.getBranch(body.branchId);
   if (!branch || branch.districtId !== deps.districtId) throw invalid('body.branchId', '请选择要写信的社区');
-  const now = deps.clock.now();
-  const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }[body.contentType];
-  const key = `letter/${branch.id}/${shanghaiDay(now)}/${deps.ids.next()}.${ext}`;
-  const seconds = 10 * 60;
-  const { url, fields } = await deps.storage.presignPost(key, { contentType: body.contentType, maxBytes: UPLOAD_LIMITS.photo, expiresInSeconds: seconds });
-  return { key, url, fields, maxBytes: UPLOAD_LIMITS.photo, expiresAt: new Date(now.getTime() + seconds * 1000).toISOString() };
+  return presignUpload(deps, `letter/${branch.id}/${shanghaiDay(deps.clock.now())}`, body.contentType, UPLOAD_LIMITS.photo);
 }
 
 /** Any WeChat user writes, named or anonymous. The account is kept sealed; officials never see it. */

@@ -1,9 +1,11 @@
 import { UPLOAD_LIMITS, type Plan, type PlanContent, type PresignedUpload, type Role, type TaskProgress } from '@chuangxing/shared';
 import type { PresignEvidenceBody, TaskUpdateBody } from '@chuangxing/shared';
 import { verifyStoredPhotos } from './verify-report-photos';
+import { presignUpload } from './presign-upload';
+import { readableBranch } from './read-reports';
 import { DomainError, forbiddenRole, notFound } from '../domain/domain-error';
 import { checkPlanComplete, checkPlanContent, nextPlanStatus, scheduleBackwards, type StoredPlan } from '../domain/plan';
-import { bindingsFor, coversBranch, managesTownship, type Principal } from '../domain/principal';
+import { bindingsFor, filerBindingFor, managesTownship, type Principal } from '../domain/principal';
 import { shanghaiDay } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
 import { getCatalogue, getCatalogueVersion } from './catalogue';
@@ -23,15 +25,9 @@ const present = (p: StoredPlan): Plan => ({
 
 const EMPTY: PlanContent = { heldStars: [], targetStars: [], stars: [], tasks: [] };
 
-export async function readable(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string) {
-  const branch = await deps.org.getBranch(branchId);
-  if (!branch || !bindingsFor(principal, allowed).some((b) => coversBranch(b, branch))) throw notFound('支部');
-  return branch;
-}
-
 /** The plan, or a blank draft under the catalogue in force when the branch has none for the year yet. */
 export async function getPlan(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number): Promise<Plan> {
-  const branch = await readable(deps, principal, allowed, branchId);
+  const branch = await readableBranch(deps, principal, allowed, branchId);
   const stored = await deps.plans.get(branchId, year);
   if (stored) return present(stored);
   const catalogue = await getCatalogue(deps);
@@ -40,8 +36,8 @@ export async function getPlan(deps: Deps, principal: Principal, allowed: readonl
 
 /** Only the branch's own cadres and secretary write it, and only while it is a draft or was returned. */
 export async function savePlan(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, content: PlanContent, version: number): Promise<Plan> {
-  const branch = await readable(deps, principal, allowed, branchId);
-  if (!bindingsFor(principal, allowed).some((b) => b.scope.level === 'branch' && b.scope.branchId === branchId)) throw notFound('支部');
+  const branch = await readableBranch(deps, principal, allowed, branchId);
+  if (!filerBindingFor(principal, allowed, deps.districtId, branchId)) throw notFound('支部');
   const current = await deps.plans.get(branchId, year);
   if (current && current.status !== 'draft' && current.status !== 'returned') throw new DomainError('ILLEGAL_TRANSITION', '计划已提交或已批准，不能再修改');
   const catalogue = current ? await getCatalogueVersion(deps, current.catalogueVersion).catch(() => getCatalogue(deps)) : await getCatalogue(deps);
@@ -75,11 +71,11 @@ export async function actOnPlan(
   year: number,
   body: { action: 'submit' | 'approve' | 'return'; version: number; note?: string },
 ): Promise<Plan> {
-  const branch = await readable(deps, principal, allowed, branchId);
+  const branch = await readableBranch(deps, principal, allowed, branchId);
   const plan = await deps.plans.get(branchId, year);
   if (!plan) throw notFound('计划');
   const bindings = bindingsFor(principal, allowed);
-  const own = bindings.some((b) => b.scope.level === 'branch' && b.scope.branchId === branchId);
+  const own = Boolean(filerBindingFor(principal, allowed, deps.districtId, branchId));
   const reviewer = bindings.some((b) => b.role === 'township_staff' && managesTownship(b, deps.districtId, branch.townshipId));
   if (body.action === 'submit' ? !own : !reviewer) throw forbiddenRole();
   if (plan.version !== body.version) throw new DomainError('CONFLICT', '计划已被他人修改，请刷新后重试');
@@ -128,7 +124,7 @@ async function planTask(deps: Deps, branchId: string, branchType: 'rural' | 'com
 }
 
 export async function getTaskProgress(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, taskId: string): Promise<TaskProgress> {
-  const branch = await readable(deps, principal, allowed, branchId);
+  const branch = await readableBranch(deps, principal, allowed, branchId);
   const { star, title } = await planTask(deps, branchId, branch.type, year, taskId);
   const today = shanghaiDay(deps.clock.now());
   const last = `${year}-12-31` < today ? `${year}-12-31` : today;
@@ -163,8 +159,8 @@ export async function getTaskProgress(deps: Deps, principal: Principal, allowed:
 
 /** The branch's own cadres report progress on a task of their approved plan, with evidence already uploaded. */
 export async function addTaskUpdate(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, taskId: string, body: TaskUpdateBody): Promise<TaskProgress> {
-  const branch = await readable(deps, principal, allowed, branchId);
-  if (!bindingsFor(principal, allowed).some((b) => b.scope.level === 'branch' && b.scope.branchId === branchId)) throw notFound('支部');
+  const branch = await readableBranch(deps, principal, allowed, branchId);
+  if (!filerBindingFor(principal, allowed, deps.districtId, branchId)) throw notFound('支部');
   const { plan } = await planTask(deps, branchId, branch.type, year, taskId);
   if (plan.status !== 'approved') throw new DomainError('ILLEGAL_TRANSITION', '计划批准后才能报告任务进展');
   await verifyStoredPhotos(deps.storage, `plan-evidence/${branchId}/${year}/`, body.evidence.map((key, i) => ({ key, path: `body.evidence.${i}`, limit: UPLOAD_LIMITS.photo })));
@@ -183,11 +179,6 @@ export async function addTaskUpdate(deps: Deps, principal: Principal, allowed: r
 }
 
 export async function presignEvidence(deps: Deps, principal: Principal, allowed: readonly Role[], body: PresignEvidenceBody): Promise<PresignedUpload> {
-  if (!bindingsFor(principal, allowed).some((b) => b.scope.level === 'branch' && b.scope.branchId === body.branchId)) throw notFound('支部');
-  const now = deps.clock.now();
-  const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }[body.contentType];
-  const key = `plan-evidence/${body.branchId}/${body.year}/${deps.ids.next()}.${ext}`;
-  const seconds = 10 * 60;
-  const { url, fields } = await deps.storage.presignPost(key, { contentType: body.contentType, maxBytes: UPLOAD_LIMITS.photo, expiresInSeconds: seconds });
-  return { key, url, fields, maxBytes: UPLOAD_LIMITS.photo, expiresAt: new Date(now.getTime() + seconds * 1000).toISOString() };
+  if (!filerBindingFor(principal, allowed, deps.districtId, body.branchId)) throw notFound('支部');
+  return presignUpload(deps, `plan-evidence/${body.branchId}/${body.year}`, body.contentType, UPLOAD_LIMITS.photo);
 }

@@ -3,11 +3,9 @@ import { assertFileable } from '../domain/daily-report';
 import { DomainError, invalid, notFound } from '../domain/domain-error';
 import { filerBindingFor, type Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
+import { presignUpload } from './presign-upload';
 
-/** A presigned form is good for this long; the client uploads right after asking. */
-export const PRESIGN_SECONDS = 10 * 60;
-
-const EXTENSIONS: Record<PresignPhotoBody['contentType'], string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+export { PRESIGN_SECONDS } from './presign-upload';
 
 /**
  * A presigned POST for one photo (or thumbnail) of a branch's report: only the branch's own cadres and
@@ -34,7 +32,5 @@ export async function presignPhoto(deps: Deps, principal: Principal, allowed: re
     throw invalid('body.size', `${what}不能超过 ${Math.round(maxBytes / 1024)} KB`, 'too_big');
   }
 
-  const key = `daily-report/${body.branchId}/${body.day}/${deps.ids.next()}.${EXTENSIONS[body.contentType]}`;
-  const { url, fields } = await deps.storage.presignPost(key, { contentType: body.contentType, maxBytes, expiresInSeconds: PRESIGN_SECONDS });
-  return { key, url, fields, maxBytes, expiresAt: new Date(now.getTime() + PRESIGN_SECONDS * 1000).toISOString() };
+  return presignUpload(deps, `daily-report/${body.branchId}/${body.day}`, body.contentType, maxBytes);
 }
