@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { DailyRules } from '@chuangxing/shared';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus } from '../../../../services/api-failure';
 import { isDistrictAdmin, isOfficial } from '../../../../services/me-helpers';
 import { ChoiceChips } from '../../components/choice-chips';
+import { useRulesSave } from '../../components/use-rules-save';
 import {
   DEADLINE_CHOICES,
   MAX_BACKFILL_DAYS,
@@ -19,24 +19,11 @@ import {
   normalizeTime,
   rulesProblems,
   type RuleField,
-  type RuleProblems,
 } from '../../daily-rules';
 import '../../admin.css';
 import './index.css';
 
 const TIME_MAX = 5;
-
-/** Field errors from the server next to their fields; the server's message when none of them matches. */
-function serverProblems(res: { status: number; body: unknown }): RuleProblems {
-  const fields = fieldErrorsOf(res.body);
-  const problems: RuleProblems = {};
-  for (const field of RULE_FIELDS) {
-    const message = fieldError(fields, field);
-    if (message) problems[field] = message;
-  }
-  if (Object.keys(problems).length === 0) problems.form = failureOf(res).message;
-  return problems;
-}
 
 function FieldProblem({ text }: { text?: string }) {
   return text ? <Text className='cx-field__error'>{text}</Text> : null;
@@ -130,15 +117,19 @@ interface Draft {
 /** District admins: edit and 保存 (putDailyRules). */
 function RulesForm({ rules }: { rules: DailyRules }) {
   const [draft, setDraft] = useState<Draft>({ ...rules });
-  const [problems, setProblems] = useState<RuleProblems>({});
-  const [saving, setSaving] = useState(false);
+  const { problems, saving, clear, save: send } = useRulesSave<DailyRules, RuleField>({
+    fields: RULE_FIELDS,
+    check: rulesProblems,
+    send: (body) => api.putDailyRules({ body }),
+    onSaved: setDraft,
+  });
 
   const change = (patch: Partial<Draft>, field: RuleField) => {
     setDraft((d) => ({ ...d, ...patch }));
-    setProblems((p) => ({ ...p, [field]: undefined, form: undefined }));
+    clear(field);
   };
 
-  const save = async () => {
+  const save = () => {
     if (saving) return;
     const body: DailyRules = {
       deadline: normalizeTime(draft.deadline),
@@ -146,26 +137,7 @@ function RulesForm({ rules }: { rules: DailyRules }) {
       reminderTime: normalizeTime(draft.reminderTime),
     };
     setDraft(body);
-    const local = rulesProblems(body);
-    if (Object.keys(local).length > 0) {
-      setProblems(local);
-      return;
-    }
-    setSaving(true);
-    setProblems({});
-    try {
-      const res = await api.putDailyRules({ body });
-      if (res.status === 200) {
-        setDraft({ ...res.body });
-        Taro.showToast({ title: '已保存', icon: 'success' }).catch(() => undefined);
-        return;
-      }
-      setProblems(serverProblems(res));
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setSaving(false);
-    }
+    void send(body);
   };
 
   const deadline = normalizeTime(draft.deadline);

@@ -1,38 +1,25 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { LetterRules } from '@chuangxing/shared';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus } from '../../../../services/api-failure';
 import { isDistrictAdmin } from '../../../../services/me-helpers';
 import { ChoiceChips } from '../../components/choice-chips';
+import { useRulesSave } from '../../components/use-rules-save';
 import {
   LETTER_RULE_FIELDS,
   LETTER_RULE_SPECS,
   WORKING_DAYS_NOTE,
   letterRulesProblems,
   type LetterRuleField,
-  type LetterRuleProblems,
   type LetterRuleSpec,
 } from '../../letter-rules';
 import '../../admin.css';
 import './index.css';
-
-/** Field errors from the server next to their fields; the server's message when none of them matches. */
-function serverProblems(res: { status: number; body: unknown }): LetterRuleProblems {
-  const fields = fieldErrorsOf(res.body);
-  const problems: LetterRuleProblems = {};
-  for (const field of LETTER_RULE_FIELDS) {
-    const message = fieldError(fields, field);
-    if (message) problems[field] = message;
-  }
-  if (Object.keys(problems).length === 0) problems.form = failureOf(res).message;
-  return problems;
-}
 
 /** − n + with big buttons within the contract's range, and chips for the common values. */
 function RuleStepper({ spec, value, problem, onChange }: { spec: LetterRuleSpec; value: number; problem?: string; onChange: (value: number) => void }) {
@@ -78,43 +65,25 @@ function RuleStepper({ spec, value, problem, onChange }: { spec: LetterRuleSpec;
 /** District admins: edit and 保存 (putLetterRules). */
 function RulesForm({ rules }: { rules: LetterRules }) {
   const [draft, setDraft] = useState<LetterRules>({ ...rules });
-  const [problems, setProblems] = useState<LetterRuleProblems>({});
-  const [saving, setSaving] = useState(false);
+  const { problems, saving, clear, save: send } = useRulesSave<LetterRules, LetterRuleField>({
+    fields: LETTER_RULE_FIELDS,
+    check: letterRulesProblems,
+    send: (body) => api.putLetterRules({ body }),
+    onSaved: setDraft,
+  });
 
   const change = (field: LetterRuleField, value: number) => {
     setDraft((d) => ({ ...d, [field]: value }));
-    setProblems((p) => ({ ...p, [field]: undefined, form: undefined }));
+    clear(field);
   };
 
-  const save = async () => {
-    if (saving) return;
-    const body: LetterRules = {
+  const save = () =>
+    send({
       acceptWorkingDays: draft.acceptWorkingDays,
       replyWorkingDays: draft.replyWorkingDays,
       autoArchiveDays: draft.autoArchiveDays,
       perDayLimit: draft.perDayLimit,
-    };
-    const local = letterRulesProblems(body);
-    if (Object.keys(local).length > 0) {
-      setProblems(local);
-      return;
-    }
-    setSaving(true);
-    setProblems({});
-    try {
-      const res = await api.putLetterRules({ body });
-      if (res.status === 200) {
-        setDraft({ ...res.body });
-        Taro.showToast({ title: '已保存', icon: 'success' }).catch(() => undefined);
-        return;
-      }
-      setProblems(serverProblems(res));
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   return (
     <View>
