@@ -15,3 +15,4 @@ export * from './contracts/plan.contract';
 export * from './client';
 export * from './scope-label';
 export * from './shanghai-time';
+export * from './contracts/board.contract';

@@ -51,6 +51,7 @@ import {
   TownshipDayCompliance,
 } from './contracts/daily-report.contract';
 import { PresignPhotoBody, PresignedUpload } from './contracts/upload.contract';
+import { BoardYearPath, BranchBoard, BranchBoardPath, DistrictBoard, TownshipBoard, TownshipBoardPath } from './contracts/board.contract';
 import { Plan, PlanActionBody, PlanPath, PresignEvidenceBody, SavePlanBody, ScheduleBackwardsBody, ScheduleBackwardsResult, TaskPath, TaskProgress, TaskUpdateBody } from './contracts/plan.contract';
 import {
   Catalogue,
@@ -632,6 +633,30 @@ export const routes = {
     access: rolesAccess(...OFFICIAL_ROLES),
     body: ScheduleBackwardsBody,
     responses: { 200: ScheduleBackwardsResult, ...commonErrors },
+  }),
+  getDistrictBoard: defineRoute({
+    method: 'GET',
+    path: '/v1/board/{year}',
+    summary: '挂图作战 of the district: plan against actual per township in the caller’s reach, overdue first',
+    access: rolesAccess('township_staff', 'leader', 'inspector', 'district_admin'),
+    params: BoardYearPath,
+    responses: { 200: DistrictBoard, ...commonErrors },
+  }),
+  getTownshipBoard: defineRoute({
+    method: 'GET',
+    path: '/v1/townships/{townshipId}/board/{year}',
+    summary: '挂图作战 of a township: plan against actual per branch and star, overdue milestones first, with 双过半',
+    access: rolesAccess('township_staff', 'leader', 'inspector', 'district_admin'),
+    params: TownshipBoardPath,
+    responses: { 200: TownshipBoard, ...commonErrors },
+  }),
+  getBranchBoard: defineRoute({
+    method: 'GET',
+    path: '/v1/branches/{branchId}/board/{year}',
+    summary: 'One branch’s sheet: its board row, tasks and milestones, responsibles and vetoes (四个一口清, 一图一表一清单)',
+    access: rolesAccess('cadre', 'secretary', 'township_staff', 'leader', 'inspector', 'district_admin'),
+    params: BranchBoardPath,
+    responses: { 200: BranchBoard, ...commonErrors },
   }),
   listOutbox: defineRoute({
     method: 'GET',

@@ -161,20 +161,19 @@ export async function getTaskProgress(deps: Deps, principal: Principal, allowed:
 export async function addTaskUpdate(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, taskId: string, body: TaskUpdateBody): Promise<TaskProgress> {
   const branch = await readableBranch(deps, principal, allowed, branchId);
   if (!filerBindingFor(principal, allowed, deps.districtId, branchId)) throw notFound('支部');
-  const { plan } = await planTask(deps, branchId, branch.type, year, taskId);
+  const { plan, star } = await planTask(deps, branchId, branch.type, year, taskId);
   if (plan.status !== 'approved') throw new DomainError('ILLEGAL_TRANSITION', '计划批准后才能报告任务进展');
   await verifyStoredPhotos(deps.storage, `plan-evidence/${branchId}/${year}/`, body.evidence.map((key, i) => ({ key, path: `body.evidence.${i}`, limit: UPLOAD_LIMITS.photo })));
-  await deps.plans.addTaskUpdate(branchId, year, {
-    id: deps.ids.next(),
-    taskId,
-    status: body.status,
-    percent: body.status === 'done' ? 100 : body.percent,
-    note: body.note,
-    evidence: body.evidence,
-    at: deps.clock.now().toISOString(),
-    by: principal.user.id,
-    byName: principal.user.displayName,
-  });
+  const at = deps.clock.now().toISOString();
+  const percent = body.status === 'done' ? 100 : body.percent;
+  const previous = await deps.plans.latestTask(branchId, year, taskId);
+  const doneAt = body.status !== 'done' ? undefined : previous?.status === 'done' && previous.doneAt ? previous.doneAt : at;
+  await deps.plans.addTaskUpdate(
+    branchId,
+    year,
+    { id: deps.ids.next(), taskId, status: body.status, percent, note: body.note, evidence: body.evidence, at, by: principal.user.id, byName: principal.user.displayName },
+    { townshipId: branch.townshipId, branchId, taskId, star, status: body.status, percent, at, ...(doneAt ? { doneAt } : {}) },
+  );
   return getTaskProgress(deps, principal, allowed, branchId, year, taskId);
 }
 

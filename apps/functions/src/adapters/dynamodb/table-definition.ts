@@ -28,6 +28,9 @@
  * - a writer's letters, day counter, retries:    WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}
  * - a township's letters (community queues):     gsi1: LCASES#T#{t} / {open|closed}#{branch}#{createdAt}#{id}
  * - a township's 廉情 letters (supervisors only): gsi1: LCASES#I#{t} / {open|closed}#{createdAt}#{id}
+ * - a branch's plan for a year:                   BR#{b} / PLAN#{year}; gsi1 TWN#{t}#PLANS#{year} / {status}#{b}
+ * - a key task's updates, appended:              BR#{b} / PLAN#{year}#TASK#{taskId}#U#{at}#{id}
+ * - a key task's latest state (board rollup):    BR#{b} / PLAN#{year}#LATEST#{taskId}; gsi1 TWN#{t}#PROG#{year} / {b}#{taskId}
  */
 export const tableDefinition = {
   partitionKey: 'pk',

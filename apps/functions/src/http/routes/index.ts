@@ -1,5 +1,6 @@
 import type { RouteImplementations } from '../route-context';
 import * as auth from './auth.routes';
+import * as board from './board.routes';
 import * as catalogue from './catalogue.routes';
 import * as compliance from './compliance.routes';
 import * as exporting from './export.routes';
@@ -27,4 +28,5 @@ export const implementations: RouteImplementations = {
   ...letter,
   ...catalogue,
   ...plan,
+  ...board,
 };
