@@ -34,6 +34,11 @@ export default defineAppConfig({
       pages: ['pages/edit/index'],
     },
     {
+      // 挂图作战: the district and township boards (plan against actual, 双过半), a branch's 四个一口清 and its poster.
+      root: 'subpackages/board',
+      pages: ['pages/district/index', 'pages/township/index', 'pages/branch/index', 'pages/poster/index'],
+    },
+    {
       // 清风邮局: writing (大字, photos), 我的信件 with rating and 查询码 lookup, the handlers' queue and case page,
       // 社区半月谈, the community's 公开栏 and 微权说廉, and the 三率 of the communities in reach.
       root: 'subpackages/mailbox',

@@ -22,6 +22,17 @@ export const PAGES = {
   /** 创星计划 of a branch; without `year` this year (Asia/Shanghai). */
   planEdit: (branchId: string, year?: number) =>
     `/subpackages/plan/pages/edit/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
+  /** 挂图作战 of the district (the townships in the caller's reach). */
+  districtBoard: (year?: number) => `/subpackages/board/pages/district/index${year ? `?year=${year}` : ''}`,
+  /** 挂图作战 of a township; without `townshipId` the caller's only township. */
+  townshipBoard: (townshipId?: string, year?: number) => {
+    const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', year ? `year=${year}` : ''].filter(Boolean).join('&');
+    return `/subpackages/board/pages/township/index${query ? `?${query}` : ''}`;
+  },
+  /** 四个一口清: a branch's one-pager. */
+  branchBoard: (branchId: string, year?: number) => `/subpackages/board/pages/branch/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
+  /** 一图一表一清单: the branch's poster, shareable as an image. */
+  branchPoster: (branchId: string, year?: number) => `/subpackages/board/pages/poster/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
   /** 填写日报; without `day` the page files today (Asia/Shanghai). */
   reportEdit: (branchId: string, day?: string) =>
     `/subpackages/report/pages/edit/index?branchId=${encodeURIComponent(branchId)}${day ? `&day=${encodeURIComponent(day)}` : ''}`,

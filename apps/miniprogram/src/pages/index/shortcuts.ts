@@ -89,6 +89,25 @@ const catalogueShortcut: Shortcut = {
   target: { kind: 'page', url: PAGES.catalogue() },
 };
 
+/** 挂图作战: district-wide roles read the district board; the server narrows it to the caller's townships. */
+const districtBoardShortcut: Shortcut = {
+  key: 'board',
+  title: '挂图作战',
+  description: '各乡镇（街道）创星计划执行进度，超期节点和双过半',
+  target: { kind: 'page', url: PAGES.districtBoard() },
+};
+
+/** Cadres and secretaries: 四个一口清 of each branch they belong to (its poster is one tap further). */
+function branchBoardShortcuts(bindings: RoleBinding[]): Shortcut[] {
+  const seen = new Set<string>();
+  return bindings.flatMap((b) => {
+    const scope = b.scope;
+    if (scope.level !== 'branch' || seen.has(scope.branchId)) return [];
+    seen.add(scope.branchId);
+    return [{ key: `branch-board:${scope.branchId}`, title: '四个一口清', description: `${b.scopeLabel}：任务、底数、措施、机制和作战图`, target: { kind: 'page', url: PAGES.branchBoard(scope.branchId) } } as Shortcut];
+  });
+}
+
 /** Cadres and secretaries: today's report and the month calendar of each branch they file for. */
 function reportShortcuts(bindings: RoleBinding[]): Shortcut[] {
   const branches: { id: string; label: string }[] = [];
@@ -212,12 +231,14 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(dailyRulesShortcut, exemptionsShortcut);
     cards.push(lettersShortcut(has));
     cards.push(letterStatsShortcut, letterRulesShortcut);
+    cards.push(districtBoardShortcut);
     cards.push(catalogueShortcut);
   }
   if (has('leader')) {
     cards.push(orgShortcut('组织架构', '分管乡镇（街道）和支部一览'));
     cards.push(districtDashboard);
     cards.push(letterStatsShortcut);
+    cards.push(districtBoardShortcut);
     cards.push({ key: 'ranking', title: '季度排名', description: '各支部创星进度排名', target: soon });
   }
   if (has('township_staff')) {
@@ -241,6 +262,12 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
       description: '各支部提交的创星计划，逐个批准或退回',
       target: townships.length === 1 ? { kind: 'page', url: PAGES.township(townships[0]) } : { kind: 'tab', url: PAGES.org },
     });
+    cards.push({
+      key: 'board',
+      title: '挂图作战',
+      description: '各支部计划对实际，超期节点排在前面，双过半检查',
+      target: { kind: 'page', url: townships.length === 1 ? PAGES.townshipBoard(townships[0]) : PAGES.districtBoard() },
+    });
     cards.push(...adminShortcuts());
     cards.push(exemptionsShortcut);
     cards.push(lettersShortcut(has));
@@ -249,6 +276,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
   if (has('inspector')) {
     cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));
     cards.push(districtDashboard);
+    cards.push(districtBoardShortcut);
     cards.push(lettersShortcut(has));
     cards.push({ key: 'inspection', title: '督导记录', description: '四不两直走访记录', target: soon });
   }
@@ -267,6 +295,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
   }
   if (has('cadre') || has('secretary')) {
     cards.push(...planShortcuts([...byRole('secretary'), ...byRole('cadre')]));
+    cards.push(...branchBoardShortcuts([...byRole('secretary'), ...byRole('cadre')]));
   }
   if (has('secretary')) {
     cards.push(...communityBoardShortcuts(byRole('secretary'), false));
