@@ -20,7 +20,7 @@ function recorder() {
     closePath: () => undefined,
     fill: () => void fills++,
     stroke: () => undefined,
-    fillText(text: string, x: number, y: number) {
+    fillText(this: { fillStyle: unknown }, text: string, x: number, y: number) {
       texts.push({ text, x, y, color: String(this.fillStyle) });
     },
     measureText: (t: string) => ({ width: [...t].length * 20 }),

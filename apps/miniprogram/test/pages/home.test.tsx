@@ -16,15 +16,16 @@ const secretary = makeBinding({
 const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
 
 describe('home shortcuts', () => {
-  it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 and 计划审批 straight to it, 邀请绑定, 身份管理 and 免报管理', () => {
+  it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 and 计划审批 straight to it, 挂图作战, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '创星标准', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '挂图作战', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '创星标准', '清风邮局']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
-    expect(cards[4].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
-    expect(cards[5].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/bindings/index' });
-    expect(cards[6].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/exemptions/index' });
+    expect(cards[4].target).toEqual({ kind: 'page', url: '/subpackages/board/pages/township/index?townshipId=wulibao' });
+    expect(cards[5].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
+    expect(cards[6].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/bindings/index' });
+    expect(cards[7].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/exemptions/index' });
     expect(cards.map((c) => c.title)).not.toContain('日报规则');
   });
 
