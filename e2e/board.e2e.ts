@@ -56,8 +56,9 @@ describe('journey: the township reads its 挂图作战 and shares a branch’s p
     await page.locator('.cx-board-poster-generate').click({ timeout: 30_000 });
     const img = page.locator('.cx-board-poster-image img, img.cx-board-poster-image').first();
     await img.waitFor({ timeout: 30_000 });
-    const { src, width } = await img.evaluate(async (el: HTMLImageElement) => {
-      if (!el.complete) await new Promise((r) => el.addEventListener('load', r, { once: true }));
+    const { src, width } = await img.evaluate(async (node) => {
+      const el = node as unknown as { complete: boolean; src: string; naturalWidth: number; addEventListener(e: string, f: () => void, o: object): void };
+      if (!el.complete) await new Promise<void>((r) => el.addEventListener('load', () => r(), { once: true }));
       return { src: el.src, width: el.naturalWidth };
     });
     expect(src.startsWith('data:image/png;base64,')).toBe(true);
