@@ -28,6 +28,9 @@
  * - a writer's letters, day counter, retries:    WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}
  * - a township's letters (community queues):     gsi1: LCASES#T#{t} / {open|closed}#{branch}#{createdAt}#{id}
  * - a township's 廉情 letters (supervisors only): gsi1: LCASES#I#{t} / {open|closed}#{createdAt}#{id}
+ * - 每月一观摩 with its score sheets:            OBS#{id} / OBS | REV (scores' revision) | SCORE#{branchId}#{userId}
+ * - the district's observations of a month:      gsi1: DIST#{d}#OBS#{yyyy-mm} / {createdAt}#{id}
+ * - frozen observation results (quarterly ranking): TWN#{t}#OBSRES#{yyyy-Qn} / {branchId}#{observationId}
  */
 export const tableDefinition = {
   partitionKey: 'pk',
