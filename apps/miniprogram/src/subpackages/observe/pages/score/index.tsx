@@ -147,7 +147,7 @@ export default function ScoreObservationPage() {
                   </Button>
                 </EmptyView>
               ) : locked ? (
-                <EmptyView text='观摩已锁定，不能再评分'>
+                <EmptyView text='评分已结束，锁定后的结果可以查看'>
                   <Button className='cx-btn cx-btn--primary cx-observe-open-results' onClick={() => openPage(PAGES.observationResults(obs.id))}>
                     查看结果
                   </Button>
