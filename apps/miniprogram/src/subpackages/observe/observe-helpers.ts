@@ -23,10 +23,10 @@ export function addQuarters(quarter: string, n: number): string {
   return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
 
-/** 上月, 本月 and the next two: the months an observation may be planned for. */
+/** 上月, 本月 and the next two, in order: the months an observation may be planned for (the server's rule). */
 export function plannableMonths(today = shanghaiDay()): string[] {
   const current = monthOf(today);
-  return [0, 1, 2, -1].map((n) => addMonths(current, n));
+  return [-1, 0, 1, 2].map((n) => addMonths(current, n));
 }
 
 /** 待我评分 (assigned), 我组织的 (organiser; may also be assigned), 辖区观摩 (overseen only). */

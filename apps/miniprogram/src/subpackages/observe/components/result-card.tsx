@@ -8,7 +8,7 @@ export function ResultCard({ result, heading }: { result: BranchResult; heading:
     <View className='cx-card cx-observe-result' data-branch={result.branchId}>
       <View className='observe-item__head'>
         <Text className='observe-item__title'>{heading}</Text>
-        <Text className='cx-tag observe-status--closed cx-observe-locked'>🔒 已锁定</Text>
+        <Text className='cx-tag observe-status--closed cx-observe-locked'>已锁定</Text>
       </View>
       <View className='observe-item__head'>
         <Text className='observe-overall cx-observe-overall'>{formatScore(result.overall)}</Text>

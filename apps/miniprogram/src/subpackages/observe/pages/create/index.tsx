@@ -31,8 +31,8 @@ async function loadTownships(admin: boolean, own: string[]) {
 
 function Form({ townships }: { townships: { id: string; name: string }[] }) {
   const months = plannableMonths();
-  const [month, setMonth] = useState(months[0]);
-  const [title, setTitle] = useState(`${monthLabel(months[0])}创星观摩`);
+  const [month, setMonth] = useState(months[1]); // this month
+  const [title, setTitle] = useState(`${monthLabel(months[1])}创星观摩`);
   const [townshipId, setTownshipId] = useState(townships[0]?.id ?? '');
   const [branchIds, setBranchIds] = useState<string[]>([]);
   const [observerIds, setObserverIds] = useState<string[]>([]);

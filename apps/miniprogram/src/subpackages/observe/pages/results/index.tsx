@@ -104,7 +104,7 @@ export default function ObservationResultsPage() {
               <View className='cx-card'>
                 <View className='observe-item__head'>
                   <Text className='observe-item__title cx-observe-title'>{obs.title}</Text>
-                  <Text className={`cx-tag observe-status--${obs.status} cx-observe-status`}>{obs.status === 'closed' ? '🔒 ' : ''}{OBSERVATION_STATUS_LABELS[obs.status]}</Text>
+                  <Text className={`cx-tag observe-status--${obs.status} cx-observe-status`}>{OBSERVATION_STATUS_LABELS[obs.status]}</Text>
                 </View>
                 <Text className='observe-item__meta'>
                   {monthLabel(obs.month)} · {obs.organiserLabel} · 发起人 {obs.createdByName}
