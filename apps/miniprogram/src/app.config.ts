@@ -39,6 +39,11 @@ export default defineAppConfig({
       pages: ['pages/district/index', 'pages/township/index', 'pages/branch/index', 'pages/poster/index'],
     },
     {
+      // 每月一观摩: the month's observations (待我评分 / 我组织的), planning one, scoring, the results and the branch's own results.
+      root: 'subpackages/observe',
+      pages: ['pages/list/index', 'pages/create/index', 'pages/score/index', 'pages/results/index', 'pages/branch/index'],
+    },
+    {
       // 清风邮局: writing (大字, photos), 我的信件 with rating and 查询码 lookup, the handlers' queue and case page,
       // 社区半月谈, the community's 公开栏 and 微权说廉, and the 三率 of the communities in reach.
       root: 'subpackages/mailbox',

@@ -65,6 +65,13 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   getPublicBoard: { path: '/v1/branches/jianxinnanjie/board' },
   getIntegrityBoard: { path: '/v1/branches/jianxinnanjie/integrity' },
   putIntegrityBoard: { path: '/v1/branches/jianxinnanjie/integrity', body: { commitments: [], version: 0 } },
+  listObservations: { path: '/v1/observations' },
+  listObserverCandidates: { path: '/v1/observations/candidates' },
+  createObservation: { path: '/v1/observations', body: { month: '2026-11', title: '测试观摩', townshipId: 'demo-gwh', branchIds: ['yingtaogou'], observerIds: ['demo-inspector'] } },
+  getObservation: { path: '/v1/observations/01JABCDEFGHJKMNPQRSTVWXYZ0' },
+  scoreObservationBranch: { path: '/v1/observations/01JABCDEFGHJKMNPQRSTVWXYZ0/scores/yingtaogou', body: { scores: [{ star: 'industry', score: 8 }], comment: '测试' } },
+  closeObservation: { path: '/v1/observations/01JABCDEFGHJKMNPQRSTVWXYZ0/close', body: { version: 1 } },
+  getBranchObservationResults: { path: '/v1/branches/yingtaogou/observation-results?quarter=2026-Q4' },
   presignPhoto: { path: '/v1/uploads/photos', body: { branchId: 'yingtaogou', day: '2026-11-27', variant: 'photo', contentType: 'image/jpeg', size: 1000 } },
 };
 

@@ -105,4 +105,24 @@ describe('bad input → 400 with field errors, and nothing is written', () => {
     ]);
     expect(await stack.snapshot()).toEqual(before);
   });
+  it('observations: empty title, bad month, duplicate or missing picks, scores out of 0–10, unknown fields, bad quarter', async () => {
+    await expect400('POST', '/v1/observations', { body: { month: '2026-13', title: '  ', branchIds: [], observerIds: ['demo-inspector', 'demo-inspector'] } }, 'VALIDATION_FAILED', [
+      'body.month',
+      'body.title',
+      'body.branchIds',
+      'body.observerIds',
+    ]);
+    await expect400('POST', '/v1/observations', { body: { month: '2026-11', title: '观摩', branchIds: ['yingtaogou'], observerIds: ['demo-inspector'], status: 'closed' } }, 'VALIDATION_FAILED', ['body.status']);
+    const path = '/v1/observations/01JABCDEFGHJKMNPQRSTVWXYZ0/scores/yingtaogou';
+    await expect400('PUT', path, { body: { scores: [{ star: 'industry', score: 11 }, { star: 'ecology', score: -1 }, { star: 'nope', score: 5 }] } }, 'VALIDATION_FAILED', [
+      'body.scores.0.score',
+      'body.scores.1.score',
+      'body.scores.2.star',
+    ]);
+    await expect400('PUT', path, { body: { scores: [{ star: 'industry', score: 7.5 }], comment: '长'.repeat(301) } }, 'VALIDATION_FAILED', ['body.scores.0.score', 'body.comment']);
+    await expect400('PUT', path, { body: { scores: [] } }, 'VALIDATION_FAILED', ['body.scores']);
+    await expect400('POST', '/v1/observations/01JABCDEFGHJKMNPQRSTVWXYZ0/close', { body: { version: 0 } }, 'VALIDATION_FAILED', ['body.version']);
+    await expect400('GET', '/v1/branches/yingtaogou/observation-results', { query: { quarter: '2026-Q5' } }, 'VALIDATION_FAILED', ['query.quarter']);
+    await expect400('GET', '/v1/observations', { query: { month: '2026-1' } }, 'VALIDATION_FAILED', ['query.month']);
+  });
 });

@@ -63,6 +63,14 @@ export const PAGES = {
   },
   /** 微权说廉; without `branchId` the page asks for the community. */
   integrityBoard: (branchId?: string) => `/subpackages/mailbox/pages/integrity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
+  /** 每月一观摩: a month's observations; without `month` this month (Asia/Shanghai). */
+  observations: (month?: string) => `/subpackages/observe/pages/list/index${month ? `?month=${encodeURIComponent(month)}` : ''}`,
+  observationCreate: '/subpackages/observe/pages/create/index',
+  observationScore: (id: string) => `/subpackages/observe/pages/score/index?id=${encodeURIComponent(id)}`,
+  observationResults: (id: string) => `/subpackages/observe/pages/results/index?id=${encodeURIComponent(id)}`,
+  /** 观摩结果 of one branch (frozen results only); without `quarter` this quarter. */
+  branchObservations: (branchId: string, quarter?: string) =>
+    `/subpackages/observe/pages/branch/index?branchId=${encodeURIComponent(branchId)}${quarter ? `&quarter=${encodeURIComponent(quarter)}` : ''}`,
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

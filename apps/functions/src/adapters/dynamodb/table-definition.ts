@@ -31,6 +31,9 @@
  * - a branch's plan for a year:                   BR#{b} / PLAN#{year}; gsi1 TWN#{t}#PLANS#{year} / {status}#{b}
  * - a key task's updates, appended:              BR#{b} / PLAN#{year}#TASK#{taskId}#U#{at}#{id}
  * - a key task's latest state (board rollup):    BR#{b} / PLAN#{year}#LATEST#{taskId}; gsi1 TWN#{t}#PROG#{year} / {b}#{taskId}
+ * - 每月一观摩 with its score sheets:            OBS#{id} / OBS | REV (scores' revision) | SCORE#{branchId}#{userId}
+ * - the district's observations of a month:      gsi1: DIST#{d}#OBS#{yyyy-mm} / {createdAt}#{id}
+ * - frozen observation results (quarterly ranking): TWN#{t}#OBSRES#{yyyy-Qn} / {branchId}#{observationId}
  */
 export const tableDefinition = {
   partitionKey: 'pk',

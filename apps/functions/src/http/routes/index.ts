@@ -9,6 +9,7 @@ import * as letter from './letter.routes';
 import * as meta from './meta.routes';
 import * as org from './org.routes';
 import * as plan from './plan.routes';
+import * as observation from './observation.routes';
 import * as reminder from './reminder.routes';
 import * as report from './report.routes';
 import * as rules from './rules.routes';
@@ -29,4 +30,5 @@ export const implementations: RouteImplementations = {
   ...catalogue,
   ...plan,
   ...board,
+  ...observation,
 };

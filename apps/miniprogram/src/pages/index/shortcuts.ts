@@ -193,6 +193,25 @@ function meetingShortcuts(bindings: RoleBinding[]): Shortcut[] {
   });
 }
 
+/** 每月一观摩: township staff and the district organise and score; inspectors and leaders score and oversee. */
+const observationsShortcut: Shortcut = {
+  key: 'observations',
+  title: '每月一观摩',
+  description: '待我评分的观摩、组织的观摩和观摩结果',
+  target: { kind: 'page', url: PAGES.observations() },
+};
+
+/** Cadres and secretaries: their branch's locked observation results (who scored stays hidden). */
+function branchObservationShortcuts(bindings: RoleBinding[]): Shortcut[] {
+  const seen = new Set<string>();
+  return bindings.flatMap((b) => {
+    const scope = b.scope;
+    if (scope.level !== 'branch' || seen.has(scope.branchId)) return [];
+    seen.add(scope.branchId);
+    return [{ key: `observe:${scope.branchId}`, title: '观摩结果', description: `${b.scopeLabel}：本季度观摩的各星得分和意见`, target: { kind: 'page', url: PAGES.branchObservations(scope.branchId) } } as Shortcut];
+  });
+}
+
 /**
  * Residents' 微权说廉 opens 建新南街社区 (the seed's 清廉社区) until residents have a community of their own.
  * The id is the seed's; see subpackages/mailbox/communities.ts (the stop-gap directory).
@@ -300,6 +319,8 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
   if (has('secretary')) {
     cards.push(...communityBoardShortcuts(byRole('secretary'), false));
   }
+  if (['township_staff', 'district_admin', 'inspector', 'leader'].some(has)) cards.push(observationsShortcut);
+  if (has('cadre') || has('secretary')) cards.push(...branchObservationShortcuts([...byRole('secretary'), ...byRole('cadre')]));
 
   const writeCard: Shortcut = { key: 'mailbox', title: '清风邮局', description: '给社区写信：反映问题、提出建议，可以匿名', target: { kind: 'page', url: PAGES.writeLetter() } };
   const official = active.length > 0 || me.roles.some((r) => r !== 'resident');
