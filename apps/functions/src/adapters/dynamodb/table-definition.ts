@@ -28,6 +28,10 @@
  * - a writer's letters, day counter, retries:    WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}
  * - a township's letters (community queues):     gsi1: LCASES#T#{t} / {open|closed}#{branch}#{createdAt}#{id}
  * - a township's 廉情 letters (supervisors only): gsi1: LCASES#I#{t} / {open|closed}#{createdAt}#{id}
+ * - an inspector's own drafts and recorded visits: INSPECTOR#{u} / DRAFT#{id} | REC#{recordedAt}#{id}  (only the author's id reaches them)
+ * - a recorded 四不两直 visit:                     INSP#{id} / INSP
+ * - a 问题清单 item and its history:               FINDING#{id} / FINDING | EV#{at}#{version}
+ * - a township's (or one branch's) findings:       gsi1: TWN#{t}#FINDINGS / {branchId}#{findingId}
  */
 export const tableDefinition = {
   partitionKey: 'pk',
