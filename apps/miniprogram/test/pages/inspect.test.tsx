@@ -93,12 +93,12 @@ describe('四不两直: new visit', () => {
     expect(server.calls('POST /v1/inspections/drafts/d1/record')[0].body).toEqual({ version: 1 });
   });
 
-  it('a cancelled confirm records nothing; the server’s field errors land next to the fields', async () => {
+  it('a cancelled confirm records nothing; an unchanged draft is recorded as saved; field errors land next to the fields', async () => {
     asInspector();
     router.params = { id: 'd1' };
     const draft = {
       id: 'd1',
-      content: { branchId: 'jianxinnan', visitedAt: T, location: '', photos: [], summary: '', findings: [] },
+      content: { branchId: 'jianxinnan', visitedAt: T, location: '', photos: [], summary: '走访', findings: [] },
       branchName: '建新南街社区',
       townshipId: 'wulibao',
       photoUrls: [],
@@ -112,10 +112,10 @@ describe('四不两直: new visit', () => {
       'GET /v1/catalogue': { status: 200, body: makeCatalogue() },
       'GET /v1/org/branches/jianxinnan': { status: 200, body: { branch: makeBranch(), township: { id: 'wulibao', name: '五里堡街道' } } },
       'PUT /v1/inspections/drafts/d1': { status: 200, body: { ...draft, version: 3 } },
-      'POST /v1/inspections/drafts/d1/record': {
-        status: 400,
-        body: { code: 'VALIDATION_FAILED', message: '记录前请补全标出的项目', details: [{ path: 'content.location', code: 'required', message: '请填写走访地点' }] },
-      },
+      'POST /v1/inspections/drafts/d1/record': [
+        { status: 400, body: { code: 'VALIDATION_FAILED', message: '记录前请补全标出的项目', details: [{ path: 'content.location', code: 'required', message: '请填写走访地点' }] } },
+        { status: 201, body: { id: 'd1', branchId: 'jianxinnan', branchName: '建新南街社区', townshipId: 'wulibao', visitedAt: T, location: '社区', summary: '走访', inspectorName: '赵督导', recordedAt: T, findings: [], notified: 1 } },
+      ],
     });
     render(<InspectionEditPage />);
     await waitFor(() => expect(el('.cx-inspect-branch-name')?.textContent).toBe('建新南街社区'));
@@ -123,13 +123,20 @@ describe('四不两直: new visit', () => {
     taroMock.showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
     fireEvent.click(el('.cx-inspect-record'));
     await waitFor(() => expect(taroMock.showModal).toHaveBeenCalledTimes(1));
-    expect(server.calls('PUT /v1/inspections/drafts/d1')).toHaveLength(0);
+    expect(server.sent.filter((r) => r.method !== 'GET')).toHaveLength(0);
 
+    // Unchanged since it was saved: recorded as is (a retry after a lost answer does the same, and the server replays).
     fireEvent.click(el('.cx-inspect-record'));
     expect(await screen.findByText('请填写走访地点')).toBeTruthy();
-    expect(server.calls('PUT /v1/inspections/drafts/d1')[0].body).toMatchObject({ version: 2 });
-    expect(server.calls('POST /v1/inspections/drafts/d1/record')[0].body).toEqual({ version: 3 });
-    expect(taroMock.redirectTo).not.toHaveBeenCalled();
+    expect(server.calls('PUT /v1/inspections/drafts/d1')).toHaveLength(0);
+    expect(server.calls('POST /v1/inspections/drafts/d1/record')[0].body).toEqual({ version: 2 });
+
+    // Changed: saved first, then recorded with the new version.
+    fireEvent.change(el('.cx-inspect-location input'), { target: { value: '社区' } });
+    fireEvent.click(el('.cx-inspect-record'));
+    await waitFor(() => expect(taroMock.redirectTo).toHaveBeenCalledWith({ url: '/subpackages/inspect/pages/findings/index?branchId=jianxinnan' }));
+    expect(server.calls('PUT /v1/inspections/drafts/d1')[0].body).toMatchObject({ version: 2, content: { location: '社区' } });
+    expect(server.calls('POST /v1/inspections/drafts/d1/record')[1].body).toEqual({ version: 3 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { conflict, notFound } from '../../domain/domain-error';
 import type { StoredFinding, StoredFindingEvent, StoredInspection, StoredInspectionDraft } from '../../domain/inspection';
 import type { FindingFact, InspectionRepository, RecordedSummary } from '../../ports/inspection-repository';
@@ -87,15 +87,18 @@ export class DynamoInspectionRepository implements InspectionRepository {
     return items.map((i) => pick<StoredInspectionDraft>(i, DRAFT_FIELDS)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
+  /** The latest 200, newest first: one page. */
   async listRecorded(authorId: string) {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': `INSPECTOR#${authorId}`, ':p': 'REC#' },
-      ScanIndexForward: false,
-      Limit: 200,
-    });
-    return items.map((i) => pick<RecordedSummary>(i, SUMMARY_FIELDS));
+    const res = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': `INSPECTOR#${authorId}`, ':p': 'REC#' },
+        ScanIndexForward: false,
+        Limit: 200,
+      }),
+    );
+    return (res.Items ?? []).map((i) => pick<RecordedSummary>(i, SUMMARY_FIELDS));
   }
 
   async record(draft: { authorId: string; id: string; expectedVersion: number }, inspection: StoredInspection, findings: StoredFinding[], events: StoredFindingEvent[]) {

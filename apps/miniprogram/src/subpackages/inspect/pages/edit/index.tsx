@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { STAR_LABELS, type Branch, type CatalogueStar, type FindingInput, type InspectionDraft, type Star } from '@chuangxing/shared';
@@ -146,6 +146,8 @@ function Editor({ loaded }: { loaded: Loaded }) {
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState<'save' | 'record' | 'delete'>();
   const photos = useInspectPhotos('inspection', (loaded.draft?.content.photos ?? []).map((key, i) => ({ key, url: loaded.draft!.photoUrls[i] ?? '' })));
+  /** The content last saved: 记录 skips an unchanged save, so a retry after a lost answer goes straight to record. */
+  const savedContent = useRef(loaded.draft ? JSON.stringify(contentOf(formOf(loaded.draft), loaded.draft.content.photos).content) : '');
   const set = (patch: Partial<InspectionForm>) => setForm((f) => ({ ...f, ...patch }));
   const setFinding = (i: number, f: FindingInput) => set({ findings: form.findings.map((x, j) => (j === i ? f : x)) });
 
@@ -161,11 +163,13 @@ function Editor({ loaded }: { loaded: Loaded }) {
       setProblem(local);
       return undefined;
     }
+    if (draft && JSON.stringify(content) === savedContent.current) return draft;
     const res = draft
       ? await api.saveInspectionDraft({ params: { draftId: draft.id }, body: { content, version: draft.version } })
       : await api.createInspectionDraft({ body: { content } });
     if (res.status === 200 || res.status === 201) {
       const next = { id: res.body.id, version: res.body.version };
+      savedContent.current = JSON.stringify(content);
       setDraft(next);
       setProblems({});
       setProblem(undefined);
