@@ -58,6 +58,11 @@ export default defineAppConfig({
         'pages/stats/index',
       ],
     },
+    {
+      // 四不两直: inspectors' drafts and visits, the branch's 问题清单 (fix, 销号, 退回) and the township's 整改督办.
+      root: 'subpackages/inspect',
+      pages: ['pages/list/index', 'pages/edit/index', 'pages/findings/index', 'pages/finding/index', 'pages/township/index'],
+    },
   ],
   // Fetch the org subpackage while the user looks at the org tab. The report subpackage is fetched
   // from home, so that the report form still opens when the village network drops later.

@@ -13,6 +13,7 @@ export * from './contracts/letter.contract';
 export * from './contracts/catalogue.contract';
 export * from './contracts/plan.contract';
 export * from './contracts/observation.contract';
+export * from './contracts/inspection.contract';
 export * from './client';
 export * from './scope-label';
 export * from './shanghai-time';

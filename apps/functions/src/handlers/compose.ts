@@ -20,6 +20,7 @@ import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository.d
 import { DynamoCatalogueRepository } from '../adapters/dynamodb/catalogue-repository.dynamodb';
 import { DynamoPlanRepository } from '../adapters/dynamodb/plan-repository.dynamodb';
 import { DynamoObservationRepository } from '../adapters/dynamodb/observation-repository.dynamodb';
+import { DynamoInspectionRepository } from '../adapters/dynamodb/inspection-repository.dynamodb';
 import type { Sealer } from '../ports/sealer';
 
 /** KMS in AWS; locally a key derived from the API secret. A deployed API never falls back to the local one. */
@@ -68,5 +69,6 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = 
     catalogue: new DynamoCatalogueRepository(doc, config.tableName),
     plans: new DynamoPlanRepository(doc, config.tableName),
     observations: new DynamoObservationRepository(doc, config.tableName),
+    inspections: new DynamoInspectionRepository(doc, config.tableName),
   };
 }

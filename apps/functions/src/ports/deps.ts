@@ -14,6 +14,7 @@ import type { Sealer } from './sealer';
 import type { CatalogueRepository } from './catalogue-repository';
 import type { PlanRepository } from './plan-repository';
 import type { ObservationRepository } from './observation-repository';
+import type { InspectionRepository } from './inspection-repository';
 
 /** Everything a use case may touch. Adapters are chosen once, at cold start. */
 export interface Deps {
@@ -37,4 +38,5 @@ export interface Deps {
   catalogue: CatalogueRepository;
   plans: PlanRepository;
   observations: ObservationRepository;
+  inspections: InspectionRepository;
 }

@@ -73,6 +73,18 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   closeObservation: { path: '/v1/observations/01JABCDEFGHJKMNPQRSTVWXYZ0/close', body: { version: 1 } },
   getBranchObservationResults: { path: '/v1/branches/yingtaogou/observation-results?quarter=2026-Q4' },
   presignPhoto: { path: '/v1/uploads/photos', body: { branchId: 'yingtaogou', day: '2026-11-27', variant: 'photo', contentType: 'image/jpeg', size: 1000 } },
+  // 四不两直 and the 问题清单
+  listInspections: { path: '/v1/inspections' },
+  createInspectionDraft: { path: '/v1/inspections/drafts', body: { content: { branchId: 'yingtaogou', visitedAt: '2026-11-27T02:00:00.000Z', location: '', photos: [], summary: '', findings: [] } } },
+  getInspectionDraft: { path: '/v1/inspections/drafts/01JABCDEFGHJKMNPQRSTVWXYZ0' },
+  saveInspectionDraft: { path: '/v1/inspections/drafts/01JABCDEFGHJKMNPQRSTVWXYZ0', body: { content: { branchId: 'yingtaogou', visitedAt: '2026-11-27T02:00:00.000Z', location: '', photos: [], summary: '', findings: [] }, version: 1 } },
+  deleteInspectionDraft: { path: '/v1/inspections/drafts/01JABCDEFGHJKMNPQRSTVWXYZ0' },
+  recordInspection: { path: '/v1/inspections/drafts/01JABCDEFGHJKMNPQRSTVWXYZ0/record', body: { version: 1 } },
+  presignInspectionPhoto: { path: '/v1/uploads/inspection-photos', body: { purpose: 'inspection', branchId: 'yingtaogou', contentType: 'image/jpeg', size: 1000 } },
+  listBranchFindings: { path: '/v1/branches/yingtaogou/findings' },
+  listTownshipFindings: { path: '/v1/townships/demo-gwh/findings?status=open' },
+  getFinding: { path: '/v1/findings/01JABCDEFGHJKMNPQRSTVWXYZ0' },
+  actOnFinding: { path: '/v1/findings/01JABCDEFGHJKMNPQRSTVWXYZ0/actions', body: { action: 'close', version: 1, note: '已核实' } },
 };
 
 const protectedRoutes = Object.entries(routes as Record<string, RouteDef>).filter(([, r]) => r.access.kind !== 'public');

@@ -71,6 +71,15 @@ export const PAGES = {
   /** 观摩结果 of one branch (frozen results only); without `quarter` this quarter. */
   branchObservations: (branchId: string, quarter?: string) =>
     `/subpackages/observe/pages/branch/index?branchId=${encodeURIComponent(branchId)}${quarter ? `&quarter=${encodeURIComponent(quarter)}` : ''}`,
+  /** 四不两直: the inspector's drafts and recorded visits. */
+  inspections: '/subpackages/inspect/pages/list/index',
+  /** A new visit, or the caller's own draft `id`. */
+  inspectionEdit: (draftId?: string) => `/subpackages/inspect/pages/edit/index${draftId ? `?id=${encodeURIComponent(draftId)}` : ''}`,
+  /** 问题清单 of a branch. */
+  findings: (branchId: string) => `/subpackages/inspect/pages/findings/index?branchId=${encodeURIComponent(branchId)}`,
+  finding: (findingId: string) => `/subpackages/inspect/pages/finding/index?id=${encodeURIComponent(findingId)}`,
+  /** 整改督办: a township's findings; without `townshipId` the caller picks one. */
+  townshipFindings: (townshipId?: string) => `/subpackages/inspect/pages/township/index${townshipId ? `?townshipId=${encodeURIComponent(townshipId)}` : ''}`,
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

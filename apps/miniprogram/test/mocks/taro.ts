@@ -56,6 +56,8 @@ export const taroMock = {
     storage.delete(key);
   }),
   navigateTo: vi.fn(ok('navigateTo')),
+  redirectTo: vi.fn(ok('redirectTo')),
+  navigateBack: vi.fn(ok('navigateBack')),
   switchTab: vi.fn(ok('switchTab')),
   showToast: vi.fn(ok('showToast')),
   setNavigationBarTitle: vi.fn(ok('setNavigationBarTitle')),
@@ -122,6 +124,8 @@ export function resetTaroMock(): void {
     taroMock[name].mockReset().mockImplementation(ok(name));
   }
   taroMock.makePhoneCall.mockClear();
+  taroMock.redirectTo.mockReset().mockImplementation(ok('redirectTo'));
+  taroMock.navigateBack.mockReset().mockImplementation(ok('navigateBack'));
   taroMock.showModal.mockReset().mockImplementation(async () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
   taroMock.getStorageSync.mockClear();
   taroMock.setStorageSync.mockClear();

@@ -18,7 +18,7 @@ const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: {
 describe('home shortcuts', () => {
   it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 and 计划审批 straight to it, 挂图作战, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '挂图作战', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '每月一观摩', '创星标准', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '挂图作战', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '整改督办', '每月一观摩', '创星标准', '清风邮局']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
@@ -27,6 +27,18 @@ describe('home shortcuts', () => {
     expect(cards[6].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/bindings/index' });
     expect(cards[7].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/exemptions/index' });
     expect(cards.map((c) => c.title)).not.toContain('日报规则');
+    expect(cards.find((c) => c.title === '整改督办')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/township/index?townshipId=wulibao' });
+  });
+
+  it('四不两直 for inspectors, 问题清单 for the branch’s cadres and secretary, 整改督办 for leaders', () => {
+    const inspector = shortcutsFor(makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' })] }));
+    expect(inspector.find((c) => c.title === '四不两直')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/list/index' });
+    expect(inspector.find((c) => c.title === '整改督办')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/township/index' });
+    const cadre = shortcutsFor(makeMe({ bindings: [makeBinding({ role: 'cadre', scope: { level: 'branch', districtId: 'erqi', townshipId: 'demo-gwh', branchId: 'yingtaogou' }, scopeLabel: '樱桃沟社区' })] }));
+    expect(cadre.find((c) => c.title === '问题清单')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/findings/index?branchId=yingtaogou' });
+    expect(cadre.map((c) => c.title)).not.toContain('四不两直');
+    const leader = shortcutsFor(makeMe({ bindings: [makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } })] }));
+    expect(leader.find((c) => c.title === '整改督办')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/township/index' });
   });
 
   it('township staff of several townships: the dashboard starts from a township list', () => {
@@ -257,13 +269,13 @@ describe('home tab', () => {
   });
 
   it('coming-soon cards only say so', async () => {
-    const inspector = makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
-    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [inspector] }) }));
-    fakeApi({ 'GET /v1/me': { status: 200, body: makeMe({ bindings: [inspector] }) } });
+    const leader = makeBinding({ role: 'leader', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [leader] }) }));
+    fakeApi({ 'GET /v1/me': { status: 200, body: makeMe({ bindings: [leader] }) } });
 
     render(<HomePage />);
 
-    fireEvent.click(await screen.findByText('督导记录'));
+    fireEvent.click(await screen.findByText('季度排名'));
     expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '即将上线，敬请期待' }));
     expect(taroMock.navigateTo).not.toHaveBeenCalled();
   });

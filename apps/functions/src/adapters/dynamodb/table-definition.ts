@@ -34,6 +34,10 @@
  * - 每月一观摩 with its score sheets:            OBS#{id} / OBS | REV (scores' revision) | SCORE#{branchId}#{userId}
  * - the district's observations of a month:      gsi1: DIST#{d}#OBS#{yyyy-mm} / {createdAt}#{id}
  * - frozen observation results (quarterly ranking): TWN#{t}#OBSRES#{yyyy-Qn} / {branchId}#{observationId}
+ * - an inspector's own drafts and recorded visits: INSPECTOR#{u} / DRAFT#{id} | REC#{recordedAt}#{id}  (only the author's id reaches them)
+ * - a recorded 四不两直 visit:                     INSP#{id} / INSP
+ * - a 问题清单 item and its history:               FINDING#{id} / FINDING | EV#{at}#{version}
+ * - a township's (or one branch's) findings:       gsi1: TWN#{t}#FINDINGS / {branchId}#{findingId}
  */
 export const tableDefinition = {
   partitionKey: 'pk',

@@ -14,6 +14,7 @@ import * as reminder from './reminder.routes';
 import * as report from './report.routes';
 import * as rules from './rules.routes';
 import * as upload from './upload.routes';
+import * as inspection from './inspection.routes';
 
 export const implementations: RouteImplementations = {
   ...meta,
@@ -31,4 +32,5 @@ export const implementations: RouteImplementations = {
   ...plan,
   ...board,
   ...observation,
+  ...inspection,
 };

@@ -212,6 +212,28 @@ function branchObservationShortcuts(bindings: RoleBinding[]): Shortcut[] {
   });
 }
 
+/** Cadres and secretaries: their branch's 问题清单 from 四不两直 visits (submit fixes there). */
+function findingsShortcuts(bindings: RoleBinding[]): Shortcut[] {
+  const seen = new Set<string>();
+  const branches = bindings.flatMap((b) => (b.scope.level !== 'branch' || seen.has(b.scope.branchId) ? [] : (seen.add(b.scope.branchId), [{ id: b.scope.branchId, label: b.scopeLabel }])));
+  return branches.map((br) => ({
+    key: `findings:${br.id}`,
+    title: '问题清单',
+    description: branches.length > 1 ? br.label : '督导组发现的问题，按整改时限整改并提交',
+    target: { kind: 'page', url: PAGES.findings(br.id) },
+  }));
+}
+
+/** 整改督办: a township's findings, open and overdue first (one township opens directly, else the picker). */
+function findingsOverviewShortcut(townships: string[]): Shortcut {
+  return {
+    key: 'findings-township',
+    title: '整改督办',
+    description: '督导发现问题的整改进度，超期问题及时督办',
+    target: { kind: 'page', url: PAGES.townshipFindings(townships.length === 1 ? townships[0] : undefined) },
+  };
+}
+
 /**
  * Residents' 微权说廉 opens 建新南街社区 (the seed's 清廉社区) until residents have a community of their own.
  * The id is the seed's; see subpackages/mailbox/communities.ts (the stop-gap directory).
@@ -259,6 +281,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(letterStatsShortcut);
     cards.push(districtBoardShortcut);
     cards.push({ key: 'ranking', title: '季度排名', description: '各支部创星进度排名', target: soon });
+    cards.push(findingsOverviewShortcut(townshipIdsOf(byRole('leader'))));
   }
   if (has('township_staff')) {
     const townships = townshipIdsOf(byRole('township_staff'));
@@ -291,13 +314,15 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(exemptionsShortcut);
     cards.push(lettersShortcut(has));
     cards.push(letterStatsShortcut);
+    cards.push(findingsOverviewShortcut(townships));
   }
   if (has('inspector')) {
     cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));
     cards.push(districtDashboard);
     cards.push(districtBoardShortcut);
     cards.push(lettersShortcut(has));
-    cards.push({ key: 'inspection', title: '督导记录', description: '四不两直走访记录', target: soon });
+    cards.push({ key: 'inspection', title: '四不两直', description: '不打招呼直奔现场，记录发现的问题', target: { kind: 'page', url: PAGES.inspections } });
+    cards.push(findingsOverviewShortcut(townshipIdsOf(byRole('inspector'))));
   }
   if (has('cadre') || has('secretary')) {
     cards.push(...reportShortcuts([...byRole('secretary'), ...byRole('cadre')]));
@@ -315,6 +340,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
   if (has('cadre') || has('secretary')) {
     cards.push(...planShortcuts([...byRole('secretary'), ...byRole('cadre')]));
     cards.push(...branchBoardShortcuts([...byRole('secretary'), ...byRole('cadre')]));
+    cards.push(...findingsShortcuts([...byRole('secretary'), ...byRole('cadre')]));
   }
   if (has('secretary')) {
     cards.push(...communityBoardShortcuts(byRole('secretary'), false));
