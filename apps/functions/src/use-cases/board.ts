@@ -24,9 +24,9 @@ function taskInfoOf(catalogue: Catalogue, type: Branch['type']): TaskInfo {
   return new Map(catalogue.content[type].flatMap((s) => s.tasks.map((t) => [t.id, { star: s.star, title: t.title }] as const)));
 }
 
-/** 问题清单 items of a township's branches; wired to the inspections' findings. */
-async function townshipFindings(_deps: Deps, _townshipId: string): Promise<FindingRow[]> {
-  return [];
+/** 问题清单 items of a township's branches (one query): open ones count against their star. */
+function townshipFindings(deps: Deps, townshipId: string): Promise<FindingRow[]> {
+  return deps.inspections.listFindingsForTownship(townshipId);
 }
 
 /** A township's rows from three queries (plans, task rollups, findings) plus its branch list: never the updates. */

@@ -88,6 +88,29 @@ describe('挂图作战 on DynamoDB Local', () => {
     expect(new Set(sheet.body.vetoes.map((v: { star: string }) => v.star))).toEqual(new Set(['branch_strong', 'industry']));
   });
 
+  it('open 四不两直 findings count against their star until 销号; past their 整改时限 they are overdue', async () => {
+    now = new Date('2026-07-03T02:00:00.000Z');
+    const inspector = await stack.tokenFor(DEMO.inspector);
+    const content = {
+      branchId: 'yingtaogou',
+      visitedAt: now.toISOString(),
+      location: '樱桃沟社区',
+      photos: [],
+      summary: '直奔现场查看产业项目',
+      findings: [{ star: 'industry', description: '合作社账目未公开', owner: '李明', deadline: '2026-07-06' }],
+    };
+    const draft = await stack.call('POST', '/v1/inspections/drafts', { token: inspector, body: { content } });
+    expect((await stack.call('POST', `/v1/inspections/drafts/${draft.body.id}/record`, { token: inspector, body: { version: draft.body.version } })).status).toBe(201);
+    now = new Date('2026-07-10T02:00:00.000Z');
+    const staff = await stack.tokenFor('demo-township-staff-gwh');
+    const row = (await stack.call('GET', '/v1/townships/demo-gwh/board/2026', { token: staff })).body.branches[0];
+    expect(row).toMatchObject({ branchId: 'yingtaogou', openFindings: 1, overdueFindings: 1 });
+    expect(row.stars.find((s: { star: string }) => s.star === 'industry')).toMatchObject({ openFindings: 1, overdueFindings: 1 });
+    expect(row.stars.find((s: { star: string }) => s.star === 'branch_strong')).toMatchObject({ openFindings: 0 });
+    const sheet = await stack.call('GET', '/v1/branches/yingtaogou/board/2026', { token: await stack.tokenFor(DEMO.cadre) });
+    expect(sheet.body.row).toMatchObject({ openFindings: 1, overdueFindings: 1 });
+  });
+
   it('bad years are refused with the field named', async () => {
     const res = await stack.call('GET', '/v1/board/1999', { token: await stack.tokenFor(DEMO.district_admin) });
     expect(res.status).toBe(400);
