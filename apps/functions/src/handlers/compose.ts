@@ -19,6 +19,7 @@ import { LocalSealer } from '../adapters/sealing/local-sealer';
 import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository.dynamodb';
 import { DynamoCatalogueRepository } from '../adapters/dynamodb/catalogue-repository.dynamodb';
 import { DynamoPlanRepository } from '../adapters/dynamodb/plan-repository.dynamodb';
+import { DynamoStudyReviewRepository } from '../adapters/dynamodb/study-review-repository.dynamodb';
 import type { Sealer } from '../ports/sealer';
 
 /** KMS in AWS; locally a key derived from the API secret. A deployed API never falls back to the local one. */
@@ -66,5 +67,6 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = 
     sealer: createSealer(config, secrets.tokenSigningKey),
     catalogue: new DynamoCatalogueRepository(doc, config.tableName),
     plans: new DynamoPlanRepository(doc, config.tableName),
+    reviews: new DynamoStudyReviewRepository(doc, config.tableName),
   };
 }

@@ -13,6 +13,7 @@ import type { LetterRepository } from './letter-repository';
 import type { Sealer } from './sealer';
 import type { CatalogueRepository } from './catalogue-repository';
 import type { PlanRepository } from './plan-repository';
+import type { StudyReviewRepository } from './study-review-repository';
 
 /** Everything a use case may touch. Adapters are chosen once, at cold start. */
 export interface Deps {
@@ -35,4 +36,5 @@ export interface Deps {
   sealer: Sealer;
   catalogue: CatalogueRepository;
   plans: PlanRepository;
+  reviews: StudyReviewRepository;
 }

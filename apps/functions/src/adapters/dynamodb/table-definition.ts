@@ -28,6 +28,8 @@
  * - a writer's letters, day counter, retries:    WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}
  * - a township's letters (community queues):     gsi1: LCASES#T#{t} / {open|closed}#{branch}#{createdAt}#{id}
  * - a township's 廉情 letters (supervisors only): gsi1: LCASES#I#{t} / {open|closed}#{createdAt}#{id}
+ * - 学讲评 item of a branch:                     BR#{b} / REVIEW#{itemId}
+ * - a branch's 学讲评 items for a month's view:   gsi1: BR#{b}#REVIEWS / {doneMonth|~open}#{period}#{itemId} (>= month)
  */
 export const tableDefinition = {
   partitionKey: 'pk',

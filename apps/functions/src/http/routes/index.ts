@@ -12,6 +12,7 @@ import * as reminder from './reminder.routes';
 import * as report from './report.routes';
 import * as rules from './rules.routes';
 import * as upload from './upload.routes';
+import * as studyReview from './study-review.routes';
 
 export const implementations: RouteImplementations = {
   ...meta,
@@ -27,4 +28,5 @@ export const implementations: RouteImplementations = {
   ...letter,
   ...catalogue,
   ...plan,
+  ...studyReview,
 };
