@@ -98,7 +98,10 @@ describe('学讲评 lists on DynamoDB Local', () => {
     expect(res.body.township).toEqual({ id: 'demo-gwh', name: '示例管委会' });
     const ytg = res.body.branches.find((b: { branchId: string }) => b.branchId === 'yingtaogou');
     expect(ytg.lists).toEqual({ difficulty: { open: 1, done: 0 }, problem: { open: 1, done: 0 }, solution: { open: 1, done: 0 }, measure: { open: 1, done: 0 } });
-    expect(ytg.overdue).toEqual([{ id: '01KREVIEWDIFF000000000001', list: 'difficulty', text: '樱桃冷库用电不稳', owner: '李明', due: '2026-02-28' }]);
+    expect(ytg.overdue).toEqual([
+      { id: '01KREVIEWDIFF000000000001', list: 'difficulty', text: '樱桃冷库用电不稳', owner: '李明', due: '2026-02-28' },
+      { id: '01KREVIEWSOLU000000000001', list: 'solution', text: '申请专用变压器', owner: '李明', due: '2026-03-31' },
+    ]);
     expect(res.body.branches).toHaveLength(8);
     const quiet = res.body.branches.find((b: { branchId: string }) => b.branchId !== 'yingtaogou');
     expect(quiet.lists.problem).toEqual({ open: 0, done: 0 });
