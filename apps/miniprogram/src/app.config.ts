@@ -31,7 +31,7 @@ export default defineAppConfig({
     {
       // 创星计划: the branch's cadres write and submit it, its township approves or returns it, others read it.
       root: 'subpackages/plan',
-      pages: ['pages/edit/index'],
+      pages: ['pages/edit/index', 'pages/task/index'],
     },
     {
       // 清风邮局: writing (大字, photos), 我的信件 with rating and 查询码 lookup, the handlers' queue and case page,

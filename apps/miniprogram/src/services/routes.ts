@@ -22,6 +22,9 @@ export const PAGES = {
   /** 创星计划 of a branch; without `year` this year (Asia/Shanghai). */
   planEdit: (branchId: string, year?: number) =>
     `/subpackages/plan/pages/edit/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
+  /** 任务进展: a key task of the branch's approved plan (updates, evidence, the daily reports that named it). */
+  planTask: (branchId: string, year: number, taskId: string) =>
+    `/subpackages/plan/pages/task/index?branchId=${encodeURIComponent(branchId)}&year=${year}&taskId=${encodeURIComponent(taskId)}`,
   /** 填写日报; without `day` the page files today (Asia/Shanghai). */
   reportEdit: (branchId: string, day?: string) =>
     `/subpackages/report/pages/edit/index?branchId=${encodeURIComponent(branchId)}${day ? `&day=${encodeURIComponent(day)}` : ''}`,
