@@ -34,6 +34,11 @@ export default defineAppConfig({
       pages: ['pages/edit/index', 'pages/task/index'],
     },
     {
+      // 学讲评: a branch's four lists per month (its cadres keep them), and the township summary.
+      root: 'subpackages/review',
+      pages: ['pages/board/index', 'pages/summary/index'],
+    },
+    {
       // 清风邮局: writing (大字, photos), 我的信件 with rating and 查询码 lookup, the handlers' queue and case page,
       // 社区半月谈, the community's 公开栏 and 微权说廉, and the 三率 of the communities in reach.
       root: 'subpackages/mailbox',

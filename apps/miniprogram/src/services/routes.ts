@@ -55,6 +55,14 @@ export const PAGES = {
   },
   /** 微权说廉; without `branchId` the page asks for the community. */
   integrityBoard: (branchId?: string) => `/subpackages/mailbox/pages/integrity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
+  /** 学讲评: a branch's four lists for a month (without `month` this month, Asia/Shanghai). */
+  reviewBoard: (branchId: string, month?: string) =>
+    `/subpackages/review/pages/board/index?branchId=${encodeURIComponent(branchId)}${month ? `&month=${encodeURIComponent(month)}` : ''}`,
+  /** 学讲评汇总; without `townshipId` the page lists the caller's townships (one opens directly). */
+  reviewSummary: (townshipId?: string, month?: string) => {
+    const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', month ? `month=${encodeURIComponent(month)}` : ''].filter(Boolean).join('&');
+    return `/subpackages/review/pages/summary/index${query ? `?${query}` : ''}`;
+  },
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */
