@@ -62,6 +62,7 @@ describe('journey: a cadre reports progress on a key task of the approved 创星
     expect(await page.locator('.cx-task-milestone.is-overdue').count()).toBe(today > `${year}-01-15` ? 1 : 0);
     await page.locator('.cx-task-report', { hasText: '对接商标代理机构' }).first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.cx-task-update').count()).toBe(0);
+    await b.screenshot('44-task-progress');
 
     // 2. He reports 推进中 at 40 % with a note and a photo.
     await page.locator('.cx-task-status-option[data-status="in_progress"]').first().click();
