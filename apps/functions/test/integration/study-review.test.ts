@@ -6,9 +6,9 @@ describe('学讲评 lists on DynamoDB Local', () => {
   let stack: TestStack;
   let now = new Date('2026-02-10T02:00:00.000Z');
   // Tokens are issued on the moving clock, so each call gets a fresh one (a February token has expired in March).
-  const cadre = DEMO.cadre;
-  const secretary = DEMO.secretary;
-  const gwhStaff = 'demo-township-staff-gwh';
+  const cadre: string = DEMO.cadre;
+  const secretary: string = DEMO.secretary;
+  const gwhStaff: string = 'demo-township-staff-gwh';
   const as = async (user: string) => stack.tokenFor(user);
   const board = async (month: string, token = cadre) => stack.call('GET', `/v1/branches/yingtaogou/reviews/${month}`, { token: await as(token) });
   const add = async (month: string, body: Record<string, unknown>, token = cadre) => stack.call('POST', `/v1/branches/yingtaogou/reviews/${month}/items`, { token: await as(token), body });
@@ -111,8 +111,8 @@ describe('学讲评 lists on DynamoDB Local', () => {
 
   it('scope: another branch’s lists, another township’s staff or leader → 403; nothing is written', async () => {
     const before = await stack.snapshot();
-    const staff = DEMO.township_staff; // 五里堡街道
-    const leader = DEMO.leader; // 五里堡 + 德化街
+    const staff: string = DEMO.township_staff; // 五里堡街道
+    const leader: string = DEMO.leader; // 五里堡 + 德化街
     expect((await stack.call('GET', '/v1/branches/jianxinnanjie/reviews/2026-04', { token: await as(cadre) })).status).toBe(403);
     const write = await stack.call('POST', '/v1/branches/jianxinnanjie/reviews/2026-04/items', { token: await as(cadre), body: { id: '01KREVIEWOTHER00000000001', list: 'problem', text: '越权', owner: '李明' } });
     expect([write.status, write.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
