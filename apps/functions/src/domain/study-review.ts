@@ -18,6 +18,8 @@ export interface StoredReviewItem {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /** Who made the last change (a retry of it is recognised). */
+  updatedBy: string;
   history: ReviewHistoryEntry[];
 }
 
@@ -43,6 +45,7 @@ export function newReviewItem(
     createdAt: actor.at,
     createdBy: actor.userId,
     updatedAt: actor.at,
+    updatedBy: actor.userId,
     history: [{ action: 'created', status: 'open', at: actor.at, byName: actor.name }],
   };
 }
@@ -59,7 +62,7 @@ export function sameAddition(item: StoredReviewItem, input: { period: string; li
 export function applyReviewAction(item: StoredReviewItem, action: ReviewItemActionBody, actor: Actor): StoredReviewItem {
   if (item.history.length >= REVIEW_LIMITS.history) throw new DomainError('ILLEGAL_TRANSITION', '这一条的记录已满，请新建一条继续跟踪');
   const step = (status: ReviewItemStatus, kind: ReviewHistoryEntry['action'], note?: string): ReviewHistoryEntry => ({ action: kind, status, at: actor.at, byName: actor.name, ...(note ? { note } : {}) });
-  const base = { ...item, version: item.version + 1, updatedAt: actor.at };
+  const base = { ...item, version: item.version + 1, updatedAt: actor.at, updatedBy: actor.userId };
   switch (action.action) {
     case 'edit': {
       if (item.status === 'done') throw new DomainError('ILLEGAL_TRANSITION', '已解决的条目不能修改，请先重新打开');
@@ -76,6 +79,19 @@ export function applyReviewAction(item: StoredReviewItem, action: ReviewItemActi
       if (item.status !== 'done') throw new DomainError('ILLEGAL_TRANSITION', '只有已解决的条目才能重新打开');
       return { ...base, status: 'open', doneNote: undefined, doneDay: undefined, history: [...item.history, step('open', 'reopened', action.note)] };
   }
+}
+
+const ACTION_ENTRY = { edit: 'edited', start: 'started', done: 'done', reopen: 'reopened' } as const;
+
+/**
+ * The same action sent again by the same person after its answer was lost: the item is exactly one version
+ * past what the request saw, and that last step is this action with the same content.
+ */
+export function isRetryOf(item: StoredReviewItem, action: ReviewItemActionBody, userId: string): boolean {
+  const last = item.history[item.history.length - 1];
+  if (item.version !== action.version + 1 || item.updatedBy !== userId || last?.action !== ACTION_ENTRY[action.action]) return false;
+  if (action.action === 'edit') return item.text === action.text && item.owner === action.owner && (item.due ?? null) === action.due;
+  return (last.note ?? '') === (action.note ?? '');
 }
 
 export const isOverdue = (item: Pick<StoredReviewItem, 'status' | 'due'>, today: string) => item.status !== 'done' && !!item.due && item.due < today;

@@ -3,7 +3,7 @@ import { DomainError, forbiddenScope, notFound } from '../domain/domain-error';
 import type { Branch } from '../domain/org';
 import { bindingsFor, coversBranch, coversTownship, filerBindingFor, isDistrictAdmin, type Principal } from '../domain/principal';
 import { shanghaiDay } from '../domain/shanghai-time';
-import { applyReviewAction, monthBoard, newReviewItem, sameAddition, summarize, viewOf, type Actor } from '../domain/study-review';
+import { applyReviewAction, isRetryOf, monthBoard, newReviewItem, sameAddition, summarize, viewOf, type Actor } from '../domain/study-review';
 import type { Deps } from '../ports/deps';
 
 /** Branches read at once for a township summary (one index query each). */
@@ -61,8 +61,12 @@ export async function actOnReviewItem(deps: Deps, principal: Principal, allowed:
   await ownBranch(deps, principal, allowed, branchId);
   const item = await deps.reviews.get(branchId, itemId);
   if (!item) throw notFound('清单条目');
-  if (item.version !== body.version) throw new DomainError('CONFLICT', '这一条已被他人修改，请刷新后重试');
   const actor = actorOf(deps, principal);
+  if (item.version !== body.version) {
+    // A retry of the change that already went through answers the item as it is; anything else is stale.
+    if (isRetryOf(item, body, principal.user.id)) return viewOf(item, actor.today.slice(0, 7), actor.today);
+    throw new DomainError('CONFLICT', '这一条已被他人修改，请刷新后重试');
+  }
   const next = applyReviewAction(item, body, actor);
   await deps.reviews.put(next, item.version);
   return viewOf(next, actor.today.slice(0, 7), actor.today);

@@ -78,6 +78,9 @@ describe('学讲评 lists on DynamoDB Local', () => {
     expect(await stack.snapshot()).toEqual(before);
 
     await act(body.id, { action: 'edit', version: 1, text: '主干道照明不足', owner: '王委员', due: null });
+    // The edit retried after a lost answer: the same item back, no new version.
+    const retried = await act(body.id, { action: 'edit', version: 1, text: '主干道照明不足', owner: '王委员', due: null });
+    expect([retried.status, retried.body.version]).toEqual([200, 2]);
     const stale = await act(body.id, { action: 'start', version: 1 }, secretary);
     expect([stale.status, stale.body.code]).toEqual([409, 'CONFLICT']);
     const illegal = await act(body.id, { action: 'reopen', version: 2, note: '原因' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyReviewAction, inMonthView, monthBoard, newReviewItem, sameAddition, summarize, type Actor, type StoredReviewItem } from '../../src/domain/study-review';
+import { applyReviewAction, inMonthView, isRetryOf, monthBoard, newReviewItem, sameAddition, summarize, type Actor, type StoredReviewItem } from '../../src/domain/study-review';
 
 const actor = (at: string, name = '李明'): Actor => ({ userId: 'demo-cadre', name, at, today: at.slice(0, 10) });
 const MARCH = actor('2026-03-10T02:00:00.000Z');
@@ -49,6 +49,19 @@ describe('学讲评 items', () => {
     const edited = applyReviewAction(make({ due: '2026-03-20' }), { action: 'edit', version: 1, text: '冷库线路老化', owner: '王委员', due: null }, MARCH);
     expect(edited).toMatchObject({ text: '冷库线路老化', owner: '王委员', due: undefined, status: 'open', version: 2 });
     expect(edited.history.at(-1)).toMatchObject({ action: 'edited', status: 'open' });
+  });
+
+  it('recognises a retried action by the same person, not a different one or someone else’s', () => {
+    const done = applyReviewAction(make(), { action: 'done', version: 1, note: '已解决' }, MARCH);
+    expect(isRetryOf(done, { action: 'done', version: 1, note: '已解决' }, 'demo-cadre')).toBe(true);
+    expect(isRetryOf(done, { action: 'done', version: 1, note: '别的说法' }, 'demo-cadre')).toBe(false);
+    expect(isRetryOf(done, { action: 'done', version: 1, note: '已解决' }, 'demo-secretary')).toBe(false);
+    expect(isRetryOf(done, { action: 'start', version: 1 }, 'demo-cadre')).toBe(false);
+    const edited = applyReviewAction(done, { action: 'reopen', version: 2, note: '又坏了' }, MARCH);
+    expect(isRetryOf(edited, { action: 'done', version: 1, note: '已解决' }, 'demo-cadre')).toBe(false);
+    const renamed = applyReviewAction(make({ due: '2026-03-20' }), { action: 'edit', version: 1, text: '新写法', owner: '王委员', due: null }, MARCH);
+    expect(isRetryOf(renamed, { action: 'edit', version: 1, text: '新写法', owner: '王委员', due: null }, 'demo-cadre')).toBe(true);
+    expect(isRetryOf(renamed, { action: 'edit', version: 1, text: '新写法', owner: '王委员', due: '2026-03-20' }, 'demo-cadre')).toBe(false);
   });
 
   it('recognises a retried add, and not a different one under the same id', () => {

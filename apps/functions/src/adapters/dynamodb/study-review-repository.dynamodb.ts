@@ -11,7 +11,7 @@ import { isConditionalCheckFailed } from './transaction-errors';
  * range query (`gsi1sk >= month`; "~" sorts after every digit).
  */
 const key = (b: string, id: string) => ({ pk: `BR#${b}`, sk: `REVIEW#${id}` });
-const FIELDS = ['id', 'branchId', 'townshipId', 'period', 'list', 'text', 'owner', 'due', 'status', 'doneNote', 'doneDay', 'version', 'createdAt', 'createdBy', 'updatedAt', 'history'] as const;
+const FIELDS = ['id', 'branchId', 'townshipId', 'period', 'list', 'text', 'owner', 'due', 'status', 'doneNote', 'doneDay', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'history'] as const;
 const indexOf = (i: StoredReviewItem) => ({ gsi1pk: `BR#${i.branchId}#REVIEWS`, gsi1sk: `${i.status === 'done' && i.doneDay ? i.doneDay.slice(0, 7) : '~open'}#${i.period}#${i.id}` });
 const fromItem = (raw: Record<string, unknown>) => Object.fromEntries(FIELDS.filter((f) => raw[f] !== undefined).map((f) => [f, raw[f]])) as unknown as StoredReviewItem;
 
