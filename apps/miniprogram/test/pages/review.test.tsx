@@ -6,7 +6,7 @@ import ReviewSummaryPage from '../../src/subpackages/review/pages/summary/index'
 import { sessionStore } from '../../src/services/session-store';
 import { router, taroMock } from '../mocks/taro';
 import { errorReply, fakeApi } from '../support/fake-api';
-import { makeMe, makeSession, secretaryBinding } from '../support/factories';
+import { makeBinding, makeMe, makeOrgTree, makeSession, makeTownship, secretaryBinding } from '../support/factories';
 
 const BOARD_PATH = '/v1/branches/jianxinnan/reviews/2026-03';
 const el = (selector: string) => document.querySelector(selector) as HTMLElement;
@@ -139,5 +139,19 @@ describe('学讲评 lists', () => {
     expect(row.querySelector('.cx-review-overdue-item')?.textContent).toContain('2026-02-28 到期 · 困难清单 · 樱桃冷库用电不稳');
     fireEvent.click(row);
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/review/pages/board/index?branchId=jianxinnan&month=2026-03' });
+  });
+
+  it('without a township: a leader picks one of the townships in reach; an empty township says so', async () => {
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } })] }) }));
+    router.params = { month: '2026-03' };
+    const server = fakeApi({
+      'GET /v1/org/tree': { status: 200, body: makeOrgTree({ townships: [makeTownship(), makeTownship({ id: 'dehuajie', name: '德化街街道' })] }) },
+      'GET /v1/townships/dehuajie/reviews/2026-03': { status: 200, body: { township: { id: 'dehuajie', name: '德化街街道' }, month: '2026-03', branches: [] } },
+    });
+    render(<ReviewSummaryPage />);
+    await waitFor(() => expect(document.querySelectorAll('.cx-review-township-option')).toHaveLength(2));
+    fireEvent.click(el('.cx-review-township-option[data-id="dehuajie"]'));
+    expect(await screen.findByText('这个乡镇（街道）还没有支部')).toBeTruthy();
+    expect(server.calls('GET /v1/townships/dehuajie/reviews/2026-03')).toHaveLength(1);
   });
 });
