@@ -31,7 +31,12 @@ export default defineAppConfig({
     {
       // 创星计划: the branch's cadres write and submit it, its township approves or returns it, others read it.
       root: 'subpackages/plan',
-      pages: ['pages/edit/index'],
+      pages: ['pages/edit/index', 'pages/task/index'],
+    },
+    {
+      // 学讲评: a branch's four lists per month (its cadres keep them), and the township summary.
+      root: 'subpackages/review',
+      pages: ['pages/board/index', 'pages/summary/index'],
     },
     {
       // 挂图作战: the district and township boards (plan against actual, 双过半), a branch's 四个一口清 and its poster.

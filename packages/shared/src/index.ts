@@ -14,6 +14,7 @@ export * from './contracts/catalogue.contract';
 export * from './contracts/plan.contract';
 export * from './contracts/observation.contract';
 export * from './contracts/inspection.contract';
+export * from './contracts/study-review.contract';
 export * from './client';
 export * from './scope-label';
 export * from './shanghai-time';

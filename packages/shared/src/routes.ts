@@ -120,6 +120,7 @@ import {
   WriteLetterBody,
   WrittenLetter,
 } from './contracts/letter.contract';
+import { AddReviewItemBody, ReviewBoard, ReviewBoardPath, ReviewItem, ReviewItemActionBody, ReviewItemPath, TownshipReviewPath, TownshipReviewSummary } from './contracts/study-review.contract';
 
 const Health = z.object({ status: z.literal('ok'), time: z.string() });
 const OpenApiDocument = z.record(z.string(), z.unknown());
@@ -839,6 +840,40 @@ export const routes = {
     params: FindingPath,
     body: FindingActionBody,
     responses: { 200: FindingDetail, ...commonErrors, 409: ErrorBody },
+  }),
+  getReviewBoard: defineRoute({
+    method: 'GET',
+    path: '/v1/branches/{branchId}/reviews/{month}',
+    summary: '学讲评: a branch’s four lists for a month, with the still-open items of earlier months (往期)',
+    access: rolesAccess('cadre', 'secretary', 'township_staff', 'leader', 'inspector', 'district_admin'),
+    params: ReviewBoardPath,
+    responses: { 200: ReviewBoard, ...commonErrors },
+  }),
+  addReviewItem: defineRoute({
+    method: 'POST',
+    path: '/v1/branches/{branchId}/reviews/{month}/items',
+    summary: 'The branch’s own cadres add an item to one of the month’s lists (the client’s id makes a retry idempotent)',
+    access: rolesAccess('cadre', 'secretary'),
+    params: ReviewBoardPath,
+    body: AddReviewItemBody,
+    responses: { 201: ReviewItem, ...commonErrors, 409: ErrorBody },
+  }),
+  actOnReviewItem: defineRoute({
+    method: 'POST',
+    path: '/v1/branches/{branchId}/review-items/{itemId}/actions',
+    summary: 'Edit, start, finish (with a note) or reopen (with a reason) an item (optimistic on its version)',
+    access: rolesAccess('cadre', 'secretary'),
+    params: ReviewItemPath,
+    body: ReviewItemActionBody,
+    responses: { 200: ReviewItem, ...commonErrors, 409: ErrorBody },
+  }),
+  getTownshipReviewSummary: defineRoute({
+    method: 'GET',
+    path: '/v1/townships/{townshipId}/reviews/{month}',
+    summary: '学讲评 summary of a township for a month: per branch, open and done per list, and overdue open items',
+    access: rolesAccess('township_staff', 'leader', 'inspector', 'district_admin'),
+    params: TownshipReviewPath,
+    responses: { 200: TownshipReviewSummary, ...commonErrors },
   }),
   listOutbox: defineRoute({
     method: 'GET',

@@ -21,6 +21,7 @@ import { DynamoCatalogueRepository } from '../adapters/dynamodb/catalogue-reposi
 import { DynamoPlanRepository } from '../adapters/dynamodb/plan-repository.dynamodb';
 import { DynamoObservationRepository } from '../adapters/dynamodb/observation-repository.dynamodb';
 import { DynamoInspectionRepository } from '../adapters/dynamodb/inspection-repository.dynamodb';
+import { DynamoStudyReviewRepository } from '../adapters/dynamodb/study-review-repository.dynamodb';
 import type { Sealer } from '../ports/sealer';
 
 /** KMS in AWS; locally a key derived from the API secret. A deployed API never falls back to the local one. */
@@ -70,5 +71,6 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = 
     plans: new DynamoPlanRepository(doc, config.tableName),
     observations: new DynamoObservationRepository(doc, config.tableName),
     inspections: new DynamoInspectionRepository(doc, config.tableName),
+    reviews: new DynamoStudyReviewRepository(doc, config.tableName),
   };
 }

@@ -15,6 +15,7 @@ import type { CatalogueRepository } from './catalogue-repository';
 import type { PlanRepository } from './plan-repository';
 import type { ObservationRepository } from './observation-repository';
 import type { InspectionRepository } from './inspection-repository';
+import type { StudyReviewRepository } from './study-review-repository';
 
 /** Everything a use case may touch. Adapters are chosen once, at cold start. */
 export interface Deps {
@@ -39,4 +40,5 @@ export interface Deps {
   plans: PlanRepository;
   observations: ObservationRepository;
   inspections: InspectionRepository;
+  reviews: StudyReviewRepository;
 }

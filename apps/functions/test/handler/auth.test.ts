@@ -15,6 +15,10 @@ const SAMPLE: Record<string, { path: string; body?: unknown }> = {
   getTaskProgress: { path: '/v1/branches/yingtaogou/plans/2026/tasks/industry-t1' },
   addTaskUpdate: { path: '/v1/branches/yingtaogou/plans/2026/tasks/industry-t1/updates', body: { status: 'in_progress', percent: 10 } },
   presignEvidence: { path: '/v1/uploads/evidence', body: { branchId: 'yingtaogou', year: 2026, contentType: 'image/jpeg', size: 1000 } },
+  getReviewBoard: { path: '/v1/branches/yingtaogou/reviews/2026-11' },
+  addReviewItem: { path: '/v1/branches/yingtaogou/reviews/2026-11/items', body: { id: '01KREVIEWAUTH000000000001', list: 'problem', text: '测试', owner: '李明' } },
+  actOnReviewItem: { path: '/v1/branches/yingtaogou/review-items/01KREVIEWAUTH000000000001/actions', body: { action: 'start', version: 1 } },
+  getTownshipReviewSummary: { path: '/v1/townships/demo-gwh/reviews/2026-11' },
   scheduleBackwards: { path: '/v1/plans/schedule-backwards', body: { evaluationDate: '2026-12-20', milestones: 3 } },
   getDistrictBoard: { path: '/v1/board/2026' },
   getTownshipBoard: { path: '/v1/townships/demo-gwh/board/2026' },
@@ -235,6 +239,18 @@ describe('scope: outside the caller’s scope → 403 or 404 and no data', () =>
     const list = await stack.call('GET', '/v1/bindings', { token: staff, query: { townshipId: 'dehuajie' } });
     expect(list.status).toBe(403);
     expect(list.body.bindings).toBeUndefined();
+    expect(await stack.snapshot()).toEqual(before);
+  });
+
+  it('学讲评: another branch’s cadre and another township’s staff → 403, and nothing is written', async () => {
+    const before = await stack.snapshot();
+    const other = await stack.call('GET', '/v1/branches/jianxinnanjie/reviews/2026-11', { token: cadre });
+    expect([other.status, other.body.code, JSON.stringify(other.body)]).toEqual([403, 'FORBIDDEN_SCOPE', expect.not.stringContaining('建新南街')]);
+    const add = await stack.call('POST', '/v1/branches/jianxinnanjie/reviews/2026-11/items', { token: cadre, body: { id: '01KREVIEWSCOPE00000000001', list: 'problem', text: '越权', owner: '李明' } });
+    expect([add.status, add.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
+    expect((await stack.call('GET', '/v1/branches/yingtaogou/reviews/2026-11', { token: staff })).status).toBe(403);
+    const summary = await stack.call('GET', '/v1/townships/demo-gwh/reviews/2026-11', { token: staff });
+    expect([summary.status, summary.body.branches]).toEqual([403, undefined]);
     expect(await stack.snapshot()).toEqual(before);
   });
 });

@@ -125,4 +125,22 @@ describe('bad input → 400 with field errors, and nothing is written', () => {
     await expect400('GET', '/v1/branches/yingtaogou/observation-results', { query: { quarter: '2026-Q5' } }, 'VALIDATION_FAILED', ['query.quarter']);
     await expect400('GET', '/v1/observations', { query: { month: '2026-1' } }, 'VALIDATION_FAILED', ['query.month']);
   });
+
+  it('学讲评: bad list, empty text, oversize owner, bad id, bad month and due day, a done without a note, an edit without fields', async () => {
+    const cadre = await stack.tokenFor(DEMO.cadre);
+    const items = '/v1/branches/yingtaogou/reviews/2026-11/items';
+    await expect400('POST', items, { token: cadre, body: { id: 'short', list: 'wish', text: '  ', owner: '长'.repeat(21), due: '2026-02-30' } }, 'VALIDATION_FAILED', [
+      'body.id',
+      'body.list',
+      'body.text',
+      'body.owner',
+      'body.due',
+    ]);
+    await expect400('POST', '/v1/branches/yingtaogou/reviews/2026-13/items', { token: cadre, body: { id: '01KREVIEWBAD0000000000001', list: 'problem', text: '问题', owner: '李明' } }, 'VALIDATION_FAILED', ['params.month']);
+    const actions = '/v1/branches/yingtaogou/review-items/01KREVIEWBAD0000000000001/actions';
+    await expect400('POST', actions, { token: cadre, body: { action: 'done', version: 1 } }, 'VALIDATION_FAILED', ['body.note']);
+    await expect400('POST', actions, { token: cadre, body: { action: 'reopen', version: 0, note: ' ' } }, 'VALIDATION_FAILED', ['body.version', 'body.note']);
+    await expect400('POST', actions, { token: cadre, body: { action: 'edit', version: 1 } }, 'VALIDATION_FAILED', ['body.text', 'body.owner', 'body.due']);
+    await expect400('GET', '/v1/townships/demo-gwh/reviews/2026-1', { token: await stack.tokenFor('demo-township-staff-gwh') }, 'VALIDATION_FAILED', ['params.month']);
+  });
 });

@@ -33,6 +33,9 @@ export const PAGES = {
   branchBoard: (branchId: string, year?: number) => `/subpackages/board/pages/branch/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
   /** 一图一表一清单: the branch's poster, shareable as an image. */
   branchPoster: (branchId: string, year?: number) => `/subpackages/board/pages/poster/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
+  /** 任务进展: a key task of the branch's approved plan (updates, evidence, the daily reports that named it). */
+  planTask: (branchId: string, year: number, taskId: string) =>
+    `/subpackages/plan/pages/task/index?branchId=${encodeURIComponent(branchId)}&year=${year}&taskId=${encodeURIComponent(taskId)}`,
   /** 填写日报; without `day` the page files today (Asia/Shanghai). */
   reportEdit: (branchId: string, day?: string) =>
     `/subpackages/report/pages/edit/index?branchId=${encodeURIComponent(branchId)}${day ? `&day=${encodeURIComponent(day)}` : ''}`,
@@ -80,6 +83,14 @@ export const PAGES = {
   finding: (findingId: string) => `/subpackages/inspect/pages/finding/index?id=${encodeURIComponent(findingId)}`,
   /** 整改督办: a township's findings; without `townshipId` the caller picks one. */
   townshipFindings: (townshipId?: string) => `/subpackages/inspect/pages/township/index${townshipId ? `?townshipId=${encodeURIComponent(townshipId)}` : ''}`,
+  /** 学讲评: a branch's four lists for a month (without `month` this month, Asia/Shanghai). */
+  reviewBoard: (branchId: string, month?: string) =>
+    `/subpackages/review/pages/board/index?branchId=${encodeURIComponent(branchId)}${month ? `&month=${encodeURIComponent(month)}` : ''}`,
+  /** 学讲评汇总; without `townshipId` the page lists the caller's townships (one opens directly). */
+  reviewSummary: (townshipId?: string, month?: string) => {
+    const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', month ? `month=${encodeURIComponent(month)}` : ''].filter(Boolean).join('&');
+    return `/subpackages/review/pages/summary/index${query ? `?${query}` : ''}`;
+  },
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

@@ -18,7 +18,7 @@ const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: {
 describe('home shortcuts', () => {
   it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 and 计划审批 straight to it, 挂图作战, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '挂图作战', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '整改督办', '每月一观摩', '创星标准', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '挂图作战', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '整改督办', '学讲评', '每月一观摩', '创星标准', '清风邮局']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
@@ -124,6 +124,15 @@ describe('home shortcuts', () => {
       ['侯寨乡 · 樱桃沟村', { kind: 'page', url: '/subpackages/plan/pages/edit/index?branchId=v1' }],
     ]);
     expect(shortcutsFor(makeMe({ roles: ['resident'], bindings: [] })).map((c) => c.title)).not.toContain('创星计划');
+  });
+
+  it('学讲评: cadres and secretaries open their branch’s lists; township staff and leaders the township summary', () => {
+    const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
+    expect(cards.find((c) => c.title === '学讲评')?.target).toEqual({ kind: 'page', url: '/subpackages/review/pages/board/index?branchId=jianxinnan' });
+    expect(shortcutsFor(makeMe()).find((c) => c.title === '学讲评')?.target).toEqual({ kind: 'page', url: '/subpackages/review/pages/summary/index?townshipId=wulibao' });
+    const leader = makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } });
+    expect(shortcutsFor(makeMe({ bindings: [leader] })).filter((c) => c.title === '学讲评').map((c) => c.target)).toEqual([{ kind: 'page', url: '/subpackages/review/pages/summary/index' }]);
+    expect(shortcutsFor(makeMe({ roles: ['resident'], bindings: [] })).map((c) => c.title)).not.toContain('学讲评');
   });
 
   it('resident: 清风邮局 (写信), 我的信件, 微权说廉 of 建新南街社区, then 绑定身份; no org cards', () => {

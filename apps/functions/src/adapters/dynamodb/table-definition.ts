@@ -38,6 +38,8 @@
  * - a recorded 四不两直 visit:                     INSP#{id} / INSP
  * - a 问题清单 item and its history:               FINDING#{id} / FINDING | EV#{at}#{version}
  * - a township's (or one branch's) findings:       gsi1: TWN#{t}#FINDINGS / {branchId}#{findingId}
+ * - 学讲评 item of a branch:                     BR#{b} / REVIEW#{itemId}
+ * - a branch's 学讲评 items for a month's view:   gsi1: BR#{b}#REVIEWS / {doneMonth|~open}#{period}#{itemId} (>= month)
  */
 export const tableDefinition = {
   partitionKey: 'pk',

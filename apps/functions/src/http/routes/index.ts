@@ -15,6 +15,7 @@ import * as report from './report.routes';
 import * as rules from './rules.routes';
 import * as upload from './upload.routes';
 import * as inspection from './inspection.routes';
+import * as studyReview from './study-review.routes';
 
 export const implementations: RouteImplementations = {
   ...meta,
@@ -33,4 +34,5 @@ export const implementations: RouteImplementations = {
   ...board,
   ...observation,
   ...inspection,
+  ...studyReview,
 };

@@ -154,6 +154,24 @@ function planShortcuts(bindings: RoleBinding[]): Shortcut[] {
   );
 }
 
+/** 学讲评 for cadres and secretaries: their branch's four lists this month. */
+function reviewShortcuts(bindings: RoleBinding[]): Shortcut[] {
+  const seen = new Set<string>();
+  const branches = bindings.flatMap((b) => {
+    const scope = b.scope;
+    if (scope.level !== 'branch' || seen.has(scope.branchId)) return [];
+    seen.add(scope.branchId);
+    return [{ id: scope.branchId, label: b.scopeLabel }];
+  });
+  const many = branches.length > 1;
+  return branches.map((br) => ({ key: `review:${br.id}`, title: '学讲评', description: many ? br.label : '困难、问题、办法、举措四张清单，逐项解决', target: { kind: 'page', url: PAGES.reviewBoard(br.id) } }) as Shortcut);
+}
+
+/** 学讲评汇总 for township staff and leaders: per branch, open and done per list, and overdue items. */
+function reviewSummaryShortcut(townshipIds: string[]): Shortcut {
+  return { key: 'review-summary', title: '学讲评', description: '各支部四张清单的解决情况和逾期条目', target: { kind: 'page', url: PAGES.reviewSummary(townshipIds.length === 1 ? townshipIds[0] : undefined) } };
+}
+
 /**
  * 清风邮局 for officials: one queue card whose title says what the caller does there — 民情气象站 (a community's
  * station handler), 廉情来信 (inspectors handle integrity letters) or 来信督办 (township staff and district admins
@@ -282,6 +300,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(districtBoardShortcut);
     cards.push({ key: 'ranking', title: '季度排名', description: '各支部创星进度排名', target: soon });
     cards.push(findingsOverviewShortcut(townshipIdsOf(byRole('leader'))));
+    cards.push(reviewSummaryShortcut([]));
   }
   if (has('township_staff')) {
     const townships = townshipIdsOf(byRole('township_staff'));
@@ -315,6 +334,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(lettersShortcut(has));
     cards.push(letterStatsShortcut);
     cards.push(findingsOverviewShortcut(townships));
+    cards.push(reviewSummaryShortcut(townships));
   }
   if (has('inspector')) {
     cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));
@@ -341,6 +361,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(...planShortcuts([...byRole('secretary'), ...byRole('cadre')]));
     cards.push(...branchBoardShortcuts([...byRole('secretary'), ...byRole('cadre')]));
     cards.push(...findingsShortcuts([...byRole('secretary'), ...byRole('cadre')]));
+    cards.push(...reviewShortcuts([...byRole('secretary'), ...byRole('cadre')]));
   }
   if (has('secretary')) {
     cards.push(...communityBoardShortcuts(byRole('secretary'), false));

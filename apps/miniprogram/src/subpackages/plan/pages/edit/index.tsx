@@ -107,7 +107,7 @@ export default function PlanEditPage() {
                   onStale={stale}
                 />
               ) : (
-                <PlanView content={plan.content} catalogue={catalogue} />
+                <PlanView content={plan.content} catalogue={catalogue} progressOf={plan.status === 'approved' ? { branchId: plan.branchId, year: plan.year } : undefined} />
               )}
               {reviewer ? (
                 <PlanReview

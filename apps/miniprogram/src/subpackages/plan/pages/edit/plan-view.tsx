@@ -1,9 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { STAR_LABELS, type CatalogueStar, type PlanContent } from '@chuangxing/shared';
 import { EmptyView } from '../../../../components/state-views';
+import { openPage } from '../../../../services/navigation';
+import { PAGES } from '../../../../services/routes';
 
-/** The plan as written, for everyone who may not (or no longer) edit it. */
-export function PlanView({ content, catalogue }: { content: PlanContent; catalogue: readonly CatalogueStar[] }) {
+/**
+ * The plan as written, for everyone who may not (or no longer) edit it. Once approved (`progressOf` set),
+ * each key task opens its 任务进展 page.
+ */
+export function PlanView({ content, catalogue, progressOf }: { content: PlanContent; catalogue: readonly CatalogueStar[]; progressOf?: { branchId: string; year: number } }) {
   if (!content.targetStars.length) return <EmptyView text='支部还没有填写创星计划' />;
   const titleOf = (taskId: string) => catalogue.flatMap((s) => s.tasks).find((t) => t.id === taskId)?.title ?? taskId;
   return (
@@ -49,6 +54,16 @@ export function PlanView({ content, catalogue }: { content: PlanContent; catalog
                       <Text>{m.title}</Text>
                     </View>
                   ))}
+                  {progressOf ? (
+                    <View
+                      className='plan-task__progress cx-plan-task-progress'
+                      data-id={t.taskId}
+                      hoverClass='cx-pressed'
+                      onClick={() => openPage(PAGES.planTask(progressOf.branchId, progressOf.year, t.taskId))}
+                    >
+                      <Text>查看进展、报告进展 ›</Text>
+                    </View>
+                  ) : null}
                 </View>
               ))}
             </View>

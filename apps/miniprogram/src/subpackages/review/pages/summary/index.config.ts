@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '学讲评汇总',
+});
