@@ -12,6 +12,8 @@ export * from './contracts/upload.contract';
 export * from './contracts/letter.contract';
 export * from './contracts/catalogue.contract';
 export * from './contracts/plan.contract';
+export * from './contracts/learning.contract';
+export * from './contracts/news.contract';
 export * from './client';
 export * from './scope-label';
 export * from './shanghai-time';

@@ -19,6 +19,8 @@ import { LocalSealer } from '../adapters/sealing/local-sealer';
 import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository.dynamodb';
 import { DynamoCatalogueRepository } from '../adapters/dynamodb/catalogue-repository.dynamodb';
 import { DynamoPlanRepository } from '../adapters/dynamodb/plan-repository.dynamodb';
+import { DynamoLearningRepository } from '../adapters/dynamodb/learning-repository.dynamodb';
+import { DynamoNewsRepository } from '../adapters/dynamodb/news-repository.dynamodb';
 import type { Sealer } from '../ports/sealer';
 
 /** KMS in AWS; locally a key derived from the API secret. A deployed API never falls back to the local one. */
@@ -66,5 +68,7 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = 
     sealer: createSealer(config, secrets.tokenSigningKey),
     catalogue: new DynamoCatalogueRepository(doc, config.tableName),
     plans: new DynamoPlanRepository(doc, config.tableName),
+    learning: new DynamoLearningRepository(doc, config.tableName),
+    news: new DynamoNewsRepository(doc, config.tableName),
   };
 }

@@ -28,6 +28,12 @@
  * - a writer's letters, day counter, retries:    WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}
  * - a township's letters (community queues):     gsi1: LCASES#T#{t} / {open|closed}#{branch}#{createdAt}#{id}
  * - a township's 廉情 letters (supervisors only): gsi1: LCASES#I#{t} / {open|closed}#{createdAt}#{id}
+ * - 应知应会 question bank:                      DIST#{d}#QBANK / Q#{id}
+ * - a test session (questions with the key):     TEST#{id} / TEST; gsi1: DIST#{d}#TESTS / {createdAt}#{id}
+ * - a person's attempts and best result:         TEST#{id} / ATT#{userId}#{n} | RES#{userId}
+ * - 调查问卷 and a township's questionnaires:      QN#{id} / QN; gsi1: TWN#{t}#QNS / {createdAt}#{id}
+ * - one response per person:                     QN#{id} / RESP#{userId}
+ * - 创星动态 news post and the feed, newest first: NEWS#{id} / NEWS; gsi1: DIST#{d}#NEWS / {createdAt}#{id}
  */
 export const tableDefinition = {
   partitionKey: 'pk',

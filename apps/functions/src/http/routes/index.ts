@@ -12,6 +12,8 @@ import * as reminder from './reminder.routes';
 import * as report from './report.routes';
 import * as rules from './rules.routes';
 import * as upload from './upload.routes';
+import * as learning from './learning.routes';
+import * as news from './news.routes';
 
 export const implementations: RouteImplementations = {
   ...meta,
@@ -27,4 +29,6 @@ export const implementations: RouteImplementations = {
   ...letter,
   ...catalogue,
   ...plan,
+  ...learning,
+  ...news,
 };
