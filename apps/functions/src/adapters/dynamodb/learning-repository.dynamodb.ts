@@ -23,6 +23,9 @@ const K = {
   response: (q: string, u: string) => ({ pk: `QN#${q}`, sk: `RESP#${u}` }),
 };
 
+/** The stored item of a bank question (also used by the demo seed). */
+export const questionItem = (q: StoredQuestion) => ({ ...K.question(q.districtId, q.id), entity: 'question', ...q });
+
 /** The record without its key attributes. */
 function strip<T>(item: Record<string, unknown>): T {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...rest } = item;
@@ -67,7 +70,7 @@ export class DynamoLearningRepository implements LearningRepository {
   }
 
   async putQuestion(q: StoredQuestion) {
-    if (!(await this.insert({ ...K.question(q.districtId, q.id), entity: 'question', ...q }))) throw conflict('题目编号重复');
+    if (!(await this.insert(questionItem(q)))) throw conflict('题目编号重复');
   }
 
   getQuestion(d: string, id: string) {

@@ -7,6 +7,9 @@ import { isConditionalCheckFailed } from './transaction-errors';
 const key = (id: string) => ({ pk: `NEWS#${id}`, sk: 'NEWS' });
 const feedPk = (d: string) => `DIST#${d}#NEWS`;
 
+/** The stored item of a post (also used by the demo seed). */
+export const newsItem = (p: StoredNews) => ({ ...key(p.id), entity: 'news', gsi1pk: feedPk(p.districtId), gsi1sk: `${p.createdAt}#${p.id}`, ...p });
+
 function strip(item: Record<string, unknown>): StoredNews {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...rest } = item;
   return rest as unknown as StoredNews;
@@ -34,7 +37,7 @@ export class DynamoNewsRepository implements NewsRepository {
       await this.doc.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...key(p.id), entity: 'news', gsi1pk: feedPk(p.districtId), gsi1sk: `${p.createdAt}#${p.id}`, ...p },
+          Item: newsItem(p),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
