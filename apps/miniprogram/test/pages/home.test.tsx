@@ -18,7 +18,7 @@ const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: {
 describe('home shortcuts', () => {
   it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 and 计划审批 straight to it, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '创星标准', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '应知应会测试', '调查问卷', '创星标准', '清风邮局', '创星动态']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
@@ -115,19 +115,20 @@ describe('home shortcuts', () => {
 
   it('resident: 清风邮局 (写信), 我的信件, 微权说廉 of 建新南街社区, then 绑定身份; no org cards', () => {
     const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [] }));
-    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份']);
+    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份', '创星动态']);
     expect(cards.map((c) => c.target)).toEqual([
       { kind: 'page', url: '/subpackages/mailbox/pages/write/index' },
       { kind: 'page', url: '/subpackages/mailbox/pages/mine/index' },
       { kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' },
       { kind: 'page', url: '/subpackages/account/pages/bind/index' },
+      { kind: 'page', url: '/subpackages/news/pages/feed/index' },
     ]);
   });
 
   it('ignores revoked bindings', () => {
     const revoked = makeBinding({ revokedAt: '2025-02-01T00:00:00+08:00' });
     const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [revoked] }));
-    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份']);
+    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份', '创星动态']);
   });
 
   describe('清风邮局 for officials', () => {
@@ -141,7 +142,7 @@ describe('home shortcuts', () => {
 
     it('station handler: 民情气象站 (the queue), 社区半月谈, 公开栏 and 微权说廉 of the station’s community', () => {
       const cards = shortcutsFor(makeMe({ bindings: [station] }));
-      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '社区半月谈', '本社区三率', '公开栏', '微权说廉', '我的支部', '创星标准', '清风邮局']);
+      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '社区半月谈', '本社区三率', '公开栏', '微权说廉', '我的支部', '创星标准', '清风邮局', '创星动态']);
       expect(cards[0].target).toEqual(cases);
       expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/meetings/index?branchId=jianxinnanjie' });
       expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/stats/index' });
