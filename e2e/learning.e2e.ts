@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+
+/** The seeded bank's answer key (apps/functions/src/local/demo-learning.ts), by question id. */
+const KEY: Record<string, number[]> = {
+  'demo-q01': [0],
+  'demo-q02': [0],
+  'demo-q03': [0, 1, 2],
+  'demo-q04': [1],
+  'demo-q05': [1],
+  'demo-q06': [0, 1, 2],
+  'demo-q07': [0],
+  'demo-q08': [1],
+  'demo-q09': [0, 1, 2, 3],
+  'demo-q10': [0],
+};
+
+describe('journey: the township schedules a 应知应会 test, a secretary takes it, the 参考率 rises', () => {
+  let b: BrowserStack;
+  beforeAll(async () => {
+    b = await startBrowserStack();
+  });
+  afterAll(async () => {
+    await b?.stop();
+  });
+
+  it('runs end to end in the H5 build against the local stack', async () => {
+    const { page } = b;
+
+    // 1. 王干事 (示例管委会) schedules a test for the secretaries of 示例管委会 with the whole demo bank.
+    await loginAs(b, '王干事');
+    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/schedule/index`);
+    await page.locator('.cx-learn-schedule-township.learn-chip--on', { hasText: '示例管委会' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.cx-learn-schedule-title input').first().fill('五星支部应知应会（第一期）');
+    await page.locator('.cx-learn-schedule-all').first().click();
+    await page.locator('.cx-learn-schedule-question.learn-option--on').nth(9).waitFor();
+    const created = page.waitForResponse((r) => r.url().endsWith('/v1/learning/tests') && r.request().method() === 'POST');
+    await page.locator('.cx-learn-schedule-submit').first().click();
+    const session = (await (await created).json()) as { id: string; questionCount: number };
+    expect(session.questionCount).toBe(10);
+    await page.locator('.cx-learn-results-title', { hasText: '五星支部应知应会（第一期）' }).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.cx-learn-total-rate').first().textContent()).toBe('0%');
+    expect(await page.locator('.cx-learn-counts').first().textContent()).toContain('参考 0/1 人');
+    await b.screenshot('70-learn-results-before');
+
+    // 2. 张书记 (樱桃沟社区) finds it under 我的测试, starts it and answers against the timer.
+    await loginAs(b, '张书记');
+    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/mine/index`);
+    await page.locator(`.cx-learn-mytest[data-id="${session.id}"]`).first().click({ timeout: 30_000 });
+    const started = page.waitForResponse((r) => r.url().includes(`/v1/learning/tests/${session.id}/attempts`) && r.request().method() === 'POST');
+    await page.locator('.cx-learn-start').first().click({ timeout: 30_000 });
+    const startText = await (await started).text();
+    // The questions reach the browser without the answer key.
+    expect(startText).not.toMatch(/"answer"/);
+    expect((JSON.parse(startText) as { questions: unknown[] }).questions).toHaveLength(10);
+    await page.locator('.cx-learn-timer').first().waitFor();
+    expect(await page.locator('.cx-learn-timer').first().textContent()).toMatch(/剩余 (19|20):\d\d/);
+    for (const [qid, choices] of Object.entries(KEY)) {
+      for (const i of choices) await page.locator(`.cx-learn-option[data-q="${qid}"][data-i="${i}"]`).first().click();
+    }
+    await b.screenshot('71-learn-taking');
+    await page.locator('.cx-learn-submit').first().click();
+    await expect.poll(() => page.locator('.cx-learn-score').first().textContent(), { timeout: 30_000 }).toBe('100');
+    await b.screenshot('72-learn-score');
+
+    // 3. Back on 王干事's results page the 参考率 has risen to 100% (the one secretary of 示例管委会).
+    await loginAs(b, '王干事');
+    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/results/index?id=${session.id}`);
+    await expect.poll(() => page.locator('.cx-learn-total-rate').first().textContent(), { timeout: 30_000 }).toBe('100%');
+    expect(await page.locator('.cx-learn-counts').first().textContent()).toContain('参考 1/1 人');
+    expect(await page.locator('.cx-learn-person').first().textContent()).toContain('100 分');
+    await b.screenshot('73-learn-results-after');
+
+    // 4. Everyone reads 创星动态: 王阿姨 (a resident) sees the seeded post and opens it.
+    await loginAs(b, '王阿姨');
+    await page.goto(`${b.webUrl}/#/subpackages/news/pages/feed/index`);
+    await page.locator('.cx-news-item', { hasText: '全区“五星”支部创建推进会召开' }).first().click({ timeout: 30_000 });
+    await page.locator('.cx-news-detail-body', { hasText: '三星成片' }).first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.cx-news-delete').count()).toBe(0);
+    await b.screenshot('74-news-detail');
+  });
+});
