@@ -352,7 +352,14 @@ export async function submitAttempt(deps: Deps, principal: Principal, allowed: r
     attempts: (previous?.attempts ?? 0) + 1,
     lastSubmittedAt: now.toISOString(),
   };
-  await deps.learning.submitAttempt(done, result, previous?.attempts ?? 0);
+  try {
+    await deps.learning.submitAttempt(done, result, previous?.attempts ?? 0);
+  } catch (err) {
+    // A concurrent retry of the same submission won: answer with what it stored.
+    const stored = (await deps.learning.attemptsOf(s.id, principal.user.id)).find((a) => a.attemptNo === attemptNo);
+    if (stored?.status === 'submitted') return resultOf(s, stored, attempts.length, now);
+    throw err;
+  }
   return resultOf(s, done, attempts.length, now);
 }
 

@@ -87,6 +87,7 @@ describe('应知应会 tests on DynamoDB Local', () => {
     expect(submitted.body.review.map((r: { correct: boolean }) => r.correct)).toEqual([true, false, true]);
     // A retried submission (even with other answers) returns the first result.
     const again = await stack.call('POST', `/v1/learning/tests/${session.id}/attempts/1/submit`, { token: tok.secretary, body: { answers: [] } });
+    expect(again.body.submittedAt).toBe(submitted.body.submittedAt);
     expect([again.status, again.body.score]).toEqual([200, 67]);
     const third = await stack.call('POST', `/v1/learning/tests/${session.id}/attempts`, { token: tok.secretary, body: { key: 'attempt-key-0003' } });
     expect([third.status, third.body.code]).toEqual([409, 'CONFLICT']);
@@ -112,6 +113,16 @@ describe('应知应会 tests on DynamoDB Local', () => {
     now += 60_000 + 29_000;
     const inGrace = await stack.call('POST', `/v1/learning/tests/${s.id}/attempts/2/submit`, { token: tok.secretary, body: { answers: [{ questionId: 'demo-q04', choice: [1] }] } });
     expect([inGrace.status, inGrace.body.score, inGrace.body.attemptsLeft]).toEqual([200, 33, 0]);
+  });
+
+  it('two submissions of one attempt at once: one scores it, both answer with the same result', async () => {
+    const s = (await schedule(tok.gwh, { key: 'sched-key-race' })).body;
+    const a = await stack.call('POST', `/v1/learning/tests/${s.id}/attempts`, { token: tok.secretary, body: { key: 'race-attempt-1' } });
+    const body = { answers: [{ questionId: 'demo-q01', choice: [0] }] };
+    const [x, y] = await Promise.all([0, 1].map(() => stack.call('POST', `/v1/learning/tests/${s.id}/attempts/${a.body.attemptNo}/submit`, { token: tok.secretary, body })));
+    expect([x.status, y.status, x.body.score, y.body.score]).toEqual([200, 200, 33, 33]);
+    const results = await stack.call('GET', `/v1/learning/tests/${s.id}/results`, { token: tok.gwh });
+    expect(results.body.people[0]).toMatchObject({ score: 33, attempts: 1 });
   });
 
   it('提醒未参考 reaches exactly the audience members who have not taken it', async () => {

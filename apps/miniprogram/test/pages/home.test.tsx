@@ -99,6 +99,19 @@ describe('home shortcuts', () => {
     expect(mine?.description).toBe('五里堡街道 · 建新南街社区');
   });
 
+  it('应知应会 and 调查问卷: takers get 我的测试, organisers 应知应会测试; everyone 创星动态, last', () => {
+    const taker = shortcutsFor(makeMe({ bindings: [secretary] }));
+    expect(taker.find((c) => c.title === '我的测试')?.target).toEqual({ kind: 'page', url: '/subpackages/learn/pages/mine/index' });
+    expect(taker.find((c) => c.title === '调查问卷')?.target).toEqual({ kind: 'page', url: '/subpackages/learn/pages/questionnaires/index' });
+    expect(taker.map((c) => c.title)).not.toContain('应知应会测试');
+    const organiser = shortcutsFor(makeMe({ bindings: [admin] }));
+    expect(organiser.find((c) => c.title === '应知应会测试')?.target).toEqual({ kind: 'page', url: '/subpackages/learn/pages/sessions/index' });
+    expect(organiser.map((c) => c.title)).not.toContain('我的测试');
+    for (const cards of [taker, organiser, shortcutsFor(makeMe({ roles: ['resident'], bindings: [] }))]) {
+      expect(cards[cards.length - 1]).toMatchObject({ title: '创星动态', target: { kind: 'page', url: '/subpackages/news/pages/feed/index' } });
+    }
+  });
+
   it('cadres and secretaries: 创星计划 of their branch (this year), right after 我的支部', () => {
     const cadre = makeBinding({ bindingId: 'b-cadre', role: 'cadre', scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'v1' }, scopeLabel: '侯寨乡 · 樱桃沟村' });
     const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
