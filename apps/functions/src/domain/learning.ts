@@ -273,8 +273,11 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One row per response: who, branch, when, then one column per question (choices joined with ；). UTF-8 with BOM. */
-export function responsesCsv(q: Pick<StoredQuestionnaire, 'questions'>, responses: StoredResponse[], formatTime: (iso: string) => string): Buffer {
+/**
+ * One row per response: who, branch, when, then one column per question (choices joined with ；). Starts with
+ * a byte order mark, so that the UTF-8 bytes open in Excel with the Chinese intact.
+ */
+export function responsesCsv(q: Pick<StoredQuestionnaire, 'questions'>, responses: StoredResponse[], formatTime: (iso: string) => string): string {
   const header = ['填写人', '支部', '提交时间', ...q.questions.map((x, i) => `${i + 1}. ${x.text}`)];
   const rows = responses.map((r) => {
     const by = new Map(r.answers.map((a) => [a.questionId, a]));
@@ -289,6 +292,5 @@ export function responsesCsv(q: Pick<StoredQuestionnaire, 'questions'>, response
       }),
     ];
   });
-  const text = [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -151,7 +151,7 @@ export async function getQuestionnaireResults(deps: Deps, principal: Principal, 
 export async function exportQuestionnaire(deps: Deps, principal: Principal, allowed: readonly Role[], id: string): Promise<ExportedFile> {
   const q = await organised(deps, principal, allowed, id);
   const responses = (await deps.learning.listResponses(q.id)).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
-  return { filename: `问卷结果_${q.title}.csv`, contentType: 'text/csv; charset=utf-8', bytes: responsesCsv(q, responses, formatShanghaiDateTime) };
+  return { filename: `问卷结果_${q.title}.csv`, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(responsesCsv(q, responses, formatShanghaiDateTime), 'utf8') };
 }
 
 export async function closeQuestionnaire(deps: Deps, principal: Principal, allowed: readonly Role[], id: string) {

@@ -119,5 +119,10 @@ describe('bad input → 400 with field errors, and nothing is written', () => {
     await expect400('POST', '/v1/news', { body: { key: 'bad-input-news-1', title: '', body: '正文', photos: Array.from({ length: 10 }, () => 'news/2026-11/01JABCDEFGHJKMNPQRSTVWXYZ0.jpg') } }, 'VALIDATION_FAILED', ['body.title', 'body.photos']);
     await expect400('POST', '/v1/news', { body: { key: 'bad-input-news-2', title: '标题', body: '正文', photos: ['daily-report/yingtaogou/2026-11-27/01JABCDEFGHJKMNPQRSTVWXYZ0.jpg'] } }, 'VALIDATION_FAILED', ['body.photos.0']);
     await expect400('GET', '/v1/news', { query: { limit: '50' } }, 'VALIDATION_FAILED', ['query.limit']);
+    const secretary = await stack.tokenFor(DEMO.secretary);
+    await expect400('POST', '/v1/learning/tests/some-session/attempts', { token: secretary, body: { key: 'short' } }, 'VALIDATION_FAILED', ['body.key']);
+    await expect400('POST', '/v1/learning/tests/some-session/attempts/9/submit', { token: secretary, body: { answers: [] } }, 'VALIDATION_FAILED', ['params.attemptNo']);
+    await expect400('POST', '/v1/learning/tests/some-session/attempts/1/submit', { token: secretary, body: { answers: [{ questionId: 'q', choice: [7] }] } }, 'VALIDATION_FAILED', ['body.answers.0.choice.0']);
+    await expect400('PUT', '/v1/questionnaires/some-qn/response', { token: secretary, body: { answers: [{ questionId: 'q1', text: '长'.repeat(501) }] } }, 'VALIDATION_FAILED', ['body.answers.0.text']);
   });
 });

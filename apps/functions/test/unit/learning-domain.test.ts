@@ -140,9 +140,10 @@ describe('questionnaires', () => {
   it('CSV: UTF-8 with BOM, quoted where needed, formulas defused', () => {
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
     expect(csvCell('=SUM(A1)')).toBe("'=SUM(A1)");
-    const bytes = responsesCsv({ questions }, [
+    const csv = responsesCsv({ questions }, [
       { questionnaireId: 'x', userId: 'u', name: '张书记', branchId: 'b', branchName: '樱桃沟社区', answers: [{ questionId: 'q1', choice: [0], text: '' }, { questionId: 'q2', choice: [0, 2], text: '' }, { questionId: 'q3', choice: [], text: '第一，\n第二' }], submittedAt: '2026-11-27T02:00:00Z', updatedAt: '2026-11-27T02:00:00Z', version: 1 },
     ], () => '11-27 10:00');
+    const bytes = Buffer.from(csv, 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     expect(text).toBe('填写人,支部,提交时间,1. 满意吗,2. 哪些方面,3. 建议\r\n张书记,樱桃沟社区,11-27 10:00,满意,产业；文明,"第一，\n第二"\r\n');
