@@ -14,6 +14,7 @@ import {
   type StoredTestSession,
 } from '../domain/learning';
 import { activeBindings, bindingsFor, isDistrictAdmin, reachableTownships, type Principal } from '../domain/principal';
+import { shanghaiDay, shanghaiTime } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
 import type { Notification } from '../ports/notifier';
 
@@ -421,13 +422,14 @@ export async function remindTestMissing(deps: Deps, principal: Principal, allowe
   const taken = new Set(results.map((r) => r.userId));
   const missing = new Map<string, { userId: string; name: string }>();
   for (const a of audiences) for (const m of a.values()) if (!taken.has(m.userId)) missing.set(m.userId, m);
-  const closes = new Date(s.closesAt);
-  const until = `${closes.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })}`;
+  const day = shanghaiDay(new Date(s.closesAt));
+  const until = `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日${shanghaiTime(new Date(s.closesAt))}`;
   const messages: Notification[] = [...missing.values()].map((m) => ({
     recipientUserId: m.userId,
     recipientName: m.name,
     title: '应知应会测试提醒',
-    body: `您还未参加“${s.title}”，请在${until}前完成测试`,
+    // The deadline first: a WeChat template field keeps only 20 characters.
+    body: `请于${until}前完成测试“${s.title}”`,
     page: testTakePage(s.id),
   }));
   const { sent } = messages.length ? await deps.notifier.send(messages) : { sent: 0 };
