@@ -5,7 +5,7 @@ import TakePage from '../../src/subpackages/learn/pages/take/index';
 import QnResultsPage from '../../src/subpackages/learn/pages/qn-results/index';
 import { clock, newKey, percent } from '../../src/subpackages/learn/services/learn-helpers';
 import { sessionStore } from '../../src/services/session-store';
-import { router } from '../mocks/taro';
+import { router, taroMock } from '../mocks/taro';
 import { fakeApi } from '../support/fake-api';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
 
@@ -77,6 +77,31 @@ describe('应知应会: taking a test', () => {
     await waitFor(() => expect(document.querySelector('.cx-learn-score')?.textContent).toBe('0'), { timeout: 4000 });
     expect(api.sent.filter((r) => r.path.endsWith('/submit'))).toHaveLength(1);
     expect(api.sent.find((r) => r.path.endsWith('/submit'))!.body).toEqual({ answers: [{ questionId: 'q1', choice: [0] }, { questionId: 'q2', choice: [] }] });
+  });
+
+  it('answers survive leaving the page mid-test and are cleared once handed in', async () => {
+    router.params = { id: 's1' };
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [secretary] }) }));
+    const attempt = started(20 * 60_000);
+    const api = fakeApi({
+      'GET /v1/learning/my-tests': { status: 200, body: { tests: [myTest()] } },
+      'POST /v1/learning/tests/s1/attempts': { status: 201, body: attempt },
+      'POST /v1/learning/tests/s1/attempts/1/submit': { status: 200, body: result },
+    });
+    const first = render(<TakePage />);
+    fireEvent.click(await screen.findByText('开始答题'));
+    await waitFor(() => expect(option('q1', 1)).toBeTruthy());
+    fireEvent.click(option('q1', 1));
+    first.unmount();
+
+    render(<TakePage />);
+    fireEvent.click(await screen.findByText('开始答题'));
+    await waitFor(() => expect(option('q1', 1).className).toContain('learn-option--on'));
+    fireEvent.click(option('q2', 1));
+    fireEvent.click(screen.getByText('交卷'));
+    await waitFor(() => expect(document.querySelector('.cx-learn-score')).toBeTruthy());
+    expect(api.sent.find((r) => r.path.endsWith('/submit'))!.body).toEqual({ answers: [{ questionId: 'q1', choice: [1] }, { questionId: 'q2', choice: [1] }] });
+    expect(taroMock.getStorageSync('cx-learn-answers:s1:1')).toBe('');
   });
 
   it('a closed test offers no start', async () => {

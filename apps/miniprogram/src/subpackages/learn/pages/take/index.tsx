@@ -73,8 +73,27 @@ function Result({ result }: { result: AttemptResult }) {
 }
 
 /** Answering with the countdown; auto-submits at 0 (the server allows a short grace). */
+/** Answers kept on the phone while answering, so leaving the app (or a reload) does not lose them. */
+const draftKey = (a: StartedAttempt) => `cx-learn-answers:${a.sessionId}:${a.attemptNo}`;
+function readDraft(a: StartedAttempt): Record<string, number[]> {
+  try {
+    const saved: unknown = Taro.getStorageSync(draftKey(a));
+    return saved && typeof saved === 'object' ? (saved as Record<string, number[]>) : {};
+  } catch {
+    return {};
+  }
+}
+
 function Paper({ attempt, onDone }: { attempt: StartedAttempt; onDone: (r: AttemptResult) => void }) {
-  const [chosen, setChosen] = useState<Record<string, number[]>>({});
+  const [chosen, setChosenState] = useState<Record<string, number[]>>(() => readDraft(attempt));
+  const setChosen = (next: Record<string, number[]>) => {
+    setChosenState(next);
+    try {
+      Taro.setStorageSync(draftKey(attempt), next);
+    } catch {
+      // storage full: the answers stay on screen
+    }
+  };
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure>();
   // The server's clock: the phone's may be off.
@@ -90,7 +109,13 @@ function Paper({ attempt, onDone }: { attempt: StartedAttempt; onDone: (r: Attem
     try {
       const answers = attempt.questions.map((q) => ({ questionId: q.id, choice: chosen[q.id] ?? [] }));
       const res = await api.submitTestAttempt({ params: { sessionId: attempt.sessionId, attemptNo: attempt.attemptNo }, body: { answers } });
-      onDone(expectStatus(res, 200));
+      const result = expectStatus(res, 200);
+      try {
+        Taro.removeStorageSync(draftKey(attempt));
+      } catch {
+        // nothing kept
+      }
+      onDone(result);
     } catch (err) {
       submitted.current = false;
       setFailure(toFailure(err));
