@@ -68,6 +68,27 @@ export default defineAppConfig({
       root: 'subpackages/inspect',
       pages: ['pages/list/index', 'pages/edit/index', 'pages/findings/index', 'pages/finding/index', 'pages/township/index'],
     },
+    {
+      // 应知应会 tests (题库, 安排测试, 我的测试 with the timer, 参考率 and scores) and 调查问卷 (builder, answering, results, CSV).
+      root: 'subpackages/learn',
+      pages: [
+        'pages/sessions/index',
+        'pages/bank/index',
+        'pages/schedule/index',
+        'pages/mine/index',
+        'pages/take/index',
+        'pages/results/index',
+        'pages/questionnaires/index',
+        'pages/qn-build/index',
+        'pages/qn-answer/index',
+        'pages/qn-results/index',
+      ],
+    },
+    {
+      // 创星动态: the campaign news feed everyone reads; the district and townships post.
+      root: 'subpackages/news',
+      pages: ['pages/feed/index', 'pages/detail/index', 'pages/post/index'],
+    },
   ],
   // Fetch the org subpackage while the user looks at the org tab. The report subpackage is fetched
   // from home, so that the report form still opens when the village network drops later.

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'WECHAT_LOGIN_FAILED',
   'UPSTREAM_UNAVAILABLE',
   'INTERNAL',
+  /** A test attempt submitted after its deadline plus the grace. */
+  'TIME_UP',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -15,6 +15,8 @@ export * from './contracts/plan.contract';
 export * from './contracts/observation.contract';
 export * from './contracts/inspection.contract';
 export * from './contracts/study-review.contract';
+export * from './contracts/learning.contract';
+export * from './contracts/news.contract';
 export * from './client';
 export * from './scope-label';
 export * from './shanghai-time';

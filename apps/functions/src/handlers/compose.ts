@@ -22,6 +22,8 @@ import { DynamoPlanRepository } from '../adapters/dynamodb/plan-repository.dynam
 import { DynamoObservationRepository } from '../adapters/dynamodb/observation-repository.dynamodb';
 import { DynamoInspectionRepository } from '../adapters/dynamodb/inspection-repository.dynamodb';
 import { DynamoStudyReviewRepository } from '../adapters/dynamodb/study-review-repository.dynamodb';
+import { DynamoLearningRepository } from '../adapters/dynamodb/learning-repository.dynamodb';
+import { DynamoNewsRepository } from '../adapters/dynamodb/news-repository.dynamodb';
 import type { Sealer } from '../ports/sealer';
 
 /** KMS in AWS; locally a key derived from the API secret. A deployed API never falls back to the local one. */
@@ -72,5 +74,7 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = 
     observations: new DynamoObservationRepository(doc, config.tableName),
     inspections: new DynamoInspectionRepository(doc, config.tableName),
     reviews: new DynamoStudyReviewRepository(doc, config.tableName),
+    learning: new DynamoLearningRepository(doc, config.tableName),
+    news: new DynamoNewsRepository(doc, config.tableName),
   };
 }

@@ -20,4 +20,5 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   WECHAT_LOGIN_FAILED: 401,
   UPSTREAM_UNAVAILABLE: 502,
   INTERNAL: 500,
+  TIME_UP: 409,
 };

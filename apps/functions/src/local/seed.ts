@@ -5,6 +5,9 @@ import { bindingItem, profileItem } from '../adapters/dynamodb/user-repository.d
 import { buildDemoData, DEMO_DISTRICT, type DemoData } from './demo-data';
 import { catalogueVersionItems } from '../adapters/dynamodb/catalogue-repository.dynamodb';
 import { SAMPLE_NOTE, sampleContent } from '../domain/catalogue';
+import { demoNews, demoQuestions } from './demo-learning';
+import { questionItem } from '../adapters/dynamodb/learning-repository.dynamodb';
+import { newsItem } from '../adapters/dynamodb/news-repository.dynamodb';
 
 export const SEED_VERSION = 'demo-v1';
 
@@ -32,6 +35,9 @@ export function demoItems(data: DemoData = buildDemoData()): Record<string, unkn
     ...data.bindings.map(bindingItem),
     // The demo district starts with the sample standards published as version 1.
     ...catalogueVersionItems(DEMO_DISTRICT.id, { version: 1, content: sampleContent(), publishedAt: '2026-01-05T00:00:00.000Z', publishedBy: 'seed', note: SAMPLE_NOTE }),
+    // 应知应会 demo bank (10 questions on the campaign) and one 创星动态 post.
+    ...demoQuestions(DEMO_DISTRICT.id, DEMO_DISTRICT.name).map(questionItem),
+    newsItem(demoNews(DEMO_DISTRICT.id, DEMO_DISTRICT.name)),
   ];
 }
 

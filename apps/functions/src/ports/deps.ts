@@ -16,6 +16,8 @@ import type { PlanRepository } from './plan-repository';
 import type { ObservationRepository } from './observation-repository';
 import type { InspectionRepository } from './inspection-repository';
 import type { StudyReviewRepository } from './study-review-repository';
+import type { LearningRepository } from './learning-repository';
+import type { NewsRepository } from './news-repository';
 
 /** Everything a use case may touch. Adapters are chosen once, at cold start. */
 export interface Deps {
@@ -41,4 +43,6 @@ export interface Deps {
   observations: ObservationRepository;
   inspections: InspectionRepository;
   reviews: StudyReviewRepository;
+  learning: LearningRepository;
+  news: NewsRepository;
 }

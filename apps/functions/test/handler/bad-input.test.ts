@@ -143,4 +143,25 @@ describe('bad input → 400 with field errors, and nothing is written', () => {
     await expect400('POST', actions, { token: cadre, body: { action: 'edit', version: 1 } }, 'VALIDATION_FAILED', ['body.text', 'body.owner', 'body.due']);
     await expect400('GET', '/v1/townships/demo-gwh/reviews/2026-1', { token: await stack.tokenFor('demo-township-staff-gwh') }, 'VALIDATION_FAILED', ['params.month']);
   });
+
+  it('learning, questionnaires and news: field errors, nothing written', async () => {
+    expect((await expect400('POST', '/v1/learning/questions', { body: { topic: '', kind: 'essay', text: 'x', answer: [] } }, 'VALIDATION_FAILED', ['body.topic', 'body.kind', 'body.answer'])).body.code).toBe('VALIDATION_FAILED');
+    await expect400('POST', '/v1/learning/questions', { body: { topic: '主题', kind: 'single', text: '题目', options: ['甲', '乙'], answer: [3] } }, 'VALIDATION_FAILED', ['body.answer']);
+    await expect400(
+      'POST',
+      '/v1/learning/tests',
+      { body: { key: 'short', title: '测', townshipIds: [], roles: ['resident'], questionIds: ['demo-q01'], opensAt: 'tomorrow', closesAt: '2030-01-01T00:00:00Z', durationMinutes: 0, maxAttempts: 9 } },
+      'VALIDATION_FAILED',
+      ['body.key', 'body.townshipIds', 'body.roles.0', 'body.opensAt', 'body.durationMinutes', 'body.maxAttempts'],
+    );
+    await expect400('POST', '/v1/questionnaires', { body: { key: 'bad-input-qn-01', townshipId: 'demo-gwh', title: '调研', roles: ['cadre'], questions: [{ kind: 'single', text: '只有一个选项', options: ['是'] }], closesAt: '2030-01-01T00:00:00Z' } }, 'VALIDATION_FAILED', ['body.questions.0.options']);
+    await expect400('POST', '/v1/news', { body: { key: 'bad-input-news-1', title: '', body: '正文', photos: Array.from({ length: 10 }, () => 'news/2026-11/01JABCDEFGHJKMNPQRSTVWXYZ0.jpg') } }, 'VALIDATION_FAILED', ['body.title', 'body.photos']);
+    await expect400('POST', '/v1/news', { body: { key: 'bad-input-news-2', title: '标题', body: '正文', photos: ['daily-report/yingtaogou/2026-11-27/01JABCDEFGHJKMNPQRSTVWXYZ0.jpg'] } }, 'VALIDATION_FAILED', ['body.photos.0']);
+    await expect400('GET', '/v1/news', { query: { limit: '50' } }, 'VALIDATION_FAILED', ['query.limit']);
+    const secretary = await stack.tokenFor(DEMO.secretary);
+    await expect400('POST', '/v1/learning/tests/some-session/attempts', { token: secretary, body: { key: 'short' } }, 'VALIDATION_FAILED', ['body.key']);
+    await expect400('POST', '/v1/learning/tests/some-session/attempts/9/submit', { token: secretary, body: { answers: [] } }, 'VALIDATION_FAILED', ['params.attemptNo']);
+    await expect400('POST', '/v1/learning/tests/some-session/attempts/1/submit', { token: secretary, body: { answers: [{ questionId: 'q', choice: [7] }] } }, 'VALIDATION_FAILED', ['body.answers.0.choice.0']);
+    await expect400('PUT', '/v1/questionnaires/some-qn/response', { token: secretary, body: { answers: [{ questionId: 'q1', text: '长'.repeat(501) }] } }, 'VALIDATION_FAILED', ['body.answers.0.text']);
+  });
 });

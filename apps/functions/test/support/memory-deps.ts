@@ -48,6 +48,8 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     observations: undefined as never, // observations are tested on DynamoDB Local; their aggregate is a pure domain unit
     inspections: undefined as never,
     reviews: undefined as never, // 学讲评 is tested on DynamoDB Local
+    learning: undefined as never,
+    news: undefined as never,
     sealer: new LocalSealer('memory-deps-secret-0123456789abcdef'),
   };
   return { deps, org, users, invitations, reports, rules, storage, notifier };

@@ -91,6 +91,22 @@ export const PAGES = {
     const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', month ? `month=${encodeURIComponent(month)}` : ''].filter(Boolean).join('&');
     return `/subpackages/review/pages/summary/index${query ? `?${query}` : ''}`;
   },
+  /** 应知应会: the organiser's sessions (题库, 安排测试, 成绩) and the taker's 我的测试. */
+  learnSessions: '/subpackages/learn/pages/sessions/index',
+  learnBank: '/subpackages/learn/pages/bank/index',
+  learnSchedule: '/subpackages/learn/pages/schedule/index',
+  learnMine: '/subpackages/learn/pages/mine/index',
+  learnTake: (sessionId: string) => `/subpackages/learn/pages/take/index?id=${encodeURIComponent(sessionId)}`,
+  learnResults: (sessionId: string) => `/subpackages/learn/pages/results/index?id=${encodeURIComponent(sessionId)}`,
+  /** 调查问卷: the list (organised and to answer), the builder, answering, and the results with CSV. */
+  questionnaires: '/subpackages/learn/pages/questionnaires/index',
+  questionnaireBuild: '/subpackages/learn/pages/qn-build/index',
+  questionnaireAnswer: (id: string) => `/subpackages/learn/pages/qn-answer/index?id=${encodeURIComponent(id)}`,
+  questionnaireResults: (id: string) => `/subpackages/learn/pages/qn-results/index?id=${encodeURIComponent(id)}`,
+  /** 创星动态: the feed, one post, and the post form (district admins and township staff). */
+  newsFeed: '/subpackages/news/pages/feed/index',
+  newsDetail: (id: string) => `/subpackages/news/pages/detail/index?id=${encodeURIComponent(id)}`,
+  newsPost: '/subpackages/news/pages/post/index',
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

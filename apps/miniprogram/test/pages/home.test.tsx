@@ -18,7 +18,7 @@ const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: {
 describe('home shortcuts', () => {
   it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 and 计划审批 straight to it, 挂图作战, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '挂图作战', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '整改督办', '学讲评', '每月一观摩', '创星标准', '清风邮局']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '挂图作战', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '整改督办', '学讲评', '每月一观摩', '应知应会测试', '调查问卷', '创星标准', '清风邮局', '创星动态']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
@@ -112,6 +112,19 @@ describe('home shortcuts', () => {
     expect(mine?.description).toBe('五里堡街道 · 建新南街社区');
   });
 
+  it('应知应会 and 调查问卷: takers get 我的测试, organisers 应知应会测试; everyone 创星动态, last', () => {
+    const taker = shortcutsFor(makeMe({ bindings: [secretary] }));
+    expect(taker.find((c) => c.title === '我的测试')?.target).toEqual({ kind: 'page', url: '/subpackages/learn/pages/mine/index' });
+    expect(taker.find((c) => c.title === '调查问卷')?.target).toEqual({ kind: 'page', url: '/subpackages/learn/pages/questionnaires/index' });
+    expect(taker.map((c) => c.title)).not.toContain('应知应会测试');
+    const organiser = shortcutsFor(makeMe({ bindings: [admin] }));
+    expect(organiser.find((c) => c.title === '应知应会测试')?.target).toEqual({ kind: 'page', url: '/subpackages/learn/pages/sessions/index' });
+    expect(organiser.map((c) => c.title)).not.toContain('我的测试');
+    for (const cards of [taker, organiser, shortcutsFor(makeMe({ roles: ['resident'], bindings: [] }))]) {
+      expect(cards[cards.length - 1]).toMatchObject({ title: '创星动态', target: { kind: 'page', url: '/subpackages/news/pages/feed/index' } });
+    }
+  });
+
   it('cadres and secretaries: 创星计划 of their branch (this year), right after 我的支部', () => {
     const cadre = makeBinding({ bindingId: 'b-cadre', role: 'cadre', scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'v1' }, scopeLabel: '侯寨乡 · 樱桃沟村' });
     const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
@@ -137,19 +150,20 @@ describe('home shortcuts', () => {
 
   it('resident: 清风邮局 (写信), 我的信件, 微权说廉 of 建新南街社区, then 绑定身份; no org cards', () => {
     const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [] }));
-    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份']);
+    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份', '创星动态']);
     expect(cards.map((c) => c.target)).toEqual([
       { kind: 'page', url: '/subpackages/mailbox/pages/write/index' },
       { kind: 'page', url: '/subpackages/mailbox/pages/mine/index' },
       { kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' },
       { kind: 'page', url: '/subpackages/account/pages/bind/index' },
+      { kind: 'page', url: '/subpackages/news/pages/feed/index' },
     ]);
   });
 
   it('ignores revoked bindings', () => {
     const revoked = makeBinding({ revokedAt: '2025-02-01T00:00:00+08:00' });
     const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [revoked] }));
-    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份']);
+    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份', '创星动态']);
   });
 
   describe('清风邮局 for officials', () => {
@@ -163,7 +177,7 @@ describe('home shortcuts', () => {
 
     it('station handler: 民情气象站 (the queue), 社区半月谈, 公开栏 and 微权说廉 of the station’s community', () => {
       const cards = shortcutsFor(makeMe({ bindings: [station] }));
-      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '社区半月谈', '本社区三率', '公开栏', '微权说廉', '我的支部', '创星标准', '清风邮局']);
+      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '社区半月谈', '本社区三率', '公开栏', '微权说廉', '我的支部', '创星标准', '清风邮局', '创星动态']);
       expect(cards[0].target).toEqual(cases);
       expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/meetings/index?branchId=jianxinnanjie' });
       expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/stats/index' });

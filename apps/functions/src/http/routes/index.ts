@@ -16,6 +16,8 @@ import * as rules from './rules.routes';
 import * as upload from './upload.routes';
 import * as inspection from './inspection.routes';
 import * as studyReview from './study-review.routes';
+import * as learning from './learning.routes';
+import * as news from './news.routes';
 
 export const implementations: RouteImplementations = {
   ...meta,
@@ -35,4 +37,6 @@ export const implementations: RouteImplementations = {
   ...observation,
   ...inspection,
   ...studyReview,
+  ...learning,
+  ...news,
 };

@@ -258,6 +258,19 @@ function findingsOverviewShortcut(townships: string[]): Shortcut {
  */
 const RESIDENT_INTEGRITY_BRANCH = 'jianxinnanjie';
 
+/** 创星动态: everyone reads the campaign news. */
+const newsShortcut: Shortcut = { key: 'news', title: '创星动态', description: '全区和各乡镇（街道）的创建动态', target: { kind: 'page', url: PAGES.newsFeed } };
+/** District admins and township staff: schedule 应知应会 tests and read 参考率; run 调查问卷. */
+const learnOrganiserShortcuts: Shortcut[] = [
+  { key: 'learn-sessions', title: '应知应会测试', description: '题库、安排测试、参考率和成绩分布', target: { kind: 'page', url: PAGES.learnSessions } },
+  { key: 'questionnaires', title: '调查问卷', description: '向各支部干部发放问卷，汇总结果', target: { kind: 'page', url: PAGES.questionnaires } },
+];
+/** Cadres and secretaries: take their tests and answer questionnaires. */
+const learnTakerShortcuts: Shortcut[] = [
+  { key: 'learn-mine', title: '我的测试', description: '应知应会知识测试，限时作答', target: { kind: 'page', url: PAGES.learnMine } },
+  { key: 'questionnaires', title: '调查问卷', description: '填写乡镇（街道）发来的问卷', target: { kind: 'page', url: PAGES.questionnaires } },
+];
+
 function townshipIdsOf(bindings: RoleBinding[]): string[] {
   const ids = new Set<string>();
   for (const b of bindings) if (b.scope.level === 'township') b.scope.townshipIds.forEach((id) => ids.add(id));
@@ -369,6 +382,9 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
   if (['township_staff', 'district_admin', 'inspector', 'leader'].some(has)) cards.push(observationsShortcut);
   if (has('cadre') || has('secretary')) cards.push(...branchObservationShortcuts([...byRole('secretary'), ...byRole('cadre')]));
 
+  if (has('district_admin') || has('township_staff')) cards.push(...learnOrganiserShortcuts);
+  if (has('cadre') || has('secretary')) cards.push(...learnTakerShortcuts);
+
   const writeCard: Shortcut = { key: 'mailbox', title: '清风邮局', description: '给社区写信：反映问题、提出建议，可以匿名', target: { kind: 'page', url: PAGES.writeLetter() } };
   const official = active.length > 0 || me.roles.some((r) => r !== 'resident');
   if (!official) {
@@ -386,6 +402,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(catalogueShortcut);
     cards.push(writeCard);
   }
+  cards.push(newsShortcut);
 
   const seen = new Set<string>();
   return cards.filter((c) => (seen.has(c.key) ? false : (seen.add(c.key), true)));

@@ -1,0 +1,22 @@
+export interface StoredNews {
+  id: string;
+  districtId: string;
+  title: string;
+  body: string;
+  photos: string[];
+  authorId: string;
+  authorName: string;
+  authorUnit: string;
+  createdAt: string;
+}
+
+/** 创星动态: the district's news feed. */
+export interface NewsRepository {
+  /** Conditional insert; false when the id exists (a retried post). */
+  create(post: StoredNews): Promise<boolean>;
+  get(id: string): Promise<StoredNews | undefined>;
+  /** Newest first; `cursor` is the opaque `next` of the previous page. */
+  feed(districtId: string, limit: number, cursor?: string): Promise<{ posts: StoredNews[]; next?: string }>;
+  /** NOT_FOUND when already gone. */
+  delete(id: string): Promise<void>;
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '参考情况',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '应知应会测试',
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '创星动态',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+});

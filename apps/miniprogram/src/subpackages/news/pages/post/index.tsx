@@ -1,0 +1,162 @@
+import { useState, type ChangeEvent } from 'react';
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { MAX_NEWS_PHOTOS } from '@chuangxing/shared';
+import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
+import { isH5 } from '../../../../config/runtime-config';
+import { useSession } from '../../../../hooks/use-session';
+import { api } from '../../../../services/api';
+import { displayMessage, failureOf } from '../../../../services/api-failure';
+import { PAGES } from '../../../../services/routes';
+import {
+  PHOTO_MAX_SIDE,
+  PHOTO_QUALITY,
+  UPLOADED_STATUSES,
+  chooseImagesWeapp,
+  compressPickedWeapp,
+  contentTypeOfPath,
+  drawScaled,
+  loadImage,
+  uploadRefusal,
+  uploadToPresigned,
+  type PhotoContentType,
+} from '../../../../services/photo-upload';
+import '../../news.css';
+
+interface Photo {
+  preview: string;
+  key: string;
+}
+
+/** Picked pictures re-encoded on the device (no EXIF), then uploaded one by one to presigned POSTs. */
+async function prepare(): Promise<{ path: string; size: number; type: PhotoContentType }[]> {
+  const files = await chooseImagesWeapp(MAX_NEWS_PHOTOS);
+  const out: { path: string; size: number; type: PhotoContentType }[] = [];
+  for (const f of files) {
+    const c = await compressPickedWeapp(f);
+    out.push({ path: c?.path ?? f.tempFilePath, size: c?.size ?? f.size, type: c ? 'image/jpeg' : contentTypeOfPath(f.tempFilePath) });
+  }
+  return out;
+}
+
+async function prepareH5(files: File[]): Promise<{ path: string; size: number; type: PhotoContentType }[]> {
+  const out: { path: string; size: number; type: PhotoContentType }[] = [];
+  for (const file of files) {
+    const src = URL.createObjectURL(file);
+    try {
+      const blob = await drawScaled(await loadImage(src), PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, PHOTO_QUALITY);
+      if (blob) out.push({ path: URL.createObjectURL(blob), size: blob.size, type: 'image/jpeg' });
+    } catch {
+      // not a picture the browser can read: skipped
+    } finally {
+      URL.revokeObjectURL(src);
+    }
+  }
+  return out;
+}
+
+/** 发布动态: title, text and up to 9 photos; the district signs as 二七区, staff as their township. */
+export default function NewsPostPage() {
+  const session = useSession();
+  const allowed = Boolean(session.me?.bindings.some((b) => !b.revokedAt && (b.role === 'district_admin' || b.role === 'township_staff')));
+  const [key] = useState(() => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<{ path: string; message: string }[]>();
+  const [problem, setProblem] = useState<string>();
+
+  const upload = async (picked: { path: string; size: number; type: PhotoContentType }[]) => {
+    setUploading(true);
+    setProblem(undefined);
+    const added: Photo[] = [];
+    for (const p of picked.slice(0, MAX_NEWS_PHOTOS - photos.length)) {
+      const res = await api.presignNewsPhoto({ body: { contentType: p.type, size: p.size } });
+      if (res.status !== 200) {
+        setProblem(displayMessage(failureOf(res)));
+        break;
+      }
+      try {
+        const status = await uploadToPresigned(res.body, p.path, p.type, () => undefined);
+        if (!UPLOADED_STATUSES.includes(status)) {
+          setProblem(uploadRefusal(status));
+          break;
+        }
+        added.push({ preview: p.path, key: res.body.key });
+      } catch {
+        setProblem('照片上传失败，请检查网络后重试');
+        break;
+      }
+    }
+    setPhotos((prev) => [...prev, ...added]);
+    setUploading(false);
+  };
+  const pick = async () => upload(await prepare());
+  const onFiles = async (e: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(e.target.files ?? []);
+    e.target.value = '';
+    await upload(await prepareH5(files));
+  };
+
+  const send = async () => {
+    setBusy(true);
+    setErrors(undefined);
+    setProblem(undefined);
+    const res = await api.createNews({ body: { key, title, body, photos: photos.map((p) => p.key) } });
+    setBusy(false);
+    if (res.status === 201) {
+      Taro.showToast({ title: '已发布', icon: 'success' }).catch(() => undefined);
+      Taro.redirectTo({ url: PAGES.newsDetail(res.body.id) }).catch(() => undefined);
+      return;
+    }
+    const details = (res.body as { details?: { path: string; message: string }[] })?.details;
+    if (details) setErrors(details);
+    else setProblem(displayMessage(failureOf(res)));
+  };
+  const err = (path: string) => errors?.find((d) => d.path === path || d.path.startsWith(`${path}.`))?.message;
+
+  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
+  if (!allowed) return <View className='cx-page'><BindingNeeded text='区委组织部和乡镇（街道）工作人员可以发布动态' /></View>;
+  return (
+    <View className='cx-page news'>
+      <View className='cx-card'>
+        <View className='cx-field'>
+          <Text className='cx-field__label'>标题</Text>
+          <Input className='cx-input cx-news-post-title' value={title} maxlength={60} placeholder='例如：樱桃沟社区开展创星观摩' onInput={(e) => setTitle(e.detail.value)} />
+          <Text className='cx-field__error'>{err('body.title')}</Text>
+        </View>
+        <View className='cx-field'>
+          <Text className='cx-field__label'>正文</Text>
+          <Textarea className='news-textarea cx-news-post-body' value={body} maxlength={5000} placeholder='写清时间、地点、做了什么、取得什么成效' onInput={(e) => setBody(e.detail.value)} />
+          <Text className='cx-field__error'>{err('body.body')}</Text>
+        </View>
+        <View className='cx-field'>
+          <Text className='cx-field__label'>
+            照片（{photos.length}/{MAX_NEWS_PHOTOS}）
+          </Text>
+          <View className='news-photos'>
+            {photos.map((p, i) => (
+              <View key={p.key}>
+                <Image className='news-photo' src={p.preview} mode='aspectFill' />
+                <Text className='news-remove' onClick={() => setPhotos(photos.filter((_, j) => j !== i))}>移除</Text>
+              </View>
+            ))}
+            {photos.length < MAX_NEWS_PHOTOS ? (
+              <View className='news-photo-add cx-news-photo-add' onClick={isH5() ? undefined : pick}>
+                <Text>{uploading ? '上传中…' : '＋ 添加照片'}</Text>
+                {isH5() ? <input className='news-photo-add__file cx-news-photo-input' type='file' accept='image/*' multiple onChange={onFiles} /> : null}
+              </View>
+            ) : null}
+          </View>
+          <Text className='cx-field__error'>{err('body.photos')}</Text>
+        </View>
+        {problem ? <Text className='cx-form-problem cx-news-post-problem'>{problem}</Text> : null}
+        <Button className={`cx-btn cx-btn--primary cx-news-post-submit${busy || uploading ? ' cx-btn--disabled' : ''}`} disabled={busy || uploading || undefined} onClick={send}>
+          发布
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,59 @@
+import '../zod-config';
+import * as z from 'zod/mini';
+import { Id, IsoDateTime } from './common.contract';
+import { ClientKey } from './learning.contract';
+import { PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from './upload.contract';
+
+/** 创星动态: campaign news posted by the district and the townships, read by everyone in the app. */
+
+export const MAX_NEWS_PHOTOS = 9;
+/** Photos are uploaded first through a presigned POST under `news/{yyyy-mm}/`. */
+export const NewsPhotoKey = z.string().check(z.regex(/^news\/\d{4}-\d{2}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
+
+export const CreateNewsBody = z.strictObject({
+  key: ClientKey,
+  title: z.string().check(z.trim(), z.minLength(1, '请填写标题'), z.maxLength(60, '标题不能超过 60 个字')),
+  body: z.string().check(z.trim(), z.minLength(1, '请填写正文'), z.maxLength(5000, '正文不能超过 5000 个字')),
+  photos: z._default(z.array(NewsPhotoKey).check(z.maxLength(MAX_NEWS_PHOTOS, `最多 ${MAX_NEWS_PHOTOS} 张照片`)), []),
+});
+export type CreateNewsBody = z.infer<typeof CreateNewsBody>;
+
+export const NewsPost = z.object({
+  id: Id,
+  title: z.string(),
+  body: z.string(),
+  photoUrls: z.array(z.string()),
+  authorName: z.string(),
+  /** 二七区 or the township's name. */
+  authorUnit: z.string(),
+  createdAt: IsoDateTime,
+  /** The author or a district admin. */
+  canDelete: z.boolean(),
+});
+export type NewsPost = z.infer<typeof NewsPost>;
+
+export const NewsSummary = z.object({
+  id: Id,
+  title: z.string(),
+  excerpt: z.string(),
+  coverUrl: z.optional(z.string()),
+  photoCount: z.int(),
+  authorUnit: z.string(),
+  createdAt: IsoDateTime,
+});
+export type NewsSummary = z.infer<typeof NewsSummary>;
+
+export const NewsFeedQuery = z.strictObject({
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, '分页参数无效'))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(20)), 10),
+});
+export const NewsFeed = z.object({ posts: z.array(NewsSummary), nextCursor: z.optional(z.string()) });
+export type NewsFeed = z.infer<typeof NewsFeed>;
+export const NewsPath = z.strictObject({ newsId: Id });
+
+export const PresignNewsPhotoBody = z.strictObject({
+  contentType: z.enum(PHOTO_CONTENT_TYPES),
+  size: z.int().check(z.minimum(1), z.maximum(UPLOAD_LIMITS.photo)),
+});
+export type PresignNewsPhotoBody = z.infer<typeof PresignNewsPhotoBody>;
