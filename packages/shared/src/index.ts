@@ -12,6 +12,7 @@ export * from './contracts/upload.contract';
 export * from './contracts/letter.contract';
 export * from './contracts/catalogue.contract';
 export * from './contracts/plan.contract';
+export * from './contracts/ranking.contract';
 export * from './client';
 export * from './scope-label';
 export * from './shanghai-time';
