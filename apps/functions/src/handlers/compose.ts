@@ -20,6 +20,8 @@ import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository.d
 import { DynamoCatalogueRepository } from '../adapters/dynamodb/catalogue-repository.dynamodb';
 import { DynamoPlanRepository } from '../adapters/dynamodb/plan-repository.dynamodb';
 import type { Sealer } from '../ports/sealer';
+import { DynamoRankingRepository } from '../adapters/dynamodb/ranking-repository.dynamodb';
+import { DynamoScoringInputs } from '../adapters/dynamodb/scoring-inputs.dynamodb';
 
 /** KMS in AWS; locally a key derived from the API secret. A deployed API never falls back to the local one. */
 function createSealer(config: AppConfig, secret: string): Sealer {
@@ -66,5 +68,8 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = 
     sealer: createSealer(config, secrets.tokenSigningKey),
     catalogue: new DynamoCatalogueRepository(doc, config.tableName),
     plans: new DynamoPlanRepository(doc, config.tableName),
+    rankings: new DynamoRankingRepository(doc, config.tableName),
+    // Findings and key-task progress readers: plugged in when those features merge (docs/ranking.md).
+    scoringInputs: new DynamoScoringInputs(doc, config.tableName),
   };
 }

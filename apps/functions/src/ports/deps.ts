@@ -13,6 +13,8 @@ import type { LetterRepository } from './letter-repository';
 import type { Sealer } from './sealer';
 import type { CatalogueRepository } from './catalogue-repository';
 import type { PlanRepository } from './plan-repository';
+import type { RankingRepository } from './ranking-repository';
+import type { ScoringInputs } from './scoring-inputs';
 
 /** Everything a use case may touch. Adapters are chosen once, at cold start. */
 export interface Deps {
@@ -35,4 +37,6 @@ export interface Deps {
   sealer: Sealer;
   catalogue: CatalogueRepository;
   plans: PlanRepository;
+  rankings: RankingRepository;
+  scoringInputs: ScoringInputs;
 }

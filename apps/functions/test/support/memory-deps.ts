@@ -45,6 +45,8 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     letters: undefined as never, // letters and the catalogue are tested on DynamoDB Local
     catalogue: undefined as never,
     plans: undefined as never,
+    rankings: undefined as never,
+    scoringInputs: undefined as never,
     sealer: new LocalSealer('memory-deps-secret-0123456789abcdef'),
   };
   return { deps, org, users, invitations, reports, rules, storage, notifier };

@@ -8,6 +8,7 @@ import * as letter from './letter.routes';
 import * as meta from './meta.routes';
 import * as org from './org.routes';
 import * as plan from './plan.routes';
+import * as ranking from './ranking.routes';
 import * as reminder from './reminder.routes';
 import * as report from './report.routes';
 import * as rules from './rules.routes';
@@ -27,4 +28,5 @@ export const implementations: RouteImplementations = {
   ...letter,
   ...catalogue,
   ...plan,
+  ...ranking,
 };
