@@ -28,6 +28,10 @@
  * - a writer's letters, day counter, retries:    WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}
  * - a township's letters (community queues):     gsi1: LCASES#T#{t} / {open|closed}#{branch}#{createdAt}#{id}
  * - a township's 廉情 letters (supervisors only): gsi1: LCASES#I#{t} / {open|closed}#{createdAt}#{id}
+ * - scoring model versions, pointer, draft:       DIST#{d}#SCORING / V#{0001} | LATEST | DRAFT
+ * - a quarter's ranking versions (headers):       DIST#{d}#RANK#{yyyy-Qn} / V#{0001} | LATEST | PUBLISHED
+ * - a ranking version's data (written once):      DIST#{d}#RANK#{q}#V#{0001} / SHARD#{t}#{chunk} | ORDER#{chunk} | RANKS#{t} | LISTS | STARMAP
+ * - monthly observation results (ranking input):  TWN#{t}#OBSRES#{yyyy-Qn} / {branchId}#{observationId}
  */
 export const tableDefinition = {
   partitionKey: 'pk',
