@@ -15,10 +15,10 @@ export function QuarterSwitcher({ quarter, onChange }: { quarter: string; onChan
       <View className={`ranking-switcher__btn cx-ranking-prev${canBack ? '' : ' is-disabled'}`} hoverClass='cx-pressed' onClick={() => canBack && onChange(addQuarters(quarter, -1))}>
         <Text>‹ 上季度</Text>
       </View>
-      <Text className='ranking-switcher__label cx-ranking-quarter' data-quarter={quarter}>
+      <View className='ranking-switcher__label cx-ranking-quarter' data-quarter={quarter}>
         {quarterLabel(quarter)}
         {quarter === now ? '（本季度）' : ''}
-      </Text>
+      </View>
       <View className={`ranking-switcher__btn cx-ranking-next${canForward ? '' : ' is-disabled'}`} hoverClass='cx-pressed' onClick={() => canForward && onChange(addQuarters(quarter, 1))}>
         <Text>下季度 ›</Text>
       </View>
@@ -58,20 +58,19 @@ export function RankRow({ row, quarter, version, rank = row.districtRank, onTap 
       <Text className={`ranking-row__rank cx-ranking-rank${rank <= 3 ? ' is-top' : ''}`}>{rank}</Text>
       <View className='ranking-row__main'>
         <Text className='ranking-row__name cx-ranking-branch'>{row.branchName}</Text>
-        <Text className='ranking-row__sub'>
+        <View className='ranking-row__sub'>
           <Text className='cx-ranking-township'>{row.townshipName}</Text>
-          <Text className='ranking-row__stars cx-ranking-stars' data-level={row.level}>
-            {' '}
+          <View className='ranking-row__stars cx-ranking-stars' data-level={row.level}>
             {starsText(row.level)}
-          </Text>
-        </Text>
+          </View>
+        </View>
         {row.annotations.length ? <Text className='ranking-row__note cx-ranking-row-note'>批注：{row.annotations.join('；')}</Text> : null}
       </View>
       <View className='ranking-row__score'>
         <Text className='ranking-row__total cx-ranking-total'>{score(row.total)}</Text>
-        <Text className={`ranking-row__delta cx-ranking-delta is-${kind}`} data-kind={kind}>
+        <View className={`ranking-row__delta cx-ranking-delta is-${kind}`} data-kind={kind}>
           {deltaText(row.delta)}
-        </Text>
+        </View>
       </View>
     </View>
   );

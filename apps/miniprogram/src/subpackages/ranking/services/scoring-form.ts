@@ -68,10 +68,14 @@ export function checkScoring(values: ScoringValues): Record<string, string> {
   if (parsed.success) return errors;
   for (const issue of parsed.error.issues) {
     const path = issue.path.join('.');
-    const field = SCORING_FIELDS.find((f) => f.path === path);
     const message = issue.code === 'invalid_type' ? '请填写整数' : issue.message;
-    if (!(path in errors)) errors[path] = field || path ? message : message;
+    if (!(path in errors)) errors[path] = message;
   }
+  // The schema's sum checks only run on a well-typed object; say it at once anyway.
+  const w = groupSum(values, 'weights');
+  if (!errors.weights && w !== 100) errors.weights = `各项权重之和应为 100（现为 ${w}）`;
+  const r = groupSum(values, 'letterRateWeights');
+  if (!errors.letterRateWeights && r !== 100) errors.letterRateWeights = `三率权重之和应为 100（现为 ${r}）`;
   return errors;
 }
 

@@ -149,10 +149,10 @@ function DraftReview({ quarter, draft, onChanged }: { quarter: string; draft: Ra
       {version.annotations.length ? (
         <View className='review-annotations'>
           {version.annotations.map((a) => (
-            <Text key={a.id} className='review-annotation cx-review-annotation' data-branch={a.branchId ?? ''}>
+            <View key={a.id} className='review-annotation cx-review-annotation' data-branch={a.branchId ?? ''}>
               {a.branchId ? `【${a.branchId}】` : '【整体】'}
               {a.text}（{a.byName}）
-            </Text>
+            </View>
           ))}
         </View>
       ) : null}

@@ -68,9 +68,9 @@ function Header({ card }: { card: BranchScorecard }) {
           <Text className='scorecard-figure__label'>比上季度</Text>
         </View>
       </View>
-      <Text className='scorecard-head__stars cx-scorecard-stars' data-level={row.level}>
+      <View className='scorecard-head__stars cx-scorecard-stars' data-level={row.level}>
         {starsText(row.level)} <Text className='scorecard-head__level'>{row.level} 星</Text>
-      </Text>
+      </View>
       {row.annotations.length ? <Text className='scorecard-note cx-scorecard-annotation'>评比批注：{row.annotations.join('；')}</Text> : null}
     </View>
   );
@@ -166,9 +166,9 @@ function Trend({ card }: { card: BranchScorecard }) {
         summary={
           <View className='scorecard-trend__rows'>
             {card.trend.map((t) => (
-              <Text key={t.quarter} className='scorecard-trend__row cx-scorecard-trend-row' data-quarter={t.quarter}>
+              <View key={t.quarter} className='scorecard-trend__row cx-scorecard-trend-row' data-quarter={t.quarter}>
                 {quarterLabel(t.quarter)}：{score(t.total)} 分 · {t.level} 星 · 全区第 {t.districtRank} 名
-              </Text>
+              </View>
             ))}
           </View>
         }

@@ -147,14 +147,14 @@ function DraftEditor({ draft, onReload, onPublished }: { draft: ScoringDraft; on
             {g.key === 'letters' ? <Text className={`scoring-sum cx-scoring-rate-sum${rateSum === 100 ? '' : ' is-off'}`}>（合计 {rateSum}）</Text> : null}
           </Text>
           <Text className='scoring-group__hint'>{g.hint}</Text>
-          {g.key === 'weights' && errors.weights ? <Text className='cx-field__error cx-scoring-error' data-path='weights'>{errors.weights}</Text> : null}
-          {g.key === 'letters' && errors.letterRateWeights ? <Text className='cx-field__error cx-scoring-error' data-path='letterRateWeights'>{errors.letterRateWeights}</Text> : null}
+          {g.key === 'weights' && errors.weights ? <View className='cx-field__error cx-scoring-error' data-path='weights'>{errors.weights}</View> : null}
+          {g.key === 'letters' && errors.letterRateWeights ? <View className='cx-field__error cx-scoring-error' data-path='letterRateWeights'>{errors.letterRateWeights}</View> : null}
           {SCORING_FIELDS.filter((f) => f.group === g.key).map((f) => (
             <View key={f.path} className='scoring-field cx-scoring-field' data-path={f.path}>
               <Text className='scoring-field__label'>{f.label}</Text>
               <Input className='cx-input scoring-field__input' type='number' value={values[f.path]} onInput={(e) => set(f.path, e.detail.value)} />
               <Text className='scoring-field__unit'>{f.unit}</Text>
-              {errors[f.path] ? <Text className='cx-field__error scoring-field__error cx-scoring-error' data-path={f.path}>{errors[f.path]}</Text> : null}
+              {errors[f.path] ? <View className='cx-field__error scoring-field__error cx-scoring-error' data-path={f.path}>{errors[f.path]}</View> : null}
             </View>
           ))}
         </View>
@@ -184,9 +184,9 @@ function Versions() {
           <View className='cx-card'>
             {versions.length ? (
               versions.map((v) => (
-                <Text key={v.version} className='scoring-history cx-scoring-history' data-version={v.version}>
+                <View key={v.version} className='scoring-history cx-scoring-history' data-version={v.version}>
                   第 {v.version} 版 · {formatShanghaiDate(v.publishedAt)} · {v.note}
-                </Text>
+                </View>
               ))
             ) : (
               <Text className='ranking-muted'>尚未发布过，现行为默认评分模型</Text>
