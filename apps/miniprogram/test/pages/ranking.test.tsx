@@ -260,8 +260,8 @@ describe('支部成绩单', () => {
       await waitFor(() => expect(all('.ranking-chart__image')).toHaveLength(2));
       expect(new URL(server.sent[0].url).searchParams.get('version')).toBe('3');
       expect((all('.ranking-chart__image')[0] as HTMLImageElement).getAttribute('src')).toBe('data:image/png;base64,QUJD');
-      // Spoke labels and the trend's values were drawn.
-      expect(calls.fillText).toEqual(expect.arrayContaining(['支部过硬', '宜业兴业', '平安法治', '70.0', '79.0']));
+      // The radar's spokes (a component without data says so) and the trend's values were drawn.
+      expect(calls.fillText).toEqual(expect.arrayContaining(['重点任务', '月度观摩', '无数据', '每日报告', '90.0', '来信三率', '进步幅度', '70.0', '79.0']));
     } finally {
       spy.mockRestore();
     }
@@ -314,7 +314,8 @@ describe('星级地图', () => {
     expect(wulibao.querySelector('.cx-starmap-bar[data-kind="plan"]')).toBeTruthy();
     const goal = wulibao.querySelector('.cx-starmap-goal[data-goal="threeStarPlus"]') as HTMLElement;
     expect(goal.querySelector('.cx-starmap-goal-now')?.textContent).toBe('1');
-    expect(goal.textContent).toContain('上季度 1 · 计划 7');
+    expect(goal.textContent).toContain('上季度 1');
+    expect(goal.textContent).toContain('计划 7');
     expect(el('.cx-starmap-township[data-township="dehuajie"]').textContent).toContain('上季度无排名');
   });
 });

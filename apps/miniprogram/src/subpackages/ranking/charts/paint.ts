@@ -43,12 +43,15 @@ export interface RadarSeries {
 /** The chart's logical size (design px on a 750-wide screen); the canvas is scaled to it. */
 export const RADAR_SIZE = { width: 686, height: 560 };
 
-/** A radar (spider) chart: rings at 25/50/75/100, one spoke per label, each series a filled polygon with dots. */
-export function paintRadar(ctx: ChartContext, labels: string[], series: RadarSeries[], max = 100) {
+/**
+ * A radar (spider) chart: rings at 25/50/75/100, one spoke per label, each series a filled polygon with dots.
+ * `sublabels` (e.g. each value) go on a second, smaller line under the labels.
+ */
+export function paintRadar(ctx: ChartContext, labels: string[], series: RadarSeries[], sublabels: string[] = [], max = 100) {
   const { width, height } = RADAR_SIZE;
   const cx = width / 2;
   const cy = height / 2 + 10;
-  const r = 190;
+  const r = 170;
   const n = labels.length;
   ctx.lineWidth = 2;
   ctx.strokeStyle = GRID;
@@ -62,11 +65,11 @@ export function paintRadar(ctx: ChartContext, labels: string[], series: RadarSer
     ctx.lineTo(cx + r * Math.cos(spokeAngle(i, n)), cy + r * Math.sin(spokeAngle(i, n)));
     ctx.stroke();
   }
-  ctx.font = `22px ${FONT}`;
+  ctx.font = `20px ${FONT}`;
   ctx.fillStyle = MUTED;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  for (const ring of [50, 100]) ctx.fillText(String(ring), cx + 6, cy - (r * ring) / max);
+  for (const ring of [50, 100]) ctx.fillText(String(ring), cx + 6, cy - (r * ring) / max + 12);
   for (const s of series) {
     const pts = radarPolygon(s.values, max, cx, cy, r);
     path(ctx, pts);
@@ -84,13 +87,21 @@ export function paintRadar(ctx: ChartContext, labels: string[], series: RadarSer
       ctx.fill();
     }
   }
-  ctx.font = `26px ${FONT}`;
-  ctx.fillStyle = INK;
   labels.forEach((label, i) => {
     const at = radarLabel(i, n, cx, cy, r, 22);
+    const sin = Math.sin(spokeAngle(i, n));
+    // Two lines: above the top spoke, below the bottom ones, centred on the side ones.
+    const [y1, y2] = at.align === 'center' ? (sin < 0 ? [at.y - 30, at.y - 4] : [at.y + 4, at.y + 30]) : sin > 0.5 ? [at.y + 2, at.y + 28] : [at.y - 13, at.y + 13];
     ctx.textAlign = at.align;
     ctx.textBaseline = 'middle';
-    ctx.fillText(label, at.x, at.y);
+    ctx.font = `26px ${FONT}`;
+    ctx.fillStyle = INK;
+    ctx.fillText(label, at.x, sublabels[i] ? y1 : (y1 + y2) / 2);
+    if (sublabels[i]) {
+      ctx.font = `22px ${FONT}`;
+      ctx.fillStyle = MUTED;
+      ctx.fillText(sublabels[i], at.x, y2);
+    }
   });
 }
 

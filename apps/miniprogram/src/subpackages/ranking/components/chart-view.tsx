@@ -44,11 +44,9 @@ export function ChartView({
   return (
     <View className={`ranking-chart ${className}${failed ? ' is-failed' : ''}`}>
       {isH5() ? (
-        src ? (
-          <Image className='ranking-chart__image' src={src} mode='widthFix' />
-        ) : (
-          <View className='ranking-chart__placeholder' style={{ paddingTop: ratio }} />
-        )
+        <View className='ranking-chart__frame' style={{ paddingTop: ratio }}>
+          {src ? <Image className='ranking-chart__image' src={src} mode='scaleToFill' /> : null}
+        </View>
       ) : (
         <Canvas type='2d' id={id} className={`ranking-chart__canvas ranking-chart__canvas--${size.height > 400 ? 'tall' : 'short'}`} />
       )}

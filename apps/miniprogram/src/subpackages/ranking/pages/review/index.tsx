@@ -50,7 +50,7 @@ function VersionItem({ v, quarter }: { v: RankingVersion; quarter: string }) {
         </Text>
       </View>
       <Text className='review-version__line'>
-        {v.trigger === 'schedule' ? '季度末自动计算' : '手动计算'} · 评分模型第 {v.scoringVersion} 版 · {v.branchCount} 个支部
+        {v.trigger === 'schedule' ? '季度末自动计算' : '手动计算'} · {v.scoringVersion ? `评分模型第 ${v.scoringVersion} 版` : '默认评分模型'} · {v.branchCount} 个支部
       </Text>
       <Text className='review-version__line cx-review-version-hash'>输入摘要 {shortHash(v.inputsHash)}</Text>
       <Text className='review-version__line'>

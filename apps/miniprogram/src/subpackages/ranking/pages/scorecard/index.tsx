@@ -6,6 +6,7 @@ import {
   STAR_STATUS_LABELS,
   type BranchScorecard,
   type ComponentBreakdown,
+  type ScoreComponent,
 } from '@chuangxing/shared';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
@@ -14,7 +15,7 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
 import { barPercent } from '../../charts/geometry';
-import { GOLD, RADAR_SIZE, RED, TREND_SIZE, paintRadar, paintTrend } from '../../charts/paint';
+import { RADAR_SIZE, RED, TREND_SIZE, paintRadar, paintTrend } from '../../charts/paint';
 import { ChartView } from '../../components/chart-view';
 import { deltaKind, deltaText, score, starsText } from '../../services/labels';
 import { isQuarterKey, quarterLabel, quarterShort } from '../../services/quarter';
@@ -76,29 +77,47 @@ function Header({ card }: { card: BranchScorecard }) {
   );
 }
 
-/** 五星雷达: each star's key-task completion, and the observers' score of the star where there is one. */
-function StarRadar({ card }: { card: BranchScorecard }) {
-  const labels = card.stars.map((s) => STAR_LABELS[s.star].replace('星', ''));
-  const completion = card.stars.map((s) => s.completion);
-  const hasObs = card.stars.some((s) => s.observationScore !== null);
-  const observation = card.stars.map((s) => s.observationScore ?? 0);
-  const series = [{ values: completion, color: RED }, ...(hasObs ? [{ values: observation, color: GOLD }] : [])];
+/** Short radar labels for the five score components. */
+const RADAR_LABELS: Record<ScoreComponent, string> = {
+  keyTasks: '重点任务',
+  observation: '月度观摩',
+  dailyReport: '每日报告',
+  letters: '来信三率',
+  improvement: '进步幅度',
+};
+
+/**
+ * 得分雷达: the five score components (0–100) on one radar; a component without data this quarter sits at the
+ * centre and says 无数据. The five stars follow as bars (their completion comes from the key tasks).
+ */
+function ScoreRadar({ card }: { card: BranchScorecard }) {
+  const labels = card.components.map((c) => RADAR_LABELS[c.component]);
+  const sublabels = card.components.map((c) => (c.score === null ? '无数据' : score(c.score)));
+  const values = card.components.map((c) => c.score ?? 0);
   return (
     <View className='cx-card scorecard-radar'>
-      <Text className='ranking-card-title'>五星雷达</Text>
+      <Text className='ranking-card-title'>得分雷达</Text>
       <ChartView
         id='cx-scorecard-radar-canvas'
         className='cx-scorecard-radar'
         size={RADAR_SIZE}
-        paint={(ctx) => paintRadar(ctx, labels, series)}
-        deps={[card.row.branchId, card.ranking.version, ...completion, ...observation]}
+        paint={(ctx) => paintRadar(ctx, labels, [{ values, color: RED }], sublabels)}
+        deps={[card.row.branchId, card.ranking.version, ...values]}
         summary={
           <View className='ranking-legend'>
-            <Text className='ranking-legend__item is-red'>重点任务完成度</Text>
-            {hasObs ? <Text className='ranking-legend__item is-gold'>观摩评分</Text> : null}
+            <Text className='ranking-legend__item is-red'>本季度各项得分（满分 100）</Text>
           </View>
         }
       />
+    </View>
+  );
+}
+
+/** 五星进度: each star's key-task completion as a bar, its status, the observers' score and any veto. */
+function StarBars({ card }: { card: BranchScorecard }) {
+  return (
+    <View className='cx-card scorecard-stars'>
+      <Text className='ranking-card-title'>五星进度</Text>
       {card.stars.map((s) => (
         <View key={s.star} className={`scorecard-star cx-scorecard-star is-${s.status}`} data-star={s.star} data-status={s.status}>
           <View className='scorecard-star__head'>
@@ -108,8 +127,8 @@ function StarRadar({ card }: { card: BranchScorecard }) {
             </Text>
             <Text className={`ranking-status ranking-status--${s.status} cx-scorecard-star-status`}>{STAR_STATUS_LABELS[s.status]}</Text>
           </View>
-          <View className='ranking-bar'>
-            <View className='ranking-bar__fill' style={{ width: `${barPercent(s.completion, 100)}%` }} />
+          <View className='ranking-bar ranking-bar--star'>
+            <View className={`ranking-bar__fill ranking-bar__fill--${s.status}`} style={{ width: `${barPercent(s.completion, 100)}%` }} />
           </View>
           <Text className='scorecard-star__line'>
             完成度 {score(s.completion)}% · 重点任务 {s.doneTasks}/{s.tasks} 项{s.observationScore !== null ? ` · 观摩 ${score(s.observationScore)} 分` : ''}
@@ -202,7 +221,8 @@ export default function ScorecardPage() {
         {(card) => (
           <View>
             <Header card={card} />
-            <StarRadar card={card} />
+            <ScoreRadar card={card} />
+            <StarBars card={card} />
             <Breakdown card={card} />
             <Trend card={card} />
             {card.targetStars.length ? (
@@ -211,7 +231,7 @@ export default function ScorecardPage() {
               <Text className='ranking-muted scorecard-plan'>该支部还没有已批准的创星计划</Text>
             )}
             <Text className='ranking-muted scorecard-version cx-scorecard-version'>
-              第 {card.ranking.version} 版 · 评分模型第 {card.ranking.scoringVersion} 版
+              第 {card.ranking.version} 版 · {card.ranking.scoringVersion ? `评分模型第 ${card.ranking.scoringVersion} 版` : '默认评分模型'}
             </Text>
           </View>
         )}

@@ -67,7 +67,8 @@ function Goals({ row }: { row: StarMapRow }) {
             <Text className='starmap-goal__title'>{it.title}</Text>
             <Text className='starmap-goal__now cx-starmap-goal-now'>{it.v.now}</Text>
             <Text className='starmap-goal__sub'>{it.sub}</Text>
-            <Text className='starmap-goal__line'>上季度 {it.v.previous ?? '—'} · 计划 {it.v.target}</Text>
+            <Text className='starmap-goal__line'>上季度 {it.v.previous ?? '—'}</Text>
+            <Text className='starmap-goal__line'>计划 {it.v.target}</Text>
           </View>
         );
       })}
