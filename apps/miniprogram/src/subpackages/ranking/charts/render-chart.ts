@@ -51,7 +51,17 @@ export async function drawChart(id: string, size: { width: number; height: numbe
     paintOn(canvas, size, SCALE, paint);
     return canvas.toDataURL ? canvas.toDataURL('image/png') : '';
   }
-  const { node, width } = await canvasNode(id);
+  // The node exists once WeChat has applied the render; try again briefly before giving up.
+  let found: { node: CanvasLike; width: number } | undefined;
+  for (let attempt = 0; !found; attempt++) {
+    try {
+      found = await canvasNode(id);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 120 * (attempt + 1)));
+    }
+  }
+  const { node, width } = found;
   const dpr = Taro.getSystemInfoSync?.().pixelRatio ?? 2;
   const shown = width || size.width / 2;
   const ratio = (shown / size.width) * dpr;

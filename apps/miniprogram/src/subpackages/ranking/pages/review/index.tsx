@@ -82,6 +82,8 @@ function DraftReview({ quarter, draft, onChanged }: { quarter: string; draft: Ra
     [quarter, draft.version],
   );
 
+  const names = new Map(preview.state.kind === 'ready' ? preview.state.data.rows.map((r) => [r.branchId, r.branchName] as const) : []);
+
   const annotate = async () => {
     if (busy) return;
     if (!text.trim()) {
@@ -150,7 +152,7 @@ function DraftReview({ quarter, draft, onChanged }: { quarter: string; draft: Ra
         <View className='review-annotations'>
           {version.annotations.map((a) => (
             <View key={a.id} className='review-annotation cx-review-annotation' data-branch={a.branchId ?? ''}>
-              {a.branchId ? `【${a.branchId}】` : '【整体】'}
+              {a.branchId ? `【${names.get(a.branchId) ?? a.branchId}】` : '【整体】'}
               {a.text}（{a.byName}）
             </View>
           ))}
