@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
@@ -133,5 +133,12 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     expect(await page.locator('.cx-review-version').first().getAttribute('data-status')).toBe('published');
     expect(await page.locator('.cx-review-version-status').first().textContent()).toBe('已发布 · 现行');
     await b.screenshot('67-review-admin');
+    // 导出 Excel of that version: a real XLSX (a zip) through the authorised fetch and a blob link.
+    const download = page.waitForEvent('download', { timeout: 30_000 });
+    await page.locator('.cx-review-export').first().click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/创星评比_第1版\.xlsx$/);
+    const bytes = readFileSync((await file.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
 });

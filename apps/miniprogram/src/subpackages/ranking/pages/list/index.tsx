@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { BRANCH_TYPE_LABELS, type BranchType, type DistrictRanking, type RankingRow } from '@chuangxing/shared';
+import { BRANCH_TYPE_LABELS, formatShanghaiDate, type BranchType, type DistrictRanking, type RankingRow } from '@chuangxing/shared';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/use-session';
@@ -149,7 +149,7 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
         {filters}
         <View className='ranking-summary'>
           <Text className='cx-ranking-matched'>
-            共 {data.matched} 个支部 · 第 {data.ranking.version} 版 · 发布于 {(data.ranking.publishedAt ?? '').slice(0, 10)}
+            共 {data.matched} 个支部 · 第 {data.ranking.version} 版 · 发布于 {formatShanghaiDate(data.ranking.publishedAt ?? '')}
           </Text>
         </View>
         {rows.length ? (
