@@ -131,7 +131,14 @@ export async function runRankingJob(deps: Deps, o: RunOptions): Promise<RunResul
 
   const shards = await deps.rankings.readShards(d, o.quarter, header.version);
   const summary = await summarise(deps, header, shards, range.previous, prevPublished, names);
-  await deps.rankings.finalize(d, o.quarter, header.version, summary);
+  try {
+    await deps.rankings.finalize(d, o.quarter, header.version, summary);
+  } catch (err) {
+    // A twin invocation (an overlapping retry) finished first: its result is the same.
+    const now = await deps.rankings.getRun(d, o.quarter, header.version);
+    if (now && now.status !== 'computing') return { header: now, complete: true, computedTownships: computed };
+    throw err;
+  }
   return { header: { ...header, status: 'draft', inputsHash: summary.inputsHash, branchCount: summary.branchCount }, complete: true, computedTownships: computed };
 }
 
