@@ -1,7 +1,7 @@
 import { STAR_SETS, type BranchType, type ScoreComponent, type ScoringModelContent, type Star, type StarStatus } from '@chuangxing/shared';
 import type { TownshipQuarterInputs } from '../ports/scoring-inputs';
 import { ratesOf } from './letter';
-import { addDays, daysBetween, shanghaiDay, shanghaiInstant } from './shanghai-time';
+import { addDays, daysBetween, quarterOf, shanghaiDay, shanghaiInstant } from './shanghai-time';
 
 /**
  * 每季度一评比, pure. Every score is an integer in hundredths (0–10000 = 0–100.00), so sums and ties are
@@ -26,6 +26,13 @@ export function quarterRange(quarter: string): QuarterRange {
   const end = addDays(q === 4 ? `${year + 1}-01-01` : `${year}-${String(m0 + 3).padStart(2, '0')}-01`, -1);
   const previous = q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
   return { quarter, year, start, end, months, previous };
+}
+
+/** The quarter that has just ended when the schedule fires on the first day of a quarter (Asia/Shanghai), unless the event names one. */
+export function quarterToRank(now: Date, event: unknown): string {
+  const named = (event as { quarter?: unknown } | undefined)?.quarter;
+  if (typeof named === 'string' && /^\d{4}-Q[1-4]$/.test(named)) return named;
+  return quarterRange(quarterOf(shanghaiDay(now))).previous;
 }
 
 /** The last day of the quarter whose report deadline has passed at `now` (before `start`: nothing is due yet). */

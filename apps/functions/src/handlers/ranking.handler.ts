@@ -1,8 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { parseConfig } from '../config/config';
 import { loadSecrets } from '../config/secrets';
-import { quarterRange } from '../domain/ranking';
-import { quarterOf, shanghaiDay } from '../domain/shanghai-time';
+import { quarterToRank } from '../domain/ranking';
 import { createLogger } from '../observability/logger';
 import type { Deps } from '../ports/deps';
 import { runRankingJob } from '../use-cases/compute-ranking';
@@ -11,13 +10,6 @@ import { composeDeps } from './compose';
 const config = parseConfig(process.env);
 const { logger, powertools } = createLogger('chuangxing-ranking');
 let wiring: Promise<Deps> | undefined;
-
-/** The quarter that has just ended when the schedule fires on the first day of a quarter (Asia/Shanghai). */
-export function quarterToRank(now: Date, event: unknown): string {
-  const named = (event as { quarter?: unknown } | undefined)?.quarter;
-  if (typeof named === 'string' && /^\d{4}-Q[1-4]$/.test(named)) return named;
-  return quarterRange(quarterOf(shanghaiDay(now))).previous;
-}
 
 /** Thrown when time ran out between shards: the scheduler's retry resumes from the checkpoints. */
 export class RankingIncomplete extends Error {

@@ -126,13 +126,19 @@ export async function runRankingJob(deps: Deps, o: RunOptions): Promise<RunResul
       computed++;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? 4, todo.length)) }, worker));
-  if (stopped || next < todo.length) return { header, complete: false, computedTownships: computed };
-
-  const shards = await deps.rankings.readShards(d, o.quarter, header.version);
-  const summary = await summarise(deps, header, shards, range.previous, prevPublished, names);
-  await deps.rankings.finalize(d, o.quarter, header.version, summary);
-  return { header: { ...header, status: 'draft', inputsHash: summary.inputsHash, branchCount: summary.branchCount }, complete: true, computedTownships: computed };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? 4, todo.length)) }, worker));
+    if (stopped || next < todo.length) return { header, complete: false, computedTownships: computed };
+    const shards = await deps.rankings.readShards(d, o.quarter, header.version);
+    const summary = await summarise(deps, header, shards, range.previous, prevPublished, names);
+    await deps.rankings.finalize(d, o.quarter, header.version, summary);
+    return { header: { ...header, status: 'draft', inputsHash: summary.inputsHash, branchCount: summary.branchCount }, complete: true, computedTownships: computed };
+  } catch (err) {
+    // A twin invocation (an overlapping retry) finished the run first: its result is the same.
+    const now = await deps.rankings.getRun(d, o.quarter, header.version);
+    if (now && now.status !== 'computing') return { header: now, complete: true, computedTownships: computed };
+    throw err;
+  }
 }
 
 /** District order, ranks, lists and star map from the shards (O(branches) in memory, no further reads but one). */

@@ -65,6 +65,21 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect(await stack.snapshot()).toEqual(items);
   });
 
+  it('two overlapping invocations of the same run both finish with one and the same draft', async () => {
+    let calls = 0;
+    const started = await runRankingJob(stack.deps, { quarter: '2026-Q1', trigger: 'schedule', by: 'schedule', concurrency: 1, marginMs: 10, timeLeft: () => (++calls <= 1 ? 60_000 : 0) });
+    expect(started.complete).toBe(false);
+    const twins = await Promise.all([1, 2].map(() => runRankingJob(stack.deps, { quarter: '2026-Q1', trigger: 'schedule', by: 'schedule', timeLeft: () => 60_000 })));
+    expect(twins.map((t) => [t.complete, t.header.version, t.header.status])).toEqual([
+      [true, 1, 'draft'],
+      [true, 1, 'draft'],
+    ]);
+    expect((await stack.deps.rankings.listRuns('erqi', '2026-Q1')).map((r) => [r.version, r.status])).toEqual([[1, 'draft']]);
+    const order = await stack.deps.rankings.readOrder('erqi', '2026-Q1', 1);
+    const branches = (await stack.call('GET', '/v1/org/tree', { token: admin })).body.totals.total;
+    expect(order.map((r) => r.districtRank)).toEqual(Array.from({ length: branches }, (_, k) => k + 1));
+  });
+
   it('a draft is the admin’s alone until published; the order is a permutation of every branch', async () => {
     expect((await stack.call('GET', '/v1/rankings/2026-Q2', { token: leader })).status).toBe(404);
     expect((await stack.call('GET', '/v1/rankings/2026-Q2', { token: leader, query: { version: '1' } })).status).toBe(404);

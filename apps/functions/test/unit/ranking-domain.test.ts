@@ -12,6 +12,7 @@ import {
   mostImproved,
   observationScore,
   quarterRange,
+  quarterToRank,
   scoreBranch,
   scoreTownship,
   starCards,
@@ -217,5 +218,14 @@ describe('ranking order', () => {
       ['m', 2],
       ['z', 3],
     ]);
+  });
+});
+
+describe('the quarter-end job picks the quarter that has just ended', () => {
+  it('in Shanghai time, unless the event names one', () => {
+    expect(quarterToRank(new Date('2026-12-31T17:00:00.000Z'), {})).toBe('2026-Q4'); // 01:00 on 1 January in Shanghai
+    expect(quarterToRank(new Date('2026-06-30T17:00:00.000Z'), undefined)).toBe('2026-Q2');
+    expect(quarterToRank(new Date('2026-06-30T17:00:00.000Z'), { quarter: '2025-Q3' })).toBe('2025-Q3');
+    expect(quarterToRank(new Date('2026-06-30T17:00:00.000Z'), { quarter: 'bogus' })).toBe('2026-Q2');
   });
 });

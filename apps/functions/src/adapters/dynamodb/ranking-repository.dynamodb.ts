@@ -10,8 +10,9 @@ import { cancellationReasons, isConditionalCheckFailed } from './transaction-err
  * Scoring model: DIST#{d}#SCORING / V#{0001} (published, immutable) | LATEST | DRAFT.
  * Ranking of a quarter: DIST#{d}#RANK#{yyyy-Qn} / V#{0001} (header: status, scoring version, inputs hash,
  * annotations) | LATEST | PUBLISHED.
- * A version's data: DIST#{d}#RANK#{q}#V#{0001} / SHARD#{t}#{chunk} (a township's scorecards: the job's
- * checkpoint) | ORDER#{chunk} (district order) | RANKS#{t} (district rank by branch) | LISTS | STARMAP.
+ * A version's data: DIST#{d}#RANK#{q}#V#{0001} / SHARD#{t}#{chunk} (a township's scorecards) | DONE#{t} (the
+ * township's checkpoint, written after its chunks) | ORDER#{chunk} (district order) | RANKS#{t} (district
+ * rank by branch) | LISTS | STARMAP#{chunk}.
  * Every data item is written conditionally, in a transaction that checks the header is still `computing`,
  * so nothing under a draft or published version can change afterwards.
  */
@@ -28,15 +29,19 @@ export const rankingKeys = {
   dataPk: (d: string, q: string, v: number) => `DIST#${d}#RANK#${q}#V#${pad(v)}`,
   shard: (d: string, q: string, v: number, t: string, chunk: number) => ({ pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`, sk: `SHARD#${t}#${pad(chunk, 3)}` }),
   order: (d: string, q: string, v: number, chunk: number) => ({ pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`, sk: `ORDER#${pad(chunk)}` }),
+  done: (d: string, q: string, v: number, t: string) => ({ pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`, sk: `DONE#${t}` }),
   ranks: (d: string, q: string, v: number, t: string) => ({ pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`, sk: `RANKS#${t}` }),
   lists: (d: string, q: string, v: number) => ({ pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`, sk: 'LISTS' }),
-  starMap: (d: string, q: string, v: number) => ({ pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`, sk: 'STARMAP' }),
+  starMap: (d: string, q: string, v: number, chunk: number) => ({ pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`, sk: `STARMAP#${pad(chunk)}` }),
 };
 
-/** Scorecards per shard item (well under the 400 KB item limit) and order rows per item. */
-export const CARDS_PER_ITEM = 150;
-export const ORDER_ROWS_PER_ITEM = 1000;
+/** Rows per item, each kept well under DynamoDB's 400 KB item limit even with long names. */
+export const CARDS_PER_ITEM = 100;
+export const ORDER_ROWS_PER_ITEM = 500;
+const STARMAP_ROWS_PER_ITEM = 400;
+/** A transaction holds at most 100 items and 4 MB; we stay at 90 items and about 2 MB (JSON estimate). */
 const ITEMS_PER_TRANSACTION = 90;
+const BYTES_PER_TRANSACTION = 2_000_000;
 
 const MODEL_FIELDS = ['version', 'content', 'publishedAt', 'publishedBy', 'note'] as const;
 const HEADER_FIELDS = [
@@ -44,6 +49,25 @@ const HEADER_FIELDS = [
 ] as const;
 const pick = <T>(i: Record<string, unknown>, f: readonly string[]) => Object.fromEntries(f.filter((k) => i[k] !== undefined).map((k) => [k, i[k]])) as T;
 const chunks = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+
+/** Consecutive groups within the transaction limits, in order. */
+function transactionGroups(items: Record<string, unknown>[]): Record<string, unknown>[][] {
+  const groups: Record<string, unknown>[][] = [];
+  let current: Record<string, unknown>[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = Buffer.byteLength(JSON.stringify(item));
+    if (current.length && (current.length >= ITEMS_PER_TRANSACTION || bytes + size > BYTES_PER_TRANSACTION)) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
 
 export class DynamoRankingRepository implements RankingRepository {
   constructor(
@@ -181,9 +205,7 @@ export class DynamoRankingRepository implements RankingRepository {
     const items = await queryAll<{ townshipId: string }>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-      ExpressionAttributeValues: { ':pk': rankingKeys.dataPk(d, q, v), ':s': 'SHARD#', ':zero': 0 },
-      FilterExpression: '#c = :zero',
-      ExpressionAttributeNames: { '#c': 'chunk' },
+      ExpressionAttributeValues: { ':pk': rankingKeys.dataPk(d, q, v), ':s': 'DONE#' },
       ProjectionExpression: 'townshipId',
       ConsistentRead: true,
     });
@@ -197,54 +219,50 @@ export class DynamoRankingRepository implements RankingRepository {
     };
   }
 
-  /** Writes items (each new) with the computing check; an item already there from an earlier attempt is fine. */
+  /**
+   * Writes items (each new) with the computing check; an item already there from an earlier attempt is fine.
+   * A transaction that collides with a twin writer (TransactionConflict) is retried after a short wait.
+   */
   private async writeData(d: string, q: string, v: number, items: Record<string, unknown>[]) {
-    for (const group of chunks(items, ITEMS_PER_TRANSACTION)) {
-      try {
-        await this.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [this.computing(d, q, v), ...group.map((Item) => ({ Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } }))],
-          }),
-        );
-      } catch (err) {
-        const reasons = cancellationReasons(err);
-        if (!reasons) throw err;
-        if (reasons[0] === 'ConditionalCheckFailed') throw new DomainError('ILLEGAL_TRANSITION', '该版本已计算完成或已发布，不能再修改');
-        // Some items exist: a retry of this very step. Write the missing ones one by one.
-        if (reasons.slice(1).some((r) => r === 'ConditionalCheckFailed')) {
-          for (const Item of group) {
-            try {
-              await this.doc.send(new TransactWriteCommand({ TransactItems: [this.computing(d, q, v), { Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } }] }));
-            } catch (e) {
-              const r = cancellationReasons(e);
-              if (!r) throw e;
-              if (r[0] === 'ConditionalCheckFailed') throw new DomainError('ILLEGAL_TRANSITION', '该版本已计算完成或已发布，不能再修改');
-            }
+    const frozen = () => new DomainError('ILLEGAL_TRANSITION', '该版本已计算完成或已发布，不能再修改');
+    const send = async (group: Record<string, unknown>[]): Promise<(string | undefined)[] | undefined> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [this.computing(d, q, v), ...group.map((Item) => ({ Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } }))],
+            }),
+          );
+          return undefined;
+        } catch (err) {
+          const reasons = cancellationReasons(err);
+          if (!reasons) throw err;
+          if (reasons[0] === 'ConditionalCheckFailed') throw frozen();
+          if (reasons.includes('TransactionConflict') && attempt < 6) {
+            await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 40));
+            continue;
           }
-          continue;
+          if (reasons.slice(1).some((r) => r === 'ConditionalCheckFailed')) return reasons;
+          throw err;
         }
-        throw err;
       }
+    };
+    for (const group of transactionGroups(items)) {
+      // Some items exist: a retry of this very step. Write the missing ones one by one.
+      if (await send(group)) for (const item of group) await send([item]);
     }
   }
 
+  /**
+   * The township's chunks, then its DONE marker, in size-bounded transactions that each check the run is
+   * still computing. A township of up to ~1,500 branches is one transaction (atomic); a larger one is written
+   * in order, and only the marker, written last, makes it count as done. A retry rewrites nothing that exists.
+   */
   async putShard(d: string, q: string, v: number, townshipId: string, cards: Scorecard[], inputsHash: string) {
     const parts = cards.length ? chunks(cards, CARDS_PER_ITEM) : [[]];
-    const items = parts.map((c, chunk) => ({ ...rankingKeys.shard(d, q, v, townshipId, chunk), townshipId, chunk, chunks: parts.length, hash: inputsHash, cards: c }));
-    if (items.length + 1 > 100) throw new Error(`township ${townshipId} has too many branches for one shard transaction`);
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [this.computing(d, q, v), ...items.map((Item) => ({ Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } }))],
-        }),
-      );
-    } catch (err) {
-      const reasons = cancellationReasons(err);
-      if (!reasons) throw err;
-      if (reasons[0] === 'ConditionalCheckFailed') throw new DomainError('ILLEGAL_TRANSITION', '该版本已计算完成或已发布，不能再修改');
-      if (reasons.slice(1).every((r) => r === 'ConditionalCheckFailed' || r === 'None' || r === undefined)) return; // already checkpointed
-      throw err;
-    }
+    const items: Record<string, unknown>[] = parts.map((c, chunk) => ({ ...rankingKeys.shard(d, q, v, townshipId, chunk), townshipId, chunk, chunks: parts.length, hash: inputsHash, cards: c }));
+    items.push({ ...rankingKeys.done(d, q, v, townshipId), townshipId, chunks: parts.length, hash: inputsHash });
+    await this.writeData(d, q, v, items);
   }
 
   async readShards(d: string, q: string, v: number, townshipIds?: string[]) {
@@ -269,7 +287,7 @@ export class DynamoRankingRepository implements RankingRepository {
       ...chunks(s.order, ORDER_ROWS_PER_ITEM).map((rows, k) => ({ ...rankingKeys.order(d, q, v, k), rows })),
       ...Object.entries(s.ranksByTownship).map(([t, ranks]) => ({ ...rankingKeys.ranks(d, q, v, t), ranks })),
       { ...rankingKeys.lists(d, q, v), ...s.lists },
-      { ...rankingKeys.starMap(d, q, v), townships: s.starMap },
+      ...chunks(s.starMap, STARMAP_ROWS_PER_ITEM).map((townships, k) => ({ ...rankingKeys.starMap(d, q, v, k), townships })),
     ];
     await this.writeData(d, q, v, items);
     try {
@@ -308,7 +326,12 @@ export class DynamoRankingRepository implements RankingRepository {
   }
 
   async readStarMap(d: string, q: string, v: number) {
-    return ((await this.get(rankingKeys.starMap(d, q, v)))?.townships as StarMapRow[]) ?? [];
+    const items = await queryAll<{ townships: StarMapRow[] }>(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':pk': rankingKeys.dataPk(d, q, v), ':s': 'STARMAP#' },
+    });
+    return items.flatMap((i) => i.townships);
   }
 
   async annotate(d: string, q: string, v: number, a: RankingAnnotation, expectedRevision: number) {
