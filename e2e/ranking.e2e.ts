@@ -140,5 +140,30 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     expect(file.suggestedFilename()).toMatch(/创星评比_第1版\.xlsx$/);
     const bytes = readFileSync((await file.path())!);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+    // 6. A correction through the page: 重新计算 makes version 2 (a draft), 孙管理员 annotates 建新南街社区 and publishes it.
+    await page.locator('.cx-review-run').first().click();
+    await page.locator('.cx-review-draft[data-version="2"] .cx-ranking-row').first().waitFor({ timeout: 60_000 });
+    await page.locator('.cx-review-draft .cx-ranking-row[data-branch="jianxinnanjie"]').first().click();
+    expect(await page.locator('.cx-review-target').first().textContent()).toBe('批注对象：建新南街社区');
+    await page.locator('.cx-review-annotation-text textarea').first().fill('来信办理及时，群众满意');
+    await page.locator('.cx-review-annotate').first().click();
+    await page.locator('.cx-review-annotation', { hasText: '来信办理及时' }).first().waitFor({ timeout: 30_000 });
+    await b.screenshot('68-review-draft');
+    await page.locator('.cx-review-publish').first().click();
+    await page.locator('.taro-modal__foot', { hasText: '发布' }).locator('text=发布').last().click();
+    await page.locator('.cx-review-version[data-version="2"][data-status="published"]').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.cx-review-version[data-version="1"]').first().getAttribute('data-status')).toBe('published');
+    expect(await page.locator('.cx-review-version[data-version="2"] .cx-review-version-status').first().textContent()).toBe('已发布 · 现行');
+    // The leader-facing ranking now carries the annotation on that branch.
+    const now = await admin<{ ranking: { version: number }; rows: { branchId: string; annotations: string[] }[] }>('GET', `/v1/rankings/${quarter}?townshipId=wulibao`);
+    expect(now.body.ranking.version).toBe(2);
+    expect(now.body.rows.find((r) => r.branchId === 'jianxinnanjie')?.annotations).toEqual(['来信办理及时，群众满意']);
+
+    // 7. 评分模型: the default model in force, the admin's draft editor.
+    await page.goto(`${b.webUrl}/#/subpackages/ranking/pages/scoring/index`);
+    await page.locator('.cx-scoring-field[data-path="weights.keyTasks"] input').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.cx-scoring-weight-sum').first().textContent()).toBe('（合计 100）');
+    await b.screenshot('69-scoring');
   });
 });

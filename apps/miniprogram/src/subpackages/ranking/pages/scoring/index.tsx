@@ -130,7 +130,7 @@ function DraftEditor({ draft, onReload, onPublished }: { draft: ScoringDraft; on
   return (
     <View className='cx-card scoring-editor cx-scoring-editor' data-revision={revision}>
       <Text className='ranking-card-title'>编辑草稿</Text>
-      <Text className='ranking-muted'>基于第 {draft.basedOnVersion} 版{draft.updatedAt ? ` · 上次保存 ${formatShanghaiDate(draft.updatedAt)}` : ''}</Text>
+      <Text className='ranking-muted'>基于{draft.basedOnVersion ? `第 ${draft.basedOnVersion} 版` : '默认评分模型'}{draft.updatedAt ? ` · 上次保存 ${formatShanghaiDate(draft.updatedAt)}` : ''}</Text>
       {stale ? (
         <View className='scoring-stale cx-scoring-stale'>
           <Text className='scoring-stale__text'>{stale}</Text>
