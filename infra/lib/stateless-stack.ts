@@ -21,6 +21,7 @@ import { PHOTO_PREFIX } from './stateful-stack';
 const repoRoot = path.resolve(__dirname, '../..');
 export const apiEntry = path.join(repoRoot, 'apps/functions/src/handlers/api.handler.ts');
 export const reminderEntry = path.join(repoRoot, 'apps/functions/src/handlers/reminder.handler.ts');
+export const rankingEntry = path.join(repoRoot, 'apps/functions/src/handlers/ranking.handler.ts');
 
 /**
  * Left to the Lambda runtime: the SDK clients and the DynamoDB document client, which it ships. Everything
@@ -31,6 +32,14 @@ export const EXTERNAL_MODULES = ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb', '
 
 /** The scheduled reminder job runs this often; it decides itself whether it is the district's reminder time. */
 export const REMINDER_SCHEDULE_MINUTES = 15;
+
+/**
+ * 每季度一评比: the ranking job runs at 01:00 (Asia/Shanghai) on the first day of each quarter and ranks the
+ * quarter that has just ended. When a run stops between shards (time budget), it fails on purpose and the
+ * scheduler's retries resume it from the checkpoints.
+ */
+export const RANKING_SCHEDULE = { minute: '0', hour: '1', day: '1', month: '1,4,7,10' } as const;
+export const RANKING_RETRY_ATTEMPTS = 20;
 
 /** Placeholder written at deploy time; the operator replaces it with the real WeChat AppSecret. */
 export const WECHAT_SECRET_PLACEHOLDER = 'REPLACE_WITH_WECHAT_APP_SECRET';
@@ -56,6 +65,8 @@ export class StatelessStack extends Stack {
   public readonly apiFunction: NodejsFunction;
   public readonly reminderFunction: NodejsFunction;
   public readonly reminderSchedule: Schedule;
+  public readonly rankingFunction: NodejsFunction;
+  public readonly rankingSchedule: Schedule;
   public readonly httpApi: HttpApi;
   public readonly secret: Secret;
 
@@ -169,6 +180,33 @@ export class StatelessStack extends Stack {
         retryAttempts: 2,
         // A wake-up older than one period is pointless: the next one is already due.
         maxEventAge: Duration.minutes(REMINDER_SCHEDULE_MINUTES),
+      }),
+    });
+
+    // The quarterly ranking job: reads rollups, writes draft rankings. The longest Lambda timeout, so a
+    // district finishes in one invocation; a province-scale run resumes across retries.
+    this.rankingFunction = new NodejsFunction(this, 'RankingFunction', {
+      ...common,
+      memorySize: 1024,
+      description: '创星 quarterly ranking job (每季度一评比): sharded per township, checkpointed, writes a draft',
+      entry: rankingEntry,
+      timeout: Duration.minutes(15),
+      logGroup: new LogGroup(this, 'RankingLogs', {
+        retention: RetentionDays.THREE_MONTHS,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'chuangxing-ranking' },
+    });
+    table.grantReadWriteData(this.rankingFunction);
+    this.secret.grantRead(this.rankingFunction);
+
+    this.rankingSchedule = new Schedule(this, 'RankingSchedule', {
+      description: '创星: compute the draft quarterly ranking at quarter end (Asia/Shanghai)',
+      schedule: ScheduleExpression.cron({ ...RANKING_SCHEDULE, timeZone: TimeZone.ASIA_SHANGHAI }),
+      target: new LambdaInvoke(this.rankingFunction, {
+        // Each retry resumes from the shards already written.
+        retryAttempts: RANKING_RETRY_ATTEMPTS,
+        maxEventAge: Duration.hours(12),
       }),
     });
 

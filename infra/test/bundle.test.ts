@@ -25,6 +25,7 @@ describe('Lambda bundles (local esbuild)', () => {
   for (const [name, prefix] of [
     ['api.handler.ts', 'ApiFunction'],
     ['reminder.handler.ts', 'ReminderFunction'],
+    ['ranking.handler.ts', 'RankingFunction'],
   ] as const) {
     it(`bundles ${name} into index.js + index.js.map (CJS, under 400 KB)`, () => {
       const dir = assetOf(prefix);

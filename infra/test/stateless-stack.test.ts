@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { routes, type RouteDef } from '@chuangxing/shared';
-import { REMINDER_SCHEDULE_MINUTES, WECHAT_SECRET_PLACEHOLDER, apiEntry, reminderEntry } from '../lib/stateless-stack';
+import { RANKING_RETRY_ATTEMPTS, REMINDER_SCHEDULE_MINUTES, WECHAT_SECRET_PLACEHOLDER, apiEntry, rankingEntry, reminderEntry } from '../lib/stateless-stack';
 import { resourcesOf, synthApp } from './helpers';
 
 const allRoutes = Object.values(routes as Record<string, RouteDef>);
@@ -26,6 +26,8 @@ const fnLogicalId = logicalId('AWS::Lambda::Function', 'ApiFunction');
 const reminderLogicalId = logicalId('AWS::Lambda::Function', 'ReminderFunction');
 const apiFn = template.findResources('AWS::Lambda::Function')[fnLogicalId] as (typeof functions)[number];
 const reminderFn = template.findResources('AWS::Lambda::Function')[reminderLogicalId] as (typeof functions)[number];
+const rankingLogicalId = logicalId('AWS::Lambda::Function', 'RankingFunction');
+const rankingFn = template.findResources('AWS::Lambda::Function')[rankingLogicalId] as (typeof functions)[number];
 const env = apiFn.Properties!.Environment.Variables as Record<string, unknown>;
 const reminderEnv = reminderFn.Properties!.Environment.Variables as Record<string, unknown>;
 const routeKeys = resourcesOf(template, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties!.RouteKey as string);
@@ -39,8 +41,8 @@ const statementsOf = (roleId: string) =>
 const actionsOf = (statements: any[]) => statements.flatMap((s) => [s.Action].flat() as string[]);
 
 describe('functions', () => {
-  it('are exactly two: the API and the scheduled reminders', () => {
-    expect(functions).toHaveLength(2);
+  it('are exactly three: the API, the scheduled reminders and the quarterly ranking job', () => {
+    expect(functions).toHaveLength(3);
   });
 
   it('both bundle with the same runtime and settings, each from its own entry', () => {
@@ -101,11 +103,12 @@ describe('API function', () => {
 
   it('logs to its own log group with a retention', () => {
     const groups = template.findResources('AWS::Logs::LogGroup');
-    expect(Object.keys(groups)).toHaveLength(2);
+    expect(Object.keys(groups)).toHaveLength(3);
     for (const group of Object.values(groups)) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
     const apiGroup = apiFn.Properties!.LoggingConfig.LogGroup.Ref;
     const reminderGroup = reminderFn.Properties!.LoggingConfig.LogGroup.Ref;
-    expect(Object.keys(groups).sort()).toEqual([apiGroup, reminderGroup].sort());
+    const rankingGroup = rankingFn.Properties!.LoggingConfig.LogGroup.Ref;
+    expect(Object.keys(groups).sort()).toEqual([apiGroup, reminderGroup, rankingGroup].sort());
   });
 });
 
@@ -141,10 +144,10 @@ describe('reminder function', () => {
 });
 
 describe('reminder schedule (EventBridge Scheduler)', () => {
-  const [schedule] = resourcesOf(template, 'AWS::Scheduler::Schedule');
+  const schedule = template.findResources('AWS::Scheduler::Schedule')[logicalId('AWS::Scheduler::Schedule', 'ReminderSchedule')] as ReturnType<typeof resourcesOf>[number];
 
-  it('is one schedule, every 15 minutes on Asia/Shanghai time, with no flexible window', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 1);
+  it('is one of two schedules, every 15 minutes on Asia/Shanghai time, with no flexible window', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 2);
     expect(REMINDER_SCHEDULE_MINUTES).toBe(15);
     expect(schedule.Properties).toMatchObject({
       ScheduleExpression: 'cron(0/15 * * * ? *)',
@@ -167,6 +170,45 @@ describe('reminder schedule (EventBridge Scheduler)', () => {
     expect(actionsOf(statements)).toEqual(['lambda:InvokeFunction']);
     expect(JSON.stringify(statements[0].Resource)).toContain(reminderLogicalId);
     expect(JSON.stringify(statements[0].Resource)).not.toContain(fnLogicalId);
+  });
+});
+
+describe('quarterly ranking job and its quarter-end schedule', () => {
+  const schedule = template.findResources('AWS::Scheduler::Schedule')[logicalId('AWS::Scheduler::Schedule', 'RankingSchedule')] as ReturnType<typeof resourcesOf>[number];
+
+  it('is built from ranking.handler.ts with the longest timeout and the shared environment', () => {
+    expect(path.relative(path.resolve(__dirname, '../..'), rankingEntry)).toBe(path.join('apps', 'functions', 'src', 'handlers', 'ranking.handler.ts'));
+    expect(existsSync(rankingEntry)).toBe(true);
+    expect(rankingFn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Architectures: ['arm64'], Timeout: 900, MemorySize: 1024 });
+    const { POWERTOOLS_SERVICE_NAME: apiName, ...apiRest } = env;
+    const { POWERTOOLS_SERVICE_NAME: name, ...rest } = rankingFn.Properties!.Environment.Variables as Record<string, unknown>;
+    expect([apiName, name]).toEqual(['chuangxing-api', 'chuangxing-ranking']);
+    expect(rest).toEqual(apiRest);
+  });
+
+  it('runs at 01:00 Shanghai time on the first day of each quarter, with no flexible window', () => {
+    expect(schedule.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 1 1 1,4,7,10 ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+    });
+  });
+
+  it('invokes only the ranking function, with retries that resume an unfinished run', () => {
+    const target = schedule.Properties!.Target;
+    expect(target.Arn).toEqual({ 'Fn::GetAtt': [rankingLogicalId, 'Arn'] });
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: RANKING_RETRY_ATTEMPTS, MaximumEventAgeInSeconds: 12 * 3600 });
+    const statements = statementsOf(target.RoleArn['Fn::GetAtt'][0] as string);
+    expect(actionsOf(statements)).toEqual(['lambda:InvokeFunction']);
+    expect(JSON.stringify(statements[0].Resource)).toContain(rankingLogicalId);
+    expect(JSON.stringify(statements[0].Resource)).not.toContain(reminderLogicalId);
+  });
+
+  it('reads and writes the (KMS-encrypted) table and reads the secret; no photos', () => {
+    const actions = actionsOf(statementsOf(roleOf(rankingFn)));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue']));
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 });
 
@@ -223,11 +265,11 @@ describe('permissions', () => {
     expect(actionsOf(onPhotos)).not.toContain('s3:DeleteObject');
   });
 
-  it('has three roles: one per function, which only Lambda may assume, and the scheduler’s', () => {
-    template.resourceCountIs('AWS::IAM::Role', 3);
+  it('has five roles: one per function, which only Lambda may assume, and one per schedule', () => {
+    template.resourceCountIs('AWS::IAM::Role', 5);
     const principals = resourcesOf(template, 'AWS::IAM::Role').map((r) => r.Properties!.AssumeRolePolicyDocument.Statement[0].Principal.Service);
-    expect(principals.sort()).toEqual(['lambda.amazonaws.com', 'lambda.amazonaws.com', 'scheduler.amazonaws.com']);
-    expect(new Set([roleOf(apiFn), roleOf(reminderFn)]).size).toBe(2);
+    expect(principals.sort()).toEqual(['lambda.amazonaws.com', 'lambda.amazonaws.com', 'lambda.amazonaws.com', 'scheduler.amazonaws.com', 'scheduler.amazonaws.com']);
+    expect(new Set([roleOf(apiFn), roleOf(reminderFn), roleOf(rankingFn)]).size).toBe(3);
   });
 });
 

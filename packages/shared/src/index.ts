@@ -17,6 +17,7 @@ export * from './contracts/inspection.contract';
 export * from './contracts/study-review.contract';
 export * from './contracts/learning.contract';
 export * from './contracts/news.contract';
+export * from './contracts/ranking.contract';
 export * from './client';
 export * from './scope-label';
 export * from './shanghai-time';

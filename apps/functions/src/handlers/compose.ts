@@ -25,6 +25,9 @@ import { DynamoStudyReviewRepository } from '../adapters/dynamodb/study-review-r
 import { DynamoLearningRepository } from '../adapters/dynamodb/learning-repository.dynamodb';
 import { DynamoNewsRepository } from '../adapters/dynamodb/news-repository.dynamodb';
 import type { Sealer } from '../ports/sealer';
+import { DynamoRankingRepository } from '../adapters/dynamodb/ranking-repository.dynamodb';
+import { DynamoScoringInputs } from '../adapters/dynamodb/scoring-inputs.dynamodb';
+import { findingsReader, observationResultsReader, taskProgressReader } from '../adapters/scoring-readers';
 
 /** KMS in AWS; locally a key derived from the API secret. A deployed API never falls back to the local one. */
 function createSealer(config: AppConfig, secret: string): Sealer {
@@ -47,6 +50,9 @@ export interface LocalWiring {
 export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = systemClock, local?: LocalWiring): Deps {
   const doc = createDocumentClient({ endpoint: config.dynamoEndpoint });
   const appSecret = async () => secrets.wechatAppSecret;
+  const plans = new DynamoPlanRepository(doc, config.tableName);
+  const observations = new DynamoObservationRepository(doc, config.tableName);
+  const inspections = new DynamoInspectionRepository(doc, config.tableName);
   return {
     districtId: config.districtId,
     devLogin: config.devLogin,
@@ -70,11 +76,17 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock: Clock = 
     letters: new DynamoLetterRepository(doc, config.tableName),
     sealer: createSealer(config, secrets.tokenSigningKey),
     catalogue: new DynamoCatalogueRepository(doc, config.tableName),
-    plans: new DynamoPlanRepository(doc, config.tableName),
-    observations: new DynamoObservationRepository(doc, config.tableName),
-    inspections: new DynamoInspectionRepository(doc, config.tableName),
+    plans,
+    observations,
+    inspections,
     reviews: new DynamoStudyReviewRepository(doc, config.tableName),
     learning: new DynamoLearningRepository(doc, config.tableName),
     news: new DynamoNewsRepository(doc, config.tableName),
+    rankings: new DynamoRankingRepository(doc, config.tableName),
+    scoringInputs: new DynamoScoringInputs(doc, config.tableName, {
+      observations: observationResultsReader(observations),
+      findings: findingsReader(inspections),
+      taskProgress: taskProgressReader(plans),
+    }),
   };
 }

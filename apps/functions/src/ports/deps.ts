@@ -18,6 +18,8 @@ import type { InspectionRepository } from './inspection-repository';
 import type { StudyReviewRepository } from './study-review-repository';
 import type { LearningRepository } from './learning-repository';
 import type { NewsRepository } from './news-repository';
+import type { RankingRepository } from './ranking-repository';
+import type { ScoringInputs } from './scoring-inputs';
 
 /** Everything a use case may touch. Adapters are chosen once, at cold start. */
 export interface Deps {
@@ -45,4 +47,6 @@ export interface Deps {
   reviews: StudyReviewRepository;
   learning: LearningRepository;
   news: NewsRepository;
+  rankings: RankingRepository;
+  scoringInputs: ScoringInputs;
 }

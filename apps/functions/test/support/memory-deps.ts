@@ -50,6 +50,8 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     reviews: undefined as never, // 学讲评 is tested on DynamoDB Local
     learning: undefined as never,
     news: undefined as never,
+    rankings: undefined as never,
+    scoringInputs: undefined as never,
     sealer: new LocalSealer('memory-deps-secret-0123456789abcdef'),
   };
   return { deps, org, users, invitations, reports, rules, storage, notifier };

@@ -107,6 +107,19 @@ export const PAGES = {
   newsFeed: '/subpackages/news/pages/feed/index',
   newsDetail: (id: string) => `/subpackages/news/pages/detail/index?id=${encodeURIComponent(id)}`,
   newsPost: '/subpackages/news/pages/post/index',
+  /** 每季度一评比: the district ranking of a quarter (`yyyy-Qn`, Asia/Shanghai; default this quarter). */
+  ranking: (quarter?: string) => `/subpackages/ranking/pages/list/index${quarter ? `?quarter=${quarter}` : ''}`,
+  /** 支部成绩单: a branch's scorecard in a quarter's ranking (a named `version`: district admins' drafts). */
+  rankingScorecard: (quarter: string, branchId: string, version?: number) =>
+    `/subpackages/ranking/pages/scorecard/index?quarter=${quarter}&branchId=${encodeURIComponent(branchId)}${version ? `&version=${version}` : ''}`,
+  /** 星级地图: branches at 0–5 stars per township against last quarter and the plans. */
+  rankingStarMap: (quarter?: string) => `/subpackages/ranking/pages/star-map/index${quarter ? `?quarter=${quarter}` : ''}`,
+  /** 十佳 / 百优 / 进步最快, with a share image. */
+  rankingHonours: (quarter?: string) => `/subpackages/ranking/pages/honours/index${quarter ? `?quarter=${quarter}` : ''}`,
+  /** 评比管理 (district admins): compute, review, annotate, publish, export; versions. */
+  rankingReview: (quarter?: string) => `/subpackages/ranking/pages/review/index${quarter ? `?quarter=${quarter}` : ''}`,
+  /** 评分模型 (district admins edit and publish; officials who read rankings see it). */
+  scoringModel: '/subpackages/ranking/pages/scoring/index',
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

@@ -80,3 +80,8 @@ export function Textarea({ className, value, placeholder, maxlength, onInput }: 
 export function Image({ className, src, onClick }: BaseProps & { src?: string }) {
   return <img className={className} src={src} onClick={onClick} />;
 }
+
+/** A `<Canvas type="2d">`: a plain canvas element (tests program Taro.createSelectorQuery to hand out a node). */
+export function Canvas({ className, id }: BaseProps) {
+  return <canvas className={className} id={id} />;
+}

@@ -18,7 +18,7 @@ const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: {
 describe('home shortcuts', () => {
   it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 and 计划审批 straight to it, 挂图作战, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '挂图作战', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '整改督办', '学讲评', '每月一观摩', '应知应会测试', '调查问卷', '创星标准', '清风邮局', '创星动态']);
+    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '挂图作战', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '整改督办', '学讲评', '季度排名', '每月一观摩', '应知应会测试', '调查问卷', '创星标准', '清风邮局', '创星动态']);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
@@ -78,6 +78,29 @@ describe('home shortcuts', () => {
     for (const role of ['leader', 'inspector'] as const) {
       const cards = shortcutsFor(makeMe({ bindings: [makeBinding({ role, scope: { level: 'district', districtId: 'erqi' } })] }));
       expect(cards.map((c) => c.title)).toContain('日报看板');
+    }
+  });
+
+  it('季度排名 for township staff, leaders and district admins (the ranking routes’ readers), live; 评比管理 and 评分模型 for district admins only', () => {
+    const ranking = { kind: 'page', url: '/subpackages/ranking/pages/list/index' };
+    const leader = makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } });
+    for (const me of [makeMe(), makeMe({ bindings: [leader] }), makeMe({ bindings: [admin] }), makeMe({ bindings: [admin, leader] })]) {
+      expect(shortcutsFor(me).filter((c) => c.key === 'ranking')).toEqual([expect.objectContaining({ title: '季度排名', target: ranking })]);
+    }
+    // The leader's card replaced its coming-soon placeholder.
+    expect(shortcutsFor(makeMe({ bindings: [leader] })).every((c) => c.target.kind !== 'soon')).toBe(true);
+    const adminCards = shortcutsFor(makeMe({ bindings: [admin] }));
+    const titles = adminCards.map((c) => c.title);
+    expect(titles.slice(titles.indexOf('季度排名'), titles.indexOf('季度排名') + 3)).toEqual(['季度排名', '评比管理', '评分模型']);
+    expect(adminCards.find((c) => c.title === '评比管理')?.target).toEqual({ kind: 'page', url: '/subpackages/ranking/pages/review/index' });
+    expect(adminCards.find((c) => c.title === '评分模型')?.target).toEqual({ kind: 'page', url: '/subpackages/ranking/pages/scoring/index' });
+    for (const me of [makeMe(), makeMe({ bindings: [leader] })]) {
+      expect(shortcutsFor(me).map((c) => c.key)).not.toContain('ranking-review');
+      expect(shortcutsFor(me).map((c) => c.key)).not.toContain('scoring');
+    }
+    // Inspectors, branch cadres and residents are not readers of the ranking routes.
+    for (const me of [makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' } })] }), makeMe({ bindings: [secretary] }), makeMe({ roles: ['resident'], bindings: [] })]) {
+      expect(shortcutsFor(me).map((c) => c.key)).not.toContain('ranking');
     }
   });
 
@@ -291,7 +314,7 @@ describe('home tab', () => {
     expect(taroMock.navigateTo).toHaveBeenCalledTimes(3);
   });
 
-  it('coming-soon cards only say so', async () => {
+  it('a leader’s 季度排名 card opens the ranking (no card is a coming-soon placeholder any more)', async () => {
     const leader = makeBinding({ role: 'leader', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [leader] }) }));
     fakeApi({ 'GET /v1/me': { status: 200, body: makeMe({ bindings: [leader] }) } });
@@ -299,8 +322,8 @@ describe('home tab', () => {
     render(<HomePage />);
 
     fireEvent.click(await screen.findByText('季度排名'));
-    expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '即将上线，敬请期待' }));
-    expect(taroMock.navigateTo).not.toHaveBeenCalled();
+    expect(taroMock.showToast).not.toHaveBeenCalled();
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/subpackages\/ranking\/pages\/list\/index/) });
   });
 
   it('shows a report still waiting in the device’s send queue', async () => {

@@ -35,3 +35,6 @@ export const RoleBinding = z.object({
 export type RoleBinding = z.infer<typeof RoleBinding>;
 
 export { ScopeLevel };
+
+/** A Shanghai quarter, e.g. 2026-Q4: observations roll up and rankings are computed by it. */
+export const QuarterKey = z.string().check(z.regex(/^\d{4}-Q[1-4]$/, '季度格式应为 YYYY-Qn，例如 2026-Q4'));

@@ -1,7 +1,7 @@
 import '../zod-config';
 import * as z from 'zod/mini';
 import { BranchType, OfficialRole, Star } from '../enums';
-import { Id, IsoDateTime } from './common.contract';
+import { Id, IsoDateTime, QuarterKey } from './common.contract';
 import { MonthKey } from './daily-report.contract';
 
 /** 每月一观摩: the township (or the district) visits chosen branches; assigned observers score each star 0–10. */
@@ -22,7 +22,6 @@ export const OBSERVATION_LIMITS = {
 } as const;
 
 /** `2026-Q4` */
-export const QuarterKey = z.string().check(z.regex(/^\d{4}-Q[1-4]$/, '季度格式应为 YYYY-Qn'));
 
 export const ObservationPath = z.strictObject({ observationId: Id });
 export const ObservationScorePath = z.strictObject({ observationId: Id, branchId: Id });

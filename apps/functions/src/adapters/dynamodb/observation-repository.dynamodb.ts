@@ -23,6 +23,11 @@ const OBS_FIELDS = ['id', 'districtId', 'month', 'title', 'townshipId', 'organis
 const SCORE_FIELDS = ['observationId', 'branchId', 'observerId', 'observerName', 'scores', 'comment', 'updatedAt'] as const;
 const RESULT_FIELDS = ['observationId', 'title', 'month', 'branchId', 'branchName', 'townshipId', 'perStar', 'overall', 'observerCount', 'comments', 'closedAt'] as const;
 
+/** A frozen branch result as stored at close (the quarterly ranking reads these by township and quarter). */
+export function observationResultItem(r: StoredBranchResult) {
+  return { pk: resultPk(r.townshipId, quarterOf(`${r.month}-01`)), sk: `${r.branchId}#${r.observationId}`, entity: 'observation-result', ...r };
+}
+
 function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
   return Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T;
 }
@@ -141,7 +146,7 @@ export class DynamoObservationRepository implements ObservationRepository {
             ...results.map((r) => ({
               Put: {
                 TableName: this.table,
-                Item: { pk: resultPk(r.townshipId, quarterOf(`${r.month}-01`)), sk: `${r.branchId}#${r.observationId}`, entity: 'observation-result', ...r },
+                Item: observationResultItem(r),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             })),

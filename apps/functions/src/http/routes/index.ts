@@ -10,6 +10,7 @@ import * as meta from './meta.routes';
 import * as org from './org.routes';
 import * as plan from './plan.routes';
 import * as observation from './observation.routes';
+import * as ranking from './ranking.routes';
 import * as reminder from './reminder.routes';
 import * as report from './report.routes';
 import * as rules from './rules.routes';
@@ -39,4 +40,5 @@ export const implementations: RouteImplementations = {
   ...studyReview,
   ...learning,
   ...news,
+  ...ranking,
 };

@@ -15,8 +15,6 @@ export interface Shortcut {
   target: ShortcutTarget;
 }
 
-const soon: ShortcutTarget = { kind: 'soon' };
-
 /** District admins, leaders and inspectors: pick a township from the per-township rates. */
 const districtDashboard: Shortcut = {
   key: 'report-dashboard',
@@ -107,6 +105,26 @@ function branchBoardShortcuts(bindings: RoleBinding[]): Shortcut[] {
     return [{ key: `branch-board:${scope.branchId}`, title: '四个一口清', description: `${b.scopeLabel}：任务、底数、措施、机制和作战图`, target: { kind: 'page', url: PAGES.branchBoard(scope.branchId) } } as Shortcut];
   });
 }
+/** 每季度一评比: township staff, leaders and district admins read the published ranking (the server keeps each to their townships). */
+const rankingShortcut: Shortcut = {
+  key: 'ranking',
+  title: '季度排名',
+  description: '各支部本季度得分、星级和进步，十佳百优和星级地图',
+  target: { kind: 'page', url: PAGES.ranking() },
+};
+/** District admins compute, review, annotate and publish each quarter's ranking, and set the scoring model. */
+const rankingReviewShortcut: Shortcut = {
+  key: 'ranking-review',
+  title: '评比管理',
+  description: '计算本季度排名，审核批注后发布',
+  target: { kind: 'page', url: PAGES.rankingReview() },
+};
+const scoringShortcut: Shortcut = {
+  key: 'scoring',
+  title: '评分模型',
+  description: '各项权重、扣分、达星规则和榜单名额',
+  target: { kind: 'page', url: PAGES.scoringModel },
+};
 
 /** Cadres and secretaries: today's report and the month calendar of each branch they file for. */
 function reportShortcuts(bindings: RoleBinding[]): Shortcut[] {
@@ -304,6 +322,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(lettersShortcut(has));
     cards.push(letterStatsShortcut, letterRulesShortcut);
     cards.push(districtBoardShortcut);
+    cards.push(rankingShortcut, rankingReviewShortcut, scoringShortcut);
     cards.push(catalogueShortcut);
   }
   if (has('leader')) {
@@ -311,9 +330,9 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(districtDashboard);
     cards.push(letterStatsShortcut);
     cards.push(districtBoardShortcut);
-    cards.push({ key: 'ranking', title: '季度排名', description: '各支部创星进度排名', target: soon });
     cards.push(findingsOverviewShortcut(townshipIdsOf(byRole('leader'))));
     cards.push(reviewSummaryShortcut([]));
+    cards.push(rankingShortcut);
   }
   if (has('township_staff')) {
     const townships = townshipIdsOf(byRole('township_staff'));
@@ -348,6 +367,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(letterStatsShortcut);
     cards.push(findingsOverviewShortcut(townships));
     cards.push(reviewSummaryShortcut(townships));
+    cards.push(rankingShortcut);
   }
   if (has('inspector')) {
     cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));

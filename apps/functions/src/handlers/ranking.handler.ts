@@ -1,0 +1,45 @@
+import type { Context } from 'aws-lambda';
+import { parseConfig } from '../config/config';
+import { loadSecrets } from '../config/secrets';
+import { quarterToRank } from '../domain/ranking';
+import { createLogger } from '../observability/logger';
+import type { Deps } from '../ports/deps';
+import { runRankingJob } from '../use-cases/compute-ranking';
+import { composeDeps } from './compose';
+
+const config = parseConfig(process.env);
+const { logger, powertools } = createLogger('chuangxing-ranking');
+let wiring: Promise<Deps> | undefined;
+
+/** Thrown when time ran out between shards: the scheduler's retry resumes from the checkpoints. */
+export class RankingIncomplete extends Error {
+  constructor(readonly quarter: string, readonly version: number) {
+    super(`ranking ${quarter} v${version} not complete yet; a retry resumes it`);
+    this.name = 'RankingIncomplete';
+  }
+}
+
+/**
+ * EventBridge Scheduler target, at quarter end (and on demand with `{ "quarter": "2026-Q4" }`). It writes a
+ * draft ranking; the district admin reviews and publishes it. Shards are checkpointed, so a retry after a
+ * timeout or an error continues where the last attempt stopped.
+ */
+export const handler = async (event: unknown, context: Context) => {
+  powertools.addContext(context);
+  wiring ??= loadSecrets(config)
+    .then((secrets) => composeDeps(config, secrets))
+    .catch((err) => {
+      wiring = undefined;
+      throw err;
+    });
+  const deps = await wiring;
+  const quarter = quarterToRank(deps.clock.now(), event);
+  const res = await runRankingJob(deps, { quarter, trigger: 'schedule', by: 'schedule', timeLeft: () => context.getRemainingTimeInMillis(), marginMs: 30_000 });
+  const summary = { quarter, version: res.header.version, status: res.header.status, computedTownships: res.computedTownships, townships: res.header.townshipIds.length };
+  if (!res.complete) {
+    logger.warn('ranking incomplete, will resume on retry', summary);
+    throw new RankingIncomplete(quarter, res.header.version);
+  }
+  logger.info('ranking computed', summary);
+  return summary;
+};

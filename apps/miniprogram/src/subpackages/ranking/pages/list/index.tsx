@@ -1,0 +1,199 @@
+import { useEffect, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { BRANCH_TYPE_LABELS, formatShanghaiDate, type BranchType, type DistrictRanking, type RankingRow } from '@chuangxing/shared';
+import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
+import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
+import { useSession } from '../../../../hooks/use-session';
+import { api } from '../../../../services/api';
+import { toFailure, type Failure } from '../../../../services/api-failure';
+import { Chips, QuarterSwitcher, RankRow, RankingNav } from '../../components/bits';
+import { UnpublishedView } from '../../components/unpublished-view';
+import { downloadRankingXlsx } from '../../services/export-ranking';
+import { quarterLabel, quarterParam } from '../../services/quarter';
+import { readsRankings, runsRankings } from '../../services/ranking-access';
+import { orUnpublished } from '../../services/unpublished';
+import '../../ranking.css';
+
+const ignore = () => undefined;
+const PAGE_SIZE = 20;
+const ALL = '';
+
+type ListState =
+  | { kind: 'loading' }
+  | { kind: 'failed'; failure: Failure }
+  | { kind: 'unpublished' }
+  | { kind: 'ready'; data: DistrictRanking; rows: RankingRow[] };
+
+function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
+  const [townshipId, setTownshipId] = useState(ALL);
+  const [branchType, setBranchType] = useState<'' | BranchType>(ALL);
+  const [townships, setTownships] = useState<{ id: string; name: string }[]>([]);
+  const [state, setState] = useState<ListState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [more, setMore] = useState<'idle' | 'loading' | string>('idle');
+  const [exporting, setExporting] = useState(false);
+
+  const query = (offset: number) => ({
+    offset,
+    limit: PAGE_SIZE,
+    ...(townshipId ? { townshipId } : {}),
+    ...(branchType ? { branchType } : {}),
+  });
+
+  // The township filter lists the townships the server shows the caller (its star map is already narrowed).
+  useEffect(() => {
+    let live = true;
+    setTownships([]);
+    api.getStarMap({ params: { quarter } }).then(
+      (res) => live && res.status === 200 && setTownships(res.body.townships.map((t) => ({ id: t.townshipId, name: t.name }))),
+      ignore,
+    );
+    return () => {
+      live = false;
+    };
+  }, [quarter, attempt]);
+
+  useEffect(() => {
+    let live = true;
+    setState({ kind: 'loading' });
+    setMore('idle');
+    api.getRanking({ params: { quarter }, query: query(0) }).then(
+      (res) => {
+        if (!live) return;
+        try {
+          const data = orUnpublished(res);
+          setState(data ? { kind: 'ready', data, rows: data.rows } : { kind: 'unpublished' });
+        } catch (err) {
+          setState({ kind: 'failed', failure: toFailure(err) });
+        }
+      },
+      (err: unknown) => live && setState({ kind: 'failed', failure: toFailure(err) }),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [quarter, townshipId, branchType, attempt]);
+
+  usePullDownRefresh(() => {
+    setAttempt((n) => n + 1);
+    setTimeout(() => Taro.stopPullDownRefresh(), 300);
+  });
+
+  const loadMore = async () => {
+    if (state.kind !== 'ready' || more === 'loading') return;
+    setMore('loading');
+    try {
+      const res = await api.getRanking({ params: { quarter }, query: query(state.rows.length) });
+      const data = orUnpublished(res);
+      if (!data) throw new Error('排名已撤下，请下拉刷新');
+      setState({ kind: 'ready', data, rows: [...state.rows, ...data.rows] });
+      setMore('idle');
+    } catch (err) {
+      setMore(toFailure(err).message);
+    }
+  };
+
+  const exportXlsx = async () => {
+    if (exporting) return;
+    setExporting(true);
+    Taro.showLoading({ title: '正在导出' }).catch(ignore);
+    try {
+      await downloadRankingXlsx(quarter);
+    } catch (err) {
+      Taro.showToast({ title: toFailure(err).message, icon: 'none' }).catch(ignore);
+    } finally {
+      Taro.hideLoading();
+      setExporting(false);
+    }
+  };
+
+  const filters = (
+    <View className='cx-card ranking-filters'>
+      {townships.length > 1 ? (
+        <View className='ranking-filters__group cx-ranking-township-filter'>
+          <Text className='ranking-filters__label'>乡镇（街道）</Text>
+          <Chips
+            chips={[{ key: ALL, label: '全部' }, ...townships.map((t) => ({ key: t.id, label: t.name }))]}
+            value={townshipId}
+            onPick={setTownshipId}
+            itemClassName='cx-ranking-filter-township'
+          />
+        </View>
+      ) : null}
+      <View className='ranking-filters__group cx-ranking-type-filter'>
+        <Text className='ranking-filters__label'>支部类型</Text>
+        <Chips
+          chips={[
+            { key: ALL, label: '全部' },
+            { key: 'rural', label: BRANCH_TYPE_LABELS.rural },
+            { key: 'community', label: BRANCH_TYPE_LABELS.community },
+          ]}
+          value={branchType}
+          onPick={(k) => setBranchType(k as '' | BranchType)}
+          itemClassName='cx-ranking-filter-type'
+        />
+      </View>
+    </View>
+  );
+
+  let body;
+  if (state.kind === 'loading') body = <LoadingView />;
+  else if (state.kind === 'failed') body = <ErrorView failure={state.failure} onRetry={() => setAttempt((n) => n + 1)} />;
+  else if (state.kind === 'unpublished') body = <UnpublishedView quarter={quarter} admin={admin} />;
+  else {
+    const { data, rows } = state;
+    body = (
+      <View>
+        {filters}
+        <View className='ranking-summary'>
+          <Text className='cx-ranking-matched'>
+            共 {data.matched} 个支部 · 第 {data.ranking.version} 版 · 发布于 {formatShanghaiDate(data.ranking.publishedAt ?? '')}
+          </Text>
+        </View>
+        {rows.length ? (
+          <View className='cx-card ranking-list cx-ranking-list'>
+            {rows.map((row) => (
+              <RankRow key={row.branchId} row={row} quarter={quarter} />
+            ))}
+          </View>
+        ) : (
+          <EmptyView text='没有符合筛选条件的支部' />
+        )}
+        {rows.length < data.matched ? (
+          <Button className={`cx-btn cx-ranking-more${more === 'loading' ? ' cx-btn--disabled' : ''}`} disabled={more === 'loading' || undefined} onClick={() => void loadMore()}>
+            {more === 'loading' ? '加载中…' : `加载更多（还有 ${data.matched - rows.length} 个）`}
+          </Button>
+        ) : rows.length ? (
+          <Text className='ranking-end'>已显示全部</Text>
+        ) : null}
+        {more !== 'idle' && more !== 'loading' ? <Text className='cx-field__error cx-ranking-more-error'>{more}</Text> : null}
+        <Button className={`cx-btn ranking-export cx-ranking-export${exporting ? ' cx-btn--disabled' : ''}`} disabled={exporting || undefined} onClick={() => void exportXlsx()}>
+          {exporting ? '正在导出…' : '导出 Excel'}
+        </Button>
+      </View>
+    );
+  }
+  return <View>{body}</View>;
+}
+
+/** 季度排名: `?quarter=yyyy-Qn` (default this quarter). */
+export default function RankingListPage() {
+  const { params } = useRouter();
+  const session = useSession();
+  const [quarter, setQuarter] = useState(() => quarterParam(params.quarter));
+  useEffect(() => {
+    Taro.setNavigationBarTitle({ title: `${quarterLabel(quarter)}排名` }).catch(ignore);
+  }, [quarter]);
+  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
+  if (!readsRankings(session.me)) return <View className='cx-page'><BindingNeeded text='季度排名供乡镇（街道）工作人员、县级领导和区委组织部查看' /></View>;
+  const admin = runsRankings(session.me);
+  return (
+    <View className='cx-page ranking-page cx-ranking-page'>
+      <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
+      <RankingNav quarter={quarter} current='list' admin={admin} />
+      <RankingList key={quarter} quarter={quarter} admin={admin} />
+    </View>
+  );
+}

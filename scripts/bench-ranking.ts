@@ -1,0 +1,215 @@
+/**
+ * `npm run bench:ranking`: the quarterly ranking job of issue 6 on DynamoDB Local (in memory).
+ * - Scale: a quarter for 5,000 and 50,000 synthetic branches (25 per township, as in a province), each with
+ *   its quarter report counters, 三率 counters, an observation result and (half of them) an approved plan.
+ *   Time, DynamoDB requests by operation, and peak memory of the job.
+ * - Reports don't matter: the same 500 branches with 9 and with 90 real daily reports each (as stored by
+ *   the report feature, counters consistent) → the same request count, because the job reads rollups only.
+ * Set BENCH_SIZES=5000 to skip the 50,000 run. Writes .artifacts/bench-ranking.json. A benchmark, not a test.
+ */
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createDocumentClient } from '@chuangxing/functions/adapters/dynamodb/dynamo-client';
+import { keys } from '@chuangxing/functions/adapters/dynamodb/keys';
+import { letterKeys } from '@chuangxing/functions/adapters/dynamodb/letter-repository.dynamodb';
+import { branchItem, townshipItem } from '@chuangxing/functions/adapters/dynamodb/org-repository.dynamodb';
+import { DynamoRankingRepository } from '@chuangxing/functions/adapters/dynamodb/ranking-repository.dynamodb';
+import { DynamoScoringInputs } from '@chuangxing/functions/adapters/dynamodb/scoring-inputs.dynamodb';
+import { DynamoInspectionRepository, inspectionKeys } from '@chuangxing/functions/adapters/dynamodb/inspection-repository.dynamodb';
+import { DynamoObservationRepository, observationResultItem } from '@chuangxing/functions/adapters/dynamodb/observation-repository.dynamodb';
+import { DynamoPlanRepository } from '@chuangxing/functions/adapters/dynamodb/plan-repository.dynamodb';
+import { findingsReader, observationResultsReader, taskProgressReader } from '@chuangxing/functions/adapters/scoring-readers';
+import { DynamoRulesRepository } from '@chuangxing/functions/adapters/dynamodb/rules-repository.dynamodb';
+import { createTableInput } from '@chuangxing/functions/adapters/dynamodb/table-definition';
+import { startDynamoLocal } from '@chuangxing/functions/local/dynamo-local';
+import { batchPut } from '@chuangxing/functions/local/seed';
+import type { Deps } from '@chuangxing/functions/ports/deps';
+import { runRankingJob } from '@chuangxing/functions/use-cases/compute-ranking';
+import { createHash } from 'node:crypto';
+
+const ROOT = resolve(__dirname, '..');
+const SIZES = (process.env.BENCH_SIZES ?? '5000,50000').split(',').map(Number);
+const PER_TOWNSHIP = 25;
+const D = 'bench';
+const NOW = new Date('2026-10-01T02:00:00.000Z'); // 10:00 on 1 October in Shanghai: Q3 is over
+
+/** Counts every AWS SDK request by command. */
+const counts = new Map<string, number>();
+const clientProto = Object.getPrototypeOf(DynamoDBClient.prototype) as { send: (...a: unknown[]) => unknown };
+const originalSend = clientProto.send;
+clientProto.send = function (this: unknown, ...args: unknown[]) {
+  const [command, ...rest] = args as [{ constructor: { name: string } }, ...unknown[]];
+  const name = command.constructor.name.replace(/Command$/, '');
+  counts.set(name, (counts.get(name) ?? 0) + 1);
+  return originalSend.call(this, command, ...rest);
+};
+const snapshot = () => new Map(counts);
+const diff = (before: Map<string, number>): Record<string, number> =>
+  Object.fromEntries([...counts].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).filter(([, v]) => v > 0));
+const total = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+
+async function parallelPut(doc: ReturnType<typeof createDocumentClient>, table: string, items: Record<string, unknown>[], lanes = 8) {
+  const size = Math.ceil(items.length / lanes);
+  await Promise.all(Array.from({ length: lanes }, (_, k) => batchPut(doc, table, items.slice(k * size, (k + 1) * size))));
+}
+
+function depsFor(doc: ReturnType<typeof createDocumentClient>, table: string): Deps {
+  return {
+    districtId: D,
+    clock: { now: () => NOW },
+    ids: { next: () => `id${Math.random().toString(36).slice(2)}` },
+    sha256: (t: string) => createHash('sha256').update(t).digest('hex'),
+    rules: new DynamoRulesRepository(doc, table),
+    rankings: new DynamoRankingRepository(doc, table),
+    scoringInputs: new DynamoScoringInputs(doc, table, {
+      observations: observationResultsReader(new DynamoObservationRepository(doc, table)),
+      findings: findingsReader(new DynamoInspectionRepository(doc, table)),
+      taskProgress: taskProgressReader(new DynamoPlanRepository(doc, table)),
+    }),
+  } as unknown as Deps;
+}
+
+/** The district, its townships and branches, and each branch's rollups for the quarter. */
+function districtItems(branches: number, quarter: string, months: string[], reportDays?: string[]) {
+  const items: Record<string, unknown>[] = [{ ...keys.district(D), entity: 'district', id: D, name: '压测省' }];
+  const at = '2025-01-01T00:00:00.000Z';
+  let seed = 42;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const townships = Math.ceil(branches / PER_TOWNSHIP);
+  for (let t = 0; t < townships; t++) {
+    const tid = `t${String(t).padStart(4, '0')}`;
+    const n = Math.min(PER_TOWNSHIP, branches - t * PER_TOWNSHIP);
+    items.push(townshipItem({ id: tid, districtId: D, name: `乡镇${t + 1}`, kind: 'town', isDemo: true, order: t, counts: { rural: n, community: 0 } }));
+    for (let b = 0; b < n; b++) {
+      const bid = `${tid}-b${String(b).padStart(2, '0')}`;
+      const type = b % 5 === 0 ? 'community' : 'rural';
+      items.push(branchItem({ id: bid, districtId: D, townshipId: tid, name: `支部${b}`, type, isDemo: true, version: 1, createdAt: at, updatedAt: at }));
+      if (reportDays) {
+        // Real report items, as the report feature stores them, and the counters it keeps with them.
+        for (const day of reportDays) items.push({ ...keys.report(bid, day), entity: 'report', branchId: bid, townshipId: tid, districtId: D, day, status: 'on_time', content: { items: [{ star: 'industry', text: '走访农户，化解纠纷' }] }, version: 1, submittedAt: `${day}T10:00:00.000Z` });
+        items.push({ ...keys.branchQuarterStats(bid, quarter), submitted: reportDays.length, onTime: reportDays.length, late: 0 });
+      } else {
+        const onTime = 40 + rand(52);
+        const late = rand(92 - onTime);
+        items.push({ ...keys.branchQuarterStats(bid, quarter), submitted: onTime + late, onTime, late });
+      }
+      const received = 1 + rand(12);
+      items.push({ ...letterKeys.stats(tid, months[rand(3)], bid), branchId: bid, received, respondedInTime: rand(received + 1), accepted: received, replied: rand(received + 1), rated: 2, satisfied: rand(3) });
+      items.push(
+        observationResultItem({ observationId: 'o1', title: '观摩', month: months[1], branchId: bid, branchName: bid, townshipId: tid, perStar: [{ star: 'branch_strong', value: 6 + rand(40) / 10, count: 3, trimmed: false }], overall: 5 + rand(50) / 10, observerCount: 3, comments: [], closedAt: `${months[1]}-20T08:00:00.000Z` }),
+      );
+      // Key-task states (the board's rollup) and, for one branch in five, an open 问题清单 item.
+      for (const [t, star] of [['bs-1', 'branch_strong'], ['bs-2', 'branch_strong'], ['in-1', 'industry'], ['in-2', 'industry'], ['ec-1', 'ecology']] as const) {
+        const done = rand(3) === 0;
+        items.push({ pk: `BR#${bid}`, sk: `PLAN#2026#LATEST#${t}`, gsi1pk: `TWN#${tid}#PROG#2026`, gsi1sk: `${bid}#${t}`, entity: 'task-latest', branchId: bid, taskId: t, star, status: done ? 'done' : 'in_progress', percent: done ? 100 : rand(90), at: `${months[0]}-15T02:00:00.000Z` });
+      }
+      if (b % 5 === 0) {
+        const fid = `f-${bid}`;
+        items.push({ ...inspectionKeys.finding(fid), entity: 'finding', gsi1pk: inspectionKeys.township(tid), gsi1sk: `${bid}#${fid}`, id: fid, branchId: bid, townshipId: tid, star: 'industry', status: 'open', deadline: `${months[1]}-10`, createdAt: `${months[0]}-20T02:00:00.000Z`, description: '台账不全', owner: '书记', version: 1 });
+      }
+      if (b % 2 === 0) {
+        items.push({ pk: `BR#${bid}`, sk: 'PLAN#2026', gsi1pk: `TWN#${tid}#PLANS#2026`, gsi1sk: `approved#${bid}`, entity: 'plan', branchId: bid, townshipId: tid, year: 2026, status: 'approved', content: { heldStars: [], targetStars: ['branch_strong', 'industry', 'ecology'].slice(0, 1 + rand(3)) } });
+      }
+    }
+  }
+  return items;
+}
+
+interface Measured {
+  seconds: number;
+  requests: Record<string, number>;
+  requestsTotal: number;
+  peakHeapMB: number;
+  peakRssMB: number;
+  branchCount: number;
+  versions: number;
+}
+
+async function measure(deps: Deps, quarter: string): Promise<Measured> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage();
+  let peakHeap = base.heapUsed;
+  let peakRss = base.rss;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakRss = Math.max(peakRss, m.rss);
+  }, 25);
+  const before = snapshot();
+  const t0 = performance.now();
+  const res = await runRankingJob(deps, { quarter, trigger: 'schedule', by: 'bench', timeLeft: () => 600_000, concurrency: 8 });
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(timer);
+  if (!res.complete) throw new Error('ranking did not complete');
+  const requests = diff(before);
+  return {
+    seconds: Number(seconds.toFixed(1)),
+    requests,
+    requestsTotal: total(requests),
+    peakHeapMB: Math.round((peakHeap - base.heapUsed) / 2 ** 20),
+    peakRssMB: Math.round(peakRss / 2 ** 20),
+    branchCount: res.header.branchCount,
+    versions: res.header.version,
+  };
+}
+
+async function withTable<T>(endpoint: string, name: string, fn: (doc: ReturnType<typeof createDocumentClient>) => Promise<T>): Promise<T> {
+  const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await raw.send(new CreateTableCommand(createTableInput(name)));
+  const doc = createDocumentClient({ endpoint });
+  try {
+    return await fn(doc);
+  } finally {
+    await raw.send(new DeleteTableCommand({ TableName: name }));
+    raw.destroy();
+  }
+}
+
+const Q3 = { quarter: '2026-Q3', months: ['2026-07', '2026-08', '2026-09'] };
+
+async function main() {
+  const dynamo = await startDynamoLocal({});
+  const results: Record<string, unknown> = { date: new Date().toISOString(), perTownship: PER_TOWNSHIP };
+  try {
+    for (const n of SIZES) {
+      console.log(`seeding ${n} branches…`);
+      results[`branches${n}`] = await withTable(dynamo.endpoint, `bench-rank-${n}`, async (doc) => {
+        const t0 = performance.now();
+        const items = districtItems(n, Q3.quarter, Q3.months);
+        await parallelPut(doc, `bench-rank-${n}`, items);
+        const seedSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
+        console.log(`  ${items.length} items in ${seedSeconds} s; computing ${Q3.quarter}…`);
+        const m = await measure(depsFor(doc, `bench-rank-${n}`), Q3.quarter);
+        console.log(`  ${n} branches: ${m.seconds} s, ${m.requestsTotal} requests ${JSON.stringify(m.requests)}, peak heap +${m.peakHeapMB} MB (rss ${m.peakRssMB} MB)`);
+        return { seededItems: items.length, seedSeconds, townships: Math.ceil(n / PER_TOWNSHIP), ...m };
+      });
+    }
+
+    // Same branches, 10× the reports: the job's requests do not change.
+    const reportRuns: Record<string, Measured & { reports: number }> = {};
+    for (const perBranch of [9, 90]) {
+      const days = Array.from({ length: perBranch }, (_, i) => new Date(Date.UTC(2026, 6, 1 + i)).toISOString().slice(0, 10));
+      const name = `bench-rank-reports-${perBranch}`;
+      reportRuns[`reportsPerBranch${perBranch}`] = await withTable(dynamo.endpoint, name, async (doc) => {
+        const items = districtItems(500, Q3.quarter, Q3.months, days);
+        await parallelPut(doc, name, items);
+        const m = await measure(depsFor(doc, name), Q3.quarter);
+        console.log(`  500 branches × ${perBranch} reports (${500 * perBranch} reports): ${m.seconds} s, ${m.requestsTotal} requests ${JSON.stringify(m.requests)}`);
+        return { reports: 500 * perBranch, ...m };
+      });
+    }
+    results.reports = reportRuns;
+  } finally {
+    await dynamo.stop();
+  }
+  mkdirSync(join(ROOT, '.artifacts'), { recursive: true });
+  writeFileSync(join(ROOT, '.artifacts/bench-ranking.json'), JSON.stringify(results, null, 2));
+  console.log(JSON.stringify(results, null, 2));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
