@@ -54,6 +54,9 @@ export interface OrderRow {
   townshipRank: number;
 }
 
+/** What the finalize step needs of a scorecard (kept next to the cards, so it reads far less into memory). */
+export type ShardRow = Omit<OrderRow, 'districtRank'> & { targetLevel: number };
+
 export interface RankingSummary {
   inputsHash: string;
   branchCount: number;
@@ -91,6 +94,8 @@ export interface RankingRepository {
   putShard(districtId: string, quarter: string, version: number, townshipId: string, cards: Scorecard[], inputsHash: string): Promise<void>;
   /** Every shard's cards (townshipIds: only those), with each township's inputs hash. */
   readShards(districtId: string, quarter: string, version: number, townshipIds?: string[]): Promise<{ townshipId: string; hash: string; cards: Scorecard[] }[]>;
+  /** Only the compact rows of every shard (for the district order). */
+  readShardRows(districtId: string, quarter: string, version: number): Promise<{ townshipId: string; hash: string; rows: ShardRow[] }[]>;
   /** Writes the district order, ranks, lists and star map, then computing → draft. Idempotent for a retry. */
   finalize(districtId: string, quarter: string, version: number, summary: RankingSummary): Promise<void>;
   readOrder(districtId: string, quarter: string, version: number): Promise<OrderRow[]>;

@@ -1,7 +1,7 @@
 import type { StarMapRow } from '@chuangxing/shared';
-import { compareCards, goalsOf, lastDueDay, levelCounts, mostImproved, quarterRange, scoreTownship, type Scorecard } from '../domain/ranking';
+import { compareCards, goalsOf, lastDueDay, levelCounts, mostImproved, quarterRange, scoreTownship } from '../domain/ranking';
 import type { Deps } from '../ports/deps';
-import type { OrderRow, RankingSummary, StoredRankingHeader } from '../ports/ranking-repository';
+import type { OrderRow, RankingSummary, ShardRow, StoredRankingHeader } from '../ports/ranking-repository';
 import { modelInForce } from './scoring-model';
 
 export interface RunOptions {
@@ -36,19 +36,7 @@ export function stableStringify(v: unknown): string {
   return JSON.stringify(v);
 }
 
-const toOrderRow = (c: Scorecard, districtRank: number): OrderRow => ({
-  branchId: c.branchId,
-  branchName: c.branchName,
-  branchType: c.branchType,
-  townshipId: c.townshipId,
-  townshipName: c.townshipName,
-  total: c.total,
-  base: c.base,
-  delta: c.delta,
-  level: c.level,
-  districtRank,
-  townshipRank: c.townshipRank,
-});
+const toOrderRow = ({ targetLevel: _t, ...r }: ShardRow, districtRank: number): OrderRow => ({ ...r, districtRank });
 
 /** Starts a run, or resumes the quarter's run that is still computing. */
 async function claimRun(deps: Deps, o: RunOptions): Promise<StoredRankingHeader> {
@@ -129,7 +117,7 @@ export async function runRankingJob(deps: Deps, o: RunOptions): Promise<RunResul
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? 4, todo.length)) }, worker));
     if (stopped || next < todo.length) return { header, complete: false, computedTownships: computed };
-    const shards = await deps.rankings.readShards(d, o.quarter, header.version);
+    const shards = await deps.rankings.readShardRows(d, o.quarter, header.version);
     const summary = await summarise(deps, header, shards, range.previous, prevPublished, names);
     await deps.rankings.finalize(d, o.quarter, header.version, summary);
     return { header: { ...header, status: 'draft', inputsHash: summary.inputsHash, branchCount: summary.branchCount }, complete: true, computedTownships: computed };
@@ -145,7 +133,7 @@ export async function runRankingJob(deps: Deps, o: RunOptions): Promise<RunResul
 export async function summarise(
   deps: Deps,
   header: StoredRankingHeader,
-  shards: { townshipId: string; hash: string; cards: Scorecard[] }[],
+  shards: { townshipId: string; hash: string; rows: ShardRow[] }[],
   previousQuarter: string,
   previousVersion: number | undefined,
   names: ReadonlyMap<string, string> = new Map(),
@@ -153,17 +141,17 @@ export async function summarise(
   const byTownship = new Map(shards.map((s) => [s.townshipId, s]));
   const hashes = header.townshipIds.map((t) => `${t}:${byTownship.get(t)?.hash ?? 'missing'}`);
   const inputsHash = deps.sha256(`scoring:${header.scoringVersion}|asOf:${header.asOfDay}|${hashes.join('|')}`);
-  const cards = shards.flatMap((s) => s.cards).sort(compareCards);
-  const order = cards.map((c, k) => toOrderRow(c, k + 1));
+  const rows = shards.flatMap((s) => s.rows).sort(compareCards);
+  const order = rows.map((c, k) => toOrderRow(c, k + 1));
   const ranksByTownship: Record<string, Record<string, number>> = Object.fromEntries(header.townshipIds.map((t) => [t, {}]));
   for (const r of order) (ranksByTownship[r.townshipId] ??= {})[r.branchId] = r.districtRank;
   const lists = header.model.lists;
   const previousMap = previousVersion ? await deps.rankings.readStarMap(deps.districtId, previousQuarter, previousVersion) : [];
   const prevBy = new Map(previousMap.map((r) => [r.townshipId, r.levels]));
   const starMap: StarMapRow[] = header.townshipIds.map((t) => {
-    const own = byTownship.get(t)?.cards ?? [];
+    const own = byTownship.get(t)?.rows ?? [];
     const levels = levelCounts(own.map((c) => c.level));
-    const planTargets = levelCounts(own.filter((c) => c.targetStars.length > 0).map((c) => c.targetStars.length));
+    const planTargets = levelCounts(own.filter((c) => c.targetLevel > 0).map((c) => c.targetLevel));
     const previousLevels = prevBy.get(t) ?? null;
     return { townshipId: t, name: names.get(t) ?? own[0]?.townshipName ?? t, levels, previousLevels, planTargets, goals: goalsOf(levels, previousLevels, planTargets) };
   });

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type Dynam
 import type { RankingAnnotation, StarMapRow } from '@chuangxing/shared';
 import { DomainError, conflict } from '../../domain/domain-error';
 import type { Scorecard } from '../../domain/ranking';
-import type { OrderRow, RankingRepository, RankingSummary, StoredRankingHeader, StoredScoringDraft, StoredScoringModel } from '../../ports/ranking-repository';
+import type { OrderRow, RankingRepository, RankingSummary, ShardRow, StoredRankingHeader, StoredScoringDraft, StoredScoringModel } from '../../ports/ranking-repository';
 import { queryAll } from './query-all';
 import { cancellationReasons, isConditionalCheckFailed } from './transaction-errors';
 
@@ -68,6 +68,20 @@ function transactionGroups(items: Record<string, unknown>[]): Record<string, unk
   if (current.length) groups.push(current);
   return groups;
 }
+
+const shardRow = (c: Scorecard): ShardRow => ({
+  branchId: c.branchId,
+  branchName: c.branchName,
+  branchType: c.branchType,
+  townshipId: c.townshipId,
+  townshipName: c.townshipName,
+  total: c.total,
+  base: c.base,
+  delta: c.delta,
+  level: c.level,
+  townshipRank: c.townshipRank,
+  targetLevel: c.targetStars.length,
+});
 
 export class DynamoRankingRepository implements RankingRepository {
   constructor(
@@ -260,7 +274,7 @@ export class DynamoRankingRepository implements RankingRepository {
    */
   async putShard(d: string, q: string, v: number, townshipId: string, cards: Scorecard[], inputsHash: string) {
     const parts = cards.length ? chunks(cards, CARDS_PER_ITEM) : [[]];
-    const items: Record<string, unknown>[] = parts.map((c, chunk) => ({ ...rankingKeys.shard(d, q, v, townshipId, chunk), townshipId, chunk, chunks: parts.length, hash: inputsHash, cards: c }));
+    const items: Record<string, unknown>[] = parts.map((c, chunk) => ({ ...rankingKeys.shard(d, q, v, townshipId, chunk), townshipId, chunk, chunks: parts.length, hash: inputsHash, cards: c, rows: c.map(shardRow) }));
     items.push({ ...rankingKeys.done(d, q, v, townshipId), townshipId, chunks: parts.length, hash: inputsHash });
     await this.writeData(d, q, v, items);
   }
@@ -278,6 +292,22 @@ export class DynamoRankingRepository implements RankingRepository {
       const t = i.townshipId as string;
       const entry = byTownship.get(t) ?? byTownship.set(t, { townshipId: t, hash: i.hash as string, cards: [] }).get(t)!;
       entry.cards.push(...(i.cards as Scorecard[]));
+    }
+    return [...byTownship.values()];
+  }
+
+  async readShardRows(d: string, q: string, v: number) {
+    const items = await queryAll<{ townshipId: string; hash: string; rows: ShardRow[] }>(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':pk': rankingKeys.dataPk(d, q, v), ':s': 'SHARD#' },
+      ProjectionExpression: 'townshipId, #h, #r',
+      ExpressionAttributeNames: { '#h': 'hash', '#r': 'rows' },
+    });
+    const byTownship = new Map<string, { townshipId: string; hash: string; rows: ShardRow[] }>();
+    for (const i of items) {
+      const entry = byTownship.get(i.townshipId) ?? byTownship.set(i.townshipId, { townshipId: i.townshipId, hash: i.hash, rows: [] }).get(i.townshipId)!;
+      entry.rows.push(...i.rows);
     }
     return [...byTownship.values()];
   }
