@@ -239,3 +239,26 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect([run.body.ranking.version, run.body.ranking.scoringVersion]).toEqual([3, 1]);
   });
 });
+
+describe('the optional ranking demo rollups', () => {
+  it('give the demo district two quarters with spread scores and improvement', async () => {
+    const { rankingDemoItems } = await import('../../src/local/ranking-demo');
+    const { batchPut } = await import('../../src/local/seed');
+    let now = '2026-10-01T02:00:00.000Z';
+    const stack = await createTestStack({ clock: { now: () => new Date(now) } });
+    await batchPut(stack.doc, stack.tableName, rankingDemoItems());
+    let admin = await stack.tokenFor(DEMO.district_admin);
+    const q3 = await stack.call('POST', '/v1/rankings/2026-Q3/runs', { token: admin, body: {} });
+    expect(q3.body.complete).toBe(true);
+    await stack.call('POST', '/v1/rankings/2026-Q3/versions/1/publish', { token: admin, body: { revision: 0 } });
+    now = '2027-01-01T02:00:00.000Z';
+    admin = await stack.tokenFor(DEMO.district_admin);
+    await stack.call('POST', '/v1/rankings/2026-Q4/runs', { token: admin, body: {} });
+    await stack.call('POST', '/v1/rankings/2026-Q4/versions/1/publish', { token: admin, body: { revision: 0 } });
+    const res = await stack.call('GET', '/v1/rankings/2026-Q4', { token: await stack.tokenFor(DEMO.leader), query: { limit: '200' } });
+    const totals = new Set(res.body.rows.map((r: { total: number }) => r.total));
+    expect(totals.size).toBeGreaterThan(res.body.rows.length / 2);
+    expect(res.body.rows.some((r: { delta: number | null }) => r.delta !== null && r.delta > 0)).toBe(true);
+    expect((await stack.call('GET', '/v1/rankings/2026-Q4/honours', { token: admin })).body.mostImproved.length).toBeGreaterThan(0);
+  });
+});

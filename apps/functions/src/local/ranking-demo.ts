@@ -1,0 +1,48 @@
+import { keys } from '../adapters/dynamodb/keys';
+import { letterKeys } from '../adapters/dynamodb/letter-repository.dynamodb';
+import { observationResultKeys } from '../adapters/dynamodb/scoring-inputs.dynamodb';
+import { quarterRange } from '../domain/ranking';
+import { buildDemoData, type DemoData } from './demo-data';
+
+/**
+ * Optional demo rollups for the quarterly ranking (not in the default seed): for two quarters, each demo
+ * branch's daily-report counters, its community's 三率 counters and an observation result, varied by a fixed
+ * formula so rankings, improvement and the star map have something to show. Add these items to
+ * `demoItems()` (local/seed.ts) to see rankings in the local stack: log in as 孙管理员, POST
+ * /v1/rankings/2026-Q3/runs, publish, then the same for 2026-Q4.
+ */
+export function rankingDemoItems(data: DemoData = buildDemoData(), quarters = ['2026-Q3', '2026-Q4']): Record<string, unknown>[] {
+  const items: Record<string, unknown>[] = [];
+  quarters.forEach((quarter, qi) => {
+    const { months } = quarterRange(quarter);
+    data.branches.forEach((b, i) => {
+      const h = (i * 37 + qi * 11) % 100; // 0–99, differs by branch and quarter
+      const onTime = 40 + Math.round((h * 50) / 99);
+      const late = h % 7;
+      items.push({ ...keys.branchQuarterStats(b.id, quarter), submitted: onTime + late, onTime, late });
+      items.push({
+        ...observationResultKeys.item(b.townshipId, quarter, b.id, `demo-${quarter}`),
+        branchId: b.id,
+        observationId: `demo-${quarter}`,
+        month: months[1],
+        perStar: { branch_strong: 60 + (h % 40) },
+        overall: 55 + (h % 45),
+        observerCount: 3,
+      });
+      if (b.type === 'community') {
+        const received = 2 + (h % 9);
+        items.push({
+          ...letterKeys.stats(b.townshipId, months[0], b.id),
+          branchId: b.id,
+          received,
+          respondedInTime: received - (h % 2),
+          accepted: received - 1,
+          replied: received - 1 - (h % 3 === 0 ? 1 : 0),
+          rated: 2,
+          satisfied: h % 4 === 0 ? 1 : 2,
+        });
+      }
+    });
+  });
+  return items;
+}
