@@ -1,6 +1,6 @@
 import { keys } from '../adapters/dynamodb/keys';
 import { letterKeys } from '../adapters/dynamodb/letter-repository.dynamodb';
-import { observationResultKeys } from '../adapters/dynamodb/scoring-inputs.dynamodb';
+import { observationResultItem } from '../adapters/dynamodb/observation-repository.dynamodb';
 import { quarterRange } from '../domain/ranking';
 import { buildDemoData, type DemoData } from './demo-data';
 
@@ -20,15 +20,22 @@ export function rankingDemoItems(data: DemoData = buildDemoData(), quarters = ['
       const onTime = 40 + Math.round((h * 50) / 99);
       const late = h % 7;
       items.push({ ...keys.branchQuarterStats(b.id, quarter), submitted: onTime + late, onTime, late });
-      items.push({
-        ...observationResultKeys.item(b.townshipId, quarter, b.id, `demo-${quarter}`),
-        branchId: b.id,
-        observationId: `demo-${quarter}`,
-        month: months[1],
-        perStar: { branch_strong: 60 + (h % 40) },
-        overall: 55 + (h % 45),
-        observerCount: 3,
-      });
+      // A frozen observation result as the observation feature writes it (observers score 0–10).
+      items.push(
+        observationResultItem({
+          observationId: `demo-${quarter}`,
+          title: '示例观摩',
+          month: months[1],
+          branchId: b.id,
+          branchName: b.name,
+          townshipId: b.townshipId,
+          perStar: [{ star: 'branch_strong', value: 6 + (h % 40) / 10, count: 3, trimmed: false }],
+          overall: 5.5 + (h % 45) / 10,
+          observerCount: 3,
+          comments: [],
+          closedAt: `${months[1]}-25T08:00:00.000Z`,
+        }),
+      );
       if (b.type === 'community') {
         const received = 2 + (h % 9);
         items.push({
