@@ -74,7 +74,7 @@ describe('uploadPreparedPhoto', () => {
     const progress: number[] = [];
     taroMock.uploadFile.mockImplementationOnce((o: { success?: (r: { statusCode: number; data: string }) => void }) => {
       setTimeout(() => o.success?.({ statusCode: 204, data: '' }), 0);
-      return { onProgressUpdate: (cb: (p: { progress: number }) => void) => cb({ progress: 40 }), abort: vi.fn() };
+      return { onProgressUpdate: vi.fn((cb: (p: { progress: number }) => void) => cb({ progress: 40 })), abort: vi.fn() };
     });
     await expect(uploadPreparedPhoto(presigned, photo, (p) => progress.push(p))).resolves.toBe('inspection/b1/photo1.jpg');
     expect(taroMock.uploadFile).toHaveBeenCalledWith(
