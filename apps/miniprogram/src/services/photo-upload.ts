@@ -3,8 +3,9 @@ import { UPLOAD_LIMITS, type PHOTO_CONTENT_TYPES } from '@chuangxing/shared';
 import { isH5 } from '../config/runtime-config';
 
 /**
- * Photo compression and the multipart upload to a presigned POST, shared by the report and mailbox
- * subpackages (only they import it, so the build copies it into each of them, never into the main package).
+ * Photo compression and the multipart upload to a presigned POST, shared by the report, mailbox, inspect,
+ * plan and news subpackages (the last four through photo-prepare.ts); only subpackages import it, so the build
+ * copies it into each of them, never into the main package.
  * weapp uses Taro's media and file APIs; H5 (the local stack and the browser tests) a canvas and XMLHttpRequest.
  *
  * Every compressed photo is a fresh encoding, which leaves the original's EXIF behind (GPS position,

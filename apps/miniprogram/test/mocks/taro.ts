@@ -97,6 +97,7 @@ export const taroMock = {
   getFileSystemManager: vi.fn(() => fileSystemManager),
   downloadFile: vi.fn(async (_o: Record<string, unknown>) => ({ tempFilePath: 'tmp://export.xlsx', statusCode: 200, errMsg: 'downloadFile:ok' })),
   openDocument: vi.fn(ok('openDocument')),
+  shareFileMessage: vi.fn(async (_o: { filePath: string; fileName?: string }) => ({ errMsg: 'shareFileMessage:ok' })),
   /** 订阅消息 consent: resolves as if the user accepted, unless a test programs it otherwise. */
   requestSubscribeMessage: vi.fn(async (_o: { tmplIds: string[] }) => ({ errMsg: 'requestSubscribeMessage:ok' }) as Record<string, string>),
 };
@@ -116,6 +117,7 @@ export function resetTaroMock(): void {
   taroMock.stopPullDownRefresh.mockClear();
   taroMock.downloadFile.mockClear();
   taroMock.openDocument.mockClear();
+  taroMock.shareFileMessage.mockReset().mockImplementation(async () => ({ errMsg: 'shareFileMessage:ok' }));
   taroMock.requestSubscribeMessage.mockReset().mockImplementation(async () => ({ errMsg: 'requestSubscribeMessage:ok' }));
   router.params = {};
   taroMock.request.mockReset();

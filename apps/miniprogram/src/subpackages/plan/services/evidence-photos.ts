@@ -2,20 +2,9 @@ import { useReducer, useRef } from 'react';
 import { UPLOAD_LIMITS } from '@chuangxing/shared';
 import { isH5 } from '../../../config/runtime-config';
 import { api } from '../../../services/api';
-import { failureError, failureOf, toFailure } from '../../../services/api-failure';
-import {
-  PHOTO_MAX_SIDE,
-  PHOTO_QUALITY,
-  UPLOADED_STATUSES,
-  chooseImagesWeapp,
-  compressPickedWeapp,
-  contentTypeOfPath,
-  drawScaled,
-  loadImage,
-  uploadRefusal,
-  uploadToPresigned,
-  type PhotoContentType,
-} from '../../../services/photo-upload';
+import { toFailure } from '../../../services/api-failure';
+import type { PhotoContentType } from '../../../services/photo-upload';
+import { pickPhotosWeapp, reencodeFilesH5, releasePhoto, uploadPreparedPhoto, type PreparedPhoto } from '../../../services/photo-prepare';
 
 /** At most 9 evidence photos per update (the contract's limit). */
 export const EVIDENCE_MAX = 9;
@@ -32,44 +21,13 @@ export interface EvidencePhoto {
   error?: string;
 }
 
-type Prepared = Pick<EvidencePhoto, 'localPath' | 'size' | 'contentType'>;
-
-/** weapp: pick and re-encode (quality 60, long side ≤ 1280) with the shared photo helpers. */
-async function pickWeapp(count: number): Promise<Prepared[]> {
-  const out: Prepared[] = [];
-  for (const file of await chooseImagesWeapp(count)) {
-    const compressed = await compressPickedWeapp(file);
-    const path = compressed?.path ?? file.tempFilePath;
-    const size = compressed?.size ?? file.size;
-    if (size <= UPLOAD_LIMITS.photo) out.push({ localPath: path, size, contentType: contentTypeOfPath(path) });
-  }
-  return out;
-}
-
-/** H5: each file drawn into a canvas as a JPEG; a file the browser cannot decode is left out. */
-async function prepareFiles(files: File[]): Promise<Prepared[]> {
-  const out: Prepared[] = [];
-  for (const file of files) {
-    const source = URL.createObjectURL(file);
-    try {
-      const blob = await drawScaled(await loadImage(source), PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, PHOTO_QUALITY);
-      if (blob && blob.size <= UPLOAD_LIMITS.photo) out.push({ localPath: URL.createObjectURL(blob), size: blob.size, contentType: 'image/jpeg' });
-    } catch {
-      // not a picture the browser can read
-    } finally {
-      URL.revokeObjectURL(source);
-    }
-  }
-  return out;
-}
+/** Re-encoded (quality 60, long side ≤ 1280); in weapp the original goes when compressImage could not; too big is left out. */
+const LIMITS = { maxBytes: UPLOAD_LIMITS.photo, original: 'send' } as const;
 
 /** presignEvidence (filed under the branch's plan of the year), then the multipart POST; answers the key. */
-async function uploadEvidence(branchId: string, year: number, photo: Prepared, onProgress: (p: number) => void): Promise<string> {
+async function uploadEvidence(branchId: string, year: number, photo: PreparedPhoto, onProgress: (p: number) => void): Promise<string> {
   const res = await api.presignEvidence({ body: { branchId, year, contentType: photo.contentType, size: photo.size } });
-  if (res.status !== 200) throw failureError(failureOf(res));
-  const status = await uploadToPresigned(res.body, photo.localPath, photo.contentType, onProgress);
-  if (!UPLOADED_STATUSES.includes(status)) throw failureError({ status, message: uploadRefusal(status) });
-  return res.body.key;
+  return uploadPreparedPhoto(res, photo, onProgress);
 }
 
 let seq = 0;
@@ -97,7 +55,7 @@ export function useEvidencePhotos(branchId: string, year: number) {
       patch(photo.id, { state: 'failed', error: toFailure(err).message });
     }
   };
-  const add = (prepared: Prepared[]) => {
+  const add = (prepared: PreparedPhoto[]) => {
     const room = EVIDENCE_MAX - store.current.length;
     const added = prepared.slice(0, Math.max(0, room)).map((p): EvidencePhoto => ({ ...p, id: `ev${Date.now().toString(36)}${(seq += 1)}`, state: 'uploading', progress: 0 }));
     if (!added.length) return;
@@ -110,10 +68,10 @@ export function useEvidencePhotos(branchId: string, year: number) {
     busy: photos.some((p) => p.state === 'uploading'),
     failed: photos.some((p) => p.state === 'failed'),
     async pick() {
-      if (!isH5()) add(await pickWeapp(EVIDENCE_MAX - store.current.length));
+      if (!isH5()) add((await pickPhotosWeapp(EVIDENCE_MAX - store.current.length, LIMITS)).photos);
     },
     async addFiles(files: File[]) {
-      add(await prepareFiles(files));
+      add((await reencodeFilesH5(files, LIMITS)).photos);
     },
     retry(id: string) {
       const photo = store.current.find((p) => p.id === id);
@@ -121,12 +79,12 @@ export function useEvidencePhotos(branchId: string, year: number) {
     },
     remove(id: string) {
       const photo = store.current.find((p) => p.id === id);
-      if (photo?.localPath.startsWith('blob:')) URL.revokeObjectURL(photo.localPath);
+      if (photo) releasePhoto(photo);
       set(store.current.filter((p) => p.id !== id));
     },
     keys: () => photos.flatMap((p) => (p.key ? [p.key] : [])),
     reset() {
-      store.current.forEach((p) => p.localPath.startsWith('blob:') && URL.revokeObjectURL(p.localPath));
+      store.current.forEach(releasePhoto);
       set([]);
     },
   };

@@ -8,19 +8,8 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, failureOf } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
-import {
-  PHOTO_MAX_SIDE,
-  PHOTO_QUALITY,
-  UPLOADED_STATUSES,
-  chooseImagesWeapp,
-  compressPickedWeapp,
-  contentTypeOfPath,
-  drawScaled,
-  loadImage,
-  uploadRefusal,
-  uploadToPresigned,
-  type PhotoContentType,
-} from '../../../../services/photo-upload';
+import { chooseImagesWeapp, compressPickedWeapp, contentTypeOfPath, UPLOADED_STATUSES, uploadRefusal, uploadToPresigned } from '../../../../services/photo-upload';
+import { reencodeFilesH5, type PreparedPhoto } from '../../../../services/photo-prepare';
 import '../../news.css';
 
 interface Photo {
@@ -28,29 +17,16 @@ interface Photo {
   key: string;
 }
 
-/** Picked pictures re-encoded on the device (no EXIF), then uploaded one by one to presigned POSTs. */
-async function prepare(): Promise<{ path: string; size: number; type: PhotoContentType }[]> {
+/**
+ * Picked pictures re-encoded on the device (no EXIF), then uploaded one by one to presigned POSTs. In weapp the
+ * original goes when compressImage could not; a re-encoded one is labelled JPEG.
+ */
+async function prepare(): Promise<PreparedPhoto[]> {
   const files = await chooseImagesWeapp(MAX_NEWS_PHOTOS);
-  const out: { path: string; size: number; type: PhotoContentType }[] = [];
+  const out: PreparedPhoto[] = [];
   for (const f of files) {
     const c = await compressPickedWeapp(f);
-    out.push({ path: c?.path ?? f.tempFilePath, size: c?.size ?? f.size, type: c ? 'image/jpeg' : contentTypeOfPath(f.tempFilePath) });
-  }
-  return out;
-}
-
-async function prepareH5(files: File[]): Promise<{ path: string; size: number; type: PhotoContentType }[]> {
-  const out: { path: string; size: number; type: PhotoContentType }[] = [];
-  for (const file of files) {
-    const src = URL.createObjectURL(file);
-    try {
-      const blob = await drawScaled(await loadImage(src), PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, PHOTO_QUALITY);
-      if (blob) out.push({ path: URL.createObjectURL(blob), size: blob.size, type: 'image/jpeg' });
-    } catch {
-      // not a picture the browser can read: skipped
-    } finally {
-      URL.revokeObjectURL(src);
-    }
+    out.push({ localPath: c?.path ?? f.tempFilePath, size: c?.size ?? f.size, contentType: c ? 'image/jpeg' : contentTypeOfPath(f.tempFilePath) });
   }
   return out;
 }
@@ -68,23 +44,23 @@ export default function NewsPostPage() {
   const [errors, setErrors] = useState<{ path: string; message: string }[]>();
   const [problem, setProblem] = useState<string>();
 
-  const upload = async (picked: { path: string; size: number; type: PhotoContentType }[]) => {
+  const upload = async (picked: PreparedPhoto[]) => {
     setUploading(true);
     setProblem(undefined);
     const added: Photo[] = [];
     for (const p of picked.slice(0, MAX_NEWS_PHOTOS - photos.length)) {
-      const res = await api.presignNewsPhoto({ body: { contentType: p.type, size: p.size } });
+      const res = await api.presignNewsPhoto({ body: { contentType: p.contentType, size: p.size } });
       if (res.status !== 200) {
         setProblem(displayMessage(failureOf(res)));
         break;
       }
       try {
-        const status = await uploadToPresigned(res.body, p.path, p.type, () => undefined);
+        const status = await uploadToPresigned(res.body, p.localPath, p.contentType, () => undefined);
         if (!UPLOADED_STATUSES.includes(status)) {
           setProblem(uploadRefusal(status));
           break;
         }
-        added.push({ preview: p.path, key: res.body.key });
+        added.push({ preview: p.localPath, key: res.body.key });
       } catch {
         setProblem('照片上传失败，请检查网络后重试');
         break;
@@ -97,7 +73,7 @@ export default function NewsPostPage() {
   const onFiles = async (e: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(e.target.files ?? []);
     e.target.value = '';
-    await upload(await prepareH5(files));
+    await upload((await reencodeFilesH5(files)).photos);
   };
 
   const send = async () => {
