@@ -71,12 +71,23 @@ function Detail({
         ))}
       </View>
       {official ? (
-        <View className='cx-card branch-link cx-branch-plan' hoverClass='cx-pressed' onClick={() => openPage(PAGES.planEdit(branch.id))}>
-          <Text>创星计划</Text>
-          <Text className='branch-header__arrow'>›</Text>
+        <View>
+          <View className='cx-section-title'>创星工作</View>
+          {[
+            ['plan', '创星计划', PAGES.planEdit(branch.id)],
+            ['board', '四个一口清 · 作战图', PAGES.branchBoard(branch.id)],
+            ['reports', '日报日历', PAGES.reportCalendar(branch.id)],
+            ['findings', '问题清单（四不两直）', PAGES.findings(branch.id)],
+            ['observations', '观摩结果', PAGES.branchObservations(branch.id)],
+            ['review', '学讲评', PAGES.reviewBoard(branch.id)],
+          ].map(([key, title, url]) => (
+            <View key={key} className={`cx-card branch-link cx-branch-${key}`} hoverClass='cx-pressed' onClick={() => openPage(url)}>
+              <Text>{title}</Text>
+              <Text className='branch-header__arrow'>›</Text>
+            </View>
+          ))}
         </View>
       ) : null}
-      <Text className='branch-note'>评星进度和每日报告即将上线。</Text>
     </View>
   );
 }
