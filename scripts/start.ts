@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { startLocalStack } from '@chuangxing/functions/local/local-stack';
+import { publishDemoRanking } from '@chuangxing/functions/local/demo-ranking';
+import { createDocumentClient } from '@chuangxing/functions/adapters/dynamodb/dynamo-client';
 import { startReminderTimer } from '@chuangxing/functions/local/reminder-timer';
 import { startStaticServer } from '@chuangxing/functions/local/static-server';
 import { createLogger } from '@chuangxing/functions/observability/logger';
@@ -95,6 +97,14 @@ async function main() {
     await reminders.stop();
     await stack.stop();
   };
+  // The demo leaders' 季度排名: the quarter that has just ended, computed and published once from demo rollups.
+  try {
+    const { token } = await stack.deps.tokens.issue('demo-district-admin');
+    const demo = await publishDemoRanking({ apiUrl: stack.apiUrl, adminToken: token, doc: createDocumentClient({ endpoint: stack.dynamoEndpoint }), table: stack.tableName });
+    if (demo.outcome === 'published') console.log(`✓ 示例季度排名     ${demo.quarter} 已按示例数据计算并发布（评比管理中可重新计算）`);
+  } catch (err) {
+    console.error('✗ 示例季度排名未能发布：', err instanceof Error ? err.message : err);
+  }
   await build;
   const web = await startStaticServer({ root: H5_DIR, port: webPort, runtimeConfig: { CX_API_BASE: stack.apiUrl, CX_DEV_LOGIN: true } });
   const users = (await stack.deps.users.listDemoUsers()).filter((u) => u.demo);

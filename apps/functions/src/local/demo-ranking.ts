@@ -1,0 +1,32 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { quarterOf, shanghaiDay } from '@chuangxing/shared';
+import { quarterRange } from '../domain/ranking';
+import { rankingDemoItems } from './ranking-demo';
+import { batchPut } from './seed';
+
+/**
+ * `npm start` only: so that a leader opening 季度排名 in the demo sees a ranking, the quarter that has just
+ * ended gets the demo rollups and is computed and published by the demo district admin, through the API
+ * like anyone would. Skipped when that quarter already has a published ranking. Tests never call it.
+ */
+export async function publishDemoRanking(o: { apiUrl: string; adminToken: string; doc: DynamoDBDocumentClient; table: string; now?: Date }): Promise<{ quarter: string; outcome: 'published' | 'present' }> {
+  const quarter = quarterRange(quarterOf(shanghaiDay(o.now ?? new Date()))).previous;
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${o.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${o.adminToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (res.status >= 300) throw new Error(`示例排名：${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 200)}`);
+    return json;
+  };
+  const versions = (await call('GET', `/v1/rankings/${quarter}/versions`)) as { publishedVersion?: number };
+  if (versions.publishedVersion) return { quarter, outcome: 'present' };
+  await batchPut(o.doc, o.table, rankingDemoItems(undefined, [quarter]));
+  let run: { ranking: { version: number; revision: number }; complete: boolean } | undefined;
+  for (let i = 0; i < 30 && !run?.complete; i++) run = (await call('POST', `/v1/rankings/${quarter}/runs`, {})) as typeof run;
+  if (!run?.complete) throw new Error('示例排名：计算未完成');
+  await call('POST', `/v1/rankings/${quarter}/versions/${run.ranking.version}/publish`, { revision: run.ranking.revision });
+  return { quarter, outcome: 'published' };
+}

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishDemoRanking } from '../../src/local/demo-ranking';
+import { createHttpTestStack, type HttpTestStack } from '../support/http-stack';
+import { DEMO } from '../support/test-stack';
+
+describe('the demo ranking of npm start', () => {
+  let stack: HttpTestStack;
+  const now = new Date('2026-11-27T02:00:00.000Z');
+  beforeAll(async () => {
+    stack = await createHttpTestStack({ clock: { now: () => now } });
+  });
+  afterAll(() => stack.stop());
+
+  it('publishes the quarter that has just ended once, through the API, and a leader then reads it', async () => {
+    const args = { apiUrl: stack.url, adminToken: await stack.tokenFor(DEMO.district_admin), doc: stack.doc, table: stack.tableName, now };
+    expect(await publishDemoRanking(args)).toEqual({ quarter: '2026-Q3', outcome: 'published' });
+    expect(await publishDemoRanking(args)).toEqual({ quarter: '2026-Q3', outcome: 'present' });
+
+    const leader = await stack.tokenFor(DEMO.leader);
+    const ranking = await stack.call('GET', '/v1/rankings/2026-Q3', { token: leader });
+    expect(ranking.status).toBe(200);
+    expect(ranking.body.ranking).toMatchObject({ status: 'published', version: 1 });
+    // The leader's two townships only, ranked 1.. in order.
+    const rows = ranking.body.rows as { townshipId: string; districtRank: number }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.townshipId))).toEqual(new Set(['wulibao', 'dehuajie']));
+    const versions = await stack.call('GET', '/v1/rankings/2026-Q3/versions', { token: await stack.tokenFor(DEMO.district_admin) });
+    expect(versions.body.versions).toHaveLength(1);
+  });
+});
