@@ -2,15 +2,13 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes, type RouteDef, type RouteName } from '@chuangxing/shared';
 import { parseConfig } from '../../src/config/config';
 import { composeCoreDeps } from '../../src/handlers/compose-core';
 import { composeLearningDeps } from '../../src/handlers/compose-learning';
 import { composeRankingDeps } from '../../src/handlers/compose-rankings';
 import { createContextApp } from '../../src/http/context-app';
-import { API_CONTEXTS, contextOfPath, type ApiContext } from '../../src/http/route-contexts';
+import { API_CONTEXTS, type ApiContext } from '../../src/http/route-contexts';
 import { coreImplementations } from '../../src/http/routes/core';
-import { implementations } from '../../src/http/routes';
 import { learningImplementations } from '../../src/http/routes/learning';
 import { rankingImplementations } from '../../src/http/routes/rankings';
 import { silentLogger } from '../../src/observability/logger';
@@ -20,41 +18,8 @@ import { createTestStack, DEMO, TEST_SIGNING_KEY, type TestStack } from '../supp
 
 const SRC = path.resolve(__dirname, '../../src');
 const REPO = path.resolve(__dirname, '../../../..');
-const contract = Object.entries(routes as Record<RouteName, RouteDef>) as [RouteName, RouteDef][];
-const sets: Record<ApiContext, Record<string, unknown>> = { core: coreImplementations, rankings: rankingImplementations, learning: learningImplementations };
 const composers = { core: composeCoreDeps, rankings: composeRankingDeps, learning: composeLearningDeps };
 const entries: Record<ApiContext, string> = { core: 'api.handler.ts', rankings: 'rankings-api.handler.ts', learning: 'learning-api.handler.ts' };
-
-describe('route → context map', () => {
-  it('puts every contract route in exactly one context, and its implementation in that context’s set only', () => {
-    for (const [name, route] of contract) {
-      const owners = API_CONTEXTS.filter((c) => name in sets[c]);
-      expect(owners, `${name} ${route.path}`).toEqual([contextOfPath(route.path)]);
-    }
-    // A routes module may export a helper too (report.routes.ts: presentReport); only route names count.
-    const implemented = API_CONTEXTS.flatMap((c) => Object.keys(sets[c]).filter((k) => k in routes));
-    expect(implemented.sort()).toEqual(contract.map(([name]) => name).sort());
-    expect(Object.keys(implementations).filter((k) => k in routes).sort()).toEqual(implemented);
-  });
-
-  it('keeps the local-only routes in core, and splits the contract into the three contexts', () => {
-    const local = contract.filter(([, r]) => r.localOnly);
-    expect(local.length).toBeGreaterThan(0);
-    for (const [, r] of local) expect(contextOfPath(r.path)).toBe('core');
-    const byContext = (c: ApiContext) => contract.filter(([, r]) => contextOfPath(r.path) === c).map(([n]) => n);
-    expect(byContext('rankings')).toEqual(expect.arrayContaining(['getScoringModel', 'publishScoringModel', 'getRanking', 'exportRanking']));
-    expect(byContext('learning')).toEqual(expect.arrayContaining(['listQuestions', 'createQuestionnaire', 'listNews', 'presignNewsPhoto']));
-    expect(byContext('core')).toEqual(expect.arrayContaining(['health', 'getMe', 'devLogin', 'presignPhoto', 'writeLetter', 'getPlan']));
-  });
-
-  it('matches whole path segments only', () => {
-    expect(contextOfPath('/v1/news')).toBe('learning');
-    expect(contextOfPath('/v1/news/{newsId}')).toBe('learning');
-    expect(contextOfPath('/v1/newsletter')).toBe('core');
-    expect(contextOfPath('/v1/uploads/photos')).toBe('core');
-    expect(contextOfPath('/v1/scoringx')).toBe('core');
-  });
-});
 
 /** The sources esbuild keeps in a context function's bundle (relative to src → bytes), as CDK bundles it. */
 async function bundledSources(context: ApiContext): Promise<Map<string, number>> {
