@@ -25,7 +25,8 @@ const MINIPROGRAM_DIST = join(ROOT, 'apps/miniprogram/dist');
 const BUNDLE_DIR = join(ARTIFACTS, 'bench-bundle');
 
 const KB = 1024;
-const BUDGET = { weappMainBytes: 600 * KB, apiBundleBytes: 500 * KB };
+/** apiBundleBytes applies to each API function (one per bounded context). */
+const BUDGET = { weappMainBytes: 600 * KB, apiBundleBytes: 400 * KB };
 const FIGURES = ['start', 'weapp', 'bundle', 'coldload', 'tree'] as const;
 type FigureName = (typeof FIGURES)[number];
 
@@ -301,41 +302,51 @@ function packageOf(input: string): string {
   return input;
 }
 
-let bundleReady: Promise<string> | undefined;
+/** One API function per bounded context (apps/functions/src/http/route-contexts.ts), as infra deploys them. */
+const API_FUNCTIONS = [
+  { context: 'core', entry: API_ENTRY },
+  { context: 'rankings', entry: join(ROOT, 'apps/functions/src/handlers/rankings-api.handler.ts') },
+  { context: 'learning', entry: join(ROOT, 'apps/functions/src/handlers/learning-api.handler.ts') },
+] as const;
+type ApiFunctionName = (typeof API_FUNCTIONS)[number]['context'];
 
-/** Bundles the API handler exactly as NodejsFunction does (infra/lib/stateless-stack.ts); resolves with index.js's path. */
-function bundleApi(): Promise<string> {
-  bundleReady ??= (async () => {
-    rmSync(BUNDLE_DIR, { recursive: true, force: true });
-    mkdirSync(BUNDLE_DIR, { recursive: true });
-    const t0 = performance.now();
-    // CDK runs: esbuild --bundle <entry> --target=node22 --platform=node --format=cjs --outfile=index.js
-    //           --minify --sourcemap --external:@aws-sdk/client-* --external:@aws-sdk/lib-dynamodb
-    //           --external:@aws-sdk/util-dynamodb   (cwd = repo root)
-    const out = await build({
-      absWorkingDir: ROOT,
-      entryPoints: [API_ENTRY],
-      bundle: true,
-      target: 'node22',
-      platform: 'node',
-      format: 'cjs',
-      outfile: join(BUNDLE_DIR, 'index.js'),
-      minify: true,
-      sourcemap: true,
-      external: ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'],
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const buildMs = performance.now() - t0;
-    const file = join(BUNDLE_DIR, 'index.js');
-    const bytes = statSync(file).size;
-    const mapBytes = existsSync(`${file}.map`) ? statSync(`${file}.map`).size : 0;
-    const output = Object.entries(out.metafile.outputs).find(([k]) => k.endsWith('index.js'))![1];
-    const byPackage = new Map<string, number>();
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
-    const top = [...byPackage.entries()].sort((a, b) => b[1] - a[1]);
-    writeFileSync(join(BUNDLE_DIR, 'meta.json'), JSON.stringify(out.metafile));
-    results.bundle = {
+let bundlesReady: Promise<Record<ApiFunctionName, string>> | undefined;
+
+/** Bundles one API handler exactly as NodejsFunction does (infra/lib/stateless-stack.ts) into `dir`. */
+async function bundleOne(entry: string, dir: string) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const t0 = performance.now();
+  // CDK runs: esbuild --bundle <entry> --target=node22 --platform=node --format=cjs --outfile=index.js
+  //           --minify --sourcemap --external:@aws-sdk/client-* --external:@aws-sdk/lib-dynamodb
+  //           --external:@aws-sdk/util-dynamodb   (cwd = repo root)
+  const out = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [entry],
+    bundle: true,
+    target: 'node22',
+    platform: 'node',
+    format: 'cjs',
+    outfile: join(dir, 'index.js'),
+    minify: true,
+    sourcemap: true,
+    external: ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const buildMs = performance.now() - t0;
+  const file = join(dir, 'index.js');
+  const bytes = statSync(file).size;
+  const mapBytes = existsSync(`${file}.map`) ? statSync(`${file}.map`).size : 0;
+  const output = Object.entries(out.metafile.outputs).find(([k]) => k.endsWith('index.js'))![1];
+  const byPackage = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
+  const top = [...byPackage.entries()].sort((a, b) => b[1] - a[1]);
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify(out.metafile));
+  return {
+    file,
+    result: {
+      entry: relative(ROOT, entry),
       indexJsBytes: bytes,
       sourceMapBytes: mapBytes,
       budgetBytes: BUDGET.apiBundleBytes,
@@ -343,16 +354,33 @@ function bundleApi(): Promise<string> {
       topPackages: top.slice(0, 5).map(([pkg, b]) => ({ package: pkg, bytesInOutput: b })),
       packages: top.length,
       externalImports: [...new Set(output.imports.filter((i) => i.external).map((i) => i.path))].sort(),
-    };
-    rows.push({ figure: 'API Lambda bundle (index.js)', measured: `${kb(bytes)} (${bytes} B)`, budget: `≤ ${kb(BUDGET.apiBundleBytes)}`, ok: bytes <= BUDGET.apiBundleBytes });
-    for (const [pkg, b] of top.slice(0, 5)) rows.push({ figure: `  ${pkg}`, measured: kb(b), budget: '', ok: null });
-    return file;
+    },
+    top,
+  };
+}
+
+/** Bundles every API function into .artifacts/bench-bundle/<context>/; resolves with each index.js's path. */
+function bundleApis(): Promise<Record<ApiFunctionName, string>> {
+  bundlesReady ??= (async () => {
+    rmSync(BUNDLE_DIR, { recursive: true, force: true });
+    const files = {} as Record<ApiFunctionName, string>;
+    const perFunction = {} as Record<ApiFunctionName, Awaited<ReturnType<typeof bundleOne>>['result']>;
+    for (const { context, entry } of API_FUNCTIONS) {
+      const { file, result, top } = await bundleOne(entry, join(BUNDLE_DIR, context));
+      files[context] = file;
+      perFunction[context] = result;
+      const bytes = result.indexJsBytes;
+      rows.push({ figure: `API Lambda bundle, ${context} (index.js)`, measured: `${kb(bytes)} (${bytes} B)`, budget: `≤ ${kb(BUDGET.apiBundleBytes)}`, ok: bytes <= BUDGET.apiBundleBytes });
+      for (const [pkg, b] of top.slice(0, 3)) rows.push({ figure: `  ${pkg}`, measured: kb(b), budget: '', ok: null });
+    }
+    results.bundle = { budgetBytesEach: BUDGET.apiBundleBytes, functions: perFunction };
+    return files;
   })();
-  return bundleReady;
+  return bundlesReady;
 }
 
 async function benchBundle() {
-  await bundleApi();
+  await bundleApis();
 }
 
 // ---------------------------------------------------------------- 4. cold module load
@@ -388,17 +416,21 @@ async function coldLoads(file: string, nodeArgs: string[]): Promise<number[]> {
 }
 
 async function benchColdLoad() {
-  const file = await bundleApi();
+  const files = await bundleApis();
   const summary = (t: number[]) => {
     const s = [...t].sort((a, b) => a - b);
     return { runs: s.length, p50Ms: round(percentile(s, 50)), maxMs: round(s[s.length - 1]), minMs: round(s[0]), allMs: t.map((x) => round(x)) };
   };
-  const plain = summary(await coldLoads(file, []));
-  // As deployed: the stack sets NODE_OPTIONS=--enable-source-maps, which makes Node read the .map at load.
-  const withMaps = summary(await coldLoads(file, ['--enable-source-maps']));
-  results.coldload = { node: process.version, plain, enableSourceMaps: withMaps };
-  rows.push({ figure: `API cold module load (${COLD_LOAD_RUNS}× require)`, measured: `p50 ${ms(plain.p50Ms)}, max ${ms(plain.maxMs)}`, budget: 'recorded', ok: null });
-  rows.push({ figure: '  with --enable-source-maps (as deployed)', measured: `p50 ${ms(withMaps.p50Ms)}, max ${ms(withMaps.maxMs)}`, budget: 'recorded', ok: null });
+  const perFunction: Record<string, unknown> = {};
+  for (const { context } of API_FUNCTIONS) {
+    const plain = summary(await coldLoads(files[context], []));
+    // As deployed: the stack sets NODE_OPTIONS=--enable-source-maps, which makes Node read the .map at load.
+    const withMaps = summary(await coldLoads(files[context], ['--enable-source-maps']));
+    perFunction[context] = { plain, enableSourceMaps: withMaps };
+    rows.push({ figure: `API cold module load, ${context} (${COLD_LOAD_RUNS}× require)`, measured: `p50 ${ms(plain.p50Ms)}, max ${ms(plain.maxMs)}`, budget: 'recorded', ok: null });
+    rows.push({ figure: '  with --enable-source-maps (as deployed)', measured: `p50 ${ms(withMaps.p50Ms)}, max ${ms(withMaps.maxMs)}`, budget: 'recorded', ok: null });
+  }
+  results.coldload = { node: process.version, functions: perFunction };
 }
 
 // ---------------------------------------------------------------- 5. GET latency on the local stack

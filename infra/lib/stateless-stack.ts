@@ -16,10 +16,15 @@ import type { Construct } from 'constructs';
 import { routes, type RouteDef } from '@chuangxing/shared';
 import type { AppSettings } from './context';
 import { PHOTO_PREFIX } from './stateful-stack';
+import { contextOfPath, type ApiContext } from '../../apps/functions/src/http/route-contexts';
 
 /** The monorepo root: the esbuild project root and home of the one lock file. */
 const repoRoot = path.resolve(__dirname, '../..');
 export const apiEntry = path.join(repoRoot, 'apps/functions/src/handlers/api.handler.ts');
+export const rankingsApiEntry = path.join(repoRoot, 'apps/functions/src/handlers/rankings-api.handler.ts');
+export const learningApiEntry = path.join(repoRoot, 'apps/functions/src/handlers/learning-api.handler.ts');
+/** One API function per bounded context (apps/functions/src/http/route-contexts.ts), each from its own entry. */
+export const API_ENTRIES: Readonly<Record<ApiContext, string>> = { core: apiEntry, rankings: rankingsApiEntry, learning: learningApiEntry };
 export const reminderEntry = path.join(repoRoot, 'apps/functions/src/handlers/reminder.handler.ts');
 export const rankingEntry = path.join(repoRoot, 'apps/functions/src/handlers/ranking.handler.ts');
 
@@ -44,6 +49,9 @@ export const RANKING_RETRY_ATTEMPTS = 20;
 /** Placeholder written at deploy time; the operator replaces it with the real WeChat AppSecret. */
 export const WECHAT_SECRET_PLACEHOLDER = 'REPLACE_WITH_WECHAT_APP_SECRET';
 
+/** Where news photos live in the bucket: the learning function may only touch keys under it. */
+export const NEWS_PHOTO_PREFIX = 'news/';
+
 /** The routes the deployed API serves: the whole contract except the local-only ones (dev login, the dev outbox). */
 export function deployedRoutes(): RouteDef[] {
   return Object.values(routes as Record<string, RouteDef>).filter((r) => r.localOnly !== true);
@@ -62,7 +70,14 @@ export interface StatelessStackProps extends StackProps {
  * the scheduled reminder function with its EventBridge Scheduler schedule.
  */
 export class StatelessStack extends Stack {
+  /** The core API function (auth, org, reports, letters, plans, …). */
   public readonly apiFunction: NodejsFunction;
+  /** The scoring model and the quarterly rankings. */
+  public readonly rankingsApiFunction: NodejsFunction;
+  /** Tests, questionnaires and news. */
+  public readonly learningApiFunction: NodejsFunction;
+  /** Each context's API function, as the HTTP API routes are wired. */
+  public readonly apiFunctions: Readonly<Record<ApiContext, NodejsFunction>>;
   public readonly reminderFunction: NodejsFunction;
   public readonly reminderSchedule: Schedule;
   public readonly rankingFunction: NodejsFunction;
@@ -138,7 +153,7 @@ export class StatelessStack extends Stack {
 
     this.apiFunction = new NodejsFunction(this, 'ApiFunction', {
       ...common,
-      description: '创星 HTTP API (one function, routed by the shared contract)',
+      description: '创星 HTTP API, core context (everything but rankings and learning, routed by the shared contract)',
       entry: apiEntry,
       timeout: Duration.seconds(10),
       logGroup,
@@ -155,6 +170,38 @@ export class StatelessStack extends Stack {
       new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [photoBucket.arnForObjects(`${PHOTO_PREFIX}*`)] }),
     );
     this.apiFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [photoBucket.bucketArn] }));
+
+    // One function per bounded context (apps/functions/src/http/route-contexts.ts), so each bundle holds
+    // only its own routes, use cases and adapters. Same runtime, bundling and environment as the core one.
+    const contextFunction = (id: string, context: Exclude<ApiContext, 'core'>, description: string) =>
+      new NodejsFunction(this, id, {
+        ...common,
+        description,
+        entry: API_ENTRIES[context],
+        timeout: Duration.seconds(10),
+        logGroup: new LogGroup(this, `${id.replace(/Function$/, '')}Logs`, {
+          retention: RetentionDays.THREE_MONTHS,
+          removalPolicy: RemovalPolicy.DESTROY,
+        }),
+        environment: { ...environment, POWERTOOLS_SERVICE_NAME: `chuangxing-api-${context}` },
+      });
+    // Rankings: the table (reads the features' rollups, writes drafts and published rankings) and the
+    // token signing key. No sealing key, no photos.
+    this.rankingsApiFunction = contextFunction('RankingsApiFunction', 'rankings', '创星 HTTP API, rankings context (scoring model, quarterly rankings)');
+    table.grantReadWriteData(this.rankingsApiFunction);
+    this.secret.grantRead(this.rankingsApiFunction);
+    // Learning: the table, the secret (token key; the WeChat AppSecret for test reminders) and the news
+    // photos under news/ only (presigned uploads and reads, HeadObject to verify them). No sealing key.
+    this.learningApiFunction = contextFunction('LearningApiFunction', 'learning', '创星 HTTP API, learning context (tests, questionnaires, news)');
+    table.grantReadWriteData(this.learningApiFunction);
+    this.secret.grantRead(this.learningApiFunction);
+    this.learningApiFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [photoBucket.arnForObjects(`${NEWS_PHOTO_PREFIX}*`)] }),
+    );
+    this.learningApiFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [photoBucket.bucketArn] }));
+    // The bucket is SSE-KMS with the customer-managed key: presigned uploads and reads signed by this role need it.
+    key.grantEncryptDecrypt(this.learningApiFunction);
+    this.apiFunctions = { core: this.apiFunction, rankings: this.rankingsApiFunction, learning: this.learningApiFunction };
 
     this.reminderFunction = new NodejsFunction(this, 'ReminderFunction', {
       ...common,
@@ -239,9 +286,14 @@ export class StatelessStack extends Stack {
       throttle: { rateLimit: 200, burstLimit: 400 },
     });
 
-    const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction);
+    // Each contract route goes to the function of its context, through one proxy integration per function.
+    const integrations: Record<ApiContext, HttpLambdaIntegration> = {
+      core: new HttpLambdaIntegration('ApiIntegration', this.apiFunction),
+      rankings: new HttpLambdaIntegration('RankingsApiIntegration', this.rankingsApiFunction),
+      learning: new HttpLambdaIntegration('LearningApiIntegration', this.learningApiFunction),
+    };
     for (const route of deployedRoutes()) {
-      this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+      this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: integrations[contextOfPath(route.path)] });
     }
 
     if (!reminderTemplateId) {

@@ -22,12 +22,15 @@ describe('Lambda bundles (local esbuild)', () => {
     return path.join(outdir, `asset.${String(fn[1].Properties.Code.S3Key).replace(/\.zip$/, '')}`);
   };
 
+  // The API budget (docs/benchmarks.md, scripts/bench.ts): 400 KB per function, one function per context.
   for (const [name, prefix] of [
     ['api.handler.ts', 'ApiFunction'],
+    ['rankings-api.handler.ts', 'RankingsApiFunction'],
+    ['learning-api.handler.ts', 'LearningApiFunction'],
     ['reminder.handler.ts', 'ReminderFunction'],
     ['ranking.handler.ts', 'RankingFunction'],
   ] as const) {
-    it(`bundles ${name} into index.js + index.js.map (CJS, under 500 KB)`, () => {
+    it(`bundles ${name} into index.js + index.js.map (CJS, under 400 KB)`, () => {
       const dir = assetOf(prefix);
       const code = readFileSync(path.join(dir, 'index.js'), 'utf8');
       expect(existsSync(path.join(dir, 'index.js.map'))).toBe(true);
@@ -36,16 +39,25 @@ describe('Lambda bundles (local esbuild)', () => {
       // CJS output, not ESM.
       expect(code).toMatch(/module\.exports/);
       expect(code).not.toMatch(/^export /m);
-      expect(statSync(path.join(dir, 'index.js')).size).toBeLessThan(500 * 1024);
+      expect(statSync(path.join(dir, 'index.js')).size).toBeLessThan(400 * 1024);
     });
   }
 
-  it('leaves the SDK clients and the document client to the runtime, and needs no SDK presigner', () => {
-    const code = readFileSync(path.join(assetOf('ApiFunction'), 'index.js'), 'utf8');
+  const sdkOf = (prefix: string) => {
+    const code = readFileSync(path.join(assetOf(prefix), 'index.js'), 'utf8');
+    expect(code).not.toMatch(/require\("@aws-sdk\/s3-(presigned-post|request-presigner)"\)/);
     const required = new Set([...code.matchAll(/require\("(@aws-sdk\/[^"]+|@smithy\/[^"]+)"\)/g)].map((m) => m[1]));
     // signature-v4-crt only appears inside an error message text (SigV4a for multi-region access points, unused here).
     required.delete('@aws-sdk/signature-v4-crt');
-    expect([...required].sort()).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-kms', '@aws-sdk/client-s3', '@aws-sdk/client-secrets-manager', '@aws-sdk/lib-dynamodb']);
-    expect(code).not.toMatch(/require\("@aws-sdk\/s3-(presigned-post|request-presigner)"\)/);
+    return [...required].sort();
+  };
+
+  it('leaves the SDK clients and the document client to the runtime, and needs no SDK presigner', () => {
+    expect(sdkOf('ApiFunction')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-kms', '@aws-sdk/client-s3', '@aws-sdk/client-secrets-manager', '@aws-sdk/lib-dynamodb']);
+  });
+
+  it('gives each context function only the SDK clients it uses: rankings no S3 or KMS, learning no KMS', () => {
+    expect(sdkOf('RankingsApiFunction')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-secrets-manager', '@aws-sdk/lib-dynamodb']);
+    expect(sdkOf('LearningApiFunction')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-s3', '@aws-sdk/client-secrets-manager', '@aws-sdk/lib-dynamodb']);
   });
 });

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { routes, type RouteDef } from '@chuangxing/shared';
-import { RANKING_RETRY_ATTEMPTS, REMINDER_SCHEDULE_MINUTES, WECHAT_SECRET_PLACEHOLDER, apiEntry, rankingEntry, reminderEntry } from '../lib/stateless-stack';
+import { API_ENTRIES, NEWS_PHOTO_PREFIX, RANKING_RETRY_ATTEMPTS, REMINDER_SCHEDULE_MINUTES, WECHAT_SECRET_PLACEHOLDER, apiEntry, learningApiEntry, rankingEntry, rankingsApiEntry, reminderEntry } from '../lib/stateless-stack';
+import { contextOfPath, type ApiContext } from '../../apps/functions/src/http/route-contexts';
 import { resourcesOf, synthApp } from './helpers';
 
 const allRoutes = Object.values(routes as Record<string, RouteDef>);
@@ -28,6 +29,12 @@ const apiFn = template.findResources('AWS::Lambda::Function')[fnLogicalId] as (t
 const reminderFn = template.findResources('AWS::Lambda::Function')[reminderLogicalId] as (typeof functions)[number];
 const rankingLogicalId = logicalId('AWS::Lambda::Function', 'RankingFunction');
 const rankingFn = template.findResources('AWS::Lambda::Function')[rankingLogicalId] as (typeof functions)[number];
+const rankingsApiLogicalId = logicalId('AWS::Lambda::Function', 'RankingsApiFunction');
+const learningApiLogicalId = logicalId('AWS::Lambda::Function', 'LearningApiFunction');
+const rankingsApiFn = template.findResources('AWS::Lambda::Function')[rankingsApiLogicalId] as (typeof functions)[number];
+const learningApiFn = template.findResources('AWS::Lambda::Function')[learningApiLogicalId] as (typeof functions)[number];
+/** Each context's API function, by logical id. */
+const apiFnIds: Record<ApiContext, string> = { core: fnLogicalId, rankings: rankingsApiLogicalId, learning: learningApiLogicalId };
 const env = apiFn.Properties!.Environment.Variables as Record<string, unknown>;
 const reminderEnv = reminderFn.Properties!.Environment.Variables as Record<string, unknown>;
 const routeKeys = resourcesOf(template, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties!.RouteKey as string);
@@ -41,16 +48,16 @@ const statementsOf = (roleId: string) =>
 const actionsOf = (statements: any[]) => statements.flatMap((s) => [s.Action].flat() as string[]);
 
 describe('functions', () => {
-  it('are exactly three: the API, the scheduled reminders and the quarterly ranking job', () => {
-    expect(functions).toHaveLength(3);
+  it('are exactly five: one API function per context (core, rankings, learning), the scheduled reminders and the quarterly ranking job', () => {
+    expect(functions).toHaveLength(5);
   });
 
-  it('both bundle with the same runtime and settings, each from its own entry', () => {
-    for (const fn of [apiFn, reminderFn]) {
+  it('all bundle with the same runtime and settings, each from its own entry', () => {
+    for (const fn of [apiFn, rankingsApiFn, learningApiFn, reminderFn]) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Architectures: ['arm64'], MemorySize: 512 });
       expect(fn.Properties!.Code).toEqual({ S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) });
     }
-    expect(apiFn.Properties!.Code.S3Key).not.toEqual(reminderFn.Properties!.Code.S3Key);
+    expect(new Set([apiFn, rankingsApiFn, learningApiFn, reminderFn, rankingFn].map((fn) => fn.Properties!.Code.S3Key)).size).toBe(5);
   });
 });
 
@@ -101,14 +108,50 @@ describe('API function', () => {
     expect(JSON.stringify(template.toJSON())).not.toContain('CX_DEV_LOGIN');
   });
 
-  it('logs to its own log group with a retention', () => {
+  it('logs to its own log group with a retention (one per function)', () => {
     const groups = template.findResources('AWS::Logs::LogGroup');
-    expect(Object.keys(groups)).toHaveLength(3);
+    expect(Object.keys(groups)).toHaveLength(5);
     for (const group of Object.values(groups)) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
-    const apiGroup = apiFn.Properties!.LoggingConfig.LogGroup.Ref;
-    const reminderGroup = reminderFn.Properties!.LoggingConfig.LogGroup.Ref;
-    const rankingGroup = rankingFn.Properties!.LoggingConfig.LogGroup.Ref;
-    expect(Object.keys(groups).sort()).toEqual([apiGroup, reminderGroup, rankingGroup].sort());
+    const own = [apiFn, rankingsApiFn, learningApiFn, reminderFn, rankingFn].map((fn) => fn.Properties!.LoggingConfig.LogGroup.Ref as string);
+    expect(Object.keys(groups).sort()).toEqual(own.sort());
+  });
+});
+
+describe('rankings and learning API functions', () => {
+  it('are built from their own handlers, one per bounded context', () => {
+    const rel = (p: string) => path.relative(path.resolve(__dirname, '../..'), p);
+    expect(rel(rankingsApiEntry)).toBe(path.join('apps', 'functions', 'src', 'handlers', 'rankings-api.handler.ts'));
+    expect(rel(learningApiEntry)).toBe(path.join('apps', 'functions', 'src', 'handlers', 'learning-api.handler.ts'));
+    expect(API_ENTRIES).toEqual({ core: apiEntry, rankings: rankingsApiEntry, learning: learningApiEntry });
+    for (const entry of Object.values(API_ENTRIES)) expect(existsSync(entry)).toBe(true);
+    for (const fn of [rankingsApiFn, learningApiFn]) expect(fn.Properties).toMatchObject({ Timeout: 10, MemorySize: 512 });
+  });
+
+  it('get the core API function’s environment with their own service names', () => {
+    const { POWERTOOLS_SERVICE_NAME: apiName, ...apiRest } = env;
+    for (const [fn, name] of [[rankingsApiFn, 'chuangxing-api-rankings'], [learningApiFn, 'chuangxing-api-learning']] as const) {
+      const { POWERTOOLS_SERVICE_NAME: own, ...rest } = fn.Properties!.Environment.Variables as Record<string, unknown>;
+      expect([apiName, own]).toEqual(['chuangxing-api', name]);
+      expect(rest).toEqual(apiRest);
+    }
+  });
+
+  it('rankings: reads and writes the table and reads the secret; no photos', () => {
+    const actions = actionsOf(statementsOf(roleOf(rankingsApiFn)));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue']));
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('learning: the table, the secret and the news photos under news/ only', () => {
+    const statements = statementsOf(roleOf(learningApiFn));
+    const actions = actionsOf(statements);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue', 'kms:GenerateDataKey*']));
+    const onPhotos = statements.filter((s) => JSON.stringify(s).includes('PhotoBucket'));
+    expect(NEWS_PHOTO_PREFIX).toBe('news/');
+    const objects = onPhotos.find((s) => JSON.stringify(s.Resource).includes('/news/*'))!;
+    expect([objects.Action].flat().sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(JSON.stringify(onPhotos)).not.toContain('daily-report');
+    expect(actionsOf(onPhotos).sort()).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
   });
 });
 
@@ -265,11 +308,11 @@ describe('permissions', () => {
     expect(actionsOf(onPhotos)).not.toContain('s3:DeleteObject');
   });
 
-  it('has five roles: one per function, which only Lambda may assume, and one per schedule', () => {
-    template.resourceCountIs('AWS::IAM::Role', 5);
+  it('has seven roles: one per function, which only Lambda may assume, and one per schedule', () => {
+    template.resourceCountIs('AWS::IAM::Role', 7);
     const principals = resourcesOf(template, 'AWS::IAM::Role').map((r) => r.Properties!.AssumeRolePolicyDocument.Statement[0].Principal.Service);
-    expect(principals.sort()).toEqual(['lambda.amazonaws.com', 'lambda.amazonaws.com', 'lambda.amazonaws.com', 'scheduler.amazonaws.com', 'scheduler.amazonaws.com']);
-    expect(new Set([roleOf(apiFn), roleOf(reminderFn), roleOf(rankingFn)]).size).toBe(3);
+    expect(principals.sort()).toEqual([...Array(5).fill('lambda.amazonaws.com'), 'scheduler.amazonaws.com', 'scheduler.amazonaws.com']);
+    expect(new Set([apiFn, rankingsApiFn, learningApiFn, reminderFn, rankingFn].map(roleOf)).size).toBe(5);
   });
 });
 
@@ -306,18 +349,38 @@ describe('HTTP API', () => {
     expect(routeKeys).toContain('GET /v1/openapi.json');
   });
 
-  it('sends every route to the one API function through one proxy integration', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 1);
-    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      PayloadFormatVersion: '2.0',
-      IntegrationUri: { 'Fn::GetAtt': [fnLogicalId, 'Arn'] },
-    });
-    const integrationId = template.getResourceId('AWS::ApiGatewayV2::Integration', {});
+  it('sends every route to the API function of its context, through one proxy integration per function', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 3);
+    const integrationOf = {} as Record<ApiContext, string>;
+    for (const [context, fnId] of Object.entries(apiFnIds) as [ApiContext, string][]) {
+      integrationOf[context] = template.getResourceId('AWS::ApiGatewayV2::Integration', {
+        Properties: { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', IntegrationUri: { 'Fn::GetAtt': [fnId, 'Arn'] } },
+      });
+    }
+    const routesPer = { core: 0, rankings: 0, learning: 0 };
     for (const route of resourcesOf(template, 'AWS::ApiGatewayV2::Route')) {
-      expect(JSON.stringify(route.Properties!.Target)).toContain(integrationId);
+      const key = route.Properties!.RouteKey as string;
+      const context = contextOfPath(key.split(' ')[1]);
+      routesPer[context]++;
+      expect(route.Properties!.Target, key).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integrationOf[context] }]] });
       expect(route.Properties!.AuthorizationType ?? 'NONE').toBe('NONE');
     }
+    for (const r of nonLocalRoutes) routesPer[contextOfPath(r.path)]--;
+    expect(routesPer).toEqual({ core: 0, rankings: 0, learning: 0 });
+    // Spot checks against the contract's paths.
+    expect(contextOfPath('/v1/rankings/{quarter}')).toBe('rankings');
+    expect(contextOfPath('/v1/scoring/draft')).toBe('rankings');
+    expect(contextOfPath('/v1/questionnaires/{questionnaireId}')).toBe('learning');
+    expect(contextOfPath('/v1/uploads/news')).toBe('learning');
+    expect(contextOfPath('/v1/me')).toBe('core');
+  });
+
+  it('lets API Gateway invoke each API function, and only those', () => {
+    const permissions = resourcesOf(template, 'AWS::Lambda::Permission');
+    const invoked = new Set(permissions.map((p) => JSON.stringify(p.Properties!.FunctionName)));
+    for (const id of Object.values(apiFnIds)) expect(invoked).toContain(JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] }));
+    expect(invoked.has(JSON.stringify({ 'Fn::GetAtt': [reminderLogicalId, 'Arn'] }))).toBe(false);
+    expect(invoked.has(JSON.stringify({ 'Fn::GetAtt': [rankingLogicalId, 'Arn'] }))).toBe(false);
   });
 
   it('configures CORS preflight from the corsOrigins context', () => {

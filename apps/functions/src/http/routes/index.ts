@@ -1,44 +1,14 @@
 import type { RouteImplementations } from '../route-context';
-import * as auth from './auth.routes';
-import * as board from './board.routes';
-import * as catalogue from './catalogue.routes';
-import * as compliance from './compliance.routes';
-import * as exporting from './export.routes';
-import * as invitation from './invitation.routes';
-import * as letter from './letter.routes';
-import * as meta from './meta.routes';
-import * as org from './org.routes';
-import * as plan from './plan.routes';
-import * as observation from './observation.routes';
-import * as ranking from './ranking.routes';
-import * as reminder from './reminder.routes';
-import * as report from './report.routes';
-import * as rules from './rules.routes';
-import * as upload from './upload.routes';
-import * as inspection from './inspection.routes';
-import * as studyReview from './study-review.routes';
-import * as learning from './learning.routes';
-import * as news from './news.routes';
+import { coreImplementations } from './core';
+import { learningImplementations } from './learning';
+import { rankingImplementations } from './rankings';
 
+/**
+ * Every route of the contract, from one process (the local stack and the tests). The deployed API serves
+ * each context from its own function (handlers/*-api.handler.ts), which imports only its own set.
+ */
 export const implementations: RouteImplementations = {
-  ...meta,
-  ...auth,
-  ...org,
-  ...invitation,
-  ...report,
-  ...compliance,
-  ...rules,
-  ...reminder,
-  ...exporting,
-  ...upload,
-  ...letter,
-  ...catalogue,
-  ...plan,
-  ...board,
-  ...observation,
-  ...inspection,
-  ...studyReview,
-  ...learning,
-  ...news,
-  ...ranking,
+  ...coreImplementations,
+  ...learningImplementations,
+  ...rankingImplementations,
 };

@@ -1,0 +1,33 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { parseConfig, type AppConfig } from '../config/config';
+import { loadSecrets } from '../config/secrets';
+import { createContextApp, type ApiApp } from '../http/context-app';
+import type { RouteImplementations } from '../http/route-context';
+import { createLogger } from '../observability/logger';
+import type { Deps } from '../ports/deps';
+import type { Secrets } from './compose-base';
+
+/**
+ * One API function per bounded context (http/route-contexts.ts): the context's composer and routes in, a
+ * Lambda handler out. Config is parsed at cold start (a bad one fails the init, loudly); the secrets are
+ * fetched on the first request and fetched again if that failed.
+ */
+export function createApiHandler(serviceName: string, compose: (config: AppConfig, secrets: Secrets) => Deps, implementations: Partial<RouteImplementations>) {
+  const config = parseConfig(process.env);
+  const { logger, powertools } = createLogger(serviceName);
+  let app: Promise<ApiApp> | undefined;
+
+  async function build(): Promise<ApiApp> {
+    const secrets = await loadSecrets(config);
+    return createContextApp({ deps: compose(config, secrets), corsOrigins: config.corsOrigins, logger, implementations });
+  }
+
+  return async (event: APIGatewayProxyEventV2, context: Context) => {
+    powertools.addContext(context);
+    app ??= build().catch((err) => {
+      app = undefined; // let the next invocation retry a failed secret fetch
+      throw err;
+    });
+    return (await app).handle(event);
+  };
+}

@@ -1,0 +1,40 @@
+import { DynamoRulesRepository } from '../adapters/dynamodb/rules-repository.dynamodb';
+import { CachedRulesRepository } from '../adapters/cached-rules-repository';
+import { DynamoPlanRepository } from '../adapters/dynamodb/plan-repository.dynamodb';
+import { DynamoObservationRepository } from '../adapters/dynamodb/observation-repository.dynamodb';
+import { DynamoInspectionRepository } from '../adapters/dynamodb/inspection-repository.dynamodb';
+import { DynamoRankingRepository } from '../adapters/dynamodb/ranking-repository.dynamodb';
+import { DynamoScoringInputs } from '../adapters/dynamodb/scoring-inputs.dynamodb';
+import { findingsReader, observationResultsReader, taskProgressReader } from '../adapters/scoring-readers';
+import type { Deps } from '../ports/deps';
+import type { AppConfig } from '../config/config';
+import type { Clock } from '../ports/clock';
+import { basePorts, contextDeps, createWiring, type LocalWiring, type Secrets, type Wiring } from './compose-base';
+
+export type RankingPorts = Pick<Deps, 'rules' | 'rankings' | 'scoringInputs'>;
+
+/**
+ * The rankings context (scoring model, quarterly rankings): the rules (due days) and the three readers over
+ * plans, observations and inspections (adapters/scoring-readers.ts), no other feature's adapters.
+ */
+export function rankingPorts(w: Wiring): RankingPorts {
+  const { config, doc } = w;
+  const plans = w.shared('plans', () => new DynamoPlanRepository(doc, config.tableName));
+  const observations = w.shared('observations', () => new DynamoObservationRepository(doc, config.tableName));
+  const inspections = w.shared('inspections', () => new DynamoInspectionRepository(doc, config.tableName));
+  return {
+    rules: w.shared('rules', () => new CachedRulesRepository(new DynamoRulesRepository(doc, config.tableName))),
+    rankings: new DynamoRankingRepository(doc, config.tableName),
+    scoringInputs: new DynamoScoringInputs(doc, config.tableName, {
+      observations: observationResultsReader(observations),
+      findings: findingsReader(inspections),
+      taskProgress: taskProgressReader(plans),
+    }),
+  };
+}
+
+/** The rankings API function's Deps: the base ports and its own; any other port fails loudly. */
+export function composeRankingDeps(config: AppConfig, secrets: Secrets, clock?: Clock, local?: LocalWiring): Deps {
+  const w = createWiring(config, secrets, clock, local);
+  return contextDeps('rankings', { ...basePorts(w), ...rankingPorts(w) });
+}
