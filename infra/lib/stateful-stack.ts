@@ -21,9 +21,6 @@ export function globalSecondaryIndexes(): GlobalSecondaryIndexPropsV2[] {
   }));
 }
 
-/** Where report photos live in the bucket; the API may only touch keys under it. */
-export const PHOTO_PREFIX = 'daily-report/';
-
 export interface StatefulStackProps extends StackProps {
   /** Origins (the H5 build) allowed to POST photos to, and GET them from, the bucket. Defaults to the `corsOrigins` context. */
   corsOrigins?: string[];

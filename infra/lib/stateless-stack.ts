@@ -15,7 +15,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { routes, type RouteDef } from '@chuangxing/shared';
 import type { AppSettings } from './context';
-import { PHOTO_PREFIX } from './stateful-stack';
+import { UPLOAD_PREFIXES_BY_CONTEXT } from '../../apps/functions/src/domain/upload-prefixes';
 import { contextOfPath, type ApiContext } from '../../apps/functions/src/http/route-contexts';
 
 /** The monorepo root: the esbuild project root and home of the one lock file. */
@@ -50,7 +50,8 @@ export const RANKING_RETRY_ATTEMPTS = 20;
 export const WECHAT_SECRET_PLACEHOLDER = 'REPLACE_WITH_WECHAT_APP_SECRET';
 
 /** Where news photos live in the bucket: the learning function may only touch keys under it. */
-export const NEWS_PHOTO_PREFIX = 'news/';
+/** Where news photos live; the learning function's only prefix. */
+export const NEWS_PHOTO_PREFIX = UPLOAD_PREFIXES_BY_CONTEXT.learning[0];
 
 /** The routes the deployed API serves: the whole contract except the local-only ones (dev login, the dev outbox). */
 export function deployedRoutes(): RouteDef[] {
@@ -164,10 +165,11 @@ export class StatelessStack extends Stack {
     key.grantEncryptDecrypt(this.apiFunction);
     this.secret.grantRead(this.apiFunction);
     // Presigned POSTs and GETs are signed with this role, so S3 checks *its* rights when a client uploads
-    // or reads: PutObject and GetObject (which also covers HeadObject) on the photo keys only, and the KMS
-    // key above for the bucket's SSE-KMS. ListBucket makes HeadObject on a missing key answer 404 (not 403).
+    // or reads: PutObject and GetObject (which also covers HeadObject) on the prefixes it presigns only
+    // (report, letter, plan-evidence and inspection photos: domain/upload-prefixes.ts), and the KMS key above
+    // for the bucket's SSE-KMS. ListBucket makes HeadObject on a missing key answer 404 (not 403).
     this.apiFunction.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [photoBucket.arnForObjects(`${PHOTO_PREFIX}*`)] }),
+      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: UPLOAD_PREFIXES_BY_CONTEXT.core.map((prefix) => photoBucket.arnForObjects(`${prefix}*`)) }),
     );
     this.apiFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [photoBucket.bucketArn] }));
 

@@ -296,11 +296,14 @@ describe('permissions', () => {
     expect(onKey).toEqual(expect.arrayContaining(['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey*']));
   });
 
-  it('lets the API function put and get photos under daily-report/ only, and list the bucket for 404s', () => {
+  it('lets the core API function put and get photos under the prefixes it presigns only, and list the bucket for 404s', () => {
     const onPhotos = statementsOf(roleOf(apiFn)).filter((s) => JSON.stringify(s).includes('PhotoBucket'));
     const objects = onPhotos.find((s) => JSON.stringify(s.Resource).includes('/daily-report/*'))!;
     expect([objects.Action].flat().sort()).toEqual(['s3:GetObject', 's3:PutObject']);
     expect(JSON.stringify(objects.Resource)).toMatch(/Fn::ImportValue.*PhotoBucket.*Arn.*"\/daily-report\/\*"/);
+    // Every prefix a core use case presigns (report, letter, plan evidence, inspection and fix photos), and not news.
+    const granted = [...JSON.stringify(objects.Resource).matchAll(/"\/([a-z-]+)\/\*"/g)].map((m) => m[1]).sort();
+    expect(granted).toEqual(['daily-report', 'inspection', 'inspection-fix', 'letter', 'plan-evidence']);
     const bucket = onPhotos.find((s) => s !== objects)!;
     expect([bucket.Action].flat()).toEqual(['s3:ListBucket']);
     expect(JSON.stringify(bucket.Resource)).not.toContain('/');

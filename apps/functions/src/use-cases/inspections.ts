@@ -35,6 +35,7 @@ import type { Notification } from '../ports/notifier';
 import { getCatalogue } from './catalogue';
 import { presignUpload } from './presign-upload';
 import { verifyStoredPhotos } from './verify-report-photos';
+import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 
 const PHOTO_URL_SECONDS = 15 * 60;
 const OVERSEERS: readonly Role[] = ['township_staff', 'leader', 'inspector', 'district_admin'];
@@ -261,10 +262,10 @@ export async function presignInspectionPhoto(deps: Deps, principal: Principal, a
   if (body.purpose === 'inspection') {
     if (!bindingsFor(principal, allowed).some((b) => b.role === 'inspector')) throw forbiddenRole();
     await inspectedBranch(deps, principal, allowed, body.branchId, 'body.branchId');
-    return presignUpload(deps, `inspection/${body.branchId}`, body.contentType, UPLOAD_LIMITS.photo);
+    return presignUpload(deps, `${UPLOAD_PREFIXES.inspection}${body.branchId}`, body.contentType, UPLOAD_LIMITS.photo);
   }
   if (!filerBindingFor(principal, allowed, deps.districtId, body.branchId)) throw notFound('支部');
-  return presignUpload(deps, `inspection-fix/${body.branchId}`, body.contentType, UPLOAD_LIMITS.photo);
+  return presignUpload(deps, `${UPLOAD_PREFIXES.inspectionFix}${body.branchId}`, body.contentType, UPLOAD_LIMITS.photo);
 }
 
 /* ---------- 问题清单 ---------- */

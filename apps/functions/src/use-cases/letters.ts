@@ -22,6 +22,7 @@ import type { Deps } from '../ports/deps';
 import type { AuditRecord, CaseScope } from '../ports/letter-repository';
 import { verifyStoredPhotos } from './verify-report-photos';
 import { presignUpload } from './presign-upload';
+import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 
 const RESIDENT = ROLE_LABELS.resident;
 
@@ -68,7 +69,7 @@ export async function toMyLetter(deps: Deps, letter: Letter, timeline: TimelineE
 export async function presignLetterPhoto(deps: Deps, body: PresignLetterPhotoBody): Promise<PresignedUpload> {
   const branch = await deps.org.getBranch(body.branchId);
   if (!branch || branch.districtId !== deps.districtId) throw invalid('body.branchId', '请选择要写信的社区');
-  return presignUpload(deps, `letter/${branch.id}/${shanghaiDay(deps.clock.now())}`, body.contentType, UPLOAD_LIMITS.photo);
+  return presignUpload(deps, `${UPLOAD_PREFIXES.letter}${branch.id}/${shanghaiDay(deps.clock.now())}`, body.contentType, UPLOAD_LIMITS.photo);
 }
 
 /** Any WeChat user writes, named or anonymous. The account is kept sealed; officials never see it. */

@@ -7,6 +7,7 @@ import type { StoredNews } from '../ports/news-repository';
 import { keyedId } from './learning';
 import { presignUpload } from './presign-upload';
 import { verifyStoredPhotos } from './verify-report-photos';
+import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 
 const PHOTO_URL_SECONDS = 30 * 60;
 const EXCERPT = 80;
@@ -87,5 +88,5 @@ export async function deleteNews(deps: Deps, principal: Principal, id: string) {
 }
 
 export function presignNewsPhoto(deps: Deps, body: PresignNewsPhotoBody): Promise<PresignedUpload> {
-  return presignUpload(deps, `news/${shanghaiDay(deps.clock.now()).slice(0, 7)}`, body.contentType, UPLOAD_LIMITS.photo);
+  return presignUpload(deps, `${UPLOAD_PREFIXES.news}${shanghaiDay(deps.clock.now()).slice(0, 7)}`, body.contentType, UPLOAD_LIMITS.photo);
 }

@@ -9,6 +9,7 @@ import { bindingsFor, filerBindingFor, managesTownship, type Principal } from '.
 import { shanghaiDay } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
 import { getCatalogue, getCatalogueVersion } from './catalogue';
+import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 
 const present = (p: StoredPlan): Plan => ({
   branchId: p.branchId,
@@ -179,5 +180,5 @@ export async function addTaskUpdate(deps: Deps, principal: Principal, allowed: r
 
 export async function presignEvidence(deps: Deps, principal: Principal, allowed: readonly Role[], body: PresignEvidenceBody): Promise<PresignedUpload> {
   if (!filerBindingFor(principal, allowed, deps.districtId, body.branchId)) throw notFound('支部');
-  return presignUpload(deps, `plan-evidence/${body.branchId}/${body.year}`, body.contentType, UPLOAD_LIMITS.photo);
+  return presignUpload(deps, `${UPLOAD_PREFIXES.planEvidence}${body.branchId}/${body.year}`, body.contentType, UPLOAD_LIMITS.photo);
 }

@@ -4,6 +4,7 @@ import { DomainError, invalid, notFound } from '../domain/domain-error';
 import { filerBindingFor, type Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 import { presignUpload } from './presign-upload';
+import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 
 export { PRESIGN_SECONDS } from './presign-upload';
 
@@ -32,5 +33,5 @@ export async function presignPhoto(deps: Deps, principal: Principal, allowed: re
     throw invalid('body.size', `${what}不能超过 ${Math.round(maxBytes / 1024)} KB`, 'too_big');
   }
 
-  return presignUpload(deps, `daily-report/${body.branchId}/${body.day}`, body.contentType, maxBytes);
+  return presignUpload(deps, `${UPLOAD_PREFIXES.dailyReport}${body.branchId}/${body.day}`, body.contentType, maxBytes);
 }

@@ -1,0 +1,20 @@
+/**
+ * Every key prefix a client may upload under, by the API function that presigns it. Presigned POSTs and GETs
+ * are signed with that function's role, so CDK grants each role exactly these prefixes (infra reads this
+ * list): an upload under a prefix missing here would be refused by S3 in production.
+ */
+export const UPLOAD_PREFIXES = {
+  dailyReport: 'daily-report/',
+  letter: 'letter/',
+  planEvidence: 'plan-evidence/',
+  inspection: 'inspection/',
+  inspectionFix: 'inspection-fix/',
+  news: 'news/',
+} as const;
+
+/** Which API function (route context) presigns which prefixes. */
+export const UPLOAD_PREFIXES_BY_CONTEXT = {
+  core: [UPLOAD_PREFIXES.dailyReport, UPLOAD_PREFIXES.letter, UPLOAD_PREFIXES.planEvidence, UPLOAD_PREFIXES.inspection, UPLOAD_PREFIXES.inspectionFix],
+  learning: [UPLOAD_PREFIXES.news],
+  rankings: [],
+} as const;
