@@ -223,13 +223,16 @@ export async function annotateRanking(deps: Deps, principal: Principal, allowed:
   if (!header) throw notFound('排名版本');
   if (header.status === 'published') throw new DomainError('ILLEGAL_TRANSITION', '已发布的排名不可修改；如需更正，请重新计算生成新版本');
   if (header.status === 'computing') throw new DomainError('ILLEGAL_TRANSITION', '排名尚未计算完成');
+  let branchName: string | undefined;
   if (body.branchId) {
     const branch = await deps.org.getBranch(body.branchId);
     if (!branch || !(await cardOf(deps, quarter, version, branch.townshipId, body.branchId))) {
       throw new DomainError('VALIDATION_FAILED', '提交的内容有误', [{ path: 'body.branchId', code: 'not_ranked', message: '该支部不在本次排名中' }]);
     }
+    branchName = branch.name;
   }
-  const annotation = { id: deps.ids.next(), ...(body.branchId ? { branchId: body.branchId } : {}), text: body.text, by: principal.user.id, byName: principal.user.displayName, at: deps.clock.now().toISOString() };
+  // The branch's name is kept with the note, so the review lists it whichever rows are loaded.
+  const annotation = { id: deps.ids.next(), ...(body.branchId ? { branchId: body.branchId, branchName } : {}), text: body.text, by: principal.user.id, byName: principal.user.displayName, at: deps.clock.now().toISOString() };
   await deps.rankings.annotate(deps.districtId, quarter, version, annotation, body.revision);
   const published = await deps.rankings.publishedVersion(deps.districtId, quarter);
   return presentVersion({ ...header, annotations: [...header.annotations, annotation], revision: body.revision + 1 }, published);

@@ -117,6 +117,7 @@ describe('quarterly rankings on DynamoDB Local', () => {
       stack.call('POST', '/v1/rankings/2026-Q2/versions/1/annotations', { token, body: { text: '建新南街社区来信办理规范，予以表扬', branchId: 'jianxinnanjie', revision } });
     const a = await annotate(0);
     expect([a.status, a.body.revision, a.body.annotations[0].text]).toEqual([201, 1, '建新南街社区来信办理规范，予以表扬']);
+    expect(a.body.annotations[0]).toMatchObject({ branchId: 'jianxinnanjie', branchName: '建新南街社区' });
     expect((await annotate(0)).status).toBe(409); // stale revision
     expect((await stack.call('POST', '/v1/rankings/2026-Q2/versions/1/publish', { token: admin, body: { revision: 0 } })).status).toBe(409);
     const pub = await stack.call('POST', '/v1/rankings/2026-Q2/versions/1/publish', { token: admin, body: { revision: 1 } });

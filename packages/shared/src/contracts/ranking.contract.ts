@@ -105,7 +105,7 @@ export const RankingStatus = z.enum(RANKING_STATUSES);
 export type RankingStatus = z.infer<typeof RankingStatus>;
 export const RANKING_STATUS_LABELS: Record<RankingStatus, string> = { computing: '计算中', draft: '草稿（待发布）', published: '已发布' };
 
-export const RankingAnnotation = z.object({ id: Id, branchId: z.optional(Id), text: z.string(), by: z.string(), byName: z.string(), at: IsoDateTime });
+export const RankingAnnotation = z.object({ id: Id, branchId: z.optional(Id), branchName: z.optional(z.string()), text: z.string(), by: z.string(), byName: z.string(), at: IsoDateTime });
 export type RankingAnnotation = z.infer<typeof RankingAnnotation>;
 
 /** One computed version of a quarter's ranking. A published one is frozen; a correction is a new version. */

@@ -152,7 +152,7 @@ function DraftReview({ quarter, draft, onChanged }: { quarter: string; draft: Ra
         <View className='review-annotations'>
           {version.annotations.map((a) => (
             <View key={a.id} className='review-annotation cx-review-annotation' data-branch={a.branchId ?? ''}>
-              {a.branchId ? `【${names.get(a.branchId) ?? a.branchId}】` : '【整体】'}
+              {a.branchId ? `【${a.branchName ?? names.get(a.branchId) ?? a.branchId}】` : '【整体】'}
               {a.text}（{a.byName}）
             </View>
           ))}
