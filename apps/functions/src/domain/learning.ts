@@ -197,6 +197,8 @@ export interface StoredQuestionnaire {
   createdAt: string;
   createdBy: string;
   createdByName: string;
+  /** First responses, counted in the same transaction as each (absent until the first one). */
+  responseCount?: number;
 }
 
 export interface StoredResponse {

@@ -1,5 +1,5 @@
 import type { BranchBoard, Catalogue, DistrictBoard, DistrictBoardRow, Role, Star, TownshipBoard } from '@chuangxing/shared';
-import { boardDay, branchSheet, byUrgency, type FindingRow } from '../domain/board';
+import { boardDay, branchSheet, byUrgency } from '../domain/board';
 import { forbiddenScope, notFound } from '../domain/domain-error';
 import type { Branch } from '../domain/org';
 import type { StoredPlan } from '../domain/plan';
@@ -24,18 +24,13 @@ function taskInfoOf(catalogue: Catalogue, type: Branch['type']): TaskInfo {
   return new Map(catalogue.content[type].flatMap((s) => s.tasks.map((t) => [t.id, { star: s.star, title: t.title }] as const)));
 }
 
-/** 问题清单 items of a township's branches (one query): open ones count against their star. */
-function townshipFindings(deps: Deps, townshipId: string): Promise<FindingRow[]> {
-  return deps.inspections.listFindingsForTownship(townshipId);
-}
-
-/** A township's rows from three queries (plans, task rollups, findings) plus its branch list: never the updates. */
+/** A township's rows from three queries (plans, task rollups, 问题清单) plus its branch list: never the updates. */
 async function townshipRows(deps: Deps, townshipId: string, year: number, asOf: string, catalogueOf: ReturnType<typeof catalogueCache>) {
   const [branches, plans, latest, findings] = await Promise.all([
     deps.org.listBranches(townshipId),
     deps.plans.listForTownship(townshipId, year),
     deps.plans.latestForTownship(townshipId, year),
-    townshipFindings(deps, townshipId),
+    deps.inspections.listFindingsForTownship(townshipId),
   ]);
   const planOf = new Map<string, StoredPlan>(plans.map((p) => [p.branchId, p]));
   const latestOf = groupBy(latest, (l) => l.branchId);
@@ -52,7 +47,11 @@ async function townshipRows(deps: Deps, townshipId: string, year: number, asOf: 
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
-  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  for (const x of xs) {
+    const list = m.get(key(x));
+    if (list) list.push(x);
+    else m.set(key(x), [x]);
+  }
   return m;
 }
 
@@ -123,7 +122,7 @@ export async function getBranchBoard(deps: Deps, principal: Principal, allowed: 
     deps.org.getTownship(deps.districtId, branch.townshipId),
     deps.plans.get(branchId, year),
     deps.plans.latestForBranch(branchId, year),
-    townshipFindings(deps, branch.townshipId),
+    deps.inspections.listBranchFindings(branch.townshipId, branchId),
   ]);
   const catalogue = plan ? await catalogueCache(deps)(plan.catalogueVersion) : await getCatalogue(deps);
   const today = shanghaiDay(deps.clock.now());
@@ -132,7 +131,7 @@ export async function getBranchBoard(deps: Deps, principal: Principal, allowed: 
     plan,
     taskInfo: taskInfoOf(catalogue, branch.type),
     latest,
-    findings: findings.filter((f) => f.branchId === branchId),
+    findings,
     asOf: boardDay(year, today),
   });
   const targets = new Set(row.targetStars);

@@ -126,7 +126,11 @@ async function planTask(deps: Deps, branchId: string, branchType: 'rural' | 'com
 
 export async function getTaskProgress(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, taskId: string): Promise<TaskProgress> {
   const branch = await readableBranch(deps, principal, allowed, branchId);
-  const { star, title } = await planTask(deps, branchId, branch.type, year, taskId);
+  return taskProgressOf(deps, branchId, year, taskId, await planTask(deps, branchId, branch.type, year, taskId));
+}
+
+/** The task's updates and the reports that named it, for a task already found in the plan. */
+async function taskProgressOf(deps: Deps, branchId: string, year: number, taskId: string, { star, title }: { star: TaskProgress['star']; title: string }): Promise<TaskProgress> {
   const today = shanghaiDay(deps.clock.now());
   const last = `${year}-12-31` < today ? `${year}-12-31` : today;
   const [updates, reports] = await Promise.all([
@@ -162,7 +166,8 @@ export async function getTaskProgress(deps: Deps, principal: Principal, allowed:
 export async function addTaskUpdate(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, taskId: string, body: TaskUpdateBody): Promise<TaskProgress> {
   const branch = await readableBranch(deps, principal, allowed, branchId);
   if (!filerBindingFor(principal, allowed, deps.districtId, branchId)) throw notFound('支部');
-  const { plan, star } = await planTask(deps, branchId, branch.type, year, taskId);
+  const found = await planTask(deps, branchId, branch.type, year, taskId);
+  const { plan, star } = found;
   if (plan.status !== 'approved') throw new DomainError('ILLEGAL_TRANSITION', '计划批准后才能报告任务进展');
   await verifyStoredPhotos(deps.storage, `plan-evidence/${branchId}/${year}/`, body.evidence.map((key, i) => ({ key, path: `body.evidence.${i}`, limit: UPLOAD_LIMITS.photo })));
   const at = deps.clock.now().toISOString();
@@ -175,7 +180,7 @@ export async function addTaskUpdate(deps: Deps, principal: Principal, allowed: r
     { id: deps.ids.next(), taskId, status: body.status, percent, note: body.note, evidence: body.evidence, at, by: principal.user.id, byName: principal.user.displayName },
     { townshipId: branch.townshipId, branchId, taskId, star, status: body.status, percent, at, ...(doneAt ? { doneAt } : {}) },
   );
-  return getTaskProgress(deps, principal, allowed, branchId, year, taskId);
+  return taskProgressOf(deps, branchId, year, taskId, found);
 }
 
 export async function presignEvidence(deps: Deps, principal: Principal, allowed: readonly Role[], body: PresignEvidenceBody): Promise<PresignedUpload> {

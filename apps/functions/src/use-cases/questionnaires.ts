@@ -74,11 +74,10 @@ export async function listQuestionnaires(deps: Deps, principal: Principal, allow
     Promise.all([...answerTownships].map((t) => deps.learning.listQuestionnaires(t))),
   ]);
   const organised = organisedLists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const counts = await Promise.all(organised.map((q) => deps.learning.listResponses(q.id).then((r) => r.length)));
   const addressed = answerLists.flat().filter((q) => respondent(principal, allowed, q));
   const mine = await Promise.all(addressed.map((q) => deps.learning.getResponse(q.id, principal.user.id)));
   return {
-    organised: organised.map((q, i) => ({ questionnaire: present(q, now), responses: counts[i] })),
+    organised: organised.map((q) => ({ questionnaire: present(q, now), responses: q.responseCount ?? 0 })),
     toAnswer: addressed.map((q, i) => ({ questionnaire: present(q, now), answered: Boolean(mine[i]) })),
   };
 }

@@ -187,6 +187,9 @@ describe('调查问卷 on DynamoDB Local', () => {
     expect(results.body.questions[1]).toMatchObject({ answered: 1, options: [{ label: '产业', count: 1 }, { label: '生态', count: 1 }, { label: '文明', count: 0 }] });
     expect(results.body.questions[2].texts.map((t: { text: string }) => t.text).sort()).toEqual(['=1+1', '希望多些培训, 和"观摩"']);
     expect((await stack.call('GET', `/v1/questionnaires/${id}/results`, { token: tok.district_admin })).status).toBe(200);
+    // The organiser's list counts people, not edits (one counter on the questionnaire, no read of the responses).
+    const organised = (await stack.call('GET', '/v1/questionnaires', { token: tok.gwh })).body.organised;
+    expect(organised.find((o: { questionnaire: { id: string } }) => o.questionnaire.id === id).responses).toBe(2);
 
     const csv = await stack.call('GET', `/v1/questionnaires/${id}/export`, { token: tok.gwh });
     expect(csv.status).toBe(200);

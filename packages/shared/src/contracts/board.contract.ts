@@ -23,17 +23,22 @@ export const DoubleHalf = z.object({
 });
 export type DoubleHalf = z.infer<typeof DoubleHalf>;
 
-export const StarProgress = z.object({
-  star: Star,
-  target: z.boolean(),
-  held: z.boolean(),
+/** The counts every level of the board shows: a star, a branch, a township. */
+const progressShape = {
   tasks: z.int(),
   done: z.int(),
   plannedPercent: z.int(),
   actualPercent: z.int(),
   overdueMilestones: z.int(),
-  /** 四不两直 findings not yet closed (销号) concerning this star; overdue ones are past their 整改时限. */
+  /** 四不两直 findings not yet closed (销号); overdue ones are past their 整改时限. */
   openFindings: z.int(),
+};
+
+export const StarProgress = z.object({
+  star: Star,
+  target: z.boolean(),
+  held: z.boolean(),
+  ...progressShape,
   overdueFindings: z.int(),
 });
 export type StarProgress = z.infer<typeof StarProgress>;
@@ -47,12 +52,7 @@ export const BranchBoardRow = z.object({
   heldStars: z.array(Star),
   targetStars: z.array(Star),
   stars: z.array(StarProgress),
-  tasks: z.int(),
-  done: z.int(),
-  plannedPercent: z.int(),
-  actualPercent: z.int(),
-  overdueMilestones: z.int(),
-  openFindings: z.int(),
+  ...progressShape,
   overdueFindings: z.int(),
   doubleHalf: DoubleHalf,
 });
@@ -82,12 +82,7 @@ export const DistrictBoardRow = z.object({
   name: z.string(),
   branches: z.int(),
   approvedPlans: z.int(),
-  tasks: z.int(),
-  done: z.int(),
-  plannedPercent: z.int(),
-  actualPercent: z.int(),
-  overdueMilestones: z.int(),
-  openFindings: z.int(),
+  ...progressShape,
   doubleHalfPassed: z.int(),
   /** Branches by target star count, index 0..5: the year's 三星成片、四星倍增、五星涌现 at a glance. */
   targetLevels: z.array(z.int()),

@@ -200,18 +200,23 @@ export class DynamoLearningRepository implements LearningRepository {
   }
 
   async putResponse(r: StoredResponse, expectedVersion: number) {
+    const Item = { ...K.response(r.questionnaireId, r.userId), entity: 'qn-response', ...r };
     try {
+      if (expectedVersion > 0) {
+        await this.doc.send(new PutCommand({ TableName: this.table, Item, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));
+        return;
+      }
+      // A first response also counts on the questionnaire, so lists never read the responses to count them.
       await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...K.response(r.questionnaireId, r.userId), entity: 'qn-response', ...r },
-          ...(expectedVersion === 0
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Update: { TableName: this.table, Key: K.questionnaire(r.questionnaireId), UpdateExpression: 'ADD responseCount :one', ExpressionAttributeValues: { ':one': 1 } } },
+          ],
         }),
       );
     } catch (err) {
-      if (isConditionalCheckFailed(err)) throw conflict('答卷已在别处修改，请刷新后重试');
+      if (isConditionalCheckFailed(err) || cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') throw conflict('答卷已在别处修改，请刷新后重试');
       throw err;
     }
   }

@@ -27,12 +27,18 @@ function orgShortcut(title: string, description: string): Shortcut {
   return { key: 'org', title, description, target: { kind: 'tab', url: PAGES.org } };
 }
 
+/** The branches the bindings are scoped to, each once, in binding order, with the binding's label. */
+function branchesOf(bindings: RoleBinding[]): { id: string; label: string }[] {
+  const branches: { id: string; label: string }[] = [];
+  for (const b of bindings) {
+    const scope = b.scope;
+    if (scope.level === 'branch' && !branches.some((x) => x.id === scope.branchId)) branches.push({ id: scope.branchId, label: b.scopeLabel });
+  }
+  return branches;
+}
+
 function branchShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  return bindings.flatMap((b) =>
-    b.scope.level === 'branch'
-      ? [{ key: `branch:${b.scope.branchId}`, title: '我的支部', description: b.scopeLabel, target: { kind: 'page', url: PAGES.branch(b.scope.branchId) } } as Shortcut]
-      : [],
-  );
+  return branchesOf(bindings).map((br) => ({ key: `branch:${br.id}`, title: '我的支部', description: br.label, target: { kind: 'page', url: PAGES.branch(br.id) } }));
 }
 
 /** District admins and township staff: invite people and manage their bindings. */
@@ -97,13 +103,7 @@ const districtBoardShortcut: Shortcut = {
 
 /** Cadres and secretaries: 四个一口清 of each branch they belong to (its poster is one tap further). */
 function branchBoardShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  const seen = new Set<string>();
-  return bindings.flatMap((b) => {
-    const scope = b.scope;
-    if (scope.level !== 'branch' || seen.has(scope.branchId)) return [];
-    seen.add(scope.branchId);
-    return [{ key: `branch-board:${scope.branchId}`, title: '四个一口清', description: `${b.scopeLabel}：任务、底数、措施、机制和作战图`, target: { kind: 'page', url: PAGES.branchBoard(scope.branchId) } } as Shortcut];
-  });
+  return branchesOf(bindings).map((br) => ({ key: `branch-board:${br.id}`, title: '四个一口清', description: `${br.label}：任务、底数、措施、机制和作战图`, target: { kind: 'page', url: PAGES.branchBoard(br.id) } }));
 }
 /** 每季度一评比: township staff, leaders and district admins read the published ranking (the server keeps each to their townships). */
 const rankingShortcut: Shortcut = {
@@ -128,12 +128,7 @@ const scoringShortcut: Shortcut = {
 
 /** Cadres and secretaries: today's report and the month calendar of each branch they file for. */
 function reportShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  const branches: { id: string; label: string }[] = [];
-  for (const b of bindings) {
-    const scope = b.scope;
-    if (scope.level !== 'branch' || branches.some((x) => x.id === scope.branchId)) continue;
-    branches.push({ id: scope.branchId, label: b.scopeLabel });
-  }
+  const branches = branchesOf(bindings);
   const many = branches.length > 1;
   return branches.flatMap((br) => [
     {
@@ -153,13 +148,7 @@ function reportShortcuts(bindings: RoleBinding[]): Shortcut[] {
 
 /** Cadres and secretaries: their branch's 创星计划 for this year (written, submitted and followed there). */
 function planShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  const seen = new Set<string>();
-  const branches = bindings.flatMap((b) => {
-    const scope = b.scope;
-    if (scope.level !== 'branch' || seen.has(scope.branchId)) return [];
-    seen.add(scope.branchId);
-    return [{ id: scope.branchId, label: b.scopeLabel }];
-  });
+  const branches = branchesOf(bindings);
   const many = branches.length > 1;
   return branches.map(
     (br) =>
@@ -174,13 +163,7 @@ function planShortcuts(bindings: RoleBinding[]): Shortcut[] {
 
 /** 学讲评 for cadres and secretaries: their branch's four lists this month. */
 function reviewShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  const seen = new Set<string>();
-  const branches = bindings.flatMap((b) => {
-    const scope = b.scope;
-    if (scope.level !== 'branch' || seen.has(scope.branchId)) return [];
-    seen.add(scope.branchId);
-    return [{ id: scope.branchId, label: b.scopeLabel }];
-  });
+  const branches = branchesOf(bindings);
   const many = branches.length > 1;
   return branches.map((br) => ({ key: `review:${br.id}`, title: '学讲评', description: many ? br.label : '困难、问题、办法、举措四张清单，逐项解决', target: { kind: 'page', url: PAGES.reviewBoard(br.id) } }) as Shortcut);
 }
@@ -204,13 +187,7 @@ function lettersShortcut(has: (role: string) => boolean): Shortcut {
 
 /** Station handlers: their community's 公开栏 and 微权说廉; secretaries: 微权说廉 (they keep it up to date). */
 function communityBoardShortcuts(bindings: RoleBinding[], withBoard: boolean): Shortcut[] {
-  const branches: { id: string; label: string }[] = [];
-  for (const b of bindings) {
-    const scope = b.scope;
-    if (scope.level !== 'branch' || branches.some((x) => x.id === scope.branchId)) continue;
-    branches.push({ id: scope.branchId, label: b.scopeLabel });
-  }
-  return branches.flatMap((br) => [
+  return branchesOf(bindings).flatMap((br) => [
     ...(withBoard
       ? [{ key: `letter-board:${br.id}`, title: '公开栏', description: `${br.label}：来信数量、满意率和公开的来信`, target: { kind: 'page', url: PAGES.letterBoard(br.id) } } as Shortcut]
       : []),
@@ -220,13 +197,7 @@ function communityBoardShortcuts(bindings: RoleBinding[], withBoard: boolean): S
 
 /** Station handlers: their community's 社区半月谈 (agendas from the letters, minutes after the meeting). */
 function meetingShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  const seen = new Set<string>();
-  return bindings.flatMap((b) => {
-    const scope = b.scope;
-    if (scope.level !== 'branch' || seen.has(scope.branchId)) return [];
-    seen.add(scope.branchId);
-    return [{ key: `meetings:${scope.branchId}`, title: '社区半月谈', description: `${b.scopeLabel}：来信议题和会议纪要`, target: { kind: 'page', url: PAGES.meetings(scope.branchId) } } as Shortcut];
-  });
+  return branchesOf(bindings).map((br) => ({ key: `meetings:${br.id}`, title: '社区半月谈', description: `${br.label}：来信议题和会议纪要`, target: { kind: 'page', url: PAGES.meetings(br.id) } }));
 }
 
 /** 每月一观摩: township staff and the district organise and score; inspectors and leaders score and oversee. */
@@ -239,19 +210,12 @@ const observationsShortcut: Shortcut = {
 
 /** Cadres and secretaries: their branch's locked observation results (who scored stays hidden). */
 function branchObservationShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  const seen = new Set<string>();
-  return bindings.flatMap((b) => {
-    const scope = b.scope;
-    if (scope.level !== 'branch' || seen.has(scope.branchId)) return [];
-    seen.add(scope.branchId);
-    return [{ key: `observe:${scope.branchId}`, title: '观摩结果', description: `${b.scopeLabel}：本季度观摩的各星得分和意见`, target: { kind: 'page', url: PAGES.branchObservations(scope.branchId) } } as Shortcut];
-  });
+  return branchesOf(bindings).map((br) => ({ key: `observe:${br.id}`, title: '观摩结果', description: `${br.label}：本季度观摩的各星得分和意见`, target: { kind: 'page', url: PAGES.branchObservations(br.id) } }));
 }
 
 /** Cadres and secretaries: their branch's 问题清单 from 四不两直 visits (submit fixes there). */
 function findingsShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  const seen = new Set<string>();
-  const branches = bindings.flatMap((b) => (b.scope.level !== 'branch' || seen.has(b.scope.branchId) ? [] : (seen.add(b.scope.branchId), [{ id: b.scope.branchId, label: b.scopeLabel }])));
+  const branches = branchesOf(bindings);
   return branches.map((br) => ({
     key: `findings:${br.id}`,
     title: '问题清单',
