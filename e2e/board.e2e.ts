@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 
 describe('journey: the township reads its 挂图作战 and shares a branch’s poster', () => {
   let b: BrowserStack;
@@ -34,7 +34,9 @@ describe('journey: the township reads its 挂图作战 and shares a branch’s p
     expect((await call('demo-cadre', 'PUT', plan, { content, version: 0 })).status).toBe(200);
     expect((await call('demo-cadre', 'POST', `${plan}/actions`, { action: 'submit', version: 1 })).status).toBe(200);
     expect((await call('demo-township-staff-gwh', 'POST', `${plan}/actions`, { action: 'approve', version: 2 })).status).toBe(200);
-    expect((await call('demo-cadre', 'POST', `${plan}/tasks/industry-t1/updates`, { status: 'in_progress', percent: 20 })).status).toBe(201);
+    expect((await call('demo-cadre', 'POST', `${plan}/tasks/industry-t1/updates`, { status: 'in_progress', percent: 20 })).status).toBe(
+      201,
+    );
 
     // 王干事 opens 挂图作战 from home: 樱桃沟社区 leads with its overdue milestone.
     await loginAs(b, '王干事');
@@ -57,7 +59,12 @@ describe('journey: the township reads its 挂图作战 and shares a branch’s p
     const img = page.locator('.cx-board-poster-image img, img.cx-board-poster-image').first();
     await img.waitFor({ timeout: 30_000 });
     const { src, width } = await img.evaluate(async (node) => {
-      const el = node as unknown as { complete: boolean; src: string; naturalWidth: number; addEventListener(e: string, f: () => void, o: object): void };
+      const el = node as unknown as {
+        complete: boolean;
+        src: string;
+        naturalWidth: number;
+        addEventListener(e: string, f: () => void, o: object): void;
+      };
       if (!el.complete) await new Promise<void>((r) => el.addEventListener('load', () => r(), { once: true }));
       return { src: el.src, width: el.naturalWidth };
     });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 
 /** Today in Asia/Shanghai, as the server counts days. */
 const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -14,7 +14,6 @@ describe('journey: a cadre files a report with a photo; the township sees the br
   afterAll(async () => {
     await b?.stop();
   });
-
 
   async function branchRow() {
     await b.page.goto(`${b.webUrl}/#/subpackages/report/pages/dashboard/index?townshipId=demo-gwh`);
@@ -59,12 +58,17 @@ describe('journey: a cadre files a report with a photo; the township sees the br
     await page.locator('.cx-report-photo.is-uploaded').first().waitFor({ timeout: 30_000 });
     await b.screenshot('11-report-filled');
     await page.locator('.cx-report-submit').first().click();
-    await page.locator('.cx-report-status', { hasText: /已提交|迟交/ }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.cx-report-status', { hasText: /已提交|迟交/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await b.screenshot('12-report-submitted');
 
     // The server holds exactly one report for the day, with the photo stored and readable.
     const token = await b.stack.deps.tokens.issue('demo-secretary');
-    const res = await fetch(`${b.stack.apiUrl}/v1/branches/yingtaogou/reports/${day}`, { headers: { authorization: `Bearer ${token.token}` } });
+    const res = await fetch(`${b.stack.apiUrl}/v1/branches/yingtaogou/reports/${day}`, {
+      headers: { authorization: `Bearer ${token.token}` },
+    });
     const detail = (await res.json()) as { report: { content: { items: unknown[]; photos: unknown[] } }; photoUrls: { url: string }[] };
     expect(res.status).toBe(200);
     expect(detail.report.content.items[0]).toMatchObject({ star: 'industry', text: '走访樱桃种植户 6 户，协调冷库用电' });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 
 describe('journey: 四不两直 — a draft only the inspector sees, recorded into the branch’s 问题清单, fixed and 销号', () => {
   let b: BrowserStack;
@@ -75,10 +75,19 @@ describe('journey: 四不两直 — a draft only the inspector sees, recorded in
     expect((await recorded).status()).toBe(201);
     await page.locator('.cx-finding', { hasText: '消防通道被杂物堵塞' }).first().waitFor({ timeout: 30_000 });
     const branchList = await asUser('demo-cadre', '/v1/branches/yingtaogou/findings');
-    expect(branchList.body.findings).toMatchObject([{ star: 'safety_law', description: '消防通道被杂物堵塞', owner: '李明', status: 'open', overdue: false }]);
+    expect(branchList.body.findings).toMatchObject([
+      { star: 'safety_law', description: '消防通道被杂物堵塞', owner: '李明', status: 'open', overdue: false },
+    ]);
     const findingId = branchList.body.findings[0].id as string;
-    const outbox = (await fetch(`${b.stack.apiUrl}/v1/dev/outbox`).then((r) => r.json())) as { messages: { recipientUserId: string; title: string }[] };
-    expect(outbox.messages.filter((m) => m.title === '督导问题清单').map((m) => m.recipientUserId).sort()).toEqual(['demo-cadre', 'demo-secretary']);
+    const outbox = (await fetch(`${b.stack.apiUrl}/v1/dev/outbox`).then((r) => r.json())) as {
+      messages: { recipientUserId: string; title: string }[];
+    };
+    expect(
+      outbox.messages
+        .filter((m) => m.title === '督导问题清单')
+        .map((m) => m.recipientUserId)
+        .sort(),
+    ).toEqual(['demo-cadre', 'demo-secretary']);
 
     // 3. 李明 opens 问题清单 from home and submits the fix with a photo.
     await loginAs(b, '李明');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 
 /** The seeded bank's answer key (apps/functions/src/local/demo-learning.ts), by question id. */
 const KEY: Record<string, number[]> = {
@@ -48,7 +48,9 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
     await loginAs(b, '张书记');
     await page.goto(`${b.webUrl}/#/subpackages/learn/pages/mine/index`);
     await page.locator(`.cx-learn-mytest[data-id="${session.id}"]`).first().click({ timeout: 30_000 });
-    const started = page.waitForResponse((r) => r.url().includes(`/v1/learning/tests/${session.id}/attempts`) && r.request().method() === 'POST');
+    const started = page.waitForResponse(
+      (r) => r.url().includes(`/v1/learning/tests/${session.id}/attempts`) && r.request().method() === 'POST',
+    );
     await page.locator('.cx-learn-start').first().click({ timeout: 30_000 });
     const startText = await (await started).text();
     // The questions reach the browser without the answer key.
@@ -144,7 +146,10 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
       return c.toDataURL('image/jpeg', 0.9);
     });
     const uploaded = page.waitForResponse((r) => r.url().includes('/v1/uploads/news') && r.request().method() === 'POST');
-    await page.locator('input.cx-news-photo-input').first().setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg.split(',')[1], 'base64') });
+    await page
+      .locator('input.cx-news-photo-input')
+      .first()
+      .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg.split(',')[1], 'base64') });
     expect((await uploaded).status()).toBe(200);
     await page.locator('.cx-news-photo-add', { hasText: '添加照片' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.cx-news-post-submit').first().click();

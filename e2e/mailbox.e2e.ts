@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 
 describe('journey: a resident writes an anonymous letter; the station accepts and replies; the resident rates the reply', () => {
   let b: BrowserStack;
@@ -9,7 +9,6 @@ describe('journey: a resident writes an anonymous letter; the station accepts an
   afterAll(async () => {
     await b?.stop();
   });
-
 
   it('runs end to end in the H5 build against the local stack', async () => {
     const { page } = b;
@@ -52,7 +51,11 @@ describe('journey: a resident writes an anonymous letter; the station accepts an
     await page.goto(`${b.webUrl}/#/subpackages/mailbox/pages/mine/index`);
     const item = page.locator('.cx-myletter-item', { hasText: code.slice(0, 4) });
     await item.first().waitFor({ timeout: 30_000 });
-    await page.locator('.cx-rate-option').filter({ hasText: /^满意$/ }).first().click();
+    await page
+      .locator('.cx-rate-option')
+      .filter({ hasText: /^满意$/ })
+      .first()
+      .click();
     await page.locator('.cx-rate-submit').first().click();
     await page.locator('.cx-myletter-item[data-status="archived"]').first().waitFor({ timeout: 30_000 });
     await b.screenshot('23-letter-rated');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 
 describe('journey: the station accepts a letter, puts it on the 社区半月谈 agenda, records the minutes and replies', () => {
   let b: BrowserStack;
@@ -17,7 +17,13 @@ describe('journey: the station accepts a letter, puts it on the 社区半月谈 
     const written = await fetch(`${b.stack.apiUrl}/v1/letters`, {
       method: 'POST',
       headers: { authorization: `Bearer ${secretary.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ branchId: 'jianxinnanjie', category: 'suggestion', text: '建议社区开办老年人智能手机课堂', anonymous: false, idempotencyKey: 'e2e-meeting-letter-0123' }),
+      body: JSON.stringify({
+        branchId: 'jianxinnanjie',
+        category: 'suggestion',
+        text: '建议社区开办老年人智能手机课堂',
+        anonymous: false,
+        idempotencyKey: 'e2e-meeting-letter-0123',
+      }),
     });
     expect(written.status).toBe(201);
     const { letter } = (await written.json()) as { letter: { id: string } };
@@ -36,7 +42,10 @@ describe('journey: the station accepts a letter, puts it on the 社区半月谈 
     expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await chip.click();
     await page.locator('.cx-case-confirm').first().click();
-    await page.locator('.cx-timeline-entry', { hasText: `已列入 ${date} 社区半月谈议程` }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.cx-timeline-entry', { hasText: `已列入 ${date} 社区半月谈议程` })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await b.screenshot('30-letter-scheduled');
 
     // Hold the meeting: record its minutes.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 
 const STARS = ['branch_strong', 'industry', 'ecology', 'safety_law', 'civility']; // 樱桃沟社区 works to the rural set
 
@@ -42,10 +42,15 @@ describe('journey: 每月一观摩 — the township plans it, an inspector score
     await page.locator(`.cx-observe-to-score .cx-observe-item[data-id="${observation.id}"]`).first().click({ timeout: 30_000 });
     const values = [9, 8, 7, 8, 6];
     for (const [i, star] of STARS.entries()) {
-      await page.locator(`.cx-observe-sheet[data-branch="yingtaogou"] .cx-observe-score[data-star="${star}"][data-score="${values[i]}"]`).first().click({ timeout: 30_000 });
+      await page
+        .locator(`.cx-observe-sheet[data-branch="yingtaogou"] .cx-observe-score[data-star="${star}"][data-score="${values[i]}"]`)
+        .first()
+        .click({ timeout: 30_000 });
     }
     await page.locator('.cx-observe-sheet[data-branch="yingtaogou"] .cx-observe-comment textarea').first().fill('樱桃产业有特色，台账清楚');
-    const saved = page.waitForResponse((r) => r.url().includes(`/v1/observations/${observation.id}/scores/yingtaogou`) && r.request().method() === 'PUT');
+    const saved = page.waitForResponse(
+      (r) => r.url().includes(`/v1/observations/${observation.id}/scores/yingtaogou`) && r.request().method() === 'PUT',
+    );
     await page.locator('.cx-observe-sheet[data-branch="yingtaogou"] .cx-observe-save').first().click();
     expect((await saved).status()).toBe(200);
     await page.locator('.cx-observe-saved', { hasText: '已保存' }).first().waitFor({ timeout: 30_000 });
@@ -75,6 +80,8 @@ describe('journey: 每月一观摩 — the township plans it, an inspector score
     expect(((await late.json()) as { code: string }).code).toBe('ILLEGAL_TRANSITION');
     const quarter = `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
     const frozen = await b.stack.deps.observations.listResultsForTownshipQuarter('demo-gwh', quarter);
-    expect(frozen.filter((r) => r.observationId === observation.id).map((r) => [r.branchId, r.overall, r.observerCount])).toEqual([['yingtaogou', 7.6, 1]]);
+    expect(frozen.filter((r) => r.observationId === observation.id).map((r) => [r.branchId, r.overall, r.observerCount])).toEqual([
+      ['yingtaogou', 7.6, 1],
+    ]);
   });
 });

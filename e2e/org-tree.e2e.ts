@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { type BrowserStack, startBrowserStack } from './support/browser-stack';
 
 describe('journey: township staff log in with the dev login and browse their branches', () => {
   let b: BrowserStack;
@@ -45,6 +45,8 @@ describe('journey: township staff log in with the dev login and browse their bra
     expect(existsSync(shot) && statSync(shot).size).toBeGreaterThan(10_000);
 
     // The page really talked to the API over HTTP.
-    expect(apiCalls).toEqual(expect.arrayContaining(['POST /v1/auth/dev-login', 'GET /v1/org/tree', 'GET /v1/org/townships/wulibao/branches']));
+    expect(apiCalls).toEqual(
+      expect.arrayContaining(['POST /v1/auth/dev-login', 'GET /v1/org/tree', 'GET /v1/org/townships/wulibao/branches']),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 
 describe('journey: a branch writes its 创星计划 and the township approves it', () => {
   let b: BrowserStack;
@@ -44,8 +44,14 @@ describe('journey: a branch writes its 创星计划 and the township approves it
     await b.screenshot('41-plan-approved');
 
     const token = await b.stack.deps.tokens.issue('demo-secretary');
-    const res = await fetch(`${b.stack.apiUrl}/v1/branches/yingtaogou/plans/${year}`, { headers: { authorization: `Bearer ${token.token}` } });
-    const plan = (await res.json()) as { status: string; reviewNote?: string; content: { targetStars: string[]; stars: { responsible: string }[] } };
+    const res = await fetch(`${b.stack.apiUrl}/v1/branches/yingtaogou/plans/${year}`, {
+      headers: { authorization: `Bearer ${token.token}` },
+    });
+    const plan = (await res.json()) as {
+      status: string;
+      reviewNote?: string;
+      content: { targetStars: string[]; stars: { responsible: string }[] };
+    };
     expect(plan).toMatchObject({ status: 'approved', reviewNote: '目标合理，同意实施' });
     expect(plan.content.targetStars).toEqual(['branch_strong', 'industry']);
     expect(plan.content.stars.map((s) => s.responsible)).toEqual(['张书记', '李明']);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 
 /** The Shanghai quarter of today, as the API keys it. */
 function currentQuarter(): string {
@@ -52,19 +52,29 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     let c = await station<{ letter: { version: number } }>('GET', `/v1/letters/cases/${id}`);
     c = await station('POST', `/v1/letters/cases/${id}/actions`, { action: 'accept', version: c.body.letter.version });
     expect(c.status).toBe(200);
-    c = await station('POST', `/v1/letters/cases/${id}/actions`, { action: 'reply', version: c.body.letter.version, text: '已协调物业，充电桩下周安装到位' });
+    c = await station('POST', `/v1/letters/cases/${id}/actions`, {
+      action: 'reply',
+      version: c.body.letter.version,
+      text: '已协调物业，充电桩下周安装到位',
+    });
     expect(c.status).toBe(200);
     expect((await resident('POST', `/v1/letters/mine/${id}/rating`, { rating: 'satisfied' })).status).toBe(200);
 
     // 1. 孙管理员 runs the quarter's ranking until every township is done, then publishes the draft.
     const admin = await as('demo-district-admin');
-    type Run = { ranking: { version: number; revision: number; status: string; townshipsDone: number; townshipsTotal: number }; complete: boolean };
+    type Run = {
+      ranking: { version: number; revision: number; status: string; townshipsDone: number; townshipsTotal: number };
+      complete: boolean;
+    };
     let run = await admin<Run>('POST', `/v1/rankings/${quarter}/runs`, {});
-    for (let i = 0; i < 50 && run.status === 200 && !run.body.complete; i++) run = await admin<Run>('POST', `/v1/rankings/${quarter}/runs`, {});
+    for (let i = 0; i < 50 && run.status === 200 && !run.body.complete; i++)
+      run = await admin<Run>('POST', `/v1/rankings/${quarter}/runs`, {});
     expect(run.status).toBe(200);
     expect(run.body.complete).toBe(true);
     expect(run.body.ranking).toMatchObject({ status: 'draft', townshipsDone: 18, townshipsTotal: 18 });
-    const published = await admin<{ status: string }>('POST', `/v1/rankings/${quarter}/versions/${run.body.ranking.version}/publish`, { revision: run.body.ranking.revision });
+    const published = await admin<{ status: string }>('POST', `/v1/rankings/${quarter}/versions/${run.body.ranking.version}/publish`, {
+      revision: run.body.ranking.revision,
+    });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');
 
@@ -87,7 +97,11 @@ describe('journey: the district admin computes and publishes the quarter’s ran
 
     // The filter narrows to one township.
     await page.locator('.cx-ranking-filter-township', { hasText: '德化街街道' }).first().click();
-    await expect.poll(async () => new Set(await page.locator('.cx-ranking-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-township'))))).toEqual(new Set(['dehuajie']));
+    await expect
+      .poll(
+        async () => new Set(await page.locator('.cx-ranking-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-township')))),
+      )
+      .toEqual(new Set(['dehuajie']));
     await page.locator('.cx-ranking-filter-township', { hasText: '全部' }).first().click();
     await expect.poll(() => page.locator('.cx-ranking-row').count()).toBe(17);
 
@@ -99,7 +113,9 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     expect(src?.startsWith('data:image/png;base64,')).toBe(true);
     expect(await page.locator('.cx-scorecard-star').count()).toBe(5);
     expect(await page.locator('.cx-scorecard-component').count()).toBe(5);
-    expect(await page.locator('.cx-scorecard-component[data-component="letters"] .cx-scorecard-component-score').textContent()).toBe('100.0 分');
+    expect(await page.locator('.cx-scorecard-component[data-component="letters"] .cx-scorecard-component-score').textContent()).toBe(
+      '100.0 分',
+    );
     expect(await page.locator('.cx-scorecard-component[data-component="letters"]').textContent()).toContain('来信 1 件');
     expect(await page.locator('.cx-scorecard-rank').textContent()).toBe('1');
     await b.screenshot('61-scorecard-top');
@@ -111,7 +127,9 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     // 4. The star map and the honour lists of his townships.
     await page.goto(`${b.webUrl}/#/subpackages/ranking/pages/star-map/index?quarter=${quarter}`);
     await page.locator('.cx-starmap-township').first().waitFor({ timeout: 30_000 });
-    const mapped = await page.locator('.cx-starmap-township:not(.is-total)').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-township')));
+    const mapped = await page
+      .locator('.cx-starmap-township:not(.is-total)')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-township')));
     expect(mapped).toEqual(['wulibao', 'dehuajie']);
     await b.screenshot('64-star-map');
     await page.goto(`${b.webUrl}/#/subpackages/ranking/pages/honours/index?quarter=${quarter}`);
@@ -154,9 +172,14 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     await page.locator('.taro-modal__foot', { hasText: '发布' }).locator('text=发布').last().click();
     await page.locator('.cx-review-version[data-version="2"][data-status="published"]').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.cx-review-version[data-version="1"]').first().getAttribute('data-status')).toBe('published');
-    expect(await page.locator('.cx-review-version[data-version="2"] .cx-review-version-status').first().textContent()).toBe('已发布 · 现行');
+    expect(await page.locator('.cx-review-version[data-version="2"] .cx-review-version-status').first().textContent()).toBe(
+      '已发布 · 现行',
+    );
     // The leader-facing ranking now carries the annotation on that branch.
-    const now = await admin<{ ranking: { version: number }; rows: { branchId: string; annotations: string[] }[] }>('GET', `/v1/rankings/${quarter}?townshipId=wulibao`);
+    const now = await admin<{ ranking: { version: number }; rows: { branchId: string; annotations: string[] }[] }>(
+      'GET',
+      `/v1/rankings/${quarter}?townshipId=wulibao`,
+    );
     expect(now.body.ranking.version).toBe(2);
     expect(now.body.rows.find((r) => r.branchId === 'jianxinnanjie')?.annotations).toEqual(['来信办理及时，群众满意']);
 

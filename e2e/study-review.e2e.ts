@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 
 describe('journey: 学讲评 — the branch keeps its four lists, the township reads the summary', () => {
   let b: BrowserStack;
@@ -34,7 +34,10 @@ describe('journey: 学讲评 — the branch keeps its four lists, the township r
     // 2. He starts it, then marks it solved with a note.
     await item.locator('.cx-review-action-start').click();
     await item.locator('.cx-review-action-confirm').click();
-    await page.locator('.cx-review-list[data-list="problem"] .cx-review-item[data-status="in_progress"]').first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.cx-review-list[data-list="problem"] .cx-review-item[data-status="in_progress"]')
+      .first()
+      .waitFor({ timeout: 30_000 });
     const started = page.locator('.cx-review-list[data-list="problem"] .cx-review-item').first();
     await started.locator('.cx-review-action-done').click();
     await started.locator('.cx-review-action-note textarea').fill('改为晚上开会，到会率 92%');
@@ -66,7 +69,9 @@ describe('journey: 学讲评 — the branch keeps its four lists, the township r
 
     // The server holds both items with their history.
     const token = await b.stack.deps.tokens.issue('demo-secretary');
-    const res = await fetch(`${b.stack.apiUrl}/v1/branches/yingtaogou/reviews/${month}`, { headers: { authorization: `Bearer ${token.token}` } });
+    const res = await fetch(`${b.stack.apiUrl}/v1/branches/yingtaogou/reviews/${month}`, {
+      headers: { authorization: `Bearer ${token.token}` },
+    });
     const board = (await res.json()) as { items: { list: string; status: string; history: { action: string }[] }[] };
     expect(board.items.map((i) => [i.list, i.status])).toEqual([
       ['problem', 'done'],

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, loginAs, startBrowserStack, type BrowserStack } from './support/browser-stack';
+import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 
 describe('journey: a cadre reports progress on a key task of the approved 创星计划', () => {
   let b: BrowserStack;
@@ -99,7 +99,14 @@ describe('journey: a cadre reports progress on a key task of the approved 创星
     // The photo loads from its presigned URL once scrolled into view (lazy loading).
     await update.locator('.cx-task-evidence').first().scrollIntoViewIfNeeded();
     await expect
-      .poll(() => update.locator('.cx-task-evidence img').first().evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), { timeout: 15_000 })
+      .poll(
+        () =>
+          update
+            .locator('.cx-task-evidence img')
+            .first()
+            .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+        { timeout: 15_000 },
+      )
       .toBeGreaterThan(0);
     expect(await page.locator('.cx-task-percent-now').first().textContent()).toBe('40%');
     await b.screenshot('46-task-progress-listed');

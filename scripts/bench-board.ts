@@ -5,10 +5,11 @@
  * Prints ms and DynamoDB requests of the township board, the district board and one branch sheet; the request
  * counts must not grow with the updates. Writes .artifacts/bench-board.json. A benchmark, not a test.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '@chuangxing/functions/adapters/dynamodb/dynamo-client';
 import { keys } from '@chuangxing/functions/adapters/dynamodb/keys';
 import { branchItem, townshipItem } from '@chuangxing/functions/adapters/dynamodb/org-repository.dynamodb';
@@ -42,25 +43,76 @@ async function main() {
   const tid = 'bt0';
   const year = 2026;
   const now = new Date().toISOString();
-  const tasks = sampleContent().rural.flatMap((s) => s.tasks.map((t) => ({ id: t.id, star: s.star }))).slice(0, TASKS);
+  const tasks = sampleContent()
+    .rural.flatMap((s) => s.tasks.map((t) => ({ id: t.id, star: s.star })))
+    .slice(0, TASKS);
   const items: Record<string, unknown>[] = [
     { ...keys.district(d), entity: 'district', id: d, name: '压测区' },
-    townshipItem({ id: tid, districtId: d, name: '压测乡镇', kind: 'town', isDemo: true, order: 0, counts: { rural: BRANCHES, community: 0 } }),
+    townshipItem({
+      id: tid,
+      districtId: d,
+      name: '压测乡镇',
+      kind: 'town',
+      isDemo: true,
+      order: 0,
+      counts: { rural: BRANCHES, community: 0 },
+    }),
     profileItem({ id: 'bench-staff', displayName: '乡镇干事', isDemo: false, createdAt: now }),
-    bindingItem({ bindingId: 'bench-staff-b', userId: 'bench-staff', role: 'township_staff', scope: { level: 'township', districtId: d, townshipIds: [tid] }, scopeLabel: tid, createdAt: now, createdBy: 'bench' }),
+    bindingItem({
+      bindingId: 'bench-staff-b',
+      userId: 'bench-staff',
+      role: 'township_staff',
+      scope: { level: 'township', districtId: d, townshipIds: [tid] },
+      scopeLabel: tid,
+      createdAt: now,
+      createdBy: 'bench',
+    }),
     profileItem({ id: 'bench-admin', displayName: '管理员', isDemo: false, createdAt: now }),
-    bindingItem({ bindingId: 'bench-admin-b', userId: 'bench-admin', role: 'district_admin', scope: { level: 'district', districtId: d }, scopeLabel: d, createdAt: now, createdBy: 'bench' }),
+    bindingItem({
+      bindingId: 'bench-admin-b',
+      userId: 'bench-admin',
+      role: 'district_admin',
+      scope: { level: 'district', districtId: d },
+      scopeLabel: d,
+      createdAt: now,
+      createdBy: 'bench',
+    }),
   ];
   const updates = (round: number) =>
     Array.from({ length: BRANCHES }, (_, b) =>
       tasks.map((t, i) => {
         const at = new Date(Date.parse(`${year}-03-01T00:00:00Z`) + (round * 1000 + i) * 60_000).toISOString();
-        return { pk: `BR#bb${b}`, sk: `PLAN#${year}#TASK#${t.id}#U#${at}#u${round}`, entity: 'task-update', id: `u${round}`, taskId: t.id, status: 'in_progress', percent: 10 * round, note: '', evidence: [], at, by: 'x', byName: 'x' };
+        return {
+          pk: `BR#bb${b}`,
+          sk: `PLAN#${year}#TASK#${t.id}#U#${at}#u${round}`,
+          entity: 'task-update',
+          id: `u${round}`,
+          taskId: t.id,
+          status: 'in_progress',
+          percent: 10 * round,
+          note: '',
+          evidence: [],
+          at,
+          by: 'x',
+          byName: 'x',
+        };
       }),
     ).flat();
   for (let b = 0; b < BRANCHES; b++) {
     const bid = `bb${b}`;
-    items.push(branchItem({ id: bid, districtId: d, townshipId: tid, name: `压测村${b}`, type: 'rural', isDemo: true, version: 1, createdAt: now, updatedAt: now }));
+    items.push(
+      branchItem({
+        id: bid,
+        districtId: d,
+        townshipId: tid,
+        name: `压测村${b}`,
+        type: 'rural',
+        isDemo: true,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
     const plan = {
       branchId: bid,
       branchName: `压测村${b}`,
@@ -76,13 +128,40 @@ async function main() {
         heldStars: ['branch_strong'],
         targetStars: ['branch_strong', 'industry', 'ecology'],
         stars: [],
-        tasks: tasks.map((t) => ({ taskId: t.id, owner: '责任人', milestones: [{ title: '节点一', due: `${year}-04-30` }, { title: '节点二', due: `${year}-09-30` }] })),
+        tasks: tasks.map((t) => ({
+          taskId: t.id,
+          owner: '责任人',
+          milestones: [
+            { title: '节点一', due: `${year}-04-30` },
+            { title: '节点二', due: `${year}-09-30` },
+          ],
+        })),
       },
     };
-    items.push({ pk: `BR#${bid}`, sk: `PLAN#${year}`, entity: 'plan', gsi1pk: `TWN#${tid}#PLANS#${year}`, gsi1sk: `approved#${bid}`, ...plan });
+    items.push({
+      pk: `BR#${bid}`,
+      sk: `PLAN#${year}`,
+      entity: 'plan',
+      gsi1pk: `TWN#${tid}#PLANS#${year}`,
+      gsi1sk: `approved#${bid}`,
+      ...plan,
+    });
     for (const [i, t] of tasks.entries()) {
       const status = (b + i) % 3 === 0 ? 'done' : 'in_progress';
-      items.push({ pk: `BR#${bid}`, sk: `PLAN#${year}#LATEST#${t.id}`, entity: 'task-latest', gsi1pk: `TWN#${tid}#PROG#${year}`, gsi1sk: `${bid}#${t.id}`, branchId: bid, taskId: t.id, star: t.star, status, percent: status === 'done' ? 100 : 40, at: now, ...(status === 'done' ? { doneAt: `${year}-05-01T00:00:00.000Z` } : {}) });
+      items.push({
+        pk: `BR#${bid}`,
+        sk: `PLAN#${year}#LATEST#${t.id}`,
+        entity: 'task-latest',
+        gsi1pk: `TWN#${tid}#PROG#${year}`,
+        gsi1sk: `${bid}#${t.id}`,
+        branchId: bid,
+        taskId: t.id,
+        star: t.star,
+        status,
+        percent: status === 'done' ? 100 : 40,
+        at: now,
+        ...(status === 'done' ? { doneAt: `${year}-05-01T00:00:00.000Z` } : {}),
+      });
     }
   }
   items.push(...updates(1));
@@ -108,7 +187,12 @@ async function main() {
       bytes = text.length;
     }
     ms.sort((a, b) => a - b);
-    return { p50ms: Number(pct(ms, 50).toFixed(1)), maxms: Number(ms[ms.length - 1].toFixed(1)), dynamoRequests: requests, responseKB: Number((bytes / 1024).toFixed(1)) };
+    return {
+      p50ms: Number(pct(ms, 50).toFixed(1)),
+      maxms: Number(ms[ms.length - 1].toFixed(1)),
+      dynamoRequests: requests,
+      responseKB: Number((bytes / 1024).toFixed(1)),
+    };
   }
   const read = async () => ({
     township: await measure(`/v1/townships/${tid}/board/${year}`, staff),
@@ -117,11 +201,23 @@ async function main() {
   });
   const oneUpdate = await read();
   t0 = performance.now();
-  await batchPut(doc, stack.tableName, [2, 3, 4, 5].flatMap((r) => updates(r)));
+  await batchPut(
+    doc,
+    stack.tableName,
+    [2, 3, 4, 5].flatMap((r) => updates(r)),
+  );
   console.log(`added ${4 * BRANCHES * TASKS} updates in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const fiveUpdates = await read();
-  const result = { date: new Date().toISOString(), branches: BRANCHES, tasksPerBranch: TASKS, runs: RUNS, oneUpdatePerTask: oneUpdate, fiveUpdatesPerTask: fiveUpdates };
-  const row = (r: { p50ms: number; maxms: number; dynamoRequests: number; responseKB: number }) => `${r.p50ms} ms p50 / ${r.maxms} ms max · ${r.dynamoRequests} DynamoDB requests · ${r.responseKB} KB`;
+  const result = {
+    date: new Date().toISOString(),
+    branches: BRANCHES,
+    tasksPerBranch: TASKS,
+    runs: RUNS,
+    oneUpdatePerTask: oneUpdate,
+    fiveUpdatesPerTask: fiveUpdates,
+  };
+  const row = (r: { p50ms: number; maxms: number; dynamoRequests: number; responseKB: number }) =>
+    `${r.p50ms} ms p50 / ${r.maxms} ms max · ${r.dynamoRequests} DynamoDB requests · ${r.responseKB} KB`;
   console.table({
     'township board, 1 update/task': row(oneUpdate.township),
     'township board, 5 updates/task': row(fiveUpdates.township),

@@ -7,27 +7,31 @@
  *   the report feature, counters consistent) → the same request count, because the job reads rollups only.
  * Set BENCH_SIZES=5000 to skip the 50,000 run. Writes .artifacts/bench-ranking.json. A benchmark, not a test.
  */
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '@chuangxing/functions/adapters/dynamodb/dynamo-client';
+import { DynamoInspectionRepository, inspectionKeys } from '@chuangxing/functions/adapters/dynamodb/inspection-repository.dynamodb';
 import { keys } from '@chuangxing/functions/adapters/dynamodb/keys';
 import { letterKeys } from '@chuangxing/functions/adapters/dynamodb/letter-repository.dynamodb';
+import {
+  DynamoObservationRepository,
+  observationResultItem,
+} from '@chuangxing/functions/adapters/dynamodb/observation-repository.dynamodb';
 import { branchItem, townshipItem } from '@chuangxing/functions/adapters/dynamodb/org-repository.dynamodb';
-import { DynamoRankingRepository } from '@chuangxing/functions/adapters/dynamodb/ranking-repository.dynamodb';
-import { DynamoScoringInputs } from '@chuangxing/functions/adapters/dynamodb/scoring-inputs.dynamodb';
-import { DynamoInspectionRepository, inspectionKeys } from '@chuangxing/functions/adapters/dynamodb/inspection-repository.dynamodb';
-import { DynamoObservationRepository, observationResultItem } from '@chuangxing/functions/adapters/dynamodb/observation-repository.dynamodb';
 import { DynamoPlanRepository } from '@chuangxing/functions/adapters/dynamodb/plan-repository.dynamodb';
-import { findingsReader, observationResultsReader, taskProgressReader } from '@chuangxing/functions/adapters/scoring-readers';
+import { DynamoRankingRepository } from '@chuangxing/functions/adapters/dynamodb/ranking-repository.dynamodb';
 import { DynamoRulesRepository } from '@chuangxing/functions/adapters/dynamodb/rules-repository.dynamodb';
+import { DynamoScoringInputs } from '@chuangxing/functions/adapters/dynamodb/scoring-inputs.dynamodb';
 import { createTableInput } from '@chuangxing/functions/adapters/dynamodb/table-definition';
+import { findingsReader, observationResultsReader, taskProgressReader } from '@chuangxing/functions/adapters/scoring-readers';
 import { startDynamoLocal } from '@chuangxing/functions/local/dynamo-local';
 import { batchPut } from '@chuangxing/functions/local/seed';
 import type { Deps } from '@chuangxing/functions/ports/deps';
 import { runRankingJob } from '@chuangxing/functions/use-cases/compute-ranking';
-import { createHash } from 'node:crypto';
 
 const ROOT = resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '5000,50000').split(',').map(Number);
@@ -81,14 +85,48 @@ function districtItems(branches: number, quarter: string, months: string[], repo
   for (let t = 0; t < townships; t++) {
     const tid = `t${String(t).padStart(4, '0')}`;
     const n = Math.min(PER_TOWNSHIP, branches - t * PER_TOWNSHIP);
-    items.push(townshipItem({ id: tid, districtId: D, name: `乡镇${t + 1}`, kind: 'town', isDemo: true, order: t, counts: { rural: n, community: 0 } }));
+    items.push(
+      townshipItem({
+        id: tid,
+        districtId: D,
+        name: `乡镇${t + 1}`,
+        kind: 'town',
+        isDemo: true,
+        order: t,
+        counts: { rural: n, community: 0 },
+      }),
+    );
     for (let b = 0; b < n; b++) {
       const bid = `${tid}-b${String(b).padStart(2, '0')}`;
       const type = b % 5 === 0 ? 'community' : 'rural';
-      items.push(branchItem({ id: bid, districtId: D, townshipId: tid, name: `支部${b}`, type, isDemo: true, version: 1, createdAt: at, updatedAt: at }));
+      items.push(
+        branchItem({
+          id: bid,
+          districtId: D,
+          townshipId: tid,
+          name: `支部${b}`,
+          type,
+          isDemo: true,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      );
       if (reportDays) {
         // Real report items, as the report feature stores them, and the counters it keeps with them.
-        for (const day of reportDays) items.push({ ...keys.report(bid, day), entity: 'report', branchId: bid, townshipId: tid, districtId: D, day, status: 'on_time', content: { items: [{ star: 'industry', text: '走访农户，化解纠纷' }] }, version: 1, submittedAt: `${day}T10:00:00.000Z` });
+        for (const day of reportDays)
+          items.push({
+            ...keys.report(bid, day),
+            entity: 'report',
+            branchId: bid,
+            townshipId: tid,
+            districtId: D,
+            day,
+            status: 'on_time',
+            content: { items: [{ star: 'industry', text: '走访农户，化解纠纷' }] },
+            version: 1,
+            submittedAt: `${day}T10:00:00.000Z`,
+          });
         items.push({ ...keys.branchQuarterStats(bid, quarter), submitted: reportDays.length, onTime: reportDays.length, late: 0 });
       } else {
         const onTime = 40 + rand(52);
@@ -96,21 +134,86 @@ function districtItems(branches: number, quarter: string, months: string[], repo
         items.push({ ...keys.branchQuarterStats(bid, quarter), submitted: onTime + late, onTime, late });
       }
       const received = 1 + rand(12);
-      items.push({ ...letterKeys.stats(tid, months[rand(3)], bid), branchId: bid, received, respondedInTime: rand(received + 1), accepted: received, replied: rand(received + 1), rated: 2, satisfied: rand(3) });
+      items.push({
+        ...letterKeys.stats(tid, months[rand(3)], bid),
+        branchId: bid,
+        received,
+        respondedInTime: rand(received + 1),
+        accepted: received,
+        replied: rand(received + 1),
+        rated: 2,
+        satisfied: rand(3),
+      });
       items.push(
-        observationResultItem({ observationId: 'o1', title: '观摩', month: months[1], branchId: bid, branchName: bid, townshipId: tid, perStar: [{ star: 'branch_strong', value: 6 + rand(40) / 10, count: 3, trimmed: false }], overall: 5 + rand(50) / 10, observerCount: 3, comments: [], closedAt: `${months[1]}-20T08:00:00.000Z` }),
+        observationResultItem({
+          observationId: 'o1',
+          title: '观摩',
+          month: months[1],
+          branchId: bid,
+          branchName: bid,
+          townshipId: tid,
+          perStar: [{ star: 'branch_strong', value: 6 + rand(40) / 10, count: 3, trimmed: false }],
+          overall: 5 + rand(50) / 10,
+          observerCount: 3,
+          comments: [],
+          closedAt: `${months[1]}-20T08:00:00.000Z`,
+        }),
       );
       // Key-task states (the board's rollup) and, for one branch in five, an open 问题清单 item.
-      for (const [t, star] of [['bs-1', 'branch_strong'], ['bs-2', 'branch_strong'], ['in-1', 'industry'], ['in-2', 'industry'], ['ec-1', 'ecology']] as const) {
+      for (const [t, star] of [
+        ['bs-1', 'branch_strong'],
+        ['bs-2', 'branch_strong'],
+        ['in-1', 'industry'],
+        ['in-2', 'industry'],
+        ['ec-1', 'ecology'],
+      ] as const) {
         const done = rand(3) === 0;
-        items.push({ pk: `BR#${bid}`, sk: `PLAN#2026#LATEST#${t}`, gsi1pk: `TWN#${tid}#PROG#2026`, gsi1sk: `${bid}#${t}`, entity: 'task-latest', branchId: bid, taskId: t, star, status: done ? 'done' : 'in_progress', percent: done ? 100 : rand(90), at: `${months[0]}-15T02:00:00.000Z` });
+        items.push({
+          pk: `BR#${bid}`,
+          sk: `PLAN#2026#LATEST#${t}`,
+          gsi1pk: `TWN#${tid}#PROG#2026`,
+          gsi1sk: `${bid}#${t}`,
+          entity: 'task-latest',
+          branchId: bid,
+          taskId: t,
+          star,
+          status: done ? 'done' : 'in_progress',
+          percent: done ? 100 : rand(90),
+          at: `${months[0]}-15T02:00:00.000Z`,
+        });
       }
       if (b % 5 === 0) {
         const fid = `f-${bid}`;
-        items.push({ ...inspectionKeys.finding(fid), entity: 'finding', gsi1pk: inspectionKeys.township(tid), gsi1sk: `${bid}#${fid}`, id: fid, branchId: bid, townshipId: tid, star: 'industry', status: 'open', deadline: `${months[1]}-10`, createdAt: `${months[0]}-20T02:00:00.000Z`, description: '台账不全', owner: '书记', version: 1 });
+        items.push({
+          ...inspectionKeys.finding(fid),
+          entity: 'finding',
+          gsi1pk: inspectionKeys.township(tid),
+          gsi1sk: `${bid}#${fid}`,
+          id: fid,
+          branchId: bid,
+          townshipId: tid,
+          star: 'industry',
+          status: 'open',
+          deadline: `${months[1]}-10`,
+          createdAt: `${months[0]}-20T02:00:00.000Z`,
+          description: '台账不全',
+          owner: '书记',
+          version: 1,
+        });
       }
       if (b % 2 === 0) {
-        items.push({ pk: `BR#${bid}`, sk: 'PLAN#2026', gsi1pk: `TWN#${tid}#PLANS#2026`, gsi1sk: `approved#${bid}`, entity: 'plan', branchId: bid, townshipId: tid, year: 2026, status: 'approved', content: { heldStars: [], targetStars: ['branch_strong', 'industry', 'ecology'].slice(0, 1 + rand(3)) } });
+        items.push({
+          pk: `BR#${bid}`,
+          sk: 'PLAN#2026',
+          gsi1pk: `TWN#${tid}#PLANS#2026`,
+          gsi1sk: `approved#${bid}`,
+          entity: 'plan',
+          branchId: bid,
+          townshipId: tid,
+          year: 2026,
+          status: 'approved',
+          content: { heldStars: [], targetStars: ['branch_strong', 'industry', 'ecology'].slice(0, 1 + rand(3)) },
+        });
       }
     }
   }
@@ -182,7 +285,9 @@ async function main() {
         const seedSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
         console.log(`  ${items.length} items in ${seedSeconds} s; computing ${Q3.quarter}…`);
         const m = await measure(depsFor(doc, `bench-rank-${n}`), Q3.quarter);
-        console.log(`  ${n} branches: ${m.seconds} s, ${m.requestsTotal} requests ${JSON.stringify(m.requests)}, peak heap +${m.peakHeapMB} MB (rss ${m.peakRssMB} MB)`);
+        console.log(
+          `  ${n} branches: ${m.seconds} s, ${m.requestsTotal} requests ${JSON.stringify(m.requests)}, peak heap +${m.peakHeapMB} MB (rss ${m.peakRssMB} MB)`,
+        );
         return { seededItems: items.length, seedSeconds, townships: Math.ceil(n / PER_TOWNSHIP), ...m };
       });
     }
@@ -196,7 +301,9 @@ async function main() {
         const items = districtItems(500, Q3.quarter, Q3.months, days);
         await parallelPut(doc, name, items);
         const m = await measure(depsFor(doc, name), Q3.quarter);
-        console.log(`  500 branches × ${perBranch} reports (${500 * perBranch} reports): ${m.seconds} s, ${m.requestsTotal} requests ${JSON.stringify(m.requests)}`);
+        console.log(
+          `  500 branches × ${perBranch} reports (${500 * perBranch} reports): ${m.seconds} s, ${m.requestsTotal} requests ${JSON.stringify(m.requests)}`,
+        );
         return { reports: 500 * perBranch, ...m };
       });
     }

@@ -6,11 +6,12 @@
  * - Dashboard: requests and ms of the township day view for a township of 200 branches.
  * Writes .artifacts/bench-reports.json. A benchmark, not a test: it prints figures.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '@chuangxing/functions/adapters/dynamodb/dynamo-client';
 import { keys } from '@chuangxing/functions/adapters/dynamodb/keys';
 import { branchItem, townshipItem } from '@chuangxing/functions/adapters/dynamodb/org-repository.dynamodb';
@@ -71,21 +72,59 @@ async function main() {
   for (let t = 0; t < townships; t++) {
     const tid = `bt${t}`;
     const n = Math.min(PER_TOWNSHIP, BRANCHES - t * PER_TOWNSHIP);
-    items.push(townshipItem({ id: tid, districtId: d, name: `压测乡镇${t + 1}`, kind: 'town', isDemo: true, order: t, counts: { rural: n, community: 0 } }));
+    items.push(
+      townshipItem({
+        id: tid,
+        districtId: d,
+        name: `压测乡镇${t + 1}`,
+        kind: 'town',
+        isDemo: true,
+        order: t,
+        counts: { rural: n, community: 0 },
+      }),
+    );
     for (let b = 0; b < n; b++) {
       const bid = `${tid}-b${b}`;
       const uid = `bench-cadre-${tid}-${b}`;
-      items.push(branchItem({ id: bid, districtId: d, townshipId: tid, name: `压测村${b}`, type: 'rural', isDemo: true, version: 1, createdAt: now, updatedAt: now }));
+      items.push(
+        branchItem({
+          id: bid,
+          districtId: d,
+          townshipId: tid,
+          name: `压测村${b}`,
+          type: 'rural',
+          isDemo: true,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
       items.push(profileItem({ id: uid, displayName: `干部${b}`, isDemo: false, createdAt: now }));
       items.push(
-        bindingItem({ bindingId: `${uid}-b`, userId: uid, role: 'cadre', scope: { level: 'branch', districtId: d, townshipId: tid, branchId: bid }, scopeLabel: bid, createdAt: now, createdBy: 'bench' }),
+        bindingItem({
+          bindingId: `${uid}-b`,
+          userId: uid,
+          role: 'cadre',
+          scope: { level: 'branch', districtId: d, townshipId: tid, branchId: bid },
+          scopeLabel: bid,
+          createdAt: now,
+          createdBy: 'bench',
+        }),
       );
       cadres.push({ userId: uid, branchId: bid });
     }
   }
   items.push(profileItem({ id: 'bench-staff', displayName: '乡镇干事', isDemo: false, createdAt: now }));
   items.push(
-    bindingItem({ bindingId: 'bench-staff-b', userId: 'bench-staff', role: 'township_staff', scope: { level: 'township', districtId: d, townshipIds: ['bt0'] }, scopeLabel: 'bt0', createdAt: now, createdBy: 'bench' }),
+    bindingItem({
+      bindingId: 'bench-staff-b',
+      userId: 'bench-staff',
+      role: 'township_staff',
+      scope: { level: 'township', districtId: d, townshipIds: ['bt0'] },
+      scopeLabel: 'bt0',
+      createdAt: now,
+      createdBy: 'bench',
+    }),
   );
   await batchPut(doc, stack.tableName, items);
   const tokens = await Promise.all(cadres.map((c) => stack.deps.tokens.issue(c.userId).then((t) => t.token)));
@@ -111,7 +150,13 @@ async function main() {
   let presign: Record<string, number> | string;
   {
     const before = snapshot();
-    const r = await http('POST', `${stack.apiUrl}/v1/uploads/photos`, tokens[0], { branchId: cadres[0].branchId, day, variant: 'photo', contentType: 'image/jpeg', size: 150_000 });
+    const r = await http('POST', `${stack.apiUrl}/v1/uploads/photos`, tokens[0], {
+      branchId: cadres[0].branchId,
+      day,
+      variant: 'photo',
+      contentType: 'image/jpeg',
+      size: 150_000,
+    });
     presign = r.status === 200 ? diff(before) : `HTTP ${r.status}`;
   }
 
@@ -170,7 +215,12 @@ async function main() {
       failures: failures.slice(0, 5),
     },
     presignRequests: presign,
-    dashboard200: { p50ms: Number(pct(dash, 50).toFixed(1)), maxms: Number(dash[dash.length - 1].toFixed(1)), dynamoRequests: dashReqs, dynamoRequestsTotal: total(dashReqs) },
+    dashboard200: {
+      p50ms: Number(pct(dash, 50).toFixed(1)),
+      maxms: Number(dash[dash.length - 1].toFixed(1)),
+      dynamoRequests: dashReqs,
+      dynamoRequestsTotal: total(dashReqs),
+    },
   };
   console.table({
     'success rate': `${(result.load.successRate * 100).toFixed(1)} % (${ok}/${cadres.length}) in ${result.load.elapsedSeconds} s`,

@@ -8,13 +8,13 @@
  *
  * Everything runs on 127.0.0.1 and is bounded in count and time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, get as httpGet } from 'node:http';
-import { freePort } from '@chuangxing/functions/local/dynamo-local';
 import { cpus, tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { freePort } from '@chuangxing/functions/local/dynamo-local';
 import { build } from 'esbuild';
 
 const ROOT = resolve(__dirname, '..');
@@ -92,7 +92,11 @@ function portIsOpen(port: number): Promise<boolean> {
 }
 
 /** Runs a command to completion, bounded in time; resolves with its exit code and output tail. */
-function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<{ code: number | null; out: string; stdout: string; ms: number }> {
+function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<{ code: number | null; out: string; stdout: string; ms: number }> {
   return new Promise((ok) => {
     const t0 = performance.now();
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -153,7 +157,13 @@ interface StartRun {
 
 async function startOnce(label: string, dataDir: string, freshDataDir: boolean): Promise<StartRun> {
   const [apiPort, webPort, dynamoPort] = await distinctFreePorts(3);
-  const env: NodeJS.ProcessEnv = { ...process.env, CX_API_PORT: String(apiPort), CX_WEB_PORT: String(webPort), CX_DYNAMO_PORT: String(dynamoPort), CX_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CX_API_PORT: String(apiPort),
+    CX_WEB_PORT: String(webPort),
+    CX_DYNAMO_PORT: String(dynamoPort),
+    CX_DATA_DIR: dataDir,
+  };
   delete env.CX_LOG;
   const t0 = performance.now();
   const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -233,7 +243,9 @@ async function benchStart() {
       });
     }
     if (first.leftoverProcesses.length + warm.leftoverProcesses.length > 0) {
-      throw new Error(`processes survived SIGTERM and were SIGKILLed: ${[...first.leftoverProcesses, ...warm.leftoverProcesses].join(', ')}`);
+      throw new Error(
+        `processes survived SIGTERM and were SIGKILLed: ${[...first.leftoverProcesses, ...warm.leftoverProcesses].join(', ')}`,
+      );
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -286,7 +298,12 @@ async function benchWeapp() {
     largestMainFiles: mainTop.slice(0, 5),
     subPackages: Object.fromEntries(sizes),
   };
-  rows.push({ figure: 'weapp main package', measured: `${kb(main)} (${main} B, ${mainFiles} files)`, budget: `≤ ${kb(BUDGET.weappMainBytes)}`, ok: main <= BUDGET.weappMainBytes });
+  rows.push({
+    figure: 'weapp main package',
+    measured: `${kb(main)} (${main} B, ${mainFiles} files)`,
+    budget: `≤ ${kb(BUDGET.weappMainBytes)}`,
+    ok: main <= BUDGET.weappMainBytes,
+  });
   for (const [root, bytes] of sizes) rows.push({ figure: `  weapp subpackage ${root}`, measured: kb(bytes), budget: 'recorded', ok: null });
   rows.push({ figure: '  weapp build time', measured: `${(res.ms / 1000).toFixed(1)} s`, budget: 'recorded', ok: null });
 }
@@ -340,7 +357,8 @@ async function bundleOne(entry: string, dir: string) {
   const mapBytes = existsSync(`${file}.map`) ? statSync(`${file}.map`).size : 0;
   const output = Object.entries(out.metafile.outputs).find(([k]) => k.endsWith('index.js'))![1];
   const byPackage = new Map<string, number>();
-  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
+    byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
   const top = [...byPackage.entries()].sort((a, b) => b[1] - a[1]);
   writeFileSync(join(dir, 'meta.json'), JSON.stringify(out.metafile));
   return {
@@ -370,7 +388,12 @@ function bundleApis(): Promise<Record<ApiFunctionName, string>> {
       files[context] = file;
       perFunction[context] = result;
       const bytes = result.indexJsBytes;
-      rows.push({ figure: `API Lambda bundle, ${context} (index.js)`, measured: `${kb(bytes)} (${bytes} B)`, budget: `≤ ${kb(BUDGET.apiBundleBytes)}`, ok: bytes <= BUDGET.apiBundleBytes });
+      rows.push({
+        figure: `API Lambda bundle, ${context} (index.js)`,
+        measured: `${kb(bytes)} (${bytes} B)`,
+        budget: `≤ ${kb(BUDGET.apiBundleBytes)}`,
+        ok: bytes <= BUDGET.apiBundleBytes,
+      });
       for (const [pkg, b] of top.slice(0, 3)) rows.push({ figure: `  ${pkg}`, measured: kb(b), budget: '', ok: null });
     }
     results.bundle = { budgetBytesEach: BUDGET.apiBundleBytes, functions: perFunction };
@@ -419,7 +442,13 @@ async function benchColdLoad() {
   const files = await bundleApis();
   const summary = (t: number[]) => {
     const s = [...t].sort((a, b) => a - b);
-    return { runs: s.length, p50Ms: round(percentile(s, 50)), maxMs: round(s[s.length - 1]), minMs: round(s[0]), allMs: t.map((x) => round(x)) };
+    return {
+      runs: s.length,
+      p50Ms: round(percentile(s, 50)),
+      maxMs: round(s[s.length - 1]),
+      minMs: round(s[0]),
+      allMs: t.map((x) => round(x)),
+    };
   };
   const perFunction: Record<string, unknown> = {};
   for (const { context } of API_FUNCTIONS) {
@@ -427,8 +456,18 @@ async function benchColdLoad() {
     // As deployed: the stack sets NODE_OPTIONS=--enable-source-maps, which makes Node read the .map at load.
     const withMaps = summary(await coldLoads(files[context], ['--enable-source-maps']));
     perFunction[context] = { plain, enableSourceMaps: withMaps };
-    rows.push({ figure: `API cold module load, ${context} (${COLD_LOAD_RUNS}× require)`, measured: `p50 ${ms(plain.p50Ms)}, max ${ms(plain.maxMs)}`, budget: 'recorded', ok: null });
-    rows.push({ figure: '  with --enable-source-maps (as deployed)', measured: `p50 ${ms(withMaps.p50Ms)}, max ${ms(withMaps.maxMs)}`, budget: 'recorded', ok: null });
+    rows.push({
+      figure: `API cold module load, ${context} (${COLD_LOAD_RUNS}× require)`,
+      measured: `p50 ${ms(plain.p50Ms)}, max ${ms(plain.maxMs)}`,
+      budget: 'recorded',
+      ok: null,
+    });
+    rows.push({
+      figure: '  with --enable-source-maps (as deployed)',
+      measured: `p50 ${ms(withMaps.p50Ms)}, max ${ms(withMaps.maxMs)}`,
+      budget: 'recorded',
+      ok: null,
+    });
   }
   results.coldload = { node: process.version, functions: perFunction };
 }
@@ -456,7 +495,14 @@ function timedGet(agent: Agent, url: URL, token: string): Promise<{ status: numb
   return new Promise((ok, fail) => {
     const t0 = performance.now();
     const req = httpGet(
-      { host: url.hostname, port: url.port, path: url.pathname, agent, timeout: TREE.requestTimeoutMs, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        agent,
+        timeout: TREE.requestTimeoutMs,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      },
       (res) => {
         let bytes = 0;
         res.on('data', (d: Buffer) => (bytes += d.length));
@@ -540,7 +586,13 @@ async function benchTree() {
       unloaded.push(await load(agent, url, token, TREE.sequentialRequests, 1));
     }
     const after = await fetchOnce(new URL('/v1/org/tree', stack.apiUrl).href).catch(() => undefined); // 401 without token: just proves the server is still up
-    results.tree = { localStackStartMs: round(stackMs, 0), user: 'demo-district-admin', runs: out, sequential: unloaded, serverStillUp: after?.status === 401 };
+    results.tree = {
+      localStackStartMs: round(stackMs, 0),
+      user: 'demo-district-admin',
+      runs: out,
+      sequential: unloaded,
+      serverStillUp: after?.status === 401,
+    };
     for (const [i, r] of out.entries()) {
       const one = unloaded[i];
       rows.push({
@@ -549,8 +601,18 @@ async function benchTree() {
         budget: 'recorded',
         ok: null,
       });
-      rows.push({ figure: '  p95 / max / throughput', measured: `${ms(r.p95Ms)} / ${ms(r.maxMs)} / ${r.reqPerSec} req/s (node CPU ${Math.round(r.benchProcessCpu * 100)}%)`, budget: '', ok: null });
-      rows.push({ figure: `  one at a time (${one.requests} req): p50 / p99`, measured: `${ms(one.p50Ms)} / ${ms(one.p99Ms)} (${one.reqPerSec} req/s)`, budget: '', ok: null });
+      rows.push({
+        figure: '  p95 / max / throughput',
+        measured: `${ms(r.p95Ms)} / ${ms(r.maxMs)} / ${r.reqPerSec} req/s (node CPU ${Math.round(r.benchProcessCpu * 100)}%)`,
+        budget: '',
+        ok: null,
+      });
+      rows.push({
+        figure: `  one at a time (${one.requests} req): p50 / p99`,
+        measured: `${ms(one.p50Ms)} / ${ms(one.p99Ms)} (${one.reqPerSec} req/s)`,
+        budget: '',
+        ok: null,
+      });
     }
   } finally {
     agent.destroy();
@@ -563,7 +625,11 @@ async function benchTree() {
 function parseOnly(argv: string[]): FigureName[] {
   const arg = argv.find((a) => a.startsWith('--only='));
   if (!arg) return [...FIGURES];
-  const names = arg.slice('--only='.length).split(',').map((s) => s.trim()).filter(Boolean);
+  const names = arg
+    .slice('--only='.length)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = names.filter((n) => !(FIGURES as readonly string[]).includes(n));
   if (bad.length) {
     console.error(`unknown figure(s): ${bad.join(', ')}; use ${FIGURES.join(', ')}`);
@@ -576,7 +642,11 @@ function printTable() {
   const head: Row = { figure: 'figure', measured: 'measured', budget: 'budget', ok: null };
   const okText = (r: Row) => (r === head ? 'ok?' : r.measured === NOT_MEASURED ? '✗ n/a' : r.ok === null ? '' : r.ok ? '✓' : '✗ OVER');
   const all = [head, ...rows];
-  const w = [Math.max(...all.map((r) => r.figure.length)), Math.max(...all.map((r) => r.measured.length)), Math.max(...all.map((r) => r.budget.length))];
+  const w = [
+    Math.max(...all.map((r) => r.figure.length)),
+    Math.max(...all.map((r) => r.measured.length)),
+    Math.max(...all.map((r) => r.budget.length)),
+  ];
   const line = (r: Row) => `${r.figure.padEnd(w[0])} | ${r.measured.padEnd(w[1])} | ${r.budget.padEnd(w[2])} | ${okText(r)}`;
   console.log(`\n${line(head)}\n${'-'.repeat(w[0])}-|-${'-'.repeat(w[1])}-|-${'-'.repeat(w[2])}-|----`);
   for (const r of rows) console.log(line(r));
@@ -585,7 +655,13 @@ function printTable() {
 async function main() {
   const only = parseOnly(process.argv.slice(2));
   const started = performance.now();
-  const benches: Record<FigureName, () => Promise<void>> = { start: benchStart, weapp: benchWeapp, bundle: benchBundle, coldload: benchColdLoad, tree: benchTree };
+  const benches: Record<FigureName, () => Promise<void>> = {
+    start: benchStart,
+    weapp: benchWeapp,
+    bundle: benchBundle,
+    coldload: benchColdLoad,
+    tree: benchTree,
+  };
   for (const name of only) {
     const t0 = performance.now();
     console.log(`… ${name}`);

@@ -6,9 +6,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { startLocalStack } from '@chuangxing/functions/local/local-stack';
-import { publishDemoRanking } from '@chuangxing/functions/local/demo-ranking';
 import { createDocumentClient } from '@chuangxing/functions/adapters/dynamodb/dynamo-client';
+import { publishDemoRanking } from '@chuangxing/functions/local/demo-ranking';
+import { startLocalStack } from '@chuangxing/functions/local/local-stack';
 import { startReminderTimer } from '@chuangxing/functions/local/reminder-timer';
 import { startStaticServer } from '@chuangxing/functions/local/static-server';
 import { createLogger } from '@chuangxing/functions/observability/logger';
@@ -85,12 +85,18 @@ async function main() {
     logger: process.env.CX_LOG === 'on' ? createLogger('chuangxing-local').logger : undefined,
   });
   cleanup = () => stack.stop();
-  console.log(`✓ API 已启动       ${stack.apiUrl}   (DynamoDB Local ${stack.dynamoEndpoint}, 数据保存在 ${relative(ROOT, join(DATA, 'dynamodb')) || '.'})`);
+  console.log(
+    `✓ API 已启动       ${stack.apiUrl}   (DynamoDB Local ${stack.dynamoEndpoint}, 数据保存在 ${relative(ROOT, join(DATA, 'dynamodb')) || '.'})`,
+  );
   // The scheduled reminder (EventBridge Scheduler in AWS) runs every minute here; messages land in /v1/dev/outbox.
   const reminders = startReminderTimer({
     deps: stack.deps,
     config: stack.config,
-    onRun: (r) => r.outcome === 'sent' && console.log(`✓ 定时提醒已发送   ${r.day} ${r.time}：${r.branches} 个支部未提交，提醒 ${r.recipients} 人（${stack.apiUrl}/v1/dev/outbox）`),
+    onRun: (r) =>
+      r.outcome === 'sent' &&
+      console.log(
+        `✓ 定时提醒已发送   ${r.day} ${r.time}：${r.branches} 个支部未提交，提醒 ${r.recipients} 人（${stack.apiUrl}/v1/dev/outbox）`,
+      ),
     onError: (err) => console.error('✗ 定时提醒失败：', err instanceof Error ? err.message : err),
   });
   cleanup = async () => {
@@ -100,7 +106,12 @@ async function main() {
   // The demo leaders' 季度排名: the quarter that has just ended, computed and published once from demo rollups.
   try {
     const { token } = await stack.deps.tokens.issue('demo-district-admin');
-    const demo = await publishDemoRanking({ apiUrl: stack.apiUrl, adminToken: token, doc: createDocumentClient({ endpoint: stack.dynamoEndpoint }), table: stack.tableName });
+    const demo = await publishDemoRanking({
+      apiUrl: stack.apiUrl,
+      adminToken: token,
+      doc: createDocumentClient({ endpoint: stack.dynamoEndpoint }),
+      table: stack.tableName,
+    });
     if (demo.outcome === 'published') console.log(`✓ 示例季度排名     ${demo.quarter} 已按示例数据计算并发布（评比管理中可重新计算）`);
   } catch (err) {
     console.error('✗ 示例季度排名未能发布：', err instanceof Error ? err.message : err);

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startLocalStack, type LocalStack } from '@chuangxing/functions/local/local-stack';
 import { freePort } from '@chuangxing/functions/local/dynamo-local';
+import { type LocalStack, startLocalStack } from '@chuangxing/functions/local/local-stack';
 import { startStaticServer } from '@chuangxing/functions/local/static-server';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
 export const ARTIFACTS = join(ROOT, '.artifacts/e2e');
@@ -45,7 +45,15 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     deviceScaleFactor: 2,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -1,22 +1,22 @@
 import * as path from 'node:path';
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, type CorsPreflightOptions } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type RouteDef, routes } from '@chuangxing/shared';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { CorsHttpMethod, type CorsPreflightOptions, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { routes, type RouteDef } from '@chuangxing/shared';
-import type { AppSettings } from './context';
 import { UPLOAD_PREFIXES_BY_CONTEXT } from '../../apps/functions/src/domain/upload-prefixes';
-import { contextOfPath, type ApiContext } from '../../apps/functions/src/http/route-contexts';
+import { type ApiContext, contextOfPath } from '../../apps/functions/src/http/route-contexts';
+import type { AppSettings } from './context';
 
 /** The monorepo root: the esbuild project root and home of the one lock file. */
 const repoRoot = path.resolve(__dirname, '../..');
@@ -169,7 +169,10 @@ export class StatelessStack extends Stack {
     // (report, letter, plan-evidence and inspection photos: domain/upload-prefixes.ts), and the KMS key above
     // for the bucket's SSE-KMS. ListBucket makes HeadObject on a missing key answer 404 (not 403).
     this.apiFunction.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: UPLOAD_PREFIXES_BY_CONTEXT.core.map((prefix) => photoBucket.arnForObjects(`${prefix}*`)) }),
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: UPLOAD_PREFIXES_BY_CONTEXT.core.map((prefix) => photoBucket.arnForObjects(`${prefix}*`)),
+      }),
     );
     this.apiFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [photoBucket.bucketArn] }));
 
@@ -189,12 +192,20 @@ export class StatelessStack extends Stack {
       });
     // Rankings: the table (reads the features' rollups, writes drafts and published rankings) and the
     // token signing key. No sealing key, no photos.
-    this.rankingsApiFunction = contextFunction('RankingsApiFunction', 'rankings', '创星 HTTP API, rankings context (scoring model, quarterly rankings)');
+    this.rankingsApiFunction = contextFunction(
+      'RankingsApiFunction',
+      'rankings',
+      '创星 HTTP API, rankings context (scoring model, quarterly rankings)',
+    );
     table.grantReadWriteData(this.rankingsApiFunction);
     this.secret.grantRead(this.rankingsApiFunction);
     // Learning: the table, the secret (token key; the WeChat AppSecret for test reminders) and the news
     // photos under news/ only (presigned uploads and reads, HeadObject to verify them). No sealing key.
-    this.learningApiFunction = contextFunction('LearningApiFunction', 'learning', '创星 HTTP API, learning context (tests, questionnaires, news)');
+    this.learningApiFunction = contextFunction(
+      'LearningApiFunction',
+      'learning',
+      '创星 HTTP API, learning context (tests, questionnaires, news)',
+    );
     table.grantReadWriteData(this.learningApiFunction);
     this.secret.grantRead(this.learningApiFunction);
     this.learningApiFunction.addToRolePolicy(
@@ -263,13 +274,7 @@ export class StatelessStack extends Stack {
       settings.corsOrigins.length > 0
         ? {
             allowOrigins: settings.corsOrigins,
-            allowMethods: [
-              CorsHttpMethod.GET,
-              CorsHttpMethod.POST,
-              CorsHttpMethod.PUT,
-              CorsHttpMethod.DELETE,
-              CorsHttpMethod.OPTIONS,
-            ],
+            allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
             allowHeaders: ['authorization', 'content-type', 'accept', 'idempotency-key'],
             maxAge: Duration.hours(1),
           }
@@ -295,7 +300,11 @@ export class StatelessStack extends Stack {
       learning: new HttpLambdaIntegration('LearningApiIntegration', this.learningApiFunction),
     };
     for (const route of deployedRoutes()) {
-      this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: integrations[contextOfPath(route.path)] });
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrations[contextOfPath(route.path)],
+      });
     }
 
     if (!reminderTemplateId) {

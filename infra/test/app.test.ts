@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../lib/context';
 import { synthApp } from './helpers';
@@ -18,10 +18,22 @@ describe('context', () => {
 
   it('parses a comma list or an array of origins, and the other values', () => {
     const s = readSettings(
-      ctx({ corsOrigins: ' https://a.example.cn ,https://b.example.cn,', wechatAppId: 'wxabc', districtId: 'd2', stackPrefix: 'Cx', region: 'cn-northwest-1' }),
+      ctx({
+        corsOrigins: ' https://a.example.cn ,https://b.example.cn,',
+        wechatAppId: 'wxabc',
+        districtId: 'd2',
+        stackPrefix: 'Cx',
+        region: 'cn-northwest-1',
+      }),
       'us-east-1',
     );
-    expect(s).toEqual({ region: 'cn-northwest-1', stackPrefix: 'Cx', corsOrigins: ['https://a.example.cn', 'https://b.example.cn'], wechatAppId: 'wxabc', districtId: 'd2' });
+    expect(s).toEqual({
+      region: 'cn-northwest-1',
+      stackPrefix: 'Cx',
+      corsOrigins: ['https://a.example.cn', 'https://b.example.cn'],
+      wechatAppId: 'wxabc',
+      districtId: 'd2',
+    });
     expect(readSettings(ctx({ corsOrigins: ['https://a.example.cn'] }), 'x').corsOrigins).toEqual(['https://a.example.cn']);
   });
 
@@ -32,8 +44,7 @@ describe('context', () => {
 });
 
 describe('partitions', () => {
-  const json = (synth: ReturnType<typeof synthApp>) =>
-    JSON.stringify([synth.statefulTemplate.toJSON(), synth.statelessTemplate.toJSON()]);
+  const json = (synth: ReturnType<typeof synthApp>) => JSON.stringify([synth.statefulTemplate.toJSON(), synth.statelessTemplate.toJSON()]);
   const commercial = synthApp({ region: 'ap-east-1', stackPrefix: 'CxTest' });
 
   it('uses aws-cn ARNs and the URL suffix pseudo parameter in an AWS China region', () => {

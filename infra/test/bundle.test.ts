@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createStacks } from '../lib/chuangxing-app';
 import { readSettings } from '../lib/context';
 
@@ -18,7 +18,9 @@ describe('Lambda bundles (local esbuild)', () => {
   const template = JSON.parse(readFileSync(path.join(outdir, `${stateless.stackName}.template.json`), 'utf8'));
   /** The asset folder of the function whose logical id starts with `prefix`. */
   const assetOf = (prefix: string) => {
-    const [fn] = Object.entries(template.Resources as Record<string, any>).filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith(prefix));
+    const [fn] = Object.entries(template.Resources as Record<string, any>).filter(
+      ([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith(prefix),
+    );
     return path.join(outdir, `asset.${String(fn[1].Properties.Code.S3Key).replace(/\.zip$/, '')}`);
   };
 
@@ -53,11 +55,22 @@ describe('Lambda bundles (local esbuild)', () => {
   };
 
   it('leaves the SDK clients and the document client to the runtime, and needs no SDK presigner', () => {
-    expect(sdkOf('ApiFunction')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-kms', '@aws-sdk/client-s3', '@aws-sdk/client-secrets-manager', '@aws-sdk/lib-dynamodb']);
+    expect(sdkOf('ApiFunction')).toEqual([
+      '@aws-sdk/client-dynamodb',
+      '@aws-sdk/client-kms',
+      '@aws-sdk/client-s3',
+      '@aws-sdk/client-secrets-manager',
+      '@aws-sdk/lib-dynamodb',
+    ]);
   });
 
   it('gives each context function only the SDK clients it uses: rankings no S3 or KMS, learning no KMS', () => {
     expect(sdkOf('RankingsApiFunction')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-secrets-manager', '@aws-sdk/lib-dynamodb']);
-    expect(sdkOf('LearningApiFunction')).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/client-s3', '@aws-sdk/client-secrets-manager', '@aws-sdk/lib-dynamodb']);
+    expect(sdkOf('LearningApiFunction')).toEqual([
+      '@aws-sdk/client-dynamodb',
+      '@aws-sdk/client-s3',
+      '@aws-sdk/client-secrets-manager',
+      '@aws-sdk/lib-dynamodb',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { Match } from 'aws-cdk-lib/assertions';
 import { tableDefinition } from '@chuangxing/functions/table-definition';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
 import { resourcesOf, synthApp } from './helpers';
 
 const { statefulTemplate: template, stateful } = synthApp({ corsOrigins: 'https://h5.example.cn,http://localhost:10086' });
@@ -17,12 +17,11 @@ describe('stateful stack', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 0);
     template.resourceCountIs('AWS::S3::Bucket', 1);
     template.resourceCountIs('AWS::S3::BucketPolicy', 1);
-    expect(Object.values(template.toJSON().Resources as Record<string, { Type: string }>).map((r) => r.Type).sort()).toEqual([
-      'AWS::DynamoDB::GlobalTable',
-      'AWS::KMS::Key',
-      'AWS::S3::Bucket',
-      'AWS::S3::BucketPolicy',
-    ]);
+    expect(
+      Object.values(template.toJSON().Resources as Record<string, { Type: string }>)
+        .map((r) => r.Type)
+        .sort(),
+    ).toEqual(['AWS::DynamoDB::GlobalTable', 'AWS::KMS::Key', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy']);
   });
 
   it('uses the pk/sk key schema of the shared table definition', () => {
@@ -109,7 +108,12 @@ describe('photo bucket', () => {
       Bucket: { Ref: bucketLogicalId },
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Principal: { AWS: '*' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
         ]),
       },
     });
@@ -118,7 +122,10 @@ describe('photo bucket', () => {
   it('encrypts with SSE-KMS under the same customer-managed key as the table, with a bucket key', () => {
     expect(bucket.Properties!.BucketEncryption).toEqual({
       ServerSideEncryptionConfiguration: [
-        { BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyLogicalId, 'Arn'] } } },
+        {
+          BucketKeyEnabled: true,
+          ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyLogicalId, 'Arn'] } },
+        },
       ],
     });
   });
@@ -132,7 +139,14 @@ describe('photo bucket', () => {
 
   it('allows POST and GET from the configured origins only', () => {
     expect(bucket.Properties!.CorsConfiguration).toEqual({
-      CorsRules: [{ AllowedOrigins: ['https://h5.example.cn', 'http://localhost:10086'], AllowedMethods: ['POST', 'GET'], AllowedHeaders: ['*'], MaxAge: 3600 }],
+      CorsRules: [
+        {
+          AllowedOrigins: ['https://h5.example.cn', 'http://localhost:10086'],
+          AllowedMethods: ['POST', 'GET'],
+          AllowedHeaders: ['*'],
+          MaxAge: 3600,
+        },
+      ],
     });
     const [plain] = resourcesOf(synthApp().statefulTemplate, 'AWS::S3::Bucket');
     expect(plain.Properties!.CorsConfiguration).toBeUndefined();
@@ -147,6 +161,8 @@ describe('photo bucket', () => {
     expect(stateful.photoBucket.node.id).toBe('PhotoBucket');
     const outputs = Object.values(template.toJSON().Outputs as Record<string, { Value: unknown; Export?: unknown }>);
     expect(outputs).toContainEqual(expect.objectContaining({ Value: { Ref: bucketLogicalId }, Export: expect.anything() }));
-    expect(outputs).toContainEqual(expect.objectContaining({ Value: { 'Fn::GetAtt': [bucketLogicalId, 'Arn'] }, Export: expect.anything() }));
+    expect(outputs).toContainEqual(
+      expect.objectContaining({ Value: { 'Fn::GetAtt': [bucketLogicalId, 'Arn'] }, Export: expect.anything() }),
+    );
   });
 });

@@ -1,10 +1,21 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { type RouteDef, routes } from '@chuangxing/shared';
 import { Match } from 'aws-cdk-lib/assertions';
-import { routes, type RouteDef } from '@chuangxing/shared';
-import { API_ENTRIES, NEWS_PHOTO_PREFIX, RANKING_RETRY_ATTEMPTS, REMINDER_SCHEDULE_MINUTES, WECHAT_SECRET_PLACEHOLDER, apiEntry, learningApiEntry, rankingEntry, rankingsApiEntry, reminderEntry } from '../lib/stateless-stack';
-import { contextOfPath, type ApiContext } from '../../apps/functions/src/http/route-contexts';
+import { describe, expect, it } from 'vitest';
+import { type ApiContext, contextOfPath } from '../../apps/functions/src/http/route-contexts';
+import {
+  API_ENTRIES,
+  apiEntry,
+  learningApiEntry,
+  NEWS_PHOTO_PREFIX,
+  RANKING_RETRY_ATTEMPTS,
+  REMINDER_SCHEDULE_MINUTES,
+  rankingEntry,
+  rankingsApiEntry,
+  reminderEntry,
+  WECHAT_SECRET_PLACEHOLDER,
+} from '../lib/stateless-stack';
 import { resourcesOf, synthApp } from './helpers';
 
 const allRoutes = Object.values(routes as Record<string, RouteDef>);
@@ -73,7 +84,9 @@ describe('API function', () => {
   });
 
   it('is built from apps/functions/src/handlers/api.handler.ts as a code asset', () => {
-    expect(path.relative(path.resolve(__dirname, '../..'), apiEntry)).toBe(path.join('apps', 'functions', 'src', 'handlers', 'api.handler.ts'));
+    expect(path.relative(path.resolve(__dirname, '../..'), apiEntry)).toBe(
+      path.join('apps', 'functions', 'src', 'handlers', 'api.handler.ts'),
+    );
     expect(existsSync(apiEntry)).toBe(true);
     expect(apiFn.Properties!.Code).toEqual({ S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) });
   });
@@ -112,7 +125,9 @@ describe('API function', () => {
     const groups = template.findResources('AWS::Logs::LogGroup');
     expect(Object.keys(groups)).toHaveLength(5);
     for (const group of Object.values(groups)) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
-    const own = [apiFn, rankingsApiFn, learningApiFn, reminderFn, rankingFn].map((fn) => fn.Properties!.LoggingConfig.LogGroup.Ref as string);
+    const own = [apiFn, rankingsApiFn, learningApiFn, reminderFn, rankingFn].map(
+      (fn) => fn.Properties!.LoggingConfig.LogGroup.Ref as string,
+    );
     expect(Object.keys(groups).sort()).toEqual(own.sort());
   });
 });
@@ -129,7 +144,10 @@ describe('rankings and learning API functions', () => {
 
   it('get the core API function’s environment with their own service names', () => {
     const { POWERTOOLS_SERVICE_NAME: apiName, ...apiRest } = env;
-    for (const [fn, name] of [[rankingsApiFn, 'chuangxing-api-rankings'], [learningApiFn, 'chuangxing-api-learning']] as const) {
+    for (const [fn, name] of [
+      [rankingsApiFn, 'chuangxing-api-rankings'],
+      [learningApiFn, 'chuangxing-api-learning'],
+    ] as const) {
       const { POWERTOOLS_SERVICE_NAME: own, ...rest } = fn.Properties!.Environment.Variables as Record<string, unknown>;
       expect([apiName, own]).toEqual(['chuangxing-api', name]);
       expect(rest).toEqual(apiRest);
@@ -138,14 +156,30 @@ describe('rankings and learning API functions', () => {
 
   it('rankings: reads and writes the table and reads the secret; no photos', () => {
     const actions = actionsOf(statementsOf(roleOf(rankingsApiFn)));
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:Query',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'secretsmanager:GetSecretValue',
+      ]),
+    );
     expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 
   it('learning: the table, the secret and the news photos under news/ only', () => {
     const statements = statementsOf(roleOf(learningApiFn));
     const actions = actionsOf(statements);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue', 'kms:GenerateDataKey*']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'secretsmanager:GetSecretValue',
+        'kms:GenerateDataKey*',
+      ]),
+    );
     const onPhotos = statements.filter((s) => JSON.stringify(s).includes('PhotoBucket'));
     expect(NEWS_PHOTO_PREFIX).toBe('news/');
     const objects = onPhotos.find((s) => JSON.stringify(s.Resource).includes('/news/*'))!;
@@ -157,7 +191,9 @@ describe('rankings and learning API functions', () => {
 
 describe('reminder function', () => {
   it('is built from apps/functions/src/handlers/reminder.handler.ts', () => {
-    expect(path.relative(path.resolve(__dirname, '../..'), reminderEntry)).toBe(path.join('apps', 'functions', 'src', 'handlers', 'reminder.handler.ts'));
+    expect(path.relative(path.resolve(__dirname, '../..'), reminderEntry)).toBe(
+      path.join('apps', 'functions', 'src', 'handlers', 'reminder.handler.ts'),
+    );
     expect(reminderFn.Properties!.Timeout).toBeGreaterThanOrEqual(30);
   });
 
@@ -166,7 +202,11 @@ describe('reminder function', () => {
     const { POWERTOOLS_SERVICE_NAME: reminderName, ...reminderRest } = reminderEnv;
     expect(reminderRest).toEqual(apiRest);
     expect([apiName, reminderName]).toEqual(['chuangxing-api', 'chuangxing-reminders']);
-    expect(reminderEnv).toMatchObject({ CX_STAGE: 'prod', CX_NOTIFIER: 'wechat', CX_WECHAT_REMINDER_TEMPLATE_ID: 'tmpl-daily-report-reminder' });
+    expect(reminderEnv).toMatchObject({
+      CX_STAGE: 'prod',
+      CX_NOTIFIER: 'wechat',
+      CX_WECHAT_REMINDER_TEMPLATE_ID: 'tmpl-daily-report-reminder',
+    });
   });
 
   it('defaults the template id to empty, and warns about it', () => {
@@ -181,13 +221,25 @@ describe('reminder function', () => {
   it('reads and writes the table, uses the key and reads the secret, but has no access to the photos', () => {
     const statements = statementsOf(roleOf(reminderFn));
     const actions = actionsOf(statements);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'kms:Decrypt', 'kms:GenerateDataKey*', 'secretsmanager:GetSecretValue']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'kms:Decrypt',
+        'kms:GenerateDataKey*',
+        'secretsmanager:GetSecretValue',
+      ]),
+    );
     expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 });
 
 describe('reminder schedule (EventBridge Scheduler)', () => {
-  const schedule = template.findResources('AWS::Scheduler::Schedule')[logicalId('AWS::Scheduler::Schedule', 'ReminderSchedule')] as ReturnType<typeof resourcesOf>[number];
+  const schedule = template.findResources('AWS::Scheduler::Schedule')[
+    logicalId('AWS::Scheduler::Schedule', 'ReminderSchedule')
+  ] as ReturnType<typeof resourcesOf>[number];
 
   it('is one of two schedules, every 15 minutes on Asia/Shanghai time, with no flexible window', () => {
     template.resourceCountIs('AWS::Scheduler::Schedule', 2);
@@ -207,7 +259,10 @@ describe('reminder schedule (EventBridge Scheduler)', () => {
     const roleId = target.RoleArn['Fn::GetAtt'][0] as string;
     const role = template.findResources('AWS::IAM::Role')[roleId];
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
-      expect.objectContaining({ Principal: { Service: 'scheduler.amazonaws.com' }, Condition: expect.objectContaining({ StringEquals: expect.objectContaining({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }) }) }),
+      expect.objectContaining({
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: expect.objectContaining({ StringEquals: expect.objectContaining({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }) }),
+      }),
     ]);
     const statements = statementsOf(roleId);
     expect(actionsOf(statements)).toEqual(['lambda:InvokeFunction']);
@@ -217,12 +272,22 @@ describe('reminder schedule (EventBridge Scheduler)', () => {
 });
 
 describe('quarterly ranking job and its quarter-end schedule', () => {
-  const schedule = template.findResources('AWS::Scheduler::Schedule')[logicalId('AWS::Scheduler::Schedule', 'RankingSchedule')] as ReturnType<typeof resourcesOf>[number];
+  const schedule = template.findResources('AWS::Scheduler::Schedule')[
+    logicalId('AWS::Scheduler::Schedule', 'RankingSchedule')
+  ] as ReturnType<typeof resourcesOf>[number];
 
   it('is built from ranking.handler.ts with the longest timeout and the shared environment', () => {
-    expect(path.relative(path.resolve(__dirname, '../..'), rankingEntry)).toBe(path.join('apps', 'functions', 'src', 'handlers', 'ranking.handler.ts'));
+    expect(path.relative(path.resolve(__dirname, '../..'), rankingEntry)).toBe(
+      path.join('apps', 'functions', 'src', 'handlers', 'ranking.handler.ts'),
+    );
     expect(existsSync(rankingEntry)).toBe(true);
-    expect(rankingFn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Architectures: ['arm64'], Timeout: 900, MemorySize: 1024 });
+    expect(rankingFn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Handler: 'index.handler',
+      Architectures: ['arm64'],
+      Timeout: 900,
+      MemorySize: 1024,
+    });
     const { POWERTOOLS_SERVICE_NAME: apiName, ...apiRest } = env;
     const { POWERTOOLS_SERVICE_NAME: name, ...rest } = rankingFn.Properties!.Environment.Variables as Record<string, unknown>;
     expect([apiName, name]).toEqual(['chuangxing-api', 'chuangxing-ranking']);
@@ -250,7 +315,15 @@ describe('quarterly ranking job and its quarter-end schedule', () => {
 
   it('reads and writes the (KMS-encrypted) table and reads the secret; no photos', () => {
     const actions = actionsOf(statementsOf(roleOf(rankingFn)));
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'secretsmanager:GetSecretValue']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:Query',
+        'dynamodb:BatchGetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'secretsmanager:GetSecretValue',
+      ]),
+    );
     expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
   });
 });
@@ -284,7 +357,15 @@ describe('permissions', () => {
 
   it('lets the function read and write the table and its indexes', () => {
     const onTable = actionsOn(/Table[A-Z0-9]*Arn/);
-    for (const action of ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:BatchWriteItem']) {
+    for (const action of [
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:BatchWriteItem',
+    ]) {
       expect(onTable).toContain(action);
     }
     const tableStatement = statements.find((s) => [s.Action].flat().includes('dynamodb:PutItem'))!;
@@ -313,7 +394,9 @@ describe('permissions', () => {
 
   it('has seven roles: one per function, which only Lambda may assume, and one per schedule', () => {
     template.resourceCountIs('AWS::IAM::Role', 7);
-    const principals = resourcesOf(template, 'AWS::IAM::Role').map((r) => r.Properties!.AssumeRolePolicyDocument.Statement[0].Principal.Service);
+    const principals = resourcesOf(template, 'AWS::IAM::Role').map(
+      (r) => r.Properties!.AssumeRolePolicyDocument.Statement[0].Principal.Service,
+    );
     expect(principals.sort()).toEqual([...Array(5).fill('lambda.amazonaws.com'), 'scheduler.amazonaws.com', 'scheduler.amazonaws.com']);
     expect(new Set([apiFn, rankingsApiFn, learningApiFn, reminderFn, rankingFn].map(roleOf)).size).toBe(5);
   });
@@ -345,7 +428,10 @@ describe('HTTP API', () => {
 
   it('registers every non-local route of the contract exactly once, and nothing else', () => {
     for (const r of nonLocalRoutes) {
-      expect(routeKeys.filter((k) => k === `${r.method} ${r.path}`), `${r.method} ${r.path}`).toHaveLength(1);
+      expect(
+        routeKeys.filter((k) => k === `${r.method} ${r.path}`),
+        `${r.method} ${r.path}`,
+      ).toHaveLength(1);
     }
     expect(routeKeys).toHaveLength(nonLocalRoutes.length);
     expect(routeKeys).toContain('GET /health');

@@ -93,7 +93,14 @@ export default defineAppConfig({
       // 每季度一评比: the ranking, a branch's scorecard (charts), the star map, the honour lists with a share image,
       // and the district admin's review/publish and scoring-model pages. Charts live only here.
       root: 'subpackages/ranking',
-      pages: ['pages/list/index', 'pages/scorecard/index', 'pages/star-map/index', 'pages/honours/index', 'pages/review/index', 'pages/scoring/index'],
+      pages: [
+        'pages/list/index',
+        'pages/scorecard/index',
+        'pages/star-map/index',
+        'pages/honours/index',
+        'pages/review/index',
+        'pages/scoring/index',
+      ],
     },
   ],
   // Fetch the org subpackage while the user looks at the org tab. The report subpackage is fetched

@@ -1,5 +1,5 @@
-import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
+import type { PropsWithChildren } from 'react';
 import { sessionStore } from './services/session-store';
 import './app.css';
 

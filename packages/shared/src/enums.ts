@@ -61,16 +61,7 @@ export const TOWNSHIP_KIND_LABELS: Record<TownshipKind, string> = {
 };
 
 /** Both star sets of DOMAIN.md §2. Two stars are shared; three differ by branch type. */
-export const STARS = [
-  'branch_strong',
-  'safety_law',
-  'industry',
-  'ecology',
-  'civility',
-  'business',
-  'co_build',
-  'harmony',
-] as const;
+export const STARS = ['branch_strong', 'safety_law', 'industry', 'ecology', 'civility', 'business', 'co_build', 'harmony'] as const;
 export const Star = z.enum(STARS);
 export type Star = z.infer<typeof Star>;
 

@@ -31,10 +31,7 @@ export interface OpenApiOptions {
 }
 
 /** The OpenAPI 3.1 document, generated from the route table so it cannot drift from the code. */
-export function buildOpenApiDocument(
-  options: OpenApiOptions,
-  routeTable: Record<string, RouteDef> = allRoutes,
-): Record<string, unknown> {
+export function buildOpenApiDocument(options: OpenApiOptions, routeTable: Record<string, RouteDef> = allRoutes): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, route] of Object.entries(routeTable)) {
     if (route.localOnly && !options.includeLocalOnly) continue;

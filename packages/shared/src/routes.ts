@@ -1,32 +1,15 @@
 import './zod-config';
 import * as z from 'zod/mini';
-import { ErrorBody } from './errors';
-import { commonErrors, defineRoute, publicAccess, rolesAccess } from './route';
-import { OFFICIAL_ROLES, ROLES } from './enums';
 import { DevLoginBody, DevUserList, Me, Session, WechatLoginBody } from './contracts/auth.contract';
+import { BoardYearPath, BranchBoard, BranchBoardPath, DistrictBoard, TownshipBoard, TownshipBoardPath } from './contracts/board.contract';
 import {
-  BranchDetail,
-  BranchPath,
-  CreateBranchBody,
-  Directory,
-  OrgTree,
-  RenameBranchBody,
-  TownshipBranches,
-  TownshipPath,
-} from './contracts/org.contract';
-import {
-  BindingList,
-  BindingPath,
-  BindingQuery,
-  CreateInvitationBody,
-  CreatedInvitation,
-  InvitationList,
-  InvitationQuery,
-  RedeemInvitationBody,
-  RedeemedInvitation,
-  RevokedBinding,
-} from './contracts/invitation.contract';
-
+  Catalogue,
+  CatalogueDraft,
+  CatalogueVersionList,
+  CatalogueVersionPath,
+  PublishCatalogueBody,
+  PutCatalogueDraftBody,
+} from './contracts/catalogue.contract';
 import {
   AddCommentBody,
   BranchCalendar,
@@ -50,24 +33,6 @@ import {
   SubmitReportResult,
   TownshipDayCompliance,
 } from './contracts/daily-report.contract';
-import { PresignPhotoBody, PresignedUpload } from './contracts/upload.contract';
-import { BoardYearPath, BranchBoard, BranchBoardPath, DistrictBoard, TownshipBoard, TownshipBoardPath } from './contracts/board.contract';
-import { Plan, PlanActionBody, PlanPath, PresignEvidenceBody, SavePlanBody, ScheduleBackwardsBody, ScheduleBackwardsResult, TaskPath, TaskProgress, TaskUpdateBody } from './contracts/plan.contract';
-import {
-  BranchObservationQuery,
-  BranchObservationResults,
-  BranchScore,
-  CloseObservationBody,
-  CreateObservationBody,
-  ObservationDetail,
-  ObservationList,
-  ObservationListQuery,
-  ObservationPath,
-  ObservationScorePath,
-  ObserverCandidateQuery,
-  ObserverCandidates,
-  ScoreBranchBody,
-} from './contracts/observation.contract';
 import {
   BranchFindings,
   CreateInspectionDraftBody,
@@ -78,49 +43,24 @@ import {
   InspectionDraftPath,
   InspectionList,
   PresignInspectionPhotoBody,
-  RecordInspectionBody,
   RecordedInspection,
+  RecordInspectionBody,
   SaveInspectionDraftBody,
   TownshipFindings,
   TownshipFindingsQuery,
 } from './contracts/inspection.contract';
 import {
-  Catalogue,
-  CatalogueDraft,
-  CatalogueVersionList,
-  CatalogueVersionPath,
-  PublishCatalogueBody,
-  PutCatalogueDraftBody,
-} from './contracts/catalogue.contract';
-import {
-  CaseQueue,
-  CaseQueueQuery,
-  CaseResult,
-  LetterActionBody,
-  LetterPath,
-  AddAgendaBody,
-  BoardQuery,
-  CreateMeetingBody,
-  IntegrityBoard,
-  Meeting,
-  MeetingList,
-  MeetingPath,
-  RecordMinutesBody,
-  LetterRules,
-  LetterStats,
-  LetterStatsQuery,
-  LetterTracking,
-  MyLetterList,
-  PublicBoard,
-  PutIntegrityBoardBody,
-  MyLetterResult,
-  PresignLetterPhotoBody,
-  QueryCodePath,
-  RateLetterBody,
-  WriteLetterBody,
-  WrittenLetter,
-} from './contracts/letter.contract';
-import { AddReviewItemBody, ReviewBoard, ReviewBoardPath, ReviewItem, ReviewItemActionBody, ReviewItemPath, TownshipReviewPath, TownshipReviewSummary } from './contracts/study-review.contract';
+  BindingList,
+  BindingPath,
+  BindingQuery,
+  CreatedInvitation,
+  CreateInvitationBody,
+  InvitationList,
+  InvitationQuery,
+  RedeemedInvitation,
+  RedeemInvitationBody,
+  RevokedBinding,
+} from './contracts/invitation.contract';
 import {
   AttemptPath,
   AttemptResult,
@@ -145,7 +85,72 @@ import {
   TestSessionList,
   TestSessionPath,
 } from './contracts/learning.contract';
+import {
+  AddAgendaBody,
+  BoardQuery,
+  CaseQueue,
+  CaseQueueQuery,
+  CaseResult,
+  CreateMeetingBody,
+  IntegrityBoard,
+  LetterActionBody,
+  LetterPath,
+  LetterRules,
+  LetterStats,
+  LetterStatsQuery,
+  LetterTracking,
+  Meeting,
+  MeetingList,
+  MeetingPath,
+  MyLetterList,
+  MyLetterResult,
+  PresignLetterPhotoBody,
+  PublicBoard,
+  PutIntegrityBoardBody,
+  QueryCodePath,
+  RateLetterBody,
+  RecordMinutesBody,
+  WriteLetterBody,
+  WrittenLetter,
+} from './contracts/letter.contract';
 import { CreateNewsBody, NewsFeed, NewsFeedQuery, NewsPath, NewsPost, PresignNewsPhotoBody } from './contracts/news.contract';
+import {
+  BranchObservationQuery,
+  BranchObservationResults,
+  BranchScore,
+  CloseObservationBody,
+  CreateObservationBody,
+  ObservationDetail,
+  ObservationList,
+  ObservationListQuery,
+  ObservationPath,
+  ObservationScorePath,
+  ObserverCandidateQuery,
+  ObserverCandidates,
+  ScoreBranchBody,
+} from './contracts/observation.contract';
+import {
+  BranchDetail,
+  BranchPath,
+  CreateBranchBody,
+  Directory,
+  OrgTree,
+  RenameBranchBody,
+  TownshipBranches,
+  TownshipPath,
+} from './contracts/org.contract';
+import {
+  Plan,
+  PlanActionBody,
+  PlanPath,
+  PresignEvidenceBody,
+  SavePlanBody,
+  ScheduleBackwardsBody,
+  ScheduleBackwardsResult,
+  TaskPath,
+  TaskProgress,
+  TaskUpdateBody,
+} from './contracts/plan.contract';
 import {
   AnnotateRankingBody,
   BranchScorecard,
@@ -169,6 +174,20 @@ import {
   StarMap,
   VersionQuery,
 } from './contracts/ranking.contract';
+import {
+  AddReviewItemBody,
+  ReviewBoard,
+  ReviewBoardPath,
+  ReviewItem,
+  ReviewItemActionBody,
+  ReviewItemPath,
+  TownshipReviewPath,
+  TownshipReviewSummary,
+} from './contracts/study-review.contract';
+import { PresignedUpload, PresignPhotoBody } from './contracts/upload.contract';
+import { OFFICIAL_ROLES, ROLES } from './enums';
+import { ErrorBody } from './errors';
+import { commonErrors, defineRoute, publicAccess, rolesAccess } from './route';
 
 const Health = z.object({ status: z.literal('ok'), time: z.string() });
 const OpenApiDocument = z.record(z.string(), z.unknown());
@@ -186,7 +205,15 @@ const LETTER_HANDLERS = ['station_handler', 'inspector'] as const;
 const LETTER_READERS = ['station_handler', 'inspector', 'township_staff', 'district_admin'] as const;
 const Outbox = z.object({
   messages: z.array(
-    z.object({ id: z.string(), channel: z.string(), recipientUserId: z.string(), recipientName: z.string(), title: z.string(), body: z.string(), createdAt: z.string() }),
+    z.object({
+      id: z.string(),
+      channel: z.string(),
+      recipientUserId: z.string(),
+      recipientName: z.string(),
+      title: z.string(),
+      body: z.string(),
+      createdAt: z.string(),
+    }),
   ),
 });
 /** Who reads the quarterly rankings (each within their townships). */
@@ -843,7 +870,8 @@ export const routes = {
   recordInspection: defineRoute({
     method: 'POST',
     path: '/v1/inspections/drafts/{draftId}/record',
-    summary: 'Record the visit: one transaction writes it and its 问题清单 items, then the branch’s cadres are notified (a retry answers the same visit)',
+    summary:
+      'Record the visit: one transaction writes it and its 问题清单 items, then the branch’s cadres are notified (a retry answers the same visit)',
     access: rolesAccess('inspector'),
     params: InspectionDraftPath,
     body: RecordInspectionBody,

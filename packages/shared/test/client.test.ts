@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '../src/openapi';
 import { buildPath, buildQuery, createApiClient, type TransportRequest } from '../src';
+import { buildOpenApiDocument } from '../src/openapi';
 
 describe('typed client', () => {
   it('builds URLs from the route table and sends the token only to protected routes', async () => {
@@ -49,11 +49,19 @@ describe('typed client', () => {
 
   it('gives up after one retry, and never retries when re-authentication fails', async () => {
     let calls = 0;
-    const always401 = createApiClient({ baseUrl: 'http://a', reauthenticate: async () => true, transport: async () => (calls++, { status: 401, body: {} }) });
+    const always401 = createApiClient({
+      baseUrl: 'http://a',
+      reauthenticate: async () => true,
+      transport: async () => (calls++, { status: 401, body: {} }),
+    });
     expect((await always401.getMe({})).status).toBe(401);
     expect(calls).toBe(2);
     calls = 0;
-    const noLogin = createApiClient({ baseUrl: 'http://a', reauthenticate: async () => false, transport: async () => (calls++, { status: 401, body: {} }) });
+    const noLogin = createApiClient({
+      baseUrl: 'http://a',
+      reauthenticate: async () => false,
+      transport: async () => (calls++, { status: 401, body: {} }),
+    });
     expect((await noLogin.getMe({})).status).toBe(401);
     expect(calls).toBe(1);
   });
@@ -73,7 +81,9 @@ describe('OpenAPI document', () => {
   });
 
   it('describes path parameters and bearer security', () => {
-    const doc = buildOpenApiDocument({ includeLocalOnly: false }) as { paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; security?: unknown }>> };
+    const doc = buildOpenApiDocument({ includeLocalOnly: false }) as {
+      paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; security?: unknown }>>;
+    };
     const op = doc.paths['/v1/org/branches/{branchId}'].put;
     expect(op.parameters).toEqual([expect.objectContaining({ name: 'branchId', in: 'path', required: true })]);
     expect(op.security).toEqual([{ bearer: [] }]);

@@ -5,16 +5,18 @@ import {
   ErrorBody,
   RenameBranchBody,
   Role,
+  routes,
   Scope,
   STAR_LABELS,
   STAR_SETS,
   STARS,
   WechatLoginBody,
-  routes,
 } from '../src';
 
-const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(true);
-const bad = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(false);
+const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) =>
+  expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(true);
+const bad = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) =>
+  expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(false);
 
 describe('stars', () => {
   it('both star sets have five stars, share 支部过硬 and 平安法治, and differ in the other three', () => {
@@ -89,9 +91,17 @@ describe('route table', () => {
   });
 
   it('only health, OpenAPI, WeChat login and the local-only dev routes are public', () => {
-    const pub = Object.entries(routes).filter(([, r]) => r.access.kind === 'public').map(([n]) => n).sort();
+    const pub = Object.entries(routes)
+      .filter(([, r]) => r.access.kind === 'public')
+      .map(([n]) => n)
+      .sort();
     expect(pub).toEqual(['devLogin', 'getOpenApi', 'health', 'listDevUsers', 'listOutbox', 'loginWithWechat']);
-    expect(Object.entries(routes).filter(([, r]) => 'localOnly' in r && r.localOnly).map(([n]) => n).sort()).toEqual(['devLogin', 'listDevUsers', 'listOutbox']);
+    expect(
+      Object.entries(routes)
+        .filter(([, r]) => 'localOnly' in r && r.localOnly)
+        .map(([n]) => n)
+        .sort(),
+    ).toEqual(['devLogin', 'listDevUsers', 'listOutbox']);
   });
 
   it('path parameters match the params schema', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CreateObservationBody, QuarterKey, ScoreBranchBody } from '../src';
 
-const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(true);
-const bad = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(false);
+const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) =>
+  expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(true);
+const bad = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) =>
+  expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(false);
 
 describe('每月一观摩 contract', () => {
   const base = { month: '2026-11', title: ' 十一月观摩 ', branchIds: ['yingtaogou'], observerIds: ['demo-inspector'] };

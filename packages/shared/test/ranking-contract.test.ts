@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AnnotateRankingBody, DEFAULT_SCORING_MODEL, QuarterKey, RankingQuery, ScoringModelContent } from '../src';
 
-const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(true);
-const bad = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) => expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(false);
+const ok = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) =>
+  expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(true);
+const bad = (schema: { safeParse(v: unknown): { success: boolean } }, v: unknown) =>
+  expect(schema.safeParse(v).success, JSON.stringify(v)).toBe(false);
 
 describe('ranking contract', () => {
   it('the documented default model is valid and its weights add up to 100', () => {
@@ -24,7 +26,11 @@ describe('ranking contract', () => {
     ok(QuarterKey, '2026-Q4');
     for (const q of ['2026-Q0', '2026-Q5', '2026Q1', '26-Q1']) bad(QuarterKey, q);
     expect(RankingQuery.parse({})).toEqual({ offset: 0, limit: 50 });
-    expect(RankingQuery.parse({ limit: '200', offset: '10', branchType: 'rural' })).toEqual({ limit: 200, offset: 10, branchType: 'rural' });
+    expect(RankingQuery.parse({ limit: '200', offset: '10', branchType: 'rural' })).toEqual({
+      limit: 200,
+      offset: 10,
+      branchType: 'rural',
+    });
     bad(RankingQuery, { limit: '201' });
     bad(AnnotateRankingBody, { text: '', revision: 0 });
     ok(AnnotateRankingBody, { text: ' 表扬 ', revision: 0 });

@@ -10,7 +10,9 @@ import type { InspectionFindingsReader, KeyTaskProgressReader, ObservationResult
  */
 
 /** Observers score 0–10; the ranking works in 0–100. Stars nobody scored are left out. */
-export function observationResultsReader(observations: Pick<ObservationRepository, 'listResultsForTownshipQuarter'>): ObservationResultsReader {
+export function observationResultsReader(
+  observations: Pick<ObservationRepository, 'listResultsForTownshipQuarter'>,
+): ObservationResultsReader {
   return {
     async listResultsForTownshipQuarter(townshipId, quarter) {
       const rows = await observations.listResultsForTownshipQuarter(townshipId, quarter);
@@ -20,7 +22,9 @@ export function observationResultsReader(observations: Pick<ObservationRepositor
           branchId: r.branchId,
           observationId: r.observationId,
           month: r.month,
-          perStar: Object.fromEntries(r.perStar.filter((s) => s.value !== null).map((s) => [s.star, Math.round(s.value! * 1000) / 100])) as Partial<Record<Star, number>>,
+          perStar: Object.fromEntries(
+            r.perStar.filter((s) => s.value !== null).map((s) => [s.star, Math.round(s.value! * 1000) / 100]),
+          ) as Partial<Record<Star, number>>,
           overall: Math.round(r.overall! * 1000) / 100,
           observerCount: r.observerCount,
         }));
@@ -39,7 +43,10 @@ export function findingsReader(inspections: Pick<InspectionRepository, 'listFind
 export function taskProgressReader(plans: Pick<PlanRepository, 'latestForTownship'>): KeyTaskProgressReader {
   return {
     async listProgressForTownshipYear(townshipId, year) {
-      const byBranch = new Map<string, { taskId: string; star: Star; status: 'not_started' | 'in_progress' | 'done' | 'blocked'; percent: number; at: string }[]>();
+      const byBranch = new Map<
+        string,
+        { taskId: string; star: Star; status: 'not_started' | 'in_progress' | 'done' | 'blocked'; percent: number; at: string }[]
+      >();
       for (const l of await plans.latestForTownship(townshipId, year)) {
         const list = byBranch.get(l.branchId) ?? [];
         list.push({ taskId: l.taskId, star: l.star, status: l.status, percent: l.percent, at: l.at });

@@ -2,7 +2,12 @@ import * as z from 'zod/mini';
 
 const csv = z.pipe(
   z.optional(z.string()),
-  z.transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean)),
+  z.transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  ),
 );
 
 /** Environment read once at cold start. Secrets are resolved separately (see secrets.ts). */

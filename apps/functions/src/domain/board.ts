@@ -1,4 +1,12 @@
-import { STAR_SETS, type BoardTask, type BranchBoardRow, type BranchType, type DoubleHalf, type Star, type TaskStatus } from '@chuangxing/shared';
+import {
+  type BoardTask,
+  type BranchBoardRow,
+  type BranchType,
+  type DoubleHalf,
+  STAR_SETS,
+  type Star,
+  type TaskStatus,
+} from '@chuangxing/shared';
 import type { StoredPlan } from './plan';
 import { shanghaiDay } from './shanghai-time';
 
@@ -46,7 +54,13 @@ export function taskAgainstPlan(milestones: { title: string; due: string }[], st
 }
 
 /** 双过半: judged on 30 June from when each task became done; before that day, a running count. */
-export function doubleHalf(year: number, asOf: string, approved: boolean, latest: readonly Pick<TaskLatest, 'status' | 'doneAt'>[], total: number): DoubleHalf {
+export function doubleHalf(
+  year: number,
+  asOf: string,
+  approved: boolean,
+  latest: readonly Pick<TaskLatest, 'status' | 'doneAt'>[],
+  total: number,
+): DoubleHalf {
   const checkDay = `${year}-06-30`;
   if (!approved || total === 0) return { status: 'no_plan', checkDay, total, done: 0 };
   if (asOf < checkDay) return { status: 'pending', checkDay, total, done: latest.filter((t) => t.status === 'done').length };
@@ -75,7 +89,15 @@ export function branchSheet(input: BranchSheetInput): { row: BranchBoardRow; tas
     const status = l?.status ?? 'not_started';
     const percent = l?.percent ?? 0;
     const against = taskAgainstPlan(t.milestones, status, percent, asOf);
-    return { taskId: t.taskId, title: info?.title ?? t.taskId, star: info?.star ?? l?.star ?? 'branch_strong', owner: t.owner, status, percent, ...against };
+    return {
+      taskId: t.taskId,
+      title: info?.title ?? t.taskId,
+      star: info?.star ?? l?.star ?? 'branch_strong',
+      owner: t.owner,
+      status,
+      percent,
+      ...against,
+    };
   });
   const open = input.findings.filter((f) => f.status !== 'closed');
   const overdue = open.filter((f) => f.deadline < asOf);
@@ -112,10 +134,20 @@ export function branchSheet(input: BranchSheetInput): { row: BranchBoardRow; tas
     overdueMilestones: stars.reduce((n, s) => n + s.overdueMilestones, 0),
     openFindings: open.length,
     overdueFindings: overdue.length,
-    doubleHalf: doubleHalf(year, asOf, approved, approved ? plan.content.tasks.map((t) => latestById.get(t.taskId) ?? { status: 'not_started' as const }) : [], tasks.length),
+    doubleHalf: doubleHalf(
+      year,
+      asOf,
+      approved,
+      approved ? plan.content.tasks.map((t) => latestById.get(t.taskId) ?? { status: 'not_started' as const }) : [],
+      tasks.length,
+    ),
   };
   // Overdue milestones first inside the sheet too.
-  tasks.sort((a, b) => b.milestones.filter((m) => m.overdue).length - a.milestones.filter((m) => m.overdue).length || b.plannedPercent - b.percent - (a.plannedPercent - a.percent));
+  tasks.sort(
+    (a, b) =>
+      b.milestones.filter((m) => m.overdue).length - a.milestones.filter((m) => m.overdue).length ||
+      b.plannedPercent - b.percent - (a.plannedPercent - a.percent),
+  );
   return { row, tasks };
 }
 

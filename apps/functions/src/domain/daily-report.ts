@@ -36,10 +36,15 @@ export interface Comment {
 /** A day is open for filing from its own start until `maxBackfillDays` days later (Shanghai days). */
 export function assertFileable(day: string, now: Date, rules: Pick<DailyRules, 'maxBackfillDays'>): void {
   const age = daysBetween(day, shanghaiDay(now));
-  if (age < 0) throw new DomainError('VALIDATION_FAILED', '不能提前填报', [{ path: 'params.day', code: 'future_day', message: '不能为未来的日期填报' }]);
+  if (age < 0)
+    throw new DomainError('VALIDATION_FAILED', '不能提前填报', [
+      { path: 'params.day', code: 'future_day', message: '不能为未来的日期填报' },
+    ]);
   if (age > rules.maxBackfillDays) {
     const allowed = rules.maxBackfillDays === 0 ? '只能填报当天' : `只能补报 ${rules.maxBackfillDays} 天内`;
-    throw new DomainError('VALIDATION_FAILED', `已超过补报期限（${allowed}）`, [{ path: 'params.day', code: 'too_old', message: `${allowed}的日报` }]);
+    throw new DomainError('VALIDATION_FAILED', `已超过补报期限（${allowed}）`, [
+      { path: 'params.day', code: 'too_old', message: `${allowed}的日报` },
+    ]);
   }
 }
 
@@ -76,7 +81,11 @@ export interface ComplianceRow {
 }
 
 /** A filed report counts even on an exempt day; an exempt branch without one is neither expected nor missing. */
-export function complianceOf(branches: BranchRef[], submissions: Submission[], exemptions: ExemptionRef[]): { rows: ComplianceRow[]; counts: ComplianceCounts } {
+export function complianceOf(
+  branches: BranchRef[],
+  submissions: Submission[],
+  exemptions: ExemptionRef[],
+): { rows: ComplianceRow[]; counts: ComplianceCounts } {
   const byBranch = new Map(submissions.map((s) => [s.branchId, s]));
   const holiday = exemptions.find((e) => !e.branchId);
   const leave = new Map(exemptions.filter((e) => e.branchId).map((e) => [e.branchId!, e]));
@@ -103,7 +112,14 @@ export function countsOf(statuses: ComplianceStatus[]): ComplianceCounts {
 /** Adds township counts into district totals (the rate is recomputed, never averaged). */
 export function sumCounts(all: ComplianceCounts[]): ComplianceCounts {
   const t = all.reduce(
-    (a, c) => ({ branches: a.branches + c.branches, expected: a.expected + c.expected, onTime: a.onTime + c.onTime, late: a.late + c.late, missing: a.missing + c.missing, exempt: a.exempt + c.exempt }),
+    (a, c) => ({
+      branches: a.branches + c.branches,
+      expected: a.expected + c.expected,
+      onTime: a.onTime + c.onTime,
+      late: a.late + c.late,
+      missing: a.missing + c.missing,
+      exempt: a.exempt + c.exempt,
+    }),
     { branches: 0, expected: 0, onTime: 0, late: 0, missing: 0, exempt: 0 },
   );
   return { ...t, rate: t.expected === 0 ? 1 : (t.onTime + t.late) / t.expected };

@@ -1,4 +1,12 @@
-import { STAR_SETS, type BranchType, type FieldError, type FindingStatus, type InspectionContent, type Star, type StarCounts } from '@chuangxing/shared';
+import {
+  type BranchType,
+  type FieldError,
+  type FindingStatus,
+  type InspectionContent,
+  STAR_SETS,
+  type Star,
+  type StarCounts,
+} from '@chuangxing/shared';
 import { DomainError } from './domain-error';
 
 /** A draft lives in its author's own partition: no query of a branch, township or anyone else reaches it. */
@@ -110,7 +118,8 @@ export function checkInspectionContent(content: InspectionContent, type: BranchT
   content.findings.forEach((f, i) => {
     const at = `body.content.findings.${i}`;
     if (!set.includes(f.star)) errors.push({ path: `${at}.star`, code: 'wrong_star_set', message: '不属于该支部的星级' });
-    if (f.vetoItemId && vetoStars.get(f.vetoItemId) !== f.star) errors.push({ path: `${at}.vetoItemId`, code: 'unknown_veto', message: '该星级的标准中没有这个否决项' });
+    if (f.vetoItemId && vetoStars.get(f.vetoItemId) !== f.star)
+      errors.push({ path: `${at}.vetoItemId`, code: 'unknown_veto', message: '该星级的标准中没有这个否决项' });
   });
   return errors;
 }
@@ -123,7 +132,8 @@ export function checkRecordable(content: InspectionContent, today: string, now: 
   };
   need('content.location', content.location, '请填写走访地点');
   need('content.summary', content.summary, '请填写走访情况');
-  if (new Date(content.visitedAt).getTime() > now.getTime() + 5 * 60_000) errors.push({ path: 'content.visitedAt', code: 'future', message: '走访时间不能晚于现在' });
+  if (new Date(content.visitedAt).getTime() > now.getTime() + 5 * 60_000)
+    errors.push({ path: 'content.visitedAt', code: 'future', message: '走访时间不能晚于现在' });
   content.findings.forEach((f, i) => {
     need(`content.findings.${i}.description`, f.description, '请描述发现的问题');
     need(`content.findings.${i}.owner`, f.owner, '请填写整改责任人');

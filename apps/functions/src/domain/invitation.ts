@@ -1,4 +1,4 @@
-import { INVITATION_CODE_ALPHABET, ROLE_SCOPE_LEVELS, type OfficialRole, type Scope } from '@chuangxing/shared';
+import { INVITATION_CODE_ALPHABET, type OfficialRole, ROLE_SCOPE_LEVELS, type Scope } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, invalid } from './domain-error';
 import type { Binding } from './principal';
 import { managesTownship } from './principal';
@@ -54,7 +54,9 @@ export function assertMayGrant(adminBindings: Binding[], districtId: string, rol
   if (role === 'township_staff' && scope.level === 'township' && scope.townshipIds.length !== 1) {
     throw invalid('body.scope.townshipIds', '乡镇（街道）工作人员只能绑定一个乡镇（街道）', 'one_township');
   }
-  const isDistrictAdmin = adminBindings.some((b) => b.role === 'district_admin' && b.scope.level === 'district' && b.scope.districtId === districtId);
+  const isDistrictAdmin = adminBindings.some(
+    (b) => b.role === 'district_admin' && b.scope.level === 'district' && b.scope.districtId === districtId,
+  );
   if (isDistrictAdmin) return;
   if (!TOWNSHIP_GRANTABLE.includes(role) || scope.level === 'district') {
     throw new DomainError('FORBIDDEN_ROLE', '只有区委组织部管理员可以授予该角色');

@@ -1,13 +1,13 @@
 import {
-  JUDGE_OPTIONS,
-  SCORE_BUCKETS,
   type AudienceRole,
   type FieldError,
+  JUDGE_OPTIONS,
   type QnAnswer,
   type QnQuestion,
   type QnQuestionBody,
   type QuestionBody,
   type QuestionKind,
+  SCORE_BUCKETS,
   type TestStatus,
 } from '@chuangxing/shared';
 
@@ -95,10 +95,13 @@ export function normalizeQuestion(body: QuestionBody): { options: string[]; answ
   const errors: FieldError[] = [];
   const options = body.kind === 'judge' ? [...JUDGE_OPTIONS] : body.options;
   const answer = [...new Set(body.answer)].sort((a, b) => a - b);
-  if (body.kind !== 'judge' && options.length < 2) errors.push({ path: 'body.options', code: 'too_few_options', message: '至少需要 2 个选项' });
+  if (body.kind !== 'judge' && options.length < 2)
+    errors.push({ path: 'body.options', code: 'too_few_options', message: '至少需要 2 个选项' });
   if (new Set(options).size !== options.length) errors.push({ path: 'body.options', code: 'duplicate_option', message: '选项不能重复' });
-  if (answer.some((i) => i >= options.length)) errors.push({ path: 'body.answer', code: 'answer_out_of_range', message: '正确答案必须是已有的选项' });
-  else if (body.kind !== 'multiple' && answer.length !== 1) errors.push({ path: 'body.answer', code: 'one_answer', message: '单选题和判断题只能有一个正确答案' });
+  if (answer.some((i) => i >= options.length))
+    errors.push({ path: 'body.answer', code: 'answer_out_of_range', message: '正确答案必须是已有的选项' });
+  else if (body.kind !== 'multiple' && answer.length !== 1)
+    errors.push({ path: 'body.answer', code: 'one_answer', message: '单选题和判断题只能有一个正确答案' });
   return { options, answer, errors };
 }
 
@@ -132,7 +135,10 @@ export interface Scored {
 }
 
 /** A question is right when the chosen set equals the key exactly (多选: no partial credit). Unanswered is wrong. */
-export function scoreAttempt(questions: Pick<SessionQuestion, 'id' | 'answer'>[], answers: { questionId: string; choice: number[] }[]): Scored {
+export function scoreAttempt(
+  questions: Pick<SessionQuestion, 'id' | 'answer'>[],
+  answers: { questionId: string; choice: number[] }[],
+): Scored {
   const chosenBy = new Map(answers.map((a) => [a.questionId, [...new Set(a.choice)].sort((x, y) => x - y)]));
   const perQuestion = questions.map((q) => {
     const chosen = chosenBy.get(q.id) ?? [];
@@ -152,9 +158,12 @@ export function checkAnswers(questions: SessionQuestion[], answers: { questionId
   answers.forEach((a, i) => {
     const q = byId.get(a.questionId);
     if (!q) errors.push({ path: `body.answers.${i}.questionId`, code: 'unknown_question', message: '该题不在本次测试中' });
-    else if (seen.has(a.questionId)) errors.push({ path: `body.answers.${i}.questionId`, code: 'duplicate', message: '同一道题只能作答一次' });
-    else if (a.choice.some((c) => c >= q.options.length)) errors.push({ path: `body.answers.${i}.choice`, code: 'out_of_range', message: '所选答案不是该题的选项' });
-    else if (q.kind !== 'multiple' && a.choice.length > 1) errors.push({ path: `body.answers.${i}.choice`, code: 'one_choice', message: '该题只能选一个答案' });
+    else if (seen.has(a.questionId))
+      errors.push({ path: `body.answers.${i}.questionId`, code: 'duplicate', message: '同一道题只能作答一次' });
+    else if (a.choice.some((c) => c >= q.options.length))
+      errors.push({ path: `body.answers.${i}.choice`, code: 'out_of_range', message: '所选答案不是该题的选项' });
+    else if (q.kind !== 'multiple' && a.choice.length > 1)
+      errors.push({ path: `body.answers.${i}.choice`, code: 'one_choice', message: '该题只能选一个答案' });
     seen.add(a.questionId);
   });
   return errors;
@@ -222,8 +231,10 @@ export function buildQnQuestions(bodies: QnQuestionBody[]): { questions: QnQuest
   const errors: FieldError[] = [];
   const questions = bodies.map((b, i): QnQuestion => {
     if (b.kind !== 'text') {
-      if (b.options.length < 2) errors.push({ path: `body.questions.${i}.options`, code: 'too_few_options', message: '选择题至少需要 2 个选项' });
-      else if (new Set(b.options).size !== b.options.length) errors.push({ path: `body.questions.${i}.options`, code: 'duplicate_option', message: '选项不能重复' });
+      if (b.options.length < 2)
+        errors.push({ path: `body.questions.${i}.options`, code: 'too_few_options', message: '选择题至少需要 2 个选项' });
+      else if (new Set(b.options).size !== b.options.length)
+        errors.push({ path: `body.questions.${i}.options`, code: 'duplicate_option', message: '选项不能重复' });
     }
     return { id: `q${i + 1}`, kind: b.kind, text: b.text, options: b.kind === 'text' ? [] : b.options, required: b.required };
   });
@@ -238,15 +249,19 @@ export function checkResponse(questions: QnQuestion[], answers: QnAnswer[]): Fie
   answers.forEach((a, i) => {
     const q = byId.get(a.questionId);
     if (!q) return errors.push({ path: `body.answers.${i}.questionId`, code: 'unknown_question', message: '问卷中没有这个问题' });
-    if (given.has(a.questionId)) return errors.push({ path: `body.answers.${i}.questionId`, code: 'duplicate', message: '同一个问题只能回答一次' });
+    if (given.has(a.questionId))
+      return errors.push({ path: `body.answers.${i}.questionId`, code: 'duplicate', message: '同一个问题只能回答一次' });
     given.set(a.questionId, a);
     if (q.kind === 'text') {
       if (a.choice.length) errors.push({ path: `body.answers.${i}.choice`, code: 'no_choice', message: '填空题不需要选择' });
     } else {
       if (a.text) errors.push({ path: `body.answers.${i}.text`, code: 'no_text', message: '选择题不需要填写文字' });
-      if (a.choice.some((c) => c >= q.options.length)) errors.push({ path: `body.answers.${i}.choice`, code: 'out_of_range', message: '所选不是该问题的选项' });
-      else if (new Set(a.choice).size !== a.choice.length) errors.push({ path: `body.answers.${i}.choice`, code: 'duplicate', message: '选项不能重复' });
-      else if (q.kind === 'single' && a.choice.length > 1) errors.push({ path: `body.answers.${i}.choice`, code: 'one_choice', message: '单选题只能选一项' });
+      if (a.choice.some((c) => c >= q.options.length))
+        errors.push({ path: `body.answers.${i}.choice`, code: 'out_of_range', message: '所选不是该问题的选项' });
+      else if (new Set(a.choice).size !== a.choice.length)
+        errors.push({ path: `body.answers.${i}.choice`, code: 'duplicate', message: '选项不能重复' });
+      else if (q.kind === 'single' && a.choice.length > 1)
+        errors.push({ path: `body.answers.${i}.choice`, code: 'one_choice', message: '单选题只能选一项' });
     }
     return undefined;
   });
@@ -263,7 +278,8 @@ export function aggregateResponses(questions: QnQuestion[], responses: Pick<Stor
   return questions.map((q) => {
     const answers = responses.flatMap((r) => r.answers.filter((a) => a.questionId === q.id).map((a) => ({ a, r })));
     const options = q.options.map((label, i) => ({ label, count: answers.filter(({ a }) => a.choice.includes(i)).length }));
-    const texts = q.kind === 'text' ? answers.filter(({ a }) => a.text).map(({ a, r }) => ({ text: a.text, branchName: r.branchName })) : [];
+    const texts =
+      q.kind === 'text' ? answers.filter(({ a }) => a.text).map(({ a, r }) => ({ text: a.text, branchName: r.branchName })) : [];
     const answered = answers.filter(({ a }) => (q.kind === 'text' ? Boolean(a.text) : a.choice.length > 0)).length;
     return { questionId: q.id, kind: q.kind, text: q.text, answered, options, texts };
   });
@@ -279,7 +295,11 @@ export function csvCell(value: string): string {
  * One row per response: who, branch, when, then one column per question (choices joined with ；). Starts with
  * a byte order mark, so that the UTF-8 bytes open in Excel with the Chinese intact.
  */
-export function responsesCsv(q: Pick<StoredQuestionnaire, 'questions'>, responses: StoredResponse[], formatTime: (iso: string) => string): string {
+export function responsesCsv(
+  q: Pick<StoredQuestionnaire, 'questions'>,
+  responses: StoredResponse[],
+  formatTime: (iso: string) => string,
+): string {
   const header = ['填写人', '支部', '提交时间', ...q.questions.map((x, i) => `${i + 1}. ${x.text}`)];
   const rows = responses.map((r) => {
     const by = new Map(r.answers.map((a) => [a.questionId, a]));

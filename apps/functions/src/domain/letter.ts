@@ -133,7 +133,12 @@ export function ratesOf(c: LetterCounters) {
 }
 
 /** What a move adds to the 三率 counters (first response, first reply, the rating that closes the letter). */
-export function countersFor(before: Pick<Letter, 'status' | 'reviewed' | 'acceptBy'>, after: Pick<Letter, 'status'>, event: LetterEvent, at: string): LetterCounters {
+export function countersFor(
+  before: Pick<Letter, 'status' | 'reviewed' | 'acceptBy'>,
+  after: Pick<Letter, 'status'>,
+  event: LetterEvent,
+  at: string,
+): LetterCounters {
   if (before.status === 'submitted' && (event.type === 'accept' || event.type === 'decline' || event.type === 'transfer')) {
     return { respondedInTime: at <= before.acceptBy ? 1 : 0, accepted: event.type === 'accept' ? 1 : 0 };
   }
@@ -144,9 +149,7 @@ export function countersFor(before: Pick<Letter, 'status' | 'reviewed' | 'accept
 
 /** Phone and ID numbers are blanked before a letter reaches the public board. */
 export function redactPersonalData(text: string): string {
-  return text
-    .replace(/\d{17}[\dXx]/g, '******************')
-    .replace(/1[3-9]\d{9}/g, (m) => `${m.slice(0, 3)}****${m.slice(7)}`);
+  return text.replace(/\d{17}[\dXx]/g, '******************').replace(/1[3-9]\d{9}/g, (m) => `${m.slice(0, 3)}****${m.slice(7)}`);
 }
 
 /** The month a letter counts in for the 三率: the Shanghai month it was received. */

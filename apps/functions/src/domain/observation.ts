@@ -1,4 +1,4 @@
-import { OBSERVATION_LIMITS, type BranchType, type Star, type StarAggregate, type StarScore } from '@chuangxing/shared';
+import { type BranchType, OBSERVATION_LIMITS, type Star, type StarAggregate, type StarScore } from '@chuangxing/shared';
 
 /** 每月一观摩 as stored. Pure data and rules: no AWS. */
 export interface ObservationBranchRef {
@@ -100,7 +100,8 @@ export function checkScoreSheet(stars: readonly Star[], scores: StarScore[]) {
   const errors: { path: string; code: string; message: string }[] = [];
   const seen = new Set<Star>();
   scores.forEach((s, i) => {
-    if (!stars.includes(s.star)) errors.push({ path: `body.scores.${i}.star`, code: 'invalid_star', message: '这颗星不属于该支部的星级体系' });
+    if (!stars.includes(s.star))
+      errors.push({ path: `body.scores.${i}.star`, code: 'invalid_star', message: '这颗星不属于该支部的星级体系' });
     else if (seen.has(s.star)) errors.push({ path: `body.scores.${i}.star`, code: 'duplicate', message: '同一颗星只能打一次分' });
     seen.add(s.star);
   });
@@ -108,7 +109,12 @@ export function checkScoreSheet(stars: readonly Star[], scores: StarScore[]) {
 }
 
 /** The frozen results of every branch, computed once at close. */
-export function computeResults(obs: StoredObservation, stars: (type: BranchType) => readonly Star[], scores: StoredScore[], closedAt: string): StoredBranchResult[] {
+export function computeResults(
+  obs: StoredObservation,
+  stars: (type: BranchType) => readonly Star[],
+  scores: StoredScore[],
+  closedAt: string,
+): StoredBranchResult[] {
   return obs.branches.map((b) => {
     const sheets = scores.filter((s) => s.branchId === b.branchId);
     return {

@@ -1,4 +1,4 @@
-import { starSetFor, type BranchType, type Star, type TownshipKind } from '@chuangxing/shared';
+import { type BranchType, type Star, starSetFor, type TownshipKind } from '@chuangxing/shared';
 
 export interface District {
   id: string;

@@ -1,4 +1,4 @@
-import { STAR_SETS, type BranchType, type PlanContent, type PlanStatus } from '@chuangxing/shared';
+import { type BranchType, type PlanContent, type PlanStatus, STAR_SETS } from '@chuangxing/shared';
 import { DomainError } from './domain-error';
 import { addDays } from './shanghai-time';
 
@@ -26,7 +26,13 @@ const isWorkingDay = (day: string, holidays: ReadonlySet<string>) => {
  * 倒排工期: n milestone dates counted back from the evaluation. The last lands `buffer` working days before
  * it (time to prepare the review); the others are spread evenly over the working days from tomorrow on.
  */
-export function scheduleBackwards(today: string, evaluationDate: string, n: number, buffer: number, holidays: ReadonlySet<string> = new Set()): string[] {
+export function scheduleBackwards(
+  today: string,
+  evaluationDate: string,
+  n: number,
+  buffer: number,
+  holidays: ReadonlySet<string> = new Set(),
+): string[] {
   const working: string[] = [];
   for (let d = addDays(today, 1); d < evaluationDate; d = addDays(d, 1)) if (isWorkingDay(d, holidays)) working.push(d);
   const usable = working.slice(0, Math.max(0, working.length - buffer));
@@ -39,7 +45,12 @@ export function scheduleBackwards(today: string, evaluationDate: string, n: numb
 }
 
 /** What any save must respect: the branch type's stars, 保星 within the target, milestones within the year. */
-export function checkPlanContent(content: PlanContent, type: BranchType, year: number, taskStars: ReadonlyMap<string, string>): { path: string; code: string; message: string }[] {
+export function checkPlanContent(
+  content: PlanContent,
+  type: BranchType,
+  year: number,
+  taskStars: ReadonlyMap<string, string>,
+): { path: string; code: string; message: string }[] {
   const set = STAR_SETS[type] as readonly string[];
   const errors: { path: string; code: string; message: string }[] = [];
   const starOk = (field: string, stars: string[]) =>
@@ -48,14 +59,20 @@ export function checkPlanContent(content: PlanContent, type: BranchType, year: n
     });
   starOk('heldStars', content.heldStars);
   starOk('targetStars', content.targetStars);
-  starOk('stars', content.stars.map((s) => s.star));
+  starOk(
+    'stars',
+    content.stars.map((s) => s.star),
+  );
   content.heldStars.forEach((s, i) => {
-    if (!content.targetStars.includes(s)) errors.push({ path: `body.content.heldStars.${i}`, code: 'keep_held', message: '已有的星级应保住，需列入目标' });
+    if (!content.targetStars.includes(s))
+      errors.push({ path: `body.content.heldStars.${i}`, code: 'keep_held', message: '已有的星级应保住，需列入目标' });
   });
   content.tasks.forEach((t, i) => {
-    if (!taskStars.has(t.taskId)) errors.push({ path: `body.content.tasks.${i}.taskId`, code: 'unknown_task', message: '标准中没有这项重点任务' });
+    if (!taskStars.has(t.taskId))
+      errors.push({ path: `body.content.tasks.${i}.taskId`, code: 'unknown_task', message: '标准中没有这项重点任务' });
     t.milestones.forEach((m, j) => {
-      if (!m.due.startsWith(`${year}-`)) errors.push({ path: `body.content.tasks.${i}.milestones.${j}.due`, code: 'outside_year', message: `节点应在 ${year} 年内` });
+      if (!m.due.startsWith(`${year}-`))
+        errors.push({ path: `body.content.tasks.${i}.milestones.${j}.due`, code: 'outside_year', message: `节点应在 ${year} 年内` });
     });
   });
   return errors;
@@ -64,7 +81,9 @@ export function checkPlanContent(content: PlanContent, type: BranchType, year: n
 /** Before submitting: every target star has its responsible person and lead department. */
 export function checkPlanComplete(content: PlanContent): { path: string; code: string; message: string }[] {
   return content.targetStars.flatMap((s, i) =>
-    content.stars.some((p) => p.star === s) ? [] : [{ path: `body.content.targetStars.${i}`, code: 'no_responsible', message: '每颗目标星都要有负责人和牵头部门' }],
+    content.stars.some((p) => p.star === s)
+      ? []
+      : [{ path: `body.content.targetStars.${i}`, code: 'no_responsible', message: '每颗目标星都要有负责人和牵头部门' }],
   );
 }
 
@@ -74,4 +93,3 @@ export function nextPlanStatus(status: PlanStatus, action: 'submit' | 'approve' 
   if (action === 'return' && status === 'submitted') return 'returned';
   throw new DomainError('ILLEGAL_TRANSITION', '计划当前状态下不能进行该操作，请刷新后重试');
 }
-

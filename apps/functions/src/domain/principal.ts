@@ -101,7 +101,8 @@ export function townshipKeyOf(scope: Scope): string {
 export function filerBindingFor(p: Principal, roles: readonly Role[], districtId: string, branchId: string) {
   for (const b of bindingsFor(p, roles)) {
     const s = b.scope;
-    if (s.level === 'branch' && s.branchId === branchId && s.districtId === districtId) return { binding: b, townshipId: s.townshipId, districtId: s.districtId };
+    if (s.level === 'branch' && s.branchId === branchId && s.districtId === districtId)
+      return { binding: b, townshipId: s.townshipId, districtId: s.districtId };
   }
   return undefined;
 }

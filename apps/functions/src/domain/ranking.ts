@@ -1,4 +1,4 @@
-import { STAR_SETS, type BranchType, type ScoreComponent, type ScoringModelContent, type Star, type StarStatus } from '@chuangxing/shared';
+import { type BranchType, type ScoreComponent, type ScoringModelContent, STAR_SETS, type Star, type StarStatus } from '@chuangxing/shared';
 import type { TownshipQuarterInputs } from '../ports/scoring-inputs';
 import { ratesOf } from './letter';
 import { addDays, daysBetween, quarterOf, shanghaiDay, shanghaiInstant } from './shanghai-time';
@@ -93,16 +93,28 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Days the branch had to report: from its creation (or the quarter start) to `asOfDay`, less holidays and its leave. */
-export function dueDays(createdAt: string, range: QuarterRange, asOfDay: string, exemptions: { day: string; branchId?: string }[], branchId: string): number {
+export function dueDays(
+  createdAt: string,
+  range: QuarterRange,
+  asOfDay: string,
+  exemptions: { day: string; branchId?: string }[],
+  branchId: string,
+): number {
   const born = shanghaiDay(new Date(createdAt));
   const from = born > range.start ? born : range.start;
   const to = asOfDay < range.end ? asOfDay : range.end;
   if (to < from) return 0;
-  const exempt = new Set(exemptions.filter((e) => (!e.branchId || e.branchId === branchId) && e.day >= from && e.day <= to).map((e) => e.day));
+  const exempt = new Set(
+    exemptions.filter((e) => (!e.branchId || e.branchId === branchId) && e.day >= from && e.day <= to).map((e) => e.day),
+  );
   return daysBetween(from, to) + 1 - exempt.size;
 }
 
-export function dailyReportScore(c: { submitted: number; onTime: number; late: number } | undefined, due: number, lateCreditPercent: number): Omit<ComponentScore, 'weight' | 'applied'> {
+export function dailyReportScore(
+  c: { submitted: number; onTime: number; late: number } | undefined,
+  due: number,
+  lateCreditPercent: number,
+): Omit<ComponentScore, 'weight' | 'applied'> {
   const onTime = c?.onTime ?? 0;
   const late = c?.late ?? 0;
   const facts = { due, onTime, late, missing: Math.max(0, due - onTime - late) };
@@ -111,7 +123,10 @@ export function dailyReportScore(c: { submitted: number; onTime: number; late: n
   return { component: 'dailyReport', score: clamp(Math.round((credit * 100) / due), 0, 10000), facts };
 }
 
-export function lettersScore(counters: Parameters<typeof ratesOf>[0] | undefined, w: ScoringModelContent['letterRateWeights']): Omit<ComponentScore, 'weight' | 'applied'> {
+export function lettersScore(
+  counters: Parameters<typeof ratesOf>[0] | undefined,
+  w: ScoringModelContent['letterRateWeights'],
+): Omit<ComponentScore, 'weight' | 'applied'> {
   const r = ratesOf(counters ?? {});
   const parts: [number, number][] = [];
   if (r.received > 0) parts.push([w.response, r.responseRate]);
@@ -128,7 +143,10 @@ export function lettersScore(counters: Parameters<typeof ratesOf>[0] | undefined
   return { component: 'letters', score: Math.round((parts.reduce((a, [wt, rate]) => a + wt * rate, 0) * 10000) / wsum), facts };
 }
 
-export function observationScore(rows: TownshipQuarterInputs['observations'], range: QuarterRange): Omit<ComponentScore, 'weight' | 'applied'> & { perStar: Map<Star, number> } {
+export function observationScore(
+  rows: TownshipQuarterInputs['observations'],
+  range: QuarterRange,
+): Omit<ComponentScore, 'weight' | 'applied'> & { perStar: Map<Star, number> } {
   const inQuarter = rows.filter((r) => range.months.includes(r.month));
   const perStar = new Map<Star, number>();
   const stars = new Set(inQuarter.flatMap((r) => Object.keys(r.perStar) as Star[]));
@@ -150,7 +168,12 @@ export function taskStateAtQuarterEnd(rows: TownshipQuarterInputs['taskProgress'
     .flatMap((r) => r.tasks)
     .filter((t) => t.at < endInstant)
     .sort((a, b) => a.at.localeCompare(b.at) || a.taskId.localeCompare(b.taskId));
-  for (const t of entries) latest.set(t.taskId, { star: t.star, percent: t.status === 'done' ? 100 : clamp(Math.round(t.percent), 0, 100), done: t.status === 'done' });
+  for (const t of entries)
+    latest.set(t.taskId, {
+      star: t.star,
+      percent: t.status === 'done' ? 100 : clamp(Math.round(t.percent), 0, 100),
+      done: t.status === 'done',
+    });
   return latest;
 }
 
@@ -162,13 +185,22 @@ export function keyTaskScore(tasks: ReturnType<typeof taskStateAtQuarterEnd>): O
 }
 
 /** A finding blocks or costs only while it was open: created by the quarter's end and not closed before the instant considered. */
-export function findingsAt(findings: TownshipQuarterInputs['findings'], range: QuarterRange, asOfDay: string, d: ScoringModelContent['deductions']) {
+export function findingsAt(
+  findings: TownshipQuarterInputs['findings'],
+  range: QuarterRange,
+  asOfDay: string,
+  d: ScoringModelContent['deductions'],
+) {
   const endInstant = shanghaiInstant(addDays(range.end, 1), '00:00').toISOString();
   const startInstant = shanghaiInstant(range.start, '00:00').toISOString();
-  const openAtEnd = findings.filter((f) => f.createdAt < endInstant && (f.status !== 'closed' || (f.closedAt !== undefined && f.closedAt >= endInstant)));
+  const openAtEnd = findings.filter(
+    (f) => f.createdAt < endInstant && (f.status !== 'closed' || (f.closedAt !== undefined && f.closedAt >= endInstant)),
+  );
   const overdue = openAtEnd.filter((f) => f.deadline < asOfDay);
   const points = Math.min(d.cap * 100, (openAtEnd.length - overdue.length) * d.openFinding * 100 + overdue.length * d.overdueFinding * 100);
-  const vetoes = findings.filter((f) => f.vetoItemId && f.createdAt < endInstant && !(f.status === 'closed' && f.closedAt !== undefined && f.closedAt < startInstant));
+  const vetoes = findings.filter(
+    (f) => f.vetoItemId && f.createdAt < endInstant && !(f.status === 'closed' && f.closedAt !== undefined && f.closedAt < startInstant),
+  );
   return { openFindings: openAtEnd.length, overdueFindings: overdue.length, points, vetoes };
 }
 
@@ -239,14 +271,26 @@ export function scoreBranch(ctx: ScoreContext, i: BranchInputs): Scorecard {
   const parts = [
     { ...keyTaskScore(tasks), weight: w.keyTasks },
     { component: obs.component, score: obs.score, facts: obs.facts, weight: w.observation },
-    { ...dailyReportScore(i.counters, dueDays(i.branch.createdAt, range, ctx.asOfDay, i.exemptions, i.branch.id), model.lateReportCreditPercent), weight: w.dailyReport },
+    {
+      ...dailyReportScore(
+        i.counters,
+        dueDays(i.branch.createdAt, range, ctx.asOfDay, i.exemptions, i.branch.id),
+        model.lateReportCreditPercent,
+      ),
+      weight: w.dailyReport,
+    },
     { ...lettersScore(i.letters, model.letterRateWeights), weight: w.letters },
   ];
   const f = findingsAt(i.findings, range, ctx.asOfDay, model.deductions);
   const level = weighted(parts);
   const base = Math.max(0, level.value - f.points);
   const delta = i.previousBase === null ? null : base - i.previousBase;
-  const imp = { component: 'improvement' as const, score: improvementScore(delta, model.improvementFullScaleDelta), weight: w.improvement, facts: { previousBase: i.previousBase === null ? null : i.previousBase / 100, delta: delta === null ? null : delta / 100 } };
+  const imp = {
+    component: 'improvement' as const,
+    score: improvementScore(delta, model.improvementFullScaleDelta),
+    weight: w.improvement,
+    facts: { previousBase: i.previousBase === null ? null : i.previousBase / 100, delta: delta === null ? null : delta / 100 },
+  };
   const all = [...parts, imp];
   const overall = weighted(all);
   const stars = starCards(i.branch.type, tasks, f.vetoes, i.targetStars, obs.perStar, model.starCompletionPercent);
@@ -261,7 +305,13 @@ export function scoreBranch(ctx: ScoreContext, i: BranchInputs): Scorecard {
     delta,
     level: stars.filter((s) => s.status === 'earned').length,
     townshipRank: 0,
-    components: all.map((p, k) => ({ component: p.component, score: p.score, weight: p.weight, applied: overall.applied[k], facts: p.facts })),
+    components: all.map((p, k) => ({
+      component: p.component,
+      score: p.score,
+      weight: p.weight,
+      applied: overall.applied[k],
+      facts: p.facts,
+    })),
     deductions: { openFindings: f.openFindings, overdueFindings: f.overdueFindings, points: f.points },
     stars,
     targetStars: i.targetStars,

@@ -1,4 +1,12 @@
-import { REVIEW_LIMITS, REVIEW_LISTS, type ReviewHistoryEntry, type ReviewItem, type ReviewItemActionBody, type ReviewItemStatus, type ReviewList } from '@chuangxing/shared';
+import {
+  REVIEW_LIMITS,
+  REVIEW_LISTS,
+  type ReviewHistoryEntry,
+  type ReviewItem,
+  type ReviewItemActionBody,
+  type ReviewItemStatus,
+  type ReviewList,
+} from '@chuangxing/shared';
 import { DomainError, invalid } from './domain-error';
 
 /** 学讲评 item as stored: the view adds `carried` and `overdue` for the month it is shown in. */
@@ -51,8 +59,17 @@ export function newReviewItem(
 }
 
 /** The same add again (a retry): same list, text, owner and due day in the same period. */
-export function sameAddition(item: StoredReviewItem, input: { period: string; list: ReviewList; text: string; owner: string; due?: string }): boolean {
-  return item.period === input.period && item.list === input.list && item.text === input.text && item.owner === input.owner && (item.due ?? '') === (input.due ?? '');
+export function sameAddition(
+  item: StoredReviewItem,
+  input: { period: string; list: ReviewList; text: string; owner: string; due?: string },
+): boolean {
+  return (
+    item.period === input.period &&
+    item.list === input.list &&
+    item.text === input.text &&
+    item.owner === input.owner &&
+    (item.due ?? '') === (input.due ?? '')
+  );
 }
 
 /**
@@ -61,23 +78,48 @@ export function sameAddition(item: StoredReviewItem, input: { period: string; li
  */
 export function applyReviewAction(item: StoredReviewItem, action: ReviewItemActionBody, actor: Actor): StoredReviewItem {
   if (item.history.length >= REVIEW_LIMITS.history) throw new DomainError('ILLEGAL_TRANSITION', '这一条的记录已满，请新建一条继续跟踪');
-  const step = (status: ReviewItemStatus, kind: ReviewHistoryEntry['action'], note?: string): ReviewHistoryEntry => ({ action: kind, status, at: actor.at, byName: actor.name, ...(note ? { note } : {}) });
+  const step = (status: ReviewItemStatus, kind: ReviewHistoryEntry['action'], note?: string): ReviewHistoryEntry => ({
+    action: kind,
+    status,
+    at: actor.at,
+    byName: actor.name,
+    ...(note ? { note } : {}),
+  });
   const base = { ...item, version: item.version + 1, updatedAt: actor.at, updatedBy: actor.userId };
   switch (action.action) {
     case 'edit': {
       if (item.status === 'done') throw new DomainError('ILLEGAL_TRANSITION', '已解决的条目不能修改，请先重新打开');
       if (action.due && action.due < `${item.period}-01`) throw invalid('body.due', '完成时限不能早于列入的月份');
-      return { ...base, text: action.text, owner: action.owner, due: action.due ?? undefined, history: [...item.history, step(item.status, 'edited')] };
+      return {
+        ...base,
+        text: action.text,
+        owner: action.owner,
+        due: action.due ?? undefined,
+        history: [...item.history, step(item.status, 'edited')],
+      };
     }
     case 'start':
-      if (item.status !== 'open') throw new DomainError('ILLEGAL_TRANSITION', item.status === 'done' ? '已解决的条目请先重新打开' : '这一条已在解决中');
+      if (item.status !== 'open')
+        throw new DomainError('ILLEGAL_TRANSITION', item.status === 'done' ? '已解决的条目请先重新打开' : '这一条已在解决中');
       return { ...base, status: 'in_progress', history: [...item.history, step('in_progress', 'started', action.note)] };
     case 'done':
       if (item.status === 'done') throw new DomainError('ILLEGAL_TRANSITION', '这一条已经解决');
-      return { ...base, status: 'done', doneNote: action.note, doneDay: actor.today, history: [...item.history, step('done', 'done', action.note)] };
+      return {
+        ...base,
+        status: 'done',
+        doneNote: action.note,
+        doneDay: actor.today,
+        history: [...item.history, step('done', 'done', action.note)],
+      };
     case 'reopen':
       if (item.status !== 'done') throw new DomainError('ILLEGAL_TRANSITION', '只有已解决的条目才能重新打开');
-      return { ...base, status: 'open', doneNote: undefined, doneDay: undefined, history: [...item.history, step('open', 'reopened', action.note)] };
+      return {
+        ...base,
+        status: 'open',
+        doneNote: undefined,
+        doneDay: undefined,
+        history: [...item.history, step('open', 'reopened', action.note)],
+      };
   }
 }
 
@@ -94,7 +136,8 @@ export function isRetryOf(item: StoredReviewItem, action: ReviewItemActionBody, 
   return (last.note ?? '') === (action.note ?? '');
 }
 
-export const isOverdue = (item: Pick<StoredReviewItem, 'status' | 'due'>, today: string) => item.status !== 'done' && !!item.due && item.due < today;
+export const isOverdue = (item: Pick<StoredReviewItem, 'status' | 'due'>, today: string) =>
+  item.status !== 'done' && !!item.due && item.due < today;
 
 /**
  * What a month shows: the items listed in it, and those of earlier months still open (往期). Items listed
@@ -132,7 +175,13 @@ export function monthBoard(items: StoredReviewItem[], month: string, today: stri
   const order = (l: ReviewList) => REVIEW_LISTS.indexOf(l);
   return items
     .filter((i) => inMonthView(i, month))
-    .sort((a, b) => order(a.list) - order(b.list) || a.period.localeCompare(b.period) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) =>
+        order(a.list) - order(b.list) ||
+        a.period.localeCompare(b.period) ||
+        a.createdAt.localeCompare(b.createdAt) ||
+        a.id.localeCompare(b.id),
+    )
     .map((i) => viewOf(i, month, today));
 }
 

@@ -14,7 +14,13 @@ export const UPLOAD_PREFIXES = {
 
 /** Which API function (route context) presigns which prefixes. */
 export const UPLOAD_PREFIXES_BY_CONTEXT = {
-  core: [UPLOAD_PREFIXES.dailyReport, UPLOAD_PREFIXES.letter, UPLOAD_PREFIXES.planEvidence, UPLOAD_PREFIXES.inspection, UPLOAD_PREFIXES.inspectionFix],
+  core: [
+    UPLOAD_PREFIXES.dailyReport,
+    UPLOAD_PREFIXES.letter,
+    UPLOAD_PREFIXES.planEvidence,
+    UPLOAD_PREFIXES.inspection,
+    UPLOAD_PREFIXES.inspectionFix,
+  ],
   learning: [UPLOAD_PREFIXES.news],
   rankings: [],
 } as const;

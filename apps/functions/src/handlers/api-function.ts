@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { parseConfig, type AppConfig } from '../config/config';
+import { type AppConfig, parseConfig } from '../config/config';
 import { loadSecrets } from '../config/secrets';
-import { createContextApp, type ApiApp } from '../http/context-app';
+import { type ApiApp, createContextApp } from '../http/context-app';
 import type { RouteImplementations } from '../http/route-context';
 import { createLogger } from '../observability/logger';
 import type { Deps } from '../ports/deps';
@@ -12,7 +12,11 @@ import type { Secrets } from './compose-base';
  * Lambda handler out. Config is parsed at cold start (a bad one fails the init, loudly); the secrets are
  * fetched on the first request and fetched again if that failed.
  */
-export function createApiHandler(serviceName: string, compose: (config: AppConfig, secrets: Secrets) => Deps, implementations: Partial<RouteImplementations>) {
+export function createApiHandler(
+  serviceName: string,
+  compose: (config: AppConfig, secrets: Secrets) => Deps,
+  implementations: Partial<RouteImplementations>,
+) {
   const config = parseConfig(process.env);
   const { logger, powertools } = createLogger(serviceName);
   let app: Promise<ApiApp> | undefined;

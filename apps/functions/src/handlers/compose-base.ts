@@ -6,7 +6,7 @@ import { DynamoUserRepository } from '../adapters/dynamodb/user-repository.dynam
 import { JoseTokenService } from '../adapters/token/jose-token-service';
 import { ulidIds } from '../adapters/ulid-id-generator';
 import type { AppConfig } from '../config/config';
-import { systemClock, type Clock } from '../ports/clock';
+import { type Clock, systemClock } from '../ports/clock';
 import type { Deps } from '../ports/deps';
 
 export interface Secrets {

@@ -1,10 +1,10 @@
-import { createObjectStorage } from '../adapters/storage/create-object-storage';
-import { createNotifier } from '../adapters/notify/create-notifier';
 import { DynamoLearningRepository } from '../adapters/dynamodb/learning-repository.dynamodb';
 import { DynamoNewsRepository } from '../adapters/dynamodb/news-repository.dynamodb';
-import type { Deps } from '../ports/deps';
+import { createNotifier } from '../adapters/notify/create-notifier';
+import { createObjectStorage } from '../adapters/storage/create-object-storage';
 import type { AppConfig } from '../config/config';
 import type { Clock } from '../ports/clock';
+import type { Deps } from '../ports/deps';
 import { basePorts, contextDeps, createWiring, type LocalWiring, type Secrets, type Wiring } from './compose-base';
 
 export type LearningPorts = Pick<Deps, 'learning' | 'news' | 'storage' | 'notifier'>;
@@ -15,7 +15,9 @@ export function learningPorts(w: Wiring): LearningPorts {
   return {
     learning: new DynamoLearningRepository(doc, config.tableName),
     news: new DynamoNewsRepository(doc, config.tableName),
-    storage: w.shared('storage', () => createObjectStorage(config, { baseUrl: w.local?.baseUrl ?? (() => ''), signingKey: w.secrets.tokenSigningKey })),
+    storage: w.shared('storage', () =>
+      createObjectStorage(config, { baseUrl: w.local?.baseUrl ?? (() => ''), signingKey: w.secrets.tokenSigningKey }),
+    ),
     notifier: w.shared('notifier', () => createNotifier(config, { doc, clock, appSecret })),
   };
 }

@@ -1,14 +1,14 @@
-import { DynamoRulesRepository } from '../adapters/dynamodb/rules-repository.dynamodb';
 import { CachedRulesRepository } from '../adapters/cached-rules-repository';
-import { DynamoPlanRepository } from '../adapters/dynamodb/plan-repository.dynamodb';
-import { DynamoObservationRepository } from '../adapters/dynamodb/observation-repository.dynamodb';
 import { DynamoInspectionRepository } from '../adapters/dynamodb/inspection-repository.dynamodb';
+import { DynamoObservationRepository } from '../adapters/dynamodb/observation-repository.dynamodb';
+import { DynamoPlanRepository } from '../adapters/dynamodb/plan-repository.dynamodb';
 import { DynamoRankingRepository } from '../adapters/dynamodb/ranking-repository.dynamodb';
+import { DynamoRulesRepository } from '../adapters/dynamodb/rules-repository.dynamodb';
 import { DynamoScoringInputs } from '../adapters/dynamodb/scoring-inputs.dynamodb';
 import { findingsReader, observationResultsReader, taskProgressReader } from '../adapters/scoring-readers';
-import type { Deps } from '../ports/deps';
 import type { AppConfig } from '../config/config';
 import type { Clock } from '../ports/clock';
+import type { Deps } from '../ports/deps';
 import { basePorts, contextDeps, createWiring, type LocalWiring, type Secrets, type Wiring } from './compose-base';
 
 export type RankingPorts = Pick<Deps, 'rules' | 'rankings' | 'scoringInputs'>;

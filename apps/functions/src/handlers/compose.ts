@@ -16,4 +16,3 @@ export function composeDeps(config: AppConfig, secrets: Secrets, clock?: Clock, 
   const w = createWiring(config, secrets, clock, local);
   return { ...basePorts(w), ...corePorts(w), ...learningPorts(w), ...rankingPorts(w) };
 }
-

@@ -13,7 +13,10 @@ let wiring: Promise<Deps> | undefined;
 
 /** Thrown when time ran out between shards: the scheduler's retry resumes from the checkpoints. */
 export class RankingIncomplete extends Error {
-  constructor(readonly quarter: string, readonly version: number) {
+  constructor(
+    readonly quarter: string,
+    readonly version: number,
+  ) {
     super(`ranking ${quarter} v${version} not complete yet; a retry resumes it`);
     this.name = 'RankingIncomplete';
   }
@@ -34,8 +37,20 @@ export const handler = async (event: unknown, context: Context) => {
     });
   const deps = await wiring;
   const quarter = quarterToRank(deps.clock.now(), event);
-  const res = await runRankingJob(deps, { quarter, trigger: 'schedule', by: 'schedule', timeLeft: () => context.getRemainingTimeInMillis(), marginMs: 30_000 });
-  const summary = { quarter, version: res.header.version, status: res.header.status, computedTownships: res.computedTownships, townships: res.header.townshipIds.length };
+  const res = await runRankingJob(deps, {
+    quarter,
+    trigger: 'schedule',
+    by: 'schedule',
+    timeLeft: () => context.getRemainingTimeInMillis(),
+    marginMs: 30_000,
+  });
+  const summary = {
+    quarter,
+    version: res.header.version,
+    status: res.header.status,
+    computedTownships: res.computedTownships,
+    townships: res.header.townshipIds.length,
+  };
   if (!res.complete) {
     logger.warn('ranking incomplete, will resume on retry', summary);
     throw new RankingIncomplete(quarter, res.header.version);

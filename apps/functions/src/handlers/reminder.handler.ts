@@ -6,8 +6,8 @@ import { loadSecrets } from '../config/secrets';
 import { createLogger } from '../observability/logger';
 import type { Deps } from '../ports/deps';
 import type { ReminderRunLedger } from '../ports/reminder-run-ledger';
-import { runScheduledReminders } from '../use-cases/run-scheduled-reminders';
 import { runLetterMaintenance } from '../use-cases/letter-maintenance';
+import { runScheduledReminders } from '../use-cases/run-scheduled-reminders';
 import { composeDeps } from './compose';
 
 // Cold start: config is parsed once and a bad one fails the init, loudly.

@@ -1,7 +1,7 @@
-import { createContextApp, type ApiAppOptions } from './context-app';
+import { type ApiAppOptions, createContextApp } from './context-app';
 import { implementations } from './routes';
 
-export { MAX_BODY_BYTES, matchRoute, type ApiApp, type ApiAppOptions, type Logger } from './context-app';
+export { type ApiApp, type ApiAppOptions, type Logger, MAX_BODY_BYTES, matchRoute } from './context-app';
 
 /**
  * Every route of every context in one app: the local stack (`npm start`) and the tests. Lambda handlers

@@ -1,5 +1,5 @@
+import { type ErrorBody, type RouteDef, type RouteName, routes } from '@chuangxing/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { routes, type ErrorBody, type RouteDef, type RouteName } from '@chuangxing/shared';
 import { DomainError, forbiddenRole } from '../domain/domain-error';
 import { isAllowed, type Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
@@ -64,9 +64,7 @@ export function matchRoute(method: string, path: string) {
     c.paramNames.forEach((p, i) => (params[p] = decodeURIComponent(m[i + 1])));
     return { compiled: c, params };
   }
-  throw pathMatched
-    ? new DomainError('METHOD_NOT_ALLOWED', '不支持该请求方法')
-    : new DomainError('ROUTE_NOT_FOUND', '接口不存在');
+  throw pathMatched ? new DomainError('METHOD_NOT_ALLOWED', '不支持该请求方法') : new DomainError('ROUTE_NOT_FOUND', '接口不存在');
 }
 
 function readBody(event: APIGatewayProxyEventV2): unknown {
@@ -99,7 +97,10 @@ function json(status: number, body: unknown, headers: Record<string, string>): A
 }
 
 /** Bytes, not JSON: API Gateway decodes a base64 body when isBase64Encoded is set. */
-function fileResult(file: { filename: string; contentType: string; base64: string }, headers: Record<string, string>): APIGatewayProxyStructuredResultV2 {
+function fileResult(
+  file: { filename: string; contentType: string; base64: string },
+  headers: Record<string, string>,
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: 200,
     headers: {
@@ -119,12 +120,16 @@ function fileResult(file: { filename: string; contentType: string; base64: strin
  * whole contract, so a contract route served by another context's function is a clean 404 here.
  */
 export function createContextApp({ deps, corsOrigins, logger, implementations }: ContextAppOptions) {
-  async function dispatch(event: APIGatewayProxyEventV2): Promise<{ status: number; body: unknown; userId?: string; route?: string; file?: boolean }> {
+  async function dispatch(
+    event: APIGatewayProxyEventV2,
+  ): Promise<{ status: number; body: unknown; userId?: string; route?: string; file?: boolean }> {
     const method = event.requestContext.http.method.toUpperCase();
     const { compiled: c, params: rawParams } = matchRoute(method, event.rawPath);
     const { route } = c;
     if (route.localOnly && !deps.devLogin) throw new DomainError('ROUTE_NOT_FOUND', '接口不存在');
-    const impl = implementations[c.name] as unknown as ((ctx: RouteContext<RouteDef>) => Promise<{ status: number; body: unknown }>) | undefined;
+    const impl = implementations[c.name] as unknown as
+      | ((ctx: RouteContext<RouteDef>) => Promise<{ status: number; body: unknown }>)
+      | undefined;
     if (!impl) throw new DomainError('NOT_FOUND', '接口不在此服务中');
     let principal: Principal | undefined;
     if (route.access.kind !== 'public') {
@@ -143,7 +148,12 @@ export function createContextApp({ deps, corsOrigins, logger, implementations }:
       deps,
     } as RouteContext<RouteDef>;
     const res = await impl(ctx);
-    return { ...res, userId: route.unloggedCaller ? undefined : principal?.user.id, route: c.name, file: route.produces === 'file' && res.status === 200 };
+    return {
+      ...res,
+      userId: route.unloggedCaller ? undefined : principal?.user.id,
+      route: c.name,
+      file: route.produces === 'file' && res.status === 200,
+    };
   }
 
   return {
@@ -167,11 +177,21 @@ export function createContextApp({ deps, corsOrigins, logger, implementations }:
         } else {
           status = 500;
           body = { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } satisfies ErrorBody;
-          logger.error('unhandled error', { error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) });
+          logger.error('unhandled error', {
+            error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
+          });
         }
       }
       // Never log bodies: letters and reports carry personal data.
-      logger.info('request', { method, path: event.rawPath, route: routeName, status, ms: Date.now() - started, userId, requestId: event.requestContext.requestId });
+      logger.info('request', {
+        method,
+        path: event.rawPath,
+        route: routeName,
+        status,
+        ms: Date.now() - started,
+        userId,
+        requestId: event.requestContext.requestId,
+      });
       if (file) return fileResult(body as { filename: string; contentType: string; base64: string }, cors);
       return json(status, body, cors);
     },

@@ -1,4 +1,4 @@
-import type { Role, RouteBody, RouteDef, RouteName, RouteParams, RouteQuery, Routes, RouteSuccess } from '@chuangxing/shared';
+import type { Role, RouteBody, RouteDef, RouteName, RouteParams, RouteQuery, RouteSuccess, Routes } from '@chuangxing/shared';
 import type { Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 

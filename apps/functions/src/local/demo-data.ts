@@ -17,8 +17,58 @@ interface TownshipSeed {
   branches: { name: string; type: BranchType; isDemo: boolean; id?: string }[];
 }
 
-const COMMUNITY_WORDS = ['和平', '幸福', '光明', '建设', '长江', '嵩山', '兴华', '康桥', '春华', '锦绣', '翠竹', '清风', '明月', '东方', '南湖', '西园', '北苑', '友爱', '朝阳', '振兴', '红旗', '新华', '育才', '祥和'];
-const VILLAGE_WORDS = ['刘庄', '王寨', '李湾', '张岗', '杨河', '赵沟', '陈楼', '马坡', '孙庄', '周营', '吴岭', '郑湾', '侯岗', '尚庄', '柏树', '石门', '桃园', '杏花', '枣林', '梨园', '苇园', '泉水', '龙岗', '凤山'];
+const COMMUNITY_WORDS = [
+  '和平',
+  '幸福',
+  '光明',
+  '建设',
+  '长江',
+  '嵩山',
+  '兴华',
+  '康桥',
+  '春华',
+  '锦绣',
+  '翠竹',
+  '清风',
+  '明月',
+  '东方',
+  '南湖',
+  '西园',
+  '北苑',
+  '友爱',
+  '朝阳',
+  '振兴',
+  '红旗',
+  '新华',
+  '育才',
+  '祥和',
+];
+const VILLAGE_WORDS = [
+  '刘庄',
+  '王寨',
+  '李湾',
+  '张岗',
+  '杨河',
+  '赵沟',
+  '陈楼',
+  '马坡',
+  '孙庄',
+  '周营',
+  '吴岭',
+  '郑湾',
+  '侯岗',
+  '尚庄',
+  '柏树',
+  '石门',
+  '桃园',
+  '杏花',
+  '枣林',
+  '梨园',
+  '苇园',
+  '泉水',
+  '龙岗',
+  '凤山',
+];
 
 function demoBranches(words: string[], start: number, count: number, type: BranchType) {
   const suffix = type === 'community' ? '社区' : '村';
@@ -34,7 +84,10 @@ function buildTownships(): TownshipSeed[] {
       name: '五里堡街道',
       kind: 'subdistrict',
       isDemo: false,
-      branches: [{ id: 'jianxinnanjie', name: '建新南街社区', type: 'community', isDemo: false }, ...demoBranches(COMMUNITY_WORDS, 0, 8, 'community')],
+      branches: [
+        { id: 'jianxinnanjie', name: '建新南街社区', type: 'community', isDemo: false },
+        ...demoBranches(COMMUNITY_WORDS, 0, 8, 'community'),
+      ],
     },
     { id: 'dehuajie', name: '德化街街道', kind: 'subdistrict', isDemo: false, branches: demoBranches(COMMUNITY_WORDS, 8, 8, 'community') },
   ];
@@ -55,7 +108,12 @@ function buildTownships(): TownshipSeed[] {
     isDemo: true,
     branches: [{ id: 'yingtaogou', name: '樱桃沟社区', type: 'rural', isDemo: false }, ...demoBranches(VILLAGE_WORDS, 0, 7, 'rural')],
   });
-  const rural: [TownshipKind, string][] = [['town', '示例一镇'], ['town', '示例二镇'], ['township', '示例一乡'], ['township', '示例二乡']];
+  const rural: [TownshipKind, string][] = [
+    ['town', '示例一镇'],
+    ['town', '示例二镇'],
+    ['township', '示例一乡'],
+    ['township', '示例二乡'],
+  ];
   rural.forEach(([kind, name], i) => {
     list.push({ id: `demo-xz${i + 1}`, name, kind, isDemo: true, branches: demoBranches(VILLAGE_WORDS, 7 + i * 5, 10, 'rural') });
   });
@@ -74,17 +132,19 @@ export function buildDemoData(): DemoData {
   const townships: Township[] = [];
   const branches: Branch[] = [];
   seeds.forEach((t, order) => {
-    const own = t.branches.map((b, i): Branch => ({
-      id: b.id ?? `${t.id}-b${String(i + 1).padStart(2, '0')}`,
-      districtId: DEMO_DISTRICT.id,
-      townshipId: t.id,
-      name: b.name,
-      type: b.type,
-      isDemo: b.isDemo,
-      version: 1,
-      createdAt: SEED_TIME,
-      updatedAt: SEED_TIME,
-    }));
+    const own = t.branches.map(
+      (b, i): Branch => ({
+        id: b.id ?? `${t.id}-b${String(i + 1).padStart(2, '0')}`,
+        districtId: DEMO_DISTRICT.id,
+        townshipId: t.id,
+        name: b.name,
+        type: b.type,
+        isDemo: b.isDemo,
+        version: 1,
+        createdAt: SEED_TIME,
+        updatedAt: SEED_TIME,
+      }),
+    );
     branches.push(...own);
     townships.push({
       id: t.id,
@@ -100,15 +160,57 @@ export function buildDemoData(): DemoData {
   const d = DEMO_DISTRICT.id;
   const people: { id: string; name: string; role: Role; scope?: Scope; label: string }[] = [
     { id: 'demo-resident', name: '王阿姨（居民）', role: 'resident', label: '任意社区居民' },
-    { id: 'demo-cadre', name: '李明（村干部）', role: 'cadre', scope: { level: 'branch', districtId: d, townshipId: 'demo-gwh', branchId: 'yingtaogou' }, label: '示例管委会 · 樱桃沟社区' },
-    { id: 'demo-secretary', name: '张书记（支部书记）', role: 'secretary', scope: { level: 'branch', districtId: d, townshipId: 'demo-gwh', branchId: 'yingtaogou' }, label: '示例管委会 · 樱桃沟社区' },
-    { id: 'demo-township-staff', name: '刘干事（街道）', role: 'township_staff', scope: { level: 'township', districtId: d, townshipIds: ['wulibao'] }, label: '五里堡街道' },
+    {
+      id: 'demo-cadre',
+      name: '李明（村干部）',
+      role: 'cadre',
+      scope: { level: 'branch', districtId: d, townshipId: 'demo-gwh', branchId: 'yingtaogou' },
+      label: '示例管委会 · 樱桃沟社区',
+    },
+    {
+      id: 'demo-secretary',
+      name: '张书记（支部书记）',
+      role: 'secretary',
+      scope: { level: 'branch', districtId: d, townshipId: 'demo-gwh', branchId: 'yingtaogou' },
+      label: '示例管委会 · 樱桃沟社区',
+    },
+    {
+      id: 'demo-township-staff',
+      name: '刘干事（街道）',
+      role: 'township_staff',
+      scope: { level: 'township', districtId: d, townshipIds: ['wulibao'] },
+      label: '五里堡街道',
+    },
     // The township of the demo cadre and secretary, so their reports can be followed from the township side too.
-    { id: 'demo-township-staff-gwh', name: '王干事（管委会）', role: 'township_staff', scope: { level: 'township', districtId: d, townshipIds: ['demo-gwh'] }, label: '示例管委会' },
+    {
+      id: 'demo-township-staff-gwh',
+      name: '王干事（管委会）',
+      role: 'township_staff',
+      scope: { level: 'township', districtId: d, townshipIds: ['demo-gwh'] },
+      label: '示例管委会',
+    },
     { id: 'demo-inspector', name: '赵督导（督导组）', role: 'inspector', scope: { level: 'district', districtId: d }, label: '二七区' },
-    { id: 'demo-station-handler', name: '陈接待（民情气象站）', role: 'station_handler', scope: { level: 'branch', districtId: d, townshipId: 'wulibao', branchId: 'jianxinnanjie' }, label: '五里堡街道 · 建新南街社区' },
-    { id: 'demo-leader', name: '周领导（县级领导）', role: 'leader', scope: { level: 'township', districtId: d, townshipIds: ['wulibao', 'dehuajie'] }, label: '五里堡街道、德化街街道' },
-    { id: 'demo-district-admin', name: '孙管理员（区委组织部）', role: 'district_admin', scope: { level: 'district', districtId: d }, label: '二七区' },
+    {
+      id: 'demo-station-handler',
+      name: '陈接待（民情气象站）',
+      role: 'station_handler',
+      scope: { level: 'branch', districtId: d, townshipId: 'wulibao', branchId: 'jianxinnanjie' },
+      label: '五里堡街道 · 建新南街社区',
+    },
+    {
+      id: 'demo-leader',
+      name: '周领导（县级领导）',
+      role: 'leader',
+      scope: { level: 'township', districtId: d, townshipIds: ['wulibao', 'dehuajie'] },
+      label: '五里堡街道、德化街街道',
+    },
+    {
+      id: 'demo-district-admin',
+      name: '孙管理员（区委组织部）',
+      role: 'district_admin',
+      scope: { level: 'district', districtId: d },
+      label: '二七区',
+    },
   ];
   const users: UserProfile[] = people.map((p, order) => ({
     id: p.id,
@@ -119,7 +221,18 @@ export function buildDemoData(): DemoData {
   }));
   const bindings: Binding[] = people.flatMap((p) =>
     p.scope && p.role !== 'resident'
-      ? [{ bindingId: `${p.id}-b1`, userId: p.id, role: p.role, scope: p.scope, scopeLabel: p.label, holderName: p.name, createdAt: SEED_TIME, createdBy: 'seed' }]
+      ? [
+          {
+            bindingId: `${p.id}-b1`,
+            userId: p.id,
+            role: p.role,
+            scope: p.scope,
+            scopeLabel: p.label,
+            holderName: p.name,
+            createdAt: SEED_TIME,
+            createdBy: 'seed',
+          },
+        ]
       : [],
   );
   return { townships, branches, users, bindings };

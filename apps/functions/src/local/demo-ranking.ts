@@ -1,15 +1,21 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { quarterOf, shanghaiDay } from '@chuangxing/shared';
+import { isConditionalCheckFailed } from '../adapters/dynamodb/transaction-errors';
 import { quarterRange } from '../domain/ranking';
 import { rankingDemoItems } from './ranking-demo';
-import { isConditionalCheckFailed } from '../adapters/dynamodb/transaction-errors';
 
 /**
  * `npm start` only: so that a leader opening 季度排名 in the demo sees a ranking, the quarter that has just
  * ended gets the demo rollups and is computed and published by the demo district admin, through the API
  * like anyone would. Skipped when that quarter already has a published ranking. Tests never call it.
  */
-export async function publishDemoRanking(o: { apiUrl: string; adminToken: string; doc: DynamoDBDocumentClient; table: string; now?: Date }): Promise<{ quarter: string; outcome: 'published' | 'present' }> {
+export async function publishDemoRanking(o: {
+  apiUrl: string;
+  adminToken: string;
+  doc: DynamoDBDocumentClient;
+  table: string;
+  now?: Date;
+}): Promise<{ quarter: string; outcome: 'published' | 'present' }> {
   const quarter = quarterRange(quarterOf(shanghaiDay(o.now ?? new Date()))).previous;
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${o.apiUrl}${path}`, {

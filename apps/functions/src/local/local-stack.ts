@@ -1,13 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { parseConfig, type AppConfig } from '../config/config';
 import { createDocumentClient } from '../adapters/dynamodb/dynamo-client';
 import { LocalObjectStorage } from '../adapters/storage/local-object-storage';
+import { type AppConfig, parseConfig } from '../config/config';
 import { composeDeps } from '../handlers/compose';
 import { createApiApp, type Logger } from '../http/api-app';
+import { silentLogger } from '../observability/logger';
 import type { Clock } from '../ports/clock';
 import type { Deps } from '../ports/deps';
-import { silentLogger } from '../observability/logger';
-import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
+import { type DynamoLocal, startDynamoLocal } from './dynamo-local';
 import { ensureTable } from './ensure-table';
 import { startHttpServer } from './http-server';
 import { seedDemoData } from './seed';

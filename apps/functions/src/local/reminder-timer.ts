@@ -2,8 +2,8 @@ import { createDocumentClient } from '../adapters/dynamodb/dynamo-client';
 import { DynamoReminderRunLedger } from '../adapters/dynamodb/reminder-run-ledger.dynamodb';
 import type { AppConfig } from '../config/config';
 import type { Deps } from '../ports/deps';
+import { type LetterMaintenanceSummary, runLetterMaintenance } from '../use-cases/letter-maintenance';
 import { runScheduledReminders, type ScheduledReminderSummary } from '../use-cases/run-scheduled-reminders';
-import { runLetterMaintenance, type LetterMaintenanceSummary } from '../use-cases/letter-maintenance';
 
 export interface ReminderTimerOptions {
   deps: Deps;

@@ -1,13 +1,13 @@
-import { BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../adapters/dynamodb/keys';
-import { branchItem, townshipItem } from '../adapters/dynamodb/org-repository.dynamodb';
-import { bindingItem, profileItem } from '../adapters/dynamodb/user-repository.dynamodb';
-import { buildDemoData, DEMO_DISTRICT, type DemoData } from './demo-data';
+import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { catalogueVersionItems } from '../adapters/dynamodb/catalogue-repository.dynamodb';
-import { SAMPLE_NOTE, sampleContent } from '../domain/catalogue';
-import { demoNews, demoQuestions } from './demo-learning';
+import { keys } from '../adapters/dynamodb/keys';
 import { questionItem } from '../adapters/dynamodb/learning-repository.dynamodb';
 import { newsItem } from '../adapters/dynamodb/news-repository.dynamodb';
+import { branchItem, townshipItem } from '../adapters/dynamodb/org-repository.dynamodb';
+import { bindingItem, profileItem } from '../adapters/dynamodb/user-repository.dynamodb';
+import { SAMPLE_NOTE, sampleContent } from '../domain/catalogue';
+import { buildDemoData, DEMO_DISTRICT, type DemoData } from './demo-data';
+import { demoNews, demoQuestions } from './demo-learning';
 
 export const SEED_VERSION = 'demo-v1';
 
@@ -34,7 +34,13 @@ export function demoItems(data: DemoData = buildDemoData()): Record<string, unkn
     ...data.users.map(profileItem),
     ...data.bindings.map(bindingItem),
     // The demo district starts with the sample standards published as version 1.
-    ...catalogueVersionItems(DEMO_DISTRICT.id, { version: 1, content: sampleContent(), publishedAt: '2026-01-05T00:00:00.000Z', publishedBy: 'seed', note: SAMPLE_NOTE }),
+    ...catalogueVersionItems(DEMO_DISTRICT.id, {
+      version: 1,
+      content: sampleContent(),
+      publishedAt: '2026-01-05T00:00:00.000Z',
+      publishedBy: 'seed',
+      note: SAMPLE_NOTE,
+    }),
     // 应知应会 demo bank (10 questions on the campaign) and one 创星动态 post.
     ...demoQuestions(DEMO_DISTRICT.id, DEMO_DISTRICT.name).map(questionItem),
     newsItem(demoNews(DEMO_DISTRICT.id, DEMO_DISTRICT.name)),

@@ -52,6 +52,10 @@ export async function startStaticServer(opts: { root: string; port: number; host
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://${host}:${port}`,
-    stop: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    stop: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

@@ -1,25 +1,25 @@
+import type { CatalogueRepository } from './catalogue-repository';
 import type { Clock } from './clock';
 import type { IdGenerator } from './id-generator';
+import type { InspectionRepository } from './inspection-repository';
 import type { InvitationRepository } from './invitation-repository';
+import type { LearningRepository } from './learning-repository';
+import type { LetterRepository } from './letter-repository';
+import type { NewsRepository } from './news-repository';
+import type { Notifier } from './notifier';
+import type { ObjectStorage } from './object-storage';
+import type { ObservationRepository } from './observation-repository';
 import type { OrgRepository } from './org-repository';
+import type { PlanRepository } from './plan-repository';
+import type { RankingRepository } from './ranking-repository';
+import type { ReportRepository } from './report-repository';
+import type { RulesRepository } from './rules-repository';
+import type { ScoringInputs } from './scoring-inputs';
+import type { Sealer } from './sealer';
+import type { StudyReviewRepository } from './study-review-repository';
 import type { TokenService } from './token-service';
 import type { UserRepository } from './user-repository';
 import type { WechatClient } from './wechat-client';
-import type { Notifier } from './notifier';
-import type { ObjectStorage } from './object-storage';
-import type { ReportRepository } from './report-repository';
-import type { RulesRepository } from './rules-repository';
-import type { LetterRepository } from './letter-repository';
-import type { Sealer } from './sealer';
-import type { CatalogueRepository } from './catalogue-repository';
-import type { PlanRepository } from './plan-repository';
-import type { ObservationRepository } from './observation-repository';
-import type { InspectionRepository } from './inspection-repository';
-import type { StudyReviewRepository } from './study-review-repository';
-import type { LearningRepository } from './learning-repository';
-import type { NewsRepository } from './news-repository';
-import type { RankingRepository } from './ranking-repository';
-import type { ScoringInputs } from './scoring-inputs';
 
 /** Everything a use case may touch. Adapters are chosen once, at cold start. */
 export interface Deps {

@@ -4,9 +4,7 @@ import type { Binding } from '../domain/principal';
 /** The binding's id, user and time; role, scope and label come from the invitation. */
 export type BindingDraft = Pick<Binding, 'bindingId' | 'userId' | 'createdAt'>;
 
-export type RedeemResult =
-  | { outcome: 'redeemed'; binding: Binding }
-  | { outcome: 'used' | 'expired' | 'invalid' };
+export type RedeemResult = { outcome: 'redeemed'; binding: Binding } | { outcome: 'used' | 'expired' | 'invalid' };
 
 export interface InvitationRepository {
   create(invitation: Invitation): Promise<void>;

@@ -1,4 +1,11 @@
-import type { StoredAttempt, StoredQuestion, StoredQuestionnaire, StoredResponse, StoredTestResult, StoredTestSession } from '../domain/learning';
+import type {
+  StoredAttempt,
+  StoredQuestion,
+  StoredQuestionnaire,
+  StoredResponse,
+  StoredTestResult,
+  StoredTestSession,
+} from '../domain/learning';
 
 /** 应知应会 question bank, test sessions, attempts and results; 调查问卷 and their responses. */
 export interface LearningRepository {

@@ -1,5 +1,4 @@
-import type { TimelineEntry } from '@chuangxing/shared';
-import type { IntegrityCommitment } from '@chuangxing/shared';
+import type { IntegrityCommitment, TimelineEntry } from '@chuangxing/shared';
 import type { Letter, LetterCounters } from '../domain/letter';
 
 /** An addition to one community's 三率 counters, for the month its letters were received. */
@@ -53,7 +52,10 @@ export interface LetterRepository {
    * the writer's counter for the day (refused past `maxPerDay` → RATE_LIMITED), the first timeline entry and
    * the audit record. A retry with the same key replays the stored letter.
    */
-  create(letter: Letter, opts: { idempotencyKey: string; day: string; maxPerDay: number; timeline: TimelineEntry; audit: AuditRecord }): Promise<{ kind: 'created' | 'replayed'; letter: Letter }>;
+  create(
+    letter: Letter,
+    opts: { idempotencyKey: string; day: string; maxPerDay: number; timeline: TimelineEntry; audit: AuditRecord },
+  ): Promise<{ kind: 'created' | 'replayed'; letter: Letter }>;
   /** The letter and its whole timeline, in one query. */
   get(letterId: string): Promise<{ letter: Letter; timeline: TimelineEntry[] } | undefined>;
   letterIdByCode(code: string): Promise<string | undefined>;
@@ -70,9 +72,20 @@ export interface LetterRepository {
   getMeeting(id: string): Promise<StoredMeeting | undefined>;
   listMeetings(branchId: string): Promise<StoredMeeting[]>;
   /** One transaction: the meeting's agenda grows and the letter gets its timeline entry, both version-guarded. */
-  scheduleOnAgenda(meeting: StoredMeeting, meetingVersion: number, letter: Letter, letterVersion: number, entry: TimelineEntry, audit: AuditRecord): Promise<void>;
+  scheduleOnAgenda(
+    meeting: StoredMeeting,
+    meetingVersion: number,
+    letter: Letter,
+    letterVersion: number,
+    entry: TimelineEntry,
+    audit: AuditRecord,
+  ): Promise<void>;
   /** One transaction: the meeting is held, and every letter on its agenda gets a public timeline entry. */
-  recordMinutes(meeting: StoredMeeting, meetingVersion: number, entries: { letterId: string; letterVersion: number; entry: TimelineEntry }[]): Promise<void>;
+  recordMinutes(
+    meeting: StoredMeeting,
+    meetingVersion: number,
+    entries: { letterId: string; letterVersion: number; entry: TimelineEntry }[],
+  ): Promise<void>;
   /** Conditional on the version the editor saw (0: none published yet) → CONFLICT otherwise. */
   putIntegrityBoard(board: StoredIntegrityBoard, expectedVersion: number): Promise<void>;
 }

@@ -93,7 +93,12 @@ export interface RankingRepository {
    */
   putShard(districtId: string, quarter: string, version: number, townshipId: string, cards: Scorecard[], inputsHash: string): Promise<void>;
   /** Every shard's cards (townshipIds: only those), with each township's inputs hash. */
-  readShards(districtId: string, quarter: string, version: number, townshipIds?: string[]): Promise<{ townshipId: string; hash: string; cards: Scorecard[] }[]>;
+  readShards(
+    districtId: string,
+    quarter: string,
+    version: number,
+    townshipIds?: string[],
+  ): Promise<{ townshipId: string; hash: string; cards: Scorecard[] }[]>;
   /** Only the compact rows of every shard (for the district order). */
   readShardRows(districtId: string, quarter: string, version: number): Promise<{ townshipId: string; hash: string; rows: ShardRow[] }[]>;
   /** Writes the district order, ranks, lists and star map, then computing → draft. Idempotent for a retry. */
@@ -105,5 +110,13 @@ export interface RankingRepository {
   /** Conditional on status draft and `expectedRevision` → CONFLICT / ILLEGAL_TRANSITION. */
   annotate(districtId: string, quarter: string, version: number, annotation: RankingAnnotation, expectedRevision: number): Promise<void>;
   /** draft → published (conditional on revision); the quarter's PUBLISHED pointer moves to it. */
-  publish(districtId: string, quarter: string, version: number, expectedRevision: number, at: string, by: string, previousPublished: number): Promise<void>;
+  publish(
+    districtId: string,
+    quarter: string,
+    version: number,
+    expectedRevision: number,
+    at: string,
+    by: string,
+    previousPublished: number,
+  ): Promise<void>;
 }

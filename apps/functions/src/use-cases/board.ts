@@ -3,7 +3,7 @@ import { boardDay, branchSheet, byUrgency } from '../domain/board';
 import { forbiddenScope, notFound } from '../domain/domain-error';
 import type { Branch } from '../domain/org';
 import type { StoredPlan } from '../domain/plan';
-import { bindingsFor, coversTownship, reachableTownships, type Principal } from '../domain/principal';
+import { bindingsFor, coversTownship, type Principal, reachableTownships } from '../domain/principal';
 import { shanghaiDay } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
 import { getCatalogue, getCatalogueVersion } from './catalogue';
@@ -15,7 +15,11 @@ type TaskInfo = Map<string, { star: Star; title: string }>;
 function catalogueCache(deps: Deps) {
   const seen = new Map<number, Promise<Catalogue>>();
   return (version: number) => {
-    if (!seen.has(version)) seen.set(version, getCatalogueVersion(deps, version).catch(() => getCatalogue(deps)));
+    if (!seen.has(version))
+      seen.set(
+        version,
+        getCatalogueVersion(deps, version).catch(() => getCatalogue(deps)),
+      );
     return seen.get(version)!;
   };
 }
@@ -39,7 +43,8 @@ async function townshipRows(deps: Deps, townshipId: string, year: number, asOf: 
     branches.map(async (b) => {
       const plan = planOf.get(b.id);
       const info = plan ? taskInfoOf(await catalogueOf(plan.catalogueVersion), b.type) : new Map();
-      return branchSheet({ branch: b, plan, taskInfo: info, latest: latestOf.get(b.id) ?? [], findings: findingsOf.get(b.id) ?? [], asOf }).row;
+      return branchSheet({ branch: b, plan, taskInfo: info, latest: latestOf.get(b.id) ?? [], findings: findingsOf.get(b.id) ?? [], asOf })
+        .row;
     }),
   );
   return rows.sort(byUrgency);
@@ -55,7 +60,13 @@ function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
   return m;
 }
 
-export async function getTownshipBoard(deps: Deps, principal: Principal, allowed: readonly Role[], townshipId: string, year: number): Promise<TownshipBoard> {
+export async function getTownshipBoard(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  townshipId: string,
+  year: number,
+): Promise<TownshipBoard> {
   const township = await deps.org.getTownship(deps.districtId, townshipId);
   if (!township) throw notFound('乡镇（街道）');
   if (!bindingsFor(principal, allowed).some((b) => coversTownship(b, deps.districtId, townshipId))) throw forbiddenScope();
@@ -92,7 +103,8 @@ export async function getDistrictBoard(deps: Deps, principal: Principal, allowed
       const branches = await townshipRows(deps, t.id, year, asOf, catalogueOf);
       const approved = branches.filter((r) => r.planStatus === 'approved');
       const sum = (f: (r: (typeof branches)[number]) => number) => branches.reduce((n, r) => n + f(r), 0);
-      const avg = (f: (r: (typeof branches)[number]) => number) => (approved.length ? Math.round(approved.reduce((n, r) => n + f(r), 0) / approved.length) : 0);
+      const avg = (f: (r: (typeof branches)[number]) => number) =>
+        approved.length ? Math.round(approved.reduce((n, r) => n + f(r), 0) / approved.length) : 0;
       const targetLevels = [0, 0, 0, 0, 0, 0];
       for (const r of branches) targetLevels[Math.min(5, r.targetStars.length)] += 1;
       return {
@@ -111,12 +123,23 @@ export async function getDistrictBoard(deps: Deps, principal: Principal, allowed
       };
     }),
   );
-  rows.sort((a, b) => b.overdueMilestones - a.overdueMilestones || b.plannedPercent - b.actualPercent - (a.plannedPercent - a.actualPercent) || a.name.localeCompare(b.name, 'zh-Hans-CN'));
+  rows.sort(
+    (a, b) =>
+      b.overdueMilestones - a.overdueMilestones ||
+      b.plannedPercent - b.actualPercent - (a.plannedPercent - a.actualPercent) ||
+      a.name.localeCompare(b.name, 'zh-Hans-CN'),
+  );
   return { year, today, townships: rows };
 }
 
 /** One branch's sheet for its 四个一口清 page and 一图一表一清单 poster. */
-export async function getBranchBoard(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number): Promise<BranchBoard> {
+export async function getBranchBoard(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  year: number,
+): Promise<BranchBoard> {
   const branch = await readableBranch(deps, principal, allowed, branchId);
   const [township, plan, latest, findings] = await Promise.all([
     deps.org.getTownship(deps.districtId, branch.townshipId),
@@ -143,8 +166,9 @@ export async function getBranchBoard(deps: Deps, principal: Principal, allowed: 
     catalogueVersion: catalogue.version,
     responsibles: (plan?.content.stars ?? []).map((s) => ({ star: s.star, responsible: s.responsible, leadDepartment: s.leadDepartment })),
     tasks,
-    vetoes: catalogue.content[branch.type].filter((s) => targets.has(s.star)).flatMap((s) => s.vetoes.map((v) => ({ star: s.star, text: v.text }))),
+    vetoes: catalogue.content[branch.type]
+      .filter((s) => targets.has(s.star))
+      .flatMap((s) => s.vetoes.map((v) => ({ star: s.star, text: v.text }))),
     ...(plan?.reviewNote ? { reviewNote: plan.reviewNote } : {}),
   };
 }
-

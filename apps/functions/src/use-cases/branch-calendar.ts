@@ -1,6 +1,6 @@
 import type { BranchCalendar, Role } from '@chuangxing/shared';
-import { daysOfMonth, shanghaiDay, shanghaiInstant } from '../domain/shanghai-time';
 import type { Principal } from '../domain/principal';
+import { daysOfMonth, shanghaiDay, shanghaiInstant } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
 import { readableBranch } from './read-reports';
 
@@ -8,7 +8,13 @@ import { readableBranch } from './read-reports';
  * A branch's month. A day is `upcoming` until its deadline passes, then `missing` unless a report or an
  * exemption covers it. Days before the branch existed are not held against it (shown as exempt).
  */
-export async function getBranchCalendar(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, month?: string): Promise<BranchCalendar> {
+export async function getBranchCalendar(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  month?: string,
+): Promise<BranchCalendar> {
   const branch = await readableBranch(deps, principal, allowed, branchId);
   const now = deps.clock.now();
   const m = month ?? shanghaiDay(now).slice(0, 7);
@@ -29,5 +35,10 @@ export async function getBranchCalendar(deps: Deps, principal: Principal, allowe
     return { day, status: 'missing' };
   });
   const count = (s: string) => out.filter((d) => d.status === s).length;
-  return { branchId, month: m, days: out, counts: { onTime: count('on_time'), late: count('late'), missing: count('missing'), exempt: count('exempt') } };
+  return {
+    branchId,
+    month: m,
+    days: out,
+    counts: { onTime: count('on_time'), late: count('late'), missing: count('missing'), exempt: count('exempt') },
+  };
 }

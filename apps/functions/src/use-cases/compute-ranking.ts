@@ -46,7 +46,11 @@ async function claimRun(deps: Deps, o: RunOptions): Promise<StoredRankingHeader>
   // The quarter-end schedule makes its draft once; a retry after it finished changes nothing.
   if (o.trigger === 'schedule' && latest?.trigger === 'schedule') return latest;
   const range = quarterRange(o.quarter);
-  const [model, rules, townships] = await Promise.all([modelInForce(deps), deps.rules.getDailyRules(d), deps.scoringInputs.listTownships(d)]);
+  const [model, rules, townships] = await Promise.all([
+    modelInForce(deps),
+    deps.rules.getDailyRules(d),
+    deps.scoringInputs.listTownships(d),
+  ]);
   const header: StoredRankingHeader = {
     quarter: o.quarter,
     version: (latest?.version ?? 0) + 1,
@@ -67,7 +71,12 @@ async function claimRun(deps: Deps, o: RunOptions): Promise<StoredRankingHeader>
 }
 
 /** The previous quarter's published base scores of one township's branches. */
-async function previousBases(deps: Deps, previousQuarter: string, previousVersion: number | undefined, townshipId: string): Promise<Map<string, number>> {
+async function previousBases(
+  deps: Deps,
+  previousQuarter: string,
+  previousVersion: number | undefined,
+  townshipId: string,
+): Promise<Map<string, number>> {
   if (!previousVersion) return new Map();
   const shards = await deps.rankings.readShards(deps.districtId, previousQuarter, previousVersion, [townshipId]);
   return new Map(shards.flatMap((s) => s.cards.map((c) => [c.branchId, c.base] as const)));
@@ -120,7 +129,11 @@ export async function runRankingJob(deps: Deps, o: RunOptions): Promise<RunResul
     const shards = await deps.rankings.readShardRows(d, o.quarter, header.version);
     const summary = await summarise(deps, header, shards, range.previous, prevPublished, names);
     await deps.rankings.finalize(d, o.quarter, header.version, summary);
-    return { header: { ...header, status: 'draft', inputsHash: summary.inputsHash, branchCount: summary.branchCount }, complete: true, computedTownships: computed };
+    return {
+      header: { ...header, status: 'draft', inputsHash: summary.inputsHash, branchCount: summary.branchCount },
+      complete: true,
+      computedTownships: computed,
+    };
   } catch (err) {
     // A twin invocation (an overlapping retry) finished the run first: its result is the same.
     const now = await deps.rankings.getRun(d, o.quarter, header.version);
@@ -153,14 +166,25 @@ export async function summarise(
     const levels = levelCounts(own.map((c) => c.level));
     const planTargets = levelCounts(own.filter((c) => c.targetLevel > 0).map((c) => c.targetLevel));
     const previousLevels = prevBy.get(t) ?? null;
-    return { townshipId: t, name: names.get(t) ?? own[0]?.townshipName ?? t, levels, previousLevels, planTargets, goals: goalsOf(levels, previousLevels, planTargets) };
+    return {
+      townshipId: t,
+      name: names.get(t) ?? own[0]?.townshipName ?? t,
+      levels,
+      previousLevels,
+      planTargets,
+      goals: goalsOf(levels, previousLevels, planTargets),
+    };
   });
   return {
     inputsHash,
     branchCount: order.length,
     order,
     ranksByTownship,
-    lists: { topTen: order.slice(0, lists.topTen), topHundred: order.slice(0, lists.topHundred), mostImproved: mostImproved(order, lists.mostImproved) },
+    lists: {
+      topTen: order.slice(0, lists.topTen),
+      topHundred: order.slice(0, lists.topHundred),
+      mostImproved: mostImproved(order, lists.mostImproved),
+    },
     starMap,
   };
 }

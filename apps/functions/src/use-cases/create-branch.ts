@@ -1,6 +1,6 @@
 import type { CreateBranchBody, Role } from '@chuangxing/shared';
 import { forbiddenScope, notFound } from '../domain/domain-error';
-import { normaliseName, type Branch, type Township } from '../domain/org';
+import { type Branch, normaliseName, type Township } from '../domain/org';
 import { bindingsFor, managesTownship, type Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 

@@ -1,5 +1,5 @@
 import type { CreateInvitationBody, Role } from '@chuangxing/shared';
-import { DEFAULT_INVITATION_HOURS, assertMayGrant, codeFromRandom, type Invitation } from '../domain/invitation';
+import { assertMayGrant, codeFromRandom, DEFAULT_INVITATION_HOURS, type Invitation } from '../domain/invitation';
 import { bindingsFor, type Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 import { resolveScope } from './resolve-scope';

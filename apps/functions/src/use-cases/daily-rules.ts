@@ -1,6 +1,6 @@
 import type { CreateExemptionBody, DailyRules, Exemption, LetterRules, Role } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, invalid, notFound } from '../domain/domain-error';
-import { bindingsFor, coversBranch, isDistrictAdmin, managesTownship, reachableTownships, type Principal } from '../domain/principal';
+import { bindingsFor, coversBranch, isDistrictAdmin, managesTownship, type Principal, reachableTownships } from '../domain/principal';
 import { shanghaiDay } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
 import type { StoredExemption } from '../ports/rules-repository';
@@ -42,7 +42,12 @@ export async function listExemptions(deps: Deps, principal: Principal, allowed: 
 }
 
 /** A district holiday (district admins), or one branch's leave day (the admins of its township). */
-export async function createExemption(deps: Deps, principal: Principal, allowed: readonly Role[], input: CreateExemptionBody): Promise<Exemption> {
+export async function createExemption(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  input: CreateExemptionBody,
+): Promise<Exemption> {
   const bindings = bindingsFor(principal, allowed);
   let townshipId: string | undefined;
   if (!input.branchId) {
@@ -70,7 +75,9 @@ export async function deleteExemption(deps: Deps, principal: Principal, allowed:
   const bindings = bindingsFor(principal, allowed);
   const existing = (await deps.rules.listExemptions(deps.districtId, id.slice(0, 10))).find((e) => e.id === id);
   if (!existing) throw notFound('免报记录');
-  const may = existing.branchId ? bindings.some((b) => managesTownship(b, deps.districtId, existing.townshipId!)) : isDistrictAdmin(bindings, deps.districtId);
+  const may = existing.branchId
+    ? bindings.some((b) => managesTownship(b, deps.districtId, existing.townshipId!))
+    : isDistrictAdmin(bindings, deps.districtId);
   if (!may) throw forbiddenScope();
   const removed = await deps.rules.deleteExemption(deps.districtId, id);
   if (!removed) throw notFound('免报记录');

@@ -1,6 +1,6 @@
 import type { DistrictDayCompliance, Role } from '@chuangxing/shared';
 import { countsOf, sumCounts } from '../domain/daily-report';
-import { bindingsFor, reachableTownships, type Principal } from '../domain/principal';
+import { bindingsFor, type Principal, reachableTownships } from '../domain/principal';
 import { shanghaiDay } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
 
@@ -9,7 +9,12 @@ import type { Deps } from '../ports/deps';
  * townships (their branch counts), one for the day's rollups, one for the day's exemptions. Only townships
  * with a branch on leave need one more query, to know whether that branch filed anyway.
  */
-export async function getDistrictCompliance(deps: Deps, principal: Principal, allowed: readonly Role[], day = shanghaiDay(deps.clock.now())): Promise<DistrictDayCompliance> {
+export async function getDistrictCompliance(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  day = shanghaiDay(deps.clock.now()),
+): Promise<DistrictDayCompliance> {
   const reach = reachableTownships(bindingsFor(principal, allowed), deps.districtId);
   const [townships, rollups, exemptions] = await Promise.all([
     deps.org.listTownships(deps.districtId),

@@ -1,5 +1,13 @@
-import { BRANCH_TYPE_LABELS, RANKING_STATUS_LABELS, SCORE_COMPONENTS, SCORE_COMPONENT_LABELS, STAR_LABELS, STAR_STATUS_LABELS, type Role } from '@chuangxing/shared';
-import { XLSX_CONTENT_TYPE, writeXlsx, type Cell } from '../adapters/xlsx/xlsx-writer';
+import {
+  BRANCH_TYPE_LABELS,
+  RANKING_STATUS_LABELS,
+  type Role,
+  SCORE_COMPONENT_LABELS,
+  SCORE_COMPONENTS,
+  STAR_LABELS,
+  STAR_STATUS_LABELS,
+} from '@chuangxing/shared';
+import { type Cell, writeXlsx, XLSX_CONTENT_TYPE } from '../adapters/xlsx/xlsx-writer';
 import type { Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 import type { ExportedFile } from './export-township-compliance';
@@ -12,10 +20,30 @@ const score = (h: number | null) => (h === null ? '无数据' : h / 100);
  * and star statuses), 星级分布 (the star map) and 说明 (version, scoring version, inputs hash, annotations).
  * The caller sees the townships in their scope; drafts only as the district admin.
  */
-export async function exportRanking(deps: Deps, principal: Principal, allowed: readonly Role[], quarter: string, version?: number): Promise<ExportedFile> {
+export async function exportRanking(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  quarter: string,
+  version?: number,
+): Promise<ExportedFile> {
   const { version: v, header, cards, starMap } = await rankingForExport(deps, principal, allowed, quarter, version);
   const rows: Cell[][] = [
-    ['区排名', '乡镇排名', '支部', '乡镇（街道）', '类型', '星级', '总分', '基础分', '比上季度', ...SCORE_COMPONENTS.map((c) => SCORE_COMPONENT_LABELS[c]), '扣分', '各星状态', '批注'],
+    [
+      '区排名',
+      '乡镇排名',
+      '支部',
+      '乡镇（街道）',
+      '类型',
+      '星级',
+      '总分',
+      '基础分',
+      '比上季度',
+      ...SCORE_COMPONENTS.map((c) => SCORE_COMPONENT_LABELS[c]),
+      '扣分',
+      '各星状态',
+      '批注',
+    ],
   ];
   for (const { card, districtRank } of cards) {
     rows.push([
@@ -31,12 +59,42 @@ export async function exportRanking(deps: Deps, principal: Principal, allowed: r
       ...SCORE_COMPONENTS.map((c) => score(card.components.find((x) => x.component === c)?.score ?? null)),
       card.deductions.points / 100,
       card.stars.map((s) => `${STAR_LABELS[s.star]}:${STAR_STATUS_LABELS[s.status]}`).join('；'),
-      header.annotations.filter((a) => a.branchId === card.branchId).map((a) => a.text).join('；'),
+      header.annotations
+        .filter((a) => a.branchId === card.branchId)
+        .map((a) => a.text)
+        .join('；'),
     ]);
   }
-  const mapRows: Cell[][] = [['乡镇（街道）', '零星', '一星', '二星', '三星', '四星', '五星', '三星及以上', '上季度三星及以上', '计划三星及以上', '四星', '计划四星', '五星', '计划五星']];
+  const mapRows: Cell[][] = [
+    [
+      '乡镇（街道）',
+      '零星',
+      '一星',
+      '二星',
+      '三星',
+      '四星',
+      '五星',
+      '三星及以上',
+      '上季度三星及以上',
+      '计划三星及以上',
+      '四星',
+      '计划四星',
+      '五星',
+      '计划五星',
+    ],
+  ];
   for (const r of starMap) {
-    mapRows.push([r.name, ...r.levels, r.goals.threeStarPlus.now, r.goals.threeStarPlus.previous ?? '—', r.goals.threeStarPlus.target, r.goals.fourStar.now, r.goals.fourStar.target, r.goals.fiveStar.now, r.goals.fiveStar.target]);
+    mapRows.push([
+      r.name,
+      ...r.levels,
+      r.goals.threeStarPlus.now,
+      r.goals.threeStarPlus.previous ?? '—',
+      r.goals.threeStarPlus.target,
+      r.goals.fourStar.now,
+      r.goals.fourStar.target,
+      r.goals.fiveStar.now,
+      r.goals.fiveStar.target,
+    ]);
   }
   const about: Cell[][] = [
     ['项目', '内容'],

@@ -1,5 +1,5 @@
-import { BRANCH_TYPE_LABELS, REPORT_LIMITS, REPORT_STATUS_LABELS, type ComplianceStatus, type Role } from '@chuangxing/shared';
-import { XLSX_CONTENT_TYPE, writeXlsx, type Cell } from '../adapters/xlsx/xlsx-writer';
+import { BRANCH_TYPE_LABELS, type ComplianceStatus, REPORT_LIMITS, REPORT_STATUS_LABELS, type Role } from '@chuangxing/shared';
+import { type Cell, writeXlsx, XLSX_CONTENT_TYPE } from '../adapters/xlsx/xlsx-writer';
 import { complianceOf, type Submission } from '../domain/daily-report';
 import { forbiddenScope, invalid, notFound } from '../domain/domain-error';
 import type { Branch } from '../domain/org';
@@ -40,7 +40,11 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
  * thing read once: the branches (one query), the exemptions (one query per month) and the day markers
  * (one query per day). 92 days cost about 100 requests whatever the township's size.
  */
-export async function computeTownshipRange(deps: Deps, townshipId: string, days: string[]): Promise<Omit<TownshipRangeCompliance, 'township'>> {
+export async function computeTownshipRange(
+  deps: Deps,
+  townshipId: string,
+  days: string[],
+): Promise<Omit<TownshipRangeCompliance, 'township'>> {
   const months = [...new Set(days.map(monthOf))];
   const [branches, exemptionLists, submissionsByDay] = await Promise.all([
     deps.org.listBranches(townshipId),
@@ -51,7 +55,11 @@ export async function computeTownshipRange(deps: Deps, townshipId: string, days:
   const rows = branches.map((branch) => ({ branch, statuses: [] as DayStatus[] }));
   days.forEach((day, i) => {
     const submissions: Submission[] = submissionsByDay[i];
-    const { rows: dayRows } = complianceOf(branches, submissions, exemptions.filter((e) => e.day === day));
+    const { rows: dayRows } = complianceOf(
+      branches,
+      submissions,
+      exemptions.filter((e) => e.day === day),
+    );
     dayRows.forEach((r, b) => {
       const existed = shanghaiDay(new Date(branches[b].createdAt)) <= day;
       rows[b].statuses.push(existed || r.status === 'on_time' || r.status === 'late' ? r.status : 'not_yet');
@@ -81,7 +89,15 @@ export function complianceWorkbook(data: TownshipRangeCompliance): Buffer {
   const summaryRows: Cell[][] = [['支部', '类型', '按时', '迟交', '未提交', '免报', '提交率']];
   for (const { branch, statuses } of data.branches) {
     const t = tally(statuses);
-    summaryRows.push([branch.name, BRANCH_TYPE_LABELS[branch.type], t.onTime, t.late, t.missing, t.exempt, { value: t.rate, style: 'percent' }]);
+    summaryRows.push([
+      branch.name,
+      BRANCH_TYPE_LABELS[branch.type],
+      t.onTime,
+      t.late,
+      t.missing,
+      t.exempt,
+      { value: t.rate, style: 'percent' },
+    ]);
   }
   const all = tally(data.branches.flatMap((b) => b.statuses));
   summaryRows.push([
@@ -121,7 +137,8 @@ export async function exportTownshipCompliance(
   to: string,
 ): Promise<ExportedFile> {
   if (to < from) throw invalid('query.to', '结束日期不能早于开始日期', 'range_reversed');
-  if (daysBetween(from, to) + 1 > REPORT_LIMITS.maxRangeDays) throw invalid('query.to', `日期范围不能超过 ${REPORT_LIMITS.maxRangeDays} 天`, 'range_too_long');
+  if (daysBetween(from, to) + 1 > REPORT_LIMITS.maxRangeDays)
+    throw invalid('query.to', `日期范围不能超过 ${REPORT_LIMITS.maxRangeDays} 天`, 'range_too_long');
   const township = await deps.org.getTownship(deps.districtId, townshipId);
   if (!township) throw notFound('乡镇（街道）');
   if (!bindingsFor(principal, allowed).some((b) => coversTownship(b, deps.districtId, townshipId))) throw forbiddenScope();

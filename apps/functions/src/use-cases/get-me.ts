@@ -1,5 +1,5 @@
 import type { Me } from '@chuangxing/shared';
-import { rolesOf, type Principal } from '../domain/principal';
+import { type Principal, rolesOf } from '../domain/principal';
 
 export function getMe(principal: Principal): Me {
   const { user } = principal;

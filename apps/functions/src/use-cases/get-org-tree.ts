@@ -1,7 +1,7 @@
 import type { OrgTree, Role } from '@chuangxing/shared';
 import { notFound } from '../domain/domain-error';
 import { totalCounts } from '../domain/org';
-import { bindingsFor, reachableTownships, type Principal } from '../domain/principal';
+import { bindingsFor, type Principal, reachableTownships } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 
 /** O(townships): counts live on the township items, kept current when branches are created. */

@@ -1,5 +1,5 @@
 import {
-  UPLOAD_LIMITS,
+  type BranchFindings,
   type FindingActionBody,
   type FindingDetail,
   type FindingFilter,
@@ -7,13 +7,13 @@ import {
   type InspectionContent,
   type InspectionDraft,
   type InspectionList,
-  type PresignInspectionPhotoBody,
   type PresignedUpload,
+  type PresignInspectionPhotoBody,
   type RecordedInspection,
-  type BranchFindings,
   type Role,
   type Star,
   type TownshipFindings,
+  UPLOAD_LIMITS,
 } from '@chuangxing/shared';
 import { DomainError, forbiddenRole, forbiddenScope, invalid, notFound } from '../domain/domain-error';
 import {
@@ -21,21 +21,21 @@ import {
   checkRecordable,
   isOverdue,
   nextFindingStatus,
-  starCounts,
   type StoredFinding,
   type StoredFindingEvent,
   type StoredInspection,
   type StoredInspectionDraft,
+  starCounts,
 } from '../domain/inspection';
 import type { Branch } from '../domain/org';
 import { activeBindings, bindingsFor, coversBranch, coversTownship, filerBindingFor, type Principal } from '../domain/principal';
 import { shanghaiDay } from '../domain/shanghai-time';
+import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 import type { Deps } from '../ports/deps';
 import type { Notification } from '../ports/notifier';
 import { getCatalogue } from './catalogue';
 import { presignUpload } from './presign-upload';
 import { verifyStoredPhotos } from './verify-report-photos';
-import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 
 const PHOTO_URL_SECONDS = 15 * 60;
 const OVERSEERS: readonly Role[] = ['township_staff', 'leader', 'inspector', 'district_admin'];
@@ -47,7 +47,13 @@ const urls = (deps: Deps, keys: readonly string[] = []) => Promise.all(keys.map(
 /* ---------- who may do what ---------- */
 
 /** The branch, if an inspector binding of the caller covers it: 404 when it does not exist, 403 outside the scope. */
-async function inspectedBranch(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, path = 'body.content.branchId'): Promise<Branch> {
+async function inspectedBranch(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  path = 'body.content.branchId',
+): Promise<Branch> {
   const branch = await deps.org.getBranch(branchId);
   if (!branch || branch.districtId !== deps.districtId) throw invalid(path, '支部不存在');
   if (!inspects(principal, allowed, branch)) throw forbiddenScope();
@@ -97,10 +103,22 @@ function row(f: StoredFinding, day: string): FindingRow {
 
 /** Overdue first, then open before closed, then by deadline. */
 const byUrgency = (a: FindingRow, b: FindingRow) =>
-  Number(b.overdue) - Number(a.overdue) || Number(a.status === 'closed') - Number(b.status === 'closed') || a.deadline.localeCompare(b.deadline) || a.createdAt.localeCompare(b.createdAt);
+  Number(b.overdue) - Number(a.overdue) ||
+  Number(a.status === 'closed') - Number(b.status === 'closed') ||
+  a.deadline.localeCompare(b.deadline) ||
+  a.createdAt.localeCompare(b.createdAt);
 
 async function presentDraft(deps: Deps, d: StoredInspectionDraft): Promise<InspectionDraft> {
-  return { id: d.id, content: d.content, branchName: d.branchName, townshipId: d.townshipId, photoUrls: await urls(deps, d.content.photos), version: d.version, createdAt: d.createdAt, updatedAt: d.updatedAt };
+  return {
+    id: d.id,
+    content: d.content,
+    branchName: d.branchName,
+    townshipId: d.townshipId,
+    photoUrls: await urls(deps, d.content.photos),
+    version: d.version,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
 }
 
 /** The catalogue in force: veto item id → its star and text. */
@@ -119,18 +137,50 @@ async function checkContent(deps: Deps, content: InspectionContent, branch: Bran
 /* ---------- drafts (the author's own) ---------- */
 
 export async function listInspections(deps: Deps, principal: Principal): Promise<InspectionList> {
-  const [drafts, recorded] = await Promise.all([deps.inspections.listDrafts(principal.user.id), deps.inspections.listRecorded(principal.user.id)]);
+  const [drafts, recorded] = await Promise.all([
+    deps.inspections.listDrafts(principal.user.id),
+    deps.inspections.listRecorded(principal.user.id),
+  ]);
   return {
-    drafts: drafts.map((d) => ({ id: d.id, branchId: d.content.branchId, branchName: d.branchName, visitedAt: d.content.visitedAt, findings: d.content.findings.length, at: d.updatedAt, version: d.version })),
-    recorded: recorded.map((r) => ({ id: r.id, branchId: r.branchId, branchName: r.branchName, visitedAt: r.visitedAt, findings: r.findings, at: r.recordedAt })),
+    drafts: drafts.map((d) => ({
+      id: d.id,
+      branchId: d.content.branchId,
+      branchName: d.branchName,
+      visitedAt: d.content.visitedAt,
+      findings: d.content.findings.length,
+      at: d.updatedAt,
+      version: d.version,
+    })),
+    recorded: recorded.map((r) => ({
+      id: r.id,
+      branchId: r.branchId,
+      branchName: r.branchName,
+      visitedAt: r.visitedAt,
+      findings: r.findings,
+      at: r.recordedAt,
+    })),
   };
 }
 
-export async function createInspectionDraft(deps: Deps, principal: Principal, allowed: readonly Role[], content: InspectionContent): Promise<InspectionDraft> {
+export async function createInspectionDraft(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  content: InspectionContent,
+): Promise<InspectionDraft> {
   const branch = await inspectedBranch(deps, principal, allowed, content.branchId);
   await checkContent(deps, content, branch);
   const now = deps.clock.now().toISOString();
-  const draft: StoredInspectionDraft = { id: deps.ids.next(), authorId: principal.user.id, content, branchName: branch.name, townshipId: branch.townshipId, version: 1, createdAt: now, updatedAt: now };
+  const draft: StoredInspectionDraft = {
+    id: deps.ids.next(),
+    authorId: principal.user.id,
+    content,
+    branchName: branch.name,
+    townshipId: branch.townshipId,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
   await deps.inspections.createDraft(draft);
   return presentDraft(deps, draft);
 }
@@ -142,12 +192,26 @@ export async function getInspectionDraft(deps: Deps, principal: Principal, draft
   return presentDraft(deps, draft);
 }
 
-export async function saveInspectionDraft(deps: Deps, principal: Principal, allowed: readonly Role[], draftId: string, content: InspectionContent, version: number): Promise<InspectionDraft> {
+export async function saveInspectionDraft(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  draftId: string,
+  content: InspectionContent,
+  version: number,
+): Promise<InspectionDraft> {
   const current = await deps.inspections.getDraft(principal.user.id, draftId);
   if (!current) throw notFound('草稿');
   const branch = await inspectedBranch(deps, principal, allowed, content.branchId);
   await checkContent(deps, content, branch);
-  const next: StoredInspectionDraft = { ...current, content, branchName: branch.name, townshipId: branch.townshipId, version: version + 1, updatedAt: deps.clock.now().toISOString() };
+  const next: StoredInspectionDraft = {
+    ...current,
+    content,
+    branchName: branch.name,
+    townshipId: branch.townshipId,
+    version: version + 1,
+    updatedAt: deps.clock.now().toISOString(),
+  };
   await deps.inspections.saveDraft(next, version);
   return presentDraft(deps, next);
 }
@@ -182,7 +246,13 @@ async function presentRecorded(deps: Deps, inspection: StoredInspection, notifie
  * 问题清单 items, then the branch's cadres and secretary are notified. A retry of the same draft answers the
  * visit it became, without writing or notifying again.
  */
-export async function recordInspection(deps: Deps, principal: Principal, allowed: readonly Role[], draftId: string, version: number): Promise<RecordedInspection> {
+export async function recordInspection(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  draftId: string,
+  version: number,
+): Promise<RecordedInspection> {
   const draft = await deps.inspections.getDraft(principal.user.id, draftId);
   if (!draft) {
     const prior = await deps.inspections.getInspection(draftId);
@@ -197,7 +267,11 @@ export async function recordInspection(deps: Deps, principal: Principal, allowed
   const day = shanghaiDay(now);
   const missing = checkRecordable(content, day, now);
   if (missing.length) throw new DomainError('VALIDATION_FAILED', '记录前请补全标出的项目', missing);
-  await verifyStoredPhotos(deps.storage, `inspection/${branch.id}/`, content.photos.map((key, i) => ({ key, path: `content.photos.${i}`, limit: UPLOAD_LIMITS.photo })));
+  await verifyStoredPhotos(
+    deps.storage,
+    `inspection/${branch.id}/`,
+    content.photos.map((key, i) => ({ key, path: `content.photos.${i}`, limit: UPLOAD_LIMITS.photo })),
+  );
 
   const at = now.toISOString();
   const findings: StoredFinding[] = content.findings.map((f) => ({
@@ -233,8 +307,20 @@ export async function recordInspection(deps: Deps, principal: Principal, allowed
     recordedAt: at,
     findingIds: findings.map((f) => f.id),
   };
-  const events: StoredFindingEvent[] = findings.map((f) => ({ at, version: 1, kind: 'recorded', actorId: principal.user.id, actorName: principal.user.displayName, text: f.description }));
-  const result = await deps.inspections.record({ authorId: principal.user.id, id: draft.id, expectedVersion: version }, inspection, findings, events);
+  const events: StoredFindingEvent[] = findings.map((f) => ({
+    at,
+    version: 1,
+    kind: 'recorded',
+    actorId: principal.user.id,
+    actorName: principal.user.displayName,
+    text: f.description,
+  }));
+  const result = await deps.inspections.record(
+    { authorId: principal.user.id, id: draft.id, expectedVersion: version },
+    inspection,
+    findings,
+    events,
+  );
   if (result.kind === 'replayed') return presentRecorded(deps, result.inspection, 0);
   return presentRecorded(deps, inspection, await notifyBranch(deps, branch, findings.length));
 }
@@ -245,20 +331,33 @@ async function notifyBranch(deps: Deps, branch: Branch, count: number): Promise<
   const seen = new Set<string>();
   const messages: Notification[] = [];
   for (const b of bindings) {
-    if ((b.role !== 'cadre' && b.role !== 'secretary') || b.scope.level !== 'branch' || b.scope.branchId !== branch.id || seen.has(b.userId)) continue;
+    if (
+      (b.role !== 'cadre' && b.role !== 'secretary') ||
+      b.scope.level !== 'branch' ||
+      b.scope.branchId !== branch.id ||
+      seen.has(b.userId)
+    )
+      continue;
     seen.add(b.userId);
     messages.push({
       recipientUserId: b.userId,
       recipientName: b.holderName ?? '',
       title: '督导问题清单',
-      body: count ? `${branch.name}：督导组四不两直走访发现 ${count} 个问题，请在整改时限内整改并提交` : `${branch.name}：督导组已完成四不两直走访，未发现问题`,
+      body: count
+        ? `${branch.name}：督导组四不两直走访发现 ${count} 个问题，请在整改时限内整改并提交`
+        : `${branch.name}：督导组已完成四不两直走访，未发现问题`,
       page: FINDINGS_PAGE(branch.id),
     });
   }
   return messages.length ? (await deps.notifier.send(messages)).sent : 0;
 }
 
-export async function presignInspectionPhoto(deps: Deps, principal: Principal, allowed: readonly Role[], body: PresignInspectionPhotoBody): Promise<PresignedUpload> {
+export async function presignInspectionPhoto(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  body: PresignInspectionPhotoBody,
+): Promise<PresignedUpload> {
   if (body.purpose === 'inspection') {
     if (!bindingsFor(principal, allowed).some((b) => b.role === 'inspector')) throw forbiddenRole();
     await inspectedBranch(deps, principal, allowed, body.branchId, 'body.branchId');
@@ -270,34 +369,64 @@ export async function presignInspectionPhoto(deps: Deps, principal: Principal, a
 
 /* ---------- 问题清单 ---------- */
 
-export async function listBranchFindings(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string): Promise<BranchFindings> {
+export async function listBranchFindings(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+): Promise<BranchFindings> {
   const branch = await findingsBranch(deps, principal, allowed, branchId);
   const day = today(deps);
   const stored = await deps.inspections.listBranchFindings(branch.townshipId, branch.id);
-  return { branchId: branch.id, branchName: branch.name, findings: stored.map((f) => row(f, day)).sort(byUrgency), stars: starCounts(branch.type, stored, day) };
+  return {
+    branchId: branch.id,
+    branchName: branch.name,
+    findings: stored.map((f) => row(f, day)).sort(byUrgency),
+    stars: starCounts(branch.type, stored, day),
+  };
 }
 
-export async function listTownshipFindings(deps: Deps, principal: Principal, allowed: readonly Role[], townshipId: string, filter: FindingFilter): Promise<TownshipFindings> {
+export async function listTownshipFindings(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  townshipId: string,
+  filter: FindingFilter,
+): Promise<TownshipFindings> {
   if (!bindingsFor(principal, allowed).some((b) => coversTownship(b, deps.districtId, townshipId))) throw forbiddenScope();
   if (!(await deps.org.getTownship(deps.districtId, townshipId))) throw notFound('乡镇（街道）');
   const day = today(deps);
   const [stored, branches] = await Promise.all([deps.inspections.listTownshipFindings(townshipId), deps.org.listBranches(townshipId)]);
   const rows = stored.map((f) => row(f, day));
-  const keep = (r: FindingRow) => filter === 'all' || (filter === 'closed' ? r.status === 'closed' : filter === 'overdue' ? r.overdue : r.status !== 'closed');
+  const keep = (r: FindingRow) =>
+    filter === 'all' || (filter === 'closed' ? r.status === 'closed' : filter === 'overdue' ? r.overdue : r.status !== 'closed');
   const types = new Map(branches.map((b) => [b.id, b]));
   const withFindings = [...new Set(stored.map((f) => f.branchId))];
   return {
     townshipId,
     filter,
     findings: rows.filter(keep).sort(byUrgency),
-    branches: withFindings.map((id) => {
-      const mine = stored.filter((f) => f.branchId === id);
-      return { branchId: id, branchName: types.get(id)?.name ?? mine[0].branchName, stars: starCounts(types.get(id)?.type ?? 'community', mine, day) };
-    }).sort((a, b) => a.branchName.localeCompare(b.branchName, 'zh')),
+    branches: withFindings
+      .map((id) => {
+        const mine = stored.filter((f) => f.branchId === id);
+        return {
+          branchId: id,
+          branchName: types.get(id)?.name ?? mine[0].branchName,
+          stars: starCounts(types.get(id)?.type ?? 'community', mine, day),
+        };
+      })
+      .sort((a, b) => a.branchName.localeCompare(b.branchName, 'zh')),
   };
 }
 
-async function findingDetail(deps: Deps, principal: Principal, allowed: readonly Role[], finding: StoredFinding, history: StoredFindingEvent[], branch: Branch): Promise<FindingDetail> {
+async function findingDetail(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  finding: StoredFinding,
+  history: StoredFindingEvent[],
+  branch: Branch,
+): Promise<FindingDetail> {
   const inspection = await deps.inspections.getInspection(finding.inspectionId);
   const own = Boolean(filerBindingFor(principal, allowed, deps.districtId, branch.id));
   const inspector = inspects(principal, allowed, branch);
@@ -317,7 +446,13 @@ async function findingDetail(deps: Deps, principal: Principal, allowed: readonly
     history: await Promise.all(
       [...history]
         .sort((a, b) => a.version - b.version)
-        .map(async (e) => ({ at: e.at, kind: e.kind, actorName: e.actorName, ...(e.text ? { text: e.text } : {}), ...(e.photos?.length ? { photoUrls: await urls(deps, e.photos) } : {}) })),
+        .map(async (e) => ({
+          at: e.at,
+          kind: e.kind,
+          actorName: e.actorName,
+          ...(e.text ? { text: e.text } : {}),
+          ...(e.photos?.length ? { photoUrls: await urls(deps, e.photos) } : {}),
+        })),
     ),
     actions,
   };
@@ -340,16 +475,30 @@ export async function getFinding(deps: Deps, principal: Principal, allowed: read
  * (销号, with a note) or returns it (退回, with a reason). Versioned: a stale version is 409 CONFLICT, a move the
  * status does not allow 409 ILLEGAL_TRANSITION; each move appends to the item's history.
  */
-export async function actOnFinding(deps: Deps, principal: Principal, allowed: readonly Role[], findingId: string, body: FindingActionBody): Promise<FindingDetail> {
+export async function actOnFinding(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  findingId: string,
+  body: FindingActionBody,
+): Promise<FindingDetail> {
   const { finding, branch } = await loadFinding(deps, principal, allowed, findingId);
-  if (body.action === 'submit_fix' ? !filerBindingFor(principal, allowed, deps.districtId, branch.id) : !inspects(principal, allowed, branch)) {
+  if (
+    body.action === 'submit_fix' ? !filerBindingFor(principal, allowed, deps.districtId, branch.id) : !inspects(principal, allowed, branch)
+  ) {
     // An inspector outside the scope reaches here only through another role's binding: still not theirs to verify.
-    throw bindingsFor(principal, allowed).some((b) => b.role === 'inspector') && body.action !== 'submit_fix' ? forbiddenScope() : forbiddenRole();
+    throw bindingsFor(principal, allowed).some((b) => b.role === 'inspector') && body.action !== 'submit_fix'
+      ? forbiddenScope()
+      : forbiddenRole();
   }
   if (finding.version !== body.version) throw new DomainError('CONFLICT', '这个问题刚被他人处理过，请刷新后重试');
   const status = nextFindingStatus(finding.status, body.action);
   if (body.action === 'submit_fix') {
-    await verifyStoredPhotos(deps.storage, `inspection-fix/${branch.id}/`, body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })));
+    await verifyStoredPhotos(
+      deps.storage,
+      `inspection-fix/${branch.id}/`,
+      body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })),
+    );
   }
   const at = deps.clock.now().toISOString();
   const actor = { actorId: principal.user.id, actorName: principal.user.displayName };
@@ -358,7 +507,9 @@ export async function actOnFinding(deps: Deps, principal: Principal, allowed: re
     status,
     version: finding.version + 1,
     updatedAt: at,
-    ...(body.action === 'submit_fix' ? { fix: { text: body.text, photos: body.photos, at, by: principal.user.id, byName: principal.user.displayName } } : {}),
+    ...(body.action === 'submit_fix'
+      ? { fix: { text: body.text, photos: body.photos, at, by: principal.user.id, byName: principal.user.displayName } }
+      : {}),
     ...(body.action === 'close' ? { closedAt: at } : {}),
   };
   const event: StoredFindingEvent =

@@ -1,4 +1,17 @@
-import type { AttemptResult, AudienceRole, CreateTestSessionBody, MyTest, ParticipationRow, Question, QuestionBody, Role, StartedAttempt, SubmitAttemptBody, TestResults, TestSession } from '@chuangxing/shared';
+import type {
+  AttemptResult,
+  AudienceRole,
+  CreateTestSessionBody,
+  MyTest,
+  ParticipationRow,
+  Question,
+  QuestionBody,
+  Role,
+  StartedAttempt,
+  SubmitAttemptBody,
+  TestResults,
+  TestSession,
+} from '@chuangxing/shared';
 import { DomainError, forbiddenScope, invalid, notFound } from '../domain/domain-error';
 import {
   attemptDeadline,
@@ -6,14 +19,14 @@ import {
   isTooLate,
   normalizeQuestion,
   participation,
-  scoreAttempt,
-  testStatus,
   type StoredAttempt,
   type StoredQuestion,
   type StoredTestResult,
   type StoredTestSession,
+  scoreAttempt,
+  testStatus,
 } from '../domain/learning';
-import { activeBindings, bindingsFor, isDistrictAdmin, reachableTownships, type Principal } from '../domain/principal';
+import { activeBindings, bindingsFor, isDistrictAdmin, type Principal, reachableTownships } from '../domain/principal';
 import { shanghaiDay, shanghaiTime } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
 import type { Notification } from '../ports/notifier';
@@ -24,17 +37,26 @@ const MANAGERS: readonly Role[] = ['district_admin', 'township_staff'];
 
 /** The townships the caller manages through the route's manager roles: 'all' for a district admin. */
 export function managedTownships(deps: Pick<Deps, 'districtId'>, principal: Principal, allowed: readonly Role[]): 'all' | Set<string> {
-  const bindings = bindingsFor(principal, allowed.filter((r) => MANAGERS.includes(r))).filter((b) => b.role === 'district_admin' ? b.scope.level === 'district' : b.scope.level === 'township');
+  const bindings = bindingsFor(
+    principal,
+    allowed.filter((r) => MANAGERS.includes(r)),
+  ).filter((b) => (b.role === 'district_admin' ? b.scope.level === 'district' : b.scope.level === 'township'));
   return reachableTownships(bindings, deps.districtId);
 }
 
 export const manages = (reach: 'all' | Set<string>, townshipId: string) => reach === 'all' || reach.has(townshipId);
 
 /** The branch binding through which the caller belongs to an audience (roles × townships), if any. */
-export function audienceBinding(principal: Principal, allowed: readonly Role[], roles: readonly AudienceRole[], townshipIds: readonly string[]) {
+export function audienceBinding(
+  principal: Principal,
+  allowed: readonly Role[],
+  roles: readonly AudienceRole[],
+  townshipIds: readonly string[],
+) {
   for (const b of bindingsFor(principal, allowed)) {
     const s = b.scope;
-    if (s.level === 'branch' && roles.includes(b.role as AudienceRole) && townshipIds.includes(s.townshipId)) return { binding: b, townshipId: s.townshipId, branchId: s.branchId };
+    if (s.level === 'branch' && roles.includes(b.role as AudienceRole) && townshipIds.includes(s.townshipId))
+      return { binding: b, townshipId: s.townshipId, branchId: s.branchId };
   }
   return undefined;
 }
@@ -88,7 +110,9 @@ const visibleQuestion = (reach: 'all' | Set<string>, q: StoredQuestion) => !q.to
 
 export async function listQuestions(deps: Deps, principal: Principal, allowed: readonly Role[]) {
   const reach = managedTownships(deps, principal, allowed);
-  const questions = (await deps.learning.listQuestions(deps.districtId)).filter((q) => visibleQuestion(reach, q)).sort((a, b) => a.topic.localeCompare(b.topic, 'zh') || a.createdAt.localeCompare(b.createdAt));
+  const questions = (await deps.learning.listQuestions(deps.districtId))
+    .filter((q) => visibleQuestion(reach, q))
+    .sort((a, b) => a.topic.localeCompare(b.topic, 'zh') || a.createdAt.localeCompare(b.createdAt));
   return { questions: questions.map(presentQuestion), topics: [...new Set(questions.map((q) => q.topic))] };
 }
 
@@ -102,7 +126,8 @@ export async function createQuestion(deps: Deps, principal: Principal, allowed: 
     if (!manages(reach, body.townshipId)) throw forbiddenScope();
     ownerLabel = township.name;
   } else {
-    if (!isDistrictAdmin(principal.bindings, deps.districtId)) throw invalid('body.townshipId', '请选择题目所属的乡镇（街道）', 'township_required');
+    if (!isDistrictAdmin(principal.bindings, deps.districtId))
+      throw invalid('body.townshipId', '请选择题目所属的乡镇（街道）', 'township_required');
     ownerLabel = (await deps.org.getDistrict(deps.districtId))?.name ?? '区';
   }
   const { options, answer, errors } = normalizeQuestion(body);
@@ -157,7 +182,12 @@ export function presentSession(s: StoredTestSession, now: Date): TestSession {
 }
 
 /** Schedule a test for roles × townships, all within the organiser's scope, from questions they can see. */
-export async function createTestSession(deps: Deps, principal: Principal, allowed: readonly Role[], body: CreateTestSessionBody): Promise<TestSession> {
+export async function createTestSession(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  body: CreateTestSessionBody,
+): Promise<TestSession> {
   const now = deps.clock.now();
   const reach = managedTownships(deps, principal, allowed);
   const id = keyedId(deps, 'test', principal.user.id, body.key);
@@ -169,8 +199,10 @@ export async function createTestSession(deps: Deps, principal: Principal, allowe
   body.townshipIds.forEach((t, i) => {
     if (!names.has(t)) errors.push({ path: `body.townshipIds.${i}`, code: 'unknown', message: '乡镇（街道）不存在' });
   });
-  if (new Set(body.townshipIds).size !== body.townshipIds.length) errors.push({ path: 'body.townshipIds', code: 'duplicate', message: '乡镇（街道）重复' });
-  if (Date.parse(body.closesAt) <= Date.parse(body.opensAt)) errors.push({ path: 'body.closesAt', code: 'before_open', message: '结束时间必须晚于开始时间' });
+  if (new Set(body.townshipIds).size !== body.townshipIds.length)
+    errors.push({ path: 'body.townshipIds', code: 'duplicate', message: '乡镇（街道）重复' });
+  if (Date.parse(body.closesAt) <= Date.parse(body.opensAt))
+    errors.push({ path: 'body.closesAt', code: 'before_open', message: '结束时间必须晚于开始时间' });
   else if (Date.parse(body.closesAt) <= now.getTime()) errors.push({ path: 'body.closesAt', code: 'past', message: '结束时间已过' });
   const bank = new Map((await deps.learning.listQuestions(deps.districtId)).filter((q) => visibleQuestion(reach, q)).map((q) => [q.id, q]));
   const seen = new Set<string>();
@@ -182,7 +214,10 @@ export async function createTestSession(deps: Deps, principal: Principal, allowe
   if (errors.length) throw new DomainError('VALIDATION_FAILED', '测试设置有误，请检查标出的项目', errors);
   if (!body.townshipIds.every((t) => manages(reach, t))) throw forbiddenScope();
 
-  const organiserLabel = reach === 'all' ? `${(await deps.org.getDistrict(deps.districtId))?.name ?? '区'}委组织部` : [...new Set(body.townshipIds.map((t) => names.get(t)!))].join('、');
+  const organiserLabel =
+    reach === 'all'
+      ? `${(await deps.org.getDistrict(deps.districtId))?.name ?? '区'}委组织部`
+      : [...new Set(body.townshipIds.map((t) => names.get(t)!))].join('、');
   const session: StoredTestSession = {
     id,
     districtId: deps.districtId,
@@ -241,12 +276,20 @@ function summarize(s: StoredTestSession, attempts: StoredAttempt[], now: Date): 
 
 export async function listMyTests(deps: Deps, principal: Principal, allowed: readonly Role[]): Promise<{ tests: MyTest[] }> {
   const now = deps.clock.now();
-  const sessions = (await deps.learning.listSessions(deps.districtId)).filter((s) => audienceBinding(principal, allowed, s.roles, s.townshipIds));
+  const sessions = (await deps.learning.listSessions(deps.districtId)).filter((s) =>
+    audienceBinding(principal, allowed, s.roles, s.townshipIds),
+  );
   const attempts = await Promise.all(sessions.map((s) => deps.learning.attemptsOf(s.id, principal.user.id)));
   const tests = sessions.map((s, i) => summarize(s, attempts[i], now));
   // Open ones first (closing soonest first), then upcoming, then closed (newest first).
   const rank = { open: 0, upcoming: 1, closed: 2 } as const;
-  tests.sort((a, b) => rank[a.session.status] - rank[b.session.status] || (a.session.status === 'closed' ? b.session.closesAt.localeCompare(a.session.closesAt) : a.session.closesAt.localeCompare(b.session.closesAt)));
+  tests.sort(
+    (a, b) =>
+      rank[a.session.status] - rank[b.session.status] ||
+      (a.session.status === 'closed'
+        ? b.session.closesAt.localeCompare(a.session.closesAt)
+        : a.session.closesAt.localeCompare(b.session.closesAt)),
+  );
   return { tests };
 }
 
@@ -265,7 +308,13 @@ const started = (s: StoredTestSession, a: StoredAttempt, now: Date): StartedAtte
  * Starts an attempt, recording startedAt on the server. A retry with the same key, or a new start while an
  * attempt is still running, returns that attempt (its clock keeps running); otherwise maxAttempts applies.
  */
-export async function startAttempt(deps: Deps, principal: Principal, allowed: readonly Role[], sessionId: string, key: string): Promise<StartedAttempt> {
+export async function startAttempt(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  sessionId: string,
+  key: string,
+): Promise<StartedAttempt> {
   const s = await visibleSession(deps, sessionId, (x) => Boolean(audienceBinding(principal, allowed, x.roles, x.townshipIds)));
   const now = deps.clock.now();
   const attempts = await deps.learning.attemptsOf(s.id, principal.user.id);
@@ -310,7 +359,14 @@ function resultOf(s: StoredTestSession, a: StoredAttempt, attemptsUsed: number, 
     attemptsLeft,
     ...(reveal
       ? {
-          review: s.questions.map((q, i) => ({ questionId: q.id, text: q.text, options: q.options, chosen: scored.perQuestion[i].chosen, answer: q.answer, correct: scored.perQuestion[i].correct })),
+          review: s.questions.map((q, i) => ({
+            questionId: q.id,
+            text: q.text,
+            options: q.options,
+            chosen: scored.perQuestion[i].chosen,
+            answer: q.answer,
+            correct: scored.perQuestion[i].correct,
+          })),
         }
       : {}),
   };
@@ -320,7 +376,14 @@ function resultOf(s: StoredTestSession, a: StoredAttempt, attemptsUsed: number, 
  * Scores on the server. Refused with TIME_UP after the deadline plus the grace; a retried submission of an
  * attempt already submitted returns its stored result (the first answers count).
  */
-export async function submitAttempt(deps: Deps, principal: Principal, allowed: readonly Role[], sessionId: string, attemptNo: number, body: SubmitAttemptBody): Promise<AttemptResult> {
+export async function submitAttempt(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  sessionId: string,
+  attemptNo: number,
+  body: SubmitAttemptBody,
+): Promise<AttemptResult> {
   const member = (x: StoredTestSession) => audienceBinding(principal, allowed, x.roles, x.townshipIds);
   const s = await visibleSession(deps, sessionId, (x) => Boolean(member(x)));
   const now = deps.clock.now();
@@ -391,18 +454,33 @@ export async function getTestResults(deps: Deps, principal: Principal, allowed: 
   const rows: ParticipationRow[] = townshipIds.map((t, i) => ({
     townshipId: t,
     name: names.get(t) ?? t,
-    ...participation(new Set(audiences[i].keys()), results.filter((r) => r.townshipId === t), s.passScore),
+    ...participation(
+      new Set(audiences[i].keys()),
+      results.filter((r) => r.townshipId === t),
+      s.passScore,
+    ),
   }));
   const everyone = new Set(audiences.flatMap((a) => [...a.keys()]));
   const totals: ParticipationRow = {
     townshipId: 'all',
     name: '合计',
-    ...participation(everyone, results.filter((r) => townshipIds.includes(r.townshipId)), s.passScore),
+    ...participation(
+      everyone,
+      results.filter((r) => townshipIds.includes(r.townshipId)),
+      s.passScore,
+    ),
   };
   const people = townshipIds.flatMap((t, i) =>
     [...audiences[i].values()].map((m) => {
       const r = byUser.get(m.userId);
-      return { userId: m.userId, name: m.name || r?.name || '', branchName: branchName.get(m.branchId) ?? '', townshipId: t, ...(r ? { score: r.bestScore } : {}), attempts: r?.attempts ?? 0 };
+      return {
+        userId: m.userId,
+        name: m.name || r?.name || '',
+        branchName: branchName.get(m.branchId) ?? '',
+        townshipId: t,
+        ...(r ? { score: r.bestScore } : {}),
+        attempts: r?.attempts ?? 0,
+      };
     }),
   );
   people.sort((a, b) => Number(a.score !== undefined) - Number(b.score !== undefined) || a.branchName.localeCompare(b.branchName, 'zh'));
@@ -418,7 +496,10 @@ export async function remindTestMissing(deps: Deps, principal: Principal, allowe
   const { s, townshipIds } = await resultScope(deps, principal, allowed, sessionId);
   const now = deps.clock.now();
   if (testStatus(now, s) === 'closed') throw new DomainError('ILLEGAL_TRANSITION', '测试已结束，无需提醒');
-  const [results, audiences] = await Promise.all([deps.learning.listResults(s.id), Promise.all(townshipIds.map((t) => audienceOf(deps, t, s.roles)))]);
+  const [results, audiences] = await Promise.all([
+    deps.learning.listResults(s.id),
+    Promise.all(townshipIds.map((t) => audienceOf(deps, t, s.roles))),
+  ]);
   const taken = new Set(results.map((r) => r.userId));
   const missing = new Map<string, { userId: string; name: string }>();
   for (const a of audiences) for (const m of a.values()) if (!taken.has(m.userId)) missing.set(m.userId, m);

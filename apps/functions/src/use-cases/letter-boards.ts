@@ -1,7 +1,7 @@
 import type { IntegrityBoard, LetterStats, PublicBoard, PutIntegrityBoardBody, Role } from '@chuangxing/shared';
 import { forbiddenScope, notFound } from '../domain/domain-error';
 import { ratesOf, redactPersonalData } from '../domain/letter';
-import { bindingsFor, coversTownship, managesTownship, reachableTownships, type Principal } from '../domain/principal';
+import { bindingsFor, coversTownship, managesTownship, type Principal, reachableTownships } from '../domain/principal';
 import { shanghaiDay } from '../domain/shanghai-time';
 import type { Deps } from '../ports/deps';
 
@@ -11,9 +11,17 @@ const thisMonth = (deps: Deps) => shanghaiDay(deps.clock.now()).slice(0, 7);
  * 三率 per community: one counters query per township in reach (kept current by every transition), plus
  * the township's branch list for names. A station handler sees their own community.
  */
-export async function getLetterStats(deps: Deps, principal: Principal, allowed: readonly Role[], month = thisMonth(deps), townshipId?: string): Promise<LetterStats> {
+export async function getLetterStats(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  month = thisMonth(deps),
+  townshipId?: string,
+): Promise<LetterStats> {
   const bindings = bindingsFor(principal, allowed);
-  const handlerBranches = new Set(bindings.flatMap((b) => (b.role === 'station_handler' && b.scope.level === 'branch' ? [b.scope.branchId] : [])));
+  const handlerBranches = new Set(
+    bindings.flatMap((b) => (b.role === 'station_handler' && b.scope.level === 'branch' ? [b.scope.branchId] : [])),
+  );
   const overseers = bindings.filter((b) => b.role !== 'station_handler');
   const reach = reachableTownships(bindings, deps.districtId);
   let townships = reach === 'all' ? (await deps.org.listTownships(deps.districtId)).map((t) => t.id) : [...reach];
@@ -38,7 +46,10 @@ export async function getLetterStats(deps: Deps, principal: Principal, allowed: 
 export async function getPublicBoard(deps: Deps, branchId: string, month = thisMonth(deps)): Promise<PublicBoard> {
   const branch = await deps.org.getBranch(branchId);
   if (!branch) throw notFound('社区');
-  const [counters, letters] = await Promise.all([deps.letters.countersOf(branch.townshipId, month), deps.letters.published(branch.townshipId, branchId, 20)]);
+  const [counters, letters] = await Promise.all([
+    deps.letters.countersOf(branch.townshipId, month),
+    deps.letters.published(branch.townshipId, branchId, 20),
+  ]);
   return {
     branchId,
     townshipId: branch.townshipId,
@@ -70,12 +81,28 @@ export async function getIntegrityBoard(deps: Deps, branchId: string): Promise<I
 }
 
 /** The community's own secretary or station handler publishes; so may the staff of its township. */
-export async function putIntegrityBoard(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, body: PutIntegrityBoardBody): Promise<IntegrityBoard> {
+export async function putIntegrityBoard(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  body: PutIntegrityBoardBody,
+): Promise<IntegrityBoard> {
   const branch = await deps.org.getBranch(branchId);
   const bindings = bindingsFor(principal, allowed);
   const own = bindings.some((b) => b.scope.level === 'branch' && b.scope.branchId === branchId);
   if (!branch || !(own || bindings.some((b) => managesTownship(b, deps.districtId, branch.townshipId)))) throw notFound('社区');
   const at = deps.clock.now().toISOString();
-  await deps.letters.putIntegrityBoard({ branchId, commitments: body.commitments, version: body.version + 1, updatedAt: at, updatedBy: principal.user.id }, body.version);
-  return { branchId, townshipId: branch.townshipId, branchName: branch.name, commitments: body.commitments, updatedAt: at, version: body.version + 1 };
+  await deps.letters.putIntegrityBoard(
+    { branchId, commitments: body.commitments, version: body.version + 1, updatedAt: at, updatedBy: principal.user.id },
+    body.version,
+  );
+  return {
+    branchId,
+    townshipId: branch.townshipId,
+    branchName: branch.name,
+    commitments: body.commitments,
+    updatedAt: at,
+    version: body.version + 1,
+  };
 }

@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '@chuangxing/shared';
 import { DomainError } from '../domain/domain-error';
-import { isOverdue, nextState, type Letter } from '../domain/letter';
+import { isOverdue, type Letter, nextState } from '../domain/letter';
 import { activeBindings } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 import type { Notification } from '../ports/notifier';
@@ -25,11 +25,17 @@ export async function runLetterMaintenance(deps: Deps): Promise<LetterMaintenanc
   const [townships, rules] = await Promise.all([deps.org.listTownships(deps.districtId), deps.rules.getLetterRules(deps.districtId)]);
   for (const t of townships) {
     const open = (
-      await Promise.all([deps.letters.listCases({ kind: 'township', townshipId: t.id }, true), deps.letters.listCases({ kind: 'integrity', townshipId: t.id }, true)])
+      await Promise.all([
+        deps.letters.listCases({ kind: 'township', townshipId: t.id }, true),
+        deps.letters.listCases({ kind: 'integrity', townshipId: t.id }, true),
+      ])
     ).flat();
     const flagged: Letter[] = [];
     for (const letter of open) {
-      const stale = letter.status === 'replied' && letter.repliedAt && now.getTime() - Date.parse(letter.repliedAt) > rules.autoArchiveDays * 86_400_000;
+      const stale =
+        letter.status === 'replied' &&
+        letter.repliedAt &&
+        now.getTime() - Date.parse(letter.repliedAt) > rules.autoArchiveDays * 86_400_000;
       let next: Letter | undefined;
       let entry: TimelineEntry | undefined;
       if (stale) {
@@ -41,7 +47,13 @@ export async function runLetterMaintenance(deps: Deps): Promise<LetterMaintenanc
       }
       if (!next || !entry) continue;
       try {
-        await deps.letters.transition(next, letter.version, [entry], { at, actor: 'system', action: stale ? 'expire' : 'flag_overdue', from: letter.status, to: next.status });
+        await deps.letters.transition(next, letter.version, [entry], {
+          at,
+          actor: 'system',
+          action: stale ? 'expire' : 'flag_overdue',
+          from: letter.status,
+          to: next.status,
+        });
       } catch (err) {
         if (err instanceof DomainError) continue;
         throw err;

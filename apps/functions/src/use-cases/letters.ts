@@ -1,28 +1,37 @@
 import {
-  UPLOAD_LIMITS,
-  type PresignLetterPhotoBody,
-  type PresignedUpload,
-  RATING_LABELS,
-  ROLE_LABELS,
   type CaseLetter,
   type LetterActionBody,
   type LetterTracking,
   type MyLetter,
+  type PresignedUpload,
+  type PresignLetterPhotoBody,
+  RATING_LABELS,
   type RateLetterBody,
+  ROLE_LABELS,
   type Role,
   type TimelineEntry,
+  UPLOAD_LIMITS,
   type WriteLetterBody,
 } from '@chuangxing/shared';
 import { DomainError, forbiddenRole, invalid, notFound } from '../domain/domain-error';
 import { codeFromRandom } from '../domain/invitation';
-import { countersFor, isOverdue, letterMonth, nextState, publicTimeline, slaDeadline, type Letter, type LetterEvent } from '../domain/letter';
-import { bindingsFor, coversTownship, reachableTownships, type Binding, type Principal } from '../domain/principal';
+import {
+  countersFor,
+  isOverdue,
+  type Letter,
+  type LetterEvent,
+  letterMonth,
+  nextState,
+  publicTimeline,
+  slaDeadline,
+} from '../domain/letter';
+import { type Binding, bindingsFor, coversTownship, type Principal, reachableTownships } from '../domain/principal';
 import { addDays, shanghaiDay } from '../domain/shanghai-time';
+import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 import type { Deps } from '../ports/deps';
 import type { AuditRecord, CaseScope } from '../ports/letter-repository';
-import { verifyStoredPhotos } from './verify-report-photos';
 import { presignUpload } from './presign-upload';
-import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
+import { verifyStoredPhotos } from './verify-report-photos';
 
 const RESIDENT = ROLE_LABELS.resident;
 
@@ -37,7 +46,12 @@ async function holidays(deps: Deps, now: Date): Promise<Set<string>> {
   const day = shanghaiDay(now);
   const months = [day.slice(0, 7), addDays(`${day.slice(0, 7)}-28`, 5).slice(0, 7)];
   const lists = await Promise.all(months.map((m) => deps.rules.listExemptions(deps.districtId, m)));
-  return new Set(lists.flat().filter((e) => !e.branchId).map((e) => e.day));
+  return new Set(
+    lists
+      .flat()
+      .filter((e) => !e.branchId)
+      .map((e) => e.day),
+  );
 }
 
 /* ---------------- the writer's side ---------------- */
@@ -69,7 +83,12 @@ export async function toMyLetter(deps: Deps, letter: Letter, timeline: TimelineE
 export async function presignLetterPhoto(deps: Deps, body: PresignLetterPhotoBody): Promise<PresignedUpload> {
   const branch = await deps.org.getBranch(body.branchId);
   if (!branch || branch.districtId !== deps.districtId) throw invalid('body.branchId', '请选择要写信的社区');
-  return presignUpload(deps, `${UPLOAD_PREFIXES.letter}${branch.id}/${shanghaiDay(deps.clock.now())}`, body.contentType, UPLOAD_LIMITS.photo);
+  return presignUpload(
+    deps,
+    `${UPLOAD_PREFIXES.letter}${branch.id}/${shanghaiDay(deps.clock.now())}`,
+    body.contentType,
+    UPLOAD_LIMITS.photo,
+  );
 }
 
 /** Any WeChat user writes, named or anonymous. The account is kept sealed; officials never see it. */
@@ -77,7 +96,11 @@ export async function writeLetter(deps: Deps, principal: Principal, body: WriteL
   const branch = await deps.org.getBranch(body.branchId);
   if (!branch || branch.districtId !== deps.districtId) throw invalid('body.branchId', '请选择要写信的社区');
   // Photos are uploaded the same day to the same community (the presign files them so).
-  await verifyStoredPhotos(deps.storage, `letter/${branch.id}/`, body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })));
+  await verifyStoredPhotos(
+    deps.storage,
+    `letter/${branch.id}/`,
+    body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })),
+  );
   const now = deps.clock.now();
   const at = now.toISOString();
   const userId = principal.user.id;
@@ -105,7 +128,13 @@ export async function writeLetter(deps: Deps, principal: Principal, body: WriteL
   };
   const timeline: TimelineEntry = { at, kind: 'submitted', actor: RESIDENT, internal: false };
   const audit: AuditRecord = { at, actor: 'writer', action: 'submit', from: '', to: 'submitted' };
-  const out = await deps.letters.create(letter, { idempotencyKey: body.idempotencyKey, day: shanghaiDay(now), maxPerDay: (await deps.rules.getLetterRules(deps.districtId)).perDayLimit, timeline, audit });
+  const out = await deps.letters.create(letter, {
+    idempotencyKey: body.idempotencyKey,
+    day: shanghaiDay(now),
+    maxPerDay: (await deps.rules.getLetterRules(deps.districtId)).perDayLimit,
+    timeline,
+    audit,
+  });
   const stored = await deps.letters.get(out.letter.id);
   return { kind: out.kind, letter: await toMyLetter(deps, out.letter, stored?.timeline ?? [timeline]) };
 }
@@ -132,15 +161,25 @@ export async function rateLetter(deps: Deps, principal: Principal, letterId: str
     version: letter.version + 1,
   };
   const entries: TimelineEntry[] = [
-    { at, kind: 'rated', actor: RESIDENT, text: body.comment ? `${RATING_LABELS[body.rating]}：${body.comment}` : RATING_LABELS[body.rating], internal: false },
+    {
+      at,
+      kind: 'rated',
+      actor: RESIDENT,
+      text: body.comment ? `${RATING_LABELS[body.rating]}：${body.comment}` : RATING_LABELS[body.rating],
+      internal: false,
+    },
     state.status === 'reopened'
       ? { at, kind: 'reopened', actor: RESIDENT, text: '居民不满意，进入复核', internal: false }
       : { at, kind: 'archived', actor: RESIDENT, internal: false },
   ];
   const add = countersFor(letter, state, { type: 'rate', rating: body.rating }, at);
-  await deps.letters.transition(next, letter.version, entries, { at, actor: 'writer', action: 'rate', from: letter.status, to: state.status }, [
-    { townshipId: letter.townshipId, branchId: letter.branchId, month: letterMonth(letter), add },
-  ]);
+  await deps.letters.transition(
+    next,
+    letter.version,
+    entries,
+    { at, actor: 'writer', action: 'rate', from: letter.status, to: state.status },
+    [{ townshipId: letter.townshipId, branchId: letter.branchId, month: letterMonth(letter), add }],
+  );
   return toMyLetter(deps, next, [...found.timeline, ...entries]);
 }
 
@@ -150,7 +189,14 @@ export async function trackLetter(deps: Deps, code: string): Promise<LetterTrack
   const found = id ? await deps.letters.get(id) : undefined;
   if (!found) throw notFound('信件');
   const { letter, timeline } = found;
-  return { queryCode: letter.queryCode, branchName: letter.branchName, category: letter.category, status: letter.status, createdAt: letter.createdAt, timeline: publicTimeline(timeline) };
+  return {
+    queryCode: letter.queryCode,
+    branchName: letter.branchName,
+    category: letter.category,
+    status: letter.status,
+    createdAt: letter.createdAt,
+    timeline: publicTimeline(timeline),
+  };
 }
 
 /* ---------------- the officials' side ---------------- */
@@ -161,7 +207,12 @@ type Access = { level: 'act' | 'read'; binding: Binding };
  * 廉情 letters reach only the township's supervisors (inspectors), never the community they name. Other
  * letters are handled by the community's station; township staff and district admins oversee (read only).
  */
-export function accessTo(deps: Pick<Deps, 'districtId'>, principal: Principal, allowed: readonly Role[], letter: Letter): Access | undefined {
+export function accessTo(
+  deps: Pick<Deps, 'districtId'>,
+  principal: Principal,
+  allowed: readonly Role[],
+  letter: Letter,
+): Access | undefined {
   const bindings = bindingsFor(principal, allowed);
   if (letter.category === 'integrity') {
     const b = bindings.find((x) => x.role === 'inspector' && coversTownship(x, deps.districtId, letter.townshipId));
@@ -169,7 +220,9 @@ export function accessTo(deps: Pick<Deps, 'districtId'>, principal: Principal, a
   }
   const handler = bindings.find((x) => x.role === 'station_handler' && x.scope.level === 'branch' && x.scope.branchId === letter.branchId);
   if (handler) return { level: 'act', binding: handler };
-  const overseer = bindings.find((x) => (x.role === 'township_staff' || x.role === 'district_admin') && coversTownship(x, deps.districtId, letter.townshipId));
+  const overseer = bindings.find(
+    (x) => (x.role === 'township_staff' || x.role === 'district_admin') && coversTownship(x, deps.districtId, letter.townshipId),
+  );
   return overseer ? { level: 'read', binding: overseer } : undefined;
 }
 
@@ -227,7 +280,8 @@ export async function listCases(deps: Deps, principal: Principal, allowed: reado
   const allTownships = async () => (await deps.org.listTownships(deps.districtId)).map((t) => t.id);
   for (const b of bindings) {
     const s = b.scope;
-    if (b.role === 'station_handler' && s.level === 'branch') scopes.push({ kind: 'branch', townshipId: s.townshipId, branchId: s.branchId });
+    if (b.role === 'station_handler' && s.level === 'branch')
+      scopes.push({ kind: 'branch', townshipId: s.townshipId, branchId: s.branchId });
     if (b.role === 'inspector' || b.role === 'township_staff' || b.role === 'district_admin') {
       const reach = reachableTownships([b], deps.districtId);
       const ids = reach === 'all' ? await allTownships() : [...reach];
@@ -256,7 +310,13 @@ export async function listCases(deps: Deps, principal: Principal, allowed: reado
 }
 
 /** Accept, decline, transfer, note or reply: the state machine decides what is legal, the version who wins. */
-export async function actOnCase(deps: Deps, principal: Principal, allowed: readonly Role[], letterId: string, body: LetterActionBody): Promise<CaseLetter> {
+export async function actOnCase(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  letterId: string,
+  body: LetterActionBody,
+): Promise<CaseLetter> {
   const found = await deps.letters.get(letterId);
   const access = found && accessTo(deps, principal, allowed, found.letter);
   if (!found || !access) throw notFound('信件');
@@ -282,7 +342,13 @@ export async function actOnCase(deps: Deps, principal: Principal, allowed: reado
       const to = await deps.org.getBranch(body.toBranchId);
       if (!to || to.districtId !== deps.districtId) throw invalid('body.toBranchId', '转办对象不存在');
       if (to.id === letter.branchId) throw invalid('body.toBranchId', '不能转给本单位');
-      next = { ...next, branchId: to.id, branchName: to.name, townshipId: to.townshipId, acceptBy: await deadline(deps, now, 'acceptWorkingDays') };
+      next = {
+        ...next,
+        branchId: to.id,
+        branchName: to.name,
+        townshipId: to.townshipId,
+        acceptBy: await deadline(deps, now, 'acceptWorkingDays'),
+      };
       delete next.replyBy;
       entry = { at, kind: 'transferred', actor, text: `转至${to.name}：${body.reason}`, internal: false };
       break;
@@ -299,6 +365,12 @@ export async function actOnCase(deps: Deps, principal: Principal, allowed: reado
   const counters = [{ townshipId: letter.townshipId, branchId: letter.branchId, month, add: countersFor(letter, next, event, at) }];
   // The receiving community counts the letter as received too.
   if (body.action === 'transfer') counters.push({ townshipId: next.townshipId, branchId: next.branchId, month, add: { received: 1 } });
-  await deps.letters.transition(next, letter.version, [entry], { at, actor: principal.user.id, action: body.action, from: letter.status, to: next.status }, counters);
+  await deps.letters.transition(
+    next,
+    letter.version,
+    [entry],
+    { at, actor: principal.user.id, action: body.action, from: letter.status, to: next.status },
+    counters,
+  );
   return toCaseLetter(deps, next, [...found.timeline, entry], access);
 }

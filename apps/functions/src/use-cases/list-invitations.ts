@@ -1,7 +1,7 @@
 import type { Role } from '@chuangxing/shared';
 import { forbiddenScope } from '../domain/domain-error';
 import type { Invitation } from '../domain/invitation';
-import { bindingsFor, isDistrictAdmin, managesTownship, townshipKeyOf, type Principal } from '../domain/principal';
+import { bindingsFor, isDistrictAdmin, managesTownship, type Principal, townshipKeyOf } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 
 /**

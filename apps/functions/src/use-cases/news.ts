@@ -1,18 +1,27 @@
-import { UPLOAD_LIMITS, type CreateNewsBody, type NewsFeed, type NewsPost, type PresignedUpload, type PresignNewsPhotoBody, type Role } from '@chuangxing/shared';
+import {
+  type CreateNewsBody,
+  type NewsFeed,
+  type NewsPost,
+  type PresignedUpload,
+  type PresignNewsPhotoBody,
+  type Role,
+  UPLOAD_LIMITS,
+} from '@chuangxing/shared';
 import { forbiddenScope, notFound } from '../domain/domain-error';
 import { bindingsFor, isDistrictAdmin, type Principal } from '../domain/principal';
 import { shanghaiDay } from '../domain/shanghai-time';
+import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 import type { Deps } from '../ports/deps';
 import type { StoredNews } from '../ports/news-repository';
 import { keyedId } from './learning';
 import { presignUpload } from './presign-upload';
 import { verifyStoredPhotos } from './verify-report-photos';
-import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 
 const PHOTO_URL_SECONDS = 30 * 60;
 const EXCERPT = 80;
 
-const canDelete = (deps: Deps, principal: Principal, p: StoredNews) => p.authorId === principal.user.id || isDistrictAdmin(principal.bindings, deps.districtId);
+const canDelete = (deps: Deps, principal: Principal, p: StoredNews) =>
+  p.authorId === principal.user.id || isDistrictAdmin(principal.bindings, deps.districtId);
 
 async function present(deps: Deps, principal: Principal, p: StoredNews): Promise<NewsPost> {
   return {
@@ -61,7 +70,11 @@ export async function createNews(deps: Deps, principal: Principal, allowed: read
   const id = keyedId(deps, 'news', principal.user.id, body.key);
   const existing = await deps.news.get(id);
   if (existing) return present(deps, principal, existing);
-  await verifyStoredPhotos(deps.storage, 'news/', body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })));
+  await verifyStoredPhotos(
+    deps.storage,
+    'news/',
+    body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })),
+  );
   const district = await deps.org.getDistrict(deps.districtId);
   const post: StoredNews = {
     id,

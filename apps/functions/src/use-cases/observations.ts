@@ -1,22 +1,30 @@
 import {
   addMonths,
-  monthOf,
-  quarterOf,
-  shanghaiDay,
-  starSetFor,
   type BranchObservationResults,
   type BranchScore,
   type CreateObservationBody,
+  monthOf,
   type ObservationDetail,
   type ObservationList,
   type ObserverCandidates,
   type OfficialRole,
+  quarterOf,
   type Role,
   type ScoreBranchBody,
+  shanghaiDay,
+  starSetFor,
 } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, invalid, notFound } from '../domain/domain-error';
 import { checkScoreSheet, computeResults, type StoredBranchResult, type StoredObservation, type StoredScore } from '../domain/observation';
-import { bindingsFor, coversTownship, isDistrictAdmin, managesTownship, townshipKeyOf, type Binding, type Principal } from '../domain/principal';
+import {
+  type Binding,
+  bindingsFor,
+  coversTownship,
+  isDistrictAdmin,
+  managesTownship,
+  type Principal,
+  townshipKeyOf,
+} from '../domain/principal';
 import type { Deps } from '../ports/deps';
 import { readableBranch } from './read-reports';
 
@@ -65,11 +73,21 @@ const presentScore = (s: StoredScore): BranchScore => ({
 
 const presentResult = (r: StoredBranchResult) => ({ ...r, perStar: r.perStar.map((p) => ({ ...p })), comments: [...r.comments] });
 
-function presentDetail(principal: Principal, obs: StoredObservation, view: NonNullable<ReturnType<typeof viewOf>>, scores: StoredScore[]): ObservationDetail {
+function presentDetail(
+  principal: Principal,
+  obs: StoredObservation,
+  view: NonNullable<ReturnType<typeof viewOf>>,
+  scores: StoredScore[],
+): ObservationDetail {
   const ids = new Set(view.branches.map((b) => b.branchId));
   const inView = scores.filter((s) => ids.has(s.branchId));
   // No anchoring: while open, an assigned observer sees only their own sheets, even when they also organise.
-  const shown = obs.status === 'open' && view.assigned ? inView.filter((s) => s.observerId === principal.user.id) : view.overseer || obs.status === 'closed' ? inView : [];
+  const shown =
+    obs.status === 'open' && view.assigned
+      ? inView.filter((s) => s.observerId === principal.user.id)
+      : view.overseer || obs.status === 'closed'
+        ? inView
+        : [];
   return {
     id: obs.id,
     month: obs.month,
@@ -82,7 +100,11 @@ function presentDetail(principal: Principal, obs: StoredObservation, view: NonNu
     ...(obs.closedAt ? { closedAt: obs.closedAt } : {}),
     assigned: view.assigned,
     canManage: view.manage,
-    branches: view.branches.map((b) => ({ ...b, stars: [...starSetFor(b.type)], scoredBy: inView.filter((s) => s.branchId === b.branchId).length })),
+    branches: view.branches.map((b) => ({
+      ...b,
+      stars: [...starSetFor(b.type)],
+      scoredBy: inView.filter((s) => s.branchId === b.branchId).length,
+    })),
     observers: obs.observers,
     scores: shown.map(presentScore),
     results: obs.status === 'closed' ? (obs.results ?? []).filter((r) => ids.has(r.branchId)).map(presentResult) : [],
@@ -90,7 +112,12 @@ function presentDetail(principal: Principal, obs: StoredObservation, view: NonNu
   };
 }
 
-export async function listObservations(deps: Deps, principal: Principal, allowed: readonly Role[], month?: string): Promise<ObservationList> {
+export async function listObservations(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  month?: string,
+): Promise<ObservationList> {
   const m = month ?? monthOf(shanghaiDay(deps.clock.now()));
   const all = await deps.observations.listForMonth(deps.districtId, m);
   const visible = all.flatMap((obs) => {
@@ -99,7 +126,9 @@ export async function listObservations(deps: Deps, principal: Principal, allowed
   });
   const observations = await Promise.all(
     visible.map(async ({ obs, view }) => {
-      const mine = view.assigned ? (await deps.observations.scores(obs.id)).scores.filter((s) => s.observerId === principal.user.id).length : 0;
+      const mine = view.assigned
+        ? (await deps.observations.scores(obs.id)).scores.filter((s) => s.observerId === principal.user.id).length
+        : 0;
       return {
         id: obs.id,
         month: obs.month,
@@ -137,7 +166,12 @@ const ROLE_ORDER: Record<string, number> = { township_staff: 0, inspector: 1, le
  * township (or, for a district-wide observation, anyone of those roles in the district). One read of the
  * district's bindings partition (bounded: the officials and branch cadres of one district).
  */
-export async function listObserverCandidates(deps: Deps, principal: Principal, allowed: readonly Role[], townshipId?: string): Promise<ObserverCandidates> {
+export async function listObserverCandidates(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  townshipId?: string,
+): Promise<ObserverCandidates> {
   const t = organisingTownship(deps, bindingsFor(principal, allowed), townshipId);
   const bindings = (await deps.users.listBindings(deps.districtId)).filter((b) => eligibleObserver(b, deps.districtId, t));
   const byUser = new Map<string, { userId: string; name: string; roles: OfficialRole[]; labels: string[] }>();
@@ -155,12 +189,21 @@ export async function listObserverCandidates(deps: Deps, principal: Principal, a
   };
 }
 
-export async function createObservation(deps: Deps, principal: Principal, allowed: readonly Role[], body: CreateObservationBody): Promise<ObservationDetail> {
+export async function createObservation(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  body: CreateObservationBody,
+): Promise<ObservationDetail> {
   const bindings = bindingsFor(principal, allowed);
   const townshipId = organisingTownship(deps, bindings, body.townshipId);
   const current = monthOf(shanghaiDay(deps.clock.now()));
-  if (body.month < addMonths(current, -1) || body.month > addMonths(current, 2)) throw invalid('body.month', '观摩月份只能是上月、本月或之后两个月');
-  const [district, township] = await Promise.all([deps.org.getDistrict(deps.districtId), townshipId ? deps.org.getTownship(deps.districtId, townshipId) : Promise.resolve(undefined)]);
+  if (body.month < addMonths(current, -1) || body.month > addMonths(current, 2))
+    throw invalid('body.month', '观摩月份只能是上月、本月或之后两个月');
+  const [district, township] = await Promise.all([
+    deps.org.getDistrict(deps.districtId),
+    townshipId ? deps.org.getTownship(deps.districtId, townshipId) : Promise.resolve(undefined),
+  ]);
   if (townshipId && !township) throw invalid('body.townshipId', '乡镇（街道）不存在');
 
   const branches = await Promise.all(body.branchIds.map((id) => deps.org.getBranch(id)));
@@ -176,7 +219,11 @@ export async function createObservation(deps: Deps, principal: Principal, allowe
   const users = await Promise.all(body.observerIds.map((id) => deps.users.getUser(id)));
   users.forEach((u, i) => {
     if (!u || !u.bindings.some((b) => eligibleObserver(b, deps.districtId, townshipId)))
-      errors.push({ path: `body.observerIds.${i}`, code: 'not_eligible', message: '不是可选的评分人员（须为辖区内的乡镇干部、督导、领导或区委组织部人员）' });
+      errors.push({
+        path: `body.observerIds.${i}`,
+        code: 'not_eligible',
+        message: '不是可选的评分人员（须为辖区内的乡镇干部、督导、领导或区委组织部人员）',
+      });
   });
   if (errors.length) throw new DomainError('VALIDATION_FAILED', '提交的内容有误', errors);
 
@@ -200,14 +247,25 @@ export async function createObservation(deps: Deps, principal: Principal, allowe
   return presentDetail(principal, obs, viewOf(deps, principal, allowed, obs)!, []);
 }
 
-export async function getObservation(deps: Deps, principal: Principal, allowed: readonly Role[], observationId: string): Promise<ObservationDetail> {
+export async function getObservation(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  observationId: string,
+): Promise<ObservationDetail> {
   const { obs, view } = await loadVisible(deps, principal, allowed, observationId);
   const { scores } = await deps.observations.scores(obs.id);
   return presentDetail(principal, obs, view, scores);
 }
 
 /** Only an assigned observer, only while open (403 not assigned, 409 closed); re-scoring overwrites. */
-export async function scoreBranch(deps: Deps, principal: Principal, observationId: string, branchId: string, body: ScoreBranchBody): Promise<BranchScore> {
+export async function scoreBranch(
+  deps: Deps,
+  principal: Principal,
+  observationId: string,
+  branchId: string,
+  body: ScoreBranchBody,
+): Promise<BranchScore> {
   const obs = await deps.observations.get(observationId);
   if (!obs || obs.districtId !== deps.districtId) throw notFound('观摩');
   const me = obs.observers.find((o) => o.userId === principal.user.id);
@@ -233,7 +291,13 @@ export async function scoreBranch(deps: Deps, principal: Principal, observationI
 const CLOSE_ATTEMPTS = 3;
 
 /** The organiser locks it: results are computed from the stored sheets and frozen in the same transaction. */
-export async function closeObservation(deps: Deps, principal: Principal, allowed: readonly Role[], observationId: string, version: number): Promise<ObservationDetail> {
+export async function closeObservation(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  observationId: string,
+  version: number,
+): Promise<ObservationDetail> {
   const { obs, view } = await loadVisible(deps, principal, allowed, observationId);
   if (!view.manage) throw new DomainError('FORBIDDEN_SCOPE', '只有组织观摩的乡镇（街道）或区委组织部可以锁定');
   if (obs.status === 'closed') throw new DomainError('ILLEGAL_TRANSITION', '观摩已锁定');
@@ -261,7 +325,13 @@ export async function closeObservation(deps: Deps, principal: Principal, allowed
 }
 
 /** A branch's frozen results of a quarter: its own cadres see them only after close, and never who scored. */
-export async function branchObservationResults(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, quarter?: string): Promise<BranchObservationResults> {
+export async function branchObservationResults(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  quarter?: string,
+): Promise<BranchObservationResults> {
   const branch = await readableBranch(deps, principal, allowed, branchId);
   const q = quarter ?? quarterOf(shanghaiDay(deps.clock.now()));
   const results = await deps.observations.listResultsForBranchQuarter(branch.townshipId, branch.id, q);

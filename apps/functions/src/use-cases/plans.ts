@@ -1,15 +1,15 @@
-import { UPLOAD_LIMITS, type Plan, type PlanContent, type PresignedUpload, type Role, type TaskProgress } from '@chuangxing/shared';
 import type { PresignEvidenceBody, TaskUpdateBody } from '@chuangxing/shared';
-import { verifyStoredPhotos } from './verify-report-photos';
-import { presignUpload } from './presign-upload';
-import { readableBranch } from './read-reports';
+import { type Plan, type PlanContent, type PresignedUpload, type Role, type TaskProgress, UPLOAD_LIMITS } from '@chuangxing/shared';
 import { DomainError, forbiddenRole, notFound } from '../domain/domain-error';
-import { checkPlanComplete, checkPlanContent, nextPlanStatus, scheduleBackwards, type StoredPlan } from '../domain/plan';
+import { checkPlanComplete, checkPlanContent, nextPlanStatus, type StoredPlan, scheduleBackwards } from '../domain/plan';
 import { bindingsFor, filerBindingFor, managesTownship, type Principal } from '../domain/principal';
 import { shanghaiDay } from '../domain/shanghai-time';
+import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 import type { Deps } from '../ports/deps';
 import { getCatalogue, getCatalogueVersion } from './catalogue';
-import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
+import { presignUpload } from './presign-upload';
+import { readableBranch } from './read-reports';
+import { verifyStoredPhotos } from './verify-report-photos';
 
 const present = (p: StoredPlan): Plan => ({
   branchId: p.branchId,
@@ -32,16 +32,39 @@ export async function getPlan(deps: Deps, principal: Principal, allowed: readonl
   const stored = await deps.plans.get(branchId, year);
   if (stored) return present(stored);
   const catalogue = await getCatalogue(deps);
-  return present({ branchId, branchName: branch.name, townshipId: branch.townshipId, districtId: branch.districtId, year, catalogueVersion: catalogue.version, content: EMPTY, status: 'draft', version: 0, updatedAt: deps.clock.now().toISOString(), updatedBy: '' });
+  return present({
+    branchId,
+    branchName: branch.name,
+    townshipId: branch.townshipId,
+    districtId: branch.districtId,
+    year,
+    catalogueVersion: catalogue.version,
+    content: EMPTY,
+    status: 'draft',
+    version: 0,
+    updatedAt: deps.clock.now().toISOString(),
+    updatedBy: '',
+  });
 }
 
 /** Only the branch's own cadres and secretary write it, and only while it is a draft or was returned. */
-export async function savePlan(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, content: PlanContent, version: number): Promise<Plan> {
+export async function savePlan(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  year: number,
+  content: PlanContent,
+  version: number,
+): Promise<Plan> {
   const branch = await readableBranch(deps, principal, allowed, branchId);
   if (!filerBindingFor(principal, allowed, deps.districtId, branchId)) throw notFound('支部');
   const current = await deps.plans.get(branchId, year);
-  if (current && current.status !== 'draft' && current.status !== 'returned') throw new DomainError('ILLEGAL_TRANSITION', '计划已提交或已批准，不能再修改');
-  const catalogue = current ? await getCatalogueVersion(deps, current.catalogueVersion).catch(() => getCatalogue(deps)) : await getCatalogue(deps);
+  if (current && current.status !== 'draft' && current.status !== 'returned')
+    throw new DomainError('ILLEGAL_TRANSITION', '计划已提交或已批准，不能再修改');
+  const catalogue = current
+    ? await getCatalogueVersion(deps, current.catalogueVersion).catch(() => getCatalogue(deps))
+    : await getCatalogue(deps);
   const taskStars = new Map(catalogue.content[branch.type].flatMap((s) => s.tasks.map((t) => [t.id, s.star] as const)));
   const errors = checkPlanContent(content, branch.type, year, taskStars);
   if (errors.length) throw new DomainError('VALIDATION_FAILED', '计划内容有误，请检查标出的项目', errors);
@@ -106,7 +129,12 @@ export async function proposeSchedule(deps: Deps, evaluationDate: string, milest
     m = mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
   }
   const lists = await Promise.all([...months].map((m) => deps.rules.listExemptions(deps.districtId, m)));
-  const holidays = new Set(lists.flat().filter((e) => !e.branchId).map((e) => e.day));
+  const holidays = new Set(
+    lists
+      .flat()
+      .filter((e) => !e.branchId)
+      .map((e) => e.day),
+  );
   return scheduleBackwards(today, evaluationDate, milestones, buffer, holidays);
 }
 
@@ -124,13 +152,26 @@ async function planTask(deps: Deps, branchId: string, branchType: 'rural' | 'com
   return { plan, task, star: star?.star ?? 'branch_strong', title: star?.tasks.find((t) => t.id === taskId)?.title ?? taskId };
 }
 
-export async function getTaskProgress(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, taskId: string): Promise<TaskProgress> {
+export async function getTaskProgress(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  year: number,
+  taskId: string,
+): Promise<TaskProgress> {
   const branch = await readableBranch(deps, principal, allowed, branchId);
   return taskProgressOf(deps, branchId, year, taskId, await planTask(deps, branchId, branch.type, year, taskId));
 }
 
 /** The task's updates and the reports that named it, for a task already found in the plan. */
-async function taskProgressOf(deps: Deps, branchId: string, year: number, taskId: string, { star, title }: { star: TaskProgress['star']; title: string }): Promise<TaskProgress> {
+async function taskProgressOf(
+  deps: Deps,
+  branchId: string,
+  year: number,
+  taskId: string,
+  { star, title }: { star: TaskProgress['star']; title: string },
+): Promise<TaskProgress> {
   const today = shanghaiDay(deps.clock.now());
   const last = `${year}-12-31` < today ? `${year}-12-31` : today;
   const [updates, reports] = await Promise.all([
@@ -163,13 +204,25 @@ async function taskProgressOf(deps: Deps, branchId: string, year: number, taskId
 }
 
 /** The branch's own cadres report progress on a task of their approved plan, with evidence already uploaded. */
-export async function addTaskUpdate(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, year: number, taskId: string, body: TaskUpdateBody): Promise<TaskProgress> {
+export async function addTaskUpdate(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  year: number,
+  taskId: string,
+  body: TaskUpdateBody,
+): Promise<TaskProgress> {
   const branch = await readableBranch(deps, principal, allowed, branchId);
   if (!filerBindingFor(principal, allowed, deps.districtId, branchId)) throw notFound('支部');
   const found = await planTask(deps, branchId, branch.type, year, taskId);
   const { plan, star } = found;
   if (plan.status !== 'approved') throw new DomainError('ILLEGAL_TRANSITION', '计划批准后才能报告任务进展');
-  await verifyStoredPhotos(deps.storage, `plan-evidence/${branchId}/${year}/`, body.evidence.map((key, i) => ({ key, path: `body.evidence.${i}`, limit: UPLOAD_LIMITS.photo })));
+  await verifyStoredPhotos(
+    deps.storage,
+    `plan-evidence/${branchId}/${year}/`,
+    body.evidence.map((key, i) => ({ key, path: `body.evidence.${i}`, limit: UPLOAD_LIMITS.photo })),
+  );
   const at = deps.clock.now().toISOString();
   const percent = body.status === 'done' ? 100 : body.percent;
   const previous = await deps.plans.latestTask(branchId, year, taskId);
@@ -177,13 +230,28 @@ export async function addTaskUpdate(deps: Deps, principal: Principal, allowed: r
   await deps.plans.addTaskUpdate(
     branchId,
     year,
-    { id: deps.ids.next(), taskId, status: body.status, percent, note: body.note, evidence: body.evidence, at, by: principal.user.id, byName: principal.user.displayName },
+    {
+      id: deps.ids.next(),
+      taskId,
+      status: body.status,
+      percent,
+      note: body.note,
+      evidence: body.evidence,
+      at,
+      by: principal.user.id,
+      byName: principal.user.displayName,
+    },
     { townshipId: branch.townshipId, branchId, taskId, star, status: body.status, percent, at, ...(doneAt ? { doneAt } : {}) },
   );
   return taskProgressOf(deps, branchId, year, taskId, found);
 }
 
-export async function presignEvidence(deps: Deps, principal: Principal, allowed: readonly Role[], body: PresignEvidenceBody): Promise<PresignedUpload> {
+export async function presignEvidence(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  body: PresignEvidenceBody,
+): Promise<PresignedUpload> {
   if (!filerBindingFor(principal, allowed, deps.districtId, body.branchId)) throw notFound('支部');
   return presignUpload(deps, `${UPLOAD_PREFIXES.planEvidence}${body.branchId}/${body.year}`, body.contentType, UPLOAD_LIMITS.photo);
 }

@@ -1,10 +1,10 @@
-import { UPLOAD_LIMITS, type PresignedUpload, type PresignPhotoBody, type Role } from '@chuangxing/shared';
+import { type PresignedUpload, type PresignPhotoBody, type Role, UPLOAD_LIMITS } from '@chuangxing/shared';
 import { assertFileable } from '../domain/daily-report';
 import { DomainError, invalid, notFound } from '../domain/domain-error';
 import { filerBindingFor, type Principal } from '../domain/principal';
+import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 import type { Deps } from '../ports/deps';
 import { presignUpload } from './presign-upload';
-import { UPLOAD_PREFIXES } from '../domain/upload-prefixes';
 
 export { PRESIGN_SECONDS } from './presign-upload';
 
@@ -13,7 +13,12 @@ export { PRESIGN_SECONDS } from './presign-upload';
  * secretary, only for a day they may still file, and only up to the variant's size limit. The key is
  * fresh (`daily-report/{branch}/{day}/{ULID}.{ext}`), so an upload can never overwrite another photo.
  */
-export async function presignPhoto(deps: Deps, principal: Principal, allowed: readonly Role[], body: PresignPhotoBody): Promise<PresignedUpload> {
+export async function presignPhoto(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  body: PresignPhotoBody,
+): Promise<PresignedUpload> {
   if (!filerBindingFor(principal, allowed, deps.districtId, body.branchId)) throw notFound('支部');
 
   const now = deps.clock.now();
@@ -22,7 +27,11 @@ export async function presignPhoto(deps: Deps, principal: Principal, allowed: re
   } catch (err) {
     // The day arrives in the body here, not in the path.
     if (err instanceof DomainError && err.details) {
-      throw new DomainError(err.code, err.message, err.details.map((d) => (d.path === 'params.day' ? { ...d, path: 'body.day' } : d)));
+      throw new DomainError(
+        err.code,
+        err.message,
+        err.details.map((d) => (d.path === 'params.day' ? { ...d, path: 'body.day' } : d)),
+      );
     }
     throw err;
   }

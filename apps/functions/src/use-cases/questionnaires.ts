@@ -1,11 +1,26 @@
-import type { CreateQuestionnaireBody, Questionnaire, QuestionnaireDetail, QuestionnaireResults, ResponseBody, Role } from '@chuangxing/shared';
-import { DomainError, forbiddenScope, invalid, notFound } from '../domain/domain-error';
-import { aggregateResponses, buildQnQuestions, checkResponse, questionnaireOpen, responsesCsv, type StoredQuestionnaire, type StoredResponse } from '../domain/learning';
-import { bindingsFor, type Principal } from '../domain/principal';
+import type {
+  CreateQuestionnaireBody,
+  Questionnaire,
+  QuestionnaireDetail,
+  QuestionnaireResults,
+  ResponseBody,
+  Role,
+} from '@chuangxing/shared';
 import { formatShanghaiDateTime } from '@chuangxing/shared';
+import { DomainError, forbiddenScope, invalid, notFound } from '../domain/domain-error';
+import {
+  aggregateResponses,
+  buildQnQuestions,
+  checkResponse,
+  questionnaireOpen,
+  responsesCsv,
+  type StoredQuestionnaire,
+  type StoredResponse,
+} from '../domain/learning';
+import { bindingsFor, type Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
-import { audienceBinding, audienceOf, keyedId, managedTownships, manages } from './learning';
 import type { ExportedFile } from './export-township-compliance';
+import { audienceBinding, audienceOf, keyedId, managedTownships, manages } from './learning';
 
 const RESPONDER_ROLES: readonly Role[] = ['cadre', 'secretary'];
 
@@ -26,10 +41,20 @@ function present(q: StoredQuestionnaire, now: Date): Questionnaire {
 }
 
 const respondent = (principal: Principal, allowed: readonly Role[], q: StoredQuestionnaire) =>
-  audienceBinding(principal, allowed.filter((r) => RESPONDER_ROLES.includes(r)), q.roles, [q.townshipId]);
+  audienceBinding(
+    principal,
+    allowed.filter((r) => RESPONDER_ROLES.includes(r)),
+    q.roles,
+    [q.townshipId],
+  );
 
 /** A township's staff (or a district admin) send a questionnaire to the cadres of that township's branches. */
-export async function createQuestionnaire(deps: Deps, principal: Principal, allowed: readonly Role[], body: CreateQuestionnaireBody): Promise<QuestionnaireDetail> {
+export async function createQuestionnaire(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  body: CreateQuestionnaireBody,
+): Promise<QuestionnaireDetail> {
   const now = deps.clock.now();
   const id = keyedId(deps, 'qn', principal.user.id, body.key);
   const existing = await deps.learning.getQuestionnaire(id);
@@ -67,7 +92,10 @@ export async function listQuestionnaires(deps: Deps, principal: Principal, allow
   const reach = managedTownships(deps, principal, allowed);
   const managed = reach === 'all' ? (await deps.org.listTownships(deps.districtId)).map((t) => t.id) : [...reach];
   const answerTownships = new Set(
-    bindingsFor(principal, allowed.filter((r) => RESPONDER_ROLES.includes(r))).flatMap((b) => (b.scope.level === 'branch' ? [b.scope.townshipId] : [])),
+    bindingsFor(
+      principal,
+      allowed.filter((r) => RESPONDER_ROLES.includes(r)),
+    ).flatMap((b) => (b.scope.level === 'branch' ? [b.scope.townshipId] : [])),
   );
   const [organisedLists, answerLists] = await Promise.all([
     Promise.all(managed.map((t) => deps.learning.listQuestionnaires(t))),
@@ -92,7 +120,13 @@ async function visible(deps: Deps, principal: Principal, allowed: readonly Role[
   return { q, isOrganiser, member };
 }
 
-async function detail(deps: Deps, principal: Principal, q: StoredQuestionnaire, isOrganiser: boolean, member: boolean): Promise<QuestionnaireDetail> {
+async function detail(
+  deps: Deps,
+  principal: Principal,
+  q: StoredQuestionnaire,
+  isOrganiser: boolean,
+  member: boolean,
+): Promise<QuestionnaireDetail> {
   const now = deps.clock.now();
   const mine = member ? await deps.learning.getResponse(q.id, principal.user.id) : undefined;
   return {
@@ -109,7 +143,13 @@ export async function getQuestionnaire(deps: Deps, principal: Principal, allowed
 }
 
 /** One response per person, replaced on edit until the questionnaire closes. */
-export async function putResponse(deps: Deps, principal: Principal, allowed: readonly Role[], id: string, body: ResponseBody): Promise<QuestionnaireDetail> {
+export async function putResponse(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  id: string,
+  body: ResponseBody,
+): Promise<QuestionnaireDetail> {
   const { q, isOrganiser, member } = await visible(deps, principal, allowed, id);
   if (!member) throw notFound('问卷');
   const errors = checkResponse(q.questions, body.answers);
@@ -140,17 +180,31 @@ async function organised(deps: Deps, principal: Principal, allowed: readonly Rol
 }
 
 /** Counts per option and the free-text answers; read from the responses (one query, a township's cadres). */
-export async function getQuestionnaireResults(deps: Deps, principal: Principal, allowed: readonly Role[], id: string): Promise<QuestionnaireResults> {
+export async function getQuestionnaireResults(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  id: string,
+): Promise<QuestionnaireResults> {
   const q = await organised(deps, principal, allowed, id);
   const [responses, audience] = await Promise.all([deps.learning.listResponses(q.id), audienceOf(deps, q.townshipId, q.roles)]);
   responses.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  return { questionnaire: present(q, deps.clock.now()), audience: audience.size, responded: responses.length, questions: aggregateResponses(q.questions, responses) };
+  return {
+    questionnaire: present(q, deps.clock.now()),
+    audience: audience.size,
+    responded: responses.length,
+    questions: aggregateResponses(q.questions, responses),
+  };
 }
 
 export async function exportQuestionnaire(deps: Deps, principal: Principal, allowed: readonly Role[], id: string): Promise<ExportedFile> {
   const q = await organised(deps, principal, allowed, id);
   const responses = (await deps.learning.listResponses(q.id)).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
-  return { filename: `问卷结果_${q.title}.csv`, contentType: 'text/csv; charset=utf-8', bytes: Buffer.from(responsesCsv(q, responses, formatShanghaiDateTime), 'utf8') };
+  return {
+    filename: `问卷结果_${q.title}.csv`,
+    contentType: 'text/csv; charset=utf-8',
+    bytes: Buffer.from(responsesCsv(q, responses, formatShanghaiDateTime), 'utf8'),
+  };
 }
 
 export async function closeQuestionnaire(deps: Deps, principal: Principal, allowed: readonly Role[], id: string) {

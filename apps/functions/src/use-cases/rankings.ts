@@ -9,9 +9,9 @@ import {
   type StarMap,
 } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, notFound } from '../domain/domain-error';
+import { bindingsFor, isDistrictAdmin, type Principal, reachableTownships } from '../domain/principal';
 import { goalsOf, quarterRange, type Scorecard } from '../domain/ranking';
 import { shanghaiDay } from '../domain/shanghai-time';
-import { bindingsFor, isDistrictAdmin, reachableTownships, type Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 import type { OrderRow, StoredRankingHeader } from '../ports/ranking-repository';
 import { runRankingJob } from './compute-ranking';
@@ -70,7 +70,12 @@ const sees = (a: Access, townshipId: string) => a.reach === 'all' || a.reach.has
  * The version a reader gets: the quarter's published one, or a named version. Drafts (and superseded
  * versions' drafts) are the district admin's alone; to anyone else they do not exist.
  */
-async function resolveVersion(deps: Deps, a: Access, quarter: string, version?: number): Promise<{ header: StoredRankingHeader; published: number | undefined }> {
+async function resolveVersion(
+  deps: Deps,
+  a: Access,
+  quarter: string,
+  version?: number,
+): Promise<{ header: StoredRankingHeader; published: number | undefined }> {
   const published = await deps.rankings.publishedVersion(deps.districtId, quarter);
   const v = version ?? published;
   if (!v) throw notFound('本季度已发布的排名');
@@ -86,9 +91,18 @@ function assertAdmin(a: Access) {
 
 export async function runRanking(deps: Deps, principal: Principal, allowed: readonly Role[], quarter: string, budgetMs = 8000) {
   assertAdmin(accessOf(deps, principal, allowed));
-  if (quarterRange(quarter).start > shanghaiDay(deps.clock.now())) throw new DomainError('VALIDATION_FAILED', '该季度尚未开始', [{ path: 'params.quarter', code: 'future_quarter', message: '该季度尚未开始' }]);
+  if (quarterRange(quarter).start > shanghaiDay(deps.clock.now()))
+    throw new DomainError('VALIDATION_FAILED', '该季度尚未开始', [
+      { path: 'params.quarter', code: 'future_quarter', message: '该季度尚未开始' },
+    ]);
   const started = Date.now();
-  const res = await runRankingJob(deps, { quarter, trigger: 'preview', by: principal.user.id, timeLeft: () => budgetMs - (Date.now() - started), marginMs: 1500 });
+  const res = await runRankingJob(deps, {
+    quarter,
+    trigger: 'preview',
+    by: principal.user.id,
+    timeLeft: () => budgetMs - (Date.now() - started),
+    marginMs: 1500,
+  });
   const published = await deps.rankings.publishedVersion(deps.districtId, quarter);
   const done = res.complete ? undefined : (await deps.rankings.doneTownships(deps.districtId, quarter, res.header.version)).size;
   return { ranking: presentVersion(res.header, published, done), complete: res.complete };
@@ -96,7 +110,10 @@ export async function runRanking(deps: Deps, principal: Principal, allowed: read
 
 export async function listRankingVersions(deps: Deps, principal: Principal, allowed: readonly Role[], quarter: string) {
   const a = accessOf(deps, principal, allowed);
-  const [runs, published] = await Promise.all([deps.rankings.listRuns(deps.districtId, quarter), deps.rankings.publishedVersion(deps.districtId, quarter)]);
+  const [runs, published] = await Promise.all([
+    deps.rankings.listRuns(deps.districtId, quarter),
+    deps.rankings.publishedVersion(deps.districtId, quarter),
+  ]);
   const visible = runs.filter((r) => a.admin || r.status === 'published');
   const computing = visible.find((r) => r.status === 'computing');
   const done = computing ? (await deps.rankings.doneTownships(deps.districtId, quarter, computing.version)).size : undefined;
@@ -146,10 +163,21 @@ export async function getRanking(
   const { header, published } = await resolveVersion(deps, a, quarter, q.version);
   const townships = q.townshipId ? [q.townshipId] : a.reach === 'all' ? 'all' : header.townshipIds.filter((t) => sees(a, t));
   const rows = (await rowsFor(deps, header, townships)).filter((r) => !q.branchType || r.branchType === q.branchType);
-  return { ranking: presentVersion(header, published), matched: rows.length, offset: q.offset, rows: rows.slice(q.offset, q.offset + q.limit).map((r) => presentRow(r, header)) };
+  return {
+    ranking: presentVersion(header, published),
+    matched: rows.length,
+    offset: q.offset,
+    rows: rows.slice(q.offset, q.offset + q.limit).map((r) => presentRow(r, header)),
+  };
 }
 
-async function cardOf(deps: Deps, quarter: string, version: number, townshipId: string, branchId: string): Promise<{ card: Scorecard; districtRank: number } | undefined> {
+async function cardOf(
+  deps: Deps,
+  quarter: string,
+  version: number,
+  townshipId: string,
+  branchId: string,
+): Promise<{ card: Scorecard; districtRank: number } | undefined> {
   const [shards, ranks] = await Promise.all([
     deps.rankings.readShards(deps.districtId, quarter, version, [townshipId]),
     deps.rankings.readRanks(deps.districtId, quarter, version, townshipId),
@@ -158,7 +186,14 @@ async function cardOf(deps: Deps, quarter: string, version: number, townshipId: 
   return card ? { card, districtRank: ranks[branchId] ?? 0 } : undefined;
 }
 
-export async function getBranchScorecard(deps: Deps, principal: Principal, allowed: readonly Role[], quarter: string, branchId: string, version?: number): Promise<BranchScorecard> {
+export async function getBranchScorecard(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  quarter: string,
+  branchId: string,
+  version?: number,
+): Promise<BranchScorecard> {
   const a = accessOf(deps, principal, allowed);
   const branch = await deps.org.getBranch(branchId);
   if (!branch || branch.districtId !== deps.districtId || !sees(a, branch.townshipId)) throw notFound('支部');
@@ -173,22 +208,43 @@ export async function getBranchScorecard(deps: Deps, principal: Principal, allow
     quarters.map(async (q) => {
       const v = await deps.rankings.publishedVersion(deps.districtId, q);
       const f = v ? await cardOf(deps, q, v, branch.townshipId, branchId) : undefined;
-      return f ? { quarter: q, total: h2(f.card.total), level: f.card.level, districtRank: f.districtRank, townshipRank: f.card.townshipRank } : undefined;
+      return f
+        ? { quarter: q, total: h2(f.card.total), level: f.card.level, districtRank: f.districtRank, townshipRank: f.card.townshipRank }
+        : undefined;
     }),
   );
   const row = presentRow({ ...card, districtRank }, header);
   return {
     ranking: presentVersion(header, published),
     row,
-    components: card.components.map((c) => ({ component: c.component, score: c.score === null ? null : h2(c.score), weight: c.weight, appliedWeight: h2(c.applied), facts: c.facts })),
-    deductions: { openFindings: card.deductions.openFindings, overdueFindings: card.deductions.overdueFindings, points: h2(card.deductions.points) },
+    components: card.components.map((c) => ({
+      component: c.component,
+      score: c.score === null ? null : h2(c.score),
+      weight: c.weight,
+      appliedWeight: h2(c.applied),
+      facts: c.facts,
+    })),
+    deductions: {
+      openFindings: card.deductions.openFindings,
+      overdueFindings: card.deductions.overdueFindings,
+      points: h2(card.deductions.points),
+    },
     stars: card.stars.map(({ observation, ...s }) => ({ ...s, observationScore: observation === null ? null : h2(observation) })),
     targetStars: card.targetStars,
-    trend: [...earlier.filter((e) => e !== undefined), { quarter, total: row.total, level: row.level, districtRank, townshipRank: row.townshipRank }],
+    trend: [
+      ...earlier.filter((e) => e !== undefined),
+      { quarter, total: row.total, level: row.level, districtRank, townshipRank: row.townshipRank },
+    ],
   };
 }
 
-export async function getStarMap(deps: Deps, principal: Principal, allowed: readonly Role[], quarter: string, version?: number): Promise<StarMap> {
+export async function getStarMap(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  quarter: string,
+  version?: number,
+): Promise<StarMap> {
   const a = accessOf(deps, principal, allowed);
   const { header, published } = await resolveVersion(deps, a, quarter, version);
   const rows = (await deps.rankings.readStarMap(deps.districtId, quarter, header.version)).filter((r) => sees(a, r.townshipId));
@@ -208,15 +264,33 @@ export async function getStarMap(deps: Deps, principal: Principal, allowed: read
   };
 }
 
-export async function getHonours(deps: Deps, principal: Principal, allowed: readonly Role[], quarter: string, version?: number): Promise<Honours> {
+export async function getHonours(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  quarter: string,
+  version?: number,
+): Promise<Honours> {
   const a = accessOf(deps, principal, allowed);
   const { header, published } = await resolveVersion(deps, a, quarter, version);
   const lists = await deps.rankings.readLists(deps.districtId, quarter, header.version);
   const show = (rows: OrderRow[]) => rows.filter((r) => sees(a, r.townshipId)).map((r) => presentRow(r, header));
-  return { ranking: presentVersion(header, published), topTen: show(lists.topTen), topHundred: show(lists.topHundred), mostImproved: show(lists.mostImproved) };
+  return {
+    ranking: presentVersion(header, published),
+    topTen: show(lists.topTen),
+    topHundred: show(lists.topHundred),
+    mostImproved: show(lists.mostImproved),
+  };
 }
 
-export async function annotateRanking(deps: Deps, principal: Principal, allowed: readonly Role[], quarter: string, version: number, body: { text: string; branchId?: string; revision: number }) {
+export async function annotateRanking(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  quarter: string,
+  version: number,
+  body: { text: string; branchId?: string; revision: number },
+) {
   const a = accessOf(deps, principal, allowed);
   assertAdmin(a);
   const header = await deps.rankings.getRun(deps.districtId, quarter, version);
@@ -227,21 +301,40 @@ export async function annotateRanking(deps: Deps, principal: Principal, allowed:
   if (body.branchId) {
     const branch = await deps.org.getBranch(body.branchId);
     if (!branch || !(await cardOf(deps, quarter, version, branch.townshipId, body.branchId))) {
-      throw new DomainError('VALIDATION_FAILED', '提交的内容有误', [{ path: 'body.branchId', code: 'not_ranked', message: '该支部不在本次排名中' }]);
+      throw new DomainError('VALIDATION_FAILED', '提交的内容有误', [
+        { path: 'body.branchId', code: 'not_ranked', message: '该支部不在本次排名中' },
+      ]);
     }
     branchName = branch.name;
   }
   // The branch's name is kept with the note, so the review lists it whichever rows are loaded.
-  const annotation = { id: deps.ids.next(), ...(body.branchId ? { branchId: body.branchId, branchName } : {}), text: body.text, by: principal.user.id, byName: principal.user.displayName, at: deps.clock.now().toISOString() };
+  const annotation = {
+    id: deps.ids.next(),
+    ...(body.branchId ? { branchId: body.branchId, branchName } : {}),
+    text: body.text,
+    by: principal.user.id,
+    byName: principal.user.displayName,
+    at: deps.clock.now().toISOString(),
+  };
   await deps.rankings.annotate(deps.districtId, quarter, version, annotation, body.revision);
   const published = await deps.rankings.publishedVersion(deps.districtId, quarter);
   return presentVersion({ ...header, annotations: [...header.annotations, annotation], revision: body.revision + 1 }, published);
 }
 
-export async function publishRanking(deps: Deps, principal: Principal, allowed: readonly Role[], quarter: string, version: number, revision: number) {
+export async function publishRanking(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  quarter: string,
+  version: number,
+  revision: number,
+) {
   const a = accessOf(deps, principal, allowed);
   assertAdmin(a);
-  const [header, previous] = await Promise.all([deps.rankings.getRun(deps.districtId, quarter, version), deps.rankings.publishedVersion(deps.districtId, quarter)]);
+  const [header, previous] = await Promise.all([
+    deps.rankings.getRun(deps.districtId, quarter, version),
+    deps.rankings.publishedVersion(deps.districtId, quarter),
+  ]);
   if (!header) throw notFound('排名版本');
   if (header.status === 'published') throw new DomainError('ILLEGAL_TRANSITION', '已发布的排名不可修改；如需更正，请重新计算生成新版本');
   if (header.status === 'computing') throw new DomainError('ILLEGAL_TRANSITION', '排名尚未计算完成');

@@ -28,7 +28,14 @@ export async function getReportDetail(deps: Deps, principal: Principal, allowed:
   return { ...detail, photoUrls };
 }
 
-export async function listBranchReports(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, from: string, to: string): Promise<DailyReport[]> {
+export async function listBranchReports(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  from: string,
+  to: string,
+): Promise<DailyReport[]> {
   const span = daysBetween(from, to);
   if (span < 0) throw invalid('query.to', '结束日期不能早于开始日期');
   if (span >= REPORT_LIMITS.maxRangeDays) throw invalid('query.to', `一次最多查询 ${REPORT_LIMITS.maxRangeDays} 天`);
@@ -37,7 +44,14 @@ export async function listBranchReports(deps: Deps, principal: Principal, allowe
 }
 
 /** 批注: the branch's secretary, or township staff over the branch, comment on a filed report. */
-export async function addReportComment(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, day: string, text: string): Promise<Comment> {
+export async function addReportComment(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  day: string,
+  text: string,
+): Promise<Comment> {
   await readableBranch(deps, principal, allowed, branchId);
   const report = await deps.reports.get(branchId, day);
   if (!report) throw notFound('日报');

@@ -1,8 +1,8 @@
 import type { Role } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, notFound } from '../domain/domain-error';
-import { bindingsFor, isDistrictAdmin, managesTownship, type Binding, type Principal } from '../domain/principal';
-import type { Deps } from '../ports/deps';
 import { TOWNSHIP_GRANTABLE } from '../domain/invitation';
+import { type Binding, bindingsFor, isDistrictAdmin, managesTownship, type Principal } from '../domain/principal';
+import type { Deps } from '../ports/deps';
 
 /** District admins revoke anything in the district; township staff revoke branch and township bindings in their township. */
 export async function revokeBinding(

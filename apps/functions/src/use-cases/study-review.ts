@@ -3,7 +3,16 @@ import { DomainError, forbiddenScope, notFound } from '../domain/domain-error';
 import type { Branch } from '../domain/org';
 import { bindingsFor, coversBranch, coversTownship, filerBindingFor, isDistrictAdmin, type Principal } from '../domain/principal';
 import { shanghaiDay } from '../domain/shanghai-time';
-import { applyReviewAction, isRetryOf, monthBoard, newReviewItem, sameAddition, summarize, viewOf, type Actor } from '../domain/study-review';
+import {
+  type Actor,
+  applyReviewAction,
+  isRetryOf,
+  monthBoard,
+  newReviewItem,
+  sameAddition,
+  summarize,
+  viewOf,
+} from '../domain/study-review';
 import type { Deps } from '../ports/deps';
 
 /** Branches read at once for a township summary (one index query each). */
@@ -34,17 +43,45 @@ function actorOf(deps: Deps, principal: Principal): Actor {
   return { userId: principal.user.id, name: principal.user.displayName, at: now.toISOString(), today: shanghaiDay(now) };
 }
 
-export async function getReviewBoard(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, month: string): Promise<ReviewBoard> {
+export async function getReviewBoard(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  month: string,
+): Promise<ReviewBoard> {
   const branch = await branchInScope(deps, principal, allowed, branchId);
   const items = await deps.reviews.forMonth(branchId, month);
-  return { branchId, branchName: branch.name, townshipId: branch.townshipId, month, items: monthBoard(items, month, shanghaiDay(deps.clock.now())) };
+  return {
+    branchId,
+    branchName: branch.name,
+    townshipId: branch.townshipId,
+    month,
+    items: monthBoard(items, month, shanghaiDay(deps.clock.now())),
+  };
 }
 
 /** Adds an item under the client's id; the same add retried answers the item it made the first time. */
-export async function addReviewItem(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, month: string, body: AddReviewItemBody): Promise<ReviewItem> {
+export async function addReviewItem(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  month: string,
+  body: AddReviewItemBody,
+): Promise<ReviewItem> {
   const branch = await ownBranch(deps, principal, allowed, branchId);
   const actor = actorOf(deps, principal);
-  const input = { id: body.id, branchId, townshipId: branch.townshipId, period: month, list: body.list, text: body.text, owner: body.owner, ...(body.due ? { due: body.due } : {}) };
+  const input = {
+    id: body.id,
+    branchId,
+    townshipId: branch.townshipId,
+    period: month,
+    list: body.list,
+    text: body.text,
+    owner: body.owner,
+    ...(body.due ? { due: body.due } : {}),
+  };
   const item = newReviewItem(input, actor);
   try {
     await deps.reviews.create(item);
@@ -57,7 +94,14 @@ export async function addReviewItem(deps: Deps, principal: Principal, allowed: r
   }
 }
 
-export async function actOnReviewItem(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, itemId: string, body: ReviewItemActionBody): Promise<ReviewItem> {
+export async function actOnReviewItem(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+  itemId: string,
+  body: ReviewItemActionBody,
+): Promise<ReviewItem> {
   await ownBranch(deps, principal, allowed, branchId);
   const item = await deps.reviews.get(branchId, itemId);
   if (!item) throw notFound('清单条目');
@@ -73,7 +117,13 @@ export async function actOnReviewItem(deps: Deps, principal: Principal, allowed:
 }
 
 /** Per branch of the township: open / done per list in the month's view, and the overdue open items. O(branches) queries. */
-export async function getTownshipReviewSummary(deps: Deps, principal: Principal, allowed: readonly Role[], townshipId: string, month: string): Promise<TownshipReviewSummary> {
+export async function getTownshipReviewSummary(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  townshipId: string,
+  month: string,
+): Promise<TownshipReviewSummary> {
   const bindings = bindingsFor(principal, allowed);
   const township = await deps.org.getTownship(deps.districtId, townshipId);
   if (!township) {

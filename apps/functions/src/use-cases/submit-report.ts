@@ -1,13 +1,11 @@
-import type { Role, SubmitReportBody } from '@chuangxing/shared';
-import { assertFileable, statusFor, type DailyReport, type Revision } from '../domain/daily-report';
-import { notFound } from '../domain/domain-error';
+import type { ReportItem, Role, SubmitReportBody } from '@chuangxing/shared';
+import { assertFileable, type DailyReport, type Revision, statusFor } from '../domain/daily-report';
+import { DomainError, notFound } from '../domain/domain-error';
 import { filerBindingFor, type Principal } from '../domain/principal';
 import type { Deps } from '../ports/deps';
 import type { SubmitOutcome } from '../ports/report-repository';
-import { verifyReportPhotos } from './verify-report-photos';
 import { getCatalogue } from './catalogue';
-import { DomainError } from '../domain/domain-error';
-import type { ReportItem } from '@chuangxing/shared';
+import { verifyReportPhotos } from './verify-report-photos';
 
 /** A key task must belong to the item's star in the catalogue in force for the branch's type. Read only when used. */
 async function verifyKeyTasks(deps: Deps, branchId: string, items: ReportItem[]): Promise<void> {
@@ -17,7 +15,9 @@ async function verifyKeyTasks(deps: Deps, branchId: string, items: ReportItem[])
   const errors = items.flatMap((item, i) => {
     if (!item.taskId) return [];
     const star = catalogue.content[branch.type].find((s) => s.star === item.star);
-    return star?.tasks.some((t) => t.id === item.taskId) ? [] : [{ path: `body.content.items.${i}.taskId`, code: 'unknown_task', message: '该星级下没有这项重点任务' }];
+    return star?.tasks.some((t) => t.id === item.taskId)
+      ? []
+      : [{ path: `body.content.items.${i}.taskId`, code: 'unknown_task', message: '该星级下没有这项重点任务' }];
   });
   if (errors.length) throw new DomainError('VALIDATION_FAILED', '重点任务有误，请重新选择', errors);
 }
@@ -68,6 +68,13 @@ export async function submitReport(
   // Edits stay open as long as filing is: a report can't be rewritten months later.
   assertFileable(day, now, rules);
   const next = body.expectedVersion + 1;
-  const updated: DailyReport = { ...current, content: body.content, version: next, updatedAt: at, updatedBy: who, lastIdempotencyKey: body.idempotencyKey };
+  const updated: DailyReport = {
+    ...current,
+    content: body.content,
+    version: next,
+    updatedAt: at,
+    updatedBy: who,
+    lastIdempotencyKey: body.idempotencyKey,
+  };
   return deps.reports.update(updated, body.expectedVersion, revision(next));
 }

@@ -1,9 +1,9 @@
 import type { Role, TownshipDayCompliance } from '@chuangxing/shared';
 import { complianceOf } from '../domain/daily-report';
 import { forbiddenScope, notFound } from '../domain/domain-error';
+import type { Township } from '../domain/org';
 import { bindingsFor, coversTownship, type Principal } from '../domain/principal';
 import { shanghaiDay, shanghaiInstant } from '../domain/shanghai-time';
-import type { Township } from '../domain/org';
 import type { Deps } from '../ports/deps';
 
 /**
@@ -11,7 +11,12 @@ import type { Deps } from '../ports/deps';
  * markers (one query), the day's exemptions (one query) and the rules: O(branches), never a scan.
  * No authorization here: callers (routes, the reminder job) check it first.
  */
-export async function computeTownshipCompliance(deps: Deps, townshipId: string, day: string, known?: Township): Promise<TownshipDayCompliance> {
+export async function computeTownshipCompliance(
+  deps: Deps,
+  townshipId: string,
+  day: string,
+  known?: Township,
+): Promise<TownshipDayCompliance> {
   const [township, branches, submissions, exemptions, rules] = await Promise.all([
     known ?? deps.org.getTownship(deps.districtId, townshipId),
     deps.org.listBranches(townshipId),
@@ -22,7 +27,11 @@ export async function computeTownshipCompliance(deps: Deps, townshipId: string, 
   if (!township) throw notFound('乡镇（街道）');
   // A branch created after the day was not expected to report on it.
   const existing = branches.filter((b) => shanghaiDay(new Date(b.createdAt)) <= day);
-  const { rows, counts } = complianceOf(existing, submissions, exemptions.filter((e) => e.day === day));
+  const { rows, counts } = complianceOf(
+    existing,
+    submissions,
+    exemptions.filter((e) => e.day === day),
+  );
   return {
     township: { id: township.id, name: township.name },
     day,

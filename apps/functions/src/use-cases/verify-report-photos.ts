@@ -1,4 +1,4 @@
-import { PHOTO_CONTENT_TYPES, UPLOAD_LIMITS, type PhotoRef } from '@chuangxing/shared';
+import { PHOTO_CONTENT_TYPES, type PhotoRef, UPLOAD_LIMITS } from '@chuangxing/shared';
 import { DomainError } from '../domain/domain-error';
 import type { ObjectStorage } from '../ports/object-storage';
 
@@ -22,9 +22,13 @@ export async function verifyStoredPhotos(storage: ObjectStorage, prefix: string,
     const head = heads[i];
     if (head === null) errors.push({ path: c.path, code: 'foreign_photo', message: '照片不属于这里' });
     else if (!head) errors.push({ path: c.path, code: 'photo_missing', message: '照片未上传成功，请重新上传' });
-    else if (!(PHOTO_CONTENT_TYPES as readonly string[]).includes(head.contentType) || EXT_TYPES[c.key.split('.').pop()!] !== head.contentType) {
+    else if (
+      !(PHOTO_CONTENT_TYPES as readonly string[]).includes(head.contentType) ||
+      EXT_TYPES[c.key.split('.').pop()!] !== head.contentType
+    ) {
       errors.push({ path: c.path, code: 'photo_type', message: '照片格式不支持，请使用 JPG、PNG 或 WebP' });
-    } else if (head.size > c.limit) errors.push({ path: c.path, code: 'photo_too_big', message: `照片超过 ${Math.round(c.limit / 1024)} KB 上限` });
+    } else if (head.size > c.limit)
+      errors.push({ path: c.path, code: 'photo_too_big', message: `照片超过 ${Math.round(c.limit / 1024)} KB 上限` });
   });
   if (errors.length) throw new DomainError('VALIDATION_FAILED', '照片有误，请检查后重新提交', errors);
 }

@@ -1,4 +1,4 @@
-import { routes, type RouteDef } from '@chuangxing/shared';
+import { type RouteDef, routes } from '@chuangxing/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
@@ -15,12 +15,36 @@ describe('anonymous means anonymous: no official route, response or log reveals 
   beforeAll(async () => {
     const capture = (m: string, extra?: Record<string, unknown>) => logs.push(JSON.stringify({ m, ...extra }));
     stack = await createTestStack({ logger: { info: capture, warn: capture, error: capture } });
-    await stack.deps.users.findOrCreateByOpenid(OPENID, { id: WRITER_ID, displayName: '微信用户', isDemo: false, createdAt: '2026-11-27T00:00:00.000Z' });
+    await stack.deps.users.findOrCreateByOpenid(OPENID, {
+      id: WRITER_ID,
+      displayName: '微信用户',
+      isDemo: false,
+      createdAt: '2026-11-27T00:00:00.000Z',
+    });
     const token = await stack.tokenFor(WRITER_ID);
     const bodies = [
-      { branchId: 'jianxinnanjie', category: 'complaint', text: '夜间施工噪音扰民，多次反映未果', anonymous: true, idempotencyKey: 'anon-key-1-0123456789' },
-      { branchId: 'jianxinnanjie', category: 'help', text: '独居老人需要上门助餐服务', anonymous: true, callbackPhone: PHONE, idempotencyKey: 'anon-key-2-0123456789' },
-      { branchId: 'jianxinnanjie', category: 'integrity', text: '网格员收取办事好处费', anonymous: true, idempotencyKey: 'anon-key-3-0123456789' },
+      {
+        branchId: 'jianxinnanjie',
+        category: 'complaint',
+        text: '夜间施工噪音扰民，多次反映未果',
+        anonymous: true,
+        idempotencyKey: 'anon-key-1-0123456789',
+      },
+      {
+        branchId: 'jianxinnanjie',
+        category: 'help',
+        text: '独居老人需要上门助餐服务',
+        anonymous: true,
+        callbackPhone: PHONE,
+        idempotencyKey: 'anon-key-2-0123456789',
+      },
+      {
+        branchId: 'jianxinnanjie',
+        category: 'integrity',
+        text: '网格员收取办事好处费',
+        anonymous: true,
+        idempotencyKey: 'anon-key-3-0123456789',
+      },
     ];
     for (const body of bodies) {
       const res = await stack.call('POST', '/v1/letters', { token, body });
@@ -50,7 +74,10 @@ describe('anonymous means anonymous: no official route, response or log reveals 
       else if (!r.path.includes('{')) out.push({ path: r.path });
       else {
         // Every other parameterised GET, pointed at the letters' own community and township.
-        const path = r.path.replace('{branchId}', 'jianxinnanjie').replace('{townshipId}', 'wulibao').replace('{day}', new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+        const path = r.path
+          .replace('{branchId}', 'jianxinnanjie')
+          .replace('{townshipId}', 'wulibao')
+          .replace('{day}', new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
         if (!path.includes('{')) out.push({ path, ...(name === 'listReports' ? { query: { from: '2026-11-01', to: '2026-11-27' } } : {}) });
       }
     }
@@ -82,7 +109,11 @@ describe('anonymous means anonymous: no official route, response or log reveals 
   });
 
   it('nothing stored in clear links the writer to a letter, and the logs never name the writer', async () => {
-    const stored = JSON.stringify((await stack.snapshot()).filter((i) => String(i.pk).startsWith('LETTER#') || String(i.pk).startsWith('WRITER#') || String(i.pk).startsWith('LCODE#')));
+    const stored = JSON.stringify(
+      (await stack.snapshot()).filter(
+        (i) => String(i.pk).startsWith('LETTER#') || String(i.pk).startsWith('WRITER#') || String(i.pk).startsWith('LCODE#'),
+      ),
+    );
     expect(stored).not.toContain(WRITER_ID);
     expect(stored).not.toContain(OPENID);
     expect(stored).not.toContain(PHONE);

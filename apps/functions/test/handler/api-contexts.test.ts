@@ -19,7 +19,11 @@ import { createTestStack, DEMO, TEST_SIGNING_KEY, type TestStack } from '../supp
 const SRC = path.resolve(__dirname, '../../src');
 const REPO = path.resolve(__dirname, '../../../..');
 const composers = { core: composeCoreDeps, rankings: composeRankingDeps, learning: composeLearningDeps };
-const entries: Record<ApiContext, string> = { core: 'api.handler.ts', rankings: 'rankings-api.handler.ts', learning: 'learning-api.handler.ts' };
+const entries: Record<ApiContext, string> = {
+  core: 'api.handler.ts',
+  rankings: 'rankings-api.handler.ts',
+  learning: 'learning-api.handler.ts',
+};
 
 /** The sources esbuild keeps in a context function's bundle (relative to src → bytes), as CDK bundles it. */
 async function bundledSources(context: ApiContext): Promise<Map<string, number>> {
@@ -89,7 +93,10 @@ describe('each API function bundles only its own context', () => {
         for (const m of text.matchAll(/Pick<Deps,([^>]+)>/g)) for (const k of m[1].matchAll(/'(\w+)'/g)) used.add(k[1]);
       }
       expect(used.size, c).toBeGreaterThan(3);
-      expect([...used].filter((k) => !wired.has(k)), c).toEqual([]);
+      expect(
+        [...used].filter((k) => !wired.has(k)),
+        c,
+      ).toEqual([]);
     }
   });
 });
@@ -100,12 +107,33 @@ describe('context apps on DynamoDB Local', () => {
   let admin: string;
   beforeAll(async () => {
     stack = await createTestStack({ devLogin: false });
-    const config = parseConfig({ CX_STAGE: 'test', CX_TABLE_NAME: stack.tableName, CX_DYNAMODB_ENDPOINT: stack.endpoint, CX_DEV_LOGIN: 'off', CX_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY });
+    const config = parseConfig({
+      CX_STAGE: 'test',
+      CX_TABLE_NAME: stack.tableName,
+      CX_DYNAMODB_ENDPOINT: stack.endpoint,
+      CX_DEV_LOGIN: 'off',
+      CX_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY,
+    });
     const secrets = { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: '' };
     apps = {
-      core: createContextApp({ deps: composeCoreDeps(config, secrets), corsOrigins: [], logger: silentLogger, implementations: coreImplementations }),
-      rankings: createContextApp({ deps: composeRankingDeps(config, secrets), corsOrigins: [], logger: silentLogger, implementations: rankingImplementations }),
-      learning: createContextApp({ deps: composeLearningDeps(config, secrets), corsOrigins: [], logger: silentLogger, implementations: learningImplementations }),
+      core: createContextApp({
+        deps: composeCoreDeps(config, secrets),
+        corsOrigins: [],
+        logger: silentLogger,
+        implementations: coreImplementations,
+      }),
+      rankings: createContextApp({
+        deps: composeRankingDeps(config, secrets),
+        corsOrigins: [],
+        logger: silentLogger,
+        implementations: rankingImplementations,
+      }),
+      learning: createContextApp({
+        deps: composeLearningDeps(config, secrets),
+        corsOrigins: [],
+        logger: silentLogger,
+        implementations: learningImplementations,
+      }),
     };
     admin = await stack.tokenFor(DEMO.district_admin);
   });
@@ -141,7 +169,10 @@ describe('context apps on DynamoDB Local', () => {
   });
 
   it('a port of another context fails loudly instead of being undefined', () => {
-    const deps: Deps = composeRankingDeps(parseConfig({ CX_STAGE: 'test', CX_TABLE_NAME: 'unused', CX_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY }), { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: '' });
+    const deps: Deps = composeRankingDeps(
+      parseConfig({ CX_STAGE: 'test', CX_TABLE_NAME: 'unused', CX_TOKEN_SIGNING_KEY: TEST_SIGNING_KEY }),
+      { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: '' },
+    );
     expect(() => deps.letters).toThrow(/port "letters" is not wired in the rankings API function/);
     expect(deps.rankings).toBeDefined();
   });

@@ -32,7 +32,9 @@ describe('API Gateway v2 events through the Lambda app', () => {
   it('CORS: the H5 origin gets its headers and a preflight answer; another origin gets none', async () => {
     const ok = await stack.call('GET', '/health', { headers: { origin: H5_ORIGIN } });
     expect(ok.headers['access-control-allow-origin']).toBe(H5_ORIGIN);
-    const pre = await stack.app.handle({ ...(await import('../support/events')).apiEvent('OPTIONS', '/v1/me', { headers: { origin: H5_ORIGIN } }) });
+    const pre = await stack.app.handle({
+      ...(await import('../support/events')).apiEvent('OPTIONS', '/v1/me', { headers: { origin: H5_ORIGIN } }),
+    });
     expect(pre.statusCode).toBe(204);
     expect((pre.headers as Record<string, string>)['access-control-allow-headers']).toContain('authorization');
     const evil = await stack.call('GET', '/health', { headers: { origin: 'https://evil.example' } });
@@ -53,7 +55,11 @@ describe('API Gateway v2 events through the Lambda app', () => {
     expect(JSON.stringify(first.body)).not.toMatch(/session_key|SECRET-SESSION-KEY|openid-abc/);
     expect(first.body.me.roles).toEqual(['resident']);
     const lastCall = wechat.calls.at(-1)!;
-    expect([lastCall.get('appid'), lastCall.get('js_code'), lastCall.get('grant_type')]).toEqual(['wx-test-app', 'code-1', 'authorization_code']);
+    expect([lastCall.get('appid'), lastCall.get('js_code'), lastCall.get('grant_type')]).toEqual([
+      'wx-test-app',
+      'code-1',
+      'authorization_code',
+    ]);
     // Same openid again: same user.
     wechat.issueCode('code-2', 'openid-abc');
     const second = await stack.call('POST', '/v1/auth/wechat', { body: { code: 'code-2' } });
@@ -77,9 +83,17 @@ describe('API Gateway v2 events through the Lambda app', () => {
 
   it('dev login lists one demo user per role and issues tokens for them', async () => {
     const list = await stack.call('GET', '/v1/auth/dev-users');
-    expect(list.body.users.map((u: { role: string }) => u.role).sort()).toEqual(
-      ['cadre', 'district_admin', 'inspector', 'leader', 'resident', 'secretary', 'station_handler', 'township_staff', 'township_staff'],
-    );
+    expect(list.body.users.map((u: { role: string }) => u.role).sort()).toEqual([
+      'cadre',
+      'district_admin',
+      'inspector',
+      'leader',
+      'resident',
+      'secretary',
+      'station_handler',
+      'township_staff',
+      'township_staff',
+    ]);
     const login = await stack.call('POST', '/v1/auth/dev-login', { body: { userId: DEMO.township_staff } });
     expect(login.status).toBe(200);
     expect(login.body.me.roles).toEqual(['resident', 'township_staff']);
@@ -115,7 +129,12 @@ describe('invitations end to end: create → redeem → act → revoke', () => {
     const staff = await stack.tokenFor(DEMO.township_staff);
     const created = await stack.call('POST', '/v1/invitations', {
       token: staff,
-      body: { inviteeName: '新任书记', role: 'secretary', scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'jianxinnanjie' }, expiresInHours: 24 },
+      body: {
+        inviteeName: '新任书记',
+        role: 'secretary',
+        scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'jianxinnanjie' },
+        expiresInHours: 24,
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body.code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
@@ -123,7 +142,10 @@ describe('invitations end to end: create → redeem → act → revoke', () => {
     expect(JSON.stringify(created.body.invitation)).not.toContain('codeHash');
 
     const resident = await stack.tokenFor(DEMO.resident);
-    const redeemed = await stack.call('POST', '/v1/invitations/redeem', { token: resident, body: { code: created.body.code.toLowerCase() } });
+    const redeemed = await stack.call('POST', '/v1/invitations/redeem', {
+      token: resident,
+      body: { code: created.body.code.toLowerCase() },
+    });
     expect(redeemed.status).toBe(200);
     expect(redeemed.body.binding).toMatchObject({ role: 'secretary', userId: DEMO.resident, holderName: '新任书记' });
 
@@ -148,7 +170,10 @@ describe('invitations end to end: create → redeem → act → revoke', () => {
   });
 
   it('an unknown code → 404 INVITATION_INVALID', async () => {
-    const res = await stack.call('POST', '/v1/invitations/redeem', { token: await stack.tokenFor(DEMO.resident), body: { code: 'ZZZZ-ZZZZ' } });
+    const res = await stack.call('POST', '/v1/invitations/redeem', {
+      token: await stack.tokenFor(DEMO.resident),
+      body: { code: 'ZZZZ-ZZZZ' },
+    });
     expect([res.status, res.body.code]).toEqual([404, 'INVITATION_INVALID']);
   });
 
@@ -163,14 +188,28 @@ describe('invitations end to end: create → redeem → act → revoke', () => {
   it('a district admin creates and renames a branch; the tree counts follow', async () => {
     const admin = await stack.tokenFor(DEMO.district_admin);
     const before = (await stack.call('GET', '/v1/org/tree', { token: admin })).body;
-    const created = await stack.call('POST', '/v1/org/townships/demo-xz1/branches', { token: admin, body: { name: '  新  村 ', type: 'rural' } });
+    const created = await stack.call('POST', '/v1/org/townships/demo-xz1/branches', {
+      token: admin,
+      body: { name: '  新  村 ', type: 'rural' },
+    });
     expect(created.status).toBe(201);
-    expect(created.body.branch).toMatchObject({ name: '新 村', type: 'rural', version: 1, stars: ['branch_strong', 'industry', 'ecology', 'safety_law', 'civility'] });
+    expect(created.body.branch).toMatchObject({
+      name: '新 村',
+      type: 'rural',
+      version: 1,
+      stars: ['branch_strong', 'industry', 'ecology', 'safety_law', 'civility'],
+    });
     const after = (await stack.call('GET', '/v1/org/tree', { token: admin })).body;
     expect(after.totals.rural).toBe(before.totals.rural + 1);
-    const renamed = await stack.call('PUT', `/v1/org/branches/${created.body.branch.id}`, { token: admin, body: { name: '新兴村', version: 1 } });
+    const renamed = await stack.call('PUT', `/v1/org/branches/${created.body.branch.id}`, {
+      token: admin,
+      body: { name: '新兴村', version: 1 },
+    });
     expect([renamed.status, renamed.body.branch.version, renamed.body.branch.name]).toEqual([200, 2, '新兴村']);
-    const stale = await stack.call('PUT', `/v1/org/branches/${created.body.branch.id}`, { token: admin, body: { name: '又一村', version: 1 } });
+    const stale = await stack.call('PUT', `/v1/org/branches/${created.body.branch.id}`, {
+      token: admin,
+      body: { name: '又一村', version: 1 },
+    });
     expect([stale.status, stale.body.code]).toEqual([409, 'CONFLICT']);
   });
 });

@@ -39,7 +39,16 @@ describe('GET /v1/townships/{townshipId}/compliance/export', () => {
     await stack.deps.reports.create(report('jianxinnanjie', '2026-11-25', 'on_time'), rev('2026-11-25'));
     await stack.deps.reports.create(report('jianxinnanjie', '2026-11-26', 'late'), rev('2026-11-26'));
     await stack.deps.reports.create(report('wulibao-b02', '2026-11-26', 'on_time'), rev('2026-11-26'));
-    await stack.deps.rules.createExemption({ id: 'leave-1', districtId: 'erqi', day: '2026-11-26', branchId: 'wulibao-b03', townshipId: 'wulibao', reason: '请假', createdBy: DEMO.township_staff, createdAt: '2026-11-20T00:00:00.000Z' });
+    await stack.deps.rules.createExemption({
+      id: 'leave-1',
+      districtId: 'erqi',
+      day: '2026-11-26',
+      branchId: 'wulibao-b03',
+      townshipId: 'wulibao',
+      reason: '请假',
+      createdBy: DEMO.township_staff,
+      createdAt: '2026-11-20T00:00:00.000Z',
+    });
   });
 
   it('returns an XLSX download: bytes, content type and an attachment filename', async () => {
@@ -47,14 +56,26 @@ describe('GET /v1/townships/{townshipId}/compliance/export', () => {
     expect(res.statusCode).toBe(200);
     expect(res.isBase64Encoded).toBe(true);
     expect(res.headers?.['content-type']).toBe(XLSX);
-    expect(res.headers?.['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('五里堡街道日报统计_2026-11-25_2026-11-27.xlsx')}`);
+    expect(res.headers?.['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('五里堡街道日报统计_2026-11-25_2026-11-27.xlsx')}`,
+    );
     const bytes = Buffer.from(res.body!, 'base64');
     expect(bytes.subarray(0, 4).toString('hex')).toBe('504b0304');
     const parts = unzip(bytes);
-    expect(parts.get('xl/workbook.xml')!.toString()).toContain('<sheet name="汇总" sheetId="1" r:id="rId1"/><sheet name="明细" sheetId="2" r:id="rId2"/>');
+    expect(parts.get('xl/workbook.xml')!.toString()).toContain(
+      '<sheet name="汇总" sheetId="1" r:id="rId1"/><sheet name="明细" sheetId="2" r:id="rId2"/>',
+    );
 
     const summary = sheetCells(parts.get('xl/worksheets/sheet1.xml')!.toString());
-    expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1'].map((c) => summary.get(c))).toEqual(['支部', '类型', '按时', '迟交', '未提交', '免报', '提交率']);
+    expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1'].map((c) => summary.get(c))).toEqual([
+      '支部',
+      '类型',
+      '按时',
+      '迟交',
+      '未提交',
+      '免报',
+      '提交率',
+    ]);
     const rowOf = (name: string) => [...summary.entries()].find(([ref, v]) => ref.startsWith('A') && v === name)![0].slice(1);
     const row = (name: string) => ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((c) => summary.get(`${c}${rowOf(name)}`));
     expect(row('建新南街社区')).toEqual(['建新南街社区', '社区', '1', '1', '1', '0', String(2 / 3)]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpTestStack, uploadForm, type HttpTestStack } from '../support/http-stack';
+import { createHttpTestStack, type HttpTestStack, uploadForm } from '../support/http-stack';
 import { SAMPLE_JPEG } from '../support/sample-images';
 import { DEMO } from '../support/test-stack';
 
@@ -16,7 +16,10 @@ describe('创星动态 photos: presigned upload under news/, verified on post, r
     expect(p.status).toBe(200);
     expect(p.body.key).toMatch(/^news\/\d{4}-\d{2}\/[A-Za-z0-9]+\.jpg$/);
     expect((await uploadForm(p.body.url, p.body.fields, { bytes: SAMPLE_JPEG, type: 'image/jpeg', name: 'n.jpg' })).status).toBe(204);
-    const posted = await stack.call('POST', '/v1/news', { token: staff, body: { key: 'news-photo-key-01', title: '樱桃沟观摩', body: '现场观摩樱桃产业', photos: [p.body.key] } });
+    const posted = await stack.call('POST', '/v1/news', {
+      token: staff,
+      body: { key: 'news-photo-key-01', title: '樱桃沟观摩', body: '现场观摩樱桃产业', photos: [p.body.key] },
+    });
     expect(posted.status).toBe(201);
     expect(posted.body.photoUrls).toHaveLength(1);
 

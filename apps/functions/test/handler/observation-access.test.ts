@@ -25,27 +25,50 @@ describe('每月一观摩 access', () => {
     });
     const b = await stack.call('POST', '/v1/observations', {
       token: t.gwh,
-      body: { month: '2026-11', title: '管委会观摩', townshipId: 'demo-gwh', branchIds: ['yingtaogou'], observerIds: [GWH_STAFF, DEMO.inspector] },
+      body: {
+        month: '2026-11',
+        title: '管委会观摩',
+        townshipId: 'demo-gwh',
+        branchIds: ['yingtaogou'],
+        observerIds: [GWH_STAFF, DEMO.inspector],
+      },
     });
     [district, township] = [a.body.id, b.body.id];
-    await stack.call('PUT', `/v1/observations/${district}/scores/jianxinnanjie`, { token: t.inspector, body: { scores: community, comment: '赵的意见' } });
-    await stack.call('PUT', `/v1/observations/${district}/scores/jianxinnanjie`, { token: t.gwh, body: { scores: community, comment: '王的意见' } });
+    await stack.call('PUT', `/v1/observations/${district}/scores/jianxinnanjie`, {
+      token: t.inspector,
+      body: { scores: community, comment: '赵的意见' },
+    });
+    await stack.call('PUT', `/v1/observations/${district}/scores/jianxinnanjie`, {
+      token: t.gwh,
+      body: { scores: community, comment: '王的意见' },
+    });
     await stack.call('PUT', `/v1/observations/${township}/scores/yingtaogou`, { token: t.inspector, body: { scores: rural } });
   });
 
-  const ids = (list: { branchId?: string; observerId?: string; id?: string }[], k: 'branchId' | 'observerId' | 'id') => list.map((x) => x[k]);
+  const ids = (list: { branchId?: string; observerId?: string; id?: string }[], k: 'branchId' | 'observerId' | 'id') =>
+    list.map((x) => x[k]);
 
   it('only assigned observers score: others get 403 and nothing is written', async () => {
     const before = await stack.snapshot();
     for (const who of ['township_staff', 'leader', 'district_admin'] as const) {
-      const res = await stack.call('PUT', `/v1/observations/${district}/scores/jianxinnanjie`, { token: t[who], body: { scores: community } });
+      const res = await stack.call('PUT', `/v1/observations/${district}/scores/jianxinnanjie`, {
+        token: t[who],
+        body: { scores: community },
+      });
       expect([who, res.status, res.body.code]).toEqual([who, 403, 'FORBIDDEN_SCOPE']);
     }
     // Cadres and residents are refused by the route's roles.
-    expect((await stack.call('PUT', `/v1/observations/${township}/scores/yingtaogou`, { token: t.cadre, body: { scores: rural } })).status).toBe(403);
+    expect(
+      (await stack.call('PUT', `/v1/observations/${township}/scores/yingtaogou`, { token: t.cadre, body: { scores: rural } })).status,
+    ).toBe(403);
     // A branch the observation does not visit → 404; a star of the other set → 400.
-    expect((await stack.call('PUT', `/v1/observations/${township}/scores/demo-gwh-b02`, { token: t.gwh, body: { scores: rural } })).status).toBe(404);
-    const wrongStar = await stack.call('PUT', `/v1/observations/${township}/scores/yingtaogou`, { token: t.gwh, body: { scores: community } });
+    expect(
+      (await stack.call('PUT', `/v1/observations/${township}/scores/demo-gwh-b02`, { token: t.gwh, body: { scores: rural } })).status,
+    ).toBe(404);
+    const wrongStar = await stack.call('PUT', `/v1/observations/${township}/scores/yingtaogou`, {
+      token: t.gwh,
+      body: { scores: community },
+    });
     expect([wrongStar.status, wrongStar.body.details[0].path]).toEqual([400, 'body.scores.0.star']);
     expect(await stack.snapshot()).toEqual(before);
   });
@@ -83,7 +106,14 @@ describe('每月一观摩 access', () => {
   it('the list splits 待我评分 and 我组织的 by flags, with my progress', async () => {
     const list = await stack.call('GET', '/v1/observations', { token: t.gwh, query: { month: '2026-11' } });
     const byId = Object.fromEntries(list.body.observations.map((o: { id: string }) => [o.id, o]));
-    expect(byId[township]).toMatchObject({ assigned: true, canManage: true, myScoredCount: 0, status: 'open', branchCount: 1, observerCount: 2 });
+    expect(byId[township]).toMatchObject({
+      assigned: true,
+      canManage: true,
+      myScoredCount: 0,
+      status: 'open',
+      branchCount: 1,
+      observerCount: 2,
+    });
     expect(byId[district]).toMatchObject({ assigned: true, canManage: false, myScoredCount: 1 });
     expect((await stack.call('GET', '/v1/observations', { token: t.gwh, query: { month: '2026-10' } })).body.observations).toEqual([]);
   });
@@ -93,7 +123,9 @@ describe('每月一观摩 access', () => {
     expect((await stack.call('POST', `/v1/observations/${district}/close`, { token: t.inspector, body: { version: 1 } })).status).toBe(403);
     const staff = await stack.call('POST', `/v1/observations/${district}/close`, { token: t.township_staff, body: { version: 1 } });
     expect([staff.status, staff.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
-    expect((await stack.call('POST', `/v1/observations/${township}/close`, { token: t.township_staff, body: { version: 1 } })).status).toBe(404);
+    expect((await stack.call('POST', `/v1/observations/${township}/close`, { token: t.township_staff, body: { version: 1 } })).status).toBe(
+      404,
+    );
     // 王干事 organises the township's own observation but not the district's.
     expect((await stack.call('POST', `/v1/observations/${district}/close`, { token: t.gwh, body: { version: 1 } })).status).toBe(403);
 
@@ -102,7 +134,10 @@ describe('每月一观摩 access', () => {
     expect((await stack.call('GET', '/v1/branches/jianxinnanjie/observation-results', { token: t.station_handler })).status).toBe(403);
     const closed = await stack.call('POST', `/v1/observations/${district}/close`, { token: t.district_admin, body: { version: 1 } });
     expect(closed.status).toBe(200);
-    const late = await stack.call('PUT', `/v1/observations/${district}/scores/jianxinnanjie`, { token: t.gwh, body: { scores: community } });
+    const late = await stack.call('PUT', `/v1/observations/${district}/scores/jianxinnanjie`, {
+      token: t.gwh,
+      body: { scores: community },
+    });
     expect([late.status, late.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
 
     // After close, an observer sees every sheet; the leader sees the result of their branch only.
@@ -113,10 +148,15 @@ describe('每月一观摩 access', () => {
     // 樱桃沟社区's cadre: the district observation's result for the branch (nothing scored), no names anywhere.
     const own = await stack.call('GET', '/v1/branches/yingtaogou/observation-results', { token: t.cadre, query: { quarter: '2026-Q4' } });
     expect(own.status).toBe(200);
-    expect(own.body.results.map((r: { observationId: string; observerCount: number }) => [r.observationId, r.observerCount])).toEqual([[district, 0]]);
+    expect(own.body.results.map((r: { observationId: string; observerCount: number }) => [r.observationId, r.observerCount])).toEqual([
+      [district, 0],
+    ]);
     expect((await stack.call('GET', '/v1/branches/jianxinnanjie/observation-results', { token: t.cadre })).status).toBe(404);
     // A leader in scope reads 建新南街社区's results: comments, but never who wrote them.
-    const wulibao = await stack.call('GET', '/v1/branches/jianxinnanjie/observation-results', { token: t.leader, query: { quarter: '2026-Q4' } });
+    const wulibao = await stack.call('GET', '/v1/branches/jianxinnanjie/observation-results', {
+      token: t.leader,
+      query: { quarter: '2026-Q4' },
+    });
     expect(wulibao.body.results[0].comments).toEqual(['王的意见', '赵的意见']);
     expect(JSON.stringify(wulibao.body)).not.toMatch(/赵督导|王干事|demo-inspector|demo-township-staff/);
     // The township's own observation is still open: it is not among the branch's results.

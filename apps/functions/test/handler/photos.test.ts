@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PhotoRef, UPLOAD_LIMITS } from '@chuangxing/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDay } from '../../src/domain/shanghai-time';
-import { createHttpTestStack, uploadForm, type HttpTestStack } from '../support/http-stack';
+import { createHttpTestStack, type HttpTestStack, uploadForm } from '../support/http-stack';
 import { SAMPLE_JPEG, SAMPLE_PNG } from '../support/sample-images';
 import { DEMO, H5_ORIGIN } from '../support/test-stack';
 
@@ -22,7 +22,14 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 const today = () => shanghaiDay(new Date());
-const body = (over: Record<string, unknown> = {}) => ({ branchId: BRANCH, day: today(), variant: 'photo', contentType: 'image/jpeg', size: SAMPLE_JPEG.length, ...over });
+const body = (over: Record<string, unknown> = {}) => ({
+  branchId: BRANCH,
+  day: today(),
+  variant: 'photo',
+  contentType: 'image/jpeg',
+  size: SAMPLE_JPEG.length,
+  ...over,
+});
 
 /** Through the real node:http server, as the H5 app calls it. */
 async function presignOverHttp(token: string, b: Record<string, unknown>) {
@@ -57,7 +64,10 @@ describe('POST /v1/uploads/photos, then the upload, then the report', () => {
 
     const submitted = await stack.call('PUT', `/v1/branches/${BRANCH}/reports/${today()}`, {
       token: cadre,
-      body: { content: { items: [{ star: 'ecology', text: '清理河道垃圾' }], photos: [{ key: p.key }] }, idempotencyKey: 'photo-test-idempotency-1' },
+      body: {
+        content: { items: [{ star: 'ecology', text: '清理河道垃圾' }], photos: [{ key: p.key }] },
+        idempotencyKey: 'photo-test-idempotency-1',
+      },
     });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
 
@@ -72,7 +82,10 @@ describe('POST /v1/uploads/photos, then the upload, then the report', () => {
   });
 
   it('gives the secretary a thumbnail form: PNG key, the 200 KB limit', async () => {
-    const res = await stack.call('POST', '/v1/uploads/photos', { token: secretary, body: body({ variant: 'thumb', contentType: 'image/png', size: SAMPLE_PNG.length }) });
+    const res = await stack.call('POST', '/v1/uploads/photos', {
+      token: secretary,
+      body: body({ variant: 'thumb', contentType: 'image/png', size: SAMPLE_PNG.length }),
+    });
     expect(res.status).toBe(200);
     expect(res.body.key).toMatch(new RegExp(`^daily-report/${BRANCH}/${today()}/\\w{26}\\.png$`));
     expect(res.body.maxBytes).toBe(UPLOAD_LIMITS.thumb);
@@ -80,7 +93,9 @@ describe('POST /v1/uploads/photos, then the upload, then the report', () => {
   });
 
   it('never hands out the same key twice', async () => {
-    const keys = await Promise.all([1, 2, 3, 4].map(async () => (await stack.call('POST', '/v1/uploads/photos', { token: cadre, body: body() })).body.key));
+    const keys = await Promise.all(
+      [1, 2, 3, 4].map(async () => (await stack.call('POST', '/v1/uploads/photos', { token: cadre, body: body() })).body.key),
+    );
     expect(new Set(keys).size).toBe(4);
   });
 
@@ -147,7 +162,10 @@ describe('refusals', () => {
     const p = (await presign(cadre, body())).body;
     const res = await stack.call('PUT', `/v1/branches/${BRANCH}/reports/${addDays(today(), -1)}`, {
       token: cadre,
-      body: { content: { items: [{ star: 'ecology', text: '巡河' }], photos: [{ key: p.key }] }, idempotencyKey: 'photo-test-idempotency-2' },
+      body: {
+        content: { items: [{ star: 'ecology', text: '巡河' }], photos: [{ key: p.key }] },
+        idempotencyKey: 'photo-test-idempotency-2',
+      },
     });
     expect(res.status).toBe(400);
     // The key is under today's prefix, not yesterday's, so it is foreign to that report.

@@ -30,15 +30,27 @@ describe('rankings: bad input → 400 with field errors, and nothing is written'
     const content = structuredClone(DEFAULT_SCORING_MODEL);
     content.weights.improvement = 30;
     content.lists.topHundred = 5;
-    await expect400('PUT', '/v1/scoring/draft', { body: { content, revision: 0 } }, ['body.content.weights', 'body.content.lists.topHundred']);
-    await expect400('PUT', '/v1/scoring/draft', { body: { content: { ...DEFAULT_SCORING_MODEL, bonus: 5 }, revision: 0 } }, ['body.content.bonus']);
+    await expect400('PUT', '/v1/scoring/draft', { body: { content, revision: 0 } }, [
+      'body.content.weights',
+      'body.content.lists.topHundred',
+    ]);
+    await expect400('PUT', '/v1/scoring/draft', { body: { content: { ...DEFAULT_SCORING_MODEL, bonus: 5 }, revision: 0 } }, [
+      'body.content.bonus',
+    ]);
   });
 
   it('an annotation that is empty or too long, or names a branch not in the ranking', async () => {
     const run = await stack.call('POST', '/v1/rankings/2026-Q3/runs', { token: admin, body: {} });
     expect([run.status, run.body.ranking.status]).toEqual([200, 'draft']);
     await expect400('POST', '/v1/rankings/2026-Q3/versions/1/annotations', { body: { text: ' ', revision: 0 } }, ['body.text']);
-    await expect400('POST', '/v1/rankings/2026-Q3/versions/1/annotations', { body: { text: '长'.repeat(201), revision: 0 } }, ['body.text']);
-    await expect400('POST', '/v1/rankings/2026-Q3/versions/1/annotations', { body: { text: '批注', branchId: 'no-such-branch', revision: 0 } }, ['body.branchId']);
+    await expect400('POST', '/v1/rankings/2026-Q3/versions/1/annotations', { body: { text: '长'.repeat(201), revision: 0 } }, [
+      'body.text',
+    ]);
+    await expect400(
+      'POST',
+      '/v1/rankings/2026-Q3/versions/1/annotations',
+      { body: { text: '批注', branchId: 'no-such-branch', revision: 0 } },
+      ['body.branchId'],
+    );
   });
 });

@@ -16,13 +16,30 @@ describe('挂图作战 on DynamoDB Local', () => {
         { star: 'industry', responsible: '李明', leadDepartment: '农业农村办' },
       ],
       tasks: [
-        { taskId: 'industry-t1', owner: '李明', milestones: [{ title: '确定品牌', due: '2026-04-30' }, { title: '上市销售', due: '2026-06-15' }] },
-        { taskId: 'industry-t2', owner: '李明', milestones: [{ title: '合作社成立', due: '2026-06-01' }, { title: '带动农户', due: '2026-09-30' }] },
+        {
+          taskId: 'industry-t1',
+          owner: '李明',
+          milestones: [
+            { title: '确定品牌', due: '2026-04-30' },
+            { title: '上市销售', due: '2026-06-15' },
+          ],
+        },
+        {
+          taskId: 'industry-t2',
+          owner: '李明',
+          milestones: [
+            { title: '合作社成立', due: '2026-06-01' },
+            { title: '带动农户', due: '2026-09-30' },
+          ],
+        },
       ],
     };
     await stack.call('PUT', '/v1/branches/yingtaogou/plans/2026', { token: cadre, body: { content, version: 0 } });
     await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', { token: cadre, body: { action: 'submit', version: 1 } });
-    const approved = await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', { token: staff, body: { action: 'approve', version: 2 } });
+    const approved = await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', {
+      token: staff,
+      body: { action: 'approve', version: 2 },
+    });
     expect(approved.body.status).toBe('approved');
   });
 
@@ -42,11 +59,28 @@ describe('挂图作战 on DynamoDB Local', () => {
     const board = await stack.call('GET', '/v1/townships/demo-gwh/board/2026', { token: staff });
     expect(board.status).toBe(200);
     const first = board.body.branches[0];
-    expect(first).toMatchObject({ branchId: 'yingtaogou', planStatus: 'approved', tasks: 2, done: 1, overdueMilestones: 1, plannedPercent: 75, actualPercent: 55 });
+    expect(first).toMatchObject({
+      branchId: 'yingtaogou',
+      planStatus: 'approved',
+      tasks: 2,
+      done: 1,
+      overdueMilestones: 1,
+      plannedPercent: 75,
+      actualPercent: 55,
+    });
     expect(first.doubleHalf).toEqual({ status: 'passed', checkDay: '2026-06-30', total: 2, done: 1 });
-    expect(first.stars.find((s: { star: string }) => s.star === 'industry')).toMatchObject({ target: true, tasks: 2, done: 1, overdueMilestones: 1 });
+    expect(first.stars.find((s: { star: string }) => s.star === 'industry')).toMatchObject({
+      target: true,
+      tasks: 2,
+      done: 1,
+      overdueMilestones: 1,
+    });
     expect(board.body.totals).toMatchObject({ approvedPlans: 1, tasks: 2, done: 1, overdueMilestones: 1, doubleHalfPassed: 1 });
-    expect(board.body.branches.slice(1).every((r: { planStatus: string; doubleHalf: { status: string } }) => r.planStatus === 'none' && r.doubleHalf.status === 'no_plan')).toBe(true);
+    expect(
+      board.body.branches
+        .slice(1)
+        .every((r: { planStatus: string; doubleHalf: { status: string } }) => r.planStatus === 'none' && r.doubleHalf.status === 'no_plan'),
+    ).toBe(true);
     expect(board.body.totals.branches).toBe(board.body.branches.length);
 
     // Undone after mid-year: the task no longer counts.
@@ -70,9 +104,15 @@ describe('挂图作战 on DynamoDB Local', () => {
     const other = await stack.call('GET', '/v1/townships/demo-gwh/board/2026', { token: await stack.tokenFor(DEMO.township_staff) });
     expect([other.status, other.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
     expect((await stack.call('GET', '/v1/townships/demo-gwh/board/2026', { token: await stack.tokenFor(DEMO.cadre) })).status).toBe(403);
-    expect((await stack.call('GET', '/v1/townships/nowhere/board/2026', { token: await stack.tokenFor(DEMO.district_admin) })).status).toBe(404);
-    expect((await stack.call('GET', '/v1/branches/yingtaogou/board/2026', { token: await stack.tokenFor(DEMO.station_handler) })).status).toBe(403);
-    expect((await stack.call('GET', '/v1/branches/yingtaogou/board/2026', { token: await stack.tokenFor(DEMO.township_staff) })).status).toBe(404);
+    expect((await stack.call('GET', '/v1/townships/nowhere/board/2026', { token: await stack.tokenFor(DEMO.district_admin) })).status).toBe(
+      404,
+    );
+    expect(
+      (await stack.call('GET', '/v1/branches/yingtaogou/board/2026', { token: await stack.tokenFor(DEMO.station_handler) })).status,
+    ).toBe(403);
+    expect(
+      (await stack.call('GET', '/v1/branches/yingtaogou/board/2026', { token: await stack.tokenFor(DEMO.township_staff) })).status,
+    ).toBe(404);
   });
 
   it('the branch sheet carries what 四个一口清 and the poster print', async () => {
@@ -84,7 +124,13 @@ describe('挂图作战 on DynamoDB Local', () => {
       { star: 'industry', responsible: '李明', leadDepartment: '农业农村办' },
     ]);
     expect(sheet.body.tasks.map((t: { taskId: string }) => t.taskId)).toEqual(['industry-t2', 'industry-t1']);
-    expect(sheet.body.tasks[0]).toMatchObject({ title: '组建或引进农民专业合作社，带动农户增收', star: 'industry', owner: '李明', status: 'in_progress', percent: 10 });
+    expect(sheet.body.tasks[0]).toMatchObject({
+      title: '组建或引进农民专业合作社，带动农户增收',
+      star: 'industry',
+      owner: '李明',
+      status: 'in_progress',
+      percent: 10,
+    });
     expect(new Set(sheet.body.vetoes.map((v: { star: string }) => v.star))).toEqual(new Set(['branch_strong', 'industry']));
   });
 
@@ -100,7 +146,14 @@ describe('挂图作战 on DynamoDB Local', () => {
       findings: [{ star: 'industry', description: '合作社账目未公开', owner: '李明', deadline: '2026-07-06' }],
     };
     const draft = await stack.call('POST', '/v1/inspections/drafts', { token: inspector, body: { content } });
-    expect((await stack.call('POST', `/v1/inspections/drafts/${draft.body.id}/record`, { token: inspector, body: { version: draft.body.version } })).status).toBe(201);
+    expect(
+      (
+        await stack.call('POST', `/v1/inspections/drafts/${draft.body.id}/record`, {
+          token: inspector,
+          body: { version: draft.body.version },
+        })
+      ).status,
+    ).toBe(201);
     now = new Date('2026-07-10T02:00:00.000Z');
     const staff = await stack.tokenFor('demo-township-staff-gwh');
     const row = (await stack.call('GET', '/v1/townships/demo-gwh/board/2026', { token: staff })).body.branches[0];

@@ -14,7 +14,8 @@ describe('the star catalogue on DynamoDB Local', () => {
     const res = await stack.call('GET', '/v1/catalogue', { token: await stack.tokenFor(DEMO.resident) });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ version: 1, counts: { rural: 29, community: 27 }, note: '示例标准（可配置）' });
-    for (const type of ['rural', 'community'] as const) for (const star of res.body.content[type]) expect(star.vetoes.length).toBeGreaterThan(0);
+    for (const type of ['rural', 'community'] as const)
+      for (const star of res.body.content[type]) expect(star.vetoes.length).toBeGreaterThan(0);
   });
 
   it('draft → publish makes an immutable next version; stale drafts and re-publishing are refused', async () => {
@@ -26,7 +27,10 @@ describe('the star catalogue on DynamoDB Local', () => {
     expect([saved.status, saved.body.revision, saved.body.counts.rural]).toEqual([200, 1, 30]);
     expect((await stack.call('PUT', '/v1/catalogue/draft', { token: admin, body: { content, revision: 0 } })).status).toBe(409);
 
-    const published = await stack.call('POST', '/v1/catalogue/publish', { token: admin, body: { revision: 1, note: '2026 年修订：增加电商任务' } });
+    const published = await stack.call('POST', '/v1/catalogue/publish', {
+      token: admin,
+      body: { revision: 1, note: '2026 年修订：增加电商任务' },
+    });
     expect([published.status, published.body.version, published.body.counts.rural]).toEqual([201, 2, 30]);
     expect((await stack.call('POST', '/v1/catalogue/publish', { token: admin, body: { revision: 1, note: '再发一次' } })).status).toBe(409);
 
@@ -58,15 +62,28 @@ describe('the star catalogue on DynamoDB Local', () => {
     dup.rural[1].tasks.push({ ...dup.rural[2].tasks[0] });
     const res = await stack.call('PUT', '/v1/catalogue/draft', { token: admin, body: { content: dup, revision: 0 } });
     expect([res.status, res.body.details[0].path]).toEqual([400, 'body.content.ids']);
-    expect((await stack.call('PUT', '/v1/catalogue/draft', { token: await stack.tokenFor(DEMO.township_staff), body: { content: draft.content, revision: 0 } })).status).toBe(403);
+    expect(
+      (
+        await stack.call('PUT', '/v1/catalogue/draft', {
+          token: await stack.tokenFor(DEMO.township_staff),
+          body: { content: draft.content, revision: 0 },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('a daily report item may name a key task of its star in the catalogue in force, and only that', async () => {
     const cadre = await stack.tokenFor(DEMO.cadre); // 樱桃沟社区, rural
     const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const body = (taskId: string) => ({ content: { items: [{ star: 'industry', taskId, text: '组织樱桃种植技术培训' }] }, idempotencyKey: `task-key-${taskId}-0123456789` });
+    const body = (taskId: string) => ({
+      content: { items: [{ star: 'industry', taskId, text: '组织樱桃种植技术培训' }] },
+      idempotencyKey: `task-key-${taskId}-0123456789`,
+    });
     const wrong = await stack.call('PUT', `/v1/branches/yingtaogou/reports/${day}`, { token: cadre, body: body('ecology-t1') });
-    expect([wrong.status, wrong.body.details[0]]).toEqual([400, expect.objectContaining({ path: 'body.content.items.0.taskId', code: 'unknown_task' })]);
+    expect([wrong.status, wrong.body.details[0]]).toEqual([
+      400,
+      expect.objectContaining({ path: 'body.content.items.0.taskId', code: 'unknown_task' }),
+    ]);
     const ok = await stack.call('PUT', `/v1/branches/yingtaogou/reports/${day}`, { token: cadre, body: body('industry-t5') });
     expect([ok.status, ok.body.report.content.items[0].taskId]).toEqual([201, 'industry-t5']);
   });

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../src/adapters/dynamodb/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../../src/adapters/dynamodb/keys';
 import { publishDemoRanking } from '../../src/local/demo-ranking';
 import { createHttpTestStack, type HttpTestStack } from '../support/http-stack';
 import { DEMO } from '../support/test-stack';
@@ -15,7 +15,12 @@ describe('the demo ranking of npm start', () => {
 
   it('publishes the quarter that has just ended once, through the API, and a leader then reads it', async () => {
     // A rollup the demo's own use wrote in that quarter survives.
-    await stack.doc.send(new PutCommand({ TableName: stack.tableName, Item: { ...keys.branchQuarterStats('yingtaogou', '2026-Q3'), submitted: 3, onTime: 3, late: 0 } }));
+    await stack.doc.send(
+      new PutCommand({
+        TableName: stack.tableName,
+        Item: { ...keys.branchQuarterStats('yingtaogou', '2026-Q3'), submitted: 3, onTime: 3, late: 0 },
+      }),
+    );
     const args = { apiUrl: stack.url, adminToken: await stack.tokenFor(DEMO.district_admin), doc: stack.doc, table: stack.tableName, now };
     expect(await publishDemoRanking(args)).toEqual({ quarter: '2026-Q3', outcome: 'published' });
     expect(await publishDemoRanking(args)).toEqual({ quarter: '2026-Q3', outcome: 'present' });
@@ -28,7 +33,9 @@ describe('the demo ranking of npm start', () => {
     const rows = ranking.body.rows as { townshipId: string; districtRank: number }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r.townshipId))).toEqual(new Set(['wulibao', 'dehuajie']));
-    const kept = await stack.doc.send(new GetCommand({ TableName: stack.tableName, Key: keys.branchQuarterStats('yingtaogou', '2026-Q3') }));
+    const kept = await stack.doc.send(
+      new GetCommand({ TableName: stack.tableName, Key: keys.branchQuarterStats('yingtaogou', '2026-Q3') }),
+    );
     expect(kept.Item).toMatchObject({ submitted: 3, onTime: 3 });
     const versions = await stack.call('GET', '/v1/rankings/2026-Q3/versions', { token: await stack.tokenFor(DEMO.district_admin) });
     expect(versions.body.versions).toHaveLength(1);

@@ -2,19 +2,24 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficialRole, Scope } from '@chuangxing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectionKeys } from '../../src/adapters/dynamodb/inspection-repository.dynamodb';
-import type { OutboxReader } from '../../src/adapters/notify/outbox-notifier';
 import { bindingItem, profileItem } from '../../src/adapters/dynamodb/user-repository.dynamodb';
+import type { OutboxReader } from '../../src/adapters/notify/outbox-notifier';
 import { addDays, shanghaiDay } from '../../src/domain/shanghai-time';
-import { createHttpTestStack, uploadForm, type HttpTestStack } from '../support/http-stack';
+import { createHttpTestStack, type HttpTestStack, uploadForm } from '../support/http-stack';
 import { SAMPLE_JPEG } from '../support/sample-images';
 import { DEMO } from '../support/test-stack';
 
 /** A person with one binding, written as the invitation flow would leave them. */
 async function addPerson(stack: HttpTestStack, id: string, role: OfficialRole, scope: Scope) {
   const createdAt = '2026-02-01T00:00:00.000Z';
-  await stack.doc.send(new PutCommand({ TableName: stack.tableName, Item: profileItem({ id, displayName: `${id}（测试）`, isDemo: false, createdAt }) }));
   await stack.doc.send(
-    new PutCommand({ TableName: stack.tableName, Item: bindingItem({ bindingId: `${id}-b1`, userId: id, role, scope, scopeLabel: id, holderName: id, createdAt, createdBy: 'test' }) }),
+    new PutCommand({ TableName: stack.tableName, Item: profileItem({ id, displayName: `${id}（测试）`, isDemo: false, createdAt }) }),
+  );
+  await stack.doc.send(
+    new PutCommand({
+      TableName: stack.tableName,
+      Item: bindingItem({ bindingId: `${id}-b1`, userId: id, role, scope, scopeLabel: id, holderName: id, createdAt, createdBy: 'test' }),
+    }),
   );
 }
 
@@ -49,12 +54,23 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
     location: '樱桃沟社区党群服务中心',
     photos: [] as string[],
     summary: '未打招呼直接到村，查看三会一课记录和人居环境',
-    findings: [{ star: 'safety_law', description: '消防通道被杂物堵塞', owner: '李明（村干部）', deadline: addDays(today(), 7), vetoItemId: 'safety_law-v2' }],
+    findings: [
+      {
+        star: 'safety_law',
+        description: '消防通道被杂物堵塞',
+        owner: '李明（村干部）',
+        deadline: addDays(today(), 7),
+        vetoItemId: 'safety_law-v2',
+      },
+    ],
     ...over,
   });
 
   async function uploadPhoto(token: string, purpose: 'inspection' | 'fix', branchId = 'yingtaogou') {
-    const p = await stack.call('POST', '/v1/uploads/inspection-photos', { token, body: { purpose, branchId, contentType: 'image/jpeg', size: SAMPLE_JPEG.length } });
+    const p = await stack.call('POST', '/v1/uploads/inspection-photos', {
+      token,
+      body: { purpose, branchId, contentType: 'image/jpeg', size: SAMPLE_JPEG.length },
+    });
     expect(p.status).toBe(200);
     expect((await uploadForm(p.body.url, p.body.fields, { bytes: SAMPLE_JPEG, type: 'image/jpeg', name: 'p.jpg' })).status).toBe(204);
     return p.body.key as string;
@@ -63,7 +79,10 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
   async function recordOne(over: Record<string, unknown> = {}) {
     const draft = await stack.call('POST', '/v1/inspections/drafts', { token: inspector, body: { content: content(over) } });
     expect(draft.status).toBe(201);
-    const rec = await stack.call('POST', `/v1/inspections/drafts/${draft.body.id}/record`, { token: inspector, body: { version: draft.body.version } });
+    const rec = await stack.call('POST', `/v1/inspections/drafts/${draft.body.id}/record`, {
+      token: inspector,
+      body: { version: draft.body.version },
+    });
     expect(rec.status).toBe(201);
     return rec.body;
   }
@@ -71,8 +90,16 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
   it('a draft is its author’s alone; recording writes the visit and its 问题清单 at once and tells the branch', async () => {
     const photo = await uploadPhoto(inspector, 'inspection');
     expect(photo).toMatch(/^inspection\/yingtaogou\/[A-Z0-9]+\.jpg$/);
-    const created = await stack.call('POST', '/v1/inspections/drafts', { token: inspector, body: { content: content({ photos: [photo], location: '', summary: '' }) } });
-    expect([created.status, created.body.version, created.body.branchName, created.body.photoUrls.length]).toEqual([201, 1, '樱桃沟社区', 1]);
+    const created = await stack.call('POST', '/v1/inspections/drafts', {
+      token: inspector,
+      body: { content: content({ photos: [photo], location: '', summary: '' }) },
+    });
+    expect([created.status, created.body.version, created.body.branchName, created.body.photoUrls.length]).toEqual([
+      201,
+      1,
+      '樱桃沟社区',
+      1,
+    ]);
     const id = created.body.id as string;
 
     // Nobody but the author reaches it: not the branch, not its township, not another inspector.
@@ -80,8 +107,12 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
     expect((await stack.call('GET', '/v1/inspections', { token: cadre })).status).toBe(403);
     expect((await stack.call('GET', `/v1/inspections/drafts/${id}`, { token: otherInspector })).status).toBe(404);
     expect((await stack.call('GET', '/v1/inspections', { token: otherInspector })).body).toEqual({ drafts: [], recorded: [] });
-    expect((await stack.call('PUT', `/v1/inspections/drafts/${id}`, { token: otherInspector, body: { content: content(), version: 1 } })).status).toBe(404);
-    expect((await stack.call('POST', `/v1/inspections/drafts/${id}/record`, { token: otherInspector, body: { version: 1 } })).status).toBe(404);
+    expect(
+      (await stack.call('PUT', `/v1/inspections/drafts/${id}`, { token: otherInspector, body: { content: content(), version: 1 } })).status,
+    ).toBe(404);
+    expect((await stack.call('POST', `/v1/inspections/drafts/${id}/record`, { token: otherInspector, body: { version: 1 } })).status).toBe(
+      404,
+    );
     expect((await stack.call('GET', '/v1/branches/yingtaogou/findings', { token: cadre })).body.findings).toEqual([]);
     expect((await stack.call('GET', '/v1/townships/demo-gwh/findings', { token: gwhStaff })).body.findings).toEqual([]);
     const stored = (await stack.snapshot()).filter((i) => i.entity === 'inspection-draft');
@@ -90,16 +121,39 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
 
     // Incomplete drafts cannot be recorded; the missing fields are named.
     const incomplete = await stack.call('POST', `/v1/inspections/drafts/${id}/record`, { token: inspector, body: { version: 1 } });
-    expect([incomplete.status, incomplete.body.details.map((d: { path: string }) => d.path)]).toEqual([400, ['content.location', 'content.summary']]);
-    const saved = await stack.call('PUT', `/v1/inspections/drafts/${id}`, { token: inspector, body: { content: content({ photos: [photo] }), version: 1 } });
+    expect([incomplete.status, incomplete.body.details.map((d: { path: string }) => d.path)]).toEqual([
+      400,
+      ['content.location', 'content.summary'],
+    ]);
+    const saved = await stack.call('PUT', `/v1/inspections/drafts/${id}`, {
+      token: inspector,
+      body: { content: content({ photos: [photo] }), version: 1 },
+    });
     expect(saved.body.version).toBe(2);
-    expect((await stack.call('PUT', `/v1/inspections/drafts/${id}`, { token: inspector, body: { content: content(), version: 1 } })).status).toBe(409);
+    expect(
+      (await stack.call('PUT', `/v1/inspections/drafts/${id}`, { token: inspector, body: { content: content(), version: 1 } })).status,
+    ).toBe(409);
     expect((await stack.call('POST', `/v1/inspections/drafts/${id}/record`, { token: inspector, body: { version: 1 } })).status).toBe(409);
 
     const recorded = await stack.call('POST', `/v1/inspections/drafts/${id}/record`, { token: inspector, body: { version: 2 } });
     expect(recorded.status).toBe(201);
-    expect(recorded.body).toMatchObject({ id, branchName: '樱桃沟社区', townshipId: 'demo-gwh', inspectorName: '赵督导（督导组）', notified: 2 });
-    expect(recorded.body.findings).toMatchObject([{ star: 'safety_law', status: 'open', overdue: false, vetoItemId: 'safety_law-v2', vetoText: '发生造成人员死亡的安全生产事故', version: 1 }]);
+    expect(recorded.body).toMatchObject({
+      id,
+      branchName: '樱桃沟社区',
+      townshipId: 'demo-gwh',
+      inspectorName: '赵督导（督导组）',
+      notified: 2,
+    });
+    expect(recorded.body.findings).toMatchObject([
+      {
+        star: 'safety_law',
+        status: 'open',
+        overdue: false,
+        vetoItemId: 'safety_law-v2',
+        vetoText: '发生造成人员死亡的安全生产事故',
+        version: 1,
+      },
+    ]);
     const outbox = (await stack.call('GET', '/v1/dev/outbox')).body.messages as { recipientUserId: string; title: string; page: string }[];
     expect(outbox.map((m) => m.recipientUserId).sort()).toEqual([DEMO.cadre, DEMO.secretary]);
     expect(outbox[0].title).toBe('督导问题清单');
@@ -109,7 +163,11 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
     // A retry answers the same visit: nothing written twice, nobody told twice.
     const before = await stack.snapshot();
     const retry = await stack.call('POST', `/v1/inspections/drafts/${id}/record`, { token: inspector, body: { version: 2 } });
-    expect([retry.status, retry.body.id, retry.body.findings.map((f: { id: string }) => f.id)]).toEqual([201, id, recorded.body.findings.map((f: { id: string }) => f.id)]);
+    expect([retry.status, retry.body.id, retry.body.findings.map((f: { id: string }) => f.id)]).toEqual([
+      201,
+      id,
+      recorded.body.findings.map((f: { id: string }) => f.id),
+    ]);
     expect(await stack.snapshot()).toEqual(before);
 
     const list = await stack.call('GET', '/v1/inspections', { token: inspector });
@@ -117,7 +175,12 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
     expect(list.body.recorded).toMatchObject([{ id, branchName: '樱桃沟社区', findings: 1 }]);
     const branch = await stack.call('GET', '/v1/branches/yingtaogou/findings', { token: cadre });
     expect(branch.body.findings).toHaveLength(1);
-    expect(branch.body.stars.find((s: { star: string }) => s.star === 'safety_law')).toEqual({ star: 'safety_law', open: 1, overdue: 0, closed: 0 });
+    expect(branch.body.stars.find((s: { star: string }) => s.star === 'safety_law')).toEqual({
+      star: 'safety_law',
+      open: 1,
+      overdue: 0,
+      closed: 0,
+    });
     const detail = await stack.call('GET', `/v1/findings/${branch.body.findings[0].id}`, { token: secretary });
     expect(detail.body.inspection).toMatchObject({ id, location: '樱桃沟社区党群服务中心', inspectorName: '赵督导（督导组）' });
     expect(detail.body.inspection.photoUrls).toHaveLength(1);
@@ -127,7 +190,10 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
   it('photos are checked again when the visit is recorded', async () => {
     const never = 'inspection/yingtaogou/01JABCDEFGHJKMNPQRSTVWXYZ0.jpg';
     const elsewhere = await uploadPhoto(inspector, 'inspection', 'jianxinnanjie');
-    const draft = await stack.call('POST', '/v1/inspections/drafts', { token: inspector, body: { content: content({ photos: [never, elsewhere] }) } });
+    const draft = await stack.call('POST', '/v1/inspections/drafts', {
+      token: inspector,
+      body: { content: content({ photos: [never, elsewhere] }) },
+    });
     const before = await stack.snapshot();
     const res = await stack.call('POST', `/v1/inspections/drafts/${draft.body.id}/record`, { token: inspector, body: { version: 1 } });
     expect(res.status).toBe(400);
@@ -151,7 +217,10 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
     expect((await act(wulibaoStaff, { action: 'submit_fix', version: 1, text: '已清理' })).status).toBe(403);
     const fixed = await act(cadre, { action: 'submit_fix', version: 1, text: '已清理消防通道杂物', photos: [evidence] });
     expect([fixed.status, fixed.body.finding.status, fixed.body.actions]).toEqual([200, 'fix_submitted', []]);
-    expect((await stack.call('GET', '/v1/dev/outbox')).body.messages[0]).toMatchObject({ recipientUserId: DEMO.inspector, title: '整改待销号' });
+    expect((await stack.call('GET', '/v1/dev/outbox')).body.messages[0]).toMatchObject({
+      recipientUserId: DEMO.inspector,
+      title: '整改待销号',
+    });
 
     const own = await act(secretary, { action: 'close', version: 2, note: '我们自己看过了' });
     expect([own.status, own.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
@@ -207,21 +276,61 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
     const repo = stack.deps.inspections;
     const at = now().toISOString();
     const inspection = {
-      id: draft.body.id, districtId: 'erqi', townshipId: 'demo-gwh', branchId: 'yingtaogou', branchName: '樱桃沟社区', visitedAt: at, location: 'x', photos: [], summary: 'y',
-      inspectorId: DEMO.inspector, inspectorName: '赵督导', recordedAt: at, findingIds: ['taken-1', 'f-2'],
+      id: draft.body.id,
+      districtId: 'erqi',
+      townshipId: 'demo-gwh',
+      branchId: 'yingtaogou',
+      branchName: '樱桃沟社区',
+      visitedAt: at,
+      location: 'x',
+      photos: [],
+      summary: 'y',
+      inspectorId: DEMO.inspector,
+      inspectorName: '赵督导',
+      recordedAt: at,
+      findingIds: ['taken-1', 'f-2'],
     };
     const finding = (id: string) => ({
-      id, inspectionId: draft.body.id, inspectorId: DEMO.inspector, districtId: 'erqi', townshipId: 'demo-gwh', branchId: 'yingtaogou', branchName: '樱桃沟社区',
-      star: 'safety_law' as const, description: 'd', owner: 'o', deadline: today(), status: 'open' as const, version: 1, createdAt: at, updatedAt: at,
+      id,
+      inspectionId: draft.body.id,
+      inspectorId: DEMO.inspector,
+      districtId: 'erqi',
+      townshipId: 'demo-gwh',
+      branchId: 'yingtaogou',
+      branchName: '樱桃沟社区',
+      star: 'safety_law' as const,
+      description: 'd',
+      owner: 'o',
+      deadline: today(),
+      status: 'open' as const,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
     });
     const events = [1, 2].map(() => ({ at, version: 1, kind: 'recorded' as const, actorId: DEMO.inspector, actorName: '赵督导' }));
     // An item already holds the second finding's key: the transaction must fail as a whole.
-    await stack.doc.send(new PutCommand({ TableName: stack.tableName, Item: { ...inspectionKeys.finding('taken-2'), entity: 'squatter' } }));
+    await stack.doc.send(
+      new PutCommand({ TableName: stack.tableName, Item: { ...inspectionKeys.finding('taken-2'), entity: 'squatter' } }),
+    );
     const before = await stack.snapshot();
-    await expect(repo.record({ authorId: DEMO.inspector, id: draft.body.id, expectedVersion: 1 }, { ...inspection, findingIds: ['taken-1', 'taken-2'] }, [finding('taken-1'), finding('taken-2')], events)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      repo.record(
+        { authorId: DEMO.inspector, id: draft.body.id, expectedVersion: 1 },
+        { ...inspection, findingIds: ['taken-1', 'taken-2'] },
+        [finding('taken-1'), finding('taken-2')],
+        events,
+      ),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await stack.snapshot()).toEqual(before);
     // A stale draft version fails the same way.
-    await expect(repo.record({ authorId: DEMO.inspector, id: draft.body.id, expectedVersion: 7 }, inspection, [finding('f-1'), finding('f-2')], events)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      repo.record(
+        { authorId: DEMO.inspector, id: draft.body.id, expectedVersion: 7 },
+        inspection,
+        [finding('f-1'), finding('f-2')],
+        events,
+      ),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await stack.snapshot()).toEqual(before);
     expect((await stack.call('GET', `/v1/inspections/drafts/${draft.body.id}`, { token: inspector })).status).toBe(200);
     await stack.call('DELETE', `/v1/inspections/drafts/${draft.body.id}`, { token: inspector });
@@ -241,26 +350,49 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
     expect(branch.body.findings.find((f: { id: string }) => f.id === late.id).overdue).toBe(false);
     aheadDays = 3;
     try {
-      [cadre, gwhStaff, inspector] = await Promise.all([stack.tokenFor(DEMO.cadre), stack.tokenFor('demo-township-staff-gwh'), stack.tokenFor(DEMO.inspector)]);
+      [cadre, gwhStaff, inspector] = await Promise.all([
+        stack.tokenFor(DEMO.cadre),
+        stack.tokenFor('demo-township-staff-gwh'),
+        stack.tokenFor(DEMO.inspector),
+      ]);
       branch = await stack.call('GET', '/v1/branches/yingtaogou/findings', { token: cadre });
       expect(branch.body.findings[0]).toMatchObject({ id: late.id, overdue: true });
-      expect(branch.body.stars.find((s: { star: string }) => s.star === 'industry')).toEqual({ star: 'industry', open: 2, overdue: 1, closed: 0 });
+      expect(branch.body.stars.find((s: { star: string }) => s.star === 'industry')).toEqual({
+        star: 'industry',
+        open: 2,
+        overdue: 1,
+        closed: 0,
+      });
       const overdue = await stack.call('GET', '/v1/townships/demo-gwh/findings', { token: gwhStaff, query: { status: 'overdue' } });
       expect(overdue.body.findings.map((f: { id: string }) => f.id)).toEqual([late.id]);
-      const open = await stack.call('GET', '/v1/townships/demo-gwh/findings', { token: await stack.tokenFor(DEMO.district_admin), query: { status: 'open' } });
+      const open = await stack.call('GET', '/v1/townships/demo-gwh/findings', {
+        token: await stack.tokenFor(DEMO.district_admin),
+        query: { status: 'open' },
+      });
       expect(open.body.findings.every((f: { status: string }) => f.status !== 'closed')).toBe(true);
       const closed = await stack.call('GET', '/v1/townships/demo-gwh/findings', { token: inspector, query: { status: 'closed' } });
       expect(closed.body.findings.length).toBeGreaterThan(0);
       expect(closed.body.findings.every((f: { status: string; overdue: boolean }) => f.status === 'closed' && !f.overdue)).toBe(true);
       const all = await stack.call('GET', '/v1/townships/demo-gwh/findings', { token: gwhStaff });
       expect(all.body.branches).toHaveLength(1);
-      expect(all.body.branches[0].stars.find((s: { star: string }) => s.star === 'industry')).toEqual({ star: 'industry', open: 2, overdue: 1, closed: 0 });
+      expect(all.body.branches[0].stars.find((s: { star: string }) => s.star === 'industry')).toEqual({
+        star: 'industry',
+        open: 2,
+        overdue: 1,
+        closed: 0,
+      });
       expect((await stack.call('GET', '/v1/townships/demo-gwh/findings', { token: await stack.tokenFor(DEMO.leader) })).status).toBe(403);
 
       // The compact rows for the board and the ranking: one query of the township index.
       const facts = await stack.deps.inspections.listFindingsForTownship('demo-gwh');
       expect(facts).toHaveLength(all.body.findings.length);
-      expect(facts.find((f) => f.deadline === due)).toEqual({ branchId: 'yingtaogou', star: 'industry', status: 'open', deadline: due, createdAt: expect.any(String) });
+      expect(facts.find((f) => f.deadline === due)).toEqual({
+        branchId: 'yingtaogou',
+        star: 'industry',
+        status: 'open',
+        deadline: due,
+        createdAt: expect.any(String),
+      });
       expect(facts.some((f) => f.vetoItemId === 'safety_law-v2' && f.status === 'closed' && f.closedAt)).toBe(true);
     } finally {
       aheadDays = 0;

@@ -32,7 +32,9 @@ describe('invitations on DynamoDB Local', () => {
     await stack.deps.invitations.create(invitation('RACE2345'));
     const users = Array.from({ length: 20 }, (_, i) => `racer-${i}`);
     const results = await Promise.all(
-      users.map((u, i) => stack.deps.invitations.redeem(hash('RACE2345'), { bindingId: `bind-race-${i}`, userId: u, createdAt: now.toISOString() }, now)),
+      users.map((u, i) =>
+        stack.deps.invitations.redeem(hash('RACE2345'), { bindingId: `bind-race-${i}`, userId: u, createdAt: now.toISOString() }, now),
+      ),
     );
     const winners = results.flatMap((r, i) => (r.outcome === 'redeemed' ? [users[i]] : []));
     expect(winners).toHaveLength(1);
@@ -46,14 +48,22 @@ describe('invitations on DynamoDB Local', () => {
 
   it('an expired code is refused and stays open for the record', async () => {
     await stack.deps.invitations.create(invitation('LATE2345', { expiresAt: '2026-11-27T07:59:59.000Z' }));
-    const r = await stack.deps.invitations.redeem(hash('LATE2345'), { bindingId: 'bind-late', userId: 'u-late', createdAt: now.toISOString() }, now);
+    const r = await stack.deps.invitations.redeem(
+      hash('LATE2345'),
+      { bindingId: 'bind-late', userId: 'u-late', createdAt: now.toISOString() },
+      now,
+    );
     expect(r.outcome).toBe('expired');
     expect(await stack.deps.users.getBinding('u-late', 'bind-late')).toBeUndefined();
   });
 
   it('an unknown code is invalid, and a used one reports used', async () => {
-    expect((await stack.deps.invitations.redeem(hash('NONE2345'), { bindingId: 'x', userId: 'u', createdAt: now.toISOString() }, now)).outcome).toBe('invalid');
-    expect((await stack.deps.invitations.redeem(hash('RACE2345'), { bindingId: 'y', userId: 'u', createdAt: now.toISOString() }, now)).outcome).toBe('used');
+    expect(
+      (await stack.deps.invitations.redeem(hash('NONE2345'), { bindingId: 'x', userId: 'u', createdAt: now.toISOString() }, now)).outcome,
+    ).toBe('invalid');
+    expect(
+      (await stack.deps.invitations.redeem(hash('RACE2345'), { bindingId: 'y', userId: 'u', createdAt: now.toISOString() }, now)).outcome,
+    ).toBe('used');
   });
 
   it('lists newest first within a township', async () => {
@@ -73,7 +83,12 @@ describe('users on DynamoDB Local', () => {
   it('concurrent first logins with one openid create one user', async () => {
     const profiles = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        stack.deps.users.findOrCreateByOpenid('openid-same', { id: `cand-${i}`, displayName: '微信用户', isDemo: false, createdAt: '2026-11-27T00:00:00.000Z' }),
+        stack.deps.users.findOrCreateByOpenid('openid-same', {
+          id: `cand-${i}`,
+          displayName: '微信用户',
+          isDemo: false,
+          createdAt: '2026-11-27T00:00:00.000Z',
+        }),
       ),
     );
     expect(new Set(profiles.map((p) => p.id)).size).toBe(1);
@@ -84,11 +99,23 @@ describe('users on DynamoDB Local', () => {
   it('a binding can be revoked once', async () => {
     const { bindingItem } = await import('../../src/adapters/dynamodb/user-repository.dynamodb');
     const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
-    const b = { bindingId: 'b1', userId: 'u9', role: 'cadre' as const, scope: { level: 'branch' as const, districtId: 'erqi', townshipId: 't', branchId: 'b' }, scopeLabel: 'x', createdAt: '2026-11-27T00:00:00.000Z', createdBy: 'seed' };
+    const b = {
+      bindingId: 'b1',
+      userId: 'u9',
+      role: 'cadre' as const,
+      scope: { level: 'branch' as const, districtId: 'erqi', townshipId: 't', branchId: 'b' },
+      scopeLabel: 'x',
+      createdAt: '2026-11-27T00:00:00.000Z',
+      createdBy: 'seed',
+    };
     await stack.doc.send(new PutCommand({ TableName: stack.tableName, Item: bindingItem(b) }));
     const revoked = await stack.deps.users.revokeBinding('u9', 'b1', '2026-11-27T01:00:00.000Z', 'admin');
     expect(revoked.revokedAt).toBe('2026-11-27T01:00:00.000Z');
-    await expect(stack.deps.users.revokeBinding('u9', 'b1', '2026-11-27T02:00:00.000Z', 'admin')).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(stack.deps.users.revokeBinding('u9', 'nope', '2026-11-27T02:00:00.000Z', 'admin')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(stack.deps.users.revokeBinding('u9', 'b1', '2026-11-27T02:00:00.000Z', 'admin')).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(stack.deps.users.revokeBinding('u9', 'nope', '2026-11-27T02:00:00.000Z', 'admin')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -13,11 +13,23 @@ describe('the letters’ clock on DynamoDB Local', () => {
     const resident = await stack.tokenFor(DEMO.resident);
     const handler = await stack.tokenFor(DEMO.station_handler);
     const write = (n: number) =>
-      stack.call('POST', '/v1/letters', { token: resident, body: { branchId: 'jianxinnanjie', category: 'help', text: `需要帮助的事项第${n}件`, anonymous: true, idempotencyKey: `maint-key-${n}-0123456789` } });
+      stack.call('POST', '/v1/letters', {
+        token: resident,
+        body: {
+          branchId: 'jianxinnanjie',
+          category: 'help',
+          text: `需要帮助的事项第${n}件`,
+          anonymous: true,
+          idempotencyKey: `maint-key-${n}-0123456789`,
+        },
+      });
     const late = (await write(1)).body.letter.id;
     const answered = (await write(2)).body.letter.id;
     await stack.call('POST', `/v1/letters/cases/${answered}/actions`, { token: handler, body: { action: 'accept', version: 1 } });
-    await stack.call('POST', `/v1/letters/cases/${answered}/actions`, { token: handler, body: { action: 'reply', version: 2, text: '已安排志愿者上门' } });
+    await stack.call('POST', `/v1/letters/cases/${answered}/actions`, {
+      token: handler,
+      body: { action: 'reply', version: 2, text: '已安排志愿者上门' },
+    });
 
     expect(await runLetterMaintenance(stack.deps)).toEqual({ archived: 0, flagged: 0, notified: 0 });
 
@@ -38,7 +50,9 @@ describe('the letters’ clock on DynamoDB Local', () => {
 
     now = new Date('2026-12-05T03:00:00.000Z'); // more than 7 days after the reply
     expect(await runLetterMaintenance(stack.deps)).toMatchObject({ archived: 1 });
-    const archived = (await stack.call('GET', '/v1/letters/mine', { token: await stack.tokenFor(DEMO.resident) })).body.letters.find((l: { id: string }) => l.id === answered);
+    const archived = (await stack.call('GET', '/v1/letters/mine', { token: await stack.tokenFor(DEMO.resident) })).body.letters.find(
+      (l: { id: string }) => l.id === answered,
+    );
     expect([archived.status, archived.canRate, archived.timeline.at(-1).text]).toEqual(['archived', false, '答复后 7 天未评价，自动归档']);
   });
 });

@@ -23,7 +23,8 @@ describe('清风邮局 on DynamoDB Local', () => {
   });
 
   const write = (body: Record<string, unknown>, token = resident) => stack.call('POST', '/v1/letters', { token, body });
-  const act = (id: string, body: Record<string, unknown>, token = handler) => stack.call('POST', `/v1/letters/cases/${id}/actions`, { token, body });
+  const act = (id: string, body: Record<string, unknown>, token = handler) =>
+    stack.call('POST', `/v1/letters/cases/${id}/actions`, { token, body });
 
   it('runs the whole loop: write → accept → reply → 不满意 → 复核 → reply → rate → archived', async () => {
     const w = await write(letter({ idempotencyKey: key('loop') }));
@@ -48,7 +49,10 @@ describe('清风邮局 on DynamoDB Local', () => {
     // The internal note is not shown to the writer.
     expect(my.timeline.map((t: { kind: string }) => t.kind)).toEqual(['submitted', 'accepted', 'replied']);
 
-    const r1 = await stack.call('POST', `/v1/letters/mine/${id}/rating`, { token: resident, body: { rating: 'unsatisfied', comment: '另一盏还没修' } });
+    const r1 = await stack.call('POST', `/v1/letters/mine/${id}/rating`, {
+      token: resident,
+      body: { rating: 'unsatisfied', comment: '另一盏还没修' },
+    });
     expect(r1.body.letter.status).toBe('reopened');
     c = await act(id, { action: 'reply', version: 5, text: '两盏路灯均已修复' });
     const r2 = await stack.call('POST', `/v1/letters/mine/${id}/rating`, { token: resident, body: { rating: 'unsatisfied' } });
@@ -74,7 +78,10 @@ describe('清风邮局 on DynamoDB Local', () => {
   it('two handlers acting at once: exactly one wins', async () => {
     const w = await write(letter({ idempotencyKey: key('race') }));
     const id = w.body.letter.id;
-    const [a, b] = await Promise.all([act(id, { action: 'accept', version: 1 }), act(id, { action: 'decline', version: 1, reason: '重复来信' })]);
+    const [a, b] = await Promise.all([
+      act(id, { action: 'accept', version: 1 }),
+      act(id, { action: 'decline', version: 1, reason: '重复来信' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const c = await stack.call('GET', `/v1/letters/cases/${id}`, { token: handler });
     expect(c.body.letter.version).toBe(2);
@@ -113,12 +120,16 @@ describe('清风邮局 on DynamoDB Local', () => {
     const w = await write(letter({ category: 'integrity', idempotencyKey: key('integrity'), text: '社区某干部收受物业好处' }));
     const id = w.body.letter.id;
     expect((await stack.call('GET', `/v1/letters/cases/${id}`, { token: handler })).status).toBe(404);
-    expect((await stack.call('GET', '/v1/letters/cases', { token: handler })).body.letters.map((l: { id: string }) => l.id)).not.toContain(id);
+    expect((await stack.call('GET', '/v1/letters/cases', { token: handler })).body.letters.map((l: { id: string }) => l.id)).not.toContain(
+      id,
+    );
     const staff = await stack.tokenFor(DEMO.township_staff);
     expect((await stack.call('GET', `/v1/letters/cases/${id}`, { token: staff })).status).toBe(404);
     const seen = await stack.call('GET', `/v1/letters/cases/${id}`, { token: inspector });
     expect([seen.status, seen.body.letter.category]).toEqual([200, 'integrity']);
-    expect((await stack.call('GET', '/v1/letters/cases', { token: inspector })).body.letters.map((l: { id: string }) => l.id)).toContain(id);
+    expect((await stack.call('GET', '/v1/letters/cases', { token: inspector })).body.letters.map((l: { id: string }) => l.id)).toContain(
+      id,
+    );
     expect((await act(id, { action: 'accept', version: 1 }, inspector)).status).toBe(200);
     expect((await act(id, { action: 'note', version: 2, text: '试图处理', internal: true })).status).toBe(404);
   });
@@ -141,7 +152,9 @@ describe('清风邮局 on DynamoDB Local', () => {
   it('the district admin configures the SLA and the daily limit; new letters follow at once', async () => {
     const admin = await stack.tokenFor(DEMO.district_admin);
     const rules = { acceptWorkingDays: 5, replyWorkingDays: 10, autoArchiveDays: 3, perDayLimit: 1 };
-    expect((await stack.call('PUT', '/v1/letter-rules', { token: await stack.tokenFor(DEMO.township_staff), body: rules })).status).toBe(403);
+    expect((await stack.call('PUT', '/v1/letter-rules', { token: await stack.tokenFor(DEMO.township_staff), body: rules })).status).toBe(
+      403,
+    );
     expect((await stack.call('PUT', '/v1/letter-rules', { token: admin, body: { ...rules, perDayLimit: 0 } })).status).toBe(400);
     expect((await stack.call('PUT', '/v1/letter-rules', { token: admin, body: rules })).status).toBe(200);
     expect((await stack.call('GET', '/v1/letter-rules', { token: resident })).body).toEqual(rules);

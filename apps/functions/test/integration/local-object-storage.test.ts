@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { type PhotoRef, UPLOAD_LIMITS } from '@chuangxing/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { UPLOAD_LIMITS, type PhotoRef } from '@chuangxing/shared';
 import { LocalObjectStorage } from '../../src/adapters/storage/local-object-storage';
 import { DomainError } from '../../src/domain/domain-error';
 import type { ApiApp } from '../../src/http/api-app';
 import { startHttpServer } from '../../src/local/http-server';
 import { verifyReportPhotos } from '../../src/use-cases/verify-report-photos';
 import { listFiles, uploadForm } from '../support/http-stack';
-import { SAMPLE_JPEG, SAMPLE_PNG, SAMPLE_WEBP, jpegOfSize } from '../support/sample-images';
+import { jpegOfSize, SAMPLE_JPEG, SAMPLE_PNG, SAMPLE_WEBP } from '../support/sample-images';
 
 const ORIGIN = 'http://127.0.0.1:10086';
 const KEY = 'daily-report/yingtaogou/2026-03-02/01JNQ8Z3K2M4N5P6Q7R8S9T0VW.jpg';
@@ -25,7 +25,13 @@ let http: Awaited<ReturnType<typeof startHttpServer>>;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'cx-storage-test-'));
   let url = '';
-  storage = new LocalObjectStorage({ dir, baseUrl: () => url, signingKey: 'storage-test-signing-key-0123456789abcdef', corsOrigins: [ORIGIN], now: () => now });
+  storage = new LocalObjectStorage({
+    dir,
+    baseUrl: () => url,
+    signingKey: 'storage-test-signing-key-0123456789abcdef',
+    corsOrigins: [ORIGIN],
+    now: () => now,
+  });
   http = await startHttpServer(unreachableApp, 0, '127.0.0.1', [storage.route]);
   url = http.url;
 });
@@ -38,9 +44,11 @@ beforeEach(() => {
 });
 
 const stored = () => listFiles(dir).filter((f) => !f.startsWith('tmp/'));
-const presign = (key = KEY, contentType = 'image/jpeg', maxBytes = UPLOAD_LIMITS.photo) => storage.presignPost(key, { contentType, maxBytes, expiresInSeconds: 600 });
+const presign = (key = KEY, contentType = 'image/jpeg', maxBytes = UPLOAD_LIMITS.photo) =>
+  storage.presignPost(key, { contentType, maxBytes, expiresInSeconds: 600 });
 let n = 0;
-const freshKey = (ext = 'jpg', branch = 'yingtaogou', day = '2026-03-02') => `daily-report/${branch}/${day}/01JNQ8Z3K2M4N5P6Q7R8S9T${String(n++).padStart(3, '0')}.${ext}`;
+const freshKey = (ext = 'jpg', branch = 'yingtaogou', day = '2026-03-02') =>
+  `daily-report/${branch}/${day}/01JNQ8Z3K2M4N5P6Q7R8S9T${String(n++).padStart(3, '0')}.${ext}`;
 
 describe('presigned POST, like S3', () => {
   it('gives a form for this server with the key, type, policy and signature', async () => {
@@ -50,7 +58,12 @@ describe('presigned POST, like S3', () => {
     expect(fields.key).toBe(KEY);
     expect(fields['Content-Type']).toBe('image/jpeg');
     const policy = JSON.parse(Buffer.from(fields.policy, 'base64').toString('utf8'));
-    expect(policy).toEqual({ key: KEY, contentType: 'image/jpeg', maxBytes: UPLOAD_LIMITS.photo, expiry: new Date(now + 600_000).toISOString() });
+    expect(policy).toEqual({
+      key: KEY,
+      contentType: 'image/jpeg',
+      maxBytes: UPLOAD_LIMITS.photo,
+      expiry: new Date(now + 600_000).toISOString(),
+    });
     expect(fields.signature).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -89,7 +102,9 @@ describe('presigned POST, like S3', () => {
     const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
     const body = Buffer.concat([
       Buffer.from(part('key', fields.key) + part('policy', fields.policy) + part('signature', fields.signature)),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="tmp_abc.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="tmp_abc.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
       SAMPLE_JPEG,
       Buffer.from(`\r\n${part('Content-Type', fields['Content-Type'])}${part('x-ignore-client', 'weapp')}--${boundary}--\r\n`),
     ]);
@@ -107,7 +122,11 @@ describe('presigned POST, like S3', () => {
 });
 
 describe('refusals: nothing is stored', () => {
-  async function refused(mutate: (f: Record<string, string>) => Record<string, string>, file: Buffer, opts: { type?: string; maxBytes?: number; advanceMs?: number } = {}) {
+  async function refused(
+    mutate: (f: Record<string, string>) => Record<string, string>,
+    file: Buffer,
+    opts: { type?: string; maxBytes?: number; advanceMs?: number } = {},
+  ) {
     const key = freshKey();
     const { url, fields } = await presign(key, opts.type ?? 'image/jpeg', opts.maxBytes ?? UPLOAD_LIMITS.photo);
     now += opts.advanceMs ?? 0;
@@ -133,7 +152,10 @@ describe('refusals: nothing is stored', () => {
   });
 
   it('a forged signature, or a policy rewritten to allow more', async () => {
-    expect(await refused((f) => ({ ...f, signature: 'f'.repeat(64) }), SAMPLE_JPEG)).toEqual({ status: 403, code: 'SignatureDoesNotMatch' });
+    expect(await refused((f) => ({ ...f, signature: 'f'.repeat(64) }), SAMPLE_JPEG)).toEqual({
+      status: 403,
+      code: 'SignatureDoesNotMatch',
+    });
     const bigger = (f: Record<string, string>) => {
       const p = JSON.parse(Buffer.from(f.policy, 'base64').toString('utf8'));
       return { ...f, policy: Buffer.from(JSON.stringify({ ...p, maxBytes: 10_000_000 })).toString('base64') };
@@ -154,7 +176,10 @@ describe('refusals: nothing is stored', () => {
   });
 
   it('random bytes declared as WebP', async () => {
-    expect(await refused((f) => f, Buffer.from('RIFF....AVI LIST'), { type: 'image/webp' })).toEqual({ status: 400, code: 'InvalidContent' });
+    expect(await refused((f) => f, Buffer.from('RIFF....AVI LIST'), { type: 'image/webp' })).toEqual({
+      status: 400,
+      code: 'InvalidContent',
+    });
   });
 
   it('a form field the policy does not cover', async () => {
@@ -162,11 +187,18 @@ describe('refusals: nothing is stored', () => {
   });
 
   it('no policy at all', async () => {
-    expect(await refused(({ key, 'Content-Type': ct }) => ({ key, 'Content-Type': ct }), SAMPLE_JPEG)).toEqual({ status: 403, code: 'AccessDenied' });
+    expect(await refused(({ key, 'Content-Type': ct }) => ({ key, 'Content-Type': ct }), SAMPLE_JPEG)).toEqual({
+      status: 403,
+      code: 'AccessDenied',
+    });
   });
 
   it('a body that is not multipart', async () => {
-    const res = await fetch(`${http.url}/local-storage/upload`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${http.url}/local-storage/upload`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(412);
   });
 
@@ -175,31 +207,37 @@ describe('refusals: nothing is stored', () => {
     const { url, fields } = await presign(key, 'image/jpeg', 10_000);
     const before = stored();
     // Streamed without a Content-Length, so only the running count can stop it.
-    const { status, received, sentAtAnswer } = await new Promise<{ status: number; received: string; sentAtAnswer: number }>((resolve, reject) => {
-      const boundary = 'capBoundary';
-      const req = request(url, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' } });
-      let sent = 0;
-      req.on('response', (res) => {
-        const sentAtAnswer = sent;
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode!, received: text, sentAtAnswer }));
-      });
-      for (const [k, v] of Object.entries(fields)) req.write(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.jpg"\r\n\r\n`);
-      req.write(SAMPLE_JPEG);
-      const pump = () => {
-        // Up to 32 MB, far past the 10 KB + 64 KB cap; the server must answer (and stop reading) long before.
-        while (sent < 32 * 1024 * 1024) {
-          sent += 64 * 1024;
-          if (!req.write(Buffer.alloc(64 * 1024))) return void req.once('drain', pump);
-        }
-        req.end();
-      };
-      // The server drops the connection once it has answered; that is expected here.
-      req.on('error', () => undefined);
-      pump();
-    });
+    const { status, received, sentAtAnswer } = await new Promise<{ status: number; received: string; sentAtAnswer: number }>(
+      (resolve, reject) => {
+        const boundary = 'capBoundary';
+        const req = request(url, {
+          method: 'POST',
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' },
+        });
+        let sent = 0;
+        req.on('response', (res) => {
+          const sentAtAnswer = sent;
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode!, received: text, sentAtAnswer }));
+        });
+        for (const [k, v] of Object.entries(fields))
+          req.write(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+        req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.jpg"\r\n\r\n`);
+        req.write(SAMPLE_JPEG);
+        const pump = () => {
+          // Up to 32 MB, far past the 10 KB + 64 KB cap; the server must answer (and stop reading) long before.
+          while (sent < 32 * 1024 * 1024) {
+            sent += 64 * 1024;
+            if (!req.write(Buffer.alloc(64 * 1024))) return void req.once('drain', pump);
+          }
+          req.end();
+        };
+        // The server drops the connection once it has answered; that is expected here.
+        req.on('error', () => undefined);
+        pump();
+      },
+    );
     expect(status).toBe(400);
     // Only what socket buffers absorb got out before the answer, never the whole body.
     expect(sentAtAnswer).toBeLessThan(32 * 1024 * 1024);
@@ -256,7 +294,10 @@ describe('presigned GET', () => {
     const url = await storage.presignGet(key, 60);
     expect((await fetch(url, { headers: { origin: ORIGIN } })).headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect((await fetch(url, { headers: { origin: 'https://evil.example' } })).headers.get('access-control-allow-origin')).toBeNull();
-    const pre = await fetch(`${http.url}/local-storage/upload`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } });
+    const pre = await fetch(`${http.url}/local-storage/upload`, {
+      method: 'OPTIONS',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(pre.headers.get('access-control-allow-methods')).toContain('POST');
@@ -266,7 +307,9 @@ describe('presigned GET', () => {
 describe('keys are sanitised', () => {
   it('refuses to sign keys that could leave the folder', async () => {
     for (const bad of ['../x.jpg', 'daily-report/../../etc/passwd', '/abs.jpg', 'a//b.jpg', 'a/.hidden', 'a b.jpg', 'a/b\\c.jpg']) {
-      await expect(storage.presignPost(bad, { contentType: 'image/jpeg', maxBytes: 100, expiresInSeconds: 60 }), bad).rejects.toThrow(/invalid object key/);
+      await expect(storage.presignPost(bad, { contentType: 'image/jpeg', maxBytes: 100, expiresInSeconds: 60 }), bad).rejects.toThrow(
+        /invalid object key/,
+      );
       await expect(storage.presignGet(bad, 60), bad).rejects.toThrow(/invalid object key/);
       expect(await storage.head(bad), bad).toBeUndefined();
     }
@@ -334,7 +377,13 @@ describe('verifyReportPhotos against the real local storage', () => {
 
   it('names a photo over 2 MB (written by a store that allows more, as a misconfigured bucket would)', async () => {
     let url = '';
-    const lax = new LocalObjectStorage({ dir, baseUrl: () => url, signingKey: 'another-key-for-a-lax-store-0123456789', corsOrigins: [], maxObjectBytes: 3 * 1024 * 1024 });
+    const lax = new LocalObjectStorage({
+      dir,
+      baseUrl: () => url,
+      signingKey: 'another-key-for-a-lax-store-0123456789',
+      corsOrigins: [],
+      maxObjectBytes: 3 * 1024 * 1024,
+    });
     const laxHttp = await startHttpServer(unreachableApp, 0, '127.0.0.1', [lax.route]);
     url = laxHttp.url;
     try {

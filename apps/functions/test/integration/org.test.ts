@@ -4,7 +4,11 @@ import { buildDemoData } from '../../src/local/demo-data';
 import { makeBranch } from '../support/builders';
 import { createTestStack, type TestStack } from '../support/test-stack';
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: DomainError) => e.code ?? String(e));
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: DomainError) => e.code ?? String(e),
+  );
 
 describe('org tree on DynamoDB Local', () => {
   let stack: TestStack;
@@ -15,7 +19,10 @@ describe('org tree on DynamoDB Local', () => {
   it('holds the demo district: 18 townships, about 150 branches, the real names included', async () => {
     const townships = await stack.deps.org.listTownships('erqi');
     expect(townships).toHaveLength(18);
-    expect(townships.slice(0, 2).map((t) => [t.name, t.isDemo])).toEqual([['五里堡街道', false], ['德化街街道', false]]);
+    expect(townships.slice(0, 2).map((t) => [t.name, t.isDemo])).toEqual([
+      ['五里堡街道', false],
+      ['德化街街道', false],
+    ]);
     expect(townships.slice(2).every((t) => t.isDemo && t.name.startsWith('示例'))).toBe(true);
     const total = townships.reduce((n, t) => n + t.counts.rural + t.counts.community, 0);
     expect(total).toBe(buildDemoData().branches.length);
@@ -29,7 +36,10 @@ describe('org tree on DynamoDB Local', () => {
   it('township counts match the branches listed under each township', async () => {
     for (const t of await stack.deps.org.listTownships('erqi')) {
       const branches = await stack.deps.org.listBranches(t.id);
-      expect({ rural: branches.filter((b) => b.type === 'rural').length, community: branches.filter((b) => b.type === 'community').length }).toEqual(t.counts);
+      expect({
+        rural: branches.filter((b) => b.type === 'rural').length,
+        community: branches.filter((b) => b.type === 'community').length,
+      }).toEqual(t.counts);
     }
   });
 
@@ -42,13 +52,17 @@ describe('org tree on DynamoDB Local', () => {
 
   it('a duplicate name in the township is a conflict and leaves the counter alone', async () => {
     const before = (await stack.deps.org.getTownship('erqi', 'dehuajie'))!.counts;
-    expect(await codeOf(stack.deps.org.createBranch(makeBranch({ id: 'new-2', townshipId: 'dehuajie', name: '新建社区' })))).toBe('CONFLICT');
+    expect(await codeOf(stack.deps.org.createBranch(makeBranch({ id: 'new-2', townshipId: 'dehuajie', name: '新建社区' })))).toBe(
+      'CONFLICT',
+    );
     expect((await stack.deps.org.getTownship('erqi', 'dehuajie'))!.counts).toEqual(before);
     expect(await stack.deps.org.getBranch('new-2')).toBeUndefined();
   });
 
   it('a branch in a missing township is refused and nothing is written', async () => {
-    expect(await codeOf(stack.deps.org.createBranch(makeBranch({ id: 'new-3', townshipId: 'nowhere', name: '孤儿社区' })))).toBe('NOT_FOUND');
+    expect(await codeOf(stack.deps.org.createBranch(makeBranch({ id: 'new-3', townshipId: 'nowhere', name: '孤儿社区' })))).toBe(
+      'NOT_FOUND',
+    );
     expect(await stack.deps.org.getBranch('new-3')).toBeUndefined();
   });
 
@@ -60,12 +74,16 @@ describe('org tree on DynamoDB Local', () => {
     expect((await stack.deps.org.getBranch('new-1'))!.name).toBe('更名社区');
     // The old name is free again; the new one is taken.
     await stack.deps.org.createBranch(makeBranch({ id: 'new-4', townshipId: 'dehuajie', name: '新建社区' }));
-    expect(await codeOf(stack.deps.org.createBranch(makeBranch({ id: 'new-5', townshipId: 'dehuajie', name: '更名社区' })))).toBe('CONFLICT');
+    expect(await codeOf(stack.deps.org.createBranch(makeBranch({ id: 'new-5', townshipId: 'dehuajie', name: '更名社区' })))).toBe(
+      'CONFLICT',
+    );
   });
 
   it('two concurrent renames from the same version: exactly one wins', async () => {
     const b = (await stack.deps.org.getBranch('new-4'))!;
-    const results = await Promise.all(['甲社区', '乙社区'].map((n) => codeOf(stack.deps.org.renameBranch(b, n, b.version, '2026-11-27T01:00:00.000Z'))));
+    const results = await Promise.all(
+      ['甲社区', '乙社区'].map((n) => codeOf(stack.deps.org.renameBranch(b, n, b.version, '2026-11-27T01:00:00.000Z'))),
+    );
     expect(results.sort()).toEqual(['CONFLICT', 'ok']);
   });
 

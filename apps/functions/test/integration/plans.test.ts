@@ -22,21 +22,42 @@ describe('创星计划 on DynamoDB Local', () => {
     };
     const saved = await stack.call('PUT', '/v1/branches/yingtaogou/plans/2026', { token: cadre, body: { content, version: 0 } });
     expect([saved.status, saved.body.version]).toEqual([200, 1]);
-    expect((await stack.call('PUT', '/v1/branches/yingtaogou/plans/2026', { token: cadre, body: { content, version: 0 } })).status).toBe(409);
+    expect((await stack.call('PUT', '/v1/branches/yingtaogou/plans/2026', { token: cadre, body: { content, version: 0 } })).status).toBe(
+      409,
+    );
 
-    const incomplete = await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', { token: cadre, body: { action: 'submit', version: 1 } });
+    const incomplete = await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', {
+      token: cadre,
+      body: { action: 'submit', version: 1 },
+    });
     expect([incomplete.status, incomplete.body.details[0].path]).toEqual([400, 'body.content.targetStars.2']);
     const fixed = { ...content, stars: [...content.stars, { star: 'ecology', responsible: '王委员', leadDepartment: '环保所' }] };
     await stack.call('PUT', '/v1/branches/yingtaogou/plans/2026', { token: cadre, body: { content: fixed, version: 1 } });
-    const submitted = await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', { token: cadre, body: { action: 'submit', version: 2 } });
+    const submitted = await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', {
+      token: cadre,
+      body: { action: 'submit', version: 2 },
+    });
     expect(submitted.body.status).toBe('submitted');
 
     // Another township's staff may not approve; this township's staff may.
     const otherStaff = await stack.tokenFor(DEMO.township_staff); // 五里堡街道
-    expect((await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', { token: otherStaff, body: { action: 'approve', version: 3 } })).status).toBe(404);
+    expect(
+      (
+        await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', {
+          token: otherStaff,
+          body: { action: 'approve', version: 3 },
+        })
+      ).status,
+    ).toBe(404);
     const staff = await stack.tokenFor('demo-township-staff-gwh');
-    expect((await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', { token: cadre, body: { action: 'approve', version: 3 } })).status).toBe(403);
-    const approved = await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', { token: staff, body: { action: 'approve', version: 3, note: '目标合理，同意' } });
+    expect(
+      (await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', { token: cadre, body: { action: 'approve', version: 3 } }))
+        .status,
+    ).toBe(403);
+    const approved = await stack.call('POST', '/v1/branches/yingtaogou/plans/2026/actions', {
+      token: staff,
+      body: { action: 'approve', version: 3, note: '目标合理，同意' },
+    });
     expect([approved.status, approved.body.status, approved.body.reviewNote]).toEqual([200, 'approved', '目标合理，同意']);
     const frozen = await stack.call('PUT', '/v1/branches/yingtaogou/plans/2026', { token: cadre, body: { content: fixed, version: 4 } });
     expect([frozen.status, frozen.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
@@ -53,7 +74,10 @@ describe('创星计划 on DynamoDB Local', () => {
   });
 
   it('proposes 倒排工期 dates from the evaluation date', async () => {
-    const res = await stack.call('POST', '/v1/plans/schedule-backwards', { token: await stack.tokenFor(DEMO.cadre), body: { evaluationDate: '2026-12-15', milestones: 4 } });
+    const res = await stack.call('POST', '/v1/plans/schedule-backwards', {
+      token: await stack.tokenFor(DEMO.cadre),
+      body: { evaluationDate: '2026-12-15', milestones: 4 },
+    });
     expect(res.status).toBe(200);
     expect(res.body.dates).toHaveLength(4);
     expect(res.body.dates.at(-1) < '2026-12-15').toBe(true);

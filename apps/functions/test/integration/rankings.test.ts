@@ -1,13 +1,13 @@
-import type { Star } from '@chuangxing/shared';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Star } from '@chuangxing/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../src/adapters/dynamodb/keys';
 import { letterKeys } from '../../src/adapters/dynamodb/letter-repository.dynamodb';
-import { rankingKeys } from '../../src/adapters/dynamodb/ranking-repository.dynamodb';
 import { observationResultItem } from '../../src/adapters/dynamodb/observation-repository.dynamodb';
+import { rankingKeys } from '../../src/adapters/dynamodb/ranking-repository.dynamodb';
 import { runRankingJob } from '../../src/use-cases/compute-ranking';
-import { sheetCells, unzip } from '../support/unzip';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
+import { sheetCells, unzip } from '../support/unzip';
 
 /** The demo district (seed) has 18 townships. */
 const TOWNSHIPS = 18;
@@ -22,7 +22,14 @@ describe('quarterly rankings on DynamoDB Local', () => {
   const put = (Item: Record<string, unknown>) => stack.doc.send(new PutCommand({ TableName: stack.tableName, Item }));
 
   /** A frozen observation result as the observation feature writes it at close (township 五里堡街道). */
-  const observationResult = (branchId: string, observationId: string, month: string, stars: { star: Star; value: number }[], overall: number, observerCount: number) =>
+  const observationResult = (
+    branchId: string,
+    observationId: string,
+    month: string,
+    stars: { star: Star; value: number }[],
+    overall: number,
+    observerCount: number,
+  ) =>
     observationResultItem({
       observationId,
       title: '观摩',
@@ -42,14 +49,27 @@ describe('quarterly rankings on DynamoDB Local', () => {
     await put({ ...keys.branchQuarterStats('jianxinnanjie', quarter), submitted: 80 * strength, onTime: 80 * strength, late: 0 });
     await put({ ...keys.branchQuarterStats('wulibao-b02', quarter), submitted: 60, onTime: 40, late: 20 });
     await put({ ...keys.branchQuarterStats('yingtaogou', quarter), submitted: 91, onTime: 91, late: 0 });
-    await put({ ...letterKeys.stats('wulibao', months[1], 'jianxinnanjie'), branchId: 'jianxinnanjie', received: 10, respondedInTime: 9, accepted: 8, replied: 8, rated: 5, satisfied: 5 });
+    await put({
+      ...letterKeys.stats('wulibao', months[1], 'jianxinnanjie'),
+      branchId: 'jianxinnanjie',
+      received: 10,
+      respondedInTime: 9,
+      accepted: 8,
+      replied: 8,
+      rated: 5,
+      satisfied: 5,
+    });
     // Observers score 0–10; the ranking reads 9 as 90 and 7 + strength as 70 + 10 × strength.
     await put(observationResult('jianxinnanjie', `obs-${quarter}`, months[2], [{ star: 'co_build', value: 9 }], 7 + strength, 4));
   }
 
   beforeAll(async () => {
     stack = await createTestStack({ clock });
-    [admin, leader, staff] = await Promise.all([stack.tokenFor(DEMO.district_admin), stack.tokenFor(DEMO.leader), stack.tokenFor(DEMO.township_staff)]);
+    [admin, leader, staff] = await Promise.all([
+      stack.tokenFor(DEMO.district_admin),
+      stack.tokenFor(DEMO.leader),
+      stack.tokenFor(DEMO.township_staff),
+    ]);
     await seedInputs('2026-Q2', ['2026-04', '2026-05', '2026-06'], 1);
     await put({
       ...keys.branch('yingtaogou'),
@@ -67,13 +87,27 @@ describe('quarterly rankings on DynamoDB Local', () => {
 
   it('the job resumes from its checkpoints after running out of time, and a schedule retry changes nothing', async () => {
     let calls = 0;
-    const first = await runRankingJob(stack.deps, { quarter: '2026-Q2', trigger: 'schedule', by: 'schedule', concurrency: 1, marginMs: 10, timeLeft: () => (++calls <= 5 ? 60_000 : 0) });
+    const first = await runRankingJob(stack.deps, {
+      quarter: '2026-Q2',
+      trigger: 'schedule',
+      by: 'schedule',
+      concurrency: 1,
+      marginMs: 10,
+      timeLeft: () => (++calls <= 5 ? 60_000 : 0),
+    });
     expect([first.complete, first.computedTownships, first.header.version]).toEqual([false, 5, 1]);
     expect((await stack.deps.rankings.doneTownships('erqi', '2026-Q2', 1)).size).toBe(5);
-    const shardsBefore = (await stack.snapshot()).filter((i) => i.pk === rankingKeys.dataPk('erqi', '2026-Q2', 1) && String(i.sk).startsWith('SHARD#'));
+    const shardsBefore = (await stack.snapshot()).filter(
+      (i) => i.pk === rankingKeys.dataPk('erqi', '2026-Q2', 1) && String(i.sk).startsWith('SHARD#'),
+    );
 
     const second = await runRankingJob(stack.deps, { quarter: '2026-Q2', trigger: 'schedule', by: 'schedule', timeLeft: () => 60_000 });
-    expect([second.complete, second.computedTownships, second.header.version, second.header.status]).toEqual([true, TOWNSHIPS - 5, 1, 'draft']);
+    expect([second.complete, second.computedTownships, second.header.version, second.header.status]).toEqual([
+      true,
+      TOWNSHIPS - 5,
+      1,
+      'draft',
+    ]);
     const items = await stack.snapshot();
     // The first attempt's shards were kept as they were, not recomputed.
     for (const s of shardsBefore) expect(items.find((i) => i.pk === s.pk && i.sk === s.sk)).toEqual(s);
@@ -85,9 +119,18 @@ describe('quarterly rankings on DynamoDB Local', () => {
 
   it('two overlapping invocations of the same run both finish with one and the same draft', async () => {
     let calls = 0;
-    const started = await runRankingJob(stack.deps, { quarter: '2026-Q1', trigger: 'schedule', by: 'schedule', concurrency: 1, marginMs: 10, timeLeft: () => (++calls <= 1 ? 60_000 : 0) });
+    const started = await runRankingJob(stack.deps, {
+      quarter: '2026-Q1',
+      trigger: 'schedule',
+      by: 'schedule',
+      concurrency: 1,
+      marginMs: 10,
+      timeLeft: () => (++calls <= 1 ? 60_000 : 0),
+    });
     expect(started.complete).toBe(false);
-    const twins = await Promise.all([1, 2].map(() => runRankingJob(stack.deps, { quarter: '2026-Q1', trigger: 'schedule', by: 'schedule', timeLeft: () => 60_000 })));
+    const twins = await Promise.all(
+      [1, 2].map(() => runRankingJob(stack.deps, { quarter: '2026-Q1', trigger: 'schedule', by: 'schedule', timeLeft: () => 60_000 })),
+    );
     expect(twins.map((t) => [t.complete, t.header.version, t.header.status])).toEqual([
       [true, 1, 'draft'],
       [true, 1, 'draft'],
@@ -109,12 +152,21 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect(new Set(res.body.rows.map((r: { branchId: string }) => r.branchId)).size).toBe(res.body.matched);
     expect(res.body.rows[0]).toMatchObject({ branchId: 'yingtaogou', townshipRank: 1, delta: null }); // 91 of 91 reports on time
     expect(res.body.rows[1]).toMatchObject({ branchId: 'jianxinnanjie' });
-    expect(res.body.ranking).toMatchObject({ status: 'draft', current: false, scoringVersion: 0, inputsHash: expect.stringMatching(/^[0-9a-f]{64}$/), branchCount: res.body.matched });
+    expect(res.body.ranking).toMatchObject({
+      status: 'draft',
+      current: false,
+      scoringVersion: 0,
+      inputsHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      branchCount: res.body.matched,
+    });
   });
 
   it('review → annotate → publish; a published ranking is frozen, through the API and in the repository', async () => {
     const annotate = (revision: number, token = admin) =>
-      stack.call('POST', '/v1/rankings/2026-Q2/versions/1/annotations', { token, body: { text: '建新南街社区来信办理规范，予以表扬', branchId: 'jianxinnanjie', revision } });
+      stack.call('POST', '/v1/rankings/2026-Q2/versions/1/annotations', {
+        token,
+        body: { text: '建新南街社区来信办理规范，予以表扬', branchId: 'jianxinnanjie', revision },
+      });
     const a = await annotate(0);
     expect([a.status, a.body.revision, a.body.annotations[0].text]).toEqual([201, 1, '建新南街社区来信办理规范，予以表扬']);
     expect(a.body.annotations[0]).toMatchObject({ branchId: 'jianxinnanjie', branchName: '建新南街社区' });
@@ -126,23 +178,48 @@ describe('quarterly rankings on DynamoDB Local', () => {
     const before = await stack.snapshot();
     const late = await annotate(1);
     expect([late.status, late.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
-    expect((await stack.call('POST', '/v1/rankings/2026-Q2/versions/1/publish', { token: admin, body: { revision: 1 } })).body.code).toBe('ILLEGAL_TRANSITION');
-    await expect(stack.deps.rankings.putShard('erqi', '2026-Q2', 1, 'wulibao', [], 'x')).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
-    await expect(stack.deps.rankings.putShard('erqi', '2026-Q2', 1, 'new-township', [], 'x')).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
-    await expect(stack.deps.rankings.annotate('erqi', '2026-Q2', 1, { id: 'x', text: 'x', by: 'x', byName: 'x', at: now }, 1)).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
-    await expect(stack.deps.rankings.finalize('erqi', '2026-Q2', 1, { inputsHash: 'x', branchCount: 0, order: [], ranksByTownship: {}, lists: { topTen: [], topHundred: [], mostImproved: [] }, starMap: [] })).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    expect((await stack.call('POST', '/v1/rankings/2026-Q2/versions/1/publish', { token: admin, body: { revision: 1 } })).body.code).toBe(
+      'ILLEGAL_TRANSITION',
+    );
+    await expect(stack.deps.rankings.putShard('erqi', '2026-Q2', 1, 'wulibao', [], 'x')).rejects.toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+    });
+    await expect(stack.deps.rankings.putShard('erqi', '2026-Q2', 1, 'new-township', [], 'x')).rejects.toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+    });
+    await expect(
+      stack.deps.rankings.annotate('erqi', '2026-Q2', 1, { id: 'x', text: 'x', by: 'x', byName: 'x', at: now }, 1),
+    ).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    await expect(
+      stack.deps.rankings.finalize('erqi', '2026-Q2', 1, {
+        inputsHash: 'x',
+        branchCount: 0,
+        order: [],
+        ranksByTownship: {},
+        lists: { topTen: [], topHundred: [], mostImproved: [] },
+        starMap: [],
+      }),
+    ).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
     expect(await stack.snapshot()).toEqual(before);
 
     const lead = await stack.call('GET', '/v1/rankings/2026-Q2', { token: leader, query: { limit: '200' } });
     expect(lead.status).toBe(200);
     expect(new Set(lead.body.rows.map((r: { townshipId: string }) => r.townshipId))).toEqual(new Set(['wulibao', 'dehuajie']));
-    expect(lead.body.rows.find((r: { branchId: string }) => r.branchId === 'jianxinnanjie')).toMatchObject({ districtRank: 2, townshipRank: 1, annotations: ['建新南街社区来信办理规范，予以表扬'] });
+    expect(lead.body.rows.find((r: { branchId: string }) => r.branchId === 'jianxinnanjie')).toMatchObject({
+      districtRank: 2,
+      townshipRank: 1,
+      annotations: ['建新南街社区来信办理规范，予以表扬'],
+    });
   });
 
   it('leaders and township staff see only their townships; drafts and other townships are refused', async () => {
     expect((await stack.call('GET', '/v1/rankings/2026-Q2', { token: leader, query: { townshipId: 'demo-gwh' } })).status).toBe(403);
     const own = await stack.call('GET', '/v1/rankings/2026-Q2', { token: staff, query: { branchType: 'community' } });
-    expect([own.status, own.body.matched, new Set(own.body.rows.map((r: { townshipId: string }) => r.townshipId))]).toEqual([200, 9, new Set(['wulibao'])]);
+    expect([own.status, own.body.matched, new Set(own.body.rows.map((r: { townshipId: string }) => r.townshipId))]).toEqual([
+      200,
+      9,
+      new Set(['wulibao']),
+    ]);
     expect((await stack.call('GET', '/v1/rankings/2026-Q2/branches/yingtaogou', { token: leader })).status).toBe(404);
     const map = await stack.call('GET', '/v1/rankings/2026-Q2/star-map', { token: leader });
     expect(map.body.townships.map((t: { townshipId: string }) => t.townshipId)).toEqual(['wulibao', 'dehuajie']);
@@ -156,7 +233,11 @@ describe('quarterly rankings on DynamoDB Local', () => {
 
   it('the next quarter counts the change (不比基础比变化); a correction is a new version with its own hash', async () => {
     now = '2026-10-01T02:00:00.000Z';
-    [admin, leader, staff] = await Promise.all([stack.tokenFor(DEMO.district_admin), stack.tokenFor(DEMO.leader), stack.tokenFor(DEMO.township_staff)]);
+    [admin, leader, staff] = await Promise.all([
+      stack.tokenFor(DEMO.district_admin),
+      stack.tokenFor(DEMO.leader),
+      stack.tokenFor(DEMO.township_staff),
+    ]);
     await seedInputs('2026-Q3', ['2026-07', '2026-08', '2026-09'], 0); // jianxinnanjie does worse
     await put({ ...keys.branchQuarterStats('wulibao-b03', '2026-Q3'), submitted: 92, onTime: 92, late: 0 }); // from nothing to everything
     const run = await stack.call('POST', '/v1/rankings/2026-Q3/runs', { token: admin, body: {} });
@@ -178,7 +259,9 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect((await stack.call('GET', '/v1/rankings/2026-Q3', { token: leader })).body.ranking.version).toBe(1);
     await stack.call('POST', '/v1/rankings/2026-Q3/versions/2/publish', { token: admin, body: { revision: 0 } });
     const history = await stack.call('GET', '/v1/rankings/2026-Q3/versions', { token: leader });
-    expect(history.body.versions.map((v: { version: number; current: boolean; status: string }) => [v.version, v.status, v.current])).toEqual([
+    expect(
+      history.body.versions.map((v: { version: number; current: boolean; status: string }) => [v.version, v.status, v.current]),
+    ).toEqual([
       [2, 'published', true],
       [1, 'published', false],
     ]);
@@ -209,7 +292,9 @@ describe('quarterly rankings on DynamoDB Local', () => {
   });
 
   it('exports the published ranking as XLSX, within the caller’s townships', async () => {
-    const res = await stack.app.handle((await import('../support/events')).apiEvent('GET', '/v1/rankings/2026-Q3/export', { token: leader }));
+    const res = await stack.app.handle(
+      (await import('../support/events')).apiEvent('GET', '/v1/rankings/2026-Q3/export', { token: leader }),
+    );
     expect(res.statusCode).toBe(200);
     expect(decodeURIComponent(String(res.headers!['content-disposition']))).toContain('2026-Q3季度评比_第2版.xlsx');
     const parts = unzip(Buffer.from(res.body!, 'base64'));
@@ -234,7 +319,9 @@ describe('quarterly rankings on DynamoDB Local', () => {
     const pub = await stack.call('POST', '/v1/scoring/publish', { token: admin, body: { revision: 1, note: '提高每日报告权重' } });
     expect([pub.status, pub.body.version]).toEqual([201, 1]);
     expect((await stack.call('POST', '/v1/scoring/publish', { token: admin, body: { revision: 1, note: '再发一次' } })).status).toBe(409);
-    await expect(stack.deps.rankings.publishModel('erqi', { version: 1, content, publishedAt: now, publishedBy: 'x', note: '覆盖' }, 0, 0)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      stack.deps.rankings.publishModel('erqi', { version: 1, content, publishedAt: now, publishedBy: 'x', note: '覆盖' }, 0, 0),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await stack.call('GET', '/v1/scoring/versions/1', { token: leader })).body.note).toBe('提高每日报告权重');
     const run = await stack.call('POST', '/v1/rankings/2026-Q3/runs', { token: admin, body: {} });
     expect([run.body.ranking.version, run.body.ranking.scoringVersion]).toEqual([3, 1]);

@@ -17,11 +17,22 @@ const branchScope = (townshipId: string, branchId: string): Scope => ({ level: '
 /** A person with one binding, written as the invitation flow would leave them. */
 async function addPerson(stack: TestStack, id: string, role: OfficialRole, scope: Scope, extra: Record<string, unknown> = {}) {
   const createdAt = '2026-02-01T00:00:00.000Z';
-  await stack.doc.send(new PutCommand({ TableName: stack.tableName, Item: { ...profileItem({ id, displayName: id, isDemo: false, createdAt }), ...extra } }));
+  await stack.doc.send(
+    new PutCommand({ TableName: stack.tableName, Item: { ...profileItem({ id, displayName: id, isDemo: false, createdAt }), ...extra } }),
+  );
   await stack.doc.send(
     new PutCommand({
       TableName: stack.tableName,
-      Item: bindingItem({ bindingId: `${id}-b1`, userId: id, role, scope, scopeLabel: id, holderName: `${id}的名字`, createdAt, createdBy: 'test' }),
+      Item: bindingItem({
+        bindingId: `${id}-b1`,
+        userId: id,
+        role,
+        scope,
+        scopeLabel: id,
+        holderName: `${id}的名字`,
+        createdAt,
+        createdBy: 'test',
+      }),
     }),
   );
 }
@@ -60,7 +71,14 @@ describe('one-tap reminder on DynamoDB Local', () => {
 
     const outbox = await stack.call('GET', '/v1/dev/outbox');
     expect(outbox.status).toBe(200);
-    const messages = outbox.body.messages as { recipientUserId: string; recipientName: string; title: string; body: string; channel: string; createdAt: string }[];
+    const messages = outbox.body.messages as {
+      recipientUserId: string;
+      recipientName: string;
+      title: string;
+      body: string;
+      channel: string;
+      createdAt: string;
+    }[];
     expect(messages.map((m) => m.recipientUserId).sort()).toEqual(['b03-secretary', 'jx-cadre', 'jx-secretary']);
     expect(messages.find((m) => m.recipientUserId === 'jx-cadre')).toMatchObject({
       channel: 'outbox',
@@ -89,8 +107,13 @@ describe('one-tap reminder on DynamoDB Local', () => {
     const cadre = await stack.call('POST', '/v1/townships/wulibao/reminders', { token: await stack.tokenFor(DEMO.cadre), body: {} });
     expect(cadre.status).toBe(403);
     expect(cadre.body.code).toBe('FORBIDDEN_ROLE');
-    expect((await stack.call('POST', '/v1/townships/nowhere/reminders', { token: await stack.tokenFor(DEMO.district_admin), body: {} })).status).toBe(404);
-    const future = await stack.call('POST', '/v1/townships/wulibao/reminders', { token: await stack.tokenFor(DEMO.township_staff), body: { day: '2026-11-28' } });
+    expect(
+      (await stack.call('POST', '/v1/townships/nowhere/reminders', { token: await stack.tokenFor(DEMO.district_admin), body: {} })).status,
+    ).toBe(404);
+    const future = await stack.call('POST', '/v1/townships/wulibao/reminders', {
+      token: await stack.tokenFor(DEMO.township_staff),
+      body: { day: '2026-11-28' },
+    });
     expect(future.status).toBe(400);
     expect(future.body.details[0].path).toBe('body.day');
   });
@@ -141,7 +164,9 @@ describe('scheduled reminder on DynamoDB Local', () => {
     // 五里堡 3 + 德化街 1 + the demo cadre and secretary of 樱桃沟社区
     expect(sent).toMatchObject({ townships: 18, recipients: 6, attempted: 6, failedTownships: [] });
     expect(await outboxSize()).toBe(6);
-    const recipients = ((await stack.call('GET', '/v1/dev/outbox')).body.messages as { recipientUserId: string }[]).map((m) => m.recipientUserId).sort();
+    const recipients = ((await stack.call('GET', '/v1/dev/outbox')).body.messages as { recipientUserId: string }[])
+      .map((m) => m.recipientUserId)
+      .sort();
     expect(recipients).toEqual(['b03-secretary', 'demo-cadre', 'demo-secretary', 'dh-cadre', 'jx-cadre', 'jx-secretary']);
 
     now = '2026-11-27T13:00:00.000Z';
@@ -169,8 +194,18 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
     wx = await startFakeWechatSubscribe({ appId: 'wx-test-app', appSecret: 'test-app-secret' });
     await staffWulibao(stack);
     // what a WeChat login leaves on the profile (see the note on user-repository in openid-directory.ts)
-    for (const [user, openid] of [['jx-cadre', 'o-jx-cadre'], ['jx-secretary', 'o-jx-secretary']]) {
-      await stack.doc.send(new UpdateCommand({ TableName: stack.tableName, Key: keys.user(user), UpdateExpression: 'SET openid = :o', ExpressionAttributeValues: { ':o': openid } }));
+    for (const [user, openid] of [
+      ['jx-cadre', 'o-jx-cadre'],
+      ['jx-secretary', 'o-jx-secretary'],
+    ]) {
+      await stack.doc.send(
+        new UpdateCommand({
+          TableName: stack.tableName,
+          Key: keys.user(user),
+          UpdateExpression: 'SET openid = :o',
+          ExpressionAttributeValues: { ':o': openid },
+        }),
+      );
     }
   });
   afterAll(async () => wx?.stop());
@@ -180,7 +215,10 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
     expect(await dir.openidOf('jx-cadre')).toBe('o-jx-cadre');
     expect(await dir.openidOf('b03-secretary')).toBeUndefined();
     const many = await dir.openidsOf(['jx-cadre', 'jx-secretary', 'nobody', ...Array.from({ length: 120 }, (_, i) => `ghost-${i}`)]);
-    expect([...many.entries()].sort()).toEqual([['jx-cadre', 'o-jx-cadre'], ['jx-secretary', 'o-jx-secretary']]);
+    expect([...many.entries()].sort()).toEqual([
+      ['jx-cadre', 'o-jx-cadre'],
+      ['jx-secretary', 'o-jx-secretary'],
+    ]);
   });
 
   it('a reminder reaches WeChat for users with an openid; the others are counted, not thrown', async () => {
@@ -195,10 +233,17 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
     });
     stack.deps.notifier = wechat;
     try {
-      const res = await stack.call('POST', '/v1/townships/wulibao/reminders', { token: await stack.tokenFor(DEMO.township_staff), body: {} });
+      const res = await stack.call('POST', '/v1/townships/wulibao/reminders', {
+        token: await stack.tokenFor(DEMO.township_staff),
+        body: {},
+      });
       expect(res.body).toEqual({ day: '2026-11-27', branches: 9, recipients: 1 });
       expect(wx.sent.map((m) => m.body)).toEqual([
-        expect.objectContaining({ touser: 'o-jx-cadre', template_id: 'TPL-REMIND', page: 'subpackages/report/pages/edit/index?branchId=jianxinnanjie&day=2026-11-27' }),
+        expect.objectContaining({
+          touser: 'o-jx-cadre',
+          template_id: 'TPL-REMIND',
+          page: 'subpackages/report/pages/edit/index?branchId=jianxinnanjie&day=2026-11-27',
+        }),
       ]);
       // when the notifier is not the outbox, the dev route lists nothing
       expect((await stack.call('GET', '/v1/dev/outbox')).body).toEqual({ messages: [] });
@@ -228,7 +273,14 @@ describe('reminder.handler (the EventBridge Scheduler target)', () => {
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     });
     const { handler } = await import('../../src/handlers/reminder.handler');
-    const context = { functionName: 'reminders', awsRequestId: 'req-1', invokedFunctionArn: 'arn:aws:lambda:cn-north-1:123456789012:function:reminders', memoryLimitInMB: '256', functionVersion: '$LATEST', getRemainingTimeInMillis: () => 30_000 };
+    const context = {
+      functionName: 'reminders',
+      awsRequestId: 'req-1',
+      invokedFunctionArn: 'arn:aws:lambda:cn-north-1:123456789012:function:reminders',
+      memoryLimitInMB: '256',
+      functionVersion: '$LATEST',
+      getRemainingTimeInMillis: () => 30_000,
+    };
     const summary = await handler({}, context as never);
     expect(['too_early', 'after_deadline', 'sent', 'already_ran']).toContain(summary.outcome);
     expect(summary).toMatchObject({ reminderTime: '20:00', deadline: '22:00' });
@@ -243,7 +295,12 @@ describe('local reminder timer', () => {
     await staffWulibao(stack);
     const { startReminderTimer } = await import('../../src/local/reminder-timer');
     const runs: string[] = [];
-    const timer = startReminderTimer({ deps: stack.deps, config: { dynamoEndpoint: stack.endpoint, tableName: stack.tableName }, intervalMs: 3_600_000, onRun: (s) => runs.push(s.outcome) });
+    const timer = startReminderTimer({
+      deps: stack.deps,
+      config: { dynamoEndpoint: stack.endpoint, tableName: stack.tableName },
+      intervalMs: 3_600_000,
+      onRun: (s) => runs.push(s.outcome),
+    });
     const first = await timer.runNow(); // joins the run started at start-up
     expect(first).toMatchObject({ outcome: 'sent', recipients: 7 });
     now = '2026-11-27T12:01:30.000Z';

@@ -10,9 +10,12 @@ describe('学讲评 lists on DynamoDB Local', () => {
   const secretary: string = DEMO.secretary;
   const gwhStaff: string = 'demo-township-staff-gwh';
   const as = async (user: string) => stack.tokenFor(user);
-  const board = async (month: string, token = cadre) => stack.call('GET', `/v1/branches/yingtaogou/reviews/${month}`, { token: await as(token) });
-  const add = async (month: string, body: Record<string, unknown>, token = cadre) => stack.call('POST', `/v1/branches/yingtaogou/reviews/${month}/items`, { token: await as(token), body });
-  const act = async (id: string, body: Record<string, unknown>, token = cadre) => stack.call('POST', `/v1/branches/yingtaogou/review-items/${id}/actions`, { token: await as(token), body });
+  const board = async (month: string, token = cadre) =>
+    stack.call('GET', `/v1/branches/yingtaogou/reviews/${month}`, { token: await as(token) });
+  const add = async (month: string, body: Record<string, unknown>, token = cadre) =>
+    stack.call('POST', `/v1/branches/yingtaogou/reviews/${month}/items`, { token: await as(token), body });
+  const act = async (id: string, body: Record<string, unknown>, token = cadre) =>
+    stack.call('POST', `/v1/branches/yingtaogou/review-items/${id}/actions`, { token: await as(token), body });
 
   beforeAll(async () => {
     stack = await createTestStack({ clock: { now: () => now } });
@@ -20,10 +23,23 @@ describe('学讲评 lists on DynamoDB Local', () => {
 
   it('a month’s four lists: add, progress, done with a note; open items carry over as 往期 until done', async () => {
     // February: a difficulty with a due day, a problem solved within the month, a measure left open.
-    const difficulty = await add('2026-02', { id: '01KREVIEWDIFF000000000001', list: 'difficulty', text: '樱桃冷库用电不稳', owner: '李明', due: '2026-02-28' });
-    expect([difficulty.status, difficulty.body]).toEqual([201, expect.objectContaining({ period: '2026-02', status: 'open', version: 1, carried: false, overdue: false })]);
+    const difficulty = await add('2026-02', {
+      id: '01KREVIEWDIFF000000000001',
+      list: 'difficulty',
+      text: '樱桃冷库用电不稳',
+      owner: '李明',
+      due: '2026-02-28',
+    });
+    expect([difficulty.status, difficulty.body]).toEqual([
+      201,
+      expect.objectContaining({ period: '2026-02', status: 'open', version: 1, carried: false, overdue: false }),
+    ]);
     const problem = await add('2026-02', { id: '01KREVIEWPROB000000000001', list: 'problem', text: '党员会议到会率低', owner: '张书记' });
-    const measure = await add('2026-02', { id: '01KREVIEWMEAS000000000001', list: 'measure', text: '每周二集中学习', owner: '张书记' }, secretary);
+    const measure = await add(
+      '2026-02',
+      { id: '01KREVIEWMEAS000000000001', list: 'measure', text: '每周二集中学习', owner: '张书记' },
+      secretary,
+    );
     expect(measure.body.history[0].byName).toContain('张书记');
 
     const started = await act(problem.body.id, { action: 'start', version: 1, note: '逐户通知' });
@@ -44,7 +60,14 @@ describe('学讲评 lists on DynamoDB Local', () => {
     const mar = await board('2026-03', gwhStaff);
     expect(mar.status).toBe(200);
     expect(mar.body).toMatchObject({ branchId: 'yingtaogou', branchName: '樱桃沟社区', townshipId: 'demo-gwh', month: '2026-03' });
-    expect(mar.body.items.map((i: { list: string; period: string; carried: boolean; overdue: boolean }) => [i.list, i.period, i.carried, i.overdue])).toEqual([
+    expect(
+      mar.body.items.map((i: { list: string; period: string; carried: boolean; overdue: boolean }) => [
+        i.list,
+        i.period,
+        i.carried,
+        i.overdue,
+      ]),
+    ).toEqual([
       ['difficulty', '2026-02', true, true],
       ['solution', '2026-03', false, false],
       ['measure', '2026-02', true, false],
@@ -56,7 +79,11 @@ describe('学讲评 lists on DynamoDB Local', () => {
     // Done in March: still on March (done), gone from April; reopened with a reason: back on April.
     const fixed = await act(difficulty.body.id, { action: 'done', version: 1, note: '专用变压器已接通' });
     expect(fixed.body).toMatchObject({ status: 'done', doneDay: '2026-03-03', carried: true });
-    expect((await board('2026-03')).body.items.find((i: { id: string }) => i.id === difficulty.body.id)).toMatchObject({ status: 'done', carried: true, overdue: false });
+    expect((await board('2026-03')).body.items.find((i: { id: string }) => i.id === difficulty.body.id)).toMatchObject({
+      status: 'done',
+      carried: true,
+      overdue: false,
+    });
     now = new Date('2026-04-02T02:00:00.000Z');
     expect((await board('2026-04')).body.items.map((i: { id: string }) => i.id)).toEqual([`01KREVIEWSOLU000000000001`, measure.body.id]);
     const reopened = await act(difficulty.body.id, { action: 'reopen', version: 2, note: '又跳闸了' });
@@ -100,7 +127,12 @@ describe('学讲评 lists on DynamoDB Local', () => {
     expect(res.status).toBe(200);
     expect(res.body.township).toEqual({ id: 'demo-gwh', name: '示例管委会' });
     const ytg = res.body.branches.find((b: { branchId: string }) => b.branchId === 'yingtaogou');
-    expect(ytg.lists).toEqual({ difficulty: { open: 1, done: 0 }, problem: { open: 1, done: 0 }, solution: { open: 1, done: 0 }, measure: { open: 1, done: 0 } });
+    expect(ytg.lists).toEqual({
+      difficulty: { open: 1, done: 0 },
+      problem: { open: 1, done: 0 },
+      solution: { open: 1, done: 0 },
+      measure: { open: 1, done: 0 },
+    });
     expect(ytg.overdue).toEqual([
       { id: '01KREVIEWDIFF000000000001', list: 'difficulty', text: '樱桃冷库用电不稳', owner: '李明', due: '2026-02-28' },
       { id: '01KREVIEWSOLU000000000001', list: 'solution', text: '申请专用变压器', owner: '李明', due: '2026-03-31' },
@@ -109,7 +141,10 @@ describe('学讲评 lists on DynamoDB Local', () => {
     const quiet = res.body.branches.find((b: { branchId: string }) => b.branchId !== 'yingtaogou');
     expect(quiet.lists.problem).toEqual({ open: 0, done: 0 });
     const march = await stack.call('GET', '/v1/townships/demo-gwh/reviews/2026-03', { token: await stack.tokenFor(DEMO.inspector) });
-    expect(march.body.branches.find((b: { branchId: string }) => b.branchId === 'yingtaogou').lists.difficulty).toEqual({ open: 1, done: 0 });
+    expect(march.body.branches.find((b: { branchId: string }) => b.branchId === 'yingtaogou').lists.difficulty).toEqual({
+      open: 1,
+      done: 0,
+    });
   });
 
   it('scope: another branch’s lists, another township’s staff or leader → 403; nothing is written', async () => {
@@ -117,15 +152,27 @@ describe('学讲评 lists on DynamoDB Local', () => {
     const staff: string = DEMO.township_staff; // 五里堡街道
     const leader: string = DEMO.leader; // 五里堡 + 德化街
     expect((await stack.call('GET', '/v1/branches/jianxinnanjie/reviews/2026-04', { token: await as(cadre) })).status).toBe(403);
-    const write = await stack.call('POST', '/v1/branches/jianxinnanjie/reviews/2026-04/items', { token: await as(cadre), body: { id: '01KREVIEWOTHER00000000001', list: 'problem', text: '越权', owner: '李明' } });
+    const write = await stack.call('POST', '/v1/branches/jianxinnanjie/reviews/2026-04/items', {
+      token: await as(cadre),
+      body: { id: '01KREVIEWOTHER00000000001', list: 'problem', text: '越权', owner: '李明' },
+    });
     expect([write.status, write.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
-    expect((await stack.call('POST', '/v1/branches/jianxinnanjie/review-items/01KREVIEWDIFF000000000001/actions', { token: await as(cadre), body: { action: 'start', version: 1 } })).status).toBe(403);
+    expect(
+      (
+        await stack.call('POST', '/v1/branches/jianxinnanjie/review-items/01KREVIEWDIFF000000000001/actions', {
+          token: await as(cadre),
+          body: { action: 'start', version: 1 },
+        })
+      ).status,
+    ).toBe(403);
     expect((await board('2026-04', staff)).status).toBe(403);
     expect((await board('2026-04', leader)).status).toBe(403);
     expect((await stack.call('GET', '/v1/townships/demo-gwh/reviews/2026-04', { token: await as(staff) })).status).toBe(403);
     expect((await stack.call('GET', '/v1/townships/demo-gwh/reviews/2026-04', { token: await as(leader) })).status).toBe(403);
     expect((await stack.call('GET', '/v1/townships/nowhere/reviews/2026-04', { token: await as(staff) })).status).toBe(403);
-    expect((await stack.call('GET', '/v1/townships/nowhere/reviews/2026-04', { token: await stack.tokenFor(DEMO.district_admin) })).status).toBe(404);
+    expect(
+      (await stack.call('GET', '/v1/townships/nowhere/reviews/2026-04', { token: await stack.tokenFor(DEMO.district_admin) })).status,
+    ).toBe(404);
     expect((await stack.call('GET', '/v1/branches/nowhere/reviews/2026-04', { token: await as(cadre) })).status).toBe(403);
     const staffWrite = await act('01KREVIEWDIFF000000000001', { action: 'start', version: 3 }, gwhStaff);
     expect([staffWrite.status, staffWrite.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);

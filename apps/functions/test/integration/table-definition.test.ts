@@ -16,7 +16,11 @@ describe('the table on DynamoDB Local is the shared definition', () => {
       { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
       { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
     ]);
-    const gsis = (Table?.GlobalSecondaryIndexes ?? []).map((g) => ({ name: g.IndexName, keys: g.KeySchema?.map((k) => k.AttributeName), projection: g.Projection?.ProjectionType }));
+    const gsis = (Table?.GlobalSecondaryIndexes ?? []).map((g) => ({
+      name: g.IndexName,
+      keys: g.KeySchema?.map((k) => k.AttributeName),
+      projection: g.Projection?.ProjectionType,
+    }));
     expect(gsis).toEqual(
       tableDefinition.globalSecondaryIndexes.map((g) => ({ name: g.indexName, keys: [g.partitionKey, g.sortKey], projection: 'ALL' })),
     );

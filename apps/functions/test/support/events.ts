@@ -4,7 +4,14 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 export function apiEvent(
   method: string,
   path: string,
-  opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; query?: Record<string, string>; base64?: boolean } = {},
+  opts: {
+    token?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    query?: Record<string, string>;
+    base64?: boolean;
+  } = {},
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = { host: 'api.test', ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;

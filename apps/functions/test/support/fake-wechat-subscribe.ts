@@ -2,7 +2,14 @@ import { createServer } from 'node:http';
 
 export interface SentSubscribeMessage {
   accessToken: string;
-  body: { touser: string; template_id: string; page?: string; lang?: string; miniprogram_state?: string; data: Record<string, { value: string }> };
+  body: {
+    touser: string;
+    template_id: string;
+    page?: string;
+    lang?: string;
+    miniprogram_state?: string;
+    data: Record<string, { value: string }>;
+  };
 }
 
 /**
@@ -25,7 +32,8 @@ export async function startFakeWechatSubscribe(opts: { appId: string; appSecret:
       const q = url.searchParams;
       tokenRequests.push(q);
       if (q.get('grant_type') !== 'client_credential') return reply({ errcode: 40002, errmsg: 'invalid grant_type' });
-      if (q.get('appid') !== opts.appId || q.get('secret') !== opts.appSecret) return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
+      if (q.get('appid') !== opts.appId || q.get('secret') !== opts.appSecret)
+        return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
       const token = `tok-${++issued}`;
       valid.add(token);
       return void setTimeout(() => reply({ access_token: token, expires_in: opts.expiresIn ?? 7200 }), opts.tokenDelayMs ?? 0);

@@ -10,7 +10,8 @@ export async function startFakeWechat(opts: { appId: string; appSecret: string }
     res.setHeader('content-type', 'text/plain'); // WeChat really answers JSON as text/plain
     if (url.pathname !== '/sns/jscode2session') return void res.writeHead(404).end('{}');
     const q = url.searchParams;
-    if (q.get('appid') !== opts.appId || q.get('secret') !== opts.appSecret) return void res.end(JSON.stringify({ errcode: 40125, errmsg: 'invalid appsecret' }));
+    if (q.get('appid') !== opts.appId || q.get('secret') !== opts.appSecret)
+      return void res.end(JSON.stringify({ errcode: 40125, errmsg: 'invalid appsecret' }));
     const openid = codes.get(q.get('js_code') ?? '');
     if (!openid) return void res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
     codes.delete(q.get('js_code')!);

@@ -1,4 +1,5 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 import type { TestProject } from 'vitest/node';
 import { startDynamoLocal } from '../../src/local/dynamo-local';
 

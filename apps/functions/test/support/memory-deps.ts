@@ -8,8 +8,8 @@ import {
   MemoryRulesRepository,
   MemoryUserRepository,
 } from '../../src/adapters/memory/memory-repositories';
-import type { Deps } from '../../src/ports/deps';
 import { LocalSealer } from '../../src/adapters/sealing/local-sealer';
+import type { Deps } from '../../src/ports/deps';
 import { fixedClock, makeTownship } from './builders';
 
 /** Use-case deps on in-memory fakes with a fixed clock and predictable ids. */

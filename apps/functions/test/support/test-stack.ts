@@ -4,11 +4,11 @@ import { inject } from 'vitest';
 import { createDocumentClient } from '../../src/adapters/dynamodb/dynamo-client';
 import { parseConfig } from '../../src/config/config';
 import { composeDeps } from '../../src/handlers/compose';
+import type { Logger } from '../../src/http/api-app';
 import { createApiApp } from '../../src/http/api-app';
 import { ensureTable } from '../../src/local/ensure-table';
 import { seedDemoData } from '../../src/local/seed';
 import { silentLogger } from '../../src/observability/logger';
-import type { Logger } from '../../src/http/api-app';
 import type { Clock } from '../../src/ports/clock';
 import { apiEvent } from './events';
 
@@ -51,7 +51,12 @@ export async function createTestStack(
     CX_TOKEN_TTL_SECONDS: opts.ttlSeconds ? String(opts.ttlSeconds) : undefined,
     CX_LOCAL_STORAGE_DIR: opts.storageDir,
   });
-  const deps = composeDeps(config, { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: 'test-app-secret' }, opts.clock, opts.baseUrl ? { baseUrl: opts.baseUrl } : undefined);
+  const deps = composeDeps(
+    config,
+    { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: 'test-app-secret' },
+    opts.clock,
+    opts.baseUrl ? { baseUrl: opts.baseUrl } : undefined,
+  );
   const app = createApiApp({ deps, corsOrigins: config.corsOrigins, logger: opts.logger ?? silentLogger });
 
   async function call(method: string, path: string, o: Parameters<typeof apiEvent>[2] = {}) {

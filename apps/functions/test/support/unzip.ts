@@ -37,7 +37,8 @@ export function unzip(buf: Buffer): Map<string, Buffer> {
     p += 46 + nameLength + extra + comment;
   }
   if (buf.readUInt32LE(p) !== 0x06054b50) throw new Error('no end of central directory record');
-  if (buf.readUInt16LE(p + 10) !== entries.size || names.join('|') !== [...entries.keys()].join('|')) throw new Error('central directory does not match the entries');
+  if (buf.readUInt16LE(p + 10) !== entries.size || names.join('|') !== [...entries.keys()].join('|'))
+    throw new Error('central directory does not match the entries');
   if (p + 22 !== buf.length) throw new Error('trailing bytes after the end record');
   return entries;
 }
@@ -45,7 +46,13 @@ export function unzip(buf: Buffer): Map<string, Buffer> {
 /** The cells of a sheet as a grid of strings: inline strings and numbers, by cell reference. */
 export function sheetCells(xml: string): Map<string, string> {
   const cells = new Map<string, string>();
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
   for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>(.*?)<\/c>)/g)) {
     const inner = m[2] ?? '';
     const text = /<t[^>]*>(.*?)<\/t>/.exec(inner)?.[1] ?? /<v>(.*?)<\/v>/.exec(inner)?.[1] ?? '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardDay, branchSheet, byUrgency, doubleHalf, taskAgainstPlan, type TaskLatest } from '../../src/domain/board';
+import { boardDay, branchSheet, byUrgency, doubleHalf, type TaskLatest, taskAgainstPlan } from '../../src/domain/board';
 import type { StoredPlan } from '../../src/domain/plan';
 
 const ms = (...dues: string[]) => dues.map((due, i) => ({ title: `节点${i + 1}`, due }));
@@ -42,9 +42,19 @@ describe('双过半', () => {
   const done = (doneAt: string) => ({ status: 'done' as const, doneAt });
   it('passes when at least half the tasks were done by 30 June (Asia/Shanghai)', () => {
     // 2026-06-30T15:59Z is 23:59 on 30 June in Shanghai; 16:00Z is already 1 July.
-    const tasks = [done('2026-06-30T15:59:00.000Z'), done('2026-05-01T02:00:00.000Z'), { status: 'in_progress' as const }, { status: 'not_started' as const }];
+    const tasks = [
+      done('2026-06-30T15:59:00.000Z'),
+      done('2026-05-01T02:00:00.000Z'),
+      { status: 'in_progress' as const },
+      { status: 'not_started' as const },
+    ];
     expect(doubleHalf(2026, '2026-07-10', true, tasks, 4)).toEqual({ status: 'passed', checkDay: '2026-06-30', total: 4, done: 2 });
-    const late = [done('2026-06-30T16:00:00.000Z'), done('2026-05-01T02:00:00.000Z'), { status: 'in_progress' as const }, { status: 'not_started' as const }];
+    const late = [
+      done('2026-06-30T16:00:00.000Z'),
+      done('2026-05-01T02:00:00.000Z'),
+      { status: 'in_progress' as const },
+      { status: 'not_started' as const },
+    ];
     expect(doubleHalf(2026, '2026-07-10', true, late, 4)).toMatchObject({ status: 'failed', done: 1 });
   });
 
@@ -89,7 +99,15 @@ describe('a branch sheet', () => {
     ['in-2', { star: 'industry' as const, title: '合作社' }],
   ]);
   const latest: TaskLatest[] = [
-    { branchId: 'b1', taskId: 'bs-1', star: 'branch_strong', status: 'done', percent: 100, at: '2026-04-01T00:00:00.000Z', doneAt: '2026-04-01T00:00:00.000Z' },
+    {
+      branchId: 'b1',
+      taskId: 'bs-1',
+      star: 'branch_strong',
+      status: 'done',
+      percent: 100,
+      at: '2026-04-01T00:00:00.000Z',
+      doneAt: '2026-04-01T00:00:00.000Z',
+    },
     { branchId: 'b1', taskId: 'in-1', star: 'industry', status: 'in_progress', percent: 20, at: '2026-04-01T00:00:00.000Z' },
   ];
   const branch = { id: 'b1', name: '一村', type: 'rural' as const };
@@ -109,9 +127,28 @@ describe('a branch sheet', () => {
     });
     const industry = row.stars.find((s) => s.star === 'industry')!;
     // in-1: 1 of 2 milestones due (50), 20 % < 50 % → its March milestone is overdue; in-2: nothing due.
-    expect(industry).toEqual({ star: 'industry', target: true, held: false, tasks: 2, done: 0, plannedPercent: 25, actualPercent: 10, overdueMilestones: 1, openFindings: 2, overdueFindings: 1 });
+    expect(industry).toEqual({
+      star: 'industry',
+      target: true,
+      held: false,
+      tasks: 2,
+      done: 0,
+      plannedPercent: 25,
+      actualPercent: 10,
+      overdueMilestones: 1,
+      openFindings: 2,
+      overdueFindings: 1,
+    });
     expect(row.stars.map((s) => s.star)).toEqual(['branch_strong', 'industry', 'ecology', 'safety_law', 'civility']);
-    expect(row).toMatchObject({ tasks: 3, done: 1, plannedPercent: 50, actualPercent: 40, overdueMilestones: 1, openFindings: 2, overdueFindings: 1 });
+    expect(row).toMatchObject({
+      tasks: 3,
+      done: 1,
+      plannedPercent: 50,
+      actualPercent: 40,
+      overdueMilestones: 1,
+      openFindings: 2,
+      overdueFindings: 1,
+    });
     expect(row.doubleHalf).toMatchObject({ status: 'failed', done: 1, total: 3 });
     expect(tasks[0].taskId).toBe('in-1'); // the overdue one leads
     expect(tasks.find((t) => t.taskId === 'bs-1')).toMatchObject({ title: '三会一课', status: 'done', percent: 100 });

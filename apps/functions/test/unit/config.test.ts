@@ -18,7 +18,9 @@ describe('config', () => {
   });
 
   it('allows dev login in the local stack', () => {
-    expect(parseConfig({ CX_TABLE_NAME: 'table', CX_STAGE: 'local', CX_DEV_LOGIN: 'on', CX_TOKEN_SIGNING_KEY: 'x'.repeat(32) }).devLogin).toBe(true);
+    expect(
+      parseConfig({ CX_TABLE_NAME: 'table', CX_STAGE: 'local', CX_DEV_LOGIN: 'on', CX_TOKEN_SIGNING_KEY: 'x'.repeat(32) }).devLogin,
+    ).toBe(true);
   });
 
   it('rejects a short signing key, a bad TTL and a prod stage without secrets', () => {

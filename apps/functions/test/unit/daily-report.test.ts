@@ -87,7 +87,11 @@ describe('compliance and rollup arithmetic', () => {
   });
 
   it('a report filed on an exempt day counts as filed, not exempt', () => {
-    const { rows } = complianceOf(branches.slice(0, 1), [{ branchId: 'a', status: 'on_time', submittedAt: 'x' }], [{ day: 'd', branchId: 'a', reason: '请假' }]);
+    const { rows } = complianceOf(
+      branches.slice(0, 1),
+      [{ branchId: 'a', status: 'on_time', submittedAt: 'x' }],
+      [{ day: 'd', branchId: 'a', reason: '请假' }],
+    );
     expect(rows[0].status).toBe('on_time');
   });
 

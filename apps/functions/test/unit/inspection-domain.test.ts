@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { InspectionContent } from '@chuangxing/shared';
+import { describe, expect, it } from 'vitest';
 import { checkInspectionContent, checkRecordable, isOverdue, nextFindingStatus, starCounts } from '../../src/domain/inspection';
 
 describe('问题清单 state machine', () => {
@@ -56,12 +56,18 @@ describe('inspection content', () => {
     summary: '走访情况',
     findings: [{ star: 'ecology', description: '垃圾未清运', owner: '村主任', deadline: '2026-12-05', vetoItemId: 'ecology-v1' }],
   };
-  const vetoes = new Map([['ecology-v1', 'ecology' as const], ['safety_law-v1', 'safety_law' as const]]);
+  const vetoes = new Map([
+    ['ecology-v1', 'ecology' as const],
+    ['safety_law-v1', 'safety_law' as const],
+  ]);
 
   it('stars must be of the branch type’s set, and a veto item of that star', () => {
     expect(checkInspectionContent(base, 'rural', vetoes)).toEqual([]);
     // 生态宜居星 is a rural star; the community catalogue has none of its veto items.
-    expect(checkInspectionContent(base, 'community', new Map()).map((e) => e.path)).toEqual(['body.content.findings.0.star', 'body.content.findings.0.vetoItemId']);
+    expect(checkInspectionContent(base, 'community', new Map()).map((e) => e.path)).toEqual([
+      'body.content.findings.0.star',
+      'body.content.findings.0.vetoItemId',
+    ]);
     const wrongVeto = { ...base, findings: [{ ...base.findings[0], vetoItemId: 'safety_law-v1' }] };
     expect(checkInspectionContent(wrongVeto, 'rural', vetoes).map((e) => e.code)).toEqual(['unknown_veto']);
   });
@@ -69,7 +75,13 @@ describe('inspection content', () => {
   it('recording needs the place, the summary, each finding’s text and owner, no past deadline, no future visit', () => {
     const now = new Date('2026-11-27T02:00:00.000Z');
     expect(checkRecordable(base, '2026-11-27', now)).toEqual([]);
-    const bad = { ...base, location: ' ', summary: '', visitedAt: '2026-11-27T03:00:00.000Z', findings: [{ ...base.findings[0], description: '', owner: '', deadline: '2026-11-26' }] };
+    const bad = {
+      ...base,
+      location: ' ',
+      summary: '',
+      visitedAt: '2026-11-27T03:00:00.000Z',
+      findings: [{ ...base.findings[0], description: '', owner: '', deadline: '2026-11-26' }],
+    };
     expect(checkRecordable(bad, '2026-11-27', now).map((e) => e.path)).toEqual([
       'content.location',
       'content.summary',

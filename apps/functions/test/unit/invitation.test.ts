@@ -19,7 +19,9 @@ describe('invitation codes', () => {
   it('skip bytes above the largest multiple of the alphabet size, so letters stay uniform', () => {
     const n = INVITATION_CODE_ALPHABET.length; // 31: bytes 248..255 would bias the first letters
     const code = codeFromRandom(bytes(255, 250, 0, n + 1, 2 * n + 2, 248, 3, 4, 5, 6, 7));
-    expect(code).toBe(`${INVITATION_CODE_ALPHABET[0]}${INVITATION_CODE_ALPHABET[1]}${INVITATION_CODE_ALPHABET[2]}${INVITATION_CODE_ALPHABET.slice(3, 8)}`);
+    expect(code).toBe(
+      `${INVITATION_CODE_ALPHABET[0]}${INVITATION_CODE_ALPHABET[1]}${INVITATION_CODE_ALPHABET[2]}${INVITATION_CODE_ALPHABET.slice(3, 8)}`,
+    );
   });
 
   it('are shown in two halves and accepted back in any case, with dashes or spaces', () => {
@@ -49,22 +51,34 @@ describe('who may grant what', () => {
   };
 
   it('a district admin grants any role at a scope level the role allows', () => {
-    expect(codeOf(() => assertMayGrant(districtAdmin, 'erqi', 'leader', { level: 'township', districtId: 'erqi', townshipIds: ['t1', 't2'] }))).toBe('ok');
+    expect(
+      codeOf(() => assertMayGrant(districtAdmin, 'erqi', 'leader', { level: 'township', districtId: 'erqi', townshipIds: ['t1', 't2'] })),
+    ).toBe('ok');
     expect(codeOf(() => assertMayGrant(districtAdmin, 'erqi', 'district_admin', { level: 'district', districtId: 'erqi' }))).toBe('ok');
-    expect(codeOf(() => assertMayGrant(districtAdmin, 'erqi', 'cadre', { level: 'district', districtId: 'erqi' }))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => assertMayGrant(districtAdmin, 'erqi', 'cadre', { ...branchScope('t1'), districtId: 'other' }))).toBe('FORBIDDEN_SCOPE');
+    expect(codeOf(() => assertMayGrant(districtAdmin, 'erqi', 'cadre', { level: 'district', districtId: 'erqi' }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(codeOf(() => assertMayGrant(districtAdmin, 'erqi', 'cadre', { ...branchScope('t1'), districtId: 'other' }))).toBe(
+      'FORBIDDEN_SCOPE',
+    );
   });
 
   it('township staff grant branch and township roles inside their own township only', () => {
     expect(codeOf(() => assertMayGrant(staff, 'erqi', 'cadre', branchScope('t1')))).toBe('ok');
     expect(codeOf(() => assertMayGrant(staff, 'erqi', 'station_handler', branchScope('t1')))).toBe('ok');
     expect(codeOf(() => assertMayGrant(staff, 'erqi', 'cadre', branchScope('t2')))).toBe('FORBIDDEN_SCOPE');
-    expect(codeOf(() => assertMayGrant(staff, 'erqi', 'leader', { level: 'township', districtId: 'erqi', townshipIds: ['t1'] }))).toBe('FORBIDDEN_ROLE');
+    expect(codeOf(() => assertMayGrant(staff, 'erqi', 'leader', { level: 'township', districtId: 'erqi', townshipIds: ['t1'] }))).toBe(
+      'FORBIDDEN_ROLE',
+    );
     expect(codeOf(() => assertMayGrant(staff, 'erqi', 'district_admin', { level: 'district', districtId: 'erqi' }))).toBe('FORBIDDEN_ROLE');
     expect(codeOf(() => assertMayGrant(staff, 'erqi', 'inspector', { level: 'district', districtId: 'erqi' }))).toBe('FORBIDDEN_ROLE');
   });
 
   it('township staff are bound to exactly one township', () => {
-    expect(codeOf(() => assertMayGrant(districtAdmin, 'erqi', 'township_staff', { level: 'township', districtId: 'erqi', townshipIds: ['t1', 't2'] }))).toBe('VALIDATION_FAILED');
+    expect(
+      codeOf(() =>
+        assertMayGrant(districtAdmin, 'erqi', 'township_staff', { level: 'township', districtId: 'erqi', townshipIds: ['t1', 't2'] }),
+      ),
+    ).toBe('VALIDATION_FAILED');
   });
 });

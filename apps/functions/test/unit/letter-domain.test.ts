@@ -1,7 +1,15 @@
 import { LETTER_STATUSES, type LetterStatus } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
 import { LocalSealer } from '../../src/adapters/sealing/local-sealer';
-import { addWorkingDays, countersFor, nextState, ratesOf, redactPersonalData, slaDeadline, type LetterEvent } from '../../src/domain/letter';
+import {
+  addWorkingDays,
+  countersFor,
+  type LetterEvent,
+  nextState,
+  ratesOf,
+  redactPersonalData,
+  slaDeadline,
+} from '../../src/domain/letter';
 
 const EVENTS: LetterEvent[] = [
   { type: 'accept' },
@@ -69,7 +77,8 @@ describe('the letter state machine', () => {
   });
 
   it('declined and archived letters are final', () => {
-    for (const status of ['declined', 'archived'] as const) for (const e of EVENTS) expect(() => nextState({ status, reviewed: false }, e)).toThrow();
+    for (const status of ['declined', 'archived'] as const)
+      for (const e of EVENTS) expect(() => nextState({ status, reviewed: false }, e)).toThrow();
   });
 });
 
@@ -117,20 +126,33 @@ describe('三率 arithmetic', () => {
 
   it('the first response counts once, in time or late; acceptance also counts as accepted', () => {
     expect(countersFor(submitted, { status: 'accepted' }, { type: 'accept' }, at)).toEqual({ respondedInTime: 1, accepted: 1 });
-    expect(countersFor(submitted, { status: 'declined' }, { type: 'decline' }, '2026-12-02T00:00:00.000Z')).toEqual({ respondedInTime: 0, accepted: 0 });
+    expect(countersFor(submitted, { status: 'declined' }, { type: 'decline' }, '2026-12-02T00:00:00.000Z')).toEqual({
+      respondedInTime: 0,
+      accepted: 0,
+    });
     expect(countersFor({ ...submitted, status: 'accepted' }, { status: 'accepted' }, { type: 'note' }, at)).toEqual({});
   });
 
   it('only the first reply and the closing rating count', () => {
     expect(countersFor({ ...submitted, status: 'accepted' }, { status: 'replied' }, { type: 'reply' }, at)).toEqual({ replied: 1 });
     expect(countersFor({ ...submitted, status: 'reopened', reviewed: true }, { status: 'replied' }, { type: 'reply' }, at)).toEqual({});
-    expect(countersFor({ ...submitted, status: 'replied' }, { status: 'reopened' }, { type: 'rate', rating: 'unsatisfied' }, at)).toEqual({});
-    expect(countersFor({ ...submitted, status: 'replied', reviewed: true }, { status: 'archived' }, { type: 'rate', rating: 'unsatisfied' }, at)).toEqual({ rated: 1, satisfied: 0 });
-    expect(countersFor({ ...submitted, status: 'replied' }, { status: 'archived' }, { type: 'rate', rating: 'basically_satisfied' }, at)).toEqual({ rated: 1, satisfied: 1 });
+    expect(countersFor({ ...submitted, status: 'replied' }, { status: 'reopened' }, { type: 'rate', rating: 'unsatisfied' }, at)).toEqual(
+      {},
+    );
+    expect(
+      countersFor({ ...submitted, status: 'replied', reviewed: true }, { status: 'archived' }, { type: 'rate', rating: 'unsatisfied' }, at),
+    ).toEqual({ rated: 1, satisfied: 0 });
+    expect(
+      countersFor({ ...submitted, status: 'replied' }, { status: 'archived' }, { type: 'rate', rating: 'basically_satisfied' }, at),
+    ).toEqual({ rated: 1, satisfied: 1 });
   });
 
   it('rates divide the right counters, and are 0 with nothing to divide', () => {
-    expect(ratesOf({ received: 8, respondedInTime: 6, accepted: 5, replied: 4, rated: 3, satisfied: 2 })).toMatchObject({ responseRate: 0.75, resolutionRate: 0.8, satisfactionRate: 2 / 3 });
+    expect(ratesOf({ received: 8, respondedInTime: 6, accepted: 5, replied: 4, rated: 3, satisfied: 2 })).toMatchObject({
+      responseRate: 0.75,
+      resolutionRate: 0.8,
+      satisfactionRate: 2 / 3,
+    });
     expect(ratesOf({})).toMatchObject({ received: 0, responseRate: 0, resolutionRate: 0, satisfactionRate: 0 });
   });
 

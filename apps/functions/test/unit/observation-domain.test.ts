@@ -1,6 +1,14 @@
 import { STAR_SETS, type Star } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
-import { aggregateBranch, aggregateStar, anonymousComments, checkScoreSheet, computeResults, type StoredObservation, type StoredScore } from '../../src/domain/observation';
+import {
+  aggregateBranch,
+  aggregateStar,
+  anonymousComments,
+  checkScoreSheet,
+  computeResults,
+  type StoredObservation,
+  type StoredScore,
+} from '../../src/domain/observation';
 
 const RURAL = STAR_SETS.rural;
 const sheet = (observerId: string, scores: Partial<Record<Star, number>>) => ({
@@ -85,10 +93,13 @@ describe('a branch’s result', () => {
 describe('score sheets and frozen results', () => {
   it('a star must be of the branch’s set and appear once', () => {
     expect(checkScoreSheet(RURAL, [{ star: 'industry', score: 5 }])).toEqual([]);
-    expect(checkScoreSheet(RURAL, [{ star: 'harmony', score: 5 }, { star: 'industry', score: 5 }, { star: 'industry', score: 6 }]).map((e) => e.path)).toEqual([
-      'body.scores.0.star',
-      'body.scores.2.star',
-    ]);
+    expect(
+      checkScoreSheet(RURAL, [
+        { star: 'harmony', score: 5 },
+        { star: 'industry', score: 5 },
+        { star: 'industry', score: 6 },
+      ]).map((e) => e.path),
+    ).toEqual(['body.scores.0.star', 'body.scores.2.star']);
   });
 
   it('comments are kept without names, blanks dropped, in text order rather than observer order', () => {
@@ -97,15 +108,33 @@ describe('score sheets and frozen results', () => {
 
   it('computes one result per visited branch with its own star set', () => {
     const obs: StoredObservation = {
-      id: 'o1', districtId: 'erqi', month: '2026-11', title: '十一月观摩', townshipId: 't1', organiserLabel: '一号街道',
+      id: 'o1',
+      districtId: 'erqi',
+      month: '2026-11',
+      title: '十一月观摩',
+      townshipId: 't1',
+      organiserLabel: '一号街道',
       branches: [
         { branchId: 'r1', name: '甲村', townshipId: 't1', type: 'rural' },
         { branchId: 'c1', name: '乙社区', townshipId: 't1', type: 'community' },
       ],
-      observers: [{ userId: 'a', name: '甲' }], status: 'open', createdAt: '2026-11-01T00:00:00.000Z', createdBy: 'x', createdByName: 'X', version: 1,
+      observers: [{ userId: 'a', name: '甲' }],
+      status: 'open',
+      createdAt: '2026-11-01T00:00:00.000Z',
+      createdBy: 'x',
+      createdByName: 'X',
+      version: 1,
     };
     const scores: StoredScore[] = [
-      { observationId: 'o1', branchId: 'c1', observerId: 'a', observerName: '甲', scores: [{ star: 'harmony', score: 9 }], comment: '服务好', updatedAt: '2026-11-02T00:00:00.000Z' },
+      {
+        observationId: 'o1',
+        branchId: 'c1',
+        observerId: 'a',
+        observerName: '甲',
+        scores: [{ star: 'harmony', score: 9 }],
+        comment: '服务好',
+        updatedAt: '2026-11-02T00:00:00.000Z',
+      },
     ];
     const results = computeResults(obs, (t) => STAR_SETS[t], scores, '2026-11-30T00:00:00.000Z');
     expect(results.map((r) => [r.branchId, r.overall, r.observerCount, r.comments])).toEqual([

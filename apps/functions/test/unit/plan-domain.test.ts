@@ -22,12 +22,22 @@ describe('倒排工期', () => {
 
 describe('plan rules', () => {
   const taskStars = new Map([['industry-t1', 'industry']]);
-  const base = { heldStars: ['branch_strong' as const], targetStars: ['branch_strong' as const, 'industry' as const], stars: [], tasks: [] };
+  const base = {
+    heldStars: ['branch_strong' as const],
+    targetStars: ['branch_strong' as const, 'industry' as const],
+    stars: [],
+    tasks: [],
+  };
 
   it('stars must be the branch type’s, held stars stay in the target, milestones stay in the year', () => {
     expect(checkPlanContent(base, 'rural', 2026, taskStars)).toEqual([]);
     const errs = checkPlanContent(
-      { heldStars: ['ecology'], targetStars: ['harmony'], stars: [], tasks: [{ taskId: 'nope', owner: '李明', milestones: [{ title: '启动', due: '2027-01-05' }] }] },
+      {
+        heldStars: ['ecology'],
+        targetStars: ['harmony'],
+        stars: [],
+        tasks: [{ taskId: 'nope', owner: '李明', milestones: [{ title: '启动', due: '2027-01-05' }] }],
+      },
       'rural',
       2026,
       taskStars,

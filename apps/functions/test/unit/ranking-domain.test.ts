@@ -1,6 +1,7 @@
 import { DEFAULT_SCORING_MODEL, type ScoringModelContent } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  type BranchInputs,
   compareCards,
   dailyReportScore,
   dueDays,
@@ -17,7 +18,6 @@ import {
   scoreTownship,
   starCards,
   taskStateAtQuarterEnd,
-  type BranchInputs,
 } from '../../src/domain/ranking';
 import type { InspectionFindingRow, KeyTaskProgressRow, ObservationResultRow } from '../../src/ports/scoring-inputs';
 
@@ -25,7 +25,14 @@ const Q3 = quarterRange('2026-Q3');
 const model: ScoringModelContent = structuredClone(DEFAULT_SCORING_MODEL);
 const ctx = { model, range: Q3, asOfDay: '2026-09-30' };
 
-const obs = (month: string, overall: number, perStar: ObservationResultRow['perStar'] = {}): ObservationResultRow => ({ branchId: 'b1', observationId: `o-${month}-${overall}`, month, perStar, overall, observerCount: 3 });
+const obs = (month: string, overall: number, perStar: ObservationResultRow['perStar'] = {}): ObservationResultRow => ({
+  branchId: 'b1',
+  observationId: `o-${month}-${overall}`,
+  month,
+  perStar,
+  overall,
+  observerCount: 3,
+});
 const progress: KeyTaskProgressRow[] = [
   {
     branchId: 'b1',
@@ -40,7 +47,14 @@ const progress: KeyTaskProgressRow[] = [
     ],
   },
 ];
-const finding = (f: Partial<InspectionFindingRow>): InspectionFindingRow => ({ branchId: 'b1', star: 'ecology', status: 'open', deadline: '2026-10-15', createdAt: '2026-08-01T02:00:00.000Z', ...f });
+const finding = (f: Partial<InspectionFindingRow>): InspectionFindingRow => ({
+  branchId: 'b1',
+  star: 'ecology',
+  status: 'open',
+  deadline: '2026-10-15',
+  createdAt: '2026-08-01T02:00:00.000Z',
+  ...f,
+});
 const findings = [
   finding({}), // open, not yet due: 2 points
   finding({ status: 'fix_submitted', deadline: '2026-09-01' }), // open and overdue: 5
@@ -51,7 +65,14 @@ const findings = [
 
 describe('quarters and due days', () => {
   it('quarter ranges, including the year boundary', () => {
-    expect(quarterRange('2026-Q4')).toEqual({ quarter: '2026-Q4', year: 2026, start: '2026-10-01', end: '2026-12-31', months: ['2026-10', '2026-11', '2026-12'], previous: '2026-Q3' });
+    expect(quarterRange('2026-Q4')).toEqual({
+      quarter: '2026-Q4',
+      year: 2026,
+      start: '2026-10-01',
+      end: '2026-12-31',
+      months: ['2026-10', '2026-11', '2026-12'],
+      previous: '2026-Q3',
+    });
     expect(quarterRange('2026-Q1')).toMatchObject({ start: '2026-01-01', end: '2026-03-31', previous: '2025-Q4' });
   });
 
@@ -62,7 +83,12 @@ describe('quarters and due days', () => {
   });
 
   it('due days start at the branch’s creation and skip holidays and its own leave only', () => {
-    const exemptions = [{ day: '2026-09-15' }, { day: '2026-09-20', branchId: 'b1' }, { day: '2026-09-21', branchId: 'b2' }, { day: '2026-08-15' }];
+    const exemptions = [
+      { day: '2026-09-15' },
+      { day: '2026-09-20', branchId: 'b1' },
+      { day: '2026-09-21', branchId: 'b2' },
+      { day: '2026-08-15' },
+    ];
     // Created at 00:00 Shanghai on 1 September: 30 days, less one holiday and one leave day.
     expect(dueDays('2026-08-31T16:00:00.000Z', Q3, '2026-09-30', exemptions, 'b1')).toBe(28);
     expect(dueDays('2025-01-01T00:00:00.000Z', Q3, '2026-09-30', exemptions, 'b2')).toBe(92 - 3);
@@ -72,7 +98,11 @@ describe('quarters and due days', () => {
 
 describe('components (hundredths)', () => {
   it('daily reports: a late report earns the configured share; no due day means no data; over-filing caps at 100', () => {
-    expect(dailyReportScore({ submitted: 24, onTime: 20, late: 4 }, 28, 50)).toEqual({ component: 'dailyReport', score: 7857, facts: { due: 28, onTime: 20, late: 4, missing: 4 } });
+    expect(dailyReportScore({ submitted: 24, onTime: 20, late: 4 }, 28, 50)).toEqual({
+      component: 'dailyReport',
+      score: 7857,
+      facts: { due: 28, onTime: 20, late: 4, missing: 4 },
+    });
     expect(dailyReportScore(undefined, 28, 50).score).toBe(0);
     expect(dailyReportScore(undefined, 0, 50).score).toBeNull();
     expect(dailyReportScore({ submitted: 30, onTime: 30, late: 0 }, 28, 50).score).toBe(10000);
@@ -81,14 +111,21 @@ describe('components (hundredths)', () => {
   it('三率: each rate only when it has a denominator, weights renormalised over those present', () => {
     const w = model.letterRateWeights; // 30 / 30 / 40
     const c = { received: 10, respondedInTime: 8, accepted: 6, replied: 3, rated: 4, satisfied: 3 };
-    expect(lettersScore(c, w)).toEqual({ component: 'letters', score: 6900, facts: { received: 10, responseRate: 80, resolutionRate: 50, satisfactionRate: 75 } });
+    expect(lettersScore(c, w)).toEqual({
+      component: 'letters',
+      score: 6900,
+      facts: { received: 10, responseRate: 80, resolutionRate: 50, satisfactionRate: 75 },
+    });
     expect(lettersScore({ ...c, rated: 0, satisfied: 0 }, w).score).toBe(6500); // (30×.8 + 30×.5) / 60
     expect(lettersScore({}, w).score).toBeNull();
     expect(lettersScore(undefined, w).score).toBeNull();
   });
 
   it('observations: the mean overall score of the quarter’s visits, per star too; other quarters ignored', () => {
-    const r = observationScore([obs('2026-07', 80, { industry: 70 }), obs('2026-08', 91, { industry: 90, ecology: 60 }), obs('2026-06', 10)], Q3);
+    const r = observationScore(
+      [obs('2026-07', 80, { industry: 70 }), obs('2026-08', 91, { industry: 90, ecology: 60 }), obs('2026-06', 10)],
+      Q3,
+    );
     expect([r.score, r.facts]).toEqual([8550, { visits: 2, observers: 6 }]);
     expect(Object.fromEntries(r.perStar)).toEqual({ industry: 8000, ecology: 6000 });
     expect(observationScore([obs('2026-06', 10)], Q3).score).toBeNull();
@@ -128,7 +165,11 @@ describe('stars', () => {
       ['safety_law', 'not_started', 0, false],
       ['civility', 'not_started', 0, false],
     ]);
-    expect(starCards('rural', tasks, [], [], new Map(), 50).filter((c) => c.status === 'earned').map((c) => c.star)).toEqual(['industry', 'ecology']);
+    expect(
+      starCards('rural', tasks, [], [], new Map(), 50)
+        .filter((c) => c.status === 'earned')
+        .map((c) => c.star),
+    ).toEqual(['industry', 'ecology']);
   });
 
   it('a veto item blocks its star only, even when the tasks are complete; a veto closed before the quarter does not', () => {
@@ -136,7 +177,19 @@ describe('stars', () => {
     const cards = starCards('rural', tasks, active, [], new Map(), 50);
     expect(cards.find((c) => c.star === 'ecology')).toMatchObject({ status: 'vetoed', vetoItemIds: ['ecology-v1'] });
     expect(cards.find((c) => c.star === 'industry')?.status).toBe('earned');
-    const old = findingsAt([finding({ vetoItemId: 'ecology-v1', createdAt: '2026-05-01T00:00:00.000Z', status: 'closed', closedAt: '2026-06-01T00:00:00.000Z' })], Q3, '2026-09-30', model.deductions).vetoes;
+    const old = findingsAt(
+      [
+        finding({
+          vetoItemId: 'ecology-v1',
+          createdAt: '2026-05-01T00:00:00.000Z',
+          status: 'closed',
+          closedAt: '2026-06-01T00:00:00.000Z',
+        }),
+      ],
+      Q3,
+      '2026-09-30',
+      model.deductions,
+    ).vetoes;
     expect(old).toEqual([]);
   });
 });
@@ -176,7 +229,18 @@ describe('a branch’s quarter', () => {
   });
 
   it('a branch with no data at all scores 0 and holds no star', () => {
-    const card = scoreBranch(ctx, branchInputs({ counters: undefined, exemptions: [], letters: undefined, observations: [], findings: [], taskProgress: [], branch: { id: 'b9', name: '新村', type: 'rural', createdAt: '2026-10-20T00:00:00.000Z' } }));
+    const card = scoreBranch(
+      ctx,
+      branchInputs({
+        counters: undefined,
+        exemptions: [],
+        letters: undefined,
+        observations: [],
+        findings: [],
+        taskProgress: [],
+        branch: { id: 'b9', name: '新村', type: 'rural', createdAt: '2026-10-20T00:00:00.000Z' },
+      }),
+    );
     expect([card.total, card.base, card.level, card.components.every((c) => c.score === null)]).toEqual([0, 0, 0, true]);
   });
 
@@ -188,15 +252,34 @@ describe('a branch’s quarter', () => {
 });
 
 describe('ranking order', () => {
-  const card = (id: string, total: number, level = 0, base = total, delta: number | null = null) => ({ branchId: id, total, level, base, delta });
+  const card = (id: string, total: number, level = 0, base = total, delta: number | null = null) => ({
+    branchId: id,
+    total,
+    level,
+    base,
+    delta,
+  });
 
   it('ties break by stars, then base, then improvement, then branch id', () => {
-    const rows = [card('c', 8000, 2), card('a', 8000, 3), card('b', 8000, 3, 7000), card('d', 8000, 3, 7000, 100), card('e', 9000), card('f', 8000, 2)];
+    const rows = [
+      card('c', 8000, 2),
+      card('a', 8000, 3),
+      card('b', 8000, 3, 7000),
+      card('d', 8000, 3, 7000, 100),
+      card('e', 9000),
+      card('f', 8000, 2),
+    ];
     expect([...rows].sort(compareCards).map((r) => r.branchId)).toEqual(['e', 'a', 'd', 'b', 'c', 'f']);
   });
 
   it('most improved: only rises, the largest first', () => {
-    const rows = [card('a', 5000, 0, 5000, 300), card('b', 6000, 0, 6000, -100), card('c', 4000, 0, 4000, 300), card('d', 3000, 0, 3000, 900), card('e', 3000)];
+    const rows = [
+      card('a', 5000, 0, 5000, 300),
+      card('b', 6000, 0, 6000, -100),
+      card('c', 4000, 0, 4000, 300),
+      card('d', 3000, 0, 3000, 900),
+      card('e', 3000),
+    ];
     expect(mostImproved(rows, 10).map((r) => r.branchId)).toEqual(['d', 'a', 'c']);
     expect(mostImproved(rows, 1).map((r) => r.branchId)).toEqual(['d']);
   });

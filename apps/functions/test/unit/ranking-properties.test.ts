@@ -1,6 +1,6 @@
 import { DEFAULT_SCORING_MODEL, STAR_SETS, type Star } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
-import { compareCards, quarterRange, scoreTownship, type Scorecard } from '../../src/domain/ranking';
+import { compareCards, quarterRange, type Scorecard, scoreTownship } from '../../src/domain/ranking';
 import type { TownshipQuarterInputs } from '../../src/ports/scoring-inputs';
 
 /** mulberry32: a tiny seeded generator, so every run explores the same cases and a failure reproduces. */
@@ -13,7 +13,11 @@ function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
+  };
 }
 
 const range = quarterRange('2026-Q3');
@@ -22,8 +26,23 @@ const ctx = { model: structuredClone(DEFAULT_SCORING_MODEL), range, asOfDay: '20
 /** A random township: some branches with no data at all, some with partial data, duplicates of scores likely. */
 function township(seed: number, id: string, n: number): { inputs: TownshipQuarterInputs; previous: Map<string, number> } {
   const r = rng(seed);
-  const branches = Array.from({ length: n }, (_, i) => ({ id: `${id}-b${String(i).padStart(3, '0')}`, name: `支部${i}`, type: r.pick(['rural', 'community'] as const), createdAt: '2025-06-01T00:00:00.000Z' }));
-  const inputs: TownshipQuarterInputs = { township: { id, name: id }, branches, reportCounters: {}, exemptions: [], letterCounters: {}, plans: [], observations: [], findings: [], taskProgress: [] };
+  const branches = Array.from({ length: n }, (_, i) => ({
+    id: `${id}-b${String(i).padStart(3, '0')}`,
+    name: `支部${i}`,
+    type: r.pick(['rural', 'community'] as const),
+    createdAt: '2025-06-01T00:00:00.000Z',
+  }));
+  const inputs: TownshipQuarterInputs = {
+    township: { id, name: id },
+    branches,
+    reportCounters: {},
+    exemptions: [],
+    letterCounters: {},
+    plans: [],
+    observations: [],
+    findings: [],
+    taskProgress: [],
+  };
   const previous = new Map<string, number>();
   for (const b of branches) {
     const stars = STAR_SETS[b.type];
@@ -36,19 +55,47 @@ function township(seed: number, id: string, n: number): { inputs: TownshipQuarte
       const received = r.int(1, 20);
       const accepted = r.int(0, received);
       const rated = r.int(0, accepted);
-      inputs.letterCounters[b.id] = { received, respondedInTime: r.int(0, received), accepted, replied: r.int(0, accepted), rated, satisfied: r.int(0, rated) };
+      inputs.letterCounters[b.id] = {
+        received,
+        respondedInTime: r.int(0, received),
+        accepted,
+        replied: r.int(0, accepted),
+        rated,
+        satisfied: r.int(0, rated),
+      };
     }
     for (let k = r.int(0, 3); k > 0; k--) {
-      inputs.observations.push({ branchId: b.id, observationId: `o${k}`, month: r.pick(range.months), perStar: { [r.pick(stars)]: r.int(0, 100) }, overall: r.int(0, 20) * 5, observerCount: r.int(1, 5) });
+      inputs.observations.push({
+        branchId: b.id,
+        observationId: `o${k}`,
+        month: r.pick(range.months),
+        perStar: { [r.pick(stars)]: r.int(0, 100) },
+        overall: r.int(0, 20) * 5,
+        observerCount: r.int(1, 5),
+      });
     }
     for (let k = r.int(0, 3); k > 0; k--) {
-      inputs.findings.push({ branchId: b.id, star: r.pick(stars), status: r.pick(['open', 'fix_submitted', 'closed'] as const), deadline: r.pick(['2026-08-01', '2026-10-30']), createdAt: '2026-07-15T00:00:00.000Z', closedAt: '2026-08-15T00:00:00.000Z', ...(r.next() < 0.2 ? { vetoItemId: 'v1' } : {}) });
+      inputs.findings.push({
+        branchId: b.id,
+        star: r.pick(stars),
+        status: r.pick(['open', 'fix_submitted', 'closed'] as const),
+        deadline: r.pick(['2026-08-01', '2026-10-30']),
+        createdAt: '2026-07-15T00:00:00.000Z',
+        closedAt: '2026-08-15T00:00:00.000Z',
+        ...(r.next() < 0.2 ? { vetoItemId: 'v1' } : {}),
+      });
     }
     if (r.next() < 0.7) {
       inputs.taskProgress.push({
         branchId: b.id,
         year: 2026,
-        tasks: Array.from({ length: r.int(1, 6) }, (_, k) => ({ taskId: `t${k}`, star: r.pick(stars) as Star, status: r.pick(['in_progress', 'done', 'not_started'] as const), percent: r.int(0, 10) * 10, at: '2026-08-01T00:00:00.000Z' })),
+        tasks: Array.from({ length: r.int(1, 6) }, (_, k) => ({
+          taskId: `t${k}`,
+          star: r.pick(stars) as Star,
+          status: r.pick(['in_progress', 'done', 'not_started'] as const),
+          percent: r.int(0, 10) * 10,
+          at: '2026-08-01T00:00:00.000Z',
+        })),
       });
     }
     if (r.next() < 0.6) previous.set(b.id, r.int(0, 100) * 100);

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/config';
 import { createNotifier } from '../../src/adapters/notify/create-notifier';
 import type { OpenidDirectory } from '../../src/adapters/notify/openid-directory';
 import { OutboxNotifier } from '../../src/adapters/notify/outbox-notifier';
 import { clipThing, WechatSubscribeNotifier, wechatTime } from '../../src/adapters/notify/wechat-subscribe-notifier';
+import { parseConfig } from '../../src/config/config';
 import type { DailyReport } from '../../src/domain/daily-report';
 import type { Binding } from '../../src/domain/principal';
 import type { Notification } from '../../src/ports/notifier';
@@ -15,11 +15,25 @@ import { startFakeWechatSubscribe } from '../support/fake-wechat-subscribe';
 import { memoryDeps } from '../support/memory-deps';
 
 const ALLOWED = ['township_staff', 'district_admin'] as const;
-const staffOf = (t: string) => makePrincipal([{ role: 'township_staff', scope: { level: 'township', districtId: 'erqi', townshipIds: [t] } }], { id: 'staff' });
+const staffOf = (t: string) =>
+  makePrincipal([{ role: 'township_staff', scope: { level: 'township', districtId: 'erqi', townshipIds: [t] } }], { id: 'staff' });
 const admin = makePrincipal([{ role: 'district_admin', scope: { level: 'district', districtId: 'erqi' } }], { id: 'admin' });
 
-function filer(userId: string, branchId: string, role: 'cadre' | 'secretary' | 'station_handler' = 'cadre', townshipId = 't1', extra: Partial<Binding> = {}): Binding {
-  return makeBinding({ bindingId: `${userId}-${branchId}-${role}`, userId, role, holderName: userId, scope: { level: 'branch', districtId: 'erqi', townshipId, branchId }, ...extra });
+function filer(
+  userId: string,
+  branchId: string,
+  role: 'cadre' | 'secretary' | 'station_handler' = 'cadre',
+  townshipId = 't1',
+  extra: Partial<Binding> = {},
+): Binding {
+  return makeBinding({
+    bindingId: `${userId}-${branchId}-${role}`,
+    userId,
+    role,
+    holderName: userId,
+    scope: { level: 'branch', districtId: 'erqi', townshipId, branchId },
+    ...extra,
+  });
 }
 
 function report(branchId: string, day: string, townshipId = 't1', status: 'on_time' | 'late' = 'on_time'): DailyReport {
@@ -58,9 +72,24 @@ async function world(now = '2026-11-27T02:00:00.000Z') {
     filer('cadre-b', 'xingfu'),
     filer('cadre-c', 'guangming'),
     filer('cadre-far', 'yuanfang', 'cadre', 't2'),
-  ]) m.users.bindings.set(b.bindingId, b);
-  await m.reports.create(report('xingfu', '2026-11-27'), { version: 1, editedBy: 'u', editedByName: 'u', editedAt: '2026-11-27T10:00:00.000Z' });
-  await m.rules.createExemption({ id: 'ex1', districtId: 'erqi', day: '2026-11-27', branchId: 'guangming', townshipId: 't1', reason: '请假', createdBy: 'staff', createdAt: now });
+  ])
+    m.users.bindings.set(b.bindingId, b);
+  await m.reports.create(report('xingfu', '2026-11-27'), {
+    version: 1,
+    editedBy: 'u',
+    editedByName: 'u',
+    editedAt: '2026-11-27T10:00:00.000Z',
+  });
+  await m.rules.createExemption({
+    id: 'ex1',
+    districtId: 'erqi',
+    day: '2026-11-27',
+    branchId: 'guangming',
+    townshipId: 't1',
+    reason: '请假',
+    createdBy: 'staff',
+    createdAt: now,
+  });
   return m;
 }
 
@@ -107,9 +136,17 @@ describe('one-tap reminder', () => {
     const r = await remindMissing(deps, staffOf('t1'), ALLOWED, 't1', '2026-11-26');
     // yesterday nobody filed and nobody was on leave
     expect(r).toEqual({ day: '2026-11-26', branches: 3, recipients: 5 });
-    expect(notifier.sent.find((m) => m.recipientUserId === 'cadre-b')?.body).toBe('幸福社区11月26日的日报尚未提交，已过22:00截止时间，请尽快补报');
-    await expect(remindMissing(deps, staffOf('t1'), ALLOWED, 't1', '2026-11-28')).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.day' }] });
-    await expect(remindMissing(deps, staffOf('t1'), ALLOWED, 't1', '2026-11-25')).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body.day' }] });
+    expect(notifier.sent.find((m) => m.recipientUserId === 'cadre-b')?.body).toBe(
+      '幸福社区11月26日的日报尚未提交，已过22:00截止时间，请尽快补报',
+    );
+    await expect(remindMissing(deps, staffOf('t1'), ALLOWED, 't1', '2026-11-28')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'body.day' }],
+    });
+    await expect(remindMissing(deps, staffOf('t1'), ALLOWED, 't1', '2026-11-25')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'body.day' }],
+    });
   });
 
   it('after the deadline today the message asks for a late report', async () => {
@@ -120,7 +157,14 @@ describe('one-tap reminder', () => {
 
   it('a district holiday exempts everyone: nothing is sent', async () => {
     const { deps, rules, notifier } = await world();
-    await rules.createExemption({ id: 'hol', districtId: 'erqi', day: '2026-11-27', reason: '节假日', createdBy: 'admin', createdAt: '2026-11-01T00:00:00.000Z' });
+    await rules.createExemption({
+      id: 'hol',
+      districtId: 'erqi',
+      day: '2026-11-27',
+      reason: '节假日',
+      createdBy: 'admin',
+      createdAt: '2026-11-01T00:00:00.000Z',
+    });
     expect(await remindMissing(deps, staffOf('t1'), ALLOWED, 't1')).toEqual({ day: '2026-11-27', branches: 0, recipients: 0 });
     expect(notifier.sent).toEqual([]);
   });
@@ -161,7 +205,9 @@ describe('scheduled reminder', () => {
   it('two concurrent runs send once', async () => {
     const { deps, notifier } = await world('2026-11-27T12:30:00.000Z');
     const ledger = new MemoryLedger();
-    const outcomes = (await Promise.all([runScheduledReminders(deps, ledger), runScheduledReminders(deps, ledger)])).map((s) => s.outcome).sort();
+    const outcomes = (await Promise.all([runScheduledReminders(deps, ledger), runScheduledReminders(deps, ledger)]))
+      .map((s) => s.outcome)
+      .sort();
     expect(outcomes).toEqual(['already_ran', 'sent']);
     expect(notifier.sent).toHaveLength(4);
   });
@@ -192,7 +238,15 @@ describe('WeChat subscribe notifier (fake WeChat on loopback)', () => {
     page: 'subpackages/report/pages/edit/index?branchId=heping&day=2026-11-27',
   });
   const notifier = (o: Partial<ConstructorParameters<typeof WechatSubscribeNotifier>[0]> = {}) =>
-    new WechatSubscribeNotifier({ apiBase: wx.url, appId: 'wx-app', appSecret: async () => 'app-secret', templateId: 'TPL-1', openids: directory, clock, ...o });
+    new WechatSubscribeNotifier({
+      apiBase: wx.url,
+      appId: 'wx-app',
+      appSecret: async () => 'app-secret',
+      templateId: 'TPL-1',
+      openids: directory,
+      clock,
+      ...o,
+    });
 
   beforeEach(async () => {
     now = Date.parse('2026-11-27T12:00:00.000Z');
@@ -253,7 +307,11 @@ describe('WeChat subscribe notifier (fake WeChat on loopback)', () => {
   });
 
   it('a wrong AppSecret, an unreachable WeChat or a missing template id fail the batch by count, not by exception', async () => {
-    expect(await notifier({ appSecret: async () => 'wrong' }).send([msg('u1'), msg('u2')])).toEqual({ sent: 0, failed: 2, errors: { token: 2 } });
+    expect(await notifier({ appSecret: async () => 'wrong' }).send([msg('u1'), msg('u2')])).toEqual({
+      sent: 0,
+      failed: 2,
+      errors: { token: 2 },
+    });
     expect(await notifier({ templateId: '' }).send([msg('u1')])).toEqual({ sent: 0, failed: 1, errors: { no_template: 1 } });
     const down = notifier({ apiBase: 'http://127.0.0.1:9', timeoutMs: 500 });
     expect(await down.send([msg('u1')])).toEqual({ sent: 0, failed: 1, errors: { token: 1 } });
@@ -273,7 +331,9 @@ describe('createNotifier', () => {
   const ctx = { doc: {} as never, clock: { now: () => new Date() }, appSecret: async () => '' };
   it('is the outbox locally and WeChat subscribe messages in production', () => {
     expect(createNotifier(parseConfig({ ...base, CX_STAGE: 'local' }), ctx)).toBeInstanceOf(OutboxNotifier);
-    expect(createNotifier(parseConfig({ ...base, CX_STAGE: 'prod', CX_SECRETS_ARN: 'arn:x' }), ctx)).toBeInstanceOf(WechatSubscribeNotifier);
+    expect(createNotifier(parseConfig({ ...base, CX_STAGE: 'prod', CX_SECRETS_ARN: 'arn:x' }), ctx)).toBeInstanceOf(
+      WechatSubscribeNotifier,
+    );
     expect(createNotifier(parseConfig({ ...base, CX_STAGE: 'local', CX_NOTIFIER: 'wechat' }), ctx)).toBeInstanceOf(WechatSubscribeNotifier);
   });
 });

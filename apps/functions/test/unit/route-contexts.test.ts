@@ -1,13 +1,17 @@
+import { type RouteDef, type RouteName, routes } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
-import { routes, type RouteDef, type RouteName } from '@chuangxing/shared';
-import { API_CONTEXTS, contextOfPath, type ApiContext } from '../../src/http/route-contexts';
+import { API_CONTEXTS, type ApiContext, contextOfPath } from '../../src/http/route-contexts';
 import { implementations } from '../../src/http/routes';
 import { coreImplementations } from '../../src/http/routes/core';
 import { learningImplementations } from '../../src/http/routes/learning';
 import { rankingImplementations } from '../../src/http/routes/rankings';
 
 const contract = Object.entries(routes as Record<RouteName, RouteDef>) as [RouteName, RouteDef][];
-const sets: Record<ApiContext, Record<string, unknown>> = { core: coreImplementations, rankings: rankingImplementations, learning: learningImplementations };
+const sets: Record<ApiContext, Record<string, unknown>> = {
+  core: coreImplementations,
+  rankings: rankingImplementations,
+  learning: learningImplementations,
+};
 
 describe('route → context map', () => {
   it('puts every contract route in exactly one context, and its implementation in that context’s set only', () => {
@@ -18,7 +22,11 @@ describe('route → context map', () => {
     // A routes module may export a helper too (report.routes.ts: presentReport); only route names count.
     const implemented = API_CONTEXTS.flatMap((c) => Object.keys(sets[c]).filter((k) => k in routes));
     expect(implemented.sort()).toEqual(contract.map(([name]) => name).sort());
-    expect(Object.keys(implementations).filter((k) => k in routes).sort()).toEqual(implemented);
+    expect(
+      Object.keys(implementations)
+        .filter((k) => k in routes)
+        .sort(),
+    ).toEqual(implemented);
   });
 
   it('keeps the local-only routes in core, and splits the contract into the three contexts', () => {
@@ -26,7 +34,9 @@ describe('route → context map', () => {
     expect(local.length).toBeGreaterThan(0);
     for (const [, r] of local) expect(contextOfPath(r.path)).toBe('core');
     const byContext = (c: ApiContext) => contract.filter(([, r]) => contextOfPath(r.path) === c).map(([n]) => n);
-    expect(byContext('rankings')).toEqual(expect.arrayContaining(['getScoringModel', 'publishScoringModel', 'getRanking', 'exportRanking']));
+    expect(byContext('rankings')).toEqual(
+      expect.arrayContaining(['getScoringModel', 'publishScoringModel', 'getRanking', 'exportRanking']),
+    );
     expect(byContext('learning')).toEqual(expect.arrayContaining(['listQuestions', 'createQuestionnaire', 'listNews', 'presignNewsPhoto']));
     expect(byContext('core')).toEqual(expect.arrayContaining(['health', 'getMe', 'devLogin', 'presignPhoto', 'writeLetter', 'getPlan']));
   });
@@ -39,4 +49,3 @@ describe('route → context map', () => {
     expect(contextOfPath('/v1/scoringx')).toBe('core');
   });
 });
-

@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { S3Client } from '@aws-sdk/client-s3';
 import { createHmac } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { S3Client } from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
 import { S3ObjectStorage } from '../../src/adapters/storage/s3-object-storage';
 import { presignGetUrl, signingKey, uriEncode } from '../../src/adapters/storage/sigv4';
 
@@ -49,24 +49,45 @@ describe('S3ObjectStorage.presignPost', () => {
   it('signs a policy that pins the bucket, key, type, size range, credential and expiry', async () => {
     const { client } = offlineClient();
     const now = new Date('2026-03-02T01:02:03.000Z');
-    const { url, fields } = await new S3ObjectStorage('photos', client, () => now).presignPost(KEY, { contentType: 'image/jpeg', maxBytes: 2_097_152, expiresInSeconds: 600 });
+    const { url, fields } = await new S3ObjectStorage('photos', client, () => now).presignPost(KEY, {
+      contentType: 'image/jpeg',
+      maxBytes: 2_097_152,
+      expiresInSeconds: 600,
+    });
     expect(url).toBe('https://photos.s3.cn-north-1.amazonaws.com.cn/');
-    expect(fields).toMatchObject({ key: KEY, 'Content-Type': 'image/jpeg', 'X-Amz-Algorithm': 'AWS4-HMAC-SHA256', 'X-Amz-Date': '20260302T010203Z', 'X-Amz-Security-Token': 'session-token' });
+    expect(fields).toMatchObject({
+      key: KEY,
+      'Content-Type': 'image/jpeg',
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+      'X-Amz-Date': '20260302T010203Z',
+      'X-Amz-Security-Token': 'session-token',
+    });
     expect(fields['X-Amz-Credential']).toBe('AKIDEXAMPLE/20260302/cn-north-1/s3/aws4_request');
     const policy = JSON.parse(Buffer.from(fields.Policy, 'base64').toString('utf8'));
     expect(policy.expiration).toBe('2026-03-02T01:12:03.000Z');
     expect(policy.conditions).toEqual(
-      expect.arrayContaining([{ bucket: 'photos' }, { key: KEY }, { 'Content-Type': 'image/jpeg' }, ['content-length-range', 1, 2_097_152], { 'x-amz-security-token': 'session-token' }]),
+      expect.arrayContaining([
+        { bucket: 'photos' },
+        { key: KEY },
+        { 'Content-Type': 'image/jpeg' },
+        ['content-length-range', 1, 2_097_152],
+        { 'x-amz-security-token': 'session-token' },
+      ]),
     );
     // The signature is the HMAC of the encoded policy under the SigV4 signing key (checked by the GET vector).
-    const expected = createHmac('sha256', signingKey('wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', '20260302', 'cn-north-1')).update(fields.Policy).digest('hex');
+    const expected = createHmac('sha256', signingKey('wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', '20260302', 'cn-north-1'))
+      .update(fields.Policy)
+      .digest('hex');
     expect(fields['X-Amz-Signature']).toBe(expected);
   });
 });
 
 describe('S3ObjectStorage.head', () => {
   it('returns size and type from HeadObject', async () => {
-    const { client, sent } = offlineClient(() => ({ statusCode: 200, headers: { 'content-length': '1234', 'content-type': 'image/webp' } }));
+    const { client, sent } = offlineClient(() => ({
+      statusCode: 200,
+      headers: { 'content-length': '1234', 'content-type': 'image/webp' },
+    }));
     expect(await new S3ObjectStorage('photos', client).head(KEY)).toEqual({ size: 1234, contentType: 'image/webp' });
     expect(sent).toEqual([{ method: 'HEAD', path: `/${KEY}` }]);
   });

@@ -1,20 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { applyReviewAction, inMonthView, isRetryOf, monthBoard, newReviewItem, sameAddition, summarize, type Actor, type StoredReviewItem } from '../../src/domain/study-review';
+import {
+  type Actor,
+  applyReviewAction,
+  inMonthView,
+  isRetryOf,
+  monthBoard,
+  newReviewItem,
+  type StoredReviewItem,
+  sameAddition,
+  summarize,
+} from '../../src/domain/study-review';
 
 const actor = (at: string, name = '李明'): Actor => ({ userId: 'demo-cadre', name, at, today: at.slice(0, 10) });
 const MARCH = actor('2026-03-10T02:00:00.000Z');
 const make = (p: Partial<Parameters<typeof newReviewItem>[0]> = {}, a = MARCH): StoredReviewItem =>
-  newReviewItem({ id: `item${Math.random().toString(36).slice(2, 14)}`, branchId: 'yingtaogou', townshipId: 'demo-gwh', period: '2026-03', list: 'problem', text: '樱桃冷库用电不稳', owner: '李明', ...p }, a);
+  newReviewItem(
+    {
+      id: `item${Math.random().toString(36).slice(2, 14)}`,
+      branchId: 'yingtaogou',
+      townshipId: 'demo-gwh',
+      period: '2026-03',
+      list: 'problem',
+      text: '樱桃冷库用电不稳',
+      owner: '李明',
+      ...p,
+    },
+    a,
+  );
 
 describe('学讲评 items', () => {
   it('a new item is open, version 1, with its creation in the history', () => {
     const item = make({ due: '2026-03-31' });
-    expect(item).toMatchObject({ status: 'open', version: 1, due: '2026-03-31', history: [{ action: 'created', status: 'open', byName: '李明', at: MARCH.at }] });
+    expect(item).toMatchObject({
+      status: 'open',
+      version: 1,
+      due: '2026-03-31',
+      history: [{ action: 'created', status: 'open', byName: '李明', at: MARCH.at }],
+    });
   });
 
   it('refuses a future month and a due day before the month', () => {
-    expect(() => make({ period: '2026-04' })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'params.month' })] }));
-    expect(() => make({ due: '2026-02-28' })).toThrow(expect.objectContaining({ details: [expect.objectContaining({ path: 'body.due' })] }));
+    expect(() => make({ period: '2026-04' })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'params.month' })] }),
+    );
+    expect(() => make({ due: '2026-02-28' })).toThrow(
+      expect.objectContaining({ details: [expect.objectContaining({ path: 'body.due' })] }),
+    );
   });
 
   it('open → in_progress → done (note, day) → reopen (reason), each step in the history with a new version', () => {
@@ -36,17 +67,29 @@ describe('学讲评 items', () => {
 
   it('refuses illegal steps: start twice, finish twice, reopen an open item, edit a done one', () => {
     const started = applyReviewAction(make(), { action: 'start', version: 1 }, MARCH);
-    expect(() => applyReviewAction(started, { action: 'start', version: 2 }, MARCH)).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
-    expect(() => applyReviewAction(started, { action: 'reopen', version: 2, note: '原因' }, MARCH)).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    expect(() => applyReviewAction(started, { action: 'start', version: 2 }, MARCH)).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }),
+    );
+    expect(() => applyReviewAction(started, { action: 'reopen', version: 2, note: '原因' }, MARCH)).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }),
+    );
     const done = applyReviewAction(started, { action: 'done', version: 2, note: '已解决' }, MARCH);
-    expect(() => applyReviewAction(done, { action: 'done', version: 3, note: '再次' }, MARCH)).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
-    expect(() => applyReviewAction(done, { action: 'edit', version: 3, text: '改', owner: '李明', due: null }, MARCH)).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+    expect(() => applyReviewAction(done, { action: 'done', version: 3, note: '再次' }, MARCH)).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }),
+    );
+    expect(() => applyReviewAction(done, { action: 'edit', version: 3, text: '改', owner: '李明', due: null }, MARCH)).toThrow(
+      expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }),
+    );
     // An open item may also be finished straight away.
     expect(applyReviewAction(make(), { action: 'done', version: 1, note: '当场解决' }, MARCH).status).toBe('done');
   });
 
   it('edits the wording, owner and due day (null clears it) while not done', () => {
-    const edited = applyReviewAction(make({ due: '2026-03-20' }), { action: 'edit', version: 1, text: '冷库线路老化', owner: '王委员', due: null }, MARCH);
+    const edited = applyReviewAction(
+      make({ due: '2026-03-20' }),
+      { action: 'edit', version: 1, text: '冷库线路老化', owner: '王委员', due: null },
+      MARCH,
+    );
     expect(edited).toMatchObject({ text: '冷库线路老化', owner: '王委员', due: undefined, status: 'open', version: 2 });
     expect(edited.history.at(-1)).toMatchObject({ action: 'edited', status: 'open' });
   });
@@ -59,21 +102,33 @@ describe('学讲评 items', () => {
     expect(isRetryOf(done, { action: 'start', version: 1 }, 'demo-cadre')).toBe(false);
     const edited = applyReviewAction(done, { action: 'reopen', version: 2, note: '又坏了' }, MARCH);
     expect(isRetryOf(edited, { action: 'done', version: 1, note: '已解决' }, 'demo-cadre')).toBe(false);
-    const renamed = applyReviewAction(make({ due: '2026-03-20' }), { action: 'edit', version: 1, text: '新写法', owner: '王委员', due: null }, MARCH);
+    const renamed = applyReviewAction(
+      make({ due: '2026-03-20' }),
+      { action: 'edit', version: 1, text: '新写法', owner: '王委员', due: null },
+      MARCH,
+    );
     expect(isRetryOf(renamed, { action: 'edit', version: 1, text: '新写法', owner: '王委员', due: null }, 'demo-cadre')).toBe(true);
-    expect(isRetryOf(renamed, { action: 'edit', version: 1, text: '新写法', owner: '王委员', due: '2026-03-20' }, 'demo-cadre')).toBe(false);
+    expect(isRetryOf(renamed, { action: 'edit', version: 1, text: '新写法', owner: '王委员', due: '2026-03-20' }, 'demo-cadre')).toBe(
+      false,
+    );
   });
 
   it('recognises a retried add, and not a different one under the same id', () => {
     const item = make({ due: '2026-03-31' });
-    expect(sameAddition(item, { period: '2026-03', list: 'problem', text: '樱桃冷库用电不稳', owner: '李明', due: '2026-03-31' })).toBe(true);
+    expect(sameAddition(item, { period: '2026-03', list: 'problem', text: '樱桃冷库用电不稳', owner: '李明', due: '2026-03-31' })).toBe(
+      true,
+    );
     expect(sameAddition(item, { period: '2026-03', list: 'problem', text: '别的事', owner: '李明', due: '2026-03-31' })).toBe(false);
   });
 });
 
 describe('a month’s view (往期) and the summary', () => {
   const jan = make({ period: '2026-01', list: 'difficulty', due: '2026-01-31' }, actor('2026-01-05T02:00:00.000Z'));
-  const janDoneInFeb = applyReviewAction(make({ period: '2026-01', list: 'measure' }, actor('2026-01-06T02:00:00.000Z')), { action: 'done', version: 1, note: '完成' }, actor('2026-02-10T02:00:00.000Z'));
+  const janDoneInFeb = applyReviewAction(
+    make({ period: '2026-01', list: 'measure' }, actor('2026-01-06T02:00:00.000Z')),
+    { action: 'done', version: 1, note: '完成' },
+    actor('2026-02-10T02:00:00.000Z'),
+  );
   const feb = make({ period: '2026-02', list: 'solution', due: '2026-04-30' }, actor('2026-02-03T02:00:00.000Z'));
   const mar = make({ period: '2026-03', list: 'problem', due: '2026-03-05' });
 
@@ -92,7 +147,12 @@ describe('a month’s view (往期) and the summary', () => {
 
   it('counts open and done per list and lists overdue open items, oldest due first', () => {
     const s = summarize([mar, feb, janDoneInFeb, jan], '2026-02', '2026-03-10');
-    expect(s.lists).toEqual({ difficulty: { open: 1, done: 0 }, problem: { open: 0, done: 0 }, solution: { open: 1, done: 0 }, measure: { open: 0, done: 1 } });
+    expect(s.lists).toEqual({
+      difficulty: { open: 1, done: 0 },
+      problem: { open: 0, done: 0 },
+      solution: { open: 1, done: 0 },
+      measure: { open: 0, done: 1 },
+    });
     expect(s.overdue.map((o) => o.due)).toEqual(['2026-01-31']);
     const march = summarize([mar, feb, janDoneInFeb, jan], '2026-03', '2026-03-10');
     expect(march.overdue.map((o) => [o.list, o.due])).toEqual([

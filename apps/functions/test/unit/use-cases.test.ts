@@ -9,7 +9,8 @@ import { makeBranch, makePrincipal } from '../support/builders';
 import { memoryDeps } from '../support/memory-deps';
 
 const ADMINS = ['district_admin', 'township_staff'] as const;
-const staffOf = (t: string) => makePrincipal([{ role: 'township_staff', scope: { level: 'township', districtId: 'erqi', townshipIds: [t] } }], { id: 'staff' });
+const staffOf = (t: string) =>
+  makePrincipal([{ role: 'township_staff', scope: { level: 'township', districtId: 'erqi', townshipIds: [t] } }], { id: 'staff' });
 
 describe('use cases on in-memory fakes', () => {
   it('the tree shows only reachable townships and totals only those', async () => {
@@ -54,7 +55,18 @@ describe('use cases on in-memory fakes', () => {
   it('township staff revoke in their township; a leader binding or another township stays out of reach', async () => {
     const { deps, users } = memoryDeps();
     const bind = (id: string, role: 'cadre' | 'leader', t: string) =>
-      users.bindings.set(id, { bindingId: id, userId: `u-${id}`, role, scope: role === 'leader' ? { level: 'township', districtId: 'erqi', townshipIds: [t] } : { level: 'branch', districtId: 'erqi', townshipId: t, branchId: 'x' }, scopeLabel: '', createdAt: '', createdBy: '' });
+      users.bindings.set(id, {
+        bindingId: id,
+        userId: `u-${id}`,
+        role,
+        scope:
+          role === 'leader'
+            ? { level: 'township', districtId: 'erqi', townshipIds: [t] }
+            : { level: 'branch', districtId: 'erqi', townshipId: t, branchId: 'x' },
+        scopeLabel: '',
+        createdAt: '',
+        createdBy: '',
+      });
     bind('mine', 'cadre', 't1');
     bind('theirs', 'cadre', 't2');
     bind('lead', 'leader', 't1');
@@ -66,7 +78,9 @@ describe('use cases on in-memory fakes', () => {
 
   it('creating a branch outside one’s township is refused before anything is written', async () => {
     const { deps, org } = memoryDeps();
-    await expect(createBranch(deps, staffOf('t1'), ADMINS, 't2', { name: '越界社区', type: 'community' })).rejects.toMatchObject({ code: 'FORBIDDEN_SCOPE' });
+    await expect(createBranch(deps, staffOf('t1'), ADMINS, 't2', { name: '越界社区', type: 'community' })).rejects.toMatchObject({
+      code: 'FORBIDDEN_SCOPE',
+    });
     expect(org.branches.size).toBe(0);
   });
 

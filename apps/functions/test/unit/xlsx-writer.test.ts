@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columnName, crc32, escapeXml, neutraliseFormula, writeXlsx, type SheetSpec } from '../../src/adapters/xlsx/xlsx-writer';
+import { columnName, crc32, escapeXml, neutraliseFormula, type SheetSpec, writeXlsx } from '../../src/adapters/xlsx/xlsx-writer';
 import { sheetCells, unzip } from '../support/unzip';
 
 const hasPython = (() => {
@@ -27,7 +27,14 @@ const SHEETS: SheetSpec[] = [
     ],
     columnWidths: [20, 8, 10],
   },
-  { name: '明细', rows: [['支部', '2026-11-01'], ['和平社区', '已提交']], frozenColumns: 1 },
+  {
+    name: '明细',
+    rows: [
+      ['支部', '2026-11-01'],
+      ['和平社区', '已提交'],
+    ],
+    frozenColumns: 1,
+  },
 ];
 
 describe('xlsx writer', () => {
@@ -40,7 +47,15 @@ describe('xlsx writer', () => {
   it('escapes XML, strips characters XML cannot hold, and neutralises formula-like text', () => {
     expect(escapeXml(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
     expect(escapeXml('a\u0000b\u001fc\ud800d😀')).toBe('abcd😀');
-    expect(['=1+1', '+1', '-1', '@A1', '\tx', 'ok', '1-2'].map(neutraliseFormula)).toEqual(["'=1+1", "'+1", "'-1", "'@A1", "'\tx", 'ok', '1-2']);
+    expect(['=1+1', '+1', '-1', '@A1', '\tx', 'ok', '1-2'].map(neutraliseFormula)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@A1",
+      "'\tx",
+      'ok',
+      '1-2',
+    ]);
   });
 
   it('writes a valid zip with every part of a two-sheet workbook', () => {
@@ -88,7 +103,13 @@ describe('xlsx writer', () => {
 
   it('is deterministic and makes sheet names legal and unique', () => {
     expect(writeXlsx(SHEETS).equals(writeXlsx(SHEETS))).toBe(true);
-    const parts = unzip(writeXlsx([{ name: 'a/b:c', rows: [] }, { name: 'A_B_C', rows: [] }, { name: 'x'.repeat(40), rows: [[1]] }]));
+    const parts = unzip(
+      writeXlsx([
+        { name: 'a/b:c', rows: [] },
+        { name: 'A_B_C', rows: [] },
+        { name: 'x'.repeat(40), rows: [[1]] },
+      ]),
+    );
     const wb = parts.get('xl/workbook.xml')!.toString('utf8');
     expect(wb).toContain('name="a_b_c"');
     expect(wb).toContain('name="A_B_C(2)"');
@@ -137,7 +158,12 @@ describe('township compliance export on in-memory fakes', () => {
     const summary = sheetCells(parts.get('xl/worksheets/sheet1.xml')!.toString());
     const r = [...summary.entries()].find(([ref, v]) => ref.startsWith('A') && v === '新社区')![0].slice(1);
     expect(summary.get(`E${r}`)).toBe('2');
-    await expect(exportTownshipCompliance(deps, staff, ['township_staff'], 't2', '2026-11-25', '2026-11-27')).rejects.toMatchObject({ code: 'FORBIDDEN_SCOPE' });
-    await expect(exportTownshipCompliance(deps, staff, ['township_staff'], 't1', '2026-11-28', '2026-11-30')).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'query.from' }] });
+    await expect(exportTownshipCompliance(deps, staff, ['township_staff'], 't2', '2026-11-25', '2026-11-27')).rejects.toMatchObject({
+      code: 'FORBIDDEN_SCOPE',
+    });
+    await expect(exportTownshipCompliance(deps, staff, ['township_staff'], 't1', '2026-11-28', '2026-11-30')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'query.from' }],
+    });
   });
 });

@@ -1,11 +1,7 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
-import { toFailure, type Failure } from '../services/api-failure';
+import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import { type Failure, toFailure } from '../services/api-failure';
 
-export type Resource<T> =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'ready'; data: T }
-  | { kind: 'failed'; failure: Failure };
+export type Resource<T> = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'failed'; failure: Failure };
 
 export interface ResourceOptions {
   /** When false, nothing is loaded and the state stays idle (e.g. not logged in yet). */

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { sessionStore, type SessionState } from '../services/session-store';
+import { type SessionState, sessionStore } from '../services/session-store';
 
 /** The current session; re-renders when it changes (login, switch user, 退出登录). */
 export function useSession(): SessionState {

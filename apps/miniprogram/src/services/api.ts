@@ -1,7 +1,7 @@
+import { type ApiClient, createApiClient, type Me, type Session, type Transport } from '@chuangxing/shared';
 import Taro from '@tarojs/taro';
-import { createApiClient, type ApiClient, type Me, type Session, type Transport } from '@chuangxing/shared';
 import { apiBaseUrl, isH5 } from '../config/runtime-config';
-import { NETWORK_ERROR_MESSAGE, expectStatus, failureError, failureOf } from './api-failure';
+import { expectStatus, failureError, failureOf, NETWORK_ERROR_MESSAGE } from './api-failure';
 import { sessionStore } from './session-store';
 
 /** wx.request allows 60 s; village networks are slow, but a minute of spinner helps no one. */

@@ -45,7 +45,12 @@ export function canvasNode(id: string): Promise<{ node: CanvasLike; width: numbe
  * Sizes the canvas to `size` × `ratio` device pixels (which resets its context), fills it white and hands the
  * fresh context, scaled to design pixels, to `paint`.
  */
-export function paintScaled<C extends ScalableContext>(canvas: CanvasLike, size: { width: number; height: number }, ratio: number, paint: (ctx: C) => void): void {
+export function paintScaled<C extends ScalableContext>(
+  canvas: CanvasLike,
+  size: { width: number; height: number },
+  ratio: number,
+  paint: (ctx: C) => void,
+): void {
   canvas.width = Math.round(size.width * ratio);
   canvas.height = Math.round(size.height * ratio);
   const ctx = canvas.getContext('2d') as C | null;
@@ -60,7 +65,12 @@ export function paintScaled<C extends ScalableContext>(canvas: CanvasLike, size:
  * A picture `width` design pixels wide whose height only the drawing knows: `draw(ctx, false)` is a dry run that
  * answers the height, `draw(ctx, true)` paints. The canvas is sized to the measured height, × `scale`.
  */
-export function paintMeasured<C extends ScalableContext>(canvas: CanvasLike, width: number, draw: (ctx: C, paint: boolean) => number, scale = IMAGE_SCALE): void {
+export function paintMeasured<C extends ScalableContext>(
+  canvas: CanvasLike,
+  width: number,
+  draw: (ctx: C, paint: boolean) => number,
+  scale = IMAGE_SCALE,
+): void {
   const height = Math.ceil(draw(canvas.getContext('2d') as C, false));
   paintScaled<C>(canvas, { width, height }, scale, (ctx) => draw(ctx, true));
 }
@@ -69,7 +79,11 @@ export function paintMeasured<C extends ScalableContext>(canvas: CanvasLike, wid
  * The picture as an image: a PNG data URL in H5, a temp file path in WeChat (drawn on the page's 2d canvas
  * `canvasId`, which the page renders only in weapp).
  */
-export async function renderImage<C extends ScalableContext>(canvasId: string, width: number, draw: (ctx: C, paint: boolean) => number): Promise<string> {
+export async function renderImage<C extends ScalableContext>(
+  canvasId: string,
+  width: number,
+  draw: (ctx: C, paint: boolean) => number,
+): Promise<string> {
   if (isH5()) {
     const canvas = document.createElement('canvas');
     if (!canvas.getContext('2d')) throw new Error('当前浏览器不支持生成图片');

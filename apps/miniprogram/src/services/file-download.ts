@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { isH5 } from '../config/runtime-config';
-import { NETWORK_ERROR_MESSAGE, failureError, failureOf } from './api-failure';
+import { failureError, failureOf, NETWORK_ERROR_MESSAGE } from './api-failure';
 import { sessionStore } from './session-store';
 
 /**

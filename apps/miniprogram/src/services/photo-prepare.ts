@@ -1,17 +1,17 @@
 import { failureError, failureOf } from './api-failure';
 import {
-  PHOTO_MAX_SIDE,
-  PHOTO_QUALITY,
-  UPLOADED_STATUSES,
   chooseImagesWeapp,
   compressPickedWeapp,
   contentTypeOfPath,
   drawScaled,
   loadImage,
-  uploadRefusal,
-  uploadToPresigned,
+  PHOTO_MAX_SIDE,
+  PHOTO_QUALITY,
   type PhotoContentType,
   type PresignedTarget,
+  UPLOADED_STATUSES,
+  uploadRefusal,
+  uploadToPresigned,
 } from './photo-upload';
 
 /**

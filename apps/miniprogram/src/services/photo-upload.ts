@@ -1,5 +1,5 @@
+import { type PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from '@chuangxing/shared';
 import Taro from '@tarojs/taro';
-import { UPLOAD_LIMITS, type PHOTO_CONTENT_TYPES } from '@chuangxing/shared';
 import { isH5 } from '../config/runtime-config';
 
 /**
@@ -56,7 +56,12 @@ export function fileSize(path: string): Promise<number | undefined> {
  * compressImage decodes the picture and writes a new JPEG, which drops the original's EXIF (GPS, device).
  * Resolves undefined when WeChat could not do it.
  */
-export async function reencodeWeapp(src: string, quality: number, size: { width?: number; height?: number }, maxSide: number): Promise<string | undefined> {
+export async function reencodeWeapp(
+  src: string,
+  quality: number,
+  size: { width?: number; height?: number },
+  maxSide: number,
+): Promise<string | undefined> {
   const { width = 0, height = 0 } = size;
   const option: Taro.compressImage.Option = { src, quality };
   // Only shrink: compressedWidth/Height (base library 2.26+) would also enlarge a small picture.
@@ -138,7 +143,12 @@ export interface PresignedTarget {
  * POST the file as multipart/form-data with the presigned fields first and the file in `file`.
  * Resolves with the HTTP status; rejects when no answer came (offline, timeout).
  */
-export function uploadToPresigned(target: PresignedTarget, path: string, contentType: string, onProgress: (percent: number) => void): Promise<number> {
+export function uploadToPresigned(
+  target: PresignedTarget,
+  path: string,
+  contentType: string,
+  onProgress: (percent: number) => void,
+): Promise<number> {
   if (isH5()) return uploadH5(target, path, contentType, onProgress);
   return new Promise<number>((resolve, reject) => {
     const task = Taro.uploadFile({
@@ -154,7 +164,12 @@ export function uploadToPresigned(target: PresignedTarget, path: string, content
   });
 }
 
-async function uploadH5(target: PresignedTarget, path: string, contentType: string, onProgress: (percent: number) => void): Promise<number> {
+async function uploadH5(
+  target: PresignedTarget,
+  path: string,
+  contentType: string,
+  onProgress: (percent: number) => void,
+): Promise<number> {
   const blob = await (await fetch(path)).blob();
   const form = new FormData();
   for (const [k, v] of Object.entries(target.fields)) form.append(k, v);
@@ -176,5 +191,7 @@ async function uploadH5(target: PresignedTarget, path: string, contentType: stri
 
 /** A message for a storage answer that is not a success. */
 export function uploadRefusal(status: number): string {
-  return status === 400 || status === 403 || status === 413 ? '照片不符合要求（类型或大小），请换一张' : `照片上传失败（${status}），请重试`;
+  return status === 400 || status === 403 || status === 413
+    ? '照片不符合要求（类型或大小），请换一张'
+    : `照片上传失败（${status}），请重试`;
 }

@@ -30,9 +30,11 @@ export const PAGES = {
     return `/subpackages/board/pages/township/index${query ? `?${query}` : ''}`;
   },
   /** 四个一口清: a branch's one-pager. */
-  branchBoard: (branchId: string, year?: number) => `/subpackages/board/pages/branch/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
+  branchBoard: (branchId: string, year?: number) =>
+    `/subpackages/board/pages/branch/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
   /** 一图一表一清单: the branch's poster, shareable as an image. */
-  branchPoster: (branchId: string, year?: number) => `/subpackages/board/pages/poster/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
+  branchPoster: (branchId: string, year?: number) =>
+    `/subpackages/board/pages/poster/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
   /** 任务进展: a key task of the branch's approved plan (updates, evidence, the daily reports that named it). */
   planTask: (branchId: string, year: number, taskId: string) =>
     `/subpackages/plan/pages/task/index?branchId=${encodeURIComponent(branchId)}&year=${year}&taskId=${encodeURIComponent(taskId)}`,
@@ -45,27 +47,35 @@ export const PAGES = {
     `/subpackages/report/pages/detail/index?branchId=${encodeURIComponent(branchId)}&day=${encodeURIComponent(day)}`,
   /** 日报看板; without a township it lists the caller's townships to pick from. */
   reportDashboard: (townshipId?: string, day?: string) => {
-    const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', day ? `day=${encodeURIComponent(day)}` : ''].filter(Boolean).join('&');
+    const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', day ? `day=${encodeURIComponent(day)}` : '']
+      .filter(Boolean)
+      .join('&');
     return `/subpackages/report/pages/dashboard/index${query ? `?${query}` : ''}`;
   },
   /** 清风邮局 写信; `branchId` preselects the community (a community's QR code or link to its mailbox). */
-  writeLetter: (branchId?: string) => `/subpackages/mailbox/pages/write/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
+  writeLetter: (branchId?: string) =>
+    `/subpackages/mailbox/pages/write/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
   /** 我的信件: the caller's letters with their timelines, rating, and the 查询码 lookup. */
   myLetters: '/subpackages/mailbox/pages/mine/index',
   /** 民情气象站 / 廉情来信 / 来信督办: the letters the caller handles or oversees. */
   letterCases: '/subpackages/mailbox/pages/cases/index',
   letterCase: (letterId: string) => `/subpackages/mailbox/pages/case/index?id=${encodeURIComponent(letterId)}`,
   /** 社区半月谈: a community's meetings, agendas and minutes; without `branchId` the caller's own community. */
-  meetings: (branchId?: string) => `/subpackages/mailbox/pages/meetings/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
+  meetings: (branchId?: string) =>
+    `/subpackages/mailbox/pages/meetings/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
   /** A community's 公开栏; without `branchId` the page asks for the community. */
-  letterBoard: (branchId?: string) => `/subpackages/mailbox/pages/board/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
+  letterBoard: (branchId?: string) =>
+    `/subpackages/mailbox/pages/board/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
   /** 来信三率 of the communities in the caller's reach; without `month` this month (Asia/Shanghai), without `townshipId` all of them. */
   letterStats: (month?: string, townshipId?: string) => {
-    const query = [month ? `month=${encodeURIComponent(month)}` : '', townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : ''].filter(Boolean).join('&');
+    const query = [month ? `month=${encodeURIComponent(month)}` : '', townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '']
+      .filter(Boolean)
+      .join('&');
     return `/subpackages/mailbox/pages/stats/index${query ? `?${query}` : ''}`;
   },
   /** 微权说廉; without `branchId` the page asks for the community. */
-  integrityBoard: (branchId?: string) => `/subpackages/mailbox/pages/integrity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
+  integrityBoard: (branchId?: string) =>
+    `/subpackages/mailbox/pages/integrity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
   /** 每月一观摩: a month's observations; without `month` this month (Asia/Shanghai). */
   observations: (month?: string) => `/subpackages/observe/pages/list/index${month ? `?month=${encodeURIComponent(month)}` : ''}`,
   observationCreate: '/subpackages/observe/pages/create/index',
@@ -82,13 +92,16 @@ export const PAGES = {
   findings: (branchId: string) => `/subpackages/inspect/pages/findings/index?branchId=${encodeURIComponent(branchId)}`,
   finding: (findingId: string) => `/subpackages/inspect/pages/finding/index?id=${encodeURIComponent(findingId)}`,
   /** 整改督办: a township's findings; without `townshipId` the caller picks one. */
-  townshipFindings: (townshipId?: string) => `/subpackages/inspect/pages/township/index${townshipId ? `?townshipId=${encodeURIComponent(townshipId)}` : ''}`,
+  townshipFindings: (townshipId?: string) =>
+    `/subpackages/inspect/pages/township/index${townshipId ? `?townshipId=${encodeURIComponent(townshipId)}` : ''}`,
   /** 学讲评: a branch's four lists for a month (without `month` this month, Asia/Shanghai). */
   reviewBoard: (branchId: string, month?: string) =>
     `/subpackages/review/pages/board/index?branchId=${encodeURIComponent(branchId)}${month ? `&month=${encodeURIComponent(month)}` : ''}`,
   /** 学讲评汇总; without `townshipId` the page lists the caller's townships (one opens directly). */
   reviewSummary: (townshipId?: string, month?: string) => {
-    const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', month ? `month=${encodeURIComponent(month)}` : ''].filter(Boolean).join('&');
+    const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', month ? `month=${encodeURIComponent(month)}` : '']
+      .filter(Boolean)
+      .join('&');
     return `/subpackages/review/pages/summary/index${query ? `?${query}` : ''}`;
   },
   /** 应知应会: the organiser's sessions (题库, 安排测试, 成绩) and the taker's 我的测试. */

@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro';
 import type { Me, Session } from '@chuangxing/shared';
+import Taro from '@tarojs/taro';
 
 const STORAGE_KEY = 'cx.session';
 

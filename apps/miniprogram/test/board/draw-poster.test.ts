@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import type { BranchBoard } from '@chuangxing/shared';
-import { paintPoster, wrapText, type PosterContext } from '../../src/subpackages/board/poster/draw-poster';
+import { describe, expect, it } from 'vitest';
+import { type PosterContext, paintPoster, wrapText } from '../../src/subpackages/board/poster/draw-poster';
 
 /** A context that records what is drawn; every character is 20 px wide at any size (enough to test layout). */
 function recorder() {
@@ -29,7 +29,19 @@ function recorder() {
   return { ctx, texts, fills: () => fills };
 }
 
-const star = (s: string, extra: object = {}) => ({ star: s, target: false, held: false, tasks: 0, done: 0, plannedPercent: 0, actualPercent: 0, overdueMilestones: 0, openFindings: 0, overdueFindings: 0, ...extra });
+const star = (s: string, extra: object = {}) => ({
+  star: s,
+  target: false,
+  held: false,
+  tasks: 0,
+  done: 0,
+  plannedPercent: 0,
+  actualPercent: 0,
+  overdueMilestones: 0,
+  openFindings: 0,
+  overdueFindings: 0,
+  ...extra,
+});
 
 function sheet(tasks: number): BranchBoard {
   return {
@@ -40,7 +52,13 @@ function sheet(tasks: number): BranchBoard {
       planStatus: 'approved',
       heldStars: ['branch_strong'],
       targetStars: ['branch_strong', 'industry'],
-      stars: [star('branch_strong', { held: true, target: true }), star('industry', { target: true, tasks, overdueMilestones: 1 }), star('ecology'), star('safety_law'), star('civility')],
+      stars: [
+        star('branch_strong', { held: true, target: true }),
+        star('industry', { target: true, tasks, overdueMilestones: 1 }),
+        star('ecology'),
+        star('safety_law'),
+        star('civility'),
+      ],
       tasks,
       done: 0,
       plannedPercent: 50,

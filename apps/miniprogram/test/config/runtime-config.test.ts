@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LOCAL_API_BASE, apiBaseUrl, devLoginAvailable, reminderTemplateId } from '../../src/config/runtime-config';
+import { apiBaseUrl, devLoginAvailable, LOCAL_API_BASE, reminderTemplateId } from '../../src/config/runtime-config';
 
 afterEach(() => {
   delete window.CX_API_BASE;

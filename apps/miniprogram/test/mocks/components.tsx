@@ -33,7 +33,7 @@ export function Text({ className, style, children, onClick }: BaseProps) {
 
 export function Button({ className, children, onClick, disabled }: BaseProps & { disabled?: boolean }) {
   return (
-    <button type='button' className={className} disabled={disabled} onClick={onClick}>
+    <button type="button" className={className} disabled={disabled} onClick={onClick}>
       {children}
     </button>
   );

@@ -85,7 +85,17 @@ export const taroMock = {
     appShowListeners.delete(cb);
   }),
   chooseMedia: vi.fn(async (_o: Record<string, unknown>) => ({
-    tempFiles: [{ tempFilePath: 'tmp://photo-1.jpg', size: 3_000_000, width: 4000, height: 3000, fileType: 'image', duration: 0, thumbTempFilePath: '' }],
+    tempFiles: [
+      {
+        tempFilePath: 'tmp://photo-1.jpg',
+        size: 3_000_000,
+        width: 4000,
+        height: 3000,
+        fileType: 'image',
+        duration: 0,
+        thumbTempFilePath: '',
+      },
+    ],
     type: 'image',
     errMsg: 'chooseMedia:ok',
   })),
@@ -95,7 +105,11 @@ export const taroMock = {
   })),
   uploadFile: vi.fn(uploadOk),
   getFileSystemManager: vi.fn(() => fileSystemManager),
-  downloadFile: vi.fn(async (_o: Record<string, unknown>) => ({ tempFilePath: 'tmp://export.xlsx', statusCode: 200, errMsg: 'downloadFile:ok' })),
+  downloadFile: vi.fn(async (_o: Record<string, unknown>) => ({
+    tempFilePath: 'tmp://export.xlsx',
+    statusCode: 200,
+    errMsg: 'downloadFile:ok',
+  })),
   openDocument: vi.fn(ok('openDocument')),
   shareFileMessage: vi.fn(async (_o: { filePath: string; fileName?: string }) => ({ errMsg: 'shareFileMessage:ok' })),
   /** 订阅消息 consent: resolves as if the user accepted, unless a test programs it otherwise. */

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { sessionStore } from '../../src/services/session-store';
 import BindPage from '../../src/subpackages/account/pages/bind/index';
 import { normaliseInvitationCode } from '../../src/subpackages/account/pages/bind/invitation-code';
-import { sessionStore } from '../../src/services/session-store';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const resident = () => makeSession({ me: makeMe({ roles: ['resident'], bindings: [] }) });
 const secretaryBinding = makeBinding({

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import BindingsPage from '../../src/subpackages/admin/pages/bindings/index';
 import { sessionStore } from '../../src/services/session-store';
+import BindingsPage from '../../src/subpackages/admin/pages/bindings/index';
 import { taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeMe, makeOrgTree, makeSession } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const staff = makeBinding(); // u-staff, township_staff of 五里堡街道
 const secretary = makeBinding({
@@ -40,7 +40,11 @@ describe('bindings page', () => {
     await screen.findByText('支部书记');
 
     // Newest first.
-    expect(rows(container).map((r) => r.querySelector('.binding-item__role')?.textContent)).toEqual(['支部书记', '县级领导', '乡镇（街道）工作人员']);
+    expect(rows(container).map((r) => r.querySelector('.binding-item__role')?.textContent)).toEqual([
+      '支部书记',
+      '县级领导',
+      '乡镇（街道）工作人员',
+    ]);
     const sec = within(rows(container)[0]);
     expect(sec.getByText('五里堡街道 · 建新南街社区')).toBeTruthy();
     expect(sec.getByText('持有人：张书记')).toBeTruthy();
@@ -56,7 +60,10 @@ describe('bindings page', () => {
     sessionStore.setSession(makeSession());
     const server = fakeApi({
       'GET /v1/bindings': { status: 200, body: { bindings: [staff, secretary] } },
-      'DELETE /v1/users/u-zhang/bindings/b-sec': { status: 200, body: { binding: { ...secretary, revokedAt: '2025-04-01T00:00:00.000Z' } } },
+      'DELETE /v1/users/u-zhang/bindings/b-sec': {
+        status: 200,
+        body: { binding: { ...secretary, revokedAt: '2025-04-01T00:00:00.000Z' } },
+      },
     });
 
     const { container } = render(<BindingsPage />);
@@ -113,8 +120,21 @@ describe('bindings page', () => {
   });
 
   it('district admins may revoke any other binding and filter by township', async () => {
-    const admin = makeBinding({ bindingId: 'b-adm', userId: 'u-admin', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
-    sessionStore.setSession(makeSession({ me: makeMe({ user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' }, bindings: [admin] }) }));
+    const admin = makeBinding({
+      bindingId: 'b-adm',
+      userId: 'u-admin',
+      role: 'district_admin',
+      scope: { level: 'district', districtId: 'erqi' },
+      scopeLabel: '二七区',
+    });
+    sessionStore.setSession(
+      makeSession({
+        me: makeMe({
+          user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' },
+          bindings: [admin],
+        }),
+      }),
+    );
     const server = fakeApi({
       'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
       'GET /v1/bindings': { status: 200, body: { bindings: [admin, leader] } },

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import BranchPage from '../../src/subpackages/org/pages/branch/index';
 import { sessionStore } from '../../src/services/session-store';
+import BranchPage from '../../src/subpackages/org/pages/branch/index';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeBranch, makeMe, makeSession } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 describe('branch page', () => {
   it('shows the branch, its township, its type and the five stars of its set in order', async () => {
@@ -40,7 +40,10 @@ describe('branch page', () => {
     sessionStore.setSession(makeSession());
     router.params = { id: 'v1' };
     fakeApi({
-      'GET /v1/org/branches/v1': { status: 200, body: { branch: makeBranch({ id: 'v1', name: '樱桃沟村', type: 'rural' }), township: { id: 'houzhai', name: '侯寨乡' } } },
+      'GET /v1/org/branches/v1': {
+        status: 200,
+        body: { branch: makeBranch({ id: 'v1', name: '樱桃沟村', type: 'rural' }), township: { id: 'houzhai', name: '侯寨乡' } },
+      },
     });
 
     const { container } = render(<BranchPage />);
@@ -79,7 +82,10 @@ describe('branch page', () => {
     }
 
     it('is offered to managers of the branch’s township only', async () => {
-      const secretary = makeBinding({ role: 'secretary', scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'jianxinnan' } });
+      const secretary = makeBinding({
+        role: 'secretary',
+        scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'jianxinnan' },
+      });
       sessionStore.setSession(makeSession({ me: makeMe({ bindings: [secretary] }) }));
       router.params = { id: 'jianxinnan' };
       fakeApi({ 'GET /v1/org/branches/jianxinnan': detail() });

@@ -1,13 +1,19 @@
+import type { CatalogueContent } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CatalogueContent } from '@chuangxing/shared';
-import CataloguePage from '../../src/subpackages/admin/pages/catalogue/index';
 import { sessionStore } from '../../src/services/session-store';
+import CataloguePage from '../../src/subpackages/admin/pages/catalogue/index';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeCatalogue, makeCatalogueContent, makeMe, makeSession, residentMe } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
-const admin = makeBinding({ bindingId: 'b-adm', userId: 'u-admin', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+const admin = makeBinding({
+  bindingId: 'b-adm',
+  userId: 'u-admin',
+  role: 'district_admin',
+  scope: { level: 'district', districtId: 'erqi' },
+  scopeLabel: '二七区',
+});
 const CATALOGUE = { status: 200, body: makeCatalogue() };
 const VERSIONS = {
   status: 200,
@@ -24,7 +30,14 @@ const draft = (revision: number, content: CatalogueContent = makeCatalogueConten
 });
 
 function asAdmin() {
-  sessionStore.setSession(makeSession({ me: makeMe({ user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' }, bindings: [admin] }) }));
+  sessionStore.setSession(
+    makeSession({
+      me: makeMe({
+        user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' },
+        bindings: [admin],
+      }),
+    }),
+  );
 }
 
 const stars = () => Array.from(document.querySelectorAll<HTMLElement>('.cx-catalogue-star'));
@@ -72,7 +85,10 @@ describe('创星标准', () => {
   it('?version= reads that published version', async () => {
     sessionStore.setSession(makeSession({ me: makeMe() }));
     router.params = { version: '2' };
-    const server = fakeApi({ 'GET /v1/catalogue/versions/2': { status: 200, body: makeCatalogue({ version: 2, note: '2026 年度标准' }) }, 'GET /v1/catalogue/versions': VERSIONS });
+    const server = fakeApi({
+      'GET /v1/catalogue/versions/2': { status: 200, body: makeCatalogue({ version: 2, note: '2026 年度标准' }) },
+      'GET /v1/catalogue/versions': VERSIONS,
+    });
 
     render(<CataloguePage />);
     expect(await screen.findByText('第 2 版')).toBeTruthy();
@@ -110,7 +126,9 @@ describe('创星标准', () => {
     expect(tab('rural').textContent).toBe('农村（29 项）');
 
     const industry = star('industry');
-    fireEvent.change(industry.querySelector('.cx-catalogue-task input, input.cx-catalogue-task-title') as HTMLInputElement, { target: { value: '  培育特色产业  ' } });
+    fireEvent.change(industry.querySelector('.cx-catalogue-task input, input.cx-catalogue-task-title') as HTMLInputElement, {
+      target: { value: '  培育特色产业  ' },
+    });
     fireEvent.click(industry.querySelector('.cx-catalogue-task-add') as HTMLElement);
     const rows = star('industry').querySelectorAll<HTMLElement>('.cx-catalogue-task');
     expect(rows).toHaveLength(7);
@@ -118,11 +136,15 @@ describe('创星标准', () => {
     fireEvent.click(star('civility').querySelectorAll<HTMLElement>('.cx-catalogue-task-remove')[0]);
     fireEvent.click(star('ecology').querySelector('.cx-catalogue-veto-remove') as HTMLElement);
     fireEvent.click(star('ecology').querySelector('.cx-catalogue-veto-add') as HTMLElement);
-    fireEvent.change(star('ecology').querySelector('.cx-catalogue-veto input') as HTMLInputElement, { target: { value: '发生重大环境污染事件' } });
+    fireEvent.change(star('ecology').querySelector('.cx-catalogue-veto input') as HTMLInputElement, {
+      target: { value: '发生重大环境污染事件' },
+    });
     // 29 + 1 − 1: live.
     expect(tab('rural').textContent).toBe('农村（29 项）');
     fireEvent.click(star('industry').querySelector('.cx-catalogue-task-add') as HTMLElement);
-    fireEvent.change(star('industry').querySelectorAll<HTMLElement>('.cx-catalogue-task')[7].querySelector('input') as HTMLInputElement, { target: { value: '引进龙头企业' } });
+    fireEvent.change(star('industry').querySelectorAll<HTMLElement>('.cx-catalogue-task')[7].querySelector('input') as HTMLInputElement, {
+      target: { value: '引进龙头企业' },
+    });
     expect(tab('rural').textContent).toBe('农村（30 项）');
     expect(screen.getByText('当前：农村 30 项 · 社区 27 项（未保存）')).toBeTruthy();
 
@@ -134,7 +156,12 @@ describe('创星标准', () => {
     expect(body.content.community).toEqual(expected.community);
     const [strong, ind, eco, safety, civ] = body.content.rural;
     expect([strong, safety]).toEqual([expected.rural[0], expected.rural[3]]);
-    expect(ind.tasks.map((t) => t.title)).toEqual(['培育特色产业', ...expected.rural[1].tasks.slice(1).map((t) => t.title), '新建产业园区', '引进龙头企业']);
+    expect(ind.tasks.map((t) => t.title)).toEqual([
+      '培育特色产业',
+      ...expected.rural[1].tasks.slice(1).map((t) => t.title),
+      '新建产业园区',
+      '引进龙头企业',
+    ]);
     expect(ind.tasks.slice(0, 6).map((t) => t.id)).toEqual(expected.rural[1].tasks.map((t) => t.id));
     expect(ind.tasks[6].id).toMatch(/^industry-t[0-9a-z]+$/);
     expect(ind.tasks[7].id).toMatch(/^industry-t[0-9a-z]+$/);

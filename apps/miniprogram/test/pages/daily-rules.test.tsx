@@ -1,20 +1,34 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import DailyRulesPage from '../../src/subpackages/admin/pages/daily-rules/index';
 import { sessionStore } from '../../src/services/session-store';
+import DailyRulesPage from '../../src/subpackages/admin/pages/daily-rules/index';
 import { taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const RULES = { deadline: '22:00', maxBackfillDays: 1, reminderTime: '20:00' };
-const admin = makeBinding({ bindingId: 'b-adm', userId: 'u-admin', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+const admin = makeBinding({
+  bindingId: 'b-adm',
+  userId: 'u-admin',
+  role: 'district_admin',
+  scope: { level: 'district', districtId: 'erqi' },
+  scopeLabel: '二七区',
+});
 
 function asAdmin() {
-  sessionStore.setSession(makeSession({ me: makeMe({ user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' }, bindings: [admin] }) }));
+  sessionStore.setSession(
+    makeSession({
+      me: makeMe({
+        user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' },
+        bindings: [admin],
+      }),
+    }),
+  );
 }
 
 const input = (cls: string) => document.querySelector(`input.${cls}`) as HTMLInputElement;
-const option = (cls: string, text: string) => Array.from(document.querySelectorAll<HTMLElement>(`.${cls}`)).find((n) => n.textContent?.includes(text)) as HTMLElement;
+const option = (cls: string, text: string) =>
+  Array.from(document.querySelectorAll<HTMLElement>(`.${cls}`)).find((n) => n.textContent?.includes(text)) as HTMLElement;
 const save = () => document.querySelector('.cx-rules-save') as HTMLButtonElement;
 
 describe('日报规则', () => {
@@ -81,7 +95,11 @@ describe('日报规则', () => {
       'GET /v1/daily-rules': { status: 200, body: RULES },
       'PUT /v1/daily-rules': {
         status: 400,
-        body: { code: 'VALIDATION_FAILED', message: '请求参数不正确', details: [{ path: 'body.reminderTime', code: 'custom', message: '提醒时间应早于截止时间' }] },
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: '请求参数不正确',
+          details: [{ path: 'body.reminderTime', code: 'custom', message: '提醒时间应早于截止时间' }],
+        },
       },
     });
 
@@ -113,7 +131,9 @@ describe('日报规则', () => {
 
   it('everyone else sees the rules read-only', async () => {
     sessionStore.setSession(makeSession()); // township staff
-    const server = fakeApi({ 'GET /v1/daily-rules': { status: 200, body: { deadline: '21:30', maxBackfillDays: 2, reminderTime: '19:00' } } });
+    const server = fakeApi({
+      'GET /v1/daily-rules': { status: 200, body: { deadline: '21:30', maxBackfillDays: 2, reminderTime: '19:00' } },
+    });
 
     const { container } = render(<DailyRulesPage />);
 
@@ -129,7 +149,10 @@ describe('日报规则', () => {
   it('a failed load offers 重试', async () => {
     asAdmin();
     const server = fakeApi({
-      'GET /v1/daily-rules': [{ status: 503, body: { code: 'INTERNAL', message: '服务暂时不可用' } }, { status: 200, body: RULES }],
+      'GET /v1/daily-rules': [
+        { status: 503, body: { code: 'INTERNAL', message: '服务暂时不可用' } },
+        { status: 200, body: RULES },
+      ],
     });
 
     render(<DailyRulesPage />);

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import DevLoginPage from '../../src/subpackages/account/pages/dev-login/index';
 import { sessionStore } from '../../src/services/session-store';
+import DevLoginPage from '../../src/subpackages/account/pages/dev-login/index';
 import { taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeDevUser, makeMe, makeSession } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const users = [
   makeDevUser(),
@@ -24,7 +24,10 @@ describe('dev-login page', () => {
   });
 
   it('logs in as the tapped user, stores the session and goes to the home tab', async () => {
-    const session = makeSession({ token: 'tok-admin', me: makeMe({ user: { id: 'demo-admin', displayName: '李强', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' } }) });
+    const session = makeSession({
+      token: 'tok-admin',
+      me: makeMe({ user: { id: 'demo-admin', displayName: '李强', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' } }),
+    });
     const server = fakeApi({
       'GET /v1/auth/dev-users': { status: 200, body: { users } },
       'POST /v1/auth/dev-login': { status: 200, body: session },

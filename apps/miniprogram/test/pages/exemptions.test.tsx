@@ -1,11 +1,11 @@
+import { addDays, addMonths, type Exemption, monthOf, shanghaiDay } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, monthOf, shanghaiDay, type Exemption } from '@chuangxing/shared';
-import ExemptionsPage from '../../src/subpackages/admin/pages/exemptions/index';
 import { sessionStore } from '../../src/services/session-store';
+import ExemptionsPage from '../../src/subpackages/admin/pages/exemptions/index';
 import { taroMock } from '../mocks/taro';
+import { makeBinding, makeBranch, makeMe, makeOrgTree, makeSession, makeTownship } from '../support/factories';
 import { errorReply, fakeApi, type SentRequest } from '../support/fake-api';
-import { makeBinding, makeBranch, makeMe, makeSession, makeTownship, makeOrgTree } from '../support/factories';
 
 const today = shanghaiDay();
 const tomorrow = addDays(today, 1);
@@ -30,10 +30,14 @@ const leave = exemption({ id: `${first}_jianxinnan`, day: first, branchId: 'jian
 const elsewhere = exemption({ id: `${first}_dengzhuang`, day: first, branchId: 'dengzhuang', reason: '防汛值守' });
 
 const items = () => Array.from(document.querySelectorAll<HTMLElement>('.cx-exemption-item'));
-const chip = (cls: string, text: string) => Array.from(document.querySelectorAll<HTMLElement>(`.${cls}`)).find((n) => n.textContent?.includes(text)) as HTMLElement;
+const chip = (cls: string, text: string) =>
+  Array.from(document.querySelectorAll<HTMLElement>(`.${cls}`)).find((n) => n.textContent?.includes(text)) as HTMLElement;
 const addButton = () => document.querySelector('.cx-exemption-add') as HTMLButtonElement;
 
-const asCreated = (req: SentRequest) => ({ status: 201, body: { id: 'new', createdBy: 'u-staff', createdAt: '2025-06-01T00:00:00.000Z', ...(req.body as object) } });
+const asCreated = (req: SentRequest) => ({
+  status: 201,
+  body: { id: 'new', createdBy: 'u-staff', createdAt: '2025-06-01T00:00:00.000Z', ...(req.body as object) },
+});
 
 describe('免报管理', () => {
   it('township staff: lists the month (holiday first on its day, branch names), 删除 only on their leave days', async () => {
@@ -66,7 +70,13 @@ describe('免报管理', () => {
     sessionStore.setSession(makeSession());
     const server = fakeApi({
       'GET /v1/org/townships/wulibao/branches': WULIBAO,
-      'GET /v1/exemptions': [{ status: 200, body: { exemptions: [] } }, { status: 200, body: { exemptions: [exemption({ id: `${tomorrow}_dongfang`, day: tomorrow, branchId: 'dongfang', reason: '村“两委”换届' })] } }],
+      'GET /v1/exemptions': [
+        { status: 200, body: { exemptions: [] } },
+        {
+          status: 200,
+          body: { exemptions: [exemption({ id: `${tomorrow}_dongfang`, day: tomorrow, branchId: 'dongfang', reason: '村“两委”换届' })] },
+        },
+      ],
       'POST /v1/exemptions': asCreated,
     });
 
@@ -184,13 +194,38 @@ describe('免报管理', () => {
   });
 
   it('district admins: 全区节假日 by default (no branchId), 删除 on everything, names looked up', async () => {
-    const admin = makeBinding({ bindingId: 'b-adm', userId: 'u-admin', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
-    sessionStore.setSession(makeSession({ me: makeMe({ user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' }, bindings: [admin] }) }));
+    const admin = makeBinding({
+      bindingId: 'b-adm',
+      userId: 'u-admin',
+      role: 'district_admin',
+      scope: { level: 'district', districtId: 'erqi' },
+      scopeLabel: '二七区',
+    });
+    sessionStore.setSession(
+      makeSession({
+        me: makeMe({
+          user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' },
+          bindings: [admin],
+        }),
+      }),
+    );
     const server = fakeApi({
       'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
       'GET /v1/exemptions': { status: 200, body: { exemptions: [holiday, elsewhere] } },
-      'GET /v1/org/branches/dengzhuang': { status: 200, body: { branch: makeBranch({ id: 'dengzhuang', name: '邓庄村', type: 'rural', townshipId: 'houzhai' }), township: { id: 'houzhai', name: '侯寨乡' } } },
-      'GET /v1/org/townships/dehuajie/branches': { status: 200, body: { township: makeTownship({ id: 'dehuajie', name: '德化街街道' }), branches: [makeBranch({ id: 'dehua1', name: '德化社区', townshipId: 'dehuajie' })] } },
+      'GET /v1/org/branches/dengzhuang': {
+        status: 200,
+        body: {
+          branch: makeBranch({ id: 'dengzhuang', name: '邓庄村', type: 'rural', townshipId: 'houzhai' }),
+          township: { id: 'houzhai', name: '侯寨乡' },
+        },
+      },
+      'GET /v1/org/townships/dehuajie/branches': {
+        status: 200,
+        body: {
+          township: makeTownship({ id: 'dehuajie', name: '德化街街道' }),
+          branches: [makeBranch({ id: 'dehua1', name: '德化社区', townshipId: 'dehuajie' })],
+        },
+      },
       'POST /v1/exemptions': asCreated,
     });
 
@@ -231,7 +266,11 @@ describe('免报管理', () => {
   });
 
   it('others read the list without the form or 删除', async () => {
-    const inspector = makeBinding({ bindingId: 'b-ins', role: 'inspector', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] } });
+    const inspector = makeBinding({
+      bindingId: 'b-ins',
+      role: 'inspector',
+      scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] },
+    });
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [inspector] }) }));
     fakeApi({
       'GET /v1/exemptions': { status: 200, body: { exemptions: [holiday] } },
@@ -247,7 +286,10 @@ describe('免报管理', () => {
     sessionStore.setSession(makeSession());
     fakeApi({
       'GET /v1/org/townships/wulibao/branches': WULIBAO,
-      'GET /v1/exemptions': [{ status: 503, body: { code: 'INTERNAL', message: '服务暂时不可用' } }, { status: 200, body: { exemptions: [leave] } }],
+      'GET /v1/exemptions': [
+        { status: 503, body: { code: 'INTERNAL', message: '服务暂时不可用' } },
+        { status: 200, body: { exemptions: [leave] } },
+      ],
     });
 
     render(<ExemptionsPage />);

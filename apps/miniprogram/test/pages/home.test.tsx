@@ -4,8 +4,8 @@ import HomePage from '../../src/pages/index/index';
 import { shortcutsFor } from '../../src/pages/index/shortcuts';
 import { sessionStore } from '../../src/services/session-store';
 import { storage, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const secretary = makeBinding({
   bindingId: 'b-sec',
@@ -13,12 +13,37 @@ const secretary = makeBinding({
   scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'jianxinnan' },
   scopeLabel: '五里堡街道 · 建新南街社区',
 });
-const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+const admin = makeBinding({
+  bindingId: 'b-adm',
+  role: 'district_admin',
+  scope: { level: 'district', districtId: 'erqi' },
+  scopeLabel: '二七区',
+});
 
 describe('home shortcuts', () => {
   it('township staff of one township: 组织架构, 今日日报看板 of that township, 各支部 and 计划审批 straight to it, 挂图作战, 邀请绑定, 身份管理 and 免报管理', () => {
     const cards = shortcutsFor(makeMe());
-    expect(cards.map((c) => c.title)).toEqual(['组织架构', '今日日报看板', '各支部', '计划审批', '挂图作战', '邀请绑定', '身份管理', '免报管理', '来信督办', '来信三率', '整改督办', '学讲评', '季度排名', '每月一观摩', '应知应会测试', '调查问卷', '创星标准', '清风邮局', '创星动态']);
+    expect(cards.map((c) => c.title)).toEqual([
+      '组织架构',
+      '今日日报看板',
+      '各支部',
+      '计划审批',
+      '挂图作战',
+      '邀请绑定',
+      '身份管理',
+      '免报管理',
+      '来信督办',
+      '来信三率',
+      '整改督办',
+      '学讲评',
+      '季度排名',
+      '每月一观摩',
+      '应知应会测试',
+      '调查问卷',
+      '创星标准',
+      '清风邮局',
+      '创星动态',
+    ]);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
@@ -27,23 +52,53 @@ describe('home shortcuts', () => {
     expect(cards[6].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/bindings/index' });
     expect(cards[7].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/exemptions/index' });
     expect(cards.map((c) => c.title)).not.toContain('日报规则');
-    expect(cards.find((c) => c.title === '整改督办')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/township/index?townshipId=wulibao' });
+    expect(cards.find((c) => c.title === '整改督办')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/inspect/pages/township/index?townshipId=wulibao',
+    });
   });
 
   it('四不两直 for inspectors, 问题清单 for the branch’s cadres and secretary, 整改督办 for leaders', () => {
-    const inspector = shortcutsFor(makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' })] }));
+    const inspector = shortcutsFor(
+      makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' })] }),
+    );
     expect(inspector.find((c) => c.title === '四不两直')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/list/index' });
-    expect(inspector.find((c) => c.title === '整改督办')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/township/index' });
-    const cadre = shortcutsFor(makeMe({ bindings: [makeBinding({ role: 'cadre', scope: { level: 'branch', districtId: 'erqi', townshipId: 'demo-gwh', branchId: 'yingtaogou' }, scopeLabel: '樱桃沟社区' })] }));
-    expect(cadre.find((c) => c.title === '问题清单')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/findings/index?branchId=yingtaogou' });
+    expect(inspector.find((c) => c.title === '整改督办')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/inspect/pages/township/index',
+    });
+    const cadre = shortcutsFor(
+      makeMe({
+        bindings: [
+          makeBinding({
+            role: 'cadre',
+            scope: { level: 'branch', districtId: 'erqi', townshipId: 'demo-gwh', branchId: 'yingtaogou' },
+            scopeLabel: '樱桃沟社区',
+          }),
+        ],
+      }),
+    );
+    expect(cadre.find((c) => c.title === '问题清单')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/inspect/pages/findings/index?branchId=yingtaogou',
+    });
     expect(cadre.map((c) => c.title)).not.toContain('四不两直');
-    const leader = shortcutsFor(makeMe({ bindings: [makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } })] }));
+    const leader = shortcutsFor(
+      makeMe({
+        bindings: [makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } })],
+      }),
+    );
     expect(leader.find((c) => c.title === '整改督办')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/township/index' });
   });
 
   it('township staff of several townships: the dashboard starts from a township list', () => {
-    const cards = shortcutsFor(makeMe({ bindings: [makeBinding({ scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } })] }));
-    expect(cards.find((c) => c.title === '今日日报看板')?.target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index' });
+    const cards = shortcutsFor(
+      makeMe({ bindings: [makeBinding({ scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } })] }),
+    );
+    expect(cards.find((c) => c.title === '今日日报看板')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/report/pages/dashboard/index',
+    });
     expect(cards.find((c) => c.title === '计划审批')?.target).toEqual({ kind: 'tab', url: '/pages/org/index' });
   });
 
@@ -67,7 +122,13 @@ describe('home shortcuts', () => {
 
   it('创星标准 for every official (district admins edit there), once, never for residents', () => {
     const url = '/subpackages/admin/pages/catalogue/index';
-    for (const bindings of [[admin], [admin, makeBinding()], [makeBinding()], [secretary], [makeBinding({ role: 'leader', scope: { level: 'district', districtId: 'erqi' } })]]) {
+    for (const bindings of [
+      [admin],
+      [admin, makeBinding()],
+      [makeBinding()],
+      [secretary],
+      [makeBinding({ role: 'leader', scope: { level: 'district', districtId: 'erqi' } })],
+    ]) {
       const cards = shortcutsFor(makeMe({ bindings }));
       expect(cards.filter((c) => c.title === '创星标准').map((c) => c.target)).toEqual([{ kind: 'page', url }]);
     }
@@ -85,21 +146,33 @@ describe('home shortcuts', () => {
     const ranking = { kind: 'page', url: '/subpackages/ranking/pages/list/index' };
     const leader = makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } });
     for (const me of [makeMe(), makeMe({ bindings: [leader] }), makeMe({ bindings: [admin] }), makeMe({ bindings: [admin, leader] })]) {
-      expect(shortcutsFor(me).filter((c) => c.key === 'ranking')).toEqual([expect.objectContaining({ title: '季度排名', target: ranking })]);
+      expect(shortcutsFor(me).filter((c) => c.key === 'ranking')).toEqual([
+        expect.objectContaining({ title: '季度排名', target: ranking }),
+      ]);
     }
     // The leader's card replaced its coming-soon placeholder.
     expect(shortcutsFor(makeMe({ bindings: [leader] })).every((c) => c.target.kind !== 'soon')).toBe(true);
     const adminCards = shortcutsFor(makeMe({ bindings: [admin] }));
     const titles = adminCards.map((c) => c.title);
     expect(titles.slice(titles.indexOf('季度排名'), titles.indexOf('季度排名') + 3)).toEqual(['季度排名', '评比管理', '评分模型']);
-    expect(adminCards.find((c) => c.title === '评比管理')?.target).toEqual({ kind: 'page', url: '/subpackages/ranking/pages/review/index' });
-    expect(adminCards.find((c) => c.title === '评分模型')?.target).toEqual({ kind: 'page', url: '/subpackages/ranking/pages/scoring/index' });
+    expect(adminCards.find((c) => c.title === '评比管理')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/ranking/pages/review/index',
+    });
+    expect(adminCards.find((c) => c.title === '评分模型')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/ranking/pages/scoring/index',
+    });
     for (const me of [makeMe(), makeMe({ bindings: [leader] })]) {
       expect(shortcutsFor(me).map((c) => c.key)).not.toContain('ranking-review');
       expect(shortcutsFor(me).map((c) => c.key)).not.toContain('scoring');
     }
     // Inspectors, branch cadres and residents are not readers of the ranking routes.
-    for (const me of [makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' } })] }), makeMe({ bindings: [secretary] }), makeMe({ roles: ['resident'], bindings: [] })]) {
+    for (const me of [
+      makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' } })] }),
+      makeMe({ bindings: [secretary] }),
+      makeMe({ roles: ['resident'], bindings: [] }),
+    ]) {
       expect(shortcutsFor(me).map((c) => c.key)).not.toContain('ranking');
     }
   });
@@ -138,22 +211,39 @@ describe('home shortcuts', () => {
   it('应知应会 and 调查问卷: takers get 我的测试, organisers 应知应会测试; everyone 创星动态, last', () => {
     const taker = shortcutsFor(makeMe({ bindings: [secretary] }));
     expect(taker.find((c) => c.title === '我的测试')?.target).toEqual({ kind: 'page', url: '/subpackages/learn/pages/mine/index' });
-    expect(taker.find((c) => c.title === '调查问卷')?.target).toEqual({ kind: 'page', url: '/subpackages/learn/pages/questionnaires/index' });
+    expect(taker.find((c) => c.title === '调查问卷')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/learn/pages/questionnaires/index',
+    });
     expect(taker.map((c) => c.title)).not.toContain('应知应会测试');
     const organiser = shortcutsFor(makeMe({ bindings: [admin] }));
-    expect(organiser.find((c) => c.title === '应知应会测试')?.target).toEqual({ kind: 'page', url: '/subpackages/learn/pages/sessions/index' });
+    expect(organiser.find((c) => c.title === '应知应会测试')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/learn/pages/sessions/index',
+    });
     expect(organiser.map((c) => c.title)).not.toContain('我的测试');
     for (const cards of [taker, organiser, shortcutsFor(makeMe({ roles: ['resident'], bindings: [] }))]) {
-      expect(cards[cards.length - 1]).toMatchObject({ title: '创星动态', target: { kind: 'page', url: '/subpackages/news/pages/feed/index' } });
+      expect(cards[cards.length - 1]).toMatchObject({
+        title: '创星动态',
+        target: { kind: 'page', url: '/subpackages/news/pages/feed/index' },
+      });
     }
   });
 
   it('cadres and secretaries: 创星计划 of their branch (this year), right after 我的支部', () => {
-    const cadre = makeBinding({ bindingId: 'b-cadre', role: 'cadre', scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'v1' }, scopeLabel: '侯寨乡 · 樱桃沟村' });
+    const cadre = makeBinding({
+      bindingId: 'b-cadre',
+      role: 'cadre',
+      scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'v1' },
+      scopeLabel: '侯寨乡 · 樱桃沟村',
+    });
     const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
     const titles = cards.map((c) => c.title);
     expect(titles.indexOf('创星计划')).toBe(titles.indexOf('我的支部') + 1);
-    expect(cards.find((c) => c.title === '创星计划')?.target).toEqual({ kind: 'page', url: '/subpackages/plan/pages/edit/index?branchId=jianxinnan' });
+    expect(cards.find((c) => c.title === '创星计划')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/plan/pages/edit/index?branchId=jianxinnan',
+    });
     const both = shortcutsFor(makeMe({ bindings: [secretary, cadre] })).filter((c) => c.title === '创星计划');
     expect(both.map((c) => [c.description, c.target])).toEqual([
       ['五里堡街道 · 建新南街社区', { kind: 'page', url: '/subpackages/plan/pages/edit/index?branchId=jianxinnan' }],
@@ -164,10 +254,20 @@ describe('home shortcuts', () => {
 
   it('学讲评: cadres and secretaries open their branch’s lists; township staff and leaders the township summary', () => {
     const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
-    expect(cards.find((c) => c.title === '学讲评')?.target).toEqual({ kind: 'page', url: '/subpackages/review/pages/board/index?branchId=jianxinnan' });
-    expect(shortcutsFor(makeMe()).find((c) => c.title === '学讲评')?.target).toEqual({ kind: 'page', url: '/subpackages/review/pages/summary/index?townshipId=wulibao' });
+    expect(cards.find((c) => c.title === '学讲评')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/review/pages/board/index?branchId=jianxinnan',
+    });
+    expect(shortcutsFor(makeMe()).find((c) => c.title === '学讲评')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/review/pages/summary/index?townshipId=wulibao',
+    });
     const leader = makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } });
-    expect(shortcutsFor(makeMe({ bindings: [leader] })).filter((c) => c.title === '学讲评').map((c) => c.target)).toEqual([{ kind: 'page', url: '/subpackages/review/pages/summary/index' }]);
+    expect(
+      shortcutsFor(makeMe({ bindings: [leader] }))
+        .filter((c) => c.title === '学讲评')
+        .map((c) => c.target),
+    ).toEqual([{ kind: 'page', url: '/subpackages/review/pages/summary/index' }]);
     expect(shortcutsFor(makeMe({ roles: ['resident'], bindings: [] })).map((c) => c.title)).not.toContain('学讲评');
   });
 
@@ -200,7 +300,17 @@ describe('home shortcuts', () => {
 
     it('station handler: 民情气象站 (the queue), 社区半月谈, 公开栏 and 微权说廉 of the station’s community', () => {
       const cards = shortcutsFor(makeMe({ bindings: [station] }));
-      expect(cards.map((c) => c.title)).toEqual(['民情气象站', '社区半月谈', '本社区三率', '公开栏', '微权说廉', '我的支部', '创星标准', '清风邮局', '创星动态']);
+      expect(cards.map((c) => c.title)).toEqual([
+        '民情气象站',
+        '社区半月谈',
+        '本社区三率',
+        '公开栏',
+        '微权说廉',
+        '我的支部',
+        '创星标准',
+        '清风邮局',
+        '创星动态',
+      ]);
       expect(cards[0].target).toEqual(cases);
       expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/meetings/index?branchId=jianxinnanjie' });
       expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/stats/index' });
@@ -210,10 +320,17 @@ describe('home shortcuts', () => {
     });
 
     it('inspector: 廉情来信; township staff and district admins: 来信督办 (read only); nobody gets a coming-soon mailbox', () => {
-      const inspector = shortcutsFor(makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] } })] }));
+      const inspector = shortcutsFor(
+        makeMe({
+          bindings: [makeBinding({ role: 'inspector', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] } })],
+        }),
+      );
       expect(inspector.find((c) => c.key === 'letters')).toMatchObject({ title: '廉情来信', target: cases });
       expect(shortcutsFor(makeMe()).find((c) => c.key === 'letters')).toMatchObject({ title: '来信督办', target: cases });
-      expect(shortcutsFor(makeMe({ bindings: [admin] })).find((c) => c.key === 'letters')).toMatchObject({ title: '来信督办', target: cases });
+      expect(shortcutsFor(makeMe({ bindings: [admin] })).find((c) => c.key === 'letters')).toMatchObject({
+        title: '来信督办',
+        target: cases,
+      });
       for (const me of [makeMe(), makeMe({ bindings: [admin] }), makeMe({ bindings: [secretary] }), makeMe({ bindings: [station] })]) {
         const mailbox = shortcutsFor(me).find((c) => c.key === 'mailbox');
         expect(mailbox?.target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/write/index' });
@@ -227,11 +344,18 @@ describe('home shortcuts', () => {
         expect(shortcutsFor(me).find((c) => c.key === 'letter-stats')).toMatchObject({ title: '来信三率', target: stats });
       }
       const adminCards = shortcutsFor(makeMe({ bindings: [admin] }));
-      expect(adminCards.find((c) => c.key === 'letter-rules')).toMatchObject({ title: '信箱规则', target: { kind: 'page', url: '/subpackages/admin/pages/letter-rules/index' } });
+      expect(adminCards.find((c) => c.key === 'letter-rules')).toMatchObject({
+        title: '信箱规则',
+        target: { kind: 'page', url: '/subpackages/admin/pages/letter-rules/index' },
+      });
       for (const me of [makeMe(), makeMe({ bindings: [leader] }), makeMe({ bindings: [station] }), makeMe({ bindings: [secretary] })]) {
         expect(shortcutsFor(me).map((c) => c.key)).not.toContain('letter-rules');
       }
-      for (const me of [makeMe({ bindings: [secretary] }), makeMe({ bindings: [makeBinding({ role: 'inspector' })] }), makeMe({ roles: ['resident'], bindings: [] })]) {
+      for (const me of [
+        makeMe({ bindings: [secretary] }),
+        makeMe({ bindings: [makeBinding({ role: 'inspector' })] }),
+        makeMe({ roles: ['resident'], bindings: [] }),
+      ]) {
         expect(shortcutsFor(me).map((c) => c.key)).not.toContain('letter-stats');
       }
       // A station handler who is also township staff: one card, the township's.
@@ -241,7 +365,10 @@ describe('home shortcuts', () => {
 
     it('secretary: 微权说廉 of the branch (they keep it up to date)', () => {
       const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
-      expect(cards.find((c) => c.title === '微权说廉')?.target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnan' });
+      expect(cards.find((c) => c.title === '微权说廉')?.target).toEqual({
+        kind: 'page',
+        url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnan',
+      });
     });
   });
 });
@@ -300,7 +427,15 @@ describe('home tab', () => {
 
   it('logged in: refreshes the profile on show and opens shortcuts', async () => {
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [secretary] }) }));
-    fakeApi({ 'GET /v1/me': { status: 200, body: makeMe({ user: { id: 'u1', displayName: '赵书记', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' }, bindings: [secretary] }) } });
+    fakeApi({
+      'GET /v1/me': {
+        status: 200,
+        body: makeMe({
+          user: { id: 'u1', displayName: '赵书记', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' },
+          bindings: [secretary],
+        }),
+      },
+    });
 
     render(<HomePage />);
 

@@ -1,18 +1,19 @@
+import type { FindingDetail, FindingRow } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FindingDetail, FindingRow } from '@chuangxing/shared';
-import InspectionEditPage from '../../src/subpackages/inspect/pages/edit/index';
-import BranchFindingsPage from '../../src/subpackages/inspect/pages/findings/index';
-import FindingPage from '../../src/subpackages/inspect/pages/finding/index';
-import TownshipFindingsPage from '../../src/subpackages/inspect/pages/township/index';
 import { sessionStore } from '../../src/services/session-store';
+import InspectionEditPage from '../../src/subpackages/inspect/pages/edit/index';
+import FindingPage from '../../src/subpackages/inspect/pages/finding/index';
+import BranchFindingsPage from '../../src/subpackages/inspect/pages/findings/index';
+import TownshipFindingsPage from '../../src/subpackages/inspect/pages/township/index';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { inspectorBinding, makeBranch, makeCatalogue, makeMe, makeOrgTree, makeSession, secretaryBinding } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const T = '2026-11-20T02:00:00.000Z';
 const el = (selector: string) => document.querySelector(selector) as HTMLElement;
-const chip = (cls: string, label: string) => Array.from(document.querySelectorAll<HTMLElement>(`.${cls}`)).find((c) => c.textContent?.includes(label)) as HTMLElement;
+const chip = (cls: string, label: string) =>
+  Array.from(document.querySelectorAll<HTMLElement>(`.${cls}`)).find((c) => c.textContent?.includes(label)) as HTMLElement;
 
 function makeFinding(partial: Partial<FindingRow> = {}): FindingRow {
   return {
@@ -56,9 +57,33 @@ describe('四不两直: new visit', () => {
       'GET /v1/org/townships/wulibao/branches': { status: 200, body: { township: makeOrgTree().townships[0], branches: [makeBranch()] } },
       'POST /v1/inspections/drafts': (req) => ({
         status: 201,
-        body: { id: 'd1', content: (req.body as { content: unknown }).content, branchName: '建新南街社区', townshipId: 'wulibao', photoUrls: [], version: 1, createdAt: T, updatedAt: T },
+        body: {
+          id: 'd1',
+          content: (req.body as { content: unknown }).content,
+          branchName: '建新南街社区',
+          townshipId: 'wulibao',
+          photoUrls: [],
+          version: 1,
+          createdAt: T,
+          updatedAt: T,
+        },
       }),
-      'POST /v1/inspections/drafts/d1/record': { status: 201, body: { id: 'd1', branchId: 'jianxinnan', branchName: '建新南街社区', townshipId: 'wulibao', visitedAt: T, location: 'x', summary: 'y', inspectorName: '赵督导', recordedAt: T, findings: [], notified: 2 } },
+      'POST /v1/inspections/drafts/d1/record': {
+        status: 201,
+        body: {
+          id: 'd1',
+          branchId: 'jianxinnan',
+          branchName: '建新南街社区',
+          townshipId: 'wulibao',
+          visitedAt: T,
+          location: 'x',
+          summary: 'y',
+          inspectorName: '赵督导',
+          recordedAt: T,
+          findings: [],
+          notified: 2,
+        },
+      },
     });
     render(<InspectionEditPage />);
 
@@ -75,7 +100,13 @@ describe('四不两直: new visit', () => {
     fireEvent.change(el('.cx-inspect-summary textarea'), { target: { value: '不打招呼直接走访' } });
     fireEvent.click(el('.cx-inspect-add-finding'));
     // The community's star set, and the veto items of the chosen star.
-    expect(Array.from(document.querySelectorAll('.cx-inspect-finding-star')).map((c) => c.getAttribute('data-star'))).toEqual(['branch_strong', 'business', 'co_build', 'safety_law', 'harmony']);
+    expect(Array.from(document.querySelectorAll('.cx-inspect-finding-star')).map((c) => c.getAttribute('data-star'))).toEqual([
+      'branch_strong',
+      'business',
+      'co_build',
+      'safety_law',
+      'harmony',
+    ]);
     fireEvent.click(chip('cx-inspect-finding-star', '平安法治星'));
     fireEvent.change(el('.cx-inspect-finding-text textarea'), { target: { value: '消防通道被杂物堵塞' } });
     fireEvent.change(el('.cx-inspect-finding-owner input'), { target: { value: '李主任' } });
@@ -84,11 +115,24 @@ describe('四不两直: new visit', () => {
     fireEvent.click(vetoes[1]);
 
     fireEvent.click(el('.cx-inspect-record'));
-    await waitFor(() => expect(taroMock.redirectTo).toHaveBeenCalledWith({ url: '/subpackages/inspect/pages/findings/index?branchId=jianxinnan' }));
+    await waitFor(() =>
+      expect(taroMock.redirectTo).toHaveBeenCalledWith({ url: '/subpackages/inspect/pages/findings/index?branchId=jianxinnan' }),
+    );
     expect(taroMock.showModal.mock.calls[0][0]).toMatchObject({ content: expect.stringContaining('记录后支部将收到通知') });
-    const sent = server.calls('POST /v1/inspections/drafts')[0].body as { content: { branchId: string; location: string; findings: { star: string; description: string; owner: string; vetoItemId?: string; deadline: string }[] } };
+    const sent = server.calls('POST /v1/inspections/drafts')[0].body as {
+      content: {
+        branchId: string;
+        location: string;
+        findings: { star: string; description: string; owner: string; vetoItemId?: string; deadline: string }[];
+      };
+    };
     expect(sent.content).toMatchObject({ branchId: 'jianxinnan', location: '社区服务中心' });
-    expect(sent.content.findings[0]).toMatchObject({ star: 'safety_law', description: '消防通道被杂物堵塞', owner: '李主任', vetoItemId: vetoes[1].getAttribute('data-id') });
+    expect(sent.content.findings[0]).toMatchObject({
+      star: 'safety_law',
+      description: '消防通道被杂物堵塞',
+      owner: '李主任',
+      vetoItemId: vetoes[1].getAttribute('data-id'),
+    });
     expect(sent.content.findings[0].deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(server.calls('POST /v1/inspections/drafts/d1/record')[0].body).toEqual({ version: 1 });
   });
@@ -113,8 +157,30 @@ describe('四不两直: new visit', () => {
       'GET /v1/org/branches/jianxinnan': { status: 200, body: { branch: makeBranch(), township: { id: 'wulibao', name: '五里堡街道' } } },
       'PUT /v1/inspections/drafts/d1': { status: 200, body: { ...draft, version: 3 } },
       'POST /v1/inspections/drafts/d1/record': [
-        { status: 400, body: { code: 'VALIDATION_FAILED', message: '记录前请补全标出的项目', details: [{ path: 'content.location', code: 'required', message: '请填写走访地点' }] } },
-        { status: 201, body: { id: 'd1', branchId: 'jianxinnan', branchName: '建新南街社区', townshipId: 'wulibao', visitedAt: T, location: '社区', summary: '走访', inspectorName: '赵督导', recordedAt: T, findings: [], notified: 1 } },
+        {
+          status: 400,
+          body: {
+            code: 'VALIDATION_FAILED',
+            message: '记录前请补全标出的项目',
+            details: [{ path: 'content.location', code: 'required', message: '请填写走访地点' }],
+          },
+        },
+        {
+          status: 201,
+          body: {
+            id: 'd1',
+            branchId: 'jianxinnan',
+            branchName: '建新南街社区',
+            townshipId: 'wulibao',
+            visitedAt: T,
+            location: '社区',
+            summary: '走访',
+            inspectorName: '赵督导',
+            recordedAt: T,
+            findings: [],
+            notified: 1,
+          },
+        },
       ],
     });
     render(<InspectionEditPage />);
@@ -134,7 +200,9 @@ describe('四不两直: new visit', () => {
     // Changed: saved first, then recorded with the new version.
     fireEvent.change(el('.cx-inspect-location input'), { target: { value: '社区' } });
     fireEvent.click(el('.cx-inspect-record'));
-    await waitFor(() => expect(taroMock.redirectTo).toHaveBeenCalledWith({ url: '/subpackages/inspect/pages/findings/index?branchId=jianxinnan' }));
+    await waitFor(() =>
+      expect(taroMock.redirectTo).toHaveBeenCalledWith({ url: '/subpackages/inspect/pages/findings/index?branchId=jianxinnan' }),
+    );
     expect(server.calls('PUT /v1/inspections/drafts/d1')[0].body).toMatchObject({ version: 2, content: { location: '社区' } });
     expect(server.calls('POST /v1/inspections/drafts/d1/record')[1].body).toEqual({ version: 3 });
   });
@@ -150,7 +218,10 @@ describe('问题清单 and 整改', () => {
         body: {
           branchId: 'jianxinnan',
           branchName: '建新南街社区',
-          findings: [makeFinding({ id: 'late', overdue: true, deadline: '2026-11-01' }), makeFinding({ id: 'done', status: 'closed', closedAt: T })],
+          findings: [
+            makeFinding({ id: 'late', overdue: true, deadline: '2026-11-01' }),
+            makeFinding({ id: 'done', status: 'closed', closedAt: T }),
+          ],
           stars: [{ star: 'safety_law', open: 1, overdue: 1, closed: 1 }],
         },
       },
@@ -169,7 +240,10 @@ describe('问题清单 and 整改', () => {
     asSecretary();
     router.params = { id: 'f1' };
     const server = fakeApi({
-      'GET /v1/findings/f1': [{ status: 200, body: makeDetail({ actions: ['submit_fix'] }) }, { status: 200, body: makeDetail({ finding: makeFinding({ status: 'fix_submitted', version: 2 }) }) }],
+      'GET /v1/findings/f1': [
+        { status: 200, body: makeDetail({ actions: ['submit_fix'] }) },
+        { status: 200, body: makeDetail({ finding: makeFinding({ status: 'fix_submitted', version: 2 }) }) },
+      ],
       'POST /v1/findings/f1/actions': errorReply(409, 'CONFLICT', '这个问题刚被他人处理过，请刷新后重试'),
     });
     render(<FindingPage />);
@@ -192,7 +266,10 @@ describe('问题清单 and 整改', () => {
       'GET /v1/findings/f1': { status: 200, body: waiting },
       'POST /v1/findings/f1/actions': {
         status: 200,
-        body: makeDetail({ finding: makeFinding({ status: 'closed', version: 3, closedAt: T }), history: [...waiting.history, { at: T, kind: 'closed', actorName: '赵督导', text: '已核实' }] }),
+        body: makeDetail({
+          finding: makeFinding({ status: 'closed', version: 3, closedAt: T }),
+          history: [...waiting.history, { at: T, kind: 'closed', actorName: '赵督导', text: '已核实' }],
+        }),
       },
     });
     render(<FindingPage />);
@@ -218,7 +295,9 @@ describe('问题清单 and 整改', () => {
           townshipId: 'wulibao',
           filter: new URL(req.url).searchParams.get('status'),
           findings: [makeFinding({ overdue: true })],
-          branches: [{ branchId: 'jianxinnan', branchName: '建新南街社区', stars: [{ star: 'safety_law', open: 1, overdue: 1, closed: 0 }] }],
+          branches: [
+            { branchId: 'jianxinnan', branchName: '建新南街社区', stars: [{ star: 'safety_law', open: 1, overdue: 1, closed: 0 }] },
+          ],
         },
       }),
     });

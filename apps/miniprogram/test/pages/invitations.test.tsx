@@ -1,16 +1,27 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import InvitationsPage from '../../src/subpackages/admin/pages/invitations/index';
 import { sessionStore } from '../../src/services/session-store';
+import InvitationsPage from '../../src/subpackages/admin/pages/invitations/index';
 import { taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeBranch, makeInvitation, makeMe, makeOrgTree, makeSession, makeTownship } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
-const adminBinding = makeBinding({ bindingId: 'b-adm', userId: 'u-admin', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+const adminBinding = makeBinding({
+  bindingId: 'b-adm',
+  userId: 'u-admin',
+  role: 'district_admin',
+  scope: { level: 'district', districtId: 'erqi' },
+  scopeLabel: '二七区',
+});
 const asStaff = () => sessionStore.setSession(makeSession());
 const asAdmin = () =>
   sessionStore.setSession(
-    makeSession({ me: makeMe({ user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' }, bindings: [adminBinding] }) }),
+    makeSession({
+      me: makeMe({
+        user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' },
+        bindings: [adminBinding],
+      }),
+    }),
   );
 
 const staffTree = makeOrgTree({ townships: [makeTownship()] });
@@ -24,7 +35,9 @@ function roleOptions(container: HTMLElement) {
 }
 
 function fieldOf(container: HTMLElement, label: string): HTMLElement {
-  const field = Array.from(container.querySelectorAll<HTMLElement>('.cx-field')).find((f) => f.querySelector('.cx-field__label')?.textContent === label);
+  const field = Array.from(container.querySelectorAll<HTMLElement>('.cx-field')).find(
+    (f) => f.querySelector('.cx-field__label')?.textContent === label,
+  );
   if (!field) throw new Error(`no field ${label}`);
   return field;
 }
@@ -35,7 +48,10 @@ function typeName(value: string) {
 
 const created = (partial: Parameters<typeof makeInvitation>[0] = {}) => ({
   status: 201,
-  body: { invitation: makeInvitation({ id: 'inv-new', inviteeName: '张三', expiresAt: '2026-11-30T02:00:00.000Z', ...partial }), code: 'K7M3-Q9PX' },
+  body: {
+    invitation: makeInvitation({ id: 'inv-new', inviteeName: '张三', expiresAt: '2026-11-30T02:00:00.000Z', ...partial }),
+    code: 'K7M3-Q9PX',
+  },
 });
 
 describe('invitations page: the form', () => {
@@ -53,7 +69,10 @@ describe('invitations page: the form', () => {
 
   it('offers district admins every official role', async () => {
     asAdmin();
-    fakeApi({ 'GET /v1/org/tree': { status: 200, body: makeOrgTree() }, 'GET /v1/invitations': { status: 200, body: { invitations: [] } } });
+    fakeApi({
+      'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
+      'GET /v1/invitations': { status: 200, body: { invitations: [] } },
+    });
 
     const { container } = render(<InvitationsPage />);
     await screen.findByText('生成邀请码');
@@ -116,7 +135,11 @@ describe('invitations page: the form', () => {
     const server = fakeApi({
       'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
       'GET /v1/invitations': { status: 200, body: { invitations: [] } },
-      'POST /v1/invitations': created({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'houzhai'] }, scopeLabel: '五里堡街道、侯寨乡' }),
+      'POST /v1/invitations': created({
+        role: 'leader',
+        scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'houzhai'] },
+        scopeLabel: '五里堡街道、侯寨乡',
+      }),
     });
 
     render(<InvitationsPage />);
@@ -163,7 +186,10 @@ describe('invitations page: the form', () => {
     expect(screen.getByText('全区：二七区')).toBeTruthy();
     fireEvent.click(screen.getByText('生成邀请码'));
     await screen.findByText('K7M3-Q9PX');
-    expect(server.calls('POST /v1/invitations')[1].body).toMatchObject({ role: 'district_admin', scope: { level: 'district', districtId: 'erqi' } });
+    expect(server.calls('POST /v1/invitations')[1].body).toMatchObject({
+      role: 'district_admin',
+      scope: { level: 'district', districtId: 'erqi' },
+    });
   });
 
   it('shows the server’s field errors next to their fields', async () => {
@@ -215,7 +241,10 @@ describe('invitations page: the form', () => {
 
   it('checks the name, role and scope before asking the server', async () => {
     asAdmin();
-    const server = fakeApi({ 'GET /v1/org/tree': { status: 200, body: makeOrgTree() }, 'GET /v1/invitations': { status: 200, body: { invitations: [] } } });
+    const server = fakeApi({
+      'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
+      'GET /v1/invitations': { status: 200, body: { invitations: [] } },
+    });
 
     const { container } = render(<InvitationsPage />);
     await screen.findByText('生成邀请码');
@@ -245,9 +274,27 @@ describe('invitations page: the list', () => {
   it('lists invitations newest first with 待使用 / 已使用 / 已撤销 / 已过期', async () => {
     asStaff();
     const invitations = [
-      makeInvitation({ id: 'a', inviteeName: '甲', status: 'redeemed', createdAt: '2025-01-02T00:00:00.000Z', redeemedAt: '2025-01-03T00:00:00.000Z' }),
-      makeInvitation({ id: 'b', inviteeName: '乙', status: 'open', createdAt: '2025-01-05T00:00:00.000Z', expiresAt: '2999-01-01T00:00:00.000Z' }),
-      makeInvitation({ id: 'c', inviteeName: '丙', status: 'open', createdAt: '2025-01-04T00:00:00.000Z', expiresAt: '2025-01-07T00:00:00.000Z' }),
+      makeInvitation({
+        id: 'a',
+        inviteeName: '甲',
+        status: 'redeemed',
+        createdAt: '2025-01-02T00:00:00.000Z',
+        redeemedAt: '2025-01-03T00:00:00.000Z',
+      }),
+      makeInvitation({
+        id: 'b',
+        inviteeName: '乙',
+        status: 'open',
+        createdAt: '2025-01-05T00:00:00.000Z',
+        expiresAt: '2999-01-01T00:00:00.000Z',
+      }),
+      makeInvitation({
+        id: 'c',
+        inviteeName: '丙',
+        status: 'open',
+        createdAt: '2025-01-04T00:00:00.000Z',
+        expiresAt: '2025-01-07T00:00:00.000Z',
+      }),
       makeInvitation({ id: 'd', inviteeName: '丁', status: 'revoked', createdAt: '2025-01-01T00:00:00.000Z' }),
     ];
     fakeApi({ 'GET /v1/org/tree': { status: 200, body: staffTree }, 'GET /v1/invitations': { status: 200, body: { invitations } } });
@@ -270,7 +317,10 @@ describe('invitations page: the list', () => {
 
   it('district admins filter the list by township', async () => {
     asAdmin();
-    const server = fakeApi({ 'GET /v1/org/tree': { status: 200, body: makeOrgTree() }, 'GET /v1/invitations': { status: 200, body: { invitations: [] } } });
+    const server = fakeApi({
+      'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
+      'GET /v1/invitations': { status: 200, body: { invitations: [] } },
+    });
 
     const { container } = render(<InvitationsPage />);
     await screen.findByText('暂无邀请记录');
@@ -278,7 +328,9 @@ describe('invitations page: the list', () => {
     const option = Array.from(container.querySelectorAll<HTMLElement>('.cx-filter-township')).find((n) => n.textContent === '侯寨乡');
     fireEvent.click(option as HTMLElement);
 
-    await waitFor(() => expect(server.calls('GET /v1/invitations').map((r) => r.url.split('?')[1])).toEqual([undefined, 'townshipId=houzhai']));
+    await waitFor(() =>
+      expect(server.calls('GET /v1/invitations').map((r) => r.url.split('?')[1])).toEqual([undefined, 'townshipId=houzhai']),
+    );
     expect(await screen.findByText('乡镇（街道）：侯寨乡')).toBeTruthy();
   });
 

@@ -1,21 +1,46 @@
+import type { MyTest, QuestionnaireResults, StartedAttempt } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { MyTest, QuestionnaireResults, StartedAttempt } from '@chuangxing/shared';
-import TakePage from '../../src/subpackages/learn/pages/take/index';
-import QnResultsPage from '../../src/subpackages/learn/pages/qn-results/index';
-import { clock, newKey, percent } from '../../src/subpackages/learn/services/learn-helpers';
 import { sessionStore } from '../../src/services/session-store';
+import QnResultsPage from '../../src/subpackages/learn/pages/qn-results/index';
+import TakePage from '../../src/subpackages/learn/pages/take/index';
+import { clock, newKey, percent } from '../../src/subpackages/learn/services/learn-helpers';
 import { router, taroMock } from '../mocks/taro';
-import { fakeApi } from '../support/fake-api';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
+import { fakeApi } from '../support/fake-api';
 
-const secretary = makeBinding({ bindingId: 'b-sec', role: 'secretary', scope: { level: 'branch', districtId: 'erqi', townshipId: 'demo-gwh', branchId: 'yingtaogou' }, scopeLabel: '示例管委会 · 樱桃沟社区' });
-const staff = makeBinding({ bindingId: 'b-st', role: 'township_staff', scope: { level: 'township', districtId: 'erqi', townshipIds: ['demo-gwh'] }, scopeLabel: '示例管委会' });
+const secretary = makeBinding({
+  bindingId: 'b-sec',
+  role: 'secretary',
+  scope: { level: 'branch', districtId: 'erqi', townshipId: 'demo-gwh', branchId: 'yingtaogou' },
+  scopeLabel: '示例管委会 · 樱桃沟社区',
+});
+const staff = makeBinding({
+  bindingId: 'b-st',
+  role: 'township_staff',
+  scope: { level: 'township', districtId: 'erqi', townshipIds: ['demo-gwh'] },
+  scopeLabel: '示例管委会',
+});
 
 function myTest(): MyTest {
   const now = Date.now();
   return {
-    session: { id: 's1', title: '应知应会', organiserLabel: '示例管委会', townshipIds: ['demo-gwh'], roles: ['secretary'], questionCount: 2, opensAt: new Date(now - 1000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString(), durationMinutes: 20, maxAttempts: 1, passScore: 60, status: 'open', createdByName: '王干事', createdAt: new Date(now).toISOString() },
+    session: {
+      id: 's1',
+      title: '应知应会',
+      organiserLabel: '示例管委会',
+      townshipIds: ['demo-gwh'],
+      roles: ['secretary'],
+      questionCount: 2,
+      opensAt: new Date(now - 1000).toISOString(),
+      closesAt: new Date(now + 86_400_000).toISOString(),
+      durationMinutes: 20,
+      maxAttempts: 1,
+      passScore: 60,
+      status: 'open',
+      createdByName: '王干事',
+      createdAt: new Date(now).toISOString(),
+    },
     attemptsUsed: 0,
     canStart: true,
   };
@@ -35,7 +60,16 @@ function started(ms: number): StartedAttempt {
     ],
   };
 }
-const result = { sessionId: 's1', attemptNo: 1, score: 50, correctCount: 1, total: 2, passed: false, submittedAt: new Date().toISOString(), attemptsLeft: 0 };
+const result = {
+  sessionId: 's1',
+  attemptNo: 1,
+  score: 50,
+  correctCount: 1,
+  total: 2,
+  passed: false,
+  submittedAt: new Date().toISOString(),
+  attemptsLeft: 0,
+};
 const option = (q: string, i: number) => document.querySelector(`.cx-learn-option[data-q="${q}"][data-i="${i}"]`) as HTMLElement;
 
 describe('应知应会: taking a test', () => {
@@ -59,7 +93,12 @@ describe('应知应会: taking a test', () => {
     fireEvent.click(screen.getByText('交卷'));
     await waitFor(() => expect(document.querySelector('.cx-learn-score')?.textContent).toBe('50'));
     const submit = api.sent.find((r) => r.path.endsWith('/submit'))!;
-    expect(submit.body).toEqual({ answers: [{ questionId: 'q1', choice: [1] }, { questionId: 'q2', choice: [2] }] });
+    expect(submit.body).toEqual({
+      answers: [
+        { questionId: 'q1', choice: [1] },
+        { questionId: 'q2', choice: [2] },
+      ],
+    });
   });
 
   it('hands the paper in by itself when the time runs out', async () => {
@@ -76,7 +115,12 @@ describe('应知应会: taking a test', () => {
     fireEvent.click(option('q1', 0));
     await waitFor(() => expect(document.querySelector('.cx-learn-score')?.textContent).toBe('0'), { timeout: 4000 });
     expect(api.sent.filter((r) => r.path.endsWith('/submit'))).toHaveLength(1);
-    expect(api.sent.find((r) => r.path.endsWith('/submit'))!.body).toEqual({ answers: [{ questionId: 'q1', choice: [0] }, { questionId: 'q2', choice: [] }] });
+    expect(api.sent.find((r) => r.path.endsWith('/submit'))!.body).toEqual({
+      answers: [
+        { questionId: 'q1', choice: [0] },
+        { questionId: 'q2', choice: [] },
+      ],
+    });
   });
 
   it('answers survive leaving the page mid-test and are cleared once handed in', async () => {
@@ -100,7 +144,12 @@ describe('应知应会: taking a test', () => {
     fireEvent.click(option('q2', 1));
     fireEvent.click(screen.getByText('交卷'));
     await waitFor(() => expect(document.querySelector('.cx-learn-score')).toBeTruthy());
-    expect(api.sent.find((r) => r.path.endsWith('/submit'))!.body).toEqual({ answers: [{ questionId: 'q1', choice: [1] }, { questionId: 'q2', choice: [1] }] });
+    expect(api.sent.find((r) => r.path.endsWith('/submit'))!.body).toEqual({
+      answers: [
+        { questionId: 'q1', choice: [1] },
+        { questionId: 'q2', choice: [1] },
+      ],
+    });
     expect(taroMock.getStorageSync('cx-learn-answers:s1:1')).toBe('');
   });
 
@@ -108,7 +157,12 @@ describe('应知应会: taking a test', () => {
     router.params = { id: 's1' };
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [secretary] }) }));
     const closed = myTest();
-    fakeApi({ 'GET /v1/learning/my-tests': { status: 200, body: { tests: [{ ...closed, session: { ...closed.session, status: 'closed' }, canStart: false, bestScore: 80, attemptsUsed: 1 }] } } });
+    fakeApi({
+      'GET /v1/learning/my-tests': {
+        status: 200,
+        body: { tests: [{ ...closed, session: { ...closed.session, status: 'closed' }, canStart: false, bestScore: 80, attemptsUsed: 1 }] },
+      },
+    });
     render(<TakePage />);
     await waitFor(() => expect(document.querySelector('.cx-learn-cannot-start')?.textContent).toBe('测试已结束'));
     expect(screen.queryByText('开始答题')).toBeNull();
@@ -120,12 +174,44 @@ describe('调查问卷 results', () => {
     router.params = { id: 'qn1' };
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [staff] }) }));
     const body: QuestionnaireResults = {
-      questionnaire: { id: 'qn1', townshipId: 'demo-gwh', townshipName: '示例管委会', title: '创星调研', intro: '', roles: ['cadre'], questions: [], closesAt: new Date(Date.now() + 86_400_000).toISOString(), status: 'open', createdByName: '王干事', createdAt: new Date().toISOString() },
+      questionnaire: {
+        id: 'qn1',
+        townshipId: 'demo-gwh',
+        townshipName: '示例管委会',
+        title: '创星调研',
+        intro: '',
+        roles: ['cadre'],
+        questions: [],
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        status: 'open',
+        createdByName: '王干事',
+        createdAt: new Date().toISOString(),
+      },
       audience: 4,
       responded: 3,
       questions: [
-        { questionId: 'q1', kind: 'single', text: '满意吗', answered: 3, options: [{ label: '满意', count: 2 }, { label: '一般', count: 1 }], texts: [] },
-        { questionId: 'q2', kind: 'text', text: '建议', answered: 2, options: [], texts: [{ text: '多培训', branchName: '樱桃沟社区' }, { text: '修路', branchName: '刘庄村' }] },
+        {
+          questionId: 'q1',
+          kind: 'single',
+          text: '满意吗',
+          answered: 3,
+          options: [
+            { label: '满意', count: 2 },
+            { label: '一般', count: 1 },
+          ],
+          texts: [],
+        },
+        {
+          questionId: 'q2',
+          kind: 'text',
+          text: '建议',
+          answered: 2,
+          options: [],
+          texts: [
+            { text: '多培训', branchName: '樱桃沟社区' },
+            { text: '修路', branchName: '刘庄村' },
+          ],
+        },
       ],
     };
     fakeApi({ 'GET /v1/questionnaires/qn1/results': { status: 200, body } });
@@ -133,7 +219,10 @@ describe('调查问卷 results', () => {
     await waitFor(() => expect(document.querySelectorAll('.cx-qn-option-bar')).toHaveLength(2));
     const fills = Array.from(document.querySelectorAll<HTMLElement>('.cx-qn-option-bar .learn-bar__fill')).map((f) => f.style.width);
     expect(fills).toEqual(['100%', '50%']);
-    expect(Array.from(document.querySelectorAll('.cx-qn-text-answer')).map((t) => t.textContent)).toEqual(['多培训樱桃沟社区', '修路刘庄村']);
+    expect(Array.from(document.querySelectorAll('.cx-qn-text-answer')).map((t) => t.textContent)).toEqual([
+      '多培训樱桃沟社区',
+      '修路刘庄村',
+    ]);
     expect(screen.getByText('75%')).toBeTruthy();
   });
 });

@@ -1,23 +1,41 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import LetterRulesPage from '../../src/subpackages/admin/pages/letter-rules/index';
 import { sessionStore } from '../../src/services/session-store';
+import LetterRulesPage from '../../src/subpackages/admin/pages/letter-rules/index';
 import { taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeMe, makeSession, residentMe, stationBinding } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const RULES = { acceptWorkingDays: 2, replyWorkingDays: 15, autoArchiveDays: 7, perDayLimit: 5 };
-const admin = makeBinding({ bindingId: 'b-adm', userId: 'u-admin', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+const admin = makeBinding({
+  bindingId: 'b-adm',
+  userId: 'u-admin',
+  role: 'district_admin',
+  scope: { level: 'district', districtId: 'erqi' },
+  scopeLabel: '二七区',
+});
 
 function asAdmin() {
-  sessionStore.setSession(makeSession({ me: makeMe({ user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' }, bindings: [admin] }) }));
+  sessionStore.setSession(
+    makeSession({
+      me: makeMe({
+        user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' },
+        bindings: [admin],
+      }),
+    }),
+  );
 }
 
 const field = (name: string) => document.querySelector(`.cx-letter-rules-field[data-field="${name}"]`) as HTMLElement;
 const valueOf = (name: string) => field(name)?.querySelector('.cx-letter-rules-value')?.textContent;
-const tap = (name: string, cls: 'cx-letter-rules-less' | 'cx-letter-rules-more') => fireEvent.click(field(name).querySelector(`.${cls}`) as HTMLElement);
+const tap = (name: string, cls: 'cx-letter-rules-less' | 'cx-letter-rules-more') =>
+  fireEvent.click(field(name).querySelector(`.${cls}`) as HTMLElement);
 const preset = (name: string, n: number) =>
-  fireEvent.click(Array.from(field(name).querySelectorAll<HTMLElement>('.cx-letter-rules-option')).find((c) => c.textContent?.replace('✓', '') === String(n)) as HTMLElement);
+  fireEvent.click(
+    Array.from(field(name).querySelectorAll<HTMLElement>('.cx-letter-rules-option')).find(
+      (c) => c.textContent?.replace('✓', '') === String(n),
+    ) as HTMLElement,
+  );
 const save = () => document.querySelector('.cx-letter-rules-save') as HTMLButtonElement;
 
 describe('信箱规则', () => {
@@ -45,13 +63,20 @@ describe('信箱规则', () => {
     fireEvent.click(save());
 
     await waitFor(() => expect(server.calls('PUT /v1/letter-rules')).toHaveLength(1));
-    expect(server.calls('PUT /v1/letter-rules')[0].body).toEqual({ acceptWorkingDays: 3, replyWorkingDays: 29, autoArchiveDays: 6, perDayLimit: 10 });
+    expect(server.calls('PUT /v1/letter-rules')[0].body).toEqual({
+      acceptWorkingDays: 3,
+      replyWorkingDays: 29,
+      autoArchiveDays: 6,
+      perDayLimit: 10,
+    });
     await waitFor(() => expect(taroMock.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' }));
   });
 
   it('the steppers stay within the contract’s ranges', async () => {
     asAdmin();
-    fakeApi({ 'GET /v1/letter-rules': { status: 200, body: { acceptWorkingDays: 10, replyWorkingDays: 60, autoArchiveDays: 1, perDayLimit: 50 } } });
+    fakeApi({
+      'GET /v1/letter-rules': { status: 200, body: { acceptWorkingDays: 10, replyWorkingDays: 60, autoArchiveDays: 1, perDayLimit: 50 } },
+    });
 
     render(<LetterRulesPage />);
     await waitFor(() => expect(valueOf('acceptWorkingDays')).toBe('10'));
@@ -59,7 +84,12 @@ describe('信箱规则', () => {
     tap('replyWorkingDays', 'cx-letter-rules-more');
     tap('autoArchiveDays', 'cx-letter-rules-less');
     tap('perDayLimit', 'cx-letter-rules-more');
-    expect([valueOf('acceptWorkingDays'), valueOf('replyWorkingDays'), valueOf('autoArchiveDays'), valueOf('perDayLimit')]).toEqual(['10', '60', '1', '50']);
+    expect([valueOf('acceptWorkingDays'), valueOf('replyWorkingDays'), valueOf('autoArchiveDays'), valueOf('perDayLimit')]).toEqual([
+      '10',
+      '60',
+      '1',
+      '50',
+    ]);
     expect(field('acceptWorkingDays').querySelector('.cx-letter-rules-more')?.classList.contains('is-disabled')).toBe(true);
   });
 
@@ -69,7 +99,11 @@ describe('信箱规则', () => {
       'GET /v1/letter-rules': { status: 200, body: RULES },
       'PUT /v1/letter-rules': {
         status: 400,
-        body: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查标出的项目', details: [{ path: 'body.replyWorkingDays', code: 'too_big', message: '数值过大：期望 number <=60' }] },
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: '提交的内容有误，请检查标出的项目',
+          details: [{ path: 'body.replyWorkingDays', code: 'too_big', message: '数值过大：期望 number <=60' }],
+        },
       },
     });
 
@@ -108,8 +142,14 @@ describe('信箱规则', () => {
       const { container, unmount } = render(<LetterRulesPage />);
 
       await waitFor(() => expect(container.querySelector('.cx-letter-rules-view')).toBeTruthy());
-      const value = (name: string) => container.querySelector(`.cx-letter-rules-view-item[data-field="${name}"] .cx-letter-rules-value`)?.textContent;
-      expect([value('acceptWorkingDays'), value('replyWorkingDays'), value('autoArchiveDays'), value('perDayLimit')]).toEqual(['2 个工作日', '15 个工作日', '7 天', '5 封']);
+      const value = (name: string) =>
+        container.querySelector(`.cx-letter-rules-view-item[data-field="${name}"] .cx-letter-rules-value`)?.textContent;
+      expect([value('acceptWorkingDays'), value('replyWorkingDays'), value('autoArchiveDays'), value('perDayLimit')]).toEqual([
+        '2 个工作日',
+        '15 个工作日',
+        '7 天',
+        '5 封',
+      ]);
       expect(container.querySelector('.cx-letter-rules-save')).toBeNull();
       expect(container.querySelector('.cx-letter-rules-more')).toBeNull();
       expect(container.querySelector('.cx-letter-rules-option')).toBeNull();
@@ -121,7 +161,10 @@ describe('信箱规则', () => {
   it('a failed load offers 重试', async () => {
     asAdmin();
     const server = fakeApi({
-      'GET /v1/letter-rules': [{ status: 503, body: { code: 'INTERNAL', message: '服务暂时不可用' } }, { status: 200, body: RULES }],
+      'GET /v1/letter-rules': [
+        { status: 503, body: { code: 'INTERNAL', message: '服务暂时不可用' } },
+        { status: 200, body: RULES },
+      ],
     });
 
     render(<LetterRulesPage />);

@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import IntegrityPage from '../../src/subpackages/mailbox/pages/integrity/index';
-import PublicBoardPage from '../../src/subpackages/mailbox/pages/board/index';
 import { sessionStore } from '../../src/services/session-store';
+import PublicBoardPage from '../../src/subpackages/mailbox/pages/board/index';
+import IntegrityPage from '../../src/subpackages/mailbox/pages/integrity/index';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeIntegrityBoard, makeMe, makePublicBoard, makeSession, residentMe, stationBinding } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const boardReply = (partial: Parameters<typeof makeIntegrityBoard>[0] = {}) => ({ status: 200, body: makeIntegrityBoard(partial) });
 
@@ -27,7 +27,10 @@ describe('微权说廉', () => {
   it('the station handler edits: add a commitment and a power, remove one; saved with the version it showed', async () => {
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [stationBinding()] }) }));
     router.params = { branchId: 'jianxinnanjie' };
-    const saved = makeIntegrityBoard({ version: 3, commitments: [{ position: '社区居委会主任', name: '张强', powers: ['物业协调'], commitment: '有事找我，马上就办' }] });
+    const saved = makeIntegrityBoard({
+      version: 3,
+      commitments: [{ position: '社区居委会主任', name: '张强', powers: ['物业协调'], commitment: '有事找我，马上就办' }],
+    });
     const server = fakeApi({
       'GET /v1/branches/jianxinnanjie/integrity': boardReply({ version: 2 }),
       'PUT /v1/branches/jianxinnanjie/integrity': { status: 200, body: saved },
@@ -44,7 +47,9 @@ describe('微权说廉', () => {
     fireEvent.change(second.querySelector('.cx-integrity-name') as HTMLInputElement, { target: { value: '张强' } });
     fireEvent.change(second.querySelector('.cx-integrity-power-input') as HTMLInputElement, { target: { value: '物业协调' } });
     fireEvent.click(second.querySelector('.cx-integrity-power-add') as HTMLElement);
-    fireEvent.change(second.querySelector('.cx-integrity-commitment textarea') as HTMLTextAreaElement, { target: { value: '有事找我，马上就办' } });
+    fireEvent.change(second.querySelector('.cx-integrity-commitment textarea') as HTMLTextAreaElement, {
+      target: { value: '有事找我，马上就办' },
+    });
     fireEvent.click(items[0].querySelector('.cx-integrity-remove') as HTMLElement);
     fireEvent.click(container.querySelector('.cx-integrity-save') as HTMLElement);
 
@@ -76,14 +81,25 @@ describe('微权说廉', () => {
     sessionStore.setSession(makeSession()); // township staff of 五里堡街道: may edit its communities' boards
     router.params = { branchId: 'jianxinnanjie' };
     const server = fakeApi({
-      'GET /v1/branches/jianxinnanjie/integrity': [boardReply({ version: 2 }), boardReply({ version: 3, commitments: [{ position: '社区党委书记', name: '李华', powers: [], commitment: '别人刚改过的承诺内容' }] })],
-      'PUT /v1/branches/jianxinnanjie/integrity': [errorReply(409, 'CONFLICT', '已被他人修改'), { status: 200, body: makeIntegrityBoard({ version: 4 }) }],
+      'GET /v1/branches/jianxinnanjie/integrity': [
+        boardReply({ version: 2 }),
+        boardReply({
+          version: 3,
+          commitments: [{ position: '社区党委书记', name: '李华', powers: [], commitment: '别人刚改过的承诺内容' }],
+        }),
+      ],
+      'PUT /v1/branches/jianxinnanjie/integrity': [
+        errorReply(409, 'CONFLICT', '已被他人修改'),
+        { status: 200, body: makeIntegrityBoard({ version: 4 }) },
+      ],
     });
 
     const { container } = render(<IntegrityPage />);
     await screen.findByText('李华');
     fireEvent.click(screen.getByText('编辑'));
-    fireEvent.change(container.querySelector('.cx-integrity-commitment textarea') as HTMLTextAreaElement, { target: { value: '我的新承诺内容' } });
+    fireEvent.change(container.querySelector('.cx-integrity-commitment textarea') as HTMLTextAreaElement, {
+      target: { value: '我的新承诺内容' },
+    });
     fireEvent.click(container.querySelector('.cx-integrity-save') as HTMLElement);
 
     expect(await screen.findByText('已被他人修改，已刷新为最新内容')).toBeTruthy();
@@ -104,7 +120,9 @@ describe('微权说廉', () => {
 
     const { container } = render(<IntegrityPage />);
     await waitFor(() => expect(container.querySelector('.cx-letter-community')).toBeTruthy());
-    fireEvent.click(Array.from(container.querySelectorAll<HTMLElement>('.cx-letter-community')).find((e) => e.textContent === '和平社区') as HTMLElement);
+    fireEvent.click(
+      Array.from(container.querySelectorAll<HTMLElement>('.cx-letter-community')).find((e) => e.textContent === '和平社区') as HTMLElement,
+    );
 
     expect(await screen.findByText('本社区还没有公布廉洁承诺')).toBeTruthy();
     expect(taroMock.setNavigationBarTitle).toHaveBeenCalledWith({ title: '和平社区 · 微权说廉' });
@@ -133,7 +151,12 @@ describe('公开栏', () => {
   it('shows the server’s message with 重试', async () => {
     sessionStore.setSession(makeSession({ me: residentMe() }));
     router.params = { branchId: 'jianxinnanjie' };
-    fakeApi({ 'GET /v1/branches/jianxinnanjie/board': [errorReply(500, 'INTERNAL', '服务出错了，请稍后重试'), { status: 200, body: makePublicBoard({ letters: [] }) }] });
+    fakeApi({
+      'GET /v1/branches/jianxinnanjie/board': [
+        errorReply(500, 'INTERNAL', '服务出错了，请稍后重试'),
+        { status: 200, body: makePublicBoard({ letters: [] }) },
+      ],
+    });
 
     render(<PublicBoardPage />);
 

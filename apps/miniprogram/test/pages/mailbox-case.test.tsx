@@ -1,13 +1,13 @@
+import { type CaseLetter, shanghaiDay } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { shanghaiDay, type CaseLetter } from '@chuangxing/shared';
+import { sessionStore } from '../../src/services/session-store';
 import CasePage from '../../src/subpackages/mailbox/pages/case/index';
 import CasesPage from '../../src/subpackages/mailbox/pages/cases/index';
 import { meetingDayChoices, weekdayOf } from '../../src/subpackages/mailbox/services/meeting-dates';
-import { sessionStore } from '../../src/services/session-store';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeCaseLetter, makeMe, makeMeeting, makeSession, stationBinding } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 /** What the server lists for the station on an accepted community letter. */
 const ACCEPTED: CaseLetter['actions'] = ['reply', 'transfer', 'note', 'schedule'];
@@ -93,7 +93,10 @@ describe('来信办理 (case page)', () => {
     const photos = container.querySelectorAll<HTMLElement>('.cx-letter-photo');
     expect(photos).toHaveLength(2);
     fireEvent.click(photos[1]);
-    expect(taroMock.previewImage).toHaveBeenCalledWith({ urls: ['https://storage.test/a.jpg', 'https://storage.test/b.jpg'], current: 'https://storage.test/b.jpg' });
+    expect(taroMock.previewImage).toHaveBeenCalledWith({
+      urls: ['https://storage.test/a.jpg', 'https://storage.test/b.jpg'],
+      current: 'https://storage.test/b.jpg',
+    });
   });
 
   it('受理 sends the version it showed and shows the accepted letter with its new actions', async () => {
@@ -101,7 +104,12 @@ describe('来信办理 (case page)', () => {
     router.params = { id: 'L1' };
     const server = fakeApi({
       'GET /v1/letters/cases/L1': caseReply({ version: 3 }),
-      'POST /v1/letters/cases/L1/actions': caseReply({ version: 4, status: 'accepted', replyBy: '2026-01-27T23:59:00+08:00', actions: ACCEPTED }),
+      'POST /v1/letters/cases/L1/actions': caseReply({
+        version: 4,
+        status: 'accepted',
+        replyBy: '2026-01-27T23:59:00+08:00',
+        actions: ACCEPTED,
+      }),
     });
 
     const { container } = render(<CasePage />);
@@ -125,11 +133,17 @@ describe('来信办理 (case page)', () => {
     const { container } = render(<CasePage />);
     await screen.findByText('小区东门路灯坏了一个月了');
     fireEvent.click(action(container, '答复'));
-    fireEvent.change(container.querySelector('.cx-case-reply-text textarea') as HTMLTextAreaElement, { target: { value: '路灯已于今天修好，感谢反映' } });
+    fireEvent.change(container.querySelector('.cx-case-reply-text textarea') as HTMLTextAreaElement, {
+      target: { value: '路灯已于今天修好，感谢反映' },
+    });
     confirm(container);
 
     await waitFor(() => expect(actionLabels(container)).toEqual(['备注']));
-    expect(server.calls('POST /v1/letters/cases/L1/actions')[0].body).toEqual({ action: 'reply', version: 5, text: '路灯已于今天修好，感谢反映' });
+    expect(server.calls('POST /v1/letters/cases/L1/actions')[0].body).toEqual({
+      action: 'reply',
+      version: 5,
+      text: '路灯已于今天修好，感谢反映',
+    });
   });
 
   it('不予受理 without a reason is not sent', async () => {
@@ -151,17 +165,27 @@ describe('来信办理 (case page)', () => {
     router.params = { id: 'L1' };
     const server = fakeApi({
       'GET /v1/letters/cases/L1': caseReply({ version: 2 }),
-      'POST /v1/letters/cases/L1/actions': [caseReply({ version: 3 }), caseReply({ version: 4, branchId: 'wulibao-b03', branchName: '幸福社区', actions: [] })],
+      'POST /v1/letters/cases/L1/actions': [
+        caseReply({ version: 3 }),
+        caseReply({ version: 4, branchId: 'wulibao-b03', branchName: '幸福社区', actions: [] }),
+      ],
       'GET /v1/directory': errorReply(404, 'ROUTE_NOT_FOUND', '接口不存在'),
     });
 
     const { container } = render(<CasePage />);
     await screen.findByText('小区东门路灯坏了一个月了');
     fireEvent.click(action(container, '备注'));
-    fireEvent.change(container.querySelector('.cx-case-text textarea') as HTMLTextAreaElement, { target: { value: '已约定下次半月谈讨论' } });
+    fireEvent.change(container.querySelector('.cx-case-text textarea') as HTMLTextAreaElement, {
+      target: { value: '已约定下次半月谈讨论' },
+    });
     confirm(container);
     await waitFor(() => expect(server.calls('POST /v1/letters/cases/L1/actions')).toHaveLength(1));
-    expect(server.calls('POST /v1/letters/cases/L1/actions')[0].body).toEqual({ action: 'note', version: 2, text: '已约定下次半月谈讨论', internal: true });
+    expect(server.calls('POST /v1/letters/cases/L1/actions')[0].body).toEqual({
+      action: 'note',
+      version: 2,
+      text: '已约定下次半月谈讨论',
+      internal: true,
+    });
 
     await waitFor(() => expect(container.querySelector('.cx-case-confirm')).toBeNull());
     fireEvent.click(action(container, '转办'));
@@ -173,7 +197,12 @@ describe('来信办理 (case page)', () => {
     fireEvent.change(container.querySelector('.cx-case-text textarea') as HTMLTextAreaElement, { target: { value: '属于幸福社区辖区' } });
     confirm(container);
     await waitFor(() => expect(server.calls('POST /v1/letters/cases/L1/actions')).toHaveLength(2));
-    expect(server.calls('POST /v1/letters/cases/L1/actions')[1].body).toEqual({ action: 'transfer', version: 3, toBranchId: 'wulibao-b03', reason: '属于幸福社区辖区' });
+    expect(server.calls('POST /v1/letters/cases/L1/actions')[1].body).toEqual({
+      action: 'transfer',
+      version: 3,
+      toBranchId: 'wulibao-b03',
+      reason: '属于幸福社区辖区',
+    });
     // Transferred away: the server lists no moves for this station any more.
     await waitFor(() => expect(container.querySelector('.cx-case-readonly')).toBeTruthy());
   });
@@ -201,7 +230,13 @@ describe('来信办理 (case page)', () => {
 describe('列入半月谈 (case page)', () => {
   const MEETINGS = 'GET /v1/branches/jianxinnanjie/meetings';
   const accepted = (partial: Partial<CaseLetter> = {}) => caseReply({ status: 'accepted', version: 4, actions: ACCEPTED, ...partial });
-  const scheduledEntry = { at: '2026-01-08T10:00:00+08:00', kind: 'note' as const, actor: '民情气象站接待员', text: '已列入 2099-01-14 社区半月谈议程', internal: false };
+  const scheduledEntry = {
+    at: '2026-01-08T10:00:00+08:00',
+    kind: 'note' as const,
+    actor: '民情气象站接待员',
+    text: '已列入 2099-01-14 社区半月谈议程',
+    internal: false,
+  };
   const openScheduler = async (container: HTMLElement) => {
     await screen.findByText('小区东门路灯坏了一个月了');
     fireEvent.click(container.querySelector('.cx-schedule-meeting') as HTMLElement);
@@ -217,7 +252,11 @@ describe('列入半月谈 (case page)', () => {
         body: {
           meetings: [
             makeMeeting({ id: 'M3', date: '2099-01-28' }),
-            makeMeeting({ id: 'M2', date: '2099-01-14', agenda: [{ letterId: 'L9', queryCode: 'ZX3CV4BN5M', category: 'help', excerpt: '独居老人需要帮助' }] }),
+            makeMeeting({
+              id: 'M2',
+              date: '2099-01-14',
+              agenda: [{ letterId: 'L9', queryCode: 'ZX3CV4BN5M', category: 'help', excerpt: '独居老人需要帮助' }],
+            }),
             makeMeeting({ id: 'M0', date: '2025-12-31', status: 'held', minutes: '上次会议的纪要内容' }),
           ],
         },
@@ -254,7 +293,10 @@ describe('列入半月谈 (case page)', () => {
     const server = fakeApi({
       'GET /v1/letters/cases/L1': [accepted(), accepted({ version: 5 })],
       [MEETINGS]: { status: 200, body: { meetings: [] } },
-      'POST /v1/branches/jianxinnanjie/meetings': (req) => ({ status: 201, body: makeMeeting({ id: 'M9', date: (req.body as { date: string }).date }) }),
+      'POST /v1/branches/jianxinnanjie/meetings': (req) => ({
+        status: 201,
+        body: makeMeeting({ id: 'M9', date: (req.body as { date: string }).date }),
+      }),
       'POST /v1/meetings/M9/agenda': { status: 200, body: makeMeeting({ id: 'M9', version: 2 }) },
     });
 
@@ -385,7 +427,9 @@ describe('民情气象站 (queue)', () => {
   });
 
   it('inspectors see 廉情来信', async () => {
-    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' } })] }) }));
+    sessionStore.setSession(
+      makeSession({ me: makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' } })] }) }),
+    );
     fakeApi({ 'GET /v1/letters/cases': { status: 200, body: { letters: [] } } });
     render(<CasesPage />);
     await screen.findByText('暂无待办来信');

@@ -1,12 +1,12 @@
+import { shanghaiDay } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { shanghaiDay } from '@chuangxing/shared';
+import { sessionStore } from '../../src/services/session-store';
 import MeetingsPage from '../../src/subpackages/mailbox/pages/meetings/index';
 import { meetingDayChoices } from '../../src/subpackages/mailbox/services/meeting-dates';
-import { sessionStore } from '../../src/services/session-store';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeMe, makeMeeting, makeSession, secretaryBinding, stationBinding } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const LIST = 'GET /v1/branches/jianxinnanjie/meetings';
 const asStation = () => sessionStore.setSession(makeSession({ me: makeMe({ bindings: [stationBinding()] }) }));
@@ -58,7 +58,10 @@ describe('社区半月谈 (meetings page)', () => {
     router.params = { branchId: 'jianxinnanjie' };
     const server = fakeApi({
       [LIST]: list(planned),
-      'PUT /v1/meetings/M2/minutes': (req) => ({ status: 200, body: { ...planned, status: 'held', minutes: (req.body as { minutes: string }).minutes, version: 4 } }),
+      'PUT /v1/meetings/M2/minutes': (req) => ({
+        status: 200,
+        body: { ...planned, status: 'held', minutes: (req.body as { minutes: string }).minutes, version: 4 },
+      }),
     });
 
     const { container } = render(<MeetingsPage />);
@@ -84,7 +87,10 @@ describe('社区半月谈 (meetings page)', () => {
     router.params = { branchId: 'jianxinnanjie' };
     const server = fakeApi({
       [LIST]: [list(planned), list({ ...planned, version: 4 })],
-      'PUT /v1/meetings/M2/minutes': [errorReply(409, 'CONFLICT', '会议刚被他人修改，请刷新后重试'), { status: 200, body: { ...planned, status: 'held', minutes: MINUTES, version: 5 } }],
+      'PUT /v1/meetings/M2/minutes': [
+        errorReply(409, 'CONFLICT', '会议刚被他人修改，请刷新后重试'),
+        { status: 200, body: { ...planned, status: 'held', minutes: MINUTES, version: 5 } },
+      ],
     });
 
     const { container } = render(<MeetingsPage />);
@@ -106,8 +112,14 @@ describe('社区半月谈 (meetings page)', () => {
     router.params = { branchId: 'jianxinnanjie' };
     const choices = meetingDayChoices(shanghaiDay());
     const server = fakeApi({
-      [LIST]: [list(makeMeeting({ id: 'M5', date: choices[0] })), list(makeMeeting({ id: 'M5', date: choices[0] }), makeMeeting({ id: 'M6', date: choices[2] }))],
-      'POST /v1/branches/jianxinnanjie/meetings': (req) => ({ status: 201, body: makeMeeting({ id: 'M6', date: (req.body as { date: string }).date }) }),
+      [LIST]: [
+        list(makeMeeting({ id: 'M5', date: choices[0] })),
+        list(makeMeeting({ id: 'M5', date: choices[0] }), makeMeeting({ id: 'M6', date: choices[2] })),
+      ],
+      'POST /v1/branches/jianxinnanjie/meetings': (req) => ({
+        status: 201,
+        body: makeMeeting({ id: 'M6', date: (req.body as { date: string }).date }),
+      }),
     });
 
     const { container } = render(<MeetingsPage />);
@@ -130,7 +142,11 @@ describe('社区半月谈 (meetings page)', () => {
       [LIST]: list(),
       'POST /v1/branches/jianxinnanjie/meetings': {
         status: 400,
-        body: { code: 'VALIDATION_FAILED', message: '请求参数不正确', details: [{ path: 'body.date', code: 'invalid', message: '会议日期应在今天到 60 天之内' }] },
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: '请求参数不正确',
+          details: [{ path: 'body.date', code: 'invalid', message: '会议日期应在今天到 60 天之内' }],
+        },
       },
     });
 

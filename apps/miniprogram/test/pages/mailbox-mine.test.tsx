@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import MyLettersPage from '../../src/subpackages/mailbox/pages/mine/index';
 import { sessionStore } from '../../src/services/session-store';
+import MyLettersPage from '../../src/subpackages/mailbox/pages/mine/index';
 import { taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeMyLetter, makeSession, residentMe } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const replied = makeMyLetter({
   status: 'replied',
@@ -19,7 +19,12 @@ const replied = makeMyLetter({
 describe('我的信件', () => {
   it('lists the letters with their status and vertical timeline', async () => {
     sessionStore.setSession(makeSession({ me: residentMe() }));
-    fakeApi({ 'GET /v1/letters/mine': { status: 200, body: { letters: [replied, makeMyLetter({ id: 'L2', queryCode: 'ZX3CV4BN5M', status: 'submitted', category: 'help' })] } } });
+    fakeApi({
+      'GET /v1/letters/mine': {
+        status: 200,
+        body: { letters: [replied, makeMyLetter({ id: 'L2', queryCode: 'ZX3CV4BN5M', status: 'submitted', category: 'help' })] },
+      },
+    });
 
     const { container } = render(<MyLettersPage />);
 
@@ -28,7 +33,11 @@ describe('我的信件', () => {
     expect(items).toHaveLength(2);
     const first = items[0] as HTMLElement;
     expect(first.querySelector('.cx-letter-status')?.textContent).toBe('已答复');
-    expect(Array.from(first.querySelectorAll('.mailbox-timeline__kind')).map((e) => e.textContent)).toEqual(['来信已送达', '已受理', '已答复']);
+    expect(Array.from(first.querySelectorAll('.mailbox-timeline__kind')).map((e) => e.textContent)).toEqual([
+      '来信已送达',
+      '已受理',
+      '已答复',
+    ]);
     expect(within(first).getByText('已安排物业查看')).toBeTruthy();
     expect(first.querySelectorAll('.cx-rate-option')).toHaveLength(3);
     // Not answered yet: nothing to rate.
@@ -43,7 +52,10 @@ describe('我的信件', () => {
       status: 'archived',
       canRate: false,
       rating: 'satisfied',
-      timeline: [...replied.timeline, { at: '2026-01-10T08:00:00+08:00', kind: 'rated', actor: '居民', text: '满意：谢谢', internal: false }],
+      timeline: [
+        ...replied.timeline,
+        { at: '2026-01-10T08:00:00+08:00', kind: 'rated', actor: '居民', text: '满意：谢谢', internal: false },
+      ],
     });
     const server = fakeApi({
       'GET /v1/letters/mine': { status: 200, body: { letters: [replied] } },
@@ -52,7 +64,8 @@ describe('我的信件', () => {
 
     const { container } = render(<MyLettersPage />);
     await screen.findByText('对答复满意吗？');
-    const option = (label: string) => Array.from(container.querySelectorAll<HTMLElement>('.cx-rate-option')).find((e) => e.textContent === label) as HTMLElement;
+    const option = (label: string) =>
+      Array.from(container.querySelectorAll<HTMLElement>('.cx-rate-option')).find((e) => e.textContent === label) as HTMLElement;
 
     fireEvent.click(option('不满意'));
     expect(screen.getByText('选择不满意，这封信会重新办理一次（复核）。')).toBeTruthy();
@@ -72,12 +85,17 @@ describe('我的信件', () => {
     const reviewed = makeMyLetter({ ...replied, reviewed: true });
     const server = fakeApi({
       'GET /v1/letters/mine': { status: 200, body: { letters: [reviewed] } },
-      'POST /v1/letters/mine/L1/rating': { status: 200, body: { letter: makeMyLetter({ ...reviewed, status: 'archived', canRate: false, rating: 'unsatisfied' }) } },
+      'POST /v1/letters/mine/L1/rating': {
+        status: 200,
+        body: { letter: makeMyLetter({ ...reviewed, status: 'archived', canRate: false, rating: 'unsatisfied' }) },
+      },
     });
 
     const { container } = render(<MyLettersPage />);
     await screen.findByText('对答复满意吗？');
-    fireEvent.click(Array.from(container.querySelectorAll<HTMLElement>('.cx-rate-option')).find((e) => e.textContent === '不满意') as HTMLElement);
+    fireEvent.click(
+      Array.from(container.querySelectorAll<HTMLElement>('.cx-rate-option')).find((e) => e.textContent === '不满意') as HTMLElement,
+    );
     expect(screen.getByText('这封信已经复核过一次，选择不满意后将归档。')).toBeTruthy();
     fireEvent.click(screen.getByText('提交评价'));
 
@@ -87,7 +105,9 @@ describe('我的信件', () => {
 
   it('shows the server’s message with 重试 when the list fails', async () => {
     sessionStore.setSession(makeSession({ me: residentMe() }));
-    const server = fakeApi({ 'GET /v1/letters/mine': [errorReply(503, 'UPSTREAM_UNAVAILABLE', '服务繁忙，请稍后再试'), { status: 200, body: { letters: [] } }] });
+    const server = fakeApi({
+      'GET /v1/letters/mine': [errorReply(503, 'UPSTREAM_UNAVAILABLE', '服务繁忙，请稍后再试'), { status: 200, body: { letters: [] } }],
+    });
 
     render(<MyLettersPage />);
 
@@ -105,7 +125,14 @@ describe('我的信件', () => {
       'GET /v1/letters/mine': { status: 200, body: { letters: [] } },
       'GET /v1/letters/track/AB3CD4EF5G': {
         status: 200,
-        body: { queryCode: 'AB3CD4EF5G', branchName: '建新南街社区', category: 'complaint', status: 'accepted', createdAt: '2026-01-06T09:00:00+08:00', timeline: replied.timeline.slice(0, 2) },
+        body: {
+          queryCode: 'AB3CD4EF5G',
+          branchName: '建新南街社区',
+          category: 'complaint',
+          status: 'accepted',
+          createdAt: '2026-01-06T09:00:00+08:00',
+          timeline: replied.timeline.slice(0, 2),
+        },
       },
       'GET /v1/letters/track/ZZZZZZZZZZ': errorReply(404, 'NOT_FOUND', '信件不存在'),
     });

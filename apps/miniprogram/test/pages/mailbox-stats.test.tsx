@@ -1,17 +1,28 @@
+import { addMonths, type LetterRates, type LetterStats, monthOf, shanghaiDay } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { addMonths, monthOf, shanghaiDay, type LetterRates, type LetterStats } from '@chuangxing/shared';
-import LetterStatsPage from '../../src/subpackages/mailbox/pages/stats/index';
 import { sessionStore } from '../../src/services/session-store';
+import LetterStatsPage from '../../src/subpackages/mailbox/pages/stats/index';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi, type SentRequest } from '../support/fake-api';
 import { makeBinding, makeMe, makeOrgTree, makeSession, residentMe, stationBinding } from '../support/factories';
+import { errorReply, fakeApi, type SentRequest } from '../support/fake-api';
 
-const admin = makeBinding({ bindingId: 'b-adm', userId: 'u-admin', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+const admin = makeBinding({
+  bindingId: 'b-adm',
+  userId: 'u-admin',
+  role: 'district_admin',
+  scope: { level: 'district', districtId: 'erqi' },
+  scopeLabel: '二七区',
+});
 
 function rates(c: Pick<LetterRates, 'received' | 'respondedInTime' | 'accepted' | 'replied' | 'rated' | 'satisfied'>): LetterRates {
   const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
-  return { ...c, responseRate: ratio(c.respondedInTime, c.received), resolutionRate: ratio(c.replied, c.accepted), satisfactionRate: ratio(c.satisfied, c.rated) };
+  return {
+    ...c,
+    responseRate: ratio(c.respondedInTime, c.received),
+    resolutionRate: ratio(c.replied, c.accepted),
+    satisfactionRate: ratio(c.satisfied, c.rated),
+  };
 }
 
 /** The server's order (by township, then branch); the page sorts by letters received. */
@@ -19,9 +30,24 @@ function stats(month: string): LetterStats {
   return {
     month,
     communities: [
-      { branchId: 'quiet', name: '安静社区', townshipId: 'wulibao', rates: rates({ received: 0, respondedInTime: 0, accepted: 0, replied: 0, rated: 0, satisfied: 0 }) },
-      { branchId: 'small', name: '建新南街社区', townshipId: 'wulibao', rates: rates({ received: 2, respondedInTime: 1, accepted: 1, replied: 1, rated: 1, satisfied: 0 }) },
-      { branchId: 'busy', name: '长江路社区', townshipId: 'dehuajie', rates: rates({ received: 8, respondedInTime: 6, accepted: 6, replied: 3, rated: 3, satisfied: 2 }) },
+      {
+        branchId: 'quiet',
+        name: '安静社区',
+        townshipId: 'wulibao',
+        rates: rates({ received: 0, respondedInTime: 0, accepted: 0, replied: 0, rated: 0, satisfied: 0 }),
+      },
+      {
+        branchId: 'small',
+        name: '建新南街社区',
+        townshipId: 'wulibao',
+        rates: rates({ received: 2, respondedInTime: 1, accepted: 1, replied: 1, rated: 1, satisfied: 0 }),
+      },
+      {
+        branchId: 'busy',
+        name: '长江路社区',
+        townshipId: 'dehuajie',
+        rates: rates({ received: 8, respondedInTime: 6, accepted: 6, replied: 3, rated: 3, satisfied: 2 }),
+      },
     ],
   };
 }
@@ -71,7 +97,10 @@ describe('来信三率', () => {
 
   it('totals are recomputed from the summed counters, never averaged rates', async () => {
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [admin] }) }));
-    fakeApi({ 'GET /v1/org/tree': { status: 200, body: makeOrgTree() }, 'GET /v1/letters/stats': { status: 200, body: stats(monthOf(shanghaiDay())) } });
+    fakeApi({
+      'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
+      'GET /v1/letters/stats': { status: 200, body: stats(monthOf(shanghaiDay())) },
+    });
 
     const { container } = render(<LetterStatsPage />);
 
@@ -113,7 +142,10 @@ describe('来信三率', () => {
   it('opens on the linked month and township', async () => {
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [admin] }) }));
     router.params = { month: '2025-03', townshipId: 'dehuajie' };
-    const server = fakeApi({ 'GET /v1/org/tree': { status: 200, body: makeOrgTree() }, 'GET /v1/letters/stats': { status: 200, body: stats('2025-03') } });
+    const server = fakeApi({
+      'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
+      'GET /v1/letters/stats': { status: 200, body: stats('2025-03') },
+    });
 
     const { container } = render(<LetterStatsPage />);
 
@@ -131,7 +163,10 @@ describe('来信三率', () => {
       'GET /v1/letters/stats': (req) => {
         const all = stats(queryOf(req).month);
         const townshipId = queryOf(req).townshipId;
-        return { status: 200, body: townshipId ? { ...all, communities: all.communities.filter((c) => c.townshipId === townshipId) } : all };
+        return {
+          status: 200,
+          body: townshipId ? { ...all, communities: all.communities.filter((c) => c.townshipId === townshipId) } : all,
+        };
       },
     });
 
@@ -169,7 +204,10 @@ describe('来信三率', () => {
   it('a failed load shows the server’s message and 重试', async () => {
     sessionStore.setSession(makeSession());
     const server = fakeApi({
-      'GET /v1/letters/stats': [errorReply(503, 'INTERNAL', '服务暂时不可用，请稍后再试'), { status: 200, body: stats(monthOf(shanghaiDay())) }],
+      'GET /v1/letters/stats': [
+        errorReply(503, 'INTERNAL', '服务暂时不可用，请稍后再试'),
+        { status: 200, body: stats(monthOf(shanghaiDay())) },
+      ],
     });
 
     render(<LetterStatsPage />);

@@ -1,12 +1,15 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import WriteLetterPage from '../../src/subpackages/mailbox/pages/write/index';
 import { sessionStore } from '../../src/services/session-store';
+import WriteLetterPage from '../../src/subpackages/mailbox/pages/write/index';
 import { router, storage, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeMyLetter, makeSession, residentMe } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
-const written = (partial: Parameters<typeof makeMyLetter>[0] = {}) => ({ status: 201, body: { letter: makeMyLetter(partial), replayed: false } });
+const written = (partial: Parameters<typeof makeMyLetter>[0] = {}) => ({
+  status: 201,
+  body: { letter: makeMyLetter(partial), replayed: false },
+});
 
 function byClass(container: HTMLElement, className: string, text: string): HTMLElement {
   const el = Array.from(container.querySelectorAll<HTMLElement>(`.${className}`)).find((e) => e.textContent?.includes(text));
@@ -65,7 +68,12 @@ describe('写信 (清风邮局)', () => {
         body: {
           district: { id: 'erqi', name: '二七区' },
           townships: [
-            { id: 'wulibao', name: '五里堡街道', isDemo: false, branches: [{ id: 'jianxinnanjie', name: '建新南街社区', type: 'community' }] },
+            {
+              id: 'wulibao',
+              name: '五里堡街道',
+              isDemo: false,
+              branches: [{ id: 'jianxinnanjie', name: '建新南街社区', type: 'community' }],
+            },
             { id: 'dehuajie', name: '德化街街道', isDemo: false, branches: [{ id: 'dehuajie-b01', name: '锦绣社区', type: 'community' }] },
           ],
         },
@@ -203,7 +211,13 @@ describe('写信 (清风邮局)', () => {
     const photoKey = (n: number) => `letter/jianxinnanjie/2026-01-06/photo${String(n).padStart(8, '0')}.jpg`;
     const presigned = (n: number) => ({
       status: 200,
-      body: { key: photoKey(n), url: 'https://storage.test/upload', fields: { key: photoKey(n), 'Content-Type': 'image/jpeg' }, maxBytes: 2097152, expiresAt: '2999-01-01T00:00:00+08:00' },
+      body: {
+        key: photoKey(n),
+        url: 'https://storage.test/upload',
+        fields: { key: photoKey(n), 'Content-Type': 'image/jpeg' },
+        maxBytes: 2097152,
+        expiresAt: '2999-01-01T00:00:00+08:00',
+      },
     });
     const tiles = (container: HTMLElement) => Array.from(container.querySelectorAll<HTMLElement>('.cx-letter-photo'));
     const send = (container: HTMLElement) => {
@@ -234,10 +248,17 @@ describe('写信 (清风邮局)', () => {
 
       // compressImage re-encodes the picture (dropping its EXIF); only that copy is uploaded, never the original.
       expect(taroMock.compressImage).toHaveBeenCalledWith({ src: 'tmp://photo-1.jpg', quality: 60, compressedWidth: 1280 });
-      expect(server.calls('POST /v1/uploads/letter-photos').map((r) => r.body)).toEqual([{ branchId: 'jianxinnanjie', contentType: 'image/jpeg', size: 150000 }]);
+      expect(server.calls('POST /v1/uploads/letter-photos').map((r) => r.body)).toEqual([
+        { branchId: 'jianxinnanjie', contentType: 'image/jpeg', size: 150000 },
+      ]);
       expect(taroMock.uploadFile).toHaveBeenCalledTimes(1);
       expect(taroMock.uploadFile).toHaveBeenCalledWith(
-        expect.objectContaining({ url: 'https://storage.test/upload', filePath: 'tmp://photo-1-1280.jpg', name: 'file', formData: { key: photoKey(1), 'Content-Type': 'image/jpeg' } }),
+        expect.objectContaining({
+          url: 'https://storage.test/upload',
+          filePath: 'tmp://photo-1-1280.jpg',
+          name: 'file',
+          formData: { key: photoKey(1), 'Content-Type': 'image/jpeg' },
+        }),
       );
 
       send(container);
@@ -250,7 +271,8 @@ describe('写信 (清风邮局)', () => {
       router.params = { branchId: 'jianxinnanjie' };
       let n = 0;
       const server = fakeApi({
-        'POST /v1/uploads/letter-photos': (_req, i) => (i === 0 ? errorReply(503, 'UPSTREAM_UNAVAILABLE', '服务繁忙，请稍后再试') : presigned(++n)),
+        'POST /v1/uploads/letter-photos': (_req, i) =>
+          i === 0 ? errorReply(503, 'UPSTREAM_UNAVAILABLE', '服务繁忙，请稍后再试') : presigned(++n),
         'POST /v1/letters': written(),
       });
 
@@ -311,7 +333,15 @@ describe('写信 (清风邮局)', () => {
       let n = 0;
       fakeApi({ 'POST /v1/uploads/letter-photos': () => presigned(++n) });
       taroMock.chooseMedia.mockImplementationOnce(async (o: Record<string, unknown>) => ({
-        tempFiles: Array.from({ length: o.count as number }, (_, i) => ({ tempFilePath: `tmp://p${i}.jpg`, size: 1_000_000, width: 4000, height: 3000, fileType: 'image', duration: 0, thumbTempFilePath: '' })),
+        tempFiles: Array.from({ length: o.count as number }, (_, i) => ({
+          tempFilePath: `tmp://p${i}.jpg`,
+          size: 1_000_000,
+          width: 4000,
+          height: 3000,
+          fileType: 'image',
+          duration: 0,
+          thumbTempFilePath: '',
+        })),
         type: 'image',
         errMsg: 'chooseMedia:ok',
       }));

@@ -7,7 +7,12 @@ import { makeBinding, makeMe, makeSession } from '../support/factories';
 
 describe('me tab', () => {
   it('lists the bindings with role and scope labels', () => {
-    const leader = makeBinding({ bindingId: 'b-2', role: 'leader', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+    const leader = makeBinding({
+      bindingId: 'b-2',
+      role: 'leader',
+      scope: { level: 'district', districtId: 'erqi' },
+      scopeLabel: '二七区',
+    });
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [makeBinding(), leader] }) }));
 
     const { container } = render(<MePage />);

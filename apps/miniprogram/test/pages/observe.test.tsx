@@ -1,16 +1,16 @@
+import type { BranchResult, ObservationDetail } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { BranchResult, ObservationDetail } from '@chuangxing/shared';
 import { shortcutsFor } from '../../src/pages/index/shortcuts';
 import { sessionStore } from '../../src/services/session-store';
-import ObservationListPage from '../../src/subpackages/observe/pages/list/index';
-import ScoreObservationPage from '../../src/subpackages/observe/pages/score/index';
-import ObservationResultsPage from '../../src/subpackages/observe/pages/results/index';
-import BranchObservationsPage from '../../src/subpackages/observe/pages/branch/index';
 import { addQuarters, barPercent, formatScore, splitObservations } from '../../src/subpackages/observe/observe-helpers';
+import BranchObservationsPage from '../../src/subpackages/observe/pages/branch/index';
+import ObservationListPage from '../../src/subpackages/observe/pages/list/index';
+import ObservationResultsPage from '../../src/subpackages/observe/pages/results/index';
+import ScoreObservationPage from '../../src/subpackages/observe/pages/score/index';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { inspectorBinding, makeMe, makeSession, secretaryBinding } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const T = '2026-11-15T10:00:00+08:00';
 const RURAL = ['branch_strong', 'industry', 'ecology', 'safety_law', 'civility'] as const;
@@ -60,26 +60,60 @@ describe('每月一观摩 pages', () => {
     expect(shortcutsFor(makeMe()).some((c) => c.title === '每月一观摩')).toBe(true);
     expect(shortcutsFor(makeMe({ bindings: [inspectorBinding()] })).some((c) => c.title === '每月一观摩')).toBe(true);
     const secretary = shortcutsFor(makeMe({ bindings: [secretaryBinding('yingtaogou')] }));
-    expect(secretary.find((c) => c.title === '观摩结果')?.target).toEqual({ kind: 'page', url: '/subpackages/observe/pages/branch/index?branchId=yingtaogou' });
+    expect(secretary.find((c) => c.title === '观摩结果')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/observe/pages/branch/index?branchId=yingtaogou',
+    });
     expect(secretary.some((c) => c.title === '每月一观摩')).toBe(false);
   });
 
   it('helpers: sections, bars, scores, quarters', () => {
-    const base = { month: '2026-11', title: 'x', status: 'open' as const, organiserLabel: 'y', branchCount: 1, observerCount: 1, myScoredCount: 0, createdAt: T };
+    const base = {
+      month: '2026-11',
+      title: 'x',
+      status: 'open' as const,
+      organiserLabel: 'y',
+      branchCount: 1,
+      observerCount: 1,
+      myScoredCount: 0,
+      createdAt: T,
+    };
     const split = splitObservations([
       { ...base, id: 'a', assigned: true, canManage: true },
       { ...base, id: 'b', assigned: false, canManage: true },
       { ...base, id: 'c', assigned: false, canManage: false },
     ]);
-    expect([split.toScore.map((o) => o.id), split.organised.map((o) => o.id), split.overseen.map((o) => o.id)]).toEqual([['a'], ['a', 'b'], ['c']]);
-    expect([barPercent(7.33), barPercent(null), formatScore(7.3), formatScore(7), formatScore(null)]).toEqual([73.3, 0, '7.3', '7', '未评']);
+    expect([split.toScore.map((o) => o.id), split.organised.map((o) => o.id), split.overseen.map((o) => o.id)]).toEqual([
+      ['a'],
+      ['a', 'b'],
+      ['c'],
+    ]);
+    expect([barPercent(7.33), barPercent(null), formatScore(7.3), formatScore(7), formatScore(null)]).toEqual([
+      73.3,
+      0,
+      '7.3',
+      '7',
+      '未评',
+    ]);
     expect([addQuarters('2026-Q4', 1), addQuarters('2026-Q1', -1)]).toEqual(['2027-Q1', '2025-Q4']);
   });
 
   it('the list shows 待我评分 and 我组织的 with the status for the month', async () => {
     sessionStore.setSession(makeSession({ me: makeMe() }));
     router.params = { month: '2026-11' };
-    const summary = { id: 'OBS1', month: '2026-11', title: '十一月观摩', status: 'open', organiserLabel: '五里堡街道', branchCount: 2, observerCount: 3, assigned: true, canManage: true, myScoredCount: 1, createdAt: T };
+    const summary = {
+      id: 'OBS1',
+      month: '2026-11',
+      title: '十一月观摩',
+      status: 'open',
+      organiserLabel: '五里堡街道',
+      branchCount: 2,
+      observerCount: 3,
+      assigned: true,
+      canManage: true,
+      myScoredCount: 1,
+      createdAt: T,
+    };
     const server = fakeApi({ 'GET /v1/observations': { status: 200, body: { month: '2026-11', observations: [summary] } } });
     render(<ObservationListPage />);
     await waitFor(() => expect(document.querySelectorAll('.cx-observe-item')).toHaveLength(2));
@@ -96,7 +130,10 @@ describe('每月一观摩 pages', () => {
     const server = fakeApi({
       'GET /v1/observations/OBS1': { status: 200, body: makeDetail() },
       'PUT /v1/observations/OBS1/scores/yingtaogou': [
-        (req) => ({ status: 200, body: { branchId: 'yingtaogou', observerId: 'u-staff', observerName: '王芳', ...(req.body as object), updatedAt: T } }),
+        (req) => ({
+          status: 200,
+          body: { branchId: 'yingtaogou', observerId: 'u-staff', observerName: '王芳', ...(req.body as object), updatedAt: T },
+        }),
         errorReply(409, 'ILLEGAL_TRANSITION', '观摩已锁定，不能再评分'),
       ],
     });
@@ -129,7 +166,10 @@ describe('每月一观摩 pages', () => {
     router.params = { id: 'OBS1' };
     const server = fakeApi({
       'GET /v1/observations/OBS1': { status: 200, body: makeDetail({ assigned: false }) },
-      'POST /v1/observations/OBS1/close': { status: 200, body: makeDetail({ assigned: false, status: 'closed', closedAt: T, results: [result], version: 2 }) },
+      'POST /v1/observations/OBS1/close': {
+        status: 200,
+        body: makeDetail({ assigned: false, status: 'closed', closedAt: T, results: [result], version: 2 }),
+      },
     });
     render(<ObservationResultsPage />);
     await waitFor(() => expect(el('.cx-observe-close')).toBeTruthy());
@@ -160,7 +200,9 @@ describe('每月一观摩 pages', () => {
     router.params = { branchId: 'yingtaogou', quarter: '2026-Q4' };
     fakeApi({
       'GET /v1/branches/yingtaogou/observation-results': (req) =>
-        req.url.includes('2026-Q4') ? { status: 200, body: { branchId: 'yingtaogou', quarter: '2026-Q4', results: [result] } } : { status: 200, body: { branchId: 'yingtaogou', quarter: '2026-Q3', results: [] } },
+        req.url.includes('2026-Q4')
+          ? { status: 200, body: { branchId: 'yingtaogou', quarter: '2026-Q4', results: [result] } }
+          : { status: 200, body: { branchId: 'yingtaogou', quarter: '2026-Q3', results: [] } },
     });
     render(<BranchObservationsPage />);
     await waitFor(() => expect(el('.cx-observe-result')).toBeTruthy());

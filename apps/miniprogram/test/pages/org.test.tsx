@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import OrgPage from '../../src/pages/org/index';
 import { sessionStore } from '../../src/services/session-store';
 import { taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeMe, makeOrgTree, makeSession } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 function townshipCards(container: HTMLElement) {
   return Array.from(container.querySelectorAll<HTMLElement>('.cx-township-item'));

@@ -48,7 +48,10 @@ describe('通知发件箱', () => {
   it('pull-down refresh reloads the list and stops the spinner', async () => {
     process.env.TARO_ENV = 'h5';
     const server = fakeApi({
-      'GET /v1/dev/outbox': [{ status: 200, body: { messages: [older] } }, { status: 200, body: { messages: [newer, older] } }],
+      'GET /v1/dev/outbox': [
+        { status: 200, body: { messages: [older] } },
+        { status: 200, body: { messages: [newer, older] } },
+      ],
     });
 
     render(<OutboxPage />);
@@ -63,7 +66,10 @@ describe('通知发件箱', () => {
   it('an empty outbox, and a failure with 重试', async () => {
     process.env.TARO_ENV = 'h5';
     fakeApi({
-      'GET /v1/dev/outbox': [{ status: 503, body: { code: 'INTERNAL', message: '服务暂时不可用' } }, { status: 200, body: { messages: [] } }],
+      'GET /v1/dev/outbox': [
+        { status: 503, body: { code: 'INTERNAL', message: '服务暂时不可用' } },
+        { status: 200, body: { messages: [] } },
+      ],
     });
 
     render(<OutboxPage />);

@@ -1,11 +1,11 @@
+import type { Plan, PlanContent } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Plan, PlanContent } from '@chuangxing/shared';
-import PlanEditPage from '../../src/subpackages/plan/pages/edit/index';
 import { sessionStore } from '../../src/services/session-store';
+import PlanEditPage from '../../src/subpackages/plan/pages/edit/index';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { inspectorBinding, makeBinding, makeBranch, makeCatalogue, makeMe, makeSession, secretaryBinding } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const PLAN_PATH = '/v1/branches/jianxinnan/plans/2026';
 const BRANCH = { status: 200, body: { branch: makeBranch(), township: { id: 'wulibao', name: '五里堡街道' } } };
@@ -42,7 +42,8 @@ const asStaff = () => sessionStore.setSession(makeSession({ me: makeMe() })); //
 const el = (selector: string) => document.querySelector(selector) as HTMLElement;
 const input = (selector: string) => el(`${selector} input`) as HTMLInputElement;
 const type = (selector: string, value: string) => fireEvent.change(input(selector), { target: { value } });
-const chip = (cls: string, label: string) => Array.from(document.querySelectorAll<HTMLElement>(`.${cls}`)).find((c) => c.textContent?.includes(label)) as HTMLElement;
+const chip = (cls: string, label: string) =>
+  Array.from(document.querySelectorAll<HTMLElement>(`.${cls}`)).find((c) => c.textContent?.includes(label)) as HTMLElement;
 
 describe('创星计划', () => {
   it('the branch’s secretary writes a blank plan: held ⊂ target, star owners, key tasks; 保存 sends the content with the version', async () => {
@@ -97,11 +98,21 @@ describe('创星计划', () => {
     asSecretary();
     router.params = { branchId: 'jianxinnan', year: '2026' };
     const server = fakeApi({
-      [`GET ${PLAN_PATH}`]: [planReply(), planReply({ version: 4, content: { ...written, stars: [written.stars[0], { ...written.stars[1], responsible: '赵主任' }] } })],
+      [`GET ${PLAN_PATH}`]: [
+        planReply(),
+        planReply({ version: 4, content: { ...written, stars: [written.stars[0], { ...written.stars[1], responsible: '赵主任' }] } }),
+      ],
       'GET /v1/org/branches/jianxinnan': BRANCH,
       'GET /v1/catalogue/versions/1': CATALOGUE,
       [`PUT ${PLAN_PATH}`]: [
-        { status: 400, body: { code: 'VALIDATION', message: '填写有误', details: [{ path: 'body.content.tasks.0.milestones.0.due', message: '日期不在本年度内' }] } },
+        {
+          status: 400,
+          body: {
+            code: 'VALIDATION',
+            message: '填写有误',
+            details: [{ path: 'body.content.tasks.0.milestones.0.due', message: '日期不在本年度内' }],
+          },
+        },
         errorReply(409, 'STALE_VERSION', '计划已被他人修改'),
       ],
     });
@@ -173,7 +184,10 @@ describe('创星计划', () => {
   });
 
   it('everyone else reads: inspectors, staff of another township, the branch’s secretary once submitted', async () => {
-    const otherStaff = makeBinding({ scope: { level: 'township', districtId: 'erqi', townshipIds: ['dehuajie'] }, scopeLabel: '德化街街道' });
+    const otherStaff = makeBinding({
+      scope: { level: 'township', districtId: 'erqi', townshipIds: ['dehuajie'] },
+      scopeLabel: '德化街街道',
+    });
     const cases: [Parameters<typeof makeMe>[0], Plan['status']][] = [
       [{ bindings: [inspectorBinding()] }, 'submitted'],
       [{ bindings: [otherStaff] }, 'submitted'],
@@ -190,7 +204,8 @@ describe('创星计划', () => {
       });
       const view = render(<PlanEditPage />);
       await waitFor(() => expect(el('.cx-plan-view')).toBeTruthy());
-      for (const cls of ['cx-plan-save', 'cx-plan-submit', 'cx-plan-approve', 'cx-plan-return', 'cx-plan-responsible']) expect(el(`.${cls}`)).toBeNull();
+      for (const cls of ['cx-plan-save', 'cx-plan-submit', 'cx-plan-approve', 'cx-plan-return', 'cx-plan-responsible'])
+        expect(el(`.${cls}`)).toBeNull();
       expect(Array.from(document.querySelectorAll('.cx-plan-target-star')).map((c) => c.textContent)).toEqual(['支部过硬星', '宜业兴业星']);
       expect(document.querySelectorAll('input')).toHaveLength(0);
       view.unmount();

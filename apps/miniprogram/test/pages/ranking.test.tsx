@@ -1,21 +1,31 @@
+import type { BranchScorecard, DistrictRanking, Honours, RankingRow, RankingVersion, StarMap, StarMapRow } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { BranchScorecard, DistrictRanking, Honours, RankingRow, RankingVersion, StarMap, StarMapRow } from '@chuangxing/shared';
-import RankingListPage from '../../src/subpackages/ranking/pages/list/index';
-import ScorecardPage from '../../src/subpackages/ranking/pages/scorecard/index';
-import StarMapPage from '../../src/subpackages/ranking/pages/star-map/index';
-import HonoursPage from '../../src/subpackages/ranking/pages/honours/index';
-import ReviewPage from '../../src/subpackages/ranking/pages/review/index';
-import ScoringPage from '../../src/subpackages/ranking/pages/scoring/index';
-import { currentQuarter } from '../../src/subpackages/ranking/services/quarter';
 import { sessionStore } from '../../src/services/session-store';
+import HonoursPage from '../../src/subpackages/ranking/pages/honours/index';
+import RankingListPage from '../../src/subpackages/ranking/pages/list/index';
+import ReviewPage from '../../src/subpackages/ranking/pages/review/index';
+import ScorecardPage from '../../src/subpackages/ranking/pages/scorecard/index';
+import ScoringPage from '../../src/subpackages/ranking/pages/scoring/index';
+import StarMapPage from '../../src/subpackages/ranking/pages/star-map/index';
+import { currentQuarter } from '../../src/subpackages/ranking/services/quarter';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const Q = currentQuarter();
-const leader = makeBinding({ bindingId: 'b-lead', role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] }, scopeLabel: '五里堡街道、德化街街道' });
-const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+const leader = makeBinding({
+  bindingId: 'b-lead',
+  role: 'leader',
+  scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] },
+  scopeLabel: '五里堡街道、德化街街道',
+});
+const admin = makeBinding({
+  bindingId: 'b-adm',
+  role: 'district_admin',
+  scope: { level: 'district', districtId: 'erqi' },
+  scopeLabel: '二七区',
+});
 const asLeader = () => sessionStore.setSession(makeSession({ me: makeMe({ bindings: [leader] }) }));
 const asAdmin = () => sessionStore.setSession(makeSession({ me: makeMe({ bindings: [admin] }) }));
 const el = (selector: string) => document.querySelector(selector) as HTMLElement;
@@ -71,7 +81,11 @@ function mapRow(id: string, name: string, levels: number[], partial: Partial<Sta
     levels,
     previousLevels: [levels[0] + 1, levels[1], levels[2], Math.max(0, levels[3] - 1), levels[4], levels[5]],
     planTargets: [0, 0, 2, 4, 2, 1],
-    goals: { threeStarPlus: { now: levels[3] + levels[4] + levels[5], previous: 1, target: 7 }, fourStar: { now: levels[4], previous: 0, target: 2 }, fiveStar: { now: levels[5], previous: 0, target: 1 } },
+    goals: {
+      threeStarPlus: { now: levels[3] + levels[4] + levels[5], previous: 1, target: 7 },
+      fourStar: { now: levels[4], previous: 0, target: 2 },
+      fiveStar: { now: levels[5], previous: 0, target: 1 },
+    },
     ...partial,
   };
 }
@@ -80,7 +94,10 @@ function starMap(): StarMap {
   return {
     ranking: version(),
     previousQuarter: '2026-Q3',
-    townships: [mapRow('wulibao', '五里堡街道', [5, 2, 1, 1, 0, 0]), mapRow('dehuajie', '德化街街道', [4, 2, 2, 0, 0, 0], { previousLevels: null })],
+    townships: [
+      mapRow('wulibao', '五里堡街道', [5, 2, 1, 1, 0, 0]),
+      mapRow('dehuajie', '德化街街道', [4, 2, 2, 0, 0, 0], { previousLevels: null }),
+    ],
     totals: mapRow('all', '合计', [9, 4, 3, 1, 0, 0]),
   };
 }
@@ -93,7 +110,13 @@ describe('季度排名', () => {
       [`GET /v1/rankings/${Q}/star-map`]: { status: 200, body: starMap() },
       [`GET /v1/rankings/${Q}`]: (req) => {
         const q = new URL(req.url).searchParams;
-        if (q.get('townshipId') === 'dehuajie') return { status: 200, body: ranking([row(3, { branchId: 'dehuajie-b1', branchName: '德化社区', townshipId: 'dehuajie', townshipName: '德化街街道' })]) };
+        if (q.get('townshipId') === 'dehuajie')
+          return {
+            status: 200,
+            body: ranking([
+              row(3, { branchId: 'dehuajie-b1', branchName: '德化社区', townshipId: 'dehuajie', townshipName: '德化街街道' }),
+            ]),
+          };
         if (q.get('offset') === '20') return { status: 200, body: ranking([row(21), row(22)], 22, 20) };
         return { status: 200, body: ranking(page1, 22) };
       },
@@ -132,7 +155,9 @@ describe('季度排名', () => {
     // Tap → the branch's scorecard in this quarter.
     await waitFor(() => expect(all('.cx-ranking-row')).toHaveLength(1));
     fireEvent.click(all('.cx-ranking-row')[0]);
-    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: `/subpackages/ranking/pages/scorecard/index?quarter=${Q}&branchId=dehuajie-b1` });
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({
+      url: `/subpackages/ranking/pages/scorecard/index?quarter=${Q}&branchId=dehuajie-b1`,
+    });
   });
 
   it('nothing published: 本季度排名尚未发布; a district admin is sent to 评比管理; the previous quarter is one tap away', async () => {
@@ -148,12 +173,17 @@ describe('季度排名', () => {
     expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: `/subpackages/ranking/pages/review/index?quarter=${Q}` });
     expect(el('.cx-ranking-next').className).toContain('is-disabled');
     fireEvent.click(el('.cx-ranking-prev'));
-    await waitFor(() => expect(server.sent.some((r) => r.path !== `/v1/rankings/${Q}` && /\/v1\/rankings\/\d{4}-Q[1-4]$/.test(r.path))).toBe(true));
+    await waitFor(() =>
+      expect(server.sent.some((r) => r.path !== `/v1/rankings/${Q}` && /\/v1\/rankings\/\d{4}-Q[1-4]$/.test(r.path))).toBe(true),
+    );
   });
 
   it('a leader without anything published sees the empty state without the admin button; a resident is asked to bind', async () => {
     asLeader();
-    fakeApi({ [`GET /v1/rankings/${Q}`]: errorReply(404, 'NOT_FOUND', 'x'), [`GET /v1/rankings/${Q}/star-map`]: errorReply(404, 'NOT_FOUND', 'x') });
+    fakeApi({
+      [`GET /v1/rankings/${Q}`]: errorReply(404, 'NOT_FOUND', 'x'),
+      [`GET /v1/rankings/${Q}/star-map`]: errorReply(404, 'NOT_FOUND', 'x'),
+    });
     render(<RankingListPage />);
     expect(await screen.findByText('本季度排名尚未发布，发布后即可查看')).toBeTruthy();
     expect(el('.cx-ranking-go-review')).toBeNull();
@@ -179,16 +209,67 @@ function scorecard(partial: Partial<BranchScorecard> = {}): BranchScorecard {
       { component: 'keyTasks', score: 60, weight: 35, appliedWeight: 46.67, facts: { tasks: 5, done: 2 } },
       { component: 'observation', score: null, weight: 25, appliedWeight: 0, facts: { visits: 0, observers: 0 } },
       { component: 'dailyReport', score: 90, weight: 15, appliedWeight: 20, facts: { due: 60, onTime: 52, late: 4, missing: 4 } },
-      { component: 'letters', score: 100, weight: 10, appliedWeight: 13.33, facts: { received: 3, responseRate: 100, resolutionRate: 100, satisfactionRate: 100 } },
+      {
+        component: 'letters',
+        score: 100,
+        weight: 10,
+        appliedWeight: 13.33,
+        facts: { received: 3, responseRate: 100, resolutionRate: 100, satisfactionRate: 100 },
+      },
       { component: 'improvement', score: 66.25, weight: 15, appliedWeight: 20, facts: { previousBase: 70, delta: 3.25 } },
     ],
     deductions: { openFindings: 2, overdueFindings: 1, points: 7 },
     stars: [
-      { star: 'branch_strong', status: 'earned', completion: 100, tasks: 2, doneTasks: 2, vetoItemIds: [], targeted: true, observationScore: 88 },
-      { star: 'business', status: 'in_progress', completion: 40, tasks: 2, doneTasks: 0, vetoItemIds: [], targeted: true, observationScore: null },
-      { star: 'co_build', status: 'not_started', completion: 0, tasks: 0, doneTasks: 0, vetoItemIds: [], targeted: false, observationScore: null },
-      { star: 'safety_law', status: 'vetoed', completion: 50, tasks: 1, doneTasks: 0, vetoItemIds: ['safety_law-v1'], targeted: false, observationScore: null },
-      { star: 'harmony', status: 'not_started', completion: 0, tasks: 0, doneTasks: 0, vetoItemIds: [], targeted: false, observationScore: null },
+      {
+        star: 'branch_strong',
+        status: 'earned',
+        completion: 100,
+        tasks: 2,
+        doneTasks: 2,
+        vetoItemIds: [],
+        targeted: true,
+        observationScore: 88,
+      },
+      {
+        star: 'business',
+        status: 'in_progress',
+        completion: 40,
+        tasks: 2,
+        doneTasks: 0,
+        vetoItemIds: [],
+        targeted: true,
+        observationScore: null,
+      },
+      {
+        star: 'co_build',
+        status: 'not_started',
+        completion: 0,
+        tasks: 0,
+        doneTasks: 0,
+        vetoItemIds: [],
+        targeted: false,
+        observationScore: null,
+      },
+      {
+        star: 'safety_law',
+        status: 'vetoed',
+        completion: 50,
+        tasks: 1,
+        doneTasks: 0,
+        vetoItemIds: ['safety_law-v1'],
+        targeted: false,
+        observationScore: null,
+      },
+      {
+        star: 'harmony',
+        status: 'not_started',
+        completion: 0,
+        tasks: 0,
+        doneTasks: 0,
+        vetoItemIds: [],
+        targeted: false,
+        observationScore: null,
+      },
     ],
     targetStars: ['branch_strong', 'business'],
     trend: [
@@ -216,7 +297,13 @@ describe('支部成绩单', () => {
 
     // The radar's canvas (weapp) and what it shows in words.
     expect(el('#cx-scorecard-radar-canvas')).toBeTruthy();
-    expect(all('.cx-scorecard-star').map((s) => s.getAttribute('data-status'))).toEqual(['earned', 'in_progress', 'not_started', 'vetoed', 'not_started']);
+    expect(all('.cx-scorecard-star').map((s) => s.getAttribute('data-status'))).toEqual([
+      'earned',
+      'in_progress',
+      'not_started',
+      'vetoed',
+      'not_started',
+    ]);
     expect(all('.cx-scorecard-star-status').map((s) => s.textContent)).toEqual(['已达标', '推进中', '未启动', '否决', '未启动']);
     expect(el('.cx-scorecard-star[data-star="branch_strong"]').textContent).toContain('完成度 100.0% · 重点任务 2/2 项 · 观摩 88.0 分');
     expect(el('.cx-scorecard-star[data-star="branch_strong"]').textContent).toContain('（计划目标）');
@@ -261,7 +348,9 @@ describe('支部成绩单', () => {
       expect(new URL(server.sent[0].url).searchParams.get('version')).toBe('3');
       expect((all('.ranking-chart__image')[0] as HTMLImageElement).getAttribute('src')).toBe('data:image/png;base64,QUJD');
       // The radar's spokes (a component without data says so) and the trend's values were drawn.
-      expect(calls.fillText).toEqual(expect.arrayContaining(['重点任务', '月度观摩', '无数据', '每日报告', '90.0', '来信三率', '进步幅度', '70.0', '79.0']));
+      expect(calls.fillText).toEqual(
+        expect.arrayContaining(['重点任务', '月度观摩', '无数据', '每日报告', '90.0', '来信三率', '进步幅度', '70.0', '79.0']),
+      );
     } finally {
       spy.mockRestore();
     }
@@ -337,7 +426,9 @@ describe('十佳百优', () => {
     const { ctx, calls } = fakeCanvasContext();
     const node = { width: 0, height: 0, getContext: () => ctx };
     const t = taroMock as unknown as Record<string, unknown>;
-    t.createSelectorQuery = vi.fn(() => ({ select: () => ({ fields: () => ({ exec: (cb: (r: unknown[]) => void) => cb([{ node, width: 375 }]) }) }) }));
+    t.createSelectorQuery = vi.fn(() => ({
+      select: () => ({ fields: () => ({ exec: (cb: (r: unknown[]) => void) => cb([{ node, width: 375 }]) }) }),
+    }));
     t.canvasToTempFilePath = vi.fn(async () => ({ tempFilePath: 'tmp://honours.png' }));
     t.showShareImageMenu = vi.fn(async () => ({ errMsg: 'showShareImageMenu:ok' }));
     try {
@@ -380,11 +471,33 @@ describe('评比管理', () => {
           versions:
             stage === 'none'
               ? []
-              : [stage === 'published' ? version({ version: 3 }) : stage === 'annotated' ? { ...draft, revision: 1, annotations: [{ id: 'a1', branchId: 'wulibao-b1', text: '表现突出', by: 'demo-admin', byName: '孙管理员', at: draft.createdAt }] } : draft],
+              : [
+                  stage === 'published'
+                    ? version({ version: 3 })
+                    : stage === 'annotated'
+                      ? {
+                          ...draft,
+                          revision: 1,
+                          annotations: [
+                            {
+                              id: 'a1',
+                              branchId: 'wulibao-b1',
+                              text: '表现突出',
+                              by: 'demo-admin',
+                              byName: '孙管理员',
+                              at: draft.createdAt,
+                            },
+                          ],
+                        }
+                      : draft,
+                ],
         },
       }),
       [`POST /v1/rankings/${Q}/runs`]: [
-        { status: 200, body: { ranking: version({ version: 3, status: 'computing', townshipsDone: 7, townshipsTotal: 18 }), complete: false } },
+        {
+          status: 200,
+          body: { ranking: version({ version: 3, status: 'computing', townshipsDone: 7, townshipsTotal: 18 }), complete: false },
+        },
         async () => {
           await secondCall;
           stage = 'draft';
@@ -394,7 +507,14 @@ describe('评比管理', () => {
       [`GET /v1/rankings/${Q}`]: { status: 200, body: { ...ranking([row(1), row(2)]), ranking: draft } },
       [`POST /v1/rankings/${Q}/versions/3/annotations`]: (req) => {
         stage = 'annotated';
-        return { status: 201, body: { ...draft, revision: 1, annotations: [{ id: 'a1', ...(req.body as object), by: 'demo-admin', byName: '孙管理员', at: draft.createdAt }] } };
+        return {
+          status: 201,
+          body: {
+            ...draft,
+            revision: 1,
+            annotations: [{ id: 'a1', ...(req.body as object), by: 'demo-admin', byName: '孙管理员', at: draft.createdAt }],
+          },
+        };
       },
       [`POST /v1/rankings/${Q}/versions/3/publish`]: () => {
         stage = 'published';
@@ -425,7 +545,11 @@ describe('评比管理', () => {
     fireEvent.change(el('.cx-review-annotation-text'), { target: { value: ' 表现突出 ' } });
     fireEvent.click(el('.cx-review-annotate'));
     await waitFor(() => expect(server.calls(`POST /v1/rankings/${Q}/versions/3/annotations`)).toHaveLength(1));
-    expect(server.calls(`POST /v1/rankings/${Q}/versions/3/annotations`)[0].body).toEqual({ text: '表现突出', revision: 0, branchId: 'wulibao-b1' });
+    expect(server.calls(`POST /v1/rankings/${Q}/versions/3/annotations`)[0].body).toEqual({
+      text: '表现突出',
+      revision: 0,
+      branchId: 'wulibao-b1',
+    });
     await waitFor(() => expect(el('.cx-review-annotation')?.textContent).toContain('表现突出'));
 
     fireEvent.click(el('.cx-review-publish'));
@@ -528,7 +652,10 @@ describe('评分模型', () => {
       'GET /v1/scoring': { status: 200, body: model },
       'GET /v1/scoring/versions': { status: 200, body: { versions: [] } },
       'GET /v1/scoring/draft': { status: 200, body: { revision: 0, basedOnVersion: 1, content: DEFAULT() } },
-      'PUT /v1/scoring/draft': (req) => ({ status: 200, body: { revision: 1, basedOnVersion: 1, content: (req.body as { content: unknown }).content } }),
+      'PUT /v1/scoring/draft': (req) => ({
+        status: 200,
+        body: { revision: 1, basedOnVersion: 1, content: (req.body as { content: unknown }).content },
+      }),
       'POST /v1/scoring/publish': { status: 201, body: { ...model, version: 2 } },
     });
     render(<ScoringPage />);
@@ -544,7 +671,10 @@ describe('评分模型', () => {
 
   it('a leader reads the model in force, without the editor', async () => {
     asLeader();
-    const server = fakeApi({ 'GET /v1/scoring': { status: 200, body: model }, 'GET /v1/scoring/versions': { status: 200, body: { versions: [] } } });
+    const server = fakeApi({
+      'GET /v1/scoring': { status: 200, body: model },
+      'GET /v1/scoring/versions': { status: 200, body: { versions: [] } },
+    });
     render(<ScoringPage />);
     await waitFor(() => expect(el('.cx-scoring-model')).toBeTruthy());
     expect(el('.cx-scoring-model').textContent).toContain('重点任务进度 35分');

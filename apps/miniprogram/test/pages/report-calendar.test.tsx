@@ -1,11 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { sessionStore } from '../../src/services/session-store';
 import ReportCalendarPage from '../../src/subpackages/report/pages/calendar/index';
 import { addMonths, monthOf, shanghaiDay } from '../../src/subpackages/report/services/shanghai-day';
-import { sessionStore } from '../../src/services/session-store';
 import { router, taroMock } from '../mocks/taro';
-import { fakeApi } from '../support/fake-api';
 import { makeBranch, makeMe, makeSession, secretaryBinding } from '../support/factories';
+import { fakeApi } from '../support/fake-api';
 
 const BRANCH = { status: 200, body: { branch: makeBranch(), township: { id: 'wulibao', name: '五里堡街道' } } };
 const RULES = { status: 200, body: { deadline: '22:00', maxBackfillDays: 1, reminderTime: '20:00' } };
@@ -49,7 +49,11 @@ describe('我的日报日历', () => {
     expect(weekdays).toEqual(['一', '二', '三', '四', '五', '六', '日']);
     // 2025-06-01 is a Sunday: six blanks before it.
     const firstWeek = container.querySelectorAll('.report-calendar__week')[1].children;
-    expect(Array.from(firstWeek).slice(0, 6).every((c) => c.classList.contains('report-calendar__cell--blank'))).toBe(true);
+    expect(
+      Array.from(firstWeek)
+        .slice(0, 6)
+        .every((c) => c.classList.contains('report-calendar__cell--blank')),
+    ).toBe(true);
     const cell = (day: string) => container.querySelector(`[data-day="${day}"]`)!;
     expect(cell('2025-06-01').getAttribute('data-status')).toBe('on_time');
     expect(cell('2025-06-02').className).toContain('report-status--late');

@@ -1,12 +1,12 @@
+import type { TownshipDayCompliance } from '@chuangxing/shared';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { TownshipDayCompliance } from '@chuangxing/shared';
+import { sessionStore } from '../../src/services/session-store';
 import ReportDashboardPage from '../../src/subpackages/report/pages/dashboard/index';
 import { addDays, shanghaiDay } from '../../src/subpackages/report/services/shanghai-day';
-import { sessionStore } from '../../src/services/session-store';
 import { pullDownRefresh, router, taroMock } from '../mocks/taro';
-import { fakeApi } from '../support/fake-api';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
+import { fakeApi } from '../support/fake-api';
 
 const today = shanghaiDay();
 
@@ -39,13 +39,21 @@ describe('乡镇日报看板', () => {
     expect(server.calls('GET /v1/townships/wulibao/compliance')[0].url).toContain(`day=${today}`);
     expect(screen.getByText('截止 22:00')).toBeTruthy();
     const rows = Array.from(container.querySelectorAll('.cx-dashboard-branch'));
-    expect(rows.map((r) => r.querySelector('.report-row__title')?.textContent)).toEqual(['未交社区', '迟交社区', '按时社区', '又一按时社区', '免报社区']);
+    expect(rows.map((r) => r.querySelector('.report-row__title')?.textContent)).toEqual([
+      '未交社区',
+      '迟交社区',
+      '按时社区',
+      '又一按时社区',
+      '免报社区',
+    ]);
     expect(rows.map((r) => r.querySelector('.cx-dashboard-status')?.textContent)).toEqual(['未提交', '迟交', '已提交', '已提交', '免报']);
 
     fireEvent.click(rows[1]);
     expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: `/subpackages/report/pages/detail/index?branchId=b-late&day=${today}` });
     fireEvent.click(rows[0]);
-    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: `/subpackages/report/pages/calendar/index?branchId=b-miss&month=${today.slice(0, 7)}` });
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({
+      url: `/subpackages/report/pages/calendar/index?branchId=b-miss&month=${today.slice(0, 7)}`,
+    });
   });
 
   it('一键提醒 asks first, calls the route for the day and reports how many were reminded', async () => {
@@ -68,8 +76,12 @@ describe('乡镇日报看板', () => {
     await act(async () => fireEvent.click(remind));
     await waitFor(() => expect(server.calls('POST /v1/townships/wulibao/reminders')).toHaveLength(1));
     expect(server.calls('POST /v1/townships/wulibao/reminders')[0].body).toEqual({ day: today });
-    expect(taroMock.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '一键提醒', content: '将向 1 个未提交支部的干部发送提醒，确定吗？' }));
-    await waitFor(() => expect(taroMock.showToast).toHaveBeenCalledWith({ title: '已提醒 1 个支部（3 人）', icon: 'none', duration: 2500 }));
+    expect(taroMock.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '一键提醒', content: '将向 1 个未提交支部的干部发送提醒，确定吗？' }),
+    );
+    await waitFor(() =>
+      expect(taroMock.showToast).toHaveBeenCalledWith({ title: '已提醒 1 个支部（3 人）', icon: 'none', duration: 2500 }),
+    );
   });
 
   it('inspectors see no remind button; previous days come from the day switcher; pull-down refreshes', async () => {
@@ -77,7 +89,10 @@ describe('乡镇日报看板', () => {
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [inspector] }) }));
     router.params = { townshipId: 'wulibao' };
     const server = fakeApi({
-      'GET /v1/townships/wulibao/compliance': (req) => ({ status: 200, body: compliance(new URL(req.url).searchParams.get('day') ?? today) }),
+      'GET /v1/townships/wulibao/compliance': (req) => ({
+        status: 200,
+        body: compliance(new URL(req.url).searchParams.get('day') ?? today),
+      }),
     });
 
     const { container } = render(<ReportDashboardPage />);
@@ -102,7 +117,9 @@ describe('乡镇日报看板', () => {
     fireEvent.click(await screen.findByText('导出'));
     fireEvent.click(screen.getByText('下载表格'));
 
-    await waitFor(() => expect(taroMock.openDocument).toHaveBeenCalledWith({ filePath: 'tmp://export.xlsx', fileType: 'xlsx', showMenu: true }));
+    await waitFor(() =>
+      expect(taroMock.openDocument).toHaveBeenCalledWith({ filePath: 'tmp://export.xlsx', fileType: 'xlsx', showMenu: true }),
+    );
     expect(taroMock.downloadFile).toHaveBeenCalledWith({
       url: `https://api.test.invalid/v1/townships/wulibao/compliance/export?from=${today.slice(0, 7)}-01&to=${today}`,
       header: { authorization: 'Bearer token-1' },
@@ -113,7 +130,15 @@ describe('乡镇日报看板', () => {
     const admin = makeBinding({ role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [admin] }) }));
     router.params = {};
-    const counts = (rate: number, missing: number) => ({ branches: 10, expected: 10, onTime: 10 - missing, late: 0, missing, exempt: 0, rate });
+    const counts = (rate: number, missing: number) => ({
+      branches: 10,
+      expected: 10,
+      onTime: 10 - missing,
+      late: 0,
+      missing,
+      exempt: 0,
+      rate,
+    });
     fakeApi({
       'GET /v1/compliance': {
         status: 200,

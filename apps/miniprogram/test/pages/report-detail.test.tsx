@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import ReportDetailPage from '../../src/subpackages/report/pages/detail/index';
 import { sessionStore } from '../../src/services/session-store';
+import ReportDetailPage from '../../src/subpackages/report/pages/detail/index';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBranch, makeCatalogue, makeMe, makeReport, makeReportDetail, makeSession, secretaryBinding } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const BRANCH = { status: 200, body: { branch: makeBranch(), township: { id: 'wulibao', name: '五里堡街道' } } };
 const RULES = { status: 200, body: { deadline: '22:00', maxBackfillDays: 1, reminderTime: '20:00' } };
@@ -32,7 +32,16 @@ function detail() {
       { version: 1, editedBy: 'u-cadre', editedByName: '李明（村（社区）干部）', editedAt: '2025-06-10T22:30:00+08:00' },
       { version: 2, editedBy: 'u-sec', editedByName: '张书记（支部书记）', editedAt: '2025-06-10T23:00:00+08:00' },
     ],
-    comments: [{ id: 'c1', authorId: 'u-staff', authorName: '王芳', authorRole: '乡镇（街道）工作人员', text: '请补充照片', createdAt: '2025-06-11T08:00:00+08:00' }],
+    comments: [
+      {
+        id: 'c1',
+        authorId: 'u-staff',
+        authorName: '王芳',
+        authorRole: '乡镇（街道）工作人员',
+        text: '请补充照片',
+        createdAt: '2025-06-11T08:00:00+08:00',
+      },
+    ],
   });
 }
 
@@ -46,7 +55,14 @@ describe('日报详情', () => {
       'GET /v1/branches/jianxinnan/reports/2025-06-10': { status: 200, body: detail() },
       'POST /v1/branches/jianxinnan/reports/2025-06-10/comments': {
         status: 201,
-        body: { id: 'c2', authorId: 'u-sec', authorName: '张书记', authorRole: '支部书记', text: '已补充', createdAt: '2025-06-11T09:00:00+08:00' },
+        body: {
+          id: 'c2',
+          authorId: 'u-sec',
+          authorName: '张书记',
+          authorRole: '支部书记',
+          text: '已补充',
+          createdAt: '2025-06-11T09:00:00+08:00',
+        },
       },
     });
 
@@ -62,12 +78,21 @@ describe('日报详情', () => {
 
     const photos = container.querySelectorAll('.cx-report-detail-photo img');
     // Thumbnails where there is one, else the photo itself.
-    expect(Array.from(photos).map((p) => p.getAttribute('src'))).toEqual([`https://storage.test/${key(2)}`, `https://storage.test/${key(3)}`]);
+    expect(Array.from(photos).map((p) => p.getAttribute('src'))).toEqual([
+      `https://storage.test/${key(2)}`,
+      `https://storage.test/${key(3)}`,
+    ]);
     fireEvent.click(container.querySelectorAll('.cx-report-detail-photo')[1]);
-    expect(taroMock.previewImage).toHaveBeenCalledWith({ urls: [`https://storage.test/${key(1)}`, `https://storage.test/${key(3)}`], current: `https://storage.test/${key(3)}` });
+    expect(taroMock.previewImage).toHaveBeenCalledWith({
+      urls: [`https://storage.test/${key(1)}`, `https://storage.test/${key(3)}`],
+      current: `https://storage.test/${key(3)}`,
+    });
 
     const history = Array.from(container.querySelectorAll('.cx-report-revision')).map((r) => r.textContent);
-    expect(history).toEqual(['李明（村（社区）干部） 提交（第 1 版）2025-06-10 22:30', '张书记（支部书记） 修改（第 2 版）2025-06-10 23:00']);
+    expect(history).toEqual([
+      '李明（村（社区）干部） 提交（第 1 版）2025-06-10 22:30',
+      '张书记（支部书记） 修改（第 2 版）2025-06-10 23:00',
+    ]);
     expect(screen.getByText('请补充照片')).toBeTruthy();
 
     fireEvent.change(container.querySelector('textarea.cx-report-comment-input')!, { target: { value: ' 已补充 ' } });
@@ -106,7 +131,16 @@ describe('日报详情', () => {
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [secretaryBinding()] }) }));
     router.params = { branchId: 'jianxinnan', day: '2025-06-10' };
     const report = makeReport({
-      content: { items: [{ star: 'harmony', taskId: 'harmony-2', text: '慰问独居老人' }, { star: 'harmony', text: '调解邻里纠纷' }], counts: {}, problems: '', tomorrowPlan: '', photos: [] },
+      content: {
+        items: [
+          { star: 'harmony', taskId: 'harmony-2', text: '慰问独居老人' },
+          { star: 'harmony', text: '调解邻里纠纷' },
+        ],
+        counts: {},
+        problems: '',
+        tomorrowPlan: '',
+        photos: [],
+      },
     });
     fakeApi({
       'GET /v1/org/branches/jianxinnan': BRANCH,

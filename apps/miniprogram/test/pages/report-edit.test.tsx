@@ -1,13 +1,13 @@
+import type { SubmitReportBody } from '@chuangxing/shared';
 import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SubmitReportBody } from '@chuangxing/shared';
+import { sessionStore } from '../../src/services/session-store';
 import ReportEditPage from '../../src/subpackages/report/pages/edit/index';
 import { resetReportSync } from '../../src/subpackages/report/services/report-sync';
 import { shanghaiDay } from '../../src/subpackages/report/services/shanghai-day';
-import { sessionStore } from '../../src/services/session-store';
 import { emitAppShow, emitNetworkChange, router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi, type Reply, type SentRequest } from '../support/fake-api';
 import { makeBranch, makeCatalogue, makeMe, makeReport, makeReportDetail, makeSession, secretaryBinding } from '../support/factories';
+import { errorReply, fakeApi, type Reply, type SentRequest } from '../support/fake-api';
 
 // These journeys chain several requests and debounced saves; allow for a busy CI machine.
 configure({ asyncUtilTimeout: 3000 });
@@ -27,13 +27,23 @@ function filed(partial: Parameters<typeof makeReport>[0] = {}) {
 }
 
 function asSecretary() {
-  sessionStore.setSession(makeSession({ me: makeMe({ user: { id: 'u-sec', displayName: '张书记', isDemo: true, createdAt: '2025-01-01T08:00:00+08:00' }, bindings: [secretaryBinding()] }) }));
+  sessionStore.setSession(
+    makeSession({
+      me: makeMe({
+        user: { id: 'u-sec', displayName: '张书记', isDemo: true, createdAt: '2025-01-01T08:00:00+08:00' },
+        bindings: [secretaryBinding()],
+      }),
+    }),
+  );
   router.params = { branchId: 'jianxinnan' };
 }
 
 const created = (req: SentRequest, status: 200 | 201 = 201): Reply => {
   const body = req.body as SubmitReportBody;
-  return { status, body: { report: makeReport({ day: today, content: body.content, version: (body.expectedVersion ?? 0) + 1 }), replayed: false } };
+  return {
+    status,
+    body: { report: makeReport({ day: today, content: body.content, version: (body.expectedVersion ?? 0) + 1 }), replayed: false },
+  };
 };
 
 async function fillFirstItem(text: string, star = '宜业兴业星') {
@@ -60,7 +70,9 @@ describe('填写日报', () => {
     const plus = document.querySelectorAll('.report-count__btn')[1];
     fireEvent.click(plus);
     fireEvent.click(plus);
-    fireEvent.change(document.querySelector('.cx-report-problems textarea, textarea.cx-report-problems') as HTMLTextAreaElement, { target: { value: '活动经费紧张' } });
+    fireEvent.change(document.querySelector('.cx-report-problems textarea, textarea.cx-report-problems') as HTMLTextAreaElement, {
+      target: { value: '活动经费紧张' },
+    });
     fireEvent.change(document.querySelector('textarea.cx-report-plan') as HTMLTextAreaElement, { target: { value: '组织志愿服务' } });
     expect(status()).toBe('草稿');
     fireEvent.click(submitButton());
@@ -124,7 +136,17 @@ describe('填写日报', () => {
 
   it('a filed report opens for editing and is sent with its version; a late report shows 迟交', async () => {
     asSecretary();
-    const detail = filed({ version: 2, status: 'late', content: { items: [{ star: 'harmony', text: '慰问老党员' }], counts: { peopleServed: 12 }, problems: '', tomorrowPlan: '', photos: [] } });
+    const detail = filed({
+      version: 2,
+      status: 'late',
+      content: {
+        items: [{ star: 'harmony', text: '慰问老党员' }],
+        counts: { peopleServed: 12 },
+        problems: '',
+        tomorrowPlan: '',
+        photos: [],
+      },
+    });
     const server = fakeApi({
       'GET /v1/org/branches/jianxinnan': BRANCH,
       'GET /v1/daily-rules': RULES,
@@ -168,7 +190,10 @@ describe('填写日报', () => {
 
   it('a 409 shows the conflict with the server’s version and keeps the draft to re-apply on the new version', async () => {
     asSecretary();
-    const theirs = filed({ version: 1, content: { items: [{ star: 'co_build', text: '他人先提交的内容' }], counts: {}, problems: '', tomorrowPlan: '', photos: [] } });
+    const theirs = filed({
+      version: 1,
+      content: { items: [{ star: 'co_build', text: '他人先提交的内容' }], counts: {}, problems: '', tomorrowPlan: '', photos: [] },
+    });
     const server = fakeApi({
       'GET /v1/org/branches/jianxinnan': BRANCH,
       'GET /v1/daily-rules': RULES,
@@ -205,7 +230,11 @@ describe('填写日报', () => {
       [`GET ${reportPath}`]: NOT_FILED,
       [`PUT ${reportPath}`]: {
         status: 400,
-        body: { code: 'VALIDATION_FAILED', message: '请求参数不正确', details: [{ path: 'body.content.items.0.text', code: 'custom', message: '内容不符合要求' }] },
+        body: {
+          code: 'VALIDATION_FAILED',
+          message: '请求参数不正确',
+          details: [{ path: 'body.content.items.0.text', code: 'custom', message: '内容不符合要求' }],
+        },
       },
     });
 
@@ -225,7 +254,9 @@ describe('填写日报', () => {
 
     const first = render(<ReportEditPage />);
     await fillFirstItem('没写完的日报');
-    await waitFor(() => expect(taroMock.setStorageSync).toHaveBeenCalledWith(`cx.report.draft.jianxinnan.${today}`, expect.anything()), { timeout: 2000 });
+    await waitFor(() => expect(taroMock.setStorageSync).toHaveBeenCalledWith(`cx.report.draft.jianxinnan.${today}`, expect.anything()), {
+      timeout: 2000,
+    });
     first.unmount();
     resetReportSync(); // the app is killed; the next run only has storage
 
@@ -244,7 +275,13 @@ describe('填写日报', () => {
       [`GET ${reportPath}`]: [NOT_FILED, filed()],
       'POST /v1/uploads/photos': () => ({
         status: 200,
-        body: { key: photoKey(++n), url: 'https://storage.test/upload', fields: { key: photoKey(n), 'Content-Type': 'image/jpeg' }, maxBytes: 2097152, expiresAt: '2999-01-01T00:00:00+08:00' },
+        body: {
+          key: photoKey(++n),
+          url: 'https://storage.test/upload',
+          fields: { key: photoKey(n), 'Content-Type': 'image/jpeg' },
+          maxBytes: 2097152,
+          expiresAt: '2999-01-01T00:00:00+08:00',
+        },
       }),
       [`PUT ${reportPath}`]: (req) => created(req),
     });
@@ -263,12 +300,19 @@ describe('填写日报', () => {
       { branchId: 'jianxinnan', day: today, variant: 'thumb', contentType: 'image/jpeg', size: 150000 },
     ]);
     expect(taroMock.uploadFile).toHaveBeenCalledWith(
-      expect.objectContaining({ url: 'https://storage.test/upload', filePath: 'saved://photo-1-1280.jpg', name: 'file', formData: { key: photoKey(1), 'Content-Type': 'image/jpeg' } }),
+      expect.objectContaining({
+        url: 'https://storage.test/upload',
+        filePath: 'saved://photo-1-1280.jpg',
+        name: 'file',
+        formData: { key: photoKey(1), 'Content-Type': 'image/jpeg' },
+      }),
     );
 
     fireEvent.click(submitButton());
     await waitFor(() => expect(server.calls(`PUT ${reportPath}`)).toHaveLength(1));
-    expect((server.calls(`PUT ${reportPath}`)[0].body as SubmitReportBody).content.photos).toEqual([{ key: photoKey(1), thumbKey: photoKey(2) }]);
+    expect((server.calls(`PUT ${reportPath}`)[0].body as SubmitReportBody).content.photos).toEqual([
+      { key: photoKey(1), thumbKey: photoKey(2) },
+    ]);
   });
 
   it('a photo that could not upload offline keeps its local file; 提交 waits for it and everything goes out when the network returns', async () => {
@@ -281,7 +325,16 @@ describe('填写日报', () => {
       [`GET ${reportPath}`]: [NOT_FILED, filed()],
       'POST /v1/uploads/photos': () =>
         online
-          ? { status: 200, body: { key: photoKey(++n), url: 'https://storage.test/upload', fields: { key: photoKey(n) }, maxBytes: 2097152, expiresAt: '2999-01-01T00:00:00+08:00' } }
+          ? {
+              status: 200,
+              body: {
+                key: photoKey(++n),
+                url: 'https://storage.test/upload',
+                fields: { key: photoKey(n) },
+                maxBytes: 2097152,
+                expiresAt: '2999-01-01T00:00:00+08:00',
+              },
+            }
           : offline(),
       [`PUT ${reportPath}`]: (req) => created(req),
     });
@@ -300,13 +353,19 @@ describe('填写日报', () => {
     await act(async () => emitNetworkChange(true));
     await waitFor(() => expect(status()).toBe('已提交'));
     expect(server.calls(`PUT ${reportPath}`)).toHaveLength(1);
-    expect((server.calls(`PUT ${reportPath}`)[0].body as SubmitReportBody).content.photos).toEqual([{ key: photoKey(1), thumbKey: photoKey(2) }]);
+    expect((server.calls(`PUT ${reportPath}`)[0].body as SubmitReportBody).content.photos).toEqual([
+      { key: photoKey(1), thumbKey: photoKey(2) },
+    ]);
   });
 
   it('a day outside the backfill window cannot be edited', async () => {
     asSecretary();
     router.params = { branchId: 'jianxinnan', day: '2020-01-01' };
-    fakeApi({ 'GET /v1/org/branches/jianxinnan': BRANCH, 'GET /v1/daily-rules': RULES, 'GET /v1/branches/jianxinnan/reports/2020-01-01': NOT_FILED });
+    fakeApi({
+      'GET /v1/org/branches/jianxinnan': BRANCH,
+      'GET /v1/daily-rules': RULES,
+      'GET /v1/branches/jianxinnan/reports/2020-01-01': NOT_FILED,
+    });
 
     render(<ReportEditPage />);
     expect(await screen.findByText('已超过补报期限')).toBeTruthy();
@@ -317,7 +376,11 @@ describe('填写日报', () => {
     asSecretary();
     const yesterday = shanghaiDay(Date.now() - 86_400_000);
     router.params = { branchId: 'jianxinnan', day: yesterday };
-    fakeApi({ 'GET /v1/org/branches/jianxinnan': BRANCH, 'GET /v1/daily-rules': RULES, [`GET /v1/branches/jianxinnan/reports/${yesterday}`]: NOT_FILED });
+    fakeApi({
+      'GET /v1/org/branches/jianxinnan': BRANCH,
+      'GET /v1/daily-rules': RULES,
+      [`GET /v1/branches/jianxinnan/reports/${yesterday}`]: NOT_FILED,
+    });
 
     render(<ReportEditPage />);
     expect(await screen.findByText('已过截止时间 22:00，现在首次提交将记为迟交')).toBeTruthy();
@@ -483,12 +546,23 @@ describe('填写日报: 订阅消息 consent on 提交', () => {
       fireEvent.click(submitButton());
 
       await waitFor(() => expect(server.calls(`PUT ${reportPath}`)).toHaveLength(1));
-      expect((server.calls(`PUT ${reportPath}`)[0].body as SubmitReportBody).content.items).toEqual([{ star: 'safety_law', text: '调解邻里纠纷' }]);
+      expect((server.calls(`PUT ${reportPath}`)[0].body as SubmitReportBody).content.items).toEqual([
+        { star: 'safety_law', text: '调解邻里纠纷' },
+      ]);
     });
 
     it('a filed report keeps its task selected; the server’s unknown-task error shows next to the item', async () => {
       asSecretary();
-      const detail = filed({ version: 1, content: { items: [{ star: 'harmony', taskId: 'harmony-3', text: '慰问老党员' }], counts: {}, problems: '', tomorrowPlan: '', photos: [] } });
+      const detail = filed({
+        version: 1,
+        content: {
+          items: [{ star: 'harmony', taskId: 'harmony-3', text: '慰问老党员' }],
+          counts: {},
+          problems: '',
+          tomorrowPlan: '',
+          photos: [],
+        },
+      });
       const server = fakeApi({
         'GET /v1/org/branches/jianxinnan': BRANCH,
         'GET /v1/daily-rules': RULES,
@@ -496,19 +570,29 @@ describe('填写日报: 订阅消息 consent on 提交', () => {
         [`GET ${reportPath}`]: detail,
         [`PUT ${reportPath}`]: {
           status: 400,
-          body: { code: 'VALIDATION_FAILED', message: '重点任务有误，请重新选择', details: [{ path: 'body.content.items.0.taskId', code: 'unknown_task', message: '该星级下没有这项重点任务' }] },
+          body: {
+            code: 'VALIDATION_FAILED',
+            message: '重点任务有误，请重新选择',
+            details: [{ path: 'body.content.items.0.taskId', code: 'unknown_task', message: '该星级下没有这项重点任务' }],
+          },
         },
       });
 
       render(<ReportEditPage />);
       await waitFor(() => expect(taskChips()).toHaveLength(5));
-      expect(taskChips().filter((c) => c.classList.contains('is-selected')).map((c) => c.dataset.id)).toEqual(['harmony-3']);
+      expect(
+        taskChips()
+          .filter((c) => c.classList.contains('is-selected'))
+          .map((c) => c.dataset.id),
+      ).toEqual(['harmony-3']);
       expect(submitButton().disabled).toBe(true);
       fireEvent.change(document.querySelector('.cx-report-item-text') as HTMLTextAreaElement, { target: { value: '慰问老党员 3 人' } });
       fireEvent.click(submitButton());
 
       await waitFor(() => expect(server.calls(`PUT ${reportPath}`)).toHaveLength(1));
-      expect((server.calls(`PUT ${reportPath}`)[0].body as SubmitReportBody).content.items).toEqual([{ star: 'harmony', taskId: 'harmony-3', text: '慰问老党员 3 人' }]);
+      expect((server.calls(`PUT ${reportPath}`)[0].body as SubmitReportBody).content.items).toEqual([
+        { star: 'harmony', taskId: 'harmony-3', text: '慰问老党员 3 人' },
+      ]);
       expect(await screen.findByText('该星级下没有这项重点任务')).toBeTruthy();
     });
 
@@ -528,7 +612,9 @@ describe('填写日报: 订阅消息 consent on 提交', () => {
       expect(taskChips()).toHaveLength(0);
       fireEvent.click(submitButton());
       await waitFor(() => expect(server.calls(`PUT ${reportPath}`)).toHaveLength(1));
-      expect((server.calls(`PUT ${reportPath}`)[0].body as SubmitReportBody).content.items).toEqual([{ star: 'business', text: '调解邻里纠纷' }]);
+      expect((server.calls(`PUT ${reportPath}`)[0].body as SubmitReportBody).content.items).toEqual([
+        { star: 'business', text: '调解邻里纠纷' },
+      ]);
     });
   });
 });

@@ -1,12 +1,12 @@
+import type { ReviewBoard, ReviewItem, TownshipReviewSummary } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ReviewBoard, ReviewItem, TownshipReviewSummary } from '@chuangxing/shared';
+import { sessionStore } from '../../src/services/session-store';
 import ReviewBoardPage from '../../src/subpackages/review/pages/board/index';
 import ReviewSummaryPage from '../../src/subpackages/review/pages/summary/index';
-import { sessionStore } from '../../src/services/session-store';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeMe, makeOrgTree, makeSession, makeTownship, secretaryBinding } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const BOARD_PATH = '/v1/branches/jianxinnan/reviews/2026-03';
 const el = (selector: string) => document.querySelector(selector) as HTMLElement;
@@ -43,10 +43,20 @@ describe('学讲评 lists', () => {
     router.params = { branchId: 'jianxinnan', month: '2026-03' };
     const server = fakeApi({
       [`GET ${BOARD_PATH}`]: board([makeItem()]),
-      [`POST ${BOARD_PATH}/items`]: (req) => ({ status: 201, body: makeItem({ ...(req.body as object), period: '2026-03', carried: false, overdue: false, due: undefined }) }),
+      [`POST ${BOARD_PATH}/items`]: (req) => ({
+        status: 201,
+        body: makeItem({ ...(req.body as object), period: '2026-03', carried: false, overdue: false, due: undefined }),
+      }),
       'POST /v1/branches/jianxinnan/review-items/k1carried00000001/actions': (req) => ({
         status: 200,
-        body: makeItem({ status: 'done', version: 2, doneNote: (req.body as { note: string }).note, doneDay: '2026-03-05', overdue: false, carried: false }),
+        body: makeItem({
+          status: 'done',
+          version: 2,
+          doneNote: (req.body as { note: string }).note,
+          doneDay: '2026-03-05',
+          overdue: false,
+          carried: false,
+        }),
       }),
     });
 
@@ -79,7 +89,11 @@ describe('学讲评 lists', () => {
     type('.cx-review-item[data-id="k1carried00000001"] .cx-review-action-note textarea', '专用变压器已接通');
     fireEvent.click(el('.cx-review-item[data-id="k1carried00000001"] .cx-review-action-confirm'));
     await waitFor(() => expect(el('.cx-review-item[data-id="k1carried00000001"]').dataset.status).toBe('done'));
-    expect(server.calls('POST /v1/branches/jianxinnan/review-items/k1carried00000001/actions')[0].body).toEqual({ action: 'done', version: 1, note: '专用变压器已接通' });
+    expect(server.calls('POST /v1/branches/jianxinnan/review-items/k1carried00000001/actions')[0].body).toEqual({
+      action: 'done',
+      version: 1,
+      note: '专用变压器已接通',
+    });
     expect(el('.cx-review-item[data-id="k1carried00000001"] .cx-review-done-note').textContent).toContain('专用变压器已接通');
     // Done in March, listed in February: still 往期 on the March view.
     expect(el('.cx-review-item[data-id="k1carried00000001"] .cx-review-carried')).toBeTruthy();
@@ -90,7 +104,11 @@ describe('学讲评 lists', () => {
     router.params = { branchId: 'jianxinnan', month: '2026-03' };
     const server = fakeApi({
       [`GET ${BOARD_PATH}`]: [board([makeItem()]), board([makeItem({ status: 'in_progress', version: 2 })])],
-      'POST /v1/branches/jianxinnan/review-items/k1carried00000001/actions': errorReply(409, 'CONFLICT', '这一条已被他人修改，请刷新后重试'),
+      'POST /v1/branches/jianxinnan/review-items/k1carried00000001/actions': errorReply(
+        409,
+        'CONFLICT',
+        '这一条已被他人修改，请刷新后重试',
+      ),
     });
     const { unmount } = render(<ReviewBoardPage />);
     await waitFor(() => expect(el('.cx-review-action-start')).toBeTruthy());
@@ -127,7 +145,12 @@ describe('学讲评 lists', () => {
           lists: { difficulty: counts(1, 0), problem: counts(0, 2), solution: counts(1, 1), measure: counts(0, 0) },
           overdue: [{ id: 'k1carried00000001', list: 'difficulty', text: '樱桃冷库用电不稳', owner: '李明', due: '2026-02-28' }],
         },
-        { branchId: 'b2', branchName: '大学路社区', lists: { difficulty: counts(0, 0), problem: counts(0, 0), solution: counts(0, 0), measure: counts(0, 0) }, overdue: [] },
+        {
+          branchId: 'b2',
+          branchName: '大学路社区',
+          lists: { difficulty: counts(0, 0), problem: counts(0, 0), solution: counts(0, 0), measure: counts(0, 0) },
+          overdue: [],
+        },
       ],
     };
     fakeApi({ 'GET /v1/townships/wulibao/reviews/2026-03': { status: 200, body: summary } });
@@ -142,11 +165,25 @@ describe('学讲评 lists', () => {
   });
 
   it('without a township: a leader picks one of the townships in reach; an empty township says so', async () => {
-    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } })] }) }));
+    sessionStore.setSession(
+      makeSession({
+        me: makeMe({
+          bindings: [
+            makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } }),
+          ],
+        }),
+      }),
+    );
     router.params = { month: '2026-03' };
     const server = fakeApi({
-      'GET /v1/org/tree': { status: 200, body: makeOrgTree({ townships: [makeTownship(), makeTownship({ id: 'dehuajie', name: '德化街街道' })] }) },
-      'GET /v1/townships/dehuajie/reviews/2026-03': { status: 200, body: { township: { id: 'dehuajie', name: '德化街街道' }, month: '2026-03', branches: [] } },
+      'GET /v1/org/tree': {
+        status: 200,
+        body: makeOrgTree({ townships: [makeTownship(), makeTownship({ id: 'dehuajie', name: '德化街街道' })] }),
+      },
+      'GET /v1/townships/dehuajie/reviews/2026-03': {
+        status: 200,
+        body: { township: { id: 'dehuajie', name: '德化街街道' }, month: '2026-03', branches: [] },
+      },
     });
     render(<ReviewSummaryPage />);
     await waitFor(() => expect(document.querySelectorAll('.cx-review-township-option')).toHaveLength(2));

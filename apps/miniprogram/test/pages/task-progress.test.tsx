@@ -1,11 +1,11 @@
+import type { Plan, TaskProgress } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Plan, TaskProgress } from '@chuangxing/shared';
-import TaskProgressPage from '../../src/subpackages/plan/pages/task/index';
 import { sessionStore } from '../../src/services/session-store';
+import TaskProgressPage from '../../src/subpackages/plan/pages/task/index';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeMe, makeSession, secretaryBinding } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 const PLAN_PATH = '/v1/branches/jianxinnan/plans/2026';
 const TASK_PATH = `${PLAN_PATH}/tasks/business-2`;
@@ -23,7 +23,16 @@ const plan = (status: Plan['status'] = 'approved'): { status: number; body: Plan
       heldStars: [],
       targetStars: ['business'],
       stars: [{ star: 'business', responsible: '李主任', leadDepartment: '经济办' }],
-      tasks: [{ taskId: 'business-2', owner: '王五', milestones: [{ title: '摸底调研', due: '2026-01-31' }, { title: '验收', due: '2099-12-20' }] }],
+      tasks: [
+        {
+          taskId: 'business-2',
+          owner: '王五',
+          milestones: [
+            { title: '摸底调研', due: '2026-01-31' },
+            { title: '验收', due: '2099-12-20' },
+          ],
+        },
+      ],
     },
     status,
     version: 5,
@@ -32,7 +41,16 @@ const plan = (status: Plan['status'] = 'approved'): { status: number; body: Plan
 });
 const progress = (partial: Partial<TaskProgress> = {}): { status: number; body: TaskProgress } => ({
   status: 200,
-  body: { taskId: 'business-2', title: '商户联盟', star: 'business', status: 'not_started', percent: 0, updates: [], reports: [], ...partial },
+  body: {
+    taskId: 'business-2',
+    title: '商户联盟',
+    star: 'business',
+    status: 'not_started',
+    percent: 0,
+    updates: [],
+    reports: [],
+    ...partial,
+  },
 });
 
 describe('任务进展', () => {
@@ -46,7 +64,21 @@ describe('任务进展', () => {
         const body = req.body as { status: 'in_progress'; percent: number; note: string };
         return {
           status: 201,
-          body: progress({ status: body.status, percent: body.percent, updates: [{ id: 'u1', status: body.status, percent: body.percent, note: body.note, evidenceUrls: [], at: '2026-03-11T02:00:00.000Z', byName: '张书记' }] }).body,
+          body: progress({
+            status: body.status,
+            percent: body.percent,
+            updates: [
+              {
+                id: 'u1',
+                status: body.status,
+                percent: body.percent,
+                note: body.note,
+                evidenceUrls: [],
+                at: '2026-03-11T02:00:00.000Z',
+                byName: '张书记',
+              },
+            ],
+          }).body,
         };
       },
     });
@@ -67,7 +99,12 @@ describe('任务进展', () => {
     fireEvent.change(el('.cx-task-note textarea'), { target: { value: '走访商户 12 家' } });
     fireEvent.click(el('.cx-task-submit'));
     await waitFor(() => expect(server.calls(`POST ${TASK_PATH}/updates`)).toHaveLength(1));
-    expect(server.calls(`POST ${TASK_PATH}/updates`)[0].body).toEqual({ status: 'in_progress', percent: 30, note: '走访商户 12 家', evidence: [] });
+    expect(server.calls(`POST ${TASK_PATH}/updates`)[0].body).toEqual({
+      status: 'in_progress',
+      percent: 30,
+      note: '走访商户 12 家',
+      evidence: [],
+    });
     await waitFor(() => expect(el('.cx-task-update-note')?.textContent).toBe('走访商户 12 家'));
     expect(el('.cx-task-percent-now').textContent).toBe('30%');
     expect(taroMock.showToast).toHaveBeenCalledWith({ title: '已记录进展', icon: 'success' });

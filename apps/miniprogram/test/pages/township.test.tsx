@@ -1,12 +1,18 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import TownshipPage from '../../src/subpackages/org/pages/township/index';
 import { sessionStore } from '../../src/services/session-store';
+import TownshipPage from '../../src/subpackages/org/pages/township/index';
 import { router, taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeBinding, makeBranch, makeMe, makeSession, makeTownship } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
-const township = makeTownship({ id: 'houzhai', name: '侯寨乡', kind: 'township', isDemo: true, counts: { rural: 2, community: 1, total: 3 } });
+const township = makeTownship({
+  id: 'houzhai',
+  name: '侯寨乡',
+  kind: 'township',
+  isDemo: true,
+  counts: { rural: 2, community: 1, total: 3 },
+});
 const branches = [
   makeBranch({ id: 'b-1', townshipId: 'houzhai', name: '樱桃沟村', type: 'rural', isDemo: true }),
   makeBranch({ id: 'b-2', townshipId: 'houzhai', name: '刘胡垌村', type: 'rural', isDemo: true }),
@@ -87,9 +93,24 @@ describe('township page', () => {
 
   describe('新增支部', () => {
     const houzhaiStaff = makeBinding({ scope: { level: 'township', districtId: 'erqi', townshipIds: ['houzhai'] }, scopeLabel: '侯寨乡' });
-    const admin = makeBinding({ bindingId: 'b-adm', role: 'district_admin', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
-    const leader = makeBinding({ bindingId: 'b-lead', role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['houzhai'] }, scopeLabel: '侯寨乡' });
-    const inspector = makeBinding({ bindingId: 'b-ins', role: 'inspector', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+    const admin = makeBinding({
+      bindingId: 'b-adm',
+      role: 'district_admin',
+      scope: { level: 'district', districtId: 'erqi' },
+      scopeLabel: '二七区',
+    });
+    const leader = makeBinding({
+      bindingId: 'b-lead',
+      role: 'leader',
+      scope: { level: 'township', districtId: 'erqi', townshipIds: ['houzhai'] },
+      scopeLabel: '侯寨乡',
+    });
+    const inspector = makeBinding({
+      bindingId: 'b-ins',
+      role: 'inspector',
+      scope: { level: 'district', districtId: 'erqi' },
+      scopeLabel: '二七区',
+    });
 
     const cases: [string, ReturnType<typeof makeBinding>, boolean][] = [
       ['township staff of this township', houzhaiStaff, true],

@@ -1,11 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { barPercent, radarLabel, radarPoint, radarPolygon, stackSegments, trendPoints } from '../../src/subpackages/ranking/charts/geometry';
-import { paintHonours } from '../../src/subpackages/ranking/charts/draw-honours';
-import type { ChartContext } from '../../src/subpackages/ranking/charts/paint';
-import { addQuarters, currentQuarter, quarterLabel, quarterParam, quarterShort } from '../../src/subpackages/ranking/services/quarter';
-import { deltaText, starsText } from '../../src/subpackages/ranking/services/labels';
-import { checkScoring, contentOf, valuesOf } from '../../src/subpackages/ranking/services/scoring-form';
 import { DEFAULT_SCORING_MODEL, type RankingRow } from '@chuangxing/shared';
+import { describe, expect, it } from 'vitest';
+import { paintHonours } from '../../src/subpackages/ranking/charts/draw-honours';
+import {
+  barPercent,
+  radarLabel,
+  radarPoint,
+  radarPolygon,
+  stackSegments,
+  trendPoints,
+} from '../../src/subpackages/ranking/charts/geometry';
+import type { ChartContext } from '../../src/subpackages/ranking/charts/paint';
+import { deltaText, starsText } from '../../src/subpackages/ranking/services/labels';
+import { addQuarters, currentQuarter, quarterLabel, quarterParam, quarterShort } from '../../src/subpackages/ranking/services/quarter';
+import { checkScoring, contentOf, valuesOf } from '../../src/subpackages/ranking/services/scoring-form';
 
 const close = (p: { x: number; y: number }, x: number, y: number) => {
   expect(p.x).toBeCloseTo(x, 6);
@@ -123,7 +130,10 @@ describe('scoring form', () => {
     expect(errors.letterRateWeights).toBeUndefined();
     // Well typed: the contract's own cross-field rules.
     const typed = checkScoring({ ...valuesOf(DEFAULT_SCORING_MODEL), 'lists.topHundred': '5', 'deductions.overdueFinding': '1' });
-    expect(typed).toEqual({ 'lists.topHundred': '百优名额不应少于十佳', 'deductions.overdueFinding': '逾期未整改的扣分不应少于未整改的扣分' });
+    expect(typed).toEqual({
+      'lists.topHundred': '百优名额不应少于十佳',
+      'deductions.overdueFinding': '逾期未整改的扣分不应少于未整改的扣分',
+    });
   });
 });
 
@@ -182,15 +192,33 @@ const row = (i: number, partial: Partial<RankingRow> = {}): RankingRow => ({
 describe('share image', () => {
   it('the dry run gives the height the drawing uses: one row per branch', () => {
     const { ctx, texts } = recordingContext();
-    const three = paintHonours(ctx, { quarter: '2026-Q4', title: '十佳', rows: [row(1), row(2), row(3)], showDelta: false, today: '2026-11-27' }, false);
-    const ten = paintHonours(ctx, { quarter: '2026-Q4', title: '十佳', rows: Array.from({ length: 10 }, (_, i) => row(i + 1)), showDelta: false, today: '2026-11-27' }, false);
+    const three = paintHonours(
+      ctx,
+      { quarter: '2026-Q4', title: '十佳', rows: [row(1), row(2), row(3)], showDelta: false, today: '2026-11-27' },
+      false,
+    );
+    const ten = paintHonours(
+      ctx,
+      { quarter: '2026-Q4', title: '十佳', rows: Array.from({ length: 10 }, (_, i) => row(i + 1)), showDelta: false, today: '2026-11-27' },
+      false,
+    );
     expect(ten - three).toBe(7 * 92);
     expect(texts).toEqual([]);
   });
 
   it('draws the title, each branch with its rank and score, and cuts names that are too long', () => {
     const { ctx, texts } = recordingContext();
-    paintHonours(ctx, { quarter: '2026-Q4', title: '十佳', rows: [row(1), row(2, { branchName: '一个名字非常非常非常非常非常长的社区党委' })], showDelta: false, today: '2026-11-27' }, true);
+    paintHonours(
+      ctx,
+      {
+        quarter: '2026-Q4',
+        title: '十佳',
+        rows: [row(1), row(2, { branchName: '一个名字非常非常非常非常非常长的社区党委' })],
+        showDelta: false,
+        today: '2026-11-27',
+      },
+      true,
+    );
     expect(texts).toContain('2026年第四季度创星评比');
     expect(texts).toContain('十佳');
     expect(texts).toContain('第1社区');

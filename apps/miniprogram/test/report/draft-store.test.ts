@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DRAFT_INDEX_KEY, createDraftStore, draftStorageKey, type ReportDraft } from '../../src/subpackages/report/offline/draft-store';
+import { createDraftStore, DRAFT_INDEX_KEY, draftStorageKey, type ReportDraft } from '../../src/subpackages/report/offline/draft-store';
 import { fakeClock, fakeStorage } from '../support/fake-clock';
 
 const draft = (partial: Partial<ReportDraft> = {}) => ({
@@ -50,7 +50,11 @@ describe('draft store', () => {
 
     const second = createDraftStore({ storage, clock });
     expect(second.list()).toEqual([{ branchId: 'b1', day: '2025-06-10', submit: true, updatedAt: clock.now() }]);
-    expect(second.get('b1', '2025-06-10')?.photos[0]).toMatchObject({ state: 'waiting', progress: undefined, localPath: 'wxfile://p1.jpg' });
+    expect(second.get('b1', '2025-06-10')?.photos[0]).toMatchObject({
+      state: 'waiting',
+      progress: undefined,
+      localPath: 'wxfile://p1.jpg',
+    });
   });
 
   it('remove deletes the draft and its index line; prune drops days that can no longer be filed', () => {

@@ -66,7 +66,11 @@ describe('report form', () => {
   });
 
   it('maps the server’s field paths to form paths', () => {
-    expect(formErrorsOf({ 'content.items.0.text': 'a', 'content.photos': 'b', 'params.day': 'c' })).toEqual({ 'items.0.text': 'a', photos: 'b', 'params.day': 'c' });
+    expect(formErrorsOf({ 'content.items.0.text': 'a', 'content.photos': 'b', 'params.day': 'c' })).toEqual({
+      'items.0.text': 'a',
+      photos: 'b',
+      'params.day': 'c',
+    });
   });
 
   it('status chip: 草稿 / 待发送 / 已提交 / 迟交 / 需处理', () => {

@@ -1,6 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
 import type { DailyReport, SubmitReportBody } from '@chuangxing/shared';
-import { QUEUE_STORAGE_KEY, backoffDelay, createSubmissionQueue, type QueuedSubmission, type SendSubmission } from '../../src/subpackages/report/offline/submission-queue';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  backoffDelay,
+  createSubmissionQueue,
+  QUEUE_STORAGE_KEY,
+  type QueuedSubmission,
+  type SendSubmission,
+} from '../../src/subpackages/report/offline/submission-queue';
 import { fakeClock, fakeStorage, settle } from '../support/fake-clock';
 
 const body = (key: string, partial: Partial<SubmitReportBody> = {}): SubmitReportBody => ({
@@ -114,8 +120,14 @@ describe('submission queue', () => {
   it('sends again after a restart what was on the wire when the app died (same key)', async () => {
     const storage = fakeStorage();
     const dying: QueuedSubmission = {
-      id: 'key-dddddddddddddddd', branchId: 'b1', day: '2025-06-10', body: body('key-dddddddddddddddd'),
-      state: 'sending', attempts: 0, createdAt: 1, updatedAt: 1,
+      id: 'key-dddddddddddddddd',
+      branchId: 'b1',
+      day: '2025-06-10',
+      body: body('key-dddddddddddddddd'),
+      state: 'sending',
+      attempts: 0,
+      createdAt: 1,
+      updatedAt: 1,
     };
     storage.set(QUEUE_STORAGE_KEY, [dying]);
     const { transport, queue } = setup(storage);
@@ -153,7 +165,10 @@ describe('submission queue', () => {
     await queue.flush({ force: true });
 
     expect(transport.send).toHaveBeenCalledTimes(1);
-    expect(queue.latest('b1', '2025-06-10')).toMatchObject({ state: 'conflict', lastError: { status: 409, code: 'CONFLICT', message: '该日报已被他人修改，请刷新后重试' } });
+    expect(queue.latest('b1', '2025-06-10')).toMatchObject({
+      state: 'conflict',
+      lastError: { status: 409, code: 'CONFLICT', message: '该日报已被他人修改，请刷新后重试' },
+    });
     expect(settled).toHaveBeenCalledWith(expect.objectContaining({ state: 'conflict' }));
   });
 
@@ -161,7 +176,11 @@ describe('submission queue', () => {
     const { clock, transport, queue } = setup();
     transport.goOnline(() => ({
       status: 400,
-      body: { code: 'VALIDATION_FAILED', message: '请求参数不正确', details: [{ path: 'body.content.items.0.text', code: 'too_big', message: '不能超过 500 个字' }] },
+      body: {
+        code: 'VALIDATION_FAILED',
+        message: '请求参数不正确',
+        details: [{ path: 'body.content.items.0.text', code: 'too_big', message: '不能超过 500 个字' }],
+      },
     }));
     queue.enqueue({ branchId: 'b1', day: '2025-06-10', body: body('key-ffffffffffffffff') });
 
@@ -181,7 +200,10 @@ describe('submission queue', () => {
     transport.goOnline(() => ({ status: 401, body: { code: 'UNAUTHENTICATED', message: '请先登录' } }));
     queue.enqueue({ branchId: 'b1', day: '2025-06-10', body: body('key-gggggggggggggggg') });
     await queue.flush();
-    expect(queue.latest('b1', '2025-06-10')).toMatchObject({ state: 'rejected', lastError: { status: 401, message: '登录已失效，请重新登录后再提交' } });
+    expect(queue.latest('b1', '2025-06-10')).toMatchObject({
+      state: 'rejected',
+      lastError: { status: 401, message: '登录已失效，请重新登录后再提交' },
+    });
 
     transport.goOnline(() => created());
     queue.retry('key-gggggggggggggggg');
@@ -247,8 +269,14 @@ describe('submission queue', () => {
     const storage = fakeStorage();
     const clock = fakeClock();
     const old: QueuedSubmission = {
-      id: 'key-nnnnnnnnnnnnnnnn', branchId: 'b1', day: '2025-06-07', body: body('key-nnnnnnnnnnnnnnnn'),
-      state: 'sent', attempts: 0, createdAt: clock.now() - 3 * 86_400_000, updatedAt: clock.now() - 3 * 86_400_000,
+      id: 'key-nnnnnnnnnnnnnnnn',
+      branchId: 'b1',
+      day: '2025-06-07',
+      body: body('key-nnnnnnnnnnnnnnnn'),
+      state: 'sent',
+      attempts: 0,
+      createdAt: clock.now() - 3 * 86_400_000,
+      updatedAt: clock.now() - 3 * 86_400_000,
     };
     storage.set(QUEUE_STORAGE_KEY, [old]);
     const { queue } = setup(storage, clock);

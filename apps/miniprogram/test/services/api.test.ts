@@ -3,12 +3,17 @@ import { api, taroTransport } from '../../src/services/api';
 import { NETWORK_ERROR_MESSAGE } from '../../src/services/api-failure';
 import { sessionStore } from '../../src/services/session-store';
 import { taroMock } from '../mocks/taro';
-import { errorReply, fakeApi } from '../support/fake-api';
 import { makeMe, makeOrgTree, makeSession } from '../support/factories';
+import { errorReply, fakeApi } from '../support/fake-api';
 
 describe('taroTransport', () => {
   it('turns a Taro.request answer of any status into {status, body}', async () => {
-    taroMock.request.mockResolvedValue({ statusCode: 500, data: '{"code":"INTERNAL","message":"服务器开小差了"}', header: {}, errMsg: 'request:ok' });
+    taroMock.request.mockResolvedValue({
+      statusCode: 500,
+      data: '{"code":"INTERNAL","message":"服务器开小差了"}',
+      header: {},
+      errMsg: 'request:ok',
+    });
 
     const res = await taroTransport({
       method: 'POST',
@@ -33,14 +38,22 @@ describe('taroTransport', () => {
     taroMock.request.mockResolvedValueOnce({ statusCode: 502, data: '<html>Bad Gateway</html>', header: {}, errMsg: 'request:ok' });
     taroMock.request.mockResolvedValueOnce({ statusCode: 204, data: '', header: {}, errMsg: 'request:ok' });
 
-    await expect(taroTransport({ method: 'GET', url: 'https://x.invalid/a', headers: {} })).resolves.toEqual({ status: 502, body: '<html>Bad Gateway</html>' });
-    await expect(taroTransport({ method: 'GET', url: 'https://x.invalid/b', headers: {} })).resolves.toEqual({ status: 204, body: undefined });
+    await expect(taroTransport({ method: 'GET', url: 'https://x.invalid/a', headers: {} })).resolves.toEqual({
+      status: 502,
+      body: '<html>Bad Gateway</html>',
+    });
+    await expect(taroTransport({ method: 'GET', url: 'https://x.invalid/b', headers: {} })).resolves.toEqual({
+      status: 204,
+      body: undefined,
+    });
   });
 
   it('rejects with a Chinese message when the request never got an answer', async () => {
     taroMock.request.mockRejectedValue({ errMsg: 'request:fail timeout' });
 
-    await expect(taroTransport({ method: 'GET', url: 'https://x.invalid/a', headers: {} })).rejects.toMatchObject({ message: NETWORK_ERROR_MESSAGE });
+    await expect(taroTransport({ method: 'GET', url: 'https://x.invalid/a', headers: {} })).rejects.toMatchObject({
+      message: NETWORK_ERROR_MESSAGE,
+    });
   });
 });
 
@@ -60,7 +73,8 @@ describe('api client', () => {
     sessionStore.setSession(makeSession({ token: 'expired' }));
     const tree = makeOrgTree();
     const server = fakeApi({
-      'GET /v1/org/tree': (req) => (req.headers.authorization === 'Bearer fresh' ? { status: 200, body: tree } : errorReply(401, 'UNAUTHENTICATED', '请先登录')),
+      'GET /v1/org/tree': (req) =>
+        req.headers.authorization === 'Bearer fresh' ? { status: 200, body: tree } : errorReply(401, 'UNAUTHENTICATED', '请先登录'),
       'POST /v1/auth/wechat': { status: 200, body: makeSession({ token: 'fresh', me: makeMe() }) },
     });
 
@@ -90,8 +104,12 @@ describe('api client', () => {
   it('weapp: concurrent 401s share one WeChat login', async () => {
     sessionStore.setSession(makeSession({ token: 'expired' }));
     fakeApi({
-      'GET /v1/org/tree': (req) => (req.headers.authorization === 'Bearer fresh' ? { status: 200, body: makeOrgTree() } : errorReply(401, 'UNAUTHENTICATED', '请先登录')),
-      'GET /v1/me': (req) => (req.headers.authorization === 'Bearer fresh' ? { status: 200, body: makeMe() } : errorReply(401, 'UNAUTHENTICATED', '请先登录')),
+      'GET /v1/org/tree': (req) =>
+        req.headers.authorization === 'Bearer fresh'
+          ? { status: 200, body: makeOrgTree() }
+          : errorReply(401, 'UNAUTHENTICATED', '请先登录'),
+      'GET /v1/me': (req) =>
+        req.headers.authorization === 'Bearer fresh' ? { status: 200, body: makeMe() } : errorReply(401, 'UNAUTHENTICATED', '请先登录'),
       'POST /v1/auth/wechat': { status: 200, body: makeSession({ token: 'fresh' }) },
     });
 

@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { canvasNode, paintMeasured, paintScaled, renderImage, shareImage, type CanvasLike, type ScalableContext } from '../../src/services/canvas-image';
+import {
+  type CanvasLike,
+  canvasNode,
+  paintMeasured,
+  paintScaled,
+  renderImage,
+  type ScalableContext,
+  shareImage,
+} from '../../src/services/canvas-image';
 import { taroMock } from '../mocks/taro';
 
 /** A canvas whose 2d context records what happens to it, and which context (before or after a resize) did it. */
@@ -35,7 +43,9 @@ const rows = (ctx: Ctx, paint: boolean) => {
 const t = taroMock as unknown as Record<string, unknown>;
 function fakeWeappCanvas(found: unknown[]) {
   t.createSelectorQuery = vi.fn(() => ({
-    select: (selector: string) => ({ fields: () => ({ exec: (cb: (r: unknown[]) => void) => cb(selector === '#cx-test-canvas' ? found : []) }) }),
+    select: (selector: string) => ({
+      fields: () => ({ exec: (cb: (r: unknown[]) => void) => cb(selector === '#cx-test-canvas' ? found : []) }),
+    }),
   }));
   t.canvasToTempFilePath = vi.fn(async () => ({ tempFilePath: 'tmp://image.png' }));
 }
@@ -64,7 +74,9 @@ describe('paintScaled / paintMeasured', () => {
   });
 
   it('refuses a canvas without a 2d context', () => {
-    expect(() => paintScaled({ width: 0, height: 0, getContext: () => null }, { width: 10, height: 10 }, 1, () => undefined)).toThrow('画布不可用');
+    expect(() => paintScaled({ width: 0, height: 0, getContext: () => null }, { width: 10, height: 10 }, 1, () => undefined)).toThrow(
+      '画布不可用',
+    );
   });
 });
 
@@ -91,7 +103,9 @@ describe('renderImage', () => {
     process.env.TARO_ENV = 'h5';
     const { canvas, log } = recordingCanvas();
     const create = document.createElement.bind(document);
-    const spy = vi.spyOn(document, 'createElement').mockImplementation((tag: string) => (tag === 'canvas' ? (canvas as unknown as HTMLElement) : create(tag)));
+    const spy = vi
+      .spyOn(document, 'createElement')
+      .mockImplementation((tag: string) => (tag === 'canvas' ? (canvas as unknown as HTMLElement) : create(tag)));
     await expect(renderImage<Ctx>('unused', 750, rows)).resolves.toBe('data:image/png;base64,QUJD');
     expect(canvas.height).toBe(244);
     // One context to check for 2d support, one for the dry run, the third after resizing paints.
@@ -102,7 +116,7 @@ describe('renderImage', () => {
 });
 
 describe('shareImage', () => {
-  it("WeChat: the share-image sheet, else the preview", async () => {
+  it('WeChat: the share-image sheet, else the preview', async () => {
     t.showShareImageMenu = vi.fn(async () => ({ errMsg: 'showShareImageMenu:ok' }));
     await shareImage('tmp://image.png', 'x.png');
     expect(t.showShareImageMenu).toHaveBeenCalledWith({ path: 'tmp://image.png' });

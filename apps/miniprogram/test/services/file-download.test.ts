@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { downloadFile, filenameOf, type FileDownload } from '../../src/services/file-download';
+import { downloadFile, type FileDownload, filenameOf } from '../../src/services/file-download';
 import { sessionStore } from '../../src/services/session-store';
 import { taroMock } from '../mocks/taro';
 import { makeSession } from '../support/factories';
@@ -70,7 +70,10 @@ describe('downloadFile in H5', () => {
     const fetched: { url: string; headers: unknown }[] = [];
     vi.stubGlobal('fetch', async (url: string, init: { headers: unknown }) => {
       fetched.push({ url, headers: init.headers });
-      return new Response('bytes', { status: 200, headers: { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('服务端.xlsx')}` } });
+      return new Response('bytes', {
+        status: 200,
+        headers: { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('服务端.xlsx')}` },
+      });
     });
     const clicked = clicks();
     await downloadFile(xlsx);

@@ -4,9 +4,27 @@ import { meetingDayChoices, meetingDayLabel, meetingDayProblem } from '../../src
 describe('社区半月谈 dates', () => {
   it('the next 4 Wednesdays and 4 Saturdays, today included, in date order', () => {
     // 2026-01-05 is a Monday.
-    expect(meetingDayChoices('2026-01-05')).toEqual(['2026-01-07', '2026-01-10', '2026-01-14', '2026-01-17', '2026-01-21', '2026-01-24', '2026-01-28', '2026-01-31']);
+    expect(meetingDayChoices('2026-01-05')).toEqual([
+      '2026-01-07',
+      '2026-01-10',
+      '2026-01-14',
+      '2026-01-17',
+      '2026-01-21',
+      '2026-01-24',
+      '2026-01-28',
+      '2026-01-31',
+    ]);
     // A Wednesday counts itself; across a month and a year end.
-    expect(meetingDayChoices('2025-12-31')).toEqual(['2025-12-31', '2026-01-03', '2026-01-07', '2026-01-10', '2026-01-14', '2026-01-17', '2026-01-21', '2026-01-24']);
+    expect(meetingDayChoices('2025-12-31')).toEqual([
+      '2025-12-31',
+      '2026-01-03',
+      '2026-01-07',
+      '2026-01-10',
+      '2026-01-14',
+      '2026-01-17',
+      '2026-01-21',
+      '2026-01-24',
+    ]);
   });
 
   it('labels in Chinese, with 今天 / 明天 and the year only when it differs', () => {

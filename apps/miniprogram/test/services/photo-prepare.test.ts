@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UPLOAD_LIMITS } from '@chuangxing/shared';
-import { pickPhotosWeapp, releasePhoto, uploadPreparedPhoto, type PreparedPhoto } from '../../src/services/photo-prepare';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type PreparedPhoto, pickPhotosWeapp, releasePhoto, uploadPreparedPhoto } from '../../src/services/photo-prepare';
 import { localFiles, taroMock } from '../mocks/taro';
 
 /** Two pictures picked: a JPEG of 3 MB and a PNG of 1 MB (the mock's compressImage writes `<name>-<width>.jpg`). */
@@ -46,16 +46,26 @@ describe('pickPhotosWeapp', () => {
   it('a picture compressImage cannot re-encode is refused, or sent as the original when that is allowed', async () => {
     pickTwo();
     compressFailsFor('tmp://b.png');
-    expect(await pickPhotosWeapp(9, { original: 'refuse' })).toEqual({ photos: [{ localPath: 'tmp://a-1280.jpg', size: 150_000, contentType: 'image/jpeg' }], refused: 1 });
+    expect(await pickPhotosWeapp(9, { original: 'refuse' })).toEqual({
+      photos: [{ localPath: 'tmp://a-1280.jpg', size: 150_000, contentType: 'image/jpeg' }],
+      refused: 1,
+    });
     pickTwo();
-    expect((await pickPhotosWeapp(9, { original: 'send' })).photos[1]).toEqual({ localPath: 'tmp://b.png', size: 1_000_000, contentType: 'image/png' });
+    expect((await pickPhotosWeapp(9, { original: 'send' })).photos[1]).toEqual({
+      localPath: 'tmp://b.png',
+      size: 1_000_000,
+      contentType: 'image/png',
+    });
   });
 
   it('leaves out what stays over maxBytes, even at the lower quality; without maxBytes it goes', async () => {
     pickTwo();
     compressFailsFor('tmp://b.png');
     localFiles.set('tmp://a-1280.jpg', 2_500_000);
-    expect(await pickPhotosWeapp(9, { maxBytes: 2_000_000, original: 'send' })).toEqual({ photos: [{ localPath: 'tmp://b.png', size: 1_000_000, contentType: 'image/png' }], refused: 1 });
+    expect(await pickPhotosWeapp(9, { maxBytes: 2_000_000, original: 'send' })).toEqual({
+      photos: [{ localPath: 'tmp://b.png', size: 1_000_000, contentType: 'image/png' }],
+      refused: 1,
+    });
     pickTwo();
     expect((await pickPhotosWeapp(9, { original: 'send' })).photos.map((p) => p.size)).toEqual([2_500_000, 1_000_000]);
   });
@@ -68,7 +78,10 @@ describe('pickPhotosWeapp', () => {
 
 describe('uploadPreparedPhoto', () => {
   const photo: PreparedPhoto = { localPath: 'tmp://a-1280.jpg', size: 150_000, contentType: 'image/jpeg' };
-  const presigned = { status: 200, body: { key: 'inspection/b1/photo1.jpg', url: 'https://storage.test/upload', fields: { key: 'inspection/b1/photo1.jpg' } } };
+  const presigned = {
+    status: 200,
+    body: { key: 'inspection/b1/photo1.jpg', url: 'https://storage.test/upload', fields: { key: 'inspection/b1/photo1.jpg' } },
+  };
 
   it('POSTs the file to the presigned target with its fields and answers the key', async () => {
     const progress: number[] = [];
@@ -78,13 +91,20 @@ describe('uploadPreparedPhoto', () => {
     });
     await expect(uploadPreparedPhoto(presigned, photo, (p) => progress.push(p))).resolves.toBe('inspection/b1/photo1.jpg');
     expect(taroMock.uploadFile).toHaveBeenCalledWith(
-      expect.objectContaining({ url: 'https://storage.test/upload', filePath: 'tmp://a-1280.jpg', name: 'file', formData: { key: 'inspection/b1/photo1.jpg' } }),
+      expect.objectContaining({
+        url: 'https://storage.test/upload',
+        filePath: 'tmp://a-1280.jpg',
+        name: 'file',
+        formData: { key: 'inspection/b1/photo1.jpg' },
+      }),
     );
     expect(progress).toEqual([40]);
   });
 
   it("rejects with the API's refusal without uploading, and with the storage's", async () => {
-    await expect(uploadPreparedPhoto({ status: 400, body: { code: 'VALIDATION_FAILED', message: '照片太大，请换一张' } }, photo)).rejects.toMatchObject({
+    await expect(
+      uploadPreparedPhoto({ status: 400, body: { code: 'VALIDATION_FAILED', message: '照片太大，请换一张' } }, photo),
+    ).rejects.toMatchObject({
       status: 400,
       message: '照片太大，请换一张',
     });
@@ -93,7 +113,10 @@ describe('uploadPreparedPhoto', () => {
       setTimeout(() => o.success?.({ statusCode: 403, data: '' }), 0);
       return { onProgressUpdate: vi.fn(), abort: vi.fn() };
     });
-    await expect(uploadPreparedPhoto(presigned, photo)).rejects.toMatchObject({ status: 403, message: '照片不符合要求（类型或大小），请换一张' });
+    await expect(uploadPreparedPhoto(presigned, photo)).rejects.toMatchObject({
+      status: 403,
+      message: '照片不符合要求（类型或大小），请换一张',
+    });
   });
 });
 

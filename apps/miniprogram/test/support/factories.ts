@@ -1,4 +1,23 @@
-import type { Branch, BranchType, CaseLetter, Catalogue, CatalogueStar, DailyReport, DevUser, Invitation, IntegrityBoard, Me, Meeting, MyLetter, OrgTree, PublicBoard, ReportDetail, RoleBinding, Session, TownshipSummary } from '@chuangxing/shared';
+import type {
+  Branch,
+  BranchType,
+  CaseLetter,
+  Catalogue,
+  CatalogueStar,
+  DailyReport,
+  DevUser,
+  IntegrityBoard,
+  Invitation,
+  Me,
+  Meeting,
+  MyLetter,
+  OrgTree,
+  PublicBoard,
+  ReportDetail,
+  RoleBinding,
+  Session,
+  TownshipSummary,
+} from '@chuangxing/shared';
 
 const T0 = '2025-01-01T08:00:00+08:00';
 
@@ -129,7 +148,10 @@ export function makeReportDetail(partial: Partial<ReportDetail> = {}): ReportDet
     report,
     comments: [],
     revisions: [{ version: report.version, editedBy: report.updatedBy, editedByName: '张书记（支部书记）', editedAt: report.updatedAt }],
-    photoUrls: report.content.photos.map((p) => ({ url: `https://storage.test/${p.key}`, thumbUrl: p.thumbKey ? `https://storage.test/${p.thumbKey}` : undefined })),
+    photoUrls: report.content.photos.map((p) => ({
+      url: `https://storage.test/${p.key}`,
+      thumbUrl: p.thumbKey ? `https://storage.test/${p.thumbKey}` : undefined,
+    })),
     ...partial,
   };
 }
@@ -145,7 +167,8 @@ export const secretaryBinding = (branchId = 'jianxinnan') =>
 
 /* ---------- 清风邮局 ---------- */
 
-export const residentMe = () => makeMe({ user: { id: 'u-res', displayName: '王阿姨', isDemo: true, createdAt: T0 }, roles: ['resident'], bindings: [] });
+export const residentMe = () =>
+  makeMe({ user: { id: 'u-res', displayName: '王阿姨', isDemo: true, createdAt: T0 }, roles: ['resident'], bindings: [] });
 
 export const stationBinding = (branchId = 'jianxinnanjie') =>
   makeBinding({
@@ -157,7 +180,13 @@ export const stationBinding = (branchId = 'jianxinnanjie') =>
   });
 
 export const inspectorBinding = () =>
-  makeBinding({ bindingId: 'b-insp', userId: 'u-insp', role: 'inspector', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] }, scopeLabel: '五里堡街道' });
+  makeBinding({
+    bindingId: 'b-insp',
+    userId: 'u-insp',
+    role: 'inspector',
+    scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] },
+    scopeLabel: '五里堡街道',
+  });
 
 export function makeMyLetter(partial: Partial<MyLetter> = {}): MyLetter {
   return {
@@ -220,8 +249,26 @@ export function makePublicBoard(partial: Partial<PublicBoard> = {}): PublicBoard
     townshipId: 'wulibao',
     branchName: '建新南街社区',
     month: '2026-01',
-    rates: { received: 12, respondedInTime: 11, accepted: 10, replied: 8, rated: 6, satisfied: 5, responseRate: 11 / 12, resolutionRate: 0.8, satisfactionRate: 5 / 6 },
-    letters: [{ category: 'suggestion', text: '建议在广场增加几张长椅', reply: '已增加 4 张长椅', status: 'archived', createdAt: '2026-01-03T09:00:00+08:00' }],
+    rates: {
+      received: 12,
+      respondedInTime: 11,
+      accepted: 10,
+      replied: 8,
+      rated: 6,
+      satisfied: 5,
+      responseRate: 11 / 12,
+      resolutionRate: 0.8,
+      satisfactionRate: 5 / 6,
+    },
+    letters: [
+      {
+        category: 'suggestion',
+        text: '建议在广场增加几张长椅',
+        reply: '已增加 4 张长椅',
+        status: 'archived',
+        createdAt: '2026-01-03T09:00:00+08:00',
+      },
+    ],
     ...partial,
   };
 }
@@ -241,8 +288,20 @@ export function makeMeeting(partial: Partial<Meeting> = {}): Meeting {
 
 /** Task counts per star: rural 6+6+6+6+5 = 29, community 6+5+5+6+5 = 27 (the sample catalogue's totals). */
 const CATALOGUE_SHAPE: Record<BranchType, [CatalogueStar['star'], number][]> = {
-  rural: [['branch_strong', 6], ['industry', 6], ['ecology', 6], ['safety_law', 6], ['civility', 5]],
-  community: [['branch_strong', 6], ['business', 5], ['co_build', 5], ['safety_law', 6], ['harmony', 5]],
+  rural: [
+    ['branch_strong', 6],
+    ['industry', 6],
+    ['ecology', 6],
+    ['safety_law', 6],
+    ['civility', 5],
+  ],
+  community: [
+    ['branch_strong', 6],
+    ['business', 5],
+    ['co_build', 5],
+    ['safety_law', 6],
+    ['harmony', 5],
+  ],
 };
 
 /** Ids `<star>-<n>` / `<star>-v<n>` (the shared stars repeat theirs in both sets, as the contract allows). */

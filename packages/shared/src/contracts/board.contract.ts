@@ -11,7 +11,12 @@ import { PlanStatus, TaskStatus } from './plan.contract';
 export const DOUBLE_HALF_STATUSES = ['pending', 'passed', 'failed', 'no_plan'] as const;
 export const DoubleHalfStatus = z.enum(DOUBLE_HALF_STATUSES);
 export type DoubleHalfStatus = z.infer<typeof DoubleHalfStatus>;
-export const DOUBLE_HALF_LABELS: Record<DoubleHalfStatus, string> = { pending: '未到年中', passed: '已双过半', failed: '未过半', no_plan: '无批准计划' };
+export const DOUBLE_HALF_LABELS: Record<DoubleHalfStatus, string> = {
+  pending: '未到年中',
+  passed: '已双过半',
+  failed: '未过半',
+  no_plan: '无批准计划',
+};
 
 export const DoubleHalf = z.object({
   status: DoubleHalfStatus,

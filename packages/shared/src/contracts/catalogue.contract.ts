@@ -25,7 +25,11 @@ export const CatalogueContent = z.strictObject({ rural: z.array(CatalogueStar), 
     for (const type of BRANCH_TYPES) {
       const stars = c[type].map((s) => s.star);
       if (stars.join() !== STAR_SETS[type].join()) {
-        ctx.addIssue({ code: 'custom', path: [type], message: `${type === 'rural' ? '农村' : '社区'}星级应依次为：${STAR_SETS[type].join('、')}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [type],
+          message: `${type === 'rural' ? '农村' : '社区'}星级应依次为：${STAR_SETS[type].join('、')}`,
+        });
       }
     }
     const ids = [...c.rural, ...c.community].flatMap((s) => [...s.tasks.map((t) => t.id), ...s.vetoes.map((v) => v.id)]);
@@ -40,7 +44,8 @@ export type CatalogueContent = z.infer<typeof CatalogueContent>;
 
 /** 支部过硬星 and 平安法治星 are in both sets, so their ids may appear once in each. */
 function isSharedStar(c: { rural: CatalogueStar[]; community: CatalogueStar[] }, id: string): boolean {
-  const inSet = (set: CatalogueStar[]) => set.filter((s) => s.tasks.some((t) => t.id === id) || s.vetoes.some((v) => v.id === id)).map((s) => s.star);
+  const inSet = (set: CatalogueStar[]) =>
+    set.filter((s) => s.tasks.some((t) => t.id === id) || s.vetoes.some((v) => v.id === id)).map((s) => s.star);
   const r = inSet(c.rural);
   const m = inSet(c.community);
   return r.length === 1 && m.length === 1 && r[0] === m[0];

@@ -30,7 +30,9 @@ export const ReportItem = z.strictObject({
   star: Star,
   /** A key task of the branch's star set (catalogue ids arrive with the star catalogue). */
   taskId: z.optional(Id),
-  text: z.string().check(z.trim(), z.minLength(1, '请填写工作内容'), z.maxLength(REPORT_LIMITS.itemText, `不能超过 ${REPORT_LIMITS.itemText} 个字`)),
+  text: z
+    .string()
+    .check(z.trim(), z.minLength(1, '请填写工作内容'), z.maxLength(REPORT_LIMITS.itemText, `不能超过 ${REPORT_LIMITS.itemText} 个字`)),
 });
 export type ReportItem = z.infer<typeof ReportItem>;
 
@@ -53,8 +55,14 @@ export const ReportCounts = z.strictObject({
 
 /** A photo already uploaded through the presigned POST; the server checks it exists, its type and size. */
 export const PhotoRef = z.strictObject({
-  key: z.string().check(z.regex(/^daily-report\/[A-Za-z0-9_-]{1,64}\/\d{4}-\d{2}-\d{2}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效')),
-  thumbKey: z.optional(z.string().check(z.regex(/^daily-report\/[A-Za-z0-9_-]{1,64}\/\d{4}-\d{2}-\d{2}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '缩略图编号无效'))),
+  key: z
+    .string()
+    .check(z.regex(/^daily-report\/[A-Za-z0-9_-]{1,64}\/\d{4}-\d{2}-\d{2}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效')),
+  thumbKey: z.optional(
+    z
+      .string()
+      .check(z.regex(/^daily-report\/[A-Za-z0-9_-]{1,64}\/\d{4}-\d{2}-\d{2}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '缩略图编号无效')),
+  ),
 });
 export type PhotoRef = z.infer<typeof PhotoRef>;
 
@@ -147,7 +155,9 @@ export const ReportSummary = z.object({
 export const ReportList = z.object({ branchId: Id, reports: z.array(ReportSummary) });
 
 export const AddCommentBody = z.strictObject({
-  text: z.string().check(z.trim(), z.minLength(1, '请填写批注'), z.maxLength(REPORT_LIMITS.comment, `不能超过 ${REPORT_LIMITS.comment} 个字`)),
+  text: z
+    .string()
+    .check(z.trim(), z.minLength(1, '请填写批注'), z.maxLength(REPORT_LIMITS.comment, `不能超过 ${REPORT_LIMITS.comment} 个字`)),
 });
 
 /* ---------- compliance ---------- */
@@ -201,7 +211,9 @@ export const MonthQuery = z.strictObject({ month: z.optional(MonthKey) });
 export const BranchCalendar = z.object({
   branchId: Id,
   month: MonthKey,
-  days: z.array(z.object({ day: DayKey, status: z.union([ComplianceStatus, z.literal('upcoming')]), submittedAt: z.optional(IsoDateTime) })),
+  days: z.array(
+    z.object({ day: DayKey, status: z.union([ComplianceStatus, z.literal('upcoming')]), submittedAt: z.optional(IsoDateTime) }),
+  ),
   counts: z.object({ onTime: z.int(), late: z.int(), missing: z.int(), exempt: z.int() }),
 });
 export type BranchCalendar = z.infer<typeof BranchCalendar>;

@@ -17,12 +17,17 @@ export type FindingStatus = z.infer<typeof FindingStatus>;
 export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = { open: '待整改', fix_submitted: '待销号', closed: '已销号' };
 
 /** Photos of a visit sit under the branch: `inspection/{branchId}/{ulid}.jpg`; a fix's under `inspection-fix/{branchId}/`. */
-export const InspectionPhotoKey = z.string().check(z.regex(/^inspection\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
-export const FixPhotoKey = z.string().check(z.regex(/^inspection-fix\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
+export const InspectionPhotoKey = z
+  .string()
+  .check(z.regex(/^inspection\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
+export const FixPhotoKey = z
+  .string()
+  .check(z.regex(/^inspection-fix\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
 
 /** Drafts may leave texts empty; recording requires them (the server names every missing field). */
 const Text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `不能超过 ${max} 个字`));
-const Required = (max: number, empty: string) => z.string().check(z.trim(), z.minLength(1, empty), z.maxLength(max, `不能超过 ${max} 个字`));
+const Required = (max: number, empty: string) =>
+  z.string().check(z.trim(), z.minLength(1, empty), z.maxLength(max, `不能超过 ${max} 个字`));
 
 export const FindingInput = z.strictObject({
   /** One star of the branch's set. */
@@ -105,7 +110,14 @@ export type FindingEvent = z.infer<typeof FindingEvent>;
 export const FindingDetail = z.object({
   finding: FindingRow,
   /** The visit it came from (without the inspector's other findings). */
-  inspection: z.object({ id: Id, visitedAt: IsoDateTime, location: z.string(), summary: z.string(), inspectorName: z.string(), photoUrls: z.array(z.string()) }),
+  inspection: z.object({
+    id: Id,
+    visitedAt: IsoDateTime,
+    location: z.string(),
+    summary: z.string(),
+    inspectorName: z.string(),
+    photoUrls: z.array(z.string()),
+  }),
   /** Oldest first: recorded, each fix, each 退回 with its reason, the 销号 with its note. */
   history: z.array(FindingEvent),
   /** What the caller may do now: the branch submits a fix; an inspector in scope closes (销号) or returns it. */

@@ -34,7 +34,9 @@ export const QuestionBody = z.strictObject({
   /** Ignored for 判断题 (always 正确 / 错误). */
   options: z._default(z.array(Short(100, '选项不能为空')).check(z.maxLength(MAX_OPTIONS, `最多 ${MAX_OPTIONS} 个选项`)), []),
   /** Indices of the correct options. */
-  answer: z.array(z.int().check(z.minimum(0), z.maximum(MAX_OPTIONS - 1))).check(z.minLength(1, '请选择正确答案'), z.maxLength(MAX_OPTIONS)),
+  answer: z
+    .array(z.int().check(z.minimum(0), z.maximum(MAX_OPTIONS - 1)))
+    .check(z.minLength(1, '请选择正确答案'), z.maxLength(MAX_OPTIONS)),
   /** Township staff file questions under their township; district admins leave it out (district-wide topic). */
   townshipId: z.optional(Id),
 });
@@ -145,7 +147,16 @@ export const AttemptResult = z.object({
   attemptsLeft: z.int(),
   /** Each question with the answer key: only once no attempt is left or the session has closed. */
   review: z.optional(
-    z.array(z.object({ questionId: Id, text: z.string(), options: z.array(z.string()), chosen: z.array(z.int()), answer: z.array(z.int()), correct: z.boolean() })),
+    z.array(
+      z.object({
+        questionId: Id,
+        text: z.string(),
+        options: z.array(z.string()),
+        chosen: z.array(z.int()),
+        answer: z.array(z.int()),
+        correct: z.boolean(),
+      }),
+    ),
   ),
 });
 export type AttemptResult = z.infer<typeof AttemptResult>;
@@ -177,7 +188,9 @@ export const TestResults = z.object({
   session: TestSession,
   townships: z.array(ParticipationRow),
   totals: ParticipationRow,
-  people: z.array(z.object({ userId: Id, name: z.string(), branchName: z.string(), townshipId: Id, score: z.optional(z.int()), attempts: z.int() })),
+  people: z.array(
+    z.object({ userId: Id, name: z.string(), branchName: z.string(), townshipId: Id, score: z.optional(z.int()), attempts: z.int() }),
+  ),
 });
 export type TestResults = z.infer<typeof TestResults>;
 export const TestReminderResult = z.object({ missing: z.int(), recipients: z.int() });

@@ -51,7 +51,9 @@ export type LetterRules = z.infer<typeof LetterRules>;
 export const DEFAULT_LETTER_RULES: LetterRules = { acceptWorkingDays: 2, replyWorkingDays: 15, autoArchiveDays: 7, perDayLimit: 5 };
 
 /** A letter photo uploaded through its presigned POST; keys carry the community and day, never the writer. */
-export const LetterPhotoKey = z.string().check(z.regex(/^letter\/[A-Za-z0-9_-]{1,64}\/\d{4}-\d{2}-\d{2}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
+export const LetterPhotoKey = z
+  .string()
+  .check(z.regex(/^letter\/[A-Za-z0-9_-]{1,64}\/\d{4}-\d{2}-\d{2}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
 export const PresignLetterPhotoBody = z.strictObject({
   branchId: Id,
   contentType: z.enum(PHOTO_CONTENT_TYPES),
@@ -160,14 +162,26 @@ export const CaseQueue = z.object({ letters: z.array(CaseSummary) });
 export const CaseQueueQuery = z.strictObject({ status: z.optional(z.enum(['open', 'closed'])) });
 
 export const LetterPath = z.strictObject({ letterId: Id });
-export const QueryCodePath = z.strictObject({ code: z.string().check(z.regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/, '查询码为 10 位字母或数字')) });
+export const QueryCodePath = z.strictObject({
+  code: z.string().check(z.regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/, '查询码为 10 位字母或数字')),
+});
 
 const Version = z.int().check(z.minimum(1));
 export const LetterActionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('accept'), version: Version, note: z.optional(Text(1, LETTER_LIMITS.comment, '请填写内容')) }),
   z.strictObject({ action: z.literal('decline'), version: Version, reason: Text(2, LETTER_LIMITS.reason, '请填写不予受理的原因') }),
-  z.strictObject({ action: z.literal('transfer'), version: Version, toBranchId: Id, reason: Text(2, LETTER_LIMITS.reason, '请填写转办原因') }),
-  z.strictObject({ action: z.literal('note'), version: Version, text: Text(1, LETTER_LIMITS.comment, '请填写内容'), internal: z.boolean() }),
+  z.strictObject({
+    action: z.literal('transfer'),
+    version: Version,
+    toBranchId: Id,
+    reason: Text(2, LETTER_LIMITS.reason, '请填写转办原因'),
+  }),
+  z.strictObject({
+    action: z.literal('note'),
+    version: Version,
+    text: Text(1, LETTER_LIMITS.comment, '请填写内容'),
+    internal: z.boolean(),
+  }),
   z.strictObject({ action: z.literal('reply'), version: Version, text: Text(5, LETTER_LIMITS.reply, '答复至少 5 个字') }),
 ]);
 export type LetterActionBody = z.infer<typeof LetterActionBody>;
@@ -218,7 +232,10 @@ export const LetterStats = z.object({
   communities: z.array(z.object({ branchId: Id, name: z.string(), townshipId: Id, rates: LetterRates })),
 });
 export type LetterStats = z.infer<typeof LetterStats>;
-export const LetterStatsQuery = z.strictObject({ month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'))), townshipId: z.optional(Id) });
+export const LetterStatsQuery = z.strictObject({
+  month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'))),
+  townshipId: z.optional(Id),
+});
 
 export const PublicBoard = z.object({
   branchId: Id,
@@ -227,7 +244,9 @@ export const PublicBoard = z.object({
   month: z.string(),
   rates: LetterRates,
   /** Letters whose writers allowed publication, answered, with personal data removed. */
-  letters: z.array(z.object({ category: LetterCategory, text: z.string(), reply: z.optional(z.string()), status: LetterStatus, createdAt: IsoDateTime })),
+  letters: z.array(
+    z.object({ category: LetterCategory, text: z.string(), reply: z.optional(z.string()), status: LetterStatus, createdAt: IsoDateTime }),
+  ),
 });
 export type PublicBoard = z.infer<typeof PublicBoard>;
 
@@ -257,7 +276,9 @@ export const PutIntegrityBoardBody = z.strictObject({
   version: z.int().check(z.minimum(0)),
 });
 export type PutIntegrityBoardBody = z.infer<typeof PutIntegrityBoardBody>;
-export const BoardQuery = z.strictObject({ month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'))) });
+export const BoardQuery = z.strictObject({
+  month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'))),
+});
 
 /* ---------- 社区半月谈: the biweekly meeting ---------- */
 

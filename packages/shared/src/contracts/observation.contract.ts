@@ -38,7 +38,9 @@ const uniqueIds = (max: number, empty: string, tooMany: string) =>
 
 export const CreateObservationBody = z.strictObject({
   month: MonthKey,
-  title: z.string().check(z.trim(), z.minLength(1, '请填写观摩主题'), z.maxLength(OBSERVATION_LIMITS.title, `不能超过 ${OBSERVATION_LIMITS.title} 个字`)),
+  title: z
+    .string()
+    .check(z.trim(), z.minLength(1, '请填写观摩主题'), z.maxLength(OBSERVATION_LIMITS.title, `不能超过 ${OBSERVATION_LIMITS.title} 个字`)),
   /** Set: the township's own observation (its staff or the district). Unset: a district-wide one (district admin). */
   townshipId: z.optional(Id),
   branchIds: uniqueIds(OBSERVATION_LIMITS.branches, '请至少选择一个观摩支部', `最多 ${OBSERVATION_LIMITS.branches} 个支部`),
@@ -54,7 +56,10 @@ export type StarScore = z.infer<typeof StarScore>;
 
 export const ScoreBranchBody = z.strictObject({
   scores: z.array(StarScore).check(z.minLength(1, '请至少为一颗星打分'), z.maxLength(5, '最多 5 颗星')),
-  comment: z._default(z.string().check(z.trim(), z.maxLength(OBSERVATION_LIMITS.comment, `不能超过 ${OBSERVATION_LIMITS.comment} 个字`)), ''),
+  comment: z._default(
+    z.string().check(z.trim(), z.maxLength(OBSERVATION_LIMITS.comment, `不能超过 ${OBSERVATION_LIMITS.comment} 个字`)),
+    '',
+  ),
 });
 export type ScoreBranchBody = z.infer<typeof ScoreBranchBody>;
 

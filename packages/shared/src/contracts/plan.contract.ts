@@ -8,7 +8,12 @@ import { DayKey } from './daily-report.contract';
 export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export const PlanStatus = z.enum(PLAN_STATUSES);
 export type PlanStatus = z.infer<typeof PlanStatus>;
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = { draft: '草稿', submitted: '待审批', approved: '已批准', returned: '已退回' };
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  draft: '草稿',
+  submitted: '待审批',
+  approved: '已批准',
+  returned: '已退回',
+};
 
 const Short = (max: number, empty: string) => z.string().check(z.trim(), z.minLength(1, empty), z.maxLength(max, `不能超过 ${max} 个字`));
 
@@ -82,10 +87,17 @@ export const ScheduleBackwardsResult = z.object({ dates: z.array(DayKey) });
 export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'blocked'] as const;
 export const TaskStatus = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof TaskStatus>;
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { not_started: '未开始', in_progress: '推进中', done: '已完成', blocked: '受阻' };
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  not_started: '未开始',
+  in_progress: '推进中',
+  done: '已完成',
+  blocked: '受阻',
+};
 
 /** Evidence photos go through the same storage port as report photos, filed under the plan. */
-export const EvidenceKey = z.string().check(z.regex(/^plan-evidence\/[A-Za-z0-9_-]{1,64}\/\d{4}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '佐证材料编号无效'));
+export const EvidenceKey = z
+  .string()
+  .check(z.regex(/^plan-evidence\/[A-Za-z0-9_-]{1,64}\/\d{4}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '佐证材料编号无效'));
 
 export const TaskUpdateBody = z.strictObject({
   status: TaskStatus,

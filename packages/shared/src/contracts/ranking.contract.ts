@@ -59,7 +59,8 @@ export const ScoringModelContent = z
       if (m.deductions.overdueFinding < m.deductions.openFinding) {
         ctx.addIssue({ code: 'custom', path: ['deductions', 'overdueFinding'], message: '逾期未整改的扣分不应少于未整改的扣分' });
       }
-      if (m.lists.topHundred < m.lists.topTen) ctx.addIssue({ code: 'custom', path: ['lists', 'topHundred'], message: '百优名额不应少于十佳' });
+      if (m.lists.topHundred < m.lists.topTen)
+        ctx.addIssue({ code: 'custom', path: ['lists', 'topHundred'], message: '百优名额不应少于十佳' });
     }),
   );
 export type ScoringModelContent = z.infer<typeof ScoringModelContent>;
@@ -78,7 +79,9 @@ export const DEFAULT_SCORING_MODEL: ScoringModelContent = {
 /** A published scoring version: immutable; every ranking records the version it was computed with. */
 export const ScoringModel = z.object({ version: z.int(), content: ScoringModelContent, publishedAt: IsoDateTime, note: z.string() });
 export type ScoringModel = z.infer<typeof ScoringModel>;
-export const ScoringVersionList = z.object({ versions: z.array(z.object({ version: z.int(), publishedAt: IsoDateTime, note: z.string() })) });
+export const ScoringVersionList = z.object({
+  versions: z.array(z.object({ version: z.int(), publishedAt: IsoDateTime, note: z.string() })),
+});
 export const ScoringDraft = z.object({
   revision: z.int(),
   basedOnVersion: z.int(),
@@ -98,14 +101,27 @@ export const ScoringVersionPath = z.strictObject({ version: z.coerce.number().ch
 export const STAR_STATUSES = ['earned', 'in_progress', 'not_started', 'vetoed'] as const;
 export const StarStatus = z.enum(STAR_STATUSES);
 export type StarStatus = z.infer<typeof StarStatus>;
-export const STAR_STATUS_LABELS: Record<StarStatus, string> = { earned: '已达标', in_progress: '推进中', not_started: '未启动', vetoed: '否决' };
+export const STAR_STATUS_LABELS: Record<StarStatus, string> = {
+  earned: '已达标',
+  in_progress: '推进中',
+  not_started: '未启动',
+  vetoed: '否决',
+};
 
 export const RANKING_STATUSES = ['computing', 'draft', 'published'] as const;
 export const RankingStatus = z.enum(RANKING_STATUSES);
 export type RankingStatus = z.infer<typeof RankingStatus>;
 export const RANKING_STATUS_LABELS: Record<RankingStatus, string> = { computing: '计算中', draft: '草稿（待发布）', published: '已发布' };
 
-export const RankingAnnotation = z.object({ id: Id, branchId: z.optional(Id), branchName: z.optional(z.string()), text: z.string(), by: z.string(), byName: z.string(), at: IsoDateTime });
+export const RankingAnnotation = z.object({
+  id: Id,
+  branchId: z.optional(Id),
+  branchName: z.optional(z.string()),
+  text: z.string(),
+  by: z.string(),
+  byName: z.string(),
+  at: IsoDateTime,
+});
 export type RankingAnnotation = z.infer<typeof RankingAnnotation>;
 
 /** One computed version of a quarter's ranking. A published one is frozen; a correction is a new version. */
@@ -130,7 +146,11 @@ export const RankingVersion = z.object({
   publishedBy: z.optional(z.string()),
 });
 export type RankingVersion = z.infer<typeof RankingVersion>;
-export const RankingVersionList = z.object({ quarter: QuarterKey, publishedVersion: z.optional(z.int()), versions: z.array(RankingVersion) });
+export const RankingVersionList = z.object({
+  quarter: QuarterKey,
+  publishedVersion: z.optional(z.int()),
+  versions: z.array(RankingVersion),
+});
 
 /** One branch in a ranking. `delta`: change of the base score against the previous quarter (null: no previous quarter). */
 export const RankingRow = z.object({
@@ -225,11 +245,21 @@ export const StarMapRow = z.object({
   }),
 });
 export type StarMapRow = z.infer<typeof StarMapRow>;
-export const StarMap = z.object({ ranking: RankingVersion, previousQuarter: QuarterKey, townships: z.array(StarMapRow), totals: StarMapRow });
+export const StarMap = z.object({
+  ranking: RankingVersion,
+  previousQuarter: QuarterKey,
+  townships: z.array(StarMapRow),
+  totals: StarMapRow,
+});
 export type StarMap = z.infer<typeof StarMap>;
 
 /** 十佳, 百优 and 进步最快, district-wide (a leader sees the entries of their townships, ranks unchanged). */
-export const Honours = z.object({ ranking: RankingVersion, topTen: z.array(RankingRow), topHundred: z.array(RankingRow), mostImproved: z.array(RankingRow) });
+export const Honours = z.object({
+  ranking: RankingVersion,
+  topTen: z.array(RankingRow),
+  topHundred: z.array(RankingRow),
+  mostImproved: z.array(RankingRow),
+});
 export type Honours = z.infer<typeof Honours>;
 
 export const QuarterPath = z.strictObject({ quarter: QuarterKey });

@@ -11,7 +11,12 @@ import { DayKey, MonthKey } from './daily-report.contract';
 export const REVIEW_LISTS = ['difficulty', 'problem', 'solution', 'measure'] as const;
 export const ReviewList = z.enum(REVIEW_LISTS);
 export type ReviewList = z.infer<typeof ReviewList>;
-export const REVIEW_LIST_LABELS: Record<ReviewList, string> = { difficulty: '困难清单', problem: '问题清单', solution: '办法清单', measure: '举措清单' };
+export const REVIEW_LIST_LABELS: Record<ReviewList, string> = {
+  difficulty: '困难清单',
+  problem: '问题清单',
+  solution: '办法清单',
+  measure: '举措清单',
+};
 
 export const REVIEW_ITEM_STATUSES = ['open', 'in_progress', 'done'] as const;
 export const ReviewItemStatus = z.enum(REVIEW_ITEM_STATUSES);

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { conflict } from '../../domain/domain-error';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { countsOf, type StoredCatalogue, type StoredCatalogueDraft } from '../../domain/catalogue';
+import { conflict } from '../../domain/domain-error';
 import type { CatalogueRepository } from '../../ports/catalogue-repository';
 import { queryAll } from './query-all';
 import { cancellationReasons, isConditionalCheckFailed } from './transaction-errors';
@@ -14,7 +14,8 @@ export const catalogueKeys = {
 };
 
 const VERSION_FIELDS = ['version', 'content', 'publishedAt', 'publishedBy', 'note'] as const;
-const pick = <T>(i: Record<string, unknown>, f: readonly string[]) => Object.fromEntries(f.filter((k) => i[k] !== undefined).map((k) => [k, i[k]])) as T;
+const pick = <T>(i: Record<string, unknown>, f: readonly string[]) =>
+  Object.fromEntries(f.filter((k) => i[k] !== undefined).map((k) => [k, i[k]])) as T;
 
 export function catalogueVersionItems(d: string, c: StoredCatalogue) {
   return [
@@ -47,7 +48,15 @@ export class DynamoCatalogueRepository implements CatalogueRepository {
       ProjectionExpression: 'version, publishedAt, publishedBy, note, counts',
       ScanIndexForward: false,
     });
-    return items.map((i) => pick<Omit<StoredCatalogue, 'content'> & { counts: { rural: number; community: number } }>(i, ['version', 'publishedAt', 'publishedBy', 'note', 'counts']));
+    return items.map((i) =>
+      pick<Omit<StoredCatalogue, 'content'> & { counts: { rural: number; community: number } }>(i, [
+        'version',
+        'publishedAt',
+        'publishedBy',
+        'note',
+        'counts',
+      ]),
+    );
   }
 
   async draft(d: string) {
@@ -87,7 +96,14 @@ export class DynamoCatalogueRepository implements CatalogueRepository {
                   : { ConditionExpression: 'version = :prev', ExpressionAttributeValues: { ':prev': previousVersion } }),
               },
             },
-            { Delete: { TableName: this.table, Key: catalogueKeys.draft(d), ConditionExpression: 'revision = :r', ExpressionAttributeValues: { ':r': draftRevision } } },
+            {
+              Delete: {
+                TableName: this.table,
+                Key: catalogueKeys.draft(d),
+                ConditionExpression: 'revision = :r',
+                ExpressionAttributeValues: { ':r': draftRevision },
+              },
+            },
           ],
         }),
       );

@@ -1,4 +1,11 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { conflict, notFound } from '../../domain/domain-error';
 import type { StoredFinding, StoredFindingEvent, StoredInspection, StoredInspectionDraft } from '../../domain/inspection';
 import type { FindingFact, InspectionRepository, RecordedSummary } from '../../ports/inspection-repository';
@@ -21,16 +28,54 @@ export const inspectionKeys = {
 };
 
 const DRAFT_FIELDS = ['id', 'authorId', 'content', 'branchName', 'townshipId', 'version', 'createdAt', 'updatedAt'] as const;
-const INSPECTION_FIELDS = ['id', 'districtId', 'townshipId', 'branchId', 'branchName', 'visitedAt', 'location', 'photos', 'summary', 'inspectorId', 'inspectorName', 'recordedAt', 'findingIds'] as const;
+const INSPECTION_FIELDS = [
+  'id',
+  'districtId',
+  'townshipId',
+  'branchId',
+  'branchName',
+  'visitedAt',
+  'location',
+  'photos',
+  'summary',
+  'inspectorId',
+  'inspectorName',
+  'recordedAt',
+  'findingIds',
+] as const;
 const FINDING_FIELDS = [
-  'id', 'inspectionId', 'inspectorId', 'districtId', 'townshipId', 'branchId', 'branchName', 'star', 'description', 'owner', 'deadline', 'vetoItemId', 'vetoText',
-  'status', 'version', 'createdAt', 'updatedAt', 'closedAt', 'fix',
+  'id',
+  'inspectionId',
+  'inspectorId',
+  'districtId',
+  'townshipId',
+  'branchId',
+  'branchName',
+  'star',
+  'description',
+  'owner',
+  'deadline',
+  'vetoItemId',
+  'vetoText',
+  'status',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'closedAt',
+  'fix',
 ] as const;
 const EVENT_FIELDS = ['at', 'version', 'kind', 'actorId', 'actorName', 'text', 'photos'] as const;
 const SUMMARY_FIELDS = ['id', 'branchId', 'branchName', 'visitedAt', 'findings', 'recordedAt'] as const;
 
-const pick = <T>(i: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(fields.filter((f) => i[f] !== undefined).map((f) => [f, i[f]])) as T;
-const findingItem = (f: StoredFinding) => ({ ...inspectionKeys.finding(f.id), entity: 'finding', gsi1pk: inspectionKeys.township(f.townshipId), gsi1sk: `${f.branchId}#${f.id}`, ...f });
+const pick = <T>(i: Record<string, unknown>, fields: readonly string[]) =>
+  Object.fromEntries(fields.filter((f) => i[f] !== undefined).map((f) => [f, i[f]])) as T;
+const findingItem = (f: StoredFinding) => ({
+  ...inspectionKeys.finding(f.id),
+  entity: 'finding',
+  gsi1pk: inspectionKeys.township(f.townshipId),
+  gsi1sk: `${f.branchId}#${f.id}`,
+  ...f,
+});
 
 export class DynamoInspectionRepository implements InspectionRepository {
   constructor(
@@ -43,11 +88,19 @@ export class DynamoInspectionRepository implements InspectionRepository {
   }
 
   async createDraft(d: StoredInspectionDraft) {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...inspectionKeys.draft(d.authorId, d.id), entity: 'inspection-draft', ...d }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...inspectionKeys.draft(d.authorId, d.id), entity: 'inspection-draft', ...d },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async getDraft(authorId: string, draftId: string) {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: inspectionKeys.draft(authorId, draftId), ConsistentRead: true }));
+    const res = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: inspectionKeys.draft(authorId, draftId), ConsistentRead: true }),
+    );
     return res.Item ? pick<StoredInspectionDraft>(res.Item, DRAFT_FIELDS) : undefined;
   }
 
@@ -70,7 +123,13 @@ export class DynamoInspectionRepository implements InspectionRepository {
 
   async deleteDraft(authorId: string, draftId: string) {
     try {
-      await this.doc.send(new DeleteCommand({ TableName: this.table, Key: inspectionKeys.draft(authorId, draftId), ConditionExpression: 'attribute_exists(pk)' }));
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: inspectionKeys.draft(authorId, draftId),
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
     } catch (err) {
       if (isConditionalCheckFailed(err)) throw notFound('草稿');
       throw err;
@@ -101,7 +160,12 @@ export class DynamoInspectionRepository implements InspectionRepository {
     return (res.Items ?? []).map((i) => pick<RecordedSummary>(i, SUMMARY_FIELDS));
   }
 
-  async record(draft: { authorId: string; id: string; expectedVersion: number }, inspection: StoredInspection, findings: StoredFinding[], events: StoredFindingEvent[]) {
+  async record(
+    draft: { authorId: string; id: string; expectedVersion: number },
+    inspection: StoredInspection,
+    findings: StoredFinding[],
+    events: StoredFindingEvent[],
+  ) {
     const summary: RecordedSummary = {
       id: inspection.id,
       branchId: inspection.branchId,
@@ -123,7 +187,11 @@ export class DynamoInspectionRepository implements InspectionRepository {
               },
             },
             this.put({ ...inspectionKeys.inspection(inspection.id), entity: 'inspection', ...inspection }),
-            this.put({ ...inspectionKeys.recorded(draft.authorId, inspection.recordedAt, inspection.id), entity: 'inspection-recorded', ...summary }),
+            this.put({
+              ...inspectionKeys.recorded(draft.authorId, inspection.recordedAt, inspection.id),
+              entity: 'inspection-recorded',
+              ...summary,
+            }),
             ...findings.map((f) => this.put(findingItem(f))),
             ...events.map((e, n) => this.put({ ...inspectionKeys.event(findings[n].id, e.at, e.version), entity: 'finding-event', ...e })),
           ],

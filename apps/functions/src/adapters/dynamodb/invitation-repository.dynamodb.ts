@@ -1,14 +1,27 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict } from '../../domain/domain-error';
-import { isExpired, type Invitation } from '../../domain/invitation';
-import { townshipKeyOf, type Binding } from '../../domain/principal';
+import { type Invitation, isExpired } from '../../domain/invitation';
+import { type Binding, townshipKeyOf } from '../../domain/principal';
 import type { BindingDraft, InvitationRepository, RedeemResult } from '../../ports/invitation-repository';
 import { keys } from './keys';
 import { queryGsi1 } from './query-all';
 import { isConditionalCheckFailed, isTransactionConflict } from './transaction-errors';
 import { bindingItem } from './user-repository.dynamodb';
 
-const FIELDS = ['id', 'codeHash', 'inviteeName', 'role', 'scope', 'scopeLabel', 'status', 'expiresAt', 'createdAt', 'createdBy', 'redeemedBy', 'redeemedAt'] as const;
+const FIELDS = [
+  'id',
+  'codeHash',
+  'inviteeName',
+  'role',
+  'scope',
+  'scopeLabel',
+  'status',
+  'expiresAt',
+  'createdAt',
+  'createdBy',
+  'redeemedBy',
+  'redeemedAt',
+] as const;
 
 function toInvitation(item: Record<string, unknown>): Invitation {
   const out: Record<string, unknown> = {};
@@ -58,7 +71,14 @@ export class DynamoInvitationRepository implements InvitationRepository {
       if (inv.status === 'redeemed') return { outcome: 'used' };
       if (inv.status !== 'open') return { outcome: 'invalid' };
       if (isExpired(inv, now)) return { outcome: 'expired' };
-      const binding: Binding = { ...draft, role: inv.role, scope: inv.scope, scopeLabel: inv.scopeLabel, holderName: inv.inviteeName, createdBy: inv.createdBy };
+      const binding: Binding = {
+        ...draft,
+        role: inv.role,
+        scope: inv.scope,
+        scopeLabel: inv.scopeLabel,
+        holderName: inv.inviteeName,
+        createdBy: inv.createdBy,
+      };
       try {
         await this.doc.send(
           new TransactWriteCommand({

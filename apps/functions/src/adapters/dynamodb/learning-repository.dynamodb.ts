@@ -1,6 +1,21 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { conflict, notFound } from '../../domain/domain-error';
-import type { StoredAttempt, StoredQuestion, StoredQuestionnaire, StoredResponse, StoredTestResult, StoredTestSession } from '../../domain/learning';
+import type {
+  StoredAttempt,
+  StoredQuestion,
+  StoredQuestionnaire,
+  StoredResponse,
+  StoredTestResult,
+  StoredTestSession,
+} from '../../domain/learning';
 import type { LearningRepository } from '../../ports/learning-repository';
 import { queryAll } from './query-all';
 import { cancellationReasons, isConditionalCheckFailed } from './transaction-errors';
@@ -79,7 +94,9 @@ export class DynamoLearningRepository implements LearningRepository {
 
   async deleteQuestion(d: string, id: string) {
     try {
-      await this.doc.send(new DeleteCommand({ TableName: this.table, Key: K.question(d, id), ConditionExpression: 'attribute_exists(pk)' }));
+      await this.doc.send(
+        new DeleteCommand({ TableName: this.table, Key: K.question(d, id), ConditionExpression: 'attribute_exists(pk)' }),
+      );
     } catch (err) {
       if (isConditionalCheckFailed(err)) throw notFound('题目');
       throw err;
@@ -89,7 +106,13 @@ export class DynamoLearningRepository implements LearningRepository {
   /* sessions */
 
   createSession(s: StoredTestSession) {
-    return this.insert({ ...K.session(s.id), entity: 'test-session', gsi1pk: `DIST#${s.districtId}#TESTS`, gsi1sk: `${s.createdAt}#${s.id}`, ...s });
+    return this.insert({
+      ...K.session(s.id),
+      entity: 'test-session',
+      gsi1pk: `DIST#${s.districtId}#TESTS`,
+      gsi1sk: `${s.createdAt}#${s.id}`,
+      ...s,
+    });
   }
 
   getSession(id: string) {
@@ -118,7 +141,8 @@ export class DynamoLearningRepository implements LearningRepository {
   }
 
   async putAttempt(a: StoredAttempt) {
-    if (!(await this.insert({ ...K.attempt(a.sessionId, a.userId, a.attemptNo), entity: 'test-attempt', ...a }))) throw conflict('作答已开始，请刷新后重试');
+    if (!(await this.insert({ ...K.attempt(a.sessionId, a.userId, a.attemptNo), entity: 'test-attempt', ...a })))
+      throw conflict('作答已开始，请刷新后重试');
   }
 
   async submitAttempt(a: StoredAttempt, r: StoredTestResult, previousAttempts: number) {
@@ -164,7 +188,13 @@ export class DynamoLearningRepository implements LearningRepository {
   /* questionnaires */
 
   createQuestionnaire(q: StoredQuestionnaire) {
-    return this.insert({ ...K.questionnaire(q.id), entity: 'questionnaire', gsi1pk: `TWN#${q.townshipId}#QNS`, gsi1sk: `${q.createdAt}#${q.id}`, ...q });
+    return this.insert({
+      ...K.questionnaire(q.id),
+      entity: 'questionnaire',
+      gsi1pk: `TWN#${q.townshipId}#QNS`,
+      gsi1sk: `${q.createdAt}#${q.id}`,
+      ...q,
+    });
   }
 
   getQuestionnaire(id: string) {
@@ -203,7 +233,14 @@ export class DynamoLearningRepository implements LearningRepository {
     const Item = { ...K.response(r.questionnaireId, r.userId), entity: 'qn-response', ...r };
     try {
       if (expectedVersion > 0) {
-        await this.doc.send(new PutCommand({ TableName: this.table, Item, ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }));
+        await this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item,
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': expectedVersion },
+          }),
+        );
         return;
       }
       // A first response also counts on the questionnaire, so lists never read the responses to count them.
@@ -211,12 +248,20 @@ export class DynamoLearningRepository implements LearningRepository {
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Update: { TableName: this.table, Key: K.questionnaire(r.questionnaireId), UpdateExpression: 'ADD responseCount :one', ExpressionAttributeValues: { ':one': 1 } } },
+            {
+              Update: {
+                TableName: this.table,
+                Key: K.questionnaire(r.questionnaireId),
+                UpdateExpression: 'ADD responseCount :one',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
           ],
         }),
       );
     } catch (err) {
-      if (isConditionalCheckFailed(err) || cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') throw conflict('答卷已在别处修改，请刷新后重试');
+      if (isConditionalCheckFailed(err) || cancellationReasons(err)?.[0] === 'ConditionalCheckFailed')
+        throw conflict('答卷已在别处修改，请刷新后重试');
       throw err;
     }
   }

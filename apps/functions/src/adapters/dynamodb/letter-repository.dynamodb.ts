@@ -1,8 +1,15 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEntry } from '@chuangxing/shared';
-import { DomainError, conflict } from '../../domain/domain-error';
-import { isOpen, letterMonth, type Letter, type LetterCounters } from '../../domain/letter';
-import type { AuditRecord, CaseScope, CounterBump, LetterRepository, StoredIntegrityBoard, StoredMeeting } from '../../ports/letter-repository';
+import { conflict, DomainError } from '../../domain/domain-error';
+import { isOpen, type Letter, type LetterCounters, letterMonth } from '../../domain/letter';
+import type {
+  AuditRecord,
+  CaseScope,
+  CounterBump,
+  LetterRepository,
+  StoredIntegrityBoard,
+  StoredMeeting,
+} from '../../ports/letter-repository';
 import { queryAll, queryGsi1 } from './query-all';
 import { cancellationReasons, failedCondition } from './transaction-errors';
 
@@ -15,7 +22,10 @@ import { cancellationReasons, failedCondition } from './transaction-errors';
 export const letterKeys = {
   letter: (id: string) => ({ pk: `LETTER#${id}`, sk: 'LETTER' }),
   /** Keyed by time, then the version the move produced, so two moves in the same millisecond never collide. */
-  timeline: (id: string, at: string, version: number, n: number | string = 0) => ({ pk: `LETTER#${id}`, sk: `TL#${at}#${String(version).padStart(4, '0')}#${n}` }),
+  timeline: (id: string, at: string, version: number, n: number | string = 0) => ({
+    pk: `LETTER#${id}`,
+    sk: `TL#${at}#${String(version).padStart(4, '0')}#${n}`,
+  }),
   audit: (id: string, at: string, version: number) => ({ pk: `LETTER#${id}`, sk: `AUDIT#${at}#${String(version).padStart(4, '0')}` }),
   code: (code: string) => ({ pk: `LCODE#${code}`, sk: 'LCODE' }),
   writerIndex: (writerKey: string, createdAt: string, id: string) => ({ pk: `WRITER#${writerKey}`, sk: `LTR#${createdAt}#${id}` }),
@@ -30,7 +40,6 @@ export const letterKeys = {
 
 const COUNTER_NAMES = ['received', 'respondedInTime', 'accepted', 'replied', 'rated', 'satisfied'] as const;
 
-
 function caseIndex(l: Letter) {
   const group = isOpen(l.status) ? 'open' : 'closed';
   return l.category === 'integrity'
@@ -39,10 +48,35 @@ function caseIndex(l: Letter) {
 }
 
 const LETTER_FIELDS = [
-  'id', 'queryCode', 'districtId', 'townshipId', 'branchId', 'branchName', 'category', 'text', 'photos', 'anonymous', 'allowPublication', 'writerName',
-  'sealedWriter', 'writerKey', 'sealedPhone', 'status', 'reviewed', 'rating', 'ratingComment', 'lastReply', 'repliedAt', 'overdueFlaggedAt', 'createdAt', 'acceptBy', 'replyBy', 'version',
+  'id',
+  'queryCode',
+  'districtId',
+  'townshipId',
+  'branchId',
+  'branchName',
+  'category',
+  'text',
+  'photos',
+  'anonymous',
+  'allowPublication',
+  'writerName',
+  'sealedWriter',
+  'writerKey',
+  'sealedPhone',
+  'status',
+  'reviewed',
+  'rating',
+  'ratingComment',
+  'lastReply',
+  'repliedAt',
+  'overdueFlaggedAt',
+  'createdAt',
+  'acceptBy',
+  'replyBy',
+  'version',
 ] as const;
-const pick = (i: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(fields.filter((f) => i[f] !== undefined).map((f) => [f, i[f]]));
+const pick = (i: Record<string, unknown>, fields: readonly string[]) =>
+  Object.fromEntries(fields.filter((f) => i[f] !== undefined).map((f) => [f, i[f]]));
 const toLetter = (i: Record<string, unknown>) => pick(i, LETTER_FIELDS) as unknown as Letter;
 const toEntry = (i: Record<string, unknown>) => pick(i, ['at', 'kind', 'actor', 'text', 'internal']) as unknown as TimelineEntry;
 
@@ -145,11 +179,22 @@ export class DynamoLetterRepository implements LetterRepository {
     const items =
       scope.kind === 'integrity'
         ? await queryGsi1<Record<string, unknown>>(this.doc, this.table, `LCASES#I#${scope.townshipId}`, group)
-        : await queryGsi1<Record<string, unknown>>(this.doc, this.table, `LCASES#T#${scope.townshipId}`, scope.kind === 'branch' ? `${group}#${scope.branchId}` : group);
+        : await queryGsi1<Record<string, unknown>>(
+            this.doc,
+            this.table,
+            `LCASES#T#${scope.townshipId}`,
+            scope.kind === 'branch' ? `${group}#${scope.branchId}` : group,
+          );
     return items.map(toLetter).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
-  async transition(next: Letter, expectedVersion: number, entries: TimelineEntry[], audit: AuditRecord, counters: CounterBump[] = []): Promise<void> {
+  async transition(
+    next: Letter,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+    audit: AuditRecord,
+    counters: CounterBump[] = [],
+  ): Promise<void> {
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -194,7 +239,9 @@ export class DynamoLetterRepository implements LetterRepository {
 
   async getIntegrityBoard(branchId: string): Promise<StoredIntegrityBoard | undefined> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: letterKeys.integrity(branchId) }));
-    return res.Item ? (pick(res.Item, ['branchId', 'commitments', 'version', 'updatedAt', 'updatedBy']) as unknown as StoredIntegrityBoard) : undefined;
+    return res.Item
+      ? (pick(res.Item, ['branchId', 'commitments', 'version', 'updatedAt', 'updatedBy']) as unknown as StoredIntegrityBoard)
+      : undefined;
   }
 
   async putIntegrityBoard(board: StoredIntegrityBoard, expectedVersion: number): Promise<void> {
@@ -224,7 +271,13 @@ export class DynamoLetterRepository implements LetterRepository {
     return {
       Put: {
         TableName: this.table,
-        Item: { ...letterKeys.meeting(m.id), entity: 'meeting', gsi1pk: letterKeys.meetingsOf(m.branchId), gsi1sk: `${m.date}#${m.id}`, ...m },
+        Item: {
+          ...letterKeys.meeting(m.id),
+          entity: 'meeting',
+          gsi1pk: letterKeys.meetingsOf(m.branchId),
+          gsi1sk: `${m.date}#${m.id}`,
+          ...m,
+        },
         ...(expectedVersion === undefined
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
           : { ConditionExpression: 'version = :mv', ExpressionAttributeValues: { ':mv': expectedVersion } }),
@@ -238,15 +291,53 @@ export class DynamoLetterRepository implements LetterRepository {
 
   async getMeeting(id: string): Promise<StoredMeeting | undefined> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: letterKeys.meeting(id), ConsistentRead: true }));
-    return res.Item ? (pick(res.Item, ['id', 'branchId', 'branchName', 'townshipId', 'date', 'status', 'agenda', 'minutes', 'version', 'createdBy', 'createdAt']) as unknown as StoredMeeting) : undefined;
+    return res.Item
+      ? (pick(res.Item, [
+          'id',
+          'branchId',
+          'branchName',
+          'townshipId',
+          'date',
+          'status',
+          'agenda',
+          'minutes',
+          'version',
+          'createdBy',
+          'createdAt',
+        ]) as unknown as StoredMeeting)
+      : undefined;
   }
 
   async listMeetings(branchId: string): Promise<StoredMeeting[]> {
     const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, letterKeys.meetingsOf(branchId));
-    return items.map((i) => pick(i, ['id', 'branchId', 'branchName', 'townshipId', 'date', 'status', 'agenda', 'minutes', 'version', 'createdBy', 'createdAt']) as unknown as StoredMeeting).sort((a, b) => b.date.localeCompare(a.date));
+    return items
+      .map(
+        (i) =>
+          pick(i, [
+            'id',
+            'branchId',
+            'branchName',
+            'townshipId',
+            'date',
+            'status',
+            'agenda',
+            'minutes',
+            'version',
+            'createdBy',
+            'createdAt',
+          ]) as unknown as StoredMeeting,
+      )
+      .sort((a, b) => b.date.localeCompare(a.date));
   }
 
-  async scheduleOnAgenda(meeting: StoredMeeting, meetingVersion: number, letter: Letter, letterVersion: number, entry: TimelineEntry, audit: AuditRecord): Promise<void> {
+  async scheduleOnAgenda(
+    meeting: StoredMeeting,
+    meetingVersion: number,
+    letter: Letter,
+    letterVersion: number,
+    entry: TimelineEntry,
+    audit: AuditRecord,
+  ): Promise<void> {
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -271,13 +362,23 @@ export class DynamoLetterRepository implements LetterRepository {
     }
   }
 
-  async recordMinutes(meeting: StoredMeeting, meetingVersion: number, entries: { letterId: string; letterVersion: number; entry: TimelineEntry }[]): Promise<void> {
+  async recordMinutes(
+    meeting: StoredMeeting,
+    meetingVersion: number,
+    entries: { letterId: string; letterVersion: number; entry: TimelineEntry }[],
+  ): Promise<void> {
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
             this.meetingPut(meeting, meetingVersion),
-            ...entries.map((e) => this.put({ ...letterKeys.timeline(e.letterId, e.entry.at, e.letterVersion, `m${meeting.id}`), entity: 'letter-timeline', ...e.entry })),
+            ...entries.map((e) =>
+              this.put({
+                ...letterKeys.timeline(e.letterId, e.entry.at, e.letterVersion, `m${meeting.id}`),
+                entity: 'letter-timeline',
+                ...e.entry,
+              }),
+            ),
           ],
         }),
       );

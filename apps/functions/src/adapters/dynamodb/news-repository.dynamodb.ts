@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { invalid, notFound } from '../../domain/domain-error';
 import type { NewsRepository, StoredNews } from '../../ports/news-repository';
 import { isConditionalCheckFailed } from './transaction-errors';
@@ -8,7 +8,13 @@ const key = (id: string) => ({ pk: `NEWS#${id}`, sk: 'NEWS' });
 const feedPk = (d: string) => `DIST#${d}#NEWS`;
 
 /** The stored item of a post (also used by the demo seed). */
-export const newsItem = (p: StoredNews) => ({ ...key(p.id), entity: 'news', gsi1pk: feedPk(p.districtId), gsi1sk: `${p.createdAt}#${p.id}`, ...p });
+export const newsItem = (p: StoredNews) => ({
+  ...key(p.id),
+  entity: 'news',
+  gsi1pk: feedPk(p.districtId),
+  gsi1sk: `${p.createdAt}#${p.id}`,
+  ...p,
+});
 
 function strip(item: Record<string, unknown>): StoredNews {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, ...rest } = item;

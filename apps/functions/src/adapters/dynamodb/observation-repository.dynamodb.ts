@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { quarterOf } from '@chuangxing/shared';
 import { conflict, DomainError, notFound } from '../../domain/domain-error';
 import type { StoredBranchResult, StoredObservation, StoredScore } from '../../domain/observation';
@@ -19,13 +19,47 @@ const scoreKey = (id: string, branchId: string, userId: string) => ({ pk: `OBS#$
 const monthPk = (d: string, month: string) => `DIST#${d}#OBS#${month}`;
 const resultPk = (t: string, quarter: string) => `TWN#${t}#OBSRES#${quarter}`;
 
-const OBS_FIELDS = ['id', 'districtId', 'month', 'title', 'townshipId', 'organiserLabel', 'branches', 'observers', 'status', 'createdAt', 'createdBy', 'createdByName', 'closedAt', 'closedBy', 'results', 'version'] as const;
+const OBS_FIELDS = [
+  'id',
+  'districtId',
+  'month',
+  'title',
+  'townshipId',
+  'organiserLabel',
+  'branches',
+  'observers',
+  'status',
+  'createdAt',
+  'createdBy',
+  'createdByName',
+  'closedAt',
+  'closedBy',
+  'results',
+  'version',
+] as const;
 const SCORE_FIELDS = ['observationId', 'branchId', 'observerId', 'observerName', 'scores', 'comment', 'updatedAt'] as const;
-const RESULT_FIELDS = ['observationId', 'title', 'month', 'branchId', 'branchName', 'townshipId', 'perStar', 'overall', 'observerCount', 'comments', 'closedAt'] as const;
+const RESULT_FIELDS = [
+  'observationId',
+  'title',
+  'month',
+  'branchId',
+  'branchName',
+  'townshipId',
+  'perStar',
+  'overall',
+  'observerCount',
+  'comments',
+  'closedAt',
+] as const;
 
 /** A frozen branch result as stored at close (the quarterly ranking reads these by township and quarter). */
 export function observationResultItem(r: StoredBranchResult) {
-  return { pk: resultPk(r.townshipId, quarterOf(`${r.month}-01`)), sk: `${r.branchId}#${r.observationId}`, entity: 'observation-result', ...r };
+  return {
+    pk: resultPk(r.townshipId, quarterOf(`${r.month}-01`)),
+    sk: `${r.branchId}#${r.observationId}`,
+    entity: 'observation-result',
+    ...r,
+  };
 }
 
 function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
@@ -45,7 +79,13 @@ export class DynamoObservationRepository implements ObservationRepository {
     await this.doc.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...obsKey(obs.id), entity: 'observation', gsi1pk: monthPk(obs.districtId, obs.month), gsi1sk: `${obs.createdAt}#${obs.id}`, ...obs },
+        Item: {
+          ...obsKey(obs.id),
+          entity: 'observation',
+          gsi1pk: monthPk(obs.districtId, obs.month),
+          gsi1sk: `${obs.createdAt}#${obs.id}`,
+          ...obs,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -90,8 +130,20 @@ export class DynamoObservationRepository implements ObservationRepository {
                   ExpressionAttributeValues: { ':open': 'open' },
                 },
               },
-              { Put: { TableName: this.table, Item: { ...scoreKey(score.observationId, score.branchId, score.observerId), entity: 'observation-score', ...score } } },
-              { Update: { TableName: this.table, Key: revKey(score.observationId), UpdateExpression: 'ADD rev :one', ExpressionAttributeValues: { ':one': 1 } } },
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: { ...scoreKey(score.observationId, score.branchId, score.observerId), entity: 'observation-score', ...score },
+                },
+              },
+              {
+                Update: {
+                  TableName: this.table,
+                  Key: revKey(score.observationId),
+                  UpdateExpression: 'ADD rev :one',
+                  ExpressionAttributeValues: { ':one': 1 },
+                },
+              },
             ],
           }),
         );
@@ -160,7 +212,8 @@ export class DynamoObservationRepository implements ObservationRepository {
         if (current?.status === 'closed') throw new DomainError('ILLEGAL_TRANSITION', '观摩已锁定');
         throw conflict('观摩已被他人修改，请刷新后重试');
       }
-      if (reasons?.[1] === 'ConditionalCheckFailed' || isTransactionConflict(err)) throw conflict('刚有新的评分，请刷新后重试', 'scoresRevision');
+      if (reasons?.[1] === 'ConditionalCheckFailed' || isTransactionConflict(err))
+        throw conflict('刚有新的评分，请刷新后重试', 'scoresRevision');
       throw err;
     }
   }
@@ -180,6 +233,8 @@ export class DynamoObservationRepository implements ObservationRepository {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
       ExpressionAttributeValues: { ':pk': resultPk(townshipId, quarter), ':b': `${branchId}#` },
     });
-    return items.map((i) => pick<StoredBranchResult>(i, RESULT_FIELDS)).sort((a, b) => b.month.localeCompare(a.month) || b.closedAt.localeCompare(a.closedAt));
+    return items
+      .map((i) => pick<StoredBranchResult>(i, RESULT_FIELDS))
+      .sort((a, b) => b.month.localeCompare(a.month) || b.closedAt.localeCompare(a.closedAt));
   }
 }

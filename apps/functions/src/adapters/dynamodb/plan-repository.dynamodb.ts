@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TaskLatest } from '../../domain/board';
 import { conflict } from '../../domain/domain-error';
 import type { StoredPlan } from '../../domain/plan';
@@ -15,9 +15,23 @@ const key = (b: string, year: number) => ({ pk: `BR#${b}`, sk: `PLAN#${year}` })
 /** BR#{b} / PLAN#{year}#LATEST#{taskId}; gsi1 TWN#{t}#PROG#{year} / {branch}#{taskId}: each task's latest state. */
 const latestKey = (b: string, year: number, taskId: string) => ({ pk: `BR#${b}`, sk: `PLAN#${year}#LATEST#${taskId}` });
 const LATEST_FIELDS = ['branchId', 'taskId', 'star', 'status', 'percent', 'at', 'doneAt'] as const;
-const pick = <F extends readonly string[]>(item: Record<string, unknown>, fields: F) => Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
+const pick = <F extends readonly string[]>(item: Record<string, unknown>, fields: F) =>
+  Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
 
-const FIELDS = ['branchId', 'branchName', 'townshipId', 'districtId', 'year', 'catalogueVersion', 'content', 'status', 'reviewNote', 'version', 'updatedAt', 'updatedBy'] as const;
+const FIELDS = [
+  'branchId',
+  'branchName',
+  'townshipId',
+  'districtId',
+  'year',
+  'catalogueVersion',
+  'content',
+  'status',
+  'reviewNote',
+  'version',
+  'updatedAt',
+  'updatedBy',
+] as const;
 
 export class DynamoPlanRepository implements PlanRepository {
   constructor(
@@ -35,7 +49,13 @@ export class DynamoPlanRepository implements PlanRepository {
       await this.doc.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...key(plan.branchId, plan.year), entity: 'plan', gsi1pk: `TWN#${plan.townshipId}#PLANS#${plan.year}`, gsi1sk: `${plan.status}#${plan.branchId}`, ...plan },
+          Item: {
+            ...key(plan.branchId, plan.year),
+            entity: 'plan',
+            gsi1pk: `TWN#${plan.townshipId}#PLANS#${plan.year}`,
+            gsi1sk: `${plan.status}#${plan.branchId}`,
+            ...plan,
+          },
           ...(expectedVersion === 0
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
@@ -62,7 +82,13 @@ export class DynamoPlanRepository implements PlanRepository {
           {
             Put: {
               TableName: this.table,
-              Item: { ...latestKey(branchId, year, u.taskId), entity: 'task-latest', gsi1pk: `TWN#${townshipId}#PROG#${year}`, gsi1sk: `${branchId}#${u.taskId}`, ...state },
+              Item: {
+                ...latestKey(branchId, year, u.taskId),
+                entity: 'task-latest',
+                gsi1pk: `TWN#${townshipId}#PROG#${year}`,
+                gsi1sk: `${branchId}#${u.taskId}`,
+                ...state,
+              },
             },
           },
         ],
@@ -71,7 +97,9 @@ export class DynamoPlanRepository implements PlanRepository {
   }
 
   async latestTask(branchId: string, year: number, taskId: string) {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: latestKey(branchId, year, taskId), ConsistentRead: true }));
+    const res = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: latestKey(branchId, year, taskId), ConsistentRead: true }),
+    );
     return res.Item ? (pick(res.Item, LATEST_FIELDS) as unknown as TaskLatest) : undefined;
   }
 

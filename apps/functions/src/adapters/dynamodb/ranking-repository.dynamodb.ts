@@ -1,8 +1,16 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RankingAnnotation, StarMapRow } from '@chuangxing/shared';
-import { DomainError, conflict } from '../../domain/domain-error';
+import { conflict, DomainError } from '../../domain/domain-error';
 import type { Scorecard } from '../../domain/ranking';
-import type { OrderRow, RankingRepository, RankingSummary, ShardRow, StoredRankingHeader, StoredScoringDraft, StoredScoringModel } from '../../ports/ranking-repository';
+import type {
+  OrderRow,
+  RankingRepository,
+  RankingSummary,
+  ShardRow,
+  StoredRankingHeader,
+  StoredScoringDraft,
+  StoredScoringModel,
+} from '../../ports/ranking-repository';
 import { queryAll } from './query-all';
 import { cancellationReasons, isConditionalCheckFailed } from './transaction-errors';
 
@@ -27,7 +35,10 @@ export const rankingKeys = {
   runLatest: (d: string, q: string) => ({ pk: `DIST#${d}#RANK#${q}`, sk: 'LATEST' }),
   runPublished: (d: string, q: string) => ({ pk: `DIST#${d}#RANK#${q}`, sk: 'PUBLISHED' }),
   dataPk: (d: string, q: string, v: number) => `DIST#${d}#RANK#${q}#V#${pad(v)}`,
-  shard: (d: string, q: string, v: number, t: string, chunk: number) => ({ pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`, sk: `SHARD#${t}#${pad(chunk, 3)}` }),
+  shard: (d: string, q: string, v: number, t: string, chunk: number) => ({
+    pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`,
+    sk: `SHARD#${t}#${pad(chunk, 3)}`,
+  }),
   order: (d: string, q: string, v: number, chunk: number) => ({ pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`, sk: `ORDER#${pad(chunk)}` }),
   done: (d: string, q: string, v: number, t: string) => ({ pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`, sk: `DONE#${t}` }),
   ranks: (d: string, q: string, v: number, t: string) => ({ pk: `DIST#${d}#RANK#${q}#V#${pad(v)}`, sk: `RANKS#${t}` }),
@@ -45,9 +56,25 @@ const BYTES_PER_TRANSACTION = 2_000_000;
 
 const MODEL_FIELDS = ['version', 'content', 'publishedAt', 'publishedBy', 'note'] as const;
 const HEADER_FIELDS = [
-  'quarter', 'version', 'status', 'trigger', 'scoringVersion', 'model', 'townshipIds', 'asOfDay', 'inputsHash', 'branchCount', 'revision', 'annotations', 'createdAt', 'createdBy', 'publishedAt', 'publishedBy',
+  'quarter',
+  'version',
+  'status',
+  'trigger',
+  'scoringVersion',
+  'model',
+  'townshipIds',
+  'asOfDay',
+  'inputsHash',
+  'branchCount',
+  'revision',
+  'annotations',
+  'createdAt',
+  'createdBy',
+  'publishedAt',
+  'publishedBy',
 ] as const;
-const pick = <T>(i: Record<string, unknown>, f: readonly string[]) => Object.fromEntries(f.filter((k) => i[k] !== undefined).map((k) => [k, i[k]])) as T;
+const pick = <T>(i: Record<string, unknown>, f: readonly string[]) =>
+  Object.fromEntries(f.filter((k) => i[k] !== undefined).map((k) => [k, i[k]])) as T;
 const chunks = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** Consecutive groups within the transaction limits, in order. */
@@ -143,7 +170,13 @@ export class DynamoRankingRepository implements RankingRepository {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.table, Item: { ...rankingKeys.model(d, m.version), entity: 'scoring-version', ...m }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...rankingKeys.model(d, m.version), entity: 'scoring-version', ...m },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
             {
               Put: {
                 TableName: this.table,
@@ -153,7 +186,14 @@ export class DynamoRankingRepository implements RankingRepository {
                   : { ConditionExpression: 'version = :prev', ExpressionAttributeValues: { ':prev': previousVersion } }),
               },
             },
-            { Delete: { TableName: this.table, Key: rankingKeys.modelDraft(d), ConditionExpression: 'revision = :r', ExpressionAttributeValues: { ':r': draftRevision } } },
+            {
+              Delete: {
+                TableName: this.table,
+                Key: rankingKeys.modelDraft(d),
+                ConditionExpression: 'revision = :r',
+                ExpressionAttributeValues: { ':r': draftRevision },
+              },
+            },
           ],
         }),
       );
@@ -196,7 +236,13 @@ export class DynamoRankingRepository implements RankingRepository {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.table, Item: { ...rankingKeys.run(d, h.quarter, h.version), entity: 'ranking-version', ...h }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...rankingKeys.run(d, h.quarter, h.version), entity: 'ranking-version', ...h },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
             {
               Put: {
                 TableName: this.table,
@@ -229,7 +275,13 @@ export class DynamoRankingRepository implements RankingRepository {
   /** The header still computing, checked inside every data transaction. */
   private computing(d: string, q: string, v: number) {
     return {
-      ConditionCheck: { TableName: this.table, Key: rankingKeys.run(d, q, v), ConditionExpression: '#s = :computing', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':computing': 'computing' } },
+      ConditionCheck: {
+        TableName: this.table,
+        Key: rankingKeys.run(d, q, v),
+        ConditionExpression: '#s = :computing',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':computing': 'computing' },
+      },
     };
   }
 
@@ -244,7 +296,10 @@ export class DynamoRankingRepository implements RankingRepository {
         try {
           await this.doc.send(
             new TransactWriteCommand({
-              TransactItems: [this.computing(d, q, v), ...group.map((Item) => ({ Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } }))],
+              TransactItems: [
+                this.computing(d, q, v),
+                ...group.map((Item) => ({ Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+              ],
             }),
           );
           return undefined;
@@ -274,7 +329,15 @@ export class DynamoRankingRepository implements RankingRepository {
    */
   async putShard(d: string, q: string, v: number, townshipId: string, cards: Scorecard[], inputsHash: string) {
     const parts = cards.length ? chunks(cards, CARDS_PER_ITEM) : [[]];
-    const items: Record<string, unknown>[] = parts.map((c, chunk) => ({ ...rankingKeys.shard(d, q, v, townshipId, chunk), townshipId, chunk, chunks: parts.length, hash: inputsHash, cards: c, rows: c.map(shardRow) }));
+    const items: Record<string, unknown>[] = parts.map((c, chunk) => ({
+      ...rankingKeys.shard(d, q, v, townshipId, chunk),
+      townshipId,
+      chunk,
+      chunks: parts.length,
+      hash: inputsHash,
+      cards: c,
+      rows: c.map(shardRow),
+    }));
     items.push({ ...rankingKeys.done(d, q, v, townshipId), townshipId, chunks: parts.length, hash: inputsHash });
     await this.writeData(d, q, v, items);
   }
@@ -306,7 +369,9 @@ export class DynamoRankingRepository implements RankingRepository {
     });
     const byTownship = new Map<string, { townshipId: string; hash: string; rows: ShardRow[] }>();
     for (const i of items) {
-      const entry = byTownship.get(i.townshipId) ?? byTownship.set(i.townshipId, { townshipId: i.townshipId, hash: i.hash, rows: [] }).get(i.townshipId)!;
+      const entry =
+        byTownship.get(i.townshipId) ??
+        byTownship.set(i.townshipId, { townshipId: i.townshipId, hash: i.hash, rows: [] }).get(i.townshipId)!;
       entry.rows.push(...i.rows);
     }
     return [...byTownship.values()];
@@ -352,7 +417,11 @@ export class DynamoRankingRepository implements RankingRepository {
 
   async readLists(d: string, q: string, v: number) {
     const i = await this.get(rankingKeys.lists(d, q, v));
-    return { topTen: (i?.topTen as OrderRow[]) ?? [], topHundred: (i?.topHundred as OrderRow[]) ?? [], mostImproved: (i?.mostImproved as OrderRow[]) ?? [] };
+    return {
+      topTen: (i?.topTen as OrderRow[]) ?? [],
+      topHundred: (i?.topHundred as OrderRow[]) ?? [],
+      mostImproved: (i?.mostImproved as OrderRow[]) ?? [],
+    };
   }
 
   async readStarMap(d: string, q: string, v: number) {
@@ -417,7 +486,11 @@ export class DynamoRankingRepository implements RankingRepository {
 
   private async whyRefused(d: string, q: string, v: number) {
     const h = await this.getRun(d, q, v);
-    if (h && h.status !== 'draft') return new DomainError('ILLEGAL_TRANSITION', h.status === 'published' ? '已发布的排名不可修改；如需更正，请重新计算生成新版本' : '排名尚未计算完成');
+    if (h && h.status !== 'draft')
+      return new DomainError(
+        'ILLEGAL_TRANSITION',
+        h.status === 'published' ? '已发布的排名不可修改；如需更正，请重新计算生成新版本' : '排名尚未计算完成',
+      );
     return conflict('排名已被他人批注或发布，请刷新后重试');
   }
 }

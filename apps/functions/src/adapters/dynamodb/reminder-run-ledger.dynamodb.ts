@@ -1,4 +1,4 @@
-import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReminderRunLedger } from '../../ports/reminder-run-ledger';
 import { outboxKeys, REMINDER_RUN_TTL_SECONDS, ttlAfter } from './outbox-keys';
 import { isConditionalCheckFailed } from './transaction-errors';
@@ -15,7 +15,14 @@ export class DynamoReminderRunLedger implements ReminderRunLedger {
       await this.doc.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...outboxKeys.reminderRun(districtId, day), entity: 'reminderRun', districtId, day, startedAt: at.toISOString(), ttl: ttlAfter(at, REMINDER_RUN_TTL_SECONDS) },
+          Item: {
+            ...outboxKeys.reminderRun(districtId, day),
+            entity: 'reminderRun',
+            districtId,
+            day,
+            startedAt: at.toISOString(),
+            ttl: ttlAfter(at, REMINDER_RUN_TTL_SECONDS),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );

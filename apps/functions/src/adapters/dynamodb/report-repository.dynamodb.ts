@@ -1,13 +1,26 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { conflict } from '../../domain/domain-error';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Comment, DailyReport, Revision, Submission } from '../../domain/daily-report';
+import { conflict } from '../../domain/domain-error';
 import { monthOf, quarterOf } from '../../domain/shanghai-time';
 import type { ReportRepository, SubmitOutcome } from '../../ports/report-repository';
 import { keys } from './keys';
 import { queryAll } from './query-all';
 import { cancellationReasons, failedCondition } from './transaction-errors';
 
-const REPORT_FIELDS = ['branchId', 'townshipId', 'districtId', 'day', 'status', 'content', 'version', 'submittedAt', 'submittedBy', 'updatedAt', 'updatedBy', 'lastIdempotencyKey'] as const;
+const REPORT_FIELDS = [
+  'branchId',
+  'townshipId',
+  'districtId',
+  'day',
+  'status',
+  'content',
+  'version',
+  'submittedAt',
+  'submittedBy',
+  'updatedAt',
+  'updatedBy',
+  'lastIdempotencyKey',
+] as const;
 
 function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
   const out: Record<string, unknown> = {};
@@ -49,7 +62,13 @@ export class DynamoReportRepository implements ReportRepository {
       },
     });
     const items = [
-      { Put: { TableName: this.table, Item: { ...keys.report(report.branchId, report.day), entity: 'report', ...report }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.report(report.branchId, report.day), entity: 'report', ...report },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       counterUpdate(keys.branchMonthStats(report.branchId, monthOf(report.day))),
       counterUpdate(keys.branchQuarterStats(report.branchId, quarterOf(report.day))),
       {
@@ -63,7 +82,12 @@ export class DynamoReportRepository implements ReportRepository {
       {
         Put: {
           TableName: this.table,
-          Item: { ...keys.townshipDayMarker(report.townshipId, report.day, report.branchId), branchId: report.branchId, status: report.status, submittedAt: report.submittedAt },
+          Item: {
+            ...keys.townshipDayMarker(report.townshipId, report.day, report.branchId),
+            branchId: report.branchId,
+            status: report.status,
+            submittedAt: report.submittedAt,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -148,7 +172,12 @@ export class DynamoReportRepository implements ReportRepository {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       FilterExpression: 'entity = :report',
-      ExpressionAttributeValues: { ':pk': keys.report(branchId, from).pk, ':from': keys.report(branchId, from).sk, ':to': `${keys.report(branchId, to).sk}~`, ':report': 'report' },
+      ExpressionAttributeValues: {
+        ':pk': keys.report(branchId, from).pk,
+        ':from': keys.report(branchId, from).sk,
+        ':to': `${keys.report(branchId, to).sk}~`,
+        ':report': 'report',
+      },
     });
     return items.map(toReport);
   }
@@ -174,8 +203,16 @@ export class DynamoReportRepository implements ReportRepository {
 
   async townshipRollups(districtId: string, day: string) {
     const res = await this.doc.send(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.districtDayPk(districtId, day) } }),
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.districtDayPk(districtId, day) },
+      }),
     );
-    return (res.Items ?? []).map((i) => ({ townshipId: i.townshipId as string, onTime: (i.onTime as number) ?? 0, late: (i.late as number) ?? 0 }));
+    return (res.Items ?? []).map((i) => ({
+      townshipId: i.townshipId as string,
+      onTime: (i.onTime as number) ?? 0,
+      late: (i.late as number) ?? 0,
+    }));
   }
 }

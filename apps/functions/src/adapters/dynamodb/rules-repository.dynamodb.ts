@@ -1,5 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_DAILY_RULES, DEFAULT_LETTER_RULES, type DailyRules, type LetterRules } from '@chuangxing/shared';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DailyRules, DEFAULT_DAILY_RULES, DEFAULT_LETTER_RULES, type LetterRules } from '@chuangxing/shared';
 import { conflict } from '../../domain/domain-error';
 import type { RulesRepository, StoredExemption } from '../../ports/rules-repository';
 import { keys } from './keys';
@@ -7,7 +7,8 @@ import { queryAll } from './query-all';
 import { isConditionalCheckFailed } from './transaction-errors';
 
 const EXEMPTION_FIELDS = ['id', 'districtId', 'day', 'branchId', 'townshipId', 'reason', 'createdBy', 'createdAt'] as const;
-const toExemption = (i: Record<string, unknown>) => Object.fromEntries(EXEMPTION_FIELDS.filter((f) => i[f] !== undefined).map((f) => [f, i[f]])) as unknown as StoredExemption;
+const toExemption = (i: Record<string, unknown>) =>
+  Object.fromEntries(EXEMPTION_FIELDS.filter((f) => i[f] !== undefined).map((f) => [f, i[f]])) as unknown as StoredExemption;
 
 /** Exemption ids encode their key: `{day}_{branchId}` or `{day}_all`. */
 export function exemptionKeyOf(districtId: string, id: string) {
@@ -25,11 +26,17 @@ export class DynamoRulesRepository implements RulesRepository {
   async getDailyRules(districtId: string): Promise<DailyRules> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.dailyRules(districtId) }));
     if (!res.Item) return DEFAULT_DAILY_RULES;
-    return { deadline: res.Item.deadline, maxBackfillDays: res.Item.maxBackfillDays, reminderTime: res.Item.reminderTime ?? DEFAULT_DAILY_RULES.reminderTime };
+    return {
+      deadline: res.Item.deadline,
+      maxBackfillDays: res.Item.maxBackfillDays,
+      reminderTime: res.Item.reminderTime ?? DEFAULT_DAILY_RULES.reminderTime,
+    };
   }
 
   async putDailyRules(districtId: string, rules: DailyRules, by: string, at: string): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...keys.dailyRules(districtId), ...rules, updatedBy: by, updatedAt: at } }));
+    await this.doc.send(
+      new PutCommand({ TableName: this.table, Item: { ...keys.dailyRules(districtId), ...rules, updatedBy: by, updatedAt: at } }),
+    );
   }
 
   async getLetterRules(districtId: string): Promise<LetterRules> {
@@ -40,7 +47,12 @@ export class DynamoRulesRepository implements RulesRepository {
   }
 
   async putLetterRules(districtId: string, rules: LetterRules, by: string, at: string): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: { pk: `DIST#${districtId}`, sk: 'RULES#LETTERS', ...rules, updatedBy: by, updatedAt: at } }));
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: `DIST#${districtId}`, sk: 'RULES#LETTERS', ...rules, updatedBy: by, updatedAt: at },
+      }),
+    );
   }
 
   async listExemptions(districtId: string, prefix: string): Promise<StoredExemption[]> {
@@ -55,7 +67,11 @@ export class DynamoRulesRepository implements RulesRepository {
   async createExemption(e: StoredExemption): Promise<void> {
     try {
       await this.doc.send(
-        new PutCommand({ TableName: this.table, Item: { ...keys.exemption(e.districtId, e.day, e.branchId), ...e }, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...keys.exemption(e.districtId, e.day, e.branchId), ...e },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
     } catch (err) {
       if (isConditionalCheckFailed(err)) throw conflict(e.branchId ? '该支部当天已登记请假' : '当天已登记为节假日');

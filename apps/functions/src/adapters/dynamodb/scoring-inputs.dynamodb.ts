@@ -75,12 +75,19 @@ export class DynamoScoringInputs implements ScoringInputs {
     const out: Record<string, ReportCounters> = {};
     for (let k = 0; k < branchIds.length; k += BATCH_GET) {
       let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression?: string }> | undefined = {
-        [this.table]: { Keys: branchIds.slice(k, k + BATCH_GET).map((b) => keys.branchQuarterStats(b, quarter)), ProjectionExpression: 'pk, submitted, onTime, late' },
+        [this.table]: {
+          Keys: branchIds.slice(k, k + BATCH_GET).map((b) => keys.branchQuarterStats(b, quarter)),
+          ProjectionExpression: 'pk, submitted, onTime, late',
+        },
       };
       for (let attempt = 0; request && Object.keys(request).length; attempt++) {
         const res = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
         for (const i of res.Responses?.[this.table] ?? []) {
-          out[(i.pk as string).slice(3)] = { submitted: Number(i.submitted ?? 0), onTime: Number(i.onTime ?? 0), late: Number(i.late ?? 0) };
+          out[(i.pk as string).slice(3)] = {
+            submitted: Number(i.submitted ?? 0),
+            onTime: Number(i.onTime ?? 0),
+            late: Number(i.late ?? 0),
+          };
         }
         request = res.UnprocessedKeys as typeof request;
         if (request && Object.keys(request).length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
@@ -116,7 +123,10 @@ export class DynamoScoringInputs implements ScoringInputs {
       .map((i) => ({ id: i.id as string, name: i.name as string, type: i.type as 'rural' | 'community', createdAt: i.createdAt as string }))
       .sort((a, b) => a.id.localeCompare(b.id));
     const [reportCounters, exemptions, letterCounters, planItems, observations, findings, taskProgress] = await Promise.all([
-      this.reportCounters(branches.map((b) => b.id), quarter),
+      this.reportCounters(
+        branches.map((b) => b.id),
+        quarter,
+      ),
       this.exemptions(districtId, quarter),
       this.letterCounters(township.id, quarter),
       queryGsi1<Record<string, unknown>>(this.doc, this.table, `TWN#${township.id}#PLANS#${year}`, 'approved'),

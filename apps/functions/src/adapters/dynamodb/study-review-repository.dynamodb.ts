@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict } from '../../domain/domain-error';
 import type { StoredReviewItem } from '../../domain/study-review';
 import type { StudyReviewRepository } from '../../ports/study-review-repository';
@@ -11,9 +11,31 @@ import { isConditionalCheckFailed } from './transaction-errors';
  * range query (`gsi1sk >= month`; "~" sorts after every digit).
  */
 const key = (b: string, id: string) => ({ pk: `BR#${b}`, sk: `REVIEW#${id}` });
-const FIELDS = ['id', 'branchId', 'townshipId', 'period', 'list', 'text', 'owner', 'due', 'status', 'doneNote', 'doneDay', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'history'] as const;
-const indexOf = (i: StoredReviewItem) => ({ gsi1pk: `BR#${i.branchId}#REVIEWS`, gsi1sk: `${i.status === 'done' && i.doneDay ? i.doneDay.slice(0, 7) : '~open'}#${i.period}#${i.id}` });
-const fromItem = (raw: Record<string, unknown>) => Object.fromEntries(FIELDS.filter((f) => raw[f] !== undefined).map((f) => [f, raw[f]])) as unknown as StoredReviewItem;
+const FIELDS = [
+  'id',
+  'branchId',
+  'townshipId',
+  'period',
+  'list',
+  'text',
+  'owner',
+  'due',
+  'status',
+  'doneNote',
+  'doneDay',
+  'version',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'history',
+] as const;
+const indexOf = (i: StoredReviewItem) => ({
+  gsi1pk: `BR#${i.branchId}#REVIEWS`,
+  gsi1sk: `${i.status === 'done' && i.doneDay ? i.doneDay.slice(0, 7) : '~open'}#${i.period}#${i.id}`,
+});
+const fromItem = (raw: Record<string, unknown>) =>
+  Object.fromEntries(FIELDS.filter((f) => raw[f] !== undefined).map((f) => [f, raw[f]])) as unknown as StoredReviewItem;
 
 export class DynamoStudyReviewRepository implements StudyReviewRepository {
   constructor(
@@ -31,12 +53,26 @@ export class DynamoStudyReviewRepository implements StudyReviewRepository {
   }
 
   async put(item: StoredReviewItem, expectedVersion: number) {
-    await this.write(item, { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }, '这一条已被他人修改，请刷新后重试');
+    await this.write(
+      item,
+      { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } },
+      '这一条已被他人修改，请刷新后重试',
+    );
   }
 
-  private async write(item: StoredReviewItem, condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> }, message: string) {
+  private async write(
+    item: StoredReviewItem,
+    condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
+    message: string,
+  ) {
     try {
-      await this.doc.send(new PutCommand({ TableName: this.table, Item: { ...key(item.branchId, item.id), entity: 'review-item', ...indexOf(item), ...item }, ...condition }));
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...key(item.branchId, item.id), entity: 'review-item', ...indexOf(item), ...item },
+          ...condition,
+        }),
+      );
     } catch (err) {
       if (isConditionalCheckFailed(err)) throw conflict(message);
       throw err;

@@ -1,5 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 
 /** The cancellation reason codes of a failed TransactWrite, by item index; undefined if it was another error. */
 export function cancellationReasons(err: unknown): (string | undefined)[] | undefined {

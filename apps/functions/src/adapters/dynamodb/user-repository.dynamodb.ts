@@ -1,6 +1,6 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict, notFound } from '../../domain/domain-error';
-import { townshipKeyOf, type Binding, type UserProfile } from '../../domain/principal';
+import { type Binding, townshipKeyOf, type UserProfile } from '../../domain/principal';
 import type { UserRepository } from '../../ports/user-repository';
 import { keys } from './keys';
 import { queryAll, queryGsi1 } from './query-all';
@@ -60,7 +60,12 @@ export class DynamoUserRepository implements UserRepository {
       if (!existing.hasOpenid) {
         // Users created before openids were kept on the profile get it on their next login.
         await this.doc.send(
-          new UpdateCommand({ TableName: this.table, Key: keys.user(existing.profile.id), UpdateExpression: 'SET openid = if_not_exists(openid, :o)', ExpressionAttributeValues: { ':o': openid } }),
+          new UpdateCommand({
+            TableName: this.table,
+            Key: keys.user(existing.profile.id),
+            UpdateExpression: 'SET openid = if_not_exists(openid, :o)',
+            ExpressionAttributeValues: { ':o': openid },
+          }),
         );
       }
       return existing.profile;
@@ -77,7 +82,9 @@ export class DynamoUserRepository implements UserRepository {
               },
             },
             // The openid stays server-side (PROFILE_FIELDS never returns it); the WeChat notifier needs it.
-            { Put: { TableName: this.table, Item: { ...profileItem(candidate), openid }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: { TableName: this.table, Item: { ...profileItem(candidate), openid }, ConditionExpression: 'attribute_not_exists(pk)' },
+            },
           ],
         }),
       );

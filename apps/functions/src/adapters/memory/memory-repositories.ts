@@ -1,17 +1,17 @@
-import { conflict, notFound } from '../../domain/domain-error';
-import { isExpired, type Invitation } from '../../domain/invitation';
-import type { Branch, District, Township } from '../../domain/org';
-import { townshipKeyOf, type Binding, type UserProfile } from '../../domain/principal';
-import type { BindingDraft, InvitationRepository, RedeemResult } from '../../ports/invitation-repository';
-import type { OrgRepository } from '../../ports/org-repository';
-import type { UserRepository } from '../../ports/user-repository';
-import { DEFAULT_DAILY_RULES, DEFAULT_LETTER_RULES, type DailyRules, type LetterRules } from '@chuangxing/shared';
+import { type DailyRules, DEFAULT_DAILY_RULES, DEFAULT_LETTER_RULES, type LetterRules } from '@chuangxing/shared';
 import type { Comment, DailyReport, Revision, Submission } from '../../domain/daily-report';
+import { conflict, notFound } from '../../domain/domain-error';
+import { type Invitation, isExpired } from '../../domain/invitation';
+import type { Branch, District, Township } from '../../domain/org';
+import { type Binding, townshipKeyOf, type UserProfile } from '../../domain/principal';
 import { monthOf, quarterOf } from '../../domain/shanghai-time';
+import type { BindingDraft, InvitationRepository, RedeemResult } from '../../ports/invitation-repository';
 import type { Notification, Notifier } from '../../ports/notifier';
 import type { ObjectStorage } from '../../ports/object-storage';
+import type { OrgRepository } from '../../ports/org-repository';
 import type { ReportRepository, SubmitOutcome } from '../../ports/report-repository';
 import type { RulesRepository, StoredExemption } from '../../ports/rules-repository';
+import type { UserRepository } from '../../ports/user-repository';
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -25,7 +25,10 @@ export class MemoryOrgRepository implements OrgRepository {
     return clone(this.districts.get(id));
   }
   async listTownships(d: string) {
-    return [...this.townships.values()].filter((t) => t.districtId === d).sort((a, b) => a.order - b.order).map(clone);
+    return [...this.townships.values()]
+      .filter((t) => t.districtId === d)
+      .sort((a, b) => a.order - b.order)
+      .map(clone);
   }
   async getTownship(d: string, t: string) {
     const found = this.townships.get(t);
@@ -41,14 +44,16 @@ export class MemoryOrgRepository implements OrgRepository {
     const t = this.townships.get(b.townshipId);
     if (!t) throw notFound('乡镇（街道）');
     if (this.branches.has(b.id)) throw conflict('支部编号重复');
-    if ([...this.branches.values()].some((x) => x.townshipId === b.townshipId && x.name === b.name)) throw conflict('该乡镇（街道）已有同名支部', 'body.name');
+    if ([...this.branches.values()].some((x) => x.townshipId === b.townshipId && x.name === b.name))
+      throw conflict('该乡镇（街道）已有同名支部', 'body.name');
     this.branches.set(b.id, clone(b));
     t.counts[b.type] += 1;
   }
   async renameBranch(b: Branch, name: string, expected: number, now: string) {
     const cur = this.branches.get(b.id);
     if (!cur || cur.version !== expected) throw conflict('支部信息已被他人修改，请刷新后重试');
-    if (name !== cur.name && [...this.branches.values()].some((x) => x.townshipId === cur.townshipId && x.name === name)) throw conflict('该乡镇（街道）已有同名支部', 'body.name');
+    if (name !== cur.name && [...this.branches.values()].some((x) => x.townshipId === cur.townshipId && x.name === name))
+      throw conflict('该乡镇（街道）已有同名支部', 'body.name');
     const next = { ...cur, name, version: expected + 1, updatedAt: now };
     this.branches.set(b.id, next);
     return clone(next);
@@ -73,7 +78,10 @@ export class MemoryUserRepository implements UserRepository {
     return clone(candidate);
   }
   async listDemoUsers() {
-    return [...this.profiles.values()].filter((p) => p.demo).sort((a, b) => a.demo!.order - b.demo!.order).map(clone);
+    return [...this.profiles.values()]
+      .filter((p) => p.demo)
+      .sort((a, b) => a.demo!.order - b.demo!.order)
+      .map(clone);
   }
   async listBindings(d: string, key?: string) {
     return [...this.bindings.values()].filter((b) => b.scope.districtId === d && (!key || townshipKeyOf(b.scope) === key)).map(clone);
@@ -110,7 +118,14 @@ export class MemoryInvitationRepository implements InvitationRepository {
     if (!inv || inv.status === 'revoked') return { outcome: 'invalid' };
     if (inv.status === 'redeemed') return { outcome: 'used' };
     if (isExpired(inv, now)) return { outcome: 'expired' };
-    const binding: Binding = { ...draft, role: inv.role, scope: inv.scope, scopeLabel: inv.scopeLabel, holderName: inv.inviteeName, createdBy: inv.createdBy };
+    const binding: Binding = {
+      ...draft,
+      role: inv.role,
+      scope: inv.scope,
+      scopeLabel: inv.scopeLabel,
+      holderName: inv.inviteeName,
+      createdBy: inv.createdBy,
+    };
     Object.assign(inv, { status: 'redeemed', redeemedBy: draft.userId, redeemedAt: now.toISOString() });
     this.users.bindings.set(binding.bindingId, clone(binding));
     return { outcome: 'redeemed', binding };
@@ -142,7 +157,10 @@ export class MemoryReportRepository implements ReportRepository {
     this.bump(`M|${r.branchId}|${monthOf(r.day)}`, late);
     this.bump(`Q|${r.branchId}|${quarterOf(r.day)}`, late);
     this.bump(`T|${r.townshipId}|${r.day}`, late);
-    this.markers.set(`${r.townshipId}|${r.day}`, [...(this.markers.get(`${r.townshipId}|${r.day}`) ?? []), { branchId: r.branchId, status: r.status, submittedAt: r.submittedAt }]);
+    this.markers.set(`${r.townshipId}|${r.day}`, [
+      ...(this.markers.get(`${r.townshipId}|${r.day}`) ?? []),
+      { branchId: r.branchId, status: r.status, submittedAt: r.submittedAt },
+    ]);
     this.revisions.push(clone(rev));
     return { kind: 'created', report: clone(r) };
   }
@@ -172,7 +190,9 @@ export class MemoryReportRepository implements ReportRepository {
     return clone(this.markers.get(`${t}|${day}`) ?? []);
   }
   async townshipRollups(_d: string, day: string) {
-    return [...this.counters.entries()].filter(([k]) => k.startsWith('T|') && k.endsWith(`|${day}`)).map(([k, c]) => ({ townshipId: k.split('|')[1], onTime: c.onTime, late: c.late }));
+    return [...this.counters.entries()]
+      .filter(([k]) => k.startsWith('T|') && k.endsWith(`|${day}`))
+      .map(([k, c]) => ({ townshipId: k.split('|')[1], onTime: c.onTime, late: c.late }));
   }
 }
 

@@ -7,7 +7,10 @@ import { OutboxNotifier } from './outbox-notifier';
 import { WechatSubscribeNotifier } from './wechat-subscribe-notifier';
 
 /** WeChat subscribe messages in production; the outbox (stored, listed at /v1/dev/outbox) locally. */
-export function createNotifier(config: AppConfig, ctx: { doc: DynamoDBDocumentClient; clock: Clock; appSecret: () => Promise<string> }): Notifier {
+export function createNotifier(
+  config: AppConfig,
+  ctx: { doc: DynamoDBDocumentClient; clock: Clock; appSecret: () => Promise<string> },
+): Notifier {
   if (config.notifier === 'wechat') {
     return new WechatSubscribeNotifier({
       apiBase: config.wechat.apiBase,

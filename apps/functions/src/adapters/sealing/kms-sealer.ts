@@ -18,14 +18,26 @@ export class KmsSealer implements Sealer {
   }
 
   async seal(plaintext: string): Promise<string> {
-    const res = await this.client.send(new EncryptCommand({ KeyId: this.keyId, Plaintext: Buffer.from(plaintext, 'utf8'), EncryptionContext: { purpose: 'chuangxing-seal' } }));
+    const res = await this.client.send(
+      new EncryptCommand({
+        KeyId: this.keyId,
+        Plaintext: Buffer.from(plaintext, 'utf8'),
+        EncryptionContext: { purpose: 'chuangxing-seal' },
+      }),
+    );
     return `kms1.${Buffer.from(res.CiphertextBlob!).toString('base64url')}`;
   }
 
   async open(sealed: string): Promise<string> {
     const [v, blob] = sealed.split('.');
     if (v !== 'kms1' || !blob) throw new Error('not a KMS-sealed value');
-    const res = await this.client.send(new DecryptCommand({ CiphertextBlob: Buffer.from(blob, 'base64url'), KeyId: this.keyId, EncryptionContext: { purpose: 'chuangxing-seal' } }));
+    const res = await this.client.send(
+      new DecryptCommand({
+        CiphertextBlob: Buffer.from(blob, 'base64url'),
+        KeyId: this.keyId,
+        EncryptionContext: { purpose: 'chuangxing-seal' },
+      }),
+    );
     return Buffer.from(res.Plaintext!).toString('utf8');
   }
 

@@ -92,7 +92,12 @@ export class LocalObjectStorage implements ObjectStorage {
   async presignPost(key: string, o: { contentType: string; maxBytes: number; expiresInSeconds: number }) {
     if (!isValidObjectKey(key)) throw new Error(`invalid object key: ${key}`);
     if (!(o.maxBytes >= 1 && o.maxBytes <= this.maxObjectBytes)) throw new Error(`maxBytes must be 1..${this.maxObjectBytes}`);
-    const policy: Policy = { key, contentType: o.contentType, maxBytes: o.maxBytes, expiry: new Date(this.now() + o.expiresInSeconds * 1000).toISOString() };
+    const policy: Policy = {
+      key,
+      contentType: o.contentType,
+      maxBytes: o.maxBytes,
+      expiry: new Date(this.now() + o.expiresInSeconds * 1000).toISOString(),
+    };
     const encoded = Buffer.from(JSON.stringify(policy)).toString('base64');
     return {
       url: `${this.opts.baseUrl()}${LOCAL_STORAGE_PREFIX}upload`,
@@ -169,17 +174,21 @@ export class LocalObjectStorage implements ObjectStorage {
     if (!encoded || !signature) throw new UploadError(403, 'AccessDenied', 'Bucket POST must contain a policy and its signature');
     const policy = this.verifyPolicy(encoded, signature);
     if (Date.parse(policy.expiry) < this.now()) throw new UploadError(403, 'AccessDenied', 'Invalid according to Policy: Policy expired.');
-    if (text('key') !== policy.key) throw new UploadError(403, 'AccessDenied', 'Invalid according to Policy: Policy Condition failed: ["eq", "$key", ...]');
+    if (text('key') !== policy.key)
+      throw new UploadError(403, 'AccessDenied', 'Invalid according to Policy: Policy Condition failed: ["eq", "$key", ...]');
     if (text('content-type') !== policy.contentType) {
       throw new UploadError(403, 'AccessDenied', 'Invalid according to Policy: Policy Condition failed: ["eq", "$Content-Type", ...]');
     }
     const file = fields.get('file');
-    if (!file || typeof file === 'string') throw new UploadError(400, 'InvalidArgument', 'POST requires exactly one file upload per request.');
-    if (file.size > policy.maxBytes) throw new UploadError(400, 'EntityTooLarge', `Your proposed upload exceeds the maximum allowed size (${policy.maxBytes} bytes)`);
+    if (!file || typeof file === 'string')
+      throw new UploadError(400, 'InvalidArgument', 'POST requires exactly one file upload per request.');
+    if (file.size > policy.maxBytes)
+      throw new UploadError(400, 'EntityTooLarge', `Your proposed upload exceeds the maximum allowed size (${policy.maxBytes} bytes)`);
     if (file.size < 1) throw new UploadError(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size');
     const bytes = Buffer.from(await file.arrayBuffer());
     const looksRight = MAGIC[policy.contentType];
-    if (!looksRight || !looksRight(bytes)) throw new UploadError(400, 'InvalidContent', `The file is not a valid ${policy.contentType} image`);
+    if (!looksRight || !looksRight(bytes))
+      throw new UploadError(400, 'InvalidContent', `The file is not a valid ${policy.contentType} image`);
     await this.store(policy.key, policy.contentType, bytes);
     res.writeHead(204, cors).end();
   }
@@ -244,10 +253,12 @@ export class LocalObjectStorage implements ObjectStorage {
   }
 
   private verifyPolicy(encoded: string, signature: string): Policy {
-    if (!this.verify(encoded, signature)) throw new UploadError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+    if (!this.verify(encoded, signature))
+      throw new UploadError(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
     try {
       const p = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as Policy;
-      if (typeof p.key === 'string' && typeof p.contentType === 'string' && Number.isInteger(p.maxBytes) && typeof p.expiry === 'string') return p;
+      if (typeof p.key === 'string' && typeof p.contentType === 'string' && Number.isInteger(p.maxBytes) && typeof p.expiry === 'string')
+        return p;
     } catch {
       // fall through
     }
@@ -289,7 +300,11 @@ export class LocalObjectStorage implements ObjectStorage {
     const file = this.objectPath(root, key);
     const metaFile = this.metaPath(root, key);
     const tmp = path.join(root, 'tmp');
-    await Promise.all([mkdir(path.dirname(file), { recursive: true }), mkdir(path.dirname(metaFile), { recursive: true }), mkdir(tmp, { recursive: true })]);
+    await Promise.all([
+      mkdir(path.dirname(file), { recursive: true }),
+      mkdir(path.dirname(metaFile), { recursive: true }),
+      mkdir(tmp, { recursive: true }),
+    ]);
     const meta: StoredMeta = { contentType, size: bytes.length, uploadedAt: new Date(this.now()).toISOString() };
     // Bytes first, then the sidecar: head() sees an object only once both are complete.
     const tmpFile = path.join(tmp, randomUUID());

@@ -1,6 +1,6 @@
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { ObjectStorage } from '../../ports/object-storage';
-import { presignGetUrl, presignPostPolicy, s3Host, type SigV4Credentials } from './sigv4';
+import { presignGetUrl, presignPostPolicy, type SigV4Credentials, s3Host } from './sigv4';
 
 /**
  * Photos in the S3 bucket. Uploads never pass through Lambda: the client gets a presigned POST whose
@@ -21,7 +21,16 @@ export class S3ObjectStorage implements ObjectStorage {
 
   async presignPost(key: string, o: { contentType: string; maxBytes: number; expiresInSeconds: number }) {
     const { region, credentials } = await this.signing();
-    return presignPostPolicy({ bucket: this.bucket, key, contentType: o.contentType, maxBytes: o.maxBytes, region, credentials, now: this.clock(), expiresIn: o.expiresInSeconds });
+    return presignPostPolicy({
+      bucket: this.bucket,
+      key,
+      contentType: o.contentType,
+      maxBytes: o.maxBytes,
+      region,
+      credentials,
+      now: this.clock(),
+      expiresIn: o.expiresInSeconds,
+    });
   }
 
   async head(key: string) {

@@ -16,7 +16,10 @@ const sha256Hex = (data: string) => createHash('sha256').update(data, 'utf8').di
 
 /** `20130524T000000Z` and `20130524`. */
 export function amzDates(now: Date) {
-  const amzDate = now.toISOString().replace(/[:-]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = now
+    .toISOString()
+    .replace(/[:-]/g, '')
+    .replace(/\.\d{3}/, '');
   return { amzDate, day: amzDate.slice(0, 8) };
 }
 
@@ -36,7 +39,14 @@ export function s3Host(bucket: string, region: string): string {
   return `${bucket}.s3.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
 }
 
-export function presignGetUrl(o: { host: string; key: string; region: string; credentials: SigV4Credentials; now: Date; expiresIn: number }): string {
+export function presignGetUrl(o: {
+  host: string;
+  key: string;
+  region: string;
+  credentials: SigV4Credentials;
+  now: Date;
+  expiresIn: number;
+}): string {
   const { amzDate, day } = amzDates(o.now);
   const scope = `${day}/${o.region}/s3/aws4_request`;
   const params: [string, string][] = [

@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import { unauthenticated } from '../../domain/domain-error';
 import type { Clock } from '../../ports/clock';
 import type { TokenService } from '../../ports/token-service';

@@ -14,9 +14,7 @@ interface Code2SessionReply {
  * session_key is dropped here: nothing in this product needs it, so it never leaves this function.
  */
 export class HttpWechatClient implements WechatClient {
-  constructor(
-    private readonly opts: { apiBase: string; appId: string; appSecret: () => Promise<string>; timeoutMs?: number },
-  ) {}
+  constructor(private readonly opts: { apiBase: string; appId: string; appSecret: () => Promise<string>; timeoutMs?: number }) {}
 
   async codeToSession(code: string) {
     const url = new URL('/sns/jscode2session', this.opts.apiBase);

@@ -99,7 +99,8 @@ export function zip(entries: { name: string; data: Uint8Array }[]): Buffer {
 /* ---------- xml ---------- */
 
 /** Characters XML 1.0 cannot carry at all (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {
   return text
@@ -153,7 +154,9 @@ function sheetXml(sheet: SheetSpec): string {
     const topLeft = `${columnName(frozenColumns)}${headerRows + 1}`;
     const pane = frozenColumns > 0 && headerRows > 0 ? 'bottomRight' : frozenColumns > 0 ? 'topRight' : 'bottomLeft';
     const split = `${frozenColumns > 0 ? ` xSplit="${frozenColumns}"` : ''}${headerRows > 0 ? ` ySplit="${headerRows}"` : ''}`;
-    parts.push(`<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/></sheetView></sheetViews>`);
+    parts.push(
+      `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/></sheetView></sheetViews>`,
+    );
   }
   if (sheet.columnWidths?.length) {
     parts.push('<cols>');
@@ -185,7 +188,10 @@ const STYLES_XML =
   '</styleSheet>';
 
 function safeSheetName(name: string, index: number, taken: Set<string>): string {
-  let base = Array.from(name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '')).slice(0, 31).join('') || `Sheet${index + 1}`;
+  let base =
+    Array.from(name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, ''))
+      .slice(0, 31)
+      .join('') || `Sheet${index + 1}`;
   for (let n = 2; taken.has(base.toLowerCase()); n++) base = `${Array.from(base).slice(0, 28).join('')}(${n})`;
   taken.add(base.toLowerCase());
   return base;
@@ -201,7 +207,12 @@ export function writeXlsx(sheets: SheetSpec[]): Buffer {
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-    sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+    sheets
+      .map(
+        (_, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join('') +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     '</Types>';
   const rootRels =

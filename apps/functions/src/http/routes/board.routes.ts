@@ -1,5 +1,9 @@
 import type { Routes } from '@chuangxing/shared';
-import { getBranchBoard as branchUseCase, getDistrictBoard as districtUseCase, getTownshipBoard as townshipUseCase } from '../../use-cases/board';
+import {
+  getBranchBoard as branchUseCase,
+  getDistrictBoard as districtUseCase,
+  getTownshipBoard as townshipUseCase,
+} from '../../use-cases/board';
 import type { RouteImpl } from '../route-context';
 
 export const getDistrictBoard: RouteImpl<Routes['getDistrictBoard']> = async ({ deps, principal, allowed, params }) => ({

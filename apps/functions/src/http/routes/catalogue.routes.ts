@@ -1,11 +1,11 @@
 import type { Routes } from '@chuangxing/shared';
 import {
-  getCatalogue as getUseCase,
   getCatalogueDraft as draftUseCase,
-  getCatalogueVersion as versionUseCase,
-  listCatalogueVersions as versionsUseCase,
+  getCatalogue as getUseCase,
   publishCatalogue as publishUseCase,
   saveCatalogueDraft as saveUseCase,
+  listCatalogueVersions as versionsUseCase,
+  getCatalogueVersion as versionUseCase,
 } from '../../use-cases/catalogue';
 import type { RouteImpl } from '../route-context';
 

@@ -3,7 +3,13 @@ import { exportTownshipCompliance as exportUseCase } from '../../use-cases/expor
 import type { RouteImpl } from '../route-context';
 
 /** The edge (api-app) sends `base64` as raw bytes with this content type and an attachment disposition. */
-export const exportTownshipCompliance: RouteImpl<Routes['exportTownshipCompliance']> = async ({ deps, principal, allowed, params, query }) => {
+export const exportTownshipCompliance: RouteImpl<Routes['exportTownshipCompliance']> = async ({
+  deps,
+  principal,
+  allowed,
+  params,
+  query,
+}) => {
   const file = await exportUseCase(deps, principal, allowed, params.townshipId, query.from, query.to);
   return { status: 200, body: { filename: file.filename, contentType: file.contentType, base64: file.bytes.toString('base64') } };
 };

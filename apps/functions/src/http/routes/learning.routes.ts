@@ -3,8 +3,14 @@ import * as learning from '../../use-cases/learning';
 import * as qn from '../../use-cases/questionnaires';
 import type { RouteImpl } from '../route-context';
 
-export const listQuestions: RouteImpl<Routes['listQuestions']> = async ({ deps, principal, allowed }) => ({ status: 200, body: await learning.listQuestions(deps, principal, allowed) });
-export const createQuestion: RouteImpl<Routes['createQuestion']> = async ({ deps, principal, allowed, body }) => ({ status: 201, body: await learning.createQuestion(deps, principal, allowed, body) });
+export const listQuestions: RouteImpl<Routes['listQuestions']> = async ({ deps, principal, allowed }) => ({
+  status: 200,
+  body: await learning.listQuestions(deps, principal, allowed),
+});
+export const createQuestion: RouteImpl<Routes['createQuestion']> = async ({ deps, principal, allowed, body }) => ({
+  status: 201,
+  body: await learning.createQuestion(deps, principal, allowed, body),
+});
 export const deleteQuestion: RouteImpl<Routes['deleteQuestion']> = async ({ deps, principal, allowed, params }) => ({
   status: 200,
   body: await learning.deleteQuestion(deps, principal, allowed, params.questionId),
@@ -13,8 +19,14 @@ export const createTestSession: RouteImpl<Routes['createTestSession']> = async (
   status: 201,
   body: await learning.createTestSession(deps, principal, allowed, body),
 });
-export const listTestSessions: RouteImpl<Routes['listTestSessions']> = async ({ deps, principal, allowed }) => ({ status: 200, body: await learning.listTestSessions(deps, principal, allowed) });
-export const listMyTests: RouteImpl<Routes['listMyTests']> = async ({ deps, principal, allowed }) => ({ status: 200, body: await learning.listMyTests(deps, principal, allowed) });
+export const listTestSessions: RouteImpl<Routes['listTestSessions']> = async ({ deps, principal, allowed }) => ({
+  status: 200,
+  body: await learning.listTestSessions(deps, principal, allowed),
+});
+export const listMyTests: RouteImpl<Routes['listMyTests']> = async ({ deps, principal, allowed }) => ({
+  status: 200,
+  body: await learning.listMyTests(deps, principal, allowed),
+});
 export const startTestAttempt: RouteImpl<Routes['startTestAttempt']> = async ({ deps, principal, allowed, params, body }) => ({
   status: 201,
   body: await learning.startAttempt(deps, principal, allowed, params.sessionId, body.key),
@@ -36,12 +48,21 @@ export const createQuestionnaire: RouteImpl<Routes['createQuestionnaire']> = asy
   status: 201,
   body: await qn.createQuestionnaire(deps, principal, allowed, body),
 });
-export const listQuestionnaires: RouteImpl<Routes['listQuestionnaires']> = async ({ deps, principal, allowed }) => ({ status: 200, body: await qn.listQuestionnaires(deps, principal, allowed) });
+export const listQuestionnaires: RouteImpl<Routes['listQuestionnaires']> = async ({ deps, principal, allowed }) => ({
+  status: 200,
+  body: await qn.listQuestionnaires(deps, principal, allowed),
+});
 export const getQuestionnaire: RouteImpl<Routes['getQuestionnaire']> = async ({ deps, principal, allowed, params }) => ({
   status: 200,
   body: await qn.getQuestionnaire(deps, principal, allowed, params.questionnaireId),
 });
-export const putQuestionnaireResponse: RouteImpl<Routes['putQuestionnaireResponse']> = async ({ deps, principal, allowed, params, body }) => ({
+export const putQuestionnaireResponse: RouteImpl<Routes['putQuestionnaireResponse']> = async ({
+  deps,
+  principal,
+  allowed,
+  params,
+  body,
+}) => ({
   status: 200,
   body: await qn.putResponse(deps, principal, allowed, params.questionnaireId, body),
 });

@@ -1,7 +1,26 @@
 import type { Routes } from '@chuangxing/shared';
-import { presignLetterPhoto as presignUseCase, actOnCase as actUseCase, getCase as getCaseUseCase, listCases as listCasesUseCase, listMyLetters as listMineUseCase, rateLetter as rateUseCase, trackLetter as trackUseCase, writeLetter as writeUseCase } from '../../use-cases/letters';
-import { getIntegrityBoard as integrityUseCase, getLetterStats as statsUseCase, getPublicBoard as boardUseCase, putIntegrityBoard as putIntegrityUseCase } from '../../use-cases/letter-boards';
-import { addToAgenda as agendaUseCase, createMeeting as createMeetingUseCase, listMeetings as listMeetingsUseCase, recordMinutes as minutesUseCase } from '../../use-cases/meetings';
+import {
+  getPublicBoard as boardUseCase,
+  getIntegrityBoard as integrityUseCase,
+  putIntegrityBoard as putIntegrityUseCase,
+  getLetterStats as statsUseCase,
+} from '../../use-cases/letter-boards';
+import {
+  actOnCase as actUseCase,
+  getCase as getCaseUseCase,
+  listCases as listCasesUseCase,
+  listMyLetters as listMineUseCase,
+  presignLetterPhoto as presignUseCase,
+  rateLetter as rateUseCase,
+  trackLetter as trackUseCase,
+  writeLetter as writeUseCase,
+} from '../../use-cases/letters';
+import {
+  addToAgenda as agendaUseCase,
+  createMeeting as createMeetingUseCase,
+  listMeetings as listMeetingsUseCase,
+  recordMinutes as minutesUseCase,
+} from '../../use-cases/meetings';
 import type { RouteImpl } from '../route-context';
 
 export const writeLetter: RouteImpl<Routes['writeLetter']> = async ({ deps, principal, body }) => {

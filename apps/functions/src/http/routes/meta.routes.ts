@@ -10,6 +10,7 @@ export const health: RouteImpl<Routes['health']> = async ({ deps }) => ({
 let cachedDoc: { local: boolean; doc: Record<string, unknown> } | undefined;
 
 export const getOpenApi: RouteImpl<Routes['getOpenApi']> = async ({ deps }) => {
-  if (cachedDoc?.local !== deps.devLogin) cachedDoc = { local: deps.devLogin, doc: buildOpenApiDocument({ includeLocalOnly: deps.devLogin }) };
+  if (cachedDoc?.local !== deps.devLogin)
+    cachedDoc = { local: deps.devLogin, doc: buildOpenApiDocument({ includeLocalOnly: deps.devLogin }) };
   return { status: 200, body: cachedDoc.doc };
 };

@@ -1,11 +1,11 @@
 import type { Routes } from '@chuangxing/shared';
 import {
   branchObservationResults,
+  listObserverCandidates as candidatesUseCase,
   closeObservation as closeUseCase,
   createObservation as createUseCase,
   getObservation as getUseCase,
   listObservations as listUseCase,
-  listObserverCandidates as candidatesUseCase,
   scoreBranch,
 } from '../../use-cases/observations';
 import type { RouteImpl } from '../route-context';
@@ -40,7 +40,13 @@ export const closeObservation: RouteImpl<Routes['closeObservation']> = async ({ 
   body: await closeUseCase(deps, principal, allowed, params.observationId, body.version),
 });
 
-export const getBranchObservationResults: RouteImpl<Routes['getBranchObservationResults']> = async ({ deps, principal, allowed, params, query }) => ({
+export const getBranchObservationResults: RouteImpl<Routes['getBranchObservationResults']> = async ({
+  deps,
+  principal,
+  allowed,
+  params,
+  query,
+}) => ({
   status: 200,
   body: await branchObservationResults(deps, principal, allowed, params.branchId, query.quarter),
 });

@@ -1,11 +1,11 @@
 import type { Routes } from '@chuangxing/shared';
+import type { Branch, Township } from '../../domain/org';
 import { createBranch as createBranchUseCase } from '../../use-cases/create-branch';
-import { getDirectory as directoryUseCase } from '../../use-cases/get-directory';
 import { getBranch as getBranchUseCase } from '../../use-cases/get-branch';
+import { getDirectory as directoryUseCase } from '../../use-cases/get-directory';
 import { getOrgTree as getOrgTreeUseCase } from '../../use-cases/get-org-tree';
 import { listTownshipBranches as listUseCase } from '../../use-cases/list-township-branches';
 import { renameBranch as renameUseCase } from '../../use-cases/rename-branch';
-import type { Branch, Township } from '../../domain/org';
 import type { RouteImpl } from '../route-context';
 import { presentBranch, presentTownship } from './presenters';
 

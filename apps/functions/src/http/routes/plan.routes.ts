@@ -2,8 +2,8 @@ import type { Routes } from '@chuangxing/shared';
 import {
   actOnPlan as actUseCase,
   addTaskUpdate as addTaskUpdateUseCase,
-  getPlan as getUseCase,
   getTaskProgress as getTaskProgressUseCase,
+  getPlan as getUseCase,
   presignEvidence as presignEvidenceUseCase,
   proposeSchedule,
   savePlan as saveUseCase,

@@ -1,6 +1,6 @@
 import type { Branch as BranchDto, Invitation as InvitationDto, TownshipSummary } from '@chuangxing/shared';
 import type { Invitation } from '../../domain/invitation';
-import { starsOf, type Branch, type Township } from '../../domain/org';
+import { type Branch, starsOf, type Township } from '../../domain/org';
 
 export const presentBranch = (b: Branch): BranchDto => ({ ...b, stars: starsOf(b) });
 

@@ -1,19 +1,28 @@
 import type { Routes } from '@chuangxing/shared';
-import * as scoring from '../../use-cases/scoring-model';
-import * as rankings from '../../use-cases/rankings';
 import { exportRanking as exportUseCase } from '../../use-cases/export-ranking';
+import * as rankings from '../../use-cases/rankings';
+import * as scoring from '../../use-cases/scoring-model';
 import type { RouteImpl } from '../route-context';
 
-export const getScoringModel: RouteImpl<Routes['getScoringModel']> = async ({ deps }) => ({ status: 200, body: await scoring.getScoringModel(deps) });
+export const getScoringModel: RouteImpl<Routes['getScoringModel']> = async ({ deps }) => ({
+  status: 200,
+  body: await scoring.getScoringModel(deps),
+});
 
 export const listScoringVersions: RouteImpl<Routes['listScoringVersions']> = async ({ deps }) => ({
   status: 200,
   body: { versions: await scoring.listScoringVersions(deps) },
 });
 
-export const getScoringVersion: RouteImpl<Routes['getScoringVersion']> = async ({ deps, params }) => ({ status: 200, body: await scoring.getScoringVersion(deps, params.version) });
+export const getScoringVersion: RouteImpl<Routes['getScoringVersion']> = async ({ deps, params }) => ({
+  status: 200,
+  body: await scoring.getScoringVersion(deps, params.version),
+});
 
-export const getScoringDraft: RouteImpl<Routes['getScoringDraft']> = async ({ deps, principal, allowed }) => ({ status: 200, body: await scoring.getScoringDraft(deps, principal, allowed) });
+export const getScoringDraft: RouteImpl<Routes['getScoringDraft']> = async ({ deps, principal, allowed }) => ({
+  status: 200,
+  body: await scoring.getScoringDraft(deps, principal, allowed),
+});
 
 export const putScoringDraft: RouteImpl<Routes['putScoringDraft']> = async ({ deps, principal, allowed, body }) => ({
   status: 200,

@@ -15,7 +15,15 @@ export const listOutbox: RouteImpl<Routes['listOutbox']> = async ({ deps }) => {
   return {
     status: 200,
     body: {
-      messages: messages.map(({ id, channel, recipientUserId, recipientName, title, body, createdAt }) => ({ id, channel, recipientUserId, recipientName, title, body, createdAt })),
+      messages: messages.map(({ id, channel, recipientUserId, recipientName, title, body, createdAt }) => ({
+        id,
+        channel,
+        recipientUserId,
+        recipientName,
+        title,
+        body,
+        createdAt,
+      })),
     },
   };
 };

@@ -1,5 +1,11 @@
 import type { Routes } from '@chuangxing/shared';
-import { createExemption as createUseCase, deleteExemption as deleteUseCase, listExemptions as listUseCase, putDailyRules as putUseCase, putLetterRules as putLetterUseCase } from '../../use-cases/daily-rules';
+import {
+  createExemption as createUseCase,
+  deleteExemption as deleteUseCase,
+  listExemptions as listUseCase,
+  putLetterRules as putLetterUseCase,
+  putDailyRules as putUseCase,
+} from '../../use-cases/daily-rules';
 import type { RouteImpl } from '../route-context';
 
 export const getDailyRules: RouteImpl<Routes['getDailyRules']> = async ({ deps }) => ({

@@ -1,5 +1,10 @@
 import type { Routes } from '@chuangxing/shared';
-import { actOnReviewItem as actUseCase, addReviewItem as addUseCase, getReviewBoard as boardUseCase, getTownshipReviewSummary as summaryUseCase } from '../../use-cases/study-review';
+import {
+  actOnReviewItem as actUseCase,
+  addReviewItem as addUseCase,
+  getReviewBoard as boardUseCase,
+  getTownshipReviewSummary as summaryUseCase,
+} from '../../use-cases/study-review';
 import type { RouteImpl } from '../route-context';
 
 export const getReviewBoard: RouteImpl<Routes['getReviewBoard']> = async ({ deps, principal, allowed, params }) => ({

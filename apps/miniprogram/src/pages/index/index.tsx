@@ -1,26 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type Me, ROLE_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { ROLE_LABELS, type Me } from '@chuangxing/shared';
+import { useCallback, useEffect, useState } from 'react';
 import { ErrorView, LoadingView } from '../../components/state-views';
 import { devLoginAvailable, isH5 } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
-import { toFailure, type Failure } from '../../services/api-failure';
 import { loginWithWechat, refreshMe } from '../../services/api';
+import { type Failure, toFailure } from '../../services/api-failure';
 import { openPage, showComingSoon } from '../../services/navigation';
-import { pendingReports, type PendingReport } from '../../services/report-outbox';
+import { type PendingReport, pendingReports } from '../../services/report-outbox';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
-import { shortcutsFor, type Shortcut } from './shortcuts';
+import { type Shortcut, shortcutsFor } from './shortcuts';
 import './index.css';
 
 type LoginState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'failed'; failure: Failure };
 
 function Banner() {
   return (
-    <View className='home-banner'>
-      <Text className='home-banner__title'>五星支部创建</Text>
-      <Text className='home-banner__motto'>三星成片 · 四星倍增 · 五星不断涌现</Text>
+    <View className="home-banner">
+      <Text className="home-banner__title">五星支部创建</Text>
+      <Text className="home-banner__motto">三星成片 · 四星倍增 · 五星不断涌现</Text>
     </View>
   );
 }
@@ -33,12 +33,12 @@ function ShortcutCard({ shortcut }: { shortcut: Shortcut }) {
     else openPage(target.url);
   };
   return (
-    <View className={`cx-card home-shortcut${soon ? ' home-shortcut--soon' : ''}`} hoverClass='cx-pressed' onClick={onTap}>
-      <View className='home-shortcut__head'>
-        <Text className='home-shortcut__title'>{shortcut.title}</Text>
-        {soon ? <Text className='cx-tag cx-tag--muted'>即将上线</Text> : <Text className='home-shortcut__arrow'>›</Text>}
+    <View className={`cx-card home-shortcut${soon ? ' home-shortcut--soon' : ''}`} hoverClass="cx-pressed" onClick={onTap}>
+      <View className="home-shortcut__head">
+        <Text className="home-shortcut__title">{shortcut.title}</Text>
+        {soon ? <Text className="cx-tag cx-tag--muted">即将上线</Text> : <Text className="home-shortcut__arrow">›</Text>}
       </View>
-      <Text className='home-shortcut__desc'>{shortcut.description}</Text>
+      <Text className="home-shortcut__desc">{shortcut.description}</Text>
     </View>
   );
 }
@@ -47,24 +47,24 @@ function Welcome({ me, pending }: { me: Me; pending: PendingReport[] }) {
   const bindings = me.bindings.filter((b) => !b.revokedAt);
   const roles = me.roles.length ? me.roles : (['resident'] as const);
   return (
-    <View className='home-welcome'>
-      <View className='cx-card home-profile'>
-        <Text className='cx-home-greeting'>您好，{me.user.displayName}</Text>
-        <View className='home-roles'>
+    <View className="home-welcome">
+      <View className="cx-card home-profile">
+        <Text className="cx-home-greeting">您好，{me.user.displayName}</Text>
+        <View className="home-roles">
           {roles.map((role) => (
-            <Text key={role} className='cx-tag cx-tag--role'>
+            <Text key={role} className="cx-tag cx-tag--role">
               {ROLE_LABELS[role]}
             </Text>
           ))}
         </View>
         {bindings.map((b) => (
-          <Text key={b.bindingId} className='home-scope'>
+          <Text key={b.bindingId} className="home-scope">
             {ROLE_LABELS[b.role]} · {b.scopeLabel}
           </Text>
         ))}
       </View>
-      <View className='cx-section-title'>常用功能</View>
-      <View className='home-shortcuts'>
+      <View className="cx-section-title">常用功能</View>
+      <View className="home-shortcuts">
         {shortcutsFor(me, pending).map((s) => (
           <ShortcutCard key={s.key} shortcut={s} />
         ))}
@@ -76,24 +76,24 @@ function Welcome({ me, pending }: { me: Me; pending: PendingReport[] }) {
 function SignedOut({ login, onWechatLogin }: { login: LoginState; onWechatLogin: () => void }) {
   const dev = devLoginAvailable();
   const wechat = !isH5();
-  if (login.kind === 'pending') return <LoadingView text='正在登录…' />;
+  if (login.kind === 'pending') return <LoadingView text="正在登录…" />;
   return (
-    <View className='cx-card home-signin'>
+    <View className="cx-card home-signin">
       {login.kind === 'failed' ? <ErrorView failure={login.failure} onRetry={onWechatLogin} /> : null}
       {wechat && login.kind !== 'failed' ? (
-        <Button className='cx-btn cx-btn--primary' onClick={onWechatLogin}>
+        <Button className="cx-btn cx-btn--primary" onClick={onWechatLogin}>
           微信一键登录
         </Button>
       ) : null}
       {dev ? (
-        <View className='home-signin__dev'>
-          <Text className='home-signin__hint'>本地演示环境：请选择一位演示用户登录。</Text>
-          <Button className='cx-btn cx-btn--primary home-signin__dev-btn' onClick={() => openPage(PAGES.devLogin)}>
+        <View className="home-signin__dev">
+          <Text className="home-signin__hint">本地演示环境：请选择一位演示用户登录。</Text>
+          <Button className="cx-btn cx-btn--primary home-signin__dev-btn" onClick={() => openPage(PAGES.devLogin)}>
             选择演示用户登录
           </Button>
         </View>
       ) : null}
-      {!wechat && !dev ? <Text className='home-signin__hint'>请在微信中打开「创星」小程序使用。</Text> : null}
+      {!wechat && !dev ? <Text className="home-signin__hint">请在微信中打开「创星」小程序使用。</Text> : null}
     </View>
   );
 }
@@ -137,7 +137,7 @@ export default function HomePage() {
   else body = <LoadingView />;
 
   return (
-    <View className='cx-page home'>
+    <View className="cx-page home">
       <Banner />
       {body}
     </View>

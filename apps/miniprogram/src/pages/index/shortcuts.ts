@@ -32,19 +32,30 @@ function branchesOf(bindings: RoleBinding[]): { id: string; label: string }[] {
   const branches: { id: string; label: string }[] = [];
   for (const b of bindings) {
     const scope = b.scope;
-    if (scope.level === 'branch' && !branches.some((x) => x.id === scope.branchId)) branches.push({ id: scope.branchId, label: b.scopeLabel });
+    if (scope.level === 'branch' && !branches.some((x) => x.id === scope.branchId))
+      branches.push({ id: scope.branchId, label: b.scopeLabel });
   }
   return branches;
 }
 
 function branchShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  return branchesOf(bindings).map((br) => ({ key: `branch:${br.id}`, title: '我的支部', description: br.label, target: { kind: 'page', url: PAGES.branch(br.id) } }));
+  return branchesOf(bindings).map((br) => ({
+    key: `branch:${br.id}`,
+    title: '我的支部',
+    description: br.label,
+    target: { kind: 'page', url: PAGES.branch(br.id) },
+  }));
 }
 
 /** District admins and township staff: invite people and manage their bindings. */
 function adminShortcuts(): Shortcut[] {
   return [
-    { key: 'invite', title: '邀请绑定', description: '生成邀请码，邀请干部和工作人员绑定身份', target: { kind: 'page', url: PAGES.invitations } },
+    {
+      key: 'invite',
+      title: '邀请绑定',
+      description: '生成邀请码，邀请干部和工作人员绑定身份',
+      target: { kind: 'page', url: PAGES.invitations },
+    },
     { key: 'bindings', title: '身份管理', description: '查看和撤销已绑定的身份', target: { kind: 'page', url: PAGES.bindings } },
   ];
 }
@@ -103,7 +114,12 @@ const districtBoardShortcut: Shortcut = {
 
 /** Cadres and secretaries: 四个一口清 of each branch they belong to (its poster is one tap further). */
 function branchBoardShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  return branchesOf(bindings).map((br) => ({ key: `branch-board:${br.id}`, title: '四个一口清', description: `${br.label}：任务、底数、措施、机制和作战图`, target: { kind: 'page', url: PAGES.branchBoard(br.id) } }));
+  return branchesOf(bindings).map((br) => ({
+    key: `branch-board:${br.id}`,
+    title: '四个一口清',
+    description: `${br.label}：任务、底数、措施、机制和作战图`,
+    target: { kind: 'page', url: PAGES.branchBoard(br.id) },
+  }));
 }
 /** 每季度一评比: township staff, leaders and district admins read the published ranking (the server keeps each to their townships). */
 const rankingShortcut: Shortcut = {
@@ -165,12 +181,25 @@ function planShortcuts(bindings: RoleBinding[]): Shortcut[] {
 function reviewShortcuts(bindings: RoleBinding[]): Shortcut[] {
   const branches = branchesOf(bindings);
   const many = branches.length > 1;
-  return branches.map((br) => ({ key: `review:${br.id}`, title: '学讲评', description: many ? br.label : '困难、问题、办法、举措四张清单，逐项解决', target: { kind: 'page', url: PAGES.reviewBoard(br.id) } }) as Shortcut);
+  return branches.map(
+    (br) =>
+      ({
+        key: `review:${br.id}`,
+        title: '学讲评',
+        description: many ? br.label : '困难、问题、办法、举措四张清单，逐项解决',
+        target: { kind: 'page', url: PAGES.reviewBoard(br.id) },
+      }) as Shortcut,
+  );
 }
 
 /** 学讲评汇总 for township staff and leaders: per branch, open and done per list, and overdue items. */
 function reviewSummaryShortcut(townshipIds: string[]): Shortcut {
-  return { key: 'review-summary', title: '学讲评', description: '各支部四张清单的解决情况和逾期条目', target: { kind: 'page', url: PAGES.reviewSummary(townshipIds.length === 1 ? townshipIds[0] : undefined) } };
+  return {
+    key: 'review-summary',
+    title: '学讲评',
+    description: '各支部四张清单的解决情况和逾期条目',
+    target: { kind: 'page', url: PAGES.reviewSummary(townshipIds.length === 1 ? townshipIds[0] : undefined) },
+  };
 }
 
 /**
@@ -189,15 +218,32 @@ function lettersShortcut(has: (role: string) => boolean): Shortcut {
 function communityBoardShortcuts(bindings: RoleBinding[], withBoard: boolean): Shortcut[] {
   return branchesOf(bindings).flatMap((br) => [
     ...(withBoard
-      ? [{ key: `letter-board:${br.id}`, title: '公开栏', description: `${br.label}：来信数量、满意率和公开的来信`, target: { kind: 'page', url: PAGES.letterBoard(br.id) } } as Shortcut]
+      ? [
+          {
+            key: `letter-board:${br.id}`,
+            title: '公开栏',
+            description: `${br.label}：来信数量、满意率和公开的来信`,
+            target: { kind: 'page', url: PAGES.letterBoard(br.id) },
+          } as Shortcut,
+        ]
       : []),
-    { key: `integrity:${br.id}`, title: '微权说廉', description: `${br.label}：小微权力和廉洁承诺`, target: { kind: 'page', url: PAGES.integrityBoard(br.id) } } as Shortcut,
+    {
+      key: `integrity:${br.id}`,
+      title: '微权说廉',
+      description: `${br.label}：小微权力和廉洁承诺`,
+      target: { kind: 'page', url: PAGES.integrityBoard(br.id) },
+    } as Shortcut,
   ]);
 }
 
 /** Station handlers: their community's 社区半月谈 (agendas from the letters, minutes after the meeting). */
 function meetingShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  return branchesOf(bindings).map((br) => ({ key: `meetings:${br.id}`, title: '社区半月谈', description: `${br.label}：来信议题和会议纪要`, target: { kind: 'page', url: PAGES.meetings(br.id) } }));
+  return branchesOf(bindings).map((br) => ({
+    key: `meetings:${br.id}`,
+    title: '社区半月谈',
+    description: `${br.label}：来信议题和会议纪要`,
+    target: { kind: 'page', url: PAGES.meetings(br.id) },
+  }));
 }
 
 /** 每月一观摩: township staff and the district organise and score; inspectors and leaders score and oversee. */
@@ -210,7 +256,12 @@ const observationsShortcut: Shortcut = {
 
 /** Cadres and secretaries: their branch's locked observation results (who scored stays hidden). */
 function branchObservationShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  return branchesOf(bindings).map((br) => ({ key: `observe:${br.id}`, title: '观摩结果', description: `${br.label}：本季度观摩的各星得分和意见`, target: { kind: 'page', url: PAGES.branchObservations(br.id) } }));
+  return branchesOf(bindings).map((br) => ({
+    key: `observe:${br.id}`,
+    title: '观摩结果',
+    description: `${br.label}：本季度观摩的各星得分和意见`,
+    target: { kind: 'page', url: PAGES.branchObservations(br.id) },
+  }));
 }
 
 /** Cadres and secretaries: their branch's 问题清单 from 四不两直 visits (submit fixes there). */
@@ -241,16 +292,36 @@ function findingsOverviewShortcut(townships: string[]): Shortcut {
 const RESIDENT_INTEGRITY_BRANCH = 'jianxinnanjie';
 
 /** 创星动态: everyone reads the campaign news. */
-const newsShortcut: Shortcut = { key: 'news', title: '创星动态', description: '全区和各乡镇（街道）的创建动态', target: { kind: 'page', url: PAGES.newsFeed } };
+const newsShortcut: Shortcut = {
+  key: 'news',
+  title: '创星动态',
+  description: '全区和各乡镇（街道）的创建动态',
+  target: { kind: 'page', url: PAGES.newsFeed },
+};
 /** District admins and township staff: schedule 应知应会 tests and read 参考率; run 调查问卷. */
 const learnOrganiserShortcuts: Shortcut[] = [
-  { key: 'learn-sessions', title: '应知应会测试', description: '题库、安排测试、参考率和成绩分布', target: { kind: 'page', url: PAGES.learnSessions } },
-  { key: 'questionnaires', title: '调查问卷', description: '向各支部干部发放问卷，汇总结果', target: { kind: 'page', url: PAGES.questionnaires } },
+  {
+    key: 'learn-sessions',
+    title: '应知应会测试',
+    description: '题库、安排测试、参考率和成绩分布',
+    target: { kind: 'page', url: PAGES.learnSessions },
+  },
+  {
+    key: 'questionnaires',
+    title: '调查问卷',
+    description: '向各支部干部发放问卷，汇总结果',
+    target: { kind: 'page', url: PAGES.questionnaires },
+  },
 ];
 /** Cadres and secretaries: take their tests and answer questionnaires. */
 const learnTakerShortcuts: Shortcut[] = [
   { key: 'learn-mine', title: '我的测试', description: '应知应会知识测试，限时作答', target: { kind: 'page', url: PAGES.learnMine } },
-  { key: 'questionnaires', title: '调查问卷', description: '填写乡镇（街道）发来的问卷', target: { kind: 'page', url: PAGES.questionnaires } },
+  {
+    key: 'questionnaires',
+    title: '调查问卷',
+    description: '填写乡镇（街道）发来的问卷',
+    target: { kind: 'page', url: PAGES.questionnaires },
+  },
 ];
 
 function townshipIdsOf(bindings: RoleBinding[]): string[] {
@@ -309,7 +380,12 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     });
     cards.push(
       townships.length === 1
-        ? { key: 'branches', title: '各支部', description: '本乡镇（街道）的村和社区', target: { kind: 'page', url: PAGES.township(townships[0]) } }
+        ? {
+            key: 'branches',
+            title: '各支部',
+            description: '本乡镇（街道）的村和社区',
+            target: { kind: 'page', url: PAGES.township(townships[0]) },
+          }
         : { key: 'branches', title: '各支部', description: '选择乡镇（街道）查看支部', target: { kind: 'tab', url: PAGES.org } },
     );
     // 计划审批: the township's branches, each linking to its 创星计划 (批准 / 退回 there).
@@ -338,7 +414,12 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(districtDashboard);
     cards.push(districtBoardShortcut);
     cards.push(lettersShortcut(has));
-    cards.push({ key: 'inspection', title: '四不两直', description: '不打招呼直奔现场，记录发现的问题', target: { kind: 'page', url: PAGES.inspections } });
+    cards.push({
+      key: 'inspection',
+      title: '四不两直',
+      description: '不打招呼直奔现场，记录发现的问题',
+      target: { kind: 'page', url: PAGES.inspections },
+    });
     cards.push(findingsOverviewShortcut(townshipIdsOf(byRole('inspector'))));
   }
   if (has('cadre') || has('secretary')) {
@@ -369,12 +450,22 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
   if (has('district_admin') || has('township_staff')) cards.push(...learnOrganiserShortcuts);
   if (has('cadre') || has('secretary')) cards.push(...learnTakerShortcuts);
 
-  const writeCard: Shortcut = { key: 'mailbox', title: '清风邮局', description: '给社区写信：反映问题、提出建议，可以匿名', target: { kind: 'page', url: PAGES.writeLetter() } };
+  const writeCard: Shortcut = {
+    key: 'mailbox',
+    title: '清风邮局',
+    description: '给社区写信：反映问题、提出建议，可以匿名',
+    target: { kind: 'page', url: PAGES.writeLetter() },
+  };
   const official = active.length > 0 || me.roles.some((r) => r !== 'resident');
   if (!official) {
     // Residents: the mailbox first, then (for cadres who have not bound yet) 绑定身份.
     cards.push(writeCard);
-    cards.push({ key: 'my-letters', title: '我的信件', description: '查看来信的办理进度，对答复进行评价', target: { kind: 'page', url: PAGES.myLetters } });
+    cards.push({
+      key: 'my-letters',
+      title: '我的信件',
+      description: '查看来信的办理进度，对答复进行评价',
+      target: { kind: 'page', url: PAGES.myLetters },
+    });
     cards.push({
       key: `integrity:${RESIDENT_INTEGRITY_BRANCH}`,
       title: '微权说廉',

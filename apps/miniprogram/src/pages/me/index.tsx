@@ -1,6 +1,6 @@
+import { type Me, ROLE_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLE_LABELS, type Me } from '@chuangxing/shared';
 import { SignInNeeded } from '../../components/sign-in-needed';
 import { devLoginAvailable } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
@@ -13,20 +13,20 @@ function Profile({ me }: { me: Me }) {
   const bindings = me.bindings.filter((b) => !b.revokedAt);
   return (
     <View>
-      <View className='cx-card me-profile'>
-        <Text className='me-profile__name'>{me.user.displayName}</Text>
-        {me.user.isDemo ? <Text className='cx-tag cx-tag--demo'>演示账号</Text> : null}
+      <View className="cx-card me-profile">
+        <Text className="me-profile__name">{me.user.displayName}</Text>
+        {me.user.isDemo ? <Text className="cx-tag cx-tag--demo">演示账号</Text> : null}
       </View>
-      <View className='cx-section-title'>我的身份</View>
-      <View className='cx-card me-bindings'>
-        <View className='me-binding'>
-          <Text className='me-binding__role'>{ROLE_LABELS.resident}</Text>
-          <Text className='me-binding__scope'>所有微信用户</Text>
+      <View className="cx-section-title">我的身份</View>
+      <View className="cx-card me-bindings">
+        <View className="me-binding">
+          <Text className="me-binding__role">{ROLE_LABELS.resident}</Text>
+          <Text className="me-binding__scope">所有微信用户</Text>
         </View>
         {bindings.map((b) => (
-          <View key={b.bindingId} className='me-binding cx-binding-item'>
-            <Text className='me-binding__role'>{ROLE_LABELS[b.role]}</Text>
-            <Text className='me-binding__scope'>{b.scopeLabel}</Text>
+          <View key={b.bindingId} className="me-binding cx-binding-item">
+            <Text className="me-binding__role">{ROLE_LABELS[b.role]}</Text>
+            <Text className="me-binding__scope">{b.scopeLabel}</Text>
           </View>
         ))}
       </View>
@@ -45,36 +45,36 @@ export default function MePage() {
   };
 
   return (
-    <View className='cx-page me'>
+    <View className="cx-page me">
       {session.token ? (
         session.me ? (
           <Profile me={session.me} />
         ) : (
-          <View className='cx-card'>
+          <View className="cx-card">
             <Text>已登录</Text>
           </View>
         )
       ) : (
-        <SignInNeeded text='尚未登录' />
+        <SignInNeeded text="尚未登录" />
       )}
-      <View className='me-actions'>
+      <View className="me-actions">
         {session.token ? (
-          <Button className='cx-btn cx-btn--primary' onClick={() => openPage(PAGES.bind)}>
+          <Button className="cx-btn cx-btn--primary" onClick={() => openPage(PAGES.bind)}>
             绑定身份
           </Button>
         ) : null}
         {dev ? (
-          <Button className='cx-btn me-switch' onClick={() => openPage(PAGES.devLogin)}>
+          <Button className="cx-btn me-switch" onClick={() => openPage(PAGES.devLogin)}>
             切换演示用户
           </Button>
         ) : null}
         {dev ? (
-          <Button className='cx-btn me-outbox' onClick={() => openPage(PAGES.outbox)}>
+          <Button className="cx-btn me-outbox" onClick={() => openPage(PAGES.outbox)}>
             通知发件箱
           </Button>
         ) : null}
         {session.token ? (
-          <Button className='cx-btn me-signout' onClick={signOut}>
+          <Button className="cx-btn me-signout" onClick={signOut}>
             退出登录
           </Button>
         ) : null}

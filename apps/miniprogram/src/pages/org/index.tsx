@@ -1,5 +1,5 @@
+import { type OrgTree, TOWNSHIP_KIND_LABELS, type TownshipSummary } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
-import { TOWNSHIP_KIND_LABELS, type OrgTree, type TownshipSummary } from '@chuangxing/shared';
 import { BindingNeeded, SignInNeeded } from '../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../components/state-views';
 import { useResource } from '../../hooks/use-resource';
@@ -13,22 +13,22 @@ import './index.css';
 
 function Counts({ counts }: { counts: TownshipSummary['counts'] }) {
   return (
-    <View className='org-counts'>
-      <Text className='org-count'>农村 {counts.rural}</Text>
-      <Text className='org-count'>社区 {counts.community}</Text>
-      <Text className='org-count org-count--total'>合计 {counts.total}</Text>
+    <View className="org-counts">
+      <Text className="org-count">农村 {counts.rural}</Text>
+      <Text className="org-count">社区 {counts.community}</Text>
+      <Text className="org-count org-count--total">合计 {counts.total}</Text>
     </View>
   );
 }
 
 function TownshipCard({ township }: { township: TownshipSummary }) {
   return (
-    <View className='cx-card cx-township-item' hoverClass='cx-pressed' onClick={() => openPage(PAGES.township(township.id))}>
-      <View className='org-township__head'>
-        <Text className='org-township__name'>{township.name}</Text>
-        <Text className='cx-tag cx-tag--muted'>{TOWNSHIP_KIND_LABELS[township.kind]}</Text>
-        {township.isDemo ? <Text className='cx-tag cx-tag--demo'>示例</Text> : null}
-        <Text className='org-township__arrow'>›</Text>
+    <View className="cx-card cx-township-item" hoverClass="cx-pressed" onClick={() => openPage(PAGES.township(township.id))}>
+      <View className="org-township__head">
+        <Text className="org-township__name">{township.name}</Text>
+        <Text className="cx-tag cx-tag--muted">{TOWNSHIP_KIND_LABELS[township.kind]}</Text>
+        {township.isDemo ? <Text className="cx-tag cx-tag--demo">示例</Text> : null}
+        <Text className="org-township__arrow">›</Text>
       </View>
       <Counts counts={township.counts} />
     </View>
@@ -38,13 +38,13 @@ function TownshipCard({ township }: { township: TownshipSummary }) {
 function Tree({ tree }: { tree: OrgTree }) {
   return (
     <View>
-      <View className='cx-card org-district'>
-        <Text className='org-district__name'>{tree.district.name}</Text>
-        <Text className='org-district__sub'>{tree.townships.length} 个乡镇（街道）</Text>
+      <View className="cx-card org-district">
+        <Text className="org-district__name">{tree.district.name}</Text>
+        <Text className="org-district__sub">{tree.townships.length} 个乡镇（街道）</Text>
         <Counts counts={tree.totals} />
       </View>
       {tree.townships.length === 0 ? (
-        <EmptyView text='暂无可查看的乡镇（街道）' />
+        <EmptyView text="暂无可查看的乡镇（街道）" />
       ) : (
         tree.townships.map((t) => <TownshipCard key={t.id} township={t} />)
       )}
@@ -61,8 +61,13 @@ export default function OrgPage() {
 
   let body;
   if (!session.token) body = <SignInNeeded />;
-  else if (!allowed) body = <BindingNeeded text='组织架构仅对党务工作人员开放。干部和工作人员请先绑定身份。' />;
-  else body = <ResourceView state={state} onRetry={reload}>{(tree) => <Tree tree={tree} />}</ResourceView>;
+  else if (!allowed) body = <BindingNeeded text="组织架构仅对党务工作人员开放。干部和工作人员请先绑定身份。" />;
+  else
+    body = (
+      <ResourceView state={state} onRetry={reload}>
+        {(tree) => <Tree tree={tree} />}
+      </ResourceView>
+    );
 
-  return <View className='cx-page org'>{body}</View>;
+  return <View className="cx-page org">{body}</View>;
 }

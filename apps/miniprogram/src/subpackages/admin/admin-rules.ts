@@ -1,8 +1,8 @@
 import {
-  ROLE_SCOPE_LEVELS,
   type Invitation,
   type Me,
   type OfficialRole,
+  ROLE_SCOPE_LEVELS,
   type RoleBinding,
   type ScopeLevel,
   type TownshipSummary,
@@ -90,8 +90,6 @@ export function mayRevoke(me: Me | undefined, binding: RoleBinding): boolean {
   if (isDistrictAdmin(me)) return true;
   const townships = townshipsOf(binding);
   return (
-    TOWNSHIP_GRANTABLE_ROLES.includes(binding.role) &&
-    townships.length > 0 &&
-    townships.every((id) => staffTownshipIds(me).includes(id))
+    TOWNSHIP_GRANTABLE_ROLES.includes(binding.role) && townships.length > 0 && townships.every((id) => staffTownshipIds(me).includes(id))
   );
 }

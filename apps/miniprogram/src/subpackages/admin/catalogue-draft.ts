@@ -1,4 +1,4 @@
-import { CatalogueContent, type BranchType, type CatalogueStar, type Star } from '@chuangxing/shared';
+import { type BranchType, CatalogueContent, type CatalogueStar, type Star } from '@chuangxing/shared';
 
 export type CatalogueCounts = Record<BranchType, number>;
 
@@ -22,7 +22,12 @@ export function newCatalogueId(content: CatalogueContent, star: Star, kind: 't' 
 }
 
 /** One star of one set changed by `change` (the content stays immutable). */
-export function updateStar(content: CatalogueContent, type: BranchType, star: Star, change: (s: CatalogueStar) => CatalogueStar): CatalogueContent {
+export function updateStar(
+  content: CatalogueContent,
+  type: BranchType,
+  star: Star,
+  change: (s: CatalogueStar) => CatalogueStar,
+): CatalogueContent {
   return { ...content, [type]: content[type].map((s) => (s.star === star ? change(s) : s)) };
 }
 

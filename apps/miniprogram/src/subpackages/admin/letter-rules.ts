@@ -68,7 +68,8 @@ export function letterRulesProblems(rules: LetterRules): LetterRuleProblems {
   const problems: LetterRuleProblems = {};
   for (const spec of LETTER_RULE_SPECS) {
     const value = rules[spec.field];
-    if (!Number.isInteger(value) || value < spec.min || value > spec.max) problems[spec.field] = `请选择 ${spec.min}–${spec.max} 之间的整数`;
+    if (!Number.isInteger(value) || value < spec.min || value > spec.max)
+      problems[spec.field] = `请选择 ${spec.min}–${spec.max} 之间的整数`;
   }
   return problems;
 }

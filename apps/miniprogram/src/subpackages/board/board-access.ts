@@ -1,4 +1,4 @@
-import { shanghaiDay, type Me, type RoleBinding } from '@chuangxing/shared';
+import { type Me, type RoleBinding, shanghaiDay } from '@chuangxing/shared';
 
 /**
  * Who is offered which board. Mirrors the server's rules only to choose a page; the server decides

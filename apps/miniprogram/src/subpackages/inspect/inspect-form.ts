@@ -1,4 +1,14 @@
-import { addDays, shanghaiDay, shanghaiInstant, shanghaiTime, type FindingInput, type InspectionContent, type InspectionDraft, type Me, type Star } from '@chuangxing/shared';
+import {
+  addDays,
+  type FindingInput,
+  type InspectionContent,
+  type InspectionDraft,
+  type Me,
+  type Star,
+  shanghaiDay,
+  shanghaiInstant,
+  shanghaiTime,
+} from '@chuangxing/shared';
 
 /** What the edit page holds: the date and time as typed (Shanghai), the rest as the contract wants it. */
 export interface InspectionForm {
@@ -21,15 +31,32 @@ export function newFinding(star: Star, today = shanghaiDay()): FindingInput {
 export function formOf(draft?: InspectionDraft, now = new Date()): InspectionForm {
   if (!draft) return { branchId: '', day: shanghaiDay(now), time: shanghaiTime(now), location: '', summary: '', findings: [] };
   const at = new Date(draft.content.visitedAt);
-  return { branchId: draft.content.branchId, day: shanghaiDay(at), time: shanghaiTime(at), location: draft.content.location, summary: draft.content.summary, findings: draft.content.findings };
+  return {
+    branchId: draft.content.branchId,
+    day: shanghaiDay(at),
+    time: shanghaiTime(at),
+    location: draft.content.location,
+    summary: draft.content.summary,
+    findings: draft.content.findings,
+  };
 }
 
 /** The request content; `undefined` with a message when the date or time cannot be read. */
 export function contentOf(form: InspectionForm, photos: string[]): { content?: InspectionContent; problem?: string } {
   if (!form.branchId) return { problem: '请选择走访的支部' };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.day) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(form.time)) return { problem: '请按 YYYY-MM-DD 和 HH:MM 填写走访时间' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.day) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(form.time))
+    return { problem: '请按 YYYY-MM-DD 和 HH:MM 填写走访时间' };
   const findings = form.findings.map(({ vetoItemId, ...rest }) => (vetoItemId ? { ...rest, vetoItemId } : rest));
-  return { content: { branchId: form.branchId, visitedAt: shanghaiInstant(form.day, form.time).toISOString(), location: form.location, photos, summary: form.summary, findings } };
+  return {
+    content: {
+      branchId: form.branchId,
+      visitedAt: shanghaiInstant(form.day, form.time).toISOString(),
+      location: form.location,
+      photos,
+      summary: form.summary,
+      findings,
+    },
+  };
 }
 
 /** The townships an inspector's bindings reach: 'all' for a district-wide one. */
@@ -45,7 +72,9 @@ export function inspectorTownships(me: Me | undefined): 'all' | string[] {
 
 /** The branch a cadre or secretary files for (they submit fixes there). */
 export function ownsBranch(me: Me | undefined, branchId: string): boolean {
-  return (me?.bindings ?? []).some((b) => !b.revokedAt && (b.role === 'cadre' || b.role === 'secretary') && b.scope.level === 'branch' && b.scope.branchId === branchId);
+  return (me?.bindings ?? []).some(
+    (b) => !b.revokedAt && (b.role === 'cadre' || b.role === 'secretary') && b.scope.level === 'branch' && b.scope.branchId === branchId,
+  );
 }
 
 /** A field message from the server keyed by its path, with or without the `body.` prefix. */

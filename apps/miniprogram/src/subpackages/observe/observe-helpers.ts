@@ -1,4 +1,4 @@
-import { addMonths, isMonthKey, monthOf, quarterOf, shanghaiDay, type ObservationSummary, type StarAggregate } from '@chuangxing/shared';
+import { addMonths, isMonthKey, monthOf, type ObservationSummary, quarterOf, type StarAggregate, shanghaiDay } from '@chuangxing/shared';
 
 /** The month in the link, else this Shanghai month. */
 export function monthParam(param: string | undefined): string {

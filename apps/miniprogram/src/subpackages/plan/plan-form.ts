@@ -2,7 +2,7 @@
  * 创星计划 form helpers: the editable draft, the content it sends, and where a field problem (ours or the
  * server's) shows. Plain functions, so the page stays about layout.
  */
-import { STAR_SETS, type BranchType, type CatalogueStar, type Me, type Plan, type PlanContent, type Star } from '@chuangxing/shared';
+import { type BranchType, type CatalogueStar, type Me, type Plan, type PlanContent, STAR_SETS, type Star } from '@chuangxing/shared';
 import { staffTownshipIds } from '../../services/me-helpers';
 
 export interface DraftMilestone {
@@ -74,7 +74,11 @@ export function contentOf(draft: PlanDraft, type: BranchType, catalogue: readonl
         const star = starOfTask(catalogue, t.taskId);
         return star !== undefined && targetStars.includes(star);
       })
-      .map((t) => ({ taskId: t.taskId, owner: t.owner.trim(), milestones: t.milestones.map((m) => ({ title: m.title.trim(), due: m.due.trim() })) })),
+      .map((t) => ({
+        taskId: t.taskId,
+        owner: t.owner.trim(),
+        milestones: t.milestones.map((m) => ({ title: m.title.trim(), due: m.due.trim() })),
+      })),
   };
 }
 

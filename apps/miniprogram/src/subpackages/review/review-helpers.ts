@@ -1,4 +1,4 @@
-import { addMonths, isMonthKey, shanghaiDay, type Me } from '@chuangxing/shared';
+import { addMonths, isMonthKey, type Me, shanghaiDay } from '@chuangxing/shared';
 
 /** The month in the link, else this Shanghai month; never a month ahead of this one. */
 export function monthParam(param: string | undefined): string {
@@ -15,7 +15,9 @@ export const monthLabel = (m: string) => `${m.slice(0, 4)} 年 ${Number(m.slice(
 
 /** The branch's own 支部干部 / 书记 keep its lists (the server decides; this only shows the controls). */
 export function keepsLists(me: Me | undefined, branchId: string): boolean {
-  return !!me?.bindings.some((b) => !b.revokedAt && (b.role === 'cadre' || b.role === 'secretary') && b.scope.level === 'branch' && b.scope.branchId === branchId);
+  return !!me?.bindings.some(
+    (b) => !b.revokedAt && (b.role === 'cadre' || b.role === 'secretary') && b.scope.level === 'branch' && b.scope.branchId === branchId,
+  );
 }
 
 /** A new item's id, made on the phone so that a retried add is recognised (16–32 letters and digits). */

@@ -30,11 +30,11 @@ export function ChoiceChips<K extends string | number>({
           <View
             key={choice.key}
             className={`admin-chip ${itemClassName}${on ? ' admin-chip--on' : ''}`}
-            hoverClass='cx-pressed'
+            hoverClass="cx-pressed"
             onClick={() => onPick(choice.key)}
           >
-            {on ? <Text className='admin-chip__check'>✓</Text> : null}
-            <Text className='admin-chip__label'>{choice.label}</Text>
+            {on ? <Text className="admin-chip__check">✓</Text> : null}
+            <Text className="admin-chip__label">{choice.label}</Text>
           </View>
         );
       })}

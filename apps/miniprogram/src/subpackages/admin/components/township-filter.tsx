@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
 import type { TownshipSummary } from '@chuangxing/shared';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { ChoiceChips } from './choice-chips';
 
 const ALL = '';
@@ -23,15 +23,15 @@ export function TownshipFilter({
   const current = townships.find((t) => t.id === value);
   const choices = [{ key: ALL, label: '全部' }, ...townships.map((t) => ({ key: t.id, label: t.name }))];
   return (
-    <View className='cx-card admin-filter'>
-      <View className='admin-filter__head cx-township-filter' hoverClass='cx-pressed' onClick={() => setOpen(!open)}>
+    <View className="cx-card admin-filter">
+      <View className="admin-filter__head cx-township-filter" hoverClass="cx-pressed" onClick={() => setOpen(!open)}>
         <Text>乡镇（街道）：{current ? current.name : '全部'}</Text>
-        <Text className='admin-filter__toggle'>{open ? '收起' : '筛选'}</Text>
+        <Text className="admin-filter__toggle">{open ? '收起' : '筛选'}</Text>
       </View>
       {open ? (
         <ChoiceChips
-          className='admin-filter__chips'
-          itemClassName='cx-filter-township'
+          className="admin-filter__chips"
+          itemClassName="cx-filter-township"
           choices={choices}
           isSelected={(key) => key === (value ?? ALL)}
           onPick={(key) => {

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../services/api-failure';
 
 export type Problems<F extends string> = Partial<Record<F | 'form', string>>;

@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components';
 import { shanghaiDay } from '@chuangxing/shared';
+import { Text, View } from '@tarojs/components';
 
 /** Last year, this year, next year: plans are yearly. */
 export function YearSwitcher({ year, onChange }: { year: number; onChange: (year: number) => void }) {
@@ -7,12 +7,20 @@ export function YearSwitcher({ year, onChange }: { year: number; onChange: (year
   const canBack = year > 2020;
   const canForward = year < now + 1;
   return (
-    <View className='cx-card board-year'>
-      <View className={`board-year__btn cx-board-year-prev${canBack ? '' : ' is-disabled'}`} hoverClass='cx-pressed' onClick={() => canBack && onChange(year - 1)}>
+    <View className="cx-card board-year">
+      <View
+        className={`board-year__btn cx-board-year-prev${canBack ? '' : ' is-disabled'}`}
+        hoverClass="cx-pressed"
+        onClick={() => canBack && onChange(year - 1)}
+      >
         <Text>‹ {year - 1}</Text>
       </View>
-      <Text className='board-year__label cx-board-year'>{year} 年</Text>
-      <View className={`board-year__btn cx-board-year-next${canForward ? '' : ' is-disabled'}`} hoverClass='cx-pressed' onClick={() => canForward && onChange(year + 1)}>
+      <Text className="board-year__label cx-board-year">{year} 年</Text>
+      <View
+        className={`board-year__btn cx-board-year-next${canForward ? '' : ' is-disabled'}`}
+        hoverClass="cx-pressed"
+        onClick={() => canForward && onChange(year + 1)}
+      >
         <Text>{year + 1} ›</Text>
       </View>
     </View>

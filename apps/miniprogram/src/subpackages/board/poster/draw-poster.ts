@@ -1,4 +1,4 @@
-import { STAR_LABELS, TASK_STATUS_LABELS, type BranchBoard } from '@chuangxing/shared';
+import { type BranchBoard, STAR_LABELS, TASK_STATUS_LABELS } from '@chuangxing/shared';
 import { EVALUATION, RHYTHM } from './poster-text';
 
 /** The part of CanvasRenderingContext2D the poster uses: the same in H5 and in a weapp `type="2d"` canvas. */
@@ -118,7 +118,13 @@ export function paintPoster(ctx: PosterContext, data: BranchBoard, draw: boolean
     text(s.held ? '已有' : s.target ? `${s.done}/${s.tasks} 项` : '—', cx, cy + 92, 22, s.overdueMilestones ? RED : MUTED, false, 'center');
   });
   y += 186;
-  text(`计划应达 ${row.plannedPercent}% · 实际 ${row.actualPercent}% · 超期节点 ${row.overdueMilestones} 个`, PAD, y, 24, row.actualPercent < row.plannedPercent ? RED : MUTED);
+  text(
+    `计划应达 ${row.plannedPercent}% · 实际 ${row.actualPercent}% · 超期节点 ${row.overdueMilestones} 个`,
+    PAD,
+    y,
+    24,
+    row.actualPercent < row.plannedPercent ? RED : MUTED,
+  );
   y += 50;
 
   // 一表: tasks and timeline.
@@ -141,7 +147,8 @@ export function paintPoster(ctx: PosterContext, data: BranchBoard, draw: boolean
 
   // 一清单: mechanism and evaluation.
   y += heading('一清单', '机制与评星办法', y);
-  for (const r of data.responsibles) y += paragraph(`${STAR_LABELS[r.star]}：${r.responsible} 负责，${r.leadDepartment} 牵头`, PAD, y, 24, W - PAD * 2);
+  for (const r of data.responsibles)
+    y += paragraph(`${STAR_LABELS[r.star]}：${r.responsible} 负责，${r.leadDepartment} 牵头`, PAD, y, 24, W - PAD * 2);
   for (const line of RHYTHM) y += paragraph(line, PAD, y, 24, W - PAD * 2, MUTED);
   y += paragraph(EVALUATION, PAD, y, 24, W - PAD * 2);
   if (data.vetoes.length) y += paragraph(`否决项：${data.vetoes.map((v) => v.text).join('；')}`, PAD, y, 22, W - PAD * 2, RED);

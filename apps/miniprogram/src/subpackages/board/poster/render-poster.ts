@@ -1,6 +1,6 @@
 import type { BranchBoard } from '@chuangxing/shared';
 import { renderImage, shareImage } from '../../../services/canvas-image';
-import { paintPoster, POSTER_WIDTH, type PosterContext } from './draw-poster';
+import { POSTER_WIDTH, type PosterContext, paintPoster } from './draw-poster';
 
 export const POSTER_CANVAS_ID = 'cx-poster-canvas';
 

@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react';
 import { INSPECTION_LIMITS, UPLOAD_LIMITS } from '@chuangxing/shared';
+import { useRef, useState } from 'react';
 import { isH5 } from '../../../config/runtime-config';
 import { api } from '../../../services/api';
 import { toFailure } from '../../../services/api-failure';
-import { pickPhotosWeapp, reencodeFilesH5, uploadPreparedPhoto, type PreparedPhoto } from '../../../services/photo-prepare';
+import { type PreparedPhoto, pickPhotosWeapp, reencodeFilesH5, uploadPreparedPhoto } from '../../../services/photo-prepare';
 
 /** One photo of a visit or of a fix: shown from `url` (local or presigned), counted once its `key` is stored. */
 export interface InspectPhoto {
@@ -29,14 +29,18 @@ let seq = 0;
  * under `inspection-fix/`). `keys()` answers the stored keys, or undefined while one is still going up or failed.
  */
 export function useInspectPhotos(purpose: 'inspection' | 'fix', initial: { key: string; url: string }[] = []) {
-  const [photos, setPhotos] = useState<InspectPhoto[]>(() => initial.map((p) => ({ id: `ip${(seq += 1)}`, url: p.url, key: p.key, state: 'uploaded' })));
+  const [photos, setPhotos] = useState<InspectPhoto[]>(() =>
+    initial.map((p) => ({ id: `ip${(seq += 1)}`, url: p.url, key: p.key, state: 'uploaded' })),
+  );
   const ref = useRef(photos);
   ref.current = photos;
   const patch = (id: string, p: Partial<InspectPhoto>) => setPhotos((list) => list.map((x) => (x.id === id ? { ...x, ...p } : x)));
 
   const addPrepared = (branchId: string, prepared: PreparedPhoto[]) => {
     const room = INSPECTION_LIMITS.photos - ref.current.length;
-    const added = prepared.slice(0, Math.max(0, room)).map((p) => ({ p, photo: { id: `ip${(seq += 1)}`, url: p.localPath, state: 'uploading' as const } }));
+    const added = prepared
+      .slice(0, Math.max(0, room))
+      .map((p) => ({ p, photo: { id: `ip${(seq += 1)}`, url: p.localPath, state: 'uploading' as const } }));
     setPhotos((list) => [...list, ...added.map((a) => a.photo)]);
     for (const { p, photo } of added) {
       upload(purpose, branchId, p).then(

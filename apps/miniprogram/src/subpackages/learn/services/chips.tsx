@@ -13,12 +13,18 @@ export function Chips<K extends string | number>({
   itemClassName: string;
 }) {
   return (
-    <View className='learn-chips'>
+    <View className="learn-chips">
       {choices.map((c) => {
         const on = isSelected(c.key);
         return (
-          <View key={c.key} className={`learn-chip ${itemClassName}${on ? ' learn-chip--on' : ''}`} data-key={String(c.key)} hoverClass='cx-pressed' onClick={() => onPick(c.key)}>
-            {on ? <Text className='learn-chip__check'>✓</Text> : null}
+          <View
+            key={c.key}
+            className={`learn-chip ${itemClassName}${on ? ' learn-chip--on' : ''}`}
+            data-key={String(c.key)}
+            hoverClass="cx-pressed"
+            onClick={() => onPick(c.key)}
+          >
+            {on ? <Text className="learn-chip__check">✓</Text> : null}
             <Text>{c.label}</Text>
           </View>
         );
@@ -28,15 +34,27 @@ export function Chips<K extends string | number>({
 }
 
 /** A horizontal bar: label, the bar, the value text. */
-export function Bar({ label, value, max, text, className }: { label: string; value: number; max: number; text: string; className?: string }) {
+export function Bar({
+  label,
+  value,
+  max,
+  text,
+  className,
+}: {
+  label: string;
+  value: number;
+  max: number;
+  text: string;
+  className?: string;
+}) {
   const pct = max > 0 ? Math.round((value / max) * 100) : 0;
   return (
     <View className={`learn-bar${className ? ` ${className}` : ''}`}>
-      <Text className='learn-bar__label'>{label}</Text>
-      <View className='learn-bar__track'>
-        <View className='learn-bar__fill' style={{ width: `${pct}%` }} />
+      <Text className="learn-bar__label">{label}</Text>
+      <View className="learn-bar__track">
+        <View className="learn-bar__fill" style={{ width: `${pct}%` }} />
       </View>
-      <Text className='learn-bar__value'>{text}</Text>
+      <Text className="learn-bar__value">{text}</Text>
     </View>
   );
 }

@@ -2,7 +2,9 @@ import { formatShanghaiDateTime, type Me } from '@chuangxing/shared';
 
 /** A client key for idempotent creates and starts: 8+ URL-safe characters, fresh per form or visit. */
 export function newKey(now: number = Date.now(), random: () => number = Math.random): string {
-  return `${now.toString(36)}${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}`;
+  return `${now.toString(36)}${Math.floor(random() * 36 ** 8)
+    .toString(36)
+    .padStart(8, '0')}`;
 }
 
 /** 0.6667 → "67%" */

@@ -18,7 +18,7 @@ export function ChoiceChips<K extends string>({
   itemClassName: string;
 }) {
   return (
-    <View className='mailbox-chips'>
+    <View className="mailbox-chips">
       {choices.map((choice) => {
         const on = isSelected(choice.key);
         return (
@@ -26,10 +26,10 @@ export function ChoiceChips<K extends string>({
             key={choice.key}
             className={`mailbox-chip ${itemClassName}${on ? ' mailbox-chip--on is-selected' : ''}`}
             data-key={choice.key}
-            hoverClass='cx-pressed'
+            hoverClass="cx-pressed"
             onClick={() => onPick(choice.key)}
           >
-            {on ? <Text className='mailbox-chip__check'>✓</Text> : null}
+            {on ? <Text className="mailbox-chip__check">✓</Text> : null}
             <Text>{choice.label}</Text>
           </View>
         );

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { LoadingView } from '../../../components/state-views';
 import { useResource } from '../../../hooks/use-resource';
-import { ChoiceChips } from './choice-chips';
 import { loadDirectory } from '../services/directory';
+import { ChoiceChips } from './choice-chips';
 
 export interface PickedCommunity {
   id: string;
@@ -38,12 +38,12 @@ export function CommunityPicker({
   const communities = (township?.communities ?? []).filter((c) => c.id !== exclude);
 
   return (
-    <View className='mailbox-picker'>
+    <View className="mailbox-picker">
       {townships.length > 1 ? (
-        <View className='mailbox-picker__group'>
-          <Text className='mailbox-field__note'>先选街道（乡镇）</Text>
+        <View className="mailbox-picker__group">
+          <Text className="mailbox-field__note">先选街道（乡镇）</Text>
           <ChoiceChips
-            itemClassName='cx-letter-township'
+            itemClassName="cx-letter-township"
             choices={townships.map((t) => ({ key: t.id, label: t.name }))}
             isSelected={(id) => id === townshipId}
             onPick={setChosen}
@@ -51,11 +51,11 @@ export function CommunityPicker({
         </View>
       ) : null}
       {township ? (
-        <View className='mailbox-picker__group'>
-          <Text className='mailbox-field__note'>{townships.length > 1 ? `再选${township.name}的社区` : `${township.name}的社区`}</Text>
+        <View className="mailbox-picker__group">
+          <Text className="mailbox-field__note">{townships.length > 1 ? `再选${township.name}的社区` : `${township.name}的社区`}</Text>
           {communities.length ? (
             <ChoiceChips
-              itemClassName='cx-letter-community'
+              itemClassName="cx-letter-community"
               choices={communities.map((c) => ({ key: c.id, label: c.name }))}
               isSelected={(id) => id === selected}
               onPick={(id) => {
@@ -64,7 +64,7 @@ export function CommunityPicker({
               }}
             />
           ) : (
-            <Text className='mailbox-field__note'>该街道（乡镇）暂无可选的社区</Text>
+            <Text className="mailbox-field__note">该街道（乡镇）暂无可选的社区</Text>
           )}
         </View>
       ) : null}

@@ -1,7 +1,7 @@
-import type { ChangeEvent } from 'react';
+import { LETTER_LIMITS } from '@chuangxing/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { LETTER_LIMITS } from '@chuangxing/shared';
+import type { ChangeEvent } from 'react';
 import { isH5 } from '../../../config/runtime-config';
 import type { LetterPhoto } from '../services/use-letter-photos';
 
@@ -41,21 +41,25 @@ export function LetterPhotoPicker({
     if (files.length) onFiles(files);
   };
   return (
-    <View className='mailbox-photo-picker'>
-      <Text className='mailbox-subtitle'>附上照片（可以不加）</Text>
-      <View className='mailbox-photos'>
+    <View className="mailbox-photo-picker">
+      <Text className="mailbox-subtitle">附上照片（可以不加）</Text>
+      <View className="mailbox-photos">
         {photos.map((p) => {
           const done = p.state === 'uploaded';
           return (
-            <View key={p.id} className={`mailbox-photo mailbox-photo--upload cx-letter-photo is-${p.state}${done ? ' is-uploaded' : ''}`} data-state={p.state}>
-              <Image className='mailbox-photo__img' src={p.localPath} mode='aspectFill' onClick={() => preview(p)} />
+            <View
+              key={p.id}
+              className={`mailbox-photo mailbox-photo--upload cx-letter-photo is-${p.state}${done ? ' is-uploaded' : ''}`}
+              data-state={p.state}
+            >
+              <Image className="mailbox-photo__img" src={p.localPath} mode="aspectFill" onClick={() => preview(p)} />
               {!done ? (
-                <View className='mailbox-photo__overlay' onClick={p.state === 'failed' ? () => onRetry(p.id) : undefined}>
-                  <Text className='mailbox-photo__state'>{p.state === 'uploading' ? `${p.progress ?? 0}%` : STATE_TEXT[p.state]}</Text>
-                  {p.state === 'failed' ? <Text className='mailbox-photo__retry'>点击重试</Text> : null}
+                <View className="mailbox-photo__overlay" onClick={p.state === 'failed' ? () => onRetry(p.id) : undefined}>
+                  <Text className="mailbox-photo__state">{p.state === 'uploading' ? `${p.progress ?? 0}%` : STATE_TEXT[p.state]}</Text>
+                  {p.state === 'failed' ? <Text className="mailbox-photo__retry">点击重试</Text> : null}
                 </View>
               ) : null}
-              <View className='mailbox-photo__remove' hoverClass='cx-pressed' onClick={() => onRemove(p.id)}>
+              <View className="mailbox-photo__remove" hoverClass="cx-pressed" onClick={() => onRemove(p.id)}>
                 <Text>×</Text>
               </View>
             </View>
@@ -63,23 +67,33 @@ export function LetterPhotoPicker({
         })}
         {remaining > 0 ? (
           isH5() ? (
-            <View className='mailbox-photo mailbox-photo-add'>
-              <Text className='mailbox-photo-add__plus'>+</Text>
-              <Text className='mailbox-photo-add__text'>添加照片</Text>
-              <input className='mailbox-photo-add__file cx-letter-photo-input' type='file' accept='image/*' multiple onChange={onInputChange} />
+            <View className="mailbox-photo mailbox-photo-add">
+              <Text className="mailbox-photo-add__plus">+</Text>
+              <Text className="mailbox-photo-add__text">添加照片</Text>
+              <input
+                className="mailbox-photo-add__file cx-letter-photo-input"
+                type="file"
+                accept="image/*"
+                multiple
+                onChange={onInputChange}
+              />
             </View>
           ) : (
-            <View className='mailbox-photo mailbox-photo-add cx-letter-photo-input' hoverClass='cx-pressed' onClick={() => onPick(remaining)}>
-              <Text className='mailbox-photo-add__plus'>+</Text>
-              <Text className='mailbox-photo-add__text'>添加照片</Text>
+            <View
+              className="mailbox-photo mailbox-photo-add cx-letter-photo-input"
+              hoverClass="cx-pressed"
+              onClick={() => onPick(remaining)}
+            >
+              <Text className="mailbox-photo-add__plus">+</Text>
+              <Text className="mailbox-photo-add__text">添加照片</Text>
             </View>
           )
         ) : null}
       </View>
-      <Text className='mailbox-count mailbox-photos__hint'>
+      <Text className="mailbox-count mailbox-photos__hint">
         {photos.length}/{LETTER_LIMITS.photos} 张 · 上传前压缩，并去掉拍摄地点、手机型号等信息
       </Text>
-      {error ? <Text className='cx-field__error'>{error}</Text> : null}
+      {error ? <Text className="cx-field__error">{error}</Text> : null}
     </View>
   );
 }

@@ -6,10 +6,14 @@ export function LetterPhotos({ urls }: { urls: readonly string[] }) {
   if (!urls.length) return null;
   const all = [...urls];
   return (
-    <View className='mailbox-photos cx-letter-photos'>
+    <View className="mailbox-photos cx-letter-photos">
       {all.map((url) => (
-        <View key={url} className='mailbox-photo cx-letter-photo' onClick={() => Taro.previewImage({ urls: all, current: url }).catch(() => undefined)}>
-          <Image className='mailbox-photo__img' src={url} mode='aspectFill' lazyLoad />
+        <View
+          key={url}
+          className="mailbox-photo cx-letter-photo"
+          onClick={() => Taro.previewImage({ urls: all, current: url }).catch(() => undefined)}
+        >
+          <Image className="mailbox-photo__img" src={url} mode="aspectFill" lazyLoad />
         </View>
       ))}
     </View>

@@ -1,7 +1,7 @@
-import { Input, Text, View } from '@tarojs/components';
 import { shanghaiDay } from '@chuangxing/shared';
-import { ChoiceChips } from './choice-chips';
+import { Input, Text, View } from '@tarojs/components';
 import { meetingDayChoices, meetingDayLabel } from '../services/meeting-dates';
+import { ChoiceChips } from './choice-chips';
 
 /**
  * The date of a new 社区半月谈: big chips for the next Wednesdays and Saturdays, or any day typed as
@@ -21,20 +21,20 @@ export function MeetingDatePicker({
   // A typed day that is one of the chips lights the chip up instead.
   const custom = value && !days.includes(value) ? value : '';
   return (
-    <View className='mailbox-meeting-dates'>
+    <View className="mailbox-meeting-dates">
       <ChoiceChips
-        itemClassName='cx-meeting-date'
+        itemClassName="cx-meeting-date"
         choices={days.map((d) => ({ key: d, label: meetingDayLabel(d, today) }))}
         isSelected={(d) => d === value}
         onPick={onChange}
       />
-      <View className='cx-field mailbox-meeting-custom'>
-        <Text className='mailbox-field__note'>其他日期</Text>
+      <View className="cx-field mailbox-meeting-custom">
+        <Text className="mailbox-field__note">其他日期</Text>
         <Input
-          className='cx-input cx-meeting-custom'
+          className="cx-input cx-meeting-custom"
           value={custom}
           maxlength={10}
-          placeholder='YYYY-MM-DD，例如 2026-01-14'
+          placeholder="YYYY-MM-DD，例如 2026-01-14"
           onInput={(e) => onChange(e.detail.value.trim() || undefined)}
         />
       </View>

@@ -9,7 +9,7 @@ export function SignInGate({ signIn, children }: { signIn: SignIn; children: () 
     case 'ready':
       return <>{children()}</>;
     case 'pending':
-      return <LoadingView text='正在登录…' />;
+      return <LoadingView text="正在登录…" />;
     case 'failed':
       return <ErrorView failure={signIn.failure} onRetry={signIn.retry} />;
     case 'needed':

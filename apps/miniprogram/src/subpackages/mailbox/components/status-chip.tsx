@@ -1,5 +1,5 @@
-import { Text } from '@tarojs/components';
 import type { LetterCategory, LetterStatus } from '@chuangxing/shared';
+import { Text } from '@tarojs/components';
 import { LETTER_CATEGORY_LABELS, LETTER_STATUS_LABELS, statusTone } from '../services/letter-labels';
 
 /** 待受理 / 办理中 / 已答复 / 复核中 / 不予受理 / 已归档; `cx-letter-status` holds exactly the label. */

@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components';
 import { formatShanghaiDateTime, type TimelineEntry } from '@chuangxing/shared';
+import { Text, View } from '@tarojs/components';
 import { timelineLabel } from '../services/letter-labels';
 
 /**
@@ -10,25 +10,25 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
   if (!entries.length) return null;
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
   return (
-    <View className='mailbox-timeline cx-letter-timeline'>
+    <View className="mailbox-timeline cx-letter-timeline">
       {sorted.map((e, i) => (
         <View
           key={`${e.at}-${i}`}
           className={`mailbox-timeline__item cx-timeline-entry${e.internal ? ' mailbox-timeline__item--internal' : ''}${i === sorted.length - 1 ? ' is-last' : ''}`}
           data-kind={e.kind}
         >
-          <View className='mailbox-timeline__rail'>
-            <View className='mailbox-timeline__dot' />
+          <View className="mailbox-timeline__rail">
+            <View className="mailbox-timeline__dot" />
           </View>
-          <View className='mailbox-timeline__body'>
-            <View className='mailbox-timeline__head'>
-              <Text className='mailbox-timeline__kind'>{timelineLabel(e)}</Text>
-              {e.internal ? <Text className='cx-tag mailbox-tag--internal'>内部</Text> : null}
+          <View className="mailbox-timeline__body">
+            <View className="mailbox-timeline__head">
+              <Text className="mailbox-timeline__kind">{timelineLabel(e)}</Text>
+              {e.internal ? <Text className="cx-tag mailbox-tag--internal">内部</Text> : null}
             </View>
-            <Text className='mailbox-timeline__meta'>
+            <Text className="mailbox-timeline__meta">
               {formatShanghaiDateTime(e.at)} · {e.actor}
             </Text>
-            {e.text ? <Text className='mailbox-timeline__text'>{e.text}</Text> : null}
+            {e.text ? <Text className="mailbox-timeline__text">{e.text}</Text> : null}
           </View>
         </View>
       ))}

@@ -1,5 +1,5 @@
 import { api } from '../../../services/api';
-import { STATIC_TOWNSHIPS, type DirectoryTownship } from '../communities';
+import { type DirectoryTownship, STATIC_TOWNSHIPS } from '../communities';
 
 /**
  * Townships and their communities for the pickers: the public directory route (`getDirectory`, any logged-in

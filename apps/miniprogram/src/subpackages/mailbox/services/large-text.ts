@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 
 const STORAGE_KEY = 'cx.mailbox.largeText';
 

@@ -22,7 +22,9 @@ export function stationBranches(me: Me | undefined): { id: string; label: string
 
 /** Who may open the case queue: the handlers (station, inspectors) and the overseers (township staff, district admins). */
 export function readsCases(me: Me | undefined): boolean {
-  return active(me).some((b) => b.role === 'station_handler' || b.role === 'inspector' || b.role === 'township_staff' || b.role === 'district_admin');
+  return active(me).some(
+    (b) => b.role === 'station_handler' || b.role === 'inspector' || b.role === 'township_staff' || b.role === 'district_admin',
+  );
 }
 
 /** Does the caller act on any letters, or only oversee them (督办)? */
@@ -62,7 +64,9 @@ export function caseActions(letter: Pick<CaseLetter, 'actions'>): CaseAction[] {
 
 /** 社区半月谈 is run by the community's own station handler or secretary: they plan it and record its minutes. */
 export function runsMeetings(me: Me | undefined, branchId: string): boolean {
-  return active(me).some((b) => (b.role === 'station_handler' || b.role === 'secretary') && b.scope.level === 'branch' && b.scope.branchId === branchId);
+  return active(me).some(
+    (b) => (b.role === 'station_handler' || b.role === 'secretary') && b.scope.level === 'branch' && b.scope.branchId === branchId,
+  );
 }
 
 /** The communities whose 半月谈 the caller runs, in binding order. */

@@ -1,4 +1,10 @@
-import { LETTER_CATEGORY_LABELS, LETTER_STATUS_LABELS, type LetterCategory, type LetterStatus, type TimelineEntry } from '@chuangxing/shared';
+import {
+  LETTER_CATEGORY_LABELS,
+  LETTER_STATUS_LABELS,
+  type LetterCategory,
+  type LetterStatus,
+  type TimelineEntry,
+} from '@chuangxing/shared';
 
 export { LETTER_CATEGORY_LABELS, LETTER_STATUS_LABELS };
 

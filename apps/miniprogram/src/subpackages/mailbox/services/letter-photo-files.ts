@@ -1,12 +1,12 @@
 import { UPLOAD_LIMITS } from '@chuangxing/shared';
 import { api } from '../../../services/api';
 import {
+  type PreparedPhoto,
+  type PreparedPhotos,
   pickPhotosWeapp,
   reencodeFilesH5,
   releasePhoto,
   uploadPreparedPhoto,
-  type PreparedPhoto,
-  type PreparedPhotos,
 } from '../../../services/photo-prepare';
 
 /**
@@ -28,7 +28,11 @@ export function prepareLetterPhotosFromFiles(files: File[]): Promise<PreparedLet
 }
 
 /** Presign (filed under the community and day, never the writer) and POST the photo; answers its key. */
-export async function uploadLetterPhoto(branchId: string, photo: PreparedLetterPhoto, onProgress: (percent: number) => void): Promise<string> {
+export async function uploadLetterPhoto(
+  branchId: string,
+  photo: PreparedLetterPhoto,
+  onProgress: (percent: number) => void,
+): Promise<string> {
   const res = await api.presignLetterPhoto({ body: { branchId, contentType: photo.contentType, size: photo.size } });
   return uploadPreparedPhoto(res, photo, onProgress);
 }

@@ -1,7 +1,7 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
 import { LETTER_LIMITS } from '@chuangxing/shared';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { toFailure } from '../../../services/api-failure';
-import { releaseLetterPhoto, uploadLetterPhoto, type PreparedLetterPhoto } from './letter-photo-files';
+import { type PreparedLetterPhoto, releaseLetterPhoto, uploadLetterPhoto } from './letter-photo-files';
 
 /** At most this many uploads at a time (3G: more only slows each one down). */
 const UPLOAD_CONCURRENCY = 3;
@@ -105,7 +105,9 @@ export function useLetterPhotos(branchId: string | undefined) {
     add(prepared: PreparedLetterPhoto[]) {
       const room = LETTER_LIMITS.photos - store.current.length;
       prepared.slice(room).forEach(releaseLetterPhoto);
-      const added = prepared.slice(0, Math.max(0, room)).map((p): LetterPhoto => ({ ...p, id: `lp${Date.now().toString(36)}${(seq += 1)}`, state: 'waiting' }));
+      const added = prepared
+        .slice(0, Math.max(0, room))
+        .map((p): LetterPhoto => ({ ...p, id: `lp${Date.now().toString(36)}${(seq += 1)}`, state: 'waiting' }));
       if (added.length) set([...store.current, ...added]);
     },
     remove(id: string) {

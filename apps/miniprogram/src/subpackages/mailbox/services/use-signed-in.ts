@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { devLoginAvailable, isH5 } from '../../../config/runtime-config';
 import { useSession } from '../../../hooks/use-session';
-import { toFailure, type Failure } from '../../../services/api-failure';
 import { loginWithWechat } from '../../../services/api';
+import { type Failure, toFailure } from '../../../services/api-failure';
 
 export type SignIn = { kind: 'ready' } | { kind: 'pending' } | { kind: 'failed'; failure: Failure; retry: () => void } | { kind: 'needed' };
 

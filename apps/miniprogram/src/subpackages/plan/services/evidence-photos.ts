@@ -1,10 +1,10 @@
-import { useReducer, useRef } from 'react';
 import { UPLOAD_LIMITS } from '@chuangxing/shared';
+import { useReducer, useRef } from 'react';
 import { isH5 } from '../../../config/runtime-config';
 import { api } from '../../../services/api';
 import { toFailure } from '../../../services/api-failure';
+import { type PreparedPhoto, pickPhotosWeapp, reencodeFilesH5, releasePhoto, uploadPreparedPhoto } from '../../../services/photo-prepare';
 import type { PhotoContentType } from '../../../services/photo-upload';
-import { pickPhotosWeapp, reencodeFilesH5, releasePhoto, uploadPreparedPhoto, type PreparedPhoto } from '../../../services/photo-prepare';
 
 /** At most 9 evidence photos per update (the contract's limit). */
 export const EVIDENCE_MAX = 9;
@@ -57,7 +57,9 @@ export function useEvidencePhotos(branchId: string, year: number) {
   };
   const add = (prepared: PreparedPhoto[]) => {
     const room = EVIDENCE_MAX - store.current.length;
-    const added = prepared.slice(0, Math.max(0, room)).map((p): EvidencePhoto => ({ ...p, id: `ev${Date.now().toString(36)}${(seq += 1)}`, state: 'uploading', progress: 0 }));
+    const added = prepared
+      .slice(0, Math.max(0, room))
+      .map((p): EvidencePhoto => ({ ...p, id: `ev${Date.now().toString(36)}${(seq += 1)}`, state: 'uploading', progress: 0 }));
     if (!added.length) return;
     set([...store.current, ...added]);
     added.forEach((p) => void upload(p));

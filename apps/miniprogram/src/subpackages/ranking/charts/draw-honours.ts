@@ -1,7 +1,7 @@
 import type { RankingRow } from '@chuangxing/shared';
 import { deltaText, score, starsText } from '../services/labels';
 import { quarterLabel } from '../services/quarter';
-import { FONT, GOLD, RED, type ChartContext } from './paint';
+import { type ChartContext, FONT, GOLD, RED } from './paint';
 
 export const HONOURS_WIDTH = 750;
 const PAD = 40;

@@ -25,7 +25,14 @@ export function radarPolygon(values: readonly number[], max: number, cx: number,
 }
 
 /** Where a spoke's label goes: just outside the outer ring, aligned away from the centre. */
-export function radarLabel(i: number, n: number, cx: number, cy: number, r: number, gap: number): Point & { align: 'left' | 'right' | 'center' } {
+export function radarLabel(
+  i: number,
+  n: number,
+  cx: number,
+  cy: number,
+  r: number,
+  gap: number,
+): Point & { align: 'left' | 'right' | 'center' } {
   const a = spokeAngle(i, n);
   const x = cx + (r + gap) * Math.cos(a);
   const y = cy + (r + gap) * Math.sin(a);

@@ -1,4 +1,4 @@
-import { radarLabel, radarPolygon, spokeAngle, trendPoints, type Point } from './geometry';
+import { type Point, radarLabel, radarPolygon, spokeAngle, trendPoints } from './geometry';
 
 /** The part of CanvasRenderingContext2D the charts use: the same in H5 and in a weapp `type="2d"` canvas. */
 export interface ChartContext {
@@ -56,7 +56,10 @@ export function paintRadar(ctx: ChartContext, labels: string[], series: RadarSer
   ctx.lineWidth = 2;
   ctx.strokeStyle = GRID;
   for (const ring of [0.25, 0.5, 0.75, 1]) {
-    path(ctx, labels.map((_, i) => ({ x: cx + r * ring * Math.cos(spokeAngle(i, n)), y: cy + r * ring * Math.sin(spokeAngle(i, n)) })));
+    path(
+      ctx,
+      labels.map((_, i) => ({ x: cx + r * ring * Math.cos(spokeAngle(i, n)), y: cy + r * ring * Math.sin(spokeAngle(i, n)) })),
+    );
     ctx.stroke();
   }
   for (let i = 0; i < n; i++) {
@@ -91,7 +94,14 @@ export function paintRadar(ctx: ChartContext, labels: string[], series: RadarSer
     const at = radarLabel(i, n, cx, cy, r, 22);
     const sin = Math.sin(spokeAngle(i, n));
     // Two lines: above the top spoke, below the bottom ones, centred on the side ones.
-    const [y1, y2] = at.align === 'center' ? (sin < 0 ? [at.y - 30, at.y - 4] : [at.y + 4, at.y + 30]) : sin > 0.5 ? [at.y + 2, at.y + 28] : [at.y - 13, at.y + 13];
+    const [y1, y2] =
+      at.align === 'center'
+        ? sin < 0
+          ? [at.y - 30, at.y - 4]
+          : [at.y + 4, at.y + 30]
+        : sin > 0.5
+          ? [at.y + 2, at.y + 28]
+          : [at.y - 13, at.y + 13];
     ctx.textAlign = at.align;
     ctx.textBaseline = 'middle';
     ctx.font = `26px ${FONT}`;

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { isH5 } from '../../../config/runtime-config';
-import { canvasNode, paintScaled, type CanvasLike } from '../../../services/canvas-image';
+import { type CanvasLike, canvasNode, paintScaled } from '../../../services/canvas-image';
 import type { ChartContext } from './paint';
 
 /** Device pixels per design pixel of the chart: crisp on phones. */

@@ -1,5 +1,5 @@
 import { renderImage, shareImage as shareCanvasImage } from '../../../services/canvas-image';
-import { HONOURS_WIDTH, paintHonours, type HonoursImage } from './draw-honours';
+import { HONOURS_WIDTH, type HonoursImage, paintHonours } from './draw-honours';
 import type { ChartContext } from './paint';
 
 export const HONOURS_CANVAS_ID = 'cx-ranking-share-canvas';

@@ -1,5 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
 import { Canvas, Image, View } from '@tarojs/components';
+import { type ReactNode, useEffect, useState } from 'react';
 import { isH5 } from '../../../config/runtime-config';
 import { drawChart, type Painter } from '../charts/render-chart';
 
@@ -44,13 +44,13 @@ export function ChartView({
   return (
     <View className={`ranking-chart ${className}${failed ? ' is-failed' : ''}`}>
       {isH5() ? (
-        <View className='ranking-chart__frame' style={{ paddingTop: ratio }}>
-          {src ? <Image className='ranking-chart__image' src={src} mode='scaleToFill' /> : null}
+        <View className="ranking-chart__frame" style={{ paddingTop: ratio }}>
+          {src ? <Image className="ranking-chart__image" src={src} mode="scaleToFill" /> : null}
         </View>
       ) : (
-        <Canvas type='2d' id={id} className={`ranking-chart__canvas ranking-chart__canvas--${size.height > 400 ? 'tall' : 'short'}`} />
+        <Canvas type="2d" id={id} className={`ranking-chart__canvas ranking-chart__canvas--${size.height > 400 ? 'tall' : 'short'}`} />
       )}
-      <View className='ranking-chart__summary'>{summary}</View>
+      <View className="ranking-chart__summary">{summary}</View>
     </View>
   );
 }

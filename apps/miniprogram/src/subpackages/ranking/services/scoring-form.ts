@@ -1,4 +1,4 @@
-import { SCORE_COMPONENTS, SCORE_COMPONENT_LABELS, ScoringModelContent } from '@chuangxing/shared';
+import { SCORE_COMPONENT_LABELS, SCORE_COMPONENTS, ScoringModelContent } from '@chuangxing/shared';
 
 /**
  * The scoring-model editor's fields, as dotted paths into ScoringModelContent (the same paths the server's

@@ -1,5 +1,5 @@
+import { COUNT_KEYS, COUNT_LABELS, type ReportContent as Content, STAR_LABELS, type Star } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
-import { COUNT_KEYS, COUNT_LABELS, STAR_LABELS, type ReportContent as Content, type Star } from '@chuangxing/shared';
 
 /** Items grouped by star, in the branch's star order (then any other star). */
 export function groupByStar(content: Content, order: readonly Star[]): { star: Star; items: Content['items'] }[] {
@@ -28,39 +28,39 @@ export function ReportContentView({
   return (
     <View className={`report-content${compact ? ' report-content--compact' : ''}`}>
       {groupByStar(content, stars).map((g) => (
-        <View key={g.star} className='report-content__group cx-report-star-group'>
-          <Text className='report-content__star'>{STAR_LABELS[g.star]}</Text>
+        <View key={g.star} className="report-content__group cx-report-star-group">
+          <Text className="report-content__star">{STAR_LABELS[g.star]}</Text>
           {g.items.map((item, i) => {
             const task = item.taskId ? taskTitle?.(item.taskId) : undefined;
             return (
-              <View key={i} className='report-content__item'>
-                {task ? <Text className='report-content__task cx-report-task'>重点任务：{task}</Text> : null}
-                <Text className='report-content__text'>· {item.text}</Text>
+              <View key={i} className="report-content__item">
+                {task ? <Text className="report-content__task cx-report-task">重点任务：{task}</Text> : null}
+                <Text className="report-content__text">· {item.text}</Text>
               </View>
             );
           })}
         </View>
       ))}
       {counts.length ? (
-        <View className='report-content__counts'>
+        <View className="report-content__counts">
           {counts.map((k) => (
-            <View key={k} className='report-content__count'>
-              <Text className='report-content__count-value'>{content.counts[k]}</Text>
-              <Text className='report-content__count-label'>{COUNT_LABELS[k]}</Text>
+            <View key={k} className="report-content__count">
+              <Text className="report-content__count-value">{content.counts[k]}</Text>
+              <Text className="report-content__count-label">{COUNT_LABELS[k]}</Text>
             </View>
           ))}
         </View>
       ) : null}
       {!compact || content.problems ? (
-        <View className='report-content__block'>
-          <Text className='report-content__label'>存在问题和困难</Text>
-          <Text className='report-content__para'>{content.problems || '无'}</Text>
+        <View className="report-content__block">
+          <Text className="report-content__label">存在问题和困难</Text>
+          <Text className="report-content__para">{content.problems || '无'}</Text>
         </View>
       ) : null}
       {!compact || content.tomorrowPlan ? (
-        <View className='report-content__block'>
-          <Text className='report-content__label'>明日计划</Text>
-          <Text className='report-content__para'>{content.tomorrowPlan || '无'}</Text>
+        <View className="report-content__block">
+          <Text className="report-content__label">明日计划</Text>
+          <Text className="report-content__para">{content.tomorrowPlan || '无'}</Text>
         </View>
       ) : null}
     </View>

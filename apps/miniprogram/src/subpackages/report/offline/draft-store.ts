@@ -135,7 +135,9 @@ export function createDraftStore({ storage, clock, debounceMs = 400 }: DraftStor
   const readIndex = (): DraftIndexEntry[] => {
     try {
       const raw = storage.get(DRAFT_INDEX_KEY);
-      return Array.isArray(raw) ? (raw as DraftIndexEntry[]).filter((e) => e && typeof e.branchId === 'string' && typeof e.day === 'string') : [];
+      return Array.isArray(raw)
+        ? (raw as DraftIndexEntry[]).filter((e) => e && typeof e.branchId === 'string' && typeof e.day === 'string')
+        : [];
     } catch {
       return [];
     }
@@ -177,7 +179,12 @@ export function createDraftStore({ storage, clock, debounceMs = 400 }: DraftStor
     timer = clock.setTimeout(persist, debounceMs);
   };
 
-  const indexOf = (draft: ReportDraft): DraftIndexEntry => ({ branchId: draft.branchId, day: draft.day, submit: !!draft.submit, updatedAt: draft.updatedAt });
+  const indexOf = (draft: ReportDraft): DraftIndexEntry => ({
+    branchId: draft.branchId,
+    day: draft.day,
+    submit: !!draft.submit,
+    updatedAt: draft.updatedAt,
+  });
 
   const store: DraftStore = {
     get(branchId, day) {

@@ -25,7 +25,15 @@ export function newestReport(a: DailyReport | undefined, b: DailyReport | undefi
  * 待发送 while a submission waits (for photos or the network); 需处理 after a 409 or a refusal;
  * 草稿 while the draft says something the server does not have; otherwise the server's status.
  */
-export function chipOf({ draft, submission, report }: { draft?: ReportDraft; submission?: QueuedSubmission; report?: DailyReport }): ReportChip {
+export function chipOf({
+  draft,
+  submission,
+  report,
+}: {
+  draft?: ReportDraft;
+  submission?: QueuedSubmission;
+  report?: DailyReport;
+}): ReportChip {
   if (draft?.submit) return 'pending';
   if (submission?.state === 'pending' || submission?.state === 'sending') return 'pending';
   if (submission?.state === 'conflict' || submission?.state === 'rejected') return 'attention';

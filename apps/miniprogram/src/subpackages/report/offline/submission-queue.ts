@@ -143,11 +143,13 @@ export function createSubmissionQueue({
     }
     if (!Array.isArray(raw)) return [];
     const cutoff = clock.now() - keepSentMs;
-    return raw
-      .filter(isSubmission)
-      .filter((s) => s.state !== 'sent' || s.updatedAt >= cutoff)
-      // Whatever was on the wire when the app died gets no answer now: send it again (same key).
-      .map((s) => (s.state === 'sending' ? { ...s, state: 'pending' as const } : s));
+    return (
+      raw
+        .filter(isSubmission)
+        .filter((s) => s.state !== 'sent' || s.updatedAt >= cutoff)
+        // Whatever was on the wire when the app died gets no answer now: send it again (same key).
+        .map((s) => (s.state === 'sending' ? { ...s, state: 'pending' as const } : s))
+    );
   };
   let entries = load();
 
@@ -166,7 +168,8 @@ export function createSubmissionQueue({
     entries = entries.map((s) => (s.id === id ? { ...s, ...change, updatedAt: clock.now() } : s));
   };
   const find = (id: string) => entries.find((s) => s.id === id);
-  const sameDay = (a: { branchId: string; day: string }, b: { branchId: string; day: string }) => a.branchId === b.branchId && a.day === b.day;
+  const sameDay = (a: { branchId: string; day: string }, b: { branchId: string; day: string }) =>
+    a.branchId === b.branchId && a.day === b.day;
 
   const scheduleRetry = () => {
     if (timer !== undefined) clock.clearTimeout(timer);
@@ -206,7 +209,9 @@ export function createSubmissionQueue({
       res = await send(find(submission.id) ?? submission);
     } catch {
       const attempts = submission.attempts + 1;
-      const newer = entries.find((o) => o.id !== submission.id && sameDay(o, submission) && o.state === 'pending' && o.createdAt > submission.createdAt);
+      const newer = entries.find(
+        (o) => o.id !== submission.id && sameDay(o, submission) && o.state === 'pending' && o.createdAt > submission.createdAt,
+      );
       if (newer) {
         // The user submitted again meanwhile: the newer content wins.
         entries = entries.filter((s) => s.id !== submission.id);
@@ -227,7 +232,10 @@ export function createSubmissionQueue({
       patch(submission.id, { state: 'sent', result, lastError: undefined, nextAttemptAt: undefined });
       // A newer submission for the same day that was made against the same version now edits this one.
       entries = entries.map((o) =>
-        o.id !== submission.id && sameDay(o, submission) && o.state === 'pending' && o.body.expectedVersion === submission.body.expectedVersion
+        o.id !== submission.id &&
+        sameDay(o, submission) &&
+        o.state === 'pending' &&
+        o.body.expectedVersion === submission.body.expectedVersion
           ? { ...o, body: { ...o.body, expectedVersion: result.report.version } }
           : o,
       );
@@ -262,7 +270,17 @@ export function createSubmissionQueue({
       // Unsent, refused or already-answered entries of this day are superseded; one on the wire finishes.
       entries = entries.filter((s) => !(sameDay(s, { branchId, day }) && s.state !== 'sending'));
       const createdAt = Math.max(now, ...entries.map((s) => s.createdAt + 1));
-      const submission: QueuedSubmission = { id: body.idempotencyKey, branchId, day, body, state: 'pending', attempts: 0, createdAt, updatedAt: now, draftRevision };
+      const submission: QueuedSubmission = {
+        id: body.idempotencyKey,
+        branchId,
+        day,
+        body,
+        state: 'pending',
+        attempts: 0,
+        createdAt,
+        updatedAt: now,
+        draftRevision,
+      };
       entries = [...entries, submission];
       changed();
       return submission;

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { BranchType, Catalogue, CatalogueStar, Star } from '@chuangxing/shared';
+import { useEffect, useState } from 'react';
 import { api } from '../../../services/api';
 import { sessionStore } from '../../../services/session-store';
 

@@ -1,9 +1,5 @@
 import { isH5 } from '../../../config/runtime-config';
 import {
-  PHOTO_MAX_SIDE,
-  PHOTO_QUALITY,
-  THUMB_QUALITY,
-  THUMB_WIDTH,
   chooseImagesWeapp,
   compressPickedWeapp,
   contentTypeOfPath,
@@ -11,11 +7,15 @@ import {
   fileSize,
   fileSystem,
   loadImage,
+  PHOTO_MAX_SIDE,
+  PHOTO_QUALITY,
   reencodeWeapp,
+  THUMB_QUALITY,
+  THUMB_WIDTH,
 } from '../../../services/photo-upload';
 import type { PhotoContentType } from '../offline/draft-store';
 
-export { uploadToPresigned, type PresignedTarget } from '../../../services/photo-upload';
+export { type PresignedTarget, uploadToPresigned } from '../../../services/photo-upload';
 
 /**
  * The report's photos on the device: picked and compressed (src/services/photo-upload.ts), each with a
@@ -55,7 +55,9 @@ export async function pickPhotosWeapp(count: number): Promise<PreparedPhoto[]> {
     const compressed = await compressPickedWeapp(file);
     const photo = compressed?.path ?? file.tempFilePath;
     const size = compressed?.size ?? (await fileSize(photo)) ?? file.size;
-    const thumb = (await reencodeWeapp(file.tempFilePath, THUMB_QUALITY, { width: file.width || THUMB_WIDTH * 2, height: 0 }, THUMB_WIDTH)) ?? file.tempFilePath;
+    const thumb =
+      (await reencodeWeapp(file.tempFilePath, THUMB_QUALITY, { width: file.width || THUMB_WIDTH * 2, height: 0 }, THUMB_WIDTH)) ??
+      file.tempFilePath;
     const thumbSize = thumb === file.tempFilePath ? undefined : await fileSize(thumb);
     out.push({
       localPath: await keep(photo),

@@ -10,7 +10,8 @@ const active = (me: Me | undefined): RoleBinding[] => (me ? me.bindings.filter((
 export function filerBranchIds(me: Me | undefined): string[] {
   const ids: string[] = [];
   for (const b of active(me)) {
-    if ((b.role === 'cadre' || b.role === 'secretary') && b.scope.level === 'branch' && !ids.includes(b.scope.branchId)) ids.push(b.scope.branchId);
+    if ((b.role === 'cadre' || b.role === 'secretary') && b.scope.level === 'branch' && !ids.includes(b.scope.branchId))
+      ids.push(b.scope.branchId);
   }
   return ids;
 }
@@ -31,7 +32,9 @@ export function canComment(me: Me | undefined, branch: { id: string; townshipId:
 /** 一键提醒: township staff of the township, or a district admin. */
 export function canRemind(me: Me | undefined, townshipId: string): boolean {
   return active(me).some(
-    (b) => (b.role === 'district_admin' && b.scope.level === 'district') || (b.role === 'township_staff' && b.scope.level === 'township' && b.scope.townshipIds.includes(townshipId)),
+    (b) =>
+      (b.role === 'district_admin' && b.scope.level === 'district') ||
+      (b.role === 'township_staff' && b.scope.level === 'township' && b.scope.townshipIds.includes(townshipId)),
   );
 }
 
@@ -43,6 +46,7 @@ export function seesDistrict(me: Me | undefined): boolean {
 /** Townships of the caller's township-staff bindings. */
 export function staffTownships(me: Me | undefined): string[] {
   const ids = new Set<string>();
-  for (const b of active(me)) if (b.role === 'township_staff' && b.scope.level === 'township') b.scope.townshipIds.forEach((id) => ids.add(id));
+  for (const b of active(me))
+    if (b.role === 'township_staff' && b.scope.level === 'township') b.scope.townshipIds.forEach((id) => ids.add(id));
   return [...ids];
 }

@@ -23,7 +23,13 @@ export function readContext(storage: KeyValueStorage, branchId: string): ReportC
   }
 }
 
-export function writeContext(storage: KeyValueStorage, branch: Branch, rules: DailyRules, day: string, report: DailyReport | undefined): void {
+export function writeContext(
+  storage: KeyValueStorage,
+  branch: Branch,
+  rules: DailyRules,
+  day: string,
+  report: DailyReport | undefined,
+): void {
   const previous = readContext(storage, branch.id);
   const reports: Record<string, DailyReport> = { ...(previous?.reports ?? {}) };
   if (report) reports[day] = report;
@@ -32,7 +38,11 @@ export function writeContext(storage: KeyValueStorage, branch: Branch, rules: Da
   const kept: Record<string, DailyReport> = {};
   for (const d of days) kept[d] = reports[d];
   try {
-    storage.set(key(branch.id), { branch: { id: branch.id, name: branch.name, type: branch.type, townshipId: branch.townshipId }, rules, reports: kept });
+    storage.set(key(branch.id), {
+      branch: { id: branch.id, name: branch.name, type: branch.type, townshipId: branch.townshipId },
+      rules,
+      reports: kept,
+    });
   } catch {
     // Storage full: the page simply needs the network next time.
   }

@@ -1,6 +1,6 @@
-import { COUNT_KEYS, REPORT_LIMITS, ReportContent, type DailyReport, type ReportDetail, type Star } from '@chuangxing/shared';
-import { newLocalId } from '../offline/ports';
+import { COUNT_KEYS, type DailyReport, REPORT_LIMITS, ReportContent, type ReportDetail, type Star } from '@chuangxing/shared';
 import type { CountKey, DraftPhoto, ReportDraft } from '../offline/draft-store';
+import { newLocalId } from '../offline/ports';
 
 export type DraftInput = Omit<ReportDraft, 'revision' | 'updatedAt'>;
 /** What ReportContent accepts (before its defaults are applied). */

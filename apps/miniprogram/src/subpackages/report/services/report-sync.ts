@@ -1,14 +1,14 @@
-import Taro from '@tarojs/taro';
 import { UPLOAD_LIMITS } from '@chuangxing/shared';
+import Taro from '@tarojs/taro';
 import { isH5 } from '../../../config/runtime-config';
 import { api } from '../../../services/api';
 import { failureError, failureOf, toFailure } from '../../../services/api-failure';
 import { UPLOADED_STATUSES, uploadRefusal } from '../../../services/photo-upload';
 import { createDraftStore, type DraftPhoto, type DraftStore, type ReportDraft } from '../offline/draft-store';
-import { newIdempotencyKey, newLocalId, systemClock, type Clock } from '../offline/ports';
+import { type Clock, newIdempotencyKey, newLocalId, systemClock } from '../offline/ports';
 import { createSubmissionQueue, type QueuedSubmission, type SubmissionQueue } from '../offline/submission-queue';
 import { taroStorage } from '../offline/taro-ports';
-import { discardLocalFile, localFileExists, uploadToPresigned, type PreparedPhoto } from './photo-files';
+import { discardLocalFile, localFileExists, type PreparedPhoto, uploadToPresigned } from './photo-files';
 import { contentOf, validateDraft } from './report-form';
 import { addDays, shanghaiDay } from './shanghai-day';
 
@@ -49,7 +49,13 @@ export interface ReportSyncDeps {
   drafts: DraftStore;
   queue: SubmissionQueue;
   clock: Clock;
-  presignAndUpload: (branchId: string, day: string, photo: DraftPhoto, variant: 'photo' | 'thumb', onProgress: (p: number) => void) => Promise<string>;
+  presignAndUpload: (
+    branchId: string,
+    day: string,
+    photo: DraftPhoto,
+    variant: 'photo' | 'thumb',
+    onProgress: (p: number) => void,
+  ) => Promise<string>;
   fileExists: (path: string | undefined) => Promise<boolean>;
   discardFile: (path: string | undefined) => void;
 }
@@ -88,7 +94,11 @@ export function createReportSync(deps: ReportSyncDeps): ReportSync {
   const finishSubmit = (draft: ReportDraft): QueuedSubmission => {
     const key = draft.submit?.idempotencyKey ?? newIdempotencyKey(clock.now());
     const cleared = drafts.put({ ...draft, submit: undefined });
-    const body = { content: contentOf(cleared), idempotencyKey: key, ...(cleared.baseVersion ? { expectedVersion: cleared.baseVersion } : {}) };
+    const body = {
+      content: contentOf(cleared),
+      idempotencyKey: key,
+      ...(cleared.baseVersion ? { expectedVersion: cleared.baseVersion } : {}),
+    };
     const submission = queue.enqueue({ branchId: draft.branchId, day: draft.day, body, draftRevision: cleared.revision });
     drafts.flush();
     void queue.flush({ force: true });
@@ -125,7 +135,9 @@ export function createReportSync(deps: ReportSyncDeps): ReportSync {
       let thumbKey: string | undefined;
       if (withThumb) {
         try {
-          thumbKey = await deps.presignAndUpload(branchId, day, photo, 'thumb', (p) => setPhoto(branchId, day, photoId, { progress: 85 + Math.round(p * 0.15) }));
+          thumbKey = await deps.presignAndUpload(branchId, day, photo, 'thumb', (p) =>
+            setPhoto(branchId, day, photoId, { progress: 85 + Math.round(p * 0.15) }),
+          );
         } catch (err) {
           // The thumbnail is optional; only a lost connection stops the photo.
           if (isRetryable(err)) throw err;
@@ -300,7 +312,13 @@ export function createReportSync(deps: ReportSyncDeps): ReportSync {
 }
 
 /** Presign one variant and POST the file to the storage it names; answers the object key. */
-async function presignAndUpload(branchId: string, day: string, photo: DraftPhoto, variant: 'photo' | 'thumb', onProgress: (p: number) => void): Promise<string> {
+async function presignAndUpload(
+  branchId: string,
+  day: string,
+  photo: DraftPhoto,
+  variant: 'photo' | 'thumb',
+  onProgress: (p: number) => void,
+): Promise<string> {
   const path = variant === 'photo' ? photo.localPath : photo.thumbPath;
   const size = variant === 'photo' ? photo.size : photo.thumbSize;
   if (!path || !size) throw failureError({ status: 400, message: '照片文件无效，请删除后重新添加' });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { toFailure, type Failure } from '../../../services/api-failure';
+import { type Failure, toFailure } from '../../../services/api-failure';
 import type { ReportDraft } from '../offline/draft-store';
 import type { QueuedSubmission } from '../offline/submission-queue';
 import { reportSync } from './report-sync';
@@ -25,10 +25,7 @@ export function useOnline(): boolean {
   return useSyncExternalStore(sync.subscribeOnline, sync.online, sync.online);
 }
 
-export type Loaded<T> =
-  | { kind: 'loading' }
-  | { kind: 'ready'; data: T; refreshing: boolean }
-  | { kind: 'failed'; failure: Failure };
+export type Loaded<T> = { kind: 'loading' } | { kind: 'ready'; data: T; refreshing: boolean } | { kind: 'failed'; failure: Failure };
 
 /**
  * Like useResource, but `refresh()` keeps showing the current data while it reloads (no flicker of

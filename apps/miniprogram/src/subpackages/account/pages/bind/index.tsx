@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
 import { ROLE_LABELS, type RoleBinding } from '@chuangxing/shared';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { useSession } from '../../../../hooks/use-session';
 import { api, refreshMe } from '../../../../services/api';
@@ -10,18 +10,15 @@ import { PAGES } from '../../../../services/routes';
 import { invitationCodeProblem, normaliseInvitationCode } from './invitation-code';
 import './index.css';
 
-type BindState =
-  | { kind: 'editing'; problem?: string }
-  | { kind: 'submitting' }
-  | { kind: 'bound'; binding: RoleBinding };
+type BindState = { kind: 'editing'; problem?: string } | { kind: 'submitting' } | { kind: 'bound'; binding: RoleBinding };
 
 function Bound({ binding }: { binding: RoleBinding }) {
   return (
-    <View className='cx-card bind-success'>
-      <Text className='bind-success__title'>绑定成功</Text>
-      <Text className='bind-success__role'>{ROLE_LABELS[binding.role]}</Text>
-      <Text className='bind-success__scope'>{binding.scopeLabel}</Text>
-      <Button className='cx-btn cx-btn--primary' onClick={() => openPage(PAGES.home)}>
+    <View className="cx-card bind-success">
+      <Text className="bind-success__title">绑定成功</Text>
+      <Text className="bind-success__role">{ROLE_LABELS[binding.role]}</Text>
+      <Text className="bind-success__scope">{binding.scopeLabel}</Text>
+      <Button className="cx-btn cx-btn--primary" onClick={() => openPage(PAGES.home)}>
         返回首页
       </Button>
     </View>
@@ -58,15 +55,15 @@ export default function BindPage() {
 
   if (!session.token) {
     return (
-      <View className='cx-page bind'>
-        <SignInNeeded text='请先登录，再绑定身份' />
+      <View className="cx-page bind">
+        <SignInNeeded text="请先登录，再绑定身份" />
       </View>
     );
   }
 
   if (state.kind === 'bound') {
     return (
-      <View className='cx-page bind'>
+      <View className="cx-page bind">
         <Bound binding={state.binding} />
       </View>
     );
@@ -74,22 +71,26 @@ export default function BindPage() {
 
   const submitting = state.kind === 'submitting';
   return (
-    <View className='cx-page bind'>
-      <View className='cx-card'>
-        <Text className='bind-label'>邀请码</Text>
-        <Text className='bind-help'>请输入组织部门或乡镇（街道）发给您的 8 位邀请码，不区分大小写。</Text>
+    <View className="cx-page bind">
+      <View className="cx-card">
+        <Text className="bind-label">邀请码</Text>
+        <Text className="bind-help">请输入组织部门或乡镇（街道）发给您的 8 位邀请码，不区分大小写。</Text>
         <Input
-          className='bind-input'
-          type='text'
+          className="bind-input"
+          type="text"
           value={raw}
           maxlength={16}
-          placeholder='例如 ABCD-EFGH'
-          confirmType='done'
+          placeholder="例如 ABCD-EFGH"
+          confirmType="done"
           onInput={(e) => setRaw(e.detail.value)}
           onConfirm={submit}
         />
-        {state.kind === 'editing' && state.problem ? <Text className='bind-problem'>{state.problem}</Text> : null}
-        <Button className={`cx-btn cx-btn--primary bind-submit${submitting ? ' cx-btn--disabled' : ''}`} disabled={submitting || undefined} onClick={submit}>
+        {state.kind === 'editing' && state.problem ? <Text className="bind-problem">{state.problem}</Text> : null}
+        <Button
+          className={`cx-btn cx-btn--primary bind-submit${submitting ? ' cx-btn--disabled' : ''}`}
+          disabled={submitting || undefined}
+          onClick={submit}
+        >
           {submitting ? '正在绑定…' : '绑定'}
         </Button>
       </View>

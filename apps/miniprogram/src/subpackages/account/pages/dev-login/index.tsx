@@ -1,23 +1,23 @@
-import { useState } from 'react';
+import { type DevUser, ROLE_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLE_LABELS, type DevUser } from '@chuangxing/shared';
+import { useState } from 'react';
 import { EmptyView, ErrorView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
-import { expectStatus, failureError, failureOf, toFailure, type Failure } from '../../../../services/api-failure';
+import { expectStatus, type Failure, failureError, failureOf, toFailure } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
 import { sessionStore } from '../../../../services/session-store';
 import './index.css';
 
 function UserRow({ user, pending, onPick }: { user: DevUser; pending: boolean; onPick: (user: DevUser) => void }) {
   return (
-    <View className='cx-card cx-devuser-item' hoverClass='cx-pressed' onClick={() => onPick(user)}>
-      <View className='devlogin-user__head'>
-        <Text className='devlogin-user__name'>{user.displayName}</Text>
-        <Text className='cx-tag cx-tag--role'>{ROLE_LABELS[user.role]}</Text>
+    <View className="cx-card cx-devuser-item" hoverClass="cx-pressed" onClick={() => onPick(user)}>
+      <View className="devlogin-user__head">
+        <Text className="devlogin-user__name">{user.displayName}</Text>
+        <Text className="cx-tag cx-tag--role">{ROLE_LABELS[user.role]}</Text>
       </View>
-      <Text className='devlogin-user__scope'>{pending ? '正在登录…' : user.scopeLabel}</Text>
+      <Text className="devlogin-user__scope">{pending ? '正在登录…' : user.scopeLabel}</Text>
     </View>
   );
 }
@@ -54,13 +54,13 @@ export default function DevLoginPage() {
   };
 
   return (
-    <View className='cx-page devlogin'>
-      <Text className='devlogin-hint'>本地演示环境：点一位用户即以其身份登录。</Text>
+    <View className="cx-page devlogin">
+      <Text className="devlogin-hint">本地演示环境：点一位用户即以其身份登录。</Text>
       {loginFailure ? <ErrorView failure={{ message: loginFailure.message }} /> : null}
       <ResourceView state={state} onRetry={reload}>
         {({ users }) =>
           users.length === 0 ? (
-            <EmptyView text='暂无演示用户' />
+            <EmptyView text="暂无演示用户" />
           ) : (
             <View>
               {users.map((u) => (

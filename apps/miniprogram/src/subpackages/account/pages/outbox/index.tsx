@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { formatShanghaiDateTime } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { formatShanghaiDateTime } from '@chuangxing/shared';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { devLoginAvailable } from '../../../../config/runtime-config';
 import { api } from '../../../../services/api';
-import { expectStatus, failureError, toFailure, type Failure } from '../../../../services/api-failure';
+import { expectStatus, type Failure, failureError, toFailure } from '../../../../services/api-failure';
 import './index.css';
 
 type OutboxMessage = Extract<Awaited<ReturnType<typeof api.listOutbox>>, { status: 200 }>['body']['messages'][number];
@@ -24,11 +24,11 @@ async function loadOutbox(): Promise<OutboxMessage[]> {
 
 function MessageRow({ message }: { message: OutboxMessage }) {
   return (
-    <View className='cx-card cx-outbox-item'>
-      <Text className='outbox-item__title'>{message.title}</Text>
-      <Text className='outbox-item__to'>收件人：{message.recipientName}</Text>
-      <Text className='outbox-item__body'>{message.body}</Text>
-      <Text className='outbox-item__when'>{formatShanghaiDateTime(message.createdAt)}</Text>
+    <View className="cx-card cx-outbox-item">
+      <Text className="outbox-item__title">{message.title}</Text>
+      <Text className="outbox-item__to">收件人：{message.recipientName}</Text>
+      <Text className="outbox-item__body">{message.body}</Text>
+      <Text className="outbox-item__when">{formatShanghaiDateTime(message.createdAt)}</Text>
     </View>
   );
 }
@@ -73,7 +73,7 @@ export default function OutboxPage() {
   if (!available) body = <EmptyView text={LOCAL_ONLY} />;
   else if (state.kind === 'loading') body = <LoadingView />;
   else if (state.kind === 'failed') body = <ErrorView failure={state.failure} onRetry={() => void load(false)} />;
-  else if (state.messages.length === 0) body = <EmptyView text='还没有提醒消息' />;
+  else if (state.messages.length === 0) body = <EmptyView text="还没有提醒消息" />;
   else {
     body = (
       <View>
@@ -85,8 +85,8 @@ export default function OutboxPage() {
   }
 
   return (
-    <View className='cx-page outbox'>
-      <Text className='outbox-hint'>本地运行时，提醒消息不会真正发到微信，而是记录在这里。下拉可刷新。</Text>
+    <View className="cx-page outbox">
+      <Text className="outbox-hint">本地运行时，提醒消息不会真正发到微信，而是记录在这里。下拉可刷新。</Text>
       {body}
     </View>
   );

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { formatShanghaiDate, ROLE_LABELS, type RoleBinding } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ROLE_LABELS, type RoleBinding } from '@chuangxing/shared';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -11,7 +11,6 @@ import { expectStatus, failureOf, toFailure } from '../../../../services/api-fai
 import { isDistrictAdmin } from '../../../../services/me-helpers';
 import { grantableRoles, mayRevoke, newestFirst } from '../../admin-rules';
 import { TownshipFilter } from '../../components/township-filter';
-import { formatShanghaiDate } from '@chuangxing/shared';
 import '../../admin.css';
 import './index.css';
 
@@ -36,17 +35,17 @@ function BindingRow({
 }) {
   const pending = row.kind === 'pending';
   return (
-    <View className='cx-card cx-binding-item'>
-      <View className='admin-item__head'>
-        <Text className='admin-item__title binding-item__role'>{ROLE_LABELS[binding.role]}</Text>
-        {self ? <Text className='cx-tag cx-tag--muted'>本人</Text> : null}
+    <View className="cx-card cx-binding-item">
+      <View className="admin-item__head">
+        <Text className="admin-item__title binding-item__role">{ROLE_LABELS[binding.role]}</Text>
+        {self ? <Text className="cx-tag cx-tag--muted">本人</Text> : null}
       </View>
-      <Text className='admin-item__line binding-item__scope'>{binding.scopeLabel}</Text>
-      <Text className='admin-item__line binding-item__who'>{name ? `持有人：${name}` : `用户编号：${binding.userId}`}</Text>
-      <Text className='admin-item__line binding-item__since'>自 {formatShanghaiDate(binding.createdAt)} 起</Text>
-      {row.kind === 'failed' ? <Text className='admin-item__problem'>{row.message}</Text> : null}
+      <Text className="admin-item__line binding-item__scope">{binding.scopeLabel}</Text>
+      <Text className="admin-item__line binding-item__who">{name ? `持有人：${name}` : `用户编号：${binding.userId}`}</Text>
+      <Text className="admin-item__line binding-item__since">自 {formatShanghaiDate(binding.createdAt)} 起</Text>
+      {row.kind === 'failed' ? <Text className="admin-item__problem">{row.message}</Text> : null}
       {revocable ? (
-        <View className='binding-item__actions'>
+        <View className="binding-item__actions">
           <Button
             className={`cx-btn cx-binding-revoke binding-item__revoke${pending ? ' cx-btn--disabled' : ''}`}
             disabled={pending || undefined}
@@ -88,7 +87,8 @@ export default function BindingsPage() {
     if (rows[binding.bindingId]?.kind === 'pending') return;
     let confirmed = false;
     try {
-      confirmed = (await Taro.showModal({ title: '撤销身份', content: CONFIRM_TEXT, confirmText: '撤销', confirmColor: '#b71c1c' })).confirm;
+      confirmed = (await Taro.showModal({ title: '撤销身份', content: CONFIRM_TEXT, confirmText: '撤销', confirmColor: '#b71c1c' }))
+        .confirm;
     } catch {
       confirmed = false;
     }
@@ -100,7 +100,10 @@ export default function BindingsPage() {
         // 409: someone revoked it meanwhile; either way it is gone.
         setRevoked((ids) => [...ids, binding.bindingId]);
         setRow(binding.bindingId, { kind: 'idle' });
-        Taro.showToast({ title: res.status === 200 ? '已撤销' : failureOf(res).message, icon: res.status === 200 ? 'success' : 'none' }).catch(() => undefined);
+        Taro.showToast({
+          title: res.status === 200 ? '已撤销' : failureOf(res).message,
+          icon: res.status === 200 ? 'success' : 'none',
+        }).catch(() => undefined);
         return;
       }
       setRow(binding.bindingId, { kind: 'failed', message: failureOf(res).message });
@@ -111,18 +114,18 @@ export default function BindingsPage() {
 
   let body;
   if (!session.token) body = <SignInNeeded />;
-  else if (!allowed) body = <EmptyView text='只有区委组织部管理员和乡镇（街道）工作人员可以管理身份。' />;
+  else if (!allowed) body = <EmptyView text="只有区委组织部管理员和乡镇（街道）工作人员可以管理身份。" />;
   else {
     body = (
       <View>
-        <Text className='admin-hint'>这里列出范围内所有有效的身份绑定。撤销后，对方立即失去该身份。</Text>
+        <Text className="admin-hint">这里列出范围内所有有效的身份绑定。撤销后，对方立即失去该身份。</Text>
         {districtAdmin && tree.state.kind === 'ready' ? (
           <TownshipFilter townships={tree.state.data.townships} value={townshipId} onChange={setTownshipId} />
         ) : null}
         <ResourceView state={list.state} onRetry={list.reload}>
           {(bindings) => {
             const shown = bindings.filter((b) => !revoked.includes(b.bindingId));
-            if (shown.length === 0) return <EmptyView text='暂无有效的身份绑定' />;
+            if (shown.length === 0) return <EmptyView text="暂无有效的身份绑定" />;
             return (
               <View>
                 {shown.map((b) => (
@@ -144,5 +147,5 @@ export default function BindingsPage() {
     );
   }
 
-  return <View className='cx-page admin-bindings'>{body}</View>;
+  return <View className="cx-page admin-bindings">{body}</View>;
 }

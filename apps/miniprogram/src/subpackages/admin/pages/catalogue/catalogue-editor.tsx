@@ -1,7 +1,14 @@
-import { useState } from 'react';
+import {
+  type BranchType,
+  type Catalogue,
+  type CatalogueDraft,
+  type CatalogueStar,
+  formatShanghaiDateTime,
+  STAR_LABELS,
+} from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatShanghaiDateTime, STAR_LABELS, type BranchType, type Catalogue, type CatalogueDraft, type CatalogueStar } from '@chuangxing/shared';
+import { useState } from 'react';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
@@ -16,7 +23,7 @@ const PUBLISH_WARNING = '发布后不可修改，计划将引用新版本';
 type Problems = Record<string, string>;
 
 function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className='cx-field__error'>{text}</Text> : null;
+  return text ? <Text className="cx-field__error">{text}</Text> : null;
 }
 
 /** The server's field errors next to their rows; the server's message when none of them is a row. */
@@ -54,27 +61,29 @@ function StarEditor({
 }) {
   const at = `${type}.${index}`;
   return (
-    <View className='cx-card catalogue-star catalogue-star--edit cx-catalogue-star' data-star={star.star}>
-      <View className='catalogue-star__head'>
-        <Text className='catalogue-star__name'>{STAR_LABELS[star.star]}</Text>
-        <Text className='catalogue-star__count'>{star.tasks.length} 项重点任务</Text>
+    <View className="cx-card catalogue-star catalogue-star--edit cx-catalogue-star" data-star={star.star}>
+      <View className="catalogue-star__head">
+        <Text className="catalogue-star__name">{STAR_LABELS[star.star]}</Text>
+        <Text className="catalogue-star__count">{star.tasks.length} 项重点任务</Text>
       </View>
-      <Text className='catalogue-subtitle'>重点任务</Text>
+      <Text className="catalogue-subtitle">重点任务</Text>
       {star.tasks.map((task, i) => (
-        <View key={task.id} className='catalogue-edit-row cx-catalogue-task' data-id={task.id}>
-          <View className='catalogue-edit-row__main'>
-            <Text className='catalogue-task__no'>{i + 1}.</Text>
+        <View key={task.id} className="catalogue-edit-row cx-catalogue-task" data-id={task.id}>
+          <View className="catalogue-edit-row__main">
+            <Text className="catalogue-task__no">{i + 1}.</Text>
             <Input
-              className='cx-input catalogue-edit-row__input cx-catalogue-task-title'
-              type='text'
+              className="cx-input catalogue-edit-row__input cx-catalogue-task-title"
+              type="text"
               value={task.title}
               maxlength={60}
-              placeholder='任务名称'
-              onInput={(e) => onChange((s) => ({ ...s, tasks: s.tasks.map((t) => (t.id === task.id ? { ...t, title: e.detail.value } : t)) }))}
+              placeholder="任务名称"
+              onInput={(e) =>
+                onChange((s) => ({ ...s, tasks: s.tasks.map((t) => (t.id === task.id ? { ...t, title: e.detail.value } : t)) }))
+              }
             />
             <View
               className={`catalogue-edit-row__remove cx-catalogue-task-remove${star.tasks.length > 1 ? '' : ' is-disabled'}`}
-              hoverClass='cx-pressed'
+              hoverClass="cx-pressed"
               onClick={() => star.tasks.length > 1 && onChange((s) => ({ ...s, tasks: s.tasks.filter((t) => t.id !== task.id) }))}
             >
               <Text>删除</Text>
@@ -86,31 +95,33 @@ function StarEditor({
       <FieldProblem text={problems[`${at}.tasks`]} />
       {star.tasks.length < MAX_TASKS ? (
         <View
-          className='catalogue-edit-add cx-catalogue-task-add'
-          hoverClass='cx-pressed'
+          className="catalogue-edit-add cx-catalogue-task-add"
+          hoverClass="cx-pressed"
           onClick={() => onChange((s) => ({ ...s, tasks: [...s.tasks, { id: newId('t'), title: '' }] }))}
         >
           <Text>＋ 添加重点任务</Text>
         </View>
       ) : null}
 
-      <Text className='catalogue-subtitle catalogue-subtitle--veto'>否决项</Text>
-      {star.vetoes.length === 0 ? <Text className='catalogue-edit-none'>无否决项</Text> : null}
+      <Text className="catalogue-subtitle catalogue-subtitle--veto">否决项</Text>
+      {star.vetoes.length === 0 ? <Text className="catalogue-edit-none">无否决项</Text> : null}
       {star.vetoes.map((veto, i) => (
-        <View key={veto.id} className='catalogue-edit-row catalogue-edit-row--veto cx-catalogue-veto' data-id={veto.id}>
-          <View className='catalogue-edit-row__main'>
-            <Text className='catalogue-veto__mark'>✕</Text>
+        <View key={veto.id} className="catalogue-edit-row catalogue-edit-row--veto cx-catalogue-veto" data-id={veto.id}>
+          <View className="catalogue-edit-row__main">
+            <Text className="catalogue-veto__mark">✕</Text>
             <Input
-              className='cx-input catalogue-edit-row__input cx-catalogue-veto-text'
-              type='text'
+              className="cx-input catalogue-edit-row__input cx-catalogue-veto-text"
+              type="text"
               value={veto.text}
               maxlength={100}
-              placeholder='否决项内容'
-              onInput={(e) => onChange((s) => ({ ...s, vetoes: s.vetoes.map((v) => (v.id === veto.id ? { ...v, text: e.detail.value } : v)) }))}
+              placeholder="否决项内容"
+              onInput={(e) =>
+                onChange((s) => ({ ...s, vetoes: s.vetoes.map((v) => (v.id === veto.id ? { ...v, text: e.detail.value } : v)) }))
+              }
             />
             <View
-              className='catalogue-edit-row__remove cx-catalogue-veto-remove'
-              hoverClass='cx-pressed'
+              className="catalogue-edit-row__remove cx-catalogue-veto-remove"
+              hoverClass="cx-pressed"
               onClick={() => onChange((s) => ({ ...s, vetoes: s.vetoes.filter((v) => v.id !== veto.id) }))}
             >
               <Text>删除</Text>
@@ -122,8 +133,8 @@ function StarEditor({
       <FieldProblem text={problems[`${at}.vetoes`]} />
       {star.vetoes.length < MAX_VETOES ? (
         <View
-          className='catalogue-edit-add catalogue-edit-add--veto cx-catalogue-veto-add'
-          hoverClass='cx-pressed'
+          className="catalogue-edit-add catalogue-edit-add--veto cx-catalogue-veto-add"
+          hoverClass="cx-pressed"
           onClick={() => onChange((s) => ({ ...s, vetoes: [...s.vetoes, { id: newId('v'), text: '' }] }))}
         >
           <Text>＋ 添加否决项</Text>
@@ -238,30 +249,37 @@ function DraftForm({
 
   const close = async () => {
     if (dirty) {
-      const { confirm } = await Taro.showModal({ title: '退出编辑', content: '有未保存的修改，退出后将丢失。', confirmText: '退出', cancelText: '继续编辑' });
+      const { confirm } = await Taro.showModal({
+        title: '退出编辑',
+        content: '有未保存的修改，退出后将丢失。',
+        confirmText: '退出',
+        cancelText: '继续编辑',
+      });
       if (!confirm) return;
     }
     onClose();
   };
 
   return (
-    <View className='catalogue-editor cx-catalogue-editor'>
-      <View className='cx-card catalogue-head'>
-        <Text className='catalogue-head__title'>编辑草稿</Text>
-        <Text className='admin-item__line'>
+    <View className="catalogue-editor cx-catalogue-editor">
+      <View className="cx-card catalogue-head">
+        <Text className="catalogue-head__title">编辑草稿</Text>
+        <Text className="admin-item__line">
           基于第 {draft.basedOnVersion} 版{updatedAt ? ` · 草稿保存于 ${formatShanghaiDateTime(updatedAt)}` : ' · 尚未保存过草稿'}
         </Text>
-        <Text className='admin-item__line catalogue-head__counts cx-catalogue-live-counts'>
+        <Text className="admin-item__line catalogue-head__counts cx-catalogue-live-counts">
           当前：农村 {counts.rural} 项 · 社区 {counts.community} 项{dirty ? '（未保存）' : ''}
         </Text>
       </View>
       {notice ? (
-        <View className='cx-card catalogue-notice cx-catalogue-notice'>
-          <Text className='catalogue-notice__title'>{notice}</Text>
-          <Text className='catalogue-notice__text'>已重新载入最新草稿，请在此基础上修改。</Text>
+        <View className="cx-card catalogue-notice cx-catalogue-notice">
+          <Text className="catalogue-notice__title">{notice}</Text>
+          <Text className="catalogue-notice__text">已重新载入最新草稿，请在此基础上修改。</Text>
         </View>
       ) : null}
-      <Text className='admin-hint'>修改先保存为草稿，发布后成为新版本；已发布的版本不可修改。“支部过硬星”和“平安法治星”在农村和社区中分别编辑。</Text>
+      <Text className="admin-hint">
+        修改先保存为草稿，发布后成为新版本；已发布的版本不可修改。“支部过硬星”和“平安法治星”在农村和社区中分别编辑。
+      </Text>
       <CatalogueTabs type={type} counts={counts} onPick={setType} />
       {content[type].map((star, i) => (
         <StarEditor
@@ -275,21 +293,25 @@ function DraftForm({
         />
       ))}
 
-      {problems.form ? <Text className='cx-form-problem catalogue-problem cx-catalogue-problem'>{problems.form}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-catalogue-save${busy === 'save' ? ' cx-btn--disabled' : ''}`} disabled={busy === 'save' || undefined} onClick={save}>
+      {problems.form ? <Text className="cx-form-problem catalogue-problem cx-catalogue-problem">{problems.form}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-catalogue-save${busy === 'save' ? ' cx-btn--disabled' : ''}`}
+        disabled={busy === 'save' || undefined}
+        onClick={save}
+      >
         {busy === 'save' ? '正在保存…' : '保存草稿'}
       </Button>
 
-      <View className='cx-card catalogue-publish'>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>版本说明</Text>
-          <Text className='admin-field__note'>发布前必填，例如“2026 年度创星标准”</Text>
+      <View className="cx-card catalogue-publish">
+        <View className="cx-field">
+          <Text className="cx-field__label">版本说明</Text>
+          <Text className="admin-field__note">发布前必填，例如“2026 年度创星标准”</Text>
           <Input
-            className='cx-input cx-catalogue-note'
-            type='text'
+            className="cx-input cx-catalogue-note"
+            type="text"
             value={note}
             maxlength={100}
-            placeholder='版本说明'
+            placeholder="版本说明"
             onInput={(e) => {
               setNote(e.detail.value);
               setProblems((p) => ({ ...p, note: '' }));
@@ -297,7 +319,7 @@ function DraftForm({
           />
           <FieldProblem text={problems.note} />
         </View>
-        <Text className='catalogue-publish__warning'>{PUBLISH_WARNING}。</Text>
+        <Text className="catalogue-publish__warning">{PUBLISH_WARNING}。</Text>
         <Button
           className={`cx-btn cx-catalogue-publish${busy === 'publish' ? ' cx-btn--disabled' : ''}`}
           disabled={busy === 'publish' || undefined}
@@ -306,7 +328,7 @@ function DraftForm({
           {busy === 'publish' ? '正在发布…' : '发布新版本'}
         </Button>
       </View>
-      <Button className='cx-btn cx-catalogue-cancel' onClick={close}>
+      <Button className="cx-btn cx-catalogue-cancel" onClick={close}>
         退出编辑
       </Button>
     </View>

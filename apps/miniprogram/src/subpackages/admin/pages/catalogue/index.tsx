@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { type BranchType, type Catalogue, formatShanghaiDate } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { formatShanghaiDate, type BranchType, type Catalogue } from '@chuangxing/shared';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -20,14 +20,14 @@ import './index.css';
 function CatalogueView({ catalogue, current }: { catalogue: Catalogue; current: boolean }) {
   const [type, setType] = useState<BranchType>('rural');
   return (
-    <View className='cx-catalogue-view'>
-      <View className='cx-card catalogue-head'>
-        <View className='admin-item__head'>
-          <Text className='admin-item__title cx-catalogue-version'>第 {catalogue.version} 版</Text>
+    <View className="cx-catalogue-view">
+      <View className="cx-card catalogue-head">
+        <View className="admin-item__head">
+          <Text className="admin-item__title cx-catalogue-version">第 {catalogue.version} 版</Text>
           <Text className={`cx-tag${current ? '' : ' cx-tag--muted'}`}>{current ? '现行标准' : '历史版本'}</Text>
         </View>
-        <Text className='admin-item__line cx-catalogue-published'>发布于 {formatShanghaiDate(catalogue.publishedAt)}</Text>
-        {catalogue.note ? <Text className='admin-item__line catalogue-head__note cx-catalogue-note-text'>{catalogue.note}</Text> : null}
+        <Text className="admin-item__line cx-catalogue-published">发布于 {formatShanghaiDate(catalogue.publishedAt)}</Text>
+        {catalogue.note ? <Text className="admin-item__line catalogue-head__note cx-catalogue-note-text">{catalogue.note}</Text> : null}
       </View>
       <CatalogueTabs type={type} counts={catalogue.counts} onPick={setType} />
       {catalogue.content[type].map((star) => (
@@ -42,33 +42,33 @@ function VersionList({ shown }: { shown: number }) {
   const { state, reload } = useResource(async () => expectStatus(await api.listCatalogueVersions({}), 200), []);
   return (
     <View>
-      <View className='cx-section-title'>历史版本</View>
+      <View className="cx-section-title">历史版本</View>
       <ResourceView state={state} onRetry={reload}>
         {({ versions }) =>
           versions.length ? (
-            <View className='cx-card catalogue-versions'>
+            <View className="cx-card catalogue-versions">
               {versions.map((v) => (
                 <View
                   key={v.version}
                   className={`catalogue-version cx-catalogue-version-item${v.version === shown ? ' is-current' : ''}`}
                   data-version={v.version}
-                  hoverClass='cx-pressed'
+                  hoverClass="cx-pressed"
                   onClick={() => v.version !== shown && openPage(PAGES.catalogue(v.version))}
                 >
-                  <View className='catalogue-version__main'>
-                    <Text className='catalogue-version__title'>
+                  <View className="catalogue-version__main">
+                    <Text className="catalogue-version__title">
                       第 {v.version} 版 · {formatShanghaiDate(v.publishedAt)}
                     </Text>
-                    <Text className='catalogue-version__line'>
+                    <Text className="catalogue-version__line">
                       农村 {v.counts.rural} 项 · 社区 {v.counts.community} 项{v.note ? ` · ${v.note}` : ''}
                     </Text>
                   </View>
-                  <Text className='catalogue-version__go'>{v.version === shown ? '当前查看' : '查看 ›'}</Text>
+                  <Text className="catalogue-version__go">{v.version === shown ? '当前查看' : '查看 ›'}</Text>
                 </View>
               ))}
             </View>
           ) : (
-            <EmptyView text='还没有发布过版本' />
+            <EmptyView text="还没有发布过版本" />
           )
         }
       </ResourceView>
@@ -111,7 +111,7 @@ export default function CataloguePage() {
         {(catalogue) => (
           <View>
             {admin ? (
-              <Button className='cx-btn cx-btn--primary catalogue-edit-btn cx-catalogue-edit' onClick={() => setEditing(true)}>
+              <Button className="cx-btn cx-btn--primary catalogue-edit-btn cx-catalogue-edit" onClick={() => setEditing(true)}>
                 编辑草稿
               </Button>
             ) : null}
@@ -121,5 +121,5 @@ export default function CataloguePage() {
         )}
       </ResourceView>
     );
-  return <View className='cx-page admin-catalogue'>{body}</View>;
+  return <View className="cx-page admin-catalogue">{body}</View>;
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
 import type { DailyRules } from '@chuangxing/shared';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -11,14 +11,14 @@ import { isDistrictAdmin, isOfficial } from '../../../../services/me-helpers';
 import { ChoiceChips } from '../../components/choice-chips';
 import { useRulesSave } from '../../components/use-rules-save';
 import {
+  backfillText,
   DEADLINE_CHOICES,
   MAX_BACKFILL_DAYS,
+  normalizeTime,
   REMINDER_CHOICES,
   RULE_FIELDS,
-  backfillText,
-  normalizeTime,
-  rulesProblems,
   type RuleField,
+  rulesProblems,
 } from '../../daily-rules';
 import '../../admin.css';
 import './index.css';
@@ -26,7 +26,7 @@ import './index.css';
 const TIME_MAX = 5;
 
 function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className='cx-field__error'>{text}</Text> : null;
+  return text ? <Text className="cx-field__error">{text}</Text> : null;
 }
 
 /** HH:MM: chips for the common times, and a field for any other. */
@@ -51,23 +51,23 @@ function TimeField({
 }) {
   const current = normalizeTime(value);
   return (
-    <View className='cx-field'>
-      <Text className='cx-field__label'>{label}</Text>
-      <Text className='admin-field__note'>{note}</Text>
+    <View className="cx-field">
+      <Text className="cx-field__label">{label}</Text>
+      <Text className="admin-field__note">{note}</Text>
       <ChoiceChips
         itemClassName={optionClassName}
         choices={choices.map((t) => ({ key: t, label: t }))}
         isSelected={(t) => t === current}
         onPick={onChange}
       />
-      <View className='rules-time'>
-        <Text className='rules-time__label'>其他时间</Text>
+      <View className="rules-time">
+        <Text className="rules-time__label">其他时间</Text>
         <Input
           className={`cx-input rules-time__input ${inputClassName}`}
-          type='text'
+          type="text"
           value={value}
           maxlength={TIME_MAX}
-          placeholder='HH:MM，如 21:30'
+          placeholder="HH:MM，如 21:30"
           onInput={(e) => onChange(e.detail.value)}
         />
       </View>
@@ -81,28 +81,28 @@ function BackfillStepper({ value, problem, onChange }: { value: number; problem?
   const canLess = value > 0;
   const canMore = value < MAX_BACKFILL_DAYS;
   return (
-    <View className='cx-field'>
-      <Text className='cx-field__label'>补报天数</Text>
-      <Text className='admin-field__note'>1 = 当天和前一天；0 = 只能填写当天</Text>
-      <View className='rules-stepper'>
+    <View className="cx-field">
+      <Text className="cx-field__label">补报天数</Text>
+      <Text className="admin-field__note">1 = 当天和前一天；0 = 只能填写当天</Text>
+      <View className="rules-stepper">
         <View
           className={`rules-stepper__btn cx-rules-backfill-less${canLess ? '' : ' is-disabled'}`}
-          hoverClass='cx-pressed'
+          hoverClass="cx-pressed"
           onClick={() => canLess && onChange(value - 1)}
         >
           <Text>−</Text>
         </View>
-        <Text className='rules-stepper__value cx-rules-backfill'>{value}</Text>
+        <Text className="rules-stepper__value cx-rules-backfill">{value}</Text>
         <View
           className={`rules-stepper__btn cx-rules-backfill-more${canMore ? '' : ' is-disabled'}`}
-          hoverClass='cx-pressed'
+          hoverClass="cx-pressed"
           onClick={() => canMore && onChange(value + 1)}
         >
           <Text>+</Text>
         </View>
-        <Text className='rules-stepper__unit'>天</Text>
+        <Text className="rules-stepper__unit">天</Text>
       </View>
-      <Text className='rules-stepper__meaning'>{backfillText(value)}</Text>
+      <Text className="rules-stepper__meaning">{backfillText(value)}</Text>
       <FieldProblem text={problem} />
     </View>
   );
@@ -117,7 +117,12 @@ interface Draft {
 /** District admins: edit and 保存 (putDailyRules). */
 function RulesForm({ rules }: { rules: DailyRules }) {
   const [draft, setDraft] = useState<Draft>({ ...rules });
-  const { problems, saving, clear, save: send } = useRulesSave<DailyRules, RuleField>({
+  const {
+    problems,
+    saving,
+    clear,
+    save: send,
+  } = useRulesSave<DailyRules, RuleField>({
     fields: RULE_FIELDS,
     check: rulesProblems,
     send: (body) => api.putDailyRules({ body }),
@@ -147,31 +152,35 @@ function RulesForm({ rules }: { rules: DailyRules }) {
   const lateReminder = !check.deadline && !check.reminderTime && reminder >= deadline;
   return (
     <View>
-      <Text className='admin-hint'>日报规则对全区所有支部生效，保存后立即执行。</Text>
-      <View className='cx-card cx-rules-form'>
+      <Text className="admin-hint">日报规则对全区所有支部生效，保存后立即执行。</Text>
+      <View className="cx-card cx-rules-form">
         <TimeField
-          label='截止时间'
-          note='当天这个时间之后首次提交，记为迟交'
+          label="截止时间"
+          note="当天这个时间之后首次提交，记为迟交"
           value={draft.deadline}
           choices={DEADLINE_CHOICES}
           problem={problems.deadline}
-          inputClassName='cx-rules-deadline'
-          optionClassName='cx-rules-deadline-option'
+          inputClassName="cx-rules-deadline"
+          optionClassName="cx-rules-deadline-option"
           onChange={(value) => change({ deadline: value }, 'deadline')}
         />
-        <BackfillStepper value={draft.maxBackfillDays} problem={problems.maxBackfillDays} onChange={(value) => change({ maxBackfillDays: value }, 'maxBackfillDays')} />
+        <BackfillStepper
+          value={draft.maxBackfillDays}
+          problem={problems.maxBackfillDays}
+          onChange={(value) => change({ maxBackfillDays: value }, 'maxBackfillDays')}
+        />
         <TimeField
-          label='提醒时间'
-          note='每天这个时间，提醒还没有提交的支部'
+          label="提醒时间"
+          note="每天这个时间，提醒还没有提交的支部"
           value={draft.reminderTime}
           choices={REMINDER_CHOICES}
           problem={problems.reminderTime}
-          inputClassName='cx-rules-reminder'
-          optionClassName='cx-rules-reminder-option'
+          inputClassName="cx-rules-reminder"
+          optionClassName="cx-rules-reminder-option"
           onChange={(value) => change({ reminderTime: value }, 'reminderTime')}
         />
-        {lateReminder ? <Text className='rules-warning'>提醒时间不早于截止时间，提醒会在截止之后才发出。</Text> : null}
-        {problems.form ? <Text className='cx-form-problem rules-problem'>{problems.form}</Text> : null}
+        {lateReminder ? <Text className="rules-warning">提醒时间不早于截止时间，提醒会在截止之后才发出。</Text> : null}
+        {problems.form ? <Text className="cx-form-problem rules-problem">{problems.form}</Text> : null}
         <Button
           className={`cx-btn cx-btn--primary cx-rules-save${saving ? ' cx-btn--disabled' : ''}`}
           disabled={saving || undefined}
@@ -188,24 +197,24 @@ function RulesForm({ rules }: { rules: DailyRules }) {
 function RulesView({ rules }: { rules: DailyRules }) {
   return (
     <View>
-      <View className='cx-card rules-view cx-rules-view'>
-        <View className='rules-view__row'>
-          <Text className='rules-view__label'>截止时间</Text>
-          <Text className='rules-view__value cx-rules-view-deadline'>{rules.deadline}</Text>
+      <View className="cx-card rules-view cx-rules-view">
+        <View className="rules-view__row">
+          <Text className="rules-view__label">截止时间</Text>
+          <Text className="rules-view__value cx-rules-view-deadline">{rules.deadline}</Text>
         </View>
-        <Text className='rules-view__note'>当天这个时间之后首次提交，记为迟交</Text>
-        <View className='rules-view__row'>
-          <Text className='rules-view__label'>补报天数</Text>
-          <Text className='rules-view__value cx-rules-view-backfill'>{rules.maxBackfillDays} 天</Text>
+        <Text className="rules-view__note">当天这个时间之后首次提交，记为迟交</Text>
+        <View className="rules-view__row">
+          <Text className="rules-view__label">补报天数</Text>
+          <Text className="rules-view__value cx-rules-view-backfill">{rules.maxBackfillDays} 天</Text>
         </View>
-        <Text className='rules-view__note'>{backfillText(rules.maxBackfillDays)}（1 = 当天和前一天）</Text>
-        <View className='rules-view__row'>
-          <Text className='rules-view__label'>提醒时间</Text>
-          <Text className='rules-view__value cx-rules-view-reminder'>{rules.reminderTime}</Text>
+        <Text className="rules-view__note">{backfillText(rules.maxBackfillDays)}（1 = 当天和前一天）</Text>
+        <View className="rules-view__row">
+          <Text className="rules-view__label">提醒时间</Text>
+          <Text className="rules-view__value cx-rules-view-reminder">{rules.reminderTime}</Text>
         </View>
-        <Text className='rules-view__note'>每天这个时间，提醒还没有提交的支部</Text>
+        <Text className="rules-view__note">每天这个时间，提醒还没有提交的支部</Text>
       </View>
-      <Text className='admin-hint'>日报规则由区委组织部管理员设置，如需调整请联系管理员。</Text>
+      <Text className="admin-hint">日报规则由区委组织部管理员设置，如需调整请联系管理员。</Text>
     </View>
   );
 }
@@ -220,7 +229,7 @@ export default function DailyRulesPage() {
 
   let body;
   if (!session.token) body = <SignInNeeded />;
-  else if (!official) body = <BindingNeeded text='日报规则仅对党务工作人员开放。干部和工作人员请先绑定身份。' />;
+  else if (!official) body = <BindingNeeded text="日报规则仅对党务工作人员开放。干部和工作人员请先绑定身份。" />;
   else {
     body = (
       <ResourceView state={state} onRetry={reload}>
@@ -228,5 +237,5 @@ export default function DailyRulesPage() {
       </ResourceView>
     );
   }
-  return <View className='cx-page admin-daily-rules'>{body}</View>;
+  return <View className="cx-page admin-daily-rules">{body}</View>;
 }

@@ -1,12 +1,12 @@
-import { useState } from 'react';
+import { addDays, type Branch, type CreateExemptionBody, type Exemption, isDayKey } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { addDays, isDayKey, type Branch, type CreateExemptionBody, type Exemption } from '@chuangxing/shared';
+import { useState } from 'react';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
 import { expectStatus, failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
 import { ChoiceChips } from '../../components/choice-chips';
-import { EXEMPTION_REASON_MAX, dayLabel, type BranchLabel } from '../../exemption-rules';
+import { type BranchLabel, dayLabel, EXEMPTION_REASON_MAX } from '../../exemption-rules';
 
 /** What the caller may record exemptions for. */
 export interface ExemptionScope {
@@ -66,14 +66,22 @@ function serverProblems(res: { status: number; body: unknown }): Problems {
 }
 
 function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className='cx-field__error'>{text}</Text> : null;
+  return text ? <Text className="cx-field__error">{text}</Text> : null;
 }
 
-function BranchChips({ branches, selected, onPick }: { branches: readonly Branch[]; selected?: string; onPick: (branchId: string) => void }) {
-  if (branches.length === 0) return <EmptyView text='该乡镇（街道）暂无支部' />;
+function BranchChips({
+  branches,
+  selected,
+  onPick,
+}: {
+  branches: readonly Branch[];
+  selected?: string;
+  onPick: (branchId: string) => void;
+}) {
+  if (branches.length === 0) return <EmptyView text="该乡镇（街道）暂无支部" />;
   return (
     <ChoiceChips
-      itemClassName='cx-exemption-branch'
+      itemClassName="cx-exemption-branch"
       choices={branches.map((b) => ({ key: b.id, label: b.name }))}
       isSelected={(id) => id === selected}
       onPick={onPick}
@@ -82,7 +90,15 @@ function BranchChips({ branches, selected, onPick }: { branches: readonly Branch
 }
 
 /** District admins: a township's branches, loaded when the township is picked. */
-function LoadedBranchChips({ townshipId, selected, onPick }: { townshipId: string; selected?: string; onPick: (branchId: string) => void }) {
+function LoadedBranchChips({
+  townshipId,
+  selected,
+  onPick,
+}: {
+  townshipId: string;
+  selected?: string;
+  onPick: (branchId: string) => void;
+}) {
   const { state, reload } = useResource(
     async () => expectStatus(await api.listTownshipBranches({ params: { townshipId } }), 200).branches,
     [townshipId],
@@ -94,32 +110,42 @@ function LoadedBranchChips({ townshipId, selected, onPick }: { townshipId: strin
   );
 }
 
-function DayField({ value, today, problem, onChange }: { value: string; today: string; problem?: string; onChange: (day: string) => void }) {
+function DayField({
+  value,
+  today,
+  problem,
+  onChange,
+}: {
+  value: string;
+  today: string;
+  problem?: string;
+  onChange: (day: string) => void;
+}) {
   const day = normalizeDay(value);
   const valid = isDayKey(day);
   const shift = (n: number) => onChange(addDays(valid ? day : addDays(today, 1), valid ? n : 0));
   let note = '按 年-月-日 填写，如 2025-10-01';
   if (valid) note = `${dayLabel(day)}${day === today ? '（今天）' : day === addDays(today, 1) ? '（明天）' : ''}`;
   return (
-    <View className='cx-field'>
-      <Text className='cx-field__label'>日期</Text>
-      <View className='exemption-day'>
-        <View className='exemption-day__btn cx-exemption-day-prev' hoverClass='cx-pressed' onClick={() => shift(-1)}>
+    <View className="cx-field">
+      <Text className="cx-field__label">日期</Text>
+      <View className="exemption-day">
+        <View className="exemption-day__btn cx-exemption-day-prev" hoverClass="cx-pressed" onClick={() => shift(-1)}>
           <Text>‹</Text>
         </View>
         <Input
-          className='cx-input exemption-day__input cx-exemption-day'
-          type='text'
+          className="cx-input exemption-day__input cx-exemption-day"
+          type="text"
           value={value}
           maxlength={10}
-          placeholder='YYYY-MM-DD'
+          placeholder="YYYY-MM-DD"
           onInput={(e) => onChange(e.detail.value)}
         />
-        <View className='exemption-day__btn cx-exemption-day-next' hoverClass='cx-pressed' onClick={() => shift(1)}>
+        <View className="exemption-day__btn cx-exemption-day-next" hoverClass="cx-pressed" onClick={() => shift(1)}>
           <Text>›</Text>
         </View>
       </View>
-      <Text className='exemption-day__label'>{note}</Text>
+      <Text className="exemption-day__label">{note}</Text>
       <FieldProblem text={problem} />
     </View>
   );
@@ -129,7 +155,15 @@ function DayField({ value, today, problem, onChange }: { value: string; today: s
  * 登记免报: district admins choose 全区节假日 or a branch; township staff a branch of their township.
  * Then a day (tomorrow by default) and a reason. Calls createExemption and hands the new record up.
  */
-export function ExemptionForm({ scope, today, onCreated }: { scope: ExemptionScope; today: string; onCreated: (exemption: Exemption) => void }) {
+export function ExemptionForm({
+  scope,
+  today,
+  onCreated,
+}: {
+  scope: ExemptionScope;
+  today: string;
+  onCreated: (exemption: Exemption) => void;
+}) {
   const onlyTownship = scope.townships.length === 1 ? scope.townships[0].id : undefined;
   const [draft, setDraft] = useState<Draft>({
     kind: scope.districtAdmin ? 'holiday' : 'leave',
@@ -177,12 +211,12 @@ export function ExemptionForm({ scope, today, onCreated }: { scope: ExemptionSco
 
   const preloaded = draft.townshipId ? scope.branchesByTownship[draft.townshipId] : undefined;
   return (
-    <View className='cx-card cx-exemption-form'>
+    <View className="cx-card cx-exemption-form">
       {scope.districtAdmin ? (
-        <View className='cx-field'>
-          <Text className='cx-field__label'>类型</Text>
+        <View className="cx-field">
+          <Text className="cx-field__label">类型</Text>
           <ChoiceChips
-            itemClassName='cx-exemption-kind'
+            itemClassName="cx-exemption-kind"
             choices={(['holiday', 'leave'] as const).map((k) => ({ key: k, label: KIND_LABELS[k] }))}
             isSelected={(k) => k === draft.kind}
             onPick={(kind) => {
@@ -190,21 +224,21 @@ export function ExemptionForm({ scope, today, onCreated }: { scope: ExemptionSco
               setProblems((p) => ({ ...p, branchId: undefined }));
             }}
           />
-          <Text className='admin-field__note'>
+          <Text className="admin-field__note">
             {draft.kind === 'holiday' ? '全区所有支部这一天都无需报送' : '只有选中的支部这一天无需报送'}
           </Text>
         </View>
       ) : null}
 
       {draft.kind === 'leave' ? (
-        <View className='cx-field'>
-          <Text className='cx-field__label'>支部</Text>
-          {scope.townships.length === 0 ? <EmptyView text='没有可选的乡镇（街道）' /> : null}
+        <View className="cx-field">
+          <Text className="cx-field__label">支部</Text>
+          {scope.townships.length === 0 ? <EmptyView text="没有可选的乡镇（街道）" /> : null}
           {scope.townships.length > 1 ? (
-            <View className='exemption-townships'>
-              <Text className='admin-field__note'>先选乡镇（街道），再选支部</Text>
+            <View className="exemption-townships">
+              <Text className="admin-field__note">先选乡镇（街道），再选支部</Text>
               <ChoiceChips
-                itemClassName='cx-exemption-township'
+                itemClassName="cx-exemption-township"
                 choices={scope.townships.map((t) => ({ key: t.id, label: t.name }))}
                 isSelected={(id) => id === draft.townshipId}
                 onPick={(id) => change({ townshipId: id, branchId: id === draft.townshipId ? draft.branchId : undefined }, 'branchId')}
@@ -215,7 +249,11 @@ export function ExemptionForm({ scope, today, onCreated }: { scope: ExemptionSco
             preloaded ? (
               <BranchChips branches={preloaded} selected={draft.branchId} onPick={(branchId) => change({ branchId }, 'branchId')} />
             ) : (
-              <LoadedBranchChips townshipId={draft.townshipId} selected={draft.branchId} onPick={(branchId) => change({ branchId }, 'branchId')} />
+              <LoadedBranchChips
+                townshipId={draft.townshipId}
+                selected={draft.branchId}
+                onPick={(branchId) => change({ branchId }, 'branchId')}
+              />
             )
           ) : null}
           <FieldProblem text={problems.branchId} />
@@ -224,11 +262,11 @@ export function ExemptionForm({ scope, today, onCreated }: { scope: ExemptionSco
 
       <DayField value={draft.day} today={today} problem={problems.day} onChange={(day) => change({ day }, 'day')} />
 
-      <View className='cx-field'>
-        <Text className='cx-field__label'>原因</Text>
+      <View className="cx-field">
+        <Text className="cx-field__label">原因</Text>
         <Input
-          className='cx-input cx-exemption-reason'
-          type='text'
+          className="cx-input cx-exemption-reason"
+          type="text"
           value={draft.reason}
           maxlength={EXEMPTION_REASON_MAX}
           placeholder={draft.kind === 'holiday' ? '例如 国庆节' : '例如 村“两委”外出培训'}
@@ -237,7 +275,7 @@ export function ExemptionForm({ scope, today, onCreated }: { scope: ExemptionSco
         <FieldProblem text={problems.reason} />
       </View>
 
-      {problems.form ? <Text className='cx-form-problem exemption-problem cx-exemption-problem'>{problems.form}</Text> : null}
+      {problems.form ? <Text className="cx-form-problem exemption-problem cx-exemption-problem">{problems.form}</Text> : null}
       <Button
         className={`cx-btn cx-btn--primary cx-exemption-add${submitting ? ' cx-btn--disabled' : ''}`}
         disabled={submitting || undefined}

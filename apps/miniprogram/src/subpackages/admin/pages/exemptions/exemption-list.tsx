@@ -1,7 +1,7 @@
+import { type Exemption, formatShanghaiDateTime } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
-import { formatShanghaiDateTime, type Exemption } from '@chuangxing/shared';
 import { EmptyView } from '../../../../components/state-views';
-import { dayLabel, type BranchLabel } from '../../exemption-rules';
+import { type BranchLabel, dayLabel } from '../../exemption-rules';
 
 export type RowState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'failed'; message: string };
 
@@ -26,17 +26,19 @@ function ExemptionRow({
   const holiday = !exemption.branchId;
   const pending = row.kind === 'pending';
   return (
-    <View className='cx-card cx-exemption-item' data-day={exemption.day} data-kind={holiday ? 'holiday' : 'leave'}>
-      <View className='admin-item__head'>
-        <Text className='admin-item__title exemption-item__day'>{dayLabel(exemption.day)}</Text>
+    <View className="cx-card cx-exemption-item" data-day={exemption.day} data-kind={holiday ? 'holiday' : 'leave'}>
+      <View className="admin-item__head">
+        <Text className="admin-item__title exemption-item__day">{dayLabel(exemption.day)}</Text>
         <Text className={`cx-tag exemption-kind--${holiday ? 'holiday' : 'leave'}`}>{holiday ? '全区节假日' : '支部请假'}</Text>
       </View>
-      {exemption.branchId ? <Text className='admin-item__line exemption-item__branch'>{branchName(exemption.branchId, branches)}</Text> : null}
-      <Text className='admin-item__line exemption-item__reason'>原因：{exemption.reason}</Text>
-      <Text className='admin-item__line exemption-item__when'>登记于 {formatShanghaiDateTime(exemption.createdAt)}</Text>
-      {row.kind === 'failed' ? <Text className='admin-item__problem'>{row.message}</Text> : null}
+      {exemption.branchId ? (
+        <Text className="admin-item__line exemption-item__branch">{branchName(exemption.branchId, branches)}</Text>
+      ) : null}
+      <Text className="admin-item__line exemption-item__reason">原因：{exemption.reason}</Text>
+      <Text className="admin-item__line exemption-item__when">登记于 {formatShanghaiDateTime(exemption.createdAt)}</Text>
+      {row.kind === 'failed' ? <Text className="admin-item__problem">{row.message}</Text> : null}
       {deletable ? (
-        <View className='exemption-item__actions'>
+        <View className="exemption-item__actions">
           <Button
             className={`cx-btn cx-exemption-delete exemption-item__delete${pending ? ' cx-btn--disabled' : ''}`}
             disabled={pending || undefined}
@@ -63,11 +65,18 @@ export function ExemptionList({
   mayDelete: (exemption: Exemption) => boolean;
   onDelete: (exemption: Exemption) => void;
 }) {
-  if (exemptions.length === 0) return <EmptyView text='本月没有节假日或请假' />;
+  if (exemptions.length === 0) return <EmptyView text="本月没有节假日或请假" />;
   return (
     <View>
       {exemptions.map((e) => (
-        <ExemptionRow key={e.id} exemption={e} branches={branches} deletable={mayDelete(e)} row={rows[e.id] ?? { kind: 'idle' }} onDelete={onDelete} />
+        <ExemptionRow
+          key={e.id}
+          exemption={e}
+          branches={branches}
+          deletable={mayDelete(e)}
+          row={rows[e.id] ?? { kind: 'idle' }}
+          onDelete={onDelete}
+        />
       ))}
     </View>
   );

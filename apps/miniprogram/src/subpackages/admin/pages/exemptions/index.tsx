@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { addMonths, type Branch, type Exemption, type Me, monthOf, shanghaiDay } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { addMonths, monthOf, shanghaiDay, type Branch, type Exemption, type Me } from '@chuangxing/shared';
+import { useRef, useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -9,9 +9,9 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureOf, toFailure } from '../../../../services/api-failure';
 import { isDistrictAdmin, isOfficial, staffTownshipIds } from '../../../../services/me-helpers';
-import { byDay, dayLabel, mayAddExemptions, mayDeleteExemption, monthLabel, type BranchLabel } from '../../exemption-rules';
+import { type BranchLabel, byDay, dayLabel, mayAddExemptions, mayDeleteExemption, monthLabel } from '../../exemption-rules';
 import { ExemptionForm, type ExemptionScope } from './exemption-form';
-import { ExemptionList, branchName, type RowState } from './exemption-list';
+import { branchName, ExemptionList, type RowState } from './exemption-list';
 import '../../admin.css';
 import './index.css';
 
@@ -24,7 +24,12 @@ const ignore = () => undefined;
 async function loadScope(me: Me | undefined): Promise<ExemptionScope> {
   if (isDistrictAdmin(me)) {
     const tree = expectStatus(await api.getOrgTree({}), 200);
-    return { districtAdmin: true, townships: tree.townships.map((t) => ({ id: t.id, name: t.name })), branchesByTownship: {}, branches: {} };
+    return {
+      districtAdmin: true,
+      townships: tree.townships.map((t) => ({ id: t.id, name: t.name })),
+      branchesByTownship: {},
+      branches: {},
+    };
   }
   const all = await Promise.all(
     staffTownshipIds(me).map(async (townshipId) => expectStatus(await api.listTownshipBranches({ params: { townshipId } }), 200)),
@@ -35,7 +40,12 @@ async function loadScope(me: Me | undefined): Promise<ExemptionScope> {
     branchesByTownship[township.id] = list;
     for (const b of list) branches[b.id] = { name: b.name, townshipId: b.townshipId };
   }
-  return { districtAdmin: false, townships: all.map(({ township }) => ({ id: township.id, name: township.name })), branchesByTownship, branches };
+  return {
+    districtAdmin: false,
+    townships: all.map(({ township }) => ({ id: township.id, name: township.name })),
+    branchesByTownship,
+    branches,
+  };
 }
 
 /**
@@ -43,7 +53,9 @@ async function loadScope(me: Me | undefined): Promise<ExemptionScope> {
  * switches; a branch that cannot be read is remembered as null and shown by its id).
  */
 async function labelsFor(exemptions: readonly Exemption[], known: Record<string, BranchLabel>, looked: Record<string, BranchLabel | null>) {
-  const missing = [...new Set(exemptions.flatMap((e) => (e.branchId && !known[e.branchId] && !(e.branchId in looked) ? [e.branchId] : [])))];
+  const missing = [
+    ...new Set(exemptions.flatMap((e) => (e.branchId && !known[e.branchId] && !(e.branchId in looked) ? [e.branchId] : []))),
+  ];
   await Promise.all(
     missing.map(async (branchId) => {
       try {
@@ -61,12 +73,12 @@ async function labelsFor(exemptions: readonly Exemption[], known: Record<string,
 
 function MonthSwitcher({ month, onChange }: { month: string; onChange: (month: string) => void }) {
   return (
-    <View className='cx-card exemption-month'>
-      <View className='exemption-month__btn cx-exemption-prev-month' hoverClass='cx-pressed' onClick={() => onChange(addMonths(month, -1))}>
+    <View className="cx-card exemption-month">
+      <View className="exemption-month__btn cx-exemption-prev-month" hoverClass="cx-pressed" onClick={() => onChange(addMonths(month, -1))}>
         <Text>‹ 上月</Text>
       </View>
-      <Text className='exemption-month__label cx-exemption-month'>{monthLabel(month)}</Text>
-      <View className='exemption-month__btn cx-exemption-next-month' hoverClass='cx-pressed' onClick={() => onChange(addMonths(month, 1))}>
+      <Text className="exemption-month__label cx-exemption-month">{monthLabel(month)}</Text>
+      <View className="exemption-month__btn cx-exemption-next-month" hoverClass="cx-pressed" onClick={() => onChange(addMonths(month, 1))}>
         <Text>下月 ›</Text>
       </View>
     </View>
@@ -134,7 +146,9 @@ export default function ExemptionsPage() {
         // 404: someone deleted it meanwhile; either way it is gone.
         setRemoved((ids) => [...ids, exemption.id]);
         setRow(exemption.id, { kind: 'idle' });
-        Taro.showToast({ title: res.status === 200 ? '已删除' : '该记录已被删除', icon: res.status === 200 ? 'success' : 'none' }).catch(ignore);
+        Taro.showToast({ title: res.status === 200 ? '已删除' : '该记录已被删除', icon: res.status === 200 ? 'success' : 'none' }).catch(
+          ignore,
+        );
         return;
       }
       setRow(exemption.id, { kind: 'failed', message: failureOf(res).message });
@@ -145,7 +159,7 @@ export default function ExemptionsPage() {
 
   let body;
   if (!session.token) body = <SignInNeeded />;
-  else if (!official) body = <BindingNeeded text='免报管理仅对党务工作人员开放。干部和工作人员请先绑定身份。' />;
+  else if (!official) body = <BindingNeeded text="免报管理仅对党务工作人员开放。干部和工作人员请先绑定身份。" />;
   else {
     body = (
       <ResourceView state={scope.state} onRetry={scope.reload}>
@@ -153,14 +167,14 @@ export default function ExemptionsPage() {
           <View>
             {adder ? (
               <View>
-                <View className='cx-section-title'>登记免报</View>
-                <Text className='admin-hint'>登记的日子无需报送日报，看板和日历上显示为「免报」。</Text>
+                <View className="cx-section-title">登记免报</View>
+                <Text className="admin-hint">登记的日子无需报送日报，看板和日历上显示为「免报」。</Text>
                 <ExemptionForm scope={data} today={today} onCreated={onCreated} />
               </View>
             ) : (
-              <Text className='admin-hint'>节假日由区委组织部管理员登记，支部请假由乡镇（街道）工作人员登记。</Text>
+              <Text className="admin-hint">节假日由区委组织部管理员登记，支部请假由乡镇（街道）工作人员登记。</Text>
             )}
-            <View className='cx-section-title'>节假日和请假</View>
+            <View className="cx-section-title">节假日和请假</View>
             <MonthSwitcher month={month} onChange={setMonth} />
             <ResourceView state={list.state} onRetry={list.reload}>
               {({ exemptions, branches }) => (
@@ -178,5 +192,5 @@ export default function ExemptionsPage() {
       </ResourceView>
     );
   }
-  return <View className='cx-page admin-exemptions'>{body}</View>;
+  return <View className="cx-page admin-exemptions">{body}</View>;
 }

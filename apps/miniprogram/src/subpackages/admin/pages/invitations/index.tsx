@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -10,7 +10,7 @@ import { expectStatus } from '../../../../services/api-failure';
 import { isDistrictAdmin } from '../../../../services/me-helpers';
 import { grantableRoles } from '../../admin-rules';
 import { TownshipFilter } from '../../components/township-filter';
-import { InvitationForm, type CreatedInvitation } from './invitation-form';
+import { type CreatedInvitation, InvitationForm } from './invitation-form';
 import { InvitationList } from './invitation-list';
 import { InvitationResult } from './invitation-result';
 import '../../admin.css';
@@ -36,15 +36,15 @@ export default function InvitationsPage() {
 
   if (!session.token) {
     return (
-      <View className='cx-page admin-invitations'>
+      <View className="cx-page admin-invitations">
         <SignInNeeded />
       </View>
     );
   }
   if (!allowed) {
     return (
-      <View className='cx-page admin-invitations'>
-        <EmptyView text='只有区委组织部管理员和乡镇（街道）工作人员可以邀请绑定。' />
+      <View className="cx-page admin-invitations">
+        <EmptyView text="只有区委组织部管理员和乡镇（街道）工作人员可以邀请绑定。" />
       </View>
     );
   }
@@ -57,8 +57,8 @@ export default function InvitationsPage() {
   };
 
   return (
-    <View className='cx-page admin-invitations'>
-      <View className='cx-section-title'>新建邀请</View>
+    <View className="cx-page admin-invitations">
+      <View className="cx-section-title">新建邀请</View>
       {created ? (
         <InvitationResult created={created} onAgain={() => setCreated(undefined)} />
       ) : (
@@ -67,8 +67,8 @@ export default function InvitationsPage() {
         </ResourceView>
       )}
 
-      <View className='cx-section-title'>邀请记录</View>
-      <Text className='admin-hint'>已使用的邀请会成为身份绑定；过期的邀请码不能再使用，请重新邀请。</Text>
+      <View className="cx-section-title">邀请记录</View>
+      <Text className="admin-hint">已使用的邀请会成为身份绑定；过期的邀请码不能再使用，请重新邀请。</Text>
       {districtAdmin && tree.state.kind === 'ready' ? (
         <TownshipFilter townships={tree.state.data.townships} value={townshipId} onChange={setTownshipId} />
       ) : null}

@@ -1,28 +1,28 @@
-import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
 import {
-  ROLE_LABELS,
   type CreateInvitationBody,
   type Invitation,
   type Me,
   type OfficialRole,
   type OrgTree,
+  ROLE_LABELS,
   type Scope,
   type ScopeLevel,
   type TownshipSummary,
 } from '@chuangxing/shared';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
 import { expectStatus, failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
 import {
+  allowsSeveralTownships,
   DEFAULT_EXPIRY_HOURS,
   EXPIRY_CHOICES,
-  MAX_SCOPE_TOWNSHIPS,
-  SCOPE_LEVEL_LABELS,
-  allowsSeveralTownships,
   grantableRoles,
   grantableTownships,
+  MAX_SCOPE_TOWNSHIPS,
+  SCOPE_LEVEL_LABELS,
   scopeLevelsFor,
 } from '../../admin-rules';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -94,18 +94,10 @@ function serverProblems(res: { status: number; body: unknown }): Problems {
 }
 
 function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className='cx-field__error'>{text}</Text> : null;
+  return text ? <Text className="cx-field__error">{text}</Text> : null;
 }
 
-function BranchChoices({
-  townshipId,
-  selected,
-  onPick,
-}: {
-  townshipId: string;
-  selected?: string;
-  onPick: (branchId: string) => void;
-}) {
+function BranchChoices({ townshipId, selected, onPick }: { townshipId: string; selected?: string; onPick: (branchId: string) => void }) {
   const { state, reload } = useResource(
     async () => expectStatus(await api.listTownshipBranches({ params: { townshipId } }), 200),
     [townshipId],
@@ -114,10 +106,10 @@ function BranchChoices({
     <ResourceView state={state} onRetry={reload}>
       {({ branches }) =>
         branches.length === 0 ? (
-          <EmptyView text='该乡镇（街道）暂无支部' />
+          <EmptyView text="该乡镇（街道）暂无支部" />
         ) : (
           <ChoiceChips
-            itemClassName='cx-scope-branch'
+            itemClassName="cx-scope-branch"
             choices={branches.map((b) => ({ key: b.id, label: b.name }))}
             isSelected={(id) => id === selected}
             onPick={onPick}
@@ -158,20 +150,20 @@ function ScopeFields({
     <View>
       {levels.length > 1 ? (
         <ChoiceChips
-          className='invite-levels'
-          itemClassName='cx-scope-level'
+          className="invite-levels"
+          itemClassName="cx-scope-level"
           choices={levels.map((level) => ({ key: level, label: SCOPE_LEVEL_LABELS[level] }))}
           isSelected={(level) => level === draft.level}
           onPick={(level) => onChange({ level })}
         />
       ) : null}
-      {draft.level === 'district' ? <Text className='admin-field__static'>全区：{tree.district.name}</Text> : null}
-      {draft.level !== 'district' && townships.length === 0 ? <EmptyView text='没有可选的乡镇（街道）' /> : null}
+      {draft.level === 'district' ? <Text className="admin-field__static">全区：{tree.district.name}</Text> : null}
+      {draft.level !== 'district' && townships.length === 0 ? <EmptyView text="没有可选的乡镇（街道）" /> : null}
       {draft.level === 'township' && townships.length > 0 ? (
         <View>
-          <Text className='admin-field__note'>{many ? '可选择多个乡镇（街道）' : '选择一个乡镇（街道）'}</Text>
+          <Text className="admin-field__note">{many ? '可选择多个乡镇（街道）' : '选择一个乡镇（街道）'}</Text>
           <ChoiceChips
-            itemClassName='cx-scope-township'
+            itemClassName="cx-scope-township"
             choices={townshipChoices}
             isSelected={(id) => draft.townshipIds.includes(id)}
             onPick={pickTownship}
@@ -180,21 +172,17 @@ function ScopeFields({
       ) : null}
       {draft.level === 'branch' && townships.length > 0 ? (
         <View>
-          <Text className='admin-field__note'>先选乡镇（街道），再选支部</Text>
+          <Text className="admin-field__note">先选乡镇（街道），再选支部</Text>
           <ChoiceChips
-            itemClassName='cx-scope-township'
+            itemClassName="cx-scope-township"
             choices={townshipChoices}
             isSelected={(id) => id === draft.branchTownshipId}
             onPick={(id) => onChange({ branchTownshipId: id, branchId: id === draft.branchTownshipId ? draft.branchId : undefined })}
           />
           {draft.branchTownshipId ? (
-            <View className='invite-branches'>
-              <Text className='admin-field__note'>支部</Text>
-              <BranchChoices
-                townshipId={draft.branchTownshipId}
-                selected={draft.branchId}
-                onPick={(branchId) => onChange({ branchId })}
-              />
+            <View className="invite-branches">
+              <Text className="admin-field__note">支部</Text>
+              <BranchChoices townshipId={draft.branchTownshipId} selected={draft.branchId} onPick={(branchId) => onChange({ branchId })} />
             </View>
           ) : null}
         </View>
@@ -204,7 +192,15 @@ function ScopeFields({
 }
 
 /** 新建邀请: name, role, scope and validity; calls createInvitation and hands the one-time code up. */
-export function InvitationForm({ me, tree, onCreated }: { me: Me | undefined; tree: OrgTree; onCreated: (created: CreatedInvitation) => void }) {
+export function InvitationForm({
+  me,
+  tree,
+  onCreated,
+}: {
+  me: Me | undefined;
+  tree: OrgTree;
+  onCreated: (created: CreatedInvitation) => void;
+}) {
   const roles = grantableRoles(me);
   const townships = grantableTownships(me, tree.townships);
   const onlyTownship = townships.length === 1 ? townships[0].id : undefined;
@@ -263,25 +259,25 @@ export function InvitationForm({ me, tree, onCreated }: { me: Me | undefined; tr
 
   const levels = draft.role ? scopeLevelsFor(draft.role, me) : [];
   return (
-    <View className='cx-card cx-invite-form'>
-      <View className='cx-field'>
-        <Text className='cx-field__label'>姓名</Text>
+    <View className="cx-card cx-invite-form">
+      <View className="cx-field">
+        <Text className="cx-field__label">姓名</Text>
         <Input
-          className='cx-input cx-invite-name'
-          type='text'
+          className="cx-input cx-invite-name"
+          type="text"
           value={draft.name}
           maxlength={NAME_MAX}
-          placeholder='受邀人的真实姓名'
+          placeholder="受邀人的真实姓名"
           onInput={(e) => change({ name: e.detail.value }, 'inviteeName')}
         />
         <FieldProblem text={problems.inviteeName} />
       </View>
 
-      <View className='cx-field'>
-        <Text className='cx-field__label'>角色</Text>
+      <View className="cx-field">
+        <Text className="cx-field__label">角色</Text>
         <ChoiceChips
-          className='cx-invite-role'
-          itemClassName='cx-role-option'
+          className="cx-invite-role"
+          itemClassName="cx-role-option"
           choices={roles.map((role) => ({ key: role, label: ROLE_LABELS[role] }))}
           isSelected={(role) => role === draft.role}
           onPick={pickRole}
@@ -290,17 +286,17 @@ export function InvitationForm({ me, tree, onCreated }: { me: Me | undefined; tr
       </View>
 
       {draft.role ? (
-        <View className='cx-field invite-scope'>
-          <Text className='cx-field__label'>范围</Text>
+        <View className="cx-field invite-scope">
+          <Text className="cx-field__label">范围</Text>
           <ScopeFields draft={draft} levels={levels} tree={tree} townships={townships} onChange={(patch) => change(patch, 'scope')} />
           <FieldProblem text={problems.scope} />
         </View>
       ) : null}
 
-      <View className='cx-field'>
-        <Text className='cx-field__label'>有效期</Text>
+      <View className="cx-field">
+        <Text className="cx-field__label">有效期</Text>
         <ChoiceChips
-          itemClassName='cx-invite-expiry'
+          itemClassName="cx-invite-expiry"
           choices={EXPIRY_CHOICES.map((c) => ({ key: c.hours, label: c.label }))}
           isSelected={(hours) => hours === draft.hours}
           onPick={(hours) => change({ hours }, 'expiresInHours')}
@@ -308,7 +304,7 @@ export function InvitationForm({ me, tree, onCreated }: { me: Me | undefined; tr
         <FieldProblem text={problems.expiresInHours} />
       </View>
 
-      {problems.form ? <Text className='cx-form-problem invite-problem'>{problems.form}</Text> : null}
+      {problems.form ? <Text className="cx-form-problem invite-problem">{problems.form}</Text> : null}
       <Button
         className={`cx-btn cx-btn--primary cx-invite-submit invite-submit${submitting ? ' cx-btn--disabled' : ''}`}
         disabled={submitting || undefined}

@@ -1,8 +1,7 @@
+import { formatShanghaiDateTime, type Invitation, ROLE_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
-import { ROLE_LABELS, type Invitation } from '@chuangxing/shared';
 import { EmptyView } from '../../../../components/state-views';
 import { INVITATION_STATUS_LABELS, invitationStatus, newestFirst } from '../../admin-rules';
-import { formatShanghaiDateTime } from '@chuangxing/shared';
 
 function InvitationRow({ invitation, now }: { invitation: Invitation; now: number }) {
   const status = invitationStatus(invitation, now);
@@ -12,21 +11,21 @@ function InvitationRow({ invitation, now }: { invitation: Invitation; now: numbe
   else if (status === 'expired') when = `已于 ${formatShanghaiDateTime(invitation.expiresAt)} 过期`;
   else when = `创建于 ${formatShanghaiDateTime(invitation.createdAt)}`;
   return (
-    <View className='cx-card cx-invitation-item'>
-      <View className='admin-item__head'>
-        <Text className='admin-item__title invitation-item__name'>{invitation.inviteeName}</Text>
+    <View className="cx-card cx-invitation-item">
+      <View className="admin-item__head">
+        <Text className="admin-item__title invitation-item__name">{invitation.inviteeName}</Text>
         <Text className={`cx-tag admin-status--${status} cx-invitation-status`}>{INVITATION_STATUS_LABELS[status]}</Text>
       </View>
-      <Text className='admin-item__line'>
+      <Text className="admin-item__line">
         {ROLE_LABELS[invitation.role]} · {invitation.scopeLabel}
       </Text>
-      <Text className='admin-item__line invitation-item__when'>{when}</Text>
+      <Text className="admin-item__line invitation-item__when">{when}</Text>
     </View>
   );
 }
 
 export function InvitationList({ invitations, now }: { invitations: readonly Invitation[]; now: number }) {
-  if (invitations.length === 0) return <EmptyView text='暂无邀请记录' />;
+  if (invitations.length === 0) return <EmptyView text="暂无邀请记录" />;
   return (
     <View>
       {newestFirst(invitations).map((inv) => (

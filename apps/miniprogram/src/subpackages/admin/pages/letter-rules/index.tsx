@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
 import type { LetterRules } from '@chuangxing/shared';
+import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -13,51 +13,61 @@ import { useRulesSave } from '../../components/use-rules-save';
 import {
   LETTER_RULE_FIELDS,
   LETTER_RULE_SPECS,
-  WORKING_DAYS_NOTE,
-  letterRulesProblems,
   type LetterRuleField,
   type LetterRuleSpec,
+  letterRulesProblems,
+  WORKING_DAYS_NOTE,
 } from '../../letter-rules';
 import '../../admin.css';
 import './index.css';
 
 /** − n + with big buttons within the contract's range, and chips for the common values. */
-function RuleStepper({ spec, value, problem, onChange }: { spec: LetterRuleSpec; value: number; problem?: string; onChange: (value: number) => void }) {
+function RuleStepper({
+  spec,
+  value,
+  problem,
+  onChange,
+}: {
+  spec: LetterRuleSpec;
+  value: number;
+  problem?: string;
+  onChange: (value: number) => void;
+}) {
   const canLess = value > spec.min;
   const canMore = value < spec.max;
   return (
-    <View className='cx-field letter-rule cx-letter-rules-field' data-field={spec.field}>
-      <Text className='cx-field__label'>{spec.label}</Text>
-      <Text className='admin-field__note'>
+    <View className="cx-field letter-rule cx-letter-rules-field" data-field={spec.field}>
+      <Text className="cx-field__label">{spec.label}</Text>
+      <Text className="admin-field__note">
         {spec.note}（{spec.min}–{spec.max}）
       </Text>
-      <View className='letter-rule__stepper'>
+      <View className="letter-rule__stepper">
         <View
           className={`letter-rule__btn cx-letter-rules-less${canLess ? '' : ' is-disabled'}`}
-          hoverClass='cx-pressed'
+          hoverClass="cx-pressed"
           onClick={() => canLess && onChange(value - 1)}
         >
           <Text>−</Text>
         </View>
-        <Text className='letter-rule__value cx-letter-rules-value'>{value}</Text>
+        <Text className="letter-rule__value cx-letter-rules-value">{value}</Text>
         <View
           className={`letter-rule__btn cx-letter-rules-more${canMore ? '' : ' is-disabled'}`}
-          hoverClass='cx-pressed'
+          hoverClass="cx-pressed"
           onClick={() => canMore && onChange(value + 1)}
         >
           <Text>+</Text>
         </View>
-        <Text className='letter-rule__unit'>{spec.unit}</Text>
+        <Text className="letter-rule__unit">{spec.unit}</Text>
       </View>
       <ChoiceChips
-        className='letter-rule__presets'
-        itemClassName='cx-letter-rules-option'
+        className="letter-rule__presets"
+        itemClassName="cx-letter-rules-option"
         choices={spec.presets.map((n) => ({ key: n, label: String(n) }))}
         isSelected={(n) => n === value}
         onPick={onChange}
       />
-      <Text className='letter-rule__meaning'>{spec.meaning(value)}</Text>
-      {problem ? <Text className='cx-field__error'>{problem}</Text> : null}
+      <Text className="letter-rule__meaning">{spec.meaning(value)}</Text>
+      {problem ? <Text className="cx-field__error">{problem}</Text> : null}
     </View>
   );
 }
@@ -65,7 +75,12 @@ function RuleStepper({ spec, value, problem, onChange }: { spec: LetterRuleSpec;
 /** District admins: edit and 保存 (putLetterRules). */
 function RulesForm({ rules }: { rules: LetterRules }) {
   const [draft, setDraft] = useState<LetterRules>({ ...rules });
-  const { problems, saving, clear, save: send } = useRulesSave<LetterRules, LetterRuleField>({
+  const {
+    problems,
+    saving,
+    clear,
+    save: send,
+  } = useRulesSave<LetterRules, LetterRuleField>({
     fields: LETTER_RULE_FIELDS,
     check: letterRulesProblems,
     send: (body) => api.putLetterRules({ body }),
@@ -87,12 +102,18 @@ function RulesForm({ rules }: { rules: LetterRules }) {
 
   return (
     <View>
-      <Text className='admin-hint'>信箱规则对全区所有社区生效，保存后立即执行；已经定下的受理、答复期限不变。{WORKING_DAYS_NOTE}</Text>
-      <View className='cx-card cx-letter-rules-form'>
+      <Text className="admin-hint">信箱规则对全区所有社区生效，保存后立即执行；已经定下的受理、答复期限不变。{WORKING_DAYS_NOTE}</Text>
+      <View className="cx-card cx-letter-rules-form">
         {LETTER_RULE_SPECS.map((spec) => (
-          <RuleStepper key={spec.field} spec={spec} value={draft[spec.field]} problem={problems[spec.field]} onChange={(value) => change(spec.field, value)} />
+          <RuleStepper
+            key={spec.field}
+            spec={spec}
+            value={draft[spec.field]}
+            problem={problems[spec.field]}
+            onChange={(value) => change(spec.field, value)}
+          />
         ))}
-        {problems.form ? <Text className='cx-form-problem letter-rules-problem'>{problems.form}</Text> : null}
+        {problems.form ? <Text className="cx-form-problem letter-rules-problem">{problems.form}</Text> : null}
         <Button
           className={`cx-btn cx-btn--primary cx-letter-rules-save${saving ? ' cx-btn--disabled' : ''}`}
           disabled={saving || undefined}
@@ -109,20 +130,20 @@ function RulesForm({ rules }: { rules: LetterRules }) {
 function RulesView({ rules }: { rules: LetterRules }) {
   return (
     <View>
-      <View className='cx-card letter-rules-view cx-letter-rules-view'>
+      <View className="cx-card letter-rules-view cx-letter-rules-view">
         {LETTER_RULE_SPECS.map((spec) => (
-          <View key={spec.field} className='letter-rules-view__item cx-letter-rules-view-item' data-field={spec.field}>
-            <View className='letter-rules-view__row'>
-              <Text className='letter-rules-view__label'>{spec.label}</Text>
-              <Text className='letter-rules-view__value cx-letter-rules-value'>
+          <View key={spec.field} className="letter-rules-view__item cx-letter-rules-view-item" data-field={spec.field}>
+            <View className="letter-rules-view__row">
+              <Text className="letter-rules-view__label">{spec.label}</Text>
+              <Text className="letter-rules-view__value cx-letter-rules-value">
                 {rules[spec.field]} {spec.unit}
               </Text>
             </View>
-            <Text className='letter-rules-view__note'>{spec.note}</Text>
+            <Text className="letter-rules-view__note">{spec.note}</Text>
           </View>
         ))}
       </View>
-      <Text className='admin-hint'>{WORKING_DAYS_NOTE}信箱规则由区委组织部管理员设置，如需调整请联系管理员。</Text>
+      <Text className="admin-hint">{WORKING_DAYS_NOTE}信箱规则由区委组织部管理员设置，如需调整请联系管理员。</Text>
     </View>
   );
 }
@@ -132,10 +153,12 @@ export default function LetterRulesPage() {
   const session = useSession();
   const signedIn = Boolean(session.token);
   const editable = isDistrictAdmin(session.me);
-  const { state, reload } = useResource(async () => expectStatus(await api.getLetterRules({}), 200), [session.token], { enabled: signedIn });
+  const { state, reload } = useResource(async () => expectStatus(await api.getLetterRules({}), 200), [session.token], {
+    enabled: signedIn,
+  });
 
   return (
-    <View className='cx-page admin-letter-rules'>
+    <View className="cx-page admin-letter-rules">
       {signedIn ? (
         <ResourceView state={state} onRetry={reload}>
           {(rules) => (editable ? <RulesForm rules={rules} /> : <RulesView rules={rules} />)}

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { type BranchBoard, PLAN_STATUS_LABELS, STAR_LABELS, TASK_STATUS_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { PLAN_STATUS_LABELS, STAR_LABELS, TASK_STATUS_LABELS, type BranchBoard } from '@chuangxing/shared';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -19,10 +19,10 @@ const ignore = () => undefined;
 
 function Section({ n, title, children }: { n: string; title: string; children: React.ReactNode }) {
   return (
-    <View className='cx-card board-clear cx-board-clear' data-part={n}>
-      <View className='board-clear__head'>
-        <Text className='board-clear__n'>{n}</Text>
-        <Text className='board-clear__title'>{title}</Text>
+    <View className="cx-card board-clear cx-board-clear" data-part={n}>
+      <View className="board-clear__head">
+        <Text className="board-clear__n">{n}</Text>
+        <Text className="board-clear__title">{title}</Text>
       </View>
       {children}
     </View>
@@ -35,46 +35,60 @@ function OnePager({ data }: { data: BranchBoard }) {
   const gap = row.targetStars.filter((s) => !row.heldStars.includes(s));
   return (
     <View>
-      <View className='cx-card board-sheet-head'>
-        <Text className='board-heading cx-board-branch-name'>{row.branchName}</Text>
-        <Text className='board-row__sub'>
+      <View className="cx-card board-sheet-head">
+        <Text className="board-heading cx-board-branch-name">{row.branchName}</Text>
+        <Text className="board-row__sub">
           {data.townshipName} · {data.year} 年 · 创星计划{row.planStatus === 'none' ? '未制定' : PLAN_STATUS_LABELS[row.planStatus]}
         </Text>
         <DoubleHalfTag value={row.doubleHalf} />
       </View>
       {row.planStatus === 'none' ? (
-        <EmptyView text='该支部还没有制定本年度创星计划'>
-          <Button className='cx-btn cx-btn--primary' onClick={() => openPage(PAGES.planEdit(row.branchId, data.year))}>
+        <EmptyView text="该支部还没有制定本年度创星计划">
+          <Button className="cx-btn cx-btn--primary" onClick={() => openPage(PAGES.planEdit(row.branchId, data.year))}>
             去制定创星计划
           </Button>
         </EmptyView>
       ) : (
         <View>
-          <Section n='一' title='创建任务一口清'>
-            <Text className='board-line'>已有星级：{row.heldStars.length ? row.heldStars.map((s) => STAR_LABELS[s]).join('、') : '无'}</Text>
-            <Text className='board-line cx-board-targets'>目标星级：{row.targetStars.map((s) => STAR_LABELS[s]).join('、')}（{row.targetStars.length} 星）</Text>
-            {gap.length ? <Text className='board-line'>今年要争创：{gap.map((s) => STAR_LABELS[s]).join('、')}</Text> : null}
-            <Text className='board-line'>重点任务 {row.tasks} 项，已完成 {row.done} 项</Text>
-          </Section>
-          <Section n='二' title='排查底数一口清'>
-            <StarCells stars={row.stars} />
-            <PlanActual planned={row.plannedPercent} actual={row.actualPercent} />
-            <Text className='board-line'>
-              超期节点 {row.overdueMilestones} 个 · 未销号督导问题 {row.openFindings} 个{row.overdueFindings ? `（超期 ${row.overdueFindings} 个）` : ''}
+          <Section n="一" title="创建任务一口清">
+            <Text className="board-line">
+              已有星级：{row.heldStars.length ? row.heldStars.map((s) => STAR_LABELS[s]).join('、') : '无'}
+            </Text>
+            <Text className="board-line cx-board-targets">
+              目标星级：{row.targetStars.map((s) => STAR_LABELS[s]).join('、')}（{row.targetStars.length} 星）
+            </Text>
+            {gap.length ? <Text className="board-line">今年要争创：{gap.map((s) => STAR_LABELS[s]).join('、')}</Text> : null}
+            <Text className="board-line">
+              重点任务 {row.tasks} 项，已完成 {row.done} 项
             </Text>
           </Section>
-          <Section n='三' title='推进措施一口清'>
+          <Section n="二" title="排查底数一口清">
+            <StarCells stars={row.stars} />
+            <PlanActual planned={row.plannedPercent} actual={row.actualPercent} />
+            <Text className="board-line">
+              超期节点 {row.overdueMilestones} 个 · 未销号督导问题 {row.openFindings} 个
+              {row.overdueFindings ? `（超期 ${row.overdueFindings} 个）` : ''}
+            </Text>
+          </Section>
+          <Section n="三" title="推进措施一口清">
             {data.tasks.length ? (
               data.tasks.map((t) => (
-                <View key={t.taskId} className='board-task cx-board-task' data-task={t.taskId}>
-                  <View className='board-task__head'>
-                    <Text className='board-task__title'>{t.title}</Text>
-                    <Text className={`cx-tag board-task__status board-task__status--${t.status}`}>{TASK_STATUS_LABELS[t.status]} {t.percent}%</Text>
+                <View key={t.taskId} className="board-task cx-board-task" data-task={t.taskId}>
+                  <View className="board-task__head">
+                    <Text className="board-task__title">{t.title}</Text>
+                    <Text className={`cx-tag board-task__status board-task__status--${t.status}`}>
+                      {TASK_STATUS_LABELS[t.status]} {t.percent}%
+                    </Text>
                   </View>
-                  <Text className='board-row__sub'>{STAR_LABELS[t.star]} · 责任人 {t.owner} · 计划应达 {t.plannedPercent}%</Text>
-                  <View className='board-milestones'>
+                  <Text className="board-row__sub">
+                    {STAR_LABELS[t.star]} · 责任人 {t.owner} · 计划应达 {t.plannedPercent}%
+                  </Text>
+                  <View className="board-milestones">
                     {t.milestones.map((m) => (
-                      <Text key={`${m.due}${m.title}`} className={`board-milestone${m.met ? ' is-met' : ''}${m.overdue ? ' is-overdue cx-board-milestone-overdue' : ''}`}>
+                      <Text
+                        key={`${m.due}${m.title}`}
+                        className={`board-milestone${m.met ? ' is-met' : ''}${m.overdue ? ' is-overdue cx-board-milestone-overdue' : ''}`}
+                      >
                         {m.met ? '✓' : m.overdue ? '!' : '○'} {m.due.slice(5)} {m.title}
                       </Text>
                     ))}
@@ -82,25 +96,32 @@ function OnePager({ data }: { data: BranchBoard }) {
                 </View>
               ))
             ) : (
-              <Text className='board-line'>计划中还没有重点任务</Text>
+              <Text className="board-line">计划中还没有重点任务</Text>
             )}
           </Section>
-          <Section n='四' title='工作机制一口清'>
+          <Section n="四" title="工作机制一口清">
             {data.responsibles.map((r) => (
-              <Text key={r.star} className='board-line cx-board-responsible'>
+              <Text key={r.star} className="board-line cx-board-responsible">
                 {STAR_LABELS[r.star]}：{r.responsible} 负责，{r.leadDepartment} 牵头
               </Text>
             ))}
             {RHYTHM.map((line) => (
-              <Text key={line} className='board-line board-line--muted'>{line}</Text>
+              <Text key={line} className="board-line board-line--muted">
+                {line}
+              </Text>
             ))}
-            {data.vetoes.length ? <Text className='board-line board-line--strong'>一票否决：{data.vetoes.map((v) => v.text).join('；')}</Text> : null}
+            {data.vetoes.length ? (
+              <Text className="board-line board-line--strong">一票否决：{data.vetoes.map((v) => v.text).join('；')}</Text>
+            ) : null}
           </Section>
-          {data.reviewNote ? <Text className='board-line board-line--muted'>乡镇（街道）审批意见：{data.reviewNote}</Text> : null}
-          <Button className='cx-btn cx-btn--primary cx-board-open-poster' onClick={() => openPage(PAGES.branchPoster(row.branchId, data.year))}>
+          {data.reviewNote ? <Text className="board-line board-line--muted">乡镇（街道）审批意见：{data.reviewNote}</Text> : null}
+          <Button
+            className="cx-btn cx-btn--primary cx-board-open-poster"
+            onClick={() => openPage(PAGES.branchPoster(row.branchId, data.year))}
+          >
             一图一表一清单（可分享图片）
           </Button>
-          <Button className='cx-btn board-gap' onClick={() => openPage(PAGES.planEdit(row.branchId, data.year))}>
+          <Button className="cx-btn board-gap" onClick={() => openPage(PAGES.planEdit(row.branchId, data.year))}>
             查看创星计划
           </Button>
         </View>
@@ -129,9 +150,14 @@ export default function BranchBoardPage() {
     reload();
     Taro.stopPullDownRefresh();
   });
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
   return (
-    <View className='cx-page board-page cx-board-branch-page'>
+    <View className="cx-page board-page cx-board-branch-page">
       <ResourceView state={state} onRetry={reload}>
         {(data) => <OnePager data={data} />}
       </ResourceView>

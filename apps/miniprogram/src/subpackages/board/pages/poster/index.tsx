@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { type BranchBoard, STAR_LABELS, TASK_STATUS_LABELS } from '@chuangxing/shared';
 import { Button, Canvas, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { STAR_LABELS, TASK_STATUS_LABELS, type BranchBoard } from '@chuangxing/shared';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { isH5 } from '../../../../config/runtime-config';
@@ -20,50 +20,53 @@ const ignore = () => undefined;
 function PosterPage({ data }: { data: BranchBoard }) {
   const { row } = data;
   return (
-    <View className='board-poster cx-board-poster'>
-      <View className='board-poster__band'>
-        <Text className='board-poster__title'>{row.branchName}创星作战图</Text>
-        <Text className='board-poster__sub'>
+    <View className="board-poster cx-board-poster">
+      <View className="board-poster__band">
+        <Text className="board-poster__title">{row.branchName}创星作战图</Text>
+        <Text className="board-poster__sub">
           {data.townshipName} · {data.year} 年 · 目标 {row.targetStars.length} 星
         </Text>
       </View>
-      <View className='board-poster__part'>
-        <Text className='board-poster__heading'>一图　作战图</Text>
-        <View className='board-poster__stars'>
+      <View className="board-poster__part">
+        <Text className="board-poster__heading">一图　作战图</Text>
+        <View className="board-poster__stars">
           {row.stars.map((s) => (
             <View key={s.star} className={`board-poster__star${s.held ? ' is-held' : s.target ? ' is-target' : ''}`} data-star={s.star}>
-              <Text className='board-poster__star-icon'>{s.held ? '★' : s.target ? '☆' : '·'}</Text>
-              <Text className='board-poster__star-name'>{STAR_LABELS[s.star].replace('星', '')}</Text>
-              <Text className='board-poster__star-count'>{s.held ? '已有' : s.target ? `${s.done}/${s.tasks} 项` : '—'}</Text>
+              <Text className="board-poster__star-icon">{s.held ? '★' : s.target ? '☆' : '·'}</Text>
+              <Text className="board-poster__star-name">{STAR_LABELS[s.star].replace('星', '')}</Text>
+              <Text className="board-poster__star-count">{s.held ? '已有' : s.target ? `${s.done}/${s.tasks} 项` : '—'}</Text>
             </View>
           ))}
         </View>
       </View>
-      <View className='board-poster__part'>
-        <Text className='board-poster__heading'>一表　任务与时间表</Text>
+      <View className="board-poster__part">
+        <Text className="board-poster__heading">一表　任务与时间表</Text>
         {data.tasks.map((t) => {
           const next = t.milestones.find((m) => !m.met);
           return (
-            <View key={t.taskId} className='board-poster__task'>
-              <Text className='board-poster__task-title'>{t.title}</Text>
+            <View key={t.taskId} className="board-poster__task">
+              <Text className="board-poster__task-title">{t.title}</Text>
               <Text className={`board-poster__task-meta${next?.overdue ? ' is-overdue' : ''}`}>
-                {TASK_STATUS_LABELS[t.status]} {t.percent}% · {t.owner} · {next ? `下一节点 ${next.due.slice(5)} ${next.title}${next.overdue ? '（已超期）' : ''}` : '节点均已完成'}
+                {TASK_STATUS_LABELS[t.status]} {t.percent}% · {t.owner} ·{' '}
+                {next ? `下一节点 ${next.due.slice(5)} ${next.title}${next.overdue ? '（已超期）' : ''}` : '节点均已完成'}
               </Text>
             </View>
           );
         })}
       </View>
-      <View className='board-poster__part'>
-        <Text className='board-poster__heading'>一清单　机制与评星办法</Text>
+      <View className="board-poster__part">
+        <Text className="board-poster__heading">一清单　机制与评星办法</Text>
         {data.responsibles.map((r) => (
-          <Text key={r.star} className='board-line'>
+          <Text key={r.star} className="board-line">
             {STAR_LABELS[r.star]}：{r.responsible} 负责，{r.leadDepartment} 牵头
           </Text>
         ))}
         {RHYTHM.map((l) => (
-          <Text key={l} className='board-line board-line--muted'>{l}</Text>
+          <Text key={l} className="board-line board-line--muted">
+            {l}
+          </Text>
         ))}
-        <Text className='board-line'>{EVALUATION}</Text>
+        <Text className="board-line">{EVALUATION}</Text>
       </View>
     </View>
   );
@@ -89,17 +92,23 @@ function Poster({ data }: { data: BranchBoard }) {
   return (
     <View>
       <PosterPage data={data} />
-      {!isH5() ? <Canvas type='2d' id={POSTER_CANVAS_ID} className='board-poster-canvas' /> : null}
+      {!isH5() ? <Canvas type="2d" id={POSTER_CANVAS_ID} className="board-poster-canvas" /> : null}
       {image ? (
-        <View className='cx-card board-poster-result'>
-          <Text className='board-line board-line--muted'>{isH5() ? '图片已生成，可下载后转发' : '图片已生成，可发送给朋友或保存到相册'}</Text>
-          <Image className='board-poster-image cx-board-poster-image' src={image} mode='widthFix' showMenuByLongpress />
-          <Button className='cx-btn cx-btn--primary cx-board-poster-share' onClick={() => void sharePoster(image, fileName)}>
+        <View className="cx-card board-poster-result">
+          <Text className="board-line board-line--muted">
+            {isH5() ? '图片已生成，可下载后转发' : '图片已生成，可发送给朋友或保存到相册'}
+          </Text>
+          <Image className="board-poster-image cx-board-poster-image" src={image} mode="widthFix" showMenuByLongpress />
+          <Button className="cx-btn cx-btn--primary cx-board-poster-share" onClick={() => void sharePoster(image, fileName)}>
             {isH5() ? '下载图片' : '分享或保存图片'}
           </Button>
         </View>
       ) : (
-        <Button className={`cx-btn cx-btn--primary cx-board-poster-generate${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => void generate()}>
+        <Button
+          className={`cx-btn cx-btn--primary cx-board-poster-generate${busy ? ' cx-btn--disabled' : ''}`}
+          disabled={busy || undefined}
+          onClick={() => void generate()}
+        >
           {busy ? '正在生成…' : '生成分享图片'}
         </Button>
       )}
@@ -121,9 +130,14 @@ export default function PosterPageRoute() {
     [branchId, year],
     { enabled: Boolean(session.token) },
   );
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
   return (
-    <View className='cx-page board-page cx-board-poster-page'>
+    <View className="cx-page board-page cx-board-poster-page">
       <ResourceView state={state} onRetry={reload}>
         {(data) => <Poster data={data} />}
       </ResourceView>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { type BranchBoardRow, PLAN_STATUS_LABELS, type TownshipBoard } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { PLAN_STATUS_LABELS, type BranchBoardRow, type TownshipBoard } from '@chuangxing/shared';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -22,18 +22,20 @@ function BranchRow({ row, year }: { row: BranchBoardRow; year: number }) {
     <View
       className={`cx-card board-row cx-board-branch${row.overdueMilestones ? ' is-late' : ''}`}
       data-branch={row.branchId}
-      hoverClass='cx-pressed'
+      hoverClass="cx-pressed"
       onClick={() => openPage(PAGES.branchBoard(row.branchId, year))}
     >
-      <View className='board-row__head'>
-        <Text className='board-row__title'>{row.branchName}</Text>
-        <Text className={`cx-tag board-plan-tag board-plan-tag--${row.planStatus}`}>{row.planStatus === 'none' ? '未制定计划' : PLAN_STATUS_LABELS[row.planStatus]}</Text>
-        {row.overdueMilestones ? <Text className='cx-tag board-late-tag cx-board-overdue'>超期 {row.overdueMilestones}</Text> : null}
-        <Text className='board-row__arrow'>›</Text>
+      <View className="board-row__head">
+        <Text className="board-row__title">{row.branchName}</Text>
+        <Text className={`cx-tag board-plan-tag board-plan-tag--${row.planStatus}`}>
+          {row.planStatus === 'none' ? '未制定计划' : PLAN_STATUS_LABELS[row.planStatus]}
+        </Text>
+        {row.overdueMilestones ? <Text className="cx-tag board-late-tag cx-board-overdue">超期 {row.overdueMilestones}</Text> : null}
+        <Text className="board-row__arrow">›</Text>
       </View>
       {row.tasks ? (
         <View>
-          <Text className='board-row__sub'>
+          <Text className="board-row__sub">
             任务完成 {row.done}/{row.tasks}
             {row.openFindings ? ` · 督导问题 ${row.openFindings}${row.overdueFindings ? `（超期 ${row.overdueFindings}）` : ''}` : ''}
           </Text>
@@ -42,7 +44,7 @@ function BranchRow({ row, year }: { row: BranchBoardRow; year: number }) {
           <DoubleHalfTag value={row.doubleHalf} />
         </View>
       ) : (
-        <Text className='board-row__sub'>{row.openFindings ? `督导问题 ${row.openFindings} · ` : ''}还没有重点任务</Text>
+        <Text className="board-row__sub">{row.openFindings ? `督导问题 ${row.openFindings} · ` : ''}还没有重点任务</Text>
       )}
     </View>
   );
@@ -52,16 +54,36 @@ function Board({ data }: { data: TownshipBoard }) {
   const t = data.totals;
   return (
     <View>
-      <Text className='board-heading'>{data.townshipName}</Text>
-      <View className='cx-card board-totals'>
-        <View className='board-total'><Text className='board-total__value cx-board-total-approved'>{t.approvedPlans}/{t.branches}</Text><Text className='board-total__label'>计划已批准</Text></View>
-        <View className='board-total'><Text className='board-total__value'>{t.done}/{t.tasks}</Text><Text className='board-total__label'>任务已完成</Text></View>
-        <View className='board-total is-late'><Text className='board-total__value cx-board-total-overdue'>{t.overdueMilestones}</Text><Text className='board-total__label'>超期节点</Text></View>
-        <View className='board-total'><Text className='board-total__value cx-board-total-double-half'>{t.doubleHalfPassed}</Text><Text className='board-total__label'>双过半支部</Text></View>
+      <Text className="board-heading">{data.townshipName}</Text>
+      <View className="cx-card board-totals">
+        <View className="board-total">
+          <Text className="board-total__value cx-board-total-approved">
+            {t.approvedPlans}/{t.branches}
+          </Text>
+          <Text className="board-total__label">计划已批准</Text>
+        </View>
+        <View className="board-total">
+          <Text className="board-total__value">
+            {t.done}/{t.tasks}
+          </Text>
+          <Text className="board-total__label">任务已完成</Text>
+        </View>
+        <View className="board-total is-late">
+          <Text className="board-total__value cx-board-total-overdue">{t.overdueMilestones}</Text>
+          <Text className="board-total__label">超期节点</Text>
+        </View>
+        <View className="board-total">
+          <Text className="board-total__value cx-board-total-double-half">{t.doubleHalfPassed}</Text>
+          <Text className="board-total__label">双过半支部</Text>
+        </View>
       </View>
       <Legend />
-      <View className='cx-section-title'>各支部 · 超期的排在前面</View>
-      {data.branches.length ? data.branches.map((row) => <BranchRow key={row.branchId} row={row} year={data.year} />) : <EmptyView text='该乡镇（街道）暂无支部' />}
+      <View className="cx-section-title">各支部 · 超期的排在前面</View>
+      {data.branches.length ? (
+        data.branches.map((row) => <BranchRow key={row.branchId} row={row} year={data.year} />)
+      ) : (
+        <EmptyView text="该乡镇（街道）暂无支部" />
+      )}
     </View>
   );
 }
@@ -87,9 +109,14 @@ export default function TownshipBoardPage() {
     reload();
     Taro.stopPullDownRefresh();
   });
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
   return (
-    <View className='cx-page board-page cx-board-township-page'>
+    <View className="cx-page board-page cx-board-township-page">
       <YearSwitcher year={year} onChange={setYear} />
       <ResourceView state={state} onRetry={reload}>
         {(data) => <Board data={data} />}

@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { type Branch, type CatalogueStar, type FindingInput, type InspectionDraft, STAR_LABELS, type Star } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { STAR_LABELS, type Branch, type CatalogueStar, type FindingInput, type InspectionDraft, type Star } from '@chuangxing/shared';
+import { useRef, useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -10,24 +10,33 @@ import { api } from '../../../../services/api';
 import { expectStatus, failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
 import { PhotoStrip } from '../../components/photo-strip';
-import { contentOf, formOf, inspectorTownships, newFinding, problemAt, type InspectionForm } from '../../inspect-form';
+import { contentOf, formOf, type InspectionForm, inspectorTownships, newFinding, problemAt } from '../../inspect-form';
 import { useInspectPhotos } from '../../services/photos';
 import '../../inspect.css';
 
 function Problem({ text }: { text?: string }) {
-  return text ? <Text className='cx-field__error'>{text}</Text> : null;
+  return text ? <Text className="cx-field__error">{text}</Text> : null;
 }
 
 /** 乡镇 chips, then that township's branches: the inspector picks where they went (only townships in their scope). */
 function BranchPicker({ townships, onPick }: { townships: { id: string; name: string }[]; onPick: (b: Branch) => void }) {
   const [townshipId, setTownshipId] = useState(townships.length === 1 ? townships[0].id : '');
-  const branches = useResource(async () => expectStatus(await api.listTownshipBranches({ params: { townshipId } }), 200).branches, [townshipId], { enabled: Boolean(townshipId) });
+  const branches = useResource(
+    async () => expectStatus(await api.listTownshipBranches({ params: { townshipId } }), 200).branches,
+    [townshipId],
+    { enabled: Boolean(townshipId) },
+  );
   return (
-    <View className='inspect-picker'>
-      <Text className='cx-field__label'>乡镇（街道）</Text>
-      <View className='inspect-chips'>
+    <View className="inspect-picker">
+      <Text className="cx-field__label">乡镇（街道）</Text>
+      <View className="inspect-chips">
         {townships.map((t) => (
-          <View key={t.id} className={`inspect-chip cx-inspect-township${t.id === townshipId ? ' is-selected' : ''}`} data-id={t.id} onClick={() => setTownshipId(t.id)}>
+          <View
+            key={t.id}
+            className={`inspect-chip cx-inspect-township${t.id === townshipId ? ' is-selected' : ''}`}
+            data-id={t.id}
+            onClick={() => setTownshipId(t.id)}
+          >
             <Text>{t.name}</Text>
           </View>
         ))}
@@ -36,11 +45,11 @@ function BranchPicker({ townships, onPick }: { townships: { id: string; name: st
         <ResourceView state={branches.state} onRetry={branches.reload}>
           {(list) => (
             <View>
-              <Text className='cx-field__label'>支部</Text>
-              {list.length === 0 ? <EmptyView text='这个乡镇（街道）还没有支部' /> : null}
-              <View className='inspect-chips'>
+              <Text className="cx-field__label">支部</Text>
+              {list.length === 0 ? <EmptyView text="这个乡镇（街道）还没有支部" /> : null}
+              <View className="inspect-chips">
                 {list.map((b) => (
-                  <View key={b.id} className='inspect-chip cx-inspect-branch' data-id={b.id} onClick={() => onPick(b)}>
+                  <View key={b.id} className="inspect-chip cx-inspect-branch" data-id={b.id} onClick={() => onPick(b)}>
                     <Text>{b.name}</Text>
                   </View>
                 ))}
@@ -73,52 +82,86 @@ function FindingEditor({
   const at = `findings.${index}`;
   const starVetoes = vetoes.find((s) => s.star === finding.star)?.vetoes ?? [];
   return (
-    <View className='cx-card inspect-finding-edit cx-inspect-finding' data-index={index}>
-      <View className='inspect-item__head'>
-        <Text className='inspect-item__name'>问题 {index + 1}</Text>
-        <Text className='inspect-link cx-inspect-finding-remove' onClick={onRemove}>
+    <View className="cx-card inspect-finding-edit cx-inspect-finding" data-index={index}>
+      <View className="inspect-item__head">
+        <Text className="inspect-item__name">问题 {index + 1}</Text>
+        <Text className="inspect-link cx-inspect-finding-remove" onClick={onRemove}>
           移除
         </Text>
       </View>
-      <Text className='cx-field__label'>涉及星级</Text>
-      <View className='inspect-chips'>
+      <Text className="cx-field__label">涉及星级</Text>
+      <View className="inspect-chips">
         {stars.map((s) => (
-          <View key={s} className={`inspect-chip cx-inspect-finding-star${s === finding.star ? ' is-selected' : ''}`} data-star={s} onClick={() => onChange({ ...finding, star: s, vetoItemId: undefined })}>
+          <View
+            key={s}
+            className={`inspect-chip cx-inspect-finding-star${s === finding.star ? ' is-selected' : ''}`}
+            data-star={s}
+            onClick={() => onChange({ ...finding, star: s, vetoItemId: undefined })}
+          >
             <Text>{STAR_LABELS[s]}</Text>
           </View>
         ))}
       </View>
       <Problem text={problemAt(problems, `${at}.star`)} />
-      <Text className='cx-field__label'>问题描述</Text>
-      <View className='inspect-textarea cx-inspect-finding-text'>
-        <Textarea className='inspect-textarea__input' value={finding.description} maxlength={300} placeholder='现场发现的问题' onInput={(e) => onChange({ ...finding, description: e.detail.value })} />
+      <Text className="cx-field__label">问题描述</Text>
+      <View className="inspect-textarea cx-inspect-finding-text">
+        <Textarea
+          className="inspect-textarea__input"
+          value={finding.description}
+          maxlength={300}
+          placeholder="现场发现的问题"
+          onInput={(e) => onChange({ ...finding, description: e.detail.value })}
+        />
       </View>
       <Problem text={problemAt(problems, `${at}.description`)} />
-      <View className='inspect-row'>
-        <View className='inspect-row__cell'>
-          <Text className='cx-field__label'>整改责任人</Text>
-          <View className='cx-inspect-finding-owner'>
-            <Input className='cx-input' type='text' value={finding.owner} maxlength={30} placeholder='姓名或职务' onInput={(e) => onChange({ ...finding, owner: e.detail.value })} />
+      <View className="inspect-row">
+        <View className="inspect-row__cell">
+          <Text className="cx-field__label">整改责任人</Text>
+          <View className="cx-inspect-finding-owner">
+            <Input
+              className="cx-input"
+              type="text"
+              value={finding.owner}
+              maxlength={30}
+              placeholder="姓名或职务"
+              onInput={(e) => onChange({ ...finding, owner: e.detail.value })}
+            />
           </View>
           <Problem text={problemAt(problems, `${at}.owner`)} />
         </View>
-        <View className='inspect-row__cell'>
-          <Text className='cx-field__label'>整改时限</Text>
-          <View className='cx-inspect-finding-deadline'>
-            <Input className='cx-input' type='text' value={finding.deadline} maxlength={10} placeholder='YYYY-MM-DD' onInput={(e) => onChange({ ...finding, deadline: e.detail.value })} />
+        <View className="inspect-row__cell">
+          <Text className="cx-field__label">整改时限</Text>
+          <View className="cx-inspect-finding-deadline">
+            <Input
+              className="cx-input"
+              type="text"
+              value={finding.deadline}
+              maxlength={10}
+              placeholder="YYYY-MM-DD"
+              onInput={(e) => onChange({ ...finding, deadline: e.detail.value })}
+            />
           </View>
           <Problem text={problemAt(problems, `${at}.deadline`)} />
         </View>
       </View>
       {starVetoes.length ? (
         <View>
-          <Text className='cx-field__label'>一票否决项（如触及请选择）</Text>
-          <View className='inspect-chips'>
-            <View className={`inspect-chip cx-inspect-finding-veto${finding.vetoItemId ? '' : ' is-selected'}`} data-id='' onClick={() => onChange({ ...finding, vetoItemId: undefined })}>
+          <Text className="cx-field__label">一票否决项（如触及请选择）</Text>
+          <View className="inspect-chips">
+            <View
+              className={`inspect-chip cx-inspect-finding-veto${finding.vetoItemId ? '' : ' is-selected'}`}
+              data-id=""
+              onClick={() => onChange({ ...finding, vetoItemId: undefined })}
+            >
               <Text>不涉及</Text>
             </View>
             {starVetoes.map((v) => (
-              <View key={v.id} className={`inspect-chip cx-inspect-finding-veto${finding.vetoItemId === v.id ? ' is-selected' : ''}`} data-id={v.id} onClick={() => onChange({ ...finding, vetoItemId: v.id })}>
+              <View
+                key={v.id}
+                className={`inspect-chip cx-inspect-finding-veto${finding.vetoItemId === v.id ? ' is-selected' : ''}`}
+                data-id={v.id}
+                onClick={() => onChange({ ...finding, vetoItemId: v.id })}
+              >
                 <Text>{v.text}</Text>
               </View>
             ))}
@@ -141,11 +184,16 @@ function Editor({ loaded }: { loaded: Loaded }) {
   const [form, setForm] = useState<InspectionForm>(() => formOf(loaded.draft));
   const [branch, setBranch] = useState<Branch | undefined>(loaded.branch);
   const [picking, setPicking] = useState(!loaded.branch);
-  const [draft, setDraft] = useState<{ id: string; version: number } | undefined>(loaded.draft && { id: loaded.draft.id, version: loaded.draft.version });
+  const [draft, setDraft] = useState<{ id: string; version: number } | undefined>(
+    loaded.draft && { id: loaded.draft.id, version: loaded.draft.version },
+  );
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState<'save' | 'record' | 'delete'>();
-  const photos = useInspectPhotos('inspection', (loaded.draft?.content.photos ?? []).map((key, i) => ({ key, url: loaded.draft!.photoUrls[i] ?? '' })));
+  const photos = useInspectPhotos(
+    'inspection',
+    (loaded.draft?.content.photos ?? []).map((key, i) => ({ key, url: loaded.draft!.photoUrls[i] ?? '' })),
+  );
   /** The content last saved: 记录 skips an unchanged save, so a retry after a lost answer goes straight to record. */
   const savedContent = useRef(loaded.draft ? JSON.stringify(contentOf(formOf(loaded.draft), loaded.draft.content.photos).content) : '');
   const set = (patch: Partial<InspectionForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -198,7 +246,14 @@ function Editor({ loaded }: { loaded: Loaded }) {
     });
 
   const onRecord = async () => {
-    const ok = await Taro.showModal({ title: '记录督导', content: '记录后支部将收到通知，问题进入支部的问题清单。确定记录吗？', confirmText: '记录' }).then((r) => r.confirm, () => false);
+    const ok = await Taro.showModal({
+      title: '记录督导',
+      content: '记录后支部将收到通知，问题进入支部的问题清单。确定记录吗？',
+      confirmText: '记录',
+    }).then(
+      (r) => r.confirm,
+      () => false,
+    );
     if (!ok) return;
     await run('record', async () => {
       const saved = await save();
@@ -216,7 +271,10 @@ function Editor({ loaded }: { loaded: Loaded }) {
 
   const onDelete = async () => {
     if (!draft) return;
-    const ok = await Taro.showModal({ title: '删除草稿', content: '删除后不能恢复', confirmText: '删除' }).then((r) => r.confirm, () => false);
+    const ok = await Taro.showModal({ title: '删除草稿', content: '删除后不能恢复', confirmText: '删除' }).then(
+      (r) => r.confirm,
+      () => false,
+    );
     if (!ok) return;
     await run('delete', async () => {
       const res = await api.deleteInspectionDraft({ params: { draftId: draft.id } });
@@ -228,12 +286,12 @@ function Editor({ loaded }: { loaded: Loaded }) {
   const stars = branch?.stars ?? [];
   return (
     <View>
-      <View className='cx-card'>
-        <Text className='cx-field__label'>走访支部</Text>
+      <View className="cx-card">
+        <Text className="cx-field__label">走访支部</Text>
         {branch && !picking ? (
-          <View className='inspect-item__head'>
-            <Text className='inspect-item__name cx-inspect-branch-name'>{branch.name}</Text>
-            <Text className='inspect-link cx-inspect-branch-change' onClick={() => setPicking(true)}>
+          <View className="inspect-item__head">
+            <Text className="inspect-item__name cx-inspect-branch-name">{branch.name}</Text>
+            <Text className="inspect-link cx-inspect-branch-change" onClick={() => setPicking(true)}>
               更换
             </Text>
           </View>
@@ -244,38 +302,68 @@ function Editor({ loaded }: { loaded: Loaded }) {
               if (b.id !== form.branchId && photos.photos.length) photos.clear();
               setBranch(b);
               setPicking(false);
-              set({ branchId: b.id, findings: form.findings.map((f) => (b.stars.includes(f.star) ? f : { ...f, star: b.stars[0], vetoItemId: undefined })) });
+              set({
+                branchId: b.id,
+                findings: form.findings.map((f) => (b.stars.includes(f.star) ? f : { ...f, star: b.stars[0], vetoItemId: undefined })),
+              });
             }}
           />
         )}
         <Problem text={problemAt(problems, 'branchId')} />
-        <View className='inspect-row'>
-          <View className='inspect-row__cell cx-inspect-day'>
-            <Text className='cx-field__label'>走访日期</Text>
-            <Input className='cx-input' type='text' value={form.day} maxlength={10} placeholder='YYYY-MM-DD' onInput={(e) => set({ day: e.detail.value })} />
+        <View className="inspect-row">
+          <View className="inspect-row__cell cx-inspect-day">
+            <Text className="cx-field__label">走访日期</Text>
+            <Input
+              className="cx-input"
+              type="text"
+              value={form.day}
+              maxlength={10}
+              placeholder="YYYY-MM-DD"
+              onInput={(e) => set({ day: e.detail.value })}
+            />
           </View>
-          <View className='inspect-row__cell cx-inspect-time'>
-            <Text className='cx-field__label'>时间</Text>
-            <Input className='cx-input' type='text' value={form.time} maxlength={5} placeholder='HH:MM' onInput={(e) => set({ time: e.detail.value })} />
+          <View className="inspect-row__cell cx-inspect-time">
+            <Text className="cx-field__label">时间</Text>
+            <Input
+              className="cx-input"
+              type="text"
+              value={form.time}
+              maxlength={5}
+              placeholder="HH:MM"
+              onInput={(e) => set({ time: e.detail.value })}
+            />
           </View>
         </View>
         <Problem text={problemAt(problems, 'visitedAt')} />
-        <Text className='cx-field__label'>走访地点</Text>
-        <View className='cx-inspect-location'>
-          <Input className='cx-input' type='text' value={form.location} maxlength={100} placeholder='如：村党群服务中心、某小区' onInput={(e) => set({ location: e.detail.value })} />
+        <Text className="cx-field__label">走访地点</Text>
+        <View className="cx-inspect-location">
+          <Input
+            className="cx-input"
+            type="text"
+            value={form.location}
+            maxlength={100}
+            placeholder="如：村党群服务中心、某小区"
+            onInput={(e) => set({ location: e.detail.value })}
+          />
         </View>
         <Problem text={problemAt(problems, 'location')} />
-        <Text className='cx-field__label'>走访情况</Text>
-        <View className='inspect-textarea cx-inspect-summary'>
-          <Textarea className='inspect-textarea__input' value={form.summary} maxlength={1000} placeholder='看了什么、问了谁、总体情况' onInput={(e) => set({ summary: e.detail.value })} />
+        <Text className="cx-field__label">走访情况</Text>
+        <View className="inspect-textarea cx-inspect-summary">
+          <Textarea
+            className="inspect-textarea__input"
+            value={form.summary}
+            maxlength={1000}
+            placeholder="看了什么、问了谁、总体情况"
+            onInput={(e) => set({ summary: e.detail.value })}
+          />
         </View>
         <Problem text={problemAt(problems, 'summary')} />
-        <Text className='cx-field__label'>现场照片</Text>
-        <PhotoStrip photos={photos} branchId={branch?.id} hint='上传前压缩，并去掉拍摄地点等信息' />
+        <Text className="cx-field__label">现场照片</Text>
+        <PhotoStrip photos={photos} branchId={branch?.id} hint="上传前压缩，并去掉拍摄地点等信息" />
         <Problem text={problemAt(problems, 'photos')} />
       </View>
 
-      <Text className='cx-section-title'>发现的问题（{form.findings.length}）</Text>
+      <Text className="cx-section-title">发现的问题（{form.findings.length}）</Text>
       {form.findings.map((f, i) => (
         <FindingEditor
           key={i}
@@ -289,23 +377,31 @@ function Editor({ loaded }: { loaded: Loaded }) {
         />
       ))}
       {branch ? (
-        <Button className='cx-btn cx-inspect-add-finding' onClick={() => set({ findings: [...form.findings, newFinding(stars[0])] })}>
+        <Button className="cx-btn cx-inspect-add-finding" onClick={() => set({ findings: [...form.findings, newFinding(stars[0])] })}>
           + 添加问题
         </Button>
       ) : null}
 
-      {problem ? <Text className='cx-form-problem cx-inspect-problem'>{problem}</Text> : null}
-      <View className='inspect-actions'>
-        <Button className={`cx-btn cx-inspect-save${busy ? ' cx-btn--disabled' : ''}`} disabled={Boolean(busy) || undefined} onClick={onSave}>
+      {problem ? <Text className="cx-form-problem cx-inspect-problem">{problem}</Text> : null}
+      <View className="inspect-actions">
+        <Button
+          className={`cx-btn cx-inspect-save${busy ? ' cx-btn--disabled' : ''}`}
+          disabled={Boolean(busy) || undefined}
+          onClick={onSave}
+        >
           {busy === 'save' ? '正在保存…' : '保存草稿'}
         </Button>
-        <Button className={`cx-btn cx-btn--primary cx-inspect-record${busy ? ' cx-btn--disabled' : ''}`} disabled={Boolean(busy) || undefined} onClick={onRecord}>
+        <Button
+          className={`cx-btn cx-btn--primary cx-inspect-record${busy ? ' cx-btn--disabled' : ''}`}
+          disabled={Boolean(busy) || undefined}
+          onClick={onRecord}
+        >
           {busy === 'record' ? '正在记录…' : '记录'}
         </Button>
       </View>
-      <Text className='inspect-hint'>草稿只有您自己能看到；点“记录”后，支部才会收到通知和问题清单。</Text>
+      <Text className="inspect-hint">草稿只有您自己能看到；点“记录”后，支部才会收到通知和问题清单。</Text>
       {draft ? (
-        <Text className='inspect-link inspect-delete cx-inspect-delete' onClick={onDelete}>
+        <Text className="inspect-link inspect-delete cx-inspect-delete" onClick={onDelete}>
           删除草稿
         </Text>
       ) : null}
@@ -330,15 +426,17 @@ export default function InspectionEditPage() {
   const session = useSession();
   const signedIn = Boolean(session.token);
   const draftId = params.id || undefined;
-  const { state, reload } = useResource(() => load(draftId, inspectorTownships(session.me)), [draftId, session.token], { enabled: signedIn });
+  const { state, reload } = useResource(() => load(draftId, inspectorTownships(session.me)), [draftId, session.token], {
+    enabled: signedIn,
+  });
   if (!signedIn)
     return (
-      <View className='cx-page inspect'>
+      <View className="cx-page inspect">
         <SignInNeeded />
       </View>
     );
   return (
-    <View className='cx-page inspect'>
+    <View className="cx-page inspect">
       <ResourceView state={state} onRetry={reload}>
         {(loaded) => <Editor key={loaded.draft?.id ?? 'new'} loaded={loaded} />}
       </ResourceView>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { FINDING_EVENT_LABELS, type FindingDetail, formatShanghaiDateTime } from '@chuangxing/shared';
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { FINDING_EVENT_LABELS, formatShanghaiDateTime, type FindingDetail } from '@chuangxing/shared';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -18,15 +18,18 @@ const preview = (urls: string[], current: string) => Taro.previewImage({ urls, c
 function Photos({ urls }: { urls?: string[] }) {
   if (!urls?.length) return null;
   return (
-    <View className='inspect-photos__row'>
+    <View className="inspect-photos__row">
       {urls.map((u) => (
-        <Image key={u} className='inspect-photo inspect-photo__img' src={u} mode='aspectFill' onClick={() => preview(urls, u)} />
+        <Image key={u} className="inspect-photo inspect-photo__img" src={u} mode="aspectFill" onClick={() => preview(urls, u)} />
       ))}
     </View>
   );
 }
 
-type Act = { action: 'submit_fix'; text: string; photos: string[] } | { action: 'close'; note: string } | { action: 'reject'; reason: string };
+type Act =
+  | { action: 'submit_fix'; text: string; photos: string[] }
+  | { action: 'close'; note: string }
+  | { action: 'reject'; reason: string };
 
 /** The branch's cadres: 提交整改 (what was done, with photos). */
 function FixForm({ detail, busy, onAct }: { detail: FindingDetail; busy: boolean; onAct: (a: Act) => void }) {
@@ -41,14 +44,24 @@ function FixForm({ detail, busy, onAct }: { detail: FindingDetail; busy: boolean
     onAct({ action: 'submit_fix', text: text.trim(), photos: keys });
   };
   return (
-    <View className='cx-card cx-finding-fix-form'>
-      <Text className='cx-section-title'>提交整改</Text>
-      <View className='inspect-textarea cx-finding-fix-text'>
-        <Textarea className='inspect-textarea__input' value={text} maxlength={500} placeholder='做了哪些整改，现在的情况' onInput={(e) => setText(e.detail.value)} />
+    <View className="cx-card cx-finding-fix-form">
+      <Text className="cx-section-title">提交整改</Text>
+      <View className="inspect-textarea cx-finding-fix-text">
+        <Textarea
+          className="inspect-textarea__input"
+          value={text}
+          maxlength={500}
+          placeholder="做了哪些整改，现在的情况"
+          onInput={(e) => setText(e.detail.value)}
+        />
       </View>
-      <PhotoStrip photos={photos} branchId={detail.finding.branchId} hint='整改后的现场照片' />
-      {problem ? <Text className='cx-form-problem'>{problem}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-finding-fix-submit${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={submit}>
+      <PhotoStrip photos={photos} branchId={detail.finding.branchId} hint="整改后的现场照片" />
+      {problem ? <Text className="cx-form-problem">{problem}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-finding-fix-submit${busy ? ' cx-btn--disabled' : ''}`}
+        disabled={busy || undefined}
+        onClick={submit}
+      >
         {busy ? '正在提交…' : '提交整改'}
       </Button>
     </View>
@@ -66,17 +79,31 @@ function VerifyForm({ busy, onAct }: { busy: boolean; onAct: (a: Act) => void })
     onAct(action === 'close' ? { action, note: text } : { action, reason: text });
   };
   return (
-    <View className='cx-card cx-finding-verify'>
-      <Text className='cx-section-title'>核实整改</Text>
-      <View className='inspect-textarea cx-finding-verify-note'>
-        <Textarea className='inspect-textarea__input' value={note} maxlength={200} placeholder='销号意见，或退回的原因' onInput={(e) => setNote(e.detail.value)} />
+    <View className="cx-card cx-finding-verify">
+      <Text className="cx-section-title">核实整改</Text>
+      <View className="inspect-textarea cx-finding-verify-note">
+        <Textarea
+          className="inspect-textarea__input"
+          value={note}
+          maxlength={200}
+          placeholder="销号意见，或退回的原因"
+          onInput={(e) => setNote(e.detail.value)}
+        />
       </View>
-      {problem ? <Text className='cx-form-problem'>{problem}</Text> : null}
-      <View className='inspect-actions'>
-        <Button className={`cx-btn cx-finding-reject${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => act('reject')}>
+      {problem ? <Text className="cx-form-problem">{problem}</Text> : null}
+      <View className="inspect-actions">
+        <Button
+          className={`cx-btn cx-finding-reject${busy ? ' cx-btn--disabled' : ''}`}
+          disabled={busy || undefined}
+          onClick={() => act('reject')}
+        >
           退回
         </Button>
-        <Button className={`cx-btn cx-btn--primary cx-finding-close${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => act('close')}>
+        <Button
+          className={`cx-btn cx-btn--primary cx-finding-close${busy ? ' cx-btn--disabled' : ''}`}
+          disabled={busy || undefined}
+          onClick={() => act('close')}
+        >
           销号
         </Button>
       </View>
@@ -111,7 +138,9 @@ export default function FindingPage() {
       if (res.status === 200) {
         setLatest(res.body);
         setProblem(undefined);
-        Taro.showToast({ title: a.action === 'submit_fix' ? '已提交' : a.action === 'close' ? '已销号' : '已退回', icon: 'success' }).catch(() => undefined);
+        Taro.showToast({ title: a.action === 'submit_fix' ? '已提交' : a.action === 'close' ? '已销号' : '已退回', icon: 'success' }).catch(
+          () => undefined,
+        );
       } else if (res.status === 409) {
         setProblem(`${failureOf(res).message}（页面已刷新）`);
         reload();
@@ -125,40 +154,42 @@ export default function FindingPage() {
 
   if (!signedIn)
     return (
-      <View className='cx-page inspect'>
+      <View className="cx-page inspect">
         <SignInNeeded />
       </View>
     );
   return (
-    <View className='cx-page inspect'>
+    <View className="cx-page inspect">
       <ResourceView state={state} onRetry={reload}>
         {(loaded) => {
           const d = latest ?? loaded;
           return (
             <View>
               <FindingCard finding={d.finding} showBranch />
-              <View className='cx-card'>
-                <Text className='cx-section-title'>督导走访</Text>
-                <Text className='inspect-hint'>
+              <View className="cx-card">
+                <Text className="cx-section-title">督导走访</Text>
+                <Text className="inspect-hint">
                   {formatShanghaiDateTime(d.inspection.visitedAt)} · {d.inspection.location} · {d.inspection.inspectorName}
                 </Text>
-                <Text className='inspect-finding__text'>{d.inspection.summary}</Text>
+                <Text className="inspect-finding__text">{d.inspection.summary}</Text>
                 <Photos urls={d.inspection.photoUrls} />
               </View>
-              <View className='cx-card cx-finding-history'>
-                <Text className='cx-section-title'>整改记录</Text>
+              <View className="cx-card cx-finding-history">
+                <Text className="cx-section-title">整改记录</Text>
                 {d.history.map((h, i) => (
                   <View key={i} className={`inspect-event cx-finding-event inspect-event--${h.kind}`} data-kind={h.kind}>
-                    <Text className='inspect-event__head'>
+                    <Text className="inspect-event__head">
                       {FINDING_EVENT_LABELS[h.kind]} · {h.actorName} · {formatShanghaiDateTime(h.at)}
                     </Text>
-                    {h.text ? <Text className='inspect-event__text'>{h.kind === 'rejected' ? `退回原因：${h.text}` : h.text}</Text> : null}
+                    {h.text ? <Text className="inspect-event__text">{h.kind === 'rejected' ? `退回原因：${h.text}` : h.text}</Text> : null}
                     <Photos urls={h.photoUrls} />
                   </View>
                 ))}
               </View>
-              {problem ? <Text className='cx-form-problem cx-finding-problem'>{problem}</Text> : null}
-              {d.actions.includes('submit_fix') ? <FixForm key={d.finding.version} detail={d} busy={busy} onAct={(a) => onAct(d, a)} /> : null}
+              {problem ? <Text className="cx-form-problem cx-finding-problem">{problem}</Text> : null}
+              {d.actions.includes('submit_fix') ? (
+                <FixForm key={d.finding.version} detail={d} busy={busy} onAct={(a) => onAct(d, a)} />
+              ) : null}
               {d.actions.includes('close') ? <VerifyForm key={d.finding.version} busy={busy} onAct={(a) => onAct(d, a)} /> : null}
             </View>
           );

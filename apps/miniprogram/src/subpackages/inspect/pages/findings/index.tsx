@@ -1,6 +1,6 @@
-import { useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useRef } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -34,28 +34,30 @@ export default function BranchFindingsPage() {
   });
   if (!signedIn)
     return (
-      <View className='cx-page inspect'>
+      <View className="cx-page inspect">
         <SignInNeeded />
       </View>
     );
   const own = ownsBranch(session.me, branchId);
   return (
-    <View className='cx-page inspect'>
+    <View className="cx-page inspect">
       <ResourceView state={state} onRetry={reload}>
         {(list) => {
           const open = list.findings.filter((f) => f.status !== 'closed');
           const overdue = list.findings.filter((f) => f.overdue);
           return (
             <View>
-              <View className='cx-card inspect-intro'>
-                <Text className='inspect-intro__title'>{list.branchName}</Text>
-                <Text className='inspect-hint cx-findings-summary'>
+              <View className="cx-card inspect-intro">
+                <Text className="inspect-intro__title">{list.branchName}</Text>
+                <Text className="inspect-hint cx-findings-summary">
                   共 {list.findings.length} 项 · 未销号 {open.length} 项{overdue.length ? ` · 超期 ${overdue.length} 项` : ''}
                 </Text>
-                {own && open.length ? <Text className='inspect-hint'>请在整改时限内整改，点开问题提交整改情况和照片，督导组核实后销号。</Text> : null}
+                {own && open.length ? (
+                  <Text className="inspect-hint">请在整改时限内整改，点开问题提交整改情况和照片，督导组核实后销号。</Text>
+                ) : null}
                 <StarCountsView stars={list.stars} />
               </View>
-              {list.findings.length === 0 ? <EmptyView text='暂无督导发现的问题' /> : null}
+              {list.findings.length === 0 ? <EmptyView text="暂无督导发现的问题" /> : null}
               {list.findings.map((f) => (
                 <FindingCard key={f.id} finding={f} />
               ))}

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { type FindingFilter, STAR_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { STAR_LABELS, type FindingFilter } from '@chuangxing/shared';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -27,11 +27,17 @@ function TownshipChooser() {
     <ResourceView state={state} onRetry={reload}>
       {(townships) => (
         <View>
-          <Text className='cx-section-title'>选择乡镇（街道）</Text>
-          {townships.length === 0 ? <EmptyView text='没有可查看的乡镇（街道）' /> : null}
+          <Text className="cx-section-title">选择乡镇（街道）</Text>
+          {townships.length === 0 ? <EmptyView text="没有可查看的乡镇（街道）" /> : null}
           {townships.map((t) => (
-            <View key={t.id} className='cx-card inspect-item cx-findings-township' data-id={t.id} hoverClass='cx-pressed' onClick={() => openPage(PAGES.townshipFindings(t.id))}>
-              <Text className='inspect-item__name'>{t.name}</Text>
+            <View
+              key={t.id}
+              className="cx-card inspect-item cx-findings-township"
+              data-id={t.id}
+              hoverClass="cx-pressed"
+              onClick={() => openPage(PAGES.townshipFindings(t.id))}
+            >
+              <Text className="inspect-item__name">{t.name}</Text>
             </View>
           ))}
         </View>
@@ -58,21 +64,26 @@ export default function TownshipFindingsPage() {
   );
   if (!signedIn)
     return (
-      <View className='cx-page inspect'>
+      <View className="cx-page inspect">
         <SignInNeeded />
       </View>
     );
   if (!townshipId)
     return (
-      <View className='cx-page inspect'>
+      <View className="cx-page inspect">
         <TownshipChooser />
       </View>
     );
   return (
-    <View className='cx-page inspect'>
-      <View className='inspect-chips inspect-filters'>
+    <View className="cx-page inspect">
+      <View className="inspect-chips inspect-filters">
         {FILTERS.map((f) => (
-          <View key={f.key} className={`inspect-chip cx-findings-filter${f.key === filter ? ' is-selected' : ''}`} data-filter={f.key} onClick={() => setFilter(f.key)}>
+          <View
+            key={f.key}
+            className={`inspect-chip cx-findings-filter${f.key === filter ? ' is-selected' : ''}`}
+            data-filter={f.key}
+            onClick={() => setFilter(f.key)}
+          >
             <Text>{f.label}</Text>
           </View>
         ))}
@@ -81,12 +92,18 @@ export default function TownshipFindingsPage() {
         {(data) => (
           <View>
             {data.branches.length ? (
-              <View className='cx-card'>
-                <Text className='cx-section-title'>各支部未销号 / 超期（按星级）</Text>
+              <View className="cx-card">
+                <Text className="cx-section-title">各支部未销号 / 超期（按星级）</Text>
                 {data.branches.map((b) => (
-                  <View key={b.branchId} className='inspect-branch-counts cx-findings-branch' data-id={b.branchId} hoverClass='cx-pressed' onClick={() => openPage(PAGES.findings(b.branchId))}>
-                    <Text className='inspect-item__name'>{b.branchName}</Text>
-                    <Text className='inspect-hint'>
+                  <View
+                    key={b.branchId}
+                    className="inspect-branch-counts cx-findings-branch"
+                    data-id={b.branchId}
+                    hoverClass="cx-pressed"
+                    onClick={() => openPage(PAGES.findings(b.branchId))}
+                  >
+                    <Text className="inspect-item__name">{b.branchName}</Text>
+                    <Text className="inspect-hint">
                       {b.stars
                         .filter((s) => s.open)
                         .map((s) => `${STAR_LABELS[s.star]} ${s.open}${s.overdue ? `（超期 ${s.overdue}）` : ''}`)

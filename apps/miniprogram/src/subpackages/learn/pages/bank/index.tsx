@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { MAX_OPTIONS, QUESTION_KIND_LABELS, QUESTION_KINDS, type Question, type QuestionKind } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { MAX_OPTIONS, QUESTION_KIND_LABELS, QUESTION_KINDS, type Question, type QuestionKind } from '@chuangxing/shared';
+import { useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -17,18 +17,20 @@ const LETTERS = 'ABCDEF';
 
 function QuestionCard({ q, onDelete }: { q: Question; onDelete: () => void }) {
   return (
-    <View className='cx-card cx-learn-bank-question' data-id={q.id}>
-      <View className='learn-row'>
-        <Text className='cx-tag'>{QUESTION_KIND_LABELS[q.kind]}</Text>
-        <Text className='learn-sub'>{q.ownerLabel}</Text>
+    <View className="cx-card cx-learn-bank-question" data-id={q.id}>
+      <View className="learn-row">
+        <Text className="cx-tag">{QUESTION_KIND_LABELS[q.kind]}</Text>
+        <Text className="learn-sub">{q.ownerLabel}</Text>
       </View>
-      <Text className='learn-question__text'>{q.text}</Text>
+      <Text className="learn-question__text">{q.text}</Text>
       {q.options.map((o, i) => (
-        <Text key={i} className='learn-sub'>
+        <Text key={i} className="learn-sub">
           {LETTERS[i]}. {o} {q.answer.includes(i) ? '✓' : ''}
         </Text>
       ))}
-      <Text className='learn-link cx-learn-bank-delete' onClick={onDelete}>删除</Text>
+      <Text className="learn-link cx-learn-bank-delete" onClick={onDelete}>
+        删除
+      </Text>
     </View>
   );
 }
@@ -46,7 +48,16 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
   const save = async () => {
     setBusy(true);
     setProblem(undefined);
-    const res = await api.createQuestion({ body: { topic, kind, text, options: kind === 'judge' ? [] : options.filter((o) => o.trim()), answer, ...(townshipId ? { townshipId } : {}) } });
+    const res = await api.createQuestion({
+      body: {
+        topic,
+        kind,
+        text,
+        options: kind === 'judge' ? [] : options.filter((o) => o.trim()),
+        answer,
+        ...(townshipId ? { townshipId } : {}),
+      },
+    });
     setBusy(false);
     if (res.status === 201) {
       setText('');
@@ -56,45 +67,84 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
       onAdded();
     } else {
       const f = failureOf(res);
-      setProblem({ message: displayMessage(f), details: 'details' in (res.body as object) ? (res.body as { details?: { path: string; message: string }[] }).details : undefined });
+      setProblem({
+        message: displayMessage(f),
+        details: 'details' in (res.body as object) ? (res.body as { details?: { path: string; message: string }[] }).details : undefined,
+      });
     }
   };
   return (
-    <View className='cx-card cx-learn-bank-form'>
-      <Text className='learn-title'>添加题目</Text>
-      <View className='cx-field'>
-        <Text className='cx-field__label'>主题</Text>
-        <Input className='cx-input cx-learn-bank-topic' value={topic} maxlength={20} onInput={(e) => setTopic(e.detail.value)} />
-        <Text className='cx-field__error'>{fieldError(problem?.details, 'body.topic')}</Text>
+    <View className="cx-card cx-learn-bank-form">
+      <Text className="learn-title">添加题目</Text>
+      <View className="cx-field">
+        <Text className="cx-field__label">主题</Text>
+        <Input className="cx-input cx-learn-bank-topic" value={topic} maxlength={20} onInput={(e) => setTopic(e.detail.value)} />
+        <Text className="cx-field__error">{fieldError(problem?.details, 'body.topic')}</Text>
       </View>
-      <View className='cx-field'>
-        <Text className='cx-field__label'>题型</Text>
-        <Chips choices={QUESTION_KINDS.map((k) => ({ key: k, label: QUESTION_KIND_LABELS[k] }))} isSelected={(k) => k === kind} onPick={(k) => { setKind(k); setAnswer([]); }} itemClassName='cx-learn-bank-kind' />
+      <View className="cx-field">
+        <Text className="cx-field__label">题型</Text>
+        <Chips
+          choices={QUESTION_KINDS.map((k) => ({ key: k, label: QUESTION_KIND_LABELS[k] }))}
+          isSelected={(k) => k === kind}
+          onPick={(k) => {
+            setKind(k);
+            setAnswer([]);
+          }}
+          itemClassName="cx-learn-bank-kind"
+        />
       </View>
-      <View className='cx-field'>
-        <Text className='cx-field__label'>题目</Text>
-        <Textarea className='learn-textarea cx-learn-bank-text' value={text} maxlength={300} placeholder='请输入题目' onInput={(e) => setText(e.detail.value)} />
-        <Text className='cx-field__error'>{fieldError(problem?.details, 'body.text')}</Text>
+      <View className="cx-field">
+        <Text className="cx-field__label">题目</Text>
+        <Textarea
+          className="learn-textarea cx-learn-bank-text"
+          value={text}
+          maxlength={300}
+          placeholder="请输入题目"
+          onInput={(e) => setText(e.detail.value)}
+        />
+        <Text className="cx-field__error">{fieldError(problem?.details, 'body.text')}</Text>
       </View>
-      <View className='cx-field'>
-        <Text className='cx-field__label'>选项（点字母标记正确答案）</Text>
+      <View className="cx-field">
+        <Text className="cx-field__label">选项（点字母标记正确答案）</Text>
         {shown.map((o, i) => (
-          <View key={i} className='learn-row' style={{ marginBottom: '12px' }}>
-            <View className={`learn-chip cx-learn-bank-correct${answer.includes(i) ? ' learn-chip--on' : ''}`} onClick={() => setAnswer(kind === 'multiple' ? toggle(answer, i) : [i])}>
+          <View key={i} className="learn-row" style={{ marginBottom: '12px' }}>
+            <View
+              className={`learn-chip cx-learn-bank-correct${answer.includes(i) ? ' learn-chip--on' : ''}`}
+              onClick={() => setAnswer(kind === 'multiple' ? toggle(answer, i) : [i])}
+            >
               <Text>{LETTERS[i]}</Text>
             </View>
             {kind === 'judge' ? (
               <Text style={{ flex: 1, marginLeft: '16px' }}>{o}</Text>
             ) : (
-              <Input className='cx-input cx-learn-bank-option' style={{ flex: 1, marginLeft: '16px' }} value={o} maxlength={100} placeholder={`选项 ${LETTERS[i]}`} onInput={(e) => setOptions(options.map((x, j) => (j === i ? e.detail.value : x)))} />
+              <Input
+                className="cx-input cx-learn-bank-option"
+                style={{ flex: 1, marginLeft: '16px' }}
+                value={o}
+                maxlength={100}
+                placeholder={`选项 ${LETTERS[i]}`}
+                onInput={(e) => setOptions(options.map((x, j) => (j === i ? e.detail.value : x)))}
+              />
             )}
           </View>
         ))}
-        {kind !== 'judge' && options.length < MAX_OPTIONS ? <Text className='learn-link' onClick={() => setOptions([...options, ''])}>＋ 增加选项</Text> : null}
-        <Text className='cx-field__error'>{fieldError(problem?.details, 'body.options') ?? fieldError(problem?.details, 'body.answer')}</Text>
+        {kind !== 'judge' && options.length < MAX_OPTIONS ? (
+          <Text className="learn-link" onClick={() => setOptions([...options, ''])}>
+            ＋ 增加选项
+          </Text>
+        ) : null}
+        <Text className="cx-field__error">
+          {fieldError(problem?.details, 'body.options') ?? fieldError(problem?.details, 'body.answer')}
+        </Text>
       </View>
-      {problem && !problem.details ? <Text className='cx-form-problem'>{problem.message}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-learn-bank-save${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={save}>加入题库</Button>
+      {problem && !problem.details ? <Text className="cx-form-problem">{problem.message}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-learn-bank-save${busy ? ' cx-btn--disabled' : ''}`}
+        disabled={busy || undefined}
+        onClick={save}
+      >
+        加入题库
+      </Button>
     </View>
   );
 }
@@ -106,31 +156,55 @@ export default function BankPage() {
   const admin = isDistrictAdminOf(session.me);
   const townshipId = admin ? undefined : staffTownshipIds(session.me)[0];
   const [adding, setAdding] = useState(false);
-  const { state, reload } = useResource(async () => expectStatus(await api.listQuestions({}), 200), [session.token], { enabled: Boolean(session.token) && allowed });
+  const { state, reload } = useResource(async () => expectStatus(await api.listQuestions({}), 200), [session.token], {
+    enabled: Boolean(session.token) && allowed,
+  });
   const remove = async (q: Question) => {
-    const ok = await Taro.showModal({ title: '删除题目', content: '已安排的测试不受影响。确定删除？', confirmText: '删除' }).catch(() => ({ confirm: false }));
+    const ok = await Taro.showModal({ title: '删除题目', content: '已安排的测试不受影响。确定删除？', confirmText: '删除' }).catch(() => ({
+      confirm: false,
+    }));
     if (!ok.confirm) return;
     const res = await api.deleteQuestion({ params: { questionId: q.id } });
     if (res.status === 200) reload();
     else Taro.showToast({ title: displayMessage(failureOf(res)), icon: 'none' }).catch(() => undefined);
   };
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!allowed) return <View className='cx-page'><BindingNeeded text='区委组织部和乡镇（街道）工作人员可以管理题库' /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!allowed)
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="区委组织部和乡镇（街道）工作人员可以管理题库" />
+      </View>
+    );
   return (
-    <View className='cx-page learn'>
-      {adding ? <NewQuestion townshipId={townshipId} onAdded={reload} /> : <Button className='cx-btn cx-btn--primary cx-learn-bank-add' onClick={() => setAdding(true)}>添加题目</Button>}
+    <View className="cx-page learn">
+      {adding ? (
+        <NewQuestion townshipId={townshipId} onAdded={reload} />
+      ) : (
+        <Button className="cx-btn cx-btn--primary cx-learn-bank-add" onClick={() => setAdding(true)}>
+          添加题目
+        </Button>
+      )}
       <ResourceView state={state} onRetry={reload}>
         {({ questions, topics }) =>
           questions.length === 0 ? (
-            <EmptyView text='题库还是空的，请先添加题目。' />
+            <EmptyView text="题库还是空的，请先添加题目。" />
           ) : (
             <View>
               {topics.map((t) => (
                 <View key={t}>
-                  <Text className='cx-section-title'>
+                  <Text className="cx-section-title">
                     {t}（{questions.filter((q) => q.topic === t).length} 题）
                   </Text>
-                  {questions.filter((q) => q.topic === t).map((q) => <QuestionCard key={q.id} q={q} onDelete={() => remove(q)} />)}
+                  {questions
+                    .filter((q) => q.topic === t)
+                    .map((q) => (
+                      <QuestionCard key={q.id} q={q} onDelete={() => remove(q)} />
+                    ))}
                 </View>
               ))}
             </View>

@@ -1,6 +1,6 @@
+import { type MyTest, TEST_STATUS_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { TEST_STATUS_LABELS, type MyTest } from '@chuangxing/shared';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -23,34 +23,52 @@ function action(t: MyTest): string {
 export default function MyTestsPage() {
   const session = useSession();
   const allowed = takes(session.me);
-  const { state, reload } = useResource(async () => expectStatus(await api.listMyTests({}), 200).tests, [session.token], { enabled: Boolean(session.token) && allowed });
+  const { state, reload } = useResource(async () => expectStatus(await api.listMyTests({}), 200).tests, [session.token], {
+    enabled: Boolean(session.token) && allowed,
+  });
   useDidShow(() => {
     if (session.token && allowed) reload();
   });
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!allowed) return <View className='cx-page'><BindingNeeded text='支部书记和村（社区）干部参加应知应会测试' /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!allowed)
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="支部书记和村（社区）干部参加应知应会测试" />
+      </View>
+    );
   return (
-    <View className='cx-page learn'>
+    <View className="cx-page learn">
       <ResourceView state={state} onRetry={reload}>
         {(tests) =>
           tests.length === 0 ? (
-            <EmptyView text='目前没有需要参加的测试。安排测试后会在这里出现。' />
+            <EmptyView text="目前没有需要参加的测试。安排测试后会在这里出现。" />
           ) : (
             <View>
               {tests.map((t) => (
-                <View key={t.session.id} className='cx-card cx-learn-mytest' data-id={t.session.id} hoverClass='cx-pressed' onClick={() => openPage(PAGES.learnTake(t.session.id))}>
-                  <View className='learn-row'>
-                    <Text className='learn-title'>{t.session.title}</Text>
+                <View
+                  key={t.session.id}
+                  className="cx-card cx-learn-mytest"
+                  data-id={t.session.id}
+                  hoverClass="cx-pressed"
+                  onClick={() => openPage(PAGES.learnTake(t.session.id))}
+                >
+                  <View className="learn-row">
+                    <Text className="learn-title">{t.session.title}</Text>
                     <Text className={`cx-tag learn-status--${t.session.status}`}>{TEST_STATUS_LABELS[t.session.status]}</Text>
                   </View>
-                  <Text className='learn-sub'>
+                  <Text className="learn-sub">
                     {t.session.organiserLabel} · {t.session.questionCount} 题 · 限时 {t.session.durationMinutes} 分钟
                   </Text>
-                  <Text className='learn-sub'>截止 {when(t.session.closesAt)}</Text>
-                  <Text className='learn-sub'>
+                  <Text className="learn-sub">截止 {when(t.session.closesAt)}</Text>
+                  <Text className="learn-sub">
                     已参考 {t.attemptsUsed}/{t.session.maxAttempts} 次{t.bestScore !== undefined ? ` · 最好成绩 ${t.bestScore} 分` : ''}
                   </Text>
-                  <Text className='learn-link cx-learn-mytest-action'>{action(t)}</Text>
+                  <Text className="learn-link cx-learn-mytest-action">{action(t)}</Text>
                 </View>
               ))}
             </View>

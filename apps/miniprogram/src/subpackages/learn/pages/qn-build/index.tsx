@@ -1,7 +1,15 @@
-import { useState } from 'react';
+import {
+  AUDIENCE_ROLE_LABELS,
+  AUDIENCE_ROLES,
+  type AudienceRole,
+  QN_KIND_LABELS,
+  QN_KINDS,
+  type QnKind,
+  type TownshipSummary,
+} from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { AUDIENCE_ROLE_LABELS, AUDIENCE_ROLES, QN_KIND_LABELS, QN_KINDS, type AudienceRole, type QnKind, type TownshipSummary } from '@chuangxing/shared';
+import { useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -45,7 +53,12 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
         intro,
         roles,
         closesAt: new Date(Date.now() + days * 86_400_000).toISOString(),
-        questions: questions.map((q) => ({ kind: q.kind, text: q.text, options: q.kind === 'text' ? [] : q.options.filter((o) => o.trim()), required: q.required })),
+        questions: questions.map((q) => ({
+          kind: q.kind,
+          text: q.text,
+          options: q.kind === 'text' ? [] : q.options.filter((o) => o.trim()),
+          required: q.required,
+        })),
       },
     });
     setBusy(false);
@@ -54,59 +67,125 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
       Taro.redirectTo({ url: PAGES.questionnaireResults(res.body.questionnaire.id) }).catch(() => undefined);
       return;
     }
-    setProblem({ message: displayMessage(failureOf(res)), details: (res.body as { details?: { path: string; message: string }[] })?.details });
+    setProblem({
+      message: displayMessage(failureOf(res)),
+      details: (res.body as { details?: { path: string; message: string }[] })?.details,
+    });
   };
 
   return (
     <View>
-      <View className='cx-card'>
+      <View className="cx-card">
         {townships.length > 1 ? (
-          <View className='cx-field'>
-            <Text className='cx-field__label'>发放乡镇（街道）</Text>
-            <Chips choices={townships.map((t) => ({ key: t.id, label: t.name }))} isSelected={(k) => k === townshipId} onPick={setTownshipId} itemClassName='cx-qn-township' />
+          <View className="cx-field">
+            <Text className="cx-field__label">发放乡镇（街道）</Text>
+            <Chips
+              choices={townships.map((t) => ({ key: t.id, label: t.name }))}
+              isSelected={(k) => k === townshipId}
+              onPick={setTownshipId}
+              itemClassName="cx-qn-township"
+            />
           </View>
         ) : null}
-        <View className='cx-field'>
-          <Text className='cx-field__label'>问卷标题</Text>
-          <Input className='cx-input cx-qn-title' value={title} maxlength={40} placeholder='例如：创星工作调研' onInput={(e) => setTitle(e.detail.value)} />
-          <Text className='cx-field__error'>{fieldError(problem?.details, 'body.title')}</Text>
+        <View className="cx-field">
+          <Text className="cx-field__label">问卷标题</Text>
+          <Input
+            className="cx-input cx-qn-title"
+            value={title}
+            maxlength={40}
+            placeholder="例如：创星工作调研"
+            onInput={(e) => setTitle(e.detail.value)}
+          />
+          <Text className="cx-field__error">{fieldError(problem?.details, 'body.title')}</Text>
         </View>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>说明（可不填）</Text>
-          <Textarea className='learn-textarea cx-qn-intro' value={intro} maxlength={300} onInput={(e) => setIntro(e.detail.value)} />
+        <View className="cx-field">
+          <Text className="cx-field__label">说明（可不填）</Text>
+          <Textarea className="learn-textarea cx-qn-intro" value={intro} maxlength={300} onInput={(e) => setIntro(e.detail.value)} />
         </View>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>发送给</Text>
-          <Chips choices={AUDIENCE_ROLES.map((r) => ({ key: r, label: AUDIENCE_ROLE_LABELS[r] }))} isSelected={(k) => roles.includes(k)} onPick={(k) => setRoles(toggle(roles, k))} itemClassName='cx-qn-role' />
-          <Text className='cx-field__error'>{fieldError(problem?.details, 'body.roles')}</Text>
+        <View className="cx-field">
+          <Text className="cx-field__label">发送给</Text>
+          <Chips
+            choices={AUDIENCE_ROLES.map((r) => ({ key: r, label: AUDIENCE_ROLE_LABELS[r] }))}
+            isSelected={(k) => roles.includes(k)}
+            onPick={(k) => setRoles(toggle(roles, k))}
+            itemClassName="cx-qn-role"
+          />
+          <Text className="cx-field__error">{fieldError(problem?.details, 'body.roles')}</Text>
         </View>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>收集天数</Text>
-          <Chips choices={DAYS.map((d) => ({ key: d, label: `${d} 天` }))} isSelected={(k) => k === days} onPick={setDays} itemClassName='cx-qn-days' />
+        <View className="cx-field">
+          <Text className="cx-field__label">收集天数</Text>
+          <Chips
+            choices={DAYS.map((d) => ({ key: d, label: `${d} 天` }))}
+            isSelected={(k) => k === days}
+            onPick={setDays}
+            itemClassName="cx-qn-days"
+          />
         </View>
       </View>
       {questions.map((q, i) => (
-        <View key={i} className='cx-card cx-qn-question'>
-          <View className='learn-row'>
-            <Text className='learn-title'>第 {i + 1} 题</Text>
-            {questions.length > 1 ? <Text className='learn-link' onClick={() => setQuestions(questions.filter((_, j) => j !== i))}>删除</Text> : null}
+        <View key={i} className="cx-card cx-qn-question">
+          <View className="learn-row">
+            <Text className="learn-title">第 {i + 1} 题</Text>
+            {questions.length > 1 ? (
+              <Text className="learn-link" onClick={() => setQuestions(questions.filter((_, j) => j !== i))}>
+                删除
+              </Text>
+            ) : null}
           </View>
-          <Chips choices={QN_KINDS.map((k) => ({ key: k, label: QN_KIND_LABELS[k] }))} isSelected={(k) => k === q.kind} onPick={(k) => set(i, { kind: k, options: k === 'text' ? [] : q.options.length ? q.options : ['', ''] })} itemClassName='cx-qn-kind' />
-          <Input className='cx-input cx-qn-question-text' style={{ marginTop: '16px' }} value={q.text} maxlength={200} placeholder='问题' onInput={(e) => set(i, { text: e.detail.value })} />
-          <Text className='cx-field__error'>{fieldError(problem?.details, `body.questions.${i}.text`)}</Text>
+          <Chips
+            choices={QN_KINDS.map((k) => ({ key: k, label: QN_KIND_LABELS[k] }))}
+            isSelected={(k) => k === q.kind}
+            onPick={(k) => set(i, { kind: k, options: k === 'text' ? [] : q.options.length ? q.options : ['', ''] })}
+            itemClassName="cx-qn-kind"
+          />
+          <Input
+            className="cx-input cx-qn-question-text"
+            style={{ marginTop: '16px' }}
+            value={q.text}
+            maxlength={200}
+            placeholder="问题"
+            onInput={(e) => set(i, { text: e.detail.value })}
+          />
+          <Text className="cx-field__error">{fieldError(problem?.details, `body.questions.${i}.text`)}</Text>
           {q.kind !== 'text'
             ? q.options.map((o, j) => (
-                <Input key={j} className='cx-input cx-qn-option' style={{ marginTop: '12px' }} value={o} maxlength={60} placeholder={`选项 ${j + 1}`} onInput={(e) => set(i, { options: q.options.map((x, k) => (k === j ? e.detail.value : x)) })} />
+                <Input
+                  key={j}
+                  className="cx-input cx-qn-option"
+                  style={{ marginTop: '12px' }}
+                  value={o}
+                  maxlength={60}
+                  placeholder={`选项 ${j + 1}`}
+                  onInput={(e) => set(i, { options: q.options.map((x, k) => (k === j ? e.detail.value : x)) })}
+                />
               ))
             : null}
-          {q.kind !== 'text' && q.options.length < 8 ? <Text className='learn-link cx-qn-add-option' onClick={() => set(i, { options: [...q.options, ''] })}>＋ 增加选项</Text> : null}
-          <Text className='cx-field__error'>{fieldError(problem?.details, `body.questions.${i}.options`)}</Text>
-          <Chips choices={[{ key: 'req', label: '必答' }]} isSelected={() => q.required} onPick={() => set(i, { required: !q.required })} itemClassName='cx-qn-required' />
+          {q.kind !== 'text' && q.options.length < 8 ? (
+            <Text className="learn-link cx-qn-add-option" onClick={() => set(i, { options: [...q.options, ''] })}>
+              ＋ 增加选项
+            </Text>
+          ) : null}
+          <Text className="cx-field__error">{fieldError(problem?.details, `body.questions.${i}.options`)}</Text>
+          <Chips
+            choices={[{ key: 'req', label: '必答' }]}
+            isSelected={() => q.required}
+            onPick={() => set(i, { required: !q.required })}
+            itemClassName="cx-qn-required"
+          />
         </View>
       ))}
-      {questions.length < 20 ? <Button className='cx-btn cx-qn-add-question' onClick={() => setQuestions([...questions, blank()])}>＋ 增加问题</Button> : null}
-      {problem ? <Text className='cx-form-problem cx-qn-problem'>{problem.details ? '请检查标红的项目' : problem.message}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-qn-send${busy ? ' cx-btn--disabled' : ''}`} style={{ marginTop: '24px' }} disabled={busy || undefined} onClick={send}>
+      {questions.length < 20 ? (
+        <Button className="cx-btn cx-qn-add-question" onClick={() => setQuestions([...questions, blank()])}>
+          ＋ 增加问题
+        </Button>
+      ) : null}
+      {problem ? <Text className="cx-form-problem cx-qn-problem">{problem.details ? '请检查标红的项目' : problem.message}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-qn-send${busy ? ' cx-btn--disabled' : ''}`}
+        style={{ marginTop: '24px' }}
+        disabled={busy || undefined}
+        onClick={send}
+      >
         发送问卷
       </Button>
     </View>
@@ -117,11 +196,23 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
 export default function BuildPage() {
   const session = useSession();
   const allowed = organises(session.me);
-  const { state, reload } = useResource(async () => expectStatus(await api.getOrgTree({}), 200).townships, [session.token], { enabled: Boolean(session.token) && allowed });
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!allowed) return <View className='cx-page'><BindingNeeded text='乡镇（街道）工作人员可以发放问卷' /></View>;
+  const { state, reload } = useResource(async () => expectStatus(await api.getOrgTree({}), 200).townships, [session.token], {
+    enabled: Boolean(session.token) && allowed,
+  });
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!allowed)
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="乡镇（街道）工作人员可以发放问卷" />
+      </View>
+    );
   return (
-    <View className='cx-page learn'>
+    <View className="cx-page learn">
       <ResourceView state={state} onRetry={reload}>
         {(townships) => <Builder townships={townships} />}
       </ResourceView>

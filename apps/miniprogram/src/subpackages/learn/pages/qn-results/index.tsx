@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { QN_KIND_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { QN_KIND_LABELS } from '@chuangxing/shared';
+import { useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -20,7 +20,11 @@ export default function QnResultsPage() {
   const session = useSession();
   const allowed = organises(session.me);
   const [busy, setBusy] = useState(false);
-  const { state, reload } = useResource(async () => expectStatus(await api.getQuestionnaireResults({ params: { questionnaireId: id } }), 200), [id, session.token], { enabled: Boolean(session.token) && allowed });
+  const { state, reload } = useResource(
+    async () => expectStatus(await api.getQuestionnaireResults({ params: { questionnaireId: id } }), 200),
+    [id, session.token],
+    { enabled: Boolean(session.token) && allowed },
+  );
   const toast = (title: string) => Taro.showToast({ title, icon: 'none' }).catch(() => undefined);
   const exportCsv = async (title: string) => {
     setBusy(true);
@@ -33,60 +37,83 @@ export default function QnResultsPage() {
     }
   };
   const close = async () => {
-    const ok = await Taro.showModal({ title: '结束问卷', content: '结束后不能再提交或修改答卷。确定结束？', confirmText: '结束' }).catch(() => ({ confirm: false }));
+    const ok = await Taro.showModal({ title: '结束问卷', content: '结束后不能再提交或修改答卷。确定结束？', confirmText: '结束' }).catch(
+      () => ({ confirm: false }),
+    );
     if (!ok.confirm) return;
     const res = await api.closeQuestionnaire({ params: { questionnaireId: id } });
     if (res.status === 200) reload();
     else toast(displayMessage(failureOf(res)));
   };
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!allowed) return <View className='cx-page'><BindingNeeded text='问卷结果只有发放单位可以查看' /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!allowed)
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="问卷结果只有发放单位可以查看" />
+      </View>
+    );
   return (
-    <View className='cx-page learn'>
+    <View className="cx-page learn">
       <ResourceView state={state} onRetry={reload}>
         {(r) => (
           <View>
-            <View className='cx-card'>
-              <Text className='learn-title'>{r.questionnaire.title}</Text>
-              <Text className='learn-sub'>
-                {r.questionnaire.townshipName} · {r.questionnaire.status === 'open' ? '收集中' : '已截止'} · 截止 {when(r.questionnaire.closesAt)}
+            <View className="cx-card">
+              <Text className="learn-title">{r.questionnaire.title}</Text>
+              <Text className="learn-sub">
+                {r.questionnaire.townshipName} · {r.questionnaire.status === 'open' ? '收集中' : '已截止'} · 截止{' '}
+                {when(r.questionnaire.closesAt)}
               </Text>
-              <View className='learn-row'>
-                <Text className='learn-sub cx-qn-responded'>
+              <View className="learn-row">
+                <Text className="learn-sub cx-qn-responded">
                   已收 {r.responded} 份 / 应答 {r.audience} 人
                 </Text>
-                <Text className='learn-big'>{r.audience ? percent(Math.min(1, r.responded / r.audience)) : '—'}</Text>
+                <Text className="learn-big">{r.audience ? percent(Math.min(1, r.responded / r.audience)) : '—'}</Text>
               </View>
-              <View className='learn-actions'>
-                <Button className='cx-btn cx-qn-refresh' onClick={reload}>刷新</Button>
-                <Button className={`cx-btn cx-btn--primary cx-qn-export${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => exportCsv(r.questionnaire.title)}>
+              <View className="learn-actions">
+                <Button className="cx-btn cx-qn-refresh" onClick={reload}>
+                  刷新
+                </Button>
+                <Button
+                  className={`cx-btn cx-btn--primary cx-qn-export${busy ? ' cx-btn--disabled' : ''}`}
+                  disabled={busy || undefined}
+                  onClick={() => exportCsv(r.questionnaire.title)}
+                >
                   导出 CSV
                 </Button>
               </View>
-              {r.questionnaire.status === 'open' ? <Text className='learn-link cx-qn-close' onClick={close}>提前结束收集</Text> : null}
+              {r.questionnaire.status === 'open' ? (
+                <Text className="learn-link cx-qn-close" onClick={close}>
+                  提前结束收集
+                </Text>
+              ) : null}
             </View>
             {r.questions.map((q, n) => {
               const most = Math.max(1, ...q.options.map((o) => o.count));
               return (
-                <View key={q.questionId} className='cx-card cx-qn-result' data-id={q.questionId}>
-                  <Text className='cx-tag'>{QN_KIND_LABELS[q.kind]}</Text>
-                  <Text className='learn-question__text'>
+                <View key={q.questionId} className="cx-card cx-qn-result" data-id={q.questionId}>
+                  <Text className="cx-tag">{QN_KIND_LABELS[q.kind]}</Text>
+                  <Text className="learn-question__text">
                     {n + 1}. {q.text}
                   </Text>
-                  <Text className='learn-hint'>{q.answered} 人作答</Text>
+                  <Text className="learn-hint">{q.answered} 人作答</Text>
                   {q.options.map((o) => (
-                    <Bar key={o.label} label={o.label} value={o.count} max={most} text={`${o.count} 人`} className='cx-qn-option-bar' />
+                    <Bar key={o.label} label={o.label} value={o.count} max={most} text={`${o.count} 人`} className="cx-qn-option-bar" />
                   ))}
                   {q.kind === 'text' ? (
                     q.texts.length ? (
                       q.texts.map((t, i) => (
-                        <Text key={i} className='learn-text-answer cx-qn-text-answer'>
+                        <Text key={i} className="learn-text-answer cx-qn-text-answer">
                           {t.text}
-                          <Text className='learn-text-answer__who'>{t.branchName}</Text>
+                          <Text className="learn-text-answer__who">{t.branchName}</Text>
                         </Text>
                       ))
                     ) : (
-                      <Text className='learn-hint'>还没有文字回答</Text>
+                      <Text className="learn-hint">还没有文字回答</Text>
                     )
                   ) : null}
                 </View>

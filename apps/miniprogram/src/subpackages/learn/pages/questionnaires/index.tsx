@@ -18,50 +18,78 @@ export default function QuestionnairesPage() {
   const session = useSession();
   const organiser = organises(session.me);
   const allowed = organiser || takes(session.me);
-  const { state, reload } = useResource(async () => expectStatus(await api.listQuestionnaires({}), 200), [session.token], { enabled: Boolean(session.token) && allowed });
+  const { state, reload } = useResource(async () => expectStatus(await api.listQuestionnaires({}), 200), [session.token], {
+    enabled: Boolean(session.token) && allowed,
+  });
   useDidShow(() => {
     if (session.token && allowed) reload();
   });
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!allowed) return <View className='cx-page'><BindingNeeded text='乡镇（街道）发放问卷，支部干部填写' /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!allowed)
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="乡镇（街道）发放问卷，支部干部填写" />
+      </View>
+    );
   return (
-    <View className='cx-page learn'>
-      {organiser ? <Button className='cx-btn cx-btn--primary cx-qn-new' onClick={() => openPage(PAGES.questionnaireBuild)}>新建问卷</Button> : null}
+    <View className="cx-page learn">
+      {organiser ? (
+        <Button className="cx-btn cx-btn--primary cx-qn-new" onClick={() => openPage(PAGES.questionnaireBuild)}>
+          新建问卷
+        </Button>
+      ) : null}
       <ResourceView state={state} onRetry={reload}>
         {({ organised, toAnswer }) => (
           <View>
             {takes(session.me) ? (
               <View>
-                <Text className='cx-section-title'>待填写</Text>
-                {toAnswer.length === 0 ? <EmptyView text='目前没有发给您的问卷。' /> : null}
+                <Text className="cx-section-title">待填写</Text>
+                {toAnswer.length === 0 ? <EmptyView text="目前没有发给您的问卷。" /> : null}
                 {toAnswer.map(({ questionnaire: q, answered }) => (
-                  <View key={q.id} className='cx-card cx-qn-to-answer' data-id={q.id} hoverClass='cx-pressed' onClick={() => openPage(PAGES.questionnaireAnswer(q.id))}>
-                    <View className='learn-row'>
-                      <Text className='learn-title'>{q.title}</Text>
+                  <View
+                    key={q.id}
+                    className="cx-card cx-qn-to-answer"
+                    data-id={q.id}
+                    hoverClass="cx-pressed"
+                    onClick={() => openPage(PAGES.questionnaireAnswer(q.id))}
+                  >
+                    <View className="learn-row">
+                      <Text className="learn-title">{q.title}</Text>
                       <Text className={`cx-tag learn-status--${q.status}`}>{answered ? '已填写' : STATUS[q.status]}</Text>
                     </View>
-                    <Text className='learn-sub'>
+                    <Text className="learn-sub">
                       {q.townshipName} · {q.questions.length} 题 · 截止 {when(q.closesAt)}
                     </Text>
-                    <Text className='learn-link'>{q.status === 'open' ? (answered ? '修改答卷 ›' : '去填写 ›') : '查看 ›'}</Text>
+                    <Text className="learn-link">{q.status === 'open' ? (answered ? '修改答卷 ›' : '去填写 ›') : '查看 ›'}</Text>
                   </View>
                 ))}
               </View>
             ) : null}
             {organiser ? (
               <View>
-                <Text className='cx-section-title'>我发起的</Text>
-                {organised.length === 0 ? <EmptyView text='还没有问卷。点“新建问卷”，几分钟就能发给各支部。' /> : null}
+                <Text className="cx-section-title">我发起的</Text>
+                {organised.length === 0 ? <EmptyView text="还没有问卷。点“新建问卷”，几分钟就能发给各支部。" /> : null}
                 {organised.map(({ questionnaire: q, responses }) => (
-                  <View key={q.id} className='cx-card cx-qn-organised' data-id={q.id} hoverClass='cx-pressed' onClick={() => openPage(PAGES.questionnaireResults(q.id))}>
-                    <View className='learn-row'>
-                      <Text className='learn-title'>{q.title}</Text>
+                  <View
+                    key={q.id}
+                    className="cx-card cx-qn-organised"
+                    data-id={q.id}
+                    hoverClass="cx-pressed"
+                    onClick={() => openPage(PAGES.questionnaireResults(q.id))}
+                  >
+                    <View className="learn-row">
+                      <Text className="learn-title">{q.title}</Text>
                       <Text className={`cx-tag learn-status--${q.status}`}>{STATUS[q.status]}</Text>
                     </View>
-                    <Text className='learn-sub'>
+                    <Text className="learn-sub">
                       {q.townshipName} · 已收 {responses} 份 · 截止 {when(q.closesAt)}
                     </Text>
-                    <Text className='learn-link'>查看结果 ›</Text>
+                    <Text className="learn-link">查看结果 ›</Text>
                   </View>
                 ))}
               </View>

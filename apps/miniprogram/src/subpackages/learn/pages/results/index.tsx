@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { AUDIENCE_ROLE_LABELS, type ParticipationRow, TEST_STATUS_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { AUDIENCE_ROLE_LABELS, TEST_STATUS_LABELS, type ParticipationRow } from '@chuangxing/shared';
+import { useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -17,17 +17,17 @@ function Row({ row, total }: { row: ParticipationRow; total?: boolean }) {
   const most = Math.max(1, ...row.histogram.map((h) => h.count));
   return (
     <View className={`cx-card cx-learn-township${total ? ' cx-learn-total' : ''}`} data-township={row.townshipId}>
-      <View className='learn-row'>
-        <Text className='learn-title'>{row.name}</Text>
+      <View className="learn-row">
+        <Text className="learn-title">{row.name}</Text>
         <Text className={`learn-big ${total ? 'cx-learn-total-rate' : 'cx-learn-rate'}`}>{percent(row.rate)}</Text>
       </View>
-      <Text className='learn-sub cx-learn-counts'>
+      <Text className="learn-sub cx-learn-counts">
         参考 {row.taken}/{row.audience} 人{row.average !== undefined ? ` · 平均 ${row.average} 分` : ''} · 及格 {row.passed} 人
       </Text>
-      <Bar label='参考率' value={row.taken} max={row.audience} text={`${row.taken}/${row.audience}`} className='cx-learn-rate-bar' />
-      <Text className='learn-hint'>成绩分布</Text>
+      <Bar label="参考率" value={row.taken} max={row.audience} text={`${row.taken}/${row.audience}`} className="cx-learn-rate-bar" />
+      <Text className="learn-hint">成绩分布</Text>
       {row.histogram.map((h) => (
-        <Bar key={h.label} label={`${h.label} 分`} value={h.count} max={most} text={`${h.count} 人`} className='cx-learn-histogram' />
+        <Bar key={h.label} label={`${h.label} 分`} value={h.count} max={most} text={`${h.count} 人`} className="cx-learn-histogram" />
       ))}
     </View>
   );
@@ -40,7 +40,11 @@ export default function ResultsPage() {
   const session = useSession();
   const allowed = organises(session.me);
   const [reminding, setReminding] = useState(false);
-  const { state, reload } = useResource(async () => expectStatus(await api.getTestResults({ params: { sessionId: id } }), 200), [id, session.token], { enabled: Boolean(session.token) && allowed });
+  const { state, reload } = useResource(
+    async () => expectStatus(await api.getTestResults({ params: { sessionId: id } }), 200),
+    [id, session.token],
+    { enabled: Boolean(session.token) && allowed },
+  );
   useDidShow(() => {
     if (session.token && allowed && state.kind === 'ready') reload();
   });
@@ -53,29 +57,49 @@ export default function ResultsPage() {
     const res = await api.remindTestMissing({ params: { sessionId: id } });
     setReminding(false);
     if (res.status === 200) {
-      Taro.showToast({ title: res.body.missing ? `已提醒 ${res.body.recipients} 人` : '所有人都已参考', icon: res.body.missing ? 'success' : 'none' }).catch(() => undefined);
+      Taro.showToast({
+        title: res.body.missing ? `已提醒 ${res.body.recipients} 人` : '所有人都已参考',
+        icon: res.body.missing ? 'success' : 'none',
+      }).catch(() => undefined);
     } else Taro.showToast({ title: displayMessage(failureOf(res)), icon: 'none' }).catch(() => undefined);
   };
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!allowed) return <View className='cx-page'><BindingNeeded text='区委组织部和乡镇（街道）工作人员查看参考情况' /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!allowed)
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="区委组织部和乡镇（街道）工作人员查看参考情况" />
+      </View>
+    );
   return (
-    <View className='cx-page learn'>
+    <View className="cx-page learn">
       <ResourceView state={state} onRetry={reload}>
         {(r) => (
           <View>
-            <View className='cx-card'>
-              <View className='learn-row'>
-                <Text className='learn-title cx-learn-results-title'>{r.session.title}</Text>
+            <View className="cx-card">
+              <View className="learn-row">
+                <Text className="learn-title cx-learn-results-title">{r.session.title}</Text>
                 <Text className={`cx-tag learn-status--${r.session.status}`}>{TEST_STATUS_LABELS[r.session.status]}</Text>
               </View>
-              <Text className='learn-sub'>
-                {r.session.roles.map((x) => AUDIENCE_ROLE_LABELS[x]).join('、')} · {r.session.questionCount} 题 · 截止 {when(r.session.closesAt)}
+              <Text className="learn-sub">
+                {r.session.roles.map((x) => AUDIENCE_ROLE_LABELS[x]).join('、')} · {r.session.questionCount} 题 · 截止{' '}
+                {when(r.session.closesAt)}
               </Text>
-              <Text className='learn-hint'>参考率 = 已交卷人数 ÷ 目前绑定该身份的人数（按查看时的绑定计算）。</Text>
-              <View className='learn-actions'>
-                <Button className='cx-btn cx-learn-refresh' onClick={reload}>刷新</Button>
+              <Text className="learn-hint">参考率 = 已交卷人数 ÷ 目前绑定该身份的人数（按查看时的绑定计算）。</Text>
+              <View className="learn-actions">
+                <Button className="cx-btn cx-learn-refresh" onClick={reload}>
+                  刷新
+                </Button>
                 {r.session.status !== 'closed' ? (
-                  <Button className={`cx-btn cx-btn--primary cx-learn-remind${reminding ? ' cx-btn--disabled' : ''}`} disabled={reminding || undefined} onClick={remind}>
+                  <Button
+                    className={`cx-btn cx-btn--primary cx-learn-remind${reminding ? ' cx-btn--disabled' : ''}`}
+                    disabled={reminding || undefined}
+                    onClick={remind}
+                  >
                     提醒未参考
                   </Button>
                 ) : null}
@@ -85,13 +109,13 @@ export default function ResultsPage() {
             {r.townships.map((t) => (
               <Row key={t.townshipId} row={t} total={r.townships.length === 1} />
             ))}
-            <Text className='cx-section-title'>人员（{r.people.length}）</Text>
-            <View className='cx-card'>
-              {r.people.length === 0 ? <Text className='learn-hint'>所选范围内还没有绑定该身份的人员。</Text> : null}
+            <Text className="cx-section-title">人员（{r.people.length}）</Text>
+            <View className="cx-card">
+              {r.people.length === 0 ? <Text className="learn-hint">所选范围内还没有绑定该身份的人员。</Text> : null}
               {r.people.map((p) => (
-                <View key={`${p.townshipId}-${p.userId}`} className='learn-person cx-learn-person'>
+                <View key={`${p.townshipId}-${p.userId}`} className="learn-person cx-learn-person">
                   <Text>
-                    {p.name} <Text className='learn-sub'>{p.branchName}</Text>
+                    {p.name} <Text className="learn-sub">{p.branchName}</Text>
                   </Text>
                   <Text className={p.score === undefined ? 'learn-link' : ''}>{p.score === undefined ? '未参考' : `${p.score} 分`}</Text>
                 </View>

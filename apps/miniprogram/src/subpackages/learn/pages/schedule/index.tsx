@@ -1,7 +1,14 @@
-import { useState } from 'react';
+import {
+  AUDIENCE_ROLE_LABELS,
+  AUDIENCE_ROLES,
+  type AudienceRole,
+  QUESTION_KIND_LABELS,
+  type Question,
+  type TownshipSummary,
+} from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { AUDIENCE_ROLE_LABELS, AUDIENCE_ROLES, QUESTION_KIND_LABELS, type AudienceRole, type Question, type TownshipSummary } from '@chuangxing/shared';
+import { useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -34,7 +41,17 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
     setProblem(undefined);
     const now = Date.now();
     const res = await api.createTestSession({
-      body: { key, title, townshipIds: picked, roles, questionIds: chosen, opensAt: new Date(now).toISOString(), closesAt: new Date(now + days * 86_400_000).toISOString(), durationMinutes: Number(duration) || 0, maxAttempts: attempts },
+      body: {
+        key,
+        title,
+        townshipIds: picked,
+        roles,
+        questionIds: chosen,
+        opensAt: new Date(now).toISOString(),
+        closesAt: new Date(now + days * 86_400_000).toISOString(),
+        durationMinutes: Number(duration) || 0,
+        maxAttempts: attempts,
+      },
     });
     setBusy(false);
     if (res.status === 201) {
@@ -48,54 +65,87 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
 
   return (
     <View>
-      <View className='cx-card'>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>测试名称</Text>
-          <Input className='cx-input cx-learn-schedule-title' value={title} maxlength={40} onInput={(e) => setTitle(e.detail.value)} />
-          <Text className='cx-field__error'>{fieldError(problem?.details, 'body.title')}</Text>
+      <View className="cx-card">
+        <View className="cx-field">
+          <Text className="cx-field__label">测试名称</Text>
+          <Input className="cx-input cx-learn-schedule-title" value={title} maxlength={40} onInput={(e) => setTitle(e.detail.value)} />
+          <Text className="cx-field__error">{fieldError(problem?.details, 'body.title')}</Text>
         </View>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>参考乡镇（街道）</Text>
-          <Chips choices={townships.map((t) => ({ key: t.id, label: t.name }))} isSelected={(k) => picked.includes(k)} onPick={(k) => setPicked(toggle(picked, k))} itemClassName='cx-learn-schedule-township' />
-          <Text className='cx-field__error'>{fieldError(problem?.details, 'body.townshipIds')}</Text>
+        <View className="cx-field">
+          <Text className="cx-field__label">参考乡镇（街道）</Text>
+          <Chips
+            choices={townships.map((t) => ({ key: t.id, label: t.name }))}
+            isSelected={(k) => picked.includes(k)}
+            onPick={(k) => setPicked(toggle(picked, k))}
+            itemClassName="cx-learn-schedule-township"
+          />
+          <Text className="cx-field__error">{fieldError(problem?.details, 'body.townshipIds')}</Text>
         </View>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>参考人员</Text>
-          <Chips choices={AUDIENCE_ROLES.map((r) => ({ key: r, label: AUDIENCE_ROLE_LABELS[r] }))} isSelected={(k) => roles.includes(k)} onPick={(k) => setRoles(toggle(roles, k))} itemClassName='cx-learn-schedule-role' />
-          <Text className='learn-hint'>按绑定身份确定人员：所选乡镇（街道）下各支部的这些人员都要参考。</Text>
+        <View className="cx-field">
+          <Text className="cx-field__label">参考人员</Text>
+          <Chips
+            choices={AUDIENCE_ROLES.map((r) => ({ key: r, label: AUDIENCE_ROLE_LABELS[r] }))}
+            isSelected={(k) => roles.includes(k)}
+            onPick={(k) => setRoles(toggle(roles, k))}
+            itemClassName="cx-learn-schedule-role"
+          />
+          <Text className="learn-hint">按绑定身份确定人员：所选乡镇（街道）下各支部的这些人员都要参考。</Text>
         </View>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>答题时间（分钟）</Text>
-          <Input className='cx-input cx-learn-schedule-duration' type='number' value={duration} maxlength={3} onInput={(e) => setDuration(e.detail.value)} />
-          <Text className='cx-field__error'>{fieldError(problem?.details, 'body.durationMinutes')}</Text>
+        <View className="cx-field">
+          <Text className="cx-field__label">答题时间（分钟）</Text>
+          <Input
+            className="cx-input cx-learn-schedule-duration"
+            type="number"
+            value={duration}
+            maxlength={3}
+            onInput={(e) => setDuration(e.detail.value)}
+          />
+          <Text className="cx-field__error">{fieldError(problem?.details, 'body.durationMinutes')}</Text>
         </View>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>开放天数（从现在起）</Text>
-          <Chips choices={DAYS.map((d) => ({ key: d, label: `${d} 天` }))} isSelected={(k) => k === days} onPick={setDays} itemClassName='cx-learn-schedule-days' />
+        <View className="cx-field">
+          <Text className="cx-field__label">开放天数（从现在起）</Text>
+          <Chips
+            choices={DAYS.map((d) => ({ key: d, label: `${d} 天` }))}
+            isSelected={(k) => k === days}
+            onPick={setDays}
+            itemClassName="cx-learn-schedule-days"
+          />
         </View>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>每人可参考次数</Text>
-          <Chips choices={ATTEMPTS.map((d) => ({ key: d, label: `${d} 次` }))} isSelected={(k) => k === attempts} onPick={setAttempts} itemClassName='cx-learn-schedule-attempts' />
+        <View className="cx-field">
+          <Text className="cx-field__label">每人可参考次数</Text>
+          <Chips
+            choices={ATTEMPTS.map((d) => ({ key: d, label: `${d} 次` }))}
+            isSelected={(k) => k === attempts}
+            onPick={setAttempts}
+            itemClassName="cx-learn-schedule-attempts"
+          />
         </View>
       </View>
-      <Text className='cx-section-title'>选题（已选 {chosen.length} 题）</Text>
-      <Text className='cx-field__error'>{fieldError(problem?.details, 'body.questionIds')}</Text>
+      <Text className="cx-section-title">选题（已选 {chosen.length} 题）</Text>
+      <Text className="cx-field__error">{fieldError(problem?.details, 'body.questionIds')}</Text>
       {topics.map((t) => {
         const ids = questions.filter((q) => q.topic === t).map((q) => q.id);
         const all = ids.every((id) => chosen.includes(id));
         return (
-          <View key={t} className='cx-card'>
-            <View className='learn-row'>
-              <Text className='learn-title'>{t}</Text>
-              <Text className='learn-link cx-learn-schedule-all' onClick={() => setChosen(all ? chosen.filter((id) => !ids.includes(id)) : [...new Set([...chosen, ...ids])])}>
+          <View key={t} className="cx-card">
+            <View className="learn-row">
+              <Text className="learn-title">{t}</Text>
+              <Text
+                className="learn-link cx-learn-schedule-all"
+                onClick={() => setChosen(all ? chosen.filter((id) => !ids.includes(id)) : [...new Set([...chosen, ...ids])])}
+              >
                 {all ? '取消全选' : '全选'}
               </Text>
             </View>
             {questions
               .filter((q) => q.topic === t)
               .map((q) => (
-                <View key={q.id} className={`learn-option cx-learn-schedule-question${chosen.includes(q.id) ? ' learn-option--on' : ''}`} onClick={() => setChosen(toggle(chosen, q.id))}>
-                  <Text className='learn-option__mark'>{chosen.includes(q.id) ? '✓' : '○'}</Text>
+                <View
+                  key={q.id}
+                  className={`learn-option cx-learn-schedule-question${chosen.includes(q.id) ? ' learn-option--on' : ''}`}
+                  onClick={() => setChosen(toggle(chosen, q.id))}
+                >
+                  <Text className="learn-option__mark">{chosen.includes(q.id) ? '✓' : '○'}</Text>
                   <Text>
                     [{QUESTION_KIND_LABELS[q.kind]}] {q.text}
                   </Text>
@@ -104,9 +154,13 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
           </View>
         );
       })}
-      {problem && !problem.details ? <Text className='cx-form-problem cx-learn-schedule-problem'>{problem.message}</Text> : null}
-      {problem?.details ? <Text className='cx-form-problem'>请检查标红的项目</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-learn-schedule-submit${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={submit}>
+      {problem && !problem.details ? <Text className="cx-form-problem cx-learn-schedule-problem">{problem.message}</Text> : null}
+      {problem?.details ? <Text className="cx-form-problem">请检查标红的项目</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-learn-schedule-submit${busy ? ' cx-btn--disabled' : ''}`}
+        disabled={busy || undefined}
+        onClick={submit}
+      >
         发布测试
       </Button>
     </View>
@@ -119,16 +173,29 @@ export default function SchedulePage() {
   const allowed = organises(session.me);
   const { state, reload } = useResource(
     async () => {
-      const [tree, bank] = await Promise.all([api.getOrgTree({}).then((r) => expectStatus(r, 200)), api.listQuestions({}).then((r) => expectStatus(r, 200))]);
+      const [tree, bank] = await Promise.all([
+        api.getOrgTree({}).then((r) => expectStatus(r, 200)),
+        api.listQuestions({}).then((r) => expectStatus(r, 200)),
+      ]);
       return { townships: tree.townships, questions: bank.questions };
     },
     [session.token],
     { enabled: Boolean(session.token) && allowed },
   );
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!allowed) return <View className='cx-page'><BindingNeeded text='区委组织部和乡镇（街道）工作人员可以安排测试' /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!allowed)
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="区委组织部和乡镇（街道）工作人员可以安排测试" />
+      </View>
+    );
   return (
-    <View className='cx-page learn'>
+    <View className="cx-page learn">
       <ResourceView state={state} onRetry={reload}>
         {(data) => <ScheduleForm townships={data.townships} questions={data.questions} />}
       </ResourceView>

@@ -1,6 +1,6 @@
+import { AUDIENCE_ROLE_LABELS, TEST_STATUS_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { AUDIENCE_ROLE_LABELS, TEST_STATUS_LABELS } from '@chuangxing/shared';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -16,38 +16,61 @@ import '../../learn.css';
 export default function SessionsPage() {
   const session = useSession();
   const allowed = organises(session.me);
-  const { state, reload } = useResource(async () => expectStatus(await api.listTestSessions({}), 200).sessions, [session.token], { enabled: Boolean(session.token) && allowed });
+  const { state, reload } = useResource(async () => expectStatus(await api.listTestSessions({}), 200).sessions, [session.token], {
+    enabled: Boolean(session.token) && allowed,
+  });
   useDidShow(() => {
     if (session.token && allowed) reload();
   });
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!allowed) return <View className='cx-page'><BindingNeeded text='区委组织部和乡镇（街道）工作人员可以安排测试' /></View>;
-  return (
-    <View className='cx-page learn'>
-      <View className='learn-actions'>
-        <Button className='cx-btn cx-btn--primary cx-learn-new-session' onClick={() => openPage(PAGES.learnSchedule)}>安排测试</Button>
-        <Button className='cx-btn cx-learn-open-bank' onClick={() => openPage(PAGES.learnBank)}>题库</Button>
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
       </View>
-      <Text className='cx-section-title'>测试场次</Text>
+    );
+  if (!allowed)
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="区委组织部和乡镇（街道）工作人员可以安排测试" />
+      </View>
+    );
+  return (
+    <View className="cx-page learn">
+      <View className="learn-actions">
+        <Button className="cx-btn cx-btn--primary cx-learn-new-session" onClick={() => openPage(PAGES.learnSchedule)}>
+          安排测试
+        </Button>
+        <Button className="cx-btn cx-learn-open-bank" onClick={() => openPage(PAGES.learnBank)}>
+          题库
+        </Button>
+      </View>
+      <Text className="cx-section-title">测试场次</Text>
       <ResourceView state={state} onRetry={reload}>
         {(sessions) =>
           sessions.length === 0 ? (
-            <EmptyView text='还没有安排测试。点“安排测试”，从题库选题并选择参考人员。' />
+            <EmptyView text="还没有安排测试。点“安排测试”，从题库选题并选择参考人员。" />
           ) : (
             <View>
               {sessions.map((s) => (
-                <View key={s.id} className='cx-card cx-learn-session' data-id={s.id} hoverClass='cx-pressed' onClick={() => openPage(PAGES.learnResults(s.id))}>
-                  <View className='learn-row'>
-                    <Text className='learn-title'>{s.title}</Text>
+                <View
+                  key={s.id}
+                  className="cx-card cx-learn-session"
+                  data-id={s.id}
+                  hoverClass="cx-pressed"
+                  onClick={() => openPage(PAGES.learnResults(s.id))}
+                >
+                  <View className="learn-row">
+                    <Text className="learn-title">{s.title}</Text>
                     <Text className={`cx-tag learn-status--${s.status}`}>{TEST_STATUS_LABELS[s.status]}</Text>
                   </View>
-                  <Text className='learn-sub'>
-                    {s.organiserLabel} · {s.roles.map((r) => AUDIENCE_ROLE_LABELS[r]).join('、')} · {s.questionCount} 题 · 限时 {s.durationMinutes} 分钟
+                  <Text className="learn-sub">
+                    {s.organiserLabel} · {s.roles.map((r) => AUDIENCE_ROLE_LABELS[r]).join('、')} · {s.questionCount} 题 · 限时{' '}
+                    {s.durationMinutes} 分钟
                   </Text>
-                  <Text className='learn-sub'>
+                  <Text className="learn-sub">
                     {when(s.opensAt)} 至 {when(s.closesAt)}
                   </Text>
-                  <Text className='learn-link'>查看参考率和成绩 ›</Text>
+                  <Text className="learn-link">查看参考率和成绩 ›</Text>
                 </View>
               ))}
             </View>

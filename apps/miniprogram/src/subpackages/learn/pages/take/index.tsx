@@ -1,13 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { type AttemptResult, type MyTest, QUESTION_KIND_LABELS, type StartedAttempt } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { QUESTION_KIND_LABELS, type AttemptResult, type MyTest, type StartedAttempt } from '@chuangxing/shared';
+import { useEffect, useRef, useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ErrorView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { displayMessage, expectStatus, failureError, failureOf, toFailure, type Failure } from '../../../../services/api-failure';
+import { displayMessage, expectStatus, type Failure, failureError, failureOf, toFailure } from '../../../../services/api-failure';
 import { clock, newKey, takes, toggle, when } from '../../services/learn-helpers';
 import '../../learn.css';
 
@@ -16,23 +16,29 @@ const LETTERS = 'ABCDEF';
 function Intro({ test, onStart, busy }: { test: MyTest; onStart: () => void; busy: boolean }) {
   const s = test.session;
   return (
-    <View className='cx-card'>
-      <Text className='learn-title'>{s.title}</Text>
-      <Text className='learn-sub'>{s.organiserLabel}</Text>
-      <Text className='learn-sub'>
+    <View className="cx-card">
+      <Text className="learn-title">{s.title}</Text>
+      <Text className="learn-sub">{s.organiserLabel}</Text>
+      <Text className="learn-sub">
         共 {s.questionCount} 题，限时 {s.durationMinutes} 分钟，{s.passScore} 分及格
       </Text>
-      <Text className='learn-sub'>截止 {when(s.closesAt)}</Text>
-      <Text className='learn-sub'>
+      <Text className="learn-sub">截止 {when(s.closesAt)}</Text>
+      <Text className="learn-sub">
         可参考 {s.maxAttempts} 次，已参考 {test.attemptsUsed} 次{test.bestScore !== undefined ? `，最好成绩 ${test.bestScore} 分` : ''}
       </Text>
-      <Text className='learn-hint'>开始后计时不会暂停；时间到会自动交卷。</Text>
+      <Text className="learn-hint">开始后计时不会暂停；时间到会自动交卷。</Text>
       {test.canStart ? (
-        <Button className={`cx-btn cx-btn--primary cx-learn-start${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={onStart}>
+        <Button
+          className={`cx-btn cx-btn--primary cx-learn-start${busy ? ' cx-btn--disabled' : ''}`}
+          disabled={busy || undefined}
+          onClick={onStart}
+        >
           {test.inProgress ? '继续答题' : '开始答题'}
         </Button>
       ) : (
-        <Text className='learn-hint cx-learn-cannot-start'>{s.status === 'upcoming' ? '测试尚未开始' : s.status === 'closed' ? '测试已结束' : '参考次数已用完'}</Text>
+        <Text className="learn-hint cx-learn-cannot-start">
+          {s.status === 'upcoming' ? '测试尚未开始' : s.status === 'closed' ? '测试已结束' : '参考次数已用完'}
+        </Text>
       )}
     </View>
   );
@@ -41,24 +47,27 @@ function Intro({ test, onStart, busy }: { test: MyTest; onStart: () => void; bus
 function Result({ result }: { result: AttemptResult }) {
   return (
     <View>
-      <View className='cx-card cx-learn-result'>
-        <Text className='learn-sub'>本次成绩</Text>
-        <Text className='learn-big cx-learn-score'>{result.score}</Text>
-        <Text className='learn-sub'>
+      <View className="cx-card cx-learn-result">
+        <Text className="learn-sub">本次成绩</Text>
+        <Text className="learn-big cx-learn-score">{result.score}</Text>
+        <Text className="learn-sub">
           答对 {result.correctCount}/{result.total} 题 · {result.passed ? '及格' : '未及格'} · 剩余 {result.attemptsLeft} 次
         </Text>
       </View>
       {result.review ? (
         <View>
-          <Text className='cx-section-title'>答案解析</Text>
+          <Text className="cx-section-title">答案解析</Text>
           {result.review.map((r, n) => (
-            <View key={r.questionId} className='cx-card cx-learn-review' data-correct={String(r.correct)}>
-              <Text className='learn-question__text'>
+            <View key={r.questionId} className="cx-card cx-learn-review" data-correct={String(r.correct)}>
+              <Text className="learn-question__text">
                 {n + 1}. {r.text} {r.correct ? '✓' : '✗'}
               </Text>
               {r.options.map((o, i) => (
-                <View key={i} className={`learn-option${r.answer.includes(i) ? ' learn-option--right' : r.chosen.includes(i) ? ' learn-option--on' : ''}`}>
-                  <Text className='learn-option__mark'>{LETTERS[i]}</Text>
+                <View
+                  key={i}
+                  className={`learn-option${r.answer.includes(i) ? ' learn-option--right' : r.chosen.includes(i) ? ' learn-option--on' : ''}`}
+                >
+                  <Text className="learn-option__mark">{LETTERS[i]}</Text>
                   <Text>{o}</Text>
                 </View>
               ))}
@@ -66,7 +75,7 @@ function Result({ result }: { result: AttemptResult }) {
           ))}
         </View>
       ) : (
-        <Text className='learn-hint'>还有参考机会，测试结束后可查看答案。</Text>
+        <Text className="learn-hint">还有参考机会，测试结束后可查看答案。</Text>
       )}
     </View>
   );
@@ -108,7 +117,10 @@ function Paper({ attempt, onDone }: { attempt: StartedAttempt; onDone: (r: Attem
     setFailure(undefined);
     try {
       const answers = attempt.questions.map((q) => ({ questionId: q.id, choice: chosen[q.id] ?? [] }));
-      const res = await api.submitTestAttempt({ params: { sessionId: attempt.sessionId, attemptNo: attempt.attemptNo }, body: { answers } });
+      const res = await api.submitTestAttempt({
+        params: { sessionId: attempt.sessionId, attemptNo: attempt.attemptNo },
+        body: { answers },
+      });
       const result = expectStatus(res, 200);
       try {
         Taro.removeStorageSync(draftKey(attempt));
@@ -139,9 +151,11 @@ function Paper({ attempt, onDone }: { attempt: StartedAttempt; onDone: (r: Attem
   }, [attempt.deadline]);
 
   const confirmSubmit = async () => {
-    const unanswered = attempt.questions.filter((q) => !(chosen[q.id]?.length)).length;
+    const unanswered = attempt.questions.filter((q) => !chosen[q.id]?.length).length;
     if (unanswered) {
-      const ok = await Taro.showModal({ title: '交卷', content: `还有 ${unanswered} 题未作答，确定交卷？`, confirmText: '交卷' }).catch(() => ({ confirm: false }));
+      const ok = await Taro.showModal({ title: '交卷', content: `还有 ${unanswered} 题未作答，确定交卷？`, confirmText: '交卷' }).catch(
+        () => ({ confirm: false }),
+      );
       if (!ok.confirm) return;
     }
     await submit();
@@ -151,9 +165,9 @@ function Paper({ attempt, onDone }: { attempt: StartedAttempt; onDone: (r: Attem
     <View>
       <View className={`learn-timer cx-learn-timer${left < 60_000 ? ' learn-timer--low' : ''}`}>剩余 {clock(left)}</View>
       {attempt.questions.map((q, n) => (
-        <View key={q.id} className='cx-card cx-learn-question' data-id={q.id}>
-          <Text className='cx-tag'>{QUESTION_KIND_LABELS[q.kind]}</Text>
-          <Text className='learn-question__text'>
+        <View key={q.id} className="cx-card cx-learn-question" data-id={q.id}>
+          <Text className="cx-tag">{QUESTION_KIND_LABELS[q.kind]}</Text>
+          <Text className="learn-question__text">
             {n + 1}. {q.text}
           </Text>
           {q.options.map((o, i) => {
@@ -164,10 +178,10 @@ function Paper({ attempt, onDone }: { attempt: StartedAttempt; onDone: (r: Attem
                 className={`learn-option cx-learn-option${on ? ' learn-option--on' : ''}`}
                 data-q={q.id}
                 data-i={String(i)}
-                hoverClass='cx-pressed'
+                hoverClass="cx-pressed"
                 onClick={() => setChosen({ ...chosen, [q.id]: q.kind === 'multiple' ? toggle(chosen[q.id] ?? [], i) : [i] })}
               >
-                <Text className='learn-option__mark'>{on ? '●' : LETTERS[i]}</Text>
+                <Text className="learn-option__mark">{on ? '●' : LETTERS[i]}</Text>
                 <Text>{o}</Text>
               </View>
             );
@@ -175,7 +189,11 @@ function Paper({ attempt, onDone }: { attempt: StartedAttempt; onDone: (r: Attem
         </View>
       ))}
       {failure ? <ErrorView failure={failure} /> : null}
-      <Button className={`cx-btn cx-btn--primary cx-learn-submit${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={confirmSubmit}>
+      <Button
+        className={`cx-btn cx-btn--primary cx-learn-submit${busy ? ' cx-btn--disabled' : ''}`}
+        disabled={busy || undefined}
+        onClick={confirmSubmit}
+      >
         {busy ? '正在交卷…' : '交卷'}
       </Button>
     </View>
@@ -210,12 +228,32 @@ export default function TakePage() {
     else setFailure({ ...failureOf(res), message: displayMessage(failureOf(res)) });
   };
 
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!allowed) return <View className='cx-page'><BindingNeeded text='支部书记和村（社区）干部参加应知应会测试' /></View>;
-  if (result) return <View className='cx-page learn'><Result result={result} /></View>;
-  if (attempt) return <View className='cx-page learn'><Paper attempt={attempt} onDone={setResult} /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!allowed)
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="支部书记和村（社区）干部参加应知应会测试" />
+      </View>
+    );
+  if (result)
+    return (
+      <View className="cx-page learn">
+        <Result result={result} />
+      </View>
+    );
+  if (attempt)
+    return (
+      <View className="cx-page learn">
+        <Paper attempt={attempt} onDone={setResult} />
+      </View>
+    );
   return (
-    <View className='cx-page learn'>
+    <View className="cx-page learn">
       <ResourceView state={state} onRetry={reload}>
         {(test) => <Intro test={test} onStart={start} busy={starting} />}
       </ResourceView>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { type CaseLetter, LETTER_LIMITS, LetterActionBody } from '@chuangxing/shared';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { LETTER_LIMITS, LetterActionBody, type CaseLetter } from '@chuangxing/shared';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -138,21 +138,22 @@ export function ActionForm({
     }
   };
 
-  const max = action === 'reply' ? LETTER_LIMITS.reply : action === 'decline' || action === 'transfer' ? LETTER_LIMITS.reason : LETTER_LIMITS.comment;
+  const max =
+    action === 'reply' ? LETTER_LIMITS.reply : action === 'decline' || action === 'transfer' ? LETTER_LIMITS.reason : LETTER_LIMITS.comment;
   return (
-    <View className='cx-card mailbox-action-form cx-case-form' data-action={action}>
-      <Text className='mailbox-action-form__title'>{ACTION_LABELS[action]}</Text>
+    <View className="cx-card mailbox-action-form cx-case-form" data-action={action}>
+      <Text className="mailbox-action-form__title">{ACTION_LABELS[action]}</Text>
       {action === 'transfer' ? (
-        <View className='cx-field'>
-          <Text className='cx-field__label'>转给哪个社区</Text>
+        <View className="cx-field">
+          <Text className="cx-field__label">转给哪个社区</Text>
           <CommunityPicker selected={to?.id} initialTownshipId={letter.townshipId} exclude={letter.branchId} onPick={setTo} />
-          {problems.toBranchId ? <Text className='cx-field__error'>{problems.toBranchId}</Text> : null}
+          {problems.toBranchId ? <Text className="cx-field__error">{problems.toBranchId}</Text> : null}
         </View>
       ) : null}
       {action === 'note' ? (
-        <View className='cx-field'>
+        <View className="cx-field">
           <ChoiceChips
-            itemClassName='cx-case-note-visibility'
+            itemClassName="cx-case-note-visibility"
             choices={[
               { key: 'internal', label: '内部备注（来信人看不到）' },
               { key: 'public', label: '公开进展（来信人能看到）' },
@@ -162,9 +163,11 @@ export function ActionForm({
           />
         </View>
       ) : null}
-      <View className={`mailbox-textarea${action === 'reply' ? ' mailbox-textarea--letter cx-case-reply-text' : ' mailbox-textarea--short'} cx-case-text`}>
+      <View
+        className={`mailbox-textarea${action === 'reply' ? ' mailbox-textarea--letter cx-case-reply-text' : ' mailbox-textarea--short'} cx-case-text`}
+      >
         <Textarea
-          className='mailbox-textarea__input'
+          className="mailbox-textarea__input"
           value={text}
           maxlength={max}
           placeholder={PLACEHOLDERS[action]}
@@ -174,12 +177,16 @@ export function ActionForm({
           }}
         />
       </View>
-      {problems.text ? <Text className='cx-field__error'>{problems.text}</Text> : null}
-      {problems.form ? <Text className='cx-form-problem cx-case-problem'>{problems.form}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary mailbox-action-form__confirm cx-case-confirm${sending ? ' cx-btn--disabled' : ''}`} disabled={sending || undefined} onClick={submit}>
+      {problems.text ? <Text className="cx-field__error">{problems.text}</Text> : null}
+      {problems.form ? <Text className="cx-form-problem cx-case-problem">{problems.form}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary mailbox-action-form__confirm cx-case-confirm${sending ? ' cx-btn--disabled' : ''}`}
+        disabled={sending || undefined}
+        onClick={submit}
+      >
         {sending ? '正在提交…' : CONFIRM_LABELS[action]}
       </Button>
-      <Button className='cx-btn cx-case-cancel' onClick={onCancel}>
+      <Button className="cx-btn cx-case-cancel" onClick={onCancel}>
         取消
       </Button>
     </View>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { type CaseLetter, formatShanghaiDateTime, RATING_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { RATING_LABELS, formatShanghaiDateTime, type CaseLetter } from '@chuangxing/shared';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -11,7 +11,7 @@ import { expectStatus, failureError } from '../../../../services/api-failure';
 import { LetterPhotos } from '../../components/letter-photos';
 import { CategoryTag, LetterStatusChip } from '../../components/status-chip';
 import { Timeline } from '../../components/timeline';
-import { ACTION_LABELS, caseActions, handlesCases, type CaseAction } from '../../services/letter-access';
+import { ACTION_LABELS, type CaseAction, caseActions, handlesCases } from '../../services/letter-access';
 import { ActionForm } from './action-form';
 import { ScheduleForm } from './schedule-form';
 import '../../mailbox.css';
@@ -25,7 +25,8 @@ function callBack(phone: string) {
 
 function deadlineLine(letter: CaseLetter): string | undefined {
   if (letter.status === 'submitted') return `受理期限：${formatShanghaiDateTime(letter.acceptBy)}`;
-  if ((letter.status === 'accepted' || letter.status === 'reopened') && letter.replyBy) return `答复期限：${formatShanghaiDateTime(letter.replyBy)}`;
+  if ((letter.status === 'accepted' || letter.status === 'reopened') && letter.replyBy)
+    return `答复期限：${formatShanghaiDateTime(letter.replyBy)}`;
   return undefined;
 }
 
@@ -48,48 +49,50 @@ function CaseView({
 
   return (
     <View>
-      <View className='cx-card mailbox-case-head'>
-        <View className='mailbox-letter__head'>
+      <View className="cx-card mailbox-case-head">
+        <View className="mailbox-letter__head">
           <CategoryTag category={letter.category} />
           <LetterStatusChip status={letter.status} />
-          {letter.reviewed ? <Text className='cx-tag cx-tag--muted'>已复核</Text> : null}
+          {letter.reviewed ? <Text className="cx-tag cx-tag--muted">已复核</Text> : null}
         </View>
-        <Text className='mailbox-letter__to'>{letter.branchName}</Text>
-        <Text className='mailbox-letter__meta'>
+        <Text className="mailbox-letter__to">{letter.branchName}</Text>
+        <Text className="mailbox-letter__meta">
           {formatShanghaiDateTime(letter.createdAt)} 来信 · 查询码 {letter.queryCode}
         </Text>
-        {deadline ? <Text className='mailbox-case__deadline cx-case-deadline'>{deadline}</Text> : null}
-        {letter.rating ? <Text className='mailbox-letter__rated'>来信人评价：{RATING_LABELS[letter.rating]}</Text> : null}
-        {letter.category === 'integrity' ? <Text className='mailbox-hint mailbox-hint--integrity'>廉情来信：只由纪检监督人员办理，所涉社区的干部看不到。</Text> : null}
+        {deadline ? <Text className="mailbox-case__deadline cx-case-deadline">{deadline}</Text> : null}
+        {letter.rating ? <Text className="mailbox-letter__rated">来信人评价：{RATING_LABELS[letter.rating]}</Text> : null}
+        {letter.category === 'integrity' ? (
+          <Text className="mailbox-hint mailbox-hint--integrity">廉情来信：只由纪检监督人员办理，所涉社区的干部看不到。</Text>
+        ) : null}
       </View>
 
-      <View className='cx-section-title'>来信内容</View>
-      <View className='cx-card'>
-        <Text className='mailbox-letter__text cx-case-text-body'>{letter.text}</Text>
+      <View className="cx-section-title">来信内容</View>
+      <View className="cx-card">
+        <Text className="mailbox-letter__text cx-case-text-body">{letter.text}</Text>
         <LetterPhotos urls={letter.photoUrls} />
-        <View className='mailbox-writer'>
-          <Text className='mailbox-writer__label'>来信人</Text>
-          <Text className='mailbox-writer__name cx-case-writer'>{letter.anonymous ? '匿名' : letter.writerName}</Text>
+        <View className="mailbox-writer">
+          <Text className="mailbox-writer__label">来信人</Text>
+          <Text className="mailbox-writer__name cx-case-writer">{letter.anonymous ? '匿名' : letter.writerName}</Text>
         </View>
-        {letter.anonymous ? <Text className='mailbox-field__note'>来信人选择匿名，任何人都看不到其身份。</Text> : null}
+        {letter.anonymous ? <Text className="mailbox-field__note">来信人选择匿名，任何人都看不到其身份。</Text> : null}
         {letter.callbackPhone ? (
-          <View className='mailbox-call'>
-            <Text className='mailbox-field__note'>来信人请求回电</Text>
-            <Button className='cx-btn cx-btn--primary cx-case-call' onClick={() => callBack(letter.callbackPhone ?? '')}>
+          <View className="mailbox-call">
+            <Text className="mailbox-field__note">来信人请求回电</Text>
+            <Button className="cx-btn cx-btn--primary cx-case-call" onClick={() => callBack(letter.callbackPhone ?? '')}>
               拨打 {letter.callbackPhone}
             </Button>
           </View>
         ) : null}
       </View>
 
-      <View className='cx-section-title'>办理记录</View>
-      <View className='cx-card'>
+      <View className="cx-section-title">办理记录</View>
+      <View className="cx-card">
         <Timeline entries={letter.timeline} />
       </View>
 
       {actions.length ? (
         <View>
-          <View className='cx-section-title'>办理</View>
+          <View className="cx-section-title">办理</View>
           {action === 'schedule' ? (
             <ScheduleForm
               key={letter.version}
@@ -120,13 +123,13 @@ function CaseView({
               }}
             />
           ) : (
-            <View className='mailbox-actions'>
+            <View className="mailbox-actions">
               {actions.map((a) => (
                 <View
                   key={a}
                   className={`mailbox-action mailbox-action--${a} cx-case-action${a === 'schedule' ? ' cx-schedule-meeting' : ''}`}
                   data-action={a}
-                  hoverClass='cx-pressed'
+                  hoverClass="cx-pressed"
                   onClick={() => setAction(a)}
                 >
                   <Text>{ACTION_LABELS[a]}</Text>
@@ -136,7 +139,7 @@ function CaseView({
           )}
         </View>
       ) : (
-        <Text className='mailbox-hint cx-case-readonly'>
+        <Text className="mailbox-hint cx-case-readonly">
           {handlesCases(session.me) ? '这封信现在没有需要您办理的事项。' : '督办（只读）：可以查看办理进度，不能直接办理。'}
         </Text>
       )}
@@ -165,16 +168,16 @@ export default function CasePage() {
 
   if (!session.token) {
     return (
-      <View className='cx-page mailbox mailbox-case-page'>
+      <View className="cx-page mailbox mailbox-case-page">
         <SignInNeeded />
       </View>
     );
   }
   return (
-    <View className='cx-page mailbox mailbox-case-page'>
+    <View className="cx-page mailbox mailbox-case-page">
       {notice ? (
-        <View className='cx-card mailbox-notice cx-case-notice'>
-          <Text className='mailbox-notice__title'>{notice}</Text>
+        <View className="cx-card mailbox-notice cx-case-notice">
+          <Text className="mailbox-notice__title">{notice}</Text>
         </View>
       ) : null}
       <ResourceView state={state} onRetry={reload}>

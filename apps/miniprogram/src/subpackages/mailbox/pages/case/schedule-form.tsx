@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import type { CaseLetter, Meeting } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { CaseLetter, Meeting } from '@chuangxing/shared';
+import { useState } from 'react';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
@@ -80,13 +80,13 @@ export function ScheduleForm({
   };
 
   return (
-    <View className='cx-card mailbox-action-form mailbox-schedule cx-case-form' data-action='schedule'>
-      <Text className='mailbox-action-form__title'>列入社区半月谈</Text>
-      <Text className='mailbox-field__note'>列入后，来信人能在办理进度中看到“已列入 … 社区半月谈议程”。</Text>
+    <View className="cx-card mailbox-action-form mailbox-schedule cx-case-form" data-action="schedule">
+      <Text className="mailbox-action-form__title">列入社区半月谈</Text>
+      <Text className="mailbox-field__note">列入后，来信人能在办理进度中看到“已列入 … 社区半月谈议程”。</Text>
       <ResourceView state={state} onRetry={reload}>
         {(meetings) => (
           <View>
-            {meetings.length ? <Text className='mailbox-subtitle'>已安排的半月谈</Text> : null}
+            {meetings.length ? <Text className="mailbox-subtitle">已安排的半月谈</Text> : null}
             {meetings.map((m) => {
               const listed = m.agenda.some((a) => a.letterId === letter.id);
               const on = m.id === meetingId;
@@ -103,15 +103,15 @@ export function ScheduleForm({
                     setProblem(undefined);
                   }}
                 >
-                  <Text className='mailbox-meeting-option__date'>
+                  <Text className="mailbox-meeting-option__date">
                     {on ? '✓ ' : ''}
                     {meetingDayLabel(m.date)}
                   </Text>
-                  <Text className='mailbox-meeting-option__meta'>{listed ? '这封信已在议程中' : `议程 ${m.agenda.length} 项`}</Text>
+                  <Text className="mailbox-meeting-option__meta">{listed ? '这封信已在议程中' : `议程 ${m.agenda.length} 项`}</Text>
                 </View>
               );
             })}
-            <Text className='mailbox-subtitle'>{meetings.length ? '或者新建一次半月谈' : '还没有安排半月谈，选一个日期新建一次'}</Text>
+            <Text className="mailbox-subtitle">{meetings.length ? '或者新建一次半月谈' : '还没有安排半月谈，选一个日期新建一次'}</Text>
             <MeetingDatePicker
               value={meetingId ? undefined : day}
               taken={meetings.map((m) => m.date)}
@@ -121,18 +121,24 @@ export function ScheduleForm({
                 setProblem(undefined);
               }}
             />
-            {problem ? <Text className='cx-form-problem cx-case-problem'>{problem}</Text> : null}
+            {problem ? <Text className="cx-form-problem cx-case-problem">{problem}</Text> : null}
             <Button
               className={`cx-btn cx-btn--primary mailbox-action-form__confirm cx-case-confirm${sending ? ' cx-btn--disabled' : ''}`}
               disabled={sending || undefined}
               onClick={() => submit(meetings)}
             >
-              {sending ? '正在提交…' : meetingId || !day ? '列入这次半月谈' : meetingDayProblem(day) ? '新建半月谈并列入' : `新建 ${meetingDayLabel(day)} 半月谈并列入`}
+              {sending
+                ? '正在提交…'
+                : meetingId || !day
+                  ? '列入这次半月谈'
+                  : meetingDayProblem(day)
+                    ? '新建半月谈并列入'
+                    : `新建 ${meetingDayLabel(day)} 半月谈并列入`}
             </Button>
           </View>
         )}
       </ResourceView>
-      <Button className='cx-btn cx-case-cancel' onClick={onCancel}>
+      <Button className="cx-btn cx-case-cancel" onClick={onCancel}>
         取消
       </Button>
     </View>

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { type CaseSummary, formatShanghaiDateTime } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { formatShanghaiDateTime, type CaseSummary } from '@chuangxing/shared';
+import { useEffect, useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -38,17 +38,17 @@ function CaseRow({ c }: { c: CaseSummary }) {
     <View
       className={`cx-card mailbox-case cx-case-item${c.overdue ? ' mailbox-case--overdue is-overdue' : ''}`}
       data-status={c.status}
-      hoverClass='cx-pressed'
+      hoverClass="cx-pressed"
       onClick={() => openPage(PAGES.letterCase(c.id))}
     >
-      <View className='mailbox-letter__head'>
-        {c.overdue ? <Text className='cx-tag mailbox-tag--overdue cx-case-overdue'>超期</Text> : null}
+      <View className="mailbox-letter__head">
+        {c.overdue ? <Text className="cx-tag mailbox-tag--overdue cx-case-overdue">超期</Text> : null}
         <CategoryTag category={c.category} />
         <LetterStatusChip status={c.status} />
-        <Text className='mailbox-case__arrow'>›</Text>
+        <Text className="mailbox-case__arrow">›</Text>
       </View>
-      <Text className='mailbox-case__excerpt'>{c.excerpt}</Text>
-      <Text className='mailbox-letter__meta'>
+      <Text className="mailbox-case__excerpt">{c.excerpt}</Text>
+      <Text className="mailbox-letter__meta">
         {c.branchName} · {formatShanghaiDateTime(c.createdAt)} 来信
       </Text>
       {deadline ? <Text className={`mailbox-case__deadline${c.overdue ? ' is-overdue' : ''}`}>{deadline}</Text> : null}
@@ -84,36 +84,41 @@ export default function CasesPage() {
 
   if (!session.token) {
     return (
-      <View className='cx-page mailbox mailbox-cases'>
+      <View className="cx-page mailbox mailbox-cases">
         <SignInNeeded />
       </View>
     );
   }
   if (!allowed) {
     return (
-      <View className='cx-page mailbox mailbox-cases'>
-        <EmptyView text='只有民情气象站接待员、督导员、乡镇（街道）工作人员和区委组织部管理员可以查看来信。' />
+      <View className="cx-page mailbox mailbox-cases">
+        <EmptyView text="只有民情气象站接待员、督导员、乡镇（街道）工作人员和区委组织部管理员可以查看来信。" />
       </View>
     );
   }
 
   return (
-    <View className='cx-page mailbox mailbox-cases'>
+    <View className="cx-page mailbox mailbox-cases">
       {!handlesCases(me) ? (
-        <Text className='mailbox-hint cx-case-readonly'>督办（只读）：可以查看来信和办理进度，超期来信请督促办理。</Text>
+        <Text className="mailbox-hint cx-case-readonly">督办（只读）：可以查看来信和办理进度，超期来信请督促办理。</Text>
       ) : null}
       {stations.map((s) => (
-        <View key={s.id} className='cx-card mailbox-link mailbox-cases__meetings cx-cases-meetings' hoverClass='cx-pressed' onClick={() => openPage(PAGES.meetings(s.id))}>
+        <View
+          key={s.id}
+          className="cx-card mailbox-link mailbox-cases__meetings cx-cases-meetings"
+          hoverClass="cx-pressed"
+          onClick={() => openPage(PAGES.meetings(s.id))}
+        >
           <Text>社区半月谈{stations.length > 1 ? ` · ${s.label}` : ''}</Text>
-          <Text className='mailbox-link__arrow'>›</Text>
+          <Text className="mailbox-link__arrow">›</Text>
         </View>
       ))}
-      <View className='mailbox-tabs'>
+      <View className="mailbox-tabs">
         {TABS.map((t) => (
           <View
             key={t.key}
             className={`mailbox-tab cx-case-tab${tab === t.key ? ' is-selected' : ''}`}
-            hoverClass='cx-pressed'
+            hoverClass="cx-pressed"
             onClick={() => setTab(t.key)}
           >
             <Text>{t.label}</Text>
@@ -127,7 +132,9 @@ export default function CasesPage() {
           ) : (
             <View>
               {tab === 'open' && letters.some((l) => l.overdue) ? (
-                <Text className='mailbox-hint mailbox-hint--warn'>有 {letters.filter((l) => l.overdue).length} 封来信已超期，请尽快办理</Text>
+                <Text className="mailbox-hint mailbox-hint--warn">
+                  有 {letters.filter((l) => l.overdue).length} 封来信已超期，请尽快办理
+                </Text>
               ) : null}
               {queueOrder(letters).map((c) => (
                 <CaseRow key={c.id} c={c} />

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { type IntegrityBoard, type IntegrityCommitment, PutIntegrityBoardBody } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { PutIntegrityBoardBody, type IntegrityBoard, type IntegrityCommitment } from '@chuangxing/shared';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
 
@@ -19,7 +19,14 @@ let rowSeq = 0;
 const rowKey = () => `row-${++rowSeq}`;
 
 export function draftOf(commitments: readonly IntegrityCommitment[]): DraftCommitment[] {
-  return commitments.map((c) => ({ key: rowKey(), position: c.position, name: c.name, powers: [...c.powers], powerInput: '', commitment: c.commitment }));
+  return commitments.map((c) => ({
+    key: rowKey(),
+    position: c.position,
+    name: c.name,
+    powers: [...c.powers],
+    powerInput: '',
+    commitment: c.commitment,
+  }));
 }
 
 const emptyRow = (): DraftCommitment => ({ key: rowKey(), position: '', name: '', powers: [], powerInput: '', commitment: '' });
@@ -43,7 +50,7 @@ function problemKey(path: string): string {
 }
 
 function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className='cx-field__error'>{text}</Text> : null;
+  return text ? <Text className="cx-field__error">{text}</Text> : null;
 }
 
 /**
@@ -117,79 +124,100 @@ export function IntegrityEditor({
   };
 
   return (
-    <View className='mailbox-integrity-editor cx-integrity-editor'>
+    <View className="mailbox-integrity-editor cx-integrity-editor">
       {draft.map((row, i) => (
-        <View key={row.key} className='cx-card mailbox-integrity-edit cx-integrity-edit-item'>
-          <Text className='mailbox-integrity-edit__index'>第 {i + 1} 项</Text>
-          <View className='cx-field'>
-            <Text className='cx-field__label'>职务</Text>
-            <Input className='cx-input cx-integrity-position' type='text' value={row.position} maxlength={30} placeholder='例如 社区党委书记' onInput={(e) => update(row.key, { position: e.detail.value })} />
+        <View key={row.key} className="cx-card mailbox-integrity-edit cx-integrity-edit-item">
+          <Text className="mailbox-integrity-edit__index">第 {i + 1} 项</Text>
+          <View className="cx-field">
+            <Text className="cx-field__label">职务</Text>
+            <Input
+              className="cx-input cx-integrity-position"
+              type="text"
+              value={row.position}
+              maxlength={30}
+              placeholder="例如 社区党委书记"
+              onInput={(e) => update(row.key, { position: e.detail.value })}
+            />
             <FieldProblem text={problems[`${i}.position`]} />
           </View>
-          <View className='cx-field'>
-            <Text className='cx-field__label'>姓名</Text>
-            <Input className='cx-input cx-integrity-name' type='text' value={row.name} maxlength={20} placeholder='姓名' onInput={(e) => update(row.key, { name: e.detail.value })} />
+          <View className="cx-field">
+            <Text className="cx-field__label">姓名</Text>
+            <Input
+              className="cx-input cx-integrity-name"
+              type="text"
+              value={row.name}
+              maxlength={20}
+              placeholder="姓名"
+              onInput={(e) => update(row.key, { name: e.detail.value })}
+            />
             <FieldProblem text={problems[`${i}.name`]} />
           </View>
-          <View className='cx-field'>
-            <Text className='cx-field__label'>小微权力</Text>
+          <View className="cx-field">
+            <Text className="cx-field__label">小微权力</Text>
             {row.powers.length ? (
-              <View className='mailbox-powers'>
+              <View className="mailbox-powers">
                 {row.powers.map((p) => (
                   <View
                     key={p}
-                    className='mailbox-power mailbox-power--removable cx-integrity-power'
-                    hoverClass='cx-pressed'
+                    className="mailbox-power mailbox-power--removable cx-integrity-power"
+                    hoverClass="cx-pressed"
                     onClick={() => update(row.key, { powers: row.powers.filter((x) => x !== p) })}
                   >
                     <Text>{p}</Text>
-                    <Text className='mailbox-power__remove'>×</Text>
+                    <Text className="mailbox-power__remove">×</Text>
                   </View>
                 ))}
               </View>
             ) : null}
-            <View className='mailbox-power-add'>
+            <View className="mailbox-power-add">
               <Input
-                className='cx-input mailbox-power-add__input cx-integrity-power-input'
-                type='text'
+                className="cx-input mailbox-power-add__input cx-integrity-power-input"
+                type="text"
                 value={row.powerInput}
                 maxlength={60}
-                placeholder='例如 低保初审'
+                placeholder="例如 低保初审"
                 onInput={(e) => update(row.key, { powerInput: e.detail.value })}
                 onConfirm={() => addPower(row)}
               />
-              <View className='mailbox-power-add__btn cx-integrity-power-add' hoverClass='cx-pressed' onClick={() => addPower(row)}>
+              <View className="mailbox-power-add__btn cx-integrity-power-add" hoverClass="cx-pressed" onClick={() => addPower(row)}>
                 <Text>添加</Text>
               </View>
             </View>
             <FieldProblem text={problems[`${i}.powers`]} />
           </View>
-          <View className='cx-field'>
-            <Text className='cx-field__label'>廉洁承诺</Text>
-            <View className='mailbox-textarea mailbox-textarea--short cx-integrity-commitment'>
+          <View className="cx-field">
+            <Text className="cx-field__label">廉洁承诺</Text>
+            <View className="mailbox-textarea mailbox-textarea--short cx-integrity-commitment">
               <Textarea
-                className='mailbox-textarea__input'
+                className="mailbox-textarea__input"
                 value={row.commitment}
                 maxlength={500}
-                placeholder='承诺内容（至少 5 个字）'
+                placeholder="承诺内容（至少 5 个字）"
                 onInput={(e) => update(row.key, { commitment: e.detail.value })}
               />
             </View>
             <FieldProblem text={problems[`${i}.commitment`]} />
           </View>
-          <Button className='cx-btn mailbox-integrity-edit__remove cx-integrity-remove' onClick={() => setDraft((rows) => rows.filter((r) => r.key !== row.key))}>
+          <Button
+            className="cx-btn mailbox-integrity-edit__remove cx-integrity-remove"
+            onClick={() => setDraft((rows) => rows.filter((r) => r.key !== row.key))}
+          >
             删除这一项
           </Button>
         </View>
       ))}
-      <Button className='cx-btn cx-integrity-add' onClick={() => setDraft((rows) => [...rows, emptyRow()])}>
+      <Button className="cx-btn cx-integrity-add" onClick={() => setDraft((rows) => [...rows, emptyRow()])}>
         ＋ 添加一项承诺
       </Button>
-      {problems.form ? <Text className='cx-form-problem cx-integrity-problem'>{problems.form}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-integrity-save${saving ? ' cx-btn--disabled' : ''}`} disabled={saving || undefined} onClick={save}>
+      {problems.form ? <Text className="cx-form-problem cx-integrity-problem">{problems.form}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-integrity-save${saving ? ' cx-btn--disabled' : ''}`}
+        disabled={saving || undefined}
+        onClick={save}
+      >
         {saving ? '正在保存…' : '保存并公布'}
       </Button>
-      <Button className='cx-btn cx-integrity-cancel' onClick={onCancel}>
+      <Button className="cx-btn cx-integrity-cancel" onClick={onCancel}>
         取消
       </Button>
     </View>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { type Meeting, RecordMinutesBody } from '@chuangxing/shared';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { RecordMinutesBody, type Meeting } from '@chuangxing/shared';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -74,26 +74,30 @@ function MinutesForm({
   };
 
   return (
-    <View className='mailbox-minutes-form'>
-      <Text className='mailbox-subtitle'>记录纪要</Text>
-      <View className='mailbox-textarea mailbox-textarea--letter cx-minutes-text'>
+    <View className="mailbox-minutes-form">
+      <Text className="mailbox-subtitle">记录纪要</Text>
+      <View className="mailbox-textarea mailbox-textarea--letter cx-minutes-text">
         <Textarea
-          className='mailbox-textarea__input'
+          className="mailbox-textarea__input"
           value={text}
           maxlength={MINUTES_MAX}
-          placeholder='会议讨论了什么、怎么解决、谁来办、何时办完（至少 10 个字）'
+          placeholder="会议讨论了什么、怎么解决、谁来办、何时办完（至少 10 个字）"
           onInput={(e) => {
             onText(e.detail.value);
             setProblem(undefined);
           }}
         />
       </View>
-      <Text className='mailbox-count'>
+      <Text className="mailbox-count">
         {text.trim().length}/{MINUTES_MAX}
       </Text>
-      {problem ? <Text className='cx-form-problem cx-minutes-problem'>{problem}</Text> : null}
-      <Text className='mailbox-field__note'>保存后本次半月谈记为已召开，议程中每封来信的来信人都能看到“已在社区半月谈上协商讨论”。</Text>
-      <Button className={`cx-btn cx-btn--primary cx-minutes-save${sending ? ' cx-btn--disabled' : ''}`} disabled={sending || undefined} onClick={save}>
+      {problem ? <Text className="cx-form-problem cx-minutes-problem">{problem}</Text> : null}
+      <Text className="mailbox-field__note">保存后本次半月谈记为已召开，议程中每封来信的来信人都能看到“已在社区半月谈上协商讨论”。</Text>
+      <Button
+        className={`cx-btn cx-btn--primary cx-minutes-save${sending ? ' cx-btn--disabled' : ''}`}
+        disabled={sending || undefined}
+        onClick={save}
+      >
         {sending ? '正在保存…' : '保存纪要'}
       </Button>
     </View>
@@ -118,29 +122,36 @@ function MeetingCard({
   const planned = meeting.status === 'planned';
   return (
     <View className={`cx-card mailbox-meeting cx-meeting-item is-${meeting.status}`} data-status={meeting.status} data-date={meeting.date}>
-      <View className='mailbox-meeting__head'>
-        <Text className='mailbox-meeting__date'>{meetingDayLabel(meeting.date)}</Text>
-        <Text className={`mailbox-status ${planned ? 'mailbox-status--working' : 'mailbox-status--closed'} cx-meeting-status`}>{planned ? '待召开' : '已召开'}</Text>
+      <View className="mailbox-meeting__head">
+        <Text className="mailbox-meeting__date">{meetingDayLabel(meeting.date)}</Text>
+        <Text className={`mailbox-status ${planned ? 'mailbox-status--working' : 'mailbox-status--closed'} cx-meeting-status`}>
+          {planned ? '待召开' : '已召开'}
+        </Text>
       </View>
-      <Text className='mailbox-subtitle'>议程（{meeting.agenda.length} 项）</Text>
+      <Text className="mailbox-subtitle">议程（{meeting.agenda.length} 项）</Text>
       {meeting.agenda.length ? (
         meeting.agenda.map((a) => (
-          <View key={a.letterId} className='mailbox-agenda cx-meeting-agenda' hoverClass='cx-pressed' onClick={() => openPage(PAGES.letterCase(a.letterId))}>
-            <View className='mailbox-letter__head'>
+          <View
+            key={a.letterId}
+            className="mailbox-agenda cx-meeting-agenda"
+            hoverClass="cx-pressed"
+            onClick={() => openPage(PAGES.letterCase(a.letterId))}
+          >
+            <View className="mailbox-letter__head">
               <CategoryTag category={a.category} />
-              <Text className='mailbox-agenda__code'>{a.queryCode}</Text>
-              <Text className='mailbox-case__arrow'>›</Text>
+              <Text className="mailbox-agenda__code">{a.queryCode}</Text>
+              <Text className="mailbox-case__arrow">›</Text>
             </View>
-            <Text className='mailbox-agenda__excerpt'>{a.excerpt}</Text>
+            <Text className="mailbox-agenda__excerpt">{a.excerpt}</Text>
           </View>
         ))
       ) : (
-        <Text className='mailbox-field__note'>{planned ? '暂无议题。在来信办理页点「列入半月谈」添加。' : '本次没有来信议题。'}</Text>
+        <Text className="mailbox-field__note">{planned ? '暂无议题。在来信办理页点「列入半月谈」添加。' : '本次没有来信议题。'}</Text>
       )}
       {!planned && meeting.minutes ? (
         <View>
-          <Text className='mailbox-subtitle'>会议纪要</Text>
-          <Text className='mailbox-meeting__minutes cx-meeting-minutes'>{meeting.minutes}</Text>
+          <Text className="mailbox-subtitle">会议纪要</Text>
+          <Text className="mailbox-meeting__minutes cx-meeting-minutes">{meeting.minutes}</Text>
         </View>
       ) : null}
       {planned && manager ? <MinutesForm meeting={meeting} text={draft} onText={onDraft} onSaved={onSaved} onStale={onStale} /> : null}
@@ -148,7 +159,17 @@ function MeetingCard({
   );
 }
 
-function CreateMeetingForm({ branchId, taken, onCreated, onCancel }: { branchId: string; taken: string[]; onCreated: () => void; onCancel: () => void }) {
+function CreateMeetingForm({
+  branchId,
+  taken,
+  onCreated,
+  onCancel,
+}: {
+  branchId: string;
+  taken: string[];
+  onCreated: () => void;
+  onCancel: () => void;
+}) {
   const [day, setDay] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const [sending, setSending] = useState(false);
@@ -178,9 +199,9 @@ function CreateMeetingForm({ branchId, taken, onCreated, onCancel }: { branchId:
   };
 
   return (
-    <View className='cx-card mailbox-meeting-form cx-meeting-form'>
-      <Text className='mailbox-action-form__title'>新建半月谈</Text>
-      <Text className='mailbox-field__note'>选一个开会的日子</Text>
+    <View className="cx-card mailbox-meeting-form cx-meeting-form">
+      <Text className="mailbox-action-form__title">新建半月谈</Text>
+      <Text className="mailbox-field__note">选一个开会的日子</Text>
       <MeetingDatePicker
         value={day}
         taken={taken}
@@ -189,11 +210,15 @@ function CreateMeetingForm({ branchId, taken, onCreated, onCancel }: { branchId:
           setProblem(undefined);
         }}
       />
-      {problem ? <Text className='cx-form-problem cx-meeting-problem'>{problem}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-meeting-create-confirm${sending ? ' cx-btn--disabled' : ''}`} disabled={sending || undefined} onClick={create}>
+      {problem ? <Text className="cx-form-problem cx-meeting-problem">{problem}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-meeting-create-confirm${sending ? ' cx-btn--disabled' : ''}`}
+        disabled={sending || undefined}
+        onClick={create}
+      >
         {sending ? '正在新建…' : day && !meetingDayProblem(day) ? `新建 ${meetingDayLabel(day)} 半月谈` : '新建半月谈'}
       </Button>
-      <Button className='cx-btn' onClick={onCancel}>
+      <Button className="cx-btn" onClick={onCancel}>
         取消
       </Button>
     </View>
@@ -209,14 +234,11 @@ function MeetingsView({ branchId }: { branchId: string }) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   /** Meetings the server answered after 保存纪要; newer than the loaded ones until the next load. */
   const [fresh, setFresh] = useState<Record<string, Meeting>>({});
-  const { state, reload } = useResource(
-    async () => {
-      const { meetings } = expectStatus(await api.listMeetings({ params: { branchId } }), 200);
-      if (meetings.length) Taro.setNavigationBarTitle({ title: `${meetings[0].branchName} · 社区半月谈` }).catch(ignore);
-      return meetings;
-    },
-    [branchId, session.token],
-  );
+  const { state, reload } = useResource(async () => {
+    const { meetings } = expectStatus(await api.listMeetings({ params: { branchId } }), 200);
+    if (meetings.length) Taro.setNavigationBarTitle({ title: `${meetings[0].branchName} · 社区半月谈` }).catch(ignore);
+    return meetings;
+  }, [branchId, session.token]);
   // Back from a case: a letter may have been put on an agenda.
   useDidShow(() => {
     if (state.kind === 'ready') reload();
@@ -228,13 +250,15 @@ function MeetingsView({ branchId }: { branchId: string }) {
 
   return (
     <View>
-      <View className='cx-card mailbox-intro'>
-        <Text className='mailbox-intro__title'>社区半月谈</Text>
-        <Text className='mailbox-intro__text'>每半个月一次，社区干部和居民代表一起协商解决来信反映的问题。会后记录纪要，来信人能看到讨论结果。</Text>
+      <View className="cx-card mailbox-intro">
+        <Text className="mailbox-intro__title">社区半月谈</Text>
+        <Text className="mailbox-intro__text">
+          每半个月一次，社区干部和居民代表一起协商解决来信反映的问题。会后记录纪要，来信人能看到讨论结果。
+        </Text>
       </View>
       {notice ? (
-        <View className='cx-card mailbox-notice cx-meeting-notice'>
-          <Text className='mailbox-notice__title'>{notice}</Text>
+        <View className="cx-card mailbox-notice cx-meeting-notice">
+          <Text className="mailbox-notice__title">{notice}</Text>
         </View>
       ) : null}
       <ResourceView state={state} onRetry={reload}>
@@ -255,7 +279,7 @@ function MeetingsView({ branchId }: { branchId: string }) {
                     }}
                   />
                 ) : (
-                  <Button className='cx-btn cx-btn--primary mailbox-meetings__create cx-meeting-create' onClick={() => setCreating(true)}>
+                  <Button className="cx-btn cx-btn--primary mailbox-meetings__create cx-meeting-create" onClick={() => setCreating(true)}>
                     新建半月谈
                   </Button>
                 )
@@ -299,20 +323,25 @@ export default function MeetingsPage() {
 
   if (!session.token) {
     return (
-      <View className='cx-page mailbox mailbox-meetings'>
+      <View className="cx-page mailbox mailbox-meetings">
         <SignInNeeded />
       </View>
     );
   }
   return (
-    <View className='cx-page mailbox mailbox-meetings'>
+    <View className="cx-page mailbox mailbox-meetings">
       {branchId ? (
         <MeetingsView branchId={branchId} />
       ) : (
-        <View className='cx-card'>
-          <Text className='mailbox-intro__title'>看哪个社区的半月谈</Text>
+        <View className="cx-card">
+          <Text className="mailbox-intro__title">看哪个社区的半月谈</Text>
           {own.length > 1 ? (
-            <ChoiceChips itemClassName='cx-meeting-branch' choices={own.map((b) => ({ key: b.id, label: b.label }))} isSelected={() => false} onPick={setPicked} />
+            <ChoiceChips
+              itemClassName="cx-meeting-branch"
+              choices={own.map((b) => ({ key: b.id, label: b.label }))}
+              isSelected={() => false}
+              onPick={setPicked}
+            />
           ) : (
             <CommunityPicker onPick={(c) => setPicked(c.id)} />
           )}

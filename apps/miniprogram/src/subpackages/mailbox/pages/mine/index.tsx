@@ -1,16 +1,16 @@
-import { useState } from 'react';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import {
-  LETTER_LIMITS,
-  QueryCodePath,
-  RATINGS,
-  RATING_LABELS,
   formatShanghaiDateTime,
+  LETTER_LIMITS,
   type LetterTracking,
   type MyLetter,
+  QueryCodePath,
+  RATING_LABELS,
+  RATINGS,
   type Rating,
 } from '@chuangxing/shared';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
@@ -19,8 +19,8 @@ import { expectStatus, failureOf, fieldErrorsOf, toFailure } from '../../../../s
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { LargeTextToggle } from '../../components/large-text-toggle';
-import { SignInGate } from '../../components/sign-in-gate';
 import { LetterPhotos } from '../../components/letter-photos';
+import { SignInGate } from '../../components/sign-in-gate';
 import { CategoryTag, LetterStatusChip } from '../../components/status-chip';
 import { Timeline } from '../../components/timeline';
 import { pageClass, useLargeText } from '../../services/large-text';
@@ -70,14 +70,14 @@ function RatingBlock({ letter, onRated, onStale }: { letter: MyLetter; onRated: 
   };
 
   return (
-    <View className='mailbox-rating cx-letter-rating'>
-      <Text className='mailbox-rating__title'>对答复满意吗？</Text>
-      <View className='mailbox-rating__options'>
+    <View className="mailbox-rating cx-letter-rating">
+      <Text className="mailbox-rating__title">对答复满意吗？</Text>
+      <View className="mailbox-rating__options">
         {RATINGS.map((r) => (
           <View
             key={r}
             className={`mailbox-rate mailbox-rate--${r} cx-rate-option${rating === r ? ' is-selected' : ''}`}
-            hoverClass='cx-pressed'
+            hoverClass="cx-pressed"
             onClick={() => {
               setRating(r);
               setProblem('');
@@ -88,24 +88,28 @@ function RatingBlock({ letter, onRated, onStale }: { letter: MyLetter; onRated: 
         ))}
       </View>
       {rating === 'unsatisfied' ? (
-        <Text className='mailbox-rating__hint'>
+        <Text className="mailbox-rating__hint">
           {reviewUsed ? '这封信已经复核过一次，选择不满意后将归档。' : '选择不满意，这封信会重新办理一次（复核）。'}
         </Text>
       ) : null}
-      <View className='mailbox-textarea mailbox-textarea--short cx-rate-comment'>
+      <View className="mailbox-textarea mailbox-textarea--short cx-rate-comment">
         <Textarea
-          className='mailbox-textarea__input'
+          className="mailbox-textarea__input"
           value={comment}
           maxlength={LETTER_LIMITS.comment}
-          placeholder='还想说点什么（可以不填）'
+          placeholder="还想说点什么（可以不填）"
           onInput={(e) => {
             setComment(e.detail.value);
             setProblem('');
           }}
         />
       </View>
-      {problem ? <Text className='cx-field__error'>{problem}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-rate-submit${sending ? ' cx-btn--disabled' : ''}`} disabled={sending || undefined} onClick={send}>
+      {problem ? <Text className="cx-field__error">{problem}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-rate-submit${sending ? ' cx-btn--disabled' : ''}`}
+        disabled={sending || undefined}
+        onClick={send}
+      >
         {sending ? '正在提交…' : '提交评价'}
       </Button>
     </View>
@@ -113,28 +117,32 @@ function RatingBlock({ letter, onRated, onStale }: { letter: MyLetter; onRated: 
 }
 
 function LetterCard({ letter, onRated, onStale }: { letter: MyLetter; onRated: (letter: MyLetter) => void; onStale: () => void }) {
-  const flags = [letter.anonymous ? '匿名' : '署名', letter.callbackRequested ? '需要回电' : '', letter.allowPublication ? '同意公开' : ''].filter(Boolean);
+  const flags = [
+    letter.anonymous ? '匿名' : '署名',
+    letter.callbackRequested ? '需要回电' : '',
+    letter.allowPublication ? '同意公开' : '',
+  ].filter(Boolean);
   return (
-    <View className='cx-card mailbox-letter cx-myletter-item' data-status={letter.status}>
-      <View className='mailbox-letter__head'>
+    <View className="cx-card mailbox-letter cx-myletter-item" data-status={letter.status}>
+      <View className="mailbox-letter__head">
         <CategoryTag category={letter.category} />
         <LetterStatusChip status={letter.status} />
       </View>
-      <Text className='mailbox-letter__to'>写给：{letter.branchName}</Text>
-      <Text className='mailbox-letter__meta'>
+      <Text className="mailbox-letter__to">写给：{letter.branchName}</Text>
+      <Text className="mailbox-letter__meta">
         {formatShanghaiDateTime(letter.createdAt)} · {flags.join(' · ')}
       </Text>
-      <Text className='mailbox-letter__text'>{letter.text}</Text>
+      <Text className="mailbox-letter__text">{letter.text}</Text>
       <LetterPhotos urls={letter.photoUrls} />
-      <View className='mailbox-letter__code'>
-        <Text className='mailbox-letter__code-label'>查询码</Text>
-        <Text className='mailbox-letter__code-value' userSelect>
+      <View className="mailbox-letter__code">
+        <Text className="mailbox-letter__code-label">查询码</Text>
+        <Text className="mailbox-letter__code-value" userSelect>
           {letter.queryCode}
         </Text>
       </View>
-      <Text className='mailbox-subtitle'>办理进度</Text>
+      <Text className="mailbox-subtitle">办理进度</Text>
       <Timeline entries={letter.timeline} />
-      {letter.rating && !letter.canRate ? <Text className='mailbox-letter__rated'>您的评价：{RATING_LABELS[letter.rating]}</Text> : null}
+      {letter.rating && !letter.canRate ? <Text className="mailbox-letter__rated">您的评价：{RATING_LABELS[letter.rating]}</Text> : null}
       {letter.canRate ? <RatingBlock letter={letter} onRated={onRated} onStale={onStale} /> : null}
     </View>
   );
@@ -170,32 +178,36 @@ function TrackBox() {
   };
 
   return (
-    <View className='cx-card mailbox-track'>
-      <Text className='mailbox-track__hint'>输入 10 位查询码，查看信件办理进度</Text>
+    <View className="cx-card mailbox-track">
+      <Text className="mailbox-track__hint">输入 10 位查询码，查看信件办理进度</Text>
       <Input
-        className='cx-input mailbox-track__input cx-track-code'
-        type='text'
+        className="cx-input mailbox-track__input cx-track-code"
+        type="text"
         value={code}
         maxlength={10}
-        placeholder='例如 AB3CD4EF5G'
+        placeholder="例如 AB3CD4EF5G"
         onInput={(e) => {
           setCode(e.detail.value.toUpperCase().replace(/[^0-9A-Z]/g, ''));
           setProblem('');
         }}
         onConfirm={look}
       />
-      {problem ? <Text className='cx-field__error cx-track-problem'>{problem}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary mailbox-track__btn cx-track-submit${looking ? ' cx-btn--disabled' : ''}`} disabled={looking || undefined} onClick={look}>
+      {problem ? <Text className="cx-field__error cx-track-problem">{problem}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary mailbox-track__btn cx-track-submit${looking ? ' cx-btn--disabled' : ''}`}
+        disabled={looking || undefined}
+        onClick={look}
+      >
         {looking ? '正在查询…' : '查询进度'}
       </Button>
       {result ? (
-        <View className='mailbox-track__result cx-track-result'>
-          <View className='mailbox-letter__head'>
+        <View className="mailbox-track__result cx-track-result">
+          <View className="mailbox-letter__head">
             <CategoryTag category={result.category} />
             <LetterStatusChip status={result.status} />
           </View>
-          <Text className='mailbox-letter__to'>写给：{result.branchName}</Text>
-          <Text className='mailbox-letter__meta'>{formatShanghaiDateTime(result.createdAt)} 寄出</Text>
+          <Text className="mailbox-letter__to">写给：{result.branchName}</Text>
+          <Text className="mailbox-letter__meta">{formatShanghaiDateTime(result.createdAt)} 寄出</Text>
           <Timeline entries={result.timeline} />
         </View>
       ) : null}
@@ -207,14 +219,11 @@ function MyLetters() {
   const session = useSession();
   /** Letters rated on this page, until the list is read again. */
   const [updated, setUpdated] = useState<Record<string, MyLetter>>({});
-  const { state, reload } = useResource(
-    async () => {
-      const letters = expectStatus(await api.listMyLetters({}), 200).letters;
-      setUpdated({});
-      return letters;
-    },
-    [session.token],
-  );
+  const { state, reload } = useResource(async () => {
+    const letters = expectStatus(await api.listMyLetters({}), 200).letters;
+    setUpdated({});
+    return letters;
+  }, [session.token]);
   // Back from 写信: read the list again; pull down does the same.
   useDidShow(() => {
     if (state.kind === 'ready') reload();
@@ -226,14 +235,14 @@ function MyLetters() {
 
   return (
     <View>
-      <View className='cx-section-title'>用查询码查询</View>
+      <View className="cx-section-title">用查询码查询</View>
       <TrackBox />
-      <View className='cx-section-title'>我写的信</View>
+      <View className="cx-section-title">我写的信</View>
       <ResourceView state={state} onRetry={reload}>
         {(letters) =>
           letters.length === 0 ? (
-            <EmptyView text='您还没有写过信'>
-              <Button className='cx-btn cx-btn--primary' onClick={() => openPage(PAGES.writeLetter())}>
+            <EmptyView text="您还没有写过信">
+              <Button className="cx-btn cx-btn--primary" onClick={() => openPage(PAGES.writeLetter())}>
                 去写信
               </Button>
             </EmptyView>

@@ -1,17 +1,26 @@
-import { useEffect, useState } from 'react';
+import { addMonths, isMonthKey, type LetterStats, monthOf, shanghaiDay, type TownshipSummary } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { addMonths, isMonthKey, monthOf, shanghaiDay, type LetterStats, type TownshipSummary } from '@chuangxing/shared';
+import { useEffect, useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
-import { useResource, type Resource } from '../../../../hooks/use-resource';
+import { type Resource, useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus } from '../../../../services/api-failure';
 import { isOfficial } from '../../../../services/me-helpers';
 import { ChoiceChips } from '../../components/choice-chips';
 import { filtersStatsByTownship, ownCommunityStatsOnly, readsLetterStats } from '../../services/letter-access';
-import { RATE_EXPLANATIONS, byReceived, monthLabel, percentOf, rateParts, totalOf, type CommunityStats, type RatePart } from '../../services/letter-stats';
+import {
+  byReceived,
+  type CommunityStats,
+  monthLabel,
+  percentOf,
+  RATE_EXPLANATIONS,
+  type RatePart,
+  rateParts,
+  totalOf,
+} from '../../services/letter-stats';
 import '../../mailbox.css';
 import './index.css';
 
@@ -22,12 +31,12 @@ function RateBar({ part }: { part: RatePart }) {
   const pct = percentOf(part.count, part.of);
   return (
     <View className={`stats-bar stats-bar--${part.kind} cx-stats-rate`} data-kind={part.kind}>
-      <Text className='stats-bar__label'>{part.label}</Text>
-      <View className='stats-bar__track'>
-        <View className='stats-bar__fill' style={{ width: `${pct ?? 0}%` }} />
+      <Text className="stats-bar__label">{part.label}</Text>
+      <View className="stats-bar__track">
+        <View className="stats-bar__fill" style={{ width: `${pct ?? 0}%` }} />
       </View>
-      <Text className='stats-bar__value cx-stats-rate-value'>{pct === undefined ? '—' : `${pct}%`}</Text>
-      <Text className='stats-bar__count cx-stats-rate-count'>
+      <Text className="stats-bar__value cx-stats-rate-value">{pct === undefined ? '—' : `${pct}%`}</Text>
+      <Text className="stats-bar__count cx-stats-rate-count">
         {part.count}/{part.of}
       </Text>
     </View>
@@ -38,27 +47,27 @@ function RateBar({ part }: { part: RatePart }) {
 function StatsHeader({ month, thisMonth, onMonth }: { month: string; thisMonth: string; onMonth: (month: string) => void }) {
   const canForward = month < thisMonth;
   return (
-    <View className='cx-card stats-head'>
-      <View className='mailbox-switcher stats-head__switcher'>
-        <View className='mailbox-switcher__btn cx-stats-prev' hoverClass='cx-pressed' onClick={() => onMonth(addMonths(month, -1))}>
+    <View className="cx-card stats-head">
+      <View className="mailbox-switcher stats-head__switcher">
+        <View className="mailbox-switcher__btn cx-stats-prev" hoverClass="cx-pressed" onClick={() => onMonth(addMonths(month, -1))}>
           <Text>‹ 上月</Text>
         </View>
-        <Text className='mailbox-switcher__label cx-stats-month'>{monthLabel(month)}</Text>
+        <Text className="mailbox-switcher__label cx-stats-month">{monthLabel(month)}</Text>
         <View
           className={`mailbox-switcher__btn cx-stats-next${canForward ? '' : ' is-disabled'}`}
-          hoverClass='cx-pressed'
+          hoverClass="cx-pressed"
           onClick={() => canForward && onMonth(addMonths(month, 1))}
         >
           <Text>下月 ›</Text>
         </View>
       </View>
-      <View className='stats-explain'>
+      <View className="stats-explain">
         {RATE_EXPLANATIONS.map((e) => (
-          <Text key={e.kind} className='stats-explain__line'>
-            <Text className='stats-explain__label'>{e.label}</Text>：{e.text}
+          <Text key={e.kind} className="stats-explain__line">
+            <Text className="stats-explain__label">{e.label}</Text>：{e.text}
           </Text>
         ))}
-        <Text className='stats-explain__line stats-explain__note'>来信按收到的月份统计。</Text>
+        <Text className="stats-explain__line stats-explain__note">来信按收到的月份统计。</Text>
       </View>
     </View>
   );
@@ -82,10 +91,10 @@ function TownshipFilter({
   const [open, setOpen] = useState(false);
   if (tree.kind === 'failed') {
     return (
-      <View className='cx-card stats-filter'>
-        <View className='stats-filter__head' hoverClass='cx-pressed' onClick={onRetry}>
-          <Text className='stats-filter__problem'>乡镇（街道）列表未加载：{displayMessage(tree.failure)}</Text>
-          <Text className='stats-filter__toggle'>重试</Text>
+      <View className="cx-card stats-filter">
+        <View className="stats-filter__head" hoverClass="cx-pressed" onClick={onRetry}>
+          <Text className="stats-filter__problem">乡镇（街道）列表未加载：{displayMessage(tree.failure)}</Text>
+          <Text className="stats-filter__toggle">重试</Text>
         </View>
       </View>
     );
@@ -94,15 +103,15 @@ function TownshipFilter({
   const townships = tree.data;
   const current = townships.find((t) => t.id === value);
   return (
-    <View className='cx-card stats-filter'>
-      <View className='stats-filter__head cx-stats-township-filter' hoverClass='cx-pressed' onClick={() => setOpen(!open)}>
+    <View className="cx-card stats-filter">
+      <View className="stats-filter__head cx-stats-township-filter" hoverClass="cx-pressed" onClick={() => setOpen(!open)}>
         <Text>乡镇（街道）：{current ? current.name : value ? '所选乡镇' : '全部'}</Text>
-        <Text className='stats-filter__toggle'>{open ? '收起' : '筛选'}</Text>
+        <Text className="stats-filter__toggle">{open ? '收起' : '筛选'}</Text>
       </View>
       {open ? (
-        <View className='stats-filter__chips'>
+        <View className="stats-filter__chips">
           <ChoiceChips
-            itemClassName='cx-stats-township'
+            itemClassName="cx-stats-township"
             choices={[{ key: ALL, label: '全部' }, ...townships.map((t) => ({ key: t.id, label: t.name }))]}
             isSelected={(key) => key === (value ?? ALL)}
             onPick={(key) => {
@@ -120,23 +129,23 @@ function TownshipFilter({
 function Totals({ communities, title }: { communities: readonly CommunityStats[]; title: string }) {
   const total = totalOf(communities);
   return (
-    <View className='cx-card stats-total cx-stats-total'>
-      <View className='stats-total__head'>
-        <Text className='stats-total__title'>{title}</Text>
-        <Text className='stats-total__meta'>{communities.length} 个社区</Text>
+    <View className="cx-card stats-total cx-stats-total">
+      <View className="stats-total__head">
+        <Text className="stats-total__title">{title}</Text>
+        <Text className="stats-total__meta">{communities.length} 个社区</Text>
       </View>
-      <View className='stats-total__received'>
-        <Text className='stats-total__received-value cx-stats-total-received'>{total.received}</Text>
-        <Text className='stats-total__received-label'>封来信</Text>
+      <View className="stats-total__received">
+        <Text className="stats-total__received-value cx-stats-total-received">{total.received}</Text>
+        <Text className="stats-total__received-label">封来信</Text>
       </View>
-      <View className='stats-big'>
+      <View className="stats-big">
         {rateParts(total).map((part) => {
           const pct = percentOf(part.count, part.of);
           return (
             <View key={part.kind} className={`stats-big__item stats-big__item--${part.kind} cx-stats-rate`} data-kind={part.kind}>
-              <Text className='stats-big__value cx-stats-rate-value'>{pct === undefined ? '—' : `${pct}%`}</Text>
-              <Text className='stats-big__label'>{part.label}</Text>
-              <Text className='stats-big__count cx-stats-rate-count'>
+              <Text className="stats-big__value cx-stats-rate-value">{pct === undefined ? '—' : `${pct}%`}</Text>
+              <Text className="stats-big__label">{part.label}</Text>
+              <Text className="stats-big__count cx-stats-rate-count">
                 {part.count}/{part.of}
               </Text>
             </View>
@@ -152,18 +161,18 @@ function CommunityRow({ community, township }: { community: CommunityStats; town
   const empty = rates.received === 0;
   return (
     <View className={`cx-card stats-row cx-stats-row${empty ? ' stats-row--empty is-empty' : ''}`} data-branch={community.branchId}>
-      <View className='stats-row__head'>
-        <Text className='stats-row__name'>{community.name}</Text>
-        <Text className='stats-row__received'>{empty ? '本月暂无来信' : `收到 ${rates.received} 封`}</Text>
+      <View className="stats-row__head">
+        <Text className="stats-row__name">{community.name}</Text>
+        <Text className="stats-row__received">{empty ? '本月暂无来信' : `收到 ${rates.received} 封`}</Text>
       </View>
-      {township ? <Text className='stats-row__township'>{township}</Text> : null}
+      {township ? <Text className="stats-row__township">{township}</Text> : null}
       {empty ? null : rateParts(rates).map((part) => <RateBar key={part.kind} part={part} />)}
     </View>
   );
 }
 
 function StatsList({ stats, townships, townshipId }: { stats: LetterStats; townships?: readonly TownshipSummary[]; townshipId?: string }) {
-  if (stats.communities.length === 0) return <EmptyView text='没有可以统计的社区' />;
+  if (stats.communities.length === 0) return <EmptyView text="没有可以统计的社区" />;
   const names = new Map((townships ?? []).map((t) => [t.id, t.name]));
   const many = new Set(stats.communities.map((c) => c.townshipId)).size > 1;
   const title = townshipId && names.get(townshipId) ? `${names.get(townshipId)}合计` : '合计';
@@ -171,7 +180,7 @@ function StatsList({ stats, townships, townshipId }: { stats: LetterStats; towns
   return (
     <View>
       <Totals communities={stats.communities} title={title} />
-      <View className='cx-section-title'>各社区（按来信数排序）</View>
+      <View className="cx-section-title">各社区（按来信数排序）</View>
       {rows.map((c) => (
         <CommunityRow key={c.branchId} community={c} township={many ? names.get(c.townshipId) : undefined} />
       ))}
@@ -211,8 +220,8 @@ export default function LetterStatsPage() {
 
   let body;
   if (!session.token) body = <SignInNeeded />;
-  else if (!isOfficial(me)) body = <BindingNeeded text='来信三率仅对党务工作人员开放。干部和工作人员请先绑定身份。' />;
-  else if (!allowed) body = <EmptyView text='只有民情气象站接待员、乡镇（街道）工作人员、县级领导和区委组织部管理员可以查看来信三率。' />;
+  else if (!isOfficial(me)) body = <BindingNeeded text="来信三率仅对党务工作人员开放。干部和工作人员请先绑定身份。" />;
+  else if (!allowed) body = <EmptyView text="只有民情气象站接待员、乡镇（街道）工作人员、县级领导和区委组织部管理员可以查看来信三率。" />;
   else {
     const townships = tree.state.kind === 'ready' ? tree.state.data : undefined;
     body = (
@@ -225,5 +234,5 @@ export default function LetterStatsPage() {
       </View>
     );
   }
-  return <View className='cx-page mailbox mailbox-stats'>{body}</View>;
+  return <View className="cx-page mailbox mailbox-stats">{body}</View>;
 }

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { LETTER_LIMITS, type LetterCategory, type MyLetter, WriteLetterBody } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { LETTER_LIMITS, WriteLetterBody, type LetterCategory, type MyLetter } from '@chuangxing/shared';
+import { useState } from 'react';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
@@ -14,10 +14,10 @@ import { LargeTextToggle } from '../../components/large-text-toggle';
 import { LetterPhotoPicker } from '../../components/letter-photo-picker';
 import { SignInGate } from '../../components/sign-in-gate';
 import { findCommunity, loadDirectory } from '../../services/directory';
-import { CATEGORY_HINTS, CATEGORY_ORDER, LETTER_CATEGORY_LABELS } from '../../services/letter-labels';
-import { newLetterKey } from '../../services/letter-key';
-import { pickLetterPhotosWeapp, prepareLetterPhotosFromFiles, type PreparedLetterPhotos } from '../../services/letter-photo-files';
 import { pageClass, useLargeText } from '../../services/large-text';
+import { newLetterKey } from '../../services/letter-key';
+import { CATEGORY_HINTS, CATEGORY_ORDER, LETTER_CATEGORY_LABELS } from '../../services/letter-labels';
+import { type PreparedLetterPhotos, pickLetterPhotosWeapp, prepareLetterPhotosFromFiles } from '../../services/letter-photo-files';
 import { useLetterPhotos } from '../../services/use-letter-photos';
 import { useSignedIn } from '../../services/use-signed-in';
 import '../../mailbox.css';
@@ -99,17 +99,29 @@ function bodyOf(draft: Draft, idempotencyKey: string): { body?: WriteLetterBody;
 }
 
 function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className='cx-field__error'>{text}</Text> : null;
+  return text ? <Text className="cx-field__error">{text}</Text> : null;
 }
 
 /** A big yes/no row with a box to tick. */
-function Toggle({ on, title, hint, className, onToggle }: { on: boolean; title: string; hint: string; className: string; onToggle: () => void }) {
+function Toggle({
+  on,
+  title,
+  hint,
+  className,
+  onToggle,
+}: {
+  on: boolean;
+  title: string;
+  hint: string;
+  className: string;
+  onToggle: () => void;
+}) {
   return (
-    <View className={`mailbox-toggle ${className}${on ? ' is-on' : ''}`} hoverClass='cx-pressed' onClick={onToggle}>
-      <Text className='mailbox-toggle__box'>{on ? '✓' : ''}</Text>
-      <View className='mailbox-toggle__body'>
-        <Text className='mailbox-toggle__title'>{title}</Text>
-        <Text className='mailbox-toggle__hint'>{hint}</Text>
+    <View className={`mailbox-toggle ${className}${on ? ' is-on' : ''}`} hoverClass="cx-pressed" onClick={onToggle}>
+      <Text className="mailbox-toggle__box">{on ? '✓' : ''}</Text>
+      <View className="mailbox-toggle__body">
+        <Text className="mailbox-toggle__title">{title}</Text>
+        <Text className="mailbox-toggle__hint">{hint}</Text>
       </View>
     </View>
   );
@@ -125,25 +137,25 @@ function copy(code: string) {
 /** After 寄出: the 查询码 in large letters. */
 function Written({ letter, replayed, onAgain }: { letter: MyLetter; replayed: boolean; onAgain: () => void }) {
   return (
-    <View className='cx-card mailbox-written cx-letter-written'>
-      <Text className='mailbox-written__title'>✓ 信已寄出</Text>
-      <Text className='mailbox-written__to'>
+    <View className="cx-card mailbox-written cx-letter-written">
+      <Text className="mailbox-written__title">✓ 信已寄出</Text>
+      <Text className="mailbox-written__to">
         写给：{letter.branchName} · {LETTER_CATEGORY_LABELS[letter.category]}
         {letter.anonymous ? ' · 匿名' : ''}
       </Text>
-      {replayed ? <Text className='mailbox-written__note'>这封信刚才已经寄出过，没有重复寄出。</Text> : null}
-      <Text className='mailbox-written__label'>查询码</Text>
-      <Text className='mailbox-written__code cx-letter-code' userSelect>
+      {replayed ? <Text className="mailbox-written__note">这封信刚才已经寄出过，没有重复寄出。</Text> : null}
+      <Text className="mailbox-written__label">查询码</Text>
+      <Text className="mailbox-written__code cx-letter-code" userSelect>
         {letter.queryCode}
       </Text>
-      <Text className='mailbox-written__note'>请记下查询码。凭查询码可以查看办理进度。</Text>
-      <Button className='cx-btn mailbox-written__copy cx-letter-copy' onClick={() => copy(letter.queryCode)}>
+      <Text className="mailbox-written__note">请记下查询码。凭查询码可以查看办理进度。</Text>
+      <Button className="cx-btn mailbox-written__copy cx-letter-copy" onClick={() => copy(letter.queryCode)}>
         复制查询码
       </Button>
-      <Button className='cx-btn cx-btn--primary mailbox-written__mine' onClick={() => openPage(PAGES.myLetters)}>
+      <Button className="cx-btn cx-btn--primary mailbox-written__mine" onClick={() => openPage(PAGES.myLetters)}>
         在「我的信件」中查看进度
       </Button>
-      <Button className='cx-btn mailbox-written__again' onClick={onAgain}>
+      <Button className="cx-btn mailbox-written__again" onClick={onAgain}>
         再写一封
       </Button>
     </View>
@@ -153,7 +165,9 @@ function Written({ letter, replayed, onAgain }: { letter: MyLetter; replayed: bo
 /** The community named by `?branchId=`: its name from the static list or the directory (unnamed until it answers). */
 function useLinkedCommunity(branchId: string | undefined): Community | undefined {
   const known = branchId ? findStaticCommunity(branchId) : undefined;
-  const lookup = useResource(async () => findCommunity(await loadDirectory(), branchId ?? '')?.name, [branchId], { enabled: Boolean(branchId) && !known });
+  const lookup = useResource(async () => findCommunity(await loadDirectory(), branchId ?? '')?.name, [branchId], {
+    enabled: Boolean(branchId) && !known,
+  });
   if (!branchId) return undefined;
   if (known) return { id: branchId, name: known.name };
   return { id: branchId, name: lookup.state.kind === 'ready' ? lookup.state.data : undefined };
@@ -253,22 +267,22 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
 
   const failedOnce = Boolean(key) && Boolean(problems.form || problems.photos);
   return (
-    <View className='mailbox-write__form'>
-      <View className='cx-card mailbox-intro'>
-        <Text className='mailbox-intro__title'>有话请写信</Text>
-        <Text className='mailbox-intro__text'>一封信只写一件事。写好后会得到一个查询码，可以随时查看办理进度。</Text>
-        <View className='mailbox-link' hoverClass='cx-pressed' onClick={() => openPage(PAGES.myLetters)}>
+    <View className="mailbox-write__form">
+      <View className="cx-card mailbox-intro">
+        <Text className="mailbox-intro__title">有话请写信</Text>
+        <Text className="mailbox-intro__text">一封信只写一件事。写好后会得到一个查询码，可以随时查看办理进度。</Text>
+        <View className="mailbox-link" hoverClass="cx-pressed" onClick={() => openPage(PAGES.myLetters)}>
           <Text>我的信件</Text>
-          <Text className='mailbox-link__arrow'>›</Text>
+          <Text className="mailbox-link__arrow">›</Text>
         </View>
       </View>
 
-      <View className='cx-section-title'>1. 写给哪个社区</View>
-      <View className='cx-card'>
+      <View className="cx-section-title">1. 写给哪个社区</View>
+      <View className="cx-card">
         {community && !picking ? (
-          <View className='mailbox-to cx-letter-to'>
-            <Text className='mailbox-to__name'>{community.name ?? '二维码指定的社区'}</Text>
-            <View className='mailbox-to__change' hoverClass='cx-pressed' onClick={() => setPicking(true)}>
+          <View className="mailbox-to cx-letter-to">
+            <Text className="mailbox-to__name">{community.name ?? '二维码指定的社区'}</Text>
+            <View className="mailbox-to__change" hoverClass="cx-pressed" onClick={() => setPicking(true)}>
               <Text>换一个</Text>
             </View>
           </View>
@@ -284,38 +298,38 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
         <FieldProblem text={problems.community} />
       </View>
 
-      <View className='cx-section-title'>2. 反映什么事</View>
-      <View className='mailbox-categories'>
+      <View className="cx-section-title">2. 反映什么事</View>
+      <View className="mailbox-categories">
         {CATEGORY_ORDER.map((c) => (
           <View
             key={c}
             className={`cx-card mailbox-category-card cx-letter-category${draft.category === c ? ' is-selected' : ''}`}
             data-category={c}
-            hoverClass='cx-pressed'
+            hoverClass="cx-pressed"
             onClick={() => change({ category: c }, 'category')}
           >
-            <View className='mailbox-category-card__head'>
-              <Text className='mailbox-category-card__label'>{LETTER_CATEGORY_LABELS[c]}</Text>
-              {draft.category === c ? <Text className='mailbox-category-card__check'>✓ 已选</Text> : null}
+            <View className="mailbox-category-card__head">
+              <Text className="mailbox-category-card__label">{LETTER_CATEGORY_LABELS[c]}</Text>
+              {draft.category === c ? <Text className="mailbox-category-card__check">✓ 已选</Text> : null}
             </View>
-            <Text className='mailbox-category-card__hint'>{CATEGORY_HINTS[c]}</Text>
+            <Text className="mailbox-category-card__hint">{CATEGORY_HINTS[c]}</Text>
           </View>
         ))}
       </View>
       <FieldProblem text={problems.category} />
 
-      <View className='cx-section-title'>3. 写下您的事</View>
-      <View className='cx-card'>
-        <View className='mailbox-textarea mailbox-textarea--letter cx-letter-text'>
+      <View className="cx-section-title">3. 写下您的事</View>
+      <View className="cx-card">
+        <View className="mailbox-textarea mailbox-textarea--letter cx-letter-text">
           <Textarea
-            className='mailbox-textarea__input'
+            className="mailbox-textarea__input"
             value={draft.text}
             maxlength={LETTER_LIMITS.text}
-            placeholder='什么时间、什么地方、什么事，写清楚就好（至少 5 个字）'
+            placeholder="什么时间、什么地方、什么事，写清楚就好（至少 5 个字）"
             onInput={(e) => change({ text: e.detail.value }, 'text')}
           />
         </View>
-        <Text className='mailbox-count'>
+        <Text className="mailbox-count">
           {draft.text.trim().length}/{LETTER_LIMITS.text}
         </Text>
         <FieldProblem text={problems.text} />
@@ -332,61 +346,61 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
         />
       </View>
 
-      <View className='cx-section-title'>4. 匿名还是署名</View>
-      <View className='mailbox-identity'>
+      <View className="cx-section-title">4. 匿名还是署名</View>
+      <View className="mailbox-identity">
         <View
           className={`cx-card mailbox-identity__choice cx-letter-anonymous${draft.anonymous === true ? ' is-selected' : ''}`}
-          hoverClass='cx-pressed'
+          hoverClass="cx-pressed"
           onClick={() => change({ anonymous: true }, 'anonymous')}
         >
-          <Text className='mailbox-identity__title'>{draft.anonymous === true ? '✓ ' : ''}匿名</Text>
-          <Text className='mailbox-identity__hint'>社区和街道干部都看不到您是谁</Text>
+          <Text className="mailbox-identity__title">{draft.anonymous === true ? '✓ ' : ''}匿名</Text>
+          <Text className="mailbox-identity__hint">社区和街道干部都看不到您是谁</Text>
         </View>
         <View
           className={`cx-card mailbox-identity__choice cx-letter-named${draft.anonymous === false ? ' is-selected' : ''}`}
-          hoverClass='cx-pressed'
+          hoverClass="cx-pressed"
           onClick={() => change({ anonymous: false }, 'anonymous')}
         >
-          <Text className='mailbox-identity__title'>{draft.anonymous === false ? '✓ ' : ''}署名</Text>
-          <Text className='mailbox-identity__hint'>处理的同志能看到您的名字{me ? `「${me.user.displayName}」` : ''}，方便联系您</Text>
+          <Text className="mailbox-identity__title">{draft.anonymous === false ? '✓ ' : ''}署名</Text>
+          <Text className="mailbox-identity__hint">处理的同志能看到您的名字{me ? `「${me.user.displayName}」` : ''}，方便联系您</Text>
         </View>
       </View>
       <FieldProblem text={problems.anonymous} />
 
-      <View className='cx-section-title'>5. 其他</View>
-      <View className='cx-card'>
+      <View className="cx-section-title">5. 其他</View>
+      <View className="cx-card">
         <Toggle
-          className='cx-letter-publish'
+          className="cx-letter-publish"
           on={draft.allowPublication}
-          title='同意公开（隐去个人信息）'
-          hint='答复后，这封信可以出现在社区公开栏，不显示您的姓名和电话'
+          title="同意公开（隐去个人信息）"
+          hint="答复后，这封信可以出现在社区公开栏，不显示您的姓名和电话"
           onToggle={() => change({ allowPublication: !draft.allowPublication }, 'form')}
         />
         <Toggle
-          className='cx-letter-callback'
+          className="cx-letter-callback"
           on={draft.callback}
-          title='需要回电'
-          hint='留下手机号，处理的同志会打电话给您'
+          title="需要回电"
+          hint="留下手机号，处理的同志会打电话给您"
           onToggle={() => change({ callback: !draft.callback }, 'phone')}
         />
         {draft.callback ? (
-          <View className='cx-field mailbox-phone'>
-            <Text className='cx-field__label'>手机号</Text>
+          <View className="cx-field mailbox-phone">
+            <Text className="cx-field__label">手机号</Text>
             <Input
-              className='cx-input cx-letter-phone'
-              type='number'
+              className="cx-input cx-letter-phone"
+              type="number"
               value={draft.phone}
               maxlength={11}
-              placeholder='11 位手机号'
+              placeholder="11 位手机号"
               onInput={(e) => change({ phone: e.detail.value.replace(/\D/g, '') }, 'phone')}
             />
-            {draft.anonymous ? <Text className='mailbox-field__note'>只有负责处理的同志能看到这个号码，用来给您回电。</Text> : null}
+            {draft.anonymous ? <Text className="mailbox-field__note">只有负责处理的同志能看到这个号码，用来给您回电。</Text> : null}
             <FieldProblem text={problems.phone} />
           </View>
         ) : null}
       </View>
 
-      {problems.form ? <Text className='cx-form-problem mailbox-problem cx-letter-problem'>{problems.form}</Text> : null}
+      {problems.form ? <Text className="cx-form-problem mailbox-problem cx-letter-problem">{problems.form}</Text> : null}
       <Button
         className={`cx-btn cx-btn--primary mailbox-submit cx-letter-submit${sending ? ' cx-btn--disabled' : ''}`}
         disabled={sending ? true : undefined}

@@ -1,6 +1,6 @@
+import { formatShanghaiDateTime } from '@chuangxing/shared';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { formatShanghaiDateTime } from '@chuangxing/shared';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -14,9 +14,13 @@ export default function NewsDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const session = useSession();
-  const { state, reload } = useResource(async () => expectStatus(await api.getNews({ params: { newsId: id } }), 200), [id, session.token], { enabled: Boolean(session.token) });
+  const { state, reload } = useResource(async () => expectStatus(await api.getNews({ params: { newsId: id } }), 200), [id, session.token], {
+    enabled: Boolean(session.token),
+  });
   const remove = async () => {
-    const ok = await Taro.showModal({ title: '删除动态', content: '删除后所有人都看不到这条动态。确定删除？', confirmText: '删除' }).catch(() => ({ confirm: false }));
+    const ok = await Taro.showModal({ title: '删除动态', content: '删除后所有人都看不到这条动态。确定删除？', confirmText: '删除' }).catch(
+      () => ({ confirm: false }),
+    );
     if (!ok.confirm) return;
     const res = await api.deleteNews({ params: { newsId: id } });
     if (res.status === 200) {
@@ -24,26 +28,37 @@ export default function NewsDetailPage() {
       Taro.navigateBack().catch(() => undefined);
     } else Taro.showToast({ title: displayMessage(failureOf(res)), icon: 'none' }).catch(() => undefined);
   };
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
   return (
-    <View className='cx-page news'>
+    <View className="cx-page news">
       <ResourceView state={state} onRetry={reload}>
         {(p) => (
-          <View className='cx-card cx-news-detail'>
-            <Text className='news-title cx-news-detail-title'>{p.title}</Text>
-            <Text className='news-meta'>
+          <View className="cx-card cx-news-detail">
+            <Text className="news-title cx-news-detail-title">{p.title}</Text>
+            <Text className="news-meta">
               {p.authorUnit} · {formatShanghaiDateTime(p.createdAt)}
             </Text>
-            <Text className='news-body cx-news-detail-body'>{p.body}</Text>
+            <Text className="news-body cx-news-detail-body">{p.body}</Text>
             {p.photoUrls.length ? (
-              <View className='news-photos'>
+              <View className="news-photos">
                 {p.photoUrls.map((u) => (
-                  <Image key={u} className='news-photo cx-news-photo' src={u} mode='aspectFill' onClick={() => Taro.previewImage({ urls: p.photoUrls, current: u }).catch(() => undefined)} />
+                  <Image
+                    key={u}
+                    className="news-photo cx-news-photo"
+                    src={u}
+                    mode="aspectFill"
+                    onClick={() => Taro.previewImage({ urls: p.photoUrls, current: u }).catch(() => undefined)}
+                  />
                 ))}
               </View>
             ) : null}
             {p.canDelete ? (
-              <Button className='cx-btn cx-news-delete' style={{ marginTop: '32px' }} onClick={remove}>
+              <Button className="cx-btn cx-news-delete" style={{ marginTop: '32px' }} onClick={remove}>
                 删除
               </Button>
             ) : null}

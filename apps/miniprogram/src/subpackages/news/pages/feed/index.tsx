@@ -1,19 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
+import { formatShanghaiDate, type Me, type NewsSummary } from '@chuangxing/shared';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { formatShanghaiDate, type Me, type NewsSummary } from '@chuangxing/shared';
+import { useEffect, useRef, useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, toFailure, type Failure } from '../../../../services/api-failure';
+import { expectStatus, type Failure, toFailure } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import '../../news.css';
 
 const PAGE = 10;
 
-const posts = (me: Me | undefined) => Boolean(me?.bindings.some((b) => !b.revokedAt && (b.role === 'district_admin' || b.role === 'township_staff')));
+const posts = (me: Me | undefined) =>
+  Boolean(me?.bindings.some((b) => !b.revokedAt && (b.role === 'district_admin' || b.role === 'township_staff')));
 
 /** 创星动态: newest first; the next page loads at the bottom (infinite scroll) or with 加载更多. */
 export default function FeedPage() {
@@ -59,31 +60,48 @@ export default function FeedPage() {
     void load(false);
   });
 
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
   return (
-    <View className='cx-page news'>
-      {posts(session.me) ? <Button className='cx-btn cx-btn--primary cx-news-new' onClick={() => openPage(PAGES.newsPost)}>发布动态</Button> : null}
+    <View className="cx-page news">
+      {posts(session.me) ? (
+        <Button className="cx-btn cx-btn--primary cx-news-new" onClick={() => openPage(PAGES.newsPost)}>
+          发布动态
+        </Button>
+      ) : null}
       {items.map((p) => (
-        <View key={p.id} className='cx-card news-item cx-news-item' data-id={p.id} hoverClass='cx-pressed' onClick={() => openPage(PAGES.newsDetail(p.id))}>
-          <View className='news-item__main'>
-            <Text className='news-item__title cx-news-title'>{p.title}</Text>
-            <Text className='news-item__excerpt'>{p.excerpt}</Text>
-            <Text className='news-meta'>
+        <View
+          key={p.id}
+          className="cx-card news-item cx-news-item"
+          data-id={p.id}
+          hoverClass="cx-pressed"
+          onClick={() => openPage(PAGES.newsDetail(p.id))}
+        >
+          <View className="news-item__main">
+            <Text className="news-item__title cx-news-title">{p.title}</Text>
+            <Text className="news-item__excerpt">{p.excerpt}</Text>
+            <Text className="news-meta">
               {p.authorUnit} · {formatShanghaiDate(p.createdAt)}
               {p.photoCount ? ` · ${p.photoCount} 张图` : ''}
             </Text>
           </View>
-          {p.coverUrl ? <Image className='news-cover' src={p.coverUrl} mode='aspectFill' lazyLoad /> : null}
+          {p.coverUrl ? <Image className="news-cover" src={p.coverUrl} mode="aspectFill" lazyLoad /> : null}
         </View>
       ))}
       {loading ? <LoadingView /> : null}
       {failure ? <ErrorView failure={failure} onRetry={() => void load(items.length === 0)} /> : null}
-      {!loading && !failure && items.length === 0 ? <EmptyView text='还没有动态。' /> : null}
+      {!loading && !failure && items.length === 0 ? <EmptyView text="还没有动态。" /> : null}
       {!loading && !failure && items.length > 0 ? (
         done ? (
-          <Text className='news-end'>没有更多了</Text>
+          <Text className="news-end">没有更多了</Text>
         ) : (
-          <Button className='cx-btn cx-news-more' onClick={() => void load(false)}>加载更多</Button>
+          <Button className="cx-btn cx-news-more" onClick={() => void load(false)}>
+            加载更多
+          </Button>
         )
       ) : null}
     </View>

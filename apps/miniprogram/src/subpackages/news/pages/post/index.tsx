@@ -1,15 +1,22 @@
-import { useState, type ChangeEvent } from 'react';
+import { MAX_NEWS_PHOTOS } from '@chuangxing/shared';
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { MAX_NEWS_PHOTOS } from '@chuangxing/shared';
+import { type ChangeEvent, useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { isH5 } from '../../../../config/runtime-config';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, failureOf } from '../../../../services/api-failure';
+import { type PreparedPhoto, reencodeFilesH5 } from '../../../../services/photo-prepare';
+import {
+  chooseImagesWeapp,
+  compressPickedWeapp,
+  contentTypeOfPath,
+  UPLOADED_STATUSES,
+  uploadRefusal,
+  uploadToPresigned,
+} from '../../../../services/photo-upload';
 import { PAGES } from '../../../../services/routes';
-import { chooseImagesWeapp, compressPickedWeapp, contentTypeOfPath, UPLOADED_STATUSES, uploadRefusal, uploadToPresigned } from '../../../../services/photo-upload';
-import { reencodeFilesH5, type PreparedPhoto } from '../../../../services/photo-prepare';
 import '../../news.css';
 
 interface Photo {
@@ -26,7 +33,11 @@ async function prepare(): Promise<PreparedPhoto[]> {
   const out: PreparedPhoto[] = [];
   for (const f of files) {
     const c = await compressPickedWeapp(f);
-    out.push({ localPath: c?.path ?? f.tempFilePath, size: c?.size ?? f.size, contentType: c ? 'image/jpeg' : contentTypeOfPath(f.tempFilePath) });
+    out.push({
+      localPath: c?.path ?? f.tempFilePath,
+      size: c?.size ?? f.size,
+      contentType: c ? 'image/jpeg' : contentTypeOfPath(f.tempFilePath),
+    });
   }
   return out;
 }
@@ -93,43 +104,73 @@ export default function NewsPostPage() {
   };
   const err = (path: string) => errors?.find((d) => d.path === path || d.path.startsWith(`${path}.`))?.message;
 
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!allowed) return <View className='cx-page'><BindingNeeded text='区委组织部和乡镇（街道）工作人员可以发布动态' /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!allowed)
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="区委组织部和乡镇（街道）工作人员可以发布动态" />
+      </View>
+    );
   return (
-    <View className='cx-page news'>
-      <View className='cx-card'>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>标题</Text>
-          <Input className='cx-input cx-news-post-title' value={title} maxlength={60} placeholder='例如：樱桃沟社区开展创星观摩' onInput={(e) => setTitle(e.detail.value)} />
-          <Text className='cx-field__error'>{err('body.title')}</Text>
+    <View className="cx-page news">
+      <View className="cx-card">
+        <View className="cx-field">
+          <Text className="cx-field__label">标题</Text>
+          <Input
+            className="cx-input cx-news-post-title"
+            value={title}
+            maxlength={60}
+            placeholder="例如：樱桃沟社区开展创星观摩"
+            onInput={(e) => setTitle(e.detail.value)}
+          />
+          <Text className="cx-field__error">{err('body.title')}</Text>
         </View>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>正文</Text>
-          <Textarea className='news-textarea cx-news-post-body' value={body} maxlength={5000} placeholder='写清时间、地点、做了什么、取得什么成效' onInput={(e) => setBody(e.detail.value)} />
-          <Text className='cx-field__error'>{err('body.body')}</Text>
+        <View className="cx-field">
+          <Text className="cx-field__label">正文</Text>
+          <Textarea
+            className="news-textarea cx-news-post-body"
+            value={body}
+            maxlength={5000}
+            placeholder="写清时间、地点、做了什么、取得什么成效"
+            onInput={(e) => setBody(e.detail.value)}
+          />
+          <Text className="cx-field__error">{err('body.body')}</Text>
         </View>
-        <View className='cx-field'>
-          <Text className='cx-field__label'>
+        <View className="cx-field">
+          <Text className="cx-field__label">
             照片（{photos.length}/{MAX_NEWS_PHOTOS}）
           </Text>
-          <View className='news-photos'>
+          <View className="news-photos">
             {photos.map((p, i) => (
               <View key={p.key}>
-                <Image className='news-photo' src={p.preview} mode='aspectFill' />
-                <Text className='news-remove' onClick={() => setPhotos(photos.filter((_, j) => j !== i))}>移除</Text>
+                <Image className="news-photo" src={p.preview} mode="aspectFill" />
+                <Text className="news-remove" onClick={() => setPhotos(photos.filter((_, j) => j !== i))}>
+                  移除
+                </Text>
               </View>
             ))}
             {photos.length < MAX_NEWS_PHOTOS ? (
-              <View className='news-photo-add cx-news-photo-add' onClick={isH5() ? undefined : pick}>
+              <View className="news-photo-add cx-news-photo-add" onClick={isH5() ? undefined : pick}>
                 <Text>{uploading ? '上传中…' : '＋ 添加照片'}</Text>
-                {isH5() ? <input className='news-photo-add__file cx-news-photo-input' type='file' accept='image/*' multiple onChange={onFiles} /> : null}
+                {isH5() ? (
+                  <input className="news-photo-add__file cx-news-photo-input" type="file" accept="image/*" multiple onChange={onFiles} />
+                ) : null}
               </View>
             ) : null}
           </View>
-          <Text className='cx-field__error'>{err('body.photos')}</Text>
+          <Text className="cx-field__error">{err('body.photos')}</Text>
         </View>
-        {problem ? <Text className='cx-form-problem cx-news-post-problem'>{problem}</Text> : null}
-        <Button className={`cx-btn cx-btn--primary cx-news-post-submit${busy || uploading ? ' cx-btn--disabled' : ''}`} disabled={busy || uploading || undefined} onClick={send}>
+        {problem ? <Text className="cx-form-problem cx-news-post-problem">{problem}</Text> : null}
+        <Button
+          className={`cx-btn cx-btn--primary cx-news-post-submit${busy || uploading ? ' cx-btn--disabled' : ''}`}
+          disabled={busy || uploading || undefined}
+          onClick={send}
+        >
           发布
         </Button>
       </View>

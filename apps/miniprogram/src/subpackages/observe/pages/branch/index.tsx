@@ -29,18 +29,18 @@ export default function BranchObservationsPage() {
 
   if (!signedIn)
     return (
-      <View className='cx-page observe'>
+      <View className="cx-page observe">
         <SignInNeeded />
       </View>
     );
   return (
-    <View className='cx-page observe'>
-      <View className='cx-card observe-month'>
-        <Text className='observe-month__nav cx-observe-prev' onClick={() => setQuarter(addQuarters(quarter, -1))}>
+    <View className="cx-page observe">
+      <View className="cx-card observe-month">
+        <Text className="observe-month__nav cx-observe-prev" onClick={() => setQuarter(addQuarters(quarter, -1))}>
           ‹ 上季度
         </Text>
-        <Text className='observe-month__label cx-observe-quarter'>{quarterLabel(quarter)}</Text>
-        <Text className='observe-month__nav cx-observe-next' onClick={() => setQuarter(addQuarters(quarter, 1))}>
+        <Text className="observe-month__label cx-observe-quarter">{quarterLabel(quarter)}</Text>
+        <Text className="observe-month__nav cx-observe-next" onClick={() => setQuarter(addQuarters(quarter, 1))}>
           下季度 ›
         </Text>
       </View>
@@ -53,7 +53,7 @@ export default function BranchObservationsPage() {
               ))}
             </View>
           ) : (
-            <EmptyView text='本季度还没有锁定的观摩结果' />
+            <EmptyView text="本季度还没有锁定的观摩结果" />
           )
         }
       </ResourceView>

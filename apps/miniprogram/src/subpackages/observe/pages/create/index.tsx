@@ -1,7 +1,7 @@
+import { CreateObservationBody, type ObserverCandidates, ROLE_LABELS, type TownshipBranches } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { CreateObservationBody, ROLE_LABELS, type ObserverCandidates, type TownshipBranches } from '@chuangxing/shared';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -13,9 +13,26 @@ import { PAGES } from '../../../../services/routes';
 import { monthLabel, plannableMonths } from '../../observe-helpers';
 import '../../observe.css';
 
-function Chip({ on, label, className, data, onClick }: { on: boolean; label: string; className: string; data: string; onClick: () => void }) {
+function Chip({
+  on,
+  label,
+  className,
+  data,
+  onClick,
+}: {
+  on: boolean;
+  label: string;
+  className: string;
+  data: string;
+  onClick: () => void;
+}) {
   return (
-    <View className={`observe-chip ${className}${on ? ' observe-chip--on is-selected' : ''}`} data-id={data} hoverClass='cx-pressed' onClick={onClick}>
+    <View
+      className={`observe-chip ${className}${on ? ' observe-chip--on is-selected' : ''}`}
+      data-id={data}
+      hoverClass="cx-pressed"
+      onClick={onClick}
+    >
       <Text>{on ? `✓ ${label}` : label}</Text>
     </View>
   );
@@ -89,25 +106,38 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
 
   return (
     <View>
-      <View className='cx-card'>
-        <Text className='cx-field__label'>观摩月份</Text>
-        <View className='observe-chips'>
+      <View className="cx-card">
+        <Text className="cx-field__label">观摩月份</Text>
+        <View className="observe-chips">
           {months.map((m) => (
-            <Chip key={m} on={m === month} label={monthLabel(m)} className='cx-observe-month-choice' data={m} onClick={() => setMonth(m)} />
+            <Chip key={m} on={m === month} label={monthLabel(m)} className="cx-observe-month-choice" data={m} onClick={() => setMonth(m)} />
           ))}
         </View>
-        {errors.month ? <Text className='cx-field__error'>{errors.month}</Text> : null}
-        <Text className='cx-field__label'>观摩主题</Text>
-        <View className='cx-field cx-observe-title-input'>
-          <Input className='cx-input' value={title} maxlength={40} placeholder='例如：十一月“五星”创建现场观摩' onInput={(e) => setTitle(e.detail.value)} />
+        {errors.month ? <Text className="cx-field__error">{errors.month}</Text> : null}
+        <Text className="cx-field__label">观摩主题</Text>
+        <View className="cx-field cx-observe-title-input">
+          <Input
+            className="cx-input"
+            value={title}
+            maxlength={40}
+            placeholder="例如：十一月“五星”创建现场观摩"
+            onInput={(e) => setTitle(e.detail.value)}
+          />
         </View>
-        {errors.title ? <Text className='cx-field__error'>{errors.title}</Text> : null}
+        {errors.title ? <Text className="cx-field__error">{errors.title}</Text> : null}
         {townships.length > 1 ? (
           <View>
-            <Text className='cx-field__label'>组织观摩的乡镇（街道）</Text>
-            <View className='observe-chips'>
+            <Text className="cx-field__label">组织观摩的乡镇（街道）</Text>
+            <View className="observe-chips">
               {townships.map((t) => (
-                <Chip key={t.id} on={t.id === townshipId} label={t.name} className='cx-observe-township' data={t.id} onClick={() => pickTownship(t.id)} />
+                <Chip
+                  key={t.id}
+                  on={t.id === townshipId}
+                  label={t.name}
+                  className="cx-observe-township"
+                  data={t.id}
+                  onClick={() => pickTownship(t.id)}
+                />
               ))}
             </View>
           </View>
@@ -116,41 +146,52 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
       <ResourceView state={state} onRetry={reload}>
         {({ branches, candidates }) => (
           <View>
-            <View className='cx-card'>
-              <Text className='cx-field__label'>观摩支部（可多选）</Text>
+            <View className="cx-card">
+              <Text className="cx-field__label">观摩支部（可多选）</Text>
               {branches.branches.length ? (
-                <View className='observe-chips'>
+                <View className="observe-chips">
                   {branches.branches.map((b) => (
-                    <Chip key={b.id} on={branchIds.includes(b.id)} label={b.name} className='cx-observe-branch' data={b.id} onClick={() => setBranchIds(toggle(branchIds, b.id))} />
+                    <Chip
+                      key={b.id}
+                      on={branchIds.includes(b.id)}
+                      label={b.name}
+                      className="cx-observe-branch"
+                      data={b.id}
+                      onClick={() => setBranchIds(toggle(branchIds, b.id))}
+                    />
                   ))}
                 </View>
               ) : (
-                <EmptyView text='这个乡镇（街道）还没有支部' />
+                <EmptyView text="这个乡镇（街道）还没有支部" />
               )}
-              {errors.branchIds ? <Text className='cx-field__error'>{errors.branchIds}</Text> : null}
+              {errors.branchIds ? <Text className="cx-field__error">{errors.branchIds}</Text> : null}
             </View>
-            <View className='cx-card'>
-              <Text className='cx-field__label'>评分人员（可多选）</Text>
-              <Text className='observe-hint'>5 人及以上评分时，每颗星去掉一个最高分和一个最低分</Text>
-              <View className='observe-chips'>
+            <View className="cx-card">
+              <Text className="cx-field__label">评分人员（可多选）</Text>
+              <Text className="observe-hint">5 人及以上评分时，每颗星去掉一个最高分和一个最低分</Text>
+              <View className="observe-chips">
                 {candidates.candidates.map((c) => (
                   <Chip
                     key={c.userId}
                     on={observerIds.includes(c.userId)}
                     label={`${c.name} · ${c.roles.map((r) => ROLE_LABELS[r]).join('、')}`}
-                    className='cx-observe-observer'
+                    className="cx-observe-observer"
                     data={c.userId}
                     onClick={() => setObserverIds(toggle(observerIds, c.userId))}
                   />
                 ))}
               </View>
-              {errors.observerIds ? <Text className='cx-field__error'>{errors.observerIds}</Text> : null}
+              {errors.observerIds ? <Text className="cx-field__error">{errors.observerIds}</Text> : null}
             </View>
           </View>
         )}
       </ResourceView>
-      {problem ? <Text className='cx-form-problem cx-observe-problem'>{problem}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-observe-submit${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={submit}>
+      {problem ? <Text className="cx-form-problem cx-observe-problem">{problem}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-observe-submit${busy ? ' cx-btn--disabled' : ''}`}
+        disabled={busy || undefined}
+        onClick={submit}
+      >
         发起观摩
       </Button>
     </View>
@@ -167,14 +208,16 @@ export default function CreateObservationPage() {
 
   if (!signedIn)
     return (
-      <View className='cx-page observe'>
+      <View className="cx-page observe">
         <SignInNeeded />
       </View>
     );
   return (
-    <View className='cx-page observe'>
+    <View className="cx-page observe">
       <ResourceView state={state} onRetry={reload}>
-        {(townships) => (townships.length ? <Form townships={townships} /> : <EmptyView text='只有乡镇（街道）工作人员和区委组织部可以发起观摩' />)}
+        {(townships) =>
+          townships.length ? <Form townships={townships} /> : <EmptyView text="只有乡镇（街道）工作人员和区委组织部可以发起观摩" />
+        }
       </ResourceView>
     </View>
   );

@@ -1,7 +1,7 @@
+import { formatShanghaiDateTime, OBSERVATION_STATUS_LABELS, type ObservationDetail, STAR_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { OBSERVATION_STATUS_LABELS, STAR_LABELS, formatShanghaiDateTime, type ObservationDetail } from '@chuangxing/shared';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -21,13 +21,13 @@ function Progress({ obs }: { obs: ObservationDetail }) {
       {obs.branches.map((b) => {
         const sheets = obs.scores.filter((s) => s.branchId === b.branchId);
         return (
-          <View key={b.branchId} className='cx-card cx-observe-progress-branch' data-branch={b.branchId}>
-            <Text className='observe-item__title'>{b.name}</Text>
-            <Text className='observe-item__meta'>
+          <View key={b.branchId} className="cx-card cx-observe-progress-branch" data-branch={b.branchId}>
+            <Text className="observe-item__title">{b.name}</Text>
+            <Text className="observe-item__meta">
               已有 {b.scoredBy}/{obs.observers.length} 人评分
             </Text>
             {sheets.map((s) => (
-              <Text key={s.observerId} className='observe-comment'>
+              <Text key={s.observerId} className="observe-comment">
                 {s.observerName}：{s.scores.map((x) => `${STAR_LABELS[x.star]} ${x.score}`).join('，')}
                 {s.comment ? `（${s.comment}）` : ''}
               </Text>
@@ -35,7 +35,9 @@ function Progress({ obs }: { obs: ObservationDetail }) {
           </View>
         );
       })}
-      <Text className='observe-hint'>{obs.assigned ? '评分期间只显示您自己的评分，锁定后公布汇总结果。' : '锁定后计算并公布各支部的汇总结果，之后不能再修改。'}</Text>
+      <Text className="observe-hint">
+        {obs.assigned ? '评分期间只显示您自己的评分，锁定后公布汇总结果。' : '锁定后计算并公布各支部的汇总结果，之后不能再修改。'}
+      </Text>
     </View>
   );
 }
@@ -90,39 +92,43 @@ export default function ObservationResultsPage() {
 
   if (!signedIn)
     return (
-      <View className='cx-page observe'>
+      <View className="cx-page observe">
         <SignInNeeded />
       </View>
     );
   return (
-    <View className='cx-page observe'>
+    <View className="cx-page observe">
       <ResourceView state={state} onRetry={reload}>
         {(loaded) => {
           const obs = latest ?? loaded;
           return (
             <View>
-              <View className='cx-card'>
-                <View className='observe-item__head'>
-                  <Text className='observe-item__title cx-observe-title'>{obs.title}</Text>
+              <View className="cx-card">
+                <View className="observe-item__head">
+                  <Text className="observe-item__title cx-observe-title">{obs.title}</Text>
                   <Text className={`cx-tag observe-status--${obs.status} cx-observe-status`}>{OBSERVATION_STATUS_LABELS[obs.status]}</Text>
                 </View>
-                <Text className='observe-item__meta'>
+                <Text className="observe-item__meta">
                   {monthLabel(obs.month)} · {obs.organiserLabel} · 发起人 {obs.createdByName}
                 </Text>
-                <Text className='observe-item__meta'>评分人员：{obs.observers.map((o) => o.name).join('、')}</Text>
-                {obs.closedAt ? <Text className='observe-item__meta'>锁定时间：{formatShanghaiDateTime(obs.closedAt)}</Text> : null}
+                <Text className="observe-item__meta">评分人员：{obs.observers.map((o) => o.name).join('、')}</Text>
+                {obs.closedAt ? <Text className="observe-item__meta">锁定时间：{formatShanghaiDateTime(obs.closedAt)}</Text> : null}
               </View>
-              {problem ? <Text className='cx-form-problem cx-observe-problem'>{problem}</Text> : null}
+              {problem ? <Text className="cx-form-problem cx-observe-problem">{problem}</Text> : null}
               {obs.status === 'open' ? (
                 <View>
                   {obs.assigned ? (
-                    <Button className='cx-btn cx-btn--primary cx-observe-go-score' onClick={() => openPage(PAGES.observationScore(obs.id))}>
+                    <Button className="cx-btn cx-btn--primary cx-observe-go-score" onClick={() => openPage(PAGES.observationScore(obs.id))}>
                       去评分
                     </Button>
                   ) : null}
                   <Progress obs={obs} />
                   {obs.canManage ? (
-                    <Button className={`cx-btn cx-observe-close${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => close(obs)}>
+                    <Button
+                      className={`cx-btn cx-observe-close${busy ? ' cx-btn--disabled' : ''}`}
+                      disabled={busy || undefined}
+                      onClick={() => close(obs)}
+                    >
                       锁定并公布结果
                     </Button>
                   ) : null}
@@ -130,7 +136,7 @@ export default function ObservationResultsPage() {
               ) : obs.results.length ? (
                 obs.results.map((r) => <ResultCard key={r.branchId} result={r} heading={r.branchName} />)
               ) : (
-                <EmptyView text='没有可查看的结果' />
+                <EmptyView text="没有可查看的结果" />
               )}
             </View>
           );

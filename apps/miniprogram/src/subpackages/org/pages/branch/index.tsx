@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { BRANCH_TYPE_LABELS, type BranchDetail, STAR_LABELS, STAR_SETS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { BRANCH_TYPE_LABELS, STAR_LABELS, STAR_SETS, type BranchDetail } from '@chuangxing/shared';
+import { useState } from 'react';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
@@ -36,19 +36,19 @@ function Detail({
   const [renaming, setRenaming] = useState(false);
   return (
     <View>
-      <View className='cx-card branch-header'>
-        <Text className='branch-header__name'>{branch.name}</Text>
-        <View className='branch-header__meta'>
+      <View className="cx-card branch-header">
+        <Text className="branch-header__name">{branch.name}</Text>
+        <View className="branch-header__meta">
           <Text className={`cx-tag cx-tag--${branch.type}`}>{BRANCH_TYPE_LABELS[branch.type]}</Text>
-          {branch.isDemo ? <Text className='cx-tag cx-tag--demo'>示例</Text> : null}
+          {branch.isDemo ? <Text className="cx-tag cx-tag--demo">示例</Text> : null}
         </View>
-        <View className='branch-header__township' hoverClass='cx-pressed' onClick={() => openPage(PAGES.township(township.id))}>
+        <View className="branch-header__township" hoverClass="cx-pressed" onClick={() => openPage(PAGES.township(township.id))}>
           <Text>所属：{township.name}</Text>
-          <Text className='branch-header__arrow'>›</Text>
+          <Text className="branch-header__arrow">›</Text>
         </View>
         {manager && !renaming ? (
           <Button
-            className='cx-btn cx-branch-rename branch-header__rename'
+            className="cx-btn cx-branch-rename branch-header__rename"
             onClick={() => {
               onEdit();
               setRenaming(true);
@@ -58,21 +58,19 @@ function Detail({
           </Button>
         ) : null}
       </View>
-      {renaming ? (
-        <RenameForm branch={branch} onRenamed={onRenamed} onStale={onStale} onCancel={() => setRenaming(false)} />
-      ) : null}
-      <View className='cx-section-title'>{BRANCH_TYPE_LABELS[branch.type]}支部的五颗星</View>
-      <View className='cx-card branch-stars'>
+      {renaming ? <RenameForm branch={branch} onRenamed={onRenamed} onStale={onStale} onCancel={() => setRenaming(false)} /> : null}
+      <View className="cx-section-title">{BRANCH_TYPE_LABELS[branch.type]}支部的五颗星</View>
+      <View className="cx-card branch-stars">
         {stars.map((star, i) => (
-          <View key={star} className='branch-star cx-star-row'>
-            <Text className='branch-star__index'>{i + 1}</Text>
-            <Text className='branch-star__label'>{STAR_LABELS[star]}</Text>
+          <View key={star} className="branch-star cx-star-row">
+            <Text className="branch-star__index">{i + 1}</Text>
+            <Text className="branch-star__label">{STAR_LABELS[star]}</Text>
           </View>
         ))}
       </View>
       {official ? (
         <View>
-          <View className='cx-section-title'>创星工作</View>
+          <View className="cx-section-title">创星工作</View>
           {[
             ['plan', '创星计划', PAGES.planEdit(branch.id)],
             ['board', '四个一口清 · 作战图', PAGES.branchBoard(branch.id)],
@@ -81,9 +79,9 @@ function Detail({
             ['observations', '观摩结果', PAGES.branchObservations(branch.id)],
             ['review', '学讲评', PAGES.reviewBoard(branch.id)],
           ].map(([key, title, url]) => (
-            <View key={key} className={`cx-card branch-link cx-branch-${key}`} hoverClass='cx-pressed' onClick={() => openPage(url)}>
+            <View key={key} className={`cx-card branch-link cx-branch-${key}`} hoverClass="cx-pressed" onClick={() => openPage(url)}>
               <Text>{title}</Text>
-              <Text className='branch-header__arrow'>›</Text>
+              <Text className="branch-header__arrow">›</Text>
             </View>
           ))}
         </View>
@@ -106,14 +104,14 @@ export default function BranchPage() {
   }, [branchId]);
 
   return (
-    <View className='cx-page branch'>
+    <View className="cx-page branch">
       <ResourceView state={state} onRetry={reload}>
         {(detail) => (
           <View>
             {stale ? (
-              <View className='cx-card branch-notice cx-branch-notice'>
-                <Text className='branch-notice__title'>{STALE_MESSAGE}</Text>
-                <Text className='branch-notice__sub'>页面已刷新为最新内容，可以重新修改。</Text>
+              <View className="cx-card branch-notice cx-branch-notice">
+                <Text className="branch-notice__title">{STALE_MESSAGE}</Text>
+                <Text className="branch-notice__sub">页面已刷新为最新内容，可以重新修改。</Text>
               </View>
             ) : null}
             <Detail

@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
 import type { Branch } from '@chuangxing/shared';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
 
@@ -70,23 +70,23 @@ export function RenameForm({
   };
 
   return (
-    <View className='cx-card cx-branch-rename-form'>
-      <View className='cx-field'>
-        <Text className='cx-field__label'>新名称</Text>
+    <View className="cx-card cx-branch-rename-form">
+      <View className="cx-field">
+        <Text className="cx-field__label">新名称</Text>
         <Input
-          className='cx-input cx-branch-rename-input'
-          type='text'
+          className="cx-input cx-branch-rename-input"
+          type="text"
           value={name}
           maxlength={NAME_MAX}
-          placeholder='支部名称'
+          placeholder="支部名称"
           onInput={(e) => {
             setName(e.detail.value);
             setProblem({});
           }}
         />
-        {problem.name ? <Text className='cx-field__error'>{problem.name}</Text> : null}
+        {problem.name ? <Text className="cx-field__error">{problem.name}</Text> : null}
       </View>
-      {problem.form ? <Text className='cx-form-problem branch-rename__problem'>{problem.form}</Text> : null}
+      {problem.form ? <Text className="cx-form-problem branch-rename__problem">{problem.form}</Text> : null}
       <Button
         className={`cx-btn cx-btn--primary cx-branch-rename-submit${submitting ? ' cx-btn--disabled' : ''}`}
         disabled={submitting || undefined}
@@ -94,7 +94,7 @@ export function RenameForm({
       >
         {submitting ? '正在保存…' : '保存'}
       </Button>
-      <Button className='cx-btn branch-rename__cancel' onClick={onCancel}>
+      <Button className="cx-btn branch-rename__cancel" onClick={onCancel}>
         取消
       </Button>
     </View>

@@ -1,14 +1,14 @@
-import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
 import {
   BRANCH_TYPE_LABELS,
-  STAR_SETS,
-  TOWNSHIP_KIND_LABELS,
   type Branch,
   type BranchType,
+  STAR_SETS,
+  TOWNSHIP_KIND_LABELS,
   type TownshipBranches,
 } from '@chuangxing/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { StarChips } from '../../../../components/star-chips';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -31,11 +31,11 @@ const FILTERS: { key: Filter; label: string }[] = [
 function BranchRow({ branch }: { branch: Branch }) {
   const stars = branch.stars.length ? branch.stars : STAR_SETS[branch.type];
   return (
-    <View className='cx-card cx-branch-item' hoverClass='cx-pressed' onClick={() => openPage(PAGES.branch(branch.id))}>
-      <View className='township-branch__head'>
-        <Text className='township-branch__name'>{branch.name}</Text>
+    <View className="cx-card cx-branch-item" hoverClass="cx-pressed" onClick={() => openPage(PAGES.branch(branch.id))}>
+      <View className="township-branch__head">
+        <Text className="township-branch__name">{branch.name}</Text>
         <Text className={`cx-tag cx-tag--${branch.type}`}>{BRANCH_TYPE_LABELS[branch.type]}</Text>
-        {branch.isDemo ? <Text className='cx-tag cx-tag--demo'>示例</Text> : null}
+        {branch.isDemo ? <Text className="cx-tag cx-tag--demo">示例</Text> : null}
       </View>
       <StarChips stars={stars} />
     </View>
@@ -51,25 +51,23 @@ function Township({ data, manager, onBranchAdded }: { data: TownshipBranches; ma
 
   return (
     <View>
-      <View className='cx-card township-header'>
-        <View className='township-header__title'>
-          <Text className='township-header__name'>{township.name}</Text>
-          <Text className='cx-tag cx-tag--muted'>{TOWNSHIP_KIND_LABELS[township.kind]}</Text>
-          {township.isDemo ? <Text className='cx-tag cx-tag--demo'>示例</Text> : null}
+      <View className="cx-card township-header">
+        <View className="township-header__title">
+          <Text className="township-header__name">{township.name}</Text>
+          <Text className="cx-tag cx-tag--muted">{TOWNSHIP_KIND_LABELS[township.kind]}</Text>
+          {township.isDemo ? <Text className="cx-tag cx-tag--demo">示例</Text> : null}
         </View>
-        <Text className='township-header__counts'>
+        <Text className="township-header__counts">
           农村 {township.counts.rural} · 社区 {township.counts.community} · 合计 {township.counts.total}
         </Text>
       </View>
-      {manager && adding ? (
-        <NewBranchForm townshipId={township.id} onCreated={onBranchAdded} onCancel={() => setAdding(false)} />
-      ) : null}
+      {manager && adding ? <NewBranchForm townshipId={township.id} onCreated={onBranchAdded} onCancel={() => setAdding(false)} /> : null}
       {manager && !adding ? (
-        <Button className='cx-btn cx-branch-add township-add' onClick={() => setAdding(true)}>
+        <Button className="cx-btn cx-branch-add township-add" onClick={() => setAdding(true)}>
           新增支部
         </Button>
       ) : null}
-      <View className='township-filter'>
+      <View className="township-filter">
         {FILTERS.map((f) => (
           <View
             key={f.key}
@@ -83,9 +81,9 @@ function Township({ data, manager, onBranchAdded }: { data: TownshipBranches; ma
         ))}
       </View>
       {branches.length === 0 ? (
-        <EmptyView text='该乡镇（街道）暂无支部' />
+        <EmptyView text="该乡镇（街道）暂无支部" />
       ) : shown.length === 0 ? (
-        <EmptyView text='没有符合条件的支部' />
+        <EmptyView text="没有符合条件的支部" />
       ) : (
         shown.map((b) => <BranchRow key={b.id} branch={b} />)
       )}
@@ -106,7 +104,7 @@ export default function TownshipPage() {
   }, [townshipId]);
 
   return (
-    <View className='cx-page township'>
+    <View className="cx-page township">
       <ResourceView state={state} onRetry={reload}>
         {(data) => (
           <Township

@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
 import { BRANCH_TYPE_LABELS, BRANCH_TYPES, type BranchType } from '@chuangxing/shared';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
 
@@ -52,25 +52,25 @@ export function NewBranchForm({ townshipId, onCreated, onCancel }: { townshipId:
   };
 
   return (
-    <View className='cx-card cx-branch-form'>
-      <View className='cx-field'>
-        <Text className='cx-field__label'>支部名称</Text>
+    <View className="cx-card cx-branch-form">
+      <View className="cx-field">
+        <Text className="cx-field__label">支部名称</Text>
         <Input
-          className='cx-input cx-branch-name'
-          type='text'
+          className="cx-input cx-branch-name"
+          type="text"
           value={name}
           maxlength={NAME_MAX}
-          placeholder='例如 建新南街社区'
+          placeholder="例如 建新南街社区"
           onInput={(e) => {
             setName(e.detail.value);
             setProblems((p) => ({ ...p, name: undefined, form: undefined }));
           }}
         />
-        {problems.name ? <Text className='cx-field__error'>{problems.name}</Text> : null}
+        {problems.name ? <Text className="cx-field__error">{problems.name}</Text> : null}
       </View>
-      <View className='cx-field'>
-        <Text className='cx-field__label'>类型</Text>
-        <View className='township-filter branch-form__types'>
+      <View className="cx-field">
+        <Text className="cx-field__label">类型</Text>
+        <View className="township-filter branch-form__types">
           {BRANCH_TYPES.map((t) => (
             <View
               key={t}
@@ -84,9 +84,9 @@ export function NewBranchForm({ townshipId, onCreated, onCancel }: { townshipId:
             </View>
           ))}
         </View>
-        {problems.type ? <Text className='cx-field__error'>{problems.type}</Text> : null}
+        {problems.type ? <Text className="cx-field__error">{problems.type}</Text> : null}
       </View>
-      {problems.form ? <Text className='cx-form-problem branch-form__problem'>{problems.form}</Text> : null}
+      {problems.form ? <Text className="cx-form-problem branch-form__problem">{problems.form}</Text> : null}
       <Button
         className={`cx-btn cx-btn--primary cx-branch-submit${submitting ? ' cx-btn--disabled' : ''}`}
         disabled={submitting || undefined}
@@ -94,7 +94,7 @@ export function NewBranchForm({ townshipId, onCreated, onCancel }: { townshipId:
       >
         {submitting ? '正在保存…' : '保存'}
       </Button>
-      <Button className='cx-btn branch-form__cancel' onClick={onCancel}>
+      <Button className="cx-btn branch-form__cancel" onClick={onCancel}>
         取消
       </Button>
     </View>

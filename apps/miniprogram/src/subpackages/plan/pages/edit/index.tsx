@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { PLAN_STATUS_LABELS, type Plan, shanghaiDay } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { PLAN_STATUS_LABELS, shanghaiDay, type Plan } from '@chuangxing/shared';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -26,7 +26,9 @@ async function loadPlan(branchId: string, year: number) {
   const plan = expectStatus(await api.getPlan({ params: { branchId, year } }), 200);
   const [detail, catalogue] = await Promise.all([
     api.getBranch({ params: { branchId } }).then((res) => expectStatus(res, 200)),
-    (plan.catalogueVersion > 0 ? api.getCatalogueVersion({ params: { version: plan.catalogueVersion } }) : api.getCatalogue({})).then((res) => expectStatus(res, 200)),
+    (plan.catalogueVersion > 0 ? api.getCatalogueVersion({ params: { version: plan.catalogueVersion } }) : api.getCatalogue({})).then(
+      (res) => expectStatus(res, 200),
+    ),
   ]);
   Taro.setNavigationBarTitle({ title: `${plan.branchName} · 创星计划` }).catch(() => undefined);
   return { plan, type: detail.branch.type, catalogue: catalogue.content[detail.branch.type] };
@@ -68,12 +70,12 @@ export default function PlanEditPage() {
 
   if (!signedIn)
     return (
-      <View className='cx-page plan'>
+      <View className="cx-page plan">
         <SignInNeeded />
       </View>
     );
   return (
-    <View className='cx-page plan'>
+    <View className="cx-page plan">
       <ResourceView state={state} onRetry={reload}>
         {({ plan: loaded, type, catalogue }) => {
           const plan = latest && latest.version >= loaded.version ? latest : loaded;
@@ -81,18 +83,18 @@ export default function PlanEditPage() {
           const reviewer = reviewsPlan(session.me, plan) && plan.status === 'submitted';
           return (
             <View>
-              <View className='cx-card plan-head'>
-                <View className='plan-head__row'>
-                  <Text className='plan-head__name'>{plan.branchName}</Text>
+              <View className="cx-card plan-head">
+                <View className="plan-head__row">
+                  <Text className="plan-head__name">{plan.branchName}</Text>
                   <Text className={`cx-tag plan-status--${plan.status} cx-plan-status`}>{PLAN_STATUS_LABELS[plan.status]}</Text>
                 </View>
-                <Text className='plan-head__year cx-plan-year'>{plan.year} 年创星计划</Text>
-                {plan.reviewNote ? <Text className='plan-head__note cx-plan-review-note'>审批意见：{plan.reviewNote}</Text> : null}
+                <Text className="plan-head__year cx-plan-year">{plan.year} 年创星计划</Text>
+                {plan.reviewNote ? <Text className="plan-head__note cx-plan-review-note">审批意见：{plan.reviewNote}</Text> : null}
               </View>
               {notice ? (
-                <View className='cx-card plan-notice cx-plan-notice'>
-                  <Text className='plan-notice__title'>{notice}</Text>
-                  <Text className='plan-notice__sub'>页面已刷新为最新内容。</Text>
+                <View className="cx-card plan-notice cx-plan-notice">
+                  <Text className="plan-notice__title">{notice}</Text>
+                  <Text className="plan-notice__sub">页面已刷新为最新内容。</Text>
                 </View>
               ) : null}
               {writer ? (
@@ -107,7 +109,11 @@ export default function PlanEditPage() {
                   onStale={stale}
                 />
               ) : (
-                <PlanView content={plan.content} catalogue={catalogue} progressOf={plan.status === 'approved' ? { branchId: plan.branchId, year: plan.year } : undefined} />
+                <PlanView
+                  content={plan.content}
+                  catalogue={catalogue}
+                  progressOf={plan.status === 'approved' ? { branchId: plan.branchId, year: plan.year } : undefined}
+                />
               )}
               {reviewer ? (
                 <PlanReview

@@ -1,24 +1,49 @@
-import { useState } from 'react';
+import {
+  type BranchType,
+  type CatalogueStar,
+  isDayKey,
+  type Plan,
+  SavePlanBody,
+  STAR_LABELS,
+  STAR_SETS,
+  type Star,
+} from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { STAR_LABELS, STAR_SETS, SavePlanBody, isDayKey, type BranchType, type CatalogueStar, type Plan, type Star } from '@chuangxing/shared';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
-import { contentOf, emptyMilestone, problemKey, toggleHeld, toggleTarget, type DraftTask, type PlanDraft } from '../../plan-form';
+import { contentOf, type DraftTask, emptyMilestone, type PlanDraft, problemKey, toggleHeld, toggleTarget } from '../../plan-form';
 
 function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className='cx-field__error'>{text}</Text> : null;
+  return text ? <Text className="cx-field__error">{text}</Text> : null;
 }
 
 /** A row of star chips (the branch type's set); `className` is the chips' stable hook. */
-function StarPicker({ stars, selected, onPick, className }: { stars: readonly Star[]; selected: readonly Star[]; onPick: (s: Star) => void; className: string }) {
+function StarPicker({
+  stars,
+  selected,
+  onPick,
+  className,
+}: {
+  stars: readonly Star[];
+  selected: readonly Star[];
+  onPick: (s: Star) => void;
+  className: string;
+}) {
   return (
-    <View className='plan-chips'>
+    <View className="plan-chips">
       {stars.map((star) => {
         const on = selected.includes(star);
         return (
-          <View key={star} className={`plan-chip ${className}${on ? ' plan-chip--on is-selected' : ''}`} data-star={star} hoverClass='cx-pressed' onClick={() => onPick(star)}>
-            {on ? <Text className='plan-chip__check'>✓</Text> : null}
+          <View
+            key={star}
+            className={`plan-chip ${className}${on ? ' plan-chip--on is-selected' : ''}`}
+            data-star={star}
+            hoverClass="cx-pressed"
+            onClick={() => onPick(star)}
+          >
+            {on ? <Text className="plan-chip__check">✓</Text> : null}
             <Text>{STAR_LABELS[star]}</Text>
           </View>
         );
@@ -54,14 +79,28 @@ function ScheduleHelper({ task, onDates }: { task: DraftTask; onDates: (dates: s
   };
 
   return (
-    <View className='plan-schedule cx-plan-schedule' data-task={task.taskId}>
-      <Text className='plan-schedule__title'>倒排工期</Text>
-      <View className='plan-schedule__row'>
-        <View className='plan-schedule__date cx-plan-eval-date'>
-          <Input className='cx-input' type='text' value={evaluationDate} maxlength={10} placeholder='评星日期 YYYY-MM-DD' onInput={(e) => setEvaluationDate(e.detail.value)} />
+    <View className="plan-schedule cx-plan-schedule" data-task={task.taskId}>
+      <Text className="plan-schedule__title">倒排工期</Text>
+      <View className="plan-schedule__row">
+        <View className="plan-schedule__date cx-plan-eval-date">
+          <Input
+            className="cx-input"
+            type="text"
+            value={evaluationDate}
+            maxlength={10}
+            placeholder="评星日期 YYYY-MM-DD"
+            onInput={(e) => setEvaluationDate(e.detail.value)}
+          />
         </View>
-        <View className='plan-schedule__count cx-plan-milestone-count'>
-          <Input className='cx-input' type='number' value={count} maxlength={2} placeholder='节点数' onInput={(e) => setCount(e.detail.value)} />
+        <View className="plan-schedule__count cx-plan-milestone-count">
+          <Input
+            className="cx-input"
+            type="number"
+            value={count}
+            maxlength={2}
+            placeholder="节点数"
+            onInput={(e) => setCount(e.detail.value)}
+          />
         </View>
       </View>
       <Button className={`cx-btn cx-plan-schedule-run${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={run}>
@@ -89,32 +128,56 @@ function TaskEditor({
   const setMilestone = (i: number, patch: Partial<DraftTask['milestones'][number]>) =>
     onChange({ ...task, milestones: task.milestones.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
   return (
-    <View className='cx-card plan-task cx-plan-task' data-id={task.taskId}>
-      <View className='plan-task__head'>
-        <Text className='plan-task__title'>{title}</Text>
-        <Text className='plan-task__remove cx-plan-task-remove' onClick={onRemove}>
+    <View className="cx-card plan-task cx-plan-task" data-id={task.taskId}>
+      <View className="plan-task__head">
+        <Text className="plan-task__title">{title}</Text>
+        <Text className="plan-task__remove cx-plan-task-remove" onClick={onRemove}>
           移除
         </Text>
       </View>
-      <View className='cx-field'>
-        <Text className='cx-field__label'>责任人</Text>
-        <View className='cx-plan-task-owner'>
-          <Input className='cx-input' type='text' value={task.owner} maxlength={20} placeholder='姓名' onInput={(e) => onChange({ ...task, owner: e.detail.value })} />
+      <View className="cx-field">
+        <Text className="cx-field__label">责任人</Text>
+        <View className="cx-plan-task-owner">
+          <Input
+            className="cx-input"
+            type="text"
+            value={task.owner}
+            maxlength={20}
+            placeholder="姓名"
+            onInput={(e) => onChange({ ...task, owner: e.detail.value })}
+          />
         </View>
         <FieldProblem text={problems[`${key}.owner`]} />
       </View>
-      <Text className='cx-field__label'>时间节点</Text>
+      <Text className="cx-field__label">时间节点</Text>
       {task.milestones.map((m, i) => (
-        <View key={i} className='plan-milestone cx-plan-milestone' data-index={i}>
-          <View className='plan-milestone__row'>
-            <View className='plan-milestone__title cx-plan-milestone-title'>
-              <Input className='cx-input' type='text' value={m.title} maxlength={60} placeholder={`节点 ${i + 1}`} onInput={(e) => setMilestone(i, { title: e.detail.value })} />
+        <View key={i} className="plan-milestone cx-plan-milestone" data-index={i}>
+          <View className="plan-milestone__row">
+            <View className="plan-milestone__title cx-plan-milestone-title">
+              <Input
+                className="cx-input"
+                type="text"
+                value={m.title}
+                maxlength={60}
+                placeholder={`节点 ${i + 1}`}
+                onInput={(e) => setMilestone(i, { title: e.detail.value })}
+              />
             </View>
-            <View className='plan-milestone__due cx-plan-milestone-due'>
-              <Input className='cx-input' type='text' value={m.due} maxlength={10} placeholder='YYYY-MM-DD' onInput={(e) => setMilestone(i, { due: e.detail.value })} />
+            <View className="plan-milestone__due cx-plan-milestone-due">
+              <Input
+                className="cx-input"
+                type="text"
+                value={m.due}
+                maxlength={10}
+                placeholder="YYYY-MM-DD"
+                onInput={(e) => setMilestone(i, { due: e.detail.value })}
+              />
             </View>
             {task.milestones.length > 1 ? (
-              <Text className='plan-milestone__remove cx-plan-milestone-remove' onClick={() => onChange({ ...task, milestones: task.milestones.filter((_, j) => j !== i) })}>
+              <Text
+                className="plan-milestone__remove cx-plan-milestone-remove"
+                onClick={() => onChange({ ...task, milestones: task.milestones.filter((_, j) => j !== i) })}
+              >
                 ×
               </Text>
             ) : null}
@@ -124,7 +187,10 @@ function TaskEditor({
       ))}
       <FieldProblem text={problems[`${key}.milestones`]} />
       {task.milestones.length < 12 ? (
-        <Button className='cx-btn cx-plan-milestone-add' onClick={() => onChange({ ...task, milestones: [...task.milestones, emptyMilestone()] })}>
+        <Button
+          className="cx-btn cx-plan-milestone-add"
+          onClick={() => onChange({ ...task, milestones: [...task.milestones, emptyMilestone()] })}
+        >
           ＋ 添加节点
         </Button>
       ) : null}
@@ -171,7 +237,8 @@ export function PlanEditor({
   };
   const setStar = (star: Star, patch: Partial<{ responsible: string; leadDepartment: string }>) =>
     change({ ...draft, stars: { ...draft.stars, [star]: { responsible: '', leadDepartment: '', ...draft.stars[star], ...patch } } });
-  const setTask = (taskId: string, next: DraftTask) => change({ ...draft, tasks: draft.tasks.map((t) => (t.taskId === taskId ? next : t)) });
+  const setTask = (taskId: string, next: DraftTask) =>
+    change({ ...draft, tasks: draft.tasks.map((t) => (t.taskId === taskId ? next : t)) });
   const toggleTask = (taskId: string) =>
     change({
       ...draft,
@@ -226,13 +293,20 @@ export function PlanEditor({
 
   const onSubmit = async () => {
     if (busy) return;
-    const { confirm } = await Taro.showModal({ title: '提交审批', content: '提交后由乡镇（街道）审批，审批期间不能修改。', confirmText: '提交' });
+    const { confirm } = await Taro.showModal({
+      title: '提交审批',
+      content: '提交后由乡镇（街道）审批，审批期间不能修改。',
+      confirmText: '提交',
+    });
     if (!confirm) return;
     setBusy('submit');
     try {
       const current = dirty || plan.version === 0 ? await save() : plan;
       if (!current) return;
-      const res = await api.actOnPlan({ params: { branchId: plan.branchId, year: plan.year }, body: { action: 'submit', version: current.version } });
+      const res = await api.actOnPlan({
+        params: { branchId: plan.branchId, year: plan.year },
+        body: { action: 'submit', version: current.version },
+      });
       if (res.status === 200) onSubmitted(res.body);
       else if (res.status === 409) onStale(failureOf(res).message);
       else setProblems({ form: failureOf(res).message });
@@ -245,44 +319,69 @@ export function PlanEditor({
 
   const targets = set.filter((s) => draft.targetStars.includes(s));
   return (
-    <View className='plan-editor cx-plan-editor'>
-      <View className='cx-card'>
-        <Text className='cx-field__label'>现有星级（保星）</Text>
-        <StarPicker stars={set} selected={draft.heldStars} className='cx-plan-held-star' onPick={(s) => change(toggleHeld(draft, s))} />
-        <Text className='cx-field__label plan-label--gap'>目标星级（蹦一蹦够得着）</Text>
-        <Text className='plan-hint'>现有星级都在目标之内；取消目标会同时取消保星。</Text>
-        <StarPicker stars={set} selected={draft.targetStars} className='cx-plan-target-star' onPick={(s) => change(toggleTarget(draft, s))} />
+    <View className="plan-editor cx-plan-editor">
+      <View className="cx-card">
+        <Text className="cx-field__label">现有星级（保星）</Text>
+        <StarPicker stars={set} selected={draft.heldStars} className="cx-plan-held-star" onPick={(s) => change(toggleHeld(draft, s))} />
+        <Text className="cx-field__label plan-label--gap">目标星级（蹦一蹦够得着）</Text>
+        <Text className="plan-hint">现有星级都在目标之内；取消目标会同时取消保星。</Text>
+        <StarPicker
+          stars={set}
+          selected={draft.targetStars}
+          className="cx-plan-target-star"
+          onPick={(s) => change(toggleTarget(draft, s))}
+        />
         <FieldProblem text={problems.targetStars} />
       </View>
       {targets.map((star) => {
         const catStar = catalogue.find((s) => s.star === star);
         const picked = draft.tasks.filter((t) => catStar?.tasks.some((c) => c.id === t.taskId));
         return (
-          <View key={star} className='plan-star cx-plan-star' data-star={star}>
-            <View className='cx-section-title'>{STAR_LABELS[star]}</View>
-            <View className='cx-card'>
-              <View className='cx-field'>
-                <Text className='cx-field__label'>负责人</Text>
-                <View className='cx-plan-responsible' data-star={star}>
-                  <Input className='cx-input' type='text' value={draft.stars[star]?.responsible ?? ''} maxlength={20} placeholder='一人负责一颗星' onInput={(e) => setStar(star, { responsible: e.detail.value })} />
+          <View key={star} className="plan-star cx-plan-star" data-star={star}>
+            <View className="cx-section-title">{STAR_LABELS[star]}</View>
+            <View className="cx-card">
+              <View className="cx-field">
+                <Text className="cx-field__label">负责人</Text>
+                <View className="cx-plan-responsible" data-star={star}>
+                  <Input
+                    className="cx-input"
+                    type="text"
+                    value={draft.stars[star]?.responsible ?? ''}
+                    maxlength={20}
+                    placeholder="一人负责一颗星"
+                    onInput={(e) => setStar(star, { responsible: e.detail.value })}
+                  />
                 </View>
                 <FieldProblem text={problems[`star.${star}.responsible`]} />
               </View>
-              <View className='cx-field'>
-                <Text className='cx-field__label'>牵头部门</Text>
-                <View className='cx-plan-department' data-star={star}>
-                  <Input className='cx-input' type='text' value={draft.stars[star]?.leadDepartment ?? ''} maxlength={30} placeholder='一颗星一个专班' onInput={(e) => setStar(star, { leadDepartment: e.detail.value })} />
+              <View className="cx-field">
+                <Text className="cx-field__label">牵头部门</Text>
+                <View className="cx-plan-department" data-star={star}>
+                  <Input
+                    className="cx-input"
+                    type="text"
+                    value={draft.stars[star]?.leadDepartment ?? ''}
+                    maxlength={30}
+                    placeholder="一颗星一个专班"
+                    onInput={(e) => setStar(star, { leadDepartment: e.detail.value })}
+                  />
                 </View>
                 <FieldProblem text={problems[`star.${star}.leadDepartment`]} />
               </View>
-              <Text className='cx-field__label'>重点任务</Text>
+              <Text className="cx-field__label">重点任务</Text>
               {catStar ? (
-                <View className='plan-task-options'>
+                <View className="plan-task-options">
                   {catStar.tasks.map((t, i) => {
                     const on = draft.tasks.some((x) => x.taskId === t.id);
                     return (
-                      <View key={t.id} className={`plan-task-option cx-plan-task-option${on ? ' is-selected' : ''}`} data-id={t.id} hoverClass='cx-pressed' onClick={() => toggleTask(t.id)}>
-                        <Text className='plan-task-option__check'>{on ? '☑' : '☐'}</Text>
+                      <View
+                        key={t.id}
+                        className={`plan-task-option cx-plan-task-option${on ? ' is-selected' : ''}`}
+                        data-id={t.id}
+                        hoverClass="cx-pressed"
+                        onClick={() => toggleTask(t.id)}
+                      >
+                        <Text className="plan-task-option__check">{on ? '☑' : '☐'}</Text>
                         <Text>
                           {i + 1}.{t.title}
                         </Text>
@@ -291,7 +390,7 @@ export function PlanEditor({
                   })}
                 </View>
               ) : (
-                <Text className='plan-hint'>创星标准中没有这颗星的重点任务</Text>
+                <Text className="plan-hint">创星标准中没有这颗星的重点任务</Text>
               )}
             </View>
             {picked.map((task) => (
@@ -307,12 +406,16 @@ export function PlanEditor({
           </View>
         );
       })}
-      {problems.form ? <Text className='cx-form-problem cx-plan-problem'>{problems.form}</Text> : null}
-      <View className='plan-actions'>
+      {problems.form ? <Text className="cx-form-problem cx-plan-problem">{problems.form}</Text> : null}
+      <View className="plan-actions">
         <Button className={`cx-btn cx-plan-save${busy ? ' cx-btn--disabled' : ''}`} disabled={Boolean(busy) || undefined} onClick={onSave}>
           {busy === 'save' ? '正在保存…' : '保存'}
         </Button>
-        <Button className={`cx-btn cx-btn--primary cx-plan-submit${busy ? ' cx-btn--disabled' : ''}`} disabled={Boolean(busy) || undefined} onClick={onSubmit}>
+        <Button
+          className={`cx-btn cx-btn--primary cx-plan-submit${busy ? ' cx-btn--disabled' : ''}`}
+          disabled={Boolean(busy) || undefined}
+          onClick={onSubmit}
+        >
           {busy === 'submit' ? '正在提交…' : '提交审批'}
         </Button>
       </View>

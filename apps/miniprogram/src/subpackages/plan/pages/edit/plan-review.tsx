@@ -1,11 +1,19 @@
-import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
 import type { Plan } from '@chuangxing/shared';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
 import { api } from '../../../../services/api';
 import { failureOf, toFailure } from '../../../../services/api-failure';
 
 /** 审批 (township staff of the plan's township, while submitted): 批准 with an optional note, 退回 with a required one. */
-export function PlanReview({ plan, onDone, onStale }: { plan: Plan; onDone: (plan: Plan, action: 'approve' | 'return') => void; onStale: (message: string) => void }) {
+export function PlanReview({
+  plan,
+  onDone,
+  onStale,
+}: {
+  plan: Plan;
+  onDone: (plan: Plan, action: 'approve' | 'return') => void;
+  onStale: (message: string) => void;
+}) {
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -17,7 +25,10 @@ export function PlanReview({ plan, onDone, onStale }: { plan: Plan; onDone: (pla
     setBusy(true);
     setProblem(undefined);
     try {
-      const body = action === 'return' ? { action, version: plan.version, note: text } : { action, version: plan.version, ...(text ? { note: text } : {}) };
+      const body =
+        action === 'return'
+          ? { action, version: plan.version, note: text }
+          : { action, version: plan.version, ...(text ? { note: text } : {}) };
       const res = await api.actOnPlan({ params: { branchId: plan.branchId, year: plan.year }, body });
       if (res.status === 200) onDone(res.body, action);
       else if (res.status === 409) onStale(failureOf(res).message);
@@ -30,17 +41,31 @@ export function PlanReview({ plan, onDone, onStale }: { plan: Plan; onDone: (pla
   };
 
   return (
-    <View className='cx-card plan-review cx-plan-review'>
-      <Text className='cx-field__label'>审批意见</Text>
-      <View className='plan-textarea cx-plan-note'>
-        <Textarea className='plan-textarea__input' value={note} maxlength={200} placeholder='批准时可不填；退回时请写明原因' onInput={(e) => setNote(e.detail.value)} />
+    <View className="cx-card plan-review cx-plan-review">
+      <Text className="cx-field__label">审批意见</Text>
+      <View className="plan-textarea cx-plan-note">
+        <Textarea
+          className="plan-textarea__input"
+          value={note}
+          maxlength={200}
+          placeholder="批准时可不填；退回时请写明原因"
+          onInput={(e) => setNote(e.detail.value)}
+        />
       </View>
-      {problem ? <Text className='cx-form-problem cx-plan-problem'>{problem}</Text> : null}
-      <View className='plan-actions'>
-        <Button className={`cx-btn cx-plan-return${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => act('return')}>
+      {problem ? <Text className="cx-form-problem cx-plan-problem">{problem}</Text> : null}
+      <View className="plan-actions">
+        <Button
+          className={`cx-btn cx-plan-return${busy ? ' cx-btn--disabled' : ''}`}
+          disabled={busy || undefined}
+          onClick={() => act('return')}
+        >
           退回
         </Button>
-        <Button className={`cx-btn cx-btn--primary cx-plan-approve${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => act('approve')}>
+        <Button
+          className={`cx-btn cx-btn--primary cx-plan-approve${busy ? ' cx-btn--disabled' : ''}`}
+          disabled={busy || undefined}
+          onClick={() => act('approve')}
+        >
           批准
         </Button>
       </View>

@@ -1,17 +1,17 @@
-import { useState, type ChangeEvent } from 'react';
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
 import {
-  STAR_LABELS,
-  TASK_STATUSES,
-  TASK_STATUS_LABELS,
-  TaskUpdateBody,
   formatShanghaiDateTime,
-  shanghaiDay,
   type PlanTask,
+  STAR_LABELS,
+  shanghaiDay,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
   type TaskProgress,
   type TaskStatus,
+  TaskUpdateBody,
 } from '@chuangxing/shared';
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { type ChangeEvent, useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { isH5 } from '../../../../config/runtime-config';
@@ -48,7 +48,7 @@ async function loadTask(branchId: string, year: number, taskId: string) {
 function PercentBar({ percent, className = '' }: { percent: number; className?: string }) {
   return (
     <View className={`task-bar ${className}`}>
-      <View className='task-bar__fill' style={{ width: `${Math.max(0, Math.min(100, percent))}%` }} />
+      <View className="task-bar__fill" style={{ width: `${Math.max(0, Math.min(100, percent))}%` }} />
     </View>
   );
 }
@@ -56,15 +56,15 @@ function PercentBar({ percent, className = '' }: { percent: number; className?: 
 function Milestones({ task, done }: { task: PlanTask; done: boolean }) {
   const today = shanghaiDay();
   return (
-    <View className='cx-card'>
-      <Text className='cx-field__label'>时间节点（倒排工期）</Text>
+    <View className="cx-card">
+      <Text className="cx-field__label">时间节点（倒排工期）</Text>
       {task.milestones.map((m, i) => {
         const overdue = !done && m.due < today;
         return (
           <View key={i} className={`task-milestone cx-task-milestone${overdue ? ' task-milestone--overdue is-overdue' : ''}`}>
-            <Text className='task-milestone__due'>{m.due}</Text>
-            <Text className='task-milestone__title'>{m.title}</Text>
-            {overdue ? <Text className='cx-tag task-milestone__flag'>已逾期</Text> : null}
+            <Text className="task-milestone__due">{m.due}</Text>
+            <Text className="task-milestone__title">{m.title}</Text>
+            {overdue ? <Text className="cx-tag task-milestone__flag">已逾期</Text> : null}
           </View>
         );
       })}
@@ -72,7 +72,19 @@ function Milestones({ task, done }: { task: PlanTask; done: boolean }) {
   );
 }
 
-function UpdateForm({ branchId, year, taskId, current, onAdded }: { branchId: string; year: number; taskId: string; current: TaskProgress; onAdded: (p: TaskProgress) => void }) {
+function UpdateForm({
+  branchId,
+  year,
+  taskId,
+  current,
+  onAdded,
+}: {
+  branchId: string;
+  year: number;
+  taskId: string;
+  current: TaskProgress;
+  onAdded: (p: TaskProgress) => void;
+}) {
   const [status, setStatus] = useState<TaskStatus>(current.status === 'not_started' ? 'in_progress' : current.status);
   const [percent, setPercent] = useState(String(current.percent));
   const [note, setNote] = useState('');
@@ -111,7 +123,11 @@ function UpdateForm({ branchId, year, taskId, current, onAdded }: { branchId: st
         Taro.showToast({ title: '已记录进展', icon: 'success' }).catch(ignore);
       } else {
         const fields = fieldErrorsOf(res.body);
-        setProblems(Object.keys(fields).length ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.split('.')[0], v])) : { form: failureOf(res).message });
+        setProblems(
+          Object.keys(fields).length
+            ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.split('.')[0], v]))
+            : { form: failureOf(res).message },
+        );
       }
     } catch (err) {
       setProblems({ form: toFailure(err).message });
@@ -121,58 +137,82 @@ function UpdateForm({ branchId, year, taskId, current, onAdded }: { branchId: st
   };
 
   return (
-    <View className='cx-card task-form cx-task-form'>
-      <Text className='task-form__title'>报告进展</Text>
-      <Text className='cx-field__label'>当前状态</Text>
-      <View className='task-chips'>
+    <View className="cx-card task-form cx-task-form">
+      <Text className="task-form__title">报告进展</Text>
+      <Text className="cx-field__label">当前状态</Text>
+      <View className="task-chips">
         {TASK_STATUSES.map((s) => (
-          <View key={s} className={`task-chip cx-task-status-option${s === status ? ' task-chip--on is-selected' : ''}`} data-status={s} hoverClass='cx-pressed' onClick={() => setStatus(s)}>
+          <View
+            key={s}
+            className={`task-chip cx-task-status-option${s === status ? ' task-chip--on is-selected' : ''}`}
+            data-status={s}
+            hoverClass="cx-pressed"
+            onClick={() => setStatus(s)}
+          >
             <Text>{TASK_STATUS_LABELS[s]}</Text>
           </View>
         ))}
       </View>
-      <Text className='cx-field__label'>完成进度（%）</Text>
-      <View className='task-percent cx-task-percent'>
-        <Input className='cx-input' type='number' maxlength={3} value={status === 'done' ? '100' : percent} disabled={status === 'done'} placeholder='0–100' onInput={(e) => setPercent(e.detail.value)} />
+      <Text className="cx-field__label">完成进度（%）</Text>
+      <View className="task-percent cx-task-percent">
+        <Input
+          className="cx-input"
+          type="number"
+          maxlength={3}
+          value={status === 'done' ? '100' : percent}
+          disabled={status === 'done'}
+          placeholder="0–100"
+          onInput={(e) => setPercent(e.detail.value)}
+        />
       </View>
-      {problems.percent ? <Text className='cx-field__error'>{problems.percent}</Text> : null}
-      <Text className='cx-field__label'>进展说明</Text>
-      <View className='cx-task-note'>
-        <Textarea className='task-textarea' value={note} maxlength={500} placeholder='这次做了什么、还差什么（可不填）' onInput={(e) => setNote(e.detail.value)} />
+      {problems.percent ? <Text className="cx-field__error">{problems.percent}</Text> : null}
+      <Text className="cx-field__label">进展说明</Text>
+      <View className="cx-task-note">
+        <Textarea
+          className="task-textarea"
+          value={note}
+          maxlength={500}
+          placeholder="这次做了什么、还差什么（可不填）"
+          onInput={(e) => setNote(e.detail.value)}
+        />
       </View>
-      {problems.note ? <Text className='cx-field__error'>{problems.note}</Text> : null}
-      <Text className='cx-field__label'>佐证照片（最多 {EVIDENCE_MAX} 张）</Text>
-      <View className='task-photos'>
+      {problems.note ? <Text className="cx-field__error">{problems.note}</Text> : null}
+      <Text className="cx-field__label">佐证照片（最多 {EVIDENCE_MAX} 张）</Text>
+      <View className="task-photos">
         {photos.photos.map((p) => (
           <View key={p.id} className={`task-photo cx-task-photo is-${p.state}`} data-state={p.state}>
-            <Image className='task-photo__img' src={p.localPath} mode='aspectFill' />
+            <Image className="task-photo__img" src={p.localPath} mode="aspectFill" />
             {p.state !== 'uploaded' ? (
-              <View className='task-photo__overlay' onClick={p.state === 'failed' ? () => photos.retry(p.id) : undefined}>
+              <View className="task-photo__overlay" onClick={p.state === 'failed' ? () => photos.retry(p.id) : undefined}>
                 <Text>{p.state === 'uploading' ? `${p.progress ?? 0}%` : '失败，点击重试'}</Text>
               </View>
             ) : null}
-            <View className='task-photo__remove' onClick={() => photos.remove(p.id)}>
+            <View className="task-photo__remove" onClick={() => photos.remove(p.id)}>
               <Text>×</Text>
             </View>
           </View>
         ))}
         {photos.photos.length < EVIDENCE_MAX ? (
           isH5() ? (
-            <View className='task-photo task-photo--add'>
-              <Text className='task-photo__plus'>+</Text>
-              <input className='task-photo__file cx-task-photo-input' type='file' accept='image/*' multiple onChange={onFiles} />
+            <View className="task-photo task-photo--add">
+              <Text className="task-photo__plus">+</Text>
+              <input className="task-photo__file cx-task-photo-input" type="file" accept="image/*" multiple onChange={onFiles} />
             </View>
           ) : (
-            <View className='task-photo task-photo--add cx-task-photo-input' hoverClass='cx-pressed' onClick={() => void photos.pick()}>
-              <Text className='task-photo__plus'>+</Text>
+            <View className="task-photo task-photo--add cx-task-photo-input" hoverClass="cx-pressed" onClick={() => void photos.pick()}>
+              <Text className="task-photo__plus">+</Text>
             </View>
           )
         ) : null}
       </View>
-      {problems.evidence ? <Text className='cx-field__error'>{problems.evidence}</Text> : null}
-      {problems.status ? <Text className='cx-field__error'>{problems.status}</Text> : null}
-      {problems.form ? <Text className='cx-field__error cx-task-form-problem'>{problems.form}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-task-submit${sending ? ' cx-btn--disabled' : ''}`} disabled={sending || undefined} onClick={send}>
+      {problems.evidence ? <Text className="cx-field__error">{problems.evidence}</Text> : null}
+      {problems.status ? <Text className="cx-field__error">{problems.status}</Text> : null}
+      {problems.form ? <Text className="cx-field__error cx-task-form-problem">{problems.form}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-task-submit${sending ? ' cx-btn--disabled' : ''}`}
+        disabled={sending || undefined}
+        onClick={send}
+      >
         {sending ? '正在提交…' : '提交进展'}
       </Button>
     </View>
@@ -180,27 +220,31 @@ function UpdateForm({ branchId, year, taskId, current, onAdded }: { branchId: st
 }
 
 function Updates({ progress }: { progress: TaskProgress }) {
-  if (!progress.updates.length) return <EmptyView text='还没有进展记录' />;
+  if (!progress.updates.length) return <EmptyView text="还没有进展记录" />;
   return (
-    <View className='task-updates'>
+    <View className="task-updates">
       {progress.updates.map((u) => (
-        <View key={u.id} className='cx-card task-update cx-task-update' data-id={u.id}>
-          <View className='task-update__head'>
+        <View key={u.id} className="cx-card task-update cx-task-update" data-id={u.id}>
+          <View className="task-update__head">
             <Text className={`cx-tag task-status--${u.status} cx-task-update-status`}>{TASK_STATUS_LABELS[u.status]}</Text>
-            <Text className='task-update__percent cx-task-update-percent'>{u.percent}%</Text>
+            <Text className="task-update__percent cx-task-update-percent">{u.percent}%</Text>
           </View>
           <PercentBar percent={u.percent} />
-          {u.note ? <Text className='task-update__note cx-task-update-note'>{u.note}</Text> : null}
+          {u.note ? <Text className="task-update__note cx-task-update-note">{u.note}</Text> : null}
           {u.evidenceUrls.length ? (
-            <View className='task-photos'>
+            <View className="task-photos">
               {u.evidenceUrls.map((url) => (
-                <View key={url} className='task-photo cx-task-evidence' onClick={() => Taro.previewImage({ urls: u.evidenceUrls, current: url }).catch(ignore)}>
-                  <Image className='task-photo__img' src={url} mode='aspectFill' lazyLoad />
+                <View
+                  key={url}
+                  className="task-photo cx-task-evidence"
+                  onClick={() => Taro.previewImage({ urls: u.evidenceUrls, current: url }).catch(ignore)}
+                >
+                  <Image className="task-photo__img" src={url} mode="aspectFill" lazyLoad />
                 </View>
               ))}
             </View>
           ) : null}
-          <Text className='task-update__meta'>
+          <Text className="task-update__meta">
             {u.byName} · {formatShanghaiDateTime(u.at)}
           </Text>
         </View>
@@ -210,14 +254,19 @@ function Updates({ progress }: { progress: TaskProgress }) {
 }
 
 function Reports({ branchId, progress }: { branchId: string; progress: TaskProgress }) {
-  if (!progress.reports.length) return <EmptyView text='还没有日报提到这项任务' />;
+  if (!progress.reports.length) return <EmptyView text="还没有日报提到这项任务" />;
   return (
-    <View className='cx-card'>
+    <View className="cx-card">
       {progress.reports.map((r, i) => (
-        <View key={`${r.day}-${i}`} className='task-report cx-task-report' hoverClass='cx-pressed' onClick={() => openPage(PAGES.reportDetail(branchId, r.day))}>
-          <Text className='task-report__day'>{r.day}</Text>
-          <Text className='task-report__text'>{r.text}</Text>
-          <Text className='task-report__more'>查看日报 ›</Text>
+        <View
+          key={`${r.day}-${i}`}
+          className="task-report cx-task-report"
+          hoverClass="cx-pressed"
+          onClick={() => openPage(PAGES.reportDetail(branchId, r.day))}
+        >
+          <Text className="task-report__day">{r.day}</Text>
+          <Text className="task-report__text">{r.text}</Text>
+          <Text className="task-report__more">查看日报 ›</Text>
         </View>
       ))}
     </View>
@@ -249,34 +298,34 @@ export default function TaskProgressPage() {
 
   if (!signedIn)
     return (
-      <View className='cx-page task'>
+      <View className="cx-page task">
         <SignInNeeded />
       </View>
     );
   return (
-    <View className='cx-page task'>
+    <View className="cx-page task">
       <ResourceView state={state} onRetry={reload}>
         {({ plan, task, progress: loaded }) => {
           const progress = latest ?? loaded;
           const writer = writesPlan(session.me, branchId) && plan.status === 'approved';
           return (
             <View>
-              <View className='cx-card task-head'>
-                <Text className='task-head__star'>{STAR_LABELS[progress.star]}</Text>
-                <Text className='task-head__title cx-task-title'>{progress.title}</Text>
-                <Text className='task-head__line cx-task-owner'>责任人：{task.owner}</Text>
-                <View className='task-head__row'>
+              <View className="cx-card task-head">
+                <Text className="task-head__star">{STAR_LABELS[progress.star]}</Text>
+                <Text className="task-head__title cx-task-title">{progress.title}</Text>
+                <Text className="task-head__line cx-task-owner">责任人：{task.owner}</Text>
+                <View className="task-head__row">
                   <Text className={`cx-tag task-status--${progress.status} cx-task-status`}>{TASK_STATUS_LABELS[progress.status]}</Text>
-                  <Text className='task-head__percent cx-task-percent-now'>{progress.percent}%</Text>
+                  <Text className="task-head__percent cx-task-percent-now">{progress.percent}%</Text>
                 </View>
                 <PercentBar percent={progress.percent} />
-                {plan.status !== 'approved' ? <Text className='task-head__hint'>计划批准后才能报告进展</Text> : null}
+                {plan.status !== 'approved' ? <Text className="task-head__hint">计划批准后才能报告进展</Text> : null}
               </View>
               <Milestones task={task} done={progress.status === 'done'} />
               {writer ? <UpdateForm branchId={branchId} year={year} taskId={taskId} current={progress} onAdded={setLatest} /> : null}
-              <View className='cx-section-title'>进展记录（{progress.updates.length}）</View>
+              <View className="cx-section-title">进展记录（{progress.updates.length}）</View>
               <Updates progress={progress} />
-              <View className='cx-section-title'>日报中的相关工作（{progress.reports.length}）</View>
+              <View className="cx-section-title">日报中的相关工作（{progress.reports.length}）</View>
               <Reports branchId={branchId} progress={progress} />
             </View>
           );

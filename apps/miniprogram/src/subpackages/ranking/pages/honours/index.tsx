@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { type Honours, type RankingRow, shanghaiDay } from '@chuangxing/shared';
 import { Button, Canvas, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { shanghaiDay, type Honours, type RankingRow } from '@chuangxing/shared';
+import { useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { isH5 } from '../../../../config/runtime-config';
@@ -10,7 +10,7 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { toFailure } from '../../../../services/api-failure';
 import { HONOURS_CANVAS_ID, renderHonours, shareImage } from '../../charts/share-image';
-import { Chips, QuarterSwitcher, RankRow, RankingNav } from '../../components/bits';
+import { Chips, QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
 import { UnpublishedView } from '../../components/unpublished-view';
 import { quarterLabel, quarterParam } from '../../services/quarter';
 import { readsRankings, runsRankings } from '../../services/ranking-access';
@@ -44,18 +44,22 @@ function ShareImage({ quarter, title, rows, showDelta }: { quarter: string; titl
   };
   const fileName = `${quarterLabel(quarter)}${title}.png`;
   return (
-    <View className='honours-share'>
-      {!isH5() ? <Canvas type='2d' id={HONOURS_CANVAS_ID} className='honours-share__canvas' /> : null}
+    <View className="honours-share">
+      {!isH5() ? <Canvas type="2d" id={HONOURS_CANVAS_ID} className="honours-share__canvas" /> : null}
       {image ? (
-        <View className='cx-card honours-share__result'>
-          <Text className='ranking-muted'>{isH5() ? '图片已生成，可下载后转发' : '图片已生成，可发送给朋友或保存到相册'}</Text>
-          <Image className='honours-share__image cx-ranking-share-image' src={image} mode='widthFix' showMenuByLongpress />
-          <Button className='cx-btn cx-btn--primary cx-ranking-share' onClick={() => void shareImage(image, fileName)}>
+        <View className="cx-card honours-share__result">
+          <Text className="ranking-muted">{isH5() ? '图片已生成，可下载后转发' : '图片已生成，可发送给朋友或保存到相册'}</Text>
+          <Image className="honours-share__image cx-ranking-share-image" src={image} mode="widthFix" showMenuByLongpress />
+          <Button className="cx-btn cx-btn--primary cx-ranking-share" onClick={() => void shareImage(image, fileName)}>
             {isH5() ? '下载图片' : '分享或保存图片'}
           </Button>
         </View>
       ) : (
-        <Button className={`cx-btn cx-btn--primary cx-ranking-share-generate${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || !rows.length || undefined} onClick={() => void generate()}>
+        <Button
+          className={`cx-btn cx-btn--primary cx-ranking-share-generate${busy ? ' cx-btn--disabled' : ''}`}
+          disabled={busy || !rows.length || undefined}
+          onClick={() => void generate()}
+        >
           {busy ? '正在生成…' : '生成分享图片'}
         </Button>
       )}
@@ -69,10 +73,15 @@ function HonoursView({ data, quarter }: { data: Honours; quarter: string }) {
   const rows = data[list];
   return (
     <View>
-      <Chips chips={LISTS.map((l) => ({ key: l.key, label: `${l.label}（${data[l.key].length}）` }))} value={list} onPick={setList} itemClassName='cx-honours-tab' />
-      <Text className='ranking-muted honours-hint'>{meta.hint}</Text>
+      <Chips
+        chips={LISTS.map((l) => ({ key: l.key, label: `${l.label}（${data[l.key].length}）` }))}
+        value={list}
+        onPick={setList}
+        itemClassName="cx-honours-tab"
+      />
+      <Text className="ranking-muted honours-hint">{meta.hint}</Text>
       {rows.length ? (
-        <View className='cx-card ranking-list cx-honours-list' data-list={list}>
+        <View className="cx-card ranking-list cx-honours-list" data-list={list}>
           {rows.map((row, i) => (
             <RankRow key={row.branchId} row={row} quarter={quarter} rank={list === 'mostImproved' ? i + 1 : row.districtRank} />
           ))}
@@ -90,14 +99,26 @@ export default function HonoursPage() {
   const { params } = useRouter();
   const session = useSession();
   const [quarter, setQuarter] = useState(() => quarterParam(params.quarter));
-  const { state, reload } = useResource(async () => orUnpublished(await api.getHonours({ params: { quarter } })), [quarter], { enabled: Boolean(session.token) });
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!readsRankings(session.me)) return <View className='cx-page'><BindingNeeded text='十佳百优供乡镇（街道）工作人员、县级领导和区委组织部查看' /></View>;
+  const { state, reload } = useResource(async () => orUnpublished(await api.getHonours({ params: { quarter } })), [quarter], {
+    enabled: Boolean(session.token),
+  });
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!readsRankings(session.me))
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="十佳百优供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+      </View>
+    );
   const admin = runsRankings(session.me);
   return (
-    <View className='cx-page ranking-page cx-honours-page'>
+    <View className="cx-page ranking-page cx-honours-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
-      <RankingNav quarter={quarter} current='honours' admin={admin} />
+      <RankingNav quarter={quarter} current="honours" admin={admin} />
       <ResourceView state={state} onRetry={reload}>
         {(data) => (data ? <HonoursView data={data} quarter={quarter} /> : <UnpublishedView quarter={quarter} admin={admin} />)}
       </ResourceView>

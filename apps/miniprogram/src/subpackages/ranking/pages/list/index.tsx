@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { BRANCH_TYPE_LABELS, type BranchType, type DistrictRanking, formatShanghaiDate, type RankingRow } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { BRANCH_TYPE_LABELS, formatShanghaiDate, type BranchType, type DistrictRanking, type RankingRow } from '@chuangxing/shared';
+import { useEffect, useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { toFailure, type Failure } from '../../../../services/api-failure';
-import { Chips, QuarterSwitcher, RankRow, RankingNav } from '../../components/bits';
+import { type Failure, toFailure } from '../../../../services/api-failure';
+import { Chips, QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
 import { UnpublishedView } from '../../components/unpublished-view';
 import { downloadRankingXlsx } from '../../services/export-ranking';
 import { quarterLabel, quarterParam } from '../../services/quarter';
@@ -45,10 +45,12 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
   useEffect(() => {
     let live = true;
     setTownships([]);
-    api.getStarMap({ params: { quarter } }).then(
-      (res) => live && res.status === 200 && setTownships(res.body.townships.map((t) => ({ id: t.townshipId, name: t.name }))),
-      ignore,
-    );
+    api
+      .getStarMap({ params: { quarter } })
+      .then(
+        (res) => live && res.status === 200 && setTownships(res.body.townships.map((t) => ({ id: t.townshipId, name: t.name }))),
+        ignore,
+      );
     return () => {
       live = false;
     };
@@ -110,20 +112,20 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
   };
 
   const filters = (
-    <View className='cx-card ranking-filters'>
+    <View className="cx-card ranking-filters">
       {townships.length > 1 ? (
-        <View className='ranking-filters__group cx-ranking-township-filter'>
-          <Text className='ranking-filters__label'>乡镇（街道）</Text>
+        <View className="ranking-filters__group cx-ranking-township-filter">
+          <Text className="ranking-filters__label">乡镇（街道）</Text>
           <Chips
             chips={[{ key: ALL, label: '全部' }, ...townships.map((t) => ({ key: t.id, label: t.name }))]}
             value={townshipId}
             onPick={setTownshipId}
-            itemClassName='cx-ranking-filter-township'
+            itemClassName="cx-ranking-filter-township"
           />
         </View>
       ) : null}
-      <View className='ranking-filters__group cx-ranking-type-filter'>
-        <Text className='ranking-filters__label'>支部类型</Text>
+      <View className="ranking-filters__group cx-ranking-type-filter">
+        <Text className="ranking-filters__label">支部类型</Text>
         <Chips
           chips={[
             { key: ALL, label: '全部' },
@@ -132,7 +134,7 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
           ]}
           value={branchType}
           onPick={(k) => setBranchType(k as '' | BranchType)}
-          itemClassName='cx-ranking-filter-type'
+          itemClassName="cx-ranking-filter-type"
         />
       </View>
     </View>
@@ -147,29 +149,37 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
     body = (
       <View>
         {filters}
-        <View className='ranking-summary'>
-          <Text className='cx-ranking-matched'>
+        <View className="ranking-summary">
+          <Text className="cx-ranking-matched">
             共 {data.matched} 个支部 · 第 {data.ranking.version} 版 · 发布于 {formatShanghaiDate(data.ranking.publishedAt ?? '')}
           </Text>
         </View>
         {rows.length ? (
-          <View className='cx-card ranking-list cx-ranking-list'>
+          <View className="cx-card ranking-list cx-ranking-list">
             {rows.map((row) => (
               <RankRow key={row.branchId} row={row} quarter={quarter} />
             ))}
           </View>
         ) : (
-          <EmptyView text='没有符合筛选条件的支部' />
+          <EmptyView text="没有符合筛选条件的支部" />
         )}
         {rows.length < data.matched ? (
-          <Button className={`cx-btn cx-ranking-more${more === 'loading' ? ' cx-btn--disabled' : ''}`} disabled={more === 'loading' || undefined} onClick={() => void loadMore()}>
+          <Button
+            className={`cx-btn cx-ranking-more${more === 'loading' ? ' cx-btn--disabled' : ''}`}
+            disabled={more === 'loading' || undefined}
+            onClick={() => void loadMore()}
+          >
             {more === 'loading' ? '加载中…' : `加载更多（还有 ${data.matched - rows.length} 个）`}
           </Button>
         ) : rows.length ? (
-          <Text className='ranking-end'>已显示全部</Text>
+          <Text className="ranking-end">已显示全部</Text>
         ) : null}
-        {more !== 'idle' && more !== 'loading' ? <Text className='cx-field__error cx-ranking-more-error'>{more}</Text> : null}
-        <Button className={`cx-btn ranking-export cx-ranking-export${exporting ? ' cx-btn--disabled' : ''}`} disabled={exporting || undefined} onClick={() => void exportXlsx()}>
+        {more !== 'idle' && more !== 'loading' ? <Text className="cx-field__error cx-ranking-more-error">{more}</Text> : null}
+        <Button
+          className={`cx-btn ranking-export cx-ranking-export${exporting ? ' cx-btn--disabled' : ''}`}
+          disabled={exporting || undefined}
+          onClick={() => void exportXlsx()}
+        >
           {exporting ? '正在导出…' : '导出 Excel'}
         </Button>
       </View>
@@ -186,13 +196,23 @@ export default function RankingListPage() {
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: `${quarterLabel(quarter)}排名` }).catch(ignore);
   }, [quarter]);
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!readsRankings(session.me)) return <View className='cx-page'><BindingNeeded text='季度排名供乡镇（街道）工作人员、县级领导和区委组织部查看' /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!readsRankings(session.me))
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="季度排名供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+      </View>
+    );
   const admin = runsRankings(session.me);
   return (
-    <View className='cx-page ranking-page cx-ranking-page'>
+    <View className="cx-page ranking-page cx-ranking-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
-      <RankingNav quarter={quarter} current='list' admin={admin} />
+      <RankingNav quarter={quarter} current="list" admin={admin} />
       <RankingList key={quarter} quarter={quarter} admin={admin} />
     </View>
   );

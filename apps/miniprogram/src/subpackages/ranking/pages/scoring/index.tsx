@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { formatShanghaiDate, type ScoringDraft, type ScoringModel } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatShanghaiDate, type ScoringDraft, type ScoringModel } from '@chuangxing/shared';
+import { useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -9,7 +9,15 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
 import { readsRankings, runsRankings } from '../../services/ranking-access';
-import { SCORING_FIELDS, SCORING_GROUPS, checkScoring, contentOf, groupSum, valuesOf, type ScoringValues } from '../../services/scoring-form';
+import {
+  checkScoring,
+  contentOf,
+  groupSum,
+  SCORING_FIELDS,
+  SCORING_GROUPS,
+  type ScoringValues,
+  valuesOf,
+} from '../../services/scoring-form';
 import '../../ranking.css';
 
 const ignore = () => undefined;
@@ -18,16 +26,16 @@ const ignore = () => undefined;
 function ModelView({ model }: { model: ScoringModel }) {
   const values = valuesOf(model.content);
   return (
-    <View className='cx-card scoring-model cx-scoring-model' data-version={model.version}>
-      <Text className='ranking-card-title cx-scoring-version'>{model.version ? `现行第 ${model.version} 版` : '现行：默认评分模型'}</Text>
-      <Text className='ranking-muted'>
+    <View className="cx-card scoring-model cx-scoring-model" data-version={model.version}>
+      <Text className="ranking-card-title cx-scoring-version">{model.version ? `现行第 ${model.version} 版` : '现行：默认评分模型'}</Text>
+      <Text className="ranking-muted">
         {model.version ? `发布于 ${formatShanghaiDate(model.publishedAt)}` : '区里尚未发布自己的评分模型'}
         {model.note ? ` · ${model.note}` : ''}
       </Text>
       {SCORING_GROUPS.map((g) => (
-        <View key={g.key} className='scoring-view-group'>
-          <Text className='scoring-view-group__title'>{g.title}</Text>
-          <Text className='scoring-view-group__line'>
+        <View key={g.key} className="scoring-view-group">
+          <Text className="scoring-view-group__title">{g.title}</Text>
+          <Text className="scoring-view-group__line">
             {SCORING_FIELDS.filter((f) => f.group === g.key)
               .map((f) => `${f.label} ${values[f.path]}${f.unit}`)
               .join(' · ')}
@@ -128,46 +136,84 @@ function DraftEditor({ draft, onReload, onPublished }: { draft: ScoringDraft; on
   const weightSum = groupSum(values, 'weights');
   const rateSum = groupSum(values, 'letterRateWeights');
   return (
-    <View className='cx-card scoring-editor cx-scoring-editor' data-revision={revision}>
-      <Text className='ranking-card-title'>编辑草稿</Text>
-      <Text className='ranking-muted'>基于{draft.basedOnVersion ? `第 ${draft.basedOnVersion} 版` : '默认评分模型'}{draft.updatedAt ? ` · 上次保存 ${formatShanghaiDate(draft.updatedAt)}` : ''}</Text>
+    <View className="cx-card scoring-editor cx-scoring-editor" data-revision={revision}>
+      <Text className="ranking-card-title">编辑草稿</Text>
+      <Text className="ranking-muted">
+        基于{draft.basedOnVersion ? `第 ${draft.basedOnVersion} 版` : '默认评分模型'}
+        {draft.updatedAt ? ` · 上次保存 ${formatShanghaiDate(draft.updatedAt)}` : ''}
+      </Text>
       {stale ? (
-        <View className='scoring-stale cx-scoring-stale'>
-          <Text className='scoring-stale__text'>{stale}</Text>
-          <Button className='cx-btn cx-scoring-reload' onClick={onReload}>
+        <View className="scoring-stale cx-scoring-stale">
+          <Text className="scoring-stale__text">{stale}</Text>
+          <Button className="cx-btn cx-scoring-reload" onClick={onReload}>
             重新加载
           </Button>
         </View>
       ) : null}
       {SCORING_GROUPS.map((g) => (
-        <View key={g.key} className='scoring-group' data-group={g.key}>
-          <Text className='scoring-group__title'>
+        <View key={g.key} className="scoring-group" data-group={g.key}>
+          <Text className="scoring-group__title">
             {g.title}
-            {g.key === 'weights' ? <Text className={`scoring-sum cx-scoring-weight-sum${weightSum === 100 ? '' : ' is-off'}`}>（合计 {weightSum}）</Text> : null}
-            {g.key === 'letters' ? <Text className={`scoring-sum cx-scoring-rate-sum${rateSum === 100 ? '' : ' is-off'}`}>（合计 {rateSum}）</Text> : null}
+            {g.key === 'weights' ? (
+              <Text className={`scoring-sum cx-scoring-weight-sum${weightSum === 100 ? '' : ' is-off'}`}>（合计 {weightSum}）</Text>
+            ) : null}
+            {g.key === 'letters' ? (
+              <Text className={`scoring-sum cx-scoring-rate-sum${rateSum === 100 ? '' : ' is-off'}`}>（合计 {rateSum}）</Text>
+            ) : null}
           </Text>
-          <Text className='scoring-group__hint'>{g.hint}</Text>
-          {g.key === 'weights' && errors.weights ? <View className='cx-field__error cx-scoring-error' data-path='weights'>{errors.weights}</View> : null}
-          {g.key === 'letters' && errors.letterRateWeights ? <View className='cx-field__error cx-scoring-error' data-path='letterRateWeights'>{errors.letterRateWeights}</View> : null}
+          <Text className="scoring-group__hint">{g.hint}</Text>
+          {g.key === 'weights' && errors.weights ? (
+            <View className="cx-field__error cx-scoring-error" data-path="weights">
+              {errors.weights}
+            </View>
+          ) : null}
+          {g.key === 'letters' && errors.letterRateWeights ? (
+            <View className="cx-field__error cx-scoring-error" data-path="letterRateWeights">
+              {errors.letterRateWeights}
+            </View>
+          ) : null}
           {SCORING_FIELDS.filter((f) => f.group === g.key).map((f) => (
-            <View key={f.path} className='scoring-field cx-scoring-field' data-path={f.path}>
-              <Text className='scoring-field__label'>{f.label}</Text>
-              <Input className='cx-input scoring-field__input' type='number' value={values[f.path]} onInput={(e) => set(f.path, e.detail.value)} />
-              <Text className='scoring-field__unit'>{f.unit}</Text>
-              {errors[f.path] ? <View className='cx-field__error scoring-field__error cx-scoring-error' data-path={f.path}>{errors[f.path]}</View> : null}
+            <View key={f.path} className="scoring-field cx-scoring-field" data-path={f.path}>
+              <Text className="scoring-field__label">{f.label}</Text>
+              <Input
+                className="cx-input scoring-field__input"
+                type="number"
+                value={values[f.path]}
+                onInput={(e) => set(f.path, e.detail.value)}
+              />
+              <Text className="scoring-field__unit">{f.unit}</Text>
+              {errors[f.path] ? (
+                <View className="cx-field__error scoring-field__error cx-scoring-error" data-path={f.path}>
+                  {errors[f.path]}
+                </View>
+              ) : null}
             </View>
           ))}
         </View>
       ))}
-      {problem ? <Text className='cx-form-problem cx-scoring-problem'>{problem}</Text> : null}
-      <Button className={`cx-btn cx-scoring-save${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => void onSave()}>
+      {problem ? <Text className="cx-form-problem cx-scoring-problem">{problem}</Text> : null}
+      <Button
+        className={`cx-btn cx-scoring-save${busy ? ' cx-btn--disabled' : ''}`}
+        disabled={busy || undefined}
+        onClick={() => void onSave()}
+      >
         保存草稿
       </Button>
-      <View className='cx-field scoring-note'>
-        <Text className='cx-field__label'>版本说明</Text>
-        <Input className='cx-input cx-scoring-note' value={note} maxlength={100} placeholder='例如：提高进步幅度权重' onInput={(e) => setNote(e.detail.value)} />
+      <View className="cx-field scoring-note">
+        <Text className="cx-field__label">版本说明</Text>
+        <Input
+          className="cx-input cx-scoring-note"
+          value={note}
+          maxlength={100}
+          placeholder="例如：提高进步幅度权重"
+          onInput={(e) => setNote(e.detail.value)}
+        />
       </View>
-      <Button className={`cx-btn cx-btn--primary cx-scoring-publish${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={() => void onPublish()}>
+      <Button
+        className={`cx-btn cx-btn--primary cx-scoring-publish${busy ? ' cx-btn--disabled' : ''}`}
+        disabled={busy || undefined}
+        onClick={() => void onPublish()}
+      >
         发布新版本
       </Button>
     </View>
@@ -180,16 +226,16 @@ function Versions() {
     <ResourceView state={state} onRetry={reload}>
       {({ versions }) => (
         <View>
-          <View className='cx-section-title'>历史版本</View>
-          <View className='cx-card'>
+          <View className="cx-section-title">历史版本</View>
+          <View className="cx-card">
             {versions.length ? (
               versions.map((v) => (
-                <View key={v.version} className='scoring-history cx-scoring-history' data-version={v.version}>
+                <View key={v.version} className="scoring-history cx-scoring-history" data-version={v.version}>
                   第 {v.version} 版 · {formatShanghaiDate(v.publishedAt)} · {v.note}
                 </View>
               ))
             ) : (
-              <Text className='ranking-muted'>尚未发布过，现行为默认评分模型</Text>
+              <Text className="ranking-muted">尚未发布过，现行为默认评分模型</Text>
             )}
           </View>
         </View>
@@ -203,18 +249,39 @@ export default function ScoringPage() {
   const session = useSession();
   const admin = runsRankings(session.me);
   const [loads, setLoads] = useState(0);
-  const model = useResource(async () => expectStatus(await api.getScoringModel({}), 200), [loads], { enabled: Boolean(session.token) && readsRankings(session.me) });
-  const draft = useResource(async () => expectStatus(await api.getScoringDraft({}), 200), [loads], { enabled: Boolean(session.token) && admin });
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
-  if (!readsRankings(session.me)) return <View className='cx-page'><BindingNeeded text='评分模型供乡镇（街道）工作人员、县级领导和区委组织部查看' /></View>;
+  const model = useResource(async () => expectStatus(await api.getScoringModel({}), 200), [loads], {
+    enabled: Boolean(session.token) && readsRankings(session.me),
+  });
+  const draft = useResource(async () => expectStatus(await api.getScoringDraft({}), 200), [loads], {
+    enabled: Boolean(session.token) && admin,
+  });
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!readsRankings(session.me))
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="评分模型供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+      </View>
+    );
   return (
-    <View className='cx-page ranking-page cx-scoring-page'>
+    <View className="cx-page ranking-page cx-scoring-page">
       <ResourceView state={model.state} onRetry={model.reload}>
         {(m) => <ModelView model={m} />}
       </ResourceView>
       {admin ? (
         <ResourceView state={draft.state} onRetry={draft.reload}>
-          {(d) => <DraftEditor key={`${loads}-${d.revision}`} draft={d} onReload={() => setLoads((n) => n + 1)} onPublished={() => setLoads((n) => n + 1)} />}
+          {(d) => (
+            <DraftEditor
+              key={`${loads}-${d.revision}`}
+              draft={d}
+              onReload={() => setLoads((n) => n + 1)}
+              onPublished={() => setLoads((n) => n + 1)}
+            />
+          )}
         </ResourceView>
       ) : null}
       <Versions key={loads} />

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { type BranchCalendar, type BranchDetail, type DailyRules, REPORT_STATUS_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { REPORT_STATUS_LABELS, type BranchCalendar, type BranchDetail, type DailyRules } from '@chuangxing/shared';
+import { useEffect, useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -12,7 +12,16 @@ import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { canFile, filerBranchIds } from '../../services/report-access';
 import { reportSync } from '../../services/report-sync';
-import { WEEKDAY_LABELS, addMonths, daysBetween, isMonthKey, monthLabel, monthOf, monthWeeks, shanghaiDay } from '../../services/shanghai-day';
+import {
+  addMonths,
+  daysBetween,
+  isMonthKey,
+  monthLabel,
+  monthOf,
+  monthWeeks,
+  shanghaiDay,
+  WEEKDAY_LABELS,
+} from '../../services/shanghai-day';
 import '../../report.css';
 import './index.css';
 
@@ -40,7 +49,9 @@ export default function ReportCalendarPage() {
   // Days with a submission still waiting on this device.
   const [waiting, setWaiting] = useState<string[]>([]);
   useDidShow(() => {
-    const queued = reportSync().queue.list().filter((s) => s.branchId === branchId && (s.state === 'pending' || s.state === 'sending'));
+    const queued = reportSync()
+      .queue.list()
+      .filter((s) => s.branchId === branchId && (s.state === 'pending' || s.state === 'sending'));
     setWaiting(queued.map((s) => s.day));
   });
 
@@ -63,25 +74,31 @@ export default function ReportCalendarPage() {
   }, [state]);
 
   const open = (data: CalendarData, day: string, status: DayStatus) => {
-    const fileable = filer && data.rules ? daysBetween(day, today) >= 0 && daysBetween(day, today) <= data.rules.maxBackfillDays : filer && day === today;
+    const fileable =
+      filer && data.rules ? daysBetween(day, today) >= 0 && daysBetween(day, today) <= data.rules.maxBackfillDays : filer && day === today;
     if (status === 'on_time' || status === 'late') openPage(PAGES.reportDetail(branchId, day));
     else if (fileable) openPage(PAGES.reportEdit(branchId, day));
     else if (status === 'missing') Taro.showToast({ title: '当天未提交日报', icon: 'none' }).catch(ignore);
     else if (status === 'exempt') Taro.showToast({ title: '当天免报', icon: 'none' }).catch(ignore);
   };
 
-  if (!session.token) return <View className='cx-page'><SignInNeeded /></View>;
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
 
   return (
-    <View className='cx-page report-calendar'>
-      <View className='cx-card report-switcher report-calendar__month'>
-        <View className='report-switcher__btn cx-calendar-prev' hoverClass='cx-pressed' onClick={() => setMonth((m) => addMonths(m, -1))}>
+    <View className="cx-page report-calendar">
+      <View className="cx-card report-switcher report-calendar__month">
+        <View className="report-switcher__btn cx-calendar-prev" hoverClass="cx-pressed" onClick={() => setMonth((m) => addMonths(m, -1))}>
           <Text>‹ 上月</Text>
         </View>
-        <Text className='report-switcher__label cx-calendar-month'>{monthLabel(month)}</Text>
+        <Text className="report-switcher__label cx-calendar-month">{monthLabel(month)}</Text>
         <View
           className={`report-switcher__btn cx-calendar-next${month >= monthOf(today) ? ' is-disabled' : ''}`}
-          hoverClass='cx-pressed'
+          hoverClass="cx-pressed"
           onClick={() => {
             if (month < monthOf(today)) setMonth((m) => addMonths(m, 1));
           }}
@@ -95,7 +112,7 @@ export default function ReportCalendarPage() {
           const c = data.calendar.counts;
           return (
             <View>
-              <View className='cx-card report-calendar__counts'>
+              <View className="cx-card report-calendar__counts">
                 {(
                   [
                     ['on_time', c.onTime],
@@ -106,22 +123,22 @@ export default function ReportCalendarPage() {
                 ).map(([s, n]) => (
                   <View key={s} className={`report-calendar__count cx-calendar-count--${s}`}>
                     <Text className={`report-calendar__count-value report-text--${s}`}>{n}</Text>
-                    <Text className='report-calendar__count-label'>{CALENDAR_LABELS[s]}</Text>
+                    <Text className="report-calendar__count-label">{CALENDAR_LABELS[s]}</Text>
                   </View>
                 ))}
               </View>
-              <View className='cx-card report-calendar__grid'>
-                <View className='report-calendar__week report-calendar__weekdays'>
+              <View className="cx-card report-calendar__grid">
+                <View className="report-calendar__week report-calendar__weekdays">
                   {WEEKDAY_LABELS.map((w) => (
-                    <Text key={w} className='report-calendar__weekday'>
+                    <Text key={w} className="report-calendar__weekday">
                       {w}
                     </Text>
                   ))}
                 </View>
                 {monthWeeks(month).map((week, i) => (
-                  <View key={i} className='report-calendar__week'>
+                  <View key={i} className="report-calendar__week">
                     {week.map((day, j) => {
-                      if (!day) return <View key={j} className='report-calendar__cell report-calendar__cell--blank' />;
+                      if (!day) return <View key={j} className="report-calendar__cell report-calendar__cell--blank" />;
                       const entry = byDay.get(day);
                       const status: DayStatus = entry?.status ?? (day > today ? 'upcoming' : 'missing');
                       return (
@@ -130,27 +147,33 @@ export default function ReportCalendarPage() {
                           className={`report-calendar__cell cx-calendar-day report-status--${status}${day === today ? ' is-today' : ''}`}
                           data-day={day}
                           data-status={status}
-                          hoverClass='cx-pressed'
+                          hoverClass="cx-pressed"
                           onClick={() => open(data, day, status)}
                         >
-                          <Text className='report-calendar__date'>{Number(day.slice(8, 10))}</Text>
-                          <Text className='report-calendar__mark'>{waiting.includes(day) ? '待发送' : day === today ? '今天' : CALENDAR_LABELS[status]}</Text>
+                          <Text className="report-calendar__date">{Number(day.slice(8, 10))}</Text>
+                          <Text className="report-calendar__mark">
+                            {waiting.includes(day) ? '待发送' : day === today ? '今天' : CALENDAR_LABELS[status]}
+                          </Text>
                         </View>
                       );
                     })}
                   </View>
                 ))}
               </View>
-              <View className='report-calendar__legend'>
+              <View className="report-calendar__legend">
                 {LEGEND.map((s) => (
-                  <View key={s} className='report-calendar__legend-item'>
+                  <View key={s} className="report-calendar__legend-item">
                     <View className={`report-calendar__swatch report-status--${s}`} />
-                    <Text className='report-calendar__legend-label'>{CALENDAR_LABELS[s]}</Text>
+                    <Text className="report-calendar__legend-label">{CALENDAR_LABELS[s]}</Text>
                   </View>
                 ))}
               </View>
               {filer ? (
-                <View className='cx-btn cx-btn--primary report-calendar__today' hoverClass='cx-pressed' onClick={() => openPage(PAGES.reportEdit(branchId))}>
+                <View
+                  className="cx-btn cx-btn--primary report-calendar__today"
+                  hoverClass="cx-pressed"
+                  onClick={() => openPage(PAGES.reportEdit(branchId))}
+                >
                   <Text>填写今日日报</Text>
                 </View>
               ) : null}

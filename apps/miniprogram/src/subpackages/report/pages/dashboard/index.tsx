@@ -1,13 +1,13 @@
-import { useState, type ReactNode } from 'react';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import {
-  REPORT_STATUS_LABELS,
   type ComplianceCounts,
   type ComplianceStatus,
   type DistrictDayCompliance,
+  REPORT_STATUS_LABELS,
   type TownshipDayCompliance,
 } from '@chuangxing/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { type ReactNode, useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/use-session';
@@ -18,7 +18,7 @@ import { PAGES } from '../../../../services/routes';
 import { downloadComplianceXlsx } from '../../services/export-xlsx';
 import { canRemind, seesDistrict, staffTownships } from '../../services/report-access';
 import { addDays, addMonths, dayLabel, daysInMonth, isDayKey, monthOf, shanghaiDay } from '../../services/shanghai-day';
-import { useLoader, type Loaded } from '../../services/use-report-sync';
+import { type Loaded, useLoader } from '../../services/use-report-sync';
 import '../../report.css';
 import './index.css';
 
@@ -34,15 +34,23 @@ function DaySwitcher({ day, today, onChange }: { day: string; today: string; onC
   const canBack = day > addDays(today, -MAX_DAYS_BACK);
   const canForward = day < today;
   return (
-    <View className='cx-card report-switcher dashboard-day'>
-      <View className={`report-switcher__btn cx-dashboard-prev${canBack ? '' : ' is-disabled'}`} hoverClass='cx-pressed' onClick={() => canBack && onChange(addDays(day, -1))}>
+    <View className="cx-card report-switcher dashboard-day">
+      <View
+        className={`report-switcher__btn cx-dashboard-prev${canBack ? '' : ' is-disabled'}`}
+        hoverClass="cx-pressed"
+        onClick={() => canBack && onChange(addDays(day, -1))}
+      >
         <Text>‹ 前一天</Text>
       </View>
-      <Text className='report-switcher__label cx-dashboard-day'>
+      <Text className="report-switcher__label cx-dashboard-day">
         {dayLabel(day)}
         {day === today ? '（今天）' : ''}
       </Text>
-      <View className={`report-switcher__btn cx-dashboard-next${canForward ? '' : ' is-disabled'}`} hoverClass='cx-pressed' onClick={() => canForward && onChange(addDays(day, 1))}>
+      <View
+        className={`report-switcher__btn cx-dashboard-next${canForward ? '' : ' is-disabled'}`}
+        hoverClass="cx-pressed"
+        onClick={() => canForward && onChange(addDays(day, 1))}
+      >
         <Text>后一天 ›</Text>
       </View>
     </View>
@@ -54,27 +62,27 @@ function RateCard({ counts, deadline, deadlinePassed }: { counts: ComplianceCoun
   const total = Math.max(1, counts.expected);
   const seg = (n: number) => `${(n / total) * 100}%`;
   return (
-    <View className='cx-card dashboard-rate'>
-      <View className='dashboard-rate__top'>
+    <View className="cx-card dashboard-rate">
+      <View className="dashboard-rate__top">
         <View>
-          <Text className='dashboard-rate__value cx-dashboard-rate'>{counts.expected ? percent(counts.rate) : '—'}</Text>
-          <Text className='dashboard-rate__caption'>
+          <Text className="dashboard-rate__value cx-dashboard-rate">{counts.expected ? percent(counts.rate) : '—'}</Text>
+          <Text className="dashboard-rate__caption">
             {counts.expected ? `已报 ${counts.onTime + counts.late} / 应报 ${counts.expected}` : '今日无需报送'}
           </Text>
         </View>
         {deadline ? (
-          <View className='dashboard-rate__deadline'>
-            <Text className='dashboard-rate__deadline-time'>截止 {deadline}</Text>
-            <Text className='report-muted'>{deadlinePassed ? '已过截止时间' : '截止前提交均为按时'}</Text>
+          <View className="dashboard-rate__deadline">
+            <Text className="dashboard-rate__deadline-time">截止 {deadline}</Text>
+            <Text className="report-muted">{deadlinePassed ? '已过截止时间' : '截止前提交均为按时'}</Text>
           </View>
         ) : null}
       </View>
-      <View className='dashboard-bar'>
-        <View className='dashboard-bar__seg report-status--on_time-bg' style={{ width: seg(counts.onTime) }} />
-        <View className='dashboard-bar__seg report-status--late-bg' style={{ width: seg(counts.late) }} />
-        <View className='dashboard-bar__seg report-status--missing-bg' style={{ width: seg(counts.missing) }} />
+      <View className="dashboard-bar">
+        <View className="dashboard-bar__seg report-status--on_time-bg" style={{ width: seg(counts.onTime) }} />
+        <View className="dashboard-bar__seg report-status--late-bg" style={{ width: seg(counts.late) }} />
+        <View className="dashboard-bar__seg report-status--missing-bg" style={{ width: seg(counts.missing) }} />
       </View>
-      <View className='dashboard-counts'>
+      <View className="dashboard-counts">
         {(
           [
             ['on_time', '按时', counts.onTime],
@@ -85,7 +93,7 @@ function RateCard({ counts, deadline, deadlinePassed }: { counts: ComplianceCoun
         ).map(([s, label, n]) => (
           <View key={s} className={`dashboard-count cx-dashboard-count--${s}`}>
             <Text className={`dashboard-count__value report-text--${s}`}>{n}</Text>
-            <Text className='dashboard-count__label'>{label}</Text>
+            <Text className="dashboard-count__label">{label}</Text>
           </View>
         ))}
       </View>
@@ -131,23 +139,32 @@ function ExportPanel({ townshipId, today, onClose }: { townshipId: string; today
     }
   };
   return (
-    <View className='cx-card dashboard-export cx-dashboard-export-panel'>
-      <Text className='dashboard-export__title'>导出报送情况（Excel）</Text>
-      <View className='report-chips'>
+    <View className="cx-card dashboard-export cx-dashboard-export-panel">
+      <Text className="dashboard-export__title">导出报送情况（Excel）</Text>
+      <View className="report-chips">
         {ranges.map((r) => (
-          <View key={r.key} className={`report-choice cx-dashboard-export-range${r.key === range.key ? ' is-selected' : ''}`} hoverClass='cx-pressed' onClick={() => setRange(r)}>
+          <View
+            key={r.key}
+            className={`report-choice cx-dashboard-export-range${r.key === range.key ? ' is-selected' : ''}`}
+            hoverClass="cx-pressed"
+            onClick={() => setRange(r)}
+          >
             <Text>{r.label}</Text>
           </View>
         ))}
       </View>
-      <Text className='report-muted dashboard-export__range'>
+      <Text className="report-muted dashboard-export__range">
         {range.from} 至 {range.to}
       </Text>
-      {problem ? <Text className='cx-field__error'>{problem}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-dashboard-export-download${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={download}>
+      {problem ? <Text className="cx-field__error">{problem}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-dashboard-export-download${busy ? ' cx-btn--disabled' : ''}`}
+        disabled={busy || undefined}
+        onClick={download}
+      >
         {busy ? '正在导出…' : '下载表格'}
       </Button>
-      <Button className='cx-btn' onClick={onClose}>
+      <Button className="cx-btn" onClick={onClose}>
         取消
       </Button>
     </View>
@@ -166,19 +183,25 @@ function BranchRows({ data }: { data: TownshipDayCompliance }) {
         if (!rows.length) return null;
         return (
           <View key={status} className={`dashboard-group dashboard-group--${status}`}>
-            <View className='cx-section-title'>
+            <View className="cx-section-title">
               {status === 'on_time' ? '按时提交' : REPORT_STATUS_LABELS[status]}（{rows.length}）
             </View>
-            <View className='cx-card dashboard-list'>
+            <View className="cx-card dashboard-list">
               {rows.map((row) => (
-                <View key={row.branchId} className={`report-row dashboard-branch cx-dashboard-branch is-${row.status}`} data-status={row.status} hoverClass='cx-pressed' onClick={() => open(row)}>
-                  <View className='report-row__main'>
-                    <Text className='report-row__title'>{row.name}</Text>
-                    {row.submittedAt ? <Text className='report-row__sub'>{formatTime(row.submittedAt)} 提交</Text> : null}
-                    {row.exemptReason ? <Text className='report-row__sub'>{row.exemptReason}</Text> : null}
+                <View
+                  key={row.branchId}
+                  className={`report-row dashboard-branch cx-dashboard-branch is-${row.status}`}
+                  data-status={row.status}
+                  hoverClass="cx-pressed"
+                  onClick={() => open(row)}
+                >
+                  <View className="report-row__main">
+                    <Text className="report-row__title">{row.name}</Text>
+                    {row.submittedAt ? <Text className="report-row__sub">{formatTime(row.submittedAt)} 提交</Text> : null}
+                    {row.exemptReason ? <Text className="report-row__sub">{row.exemptReason}</Text> : null}
                   </View>
                   <Text className={`report-chip report-status--${row.status} cx-dashboard-status`}>{REPORT_STATUS_LABELS[row.status]}</Text>
-                  <Text className='report-row__arrow'>›</Text>
+                  <Text className="report-row__arrow">›</Text>
                 </View>
               ))}
             </View>
@@ -234,7 +257,9 @@ function TownshipDashboard({ townshipId, initialDay, today }: { townshipId: stri
         Taro.showToast({ title: failureOf(res).message, icon: 'none' }).catch(ignore);
         return;
       }
-      Taro.showToast({ title: `已提醒 ${res.body.branches} 个支部（${res.body.recipients} 人）`, icon: 'none', duration: 2500 }).catch(ignore);
+      Taro.showToast({ title: `已提醒 ${res.body.branches} 个支部（${res.body.recipients} 人）`, icon: 'none', duration: 2500 }).catch(
+        ignore,
+      );
     } catch (err) {
       Taro.showToast({ title: toFailure(err).message, icon: 'none' }).catch(ignore);
     }
@@ -246,9 +271,9 @@ function TownshipDashboard({ townshipId, initialDay, today }: { townshipId: stri
       <Stateful state={state} onRetry={retry}>
         {(data) => (
           <View>
-            <Text className='dashboard-township'>{data.township.name}</Text>
+            <Text className="dashboard-township">{data.township.name}</Text>
             <RateCard counts={data.counts} deadline={data.deadline} deadlinePassed={data.deadlinePassed} />
-            <View className='dashboard-actions'>
+            <View className="dashboard-actions">
               {canRemind(session.me, townshipId) && data.day === today ? (
                 <Button
                   className={`cx-btn cx-btn--primary cx-dashboard-remind${data.counts.missing ? '' : ' cx-btn--disabled'}`}
@@ -259,13 +284,13 @@ function TownshipDashboard({ townshipId, initialDay, today }: { townshipId: stri
                 </Button>
               ) : null}
               {!exporting ? (
-                <Button className='cx-btn cx-dashboard-export' onClick={() => setExporting(true)}>
+                <Button className="cx-btn cx-dashboard-export" onClick={() => setExporting(true)}>
                   导出
                 </Button>
               ) : null}
             </View>
             {exporting ? <ExportPanel townshipId={townshipId} today={today} onClose={() => setExporting(false)} /> : null}
-            {data.branches.length ? <BranchRows data={data} /> : <EmptyView text='该乡镇（街道）暂无支部' />}
+            {data.branches.length ? <BranchRows data={data} /> : <EmptyView text="该乡镇（街道）暂无支部" />}
           </View>
         )}
       </Stateful>
@@ -278,7 +303,10 @@ function TownshipPicker({ today }: { today: string }) {
   const session = useSession();
   const district = seesDistrict(session.me);
   const [day, setDay] = useState(today);
-  const { state, refresh, retry } = useLoader(async (): Promise<{ district?: DistrictDayCompliance; townships: { id: string; name: string }[] }> => {
+  const { state, refresh, retry } = useLoader(async (): Promise<{
+    district?: DistrictDayCompliance;
+    townships: { id: string; name: string }[];
+  }> => {
     if (district) {
       const data = expectStatus(await api.getDistrictCompliance({ query: { day } }), 200);
       return { district: data, townships: data.townships.map((t) => ({ id: t.townshipId, name: t.name })) };
@@ -296,30 +324,41 @@ function TownshipPicker({ today }: { today: string }) {
         {(data) => (
           <View>
             {data.district ? <RateCard counts={data.district.totals} /> : null}
-            <View className='cx-section-title'>选择乡镇（街道）</View>
+            <View className="cx-section-title">选择乡镇（街道）</View>
             {data.townships.length ? (
-              <View className='cx-card dashboard-list'>
+              <View className="cx-card dashboard-list">
                 {data.townships.map((t) => {
                   const counts = data.district?.townships.find((x) => x.townshipId === t.id)?.counts;
                   return (
-                    <View key={t.id} className='report-row dashboard-township-row cx-dashboard-township' hoverClass='cx-pressed' onClick={() => openPage(PAGES.reportDashboard(t.id, day))}>
-                      <View className='report-row__main'>
-                        <Text className='report-row__title'>{t.name}</Text>
+                    <View
+                      key={t.id}
+                      className="report-row dashboard-township-row cx-dashboard-township"
+                      hoverClass="cx-pressed"
+                      onClick={() => openPage(PAGES.reportDashboard(t.id, day))}
+                    >
+                      <View className="report-row__main">
+                        <Text className="report-row__title">{t.name}</Text>
                         {counts ? (
-                          <View className='dashboard-mini-bar'>
-                            <View className='dashboard-mini-bar__fill' style={{ width: `${Math.round(counts.rate * 100)}%` }} />
+                          <View className="dashboard-mini-bar">
+                            <View className="dashboard-mini-bar__fill" style={{ width: `${Math.round(counts.rate * 100)}%` }} />
                           </View>
                         ) : null}
-                        {counts ? <Text className='report-row__sub'>{`已报 ${counts.onTime + counts.late} / 应报 ${counts.expected} · 未提交 ${counts.missing}`}</Text> : null}
+                        {counts ? (
+                          <Text className="report-row__sub">{`已报 ${counts.onTime + counts.late} / 应报 ${counts.expected} · 未提交 ${counts.missing}`}</Text>
+                        ) : null}
                       </View>
-                      {counts ? <Text className='dashboard-township-row__rate cx-dashboard-township-rate'>{counts.expected ? percent(counts.rate) : '—'}</Text> : null}
-                      <Text className='report-row__arrow'>›</Text>
+                      {counts ? (
+                        <Text className="dashboard-township-row__rate cx-dashboard-township-rate">
+                          {counts.expected ? percent(counts.rate) : '—'}
+                        </Text>
+                      ) : null}
+                      <Text className="report-row__arrow">›</Text>
                     </View>
                   );
                 })}
               </View>
             ) : (
-              <EmptyView text='没有可查看的乡镇（街道）' />
+              <EmptyView text="没有可查看的乡镇（街道）" />
             )}
           </View>
         )}
@@ -341,5 +380,5 @@ export default function ReportDashboardPage() {
   if (!session.token) body = <SignInNeeded />;
   else if (townshipId) body = <TownshipDashboard townshipId={townshipId} initialDay={day} today={today} />;
   else body = <TownshipPicker today={today} />;
-  return <View className='cx-page report-dashboard'>{body}</View>;
+  return <View className="cx-page report-dashboard">{body}</View>;
 }

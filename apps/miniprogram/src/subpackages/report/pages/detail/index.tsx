@@ -1,7 +1,15 @@
-import { useState } from 'react';
+import {
+  type BranchDetail,
+  type DailyRules,
+  REPORT_LIMITS,
+  REPORT_STATUS_LABELS,
+  type ReportComment,
+  type ReportDetail,
+  STAR_SETS,
+} from '@chuangxing/shared';
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { REPORT_LIMITS, REPORT_STATUS_LABELS, STAR_SETS, type BranchDetail, type DailyRules, type ReportComment, type ReportDetail } from '@chuangxing/shared';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -32,12 +40,16 @@ function Photos({ detail }: { detail: ReportDetail }) {
   if (!urls.length) return null;
   return (
     <View>
-      <View className='cx-section-title'>现场照片（{urls.length}）</View>
-      <View className='cx-card'>
-        <View className='report-photos'>
+      <View className="cx-section-title">现场照片（{urls.length}）</View>
+      <View className="cx-card">
+        <View className="report-photos">
           {detail.photoUrls.map((p, i) => (
-            <View key={i} className='report-photo cx-report-detail-photo' onClick={() => Taro.previewImage({ urls, current: p.url }).catch(ignore)}>
-              <Image className='report-photo__img' src={p.thumbUrl ?? p.url} mode='aspectFill' lazyLoad />
+            <View
+              key={i}
+              className="report-photo cx-report-detail-photo"
+              onClick={() => Taro.previewImage({ urls, current: p.url }).catch(ignore)}
+            >
+              <Image className="report-photo__img" src={p.thumbUrl ?? p.url} mode="aspectFill" lazyLoad />
             </View>
           ))}
         </View>
@@ -75,19 +87,23 @@ function CommentBox({ branchId, day, onAdded }: { branchId: string; day: string;
     }
   };
   return (
-    <View className='report-comment-box'>
+    <View className="report-comment-box">
       <Textarea
-        className='report-detail__textarea cx-report-comment-input'
+        className="report-detail__textarea cx-report-comment-input"
         value={text}
         maxlength={REPORT_LIMITS.comment}
-        placeholder='写批注，支部干部都能看到'
+        placeholder="写批注，支部干部都能看到"
         onInput={(e) => {
           setText(e.detail.value);
           setProblem('');
         }}
       />
-      {problem ? <Text className='cx-field__error'>{problem}</Text> : null}
-      <Button className={`cx-btn cx-btn--primary cx-report-comment-send${sending ? ' cx-btn--disabled' : ''}`} disabled={sending || undefined} onClick={send}>
+      {problem ? <Text className="cx-field__error">{problem}</Text> : null}
+      <Button
+        className={`cx-btn cx-btn--primary cx-report-comment-send${sending ? ' cx-btn--disabled' : ''}`}
+        disabled={sending || undefined}
+        onClick={send}
+      >
         {sending ? '正在发送…' : '发送批注'}
       </Button>
     </View>
@@ -107,7 +123,7 @@ function Detail({ data, day, today }: { data: DetailData; day: string; today: st
     return (
       <EmptyView text={`${branch.name} ${dayLabel(day)} 未提交日报`}>
         {editable ? (
-          <Button className='cx-btn cx-btn--primary' onClick={() => openPage(PAGES.reportEdit(branch.id, day))}>
+          <Button className="cx-btn cx-btn--primary" onClick={() => openPage(PAGES.reportEdit(branch.id, day))}>
             去填写
           </Button>
         ) : null}
@@ -118,20 +134,22 @@ function Detail({ data, day, today }: { data: DetailData; day: string; today: st
   const comments = [...detail.comments, ...added.filter((a) => !detail.comments.some((c) => c.id === a.id))];
   return (
     <View>
-      <View className='cx-card report-detail__head'>
-        <Text className='report-detail__branch'>{branch.name}</Text>
-        <View className='report-detail__meta'>
-          <Text className='report-detail__day'>{dayLabel(day)}</Text>
-          <Text className={`report-chip report-status--${report.status} cx-report-detail-status`}>{REPORT_STATUS_LABELS[report.status]}</Text>
+      <View className="cx-card report-detail__head">
+        <Text className="report-detail__branch">{branch.name}</Text>
+        <View className="report-detail__meta">
+          <Text className="report-detail__day">{dayLabel(day)}</Text>
+          <Text className={`report-chip report-status--${report.status} cx-report-detail-status`}>
+            {REPORT_STATUS_LABELS[report.status]}
+          </Text>
         </View>
-        <Text className='report-muted'>
+        <Text className="report-muted">
           提交于 {formatDateTime(report.submittedAt)}
           {report.version > 1 ? ` · 第 ${report.version} 版` : ''}
         </Text>
       </View>
 
-      <View className='cx-section-title'>工作内容</View>
-      <View className='cx-card'>
+      <View className="cx-section-title">工作内容</View>
+      <View className="cx-card">
         <ReportContentView
           content={report.content}
           stars={branch.stars.length ? branch.stars : STAR_SETS[branch.type]}
@@ -141,47 +159,49 @@ function Detail({ data, day, today }: { data: DetailData; day: string; today: st
 
       <Photos detail={detail} />
 
-      <View className='cx-section-title'>修改记录</View>
-      <View className='cx-card report-detail__revisions'>
+      <View className="cx-section-title">修改记录</View>
+      <View className="cx-card report-detail__revisions">
         {detail.revisions.length ? (
           [...detail.revisions]
             .sort((a, b) => a.version - b.version)
             .map((r) => (
-              <View key={r.version} className='report-detail__revision cx-report-revision'>
-                <Text className='report-detail__revision-who'>
+              <View key={r.version} className="report-detail__revision cx-report-revision">
+                <Text className="report-detail__revision-who">
                   {r.editedByName} {r.version === 1 ? '提交' : '修改'}（第 {r.version} 版）
                 </Text>
-                <Text className='report-muted'>{formatDateTime(r.editedAt)}</Text>
+                <Text className="report-muted">{formatDateTime(r.editedAt)}</Text>
               </View>
             ))
         ) : (
-          <Text className='report-muted'>暂无记录</Text>
+          <Text className="report-muted">暂无记录</Text>
         )}
       </View>
 
-      <View className='cx-section-title'>批注（{comments.length}）</View>
-      <View className='cx-card report-detail__comments'>
+      <View className="cx-section-title">批注（{comments.length}）</View>
+      <View className="cx-card report-detail__comments">
         {comments.length ? (
           comments.map((c) => (
-            <View key={c.id} className='report-detail__comment cx-report-comment'>
-              <View className='report-detail__comment-head'>
-                <Text className='report-detail__comment-author'>
+            <View key={c.id} className="report-detail__comment cx-report-comment">
+              <View className="report-detail__comment-head">
+                <Text className="report-detail__comment-author">
                   {c.authorName}
                   {c.authorRole && !c.authorName.includes(c.authorRole) ? `（${c.authorRole}）` : ''}
                 </Text>
-                <Text className='report-muted'>{formatDateTime(c.createdAt)}</Text>
+                <Text className="report-muted">{formatDateTime(c.createdAt)}</Text>
               </View>
-              <Text className='report-detail__comment-text'>{c.text}</Text>
+              <Text className="report-detail__comment-text">{c.text}</Text>
             </View>
           ))
         ) : (
-          <Text className='report-muted'>暂无批注</Text>
+          <Text className="report-muted">暂无批注</Text>
         )}
-        {canComment(session.me, branch) ? <CommentBox branchId={branch.id} day={day} onAdded={(c) => setAdded((xs) => [...xs, c])} /> : null}
+        {canComment(session.me, branch) ? (
+          <CommentBox branchId={branch.id} day={day} onAdded={(c) => setAdded((xs) => [...xs, c])} />
+        ) : null}
       </View>
 
       {editable ? (
-        <Button className='cx-btn report-detail__edit cx-report-edit' onClick={() => openPage(PAGES.reportEdit(branch.id, day))}>
+        <Button className="cx-btn report-detail__edit cx-report-edit" onClick={() => openPage(PAGES.reportEdit(branch.id, day))}>
           修改日报
         </Button>
       ) : null}
@@ -220,7 +240,7 @@ export default function ReportDetailPage() {
   });
 
   return (
-    <View className='cx-page report-detail'>
+    <View className="cx-page report-detail">
       {session.token ? (
         <ResourceView state={state} onRetry={reload}>
           {(data) => <Detail data={data} day={day} today={today} />}

@@ -18,30 +18,30 @@ export function CountStepper({
     onChange(next);
   };
   return (
-    <View className='report-count'>
-      <View className='report-count__row'>
-        <Text className='report-count__label'>{label}</Text>
-        <View className='report-count__stepper'>
-          <View className={`report-count__btn${!value ? ' is-disabled' : ''}`} hoverClass='cx-pressed' onClick={() => step(-1)}>
+    <View className="report-count">
+      <View className="report-count__row">
+        <Text className="report-count__label">{label}</Text>
+        <View className="report-count__stepper">
+          <View className={`report-count__btn${!value ? ' is-disabled' : ''}`} hoverClass="cx-pressed" onClick={() => step(-1)}>
             <Text>−</Text>
           </View>
           <Input
-            className='report-count__input'
-            type='number'
+            className="report-count__input"
+            type="number"
             value={value === undefined ? '' : String(value)}
-            placeholder='0'
+            placeholder="0"
             maxlength={6}
             onInput={(e) => {
               const text = e.detail.value.replace(/[^\d]/g, '');
               onChange(text === '' ? undefined : Number(text));
             }}
           />
-          <View className='report-count__btn' hoverClass='cx-pressed' onClick={() => step(1)}>
+          <View className="report-count__btn" hoverClass="cx-pressed" onClick={() => step(1)}>
             <Text>+</Text>
           </View>
         </View>
       </View>
-      {error ? <Text className='cx-field__error'>{error}</Text> : null}
+      {error ? <Text className="cx-field__error">{error}</Text> : null}
     </View>
   );
 }

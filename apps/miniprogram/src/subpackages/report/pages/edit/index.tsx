@@ -1,16 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import {
+  type Branch,
   COUNT_KEYS,
   COUNT_LABELS,
-  REPORT_LIMITS,
-  STAR_SETS,
-  type Branch,
   type DailyRules,
   type Me,
+  REPORT_LIMITS,
   type ReportDetail,
+  STAR_SETS,
 } from '@chuangxing/shared';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ErrorView, LoadingView } from '../../../../components/state-views';
 import { reminderTemplateId } from '../../../../config/runtime-config';
@@ -19,17 +19,17 @@ import { api } from '../../../../services/api';
 import { expectStatus, failureError, failureOf, toFailure } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
-import { StatusChip } from '../../components/status-chip';
 import { ReportContentView } from '../../components/report-content';
+import { StatusChip } from '../../components/status-chip';
 import type { DraftItem, ReportDraft } from '../../offline/draft-store';
 import { chipOf, newestReport } from '../../offline/report-status';
 import { taroStorage } from '../../offline/taro-ports';
-import { pickPhotosWeapp, preparePhotosFromFiles, type PreparedPhoto } from '../../services/photo-files';
+import { tasksFor, taskTitle, useCatalogue } from '../../services/key-tasks';
+import { type PreparedPhoto, pickPhotosWeapp, preparePhotosFromFiles } from '../../services/photo-files';
 import { canFile, filerBranchIds } from '../../services/report-access';
 import { readContext, writeContext } from '../../services/report-context-cache';
 import { differsFrom, draftFromReport, emptyDraft, formErrorsOf, newItem, validateDraft } from '../../services/report-form';
 import { reportSync } from '../../services/report-sync';
-import { taskTitle, tasksFor, useCatalogue } from '../../services/key-tasks';
 import { dayLabel, daysBetween, formatDateTime, isDayKey, shanghaiDay, shanghaiInstant } from '../../services/shanghai-day';
 import { useDraft, useLoader, useOnline, useSubmission } from '../../services/use-report-sync';
 import { CountStepper } from './count-stepper';
@@ -86,40 +86,42 @@ async function loadContext(branchId: string, day: string): Promise<EditContext> 
     const cached = toFailure(err).status === undefined ? readContext(taroStorage, branchId) : undefined;
     if (!cached) throw err;
     const report = cached.reports[day];
-    return { branch: cached.branch, rules: cached.rules, detail: report ? { report, photoUrls: [], revisions: [] } : undefined, offline: true };
+    return {
+      branch: cached.branch,
+      rules: cached.rules,
+      detail: report ? { report, photoUrls: [], revisions: [] } : undefined,
+      offline: true,
+    };
   }
 }
 
 /** The server's version next to the local draft after a 409 (or a draft made on an older version). */
-function ConflictCard({
-  ctx,
-  onKeepMine,
-  onTakeTheirs,
-}: {
-  ctx: EditContext;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
-}) {
+function ConflictCard({ ctx, onKeepMine, onTakeTheirs }: { ctx: EditContext; onKeepMine: () => void; onTakeTheirs: () => void }) {
   const report = ctx.detail?.report;
   const catalogue = useCatalogue();
   const last = ctx.detail?.revisions?.[ctx.detail.revisions.length - 1];
   return (
-    <View className='cx-card report-notice report-notice--error cx-report-conflict'>
-      <Text className='report-notice__title'>该日报已被他人提交或修改</Text>
-      <Text className='report-notice__text'>
+    <View className="cx-card report-notice report-notice--error cx-report-conflict">
+      <Text className="report-notice__title">该日报已被他人提交或修改</Text>
+      <Text className="report-notice__text">
         {report
           ? `服务器上是第 ${report.version} 版${last ? `（${last.editedByName} 于 ${formatDateTime(last.editedAt)}）` : ''}，内容如下。你的内容仍保留在下方表单中。`
           : '请稍后刷新查看最新版本。你的内容仍保留在下方表单中。'}
       </Text>
       {report ? (
-        <View className='report-conflict__server'>
-          <ReportContentView content={report.content} stars={STAR_SETS[ctx.branch.type]} taskTitle={(id) => taskTitle(catalogue, ctx.branch.type, id)} compact />
+        <View className="report-conflict__server">
+          <ReportContentView
+            content={report.content}
+            stars={STAR_SETS[ctx.branch.type]}
+            taskTitle={(id) => taskTitle(catalogue, ctx.branch.type, id)}
+            compact
+          />
         </View>
       ) : null}
-      <Button className='cx-btn cx-btn--primary cx-report-keep-mine' onClick={onKeepMine}>
+      <Button className="cx-btn cx-btn--primary cx-report-keep-mine" onClick={onKeepMine}>
         保留我的内容，在最新版本上修改
       </Button>
-      <Button className='cx-btn cx-report-take-theirs' onClick={onTakeTheirs}>
+      <Button className="cx-btn cx-report-take-theirs" onClick={onTakeTheirs}>
         放弃我的内容，使用最新版本
       </Button>
     </View>
@@ -156,7 +158,12 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
   }, [submission, onRefresh]);
 
   const stale =
-    !!stored && !!serverReport && !stored.submit && submission?.state !== 'pending' && submission?.state !== 'sending' && (stored.baseVersion ?? 0) < serverReport.version;
+    !!stored &&
+    !!serverReport &&
+    !stored.submit &&
+    submission?.state !== 'pending' &&
+    submission?.state !== 'sending' &&
+    (stored.baseVersion ?? 0) < serverReport.version;
   // A leftover draft that says what the server already has is simply dropped.
   const redundant = stale && !differsFrom(stored, serverReport);
   useEffect(() => {
@@ -204,7 +211,10 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
     const out = sync.submit(branch.id, day);
     if (out.kind === 'invalid') {
       setErrors(out.errors);
-      Taro.showToast({ title: out.errors.photos && Object.keys(out.errors).length === 1 ? out.errors.photos : '请检查标红的内容', icon: 'none' }).catch(ignore);
+      Taro.showToast({
+        title: out.errors.photos && Object.keys(out.errors).length === 1 ? out.errors.photos : '请检查标红的内容',
+        icon: 'none',
+      }).catch(ignore);
       return;
     }
     setErrors({});
@@ -236,37 +246,39 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
   else if (unchanged) buttonText = serverReport?.status === 'late' ? '已提交（迟交）' : '已提交';
 
   return (
-    <View className='report-edit__body'>
-      <View className='cx-card report-edit__head'>
-        <View className='report-edit__title-row'>
+    <View className="report-edit__body">
+      <View className="cx-card report-edit__head">
+        <View className="report-edit__title-row">
           <View>
-            <Text className='report-edit__branch'>{branch.name}</Text>
-            <Text className='report-edit__day'>
+            <Text className="report-edit__branch">{branch.name}</Text>
+            <Text className="report-edit__day">
               {dayLabel(day)}
               {day === today ? '（今天）' : ''}
             </Text>
           </View>
           <StatusChip chip={chip} />
         </View>
-        <Text className='report-edit__deadline cx-report-deadline'>
+        <Text className="report-edit__deadline cx-report-deadline">
           {serverReport
             ? `已于 ${formatDateTime(serverReport.submittedAt)} 提交${serverReport.status === 'late' ? '（迟交）' : ''}，可修改至补报期限结束`
             : pastDeadline
               ? `已过截止时间 ${rules.deadline}，现在首次提交将记为迟交`
               : `截止时间：今天 ${rules.deadline}，之后首次提交记为迟交`}
         </Text>
-        {(ctx.offline || !online) && chip !== 'pending' ? <Text className='report-edit__offline'>当前无网络：填写的内容会保存在本机，联网后自动发送</Text> : null}
-        {pendingText ? <Text className='report-edit__pending'>{pendingText}</Text> : null}
+        {(ctx.offline || !online) && chip !== 'pending' ? (
+          <Text className="report-edit__offline">当前无网络：填写的内容会保存在本机，联网后自动发送</Text>
+        ) : null}
+        {pendingText ? <Text className="report-edit__pending">{pendingText}</Text> : null}
       </View>
 
       {conflict ? <ConflictCard ctx={ctx} onKeepMine={keepMine} onTakeTheirs={takeTheirs} /> : null}
       {rejected ? (
-        <View className='cx-card report-notice report-notice--error cx-report-rejected'>
-          <Text className='report-notice__title'>提交未成功</Text>
-          <Text className='report-notice__text'>{shown['params.day'] || rejected.lastError?.message}</Text>
+        <View className="cx-card report-notice report-notice--error cx-report-rejected">
+          <Text className="report-notice__title">提交未成功</Text>
+          <Text className="report-notice__text">{shown['params.day'] || rejected.lastError?.message}</Text>
           {rejected.lastError?.status === 401 ? (
             <Button
-              className='cx-btn cx-btn--primary'
+              className="cx-btn cx-btn--primary"
               onClick={() => {
                 sync.queue.retry(rejected.id);
                 sync.kick();
@@ -278,8 +290,8 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
         </View>
       ) : null}
 
-      <View className='cx-section-title'>工作内容</View>
-      {shown.items ? <Text className='cx-field__error report-edit__items-error'>{shown.items}</Text> : null}
+      <View className="cx-section-title">工作内容</View>
+      {shown.items ? <Text className="cx-field__error report-edit__items-error">{shown.items}</Text> : null}
       {draft.items.map((item, i) => (
         <ItemEditor
           key={item.id}
@@ -294,13 +306,16 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
         />
       ))}
       {draft.items.length < REPORT_LIMITS.items ? (
-        <Button className='cx-btn report-edit__add-item cx-report-add-item' onClick={() => edit({ items: [...draft.items, newItem(draft.items[draft.items.length - 1]?.star)] })}>
+        <Button
+          className="cx-btn report-edit__add-item cx-report-add-item"
+          onClick={() => edit({ items: [...draft.items, newItem(draft.items[draft.items.length - 1]?.star)] })}
+        >
           ＋ 再加一项
         </Button>
       ) : null}
 
-      <View className='cx-section-title'>数据统计（选填）</View>
-      <View className='cx-card report-counts'>
+      <View className="cx-section-title">数据统计（选填）</View>
+      <View className="cx-card report-counts">
         {COUNT_KEYS.map((k) => (
           <CountStepper
             key={k}
@@ -312,31 +327,31 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
         ))}
       </View>
 
-      <View className='cx-section-title'>存在问题和困难</View>
-      <View className='cx-card'>
+      <View className="cx-section-title">存在问题和困难</View>
+      <View className="cx-card">
         <Textarea
-          className='report-textarea cx-report-problems'
+          className="report-textarea cx-report-problems"
           value={draft.problems}
           maxlength={REPORT_LIMITS.problems}
-          placeholder='没有可不填'
+          placeholder="没有可不填"
           onInput={(e) => edit({ problems: e.detail.value }, 'problems')}
         />
-        {shown.problems ? <Text className='cx-field__error'>{shown.problems}</Text> : null}
+        {shown.problems ? <Text className="cx-field__error">{shown.problems}</Text> : null}
       </View>
 
-      <View className='cx-section-title'>明日计划</View>
-      <View className='cx-card'>
+      <View className="cx-section-title">明日计划</View>
+      <View className="cx-card">
         <Textarea
-          className='report-textarea cx-report-plan'
+          className="report-textarea cx-report-plan"
           value={draft.tomorrowPlan}
           maxlength={REPORT_LIMITS.plan}
-          placeholder='明天准备做什么'
+          placeholder="明天准备做什么"
           onInput={(e) => edit({ tomorrowPlan: e.detail.value }, 'tomorrowPlan')}
         />
-        {shown.tomorrowPlan ? <Text className='cx-field__error'>{shown.tomorrowPlan}</Text> : null}
+        {shown.tomorrowPlan ? <Text className="cx-field__error">{shown.tomorrowPlan}</Text> : null}
       </View>
 
-      <View className='cx-section-title'>现场照片</View>
+      <View className="cx-section-title">现场照片</View>
       <PhotoGrid
         photos={draft.photos}
         error={shown.photos}
@@ -349,7 +364,7 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
         onRetry={(id) => sync.retryPhoto(branch.id, day, id)}
       />
 
-      <View className='report-edit__bar'>
+      <View className="report-edit__bar">
         <Button
           className={`cx-btn cx-btn--primary cx-report-submit${unchanged || submission?.state === 'sending' ? ' cx-btn--disabled' : ''}`}
           disabled={unchanged || submission?.state === 'sending' || undefined}
@@ -364,10 +379,10 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
 
 function Blocked({ title, text, branchId, day }: { title: string; text: string; branchId: string; day: string }) {
   return (
-    <View className='cx-card report-notice cx-report-blocked'>
-      <Text className='report-notice__title'>{title}</Text>
-      <Text className='report-notice__text'>{text}</Text>
-      <Button className='cx-btn' onClick={() => openPage(PAGES.reportDetail(branchId, day))}>
+    <View className="cx-card report-notice cx-report-blocked">
+      <Text className="report-notice__title">{title}</Text>
+      <Text className="report-notice__text">{text}</Text>
+      <Button className="cx-btn" onClick={() => openPage(PAGES.reportDetail(branchId, day))}>
         查看日报详情
       </Button>
     </View>
@@ -417,5 +432,5 @@ export default function ReportEditPage() {
       <ReportForm ctx={state.data} day={day} today={today} onRefresh={refresh} />
     );
   }
-  return <View className='cx-page report-edit'>{body}</View>;
+  return <View className="cx-page report-edit">{body}</View>;
 }

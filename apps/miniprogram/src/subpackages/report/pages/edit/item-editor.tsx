@@ -1,5 +1,5 @@
+import { type CatalogueStar, REPORT_LIMITS, STAR_LABELS, type Star } from '@chuangxing/shared';
 import { Text, Textarea, View } from '@tarojs/components';
-import { REPORT_LIMITS, STAR_LABELS, type CatalogueStar, type Star } from '@chuangxing/shared';
 import type { DraftItem } from '../../offline/draft-store';
 
 /** One item of work: its star (big chips), optionally one of that star's key tasks (chips), and the text. */
@@ -27,38 +27,38 @@ export function ItemEditor({
   const taskError = errors[`items.${index}.taskId`];
   const textError = errors[`items.${index}.text`] ?? errors[`items.${index}`];
   return (
-    <View className='cx-card report-item'>
-      <View className='report-item__head'>
-        <Text className='report-item__title'>第 {index + 1} 项</Text>
+    <View className="cx-card report-item">
+      <View className="report-item__head">
+        <Text className="report-item__title">第 {index + 1} 项</Text>
         {canRemove ? (
-          <View className='report-item__remove' hoverClass='cx-pressed' onClick={onRemove}>
+          <View className="report-item__remove" hoverClass="cx-pressed" onClick={onRemove}>
             <Text>删除</Text>
           </View>
         ) : null}
       </View>
-      <View className='report-chips report-item__stars'>
+      <View className="report-chips report-item__stars">
         {stars.map((star) => (
           <View
             key={star}
             className={`report-choice cx-report-star-option${item.star === star ? ' is-selected' : ''}`}
-            hoverClass='cx-pressed'
+            hoverClass="cx-pressed"
             onClick={() => onChange({ ...item, star, taskId: item.star === star ? item.taskId : undefined }, `items.${index}.star`)}
           >
             <Text>{STAR_LABELS[star]}</Text>
           </View>
         ))}
       </View>
-      {starError ? <Text className='cx-field__error'>{starError}</Text> : null}
+      {starError ? <Text className="cx-field__error">{starError}</Text> : null}
       {tasks.length ? (
-        <View className='report-item__tasks'>
-          <Text className='report-item__task'>对应重点任务（选填，再点一次取消）</Text>
-          <View className='report-chips'>
+        <View className="report-item__tasks">
+          <Text className="report-item__task">对应重点任务（选填，再点一次取消）</Text>
+          <View className="report-chips">
             {tasks.map((task) => (
               <View
                 key={task.id}
                 className={`report-choice report-task-choice cx-report-task-option${item.taskId === task.id ? ' is-selected' : ''}`}
                 data-id={task.id}
-                hoverClass='cx-pressed'
+                hoverClass="cx-pressed"
                 onClick={() => onChange({ ...item, taskId: item.taskId === task.id ? undefined : task.id }, `items.${index}.taskId`)}
               >
                 <Text>{task.title}</Text>
@@ -67,19 +67,19 @@ export function ItemEditor({
           </View>
         </View>
       ) : !item.star ? (
-        <Text className='report-item__task'>选择星级后可选对应的重点任务</Text>
+        <Text className="report-item__task">选择星级后可选对应的重点任务</Text>
       ) : null}
-      {taskError ? <Text className='cx-field__error'>{taskError}</Text> : null}
+      {taskError ? <Text className="cx-field__error">{taskError}</Text> : null}
       <Textarea
         className={`report-textarea cx-report-item-text${index === 0 ? '' : ` cx-report-item-text--${index}`}`}
         value={item.text}
         maxlength={REPORT_LIMITS.itemText}
-        placeholder='今天做了什么？如：走访困难群众 5 户，解决用水问题'
+        placeholder="今天做了什么？如：走访困难群众 5 户，解决用水问题"
         onInput={(e) => onChange({ ...item, text: e.detail.value }, `items.${index}.text`)}
       />
-      <View className='report-item__foot'>
-        {textError ? <Text className='cx-field__error'>{textError}</Text> : <Text />}
-        <Text className='report-counter'>
+      <View className="report-item__foot">
+        {textError ? <Text className="cx-field__error">{textError}</Text> : <Text />}
+        <Text className="report-counter">
           {item.text.length}/{REPORT_LIMITS.itemText}
         </Text>
       </View>

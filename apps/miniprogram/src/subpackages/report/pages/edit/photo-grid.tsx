@@ -1,7 +1,7 @@
-import type { ChangeEvent } from 'react';
+import { REPORT_LIMITS } from '@chuangxing/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { REPORT_LIMITS } from '@chuangxing/shared';
+import type { ChangeEvent } from 'react';
 import { isH5 } from '../../../../config/runtime-config';
 import type { DraftPhoto } from '../../offline/draft-store';
 
@@ -13,23 +13,28 @@ const STATE_TEXT: Record<DraftPhoto['state'], string> = {
   lost: '已失效',
 };
 
-function PhotoTile({ photo, onPreview, onRemove, onRetry }: { photo: DraftPhoto; onPreview: () => void; onRemove: () => void; onRetry: () => void }) {
+function PhotoTile({
+  photo,
+  onPreview,
+  onRemove,
+  onRetry,
+}: {
+  photo: DraftPhoto;
+  onPreview: () => void;
+  onRemove: () => void;
+  onRetry: () => void;
+}) {
   const done = photo.state === 'uploaded';
   return (
     <View className={`report-photo cx-report-photo is-${photo.state}${done ? ' is-uploaded' : ''}`} data-state={photo.state}>
-      {photo.previewUrl ? <Image className='report-photo__img' src={photo.previewUrl} mode='aspectFill' onClick={onPreview} /> : null}
+      {photo.previewUrl ? <Image className="report-photo__img" src={photo.previewUrl} mode="aspectFill" onClick={onPreview} /> : null}
       {!done ? (
-        <View
-          className='report-photo__overlay'
-          onClick={photo.state === 'failed' ? onRetry : undefined}
-        >
-          <Text className='report-photo__state'>
-            {photo.state === 'uploading' ? `${photo.progress ?? 0}%` : STATE_TEXT[photo.state]}
-          </Text>
-          {photo.state === 'failed' ? <Text className='report-photo__retry'>点击重试</Text> : null}
+        <View className="report-photo__overlay" onClick={photo.state === 'failed' ? onRetry : undefined}>
+          <Text className="report-photo__state">{photo.state === 'uploading' ? `${photo.progress ?? 0}%` : STATE_TEXT[photo.state]}</Text>
+          {photo.state === 'failed' ? <Text className="report-photo__retry">点击重试</Text> : null}
         </View>
       ) : null}
-      <View className='report-photo__remove' hoverClass='cx-pressed' onClick={onRemove}>
+      <View className="report-photo__remove" hoverClass="cx-pressed" onClick={onRemove}>
         <Text>×</Text>
       </View>
     </View>
@@ -67,30 +72,36 @@ export function PhotoGrid({
     if (files.length) onFiles(files);
   };
   return (
-    <View className='cx-card report-photos-card'>
-      <View className='report-photos'>
+    <View className="cx-card report-photos-card">
+      <View className="report-photos">
         {photos.map((p) => (
           <PhotoTile key={p.id} photo={p} onPreview={() => preview(p)} onRemove={() => onRemove(p.id)} onRetry={() => onRetry(p.id)} />
         ))}
         {remaining > 0 ? (
           isH5() ? (
-            <View className='report-photo report-photo-add'>
-              <Text className='report-photo-add__plus'>+</Text>
-              <Text className='report-photo-add__text'>添加照片</Text>
-              <input className='report-photo-add__file cx-report-photo-input' type='file' accept='image/*' multiple onChange={onInputChange} />
+            <View className="report-photo report-photo-add">
+              <Text className="report-photo-add__plus">+</Text>
+              <Text className="report-photo-add__text">添加照片</Text>
+              <input
+                className="report-photo-add__file cx-report-photo-input"
+                type="file"
+                accept="image/*"
+                multiple
+                onChange={onInputChange}
+              />
             </View>
           ) : (
-            <View className='report-photo report-photo-add cx-report-photo-input' hoverClass='cx-pressed' onClick={() => onPick(remaining)}>
-              <Text className='report-photo-add__plus'>+</Text>
-              <Text className='report-photo-add__text'>添加照片</Text>
+            <View className="report-photo report-photo-add cx-report-photo-input" hoverClass="cx-pressed" onClick={() => onPick(remaining)}>
+              <Text className="report-photo-add__plus">+</Text>
+              <Text className="report-photo-add__text">添加照片</Text>
             </View>
           )
         ) : null}
       </View>
-      <Text className='report-muted report-photos__hint'>
+      <Text className="report-muted report-photos__hint">
         {photos.length}/{REPORT_LIMITS.photos} 张 · 自动压缩后上传，省流量
       </Text>
-      {error ? <Text className='cx-field__error'>{error}</Text> : null}
+      {error ? <Text className="cx-field__error">{error}</Text> : null}
     </View>
   );
 }

@@ -1,16 +1,16 @@
-import { useState } from 'react';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
 import {
   AddReviewItemBody,
-  REVIEW_LISTS,
-  REVIEW_LIST_LABELS,
-  REVIEW_STATUS_LABELS,
   formatShanghaiDateTime,
+  REVIEW_LIST_LABELS,
+  REVIEW_LISTS,
+  REVIEW_STATUS_LABELS,
   type ReviewBoard,
   type ReviewItem,
   type ReviewList,
 } from '@chuangxing/shared';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -31,7 +31,12 @@ const LIST_HINTS: Record<ReviewList, string> = {
 
 const ACTION_TEXT = { start: '开始解决', done: '标为已解决', reopen: '重新打开', edit: '修改' } as const;
 type Action = keyof typeof ACTION_TEXT;
-const NOTE_HINT: Record<Action, string> = { start: '进展（可不填）', done: '怎么解决的（必填）', reopen: '重新打开的原因（必填）', edit: '' };
+const NOTE_HINT: Record<Action, string> = {
+  start: '进展（可不填）',
+  done: '怎么解决的（必填）',
+  reopen: '重新打开的原因（必填）',
+  edit: '',
+};
 
 async function loadBoard(branchId: string, month: string): Promise<ReviewBoard> {
   if (!branchId) throw failureError({ status: 404, message: '缺少支部编号' });
@@ -40,7 +45,17 @@ async function loadBoard(branchId: string, month: string): Promise<ReviewBoard> 
   return board;
 }
 
-function AddForm({ branchId, month, list, onAdded }: { branchId: string; month: string; list: ReviewList; onAdded: (item: ReviewItem) => void }) {
+function AddForm({
+  branchId,
+  month,
+  list,
+  onAdded,
+}: {
+  branchId: string;
+  month: string;
+  list: ReviewList;
+  onAdded: (item: ReviewItem) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
@@ -52,7 +67,7 @@ function AddForm({ branchId, month, list, onAdded }: { branchId: string; month: 
 
   if (!open)
     return (
-      <View className='review-add-open cx-review-add-open' data-list={list} hoverClass='cx-pressed' onClick={() => setOpen(true)}>
+      <View className="review-add-open cx-review-add-open" data-list={list} hoverClass="cx-pressed" onClick={() => setOpen(true)}>
         <Text>＋ 添加一条</Text>
       </View>
     );
@@ -90,27 +105,45 @@ function AddForm({ branchId, month, list, onAdded }: { branchId: string; month: 
     }
   };
   return (
-    <View className='review-add cx-review-add' data-list={list}>
-      <View className='cx-review-add-text'>
-        <Textarea className='review-textarea' value={text} maxlength={200} placeholder={`写下${REVIEW_LIST_LABELS[list].replace('清单', '')}（200 字以内）`} onInput={(e) => setText(e.detail.value)} />
+    <View className="review-add cx-review-add" data-list={list}>
+      <View className="cx-review-add-text">
+        <Textarea
+          className="review-textarea"
+          value={text}
+          maxlength={200}
+          placeholder={`写下${REVIEW_LIST_LABELS[list].replace('清单', '')}（200 字以内）`}
+          onInput={(e) => setText(e.detail.value)}
+        />
       </View>
-      {problems.text ? <Text className='cx-field__error'>{problems.text}</Text> : null}
-      <View className='review-add__row'>
-        <View className='review-add__field cx-review-add-owner'>
-          <Input className='cx-input' value={owner} maxlength={20} placeholder='责任人' onInput={(e) => setOwner(e.detail.value)} />
+      {problems.text ? <Text className="cx-field__error">{problems.text}</Text> : null}
+      <View className="review-add__row">
+        <View className="review-add__field cx-review-add-owner">
+          <Input className="cx-input" value={owner} maxlength={20} placeholder="责任人" onInput={(e) => setOwner(e.detail.value)} />
         </View>
-        <View className='review-add__field cx-review-add-due'>
-          <Input className='cx-input' value={due} maxlength={10} placeholder='完成时限 YYYY-MM-DD（可不填）' onInput={(e) => setDue(e.detail.value)} />
+        <View className="review-add__field cx-review-add-due">
+          <Input
+            className="cx-input"
+            value={due}
+            maxlength={10}
+            placeholder="完成时限 YYYY-MM-DD（可不填）"
+            onInput={(e) => setDue(e.detail.value)}
+          />
         </View>
       </View>
-      {problems.owner ? <Text className='cx-field__error'>{problems.owner}</Text> : null}
-      {problems.due ? <Text className='cx-field__error'>{problems.due}</Text> : null}
-      {problems.month || problems.form || problems.id ? <Text className='cx-field__error cx-review-add-problem'>{problems.month ?? problems.form ?? problems.id}</Text> : null}
-      <View className='review-add__row'>
-        <Button className='cx-btn review-btn--half' onClick={() => setOpen(false)}>
+      {problems.owner ? <Text className="cx-field__error">{problems.owner}</Text> : null}
+      {problems.due ? <Text className="cx-field__error">{problems.due}</Text> : null}
+      {problems.month || problems.form || problems.id ? (
+        <Text className="cx-field__error cx-review-add-problem">{problems.month ?? problems.form ?? problems.id}</Text>
+      ) : null}
+      <View className="review-add__row">
+        <Button className="cx-btn review-btn--half" onClick={() => setOpen(false)}>
           取消
         </Button>
-        <Button className={`cx-btn cx-btn--primary review-btn--half cx-review-add-submit${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={send}>
+        <Button
+          className={`cx-btn cx-btn--primary review-btn--half cx-review-add-submit${busy ? ' cx-btn--disabled' : ''}`}
+          disabled={busy || undefined}
+          onClick={send}
+        >
           {busy ? '正在添加…' : '添加'}
         </Button>
       </View>
@@ -118,7 +151,19 @@ function AddForm({ branchId, month, list, onAdded }: { branchId: string; month: 
   );
 }
 
-function ItemCard({ branchId, item, writer, onChanged, onStale }: { branchId: string; item: ReviewItem; writer: boolean; onChanged: (i: ReviewItem) => void; onStale: (m: string) => void }) {
+function ItemCard({
+  branchId,
+  item,
+  writer,
+  onChanged,
+  onStale,
+}: {
+  branchId: string;
+  item: ReviewItem;
+  writer: boolean;
+  onChanged: (i: ReviewItem) => void;
+  onStale: (m: string) => void;
+}) {
   const [action, setAction] = useState<Action>();
   const [note, setNote] = useState('');
   const [text, setText] = useState(item.text);
@@ -163,69 +208,96 @@ function ItemCard({ branchId, item, writer, onChanged, onStale }: { branchId: st
     }
   };
 
-  const actions: Action[] = item.status === 'open' ? ['start', 'done', 'edit'] : item.status === 'in_progress' ? ['done', 'edit'] : ['reopen'];
+  const actions: Action[] =
+    item.status === 'open' ? ['start', 'done', 'edit'] : item.status === 'in_progress' ? ['done', 'edit'] : ['reopen'];
   return (
-    <View className={`review-item cx-review-item is-${item.status}${item.overdue ? ' review-item--overdue is-overdue' : ''}`} data-id={item.id} data-status={item.status}>
-      <View className='review-item__head'>
+    <View
+      className={`review-item cx-review-item is-${item.status}${item.overdue ? ' review-item--overdue is-overdue' : ''}`}
+      data-id={item.id}
+      data-status={item.status}
+    >
+      <View className="review-item__head">
         <Text className={`cx-tag review-status--${item.status} cx-review-item-status`}>{REVIEW_STATUS_LABELS[item.status]}</Text>
-        {item.carried ? <Text className='cx-tag review-carried cx-review-carried'>往期 · {monthLabel(item.period)}</Text> : null}
-        {item.overdue ? <Text className='cx-tag review-overdue cx-review-overdue'>已逾期</Text> : null}
+        {item.carried ? <Text className="cx-tag review-carried cx-review-carried">往期 · {monthLabel(item.period)}</Text> : null}
+        {item.overdue ? <Text className="cx-tag review-overdue cx-review-overdue">已逾期</Text> : null}
       </View>
-      <Text className='review-item__text cx-review-item-text'>{item.text}</Text>
-      <Text className='review-item__meta'>
+      <Text className="review-item__text cx-review-item-text">{item.text}</Text>
+      <Text className="review-item__meta">
         责任人：{item.owner}
         {item.due ? ` · 时限：${item.due}` : ''}
       </Text>
       {item.status === 'done' ? (
-        <Text className='review-item__done cx-review-done-note'>
+        <Text className="review-item__done cx-review-done-note">
           {item.doneDay} 解决：{item.doneNote}
         </Text>
       ) : null}
-      <View className='review-item__history-toggle cx-review-history-toggle' onClick={() => setHistory(!history)}>
+      <View className="review-item__history-toggle cx-review-history-toggle" onClick={() => setHistory(!history)}>
         <Text>{history ? '收起记录' : `处理记录（${item.history.length}）`}</Text>
       </View>
       {history ? (
-        <View className='review-history cx-review-history'>
+        <View className="review-history cx-review-history">
           {item.history.map((h, i) => (
-            <Text key={i} className='review-history__row'>
-              {formatShanghaiDateTime(h.at)} {h.byName} {{ created: '列入清单', edited: '修改', started: '开始解决', done: '解决', reopened: '重新打开' }[h.action]}
+            <Text key={i} className="review-history__row">
+              {formatShanghaiDateTime(h.at)} {h.byName}{' '}
+              {{ created: '列入清单', edited: '修改', started: '开始解决', done: '解决', reopened: '重新打开' }[h.action]}
               {h.note ? `：${h.note}` : ''}
             </Text>
           ))}
         </View>
       ) : null}
       {writer ? (
-        <View className='review-item__actions'>
+        <View className="review-item__actions">
           {actions.map((a) => (
-            <View key={a} className={`review-action cx-review-action-${a}${action === a ? ' review-action--on' : ''}`} hoverClass='cx-pressed' onClick={() => choose(a)}>
+            <View
+              key={a}
+              className={`review-action cx-review-action-${a}${action === a ? ' review-action--on' : ''}`}
+              hoverClass="cx-pressed"
+              onClick={() => choose(a)}
+            >
               <Text>{ACTION_TEXT[a]}</Text>
             </View>
           ))}
         </View>
       ) : null}
       {writer && action ? (
-        <View className='review-item__panel'>
+        <View className="review-item__panel">
           {action === 'edit' ? (
             <View>
-              <View className='cx-review-edit-text'>
-                <Textarea className='review-textarea' value={text} maxlength={200} onInput={(e) => setText(e.detail.value)} />
+              <View className="cx-review-edit-text">
+                <Textarea className="review-textarea" value={text} maxlength={200} onInput={(e) => setText(e.detail.value)} />
               </View>
-              <View className='review-add__row'>
-                <View className='review-add__field'>
-                  <Input className='cx-input' value={owner} maxlength={20} placeholder='责任人' onInput={(e) => setOwner(e.detail.value)} />
+              <View className="review-add__row">
+                <View className="review-add__field">
+                  <Input className="cx-input" value={owner} maxlength={20} placeholder="责任人" onInput={(e) => setOwner(e.detail.value)} />
                 </View>
-                <View className='review-add__field'>
-                  <Input className='cx-input' value={due} maxlength={10} placeholder='完成时限 YYYY-MM-DD' onInput={(e) => setDue(e.detail.value)} />
+                <View className="review-add__field">
+                  <Input
+                    className="cx-input"
+                    value={due}
+                    maxlength={10}
+                    placeholder="完成时限 YYYY-MM-DD"
+                    onInput={(e) => setDue(e.detail.value)}
+                  />
                 </View>
               </View>
             </View>
           ) : (
-            <View className='cx-review-action-note'>
-              <Textarea className='review-textarea' value={note} maxlength={200} placeholder={NOTE_HINT[action]} onInput={(e) => setNote(e.detail.value)} />
+            <View className="cx-review-action-note">
+              <Textarea
+                className="review-textarea"
+                value={note}
+                maxlength={200}
+                placeholder={NOTE_HINT[action]}
+                onInput={(e) => setNote(e.detail.value)}
+              />
             </View>
           )}
-          {problem ? <Text className='cx-field__error'>{problem}</Text> : null}
-          <Button className={`cx-btn cx-btn--primary cx-review-action-confirm${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={run}>
+          {problem ? <Text className="cx-field__error">{problem}</Text> : null}
+          <Button
+            className={`cx-btn cx-btn--primary cx-review-action-confirm${busy ? ' cx-btn--disabled' : ''}`}
+            disabled={busy || undefined}
+            onClick={run}
+          >
             {busy ? '正在保存…' : `确认${ACTION_TEXT[action]}`}
           </Button>
         </View>
@@ -260,7 +332,7 @@ export default function ReviewBoardPage() {
 
   if (!signedIn)
     return (
-      <View className='cx-page review'>
+      <View className="cx-page review">
         <SignInNeeded />
       </View>
     );
@@ -273,22 +345,22 @@ export default function ReviewBoardPage() {
     reload();
   };
   return (
-    <View className='cx-page review'>
-      <View className='review-month cx-review-month'>
-        <View className='review-month__step cx-review-prev' hoverClass='cx-pressed' onClick={() => setMonth(prevMonth(month))}>
+    <View className="cx-page review">
+      <View className="review-month cx-review-month">
+        <View className="review-month__step cx-review-prev" hoverClass="cx-pressed" onClick={() => setMonth(prevMonth(month))}>
           <Text>‹ 上月</Text>
         </View>
-        <Text className='review-month__label cx-review-month-label'>{monthLabel(month)}</Text>
+        <Text className="review-month__label cx-review-month-label">{monthLabel(month)}</Text>
         {month < thisMonth() ? (
-          <View className='review-month__step cx-review-next' hoverClass='cx-pressed' onClick={() => setMonth(nextMonth(month))}>
+          <View className="review-month__step cx-review-next" hoverClass="cx-pressed" onClick={() => setMonth(nextMonth(month))}>
             <Text>下月 ›</Text>
           </View>
         ) : (
-          <View className='review-month__step review-month__step--off' />
+          <View className="review-month__step review-month__step--off" />
         )}
       </View>
       {notice ? (
-        <View className='cx-card review-notice cx-review-notice'>
+        <View className="cx-card review-notice cx-review-notice">
           <Text>{notice}</Text>
         </View>
       ) : null}
@@ -296,27 +368,43 @@ export default function ReviewBoardPage() {
         {(board) => {
           const writer = keepsLists(session.me, board.branchId);
           const loadedIds = new Set(board.items.map((i) => i.id));
-          const items = [...board.items.map((i) => changed[i.id] ?? i), ...Object.values(changed).filter((i) => !loadedIds.has(i.id) && i.period === month)];
+          const items = [
+            ...board.items.map((i) => changed[i.id] ?? i),
+            ...Object.values(changed).filter((i) => !loadedIds.has(i.id) && i.period === month),
+          ];
           return (
             <View>
-              <View className='cx-card review-intro'>
-                <Text className='review-intro__name'>{board.branchName}</Text>
-                <Text className='review-intro__text'>学文件、讲体会、评自己和他人，形成四张清单，一项一项解决、一件一件攻克。未解决的往期条目会一直留在清单上。</Text>
+              <View className="cx-card review-intro">
+                <Text className="review-intro__name">{board.branchName}</Text>
+                <Text className="review-intro__text">
+                  学文件、讲体会、评自己和他人，形成四张清单，一项一项解决、一件一件攻克。未解决的往期条目会一直留在清单上。
+                </Text>
               </View>
               {REVIEW_LISTS.map((list) => {
                 const rows = items.filter((i) => i.list === list);
                 const open = rows.filter((i) => i.status !== 'done').length;
                 return (
-                  <View key={list} className='review-list cx-review-list' data-list={list}>
-                    <View className='cx-section-title'>
+                  <View key={list} className="review-list cx-review-list" data-list={list}>
+                    <View className="cx-section-title">
                       {REVIEW_LIST_LABELS[list]}（未解决 {open} / 共 {rows.length}）
                     </View>
-                    <View className='cx-card'>
-                      <Text className='review-list__hint'>{LIST_HINTS[list]}</Text>
+                    <View className="cx-card">
+                      <Text className="review-list__hint">{LIST_HINTS[list]}</Text>
                       {rows.length ? (
-                        rows.map((item) => <ItemCard key={`${item.id}-${item.version}`} branchId={board.branchId} item={item} writer={writer} onChanged={keep} onStale={stale} />)
+                        rows.map((item) => (
+                          <ItemCard
+                            key={`${item.id}-${item.version}`}
+                            branchId={board.branchId}
+                            item={item}
+                            writer={writer}
+                            onChanged={keep}
+                            onStale={stale}
+                          />
+                        ))
                       ) : (
-                        <Text className='review-list__empty cx-review-list-empty'>{writer ? '还没有条目，点下方添加' : '本月还没有条目'}</Text>
+                        <Text className="review-list__empty cx-review-list-empty">
+                          {writer ? '还没有条目，点下方添加' : '本月还没有条目'}
+                        </Text>
                       )}
                       {writer ? <AddForm branchId={board.branchId} month={month} list={list} onAdded={keep} /> : null}
                     </View>
