@@ -10,13 +10,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient } from '@chuangxing/functions/adapters/dynamodb/dynamo-client';
-import { keys } from '@chuangxing/functions/adapters/dynamodb/keys';
-import { branchItem, townshipItem } from '@chuangxing/functions/adapters/dynamodb/org-repository.dynamodb';
-import { bindingItem, profileItem } from '@chuangxing/functions/adapters/dynamodb/user-repository.dynamodb';
-import { sampleContent } from '@chuangxing/functions/domain/catalogue';
+import { sampleContent } from '@chuangxing/functions/features/catalogue/catalogue';
+import { bindingItem, profileItem } from '@chuangxing/functions/features/identity/user-repository.dynamodb';
+import { branchItem, townshipItem } from '@chuangxing/functions/features/org/org-repository.dynamodb';
 import { startLocalStack } from '@chuangxing/functions/local/local-stack';
 import { batchPut } from '@chuangxing/functions/local/seed';
+import { createDocumentClient } from '@chuangxing/functions/platform/dynamodb/document-client';
+import { keys } from '@chuangxing/functions/platform/dynamodb/legacy-keys';
 
 const ROOT = resolve(__dirname, '..');
 const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 200);

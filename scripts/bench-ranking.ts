@@ -13,25 +13,25 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient } from '@chuangxing/functions/adapters/dynamodb/dynamo-client';
-import { DynamoInspectionRepository, inspectionKeys } from '@chuangxing/functions/adapters/dynamodb/inspection-repository.dynamodb';
-import { keys } from '@chuangxing/functions/adapters/dynamodb/keys';
-import { letterKeys } from '@chuangxing/functions/adapters/dynamodb/letter-repository.dynamodb';
+import { DynamoInspectionRepository, inspectionKeys } from '@chuangxing/functions/features/inspections/inspection-repository.dynamodb';
+import { letterKeys } from '@chuangxing/functions/features/mailbox/letter-repository.dynamodb';
 import {
   DynamoObservationRepository,
   observationResultItem,
-} from '@chuangxing/functions/adapters/dynamodb/observation-repository.dynamodb';
-import { branchItem, townshipItem } from '@chuangxing/functions/adapters/dynamodb/org-repository.dynamodb';
-import { DynamoPlanRepository } from '@chuangxing/functions/adapters/dynamodb/plan-repository.dynamodb';
-import { DynamoRankingRepository } from '@chuangxing/functions/adapters/dynamodb/ranking-repository.dynamodb';
-import { DynamoRulesRepository } from '@chuangxing/functions/adapters/dynamodb/rules-repository.dynamodb';
-import { DynamoScoringInputs } from '@chuangxing/functions/adapters/dynamodb/scoring-inputs.dynamodb';
-import { createTableInput } from '@chuangxing/functions/adapters/dynamodb/table-definition';
-import { findingsReader, observationResultsReader, taskProgressReader } from '@chuangxing/functions/adapters/scoring-readers';
+} from '@chuangxing/functions/features/observations/observation-repository.dynamodb';
+import { branchItem, townshipItem } from '@chuangxing/functions/features/org/org-repository.dynamodb';
+import { DynamoPlanRepository } from '@chuangxing/functions/features/plans/plan-repository.dynamodb';
+import { runRankingJob } from '@chuangxing/functions/features/rankings/compute-ranking';
+import { DynamoRankingRepository } from '@chuangxing/functions/features/rankings/ranking-repository.dynamodb';
+import { DynamoScoringInputs } from '@chuangxing/functions/features/rankings/scoring-inputs.dynamodb';
+import { findingsReader, observationResultsReader, taskProgressReader } from '@chuangxing/functions/features/rankings/scoring-readers';
+import { DynamoRulesRepository } from '@chuangxing/functions/features/reports/rules-repository.dynamodb';
 import { startDynamoLocal } from '@chuangxing/functions/local/dynamo-local';
 import { batchPut } from '@chuangxing/functions/local/seed';
-import type { Deps } from '@chuangxing/functions/ports/deps';
-import { runRankingJob } from '@chuangxing/functions/use-cases/compute-ranking';
+import { createDocumentClient } from '@chuangxing/functions/platform/dynamodb/document-client';
+import { keys } from '@chuangxing/functions/platform/dynamodb/legacy-keys';
+import { createTableInput } from '@chuangxing/functions/platform/dynamodb/table-definition';
+import type { Deps } from '@chuangxing/functions/platform/kernel/deps';
 
 const ROOT = resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '5000,50000').split(',').map(Number);

@@ -12,13 +12,13 @@ import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient } from '@chuangxing/functions/adapters/dynamodb/dynamo-client';
-import { keys } from '@chuangxing/functions/adapters/dynamodb/keys';
-import { branchItem, townshipItem } from '@chuangxing/functions/adapters/dynamodb/org-repository.dynamodb';
-import { bindingItem, profileItem } from '@chuangxing/functions/adapters/dynamodb/user-repository.dynamodb';
-import { shanghaiDay } from '@chuangxing/functions/domain/shanghai-time';
+import { bindingItem, profileItem } from '@chuangxing/functions/features/identity/user-repository.dynamodb';
+import { branchItem, townshipItem } from '@chuangxing/functions/features/org/org-repository.dynamodb';
 import { startLocalStack } from '@chuangxing/functions/local/local-stack';
 import { batchPut } from '@chuangxing/functions/local/seed';
+import { createDocumentClient } from '@chuangxing/functions/platform/dynamodb/document-client';
+import { keys } from '@chuangxing/functions/platform/dynamodb/legacy-keys';
+import { shanghaiDay } from '@chuangxing/functions/platform/kernel/shanghai-time';
 
 const ROOT = resolve(__dirname, '..');
 const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 1000);

@@ -6,12 +6,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { createDocumentClient } from '@chuangxing/functions/adapters/dynamodb/dynamo-client';
 import { publishDemoRanking } from '@chuangxing/functions/local/demo-ranking';
 import { startLocalStack } from '@chuangxing/functions/local/local-stack';
 import { startReminderTimer } from '@chuangxing/functions/local/reminder-timer';
 import { startStaticServer } from '@chuangxing/functions/local/static-server';
-import { createLogger } from '@chuangxing/functions/observability/logger';
+import { createDocumentClient } from '@chuangxing/functions/platform/dynamodb/document-client';
+import { createLogger } from '@chuangxing/functions/platform/observability/logger';
 
 const ROOT = resolve(__dirname, '..');
 // CX_DATA_DIR lets a benchmark or a second stack run beside the everyday one.

@@ -1,4 +1,4 @@
-import { tableDefinition } from '@chuangxing/functions/table-definition';
+import { tableDefinition } from '@chuangxing/functions/platform/dynamodb/table-definition';
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, type GlobalSecondaryIndexPropsV2, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';

@@ -14,8 +14,8 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { UPLOAD_PREFIXES_BY_CONTEXT } from '../../apps/functions/src/domain/upload-prefixes';
-import { type ApiContext, contextOfPath } from '../../apps/functions/src/http/route-contexts';
+import { type ApiContext, contextOfPath } from '../../apps/functions/src/handlers/route-contexts';
+import { UPLOAD_PREFIXES_BY_CONTEXT } from '../../apps/functions/src/platform/storage/upload-prefixes';
 import type { AppSettings } from './context';
 
 /** The monorepo root: the esbuild project root and home of the one lock file. */

@@ -1,4 +1,4 @@
-import { tableDefinition } from '@chuangxing/functions/table-definition';
+import { tableDefinition } from '@chuangxing/functions/platform/dynamodb/table-definition';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { resourcesOf, synthApp } from './helpers';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { type RouteDef, routes } from '@chuangxing/shared';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { type ApiContext, contextOfPath } from '../../apps/functions/src/http/route-contexts';
+import { type ApiContext, contextOfPath } from '../../apps/functions/src/handlers/route-contexts';
 import {
   API_ENTRIES,
   apiEntry,

@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { type AppConfig, parseConfig } from '../config/config';
-import { loadSecrets } from '../config/secrets';
-import { type ApiApp, createContextApp } from '../http/context-app';
-import type { RouteImplementations } from '../http/route-context';
-import { createLogger } from '../observability/logger';
-import type { Deps } from '../ports/deps';
+import { type AppConfig, parseConfig } from '../platform/config/config';
+import { loadSecrets } from '../platform/config/secrets';
+import { type ApiApp, createContextApp } from '../platform/http/context-app';
+import type { RouteImplementations } from '../platform/http/route-context';
+import type { Deps } from '../platform/kernel/deps';
+import { createLogger } from '../platform/observability/logger';
 import type { Secrets } from './compose-base';
 
 /**

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../adapters/dynamodb/dynamo-client';
-import { DynamoOrgRepository } from '../adapters/dynamodb/org-repository.dynamodb';
-import { DynamoUserRepository } from '../adapters/dynamodb/user-repository.dynamodb';
-import { JoseTokenService } from '../adapters/token/jose-token-service';
-import { ulidIds } from '../adapters/ulid-id-generator';
-import type { AppConfig } from '../config/config';
-import { type Clock, systemClock } from '../ports/clock';
-import type { Deps } from '../ports/deps';
+import { DynamoUserRepository } from '../features/identity/user-repository.dynamodb';
+import { DynamoOrgRepository } from '../features/org/org-repository.dynamodb';
+import type { AppConfig } from '../platform/config/config';
+import { createDocumentClient } from '../platform/dynamodb/document-client';
+import { type Clock, systemClock } from '../platform/kernel/clock';
+import type { Deps } from '../platform/kernel/deps';
+import { ulidIds } from '../platform/kernel/ulid-id-generator';
+import { JoseTokenService } from '../platform/tokens/jose-token-service';
 
 export interface Secrets {
   tokenSigningKey: string;

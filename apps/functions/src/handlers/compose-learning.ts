@@ -1,10 +1,10 @@
-import { DynamoLearningRepository } from '../adapters/dynamodb/learning-repository.dynamodb';
-import { DynamoNewsRepository } from '../adapters/dynamodb/news-repository.dynamodb';
-import { createNotifier } from '../adapters/notify/create-notifier';
-import { createObjectStorage } from '../adapters/storage/create-object-storage';
-import type { AppConfig } from '../config/config';
-import type { Clock } from '../ports/clock';
-import type { Deps } from '../ports/deps';
+import { DynamoLearningRepository } from '../features/learning/learning-repository.dynamodb';
+import { DynamoNewsRepository } from '../features/news/news-repository.dynamodb';
+import type { AppConfig } from '../platform/config/config';
+import type { Clock } from '../platform/kernel/clock';
+import type { Deps } from '../platform/kernel/deps';
+import { createNotifier } from '../platform/notify/create-notifier';
+import { createObjectStorage } from '../platform/storage/create-object-storage';
 import { basePorts, contextDeps, createWiring, type LocalWiring, type Secrets, type Wiring } from './compose-base';
 
 export type LearningPorts = Pick<Deps, 'learning' | 'news' | 'storage' | 'notifier'>;

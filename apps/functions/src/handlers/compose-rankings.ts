@@ -1,14 +1,14 @@
-import { CachedRulesRepository } from '../adapters/cached-rules-repository';
-import { DynamoInspectionRepository } from '../adapters/dynamodb/inspection-repository.dynamodb';
-import { DynamoObservationRepository } from '../adapters/dynamodb/observation-repository.dynamodb';
-import { DynamoPlanRepository } from '../adapters/dynamodb/plan-repository.dynamodb';
-import { DynamoRankingRepository } from '../adapters/dynamodb/ranking-repository.dynamodb';
-import { DynamoRulesRepository } from '../adapters/dynamodb/rules-repository.dynamodb';
-import { DynamoScoringInputs } from '../adapters/dynamodb/scoring-inputs.dynamodb';
-import { findingsReader, observationResultsReader, taskProgressReader } from '../adapters/scoring-readers';
-import type { AppConfig } from '../config/config';
-import type { Clock } from '../ports/clock';
-import type { Deps } from '../ports/deps';
+import { DynamoInspectionRepository } from '../features/inspections/inspection-repository.dynamodb';
+import { DynamoObservationRepository } from '../features/observations/observation-repository.dynamodb';
+import { DynamoPlanRepository } from '../features/plans/plan-repository.dynamodb';
+import { DynamoRankingRepository } from '../features/rankings/ranking-repository.dynamodb';
+import { DynamoScoringInputs } from '../features/rankings/scoring-inputs.dynamodb';
+import { findingsReader, observationResultsReader, taskProgressReader } from '../features/rankings/scoring-readers';
+import { CachedRulesRepository } from '../features/reports/cached-rules-repository';
+import { DynamoRulesRepository } from '../features/reports/rules-repository.dynamodb';
+import type { AppConfig } from '../platform/config/config';
+import type { Clock } from '../platform/kernel/clock';
+import type { Deps } from '../platform/kernel/deps';
 import { basePorts, contextDeps, createWiring, type LocalWiring, type Secrets, type Wiring } from './compose-base';
 
 export type RankingPorts = Pick<Deps, 'rules' | 'rankings' | 'scoringInputs'>;

@@ -1,6 +1,6 @@
-import type { AppConfig } from '../config/config';
-import type { Clock } from '../ports/clock';
-import type { Deps } from '../ports/deps';
+import type { AppConfig } from '../platform/config/config';
+import type { Clock } from '../platform/kernel/clock';
+import type { Deps } from '../platform/kernel/deps';
 import { basePorts, createWiring, type LocalWiring, type Secrets } from './compose-base';
 import { corePorts } from './compose-core';
 import { learningPorts } from './compose-learning';

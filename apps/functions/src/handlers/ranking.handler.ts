@@ -1,10 +1,10 @@
 import type { Context } from 'aws-lambda';
-import { parseConfig } from '../config/config';
-import { loadSecrets } from '../config/secrets';
-import { quarterToRank } from '../domain/ranking';
-import { createLogger } from '../observability/logger';
-import type { Deps } from '../ports/deps';
-import { runRankingJob } from '../use-cases/compute-ranking';
+import { runRankingJob } from '../features/rankings/compute-ranking';
+import { quarterToRank } from '../features/rankings/ranking';
+import { parseConfig } from '../platform/config/config';
+import { loadSecrets } from '../platform/config/secrets';
+import type { Deps } from '../platform/kernel/deps';
+import { createLogger } from '../platform/observability/logger';
 import { composeDeps } from './compose';
 
 const config = parseConfig(process.env);

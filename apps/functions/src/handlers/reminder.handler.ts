@@ -1,13 +1,13 @@
 import type { Context } from 'aws-lambda';
-import { createDocumentClient } from '../adapters/dynamodb/dynamo-client';
-import { DynamoReminderRunLedger } from '../adapters/dynamodb/reminder-run-ledger.dynamodb';
-import { parseConfig } from '../config/config';
-import { loadSecrets } from '../config/secrets';
-import { createLogger } from '../observability/logger';
-import type { Deps } from '../ports/deps';
-import type { ReminderRunLedger } from '../ports/reminder-run-ledger';
-import { runLetterMaintenance } from '../use-cases/letter-maintenance';
-import { runScheduledReminders } from '../use-cases/run-scheduled-reminders';
+import { runLetterMaintenance } from '../features/mailbox/letter-maintenance';
+import type { ReminderRunLedger } from '../features/reports/reminder-run-ledger';
+import { DynamoReminderRunLedger } from '../features/reports/reminder-run-ledger.dynamodb';
+import { runScheduledReminders } from '../features/reports/run-scheduled-reminders';
+import { parseConfig } from '../platform/config/config';
+import { loadSecrets } from '../platform/config/secrets';
+import { createDocumentClient } from '../platform/dynamodb/document-client';
+import type { Deps } from '../platform/kernel/deps';
+import { createLogger } from '../platform/observability/logger';
 import { composeDeps } from './compose';
 
 // Cold start: config is parsed once and a bad one fails the init, loudly.

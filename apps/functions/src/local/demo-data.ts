@@ -1,6 +1,6 @@
 import type { BranchType, Role, Scope, TownshipKind } from '@chuangxing/shared';
-import type { Branch, Township } from '../domain/org';
-import type { Binding, UserProfile } from '../domain/principal';
+import type { Branch, Township } from '../features/org/org';
+import type { Binding, UserProfile } from '../platform/kernel/principal';
 
 /**
  * Demo data for 二七区. Only 五里堡街道, 德化街街道, 建新南街社区 and 樱桃沟社区 are confirmed by the source

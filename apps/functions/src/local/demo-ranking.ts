@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { quarterOf, shanghaiDay } from '@chuangxing/shared';
-import { isConditionalCheckFailed } from '../adapters/dynamodb/transaction-errors';
-import { quarterRange } from '../domain/ranking';
+import { quarterRange } from '../features/rankings/ranking';
+import { isConditionalCheckFailed } from '../platform/dynamodb/transaction-errors';
 import { rankingDemoItems } from './ranking-demo';
 
 /**

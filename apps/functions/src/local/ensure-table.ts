@@ -5,7 +5,7 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { createTableInput, tableDefinition } from '../adapters/dynamodb/table-definition';
+import { createTableInput, tableDefinition } from '../platform/dynamodb/table-definition';
 
 /** Creates the table from the shared definition if it is missing (local stack and tests only). */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {

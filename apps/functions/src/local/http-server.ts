@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { ApiApp } from '../http/api-app';
+import type { ApiApp } from '../handlers/api-app';
 
 /** Past this the body is cut off; the app refuses anything over 64 KB anyway. */
 const READ_LIMIT = 256 * 1024;

@@ -1,15 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient } from '../adapters/dynamodb/dynamo-client';
-import { LocalObjectStorage } from '../adapters/storage/local-object-storage';
-import { type AppConfig, parseConfig } from '../config/config';
+import { createApiApp, type Logger } from '../handlers/api-app';
 import { composeDeps } from '../handlers/compose';
-import { createApiApp, type Logger } from '../http/api-app';
-import { silentLogger } from '../observability/logger';
-import type { Clock } from '../ports/clock';
-import type { Deps } from '../ports/deps';
+import { type AppConfig, parseConfig } from '../platform/config/config';
+import { createDocumentClient } from '../platform/dynamodb/document-client';
+import type { Clock } from '../platform/kernel/clock';
+import type { Deps } from '../platform/kernel/deps';
+import { silentLogger } from '../platform/observability/logger';
 import { type DynamoLocal, startDynamoLocal } from './dynamo-local';
 import { ensureTable } from './ensure-table';
 import { startHttpServer } from './http-server';
+import { LocalObjectStorage } from './local-object-storage';
 import { seedDemoData } from './seed';
 
 // The SDK warns on every start that Node 20 support ends in 2027; Lambda runs Node 22 and the README says why 20 is fine here.

@@ -1,7 +1,7 @@
-import { keys } from '../adapters/dynamodb/keys';
-import { letterKeys } from '../adapters/dynamodb/letter-repository.dynamodb';
-import { observationResultItem } from '../adapters/dynamodb/observation-repository.dynamodb';
-import { quarterRange } from '../domain/ranking';
+import { letterKeys } from '../features/mailbox/letter-repository.dynamodb';
+import { observationResultItem } from '../features/observations/observation-repository.dynamodb';
+import { quarterRange } from '../features/rankings/ranking';
+import { keys } from '../platform/dynamodb/legacy-keys';
 import { buildDemoData, type DemoData } from './demo-data';
 
 /**

@@ -1,9 +1,9 @@
-import { createDocumentClient } from '../adapters/dynamodb/dynamo-client';
-import { DynamoReminderRunLedger } from '../adapters/dynamodb/reminder-run-ledger.dynamodb';
-import type { AppConfig } from '../config/config';
-import type { Deps } from '../ports/deps';
-import { type LetterMaintenanceSummary, runLetterMaintenance } from '../use-cases/letter-maintenance';
-import { runScheduledReminders, type ScheduledReminderSummary } from '../use-cases/run-scheduled-reminders';
+import { type LetterMaintenanceSummary, runLetterMaintenance } from '../features/mailbox/letter-maintenance';
+import { DynamoReminderRunLedger } from '../features/reports/reminder-run-ledger.dynamodb';
+import { runScheduledReminders, type ScheduledReminderSummary } from '../features/reports/run-scheduled-reminders';
+import type { AppConfig } from '../platform/config/config';
+import { createDocumentClient } from '../platform/dynamodb/document-client';
+import type { Deps } from '../platform/kernel/deps';
 
 export interface ReminderTimerOptions {
   deps: Deps;

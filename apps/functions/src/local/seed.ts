@@ -1,11 +1,11 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { catalogueVersionItems } from '../adapters/dynamodb/catalogue-repository.dynamodb';
-import { keys } from '../adapters/dynamodb/keys';
-import { questionItem } from '../adapters/dynamodb/learning-repository.dynamodb';
-import { newsItem } from '../adapters/dynamodb/news-repository.dynamodb';
-import { branchItem, townshipItem } from '../adapters/dynamodb/org-repository.dynamodb';
-import { bindingItem, profileItem } from '../adapters/dynamodb/user-repository.dynamodb';
-import { SAMPLE_NOTE, sampleContent } from '../domain/catalogue';
+import { SAMPLE_NOTE, sampleContent } from '../features/catalogue/catalogue';
+import { catalogueVersionItems } from '../features/catalogue/catalogue-repository.dynamodb';
+import { bindingItem, profileItem } from '../features/identity/user-repository.dynamodb';
+import { questionItem } from '../features/learning/learning-repository.dynamodb';
+import { newsItem } from '../features/news/news-repository.dynamodb';
+import { branchItem, townshipItem } from '../features/org/org-repository.dynamodb';
+import { keys } from '../platform/dynamodb/legacy-keys';
 import { buildDemoData, DEMO_DISTRICT, type DemoData } from './demo-data';
 import { demoNews, demoQuestions } from './demo-learning';
 

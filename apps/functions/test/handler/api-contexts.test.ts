@@ -2,17 +2,17 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/config';
 import { composeCoreDeps } from '../../src/handlers/compose-core';
 import { composeLearningDeps } from '../../src/handlers/compose-learning';
 import { composeRankingDeps } from '../../src/handlers/compose-rankings';
-import { createContextApp } from '../../src/http/context-app';
-import { API_CONTEXTS, type ApiContext } from '../../src/http/route-contexts';
-import { coreImplementations } from '../../src/http/routes/core';
-import { learningImplementations } from '../../src/http/routes/learning';
-import { rankingImplementations } from '../../src/http/routes/rankings';
-import { silentLogger } from '../../src/observability/logger';
-import type { Deps } from '../../src/ports/deps';
+import { coreImplementations } from '../../src/handlers/core-routes';
+import { learningImplementations } from '../../src/handlers/learning-routes';
+import { rankingImplementations } from '../../src/handlers/rankings-routes';
+import { API_CONTEXTS, type ApiContext } from '../../src/handlers/route-contexts';
+import { parseConfig } from '../../src/platform/config/config';
+import { createContextApp } from '../../src/platform/http/context-app';
+import type { Deps } from '../../src/platform/kernel/deps';
+import { silentLogger } from '../../src/platform/observability/logger';
 import { apiEvent } from '../support/events';
 import { createTestStack, DEMO, TEST_SIGNING_KEY, type TestStack } from '../support/test-stack';
 
@@ -66,20 +66,20 @@ describe('each API function bundles only its own context', () => {
   it('rankings: no learning, news, letter or other core feature code', () => {
     // The ranking reads the letters' 三率 counters by their keys (scoring-inputs.dynamodb.ts → letterKeys):
     // tree-shaking keeps only the key layout of those two files, not the letter repository.
-    const letterKeyLayout = ['adapters/dynamodb/letter-repository.dynamodb.ts', 'domain/letter.ts'];
+    const letterKeyLayout = ['features/mailbox/letter-repository.dynamodb.ts', 'features/mailbox/letter.ts'];
     for (const f of letterKeyLayout) expect(bytes.rankings.get(f) ?? 0, f).toBeLessThan(1024);
     expect(bundled.rankings.filter((f) => (LEARNING.test(f) || CORE_ONLY.test(f)) && !letterKeyLayout.includes(f))).toEqual([]);
-    expect(bundled.rankings).toEqual(expect.arrayContaining(['use-cases/rankings.ts', 'adapters/scoring-readers.ts']));
+    expect(bundled.rankings).toEqual(expect.arrayContaining(['features/rankings/rankings.ts', 'features/rankings/scoring-readers.ts']));
   });
 
   it('learning: no ranking or core feature code', () => {
     expect(bundled.learning.filter((f) => RANKING.test(f) || CORE_ONLY.test(f))).toEqual([]);
-    expect(bundled.learning).toEqual(expect.arrayContaining(['use-cases/learning.ts', 'use-cases/news.ts']));
+    expect(bundled.learning).toEqual(expect.arrayContaining(['features/learning/test-sessions.ts', 'features/news/news.ts']));
   });
 
   it('core: no ranking or learning code', () => {
     expect(bundled.core.filter((f) => RANKING.test(f) || LEARNING.test(f))).toEqual([]);
-    expect(bundled.core).toEqual(expect.arrayContaining(['use-cases/letters.ts', 'use-cases/plans.ts']));
+    expect(bundled.core).toEqual(expect.arrayContaining(['features/mailbox/letters.ts', 'features/plans/plans.ts']));
   });
 
   it('wires every port the bundled code reaches for (deps.x or Pick<Deps, …>)', () => {

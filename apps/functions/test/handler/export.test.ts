@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DailyReport } from '../../src/domain/daily-report';
+import type { DailyReport } from '../../src/features/reports/daily-report';
 import { apiEvent } from '../support/events';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 import { sheetCells, unzip } from '../support/unzip';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, shanghaiDay } from '../../src/domain/shanghai-time';
+import { addDays, shanghaiDay } from '../../src/platform/kernel/shanghai-time';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 const MARKER = '草稿专用标记XYZ';

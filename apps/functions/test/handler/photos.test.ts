@@ -1,6 +1,6 @@
 import { PhotoRef, UPLOAD_LIMITS } from '@chuangxing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, shanghaiDay } from '../../src/domain/shanghai-time';
+import { addDays, shanghaiDay } from '../../src/platform/kernel/shanghai-time';
 import { createHttpTestStack, type HttpTestStack, uploadForm } from '../support/http-stack';
 import { SAMPLE_JPEG, SAMPLE_PNG } from '../support/sample-images';
 import { DEMO, H5_ORIGIN } from '../support/test-stack';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogueKeys } from '../../src/adapters/dynamodb/catalogue-repository.dynamodb';
+import { catalogueKeys } from '../../src/features/catalogue/catalogue-repository.dynamodb';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 describe('the star catalogue on DynamoDB Local', () => {

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../../src/adapters/dynamodb/keys';
+import { keys } from '../../src/platform/dynamodb/legacy-keys';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 // 2026-11-27 20:00 in Shanghai: before the 22:00 deadline.

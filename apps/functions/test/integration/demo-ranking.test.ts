@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../../src/adapters/dynamodb/keys';
 import { publishDemoRanking } from '../../src/local/demo-ranking';
+import { keys } from '../../src/platform/dynamodb/legacy-keys';
 import { createHttpTestStack, type HttpTestStack } from '../support/http-stack';
 import { DEMO } from '../support/test-stack';
 

@@ -1,10 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficialRole, Scope } from '@chuangxing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspectionKeys } from '../../src/adapters/dynamodb/inspection-repository.dynamodb';
-import { bindingItem, profileItem } from '../../src/adapters/dynamodb/user-repository.dynamodb';
-import type { OutboxReader } from '../../src/adapters/notify/outbox-notifier';
-import { addDays, shanghaiDay } from '../../src/domain/shanghai-time';
+import { bindingItem, profileItem } from '../../src/features/identity/user-repository.dynamodb';
+import { inspectionKeys } from '../../src/features/inspections/inspection-repository.dynamodb';
+import { addDays, shanghaiDay } from '../../src/platform/kernel/shanghai-time';
+import type { OutboxReader } from '../../src/platform/notify/outbox-notifier';
 import { createHttpTestStack, type HttpTestStack, uploadForm } from '../support/http-stack';
 import { SAMPLE_JPEG } from '../support/sample-images';
 import { DEMO } from '../support/test-stack';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Invitation } from '../../src/domain/invitation';
+import type { Invitation } from '../../src/features/identity/invitation';
 import { createTestStack, type TestStack } from '../support/test-stack';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -97,7 +97,7 @@ describe('users on DynamoDB Local', () => {
   });
 
   it('a binding can be revoked once', async () => {
-    const { bindingItem } = await import('../../src/adapters/dynamodb/user-repository.dynamodb');
+    const { bindingItem } = await import('../../src/features/identity/user-repository.dynamodb');
     const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const b = {
       bindingId: 'b1',

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type PhotoRef, UPLOAD_LIMITS } from '@chuangxing/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LocalObjectStorage } from '../../src/adapters/storage/local-object-storage';
-import { DomainError } from '../../src/domain/domain-error';
-import type { ApiApp } from '../../src/http/api-app';
+import type { ApiApp } from '../../src/handlers/api-app';
 import { startHttpServer } from '../../src/local/http-server';
-import { verifyReportPhotos } from '../../src/use-cases/verify-report-photos';
+import { LocalObjectStorage } from '../../src/local/local-object-storage';
+import { DomainError } from '../../src/platform/kernel/domain-error';
+import { verifyReportPhotos } from '../../src/platform/storage/verify-stored-photos';
 import { listFiles, uploadForm } from '../support/http-stack';
 import { jpegOfSize, SAMPLE_JPEG, SAMPLE_PNG, SAMPLE_WEBP } from '../support/sample-images';
 

@@ -1,11 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Star } from '@chuangxing/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../../src/adapters/dynamodb/keys';
-import { letterKeys } from '../../src/adapters/dynamodb/letter-repository.dynamodb';
-import { observationResultItem } from '../../src/adapters/dynamodb/observation-repository.dynamodb';
-import { rankingKeys } from '../../src/adapters/dynamodb/ranking-repository.dynamodb';
-import { runRankingJob } from '../../src/use-cases/compute-ranking';
+import { letterKeys } from '../../src/features/mailbox/letter-repository.dynamodb';
+import { observationResultItem } from '../../src/features/observations/observation-repository.dynamodb';
+import { runRankingJob } from '../../src/features/rankings/compute-ranking';
+import { rankingKeys } from '../../src/features/rankings/ranking-repository.dynamodb';
+import { keys } from '../../src/platform/dynamodb/legacy-keys';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 import { sheetCells, unzip } from '../support/unzip';
 

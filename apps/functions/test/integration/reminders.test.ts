@@ -1,13 +1,13 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficialRole, Scope } from '@chuangxing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../../src/adapters/dynamodb/keys';
-import { DynamoReminderRunLedger } from '../../src/adapters/dynamodb/reminder-run-ledger.dynamodb';
-import { bindingItem, profileItem } from '../../src/adapters/dynamodb/user-repository.dynamodb';
-import { ProfileOpenidDirectory } from '../../src/adapters/notify/openid-directory';
-import { OutboxNotifier } from '../../src/adapters/notify/outbox-notifier';
-import { WechatSubscribeNotifier } from '../../src/adapters/notify/wechat-subscribe-notifier';
-import { runScheduledReminders } from '../../src/use-cases/run-scheduled-reminders';
+import { bindingItem, profileItem } from '../../src/features/identity/user-repository.dynamodb';
+import { DynamoReminderRunLedger } from '../../src/features/reports/reminder-run-ledger.dynamodb';
+import { runScheduledReminders } from '../../src/features/reports/run-scheduled-reminders';
+import { keys } from '../../src/platform/dynamodb/legacy-keys';
+import { ProfileOpenidDirectory } from '../../src/platform/notify/openid-directory';
+import { OutboxNotifier } from '../../src/platform/notify/outbox-notifier';
+import { WechatSubscribeNotifier } from '../../src/platform/notify/wechat-subscribe-notifier';
 import { startFakeWechatSubscribe } from '../support/fake-wechat-subscribe';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 

@@ -1,7 +1,7 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableDefinition } from '../../src/adapters/dynamodb/table-definition';
 import { ensureTable } from '../../src/local/ensure-table';
+import { tableDefinition } from '../../src/platform/dynamodb/table-definition';
 import { createTestStack, type TestStack } from '../support/test-stack';
 
 describe('the table on DynamoDB Local is the shared definition', () => {

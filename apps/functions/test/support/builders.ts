@@ -1,5 +1,5 @@
-import type { Branch, Township } from '../../src/domain/org';
-import type { Binding, Principal, UserProfile } from '../../src/domain/principal';
+import type { Branch, Township } from '../../src/features/org/org';
+import type { Binding, Principal, UserProfile } from '../../src/platform/kernel/principal';
 
 export const makeBranch = (p: Partial<Branch> = {}): Branch => ({
   id: 'b1',

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { LocalObjectStorage } from '../../src/adapters/storage/local-object-storage';
 import { startHttpServer } from '../../src/local/http-server';
+import { LocalObjectStorage } from '../../src/local/local-object-storage';
 import { createTestStack } from './test-stack';
 
 /**

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Deps } from '../../src/platform/kernel/deps';
+import { LocalSealer } from '../../src/platform/sealing/local-sealer';
+import { fixedClock, makeTownship } from './builders';
 import {
   MemoryInvitationRepository,
   MemoryNotifier,
@@ -7,10 +10,7 @@ import {
   MemoryReportRepository,
   MemoryRulesRepository,
   MemoryUserRepository,
-} from '../../src/adapters/memory/memory-repositories';
-import { LocalSealer } from '../../src/adapters/sealing/local-sealer';
-import type { Deps } from '../../src/ports/deps';
-import { fixedClock, makeTownship } from './builders';
+} from './memory-repositories';
 
 /** Use-case deps on in-memory fakes with a fixed clock and predictable ids. */
 export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {

@@ -1,15 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import { createDocumentClient } from '../../src/adapters/dynamodb/dynamo-client';
-import { parseConfig } from '../../src/config/config';
+import type { Logger } from '../../src/handlers/api-app';
+import { createApiApp } from '../../src/handlers/api-app';
 import { composeDeps } from '../../src/handlers/compose';
-import type { Logger } from '../../src/http/api-app';
-import { createApiApp } from '../../src/http/api-app';
 import { ensureTable } from '../../src/local/ensure-table';
 import { seedDemoData } from '../../src/local/seed';
-import { silentLogger } from '../../src/observability/logger';
-import type { Clock } from '../../src/ports/clock';
+import { parseConfig } from '../../src/platform/config/config';
+import { createDocumentClient } from '../../src/platform/dynamodb/document-client';
+import type { Clock } from '../../src/platform/kernel/clock';
+import { silentLogger } from '../../src/platform/observability/logger';
 import { apiEvent } from './events';
 
 export const TEST_SIGNING_KEY = 'test-signing-key-0123456789-abcdefghijklmnop';

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { crc32 } from '../../src/adapters/xlsx/xlsx-writer';
+import { crc32 } from '../../src/platform/xlsx/xlsx-writer';
 
 /**
  * Reads a zip by walking its local file headers (the writer never uses data descriptors), checking each

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boardDay, branchSheet, byUrgency, doubleHalf, type TaskLatest, taskAgainstPlan } from '../../src/domain/board';
-import type { StoredPlan } from '../../src/domain/plan';
+import { boardDay, branchSheet, byUrgency, doubleHalf, type TaskLatest, taskAgainstPlan } from '../../src/features/plans/board';
+import type { StoredPlan } from '../../src/features/plans/plan';
 
 const ms = (...dues: string[]) => dues.map((due, i) => ({ title: `节点${i + 1}`, due }));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CachedRulesRepository } from '../../src/adapters/cached-rules-repository';
-import { MemoryRulesRepository } from '../../src/adapters/memory/memory-repositories';
+import { CachedRulesRepository } from '../../src/features/reports/cached-rules-repository';
+import { MemoryRulesRepository } from '../support/memory-repositories';
 
 class CountingRules extends MemoryRulesRepository {
   reads = 0;

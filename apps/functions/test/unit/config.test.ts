@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config/config';
+import { ConfigError, parseConfig } from '../../src/platform/config/config';
 
 const base = { CX_TABLE_NAME: 'table', CX_SECRETS_ARN: 'arn:aws-cn:secretsmanager:cn-north-1:1:secret:x' };
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { assertFileable, complianceOf, countsOf, statusFor, sumCounts } from '../../src/domain/daily-report';
-import type { DomainError } from '../../src/domain/domain-error';
-import { addDays, daysBetween, daysOfMonth, quarterOf, shanghaiDay, shanghaiInstant, shanghaiTime } from '../../src/domain/shanghai-time';
+import { assertFileable, complianceOf, countsOf, statusFor, sumCounts } from '../../src/features/reports/daily-report';
+import type { DomainError } from '../../src/platform/kernel/domain-error';
+import {
+  addDays,
+  daysBetween,
+  daysOfMonth,
+  quarterOf,
+  shanghaiDay,
+  shanghaiInstant,
+  shanghaiTime,
+} from '../../src/platform/kernel/shanghai-time';
 
 const rules = { deadline: '22:00', maxBackfillDays: 1 };
 const codeOf = (fn: () => void) => {

@@ -1,6 +1,12 @@
 import type { InspectionContent } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
-import { checkInspectionContent, checkRecordable, isOverdue, nextFindingStatus, starCounts } from '../../src/domain/inspection';
+import {
+  checkInspectionContent,
+  checkRecordable,
+  isOverdue,
+  nextFindingStatus,
+  starCounts,
+} from '../../src/features/inspections/inspection';
 
 describe('问题清单 state machine', () => {
   it('open → fix_submitted → closed, or back to open (退回)', () => {

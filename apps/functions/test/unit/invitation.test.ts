@@ -1,7 +1,7 @@
 import { INVITATION_CODE_ALPHABET, RedeemInvitationBody } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/domain-error';
-import { assertMayGrant, codeFromRandom, formatCode, isExpired } from '../../src/domain/invitation';
+import { assertMayGrant, codeFromRandom, formatCode, isExpired } from '../../src/features/identity/invitation';
+import { DomainError } from '../../src/platform/kernel/domain-error';
 import { makeBinding } from '../support/builders';
 
 function bytes(...values: number[]) {

@@ -14,7 +14,7 @@ import {
   type SessionQuestion,
   scoreAttempt,
   testStatus,
-} from '../../src/domain/learning';
+} from '../../src/features/learning/learning';
 
 const Q: SessionQuestion[] = [
   { id: 'a', kind: 'single', text: '单选', options: ['甲', '乙', '丙'], answer: [1] },

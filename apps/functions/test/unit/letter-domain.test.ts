@@ -1,6 +1,5 @@
 import { LETTER_STATUSES, type LetterStatus } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
-import { LocalSealer } from '../../src/adapters/sealing/local-sealer';
 import {
   addWorkingDays,
   countersFor,
@@ -9,7 +8,8 @@ import {
   ratesOf,
   redactPersonalData,
   slaDeadline,
-} from '../../src/domain/letter';
+} from '../../src/features/mailbox/letter';
+import { LocalSealer } from '../../src/platform/sealing/local-sealer';
 
 const EVENTS: LetterEvent[] = [
   { type: 'accept' },

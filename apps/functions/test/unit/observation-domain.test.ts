@@ -8,7 +8,7 @@ import {
   computeResults,
   type StoredObservation,
   type StoredScore,
-} from '../../src/domain/observation';
+} from '../../src/features/observations/observation';
 
 const RURAL = STAR_SETS.rural;
 const sheet = (observerId: string, scores: Partial<Record<Star, number>>) => ({

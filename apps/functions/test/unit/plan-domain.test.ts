@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlanComplete, checkPlanContent, nextPlanStatus, scheduleBackwards } from '../../src/domain/plan';
+import { checkPlanComplete, checkPlanContent, nextPlanStatus, scheduleBackwards } from '../../src/features/plans/plan';
 
 describe('倒排工期', () => {
   it('places the last milestone the buffer before the evaluation and spreads the rest over working days', () => {

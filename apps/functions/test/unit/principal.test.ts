@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coversBranch, coversTownship, isAllowed, managesTownship, reachableTownships, rolesOf } from '../../src/domain/principal';
+import { coversBranch, coversTownship, isAllowed, managesTownship, reachableTownships, rolesOf } from '../../src/platform/kernel/principal';
 import { makeBinding, makeBranch, makePrincipal } from '../support/builders';
 
 describe('scopes', () => {

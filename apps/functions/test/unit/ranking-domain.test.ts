@@ -18,8 +18,8 @@ import {
   scoreTownship,
   starCards,
   taskStateAtQuarterEnd,
-} from '../../src/domain/ranking';
-import type { InspectionFindingRow, KeyTaskProgressRow, ObservationResultRow } from '../../src/ports/scoring-inputs';
+} from '../../src/features/rankings/ranking';
+import type { InspectionFindingRow, KeyTaskProgressRow, ObservationResultRow } from '../../src/features/rankings/scoring-inputs';
 
 const Q3 = quarterRange('2026-Q3');
 const model: ScoringModelContent = structuredClone(DEFAULT_SCORING_MODEL);

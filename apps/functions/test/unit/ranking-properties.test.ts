@@ -1,7 +1,7 @@
 import { DEFAULT_SCORING_MODEL, STAR_SETS, type Star } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
-import { compareCards, quarterRange, type Scorecard, scoreTownship } from '../../src/domain/ranking';
-import type { TownshipQuarterInputs } from '../../src/ports/scoring-inputs';
+import { compareCards, quarterRange, type Scorecard, scoreTownship } from '../../src/features/rankings/ranking';
+import type { TownshipQuarterInputs } from '../../src/features/rankings/scoring-inputs';
 
 /** mulberry32: a tiny seeded generator, so every run explores the same cases and a failure reproduces. */
 function rng(seed: number) {

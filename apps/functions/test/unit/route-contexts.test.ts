@@ -1,10 +1,10 @@
 import { type RouteDef, type RouteName, routes } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
-import { API_CONTEXTS, type ApiContext, contextOfPath } from '../../src/http/route-contexts';
-import { implementations } from '../../src/http/routes';
-import { coreImplementations } from '../../src/http/routes/core';
-import { learningImplementations } from '../../src/http/routes/learning';
-import { rankingImplementations } from '../../src/http/routes/rankings';
+import { implementations } from '../../src/handlers/all-routes';
+import { coreImplementations } from '../../src/handlers/core-routes';
+import { learningImplementations } from '../../src/handlers/learning-routes';
+import { rankingImplementations } from '../../src/handlers/rankings-routes';
+import { API_CONTEXTS, type ApiContext, contextOfPath } from '../../src/handlers/route-contexts';
 
 const contract = Object.entries(routes as Record<RouteName, RouteDef>) as [RouteName, RouteDef][];
 const sets: Record<ApiContext, Record<string, unknown>> = {

@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { S3ObjectStorage } from '../../src/adapters/storage/s3-object-storage';
-import { presignGetUrl, signingKey, uriEncode } from '../../src/adapters/storage/sigv4';
+import { S3ObjectStorage } from '../../src/platform/storage/s3-object-storage';
+import { presignGetUrl, signingKey, uriEncode } from '../../src/platform/storage/sigv4';
 
 const KEY = 'daily-report/yingtaogou/2026-03-02/01JNQ8Z3K2M4N5P6Q7R8S9T0VW.jpg';
 

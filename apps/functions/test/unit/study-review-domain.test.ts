@@ -9,7 +9,7 @@ import {
   type StoredReviewItem,
   sameAddition,
   summarize,
-} from '../../src/domain/study-review';
+} from '../../src/features/study-review/study-review';
 
 const actor = (at: string, name = '李明'): Actor => ({ userId: 'demo-cadre', name, at, today: at.slice(0, 10) });
 const MARCH = actor('2026-03-10T02:00:00.000Z');

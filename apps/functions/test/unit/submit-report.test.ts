@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { submitReport } from '../../src/use-cases/submit-report';
+import { submitReport } from '../../src/features/reports/submit-report';
 import { makeBranch, makePrincipal } from '../support/builders';
 import { memoryDeps } from '../support/memory-deps';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createBranch } from '../../src/use-cases/create-branch';
-import { createInvitation } from '../../src/use-cases/create-invitation';
-import { getOrgTree } from '../../src/use-cases/get-org-tree';
-import { loginWithWechat } from '../../src/use-cases/login-with-wechat';
-import { redeemInvitation } from '../../src/use-cases/redeem-invitation';
-import { revokeBinding } from '../../src/use-cases/revoke-binding';
+import { createInvitation } from '../../src/features/identity/create-invitation';
+import { loginWithWechat } from '../../src/features/identity/login-with-wechat';
+import { redeemInvitation } from '../../src/features/identity/redeem-invitation';
+import { revokeBinding } from '../../src/features/identity/revoke-binding';
+import { createBranch } from '../../src/features/org/create-branch';
+import { getOrgTree } from '../../src/features/org/get-org-tree';
 import { makeBranch, makePrincipal } from '../support/builders';
 import { memoryDeps } from '../support/memory-deps';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columnName, crc32, escapeXml, neutraliseFormula, type SheetSpec, writeXlsx } from '../../src/adapters/xlsx/xlsx-writer';
+import { columnName, crc32, escapeXml, neutraliseFormula, type SheetSpec, writeXlsx } from '../../src/platform/xlsx/xlsx-writer';
 import { sheetCells, unzip } from '../support/unzip';
 
 const hasPython = (() => {
@@ -137,7 +137,7 @@ describe('xlsx writer', () => {
 
 describe('township compliance export on in-memory fakes', () => {
   it('counts a branch only from the day it was created, and reads each day once', async () => {
-    const { exportTownshipCompliance } = await import('../../src/use-cases/export-township-compliance');
+    const { exportTownshipCompliance } = await import('../../src/features/reports/export-township-compliance');
     const { memoryDeps } = await import('../support/memory-deps');
     const { makeBranch, makePrincipal } = await import('../support/builders');
     const { deps, org, reports } = memoryDeps('2026-11-27T04:00:00.000Z');

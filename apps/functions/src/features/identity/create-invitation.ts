@@ -1,0 +1,32 @@
+import type { CreateInvitationBody, Role } from '@chuangxing/shared';
+import type { Deps } from '../../platform/kernel/deps';
+import { bindingsFor, type Principal } from '../../platform/kernel/principal';
+import { assertMayGrant, codeFromRandom, DEFAULT_INVITATION_HOURS, type Invitation } from './invitation';
+import { resolveScope } from './resolve-scope';
+
+/** The plain code is returned once; only its hash is stored. */
+export async function createInvitation(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  input: CreateInvitationBody,
+): Promise<{ invitation: Invitation; code: string }> {
+  assertMayGrant(bindingsFor(principal, allowed), deps.districtId, input.role, input.scope);
+  const scopeLabel = await resolveScope(deps, input.scope);
+  const now = deps.clock.now();
+  const code = codeFromRandom(deps.randomBytes);
+  const invitation: Invitation = {
+    id: deps.ids.next(),
+    codeHash: deps.sha256(code),
+    inviteeName: input.inviteeName,
+    role: input.role,
+    scope: input.scope,
+    scopeLabel,
+    status: 'open',
+    expiresAt: new Date(now.getTime() + (input.expiresInHours ?? DEFAULT_INVITATION_HOURS) * 3_600_000).toISOString(),
+    createdAt: now.toISOString(),
+    createdBy: principal.user.id,
+  };
+  await deps.invitations.create(invitation);
+  return { invitation, code };
+}

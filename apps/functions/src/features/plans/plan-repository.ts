@@ -1,0 +1,31 @@
+import type { TaskLatest } from './board';
+import type { StoredPlan } from './plan';
+
+export interface StoredTaskUpdate {
+  id: string;
+  taskId: string;
+  status: 'not_started' | 'in_progress' | 'done' | 'blocked';
+  percent: number;
+  note: string;
+  evidence: string[];
+  at: string;
+  by: string;
+  byName: string;
+}
+
+export interface PlanRepository {
+  get(branchId: string, year: number): Promise<StoredPlan | undefined>;
+  /** Conditional on the version the editor saw (0: no plan yet) → CONFLICT otherwise. */
+  put(plan: StoredPlan, expectedVersion: number): Promise<void>;
+  /** Updates are appended, never edited; the task's latest state (the board's rollup) is written in the same transaction. */
+  addTaskUpdate(branchId: string, year: number, update: StoredTaskUpdate, latest: TaskLatest & { townshipId: string }): Promise<void>;
+  latestTask(branchId: string, year: number, taskId: string): Promise<TaskLatest | undefined>;
+  /** Every task's latest state in a township for a year: one query, for the board and the ranking. */
+  latestForTownship(townshipId: string, year: number): Promise<TaskLatest[]>;
+  /** The branch's own tasks' latest states. */
+  latestForBranch(branchId: string, year: number): Promise<TaskLatest[]>;
+  /** Every plan of a township for a year, whatever its status: one query. */
+  listForTownship(townshipId: string, year: number): Promise<StoredPlan[]>;
+  /** Newest first. */
+  taskUpdates(branchId: string, year: number, taskId: string): Promise<StoredTaskUpdate[]>;
+}

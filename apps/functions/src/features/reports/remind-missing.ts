@@ -1,0 +1,87 @@
+import type { RemindResult, Role } from '@chuangxing/shared';
+import type { Deps } from '../../platform/kernel/deps';
+import { forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
+import { activeBindings, bindingsFor, managesTownship, type Principal } from '../../platform/kernel/principal';
+import { daysBetween, shanghaiDay } from '../../platform/kernel/shanghai-time';
+import type { Notification } from '../../platform/notify/notifier';
+import { computeTownshipCompliance } from './township-compliance';
+
+/** Who is reminded: the people who file a branch's report. */
+const FILER_ROLES: readonly Role[] = ['cadre', 'secretary'];
+
+export interface TownshipReminder extends RemindResult {
+  townshipId: string;
+  /** Messages handed to the notifier; `recipients` counts those it delivered. */
+  attempted: number;
+}
+
+/** `2026-11-27` → `11月27日` */
+function dayLabel(day: string): string {
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+}
+
+export function reminderBody(branchName: string, day: string, deadline: string, deadlinePassed: boolean): string {
+  const what = `${branchName}${dayLabel(day)}的日报尚未提交`;
+  return deadlinePassed ? `${what}，已过${deadline}截止时间，请尽快补报` : `${what}，请在${deadline}前提交`;
+}
+
+export function reportEditPage(branchId: string, day: string): string {
+  return `subpackages/report/pages/edit/index?branchId=${encodeURIComponent(branchId)}&day=${day}`;
+}
+
+/**
+ * Reminds the cadres and secretaries of every branch of one township still missing `day`'s report. Reads:
+ * the township's compliance (O(branches)) and the township's bindings (one query). No authorization here:
+ * the route (remindMissing) and the scheduled job decide who may call it.
+ */
+export async function remindTownship(deps: Deps, townshipId: string, day: string): Promise<TownshipReminder> {
+  const compliance = await computeTownshipCompliance(deps, townshipId, day);
+  const missing = new Map(compliance.branches.filter((b) => b.status === 'missing').map((b) => [b.branchId, b]));
+  if (missing.size === 0) return { townshipId, day, branches: 0, recipients: 0, attempted: 0 };
+
+  const bindings = activeBindings(await deps.users.listBindings(deps.districtId, townshipId));
+  const seen = new Set<string>();
+  const messages: Notification[] = [];
+  for (const b of bindings) {
+    if (!FILER_ROLES.includes(b.role) || b.scope.level !== 'branch') continue;
+    const branch = missing.get(b.scope.branchId);
+    // One message per person and branch: a cadre who is also its secretary hears once.
+    if (!branch || seen.has(`${b.userId}|${branch.branchId}`)) continue;
+    seen.add(`${b.userId}|${branch.branchId}`);
+    messages.push({
+      recipientUserId: b.userId,
+      recipientName: b.holderName ?? '',
+      title: '日报提醒',
+      body: reminderBody(branch.name, day, compliance.deadline, compliance.deadlinePassed),
+      page: reportEditPage(branch.branchId, day),
+    });
+  }
+  const { sent } = messages.length ? await deps.notifier.send(messages) : { sent: 0 };
+  return { townshipId, day, branches: missing.size, recipients: sent, attempted: messages.length };
+}
+
+/**
+ * One tap: the township's staff (or a district admin) remind the missing branches. The day defaults to
+ * today (Asia/Shanghai); it may be an earlier day that can still be filed, never a future one.
+ */
+export async function remindMissing(
+  deps: Deps,
+  principal: Principal,
+  allowed: readonly Role[],
+  townshipId: string,
+  day?: string,
+): Promise<RemindResult> {
+  const township = await deps.org.getTownship(deps.districtId, townshipId);
+  if (!township) throw notFound('乡镇（街道）');
+  if (!bindingsFor(principal, allowed).some((b) => managesTownship(b, deps.districtId, townshipId))) throw forbiddenScope();
+  const now = deps.clock.now();
+  const target = day ?? shanghaiDay(now);
+  const age = daysBetween(target, shanghaiDay(now));
+  if (age < 0) throw invalid('body.day', '不能提醒未来日期的日报', 'future_day');
+  if (age > 0) {
+    const rules = await deps.rules.getDailyRules(deps.districtId);
+    if (age > rules.maxBackfillDays) throw invalid('body.day', '该日已超过补报期限，提醒后也无法提交', 'too_old');
+  }
+  const r = await remindTownship(deps, townshipId, target);
+  return { day: r.day, branches: r.branches, recipients: r.recipients };
+}

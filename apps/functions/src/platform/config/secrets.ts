@@ -1,0 +1,17 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { Secrets } from '../../handlers/compose';
+import type { AppConfig } from './config';
+
+/** In AWS the secrets come from Secrets Manager; locally from the environment (a git-ignored file). */
+export async function loadSecrets(config: AppConfig): Promise<Secrets> {
+  if (config.secretsArn) {
+    const client = new SecretsManagerClient({});
+    const res = await client.send(new GetSecretValueCommand({ SecretId: config.secretsArn }));
+    const parsed = JSON.parse(res.SecretString ?? '{}') as Partial<Secrets>;
+    if (!parsed.tokenSigningKey) throw new Error('secret has no tokenSigningKey');
+    return { tokenSigningKey: parsed.tokenSigningKey, wechatAppSecret: parsed.wechatAppSecret ?? '' };
+  }
+  const { tokenSigningKey, wechatAppSecret } = config.localSecrets;
+  if (!tokenSigningKey) throw new Error('CX_TOKEN_SIGNING_KEY is required outside AWS');
+  return { tokenSigningKey, wechatAppSecret: wechatAppSecret ?? '' };
+}

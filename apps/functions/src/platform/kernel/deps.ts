@@ -1,0 +1,52 @@
+import type { CatalogueRepository } from '../../features/catalogue/catalogue-repository';
+import type { InvitationRepository } from '../../features/identity/invitation-repository';
+import type { UserRepository } from '../../features/identity/user-repository';
+import type { InspectionRepository } from '../../features/inspections/inspection-repository';
+import type { LearningRepository } from '../../features/learning/learning-repository';
+import type { LetterRepository } from '../../features/mailbox/letter-repository';
+import type { NewsRepository } from '../../features/news/news-repository';
+import type { ObservationRepository } from '../../features/observations/observation-repository';
+import type { OrgRepository } from '../../features/org/org-repository';
+import type { PlanRepository } from '../../features/plans/plan-repository';
+import type { RankingRepository } from '../../features/rankings/ranking-repository';
+import type { ScoringInputs } from '../../features/rankings/scoring-inputs';
+import type { ReportRepository } from '../../features/reports/report-repository';
+import type { RulesRepository } from '../../features/reports/rules-repository';
+import type { StudyReviewRepository } from '../../features/study-review/study-review-repository';
+import type { Notifier } from '../notify/notifier';
+import type { Sealer } from '../sealing/sealer';
+import type { ObjectStorage } from '../storage/object-storage';
+import type { TokenService } from '../tokens/token-service';
+import type { WechatClient } from '../wechat/wechat-client';
+import type { Clock } from './clock';
+import type { IdGenerator } from './id-generator';
+
+/** Everything a use case may touch. Adapters are chosen once, at cold start. */
+export interface Deps {
+  districtId: string;
+  devLogin: boolean;
+  clock: Clock;
+  ids: IdGenerator;
+  randomBytes: (n: number) => Uint8Array;
+  sha256: (text: string) => string;
+  org: OrgRepository;
+  users: UserRepository;
+  invitations: InvitationRepository;
+  tokens: TokenService;
+  wechat: WechatClient;
+  reports: ReportRepository;
+  rules: RulesRepository;
+  storage: ObjectStorage;
+  notifier: Notifier;
+  letters: LetterRepository;
+  sealer: Sealer;
+  catalogue: CatalogueRepository;
+  plans: PlanRepository;
+  observations: ObservationRepository;
+  inspections: InspectionRepository;
+  reviews: StudyReviewRepository;
+  learning: LearningRepository;
+  news: NewsRepository;
+  rankings: RankingRepository;
+  scoringInputs: ScoringInputs;
+}

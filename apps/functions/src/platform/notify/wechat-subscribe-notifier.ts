@@ -1,0 +1,181 @@
+import type { Clock } from '../kernel/clock';
+import type { Notification, Notifier } from './notifier';
+import type { OpenidDirectory } from './openid-directory';
+
+export interface WechatSubscribeOptions {
+  /** https://api.weixin.qq.com in production; a fake on loopback in tests. */
+  apiBase: string;
+  appId: string;
+  appSecret: () => Promise<string>;
+  /** The subscribe-message template chosen in the mini-program admin console. */
+  templateId: string;
+  openids: OpenidDirectory;
+  clock: Clock;
+  timeoutMs?: number;
+  /** How many sends are in flight at once. */
+  concurrency?: number;
+  /** Which build a tap opens; WeChat defaults to the released one (formal). */
+  miniprogramState?: 'developer' | 'trial' | 'formal';
+  /** Maps a message onto the template's keywords; see defaultTemplateData. */
+  templateData?: (m: Notification, now: Date) => Record<string, string>;
+}
+
+/** What a send did. Failures are counted by reason (a WeChat errcode, or no_openid, token, network, no_template). */
+export interface SubscribeSendReport {
+  sent: number;
+  failed: number;
+  errors: Record<string, number>;
+}
+
+/** A `thing` keyword holds at most 20 characters. */
+export function clipThing(text: string, max = 20): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** `time` keywords take 24-hour time with an optional date, e.g. 2026年11月27日 20:00 (Asia/Shanghai). */
+export function wechatTime(instant: Date): string {
+  const s = new Date(instant.getTime() + 8 * 3_600_000);
+  const hhmm = s.toISOString().slice(11, 16);
+  return `${s.getUTCFullYear()}年${s.getUTCMonth() + 1}月${s.getUTCDate()}日 ${hhmm}`;
+}
+
+/**
+ * The reminder template is expected to have 提醒事项 thing1, 提醒时间 time2 and 备注 thing3. A different
+ * template needs its own mapping (the `templateData` option).
+ */
+export function defaultTemplateData(m: Notification, now: Date): Record<string, string> {
+  return { thing1: clipThing(m.title), time2: wechatTime(now), thing3: clipThing(m.body) };
+}
+
+/** errcodes meaning the access_token is stale or invalid: fetch a new one and retry once. */
+const STALE_TOKEN = new Set([40001, 40014, 42001]);
+/** Refresh this long before WeChat's expiry (it keeps old and new tokens valid together for about 5 minutes). */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+
+class TokenError extends Error {}
+
+interface Reply {
+  errcode?: number;
+  errmsg?: string;
+  access_token?: string;
+  expires_in?: number;
+}
+
+/**
+ * WeChat subscribe messages (订阅消息). One access_token is cached per warm Lambda until about 5 minutes
+ * before it expires, and concurrent callers share one fetch. A message WeChat refuses (43101: the user
+ * has not subscribed or has unsubscribed; 47003: bad template data; …) is counted, never thrown, so one
+ * refusal cannot stop the others.
+ */
+export class WechatSubscribeNotifier implements Notifier {
+  private cached?: { token: string; refreshAt: number };
+  private inflight?: Promise<string>;
+
+  constructor(private readonly opts: WechatSubscribeOptions) {}
+
+  async send(messages: Notification[]): Promise<SubscribeSendReport> {
+    const report: SubscribeSendReport = { sent: 0, failed: 0, errors: {} };
+    const fail = (reason: string, n = 1) => {
+      report.failed += n;
+      report.errors[reason] = (report.errors[reason] ?? 0) + n;
+    };
+    if (messages.length === 0) return report;
+    if (!this.opts.templateId) {
+      fail('no_template', messages.length);
+      return report;
+    }
+    const openids = await this.opts.openids.openidsOf(messages.map((m) => m.recipientUserId));
+    let token: string;
+    try {
+      token = await this.accessToken();
+    } catch {
+      fail('token', messages.length);
+      return report;
+    }
+    const queue = [...messages];
+    const worker = async () => {
+      for (let m = queue.shift(); m; m = queue.shift()) {
+        const openid = openids.get(m.recipientUserId);
+        if (!openid) {
+          fail('no_openid');
+          continue;
+        }
+        let outcome: number | string;
+        try {
+          outcome = await this.deliver(m, openid, token);
+          if (STALE_TOKEN.has(outcome)) {
+            this.invalidate(token);
+            token = await this.accessToken();
+            outcome = await this.deliver(m, openid, token);
+          }
+        } catch (err) {
+          outcome = err instanceof TokenError ? 'token' : 'network';
+        }
+        if (outcome === 0) report.sent++;
+        else fail(String(outcome));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency ?? 4, messages.length) }, worker));
+    return report;
+  }
+
+  /** The cached token, or one shared fetch of a new one. */
+  async accessToken(): Promise<string> {
+    if (this.cached && this.opts.clock.now().getTime() < this.cached.refreshAt) return this.cached.token;
+    this.inflight ??= this.fetchToken().finally(() => {
+      this.inflight = undefined;
+    });
+    return this.inflight;
+  }
+
+  private invalidate(token: string) {
+    if (this.cached?.token === token) this.cached = undefined;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const url = new URL('/cgi-bin/token', this.opts.apiBase);
+    url.searchParams.set('grant_type', 'client_credential');
+    url.searchParams.set('appid', this.opts.appId);
+    url.searchParams.set('secret', await this.opts.appSecret());
+    let reply: Reply;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000) });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      reply = (await res.json()) as Reply;
+    } catch (err) {
+      throw new TokenError(`access_token request failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (reply.errcode || !reply.access_token) throw new TokenError(`access_token refused: ${reply.errcode ?? 'no token'}`);
+    const lifetimeMs = Math.max(0, reply.expires_in ?? 7200) * 1000;
+    const now = this.opts.clock.now().getTime();
+    // A short-lived token (under 10 minutes) is used for half its life rather than not at all.
+    const usable = lifetimeMs > 2 * REFRESH_MARGIN_MS ? lifetimeMs - REFRESH_MARGIN_MS : lifetimeMs / 2;
+    this.cached = { token: reply.access_token, refreshAt: now + usable };
+    return reply.access_token;
+  }
+
+  /** 0 when WeChat accepted the message, otherwise its errcode. Network failures throw. */
+  private async deliver(m: Notification, openid: string, token: string): Promise<number> {
+    const url = new URL('/cgi-bin/message/subscribe/send', this.opts.apiBase);
+    url.searchParams.set('access_token', token);
+    const data = (this.opts.templateData ?? defaultTemplateData)(m, this.opts.clock.now());
+    const body = {
+      touser: openid,
+      template_id: this.opts.templateId,
+      ...(m.page ? { page: m.page } : {}),
+      ...(this.opts.miniprogramState ? { miniprogram_state: this.opts.miniprogramState } : {}),
+      lang: 'zh_CN',
+      data: Object.fromEntries(Object.entries(data).map(([k, value]) => [k, { value }])),
+    };
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000),
+    });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const reply = (await res.json()) as Reply;
+    return reply.errcode ?? 0;
+  }
+}

@@ -1,0 +1,47 @@
+import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { LocalSealer } from './local-sealer';
+import type { Sealer } from './sealer';
+
+/**
+ * In AWS the sealed values are KMS ciphertexts under the customer-managed key, so reading one needs
+ * kms:Decrypt on that key (the API's role, audited in CloudTrail). The keyed hash uses the API secret.
+ */
+export class KmsSealer implements Sealer {
+  private readonly client = new KMSClient({});
+  private readonly hasher: LocalSealer;
+
+  constructor(
+    private readonly keyId: string,
+    secret: string,
+  ) {
+    this.hasher = new LocalSealer(secret);
+  }
+
+  async seal(plaintext: string): Promise<string> {
+    const res = await this.client.send(
+      new EncryptCommand({
+        KeyId: this.keyId,
+        Plaintext: Buffer.from(plaintext, 'utf8'),
+        EncryptionContext: { purpose: 'chuangxing-seal' },
+      }),
+    );
+    return `kms1.${Buffer.from(res.CiphertextBlob!).toString('base64url')}`;
+  }
+
+  async open(sealed: string): Promise<string> {
+    const [v, blob] = sealed.split('.');
+    if (v !== 'kms1' || !blob) throw new Error('not a KMS-sealed value');
+    const res = await this.client.send(
+      new DecryptCommand({
+        CiphertextBlob: Buffer.from(blob, 'base64url'),
+        KeyId: this.keyId,
+        EncryptionContext: { purpose: 'chuangxing-seal' },
+      }),
+    );
+    return Buffer.from(res.Plaintext!).toString('utf8');
+  }
+
+  keyedHash(text: string): string {
+    return this.hasher.keyedHash(text);
+  }
+}
