@@ -19,6 +19,9 @@ export const OFFICIAL_ROLES = ROLES.filter((r) => r !== 'resident') as Exclude<R
 export const OfficialRole = z.enum(OFFICIAL_ROLES as [Exclude<Role, 'resident'>, ...Exclude<Role, 'resident'>[]]);
 export type OfficialRole = z.infer<typeof OfficialRole>;
 
+/** Who manages units, people and exemptions: the district admin, and township staff within their townships. */
+export const ADMIN_ROLES = ['district_admin', 'township_staff'] as const;
+
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
   cadre: '村（社区）干部',

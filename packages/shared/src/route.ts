@@ -24,16 +24,8 @@ export interface RouteDef {
   params?: Schema;
   query?: Schema;
   body?: Schema;
+  /** Every status the route answers. defineRoute adds `commonErrors` to a role-protected route's own list. */
   responses: Record<number, Schema>;
-}
-
-export function defineRoute<const R extends RouteDef>(route: R): R {
-  return route;
-}
-
-export const publicAccess = { kind: 'public' } as const;
-export function rolesAccess<const T extends readonly Role[]>(...roles: T) {
-  return { kind: 'roles', roles } as const;
 }
 
 /** Error responses every authenticated route can return. */
@@ -43,6 +35,30 @@ export const commonErrors = {
   403: ErrorBody,
   404: ErrorBody,
 } as const;
+export type CommonErrors = typeof commonErrors;
+
+/** `B`'s entries over `A`'s, as one object type. */
+type Merge<A, B> = { [K in keyof A | keyof B]: K extends keyof B ? B[K] : K extends keyof A ? A[K] : never };
+
+/** A route as defineRoute returns it: a role-protected route also answers the common errors. */
+export type DefinedRoute<R extends RouteDef> = R['access'] extends { kind: 'roles' }
+  ? { [K in keyof R]: K extends 'responses' ? Merge<CommonErrors, R['responses']> : R[K] }
+  : R;
+
+/**
+ * Declares a route. A role-protected route lists only its success responses and any errors beyond
+ * `commonErrors` (409, 429, …): the common ones are added here, so the server, the typed client and
+ * the OpenAPI document all see them. A public route answers exactly the responses it lists.
+ */
+export function defineRoute<const R extends RouteDef>(route: R): DefinedRoute<R> {
+  if (route.access.kind === 'public') return route as DefinedRoute<R>;
+  return { ...route, responses: { ...commonErrors, ...route.responses } } as DefinedRoute<R>;
+}
+
+export const publicAccess = { kind: 'public' } as const;
+export function rolesAccess<const T extends readonly Role[]>(...roles: T) {
+  return { kind: 'roles', roles } as const;
+}
 
 type InferOr<S, D> = S extends Schema ? z.infer<S> : D;
 type InputOf<S> = S extends Schema ? z.input<S> : never;

@@ -1,11 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   CreateBranchBody,
   CreateInvitationBody,
   ErrorBody,
+  FEATURE_NAMES,
   RenameBranchBody,
   Role,
+  type RouteResponse,
+  type RouteSuccess,
+  type Routes,
   routes,
+  routesByFeature,
   Scope,
   STAR_LABELS,
   STAR_SETS,
@@ -110,5 +115,39 @@ describe('route table', () => {
       const declared = 'params' in r && r.params ? Object.keys((r.params as unknown as { def: { shape: object } }).def.shape).sort() : [];
       expect(declared, r.path).toEqual(inPath);
     }
+  });
+});
+
+describe('features and common responses', () => {
+  it('every route belongs to exactly one feature, and the table is their merge in feature order', () => {
+    expect(FEATURE_NAMES).toEqual(Object.keys(routesByFeature));
+    const names = FEATURE_NAMES.flatMap((f) => Object.keys(routesByFeature[f]));
+    expect(new Set(names).size).toBe(names.length);
+    expect(Object.keys(routes)).toEqual(names);
+  });
+
+  it('a role-protected route answers the common errors; a public route exactly what it declares', () => {
+    for (const [name, r] of Object.entries(routes)) {
+      if (r.access.kind !== 'roles') continue;
+      const responses = r.responses as Record<number, unknown>;
+      for (const status of [400, 401, 403, 404]) expect(responses[status], `${name} ${status}`).toBe(ErrorBody);
+    }
+    expect(Object.keys(routes.health.responses)).toEqual(['200']);
+    expect(Object.keys(routes.getOpenApi.responses)).toEqual(['200']);
+    expect(Object.keys(routes.loginWithWechat.responses)).toEqual(['200', '400', '401', '502']);
+    expect(Object.keys(routes.listDevUsers.responses)).toEqual(['200', '404']);
+    expect(Object.keys(routes.devLogin.responses)).toEqual(['200', '400', '404']);
+    expect(Object.keys(routes.listOutbox.responses)).toEqual(['200', '404']);
+    expect(Object.keys(routes.getMe.responses)).toEqual(['200', '400', '401', '403', '404']);
+    expect(Object.keys(routes.redeemInvitation.responses)).toEqual(['200', '400', '401', '403', '404', '409', '410']);
+    expect(Object.keys(routes.writeLetter.responses)).toEqual(['200', '201', '400', '401', '403', '404', '429']);
+  });
+
+  it('the types see the common errors too', () => {
+    expectTypeOf<RouteResponse<Routes['getMe']>['status']>().toEqualTypeOf<200 | 400 | 401 | 403 | 404>();
+    expectTypeOf<RouteResponse<Routes['writeLetter']>['status']>().toEqualTypeOf<200 | 201 | 400 | 401 | 403 | 404 | 429>();
+    expectTypeOf<RouteResponse<Routes['loginWithWechat']>['status']>().toEqualTypeOf<200 | 400 | 401 | 502>();
+    expectTypeOf<Extract<RouteResponse<Routes['getMe']>, { status: 403 }>['body']>().toEqualTypeOf<ErrorBody>();
+    expectTypeOf<RouteSuccess<Routes['submitReport']>['status']>().toEqualTypeOf<200 | 201>();
   });
 });

@@ -1,6 +1,8 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { BRANCH_TYPES, STAR_SETS, Star } from '../enums';
+import { BRANCH_TYPES, OFFICIAL_ROLES, ROLES, STAR_SETS, Star } from '../enums';
+import { ErrorBody } from '../errors';
+import { defineRoute, rolesAccess } from '../route';
 import { Id, IsoDateTime } from './common.contract';
 
 /** 创星 standards: each branch type's five stars with their key tasks (重点任务) and veto items (否决项). */
@@ -84,3 +86,54 @@ export const PublishCatalogueBody = z.strictObject({
   note: z.string().check(z.trim(), z.minLength(2, '请填写版本说明'), z.maxLength(100)),
 });
 export const CatalogueVersionPath = z.strictObject({ version: z.coerce.number().check(z.int(), z.minimum(1)) });
+
+/* ---------- routes ---------- */
+
+/** The star catalogue: the version in force, published versions, and the district admin's draft. */
+export const catalogueRoutes = {
+  getCatalogue: defineRoute({
+    method: 'GET',
+    path: '/v1/catalogue',
+    summary: 'The star catalogue in force: both star sets with their key tasks and veto items',
+    access: rolesAccess(...ROLES),
+    responses: { 200: Catalogue },
+  }),
+  listCatalogueVersions: defineRoute({
+    method: 'GET',
+    path: '/v1/catalogue/versions',
+    summary: 'Every published catalogue version, newest first',
+    access: rolesAccess(...OFFICIAL_ROLES),
+    responses: { 200: CatalogueVersionList },
+  }),
+  getCatalogueVersion: defineRoute({
+    method: 'GET',
+    path: '/v1/catalogue/versions/{version}',
+    summary: 'One published (immutable) catalogue version',
+    access: rolesAccess(...ROLES),
+    params: CatalogueVersionPath,
+    responses: { 200: Catalogue },
+  }),
+  getCatalogueDraft: defineRoute({
+    method: 'GET',
+    path: '/v1/catalogue/draft',
+    summary: 'The district admin’s working draft (the version in force when none was saved)',
+    access: rolesAccess('district_admin'),
+    responses: { 200: CatalogueDraft },
+  }),
+  putCatalogueDraft: defineRoute({
+    method: 'PUT',
+    path: '/v1/catalogue/draft',
+    summary: 'Save the draft (optimistic on its revision)',
+    access: rolesAccess('district_admin'),
+    body: PutCatalogueDraftBody,
+    responses: { 200: CatalogueDraft, 409: ErrorBody },
+  }),
+  publishCatalogue: defineRoute({
+    method: 'POST',
+    path: '/v1/catalogue/publish',
+    summary: 'Publish the draft as the next immutable version',
+    access: rolesAccess('district_admin'),
+    body: PublishCatalogueBody,
+    responses: { 201: Catalogue, 409: ErrorBody },
+  }),
+} as const;

@@ -1,8 +1,8 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { Id, IsoDateTime } from './common.contract';
-import { ClientKey } from './learning.contract';
-import { PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from './upload.contract';
+import { ROLES } from '../enums';
+import { defineRoute, rolesAccess } from '../route';
+import { ClientKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, UPLOAD_LIMITS } from './common.contract';
 
 /** 创星动态: campaign news posted by the district and the townships, read by everyone in the app. */
 
@@ -57,3 +57,49 @@ export const PresignNewsPhotoBody = z.strictObject({
   size: z.int().check(z.minimum(1), z.maximum(UPLOAD_LIMITS.photo)),
 });
 export type PresignNewsPhotoBody = z.infer<typeof PresignNewsPhotoBody>;
+
+/* ---------- routes ---------- */
+
+/** 创星动态: the campaign news feed. */
+export const newsRoutes = {
+  listNews: defineRoute({
+    method: 'GET',
+    path: '/v1/news',
+    summary: '创星动态: the campaign news feed, newest first, cursor-paginated (everyone logged in)',
+    access: rolesAccess(...ROLES),
+    query: NewsFeedQuery,
+    responses: { 200: NewsFeed },
+  }),
+  getNews: defineRoute({
+    method: 'GET',
+    path: '/v1/news/{newsId}',
+    summary: 'One news post with its photos',
+    access: rolesAccess(...ROLES),
+    params: NewsPath,
+    responses: { 200: NewsPost },
+  }),
+  createNews: defineRoute({
+    method: 'POST',
+    path: '/v1/news',
+    summary: 'Post news (title, text, ≤ 9 photos already uploaded; idempotent on `key`)',
+    access: rolesAccess('district_admin', 'township_staff'),
+    body: CreateNewsBody,
+    responses: { 201: NewsPost },
+  }),
+  deleteNews: defineRoute({
+    method: 'DELETE',
+    path: '/v1/news/{newsId}',
+    summary: 'The author or a district admin deletes a post',
+    access: rolesAccess('district_admin', 'township_staff'),
+    params: NewsPath,
+    responses: { 200: z.object({ deleted: z.literal(true) }) },
+  }),
+  presignNewsPhoto: defineRoute({
+    method: 'POST',
+    path: '/v1/uploads/news',
+    summary: 'A presigned POST for one news photo (≤ 2 MB)',
+    access: rolesAccess('district_admin', 'township_staff'),
+    body: PresignNewsPhotoBody,
+    responses: { 200: PresignedUpload },
+  }),
+} as const;

@@ -1,7 +1,9 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { BranchType, Star, TownshipKind } from '../enums';
-import { Id, IsoDateTime, Name } from './common.contract';
+import { ADMIN_ROLES, BranchType, OFFICIAL_ROLES, ROLES, Star, TownshipKind } from '../enums';
+import { ErrorBody } from '../errors';
+import { defineRoute, rolesAccess } from '../route';
+import { BranchPath, Id, IsoDateTime, Name, TownshipPath } from './common.contract';
 
 export const BranchCounts = z.object({
   rural: z.int(),
@@ -41,9 +43,6 @@ export const Branch = z.object({
 });
 export type Branch = z.infer<typeof Branch>;
 
-export const TownshipPath = z.strictObject({ townshipId: Id });
-export const BranchPath = z.strictObject({ branchId: Id });
-
 export const TownshipBranches = z.object({
   township: TownshipSummary,
   branches: z.array(Branch),
@@ -82,3 +81,58 @@ export const Directory = z.object({
   ),
 });
 export type Directory = z.infer<typeof Directory>;
+
+/* ---------- routes ---------- */
+
+/** The district, its townships and their branches. */
+export const orgRoutes = {
+  getOrgTree: defineRoute({
+    method: 'GET',
+    path: '/v1/org/tree',
+    summary: 'The district and the townships in the caller’s scope, with branch counts',
+    access: rolesAccess(...OFFICIAL_ROLES),
+    responses: { 200: OrgTree },
+  }),
+  getDirectory: defineRoute({
+    method: 'GET',
+    path: '/v1/directory',
+    summary: 'Every township and its branches, names only: how a resident finds their community',
+    access: rolesAccess(...ROLES),
+    responses: { 200: Directory },
+  }),
+  listTownshipBranches: defineRoute({
+    method: 'GET',
+    path: '/v1/org/townships/{townshipId}/branches',
+    summary: 'The branches of one township in the caller’s scope',
+    access: rolesAccess(...OFFICIAL_ROLES),
+    params: TownshipPath,
+    responses: { 200: TownshipBranches },
+  }),
+  createBranch: defineRoute({
+    method: 'POST',
+    path: '/v1/org/townships/{townshipId}/branches',
+    summary: 'Create a branch in a township',
+    access: rolesAccess(...ADMIN_ROLES),
+    params: TownshipPath,
+    body: CreateBranchBody,
+    responses: { 201: BranchDetail, 409: ErrorBody },
+  }),
+  getBranch: defineRoute({
+    method: 'GET',
+    path: '/v1/org/branches/{branchId}',
+    summary: 'One branch with its star set',
+    access: rolesAccess(...OFFICIAL_ROLES),
+    params: BranchPath,
+    responses: { 200: BranchDetail },
+  }),
+  renameBranch: defineRoute({
+    // PUT, not PATCH: wx.request has no PATCH.
+    method: 'PUT',
+    path: '/v1/org/branches/{branchId}',
+    summary: 'Rename a branch (optimistic concurrency on version)',
+    access: rolesAccess(...ADMIN_ROLES),
+    params: BranchPath,
+    body: RenameBranchBody,
+    responses: { 200: BranchDetail, 409: ErrorBody },
+  }),
+} as const;

@@ -1,7 +1,8 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { Id, IsoDateTime } from './common.contract';
-import { DayKey, MonthKey } from './daily-report.contract';
+import { ErrorBody } from '../errors';
+import { defineRoute, rolesAccess } from '../route';
+import { DayKey, Id, IsoDateTime, MonthKey } from './common.contract';
 
 /**
  * 学讲评 (德化街): party members study, speak, then evaluate; the branch keeps four lists per month and works
@@ -118,3 +119,43 @@ export const TownshipReviewSummary = z.object({
   ),
 });
 export type TownshipReviewSummary = z.infer<typeof TownshipReviewSummary>;
+
+/* ---------- routes ---------- */
+
+/** 学讲评: the four lists of a branch per month, and the township summary. */
+export const studyReviewRoutes = {
+  getReviewBoard: defineRoute({
+    method: 'GET',
+    path: '/v1/branches/{branchId}/reviews/{month}',
+    summary: '学讲评: a branch’s four lists for a month, with the still-open items of earlier months (往期)',
+    access: rolesAccess('cadre', 'secretary', 'township_staff', 'leader', 'inspector', 'district_admin'),
+    params: ReviewBoardPath,
+    responses: { 200: ReviewBoard },
+  }),
+  addReviewItem: defineRoute({
+    method: 'POST',
+    path: '/v1/branches/{branchId}/reviews/{month}/items',
+    summary: 'The branch’s own cadres add an item to one of the month’s lists (the client’s id makes a retry idempotent)',
+    access: rolesAccess('cadre', 'secretary'),
+    params: ReviewBoardPath,
+    body: AddReviewItemBody,
+    responses: { 201: ReviewItem, 409: ErrorBody },
+  }),
+  actOnReviewItem: defineRoute({
+    method: 'POST',
+    path: '/v1/branches/{branchId}/review-items/{itemId}/actions',
+    summary: 'Edit, start, finish (with a note) or reopen (with a reason) an item (optimistic on its version)',
+    access: rolesAccess('cadre', 'secretary'),
+    params: ReviewItemPath,
+    body: ReviewItemActionBody,
+    responses: { 200: ReviewItem, 409: ErrorBody },
+  }),
+  getTownshipReviewSummary: defineRoute({
+    method: 'GET',
+    path: '/v1/townships/{townshipId}/reviews/{month}',
+    summary: '学讲评 summary of a township for a month: per branch, open and done per list, and overdue open items',
+    access: rolesAccess('township_staff', 'leader', 'inspector', 'district_admin'),
+    params: TownshipReviewPath,
+    responses: { 200: TownshipReviewSummary },
+  }),
+} as const;

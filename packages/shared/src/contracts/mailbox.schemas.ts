@@ -1,7 +1,6 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { Id, IsoDateTime } from './common.contract';
-import { PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from './upload.contract';
+import { Id, IsoDateTime, PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from './common.contract';
 
 /** 清风邮局: the categories a resident chooses from. 廉情 letters go to the township's supervisors only. */
 export const LETTER_CATEGORIES = ['integrity', 'complaint', 'suggestion', 'help'] as const;

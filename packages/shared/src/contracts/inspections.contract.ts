@@ -1,9 +1,9 @@
 import '../zod-config';
 import * as z from 'zod/mini';
 import { Star } from '../enums';
-import { Id, IsoDateTime } from './common.contract';
-import { DayKey } from './daily-report.contract';
-import { PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from './upload.contract';
+import { ErrorBody } from '../errors';
+import { defineRoute, rolesAccess } from '../route';
+import { BranchPath, DayKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, TownshipPath, UPLOAD_LIMITS } from './common.contract';
 
 /**
  * 四不两直 unannounced inspections and the 问题清单 they leave behind. An inspector keeps drafts that only the
@@ -201,3 +201,101 @@ export const PresignInspectionPhotoBody = z.strictObject({
   size: z.int().check(z.minimum(1), z.maximum(UPLOAD_LIMITS.photo)),
 });
 export type PresignInspectionPhotoBody = z.infer<typeof PresignInspectionPhotoBody>;
+
+/* ---------- routes ---------- */
+
+/** 四不两直 inspections and the 问题清单 they leave behind. */
+export const inspectionsRoutes = {
+  listInspections: defineRoute({
+    method: 'GET',
+    path: '/v1/inspections',
+    summary: '四不两直: the caller’s own drafts (seen by no one else) and the visits they recorded',
+    access: rolesAccess('inspector'),
+    responses: { 200: InspectionList },
+  }),
+  createInspectionDraft: defineRoute({
+    method: 'POST',
+    path: '/v1/inspections/drafts',
+    summary: 'Start a draft of an unannounced visit to a branch in the inspector’s scope (the branch is not told)',
+    access: rolesAccess('inspector'),
+    body: CreateInspectionDraftBody,
+    responses: { 201: InspectionDraft },
+  }),
+  getInspectionDraft: defineRoute({
+    method: 'GET',
+    path: '/v1/inspections/drafts/{draftId}',
+    summary: 'One of the caller’s own drafts (anyone else’s is 404)',
+    access: rolesAccess('inspector'),
+    params: InspectionDraftPath,
+    responses: { 200: InspectionDraft },
+  }),
+  saveInspectionDraft: defineRoute({
+    method: 'PUT',
+    path: '/v1/inspections/drafts/{draftId}',
+    summary: 'Save a draft (optimistic on its version)',
+    access: rolesAccess('inspector'),
+    params: InspectionDraftPath,
+    body: SaveInspectionDraftBody,
+    responses: { 200: InspectionDraft, 409: ErrorBody },
+  }),
+  deleteInspectionDraft: defineRoute({
+    method: 'DELETE',
+    path: '/v1/inspections/drafts/{draftId}',
+    summary: 'Discard one of the caller’s drafts; answers the list without it',
+    access: rolesAccess('inspector'),
+    params: InspectionDraftPath,
+    responses: { 200: InspectionList },
+  }),
+  recordInspection: defineRoute({
+    method: 'POST',
+    path: '/v1/inspections/drafts/{draftId}/record',
+    summary:
+      'Record the visit: one transaction writes it and its 问题清单 items, then the branch’s cadres are notified (a retry answers the same visit)',
+    access: rolesAccess('inspector'),
+    params: InspectionDraftPath,
+    body: RecordInspectionBody,
+    responses: { 201: RecordedInspection, 409: ErrorBody },
+  }),
+  presignInspectionPhoto: defineRoute({
+    method: 'POST',
+    path: '/v1/uploads/inspection-photos',
+    summary: 'A presigned POST for one visit photo (inspectors in scope) or fix photo (the branch’s own cadres), ≤ 2 MB',
+    access: rolesAccess('inspector', 'cadre', 'secretary'),
+    body: PresignInspectionPhotoBody,
+    responses: { 200: PresignedUpload },
+  }),
+  listBranchFindings: defineRoute({
+    method: 'GET',
+    path: '/v1/branches/{branchId}/findings',
+    summary: '问题清单 of a branch (recorded findings only), overdue flagged, with per-star open and overdue counts',
+    access: rolesAccess('cadre', 'secretary', 'township_staff', 'leader', 'inspector', 'district_admin'),
+    params: BranchPath,
+    responses: { 200: BranchFindings },
+  }),
+  listTownshipFindings: defineRoute({
+    method: 'GET',
+    path: '/v1/townships/{townshipId}/findings',
+    summary: '整改督办: a township’s findings (all, open, overdue or closed) and per branch per star counts',
+    access: rolesAccess('township_staff', 'leader', 'inspector', 'district_admin'),
+    params: TownshipPath,
+    query: TownshipFindingsQuery,
+    responses: { 200: TownshipFindings },
+  }),
+  getFinding: defineRoute({
+    method: 'GET',
+    path: '/v1/findings/{findingId}',
+    summary: 'A 问题清单 item with its visit, its history (fixes, 退回, 销号) and the moves the caller may make',
+    access: rolesAccess('cadre', 'secretary', 'township_staff', 'leader', 'inspector', 'district_admin'),
+    params: FindingPath,
+    responses: { 200: FindingDetail },
+  }),
+  actOnFinding: defineRoute({
+    method: 'POST',
+    path: '/v1/findings/{findingId}/actions',
+    summary: 'The branch submits a fix; an inspector in scope closes it (销号) or returns it with a reason (versioned)',
+    access: rolesAccess('cadre', 'secretary', 'inspector'),
+    params: FindingPath,
+    body: FindingActionBody,
+    responses: { 200: FindingDetail, 409: ErrorBody },
+  }),
+} as const;

@@ -1,18 +1,7 @@
 import '../zod-config';
 import * as z from 'zod/mini';
 import { BranchType, Star } from '../enums';
-import { Id, IsoDateTime } from './common.contract';
-
-/** An Asia/Shanghai calendar day, `YYYY-MM-DD`. */
-export const DayKey = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
-  z.refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, '不是有效日期'),
-);
-export type DayKey = z.infer<typeof DayKey>;
-export const MonthKey = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'));
+import { DayKey, Id, IsoDateTime, MonthKey, PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from './common.contract';
 
 export const REPORT_LIMITS = {
   items: 20,
@@ -255,3 +244,15 @@ export const ExemptionPath = z.strictObject({ exemptionId: Id });
 export const RemindBody = z.strictObject({ day: z.optional(DayKey) });
 export const RemindResult = z.object({ day: DayKey, branches: z.int(), recipients: z.int() });
 export type RemindResult = z.infer<typeof RemindResult>;
+
+/* ---------- photos ---------- */
+
+export const PresignPhotoBody = z.strictObject({
+  branchId: Id,
+  day: DayKey,
+  variant: z.enum(['photo', 'thumb']),
+  contentType: z.enum(PHOTO_CONTENT_TYPES),
+  /** Bytes the client is about to send; refused up front when over the limit. */
+  size: z.int().check(z.minimum(1), z.maximum(UPLOAD_LIMITS.photo)),
+});
+export type PresignPhotoBody = z.infer<typeof PresignPhotoBody>;

@@ -1,8 +1,9 @@
 import '../zod-config';
 import * as z from 'zod/mini';
 import { BranchType, OfficialRole, Star } from '../enums';
-import { Id, IsoDateTime, QuarterKey } from './common.contract';
-import { MonthKey } from './daily-report.contract';
+import { ErrorBody } from '../errors';
+import { defineRoute, rolesAccess } from '../route';
+import { BranchPath, Id, IsoDateTime, MonthKey, QuarterKey } from './common.contract';
 
 /** 每月一观摩: the township (or the district) visits chosen branches; assigned observers score each star 0–10. */
 export const OBSERVATION_STATUSES = ['open', 'closed'] as const;
@@ -158,3 +159,68 @@ export const CloseObservationBody = z.strictObject({ version: z.int().check(z.mi
 
 export const BranchObservationResults = z.object({ branchId: Id, quarter: QuarterKey, results: z.array(BranchResult) });
 export type BranchObservationResults = z.infer<typeof BranchObservationResults>;
+
+/* ---------- routes ---------- */
+
+/** 每月一观摩 observations and their frozen results. */
+export const observationsRoutes = {
+  listObservations: defineRoute({
+    method: 'GET',
+    path: '/v1/observations',
+    summary: '每月一观摩: the month’s observations the caller organises, scores or oversees',
+    access: rolesAccess('township_staff', 'inspector', 'leader', 'district_admin'),
+    query: ObservationListQuery,
+    responses: { 200: ObservationList },
+  }),
+  listObserverCandidates: defineRoute({
+    method: 'GET',
+    path: '/v1/observations/candidates',
+    summary: 'Officials who may be assigned as observers (township staff, inspectors, leaders, district admins covering the scope)',
+    access: rolesAccess('township_staff', 'district_admin'),
+    query: ObserverCandidateQuery,
+    responses: { 200: ObserverCandidates },
+  }),
+  createObservation: defineRoute({
+    method: 'POST',
+    path: '/v1/observations',
+    summary: 'The township (its own branches) or the district (any branch) plans an observation with its observers',
+    access: rolesAccess('township_staff', 'district_admin'),
+    body: CreateObservationBody,
+    responses: { 201: ObservationDetail },
+  }),
+  getObservation: defineRoute({
+    method: 'GET',
+    path: '/v1/observations/{observationId}',
+    summary: 'An observation: branches, observers, scores the caller may see, and the frozen results once closed',
+    access: rolesAccess('township_staff', 'inspector', 'leader', 'district_admin'),
+    params: ObservationPath,
+    responses: { 200: ObservationDetail },
+  }),
+  scoreObservationBranch: defineRoute({
+    method: 'PUT',
+    path: '/v1/observations/{observationId}/scores/{branchId}',
+    summary: 'An assigned observer scores a branch star by star (0–10) with a comment; re-scoring overwrites while open',
+    access: rolesAccess('township_staff', 'inspector', 'leader', 'district_admin'),
+    params: ObservationScorePath,
+    body: ScoreBranchBody,
+    responses: { 200: BranchScore, 409: ErrorBody },
+  }),
+  closeObservation: defineRoute({
+    method: 'POST',
+    path: '/v1/observations/{observationId}/close',
+    summary: 'The organiser closes it: the results are computed and frozen in the same transaction',
+    access: rolesAccess('township_staff', 'district_admin'),
+    params: ObservationPath,
+    body: CloseObservationBody,
+    responses: { 200: ObservationDetail, 409: ErrorBody },
+  }),
+  getBranchObservationResults: defineRoute({
+    method: 'GET',
+    path: '/v1/branches/{branchId}/observation-results',
+    summary: 'A branch’s frozen observation results for a quarter (its own cadres see them only after close, without observer names)',
+    access: rolesAccess('cadre', 'secretary', 'township_staff', 'inspector', 'leader', 'district_admin'),
+    params: BranchPath,
+    query: BranchObservationQuery,
+    responses: { 200: BranchObservationResults },
+  }),
+} as const;

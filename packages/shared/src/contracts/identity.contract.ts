@@ -1,0 +1,177 @@
+import '../zod-config';
+import * as z from 'zod/mini';
+import { ADMIN_ROLES, OfficialRole, ROLES, Role } from '../enums';
+import { ErrorBody } from '../errors';
+import { defineRoute, publicAccess, rolesAccess } from '../route';
+import { Id, IsoDateTime, Name, RoleBinding, Scope } from './common.contract';
+
+/* ---------- sign-in ---------- */
+
+export const WechatLoginBody = z.strictObject({
+  /** The one-time code from wx.login. */
+  code: z.string().check(z.minLength(1, '缺少登录凭证'), z.maxLength(128)),
+});
+
+export const UserProfile = z.object({
+  id: Id,
+  displayName: z.string(),
+  isDemo: z.boolean(),
+  createdAt: IsoDateTime,
+});
+export type UserProfile = z.infer<typeof UserProfile>;
+
+/** Who the caller is: the profile and every active binding. Resident is implicit for everyone. */
+export const Me = z.object({
+  user: UserProfile,
+  roles: z.array(Role),
+  bindings: z.array(RoleBinding),
+});
+export type Me = z.infer<typeof Me>;
+
+export const Session = z.object({
+  token: z.string(),
+  expiresAt: IsoDateTime,
+  me: Me,
+});
+export type Session = z.infer<typeof Session>;
+
+export const DevUser = z.object({
+  userId: Id,
+  displayName: z.string(),
+  role: Role,
+  scopeLabel: z.string(),
+});
+export type DevUser = z.infer<typeof DevUser>;
+
+export const DevUserList = z.object({ users: z.array(DevUser) });
+export const DevLoginBody = z.strictObject({ userId: Id });
+
+/* ---------- invitations and role bindings ---------- */
+
+export const INVITATION_STATUSES = ['open', 'redeemed', 'revoked'] as const;
+
+export const Invitation = z.object({
+  id: Id,
+  inviteeName: z.string(),
+  role: OfficialRole,
+  scope: Scope,
+  scopeLabel: z.string(),
+  status: z.enum(INVITATION_STATUSES),
+  expiresAt: IsoDateTime,
+  createdAt: IsoDateTime,
+  createdBy: Id,
+  redeemedBy: z.optional(Id),
+  redeemedAt: z.optional(IsoDateTime),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const CreateInvitationBody = z.strictObject({
+  inviteeName: Name,
+  role: OfficialRole,
+  scope: Scope,
+  /** 1 hour to 30 days; defaults to 72 hours. */
+  expiresInHours: z.optional(z.int().check(z.minimum(1), z.maximum(720))),
+});
+export type CreateInvitationBody = z.infer<typeof CreateInvitationBody>;
+
+/** The code is shown once, at creation; the server keeps only its hash. */
+export const CreatedInvitation = z.object({ invitation: Invitation, code: z.string() });
+
+/** Codes are 8 characters from an alphabet without look-alikes; dashes and spaces are ignored. */
+export const INVITATION_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const RedeemInvitationBody = z.strictObject({
+  code: z.string().check(
+    z.trim(),
+    z.toUpperCase(),
+    z.overwrite((s) => s.replace(/[\s-]/g, '')),
+    z.regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/, '邀请码为 8 位字母或数字'),
+  ),
+});
+
+export const RedeemedInvitation = z.object({ binding: RoleBinding });
+
+export const InvitationList = z.object({ invitations: z.array(Invitation) });
+export const InvitationQuery = z.strictObject({ townshipId: z.optional(Id) });
+
+export const BindingList = z.object({ bindings: z.array(RoleBinding) });
+export const BindingQuery = z.strictObject({ townshipId: z.optional(Id) });
+export const BindingPath = z.strictObject({ userId: Id, bindingId: Id });
+export const RevokedBinding = z.object({ binding: RoleBinding });
+
+/* ---------- routes ---------- */
+
+/** Sign-in (WeChat, and demo users on the local stack), the caller's profile, invitations and role bindings. */
+export const identityRoutes = {
+  loginWithWechat: defineRoute({
+    method: 'POST',
+    path: '/v1/auth/wechat',
+    summary: 'Exchange a wx.login code for an API token (code2session on the server)',
+    access: publicAccess,
+    body: WechatLoginBody,
+    responses: { 200: Session, 400: ErrorBody, 401: ErrorBody, 502: ErrorBody },
+  }),
+  listDevUsers: defineRoute({
+    method: 'GET',
+    path: '/v1/auth/dev-users',
+    summary: 'Local mode only: the seeded demo users',
+    access: publicAccess,
+    localOnly: true,
+    responses: { 200: DevUserList, 404: ErrorBody },
+  }),
+  devLogin: defineRoute({
+    method: 'POST',
+    path: '/v1/auth/dev-login',
+    summary: 'Local mode only: a token for a demo user',
+    access: publicAccess,
+    localOnly: true,
+    body: DevLoginBody,
+    responses: { 200: Session, 400: ErrorBody, 404: ErrorBody },
+  }),
+  getMe: defineRoute({
+    method: 'GET',
+    path: '/v1/me',
+    summary: 'The caller: profile, roles and bindings',
+    access: rolesAccess(...ROLES),
+    responses: { 200: Me },
+  }),
+  createInvitation: defineRoute({
+    method: 'POST',
+    path: '/v1/invitations',
+    summary: 'Invite a person to a role and scope; returns a one-time code',
+    access: rolesAccess(...ADMIN_ROLES),
+    body: CreateInvitationBody,
+    responses: { 201: CreatedInvitation },
+  }),
+  listInvitations: defineRoute({
+    method: 'GET',
+    path: '/v1/invitations',
+    summary: 'Invitations in the caller’s scope, newest first',
+    access: rolesAccess(...ADMIN_ROLES),
+    query: InvitationQuery,
+    responses: { 200: InvitationList },
+  }),
+  redeemInvitation: defineRoute({
+    method: 'POST',
+    path: '/v1/invitations/redeem',
+    summary: 'Bind the caller’s account with a one-time invitation code',
+    access: rolesAccess(...ROLES),
+    body: RedeemInvitationBody,
+    responses: { 200: RedeemedInvitation, 409: ErrorBody, 410: ErrorBody },
+  }),
+  listBindings: defineRoute({
+    method: 'GET',
+    path: '/v1/bindings',
+    summary: 'Active role bindings in the caller’s scope',
+    access: rolesAccess(...ADMIN_ROLES),
+    query: BindingQuery,
+    responses: { 200: BindingList },
+  }),
+  revokeBinding: defineRoute({
+    method: 'DELETE',
+    path: '/v1/users/{userId}/bindings/{bindingId}',
+    summary: 'Revoke a role binding',
+    access: rolesAccess(...ADMIN_ROLES),
+    params: BindingPath,
+    responses: { 200: RevokedBinding, 409: ErrorBody },
+  }),
+} as const;
