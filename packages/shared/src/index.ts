@@ -22,6 +22,7 @@ export * from './contracts/study-review.contract';
 export * from './enums';
 export * from './errors';
 export * from './route';
+export * from './route-index';
 export * from './routes';
 export * from './scope-label';
 export * from './shanghai-time';

@@ -1,4 +1,4 @@
-import { DynamoCatalogueRepository } from '../features/catalogue/catalogue-repository.dynamodb';
+import { catalogueStore } from '../features/catalogue/catalogue.wiring';
 import { DynamoInvitationRepository } from '../features/identity/invitation-repository.dynamodb';
 import { DynamoInspectionRepository } from '../features/inspections/inspection-repository.dynamodb';
 import { DynamoLetterRepository } from '../features/mailbox/letter-repository.dynamodb';
@@ -50,17 +50,17 @@ export function corePorts(w: Wiring): CorePorts {
     invitations: new DynamoInvitationRepository(doc, config.tableName),
     wechat: new HttpWechatClient({ apiBase: config.wechat.apiBase, appId: config.wechat.appId, appSecret }),
     reports: new DynamoReportRepository(doc, config.tableName),
-    rules: w.shared('rules', () => new CachedRulesRepository(new DynamoRulesRepository(doc, config.tableName))),
-    storage: w.shared('storage', () =>
+    rules: w.once('rules', () => new CachedRulesRepository(new DynamoRulesRepository(doc, config.tableName))),
+    storage: w.once('storage', () =>
       createObjectStorage(config, { baseUrl: w.local?.baseUrl ?? (() => ''), signingKey: w.secrets.tokenSigningKey }),
     ),
-    notifier: w.shared('notifier', () => createNotifier(config, { doc, clock, appSecret })),
+    notifier: w.once('notifier', () => createNotifier(config, { doc, clock, appSecret })),
     letters: new DynamoLetterRepository(doc, config.tableName),
     sealer: createSealer(config, w.secrets.tokenSigningKey),
-    catalogue: new DynamoCatalogueRepository(doc, config.tableName),
-    plans: w.shared('plans', () => new DynamoPlanRepository(doc, config.tableName)),
-    observations: w.shared('observations', () => new DynamoObservationRepository(doc, config.tableName)),
-    inspections: w.shared('inspections', () => new DynamoInspectionRepository(doc, config.tableName)),
+    catalogue: catalogueStore(w),
+    plans: w.once('plans', () => new DynamoPlanRepository(doc, config.tableName)),
+    observations: w.once('observations', () => new DynamoObservationRepository(doc, config.tableName)),
+    inspections: w.once('inspections', () => new DynamoInspectionRepository(doc, config.tableName)),
     reviews: new DynamoStudyReviewRepository(doc, config.tableName),
   };
 }

@@ -15,10 +15,10 @@ export function learningPorts(w: Wiring): LearningPorts {
   return {
     learning: new DynamoLearningRepository(doc, config.tableName),
     news: new DynamoNewsRepository(doc, config.tableName),
-    storage: w.shared('storage', () =>
+    storage: w.once('storage', () =>
       createObjectStorage(config, { baseUrl: w.local?.baseUrl ?? (() => ''), signingKey: w.secrets.tokenSigningKey }),
     ),
-    notifier: w.shared('notifier', () => createNotifier(config, { doc, clock, appSecret })),
+    notifier: w.once('notifier', () => createNotifier(config, { doc, clock, appSecret })),
   };
 }
 

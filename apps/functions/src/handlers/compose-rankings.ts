@@ -19,11 +19,11 @@ export type RankingPorts = Pick<Deps, 'rules' | 'rankings' | 'scoringInputs'>;
  */
 export function rankingPorts(w: Wiring): RankingPorts {
   const { config, doc } = w;
-  const plans = w.shared('plans', () => new DynamoPlanRepository(doc, config.tableName));
-  const observations = w.shared('observations', () => new DynamoObservationRepository(doc, config.tableName));
-  const inspections = w.shared('inspections', () => new DynamoInspectionRepository(doc, config.tableName));
+  const plans = w.once('plans', () => new DynamoPlanRepository(doc, config.tableName));
+  const observations = w.once('observations', () => new DynamoObservationRepository(doc, config.tableName));
+  const inspections = w.once('inspections', () => new DynamoInspectionRepository(doc, config.tableName));
   return {
-    rules: w.shared('rules', () => new CachedRulesRepository(new DynamoRulesRepository(doc, config.tableName))),
+    rules: w.once('rules', () => new CachedRulesRepository(new DynamoRulesRepository(doc, config.tableName))),
     rankings: new DynamoRankingRepository(doc, config.tableName),
     scoringInputs: new DynamoScoringInputs(doc, config.tableName, {
       observations: observationResultsReader(observations),

@@ -1,4 +1,4 @@
-import * as catalogue from '../features/catalogue/catalogue.routes';
+import { catalogueImplementations as catalogue } from '../features/catalogue/catalogue.routes';
 import * as auth from '../features/identity/auth.routes';
 import * as invitation from '../features/identity/invitation.routes';
 import * as inspection from '../features/inspections/inspections.routes';

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { SAMPLE_NOTE, sampleContent } from '../features/catalogue/catalogue';
-import { catalogueVersionItems } from '../features/catalogue/catalogue-repository.dynamodb';
+import { countsOf, SAMPLE_NOTE, sampleContent } from '../features/catalogue/catalogue';
+import { catalogueEntities } from '../features/catalogue/catalogue.entities';
 import { bindingItem, profileItem } from '../features/identity/user-repository.dynamodb';
 import { questionItem } from '../features/learning/learning-repository.dynamodb';
 import { newsItem } from '../features/news/news-repository.dynamodb';
@@ -34,13 +34,12 @@ export function demoItems(data: DemoData = buildDemoData()): Record<string, unkn
     ...data.users.map(profileItem),
     ...data.bindings.map(bindingItem),
     // The demo district starts with the sample standards published as version 1.
-    ...catalogueVersionItems(DEMO_DISTRICT.id, {
-      version: 1,
-      content: sampleContent(),
-      publishedAt: '2026-01-05T00:00:00.000Z',
-      publishedBy: 'seed',
-      note: SAMPLE_NOTE,
-    }),
+    catalogueEntities.version.item(
+      { districtId: DEMO_DISTRICT.id, version: 1 },
+      { version: 1, content: sampleContent(), publishedAt: '2026-01-05T00:00:00.000Z', publishedBy: 'seed', note: SAMPLE_NOTE },
+      { counts: countsOf(sampleContent()) },
+    ),
+    catalogueEntities.latest.item({ districtId: DEMO_DISTRICT.id }, { version: 1 }),
     // 应知应会 demo bank (10 questions on the campaign) and one 创星动态 post.
     ...demoQuestions(DEMO_DISTRICT.id, DEMO_DISTRICT.name).map(questionItem),
     newsItem(demoNews(DEMO_DISTRICT.id, DEMO_DISTRICT.name)),

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogueKeys } from '../../src/features/catalogue/catalogue-repository.dynamodb';
+import { catalogueEntities } from '../../src/features/catalogue/catalogue.entities';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 describe('the star catalogue on DynamoDB Local', () => {
@@ -49,7 +49,7 @@ describe('the star catalogue on DynamoDB Local', () => {
     const v2 = await stack.deps.catalogue.version('erqi', 2);
     await expect(stack.deps.catalogue.publish('erqi', { ...v2!, note: '覆盖' }, 1, 0)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await stack.deps.catalogue.version('erqi', 2))?.note).toBe('2026 年修订：增加电商任务');
-    expect((await stack.snapshot()).filter((i) => i.pk === catalogueKeys.pk('erqi') && String(i.sk).startsWith('V#'))).toHaveLength(2);
+    expect((await stack.snapshot()).filter((i) => i.pk === catalogueEntities.pk('erqi') && String(i.sk).startsWith('V#'))).toHaveLength(2);
   });
 
   it('refuses a catalogue whose star sets are wrong, or with duplicate ids', async () => {

@@ -1,7 +1,8 @@
 import { INVITATION_CODE_ALPHABET, RedeemInvitationBody } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
-import { assertMayGrant, codeFromRandom, formatCode, isExpired } from '../../src/features/identity/invitation';
+import { assertMayGrant, formatCode, INVITATION_CODE_LENGTH, isExpired } from '../../src/features/identity/invitation';
 import { DomainError } from '../../src/platform/kernel/domain-error';
+import { codeFromRandom } from '../../src/platform/kernel/random-code';
 import { makeBinding } from '../support/builders';
 
 function bytes(...values: number[]) {
@@ -11,14 +12,14 @@ function bytes(...values: number[]) {
 
 describe('invitation codes', () => {
   it('are 8 characters from the unambiguous alphabet', () => {
-    const code = codeFromRandom((n) => crypto.getRandomValues(new Uint8Array(n)));
+    const code = codeFromRandom((n) => crypto.getRandomValues(new Uint8Array(n)), INVITATION_CODE_LENGTH);
     expect(code).toMatch(new RegExp(`^[${INVITATION_CODE_ALPHABET}]{8}$`));
     expect(code).not.toMatch(/[01IO]/);
   });
 
   it('skip bytes above the largest multiple of the alphabet size, so letters stay uniform', () => {
     const n = INVITATION_CODE_ALPHABET.length; // 31: bytes 248..255 would bias the first letters
-    const code = codeFromRandom(bytes(255, 250, 0, n + 1, 2 * n + 2, 248, 3, 4, 5, 6, 7));
+    const code = codeFromRandom(bytes(255, 250, 0, n + 1, 2 * n + 2, 248, 3, 4, 5, 6, 7), INVITATION_CODE_LENGTH);
     expect(code).toBe(
       `${INVITATION_CODE_ALPHABET[0]}${INVITATION_CODE_ALPHABET[1]}${INVITATION_CODE_ALPHABET[2]}${INVITATION_CODE_ALPHABET.slice(3, 8)}`,
     );

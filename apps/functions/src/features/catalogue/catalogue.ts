@@ -1,21 +1,15 @@
 import type { BranchType, CatalogueContent } from '@chuangxing/shared';
+import type { DocumentDraft, PublishedVersion } from '../../platform/versioning/versioned-document';
 import { SAMPLE_CATALOGUE } from './sample-catalogue';
 
-export interface StoredCatalogue {
-  version: number;
-  content: CatalogueContent;
-  publishedAt: string;
-  publishedBy: string;
-  note: string;
-}
+/** A published version of the standards (immutable; plans refer to it by number). */
+export type StoredCatalogue = PublishedVersion<CatalogueContent>;
+export type StoredCatalogueDraft = DocumentDraft<CatalogueContent>;
 
-export interface StoredCatalogueDraft {
-  revision: number;
-  basedOnVersion: number;
-  content: CatalogueContent;
-  updatedAt: string;
-  updatedBy: string;
-}
+/** Kept beside each version, so the version list shows the task counts without reading every content. */
+export type CatalogueSummary = {
+  counts: { rural: number; community: number };
+};
 
 export const SAMPLE_NOTE = '示例标准（可配置）';
 
@@ -33,4 +27,9 @@ export function sampleContent(): CatalogueContent {
       vetoes: s.vetoes.map((text, i) => ({ id: `${s.star}-v${i + 1}`, text })),
     }));
   return { rural: build('rural'), community: build('community') };
+}
+
+/** Until a district publishes its own, the sample standards apply (version 0, never stored). */
+export function sampleCatalogue(): StoredCatalogue {
+  return { version: 0, content: sampleContent(), publishedAt: '2026-01-01T00:00:00.000Z', publishedBy: 'system', note: SAMPLE_NOTE };
 }

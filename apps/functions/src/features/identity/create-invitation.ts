@@ -1,7 +1,8 @@
 import type { CreateInvitationBody, Role } from '@chuangxing/shared';
 import type { Deps } from '../../platform/kernel/deps';
 import { bindingsFor, type Principal } from '../../platform/kernel/principal';
-import { assertMayGrant, codeFromRandom, DEFAULT_INVITATION_HOURS, type Invitation } from './invitation';
+import { codeFromRandom } from '../../platform/kernel/random-code';
+import { assertMayGrant, DEFAULT_INVITATION_HOURS, INVITATION_CODE_LENGTH, type Invitation } from './invitation';
 import { resolveScope } from './resolve-scope';
 
 /** The plain code is returned once; only its hash is stored. */
@@ -14,7 +15,7 @@ export async function createInvitation(
   assertMayGrant(bindingsFor(principal, allowed), deps.districtId, input.role, input.scope);
   const scopeLabel = await resolveScope(deps, input.scope);
   const now = deps.clock.now();
-  const code = codeFromRandom(deps.randomBytes);
+  const code = codeFromRandom(deps.randomBytes, INVITATION_CODE_LENGTH);
   const invitation: Invitation = {
     id: deps.ids.next(),
     codeHash: deps.sha256(code),

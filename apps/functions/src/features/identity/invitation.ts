@@ -1,4 +1,4 @@
-import { INVITATION_CODE_ALPHABET, type OfficialRole, ROLE_SCOPE_LEVELS, type Scope } from '@chuangxing/shared';
+import { type OfficialRole, ROLE_SCOPE_LEVELS, type Scope } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, invalid } from '../../platform/kernel/domain-error';
 import type { Binding } from '../../platform/kernel/principal';
 import { managesTownship } from '../../platform/kernel/principal';
@@ -20,19 +20,6 @@ export interface Invitation {
 
 export const INVITATION_CODE_LENGTH = 8;
 export const DEFAULT_INVITATION_HOURS = 72;
-
-/** Maps random bytes onto the code alphabet. Rejection sampling keeps every letter equally likely. */
-export function codeFromRandom(randomBytes: (n: number) => Uint8Array, length = INVITATION_CODE_LENGTH): string {
-  const alphabet = INVITATION_CODE_ALPHABET;
-  const limit = 256 - (256 % alphabet.length);
-  let code = '';
-  while (code.length < length) {
-    for (const byte of randomBytes(16)) {
-      if (byte < limit && code.length < length) code += alphabet[byte % alphabet.length];
-    }
-  }
-  return code;
-}
 
 /** Shown to people in two halves: "K7M3-Q9PX". */
 export function formatCode(code: string): string {

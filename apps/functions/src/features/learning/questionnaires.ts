@@ -9,8 +9,9 @@ import type {
 import { formatShanghaiDateTime } from '@chuangxing/shared';
 import type { Deps } from '../../platform/kernel/deps';
 import { DomainError, forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
+import { keyedId } from '../../platform/kernel/keyed-id';
 import { bindingsFor, type Principal } from '../../platform/kernel/principal';
-import type { ExportedFile } from '../reports/export-township-compliance';
+import type { ExportedFile } from '../../platform/xlsx/exported-file';
 import {
   aggregateResponses,
   buildQnQuestions,
@@ -20,7 +21,7 @@ import {
   type StoredQuestionnaire,
   type StoredResponse,
 } from './learning';
-import { audienceBinding, audienceOf, keyedId, managedTownships, manages } from './test-sessions';
+import { audienceBinding, audienceOf, managedTownships, manages } from './test-sessions';
 
 const RESPONDER_ROLES: readonly Role[] = ['cadre', 'secretary'];
 

@@ -14,6 +14,7 @@ import type {
 } from '@chuangxing/shared';
 import type { Deps } from '../../platform/kernel/deps';
 import { DomainError, forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
+import { keyedId } from '../../platform/kernel/keyed-id';
 import { activeBindings, bindingsFor, isDistrictAdmin, type Principal, reachableTownships } from '../../platform/kernel/principal';
 import { shanghaiDay, shanghaiTime } from '../../platform/kernel/shanghai-time';
 import type { Notification } from '../../platform/notify/notifier';
@@ -82,9 +83,6 @@ export async function audienceOf(deps: Deps, townshipId: string, roles: readonly
 }
 
 /** A stable id from the caller and their key, so a retried create lands on the same record. */
-export function keyedId(deps: Pick<Deps, 'sha256'>, kind: string, userId: string, key: string): string {
-  return deps.sha256(`${kind}|${userId}|${key}`).slice(0, 26);
-}
 
 async function townshipNames(deps: Deps): Promise<Map<string, string>> {
   return new Map((await deps.org.listTownships(deps.districtId)).map((t) => [t.id, t.name]));

@@ -16,11 +16,11 @@ import {
 import type { Deps } from '../../platform/kernel/deps';
 import { DomainError, forbiddenRole, invalid, notFound } from '../../platform/kernel/domain-error';
 import { type Binding, bindingsFor, coversTownship, type Principal, reachableTownships } from '../../platform/kernel/principal';
+import { codeFromRandom } from '../../platform/kernel/random-code';
 import { addDays, shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { presignUpload } from '../../platform/storage/presign-upload';
 import { UPLOAD_PREFIXES } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
-import { codeFromRandom } from '../identity/invitation';
 import { countersFor, isOverdue, type Letter, type LetterEvent, letterMonth, nextState, publicTimeline, slaDeadline } from './letter';
 import type { AuditRecord, CaseScope } from './letter-repository';
 

@@ -9,12 +9,12 @@ import {
 } from '@chuangxing/shared';
 import type { Deps } from '../../platform/kernel/deps';
 import { forbiddenScope, notFound } from '../../platform/kernel/domain-error';
+import { keyedId } from '../../platform/kernel/keyed-id';
 import { bindingsFor, isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { presignUpload } from '../../platform/storage/presign-upload';
 import { UPLOAD_PREFIXES } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
-import { keyedId } from '../learning/test-sessions';
 import type { StoredNews } from './news-repository';
 
 const PHOTO_URL_SECONDS = 30 * 60;

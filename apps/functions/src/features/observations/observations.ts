@@ -25,7 +25,7 @@ import {
   type Principal,
   townshipKeyOf,
 } from '../../platform/kernel/principal';
-import { readableBranch } from '../reports/read-reports';
+import { readableBranch } from '../org/org.readers';
 import { checkScoreSheet, computeResults, type StoredBranchResult, type StoredObservation, type StoredScore } from './observation';
 
 /** Who may be assigned to score: bound officials of these roles whose scope covers the observation. */

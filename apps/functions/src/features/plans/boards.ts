@@ -5,7 +5,7 @@ import { bindingsFor, coversTownship, type Principal, reachableTownships } from 
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { getCatalogue, getCatalogueVersion } from '../catalogue/manage-catalogue';
 import type { Branch } from '../org/org';
-import { readableBranch } from '../reports/read-reports';
+import { readableBranch } from '../org/org.readers';
 import { boardDay, branchSheet, byUrgency } from './board';
 import type { StoredPlan } from './plan';
 

@@ -8,7 +8,7 @@ import { presignUpload } from '../../platform/storage/presign-upload';
 import { UPLOAD_PREFIXES } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
 import { getCatalogue, getCatalogueVersion } from '../catalogue/manage-catalogue';
-import { readableBranch } from '../reports/read-reports';
+import { readableBranch } from '../org/org.readers';
 import { checkPlanComplete, checkPlanContent, nextPlanStatus, type StoredPlan, scheduleBackwards } from './plan';
 
 const present = (p: StoredPlan): Plan => ({

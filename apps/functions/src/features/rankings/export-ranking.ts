@@ -9,8 +9,8 @@ import {
 } from '@chuangxing/shared';
 import type { Deps } from '../../platform/kernel/deps';
 import type { Principal } from '../../platform/kernel/principal';
+import type { ExportedFile } from '../../platform/xlsx/exported-file';
 import { type Cell, writeXlsx, XLSX_CONTENT_TYPE } from '../../platform/xlsx/xlsx-writer';
-import type { ExportedFile } from '../reports/export-township-compliance';
 import { rankingForExport } from './rankings';
 
 const score = (h: number | null) => (h === null ? '无数据' : h / 100);

@@ -2,7 +2,7 @@ import type { BranchCalendar, Role } from '@chuangxing/shared';
 import type { Deps } from '../../platform/kernel/deps';
 import type { Principal } from '../../platform/kernel/principal';
 import { daysOfMonth, shanghaiDay, shanghaiInstant } from '../../platform/kernel/shanghai-time';
-import { readableBranch } from './read-reports';
+import { readableBranch } from '../org/org.readers';
 
 /**
  * A branch's month. A day is `upcoming` until its deadline passes, then `missing` unless a report or an

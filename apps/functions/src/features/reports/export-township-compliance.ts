@@ -3,16 +3,11 @@ import type { Deps } from '../../platform/kernel/deps';
 import { forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, coversTownship, type Principal } from '../../platform/kernel/principal';
 import { addDays, daysBetween, monthOf, shanghaiDay } from '../../platform/kernel/shanghai-time';
+import type { ExportedFile } from '../../platform/xlsx/exported-file';
 import { type Cell, writeXlsx, XLSX_CONTENT_TYPE } from '../../platform/xlsx/xlsx-writer';
 import type { Branch } from '../org/org';
 import { complianceOf, type Submission } from './daily-report';
 import type { StoredExemption } from './rules-repository';
-
-export interface ExportedFile {
-  filename: string;
-  contentType: string;
-  bytes: Buffer;
-}
 
 /** A day before the branch existed: neither expected nor counted. */
 type DayStatus = ComplianceStatus | 'not_yet';

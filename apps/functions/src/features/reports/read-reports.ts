@@ -3,17 +3,10 @@ import type { Deps } from '../../platform/kernel/deps';
 import { DomainError, invalid, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, coversBranch, type Principal } from '../../platform/kernel/principal';
 import { daysBetween } from '../../platform/kernel/shanghai-time';
-import type { Branch } from '../org/org';
+import { readableBranch } from '../org/org.readers';
 import type { Comment, DailyReport, Revision } from './daily-report';
 
 const PHOTO_URL_SECONDS = 15 * 60;
-
-/** The branch if the caller may read its reports; otherwise 404, exactly as if it did not exist. */
-export async function readableBranch(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string): Promise<Branch> {
-  const branch = await deps.org.getBranch(branchId);
-  if (!branch || !bindingsFor(principal, allowed).some((b) => coversBranch(b, branch))) throw notFound('支部');
-  return branch;
-}
 
 export async function getReportDetail(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string, day: string) {
   await readableBranch(deps, principal, allowed, branchId);

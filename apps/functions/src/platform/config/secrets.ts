@@ -1,6 +1,10 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { Secrets } from '../../handlers/compose';
 import type { AppConfig } from './config';
+
+export interface Secrets {
+  tokenSigningKey: string;
+  wechatAppSecret: string;
+}
 
 /** In AWS the secrets come from Secrets Manager; locally from the environment (a git-ignored file). */
 export async function loadSecrets(config: AppConfig): Promise<Secrets> {

@@ -2,18 +2,21 @@ import type { Role, RouteBody, RouteDef, RouteName, RouteParams, RouteQuery, Rou
 import type { Deps } from '../kernel/deps';
 import type { Principal } from '../kernel/principal';
 
-/** What a route implementation receives: validated input, the caller, and the ports. */
-export interface RouteContext<R extends RouteDef> {
+/** What a route implementation receives: validated input, the caller, and its feature's ports. */
+export interface RouteContext<R extends RouteDef, P = Deps> {
   params: RouteParams<R>;
   query: RouteQuery<R>;
   body: RouteBody<R>;
   principal: R['access'] extends { kind: 'public' } ? Principal | undefined : Principal;
   /** The roles this route allows: use cases act only through bindings of these roles. */
   allowed: readonly Role[];
-  deps: Deps;
+  deps: P;
 }
 
-export type RouteImpl<R extends RouteDef> = (ctx: RouteContext<R>) => Promise<RouteSuccess<R>>;
+export type RouteImpl<R extends RouteDef, P = Deps> = (ctx: RouteContext<R, P>) => Promise<RouteSuccess<R>>;
 
-/** Compile-time check that every route in the contract has exactly one implementation. */
+/** Exactly one implementation per route of a feature's contract (a missing or extra one does not compile). */
+export type RouteImpls<C extends Record<string, RouteDef>, P> = { [K in keyof C]: RouteImpl<C[K], P> };
+
+/** Legacy: every contract route implemented with the whole Deps (until each feature serves itself). */
 export type RouteImplementations = { [K in RouteName]: RouteImpl<Routes[K]> };

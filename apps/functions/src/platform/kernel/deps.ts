@@ -1,4 +1,4 @@
-import type { CatalogueRepository } from '../../features/catalogue/catalogue-repository';
+import type { CatalogueStore } from '../../features/catalogue/catalogue.ports';
 import type { InvitationRepository } from '../../features/identity/invitation-repository';
 import type { UserRepository } from '../../features/identity/user-repository';
 import type { InspectionRepository } from '../../features/inspections/inspection-repository';
@@ -40,7 +40,7 @@ export interface Deps {
   notifier: Notifier;
   letters: LetterRepository;
   sealer: Sealer;
-  catalogue: CatalogueRepository;
+  catalogue: CatalogueStore;
   plans: PlanRepository;
   observations: ObservationRepository;
   inspections: InspectionRepository;

@@ -1,7 +1,13 @@
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
-import type { Logger } from '../../handlers/api-app';
 
-/** Structured JSON logs (Powertools); the app sees only the small Logger port. */
+/** The small logging port the app sees; Powertools in Lambda, silent in tests. */
+export interface Logger {
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
+}
+
+/** Structured JSON logs (Powertools). */
 export function createLogger(serviceName = 'chuangxing-api', logLevel?: string) {
   const pt = new PowertoolsLogger({ serviceName, ...(logLevel ? { logLevel: logLevel as 'INFO' } : {}) });
   const logger: Logger = {

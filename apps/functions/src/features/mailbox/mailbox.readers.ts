@@ -1,0 +1,2 @@
+export type { LetterCounters } from './letter';
+export { ratesOf } from './letter';

@@ -1,0 +1,11 @@
+import type { Clock } from './clock';
+import type { IdGenerator } from './id-generator';
+
+/** What every feature's use cases may rely on, besides their own ports: the district, time, ids and hashing. */
+export interface Kernel {
+  districtId: string;
+  clock: Clock;
+  ids: IdGenerator;
+  randomBytes: (n: number) => Uint8Array;
+  sha256: (text: string) => string;
+}
