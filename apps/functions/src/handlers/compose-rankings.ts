@@ -2,6 +2,7 @@ import { DynamoInspectionRepository } from '../features/inspections/inspection-r
 import { DynamoObservationRepository } from '../features/observations/observation-repository.dynamodb';
 import { DynamoPlanRepository } from '../features/plans/plan-repository.dynamodb';
 import { DynamoRankingRepository } from '../features/rankings/ranking-repository.dynamodb';
+import { scoringModelStore } from '../features/rankings/rankings.wiring';
 import { DynamoScoringInputs } from '../features/rankings/scoring-inputs.dynamodb';
 import { findingsReader, observationResultsReader, taskProgressReader } from '../features/rankings/scoring-readers';
 import { CachedRulesRepository } from '../features/reports/cached-rules-repository';
@@ -11,7 +12,7 @@ import type { Clock } from '../platform/kernel/clock';
 import type { Deps } from '../platform/kernel/deps';
 import { basePorts, contextDeps, createWiring, type LocalWiring, type Secrets, type Wiring } from './compose-base';
 
-export type RankingPorts = Pick<Deps, 'rules' | 'rankings' | 'scoringInputs'>;
+export type RankingPorts = Pick<Deps, 'rules' | 'rankings' | 'scoringModels' | 'scoringInputs'>;
 
 /**
  * The rankings context (scoring model, quarterly rankings): the rules (due days) and the three readers over
@@ -25,6 +26,7 @@ export function rankingPorts(w: Wiring): RankingPorts {
   return {
     rules: w.once('rules', () => new CachedRulesRepository(new DynamoRulesRepository(doc, config.tableName))),
     rankings: new DynamoRankingRepository(doc, config.tableName),
+    scoringModels: scoringModelStore(w),
     scoringInputs: new DynamoScoringInputs(doc, config.tableName, {
       observations: observationResultsReader(observations),
       findings: findingsReader(inspections),

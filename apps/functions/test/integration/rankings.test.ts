@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { letterKeys } from '../../src/features/mailbox/letter-repository.dynamodb';
 import { observationResultItem } from '../../src/features/observations/observation-repository.dynamodb';
 import { runRankingJob } from '../../src/features/rankings/compute-ranking';
-import { rankingKeys } from '../../src/features/rankings/ranking-repository.dynamodb';
+import { rankingEntities } from '../../src/features/rankings/rankings.entities';
 import { keys } from '../../src/platform/dynamodb/legacy-keys';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 import { sheetCells, unzip } from '../support/unzip';
@@ -98,7 +98,7 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect([first.complete, first.computedTownships, first.header.version]).toEqual([false, 5, 1]);
     expect((await stack.deps.rankings.doneTownships('erqi', '2026-Q2', 1)).size).toBe(5);
     const shardsBefore = (await stack.snapshot()).filter(
-      (i) => i.pk === rankingKeys.dataPk('erqi', '2026-Q2', 1) && String(i.sk).startsWith('SHARD#'),
+      (i) => i.pk === rankingEntities.dataPk({ districtId: 'erqi', quarter: '2026-Q2', version: 1 }) && String(i.sk).startsWith('SHARD#'),
     );
 
     const second = await runRankingJob(stack.deps, { quarter: '2026-Q2', trigger: 'schedule', by: 'schedule', timeLeft: () => 60_000 });
@@ -320,7 +320,7 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect([pub.status, pub.body.version]).toEqual([201, 1]);
     expect((await stack.call('POST', '/v1/scoring/publish', { token: admin, body: { revision: 1, note: '再发一次' } })).status).toBe(409);
     await expect(
-      stack.deps.rankings.publishModel('erqi', { version: 1, content, publishedAt: now, publishedBy: 'x', note: '覆盖' }, 0, 0),
+      stack.deps.scoringModels.publish('erqi', { version: 1, content, publishedAt: now, publishedBy: 'x', note: '覆盖' }, 0, 0),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await stack.call('GET', '/v1/scoring/versions/1', { token: leader })).body.note).toBe('提高每日报告权重');
     const run = await stack.call('POST', '/v1/rankings/2026-Q3/runs', { token: admin, body: {} });

@@ -51,6 +51,7 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     learning: undefined as never,
     news: undefined as never,
     rankings: undefined as never,
+    scoringModels: undefined as never,
     scoringInputs: undefined as never,
     sealer: new LocalSealer('memory-deps-secret-0123456789abcdef'),
   };

@@ -1,7 +1,7 @@
 import type { StarMapRow } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { compareCards, goalsOf, lastDueDay, levelCounts, mostImproved, quarterRange, scoreTownship } from './ranking';
 import type { OrderRow, RankingSummary, ShardRow, StoredRankingHeader } from './ranking-repository';
+import type { RankingsPorts } from './rankings.ports';
 import { modelInForce } from './scoring-model';
 
 export interface RunOptions {
@@ -39,7 +39,7 @@ export function stableStringify(v: unknown): string {
 const toOrderRow = ({ targetLevel: _t, ...r }: ShardRow, districtRank: number): OrderRow => ({ ...r, districtRank });
 
 /** Starts a run, or resumes the quarter's run that is still computing. */
-async function claimRun(deps: Deps, o: RunOptions): Promise<StoredRankingHeader> {
+async function claimRun(deps: RankingsPorts, o: RunOptions): Promise<StoredRankingHeader> {
   const d = deps.districtId;
   const latest = await deps.rankings.latestRun(d, o.quarter);
   if (latest?.status === 'computing') return latest;
@@ -72,7 +72,7 @@ async function claimRun(deps: Deps, o: RunOptions): Promise<StoredRankingHeader>
 
 /** The previous quarter's published base scores of one township's branches. */
 async function previousBases(
-  deps: Deps,
+  deps: RankingsPorts,
   previousQuarter: string,
   previousVersion: number | undefined,
   townshipId: string,
@@ -88,7 +88,7 @@ async function previousBases(
  * (a scheduler retry, or the admin pressing again) resumes with the shards still missing. Once every shard
  * is there, the district order, the honour lists and the star map are written and the version becomes a draft.
  */
-export async function runRankingJob(deps: Deps, o: RunOptions): Promise<RunResult> {
+export async function runRankingJob(deps: RankingsPorts, o: RunOptions): Promise<RunResult> {
   const d = deps.districtId;
   const header = await claimRun(deps, o);
   if (header.status !== 'computing') return { header, complete: true, computedTownships: 0 };
@@ -144,7 +144,7 @@ export async function runRankingJob(deps: Deps, o: RunOptions): Promise<RunResul
 
 /** District order, ranks, lists and star map from the shards (O(branches) in memory, no further reads but one). */
 export async function summarise(
-  deps: Deps,
+  deps: RankingsPorts,
   header: StoredRankingHeader,
   shards: { townshipId: string; hash: string; rows: ShardRow[] }[],
   previousQuarter: string,

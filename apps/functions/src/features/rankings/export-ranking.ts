@@ -7,11 +7,11 @@ import {
   STAR_LABELS,
   STAR_STATUS_LABELS,
 } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import type { Principal } from '../../platform/kernel/principal';
 import type { ExportedFile } from '../../platform/xlsx/exported-file';
 import { type Cell, writeXlsx, XLSX_CONTENT_TYPE } from '../../platform/xlsx/xlsx-writer';
 import { rankingForExport } from './rankings';
+import type { RankingsPorts } from './rankings.ports';
 
 const score = (h: number | null) => (h === null ? '无数据' : h / 100);
 
@@ -21,7 +21,7 @@ const score = (h: number | null) => (h === null ? '无数据' : h / 100);
  * The caller sees the townships in their scope; drafts only as the district admin.
  */
 export async function exportRanking(
-  deps: Deps,
+  deps: RankingsPorts,
   principal: Principal,
   allowed: readonly Role[],
   quarter: string,

@@ -1,21 +1,13 @@
 import type { RankingAnnotation, RankingStatus, ScoringModelContent, StarMapRow } from '@chuangxing/shared';
+import type { DocumentDraft, PublishedVersion, VersionedDocumentStore } from '../../platform/versioning/versioned-document';
 import type { Scorecard } from './ranking';
 
-export interface StoredScoringModel {
-  version: number;
-  content: ScoringModelContent;
-  publishedAt: string;
-  publishedBy: string;
-  note: string;
-}
+/** A published version of the scoring model (immutable; a ranking names the version it used). */
+export type StoredScoringModel = PublishedVersion<ScoringModelContent>;
+export type StoredScoringDraft = DocumentDraft<ScoringModelContent>;
 
-export interface StoredScoringDraft {
-  revision: number;
-  basedOnVersion: number;
-  content: ScoringModelContent;
-  updatedAt: string;
-  updatedBy: string;
-}
+/** The district's scoring model: a versioned document (draft → publish). */
+export type ScoringModelStore = VersionedDocumentStore<ScoringModelContent>;
 
 export interface StoredRankingHeader {
   quarter: string;
@@ -68,16 +60,6 @@ export interface RankingSummary {
 }
 
 export interface RankingRepository {
-  /* scoring model: DIST#{d}#SCORING */
-  latestModel(districtId: string): Promise<StoredScoringModel | undefined>;
-  modelVersion(districtId: string, version: number): Promise<StoredScoringModel | undefined>;
-  modelVersions(districtId: string): Promise<Omit<StoredScoringModel, 'content'>[]>;
-  modelDraft(districtId: string): Promise<StoredScoringDraft | undefined>;
-  /** Conditional on the revision the editor saw (0: none saved) → CONFLICT. */
-  saveModelDraft(districtId: string, draft: StoredScoringDraft, expectedRevision: number): Promise<void>;
-  /** New version never overwrites; the pointer moves from `previousVersion`; the draft is consumed at `draftRevision`. */
-  publishModel(districtId: string, model: StoredScoringModel, previousVersion: number, draftRevision: number): Promise<void>;
-
   /* rankings: DIST#{d}#RANK#{quarter} */
   latestRun(districtId: string, quarter: string): Promise<StoredRankingHeader | undefined>;
   getRun(districtId: string, quarter: string, version: number): Promise<StoredRankingHeader | undefined>;

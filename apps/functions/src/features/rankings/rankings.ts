@@ -8,13 +8,13 @@ import {
   type Role,
   type StarMap,
 } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { DomainError, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, isDistrictAdmin, type Principal, reachableTownships } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { runRankingJob } from './compute-ranking';
 import { goalsOf, quarterRange, type Scorecard } from './ranking';
 import type { OrderRow, StoredRankingHeader } from './ranking-repository';
+import type { RankingsPorts } from './rankings.ports';
 
 const h2 = (n: number) => n / 100;
 
@@ -59,7 +59,7 @@ interface Access {
   reach: 'all' | Set<string>;
 }
 
-function accessOf(deps: Deps, principal: Principal, allowed: readonly Role[]): Access {
+function accessOf(deps: RankingsPorts, principal: Principal, allowed: readonly Role[]): Access {
   const bindings = bindingsFor(principal, allowed);
   return { admin: isDistrictAdmin(bindings, deps.districtId), reach: reachableTownships(bindings, deps.districtId) };
 }
@@ -71,7 +71,7 @@ const sees = (a: Access, townshipId: string) => a.reach === 'all' || a.reach.has
  * versions' drafts) are the district admin's alone; to anyone else they do not exist.
  */
 async function resolveVersion(
-  deps: Deps,
+  deps: RankingsPorts,
   a: Access,
   quarter: string,
   version?: number,
@@ -89,7 +89,7 @@ function assertAdmin(a: Access) {
   if (!a.admin) throw forbiddenScope();
 }
 
-export async function runRanking(deps: Deps, principal: Principal, allowed: readonly Role[], quarter: string, budgetMs = 8000) {
+export async function runRanking(deps: RankingsPorts, principal: Principal, allowed: readonly Role[], quarter: string, budgetMs = 8000) {
   assertAdmin(accessOf(deps, principal, allowed));
   if (quarterRange(quarter).start > shanghaiDay(deps.clock.now()))
     throw new DomainError('VALIDATION_FAILED', '该季度尚未开始', [
@@ -108,7 +108,7 @@ export async function runRanking(deps: Deps, principal: Principal, allowed: read
   return { ranking: presentVersion(res.header, published, done), complete: res.complete };
 }
 
-export async function listRankingVersions(deps: Deps, principal: Principal, allowed: readonly Role[], quarter: string) {
+export async function listRankingVersions(deps: RankingsPorts, principal: Principal, allowed: readonly Role[], quarter: string) {
   const a = accessOf(deps, principal, allowed);
   const [runs, published] = await Promise.all([
     deps.rankings.listRuns(deps.districtId, quarter),
@@ -125,7 +125,7 @@ export async function listRankingVersions(deps: Deps, principal: Principal, allo
 }
 
 /** Rows of some townships from their shards (cheap at any scale) or the whole district order. */
-async function rowsFor(deps: Deps, h: StoredRankingHeader, townshipIds: string[] | 'all'): Promise<OrderRow[]> {
+async function rowsFor(deps: RankingsPorts, h: StoredRankingHeader, townshipIds: string[] | 'all'): Promise<OrderRow[]> {
   if (townshipIds === 'all') return deps.rankings.readOrder(deps.districtId, h.quarter, h.version);
   const [shards, ranks] = await Promise.all([
     deps.rankings.readShards(deps.districtId, h.quarter, h.version, townshipIds),
@@ -152,7 +152,7 @@ async function rowsFor(deps: Deps, h: StoredRankingHeader, townshipIds: string[]
 }
 
 export async function getRanking(
-  deps: Deps,
+  deps: RankingsPorts,
   principal: Principal,
   allowed: readonly Role[],
   quarter: string,
@@ -172,7 +172,7 @@ export async function getRanking(
 }
 
 async function cardOf(
-  deps: Deps,
+  deps: RankingsPorts,
   quarter: string,
   version: number,
   townshipId: string,
@@ -187,7 +187,7 @@ async function cardOf(
 }
 
 export async function getBranchScorecard(
-  deps: Deps,
+  deps: RankingsPorts,
   principal: Principal,
   allowed: readonly Role[],
   quarter: string,
@@ -239,7 +239,7 @@ export async function getBranchScorecard(
 }
 
 export async function getStarMap(
-  deps: Deps,
+  deps: RankingsPorts,
   principal: Principal,
   allowed: readonly Role[],
   quarter: string,
@@ -265,7 +265,7 @@ export async function getStarMap(
 }
 
 export async function getHonours(
-  deps: Deps,
+  deps: RankingsPorts,
   principal: Principal,
   allowed: readonly Role[],
   quarter: string,
@@ -284,7 +284,7 @@ export async function getHonours(
 }
 
 export async function annotateRanking(
-  deps: Deps,
+  deps: RankingsPorts,
   principal: Principal,
   allowed: readonly Role[],
   quarter: string,
@@ -322,7 +322,7 @@ export async function annotateRanking(
 }
 
 export async function publishRanking(
-  deps: Deps,
+  deps: RankingsPorts,
   principal: Principal,
   allowed: readonly Role[],
   quarter: string,
@@ -345,7 +345,13 @@ export async function publishRanking(
 }
 
 /** Everything the export needs: the version, its visible scorecards with district ranks, and its star map. */
-export async function rankingForExport(deps: Deps, principal: Principal, allowed: readonly Role[], quarter: string, version?: number) {
+export async function rankingForExport(
+  deps: RankingsPorts,
+  principal: Principal,
+  allowed: readonly Role[],
+  quarter: string,
+  version?: number,
+) {
   const a = accessOf(deps, principal, allowed);
   const { header, published } = await resolveVersion(deps, a, quarter, version);
   const townships = header.townshipIds.filter((t) => sees(a, t));

@@ -1,8 +1,9 @@
 import { DEFAULT_SCORING_MODEL, type Role, type ScoringDraft, type ScoringModel, type ScoringModelContent } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
-import { DomainError, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
+import { forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
+import { versionedDocument } from '../../platform/versioning/versioned-document';
 import type { StoredScoringModel } from './ranking-repository';
+import type { RankingsPorts } from './rankings.ports';
 
 export const DEFAULT_MODEL_NOTE = '默认评分办法（可配置）';
 
@@ -17,6 +18,8 @@ export function defaultModel(): StoredScoringModel {
   };
 }
 
+type ModelPorts = Pick<RankingsPorts, 'scoringModels' | 'districtId' | 'clock'>;
+
 const present = (m: StoredScoringModel): ScoringModel => ({
   version: m.version,
   content: m.content,
@@ -24,78 +27,54 @@ const present = (m: StoredScoringModel): ScoringModel => ({
   note: m.note,
 });
 
-export async function modelInForce(deps: Deps): Promise<StoredScoringModel> {
-  return (await deps.rankings.latestModel(deps.districtId)) ?? defaultModel();
+const documentOf = (deps: ModelPorts) =>
+  versionedDocument(deps.scoringModels, { districtId: deps.districtId, now: () => deps.clock.now(), fallback: defaultModel });
+
+function assertAdmin(deps: ModelPorts, principal: Principal, allowed: readonly Role[]) {
+  if (!isDistrictAdmin(bindingsFor(principal, allowed), deps.districtId)) throw forbiddenScope();
 }
 
-export async function getScoringModel(deps: Deps): Promise<ScoringModel> {
+export const modelInForce = (deps: ModelPorts): Promise<StoredScoringModel> => documentOf(deps).inForce();
+
+export async function getScoringModel(deps: ModelPorts): Promise<ScoringModel> {
   return present(await modelInForce(deps));
 }
 
-export async function getScoringVersion(deps: Deps, version: number): Promise<ScoringModel> {
-  const m = await deps.rankings.modelVersion(deps.districtId, version);
+export async function getScoringVersion(deps: ModelPorts, version: number): Promise<ScoringModel> {
+  const m = await documentOf(deps).version(version);
   if (!m) throw notFound('评分办法版本');
   return present(m);
 }
 
-export async function listScoringVersions(deps: Deps) {
-  return (await deps.rankings.modelVersions(deps.districtId)).map((v) => ({
-    version: v.version,
-    publishedAt: v.publishedAt,
-    note: v.note,
-  }));
+export async function listScoringVersions(deps: ModelPorts) {
+  return (await documentOf(deps).versions()).map((v) => ({ version: v.version, publishedAt: v.publishedAt, note: v.note }));
 }
 
-function assertAdmin(deps: Deps, principal: Principal, allowed: readonly Role[]) {
-  if (!isDistrictAdmin(bindingsFor(principal, allowed), deps.districtId)) throw forbiddenScope();
-}
-
-export async function getScoringDraft(deps: Deps, principal: Principal, allowed: readonly Role[]): Promise<ScoringDraft> {
+export async function getScoringDraft(deps: ModelPorts, principal: Principal, allowed: readonly Role[]): Promise<ScoringDraft> {
   assertAdmin(deps, principal, allowed);
-  const draft = await deps.rankings.modelDraft(deps.districtId);
-  if (draft) return { revision: draft.revision, basedOnVersion: draft.basedOnVersion, content: draft.content, updatedAt: draft.updatedAt };
-  const base = await modelInForce(deps);
-  return { revision: 0, basedOnVersion: base.version, content: base.content };
+  return documentOf(deps).editable();
 }
 
 export async function saveScoringDraft(
-  deps: Deps,
+  deps: ModelPorts,
   principal: Principal,
   allowed: readonly Role[],
   content: ScoringModelContent,
   revision: number,
 ): Promise<ScoringDraft> {
   assertAdmin(deps, principal, allowed);
-  const current = await deps.rankings.modelDraft(deps.districtId);
-  const basedOnVersion = current?.basedOnVersion ?? (await deps.rankings.latestModel(deps.districtId))?.version ?? 0;
-  const at = deps.clock.now().toISOString();
-  await deps.rankings.saveModelDraft(
-    deps.districtId,
-    { revision: revision + 1, basedOnVersion, content, updatedAt: at, updatedBy: principal.user.id },
-    revision,
-  );
-  return { revision: revision + 1, basedOnVersion, content, updatedAt: at };
+  const { updatedBy: _by, ...draft } = await documentOf(deps).saveDraft(principal.user.id, content, revision);
+  return draft;
 }
 
 /** The draft becomes the next immutable version; rankings already computed keep the version they name. */
 export async function publishScoringModel(
-  deps: Deps,
+  deps: ModelPorts,
   principal: Principal,
   allowed: readonly Role[],
   revision: number,
   note: string,
 ): Promise<ScoringModel> {
   assertAdmin(deps, principal, allowed);
-  const draft = await deps.rankings.modelDraft(deps.districtId);
-  if (!draft) throw new DomainError('CONFLICT', '没有待发布的草稿，请先保存修改');
-  if (draft.revision !== revision) throw new DomainError('CONFLICT', '草稿已被他人修改，请刷新后重试');
-  const published: StoredScoringModel = {
-    version: draft.basedOnVersion + 1,
-    content: draft.content,
-    publishedAt: deps.clock.now().toISOString(),
-    publishedBy: principal.user.id,
-    note,
-  };
-  await deps.rankings.publishModel(deps.districtId, published, draft.basedOnVersion, revision);
-  return present(published);
+  return present(await documentOf(deps).publish(principal.user.id, revision, note));
 }

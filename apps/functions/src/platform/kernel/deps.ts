@@ -8,7 +8,7 @@ import type { NewsRepository } from '../../features/news/news-repository';
 import type { ObservationRepository } from '../../features/observations/observation-repository';
 import type { OrgRepository } from '../../features/org/org-repository';
 import type { PlanRepository } from '../../features/plans/plan-repository';
-import type { RankingRepository } from '../../features/rankings/ranking-repository';
+import type { RankingRepository, ScoringModelStore } from '../../features/rankings/ranking-repository';
 import type { ScoringInputs } from '../../features/rankings/scoring-inputs';
 import type { ReportRepository } from '../../features/reports/report-repository';
 import type { RulesRepository } from '../../features/reports/rules-repository';
@@ -48,5 +48,6 @@ export interface Deps {
   learning: LearningRepository;
   news: NewsRepository;
   rankings: RankingRepository;
+  scoringModels: ScoringModelStore;
   scoringInputs: ScoringInputs;
 }
