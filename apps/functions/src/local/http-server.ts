@@ -22,7 +22,9 @@ export function toApiGatewayEvent(req: IncomingMessage, body: string | undefined
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
-  url.searchParams.forEach((v, k) => (query[k] = query[k] === undefined ? v : `${query[k]},${v}`));
+  url.searchParams.forEach((v, k) => {
+    query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
+  });
   const now = new Date();
   const method = (req.method ?? 'GET').toUpperCase();
   return {

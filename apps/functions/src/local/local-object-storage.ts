@@ -187,8 +187,7 @@ export class LocalObjectStorage implements ObjectStorage {
     if (file.size < 1) throw new UploadError(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size');
     const bytes = Buffer.from(await file.arrayBuffer());
     const looksRight = MAGIC[policy.contentType];
-    if (!looksRight || !looksRight(bytes))
-      throw new UploadError(400, 'InvalidContent', `The file is not a valid ${policy.contentType} image`);
+    if (!looksRight?.(bytes)) throw new UploadError(400, 'InvalidContent', `The file is not a valid ${policy.contentType} image`);
     await this.store(policy.key, policy.contentType, bytes);
     res.writeHead(204, cors).end();
   }

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApiApp, type Logger } from '../handlers/api-app';
 import { composeDeps } from '../handlers/compose';
 import { type AppConfig, parseConfig } from '../platform/config/config';
+import { loadSecrets } from '../platform/config/secrets';
 import { createDocumentClient } from '../platform/dynamodb/document-client';
 import type { Clock } from '../platform/kernel/clock';
 import type { Deps } from '../platform/kernel/deps';
@@ -48,7 +49,8 @@ export interface LocalStack {
 /** DynamoDB Local + the table + (optionally) demo data + the API over node:http, all on 127.0.0.1. */
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
   let dynamo: DynamoLocal | undefined;
-  const endpoint = opts.dynamoEndpoint ?? (dynamo = await startDynamoLocal({ port: opts.dynamoPort, dbPath: opts.dbPath })).endpoint;
+  if (!opts.dynamoEndpoint) dynamo = await startDynamoLocal({ port: opts.dynamoPort, dbPath: opts.dbPath });
+  const endpoint = opts.dynamoEndpoint ?? (dynamo as DynamoLocal).endpoint;
   const tableName = opts.tableName ?? 'chuangxing-local';
   const config = parseConfig({
     CX_STAGE: 'local',
@@ -69,7 +71,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   if (opts.seed !== false) await seedDemoData(createDocumentClient({ endpoint }), tableName);
   // Photos are uploaded to and served from this server's own URL, known only once it listens.
   let apiUrl = '';
-  const secrets = { tokenSigningKey: config.localSecrets.tokenSigningKey!, wechatAppSecret: config.localSecrets.wechatAppSecret ?? '' };
+  const secrets = await loadSecrets(config);
   const deps = composeDeps(config, secrets, opts.clock, { baseUrl: () => apiUrl });
   const app = createApiApp({ deps, corsOrigins: config.corsOrigins, logger: opts.logger ?? silentLogger });
   const storageRoutes = deps.storage instanceof LocalObjectStorage ? [deps.storage.route] : [];

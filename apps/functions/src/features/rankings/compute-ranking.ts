@@ -157,7 +157,10 @@ export async function summarise(
   const rows = shards.flatMap((s) => s.rows).sort(compareCards);
   const order = rows.map((c, k) => toOrderRow(c, k + 1));
   const ranksByTownship: Record<string, Record<string, number>> = Object.fromEntries(header.townshipIds.map((t) => [t, {}]));
-  for (const r of order) (ranksByTownship[r.townshipId] ??= {})[r.branchId] = r.districtRank;
+  for (const r of order) {
+    ranksByTownship[r.townshipId] ??= {};
+    ranksByTownship[r.townshipId][r.branchId] = r.districtRank;
+  }
   const lists = header.model.lists;
   const previousMap = previousVersion ? await deps.rankings.readStarMap(deps.districtId, previousQuarter, previousVersion) : [];
   const prevBy = new Map(previousMap.map((r) => [r.townshipId, r.levels]));

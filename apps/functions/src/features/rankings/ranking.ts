@@ -39,7 +39,7 @@ export function quarterToRank(now: Date, event: unknown): string {
 export function lastDueDay(range: QuarterRange, now: Date, deadline: string): string {
   const today = shanghaiDay(now);
   const lastClosed = now.getTime() > shanghaiInstant(today, deadline).getTime() ? today : addDays(today, -1);
-  return lastClosed < range.end ? lastClosed : range.end;
+  return [lastClosed, range.end].sort()[0];
 }
 
 export interface ComponentScore {
@@ -101,8 +101,8 @@ export function dueDays(
   branchId: string,
 ): number {
   const born = shanghaiDay(new Date(createdAt));
-  const from = born > range.start ? born : range.start;
-  const to = asOfDay < range.end ? asOfDay : range.end;
+  const from = [born, range.start].sort()[1];
+  const to = [asOfDay, range.end].sort()[0];
   if (to < from) return 0;
   const exempt = new Set(
     exemptions.filter((e) => (!e.branchId || e.branchId === branchId) && e.day >= from && e.day <= to).map((e) => e.day),
@@ -215,7 +215,7 @@ export function starCards(
   return STAR_SETS[type].map((star) => {
     const own = [...tasks.values()].filter((t) => t.star === star);
     const completion = own.length ? Math.round(mean(own.map((t) => t.percent)) * 100) / 100 : 0;
-    const vetoItemIds = [...new Set(vetoes.filter((v) => v.star === star).map((v) => v.vetoItemId!))].sort();
+    const vetoItemIds = [...new Set(vetoes.flatMap((v) => (v.star === star && v.vetoItemId ? [v.vetoItemId] : [])))].sort();
     let status: StarStatus;
     if (vetoItemIds.length) status = 'vetoed';
     else if (own.length && completion >= completionPercent) status = 'earned';
@@ -334,8 +334,8 @@ export function compareCards(a: Comparable, b: Comparable): number {
 /** 进步最快: branches whose base rose, by the size of the rise, then the usual order. */
 export function mostImproved<T extends Comparable>(rows: T[], n: number): T[] {
   return rows
-    .filter((r) => r.delta !== null && r.delta > 0)
-    .sort((a, b) => b.delta! - a.delta! || compareCards(a, b))
+    .filter((r): r is typeof r & { delta: number } => r.delta !== null && r.delta > 0)
+    .sort((a, b) => b.delta - a.delta || compareCards(a, b))
     .slice(0, n);
 }
 
@@ -343,7 +343,11 @@ export function mostImproved<T extends Comparable>(rows: T[], n: number): T[] {
 export function scoreTownship(ctx: ScoreContext, inputs: TownshipQuarterInputs, previousBases: ReadonlyMap<string, number>): Scorecard[] {
   const byBranch = <T extends { branchId: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
-    for (const r of rows) (m.get(r.branchId) ?? m.set(r.branchId, []).get(r.branchId)!).push(r);
+    for (const r of rows) {
+      const list = m.get(r.branchId);
+      if (list) list.push(r);
+      else m.set(r.branchId, [r]);
+    }
     return m;
   };
   const obs = byBranch(inputs.observations);
@@ -365,7 +369,9 @@ export function scoreTownship(ctx: ScoreContext, inputs: TownshipQuarterInputs, 
     }),
   );
   cards.sort(compareCards);
-  cards.forEach((c, k) => (c.townshipRank = k + 1));
+  cards.forEach((c, k) => {
+    c.townshipRank = k + 1;
+  });
   return cards;
 }
 

@@ -1,13 +1,4 @@
-import {
-  type BranchScorecard,
-  type BranchType,
-  type DistrictRanking,
-  type Honours,
-  type RankingRow,
-  type RankingVersion,
-  type Role,
-  type StarMap,
-} from '@chuangxing/shared';
+import type { BranchScorecard, BranchType, DistrictRanking, Honours, RankingRow, RankingVersion, Role, StarMap } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, isDistrictAdmin, type Principal, reachableTownships } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
@@ -203,7 +194,11 @@ export async function getBranchScorecard(
   const { card, districtRank } = found;
   // Trend: the published rankings of the three quarters before, then this one.
   const quarters: string[] = [];
-  for (let q = quarter, k = 0; k < 3; k++) quarters.unshift((q = quarterRange(q).previous));
+  let q = quarter;
+  for (let k = 0; k < 3; k++) {
+    q = quarterRange(q).previous;
+    quarters.unshift(q);
+  }
   const earlier = await Promise.all(
     quarters.map(async (q) => {
       const v = await deps.rankings.publishedVersion(deps.districtId, q);
@@ -249,9 +244,9 @@ export async function getStarMap(
   const { header, published } = await resolveVersion(deps, a, quarter, version);
   const rows = (await deps.rankings.readStarMap(deps.districtId, quarter, header.version)).filter((r) => sees(a, r.townshipId));
   const sum = (pick: (r: (typeof rows)[number]) => number[] | null) => {
-    const lists = rows.map(pick);
-    if (lists.some((l) => l === null)) return null;
-    return [0, 1, 2, 3, 4, 5].map((k) => lists.reduce((acc, l) => acc + l![k], 0));
+    const lists = rows.map(pick).filter((l): l is number[] => l !== null);
+    if (lists.length < rows.length) return null;
+    return [0, 1, 2, 3, 4, 5].map((k) => lists.reduce((acc, l) => acc + l[k], 0));
   };
   const levels = sum((r) => r.levels) ?? [0, 0, 0, 0, 0, 0];
   const planTargets = sum((r) => r.planTargets) ?? [0, 0, 0, 0, 0, 0];

@@ -81,7 +81,7 @@ export function reachableTownships(bindings: Binding[], districtId: string): 'al
     const s = b.scope;
     if (s.districtId !== districtId) continue;
     if (s.level === 'district') return 'all';
-    if (s.level === 'township') s.townshipIds.forEach((t) => ids.add(t));
+    if (s.level === 'township') for (const t of s.townshipIds) ids.add(t);
     else ids.add(s.townshipId);
   }
   return ids;

@@ -25,7 +25,8 @@ export class KmsSealer implements Sealer {
         EncryptionContext: { purpose: 'chuangxing-seal' },
       }),
     );
-    return `kms1.${Buffer.from(res.CiphertextBlob!).toString('base64url')}`;
+    if (!res.CiphertextBlob) throw new Error('KMS returned no ciphertext');
+    return `kms1.${Buffer.from(res.CiphertextBlob).toString('base64url')}`;
   }
 
   async open(sealed: string): Promise<string> {
@@ -38,7 +39,8 @@ export class KmsSealer implements Sealer {
         EncryptionContext: { purpose: 'chuangxing-seal' },
       }),
     );
-    return Buffer.from(res.Plaintext!).toString('utf8');
+    if (!res.Plaintext) throw new Error('KMS returned no plaintext');
+    return Buffer.from(res.Plaintext).toString('utf8');
   }
 
   keyedHash(text: string): string {

@@ -24,7 +24,7 @@ export async function verifyStoredPhotos(storage: ObjectStorage, prefix: string,
     else if (!head) errors.push({ path: c.path, code: 'photo_missing', message: '照片未上传成功，请重新上传' });
     else if (
       !(PHOTO_CONTENT_TYPES as readonly string[]).includes(head.contentType) ||
-      EXT_TYPES[c.key.split('.').pop()!] !== head.contentType
+      EXT_TYPES[c.key.slice(c.key.lastIndexOf('.') + 1)] !== head.contentType
     ) {
       errors.push({ path: c.path, code: 'photo_type', message: '照片格式不支持，请使用 JPG、PNG 或 WebP' });
     } else if (head.size > c.limit)

@@ -98,18 +98,27 @@ export function zip(entries: { name: string; data: Uint8Array }[]): Buffer {
 
 /* ---------- xml ---------- */
 
-/** Characters XML 1.0 cannot carry at all (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
-const INVALID_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** XML 1.0's Char production: tab, LF, CR and the planes minus surrogates and U+FFFE/F. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    code >= 0x10000
+  );
+}
+
+/** Drops what XML cannot carry at all (C0 controls, lone surrogates, U+FFFE/F); a string iterates by code point. */
+function xmlChars(text: string): string {
+  let out = '';
+  for (const ch of text) if (isXmlChar(ch.codePointAt(0) ?? 0)) out += ch;
+  return out;
+}
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return xmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** Text a spreadsheet might take for a formula (or a DDE payload) gets a leading quote. */
@@ -160,7 +169,9 @@ function sheetXml(sheet: SheetSpec): string {
   }
   if (sheet.columnWidths?.length) {
     parts.push('<cols>');
-    sheet.columnWidths.forEach((w, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
+    sheet.columnWidths.forEach((w, i) => {
+      parts.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`);
+    });
     parts.push('</cols>');
   }
   parts.push('<sheetData>');
