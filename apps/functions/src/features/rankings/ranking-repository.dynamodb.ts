@@ -6,7 +6,7 @@ import { queryAll } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, isConditionalCheckFailed } from '../../platform/dynamodb/transaction-errors';
 import { conflict, DomainError } from '../../platform/kernel/domain-error';
 import type { Scorecard } from './ranking';
-import { chunks, writeVersionData } from './ranking-data-writer';
+import { chunks, writeVersionData } from './ranking-data-writer.dynamodb';
 import type { RankingRepository, RankingSummary, ShardRow, StoredRankingHeader } from './ranking-repository';
 import { rankingEntities as E } from './rankings.entities';
 
