@@ -1,3 +1,5 @@
+import type { FeatureName } from '@chuangxing/shared';
+
 /**
  * Every key prefix a client may upload under, by the API function that presigns it. Presigned POSTs and GETs
  * are signed with that function's role, so CDK grants each role exactly these prefixes (infra reads this
@@ -24,3 +26,12 @@ export const UPLOAD_PREFIXES_BY_CONTEXT = {
   learning: [UPLOAD_PREFIXES.news],
   rankings: [],
 } as const;
+
+/** Which feature presigns (and verifies) which prefixes; CDK grants each API function its features' prefixes. */
+export const UPLOAD_PREFIXES_BY_FEATURE: Partial<Record<FeatureName, readonly string[]>> = {
+  reports: [UPLOAD_PREFIXES.dailyReport],
+  mailbox: [UPLOAD_PREFIXES.letter],
+  plans: [UPLOAD_PREFIXES.planEvidence],
+  inspections: [UPLOAD_PREFIXES.inspection, UPLOAD_PREFIXES.inspectionFix],
+  news: [UPLOAD_PREFIXES.news],
+};
