@@ -13,7 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoInspectionRepository, inspectionKeys } from '@chuangxing/functions/features/inspections/inspection-repository.dynamodb';
+import { DynamoInspectionRepository } from '@chuangxing/functions/features/inspections/inspection-repository.dynamodb';
+import { inspectionEntities } from '@chuangxing/functions/features/inspections/inspections.entities';
 import { letterKeys } from '@chuangxing/functions/features/mailbox/letter-repository.dynamodb';
 import {
   DynamoObservationRepository,
@@ -80,7 +81,10 @@ function districtItems(branches: number, quarter: string, months: string[], repo
   const items: Record<string, unknown>[] = [{ ...keys.district(D), entity: 'district', id: D, name: '压测省' }];
   const at = '2025-01-01T00:00:00.000Z';
   let seed = 42;
-  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
   const townships = Math.ceil(branches / PER_TOWNSHIP);
   for (let t = 0; t < townships; t++) {
     const tid = `t${String(t).padStart(4, '0')}`;
@@ -185,9 +189,9 @@ function districtItems(branches: number, quarter: string, months: string[], repo
       if (b % 5 === 0) {
         const fid = `f-${bid}`;
         items.push({
-          ...inspectionKeys.finding(fid),
+          ...inspectionEntities.finding.key({ id: fid }),
           entity: 'finding',
-          gsi1pk: inspectionKeys.township(tid),
+          gsi1pk: inspectionEntities.townshipFindings(tid),
           gsi1sk: `${bid}#${fid}`,
           id: fid,
           branchId: bid,

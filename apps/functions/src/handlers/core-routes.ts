@@ -1,7 +1,7 @@
 import { catalogueImplementations as catalogue } from '../features/catalogue/catalogue.routes';
 import * as auth from '../features/identity/auth.routes';
 import * as invitation from '../features/identity/invitation.routes';
-import * as inspection from '../features/inspections/inspections.routes';
+import { inspectionsImplementations as inspection } from '../features/inspections/inspections.routes';
 import * as letter from '../features/mailbox/mailbox.routes';
 import * as observation from '../features/observations/observations.routes';
 import * as org from '../features/org/org.routes';
@@ -13,7 +13,7 @@ import * as reminder from '../features/reports/reminder.routes';
 import * as report from '../features/reports/report.routes';
 import * as rules from '../features/reports/rules.routes';
 import * as upload from '../features/reports/upload.routes';
-import * as studyReview from '../features/study-review/study-review.routes';
+import { studyReviewImplementations as studyReview } from '../features/study-review/study-review.routes';
 import type { RouteImplementations } from '../platform/http/route-context';
 import * as meta from '../platform/meta/meta.routes';
 

@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficialRole, Scope } from '@chuangxing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindingItem, profileItem } from '../../src/features/identity/user-repository.dynamodb';
-import { inspectionKeys } from '../../src/features/inspections/inspection-repository.dynamodb';
+import { inspectionEntities } from '../../src/features/inspections/inspections.entities';
 import { addDays, shanghaiDay } from '../../src/platform/kernel/shanghai-time';
 import type { OutboxReader } from '../../src/platform/notify/outbox-notifier';
 import { createHttpTestStack, type HttpTestStack, uploadForm } from '../support/http-stack';
@@ -310,7 +310,7 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
     const events = [1, 2].map(() => ({ at, version: 1, kind: 'recorded' as const, actorId: DEMO.inspector, actorName: '赵督导' }));
     // An item already holds the second finding's key: the transaction must fail as a whole.
     await stack.doc.send(
-      new PutCommand({ TableName: stack.tableName, Item: { ...inspectionKeys.finding('taken-2'), entity: 'squatter' } }),
+      new PutCommand({ TableName: stack.tableName, Item: { ...inspectionEntities.finding.key({ id: 'taken-2' }), entity: 'squatter' } }),
     );
     const before = await stack.snapshot();
     await expect(

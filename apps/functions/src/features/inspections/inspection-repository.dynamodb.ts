@@ -6,76 +6,16 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Item } from '../../platform/dynamodb/entity';
+import { expectExistingVersion, expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition, isConditionalCheckFailed } from '../../platform/dynamodb/transaction-errors';
 import { conflict, notFound } from '../../platform/kernel/domain-error';
 import type { StoredFinding, StoredFindingEvent, StoredInspection, StoredInspectionDraft } from './inspection';
 import type { FindingFact, InspectionRepository, RecordedSummary } from './inspection-repository';
+import { inspectionEntities as E } from './inspections.entities';
 
-/**
- * 四不两直 keys (see table-definition.ts):
- * INSPECTOR#{author} / DRAFT#{id} | REC#{recordedAt}#{id};  INSP#{id} / INSP;
- * FINDING#{id} / FINDING | EV#{at}#{version};  gsi1 TWN#{t}#FINDINGS / {branchId}#{findingId}.
- * A draft carries no gsi1 key and sits under its author: no branch-facing query can return it.
- */
-export const inspectionKeys = {
-  draft: (authorId: string, id: string) => ({ pk: `INSPECTOR#${authorId}`, sk: `DRAFT#${id}` }),
-  recorded: (authorId: string, recordedAt: string, id: string) => ({ pk: `INSPECTOR#${authorId}`, sk: `REC#${recordedAt}#${id}` }),
-  inspection: (id: string) => ({ pk: `INSP#${id}`, sk: 'INSP' }),
-  finding: (id: string) => ({ pk: `FINDING#${id}`, sk: 'FINDING' }),
-  event: (id: string, at: string, version: number) => ({ pk: `FINDING#${id}`, sk: `EV#${at}#${String(version).padStart(4, '0')}` }),
-  township: (townshipId: string) => `TWN#${townshipId}#FINDINGS`,
-};
-
-const DRAFT_FIELDS = ['id', 'authorId', 'content', 'branchName', 'townshipId', 'version', 'createdAt', 'updatedAt'] as const;
-const INSPECTION_FIELDS = [
-  'id',
-  'districtId',
-  'townshipId',
-  'branchId',
-  'branchName',
-  'visitedAt',
-  'location',
-  'photos',
-  'summary',
-  'inspectorId',
-  'inspectorName',
-  'recordedAt',
-  'findingIds',
-] as const;
-const FINDING_FIELDS = [
-  'id',
-  'inspectionId',
-  'inspectorId',
-  'districtId',
-  'townshipId',
-  'branchId',
-  'branchName',
-  'star',
-  'description',
-  'owner',
-  'deadline',
-  'vetoItemId',
-  'vetoText',
-  'status',
-  'version',
-  'createdAt',
-  'updatedAt',
-  'closedAt',
-  'fix',
-] as const;
-const EVENT_FIELDS = ['at', 'version', 'kind', 'actorId', 'actorName', 'text', 'photos'] as const;
-const SUMMARY_FIELDS = ['id', 'branchId', 'branchName', 'visitedAt', 'findings', 'recordedAt'] as const;
-
-const pick = <T>(i: Record<string, unknown>, fields: readonly string[]) =>
-  Object.fromEntries(fields.filter((f) => i[f] !== undefined).map((f) => [f, i[f]])) as T;
-const findingItem = (f: StoredFinding) => ({
-  ...inspectionKeys.finding(f.id),
-  entity: 'finding',
-  gsi1pk: inspectionKeys.township(f.townshipId),
-  gsi1sk: `${f.branchId}#${f.id}`,
-  ...f,
-});
+const DRAFT_CONFLICT = '草稿已在别处修改，请刷新后重试';
 
 export class DynamoInspectionRepository implements InspectionRepository {
   constructor(
@@ -83,25 +23,22 @@ export class DynamoInspectionRepository implements InspectionRepository {
     private readonly table: string,
   ) {}
 
-  private put(item: Record<string, unknown>) {
-    return { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+  /** A transaction's insert: the key must be free. */
+  private insert(item: Item) {
+    return { Put: { TableName: this.table, Item: item, ...expectVersion(0) } };
   }
 
   async createDraft(d: StoredInspectionDraft) {
     await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...inspectionKeys.draft(d.authorId, d.id), entity: 'inspection-draft', ...d },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
+      new PutCommand({ TableName: this.table, Item: E.draft.item({ authorId: d.authorId, id: d.id }, d), ...expectVersion(0) }),
     );
   }
 
   async getDraft(authorId: string, draftId: string) {
     const res = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: inspectionKeys.draft(authorId, draftId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table, Key: E.draft.key({ authorId, id: draftId }), ConsistentRead: true }),
     );
-    return res.Item ? pick<StoredInspectionDraft>(res.Item, DRAFT_FIELDS) : undefined;
+    return res.Item ? E.draft.parse(res.Item) : undefined;
   }
 
   async saveDraft(d: StoredInspectionDraft, expectedVersion: number) {
@@ -109,15 +46,14 @@ export class DynamoInspectionRepository implements InspectionRepository {
       await this.doc.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...inspectionKeys.draft(d.authorId, d.id), entity: 'inspection-draft', ...d },
-          ConditionExpression: 'attribute_exists(pk) AND version = :v',
-          ExpressionAttributeValues: { ':v': expectedVersion },
+          Item: E.draft.item({ authorId: d.authorId, id: d.id }, d),
+          ...expectExistingVersion(expectedVersion),
         }),
       );
     } catch (err) {
       if (!isConditionalCheckFailed(err)) throw err;
       if (!(await this.getDraft(d.authorId, d.id))) throw notFound('草稿');
-      throw conflict('草稿已在别处修改，请刷新后重试');
+      throw conflict(DRAFT_CONFLICT);
     }
   }
 
@@ -126,7 +62,7 @@ export class DynamoInspectionRepository implements InspectionRepository {
       await this.doc.send(
         new DeleteCommand({
           TableName: this.table,
-          Key: inspectionKeys.draft(authorId, draftId),
+          Key: E.draft.key({ authorId, id: draftId }),
           ConditionExpression: 'attribute_exists(pk)',
         }),
       );
@@ -137,13 +73,13 @@ export class DynamoInspectionRepository implements InspectionRepository {
   }
 
   async listDrafts(authorId: string) {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
+    const items = await queryAll<Item>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': `INSPECTOR#${authorId}`, ':p': 'DRAFT#' },
+      ExpressionAttributeValues: { ':pk': E.inspector.pk(authorId), ':p': E.inspector.drafts },
       ConsistentRead: true,
     });
-    return items.map((i) => pick<StoredInspectionDraft>(i, DRAFT_FIELDS)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return items.map((i) => E.draft.parse(i)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   /** The latest 200, newest first: one page. */
@@ -152,12 +88,12 @@ export class DynamoInspectionRepository implements InspectionRepository {
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': `INSPECTOR#${authorId}`, ':p': 'REC#' },
+        ExpressionAttributeValues: { ':pk': E.inspector.pk(authorId), ':p': E.inspector.recorded },
         ScanIndexForward: false,
         Limit: 200,
       }),
     );
-    return (res.Items ?? []).map((i) => pick<RecordedSummary>(i, SUMMARY_FIELDS));
+    return (res.Items ?? []).map((i) => E.recorded.parse(i));
   }
 
   async record(
@@ -181,19 +117,14 @@ export class DynamoInspectionRepository implements InspectionRepository {
             {
               Delete: {
                 TableName: this.table,
-                Key: inspectionKeys.draft(draft.authorId, draft.id),
-                ConditionExpression: 'version = :v',
-                ExpressionAttributeValues: { ':v': draft.expectedVersion },
+                Key: E.draft.key({ authorId: draft.authorId, id: draft.id }),
+                ...expectExistingVersion(draft.expectedVersion),
               },
             },
-            this.put({ ...inspectionKeys.inspection(inspection.id), entity: 'inspection', ...inspection }),
-            this.put({
-              ...inspectionKeys.recorded(draft.authorId, inspection.recordedAt, inspection.id),
-              entity: 'inspection-recorded',
-              ...summary,
-            }),
-            ...findings.map((f) => this.put(findingItem(f))),
-            ...events.map((e, n) => this.put({ ...inspectionKeys.event(findings[n].id, e.at, e.version), entity: 'finding-event', ...e })),
+            this.insert(E.inspection.item({ id: inspection.id }, inspection)),
+            this.insert(E.recorded.item({ authorId: draft.authorId, recordedAt: inspection.recordedAt, id: inspection.id }, summary)),
+            ...findings.map((f) => this.insert(E.finding.item({ id: f.id }, f))),
+            ...events.map((e, n) => this.insert(E.event.item({ findingId: findings[n].id, at: e.at, version: e.version }, e))),
           ],
         }),
       );
@@ -205,29 +136,29 @@ export class DynamoInspectionRepository implements InspectionRepository {
       if (prior && prior.inspectorId === draft.authorId) return { kind: 'replayed' as const, inspection: prior };
       if (failedCondition(err, 0)) {
         if (!(await this.getDraft(draft.authorId, draft.id))) throw notFound('草稿');
-        throw conflict('草稿已在别处修改，请刷新后重试');
+        throw conflict(DRAFT_CONFLICT);
       }
       throw conflict('记录未能保存，请重试');
     }
   }
 
   async getInspection(id: string) {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: inspectionKeys.inspection(id), ConsistentRead: true }));
-    return res.Item ? pick<StoredInspection>(res.Item, INSPECTION_FIELDS) : undefined;
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: E.inspection.key({ id }), ConsistentRead: true }));
+    return res.Item ? E.inspection.parse(res.Item) : undefined;
   }
 
   async getFinding(id: string) {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
+    const items = await queryAll<Item>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': inspectionKeys.finding(id).pk },
+      ExpressionAttributeValues: { ':pk': E.finding.key({ id }).pk },
       ConsistentRead: true,
     });
-    const finding = items.find((i) => i.entity === 'finding');
+    const finding = items.find((i) => i.entity === E.finding.name);
     if (!finding) return undefined;
     return {
-      finding: pick<StoredFinding>(finding, FINDING_FIELDS),
-      history: items.filter((i) => i.entity === 'finding-event').map((i) => pick<StoredFindingEvent>(i, EVENT_FIELDS)),
+      finding: E.finding.parse(finding),
+      history: items.filter((i) => i.entity === E.event.name).map((i) => E.event.parse(i)),
     };
   }
 
@@ -236,15 +167,8 @@ export class DynamoInspectionRepository implements InspectionRepository {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: findingItem(next),
-                ConditionExpression: 'version = :v',
-                ExpressionAttributeValues: { ':v': expectedVersion },
-              },
-            },
-            this.put({ ...inspectionKeys.event(next.id, event.at, event.version), entity: 'finding-event', ...event }),
+            { Put: { TableName: this.table, Item: E.finding.item({ id: next.id }, next), ...expectExistingVersion(expectedVersion) } },
+            this.insert(E.event.item({ findingId: next.id, at: event.at, version: event.version }, event)),
           ],
         }),
       );
@@ -255,13 +179,13 @@ export class DynamoInspectionRepository implements InspectionRepository {
   }
 
   async listTownshipFindings(townshipId: string) {
-    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, inspectionKeys.township(townshipId));
-    return items.map((i) => pick<StoredFinding>(i, FINDING_FIELDS));
+    const items = await queryGsi1<Item>(this.doc, this.table, E.townshipFindings(townshipId));
+    return items.map((i) => E.finding.parse(i));
   }
 
   async listBranchFindings(townshipId: string, branchId: string) {
-    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, inspectionKeys.township(townshipId), branchId);
-    return items.map((i) => pick<StoredFinding>(i, FINDING_FIELDS));
+    const items = await queryGsi1<Item>(this.doc, this.table, E.townshipFindings(townshipId), branchId);
+    return items.map((i) => E.finding.parse(i));
   }
 
   async listFindingsForTownship(townshipId: string): Promise<FindingFact[]> {

@@ -1,5 +1,4 @@
 import type { AddReviewItemBody, ReviewBoard, ReviewItem, ReviewItemActionBody, Role, TownshipReviewSummary } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { DomainError, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import {
   bindingsFor,
@@ -10,8 +9,9 @@ import {
   type Principal,
 } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
-import type { Branch } from '../org/org';
+import type { Branch } from '../org/org.readers';
 import { type Actor, applyReviewAction, isRetryOf, monthBoard, newReviewItem, sameAddition, summarize, viewOf } from './study-review';
+import type { StudyReviewPorts } from './study-review.ports';
 
 /** Branches read at once for a township summary (one index query each). */
 const SUMMARY_CONCURRENCY = 8;
@@ -20,7 +20,7 @@ const SUMMARY_CONCURRENCY = 8;
  * The branch, when one of the caller's bindings (of the route's roles) covers it. Out of scope → 403; an
  * unknown branch is 404 only for district-wide callers, so nobody else learns which branch ids exist.
  */
-async function branchInScope(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string): Promise<Branch> {
+async function branchInScope(deps: StudyReviewPorts, principal: Principal, allowed: readonly Role[], branchId: string): Promise<Branch> {
   const bindings = bindingsFor(principal, allowed);
   const branch = await deps.org.getBranch(branchId);
   if (branch && bindings.some((b) => coversBranch(b, branch))) return branch;
@@ -29,20 +29,20 @@ async function branchInScope(deps: Deps, principal: Principal, allowed: readonly
 }
 
 /** Only the branch's own cadres and secretary write its lists. */
-async function ownBranch(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string): Promise<Branch> {
+async function ownBranch(deps: StudyReviewPorts, principal: Principal, allowed: readonly Role[], branchId: string): Promise<Branch> {
   if (!filerBindingFor(principal, allowed, deps.districtId, branchId)) throw forbiddenScope();
   const branch = await deps.org.getBranch(branchId);
   if (!branch) throw notFound('支部');
   return branch;
 }
 
-function actorOf(deps: Deps, principal: Principal): Actor {
+function actorOf(deps: StudyReviewPorts, principal: Principal): Actor {
   const now = deps.clock.now();
   return { userId: principal.user.id, name: principal.user.displayName, at: now.toISOString(), today: shanghaiDay(now) };
 }
 
 export async function getReviewBoard(
-  deps: Deps,
+  deps: StudyReviewPorts,
   principal: Principal,
   allowed: readonly Role[],
   branchId: string,
@@ -61,7 +61,7 @@ export async function getReviewBoard(
 
 /** Adds an item under the client's id; the same add retried answers the item it made the first time. */
 export async function addReviewItem(
-  deps: Deps,
+  deps: StudyReviewPorts,
   principal: Principal,
   allowed: readonly Role[],
   branchId: string,
@@ -93,7 +93,7 @@ export async function addReviewItem(
 }
 
 export async function actOnReviewItem(
-  deps: Deps,
+  deps: StudyReviewPorts,
   principal: Principal,
   allowed: readonly Role[],
   branchId: string,
@@ -116,7 +116,7 @@ export async function actOnReviewItem(
 
 /** Per branch of the township: open / done per list in the month's view, and the overdue open items. O(branches) queries. */
 export async function getTownshipReviewSummary(
-  deps: Deps,
+  deps: StudyReviewPorts,
   principal: Principal,
   allowed: readonly Role[],
   townshipId: string,

@@ -198,7 +198,7 @@ export function summarize(items: StoredReviewItem[], month: string, today: strin
     if (!inMonthView(i, month)) continue;
     if (i.status === 'done') lists[i.list].done += 1;
     else lists[i.list].open += 1;
-    if (isOverdue(i, today)) overdue.push({ id: i.id, list: i.list, text: i.text, owner: i.owner, due: i.due! });
+    if (isOverdue(i, today) && i.due) overdue.push({ id: i.id, list: i.list, text: i.text, owner: i.owner, due: i.due });
   }
   overdue.sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
   return { lists, overdue };

@@ -34,12 +34,6 @@
  * - 每月一观摩 with its score sheets:            OBS#{id} / OBS | REV (scores' revision) | SCORE#{branchId}#{userId}
  * - the district's observations of a month:      gsi1: DIST#{d}#OBS#{yyyy-mm} / {createdAt}#{id}
  * - frozen observation results (quarterly ranking): TWN#{t}#OBSRES#{yyyy-Qn} / {branchId}#{observationId}
- * - an inspector's own drafts and recorded visits: INSPECTOR#{u} / DRAFT#{id} | REC#{recordedAt}#{id}  (only the author's id reaches them)
- * - a recorded 四不两直 visit:                     INSP#{id} / INSP
- * - a 问题清单 item and its history:               FINDING#{id} / FINDING | EV#{at}#{version}
- * - a township's (or one branch's) findings:       gsi1: TWN#{t}#FINDINGS / {branchId}#{findingId}
- * - 学讲评 item of a branch:                     BR#{b} / REVIEW#{itemId}
- * - a branch's 学讲评 items for a month's view:   gsi1: BR#{b}#REVIEWS / {doneMonth|~open}#{period}#{itemId} (>= month)
  * - 应知应会 question bank:                      DIST#{d}#QBANK / Q#{id}
  * - a test session (questions with the key):     TEST#{id} / TEST; gsi1: DIST#{d}#TESTS / {createdAt}#{id}
  * - a person's attempts and best result:         TEST#{id} / ATT#{userId}#{n} | RES#{userId}
