@@ -11,12 +11,11 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { sampleContent } from '@chuangxing/functions/features/catalogue/catalogue';
-import { bindingItem, profileItem } from '@chuangxing/functions/features/identity/user-repository.dynamodb';
-import { branchItem, townshipItem } from '@chuangxing/functions/features/org/org-repository.dynamodb';
+import { bindingItem, profileItem } from '@chuangxing/functions/features/identity/identity.entities';
+import { branchItem, orgEntities, townshipItem } from '@chuangxing/functions/features/org/org.entities';
 import { startLocalStack } from '@chuangxing/functions/local/local-stack';
 import { batchPut } from '@chuangxing/functions/local/seed';
 import { createDocumentClient } from '@chuangxing/functions/platform/dynamodb/document-client';
-import { keys } from '@chuangxing/functions/platform/dynamodb/legacy-keys';
 
 const ROOT = resolve(__dirname, '..');
 const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 200);
@@ -47,7 +46,7 @@ async function main() {
     .rural.flatMap((s) => s.tasks.map((t) => ({ id: t.id, star: s.star })))
     .slice(0, TASKS);
   const items: Record<string, unknown>[] = [
-    { ...keys.district(d), entity: 'district', id: d, name: '压测区' },
+    orgEntities.district.item({ districtId: d }, { id: d, name: '压测区' }),
     townshipItem({
       id: tid,
       districtId: d,

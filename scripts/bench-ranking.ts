@@ -20,7 +20,7 @@ import {
   DynamoObservationRepository,
   observationResultItem,
 } from '@chuangxing/functions/features/observations/observation-repository.dynamodb';
-import { branchItem, townshipItem } from '@chuangxing/functions/features/org/org-repository.dynamodb';
+import { branchItem, orgEntities, townshipItem } from '@chuangxing/functions/features/org/org.entities';
 import { DynamoPlanRepository } from '@chuangxing/functions/features/plans/plan-repository.dynamodb';
 import { runRankingJob } from '@chuangxing/functions/features/rankings/compute-ranking';
 import { DynamoRankingRepository } from '@chuangxing/functions/features/rankings/ranking-repository.dynamodb';
@@ -78,7 +78,7 @@ function depsFor(doc: ReturnType<typeof createDocumentClient>, table: string): D
 
 /** The district, its townships and branches, and each branch's rollups for the quarter. */
 function districtItems(branches: number, quarter: string, months: string[], reportDays?: string[]) {
-  const items: Record<string, unknown>[] = [{ ...keys.district(D), entity: 'district', id: D, name: '压测省' }];
+  const items: Record<string, unknown>[] = [orgEntities.district.item({ districtId: D }, { id: D, name: '压测省' })];
   const at = '2025-01-01T00:00:00.000Z';
   let seed = 42;
   const rand = (n: number) => {

@@ -12,12 +12,11 @@ import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { bindingItem, profileItem } from '@chuangxing/functions/features/identity/user-repository.dynamodb';
-import { branchItem, townshipItem } from '@chuangxing/functions/features/org/org-repository.dynamodb';
+import { bindingItem, profileItem } from '@chuangxing/functions/features/identity/identity.entities';
+import { branchItem, orgEntities, townshipItem } from '@chuangxing/functions/features/org/org.entities';
 import { startLocalStack } from '@chuangxing/functions/local/local-stack';
 import { batchPut } from '@chuangxing/functions/local/seed';
 import { createDocumentClient } from '@chuangxing/functions/platform/dynamodb/document-client';
-import { keys } from '@chuangxing/functions/platform/dynamodb/legacy-keys';
 import { shanghaiDay } from '@chuangxing/functions/platform/kernel/shanghai-time';
 
 const ROOT = resolve(__dirname, '..');
@@ -67,7 +66,7 @@ async function main() {
   const d = 'erqi';
   const townships = Math.ceil(BRANCHES / PER_TOWNSHIP);
   const now = new Date().toISOString();
-  const items: Record<string, unknown>[] = [{ ...keys.district(d), entity: 'district', id: d, name: '压测区' }];
+  const items: Record<string, unknown>[] = [orgEntities.district.item({ districtId: d }, { id: d, name: '压测区' })];
   const cadres: { userId: string; branchId: string }[] = [];
   for (let t = 0; t < townships; t++) {
     const tid = `bt${t}`;

@@ -1,10 +1,9 @@
 import { catalogueImplementations as catalogue } from '../features/catalogue/catalogue.routes';
-import * as auth from '../features/identity/auth.routes';
-import * as invitation from '../features/identity/invitation.routes';
+import { identityImplementations as identity } from '../features/identity/identity.routes';
 import { inspectionsImplementations as inspection } from '../features/inspections/inspections.routes';
 import * as letter from '../features/mailbox/mailbox.routes';
 import * as observation from '../features/observations/observations.routes';
-import * as org from '../features/org/org.routes';
+import { orgImplementations as org } from '../features/org/org.routes';
 import * as board from '../features/plans/board.routes';
 import * as plan from '../features/plans/plan.routes';
 import * as compliance from '../features/reports/compliance.routes';
@@ -20,9 +19,8 @@ import * as meta from '../platform/meta/meta.routes';
 /** The core context's routes (see ../route-contexts.ts): everything but rankings and learning. */
 export const coreImplementations = {
   ...meta,
-  ...auth,
+  ...identity,
   ...org,
-  ...invitation,
   ...report,
   ...compliance,
   ...rules,

@@ -1,15 +1,17 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { countsOf, SAMPLE_NOTE, sampleContent } from '../features/catalogue/catalogue';
 import { catalogueEntities } from '../features/catalogue/catalogue.entities';
-import { bindingItem, profileItem } from '../features/identity/user-repository.dynamodb';
+import { bindingItem, profileItem } from '../features/identity/identity.entities';
 import { questionItem } from '../features/learning/learning-repository.dynamodb';
 import { newsItem } from '../features/news/news-repository.dynamodb';
-import { branchItem, townshipItem } from '../features/org/org-repository.dynamodb';
-import { keys } from '../platform/dynamodb/legacy-keys';
+import { branchItem, orgEntities, townshipItem } from '../features/org/org.entities';
 import { buildDemoData, DEMO_DISTRICT, type DemoData } from './demo-data';
 import { demoNews, demoQuestions } from './demo-learning';
 
 export const SEED_VERSION = 'demo-v1';
+
+/** The seed marker (SEED / {version}): written after the demo data, so a later start skips seeding. */
+const seedMarker = (version: string) => ({ pk: 'SEED', sk: version });
 
 export async function batchPut(doc: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[]): Promise<number> {
   let requests = 0;
@@ -27,10 +29,10 @@ export async function batchPut(doc: DynamoDBDocumentClient, table: string, items
 
 export function demoItems(data: DemoData = buildDemoData()): Record<string, unknown>[] {
   return [
-    { ...keys.district(DEMO_DISTRICT.id), entity: 'district', ...DEMO_DISTRICT },
+    orgEntities.district.item({ districtId: DEMO_DISTRICT.id }, DEMO_DISTRICT),
     ...data.townships.map(townshipItem),
     ...data.branches.map(branchItem),
-    ...data.branches.map((b) => ({ ...keys.branchName(b.townshipId, b.name), branchId: b.id })),
+    ...data.branches.map((b) => orgEntities.branchName.item({ townshipId: b.townshipId, name: b.name }, { branchId: b.id })),
     ...data.users.map(profileItem),
     ...data.bindings.map(bindingItem),
     // The demo district starts with the sample standards published as version 1.
@@ -48,9 +50,9 @@ export function demoItems(data: DemoData = buildDemoData()): Record<string, unkn
 
 /** Writes the demo data once; a marker item makes later starts skip it, so edits made while running survive. */
 export async function seedDemoData(doc: DynamoDBDocumentClient, table: string): Promise<'seeded' | 'already-seeded'> {
-  const marker = await doc.send(new GetCommand({ TableName: table, Key: keys.seed(SEED_VERSION), ConsistentRead: true }));
+  const marker = await doc.send(new GetCommand({ TableName: table, Key: seedMarker(SEED_VERSION), ConsistentRead: true }));
   if (marker.Item) return 'already-seeded';
   await batchPut(doc, table, demoItems());
-  await doc.send(new PutCommand({ TableName: table, Item: { ...keys.seed(SEED_VERSION), at: new Date().toISOString() } }));
+  await doc.send(new PutCommand({ TableName: table, Item: { ...seedMarker(SEED_VERSION), at: new Date().toISOString() } }));
   return 'seeded';
 }

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficialRole, Scope } from '@chuangxing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindingItem, profileItem } from '../../src/features/identity/user-repository.dynamodb';
+import { bindingItem, profileItem } from '../../src/features/identity/identity.entities';
 import { inspectionEntities } from '../../src/features/inspections/inspections.entities';
 import { addDays, shanghaiDay } from '../../src/platform/kernel/shanghai-time';
 import type { OutboxReader } from '../../src/platform/notify/outbox-notifier';

@@ -97,7 +97,7 @@ describe('users on DynamoDB Local', () => {
   });
 
   it('a binding can be revoked once', async () => {
-    const { bindingItem } = await import('../../src/features/identity/user-repository.dynamodb');
+    const { bindingItem } = await import('../../src/features/identity/identity.entities');
     const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
     const b = {
       bindingId: 'b1',

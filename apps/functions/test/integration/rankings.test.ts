@@ -3,6 +3,7 @@ import type { Star } from '@chuangxing/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { letterKeys } from '../../src/features/mailbox/letter-repository.dynamodb';
 import { observationResultItem } from '../../src/features/observations/observation-repository.dynamodb';
+import { orgEntities } from '../../src/features/org/org.entities';
 import { runRankingJob } from '../../src/features/rankings/compute-ranking';
 import { rankingEntities } from '../../src/features/rankings/rankings.entities';
 import { keys } from '../../src/platform/dynamodb/legacy-keys';
@@ -72,7 +73,7 @@ describe('quarterly rankings on DynamoDB Local', () => {
     ]);
     await seedInputs('2026-Q2', ['2026-04', '2026-05', '2026-06'], 1);
     await put({
-      ...keys.branch('yingtaogou'),
+      ...orgEntities.branch.key({ branchId: 'yingtaogou' }),
       sk: 'PLAN#2026',
       gsi1pk: 'TWN#demo-gwh#PLANS#2026',
       gsi1sk: 'approved#yingtaogou',

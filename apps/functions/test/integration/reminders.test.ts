@@ -1,10 +1,9 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficialRole, Scope } from '@chuangxing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindingItem, profileItem } from '../../src/features/identity/user-repository.dynamodb';
+import { bindingItem, identityEntities, profileItem } from '../../src/features/identity/identity.entities';
 import { DynamoReminderRunLedger } from '../../src/features/reports/reminder-run-ledger.dynamodb';
 import { runScheduledReminders } from '../../src/features/reports/run-scheduled-reminders';
-import { keys } from '../../src/platform/dynamodb/legacy-keys';
 import { ProfileOpenidDirectory } from '../../src/platform/notify/openid-directory';
 import { OutboxNotifier } from '../../src/platform/notify/outbox-notifier';
 import { WechatSubscribeNotifier } from '../../src/platform/notify/wechat-subscribe-notifier';
@@ -201,7 +200,7 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
       await stack.doc.send(
         new UpdateCommand({
           TableName: stack.tableName,
-          Key: keys.user(user),
+          Key: identityEntities.profile.key({ userId: user }),
           UpdateExpression: 'SET openid = :o',
           ExpressionAttributeValues: { ':o': openid },
         }),

@@ -1,13 +1,13 @@
 import type { CreateInvitationBody, Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { bindingsFor, type Principal } from '../../platform/kernel/principal';
 import { codeFromRandom } from '../../platform/kernel/random-code';
+import type { IdentityPorts } from './identity.ports';
 import { assertMayGrant, DEFAULT_INVITATION_HOURS, INVITATION_CODE_LENGTH, type Invitation } from './invitation';
 import { resolveScope } from './resolve-scope';
 
 /** The plain code is returned once; only its hash is stored. */
 export async function createInvitation(
-  deps: Deps,
+  deps: IdentityPorts,
   principal: Principal,
   allowed: readonly Role[],
   input: CreateInvitationBody,

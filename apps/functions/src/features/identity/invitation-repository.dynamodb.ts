@@ -1,33 +1,14 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../platform/dynamodb/legacy-keys';
+import type { Item } from '../../platform/dynamodb/entity';
+import { expectVersion, orConflict } from '../../platform/dynamodb/optimistic';
 import { queryGsi1 } from '../../platform/dynamodb/query-all';
-import { isConditionalCheckFailed, isTransactionConflict } from '../../platform/dynamodb/transaction-errors';
-import { conflict } from '../../platform/kernel/domain-error';
-import { type Binding, townshipKeyOf } from '../../platform/kernel/principal';
+import { isTransactionConflict } from '../../platform/dynamodb/transaction-errors';
+import type { Binding } from '../../platform/kernel/principal';
+import { identityEntities } from './identity.entities';
 import { type Invitation, isExpired } from './invitation';
 import type { BindingDraft, InvitationRepository, RedeemResult } from './invitation-repository';
-import { bindingItem } from './user-repository.dynamodb';
 
-const FIELDS = [
-  'id',
-  'codeHash',
-  'inviteeName',
-  'role',
-  'scope',
-  'scopeLabel',
-  'status',
-  'expiresAt',
-  'createdAt',
-  'createdBy',
-  'redeemedBy',
-  'redeemedAt',
-] as const;
-
-function toInvitation(item: Record<string, unknown>): Invitation {
-  const out: Record<string, unknown> = {};
-  for (const f of FIELDS) if (item[f] !== undefined) out[f] = item[f];
-  return out as unknown as Invitation;
-}
+const { invitation: invitationEntity, binding: bindingEntity } = identityEntities;
 
 const MAX_ATTEMPTS = 4;
 
@@ -38,36 +19,30 @@ export class DynamoInvitationRepository implements InvitationRepository {
   ) {}
 
   async create(inv: Invitation): Promise<void> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...keys.invitation(inv.codeHash),
-            gsi1pk: keys.invitationsOf(inv.scope.districtId),
-            gsi1sk: `${townshipKeyOf(inv.scope)}#${inv.createdAt}#${inv.id}`,
-            entity: 'invitation',
-            ...inv,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (err) {
-      if (isConditionalCheckFailed(err)) throw conflict('邀请码重复，请重试');
-      throw err;
-    }
+    await orConflict(
+      () =>
+        this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: invitationEntity.item({ codeHash: inv.codeHash }, inv),
+            ...expectVersion(0),
+          }),
+        ),
+      '邀请码重复，请重试',
+    );
   }
 
   async list(districtId: string, townshipKey?: string): Promise<Invitation[]> {
-    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, keys.invitationsOf(districtId), townshipKey);
-    return items.map(toInvitation).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const items = await queryGsi1<Item>(this.doc, this.table, identityEntities.invitationsOf(districtId), townshipKey);
+    return items.map((i) => invitationEntity.parse(i)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async redeem(codeHash: string, draft: BindingDraft, now: Date): Promise<RedeemResult> {
+    const key = invitationEntity.key({ codeHash });
     for (let attempt = 1; ; attempt++) {
-      const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.invitation(codeHash), ConsistentRead: true }));
+      const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
       if (!res.Item) return { outcome: 'invalid' };
-      const inv = toInvitation(res.Item);
+      const inv = invitationEntity.parse(res.Item);
       if (inv.status === 'redeemed') return { outcome: 'used' };
       if (inv.status !== 'open') return { outcome: 'invalid' };
       if (isExpired(inv, now)) return { outcome: 'expired' };
@@ -86,14 +61,20 @@ export class DynamoInvitationRepository implements InvitationRepository {
               {
                 Update: {
                   TableName: this.table,
-                  Key: keys.invitation(codeHash),
+                  Key: key,
                   UpdateExpression: 'SET #status = :redeemed, redeemedBy = :user, redeemedAt = :now',
                   ConditionExpression: '#status = :open AND expiresAt > :now',
                   ExpressionAttributeNames: { '#status': 'status' },
                   ExpressionAttributeValues: { ':redeemed': 'redeemed', ':open': 'open', ':user': draft.userId, ':now': now.toISOString() },
                 },
               },
-              { Put: { TableName: this.table, Item: bindingItem(binding), ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: bindingEntity.item({ userId: binding.userId, bindingId: binding.bindingId }, binding),
+                  ...expectVersion(0),
+                },
+              },
             ],
           }),
         );

@@ -1,4 +1,4 @@
-import { type OfficialRole, ROLE_SCOPE_LEVELS, type Scope } from '@chuangxing/shared';
+import { type Invitation as InvitationDto, type OfficialRole, ROLE_SCOPE_LEVELS, type Scope } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, invalid } from '../../platform/kernel/domain-error';
 import type { Binding } from '../../platform/kernel/principal';
 import { managesTownship } from '../../platform/kernel/principal';
@@ -55,4 +55,10 @@ export function assertMayGrant(adminBindings: Binding[], districtId: string, rol
 
 export function isExpired(inv: Pick<Invitation, 'expiresAt'>, now: Date): boolean {
   return Date.parse(inv.expiresAt) <= now.getTime();
+}
+
+/** Never the code hash: it is the only way to redeem. */
+export function presentInvitation(inv: Invitation): InvitationDto {
+  const { codeHash: _hidden, ...rest } = inv;
+  return rest;
 }

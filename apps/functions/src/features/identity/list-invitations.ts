@@ -1,14 +1,19 @@
 import type { Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { forbiddenScope } from '../../platform/kernel/domain-error';
 import { bindingsFor, isDistrictAdmin, managesTownship, type Principal, townshipKeyOf } from '../../platform/kernel/principal';
+import type { IdentityPorts } from './identity.ports';
 import type { Invitation } from './invitation';
 
 /**
  * District admins list everything (or one township); township staff list only their township.
  * Shared by invitations and bindings, which are filed the same way.
  */
-export function listingKey(deps: Deps, principal: Principal, allowed: readonly Role[], townshipId?: string): string | undefined {
+export function listingKey(
+  deps: Pick<IdentityPorts, 'districtId'>,
+  principal: Principal,
+  allowed: readonly Role[],
+  townshipId?: string,
+): string | undefined {
   const bindings = bindingsFor(principal, allowed);
   if (isDistrictAdmin(bindings, deps.districtId)) return townshipId;
   const own = bindings.find((b) => b.role === 'township_staff' && b.scope.level === 'township');
@@ -18,7 +23,7 @@ export function listingKey(deps: Deps, principal: Principal, allowed: readonly R
 }
 
 export async function listInvitations(
-  deps: Deps,
+  deps: Pick<IdentityPorts, 'districtId' | 'invitations'>,
   principal: Principal,
   allowed: readonly Role[],
   townshipId?: string,

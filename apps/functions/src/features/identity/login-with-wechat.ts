@@ -1,10 +1,10 @@
 import type { Session } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { activeBindings } from '../../platform/kernel/principal';
 import { getMe } from './get-me';
+import type { IdentityPorts } from './identity.ports';
 
 /** wx.login code → code2session → upsert the user by openid → our own short-lived token. */
-export async function loginWithWechat(deps: Deps, code: string): Promise<Session> {
+export async function loginWithWechat(deps: IdentityPorts, code: string): Promise<Session> {
   const { openid } = await deps.wechat.codeToSession(code);
   const now = deps.clock.now().toISOString();
   const candidate = { id: deps.ids.next(), displayName: '微信用户', isDemo: false, createdAt: now };
@@ -12,7 +12,7 @@ export async function loginWithWechat(deps: Deps, code: string): Promise<Session
   return issueSession(deps, profile.id);
 }
 
-export async function issueSession(deps: Pick<Deps, 'users' | 'tokens'>, userId: string): Promise<Session> {
+export async function issueSession(deps: Pick<IdentityPorts, 'users' | 'tokens'>, userId: string): Promise<Session> {
   const found = await deps.users.getUser(userId);
   if (!found) throw new Error(`user ${userId} vanished during login`);
   const { token, expiresAt } = await deps.tokens.issue(userId);

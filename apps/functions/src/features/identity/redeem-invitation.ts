@@ -1,9 +1,9 @@
-import type { Deps } from '../../platform/kernel/deps';
 import { DomainError } from '../../platform/kernel/domain-error';
 import type { Binding, Principal } from '../../platform/kernel/principal';
+import type { IdentityPorts } from './identity.ports';
 
 /** One-time: under any number of parallel redemptions of one code, exactly one binds. */
-export async function redeemInvitation(deps: Deps, principal: Principal, code: string): Promise<Binding> {
+export async function redeemInvitation(deps: IdentityPorts, principal: Principal, code: string): Promise<Binding> {
   const now = deps.clock.now();
   const draft = {
     bindingId: deps.ids.next(),

@@ -1,9 +1,9 @@
 import { describeScope, type Scope } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { invalid } from '../../platform/kernel/domain-error';
+import type { IdentityPorts } from './identity.ports';
 
 /** Checks that every unit a scope names exists (and that a branch sits in its township); returns its label. */
-export async function resolveScope(deps: Pick<Deps, 'org' | 'districtId'>, scope: Scope): Promise<string> {
+export async function resolveScope(deps: Pick<IdentityPorts, 'org' | 'districtId'>, scope: Scope): Promise<string> {
   const district = await deps.org.getDistrict(scope.districtId);
   if (!district || scope.districtId !== deps.districtId) throw invalid('body.scope.districtId', '区不存在');
   const townships: Record<string, string> = {};

@@ -1,12 +1,12 @@
 import type { Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { DomainError, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { type Binding, bindingsFor, isDistrictAdmin, managesTownship, type Principal } from '../../platform/kernel/principal';
+import type { IdentityPorts } from './identity.ports';
 import { TOWNSHIP_GRANTABLE } from './invitation';
 
 /** District admins revoke anything in the district; township staff revoke branch and township bindings in their township. */
 export async function revokeBinding(
-  deps: Deps,
+  deps: IdentityPorts,
   principal: Principal,
   allowed: readonly Role[],
   userId: string,

@@ -1,38 +1,14 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../platform/dynamodb/legacy-keys';
+import type { Item } from '../../platform/dynamodb/entity';
+import { expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { failedCondition, isConditionalCheckFailed } from '../../platform/dynamodb/transaction-errors';
 import { conflict, notFound } from '../../platform/kernel/domain-error';
-import { type Binding, townshipKeyOf, type UserProfile } from '../../platform/kernel/principal';
+import type { Binding, UserProfile } from '../../platform/kernel/principal';
+import { identityEntities } from './identity.entities';
 import type { UserRepository } from './user-repository';
 
-const PROFILE_FIELDS = ['id', 'displayName', 'isDemo', 'createdAt', 'demo'] as const;
-const BINDING_FIELDS = ['bindingId', 'userId', 'role', 'scope', 'scopeLabel', 'holderName', 'createdAt', 'createdBy', 'revokedAt'] as const;
-
-function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) if (item[f] !== undefined) out[f] = item[f];
-  return out as T;
-}
-
-export function profileItem(p: UserProfile) {
-  return {
-    ...keys.user(p.id),
-    entity: 'user',
-    ...(p.demo ? { gsi1pk: keys.demoUsers, gsi1sk: String(p.demo.order).padStart(4, '0') } : {}),
-    ...p,
-  };
-}
-
-export function bindingItem(b: Binding) {
-  return {
-    ...keys.binding(b.userId, b.bindingId),
-    gsi1pk: keys.bindingsOf(b.scope.districtId),
-    gsi1sk: `${townshipKeyOf(b.scope)}#${b.createdAt}#${b.bindingId}`,
-    entity: 'binding',
-    ...b,
-  };
-}
+const { profile: profileEntity, binding: bindingEntity, openid: openidLink } = identityEntities;
 
 export class DynamoUserRepository implements UserRepository {
   constructor(
@@ -42,16 +18,17 @@ export class DynamoUserRepository implements UserRepository {
 
   async getUser(userId: string) {
     // Strongly consistent: a revoked binding must stop working on the very next request.
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
+    const { pk, profileSk, bindingPrefix } = identityEntities.userPartition(userId);
+    const items = await queryAll<Item>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.userPk(userId) },
+      ExpressionAttributeValues: { ':pk': pk },
       ConsistentRead: true,
     });
-    const profile = items.find((i) => i.sk === 'PROFILE');
+    const profile = items.find((i) => i.sk === profileSk);
     if (!profile) return undefined;
-    const bindings = items.filter((i) => String(i.sk).startsWith(keys.bindingPrefix)).map((i) => pick<Binding>(i, BINDING_FIELDS));
-    return { profile: pick<UserProfile>(profile, PROFILE_FIELDS), bindings };
+    const bindings = items.filter((i) => String(i.sk).startsWith(bindingPrefix)).map((i) => bindingEntity.parse(i));
+    return { profile: profileEntity.parse(profile), bindings };
   }
 
   async findOrCreateByOpenid(openid: string, candidate: UserProfile): Promise<UserProfile> {
@@ -62,7 +39,7 @@ export class DynamoUserRepository implements UserRepository {
         await this.doc.send(
           new UpdateCommand({
             TableName: this.table,
-            Key: keys.user(existing.profile.id),
+            Key: profileEntity.key({ userId: existing.profile.id }),
             UpdateExpression: 'SET openid = if_not_exists(openid, :o)',
             ExpressionAttributeValues: { ':o': openid },
           }),
@@ -77,13 +54,17 @@ export class DynamoUserRepository implements UserRepository {
             {
               Put: {
                 TableName: this.table,
-                Item: { ...keys.openid(openid), userId: candidate.id, createdAt: candidate.createdAt },
-                ConditionExpression: 'attribute_not_exists(pk)',
+                Item: openidLink.item({ openid }, { userId: candidate.id, createdAt: candidate.createdAt }),
+                ...expectVersion(0),
               },
             },
-            // The openid stays server-side (PROFILE_FIELDS never returns it); the WeChat notifier needs it.
+            // The openid stays server-side (the profile's fields never include it); the WeChat notifier needs it.
             {
-              Put: { TableName: this.table, Item: { ...profileItem(candidate), openid }, ConditionExpression: 'attribute_not_exists(pk)' },
+              Put: {
+                TableName: this.table,
+                Item: profileEntity.item({ userId: candidate.id }, candidate, { openid }),
+                ...expectVersion(0),
+              },
             },
           ],
         }),
@@ -100,25 +81,29 @@ export class DynamoUserRepository implements UserRepository {
   }
 
   private async profileByOpenid(openid: string): Promise<{ profile: UserProfile; hasOpenid: boolean } | undefined> {
-    const link = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.openid(openid), ConsistentRead: true }));
+    const link = await this.doc.send(new GetCommand({ TableName: this.table, Key: openidLink.key({ openid }), ConsistentRead: true }));
     if (!link.Item) return undefined;
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.user(link.Item.userId), ConsistentRead: true }));
-    return res.Item ? { profile: pick<UserProfile>(res.Item, PROFILE_FIELDS), hasOpenid: Boolean(res.Item.openid) } : undefined;
+    const res = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: profileEntity.key({ userId: link.Item.userId }), ConsistentRead: true }),
+    );
+    return res.Item ? { profile: profileEntity.parse(res.Item), hasOpenid: Boolean(res.Item.openid) } : undefined;
   }
 
   async listDemoUsers(): Promise<UserProfile[]> {
-    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, keys.demoUsers);
-    return items.map((i) => pick<UserProfile>(i, PROFILE_FIELDS));
+    const items = await queryGsi1<Item>(this.doc, this.table, identityEntities.demoUsers);
+    return items.map((i) => profileEntity.parse(i));
   }
 
   async listBindings(districtId: string, townshipKey?: string): Promise<Binding[]> {
-    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, keys.bindingsOf(districtId), townshipKey);
-    return items.map((i) => pick<Binding>(i, BINDING_FIELDS));
+    const items = await queryGsi1<Item>(this.doc, this.table, identityEntities.bindingsOf(districtId), townshipKey);
+    return items.map((i) => bindingEntity.parse(i));
   }
 
   async getBinding(userId: string, bindingId: string): Promise<Binding | undefined> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.binding(userId, bindingId), ConsistentRead: true }));
-    return res.Item ? pick<Binding>(res.Item, BINDING_FIELDS) : undefined;
+    const res = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: bindingEntity.key({ userId, bindingId }), ConsistentRead: true }),
+    );
+    return res.Item ? bindingEntity.parse(res.Item) : undefined;
   }
 
   async revokeBinding(userId: string, bindingId: string, revokedAt: string, revokedBy: string): Promise<Binding> {
@@ -126,14 +111,14 @@ export class DynamoUserRepository implements UserRepository {
       const res = await this.doc.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: keys.binding(userId, bindingId),
+          Key: bindingEntity.key({ userId, bindingId }),
           UpdateExpression: 'SET revokedAt = :at, revokedBy = :by',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
           ExpressionAttributeValues: { ':at': revokedAt, ':by': revokedBy },
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return pick<Binding>(res.Attributes ?? {}, BINDING_FIELDS);
+      return bindingEntity.parse(res.Attributes ?? {});
     } catch (err) {
       if (!isConditionalCheckFailed(err)) throw err;
       const current = await this.getBinding(userId, bindingId);

@@ -1,11 +1,11 @@
 import type { CreateBranchBody, Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, managesTownship, type Principal } from '../../platform/kernel/principal';
 import { type Branch, normaliseName, type Township } from './org';
+import type { OrgPorts } from './org.ports';
 
 export async function createBranch(
-  deps: Deps,
+  deps: OrgPorts,
   principal: Principal,
   allowed: readonly Role[],
   townshipId: string,

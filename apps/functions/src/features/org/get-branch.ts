@@ -1,12 +1,12 @@
 import type { Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, coversBranch, type Principal } from '../../platform/kernel/principal';
 import type { Branch, Township } from './org';
+import type { OrgPorts } from './org.ports';
 
 /** Outside the caller's scope a branch answers 404, exactly as if it did not exist. */
 export async function getBranch(
-  deps: Deps,
+  deps: OrgPorts,
   principal: Principal,
   allowed: readonly Role[],
   branchId: string,

@@ -1,11 +1,11 @@
 import type { OrgTree, Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, type Principal, reachableTownships } from '../../platform/kernel/principal';
 import { totalCounts } from './org';
+import type { OrgPorts } from './org.ports';
 
 /** O(townships): counts live on the township items, kept current when branches are created. */
-export async function getOrgTree(deps: Deps, principal: Principal, allowed: readonly Role[]): Promise<OrgTree> {
+export async function getOrgTree(deps: OrgPorts, principal: Principal, allowed: readonly Role[]): Promise<OrgTree> {
   const district = await deps.org.getDistrict(deps.districtId);
   if (!district) throw notFound('区');
   const reach = reachableTownships(bindingsFor(principal, allowed), deps.districtId);

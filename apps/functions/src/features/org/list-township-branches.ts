@@ -1,12 +1,12 @@
 import type { Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, coversBranch, coversTownship, type Principal } from '../../platform/kernel/principal';
 import type { Branch, Township } from './org';
+import type { OrgPorts } from './org.ports';
 
 /** A township outside every binding is refused; branch-scoped callers see only their own branch in it. */
 export async function listTownshipBranches(
-  deps: Deps,
+  deps: OrgPorts,
   principal: Principal,
   allowed: readonly Role[],
   townshipId: string,

@@ -1,58 +1,16 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../platform/dynamodb/legacy-keys';
+import type { Item } from '../../platform/dynamodb/entity';
+import { expectExistingVersion, expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict, notFound } from '../../platform/kernel/domain-error';
 import type { Branch, District, Township } from './org';
+import { orgEntities, TOWNSHIP_COUNTER, townshipOf } from './org.entities';
 import type { OrgRepository } from './org-repository';
 
-interface TownshipItem {
-  id: string;
-  districtId: string;
-  name: string;
-  kind: Township['kind'];
-  isDemo: boolean;
-  order: number;
-  ruralCount?: number;
-  communityCount?: number;
-}
+const { district, township, branch: branchEntity, branchName } = orgEntities;
 
-const toTownship = (i: TownshipItem): Township => ({
-  id: i.id,
-  districtId: i.districtId,
-  name: i.name,
-  kind: i.kind,
-  isDemo: i.isDemo,
-  order: i.order,
-  counts: { rural: i.ruralCount ?? 0, community: i.communityCount ?? 0 },
-});
-
-const toBranch = (i: Record<string, unknown>): Branch => ({
-  id: i.id as string,
-  districtId: i.districtId as string,
-  townshipId: i.townshipId as string,
-  name: i.name as string,
-  type: i.type as Branch['type'],
-  isDemo: Boolean(i.isDemo),
-  version: i.version as number,
-  createdAt: i.createdAt as string,
-  updatedAt: i.updatedAt as string,
-});
-
-export function branchItem(b: Branch) {
-  return {
-    ...keys.branch(b.id),
-    gsi1pk: keys.branchesOfTownship(b.townshipId),
-    gsi1sk: `${b.name}#${b.id}`,
-    entity: 'branch',
-    ...b,
-  };
-}
-
-export function townshipItem(t: Township) {
-  const { counts, ...rest } = t;
-  return { ...keys.township(t.districtId, t.id), entity: 'township', ...rest, ruralCount: counts.rural, communityCount: counts.community };
-}
+const toBranch = (i: Item): Branch => ({ ...branchEntity.parse(i), isDemo: Boolean(i.isDemo) });
 
 export class DynamoOrgRepository implements OrgRepository {
   constructor(
@@ -61,53 +19,53 @@ export class DynamoOrgRepository implements OrgRepository {
   ) {}
 
   async getDistrict(districtId: string): Promise<District | undefined> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.district(districtId) }));
-    return res.Item ? { id: res.Item.id, name: res.Item.name } : undefined;
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: district.key({ districtId }) }));
+    return res.Item ? district.parse(res.Item) : undefined;
   }
 
   async listTownships(districtId: string): Promise<Township[]> {
-    const items = await queryAll<TownshipItem>(this.doc, {
+    const { pk, skPrefix } = orgEntities.townshipsOf(districtId);
+    const items = await queryAll<Item>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': keys.district(districtId).pk, ':p': keys.townshipPrefix },
+      ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
     });
-    return items.map(toTownship).sort((a, b) => a.order - b.order);
+    return items.map((i) => townshipOf(township.parse(i))).sort((a, b) => a.order - b.order);
   }
 
   async getTownship(districtId: string, townshipId: string): Promise<Township | undefined> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.township(districtId, townshipId) }));
-    return res.Item ? toTownship(res.Item as TownshipItem) : undefined;
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: township.key({ districtId, townshipId }) }));
+    return res.Item ? townshipOf(township.parse(res.Item)) : undefined;
   }
 
   async listBranches(townshipId: string): Promise<Branch[]> {
-    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, keys.branchesOfTownship(townshipId));
+    const items = await queryGsi1<Item>(this.doc, this.table, orgEntities.branchesOf(townshipId));
     return items.map(toBranch);
   }
 
   async getBranch(branchId: string): Promise<Branch | undefined> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.branch(branchId) }));
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: branchEntity.key({ branchId }) }));
     return res.Item ? toBranch(res.Item) : undefined;
   }
 
   async createBranch(branch: Branch): Promise<void> {
-    const counter = branch.type === 'rural' ? 'ruralCount' : 'communityCount';
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.table, Item: branchItem(branch), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.table, Item: branchEntity.item({ branchId: branch.id }, branch), ...expectVersion(0) } },
             {
               Put: {
                 TableName: this.table,
-                Item: { ...keys.branchName(branch.townshipId, branch.name), branchId: branch.id },
-                ConditionExpression: 'attribute_not_exists(pk)',
+                Item: branchName.item({ townshipId: branch.townshipId, name: branch.name }, { branchId: branch.id }),
+                ...expectVersion(0),
               },
             },
             {
               Update: {
                 TableName: this.table,
-                Key: keys.township(branch.districtId, branch.townshipId),
-                UpdateExpression: `ADD ${counter} :one`,
+                Key: township.key({ districtId: branch.districtId, townshipId: branch.townshipId }),
+                UpdateExpression: `ADD ${TOWNSHIP_COUNTER[branch.type]} :one`,
                 ConditionExpression: 'attribute_exists(pk)',
                 ExpressionAttributeValues: { ':one': 1 },
               },
@@ -128,6 +86,7 @@ export class DynamoOrgRepository implements OrgRepository {
     if (branch.version !== expectedVersion) throw conflict('支部信息已被他人修改，请刷新后重试');
     const renamed: Branch = { ...branch, name: newName, version: expectedVersion + 1, updatedAt: now };
     const nameChanged = newName !== branch.name;
+    const lock = expectExistingVersion(expectedVersion);
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -135,16 +94,16 @@ export class DynamoOrgRepository implements OrgRepository {
             {
               Update: {
                 TableName: this.table,
-                Key: keys.branch(branch.id),
+                Key: branchEntity.key({ branchId: branch.id }),
                 UpdateExpression: 'SET #name = :name, version = :next, updatedAt = :now, gsi1sk = :sort',
-                ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-                ExpressionAttributeNames: { '#name': 'name' },
+                ConditionExpression: lock.ConditionExpression,
+                ExpressionAttributeNames: { '#name': 'name', ...lock.ExpressionAttributeNames },
                 ExpressionAttributeValues: {
                   ':name': newName,
                   ':next': expectedVersion + 1,
-                  ':expected': expectedVersion,
                   ':now': now,
-                  ':sort': `${newName}#${branch.id}`,
+                  ':sort': orgEntities.branchIndex(renamed).gsi1sk,
+                  ...lock.ExpressionAttributeValues,
                 },
               },
             },
@@ -153,11 +112,11 @@ export class DynamoOrgRepository implements OrgRepository {
                   {
                     Put: {
                       TableName: this.table,
-                      Item: { ...keys.branchName(branch.townshipId, newName), branchId: branch.id },
-                      ConditionExpression: 'attribute_not_exists(pk)',
+                      Item: branchName.item({ townshipId: branch.townshipId, name: newName }, { branchId: branch.id }),
+                      ...expectVersion(0),
                     },
                   },
-                  { Delete: { TableName: this.table, Key: keys.branchName(branch.townshipId, branch.name) } },
+                  { Delete: { TableName: this.table, Key: branchName.key({ townshipId: branch.townshipId, name: branch.name }) } },
                 ]
               : []),
           ],

@@ -1,5 +1,4 @@
-import type { Branch as BranchDto, Invitation as InvitationDto, TownshipSummary } from '@chuangxing/shared';
-import type { Invitation } from '../identity/invitation';
+import type { Branch as BranchDto, TownshipSummary } from '@chuangxing/shared';
 import { type Branch, starsOf, type Township } from './org';
 
 export const presentBranch = (b: Branch): BranchDto => ({ ...b, stars: starsOf(b) });
@@ -11,9 +10,3 @@ export const presentTownship = (t: Township): TownshipSummary => ({
   isDemo: t.isDemo,
   counts: { ...t.counts, total: t.counts.rural + t.counts.community },
 });
-
-/** Never the code hash: it is the only way to redeem. */
-export function presentInvitation(inv: Invitation): InvitationDto {
-  const { codeHash: _hidden, ...rest } = inv;
-  return rest;
-}

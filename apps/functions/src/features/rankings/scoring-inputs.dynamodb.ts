@@ -4,11 +4,11 @@ import { keys } from '../../platform/dynamodb/legacy-keys';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import type { LetterCounters } from '../mailbox/letter';
 import { letterKeys } from '../mailbox/letter-repository.dynamodb';
+import { orgEntities } from '../org/org.entities';
 import { quarterRange } from './ranking';
 import type {
   InspectionFindingsReader,
   KeyTaskProgressReader,
-  ObservationResultRow,
   ObservationResultsReader,
   ReportCounters,
   ScoringInputs,
@@ -39,10 +39,11 @@ export class DynamoScoringInputs implements ScoringInputs {
   ) {}
 
   async listTownships(districtId: string) {
+    const townships = orgEntities.townshipsOf(districtId);
     const items = await queryAll<Record<string, unknown>>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': keys.district(districtId).pk, ':p': keys.townshipPrefix },
+      ExpressionAttributeValues: { ':pk': townships.pk, ':p': townships.skPrefix },
     });
     return items
       .map((i) => ({ id: i.id as string, name: i.name as string, order: Number(i.order ?? 0) }))
@@ -108,7 +109,8 @@ export class DynamoScoringInputs implements ScoringInputs {
     );
     const out: Record<string, LetterCounters> = {};
     for (const i of lists.flat()) {
-      const c = (out[i.branchId as string] ??= {});
+      const c = out[i.branchId as string] ?? {};
+      out[i.branchId as string] = c;
       for (const n of ['received', 'respondedInTime', 'accepted', 'replied', 'rated', 'satisfied'] as const) {
         if (i[n] !== undefined) c[n] = (c[n] ?? 0) + Number(i[n]);
       }
@@ -118,7 +120,7 @@ export class DynamoScoringInputs implements ScoringInputs {
 
   async loadTownship(districtId: string, township: { id: string; name: string }, quarter: string): Promise<TownshipQuarterInputs> {
     const { year } = quarterRange(quarter);
-    const branchItems = await queryGsi1<Record<string, unknown>>(this.doc, this.table, keys.branchesOfTownship(township.id));
+    const branchItems = await queryGsi1<Record<string, unknown>>(this.doc, this.table, orgEntities.branchesOf(township.id));
     const branches = branchItems
       .map((i) => ({ id: i.id as string, name: i.name as string, type: i.type as 'rural' | 'community', createdAt: i.createdAt as string }))
       .sort((a, b) => a.id.localeCompare(b.id));

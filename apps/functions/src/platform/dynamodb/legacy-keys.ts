@@ -1,21 +1,5 @@
 /** Key builders for the single table (see table-definition.ts for the access patterns). */
 export const keys = {
-  district: (d: string) => ({ pk: `DIST#${d}`, sk: 'DISTRICT' }),
-  township: (d: string, t: string) => ({ pk: `DIST#${d}`, sk: `TWN#${t}` }),
-  townshipPrefix: 'TWN#',
-  branch: (b: string) => ({ pk: `BR#${b}`, sk: 'BRANCH' }),
-  branchesOfTownship: (t: string) => `TWN#${t}#BRS`,
-  branchName: (t: string, name: string) => ({ pk: `TWN#${t}#BRNAME`, sk: name }),
-  user: (u: string) => ({ pk: `USER#${u}`, sk: 'PROFILE' }),
-  userPk: (u: string) => `USER#${u}`,
-  binding: (u: string, b: string) => ({ pk: `USER#${u}`, sk: `BIND#${b}` }),
-  bindingPrefix: 'BIND#',
-  openid: (o: string) => ({ pk: `OPENID#${o}`, sk: 'OPENID' }),
-  demoUsers: 'DEMO#USERS',
-  invitation: (codeHash: string) => ({ pk: `INVCODE#${codeHash}`, sk: 'INVITATION' }),
-  invitationsOf: (d: string) => `DIST#${d}#INVS`,
-  bindingsOf: (d: string) => `DIST#${d}#BINDS`,
-  seed: (version: string) => ({ pk: 'SEED', sk: version }),
   /** Daily reports live under their branch: the report, its revisions and comments share one prefix. */
   report: (b: string, day: string) => ({ pk: `BR#${b}`, sk: `RPT#${day}` }),
   reportRevision: (b: string, day: string, v: number) => ({ pk: `BR#${b}`, sk: `RPT#${day}#REV#${String(v).padStart(4, '0')}` }),

@@ -3,17 +3,6 @@
  * from this object, so they cannot drift. Plain data: no AWS imports.
  *
  * Access patterns (pk / sk, or index):
- * - district → townships (with branch counts):  DIST#{d} / TWN#{t}
- * - branch by id:                                BR#{b} / BRANCH
- * - township → branches:                         gsi1: TWN#{t}#BRS / {name}#{b}
- * - user profile + bindings in one query:        USER#{u} / PROFILE, USER#{u} / BIND#{bindingId}
- * - user by WeChat openid (unique):              OPENID#{openid} / OPENID
- * - demo users (local dev login):                gsi1: DEMO#USERS / {order}
- * - invitation by code hash (unique, one-time):  INVCODE#{sha256} / INVITATION
- * - invitations in a scope, newest first:        gsi1: DIST#{d}#INVS / {townshipKey}#{createdAt}
- * - bindings in a scope:                         gsi1: DIST#{d}#BINDS / {townshipKey}#{createdAt}
- * - unique branch name per township:             TWN#{t}#BRNAME / {name}
- * - seed marker:                                 SEED / {version}
  * - a branch's report for a day (+ revisions, comments): BR#{b} / RPT#{day}[#REV#n | #CMT#id]
  * - a branch's reports over a range:             BR#{b} / between RPT#{from} and RPT#{to}~
  * - branch month and quarter counters:           BR#{b} / STAT#M#{yyyy-mm}, STAT#Q#{yyyy-Qn}

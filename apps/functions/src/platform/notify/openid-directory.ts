@@ -1,5 +1,5 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../dynamodb/legacy-keys';
+import { identityEntities } from '../../features/identity/identity.entities';
 
 /** Finds the WeChat openid a subscribe message is addressed to. */
 export interface OpenidDirectory {
@@ -28,7 +28,9 @@ export class ProfileOpenidDirectory implements OpenidDirectory {
     const found = new Map<string, string>();
     const unique = [...new Set(userIds)];
     for (let i = 0; i < unique.length; i += BATCH) {
-      let pending: Record<string, unknown>[] = unique.slice(i, i + BATCH).map((u) => keys.user(u));
+      let pending: Record<string, unknown>[] = unique
+        .slice(i, i + BATCH)
+        .map((userId) => ({ ...identityEntities.profile.key({ userId }) }));
       for (let attempt = 0; pending.length; attempt++) {
         if (attempt > 8) throw new Error('openid directory: DynamoDB kept returning unprocessed keys');
         const res = await this.doc.send(

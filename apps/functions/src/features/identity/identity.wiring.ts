@@ -1,0 +1,44 @@
+import type { Principal } from '../../platform/kernel/principal';
+import { JoseTokenService } from '../../platform/tokens/jose-token-service';
+import type { TokenService } from '../../platform/tokens/token-service';
+import { HttpWechatClient } from '../../platform/wechat/wechat-client.http';
+import type { Wiring } from '../../platform/wiring';
+import { orgReader } from '../org/org.wiring';
+import type { IdentityPorts } from './identity.ports';
+import type { BindingReader } from './identity.readers';
+import { DynamoInvitationRepository } from './invitation-repository.dynamodb';
+import { loadPrincipal } from './load-principal';
+import type { UserRepository } from './user-repository';
+import { DynamoUserRepository } from './user-repository.dynamodb';
+
+/** One user adapter per process: every request loads its caller through it. */
+export function userRepository(w: Pick<Wiring, 'doc' | 'table' | 'once'>): UserRepository {
+  return w.once('users', () => new DynamoUserRepository(w.doc, w.table));
+}
+
+/** One token service per process: identity issues tokens, every API function verifies them. */
+export function tokenService(w: Pick<Wiring, 'config' | 'secrets' | 'clock' | 'once'>): TokenService {
+  return w.once('tokens', () => new JoseTokenService(w.secrets.tokenSigningKey, w.config.tokenTtlSeconds, w.clock));
+}
+
+export const identityPorts = (w: Wiring): IdentityPorts => ({
+  ...w.kernel,
+  devLogin: w.config.devLogin,
+  users: userRepository(w),
+  invitations: new DynamoInvitationRepository(w.doc, w.table),
+  tokens: tokenService(w),
+  wechat: new HttpWechatClient({ apiBase: w.config.wechat.apiBase, appId: w.config.wechat.appId, appSecret: w.appSecret }),
+  org: orgReader(w),
+});
+
+/**
+ * The router's `authenticate`: bearer token → the caller with their active bindings (401 without a valid
+ * token or for an unknown user). Bindings are read on every request, so a revocation takes effect at once.
+ */
+export function principalLoader(w: Wiring): (bearer: string | undefined) => Promise<Principal> {
+  const ports = { tokens: tokenService(w), users: userRepository(w) };
+  return (bearer) => loadPrincipal(ports, bearer);
+}
+
+/** For the features that read people's bindings (who to remind, who may be assigned). */
+export const bindingReader = (w: Wiring): BindingReader => userRepository(w);
