@@ -3,7 +3,7 @@ import { countsOf, SAMPLE_NOTE, sampleContent } from '../features/catalogue/cata
 import { catalogueEntities } from '../features/catalogue/catalogue.entities';
 import { bindingItem, profileItem } from '../features/identity/user-repository.dynamodb';
 import { questionItem } from '../features/learning/learning-repository.dynamodb';
-import { newsItem } from '../features/news/news-repository.dynamodb';
+import { newsEntities } from '../features/news/news.entities';
 import { branchItem, townshipItem } from '../features/org/org-repository.dynamodb';
 import { keys } from '../platform/dynamodb/legacy-keys';
 import { buildDemoData, DEMO_DISTRICT, type DemoData } from './demo-data';
@@ -26,6 +26,7 @@ export async function batchPut(doc: DynamoDBDocumentClient, table: string, items
 }
 
 export function demoItems(data: DemoData = buildDemoData()): Record<string, unknown>[] {
+  const news = demoNews(DEMO_DISTRICT.id, DEMO_DISTRICT.name);
   return [
     { ...keys.district(DEMO_DISTRICT.id), entity: 'district', ...DEMO_DISTRICT },
     ...data.townships.map(townshipItem),
@@ -42,7 +43,7 @@ export function demoItems(data: DemoData = buildDemoData()): Record<string, unkn
     catalogueEntities.latest.item({ districtId: DEMO_DISTRICT.id }, { version: 1 }),
     // 应知应会 demo bank (10 questions on the campaign) and one 创星动态 post.
     ...demoQuestions(DEMO_DISTRICT.id, DEMO_DISTRICT.name).map(questionItem),
-    newsItem(demoNews(DEMO_DISTRICT.id, DEMO_DISTRICT.name)),
+    newsEntities.post.item(news, news),
   ];
 }
 
