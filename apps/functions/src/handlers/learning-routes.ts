@@ -1,4 +1,4 @@
-import * as learning from '../features/learning/learning.routes';
+import { learningImplementations as learning } from '../features/learning/learning.routes';
 import { newsImplementations as news } from '../features/news/news.routes';
 import type { RouteImplementations } from '../platform/http/route-context';
 

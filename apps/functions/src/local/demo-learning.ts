@@ -1,4 +1,4 @@
-import type { StoredQuestion } from '../features/learning/learning';
+import type { StoredQuestion } from '../features/learning/question';
 import type { StoredNews } from '../features/news/news';
 
 /**

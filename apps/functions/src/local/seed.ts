@@ -2,7 +2,7 @@ import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand 
 import { countsOf, SAMPLE_NOTE, sampleContent } from '../features/catalogue/catalogue';
 import { catalogueEntities } from '../features/catalogue/catalogue.entities';
 import { bindingItem, profileItem } from '../features/identity/user-repository.dynamodb';
-import { questionItem } from '../features/learning/learning-repository.dynamodb';
+import { learningEntities } from '../features/learning/learning.entities';
 import { newsEntities } from '../features/news/news.entities';
 import { branchItem, townshipItem } from '../features/org/org-repository.dynamodb';
 import { keys } from '../platform/dynamodb/legacy-keys';
@@ -42,7 +42,7 @@ export function demoItems(data: DemoData = buildDemoData()): Record<string, unkn
     ),
     catalogueEntities.latest.item({ districtId: DEMO_DISTRICT.id }, { version: 1 }),
     // 应知应会 demo bank (10 questions on the campaign) and one 创星动态 post.
-    ...demoQuestions(DEMO_DISTRICT.id, DEMO_DISTRICT.name).map(questionItem),
+    ...demoQuestions(DEMO_DISTRICT.id, DEMO_DISTRICT.name).map((q) => learningEntities.question.item(q, q)),
     newsEntities.post.item(news, news),
   ];
 }

@@ -40,11 +40,6 @@
  * - a township's (or one branch's) findings:       gsi1: TWN#{t}#FINDINGS / {branchId}#{findingId}
  * - 学讲评 item of a branch:                     BR#{b} / REVIEW#{itemId}
  * - a branch's 学讲评 items for a month's view:   gsi1: BR#{b}#REVIEWS / {doneMonth|~open}#{period}#{itemId} (>= month)
- * - 应知应会 question bank:                      DIST#{d}#QBANK / Q#{id}
- * - a test session (questions with the key):     TEST#{id} / TEST; gsi1: DIST#{d}#TESTS / {createdAt}#{id}
- * - a person's attempts and best result:         TEST#{id} / ATT#{userId}#{n} | RES#{userId}
- * - 调查问卷 and a township's questionnaires:      QN#{id} / QN; gsi1: TWN#{t}#QNS / {createdAt}#{id}
- * - one response per person:                     QN#{id} / RESP#{userId}
  * - scoring model versions, pointer, draft:       DIST#{d}#SCORING / V#{0001} | LATEST | DRAFT
  * - a quarter's ranking versions (headers):       DIST#{d}#RANK#{yyyy-Qn} / V#{0001} | LATEST | PUBLISHED
  * - a ranking version's data (written once):      DIST#{d}#RANK#{q}#V#{0001} / SHARD#{t}#{chunk} | DONE#{t} | ORDER#{chunk} | RANKS#{t} | LISTS | STARMAP#{chunk}
