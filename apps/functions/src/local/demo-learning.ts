@@ -1,5 +1,5 @@
-import type { StoredQuestion } from '../features/learning/learning';
-import type { StoredNews } from '../features/news/news-repository';
+import type { StoredQuestion } from '../features/learning/question';
+import type { StoredNews } from '../features/news/news';
 
 /**
  * A small demo question bank on the 五星支部 campaign (DOMAIN.md) and one news post. Seeded with the

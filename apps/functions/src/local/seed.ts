@@ -2,8 +2,8 @@ import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand 
 import { countsOf, SAMPLE_NOTE, sampleContent } from '../features/catalogue/catalogue';
 import { catalogueEntities } from '../features/catalogue/catalogue.entities';
 import { bindingItem, profileItem } from '../features/identity/identity.entities';
-import { questionItem } from '../features/learning/learning-repository.dynamodb';
-import { newsItem } from '../features/news/news-repository.dynamodb';
+import { learningEntities } from '../features/learning/learning.entities';
+import { newsEntities } from '../features/news/news.entities';
 import { branchItem, orgEntities, townshipItem } from '../features/org/org.entities';
 import { buildDemoData, DEMO_DISTRICT, type DemoData } from './demo-data';
 import { demoNews, demoQuestions } from './demo-learning';
@@ -28,6 +28,7 @@ export async function batchPut(doc: DynamoDBDocumentClient, table: string, items
 }
 
 export function demoItems(data: DemoData = buildDemoData()): Record<string, unknown>[] {
+  const news = demoNews(DEMO_DISTRICT.id, DEMO_DISTRICT.name);
   return [
     orgEntities.district.item({ districtId: DEMO_DISTRICT.id }, DEMO_DISTRICT),
     ...data.townships.map(townshipItem),
@@ -43,8 +44,8 @@ export function demoItems(data: DemoData = buildDemoData()): Record<string, unkn
     ),
     catalogueEntities.latest.item({ districtId: DEMO_DISTRICT.id }, { version: 1 }),
     // 应知应会 demo bank (10 questions on the campaign) and one 创星动态 post.
-    ...demoQuestions(DEMO_DISTRICT.id, DEMO_DISTRICT.name).map(questionItem),
-    newsItem(demoNews(DEMO_DISTRICT.id, DEMO_DISTRICT.name)),
+    ...demoQuestions(DEMO_DISTRICT.id, DEMO_DISTRICT.name).map((q) => learningEntities.question.item(q, q)),
+    newsEntities.post.item(news, news),
   ];
 }
 

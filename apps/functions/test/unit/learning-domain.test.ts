@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeQuestion } from '../../src/features/learning/question';
+import { aggregateResponses, buildQnQuestions, checkResponse, csvCell, responsesCsv } from '../../src/features/learning/questionnaire';
+import { histogram, participation } from '../../src/features/learning/test-result';
 import {
-  aggregateResponses,
   attemptDeadline,
-  buildQnQuestions,
   checkAnswers,
-  checkResponse,
-  csvCell,
-  histogram,
   isTooLate,
-  normalizeQuestion,
-  participation,
-  responsesCsv,
   type SessionQuestion,
   scoreAttempt,
   testStatus,
-} from '../../src/features/learning/learning';
+} from '../../src/features/learning/test-session';
 
 const Q: SessionQuestion[] = [
   { id: 'a', kind: 'single', text: '单选', options: ['甲', '乙', '丙'], answer: [1] },

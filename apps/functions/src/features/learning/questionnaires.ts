@@ -1,31 +1,14 @@
-import type {
-  CreateQuestionnaireBody,
-  Questionnaire,
-  QuestionnaireDetail,
-  QuestionnaireResults,
-  ResponseBody,
-  Role,
-} from '@chuangxing/shared';
-import { formatShanghaiDateTime } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
+import type { CreateQuestionnaireBody, Questionnaire, QuestionnaireDetail, ResponseBody, Role } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
 import { keyedId } from '../../platform/kernel/keyed-id';
 import { bindingsFor, type Principal } from '../../platform/kernel/principal';
-import type { ExportedFile } from '../../platform/xlsx/exported-file';
-import {
-  aggregateResponses,
-  buildQnQuestions,
-  checkResponse,
-  questionnaireOpen,
-  responsesCsv,
-  type StoredQuestionnaire,
-  type StoredResponse,
-} from './learning';
-import { audienceBinding, audienceOf, managedTownships, manages } from './test-sessions';
+import { audienceBinding, managedTownships, manages } from './audience';
+import type { LearningPorts } from './learning.ports';
+import { buildQnQuestions, checkResponse, questionnaireOpen, type StoredQuestionnaire, type StoredResponse } from './questionnaire';
 
 const RESPONDER_ROLES: readonly Role[] = ['cadre', 'secretary'];
 
-function present(q: StoredQuestionnaire, now: Date): Questionnaire {
+export function presentQuestionnaire(q: StoredQuestionnaire, now: Date): Questionnaire {
   return {
     id: q.id,
     townshipId: q.townshipId,
@@ -51,21 +34,21 @@ const respondent = (principal: Principal, allowed: readonly Role[], q: StoredQue
 
 /** A township's staff (or a district admin) send a questionnaire to the cadres of that township's branches. */
 export async function createQuestionnaire(
-  deps: Deps,
+  deps: LearningPorts,
   principal: Principal,
   allowed: readonly Role[],
   body: CreateQuestionnaireBody,
 ): Promise<QuestionnaireDetail> {
   const now = deps.clock.now();
   const id = keyedId(deps, 'qn', principal.user.id, body.key);
-  const existing = await deps.learning.getQuestionnaire(id);
-  if (existing) return { questionnaire: present(existing, now), canAnswer: false, isOrganiser: true };
+  const existing = await deps.learning.questionnaires.get(id);
+  if (existing) return { questionnaire: presentQuestionnaire(existing, now), canAnswer: false, isOrganiser: true };
   const township = await deps.org.getTownship(deps.districtId, body.townshipId);
   if (!township) throw invalid('body.townshipId', '乡镇（街道）不存在');
   const { questions, errors } = buildQnQuestions(body.questions);
   if (Date.parse(body.closesAt) <= now.getTime()) errors.push({ path: 'body.closesAt', code: 'past', message: '截止时间必须晚于现在' });
   if (errors.length) throw new DomainError('VALIDATION_FAILED', '问卷有误，请检查标出的项目', errors);
-  if (!manages(managedTownships(deps, principal, allowed), body.townshipId)) throw forbiddenScope();
+  if (!manages(managedTownships(deps.districtId, principal, allowed), body.townshipId)) throw forbiddenScope();
   const q: StoredQuestionnaire = {
     id,
     districtId: deps.districtId,
@@ -80,17 +63,17 @@ export async function createQuestionnaire(
     createdBy: principal.user.id,
     createdByName: principal.user.displayName,
   };
-  if (!(await deps.learning.createQuestionnaire(q))) {
-    const raced = await deps.learning.getQuestionnaire(id);
-    if (raced) return { questionnaire: present(raced, now), canAnswer: false, isOrganiser: true };
+  if (!(await deps.learning.questionnaires.create(q))) {
+    const raced = await deps.learning.questionnaires.get(id);
+    if (raced) return { questionnaire: presentQuestionnaire(raced, now), canAnswer: false, isOrganiser: true };
   }
-  return { questionnaire: present(q, now), canAnswer: false, isOrganiser: true };
+  return { questionnaire: presentQuestionnaire(q, now), canAnswer: false, isOrganiser: true };
 }
 
 /** The questionnaires of the townships the caller manages, and those addressed to the caller's branch roles. */
-export async function listQuestionnaires(deps: Deps, principal: Principal, allowed: readonly Role[]) {
+export async function listQuestionnaires(deps: LearningPorts, principal: Principal, allowed: readonly Role[]) {
   const now = deps.clock.now();
-  const reach = managedTownships(deps, principal, allowed);
+  const reach = managedTownships(deps.districtId, principal, allowed);
   const managed = reach === 'all' ? (await deps.org.listTownships(deps.districtId)).map((t) => t.id) : [...reach];
   const answerTownships = new Set(
     bindingsFor(
@@ -99,53 +82,53 @@ export async function listQuestionnaires(deps: Deps, principal: Principal, allow
     ).flatMap((b) => (b.scope.level === 'branch' ? [b.scope.townshipId] : [])),
   );
   const [organisedLists, answerLists] = await Promise.all([
-    Promise.all(managed.map((t) => deps.learning.listQuestionnaires(t))),
-    Promise.all([...answerTownships].map((t) => deps.learning.listQuestionnaires(t))),
+    Promise.all(managed.map((t) => deps.learning.questionnaires.list(t))),
+    Promise.all([...answerTownships].map((t) => deps.learning.questionnaires.list(t))),
   ]);
   const organised = organisedLists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const addressed = answerLists.flat().filter((q) => respondent(principal, allowed, q));
-  const mine = await Promise.all(addressed.map((q) => deps.learning.getResponse(q.id, principal.user.id)));
+  const mine = await Promise.all(addressed.map((q) => deps.learning.questionnaires.getResponse(q.id, principal.user.id)));
   return {
-    organised: organised.map((q) => ({ questionnaire: present(q, now), responses: q.responseCount ?? 0 })),
-    toAnswer: addressed.map((q, i) => ({ questionnaire: present(q, now), answered: Boolean(mine[i]) })),
+    organised: organised.map((q) => ({ questionnaire: presentQuestionnaire(q, now), responses: q.responseCount ?? 0 })),
+    toAnswer: addressed.map((q, i) => ({ questionnaire: presentQuestionnaire(q, now), answered: Boolean(mine[i]) })),
   };
 }
 
 /** Organisers (the township's managers) and the audience see it; nobody else learns it exists. */
-async function visible(deps: Deps, principal: Principal, allowed: readonly Role[], id: string) {
-  const q = await deps.learning.getQuestionnaire(id);
+async function visible(deps: LearningPorts, principal: Principal, allowed: readonly Role[], id: string) {
+  const q = await deps.learning.questionnaires.get(id);
   if (!q || q.districtId !== deps.districtId) throw notFound('问卷');
-  const isOrganiser = manages(managedTownships(deps, principal, allowed), q.townshipId);
+  const isOrganiser = manages(managedTownships(deps.districtId, principal, allowed), q.townshipId);
   const member = respondent(principal, allowed, q);
   if (!isOrganiser && !member) throw notFound('问卷');
   return { q, isOrganiser, member };
 }
 
 async function detail(
-  deps: Deps,
+  deps: LearningPorts,
   principal: Principal,
   q: StoredQuestionnaire,
   isOrganiser: boolean,
   member: boolean,
 ): Promise<QuestionnaireDetail> {
   const now = deps.clock.now();
-  const mine = member ? await deps.learning.getResponse(q.id, principal.user.id) : undefined;
+  const mine = member ? await deps.learning.questionnaires.getResponse(q.id, principal.user.id) : undefined;
   return {
-    questionnaire: present(q, now),
+    questionnaire: presentQuestionnaire(q, now),
     ...(mine ? { myResponse: { answers: mine.answers, submittedAt: mine.submittedAt, updatedAt: mine.updatedAt } } : {}),
     canAnswer: member && questionnaireOpen(now, q),
     isOrganiser,
   };
 }
 
-export async function getQuestionnaire(deps: Deps, principal: Principal, allowed: readonly Role[], id: string) {
+export async function getQuestionnaire(deps: LearningPorts, principal: Principal, allowed: readonly Role[], id: string) {
   const { q, isOrganiser, member } = await visible(deps, principal, allowed, id);
   return detail(deps, principal, q, isOrganiser, Boolean(member));
 }
 
 /** One response per person, replaced on edit until the questionnaire closes. */
 export async function putResponse(
-  deps: Deps,
+  deps: LearningPorts,
   principal: Principal,
   allowed: readonly Role[],
   id: string,
@@ -157,7 +140,7 @@ export async function putResponse(
   if (errors.length) throw new DomainError('VALIDATION_FAILED', '答卷有误，请检查标出的问题', errors);
   const now = deps.clock.now();
   if (!questionnaireOpen(now, q)) throw new DomainError('ILLEGAL_TRANSITION', '问卷已截止，不能再提交或修改');
-  const previous = await deps.learning.getResponse(q.id, principal.user.id);
+  const previous = await deps.learning.questionnaires.getResponse(q.id, principal.user.id);
   const branch = await deps.org.getBranch(member.branchId);
   const r: StoredResponse = {
     questionnaireId: q.id,
@@ -170,48 +153,21 @@ export async function putResponse(
     updatedAt: now.toISOString(),
     version: (previous?.version ?? 0) + 1,
   };
-  await deps.learning.putResponse(r, previous?.version ?? 0);
+  await deps.learning.questionnaires.putResponse(r, previous?.version ?? 0);
   return detail(deps, principal, q, isOrganiser, true);
 }
 
-async function organised(deps: Deps, principal: Principal, allowed: readonly Role[], id: string) {
+/** A questionnaire the caller organises (its township's managers); to anyone else it does not exist. */
+export async function organisedQuestionnaire(deps: LearningPorts, principal: Principal, allowed: readonly Role[], id: string) {
   const { q, isOrganiser } = await visible(deps, principal, allowed, id);
   if (!isOrganiser) throw notFound('问卷');
   return q;
 }
 
-/** Counts per option and the free-text answers; read from the responses (one query, a township's cadres). */
-export async function getQuestionnaireResults(
-  deps: Deps,
-  principal: Principal,
-  allowed: readonly Role[],
-  id: string,
-): Promise<QuestionnaireResults> {
-  const q = await organised(deps, principal, allowed, id);
-  const [responses, audience] = await Promise.all([deps.learning.listResponses(q.id), audienceOf(deps, q.townshipId, q.roles)]);
-  responses.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  return {
-    questionnaire: present(q, deps.clock.now()),
-    audience: audience.size,
-    responded: responses.length,
-    questions: aggregateResponses(q.questions, responses),
-  };
-}
-
-export async function exportQuestionnaire(deps: Deps, principal: Principal, allowed: readonly Role[], id: string): Promise<ExportedFile> {
-  const q = await organised(deps, principal, allowed, id);
-  const responses = (await deps.learning.listResponses(q.id)).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
-  return {
-    filename: `问卷结果_${q.title}.csv`,
-    contentType: 'text/csv; charset=utf-8',
-    bytes: Buffer.from(responsesCsv(q, responses, formatShanghaiDateTime), 'utf8'),
-  };
-}
-
-export async function closeQuestionnaire(deps: Deps, principal: Principal, allowed: readonly Role[], id: string) {
-  const q = await organised(deps, principal, allowed, id);
+export async function closeQuestionnaire(deps: LearningPorts, principal: Principal, allowed: readonly Role[], id: string) {
+  const q = await organisedQuestionnaire(deps, principal, allowed, id);
   const now = deps.clock.now();
   if (!questionnaireOpen(now, q)) throw new DomainError('ILLEGAL_TRANSITION', '问卷已截止');
-  await deps.learning.closeQuestionnaire(q.id, now.toISOString());
+  await deps.learning.questionnaires.close(q.id, now.toISOString());
   return detail(deps, principal, { ...q, closedAt: now.toISOString() }, true, false);
 }

@@ -1,14 +1,4 @@
-export interface StoredNews {
-  id: string;
-  districtId: string;
-  title: string;
-  body: string;
-  photos: string[];
-  authorId: string;
-  authorName: string;
-  authorUnit: string;
-  createdAt: string;
-}
+import type { StoredNews } from './news';
 
 /** 创星动态: the district's news feed. */
 export interface NewsRepository {

@@ -1,24 +1,14 @@
-import type { Routes } from '@chuangxing/shared';
-import type { RouteImpl } from '../../platform/http/route-context';
-import * as news from './news';
+import type { newsRoutes } from '@chuangxing/shared';
+import type { RouteImpls } from '../../platform/http/route-context';
+import { deleteNews } from './delete-news';
+import type { NewsPorts } from './news.ports';
+import { createNews, presignNewsPhoto } from './post-news';
+import { getNews, listNews } from './read-news';
 
-export const listNews: RouteImpl<Routes['listNews']> = async ({ deps, query }) => ({
-  status: 200,
-  body: await news.listNews(deps, query.limit, query.cursor),
-});
-export const getNews: RouteImpl<Routes['getNews']> = async ({ deps, principal, params }) => ({
-  status: 200,
-  body: await news.getNews(deps, principal, params.newsId),
-});
-export const createNews: RouteImpl<Routes['createNews']> = async ({ deps, principal, allowed, body }) => ({
-  status: 201,
-  body: await news.createNews(deps, principal, allowed, body),
-});
-export const deleteNews: RouteImpl<Routes['deleteNews']> = async ({ deps, principal, params }) => ({
-  status: 200,
-  body: await news.deleteNews(deps, principal, params.newsId),
-});
-export const presignNewsPhoto: RouteImpl<Routes['presignNewsPhoto']> = async ({ deps, body }) => ({
-  status: 200,
-  body: await news.presignNewsPhoto(deps, body),
-});
+export const newsImplementations: RouteImpls<typeof newsRoutes, NewsPorts> = {
+  listNews: async ({ deps, query }) => ({ status: 200, body: await listNews(deps, query.limit, query.cursor) }),
+  getNews: async ({ deps, principal, params }) => ({ status: 200, body: await getNews(deps, principal, params.newsId) }),
+  createNews: async ({ deps, principal, allowed, body }) => ({ status: 201, body: await createNews(deps, principal, allowed, body) }),
+  deleteNews: async ({ deps, principal, params }) => ({ status: 200, body: await deleteNews(deps, principal, params.newsId) }),
+  presignNewsPhoto: async ({ deps, body }) => ({ status: 200, body: await presignNewsPhoto(deps, body) }),
+};

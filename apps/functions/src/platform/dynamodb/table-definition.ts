@@ -23,12 +23,6 @@
  * - 每月一观摩 with its score sheets:            OBS#{id} / OBS | REV (scores' revision) | SCORE#{branchId}#{userId}
  * - the district's observations of a month:      gsi1: DIST#{d}#OBS#{yyyy-mm} / {createdAt}#{id}
  * - frozen observation results (quarterly ranking): TWN#{t}#OBSRES#{yyyy-Qn} / {branchId}#{observationId}
- * - 应知应会 question bank:                      DIST#{d}#QBANK / Q#{id}
- * - a test session (questions with the key):     TEST#{id} / TEST; gsi1: DIST#{d}#TESTS / {createdAt}#{id}
- * - a person's attempts and best result:         TEST#{id} / ATT#{userId}#{n} | RES#{userId}
- * - 调查问卷 and a township's questionnaires:      QN#{id} / QN; gsi1: TWN#{t}#QNS / {createdAt}#{id}
- * - one response per person:                     QN#{id} / RESP#{userId}
- * - 创星动态 news post and the feed, newest first: NEWS#{id} / NEWS; gsi1: DIST#{d}#NEWS / {createdAt}#{id}
  * - scoring model versions, pointer, draft:       DIST#{d}#SCORING / V#{0001} | LATEST | DRAFT
  * - a quarter's ranking versions (headers):       DIST#{d}#RANK#{yyyy-Qn} / V#{0001} | LATEST | PUBLISHED
  * - a ranking version's data (written once):      DIST#{d}#RANK#{q}#V#{0001} / SHARD#{t}#{chunk} | DONE#{t} | ORDER#{chunk} | RANKS#{t} | LISTS | STARMAP#{chunk}

@@ -1,0 +1,16 @@
+import type { Kernel } from '../../platform/kernel/kernel';
+import type { Notifier } from '../../platform/notify/notifier';
+import type { BindingReader } from '../identity/identity.readers';
+import type { OrgReader } from '../org/org.readers';
+import type { LearningRepository } from './learning-repository';
+
+/** What the learning use cases (应知应会 and 调查问卷) take. */
+export interface LearningPorts extends Kernel {
+  learning: LearningRepository;
+  /** Townships and branches: names, and the townships a test may reach. */
+  org: OrgReader;
+  /** People: the audience of a test or a questionnaire is the active branch bindings of its roles. */
+  users: BindingReader;
+  /** 提醒未参考. */
+  notifier: Notifier;
+}
