@@ -14,15 +14,7 @@
  * - bindings in a scope:                         gsi1: DIST#{d}#BINDS / {townshipKey}#{createdAt}
  * - unique branch name per township:             TWN#{t}#BRNAME / {name}
  * - seed marker:                                 SEED / {version}
- * - a branch's report for a day (+ revisions, comments): BR#{b} / RPT#{day}[#REV#n | #CMT#id]
- * - a branch's reports over a range:             BR#{b} / between RPT#{from} and RPT#{to}~
- * - branch month and quarter counters:           BR#{b} / STAT#M#{yyyy-mm}, STAT#Q#{yyyy-Qn}
- * - a township's filed branches for a day:       TWN#{t}#DAY#{day} / BR#{b}
- * - the district's townships for a day:          DIST#{d}#DAY#{day} / TWN#{t}  (counters)
- * - daily rules:                                 DIST#{d} / RULES#DAILY
- * - holidays and leave by day or month:          DIST#{d}#EXEMPT / {day}#{branchId | *}
  * - notification outbox, newest first (local):   OUTBOX / {createdAt}#{id}   (ttl 30 days; outbox-keys.ts)
- * - one scheduled-reminder run per district-day: DIST#{d}#REMINDRUN / {day}  (ttl 90 days; outbox-keys.ts)
  * - a letter with its timeline and audit:        LETTER#{id} / LETTER | TL#{at}#{version}#{n} | AUDIT#{at}#{version}
  * - a letter by query code (unique):             LCODE#{code} / LCODE
  * - a writer's letters, day counter, retries:    WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}

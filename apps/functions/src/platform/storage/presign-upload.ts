@@ -10,7 +10,12 @@ const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': '
  * One presigned POST under `prefix` (a report day, a letter's community and day, a plan year) with a fresh
  * ULID key, so an upload never overwrites another; the storage enforces the type and `maxBytes`.
  */
-export async function presignUpload(deps: Deps, prefix: string, contentType: string, maxBytes: number): Promise<PresignedUpload> {
+export async function presignUpload(
+  deps: Pick<Deps, 'clock' | 'ids' | 'storage'>,
+  prefix: string,
+  contentType: string,
+  maxBytes: number,
+): Promise<PresignedUpload> {
   const now = deps.clock.now();
   const key = `${prefix}/${deps.ids.next()}.${EXTENSIONS[contentType]}`;
   const { url, fields } = await deps.storage.presignPost(key, { contentType, maxBytes, expiresInSeconds: PRESIGN_SECONDS });
