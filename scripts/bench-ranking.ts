@@ -26,6 +26,7 @@ import { runRankingJob } from '@chuangxing/functions/features/rankings/compute-r
 import { DynamoRankingRepository } from '@chuangxing/functions/features/rankings/ranking-repository.dynamodb';
 import { DynamoScoringInputs } from '@chuangxing/functions/features/rankings/scoring-inputs.dynamodb';
 import { findingsReader, observationResultsReader, taskProgressReader } from '@chuangxing/functions/features/rankings/scoring-readers';
+import { reportsEntities } from '@chuangxing/functions/features/reports/reports.entities';
 import { DynamoRulesRepository } from '@chuangxing/functions/features/reports/rules-repository.dynamodb';
 import { startDynamoLocal } from '@chuangxing/functions/local/dynamo-local';
 import { batchPut } from '@chuangxing/functions/local/seed';
@@ -120,7 +121,7 @@ function districtItems(branches: number, quarter: string, months: string[], repo
         // Real report items, as the report feature stores them, and the counters it keeps with them.
         for (const day of reportDays)
           items.push({
-            ...keys.report(bid, day),
+            ...reportsEntities.report.key({ branchId: bid, day }),
             entity: 'report',
             branchId: bid,
             townshipId: tid,
@@ -131,11 +132,16 @@ function districtItems(branches: number, quarter: string, months: string[], repo
             version: 1,
             submittedAt: `${day}T10:00:00.000Z`,
           });
-        items.push({ ...keys.branchQuarterStats(bid, quarter), submitted: reportDays.length, onTime: reportDays.length, late: 0 });
+        items.push({
+          ...reportsEntities.quarterStats.key({ branchId: bid, quarter }),
+          submitted: reportDays.length,
+          onTime: reportDays.length,
+          late: 0,
+        });
       } else {
         const onTime = 40 + rand(52);
         const late = rand(92 - onTime);
-        items.push({ ...keys.branchQuarterStats(bid, quarter), submitted: onTime + late, onTime, late });
+        items.push({ ...reportsEntities.quarterStats.key({ branchId: bid, quarter }), submitted: onTime + late, onTime, late });
       }
       const received = 1 + rand(12);
       items.push({

@@ -6,12 +6,9 @@ import * as observation from '../features/observations/observations.routes';
 import { orgImplementations as org } from '../features/org/org.routes';
 import * as board from '../features/plans/board.routes';
 import * as plan from '../features/plans/plan.routes';
-import * as compliance from '../features/reports/compliance.routes';
-import * as exporting from '../features/reports/export.routes';
 import * as reminder from '../features/reports/reminder.routes';
-import * as report from '../features/reports/report.routes';
+import { reportsImplementations as reports } from '../features/reports/reports.routes';
 import * as rules from '../features/reports/rules.routes';
-import * as upload from '../features/reports/upload.routes';
 import { studyReviewImplementations as studyReview } from '../features/study-review/study-review.routes';
 import type { RouteImplementations } from '../platform/http/route-context';
 import * as meta from '../platform/meta/meta.routes';
@@ -21,12 +18,9 @@ export const coreImplementations = {
   ...meta,
   ...identity,
   ...org,
-  ...report,
-  ...compliance,
+  ...reports,
   ...rules,
   ...reminder,
-  ...exporting,
-  ...upload,
   ...letter,
   ...catalogue,
   ...plan,

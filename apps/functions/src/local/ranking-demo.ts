@@ -1,7 +1,7 @@
 import { letterKeys } from '../features/mailbox/letter-repository.dynamodb';
 import { observationResultItem } from '../features/observations/observation-repository.dynamodb';
 import { quarterRange } from '../features/rankings/ranking';
-import { keys } from '../platform/dynamodb/legacy-keys';
+import { reportsEntities } from '../features/reports/reports.entities';
 import { buildDemoData, type DemoData } from './demo-data';
 
 /**
@@ -19,7 +19,7 @@ export function rankingDemoItems(data: DemoData = buildDemoData(), quarters = ['
       const h = (i * 37 + qi * 11) % 100; // 0–99, differs by branch and quarter
       const onTime = 40 + Math.round((h * 50) / 99);
       const late = h % 7;
-      items.push({ ...keys.branchQuarterStats(b.id, quarter), submitted: onTime + late, onTime, late });
+      items.push({ ...reportsEntities.quarterStats.key({ branchId: b.id, quarter }), submitted: onTime + late, onTime, late });
       // A frozen observation result as the observation feature writes it (observers score 0–10).
       items.push(
         observationResultItem({

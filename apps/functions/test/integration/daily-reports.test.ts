@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../../src/platform/dynamodb/legacy-keys';
+import { reportsEntities } from '../../src/features/reports/reports.entities';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 // 2026-11-27 20:00 in Shanghai: before the 22:00 deadline.
@@ -28,10 +28,10 @@ describe('daily reports on DynamoDB Local', () => {
       (await stack.doc.send(new GetCommand({ TableName: stack.tableName, Key: key, ConsistentRead: true }))).Item;
     const pick = (i?: Record<string, unknown>) => (i ? { submitted: i.submitted, onTime: i.onTime, late: i.late } : undefined);
     return {
-      month: pick(await get(keys.branchMonthStats('yingtaogou', '2026-11'))),
-      quarter: pick(await get(keys.branchQuarterStats('yingtaogou', '2026-Q4'))),
-      township: pick(await get(keys.townshipDayRollup('erqi', DAY, 'demo-gwh'))),
-      marker: (await get(keys.townshipDayMarker('demo-gwh', DAY, 'yingtaogou')))?.status,
+      month: pick(await get(reportsEntities.monthStats.key({ branchId: 'yingtaogou', month: '2026-11' }))),
+      quarter: pick(await get(reportsEntities.quarterStats.key({ branchId: 'yingtaogou', quarter: '2026-Q4' }))),
+      township: pick(await get(reportsEntities.townshipDayRollup.key({ districtId: 'erqi', day: DAY, townshipId: 'demo-gwh' }))),
+      marker: (await get(reportsEntities.townshipDayMarker.key({ townshipId: 'demo-gwh', day: DAY, branchId: 'yingtaogou' })))?.status,
     };
   };
 

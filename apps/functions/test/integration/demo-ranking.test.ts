@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportsEntities } from '../../src/features/reports/reports.entities';
 import { publishDemoRanking } from '../../src/local/demo-ranking';
-import { keys } from '../../src/platform/dynamodb/legacy-keys';
 import { createHttpTestStack, type HttpTestStack } from '../support/http-stack';
 import { DEMO } from '../support/test-stack';
 
@@ -18,7 +18,7 @@ describe('the demo ranking of npm start', () => {
     await stack.doc.send(
       new PutCommand({
         TableName: stack.tableName,
-        Item: { ...keys.branchQuarterStats('yingtaogou', '2026-Q3'), submitted: 3, onTime: 3, late: 0 },
+        Item: { ...reportsEntities.quarterStats.key({ branchId: 'yingtaogou', quarter: '2026-Q3' }), submitted: 3, onTime: 3, late: 0 },
       }),
     );
     const args = { apiUrl: stack.url, adminToken: await stack.tokenFor(DEMO.district_admin), doc: stack.doc, table: stack.tableName, now };
@@ -34,7 +34,7 @@ describe('the demo ranking of npm start', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => r.townshipId))).toEqual(new Set(['wulibao', 'dehuajie']));
     const kept = await stack.doc.send(
-      new GetCommand({ TableName: stack.tableName, Key: keys.branchQuarterStats('yingtaogou', '2026-Q3') }),
+      new GetCommand({ TableName: stack.tableName, Key: reportsEntities.quarterStats.key({ branchId: 'yingtaogou', quarter: '2026-Q3' }) }),
     );
     expect(kept.Item).toMatchObject({ submitted: 3, onTime: 3 });
     const versions = await stack.call('GET', '/v1/rankings/2026-Q3/versions', { token: await stack.tokenFor(DEMO.district_admin) });

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type PhotoRef, UPLOAD_LIMITS } from '@chuangxing/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { verifyReportPhotos } from '../../src/features/reports/verify-report-photos';
 import type { ApiApp } from '../../src/handlers/api-app';
 import { startHttpServer } from '../../src/local/http-server';
 import { LocalObjectStorage } from '../../src/local/local-object-storage';
 import { DomainError } from '../../src/platform/kernel/domain-error';
-import { verifyReportPhotos } from '../../src/platform/storage/verify-stored-photos';
 import { listFiles, uploadForm } from '../support/http-stack';
 import { jpegOfSize, SAMPLE_JPEG, SAMPLE_PNG, SAMPLE_WEBP } from '../support/sample-images';
 
@@ -207,37 +207,35 @@ describe('refusals: nothing is stored', () => {
     const { url, fields } = await presign(key, 'image/jpeg', 10_000);
     const before = stored();
     // Streamed without a Content-Length, so only the running count can stop it.
-    const { status, received, sentAtAnswer } = await new Promise<{ status: number; received: string; sentAtAnswer: number }>(
-      (resolve, reject) => {
-        const boundary = 'capBoundary';
-        const req = request(url, {
-          method: 'POST',
-          headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' },
-        });
-        let sent = 0;
-        req.on('response', (res) => {
-          const sentAtAnswer = sent;
-          let text = '';
-          res.on('data', (c) => (text += c));
-          res.on('end', () => resolve({ status: res.statusCode!, received: text, sentAtAnswer }));
-        });
-        for (const [k, v] of Object.entries(fields))
-          req.write(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-        req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.jpg"\r\n\r\n`);
-        req.write(SAMPLE_JPEG);
-        const pump = () => {
-          // Up to 32 MB, far past the 10 KB + 64 KB cap; the server must answer (and stop reading) long before.
-          while (sent < 32 * 1024 * 1024) {
-            sent += 64 * 1024;
-            if (!req.write(Buffer.alloc(64 * 1024))) return void req.once('drain', pump);
-          }
-          req.end();
-        };
-        // The server drops the connection once it has answered; that is expected here.
-        req.on('error', () => undefined);
-        pump();
-      },
-    );
+    const { status, received, sentAtAnswer } = await new Promise<{ status: number; received: string; sentAtAnswer: number }>((resolve) => {
+      const boundary = 'capBoundary';
+      const req = request(url, {
+        method: 'POST',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'transfer-encoding': 'chunked' },
+      });
+      let sent = 0;
+      req.on('response', (res) => {
+        const sentAtAnswer = sent;
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, received: text, sentAtAnswer }));
+      });
+      for (const [k, v] of Object.entries(fields))
+        req.write(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.jpg"\r\n\r\n`);
+      req.write(SAMPLE_JPEG);
+      const pump = () => {
+        // Up to 32 MB, far past the 10 KB + 64 KB cap; the server must answer (and stop reading) long before.
+        while (sent < 32 * 1024 * 1024) {
+          sent += 64 * 1024;
+          if (!req.write(Buffer.alloc(64 * 1024))) return void req.once('drain', pump);
+        }
+        req.end();
+      };
+      // The server drops the connection once it has answered; that is expected here.
+      req.on('error', () => undefined);
+      pump();
+    });
     expect(status).toBe(400);
     // Only what socket buffers absorb got out before the answer, never the whole body.
     expect(sentAtAnswer).toBeLessThan(32 * 1024 * 1024);

@@ -6,6 +6,7 @@ import { observationResultItem } from '../../src/features/observations/observati
 import { orgEntities } from '../../src/features/org/org.entities';
 import { runRankingJob } from '../../src/features/rankings/compute-ranking';
 import { rankingEntities } from '../../src/features/rankings/rankings.entities';
+import { reportsEntities } from '../../src/features/reports/reports.entities';
 import { keys } from '../../src/platform/dynamodb/legacy-keys';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 import { sheetCells, unzip } from '../support/unzip';
@@ -47,9 +48,14 @@ describe('quarterly rankings on DynamoDB Local', () => {
 
   /** Rollups as the report, letter, observation and plan features write them. */
   async function seedInputs(quarter: string, months: string[], strength: number) {
-    await put({ ...keys.branchQuarterStats('jianxinnanjie', quarter), submitted: 80 * strength, onTime: 80 * strength, late: 0 });
-    await put({ ...keys.branchQuarterStats('wulibao-b02', quarter), submitted: 60, onTime: 40, late: 20 });
-    await put({ ...keys.branchQuarterStats('yingtaogou', quarter), submitted: 91, onTime: 91, late: 0 });
+    await put({
+      ...reportsEntities.quarterStats.key({ branchId: 'jianxinnanjie', quarter }),
+      submitted: 80 * strength,
+      onTime: 80 * strength,
+      late: 0,
+    });
+    await put({ ...reportsEntities.quarterStats.key({ branchId: 'wulibao-b02', quarter }), submitted: 60, onTime: 40, late: 20 });
+    await put({ ...reportsEntities.quarterStats.key({ branchId: 'yingtaogou', quarter }), submitted: 91, onTime: 91, late: 0 });
     await put({
       ...letterKeys.stats('wulibao', months[1], 'jianxinnanjie'),
       branchId: 'jianxinnanjie',
@@ -240,7 +246,7 @@ describe('quarterly rankings on DynamoDB Local', () => {
       stack.tokenFor(DEMO.township_staff),
     ]);
     await seedInputs('2026-Q3', ['2026-07', '2026-08', '2026-09'], 0); // jianxinnanjie does worse
-    await put({ ...keys.branchQuarterStats('wulibao-b03', '2026-Q3'), submitted: 92, onTime: 92, late: 0 }); // from nothing to everything
+    await put({ ...reportsEntities.quarterStats.key({ branchId: 'wulibao-b03', quarter: '2026-Q3' }), submitted: 92, onTime: 92, late: 0 }); // from nothing to everything
     const run = await stack.call('POST', '/v1/rankings/2026-Q3/runs', { token: admin, body: {} });
     expect([run.status, run.body.complete, run.body.ranking.version, run.body.ranking.status]).toEqual([200, true, 1, 'draft']);
     const draft = await stack.call('GET', '/v1/rankings/2026-Q3', { token: admin, query: { version: '1', townshipId: 'wulibao' } });

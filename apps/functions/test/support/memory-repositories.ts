@@ -194,6 +194,14 @@ export class MemoryReportRepository implements ReportRepository {
       .filter(([k]) => k.startsWith('T|') && k.endsWith(`|${day}`))
       .map(([k, c]) => ({ townshipId: k.split('|')[1], onTime: c.onTime, late: c.late }));
   }
+  async quarterStatsOf(branchIds: string[], quarter: string) {
+    return Object.fromEntries(
+      branchIds.flatMap((b) => {
+        const c = this.counters.get(`Q|${b}|${quarter}`);
+        return c ? [[b, clone(c)]] : [];
+      }),
+    );
+  }
 }
 
 export class MemoryRulesRepository implements RulesRepository {

@@ -19,7 +19,7 @@ describe('route → context map', () => {
       const owners = API_CONTEXTS.filter((c) => name in sets[c]);
       expect(owners, `${name} ${route.path}`).toEqual([contextOfPath(route.path)]);
     }
-    // A routes module may export a helper too (report.routes.ts: presentReport); only route names count.
+    // A routes module may export a helper too; only route names count.
     const implemented = API_CONTEXTS.flatMap((c) => Object.keys(sets[c]).filter((k) => k in routes));
     expect(implemented.sort()).toEqual(contract.map(([name]) => name).sort());
     expect(

@@ -17,6 +17,12 @@ export interface DailyReport {
   lastIdempotencyKey: string;
 }
 
+/** The stored report minus its internal bookkeeping. */
+export function presentReport(r: DailyReport) {
+  const { lastIdempotencyKey: _key, districtId: _district, ...rest } = r;
+  return rest;
+}
+
 export interface Revision {
   version: number;
   editedBy: string;
@@ -64,6 +70,13 @@ export interface Submission {
   status: ReportStatus;
   submittedAt: string;
 }
+/** A branch's daily-report counters over a month or a quarter (kept with each first submission). */
+export interface ReportCounters {
+  submitted: number;
+  onTime: number;
+  late: number;
+}
+
 export interface ExemptionRef {
   day: string;
   /** undefined: the whole district (a holiday). */
@@ -88,7 +101,7 @@ export function complianceOf(
 ): { rows: ComplianceRow[]; counts: ComplianceCounts } {
   const byBranch = new Map(submissions.map((s) => [s.branchId, s]));
   const holiday = exemptions.find((e) => !e.branchId);
-  const leave = new Map(exemptions.filter((e) => e.branchId).map((e) => [e.branchId!, e]));
+  const leave = new Map(exemptions.flatMap((e) => (e.branchId ? [[e.branchId, e] as const] : [])));
   const rows = branches.map((b): ComplianceRow => {
     const s = byBranch.get(b.id);
     if (s) return { branchId: b.id, name: b.name, type: b.type, status: s.status, submittedAt: s.submittedAt };

@@ -1,92 +1,20 @@
-import type { CreateExemptionBody, DailyRules, Exemption, LetterRules, Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
-import { DomainError, forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
-import {
-  bindingsFor,
-  coversBranch,
-  isDistrictAdmin,
-  managesTownship,
-  type Principal,
-  reachableTownships,
-} from '../../platform/kernel/principal';
-import { shanghaiDay } from '../../platform/kernel/shanghai-time';
-import type { StoredExemption } from './rules-repository';
+import type { LetterRules, Role } from '@chuangxing/shared';
+import { forbiddenScope } from '../../platform/kernel/domain-error';
+import type { Kernel } from '../../platform/kernel/kernel';
+import { bindingsFor, isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
+import type { LetterRulesStore } from './rules-repository';
 
-export async function putDailyRules(deps: Deps, principal: Principal, allowed: readonly Role[], rules: DailyRules): Promise<DailyRules> {
-  if (!isDistrictAdmin(bindingsFor(principal, allowed), deps.districtId)) throw forbiddenScope();
-  await deps.rules.putDailyRules(deps.districtId, rules, principal.user.id, deps.clock.now().toISOString());
-  return rules;
-}
-
-export async function putLetterRules(deps: Deps, principal: Principal, allowed: readonly Role[], rules: LetterRules): Promise<LetterRules> {
+/**
+ * Leftover, not a use case of the reports: the mailbox's letter rules, served by rules.routes.ts until the
+ * mailbox has its own letter-rules store (then deleted). The daily rules are in manage-daily-rules.ts.
+ */
+export async function putLetterRules(
+  deps: Pick<Kernel, 'districtId' | 'clock'> & { rules: LetterRulesStore },
+  principal: Principal,
+  allowed: readonly Role[],
+  rules: LetterRules,
+): Promise<LetterRules> {
   if (!isDistrictAdmin(bindingsFor(principal, allowed), deps.districtId)) throw forbiddenScope();
   await deps.rules.putLetterRules(deps.districtId, rules, principal.user.id, deps.clock.now().toISOString());
   return rules;
-}
-
-const present = (e: StoredExemption): Exemption => ({
-  id: e.id,
-  day: e.day,
-  ...(e.branchId ? { branchId: e.branchId } : {}),
-  reason: e.reason,
-  createdBy: e.createdBy,
-  createdAt: e.createdAt,
-});
-
-/** Holidays are public to every official; a branch's leave only to those whose scope covers the branch. */
-export async function listExemptions(deps: Deps, principal: Principal, allowed: readonly Role[], month?: string): Promise<Exemption[]> {
-  const m = month ?? shanghaiDay(deps.clock.now()).slice(0, 7);
-  const bindings = bindingsFor(principal, allowed);
-  const reach = reachableTownships(bindings, deps.districtId);
-  const all = await deps.rules.listExemptions(deps.districtId, m);
-  return all
-    .filter((e) => {
-      if (!e.branchId) return true;
-      if (reach !== 'all' && !reach.has(e.townshipId!)) return false;
-      return bindings.some((b) => coversBranch(b, { id: e.branchId!, districtId: deps.districtId, townshipId: e.townshipId! }));
-    })
-    .map(present);
-}
-
-/** A district holiday (district admins), or one branch's leave day (the admins of its township). */
-export async function createExemption(
-  deps: Deps,
-  principal: Principal,
-  allowed: readonly Role[],
-  input: CreateExemptionBody,
-): Promise<Exemption> {
-  const bindings = bindingsFor(principal, allowed);
-  let townshipId: string | undefined;
-  if (!input.branchId) {
-    if (!isDistrictAdmin(bindings, deps.districtId)) throw new DomainError('FORBIDDEN_ROLE', '只有区委组织部管理员可以设置节假日');
-  } else {
-    const branch = await deps.org.getBranch(input.branchId);
-    if (!branch) throw invalid('body.branchId', '支部不存在');
-    if (!bindings.some((b) => managesTownship(b, deps.districtId, branch.townshipId))) throw forbiddenScope();
-    townshipId = branch.townshipId;
-  }
-  const e: StoredExemption = {
-    id: `${input.day}_${input.branchId ?? 'all'}`,
-    districtId: deps.districtId,
-    day: input.day,
-    ...(input.branchId ? { branchId: input.branchId, townshipId } : {}),
-    reason: input.reason,
-    createdBy: principal.user.id,
-    createdAt: deps.clock.now().toISOString(),
-  };
-  await deps.rules.createExemption(e);
-  return present(e);
-}
-
-export async function deleteExemption(deps: Deps, principal: Principal, allowed: readonly Role[], id: string): Promise<Exemption> {
-  const bindings = bindingsFor(principal, allowed);
-  const existing = (await deps.rules.listExemptions(deps.districtId, id.slice(0, 10))).find((e) => e.id === id);
-  if (!existing) throw notFound('免报记录');
-  const may = existing.branchId
-    ? bindings.some((b) => managesTownship(b, deps.districtId, existing.townshipId!))
-    : isDistrictAdmin(bindings, deps.districtId);
-  if (!may) throw forbiddenScope();
-  const removed = await deps.rules.deleteExemption(deps.districtId, id);
-  if (!removed) throw notFound('免报记录');
-  return present(removed);
 }

@@ -1,12 +1,12 @@
 import { BRANCH_TYPE_LABELS, type ComplianceStatus, REPORT_LIMITS, REPORT_STATUS_LABELS, type Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, coversTownship, type Principal } from '../../platform/kernel/principal';
 import { addDays, daysBetween, monthOf, shanghaiDay } from '../../platform/kernel/shanghai-time';
 import type { ExportedFile } from '../../platform/xlsx/exported-file';
 import { type Cell, writeXlsx, XLSX_CONTENT_TYPE } from '../../platform/xlsx/xlsx-writer';
-import type { Branch } from '../org/org';
+import type { Branch } from '../org/org.readers';
 import { complianceOf, type Submission } from './daily-report';
+import type { ReportsPorts } from './reports.ports';
 import type { StoredExemption } from './rules-repository';
 
 /** A day before the branch existed: neither expected nor counted. */
@@ -36,7 +36,7 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
  * (one query per day). 92 days cost about 100 requests whatever the township's size.
  */
 export async function computeTownshipRange(
-  deps: Deps,
+  deps: ReportsPorts,
   townshipId: string,
   days: string[],
 ): Promise<Omit<TownshipRangeCompliance, 'township'>> {
@@ -124,7 +124,7 @@ export function complianceWorkbook(data: TownshipRangeCompliance): Buffer {
  * township's compliance may export it. The range is at most 92 days; days after today are left out.
  */
 export async function exportTownshipCompliance(
-  deps: Deps,
+  deps: ReportsPorts,
   principal: Principal,
   allowed: readonly Role[],
   townshipId: string,

@@ -1,12 +1,10 @@
 import { type PresignedUpload, type PresignPhotoBody, type Role, UPLOAD_LIMITS } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { DomainError, invalid, notFound } from '../../platform/kernel/domain-error';
 import { filerBindingFor, type Principal } from '../../platform/kernel/principal';
 import { presignUpload } from '../../platform/storage/presign-upload';
 import { UPLOAD_PREFIXES } from '../../platform/storage/upload-prefixes';
 import { assertFileable } from './daily-report';
-
-export { PRESIGN_SECONDS } from '../../platform/storage/presign-upload';
+import type { ReportsPorts } from './reports.ports';
 
 /**
  * A presigned POST for one photo (or thumbnail) of a branch's report: only the branch's own cadres and
@@ -14,7 +12,7 @@ export { PRESIGN_SECONDS } from '../../platform/storage/presign-upload';
  * fresh (`daily-report/{branch}/{day}/{ULID}.{ext}`), so an upload can never overwrite another photo.
  */
 export async function presignPhoto(
-  deps: Deps,
+  deps: ReportsPorts,
   principal: Principal,
   allowed: readonly Role[],
   body: PresignPhotoBody,

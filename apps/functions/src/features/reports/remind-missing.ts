@@ -1,10 +1,10 @@
 import type { RemindResult, Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
 import { activeBindings, bindingsFor, managesTownship, type Principal } from '../../platform/kernel/principal';
 import { daysBetween, shanghaiDay } from '../../platform/kernel/shanghai-time';
 import type { Notification } from '../../platform/notify/notifier';
-import { computeTownshipCompliance } from './township-compliance';
+import { computeTownshipCompliance } from './get-township-compliance';
+import type { ReportsPorts } from './reports.ports';
 
 /** Who is reminded: the people who file a branch's report. */
 const FILER_ROLES: readonly Role[] = ['cadre', 'secretary'];
@@ -34,7 +34,7 @@ export function reportEditPage(branchId: string, day: string): string {
  * the township's compliance (O(branches)) and the township's bindings (one query). No authorization here:
  * the route (remindMissing) and the scheduled job decide who may call it.
  */
-export async function remindTownship(deps: Deps, townshipId: string, day: string): Promise<TownshipReminder> {
+export async function remindTownship(deps: ReportsPorts, townshipId: string, day: string): Promise<TownshipReminder> {
   const compliance = await computeTownshipCompliance(deps, townshipId, day);
   const missing = new Map(compliance.branches.filter((b) => b.status === 'missing').map((b) => [b.branchId, b]));
   if (missing.size === 0) return { townshipId, day, branches: 0, recipients: 0, attempted: 0 };
@@ -65,7 +65,7 @@ export async function remindTownship(deps: Deps, townshipId: string, day: string
  * today (Asia/Shanghai); it may be an earlier day that can still be filed, never a future one.
  */
 export async function remindMissing(
-  deps: Deps,
+  deps: ReportsPorts,
   principal: Principal,
   allowed: readonly Role[],
   townshipId: string,

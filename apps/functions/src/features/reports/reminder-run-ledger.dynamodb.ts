@@ -1,7 +1,11 @@
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { expectVersion } from '../../platform/dynamodb/optimistic';
 import { isConditionalCheckFailed } from '../../platform/dynamodb/transaction-errors';
-import { outboxKeys, REMINDER_RUN_TTL_SECONDS, ttlAfter } from '../../platform/notify/outbox.entities';
+import { ttlAfter } from '../../platform/notify/outbox.entities';
 import type { ReminderRunLedger } from './reminder-run-ledger';
+import { REMINDER_RUN_TTL_SECONDS, reportsEntities } from './reports.entities';
+
+const { reminderRun } = reportsEntities;
 
 /** One item per district-day (`DIST#{d}#REMINDRUN` / `{day}`), created with a conditional put. */
 export class DynamoReminderRunLedger implements ReminderRunLedger {
@@ -15,15 +19,12 @@ export class DynamoReminderRunLedger implements ReminderRunLedger {
       await this.doc.send(
         new PutCommand({
           TableName: this.table,
-          Item: {
-            ...outboxKeys.reminderRun(districtId, day),
-            entity: 'reminderRun',
-            districtId,
-            day,
-            startedAt: at.toISOString(),
-            ttl: ttlAfter(at, REMINDER_RUN_TTL_SECONDS),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Item: reminderRun.item(
+            { districtId, day },
+            { districtId, day, startedAt: at.toISOString() },
+            { ttl: ttlAfter(at, REMINDER_RUN_TTL_SECONDS) },
+          ),
+          ...expectVersion(0),
         }),
       );
       return true;
@@ -37,7 +38,7 @@ export class DynamoReminderRunLedger implements ReminderRunLedger {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.table,
-        Key: outboxKeys.reminderRun(districtId, day),
+        Key: reminderRun.key({ districtId, day }),
         UpdateExpression: 'SET summary = :s',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':s': summary },

@@ -1,37 +1,25 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../platform/dynamodb/legacy-keys';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { TableKey } from '../../platform/dynamodb/entity';
+import { expectExistingVersion, expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict } from '../../platform/kernel/domain-error';
 import { monthOf, quarterOf } from '../../platform/kernel/shanghai-time';
-import type { Comment, DailyReport, Revision, Submission } from './daily-report';
+import type { Comment, DailyReport, ReportCounters, Revision, Submission } from './daily-report';
 import type { ReportRepository, SubmitOutcome } from './report-repository';
+import { reportsEntities, reportsPartitions } from './reports.entities';
 
-const REPORT_FIELDS = [
-  'branchId',
-  'townshipId',
-  'districtId',
-  'day',
-  'status',
-  'content',
-  'version',
-  'submittedAt',
-  'submittedBy',
-  'updatedAt',
-  'updatedBy',
-  'lastIdempotencyKey',
-] as const;
-
-function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) if (item[f] !== undefined) out[f] = item[f];
-  return out as T;
-}
-const toReport = (i: Record<string, unknown>) => pick<DailyReport>(i, REPORT_FIELDS);
-const toRevision = (i: Record<string, unknown>) => pick<Revision>(i, ['version', 'editedBy', 'editedByName', 'editedAt']);
-const toComment = (i: Record<string, unknown>) => pick<Comment>(i, ['id', 'authorId', 'authorName', 'authorRole', 'text', 'createdAt']);
+const { report: reportEntity, revision: revisionEntity, comment: commentEntity } = reportsEntities;
 
 const MAX_ATTEMPTS = 5;
+const BATCH_GET = 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class DynamoReportRepository implements ReportRepository {
@@ -44,8 +32,8 @@ export class DynamoReportRepository implements ReportRepository {
     return {
       Put: {
         TableName: this.table,
-        Item: { ...keys.reportRevision(r.branchId, r.day, rev.version), entity: 'report-revision', ...rev },
-        ConditionExpression: 'attribute_not_exists(pk)',
+        Item: revisionEntity.item({ branchId: r.branchId, day: r.day, version: rev.version }, rev),
+        ...expectVersion(0),
       },
     };
   }
@@ -53,7 +41,7 @@ export class DynamoReportRepository implements ReportRepository {
   async create(report: DailyReport, revision: Revision): Promise<SubmitOutcome> {
     const late = report.status === 'late' ? 1 : 0;
     const counters = { ':one': 1, ':late': late, ':onTime': 1 - late };
-    const counterUpdate = (key: { pk: string; sk: string }) => ({
+    const counterUpdate = (key: TableKey) => ({
       Update: {
         TableName: this.table,
         Key: key,
@@ -61,34 +49,24 @@ export class DynamoReportRepository implements ReportRepository {
         ExpressionAttributeValues: counters,
       },
     });
+    const { branchId, townshipId, districtId, day } = report;
     const items = [
-      {
-        Put: {
-          TableName: this.table,
-          Item: { ...keys.report(report.branchId, report.day), entity: 'report', ...report },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      counterUpdate(keys.branchMonthStats(report.branchId, monthOf(report.day))),
-      counterUpdate(keys.branchQuarterStats(report.branchId, quarterOf(report.day))),
+      { Put: { TableName: this.table, Item: reportEntity.item({ branchId, day }, report), ...expectVersion(0) } },
+      counterUpdate(reportsEntities.monthStats.key({ branchId, month: monthOf(day) })),
+      counterUpdate(reportsEntities.quarterStats.key({ branchId, quarter: quarterOf(day) })),
       {
         Update: {
           TableName: this.table,
-          Key: keys.townshipDayRollup(report.districtId, report.day, report.townshipId),
+          Key: reportsEntities.townshipDayRollup.key({ districtId, day, townshipId }),
           UpdateExpression: 'ADD submitted :one, late :late, onTime :onTime SET townshipId = :t',
-          ExpressionAttributeValues: { ...counters, ':t': report.townshipId },
+          ExpressionAttributeValues: { ...counters, ':t': townshipId },
         },
       },
       {
         Put: {
           TableName: this.table,
-          Item: {
-            ...keys.townshipDayMarker(report.townshipId, report.day, report.branchId),
-            branchId: report.branchId,
-            status: report.status,
-            submittedAt: report.submittedAt,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Item: reportsEntities.townshipDayMarker.item({ townshipId, day, branchId }, report),
+          ...expectVersion(0),
         },
       },
       this.revisionPut(report, revision),
@@ -97,20 +75,22 @@ export class DynamoReportRepository implements ReportRepository {
   }
 
   async update(report: DailyReport, expectedVersion: number, revision: Revision): Promise<SubmitOutcome> {
+    const lock = expectExistingVersion(expectedVersion);
     const items = [
       {
         Update: {
           TableName: this.table,
-          Key: keys.report(report.branchId, report.day),
+          Key: reportEntity.key(report),
           UpdateExpression: 'SET content = :content, version = :next, updatedAt = :at, updatedBy = :by, lastIdempotencyKey = :key',
-          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+          ConditionExpression: lock.ConditionExpression,
+          ExpressionAttributeNames: lock.ExpressionAttributeNames,
           ExpressionAttributeValues: {
             ':content': report.content,
             ':next': expectedVersion + 1,
-            ':expected': expectedVersion,
             ':at': report.updatedAt,
             ':by': report.updatedBy,
             ':key': report.lastIdempotencyKey,
+            ...lock.ExpressionAttributeValues,
           },
         },
       },
@@ -147,47 +127,51 @@ export class DynamoReportRepository implements ReportRepository {
   }
 
   async get(branchId: string, day: string): Promise<DailyReport | undefined> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: keys.report(branchId, day), ConsistentRead: true }));
-    return res.Item ? toReport(res.Item) : undefined;
+    const res = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: reportEntity.key({ branchId, day }), ConsistentRead: true }),
+    );
+    return res.Item ? reportEntity.parse(res.Item) : undefined;
   }
 
   async getDetail(branchId: string, day: string) {
+    const { pk, sk } = reportEntity.key({ branchId, day });
     const items = await queryAll<Record<string, unknown>>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': keys.report(branchId, day).pk, ':sk': keys.report(branchId, day).sk },
+      ExpressionAttributeValues: { ':pk': pk, ':sk': sk },
       ConsistentRead: true,
     });
-    const report = items.find((i) => i.entity === 'report');
+    const report = items.find((i) => i.entity === reportEntity.name);
     if (!report) return undefined;
     return {
-      report: toReport(report),
-      revisions: items.filter((i) => i.entity === 'report-revision').map(toRevision),
-      comments: items.filter((i) => i.entity === 'report-comment').map(toComment),
+      report: reportEntity.parse(report),
+      revisions: items.filter((i) => i.entity === revisionEntity.name).map(revisionEntity.parse),
+      comments: items.filter((i) => i.entity === commentEntity.name).map(commentEntity.parse),
     };
   }
 
   async listRange(branchId: string, from: string, to: string): Promise<DailyReport[]> {
+    const first = reportEntity.key({ branchId, day: from });
     const items = await queryAll<Record<string, unknown>>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       FilterExpression: 'entity = :report',
       ExpressionAttributeValues: {
-        ':pk': keys.report(branchId, from).pk,
-        ':from': keys.report(branchId, from).sk,
-        ':to': `${keys.report(branchId, to).sk}~`,
-        ':report': 'report',
+        ':pk': first.pk,
+        ':from': first.sk,
+        ':to': `${reportEntity.key({ branchId, day: to }).sk}~`,
+        ':report': reportEntity.name,
       },
     });
-    return items.map(toReport);
+    return items.map(reportEntity.parse);
   }
 
   async addComment(branchId: string, day: string, comment: Comment): Promise<void> {
     await this.doc.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...keys.reportComment(branchId, day, comment.id), entity: 'report-comment', ...comment },
-        ConditionExpression: 'attribute_not_exists(pk)',
+        Item: commentEntity.item({ branchId, day, id: comment.id }, comment),
+        ...expectVersion(0),
       }),
     );
   }
@@ -196,9 +180,9 @@ export class DynamoReportRepository implements ReportRepository {
     const items = await queryAll<Record<string, unknown>>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.townshipDayPk(townshipId, day) },
+      ExpressionAttributeValues: { ':pk': reportsPartitions.townshipDay(townshipId, day) },
     });
-    return items.map((i) => pick<Submission>(i, ['branchId', 'status', 'submittedAt']));
+    return items.map(reportsEntities.townshipDayMarker.parse);
   }
 
   async townshipRollups(districtId: string, day: string) {
@@ -206,13 +190,38 @@ export class DynamoReportRepository implements ReportRepository {
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.districtDayPk(districtId, day) },
+        ExpressionAttributeValues: { ':pk': reportsPartitions.districtDay(districtId, day) },
       }),
     );
-    return (res.Items ?? []).map((i) => ({
-      townshipId: i.townshipId as string,
-      onTime: (i.onTime as number) ?? 0,
-      late: (i.late as number) ?? 0,
+    return (res.Items ?? []).map(reportsEntities.townshipDayRollup.parse).map((r) => ({
+      townshipId: r.townshipId,
+      onTime: r.onTime ?? 0,
+      late: r.late ?? 0,
     }));
+  }
+
+  /** BatchGet, 100 keys a request, only the counters projected; unprocessed keys are retried with backoff. */
+  async quarterStatsOf(branchIds: string[], quarter: string): Promise<Record<string, ReportCounters>> {
+    const out: Record<string, ReportCounters> = {};
+    for (let k = 0; k < branchIds.length; k += BATCH_GET) {
+      const keys = branchIds
+        .slice(k, k + BATCH_GET)
+        .map((branchId) => ({ branchId, key: reportsEntities.quarterStats.key({ branchId, quarter }) }));
+      const branchOf = new Map(keys.map(({ branchId, key }) => [key.pk, branchId]));
+      let request: Record<string, { Keys: TableKey[]; ProjectionExpression?: string }> | undefined = {
+        [this.table]: { Keys: keys.map(({ key }) => key), ProjectionExpression: 'pk, submitted, onTime, late' },
+      };
+      for (let attempt = 0; request && Object.keys(request).length; attempt++) {
+        const res = await this.doc.send(new BatchGetCommand({ RequestItems: request }));
+        for (const i of res.Responses?.[this.table] ?? []) {
+          const branchId = branchOf.get(i.pk as string);
+          const c = reportsEntities.quarterStats.parse(i);
+          if (branchId) out[branchId] = { submitted: Number(c.submitted ?? 0), onTime: Number(c.onTime ?? 0), late: Number(c.late ?? 0) };
+        }
+        request = res.UnprocessedKeys as typeof request;
+        if (request && Object.keys(request).length) await sleep(Math.min(1000, 20 * 2 ** attempt));
+      }
+    }
+    return out;
   }
 }

@@ -1,4 +1,4 @@
-import type { Comment, DailyReport, Revision, Submission } from './daily-report';
+import type { Comment, DailyReport, ReportCounters, Revision, Submission } from './daily-report';
 
 export type SubmitOutcome = { kind: 'created' | 'updated' | 'replayed'; report: DailyReport };
 
@@ -20,4 +20,9 @@ export interface ReportRepository {
   submissionsOf(townshipId: string, day: string): Promise<Submission[]>;
   /** Per township: reports filed that day (from the rollup items). */
   townshipRollups(districtId: string, day: string): Promise<{ townshipId: string; onTime: number; late: number }[]>;
+  /**
+   * The quarter counters of these branches, by branch id (a branch that filed nothing that quarter is
+   * absent). Batched reads of the counter items only, never a report.
+   */
+  quarterStatsOf(branchIds: string[], quarter: string): Promise<Record<string, ReportCounters>>;
 }

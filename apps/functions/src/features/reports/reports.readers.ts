@@ -1,6 +1,7 @@
 import type { ReportRepository } from './report-repository';
 import type { RulesRepository } from './rules-repository';
 
+export type { ReportCounters } from './daily-report';
 export type { StoredExemption } from './rules-repository';
 
 /** The district's holidays and leave days (a day or a month at a time). */
@@ -8,3 +9,12 @@ export type HolidayReader = Pick<RulesRepository, 'listExemptions'>;
 
 /** A branch's daily reports over a range (a key task's page shows the report items that named it). */
 export type ReportRangeReader = Pick<ReportRepository, 'listRange'>;
+
+/**
+ * Branches' quarter counters of daily-report compliance (submitted, on time, late), as the ranking reads
+ * them: batched reads of the counters only, never a report. A branch that filed nothing is absent.
+ */
+export type QuarterStatsReader = Pick<ReportRepository, 'quarterStatsOf'>;
+
+/** The district's daily rules (deadline, backfill window, reminder time). */
+export type DailyRulesReader = Pick<RulesRepository, 'getDailyRules'>;

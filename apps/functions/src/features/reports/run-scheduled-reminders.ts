@@ -1,7 +1,7 @@
-import type { Deps } from '../../platform/kernel/deps';
 import { shanghaiDay, shanghaiInstant, shanghaiTime } from '../../platform/kernel/shanghai-time';
 import { remindTownship } from './remind-missing';
 import type { ReminderRunLedger } from './reminder-run-ledger';
+import type { ReportsPorts } from './reports.ports';
 
 export interface ScheduledReminderSummary {
   day: string;
@@ -30,7 +30,7 @@ const CONCURRENCY = 4;
  * anything, and only that run reminds. Reminders are at most once per day: a run that crashes after its
  * claim is not repeated, since a second wave of messages is worse than a missed one.
  */
-export async function runScheduledReminders(deps: Deps, ledger: ReminderRunLedger): Promise<ScheduledReminderSummary> {
+export async function runScheduledReminders(deps: ReportsPorts, ledger: ReminderRunLedger): Promise<ScheduledReminderSummary> {
   const now = deps.clock.now();
   const day = shanghaiDay(now);
   const rules = await deps.rules.getDailyRules(deps.districtId);

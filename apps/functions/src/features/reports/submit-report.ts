@@ -1,16 +1,16 @@
 import type { ReportItem, Role, SubmitReportBody } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { DomainError, notFound } from '../../platform/kernel/domain-error';
 import { filerBindingFor, type Principal } from '../../platform/kernel/principal';
-import { verifyReportPhotos } from '../../platform/storage/verify-stored-photos';
-import { getCatalogue } from '../catalogue/manage-catalogue';
+import { catalogueInForce } from '../catalogue/catalogue.readers';
 import { assertFileable, type DailyReport, type Revision, statusFor } from './daily-report';
 import type { SubmitOutcome } from './report-repository';
+import type { ReportsPorts } from './reports.ports';
+import { verifyReportPhotos } from './verify-report-photos';
 
 /** A key task must belong to the item's star in the catalogue in force for the branch's type. Read only when used. */
-async function verifyKeyTasks(deps: Deps, branchId: string, items: ReportItem[]): Promise<void> {
+async function verifyKeyTasks(deps: ReportsPorts, branchId: string, items: ReportItem[]): Promise<void> {
   if (!items.some((i) => i.taskId)) return;
-  const [branch, catalogue] = await Promise.all([deps.org.getBranch(branchId), getCatalogue(deps)]);
+  const [branch, catalogue] = await Promise.all([deps.org.getBranch(branchId), catalogueInForce(deps.catalogue, deps.districtId)]);
   if (!branch) throw notFound('支部');
   const errors = items.flatMap((item, i) => {
     if (!item.taskId) return [];
@@ -27,7 +27,7 @@ async function verifyKeyTasks(deps: Deps, branchId: string, items: ReportItem[])
  * may; another branch answers 404. The first submission fixes on-time or late.
  */
 export async function submitReport(
-  deps: Deps,
+  deps: ReportsPorts,
   principal: Principal,
   allowed: readonly Role[],
   branchId: string,

@@ -3,6 +3,7 @@
  * from this object, so they cannot drift. Plain data: no AWS imports.
  *
  * Access patterns (pk / sk, or index):
+<<<<<<< HEAD
  * - a branch's report for a day (+ revisions, comments): BR#{b} / RPT#{day}[#REV#n | #CMT#id]
  * - a branch's reports over a range:             BR#{b} / between RPT#{from} and RPT#{to}~
  * - branch month and quarter counters:           BR#{b} / STAT#M#{yyyy-mm}, STAT#Q#{yyyy-Qn}
@@ -10,8 +11,20 @@
  * - the district's townships for a day:          DIST#{d}#DAY#{day} / TWN#{t}  (counters)
  * - daily rules:                                 DIST#{d} / RULES#DAILY
  * - holidays and leave by day or month:          DIST#{d}#EXEMPT / {day}#{branchId | *}
+=======
+ * - district → townships (with branch counts):  DIST#{d} / TWN#{t}
+ * - branch by id:                                BR#{b} / BRANCH
+ * - township → branches:                         gsi1: TWN#{t}#BRS / {name}#{b}
+ * - user profile + bindings in one query:        USER#{u} / PROFILE, USER#{u} / BIND#{bindingId}
+ * - user by WeChat openid (unique):              OPENID#{openid} / OPENID
+ * - demo users (local dev login):                gsi1: DEMO#USERS / {order}
+ * - invitation by code hash (unique, one-time):  INVCODE#{sha256} / INVITATION
+ * - invitations in a scope, newest first:        gsi1: DIST#{d}#INVS / {townshipKey}#{createdAt}
+ * - bindings in a scope:                         gsi1: DIST#{d}#BINDS / {townshipKey}#{createdAt}
+ * - unique branch name per township:             TWN#{t}#BRNAME / {name}
+ * - seed marker:                                 SEED / {version}
+>>>>>>> feat/reports
  * - notification outbox, newest first (local):   OUTBOX / {createdAt}#{id}   (ttl 30 days; outbox-keys.ts)
- * - one scheduled-reminder run per district-day: DIST#{d}#REMINDRUN / {day}  (ttl 90 days; outbox-keys.ts)
  * - a letter with its timeline and audit:        LETTER#{id} / LETTER | TL#{at}#{version}#{n} | AUDIT#{at}#{version}
  * - a letter by query code (unique):             LCODE#{code} / LCODE
  * - a writer's letters, day counter, retries:    WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}

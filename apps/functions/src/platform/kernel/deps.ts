@@ -11,7 +11,7 @@ import type { PlanRepository } from '../../features/plans/plan-repository';
 import type { RankingRepository, ScoringModelStore } from '../../features/rankings/ranking-repository';
 import type { ScoringInputs } from '../../features/rankings/scoring-inputs';
 import type { ReportRepository } from '../../features/reports/report-repository';
-import type { RulesRepository } from '../../features/reports/rules-repository';
+import type { LetterRulesStore, RulesRepository } from '../../features/reports/rules-repository';
 import type { StudyReviewRepository } from '../../features/study-review/study-review-repository';
 import type { Notifier } from '../notify/notifier';
 import type { Sealer } from '../sealing/sealer';
@@ -35,7 +35,7 @@ export interface Deps {
   tokens: TokenService;
   wechat: WechatClient;
   reports: ReportRepository;
-  rules: RulesRepository;
+  rules: RulesRepository & LetterRulesStore;
   storage: ObjectStorage;
   notifier: Notifier;
   letters: LetterRepository;

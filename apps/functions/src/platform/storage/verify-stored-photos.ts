@@ -1,4 +1,4 @@
-import { PHOTO_CONTENT_TYPES, type PhotoRef, UPLOAD_LIMITS } from '@chuangxing/shared';
+import { PHOTO_CONTENT_TYPES } from '@chuangxing/shared';
 import { DomainError } from '../kernel/domain-error';
 import type { ObjectStorage } from './object-storage';
 
@@ -31,16 +31,4 @@ export async function verifyStoredPhotos(storage: ObjectStorage, prefix: string,
       errors.push({ path: c.path, code: 'photo_too_big', message: `照片超过 ${Math.round(c.limit / 1024)} KB 上限` });
   });
   if (errors.length) throw new DomainError('VALIDATION_FAILED', '照片有误，请检查后重新提交', errors);
-}
-
-/** A report's photos live under `daily-report/{branch}/{day}/`. */
-export function verifyReportPhotos(storage: ObjectStorage, branchId: string, day: string, photos: PhotoRef[]): Promise<void> {
-  return verifyStoredPhotos(
-    storage,
-    `daily-report/${branchId}/${day}/`,
-    photos.flatMap((p, i) => [
-      { key: p.key, path: `body.content.photos.${i}.key`, limit: UPLOAD_LIMITS.photo },
-      ...(p.thumbKey ? [{ key: p.thumbKey, path: `body.content.photos.${i}.thumbKey`, limit: UPLOAD_LIMITS.thumb }] : []),
-    ]),
-  );
 }

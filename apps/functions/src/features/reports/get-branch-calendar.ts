@@ -1,15 +1,15 @@
 import type { BranchCalendar, Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import type { Principal } from '../../platform/kernel/principal';
 import { daysOfMonth, shanghaiDay, shanghaiInstant } from '../../platform/kernel/shanghai-time';
 import { readableBranch } from '../org/org.readers';
+import type { ReportsPorts } from './reports.ports';
 
 /**
  * A branch's month. A day is `upcoming` until its deadline passes, then `missing` unless a report or an
  * exemption covers it. Days before the branch existed are not held against it (shown as exempt).
  */
 export async function getBranchCalendar(
-  deps: Deps,
+  deps: ReportsPorts,
   principal: Principal,
   allowed: readonly Role[],
   branchId: string,

@@ -1,10 +1,10 @@
 import type { Role, TownshipDayCompliance } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, coversTownship, type Principal } from '../../platform/kernel/principal';
 import { shanghaiDay, shanghaiInstant } from '../../platform/kernel/shanghai-time';
-import type { Township } from '../org/org';
+import type { Township } from '../org/org.readers';
 import { complianceOf } from './daily-report';
+import type { ReportsPorts } from './reports.ports';
 
 /**
  * One township's day, branch by branch. Reads: the township, its branches (one GSI query), the day's
@@ -12,7 +12,7 @@ import { complianceOf } from './daily-report';
  * No authorization here: callers (routes, the reminder job) check it first.
  */
 export async function computeTownshipCompliance(
-  deps: Deps,
+  deps: ReportsPorts,
   townshipId: string,
   day: string,
   known?: Township,
@@ -43,7 +43,7 @@ export async function computeTownshipCompliance(
 }
 
 export async function getTownshipCompliance(
-  deps: Deps,
+  deps: ReportsPorts,
   principal: Principal,
   allowed: readonly Role[],
   townshipId: string,

@@ -1,8 +1,8 @@
 import type { DistrictDayCompliance, Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { bindingsFor, type Principal, reachableTownships } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { countsOf, sumCounts } from './daily-report';
+import type { ReportsPorts } from './reports.ports';
 
 /**
  * The district's day, township by township, from the rollups written with each report: one query for the
@@ -10,7 +10,7 @@ import { countsOf, sumCounts } from './daily-report';
  * with a branch on leave need one more query, to know whether that branch filed anyway.
  */
 export async function getDistrictCompliance(
-  deps: Deps,
+  deps: ReportsPorts,
   principal: Principal,
   allowed: readonly Role[],
   day = shanghaiDay(deps.clock.now()),
@@ -27,7 +27,7 @@ export async function getDistrictCompliance(
     visible.map(async (t) => {
       const r = rollups.find((x) => x.townshipId === t.id) ?? { onTime: 0, late: 0 };
       const branches = t.counts.rural + t.counts.community;
-      const leaves = exemptions.filter((e) => e.day === day && e.branchId && e.townshipId === t.id).map((e) => e.branchId!);
+      const leaves = exemptions.flatMap((e) => (e.day === day && e.branchId && e.townshipId === t.id ? [e.branchId] : []));
       let exempt: number;
       if (holiday) exempt = branches - r.onTime - r.late;
       else if (leaves.length === 0) exempt = 0;

@@ -1,0 +1,25 @@
+import type { Kernel } from '../../platform/kernel/kernel';
+import type { Notifier } from '../../platform/notify/notifier';
+import type { ObjectStorage } from '../../platform/storage/object-storage';
+import type { CatalogueReader } from '../catalogue/catalogue.readers';
+import type { BindingReader } from '../identity/identity.readers';
+import type { OrgReader } from '../org/org.readers';
+import type { ReportRepository } from './report-repository';
+import type { RulesRepository } from './rules-repository';
+
+/** What the daily reports' use cases take. */
+export interface ReportsPorts extends Kernel {
+  reports: ReportRepository;
+  /** The daily rules, holidays and leave. */
+  rules: RulesRepository;
+  /** Townships and branches: scope checks, compliance, the scheduled reminder's townships. */
+  org: OrgReader;
+  /** The bindings of a township: who is reminded. */
+  users: BindingReader;
+  /** The standards in force: a report item's key task must be one of them. */
+  catalogue: CatalogueReader;
+  /** Report photos: presigned uploads, the check at submission, short-lived read URLs. */
+  storage: ObjectStorage;
+  /** Reminders. */
+  notifier: Notifier;
+}
