@@ -5,8 +5,7 @@ import * as inspection from '../features/inspections/inspections.routes';
 import * as letter from '../features/mailbox/mailbox.routes';
 import * as observation from '../features/observations/observations.routes';
 import * as org from '../features/org/org.routes';
-import * as board from '../features/plans/board.routes';
-import * as plan from '../features/plans/plan.routes';
+import { plansImplementations as plans } from '../features/plans/plans.routes';
 import * as compliance from '../features/reports/compliance.routes';
 import * as exporting from '../features/reports/export.routes';
 import * as reminder from '../features/reports/reminder.routes';
@@ -31,8 +30,7 @@ export const coreImplementations = {
   ...upload,
   ...letter,
   ...catalogue,
-  ...plan,
-  ...board,
+  ...plans,
   ...observation,
   ...inspection,
   ...studyReview,
