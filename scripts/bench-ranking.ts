@@ -15,10 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoInspectionRepository, inspectionKeys } from '@chuangxing/functions/features/inspections/inspection-repository.dynamodb';
 import { letterKeys } from '@chuangxing/functions/features/mailbox/letter-repository.dynamodb';
-import {
-  DynamoObservationRepository,
-  observationResultItem,
-} from '@chuangxing/functions/features/observations/observation-repository.dynamodb';
+import { DynamoObservationRepository } from '@chuangxing/functions/features/observations/observation-repository.dynamodb';
+import { observationResultItem } from '@chuangxing/functions/features/observations/observations.entities';
 import { branchItem, townshipItem } from '@chuangxing/functions/features/org/org-repository.dynamodb';
 import { DynamoPlanRepository } from '@chuangxing/functions/features/plans/plan-repository.dynamodb';
 import { runRankingJob } from '@chuangxing/functions/features/rankings/compute-ranking';
@@ -80,7 +78,10 @@ function districtItems(branches: number, quarter: string, months: string[], repo
   const items: Record<string, unknown>[] = [{ ...keys.district(D), entity: 'district', id: D, name: '压测省' }];
   const at = '2025-01-01T00:00:00.000Z';
   let seed = 42;
-  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
   const townships = Math.ceil(branches / PER_TOWNSHIP);
   for (let t = 0; t < townships; t++) {
     const tid = `t${String(t).padStart(4, '0')}`;

@@ -3,7 +3,7 @@ import * as auth from '../features/identity/auth.routes';
 import * as invitation from '../features/identity/invitation.routes';
 import * as inspection from '../features/inspections/inspections.routes';
 import * as letter from '../features/mailbox/mailbox.routes';
-import * as observation from '../features/observations/observations.routes';
+import { observationsImplementations as observations } from '../features/observations/observations.routes';
 import * as org from '../features/org/org.routes';
 import { plansImplementations as plans } from '../features/plans/plans.routes';
 import * as compliance from '../features/reports/compliance.routes';
@@ -31,7 +31,7 @@ export const coreImplementations = {
   ...letter,
   ...catalogue,
   ...plans,
-  ...observation,
+  ...observations,
   ...inspection,
   ...studyReview,
 } satisfies Partial<RouteImplementations>;
