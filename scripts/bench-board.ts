@@ -13,6 +13,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { sampleContent } from '@chuangxing/functions/features/catalogue/catalogue';
 import { bindingItem, profileItem } from '@chuangxing/functions/features/identity/identity.entities';
 import { branchItem, orgEntities, townshipItem } from '@chuangxing/functions/features/org/org.entities';
+import type { StoredPlan } from '@chuangxing/functions/features/plans/branch-plan';
+import { plansEntities } from '@chuangxing/functions/features/plans/plans.entities';
 import { startLocalStack } from '@chuangxing/functions/local/local-stack';
 import { batchPut } from '@chuangxing/functions/local/seed';
 import { createDocumentClient } from '@chuangxing/functions/platform/dynamodb/document-client';
@@ -81,20 +83,11 @@ async function main() {
     Array.from({ length: BRANCHES }, (_, b) =>
       tasks.map((t, i) => {
         const at = new Date(Date.parse(`${year}-03-01T00:00:00Z`) + (round * 1000 + i) * 60_000).toISOString();
-        return {
-          pk: `BR#bb${b}`,
-          sk: `PLAN#${year}#TASK#${t.id}#U#${at}#u${round}`,
-          entity: 'task-update',
-          id: `u${round}`,
-          taskId: t.id,
-          status: 'in_progress',
-          percent: 10 * round,
-          note: '',
-          evidence: [],
-          at,
-          by: 'x',
-          byName: 'x',
-        };
+        const id = `u${round}`;
+        return plansEntities.taskUpdate.item(
+          { branchId: `bb${b}`, year, taskId: t.id, at, id },
+          { id, taskId: t.id, status: 'in_progress', percent: 10 * round, note: '', evidence: [], at, by: 'x', byName: 'x' },
+        );
       }),
     ).flat();
   for (let b = 0; b < BRANCHES; b++) {
@@ -112,7 +105,7 @@ async function main() {
         updatedAt: now,
       }),
     );
-    const plan = {
+    const plan: StoredPlan = {
       branchId: bid,
       branchName: `压测村${b}`,
       townshipId: tid,
@@ -137,30 +130,25 @@ async function main() {
         })),
       },
     };
-    items.push({
-      pk: `BR#${bid}`,
-      sk: `PLAN#${year}`,
-      entity: 'plan',
-      gsi1pk: `TWN#${tid}#PLANS#${year}`,
-      gsi1sk: `approved#${bid}`,
-      ...plan,
-    });
+    items.push(plansEntities.plan.item({ branchId: bid, year }, plan));
     for (const [i, t] of tasks.entries()) {
       const status = (b + i) % 3 === 0 ? 'done' : 'in_progress';
-      items.push({
-        pk: `BR#${bid}`,
-        sk: `PLAN#${year}#LATEST#${t.id}`,
-        entity: 'task-latest',
-        gsi1pk: `TWN#${tid}#PROG#${year}`,
-        gsi1sk: `${bid}#${t.id}`,
-        branchId: bid,
-        taskId: t.id,
-        star: t.star,
-        status,
-        percent: status === 'done' ? 100 : 40,
-        at: now,
-        ...(status === 'done' ? { doneAt: `${year}-05-01T00:00:00.000Z` } : {}),
-      });
+      items.push(
+        plansEntities.taskLatest.item(
+          { branchId: bid, year, taskId: t.id },
+          {
+            townshipId: tid,
+            year,
+            branchId: bid,
+            taskId: t.id,
+            star: t.star,
+            status,
+            percent: status === 'done' ? 100 : 40,
+            at: now,
+            ...(status === 'done' ? { doneAt: `${year}-05-01T00:00:00.000Z` } : {}),
+          },
+        ),
+      );
     }
   }
   items.push(...updates(1));

@@ -16,10 +16,8 @@ import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk
 import { DynamoInspectionRepository } from '@chuangxing/functions/features/inspections/inspection-repository.dynamodb';
 import { inspectionEntities } from '@chuangxing/functions/features/inspections/inspections.entities';
 import { letterKeys } from '@chuangxing/functions/features/mailbox/letter-repository.dynamodb';
-import {
-  DynamoObservationRepository,
-  observationResultItem,
-} from '@chuangxing/functions/features/observations/observation-repository.dynamodb';
+import { DynamoObservationRepository } from '@chuangxing/functions/features/observations/observation-repository.dynamodb';
+import { observationResultItem } from '@chuangxing/functions/features/observations/observations.entities';
 import { branchItem, orgEntities, townshipItem } from '@chuangxing/functions/features/org/org.entities';
 import { DynamoPlanRepository } from '@chuangxing/functions/features/plans/plan-repository.dynamodb';
 import { runRankingJob } from '@chuangxing/functions/features/rankings/compute-ranking';

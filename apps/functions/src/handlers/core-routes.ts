@@ -2,10 +2,9 @@ import { catalogueImplementations as catalogue } from '../features/catalogue/cat
 import { identityImplementations as identity } from '../features/identity/identity.routes';
 import { inspectionsImplementations as inspection } from '../features/inspections/inspections.routes';
 import * as letter from '../features/mailbox/mailbox.routes';
-import * as observation from '../features/observations/observations.routes';
+import { observationsImplementations as observations } from '../features/observations/observations.routes';
 import { orgImplementations as org } from '../features/org/org.routes';
-import * as board from '../features/plans/board.routes';
-import * as plan from '../features/plans/plan.routes';
+import { plansImplementations as plans } from '../features/plans/plans.routes';
 import * as reminder from '../features/reports/reminder.routes';
 import { reportsImplementations as reports } from '../features/reports/reports.routes';
 import * as rules from '../features/reports/rules.routes';
@@ -23,9 +22,8 @@ export const coreImplementations = {
   ...reminder,
   ...letter,
   ...catalogue,
-  ...plan,
-  ...board,
-  ...observation,
+  ...plans,
+  ...observations,
   ...inspection,
   ...studyReview,
 } satisfies Partial<RouteImplementations>;

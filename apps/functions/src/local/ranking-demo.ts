@@ -1,5 +1,5 @@
 import { letterKeys } from '../features/mailbox/letter-repository.dynamodb';
-import { observationResultItem } from '../features/observations/observation-repository.dynamodb';
+import { observationResultItem } from '../features/observations/observations.entities';
 import { quarterRange } from '../features/rankings/ranking';
 import { reportsEntities } from '../features/reports/reports.entities';
 import { buildDemoData, type DemoData } from './demo-data';

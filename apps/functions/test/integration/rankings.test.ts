@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Star } from '@chuangxing/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { letterKeys } from '../../src/features/mailbox/letter-repository.dynamodb';
-import { observationResultItem } from '../../src/features/observations/observation-repository.dynamodb';
+import { observationResultItem } from '../../src/features/observations/observations.entities';
 import { orgEntities } from '../../src/features/org/org.entities';
 import { runRankingJob } from '../../src/features/rankings/compute-ranking';
 import { rankingEntities } from '../../src/features/rankings/rankings.entities';

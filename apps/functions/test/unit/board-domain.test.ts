@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boardDay, branchSheet, byUrgency, doubleHalf, type TaskLatest, taskAgainstPlan } from '../../src/features/plans/board';
-import type { StoredPlan } from '../../src/features/plans/plan';
+import { boardDay, branchSheet, byUrgency, doubleHalf, taskAgainstPlan, taskInfoOf } from '../../src/features/plans/board-progress';
+import type { StoredPlan } from '../../src/features/plans/branch-plan';
+import type { TaskLatest } from '../../src/features/plans/task-progress';
 
 const ms = (...dues: string[]) => dues.map((due, i) => ({ title: `节点${i + 1}`, due }));
 
@@ -173,5 +174,28 @@ describe('a branch sheet', () => {
     });
     const sorted = [row('甲', 0, 50, 50), row('乙', 0, 80, 20), row('丙', 2, 10, 10), row('丁', 0, 50, 50)].sort(byUrgency);
     expect(sorted.map((r) => r.branchName)).toEqual(['丙', '乙', '丁', '甲']);
+  });
+});
+
+describe('a sheet’s task titles', () => {
+  it('maps each key task of the branch type’s set to its star and title', () => {
+    const catalogue = {
+      version: 2,
+      publishedAt: '2026-01-01T00:00:00.000Z',
+      note: '',
+      counts: { rural: 2, community: 1 },
+      content: {
+        rural: [
+          { star: 'branch_strong' as const, tasks: [{ id: 'bs-1', title: '三会一课' }], vetoes: [] },
+          { star: 'industry' as const, tasks: [{ id: 'in-1', title: '一村一品' }], vetoes: [] },
+        ],
+        community: [{ star: 'business' as const, tasks: [{ id: 'bu-1', title: '商户联系' }], vetoes: [] }],
+      },
+    };
+    expect([...taskInfoOf(catalogue, 'rural')]).toEqual([
+      ['bs-1', { star: 'branch_strong', title: '三会一课' }],
+      ['in-1', { star: 'industry', title: '一村一品' }],
+    ]);
+    expect([...taskInfoOf(catalogue, 'community').keys()]).toEqual(['bu-1']);
   });
 });

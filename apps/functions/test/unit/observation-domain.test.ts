@@ -9,6 +9,8 @@ import {
   type StoredObservation,
   type StoredScore,
 } from '../../src/features/observations/observation';
+import { canManage, eligibleObserver, organisingTownship, viewOf } from '../../src/features/observations/observation-access';
+import { makeBinding, makePrincipal } from '../support/builders';
 
 const RURAL = STAR_SETS.rural;
 const sheet = (observerId: string, scores: Partial<Record<Star, number>>) => ({
@@ -143,5 +145,67 @@ describe('score sheets and frozen results', () => {
     ]);
     expect(results[1].perStar.map((p) => p.star)).toEqual([...STAR_SETS.community]);
     expect(JSON.stringify(results)).not.toContain('"甲"');
+  });
+});
+
+describe('who organises, scores and sees an observation', () => {
+  const staff = makeBinding({ role: 'township_staff', scope: { level: 'township', districtId: 'erqi', townshipIds: ['t1'] } });
+  const admin = makeBinding({ role: 'district_admin', scope: { level: 'district', districtId: 'erqi' } });
+  const inspector = makeBinding({ role: 'inspector', scope: { level: 'township', districtId: 'erqi', townshipIds: ['t2'] } });
+  const cadre = makeBinding({ role: 'cadre', scope: { level: 'branch', districtId: 'erqi', townshipId: 't3', branchId: 'b9' } });
+
+  it('observers are officials of the four roles whose binding covers the township (any in the district when district-wide)', () => {
+    expect(eligibleObserver(staff, 'erqi', 't1')).toBe(true);
+    expect(eligibleObserver(inspector, 'erqi', 't1')).toBe(false);
+    expect(eligibleObserver(inspector, 'erqi', undefined)).toBe(true);
+    expect(eligibleObserver(cadre, 'erqi', 't1')).toBe(false);
+    expect(eligibleObserver({ ...staff, revokedAt: '2026-02-01T00:00:00.000Z' }, 'erqi', 't1')).toBe(false);
+    expect(eligibleObserver(admin, 'other', undefined)).toBe(false);
+  });
+
+  it('the district admin manages any observation; township staff only their township’s own', () => {
+    expect(canManage([admin], 'erqi', {})).toBe(true);
+    expect(canManage([staff], 'erqi', { townshipId: 't1' })).toBe(true);
+    expect(canManage([staff], 'erqi', { townshipId: 't2' })).toBe(false);
+    expect(canManage([staff], 'erqi', {})).toBe(false);
+  });
+
+  it('organises for the township asked for (which they must manage), else their own; the admin district-wide', () => {
+    expect(organisingTownship('erqi', [staff], undefined)).toBe('t1');
+    expect(organisingTownship('erqi', [admin], undefined)).toBeUndefined();
+    expect(organisingTownship('erqi', [admin], 't2')).toBe('t2');
+    expect(() => organisingTownship('erqi', [staff], 't2')).toThrow(expect.objectContaining({ code: 'FORBIDDEN_SCOPE' }));
+    expect(() => organisingTownship('erqi', [inspector], undefined)).toThrow(expect.objectContaining({ code: 'FORBIDDEN_SCOPE' }));
+  });
+
+  it('assigned observers and organisers see every branch; overseers the branches of their townships; others nothing', () => {
+    const obs: StoredObservation = {
+      id: 'o1',
+      districtId: 'erqi',
+      month: '2026-11',
+      title: '观摩',
+      organiserLabel: '二七区',
+      branches: [
+        { branchId: 'b1', name: '一村', townshipId: 't1', type: 'rural' },
+        { branchId: 'b2', name: '二村', townshipId: 't2', type: 'rural' },
+      ],
+      observers: [{ userId: 'u9', name: '王' }],
+      status: 'open',
+      createdAt: '2026-11-02T02:00:00.000Z',
+      createdBy: 'u0',
+      createdByName: '孙',
+      version: 1,
+    };
+    const roles = ['township_staff', 'inspector', 'leader', 'district_admin', 'cadre'] as const;
+    const assigned = viewOf('erqi', makePrincipal([cadre], { id: 'u9' }), roles, obs);
+    // An assigned observer is no overseer: while open they read only their own sheets (no anchoring).
+    expect(assigned).toMatchObject({ assigned: true, manage: false, overseer: false });
+    expect(assigned?.branches.map((b) => b.branchId)).toEqual(['b1', 'b2']);
+    expect(viewOf('erqi', makePrincipal([admin]), roles, obs)).toMatchObject({ assigned: false, manage: true, overseer: true });
+    const overseer = viewOf('erqi', makePrincipal([inspector]), roles, obs);
+    expect([overseer?.manage, overseer?.overseer, overseer?.branches.map((b) => b.branchId)]).toEqual([false, true, ['b2']]);
+    expect(viewOf('erqi', makePrincipal([cadre]), roles, obs)).toBeUndefined();
+    // Only through the route's roles: a staff binding does not count on a route that allows only inspectors.
+    expect(viewOf('erqi', makePrincipal([staff]), ['inspector'], obs)).toBeUndefined();
   });
 });

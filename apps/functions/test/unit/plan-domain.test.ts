@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlanComplete, checkPlanContent, nextPlanStatus, scheduleBackwards } from '../../src/features/plans/plan';
+import { scheduleBackwards, scheduleMonths } from '../../src/features/plans/backward-schedule';
+import { checkPlanComplete, checkPlanContent, nextPlanStatus } from '../../src/features/plans/branch-plan';
+import { doneAtAfter, reportedPercent } from '../../src/features/plans/task-progress';
 
 describe('倒排工期', () => {
   it('places the last milestone the buffer before the evaluation and spreads the rest over working days', () => {
@@ -56,5 +58,37 @@ describe('plan rules', () => {
     expect(nextPlanStatus('submitted', 'approve')).toBe('approved');
     expect(() => nextPlanStatus('approved', 'submit')).toThrow();
     expect(() => nextPlanStatus('draft', 'approve')).toThrow();
+  });
+});
+
+describe('倒排工期: the months whose holidays count', () => {
+  it('lists every month from today’s to the evaluation’s, across a new year', () => {
+    expect(scheduleMonths('2026-11-27', '2027-02-10')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(scheduleMonths('2026-11-27', '2026-11-30')).toEqual(['2026-11']);
+  });
+
+  it('stops at 24 months, and lists none for an evaluation in an earlier month', () => {
+    const months = scheduleMonths('2026-01-15', '2030-06-01');
+    expect(months).toHaveLength(24);
+    expect([months[0], months[23]]).toEqual(['2026-01', '2027-12']);
+    expect(scheduleMonths('2026-11-27', '2026-10-01')).toEqual([]);
+  });
+});
+
+describe('key-task progress', () => {
+  it('a task reported done is at 100 %', () => {
+    expect(reportedPercent('done', 40)).toBe(100);
+    expect(reportedPercent('in_progress', 40)).toBe(40);
+    expect(reportedPercent('blocked', 0)).toBe(0);
+  });
+
+  it('keeps when the task first became done while it stays done; forgets it once it is reopened', () => {
+    const at = '2026-07-02T02:00:00.000Z';
+    expect(doneAtAfter(undefined, 'done', at)).toBe(at);
+    expect(doneAtAfter({ status: 'in_progress' }, 'done', at)).toBe(at);
+    expect(doneAtAfter({ status: 'done', doneAt: '2026-06-20T02:00:00.000Z' }, 'done', at)).toBe('2026-06-20T02:00:00.000Z');
+    // A done state without doneAt (written before it was recorded) starts counting now.
+    expect(doneAtAfter({ status: 'done' }, 'done', at)).toBe(at);
+    expect(doneAtAfter({ status: 'done', doneAt: '2026-06-20T02:00:00.000Z' }, 'in_progress', at)).toBeUndefined();
   });
 });

@@ -1,73 +1,22 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { quarterOf } from '@chuangxing/shared';
+import type { Item } from '../../platform/dynamodb/entity';
+import { expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, isConditionalCheckFailed, isTransactionConflict } from '../../platform/dynamodb/transaction-errors';
 import { conflict, DomainError, notFound } from '../../platform/kernel/domain-error';
-import type { StoredBranchResult, StoredObservation, StoredScore } from './observation';
+import type { StoredObservation, StoredScore } from './observation';
 import type { ObservationRepository } from './observation-repository';
-
-/**
- * 每月一观摩 keys (listed in table-definition.ts):
- * - OBS#{id} / OBS                         the observation; gsi1 DIST#{d}#OBS#{yyyy-mm} / {createdAt}#{id}
- * - OBS#{id} / REV                         the scores' revision, bumped by every score write (close checks it)
- * - OBS#{id} / SCORE#{branchId}#{userId}   one observer's sheet for one branch (overwritten while open)
- * - TWN#{t}#OBSRES#{yyyy-Qn} / {branchId}#{observationId}   a frozen branch result, written once at close
- */
-const obsKey = (id: string) => ({ pk: `OBS#${id}`, sk: 'OBS' });
-const revKey = (id: string) => ({ pk: `OBS#${id}`, sk: 'REV' });
-const scoreKey = (id: string, branchId: string, userId: string) => ({ pk: `OBS#${id}`, sk: `SCORE#${branchId}#${userId}` });
-const monthPk = (d: string, month: string) => `DIST#${d}#OBS#${month}`;
-const resultPk = (t: string, quarter: string) => `TWN#${t}#OBSRES#${quarter}`;
-
-const OBS_FIELDS = [
-  'id',
-  'districtId',
-  'month',
-  'title',
-  'townshipId',
-  'organiserLabel',
-  'branches',
-  'observers',
-  'status',
-  'createdAt',
-  'createdBy',
-  'createdByName',
-  'closedAt',
-  'closedBy',
-  'results',
-  'version',
-] as const;
-const SCORE_FIELDS = ['observationId', 'branchId', 'observerId', 'observerName', 'scores', 'comment', 'updatedAt'] as const;
-const RESULT_FIELDS = [
-  'observationId',
-  'title',
-  'month',
-  'branchId',
-  'branchName',
-  'townshipId',
-  'perStar',
-  'overall',
-  'observerCount',
-  'comments',
-  'closedAt',
-] as const;
-
-/** A frozen branch result as stored at close (the quarterly ranking reads these by township and quarter). */
-export function observationResultItem(r: StoredBranchResult) {
-  return {
-    pk: resultPk(r.townshipId, quarterOf(`${r.month}-01`)),
-    sk: `${r.branchId}#${r.observationId}`,
-    entity: 'observation-result',
-    ...r,
-  };
-}
-
-function pick<T>(item: Record<string, unknown>, fields: readonly string[]): T {
-  return Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as T;
-}
+import { observationsEntities as e, observationResultItem } from './observations.entities';
 
 const MAX_ATTEMPTS = 4;
 const backoff = (attempt: number) => new Promise((r) => setTimeout(r, 15 * attempt + Math.random() * 25));
+
+/** The observation is still open: a score lands, or it closes, only then. */
+const STILL_OPEN = {
+  ConditionExpression: '#status = :open',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: { ':open': 'open' },
+};
 
 export class DynamoObservationRepository implements ObservationRepository {
   constructor(
@@ -76,70 +25,47 @@ export class DynamoObservationRepository implements ObservationRepository {
   ) {}
 
   async create(obs: StoredObservation) {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: {
-          ...obsKey(obs.id),
-          entity: 'observation',
-          gsi1pk: monthPk(obs.districtId, obs.month),
-          gsi1sk: `${obs.createdAt}#${obs.id}`,
-          ...obs,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: e.observation.item({ id: obs.id }, obs), ...expectVersion(0) }));
   }
 
   async get(id: string) {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: obsKey(id), ConsistentRead: true }));
-    return res.Item ? pick<StoredObservation>(res.Item, OBS_FIELDS) : undefined;
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: e.observation.key({ id }), ConsistentRead: true }));
+    return res.Item ? e.observation.parse(res.Item) : undefined;
   }
 
   async listForMonth(districtId: string, month: string) {
-    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, monthPk(districtId, month));
-    return items.map((i) => pick<StoredObservation>(i, OBS_FIELDS)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const items = await queryGsi1<Item>(this.doc, this.table, e.month(districtId, month));
+    return items.map(e.observation.parse).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async scores(id: string) {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
+    const { pk, from, to } = e.sheets(id);
+    const items = await queryAll<Item>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': `OBS#${id}`, ':from': 'REV', ':to': 'SCORE#~' },
+      ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
       ConsistentRead: true,
     });
-    const rev = items.find((i) => i.sk === 'REV');
+    const rev = items.find(e.isRevision);
     return {
-      scores: items.filter((i) => String(i.sk).startsWith('SCORE#')).map((i) => pick<StoredScore>(i, SCORE_FIELDS)),
+      scores: items.filter(e.isScore).map(e.score.parse),
       revision: Number(rev?.rev ?? 0),
     };
   }
 
   async putScore(score: StoredScore) {
+    const { observationId, branchId, observerId } = score;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.doc.send(
           new TransactWriteCommand({
             TransactItems: [
-              {
-                ConditionCheck: {
-                  TableName: this.table,
-                  Key: obsKey(score.observationId),
-                  ConditionExpression: '#status = :open',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: { ':open': 'open' },
-                },
-              },
-              {
-                Put: {
-                  TableName: this.table,
-                  Item: { ...scoreKey(score.observationId, score.branchId, score.observerId), entity: 'observation-score', ...score },
-                },
-              },
+              { ConditionCheck: { TableName: this.table, Key: e.observation.key({ id: observationId }), ...STILL_OPEN } },
+              { Put: { TableName: this.table, Item: e.score.item({ observationId, branchId, observerId }, score) } },
               {
                 Update: {
                   TableName: this.table,
-                  Key: revKey(score.observationId),
+                  Key: e.scoresRevision.key({ observationId }),
                   UpdateExpression: 'ADD rev :one',
                   ExpressionAttributeValues: { ':one': 1 },
                 },
@@ -154,7 +80,7 @@ export class DynamoObservationRepository implements ObservationRepository {
           continue;
         }
         if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') {
-          if (!(await this.get(score.observationId))) throw notFound('观摩');
+          if (!(await this.get(observationId))) throw notFound('观摩');
           throw new DomainError('ILLEGAL_TRANSITION', '观摩已锁定，不能再评分');
         }
         throw err;
@@ -164,6 +90,7 @@ export class DynamoObservationRepository implements ObservationRepository {
 
   async close(closed: StoredObservation, expectedVersion: number, scoresRevision: number) {
     const results = closed.results ?? [];
+    const lock = expectVersion(expectedVersion, { also: STILL_OPEN });
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -171,37 +98,29 @@ export class DynamoObservationRepository implements ObservationRepository {
             {
               Update: {
                 TableName: this.table,
-                Key: obsKey(closed.id),
+                Key: e.observation.key({ id: closed.id }),
                 UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by, results = :results, version = :next',
-                ConditionExpression: '#status = :open AND version = :v',
-                ExpressionAttributeNames: { '#status': 'status' },
+                ConditionExpression: lock.ConditionExpression,
+                ExpressionAttributeNames: { ...lock.ExpressionAttributeNames, '#status': 'status' },
                 ExpressionAttributeValues: {
+                  ...lock.ExpressionAttributeValues,
                   ':closed': 'closed',
-                  ':open': 'open',
                   ':at': closed.closedAt,
                   ':by': closed.closedBy,
                   ':results': results,
                   ':next': closed.version,
-                  ':v': expectedVersion,
                 },
               },
             },
+            // The results were computed from the sheets at this revision (0: no sheet yet).
             {
               ConditionCheck: {
                 TableName: this.table,
-                Key: revKey(closed.id),
-                ...(scoresRevision === 0
-                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                  : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': scoresRevision } }),
+                Key: e.scoresRevision.key({ observationId: closed.id }),
+                ...expectVersion(scoresRevision, { attribute: 'rev' }),
               },
             },
-            ...results.map((r) => ({
-              Put: {
-                TableName: this.table,
-                Item: observationResultItem(r),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            })),
+            ...results.map((r) => ({ Put: { TableName: this.table, Item: observationResultItem(r), ...expectVersion(0) } })),
           ],
         }),
       );
@@ -219,22 +138,20 @@ export class DynamoObservationRepository implements ObservationRepository {
   }
 
   async listResultsForTownshipQuarter(townshipId: string, quarter: string) {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
+    const items = await queryAll<Item>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': resultPk(townshipId, quarter) },
+      ExpressionAttributeValues: { ':pk': e.results(townshipId, quarter) },
     });
-    return items.map((i) => pick<StoredBranchResult>(i, RESULT_FIELDS));
+    return items.map(e.result.parse);
   }
 
   async listResultsForBranchQuarter(townshipId: string, branchId: string, quarter: string) {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
+    const items = await queryAll<Item>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
-      ExpressionAttributeValues: { ':pk': resultPk(townshipId, quarter), ':b': `${branchId}#` },
+      ExpressionAttributeValues: { ':pk': e.results(townshipId, quarter), ':b': e.branchResults(branchId) },
     });
-    return items
-      .map((i) => pick<StoredBranchResult>(i, RESULT_FIELDS))
-      .sort((a, b) => b.month.localeCompare(a.month) || b.closedAt.localeCompare(a.closedAt));
+    return items.map(e.result.parse).sort((a, b) => b.month.localeCompare(a.month) || b.closedAt.localeCompare(a.closedAt));
   }
 }

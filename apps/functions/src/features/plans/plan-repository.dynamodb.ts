@@ -1,37 +1,11 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Item } from '../../platform/dynamodb/entity';
+import { expectVersion, orConflict } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
-import { isConditionalCheckFailed } from '../../platform/dynamodb/transaction-errors';
-import { conflict } from '../../platform/kernel/domain-error';
-import type { TaskLatest } from './board';
-import type { StoredPlan } from './plan';
-import type { PlanRepository, StoredTaskUpdate } from './plan-repository';
-
-/** BR#{b} / PLAN#{year}#TASK#{taskId}#U#{at}#{id}: a task's updates, appended. */
-const updatePrefix = (year: number, taskId: string) => `PLAN#${year}#TASK#${taskId}#U#`;
-const UPDATE_FIELDS = ['id', 'taskId', 'status', 'percent', 'note', 'evidence', 'at', 'by', 'byName'] as const;
-
-/** BR#{b} / PLAN#{year}; gsi1 TWN#{t}#PLANS#{year} / {status}#{branch} for the township's board. */
-const key = (b: string, year: number) => ({ pk: `BR#${b}`, sk: `PLAN#${year}` });
-/** BR#{b} / PLAN#{year}#LATEST#{taskId}; gsi1 TWN#{t}#PROG#{year} / {branch}#{taskId}: each task's latest state. */
-const latestKey = (b: string, year: number, taskId: string) => ({ pk: `BR#${b}`, sk: `PLAN#${year}#LATEST#${taskId}` });
-const LATEST_FIELDS = ['branchId', 'taskId', 'star', 'status', 'percent', 'at', 'doneAt'] as const;
-const pick = <F extends readonly string[]>(item: Record<string, unknown>, fields: F) =>
-  Object.fromEntries(fields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]));
-
-const FIELDS = [
-  'branchId',
-  'branchName',
-  'townshipId',
-  'districtId',
-  'year',
-  'catalogueVersion',
-  'content',
-  'status',
-  'reviewNote',
-  'version',
-  'updatedAt',
-  'updatedBy',
-] as const;
+import type { StoredPlan } from './branch-plan';
+import type { PlanRepository } from './plan-repository';
+import { plansEntities as e } from './plans.entities';
+import type { StoredTaskUpdate, TaskLatest } from './task-progress';
 
 export class DynamoPlanRepository implements PlanRepository {
   constructor(
@@ -40,57 +14,37 @@ export class DynamoPlanRepository implements PlanRepository {
   ) {}
 
   async get(branchId: string, year: number) {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: key(branchId, year), ConsistentRead: true }));
-    return res.Item ? (pick(res.Item, FIELDS) as unknown as StoredPlan) : undefined;
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: e.plan.key({ branchId, year }), ConsistentRead: true }));
+    return res.Item ? e.plan.parse(res.Item) : undefined;
   }
 
   async put(plan: StoredPlan, expectedVersion: number) {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...key(plan.branchId, plan.year),
-            entity: 'plan',
-            gsi1pk: `TWN#${plan.townshipId}#PLANS#${plan.year}`,
-            gsi1sk: `${plan.status}#${plan.branchId}`,
-            ...plan,
-          },
-          ...(expectedVersion === 0
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-        }),
-      );
-    } catch (err) {
-      if (isConditionalCheckFailed(err)) throw conflict('计划已被他人修改，请刷新后重试');
-      throw err;
-    }
+    await orConflict(
+      () =>
+        this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: e.plan.item({ branchId: plan.branchId, year: plan.year }, plan),
+            ...expectVersion(expectedVersion),
+          }),
+        ),
+      '计划已被他人修改，请刷新后重试',
+    );
   }
 
   async addTaskUpdate(branchId: string, year: number, u: StoredTaskUpdate, latest: TaskLatest & { townshipId: string }) {
-    const { townshipId, ...state } = latest;
+    const taskId = u.taskId;
     await this.doc.send(
       new TransactWriteCommand({
         TransactItems: [
           {
             Put: {
               TableName: this.table,
-              Item: { pk: `BR#${branchId}`, sk: `${updatePrefix(year, u.taskId)}${u.at}#${u.id}`, entity: 'task-update', ...u },
-              ConditionExpression: 'attribute_not_exists(pk)',
+              Item: e.taskUpdate.item({ branchId, year, taskId, at: u.at, id: u.id }, u),
+              ...expectVersion(0),
             },
           },
-          {
-            Put: {
-              TableName: this.table,
-              Item: {
-                ...latestKey(branchId, year, u.taskId),
-                entity: 'task-latest',
-                gsi1pk: `TWN#${townshipId}#PROG#${year}`,
-                gsi1sk: `${branchId}#${u.taskId}`,
-                ...state,
-              },
-            },
-          },
+          { Put: { TableName: this.table, Item: e.taskLatest.item({ branchId, year, taskId }, { ...latest, year }) } },
         ],
       }),
     );
@@ -98,37 +52,37 @@ export class DynamoPlanRepository implements PlanRepository {
 
   async latestTask(branchId: string, year: number, taskId: string) {
     const res = await this.doc.send(
-      new GetCommand({ TableName: this.table, Key: latestKey(branchId, year, taskId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table, Key: e.taskLatest.key({ branchId, year, taskId }), ConsistentRead: true }),
     );
-    return res.Item ? (pick(res.Item, LATEST_FIELDS) as unknown as TaskLatest) : undefined;
+    return res.Item ? e.taskLatest.parse(res.Item) : undefined;
   }
 
   async latestForTownship(townshipId: string, year: number) {
-    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, `TWN#${townshipId}#PROG#${year}`);
-    return items.map((i) => pick(i, LATEST_FIELDS) as unknown as TaskLatest);
+    const items = await queryGsi1<Item>(this.doc, this.table, e.townshipTaskLatest(townshipId, year));
+    return items.map(e.taskLatest.parse);
   }
 
   async latestForBranch(branchId: string, year: number) {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': `BR#${branchId}`, ':p': `PLAN#${year}#LATEST#` },
-    });
-    return items.map((i) => pick(i, LATEST_FIELDS) as unknown as TaskLatest);
+    const { pk, skPrefix } = e.branchTaskLatest(branchId, year);
+    return (await this.beginsWith(pk, skPrefix)).map(e.taskLatest.parse);
   }
 
   async listForTownship(townshipId: string, year: number) {
-    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, `TWN#${townshipId}#PLANS#${year}`);
-    return items.map((i) => pick(i, FIELDS) as unknown as StoredPlan);
+    const items = await queryGsi1<Item>(this.doc, this.table, e.townshipPlans(townshipId, year));
+    return items.map(e.plan.parse);
   }
 
   async taskUpdates(branchId: string, year: number, taskId: string) {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
+    const { pk, skPrefix } = e.taskUpdates(branchId, year, taskId);
+    return (await this.beginsWith(pk, skPrefix, { newestFirst: true })).map(e.taskUpdate.parse);
+  }
+
+  private beginsWith(pk: string, skPrefix: string, opts: { newestFirst?: boolean } = {}) {
+    return queryAll<Item>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': `BR#${branchId}`, ':p': updatePrefix(year, taskId) },
-      ScanIndexForward: false,
+      ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
+      ...(opts.newestFirst ? { ScanIndexForward: false } : {}),
     });
-    return items.map((i) => Object.fromEntries(UPDATE_FIELDS.map((f) => [f, i[f]])) as unknown as StoredTaskUpdate);
   }
 }

@@ -1,17 +1,5 @@
-import type { TaskLatest } from './board';
-import type { StoredPlan } from './plan';
-
-export interface StoredTaskUpdate {
-  id: string;
-  taskId: string;
-  status: 'not_started' | 'in_progress' | 'done' | 'blocked';
-  percent: number;
-  note: string;
-  evidence: string[];
-  at: string;
-  by: string;
-  byName: string;
-}
+import type { StoredPlan } from './branch-plan';
+import type { StoredTaskUpdate, TaskLatest } from './task-progress';
 
 export interface PlanRepository {
   get(branchId: string, year: number): Promise<StoredPlan | undefined>;

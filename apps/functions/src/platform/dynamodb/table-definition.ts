@@ -3,43 +3,9 @@
  * from this object, so they cannot drift. Plain data: no AWS imports.
  *
  * Access patterns (pk / sk, or index):
-<<<<<<< HEAD
- * - a branch's report for a day (+ revisions, comments): BR#{b} / RPT#{day}[#REV#n | #CMT#id]
- * - a branch's reports over a range:             BR#{b} / between RPT#{from} and RPT#{to}~
- * - branch month and quarter counters:           BR#{b} / STAT#M#{yyyy-mm}, STAT#Q#{yyyy-Qn}
- * - a township's filed branches for a day:       TWN#{t}#DAY#{day} / BR#{b}
- * - the district's townships for a day:          DIST#{d}#DAY#{day} / TWN#{t}  (counters)
- * - daily rules:                                 DIST#{d} / RULES#DAILY
- * - holidays and leave by day or month:          DIST#{d}#EXEMPT / {day}#{branchId | *}
-=======
- * - district → townships (with branch counts):  DIST#{d} / TWN#{t}
- * - branch by id:                                BR#{b} / BRANCH
- * - township → branches:                         gsi1: TWN#{t}#BRS / {name}#{b}
- * - user profile + bindings in one query:        USER#{u} / PROFILE, USER#{u} / BIND#{bindingId}
- * - user by WeChat openid (unique):              OPENID#{openid} / OPENID
- * - demo users (local dev login):                gsi1: DEMO#USERS / {order}
- * - invitation by code hash (unique, one-time):  INVCODE#{sha256} / INVITATION
- * - invitations in a scope, newest first:        gsi1: DIST#{d}#INVS / {townshipKey}#{createdAt}
- * - bindings in a scope:                         gsi1: DIST#{d}#BINDS / {townshipKey}#{createdAt}
- * - unique branch name per township:             TWN#{t}#BRNAME / {name}
- * - seed marker:                                 SEED / {version}
->>>>>>> feat/reports
- * - notification outbox, newest first (local):   OUTBOX / {createdAt}#{id}   (ttl 30 days; outbox-keys.ts)
- * - a letter with its timeline and audit:        LETTER#{id} / LETTER | TL#{at}#{version}#{n} | AUDIT#{at}#{version}
- * - a letter by query code (unique):             LCODE#{code} / LCODE
- * - a writer's letters, day counter, retries:    WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}
- * - a township's letters (community queues):     gsi1: LCASES#T#{t} / {open|closed}#{branch}#{createdAt}#{id}
- * - a township's 廉情 letters (supervisors only): gsi1: LCASES#I#{t} / {open|closed}#{createdAt}#{id}
- * - a branch's plan for a year:                   BR#{b} / PLAN#{year}; gsi1 TWN#{t}#PLANS#{year} / {status}#{b}
- * - a key task's updates, appended:              BR#{b} / PLAN#{year}#TASK#{taskId}#U#{at}#{id}
- * - a key task's latest state (board rollup):    BR#{b} / PLAN#{year}#LATEST#{taskId}; gsi1 TWN#{t}#PROG#{year} / {b}#{taskId}
- * - 每月一观摩 with its score sheets:            OBS#{id} / OBS | REV (scores' revision) | SCORE#{branchId}#{userId}
- * - the district's observations of a month:      gsi1: DIST#{d}#OBS#{yyyy-mm} / {createdAt}#{id}
- * - frozen observation results (quarterly ranking): TWN#{t}#OBSRES#{yyyy-Qn} / {branchId}#{observationId}
  * - scoring model versions, pointer, draft:       DIST#{d}#SCORING / V#{0001} | LATEST | DRAFT
  * - a quarter's ranking versions (headers):       DIST#{d}#RANK#{yyyy-Qn} / V#{0001} | LATEST | PUBLISHED
  * - a ranking version's data (written once):      DIST#{d}#RANK#{q}#V#{0001} / SHARD#{t}#{chunk} | DONE#{t} | ORDER#{chunk} | RANKS#{t} | LISTS | STARMAP#{chunk}
- * - monthly observation results (ranking input):  TWN#{t}#OBSRES#{yyyy-Qn} / {branchId}#{observationId}
  */
 export const tableDefinition = {
   partitionKey: 'pk',

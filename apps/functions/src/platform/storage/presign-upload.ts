@@ -12,7 +12,7 @@ const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': '
  * ULID key, so an upload never overwrites another; the storage enforces the type and `maxBytes`.
  */
 export async function presignUpload(
-  deps: Pick<Kernel, 'clock' | 'ids'> & { storage: ObjectStorage },
+  deps: Pick<Kernel, 'clock' | 'ids'> & { storage: Pick<ObjectStorage, 'presignPost'> },
   prefix: string,
   contentType: string,
   maxBytes: number,

@@ -2,25 +2,15 @@ import {
   type BoardTask,
   type BranchBoardRow,
   type BranchType,
+  type Catalogue,
   type DoubleHalf,
   STAR_SETS,
   type Star,
   type TaskStatus,
 } from '@chuangxing/shared';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
-import type { StoredPlan } from './plan';
-
-/** The latest reported state of one key task (the rollup written with each update). */
-export interface TaskLatest {
-  branchId: string;
-  taskId: string;
-  star: Star;
-  status: TaskStatus;
-  percent: number;
-  at: string;
-  /** When the task last became done (kept while it stays done): the 双过半 check reads it. */
-  doneAt?: string;
-}
+import type { StoredPlan } from './branch-plan';
+import type { TaskLatest } from './task-progress';
 
 /** What the board needs of a 问题清单 item. */
 export interface FindingRow {
@@ -76,6 +66,11 @@ export interface BranchSheetInput {
   latest: readonly TaskLatest[];
   findings: readonly FindingRow[];
   asOf: string;
+}
+
+/** taskId → star and title, from a catalogue's set for the branch type. */
+export function taskInfoOf(catalogue: Catalogue, type: BranchType): Map<string, { star: Star; title: string }> {
+  return new Map(catalogue.content[type].flatMap((s) => s.tasks.map((t) => [t.id, { star: s.star, title: t.title }] as const)));
 }
 
 /** One branch: its tasks against plan, then per star and in total. Progress counts only once the plan is approved. */

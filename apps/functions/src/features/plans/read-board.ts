@@ -1,35 +1,21 @@
-import type { BranchBoard, Catalogue, DistrictBoard, DistrictBoardRow, Role, Star, TownshipBoard } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
+import type { BranchBoard, DistrictBoard, DistrictBoardRow, Role, TownshipBoard } from '@chuangxing/shared';
 import { forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, coversTownship, type Principal, reachableTownships } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
-import { getCatalogue, getCatalogueVersion } from '../catalogue/manage-catalogue';
-import type { Branch } from '../org/org';
 import { readableBranch } from '../org/org.readers';
-import { boardDay, branchSheet, byUrgency } from './board';
-import type { StoredPlan } from './plan';
-
-type TaskInfo = Map<string, { star: Star; title: string }>;
-
-/** Catalogue versions read once per request: plans of one township may refer to different versions. */
-function catalogueCache(deps: Deps) {
-  const seen = new Map<number, Promise<Catalogue>>();
-  return (version: number) => {
-    if (!seen.has(version))
-      seen.set(
-        version,
-        getCatalogueVersion(deps, version).catch(() => getCatalogue(deps)),
-      );
-    return seen.get(version)!;
-  };
-}
-
-function taskInfoOf(catalogue: Catalogue, type: Branch['type']): TaskInfo {
-  return new Map(catalogue.content[type].flatMap((s) => s.tasks.map((t) => [t.id, { star: s.star, title: t.title }] as const)));
-}
+import { boardDay, branchSheet, byUrgency, taskInfoOf } from './board-progress';
+import type { StoredPlan } from './branch-plan';
+import { catalogueCache, catalogueNow } from './plan-catalogue';
+import type { PlansPorts } from './plans.ports';
 
 /** A township's rows from three queries (plans, task rollups, 问题清单) plus its branch list: never the updates. */
-async function townshipRows(deps: Deps, townshipId: string, year: number, asOf: string, catalogueOf: ReturnType<typeof catalogueCache>) {
+async function townshipRows(
+  deps: PlansPorts,
+  townshipId: string,
+  year: number,
+  asOf: string,
+  catalogueOf: ReturnType<typeof catalogueCache>,
+) {
   const [branches, plans, latest, findings] = await Promise.all([
     deps.org.listBranches(townshipId),
     deps.plans.listForTownship(townshipId, year),
@@ -61,7 +47,7 @@ function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
 }
 
 export async function getTownshipBoard(
-  deps: Deps,
+  deps: PlansPorts,
   principal: Principal,
   allowed: readonly Role[],
   townshipId: string,
@@ -92,7 +78,12 @@ export async function getTownshipBoard(
 }
 
 /** The district's board: one township row per township in reach, each from its three queries. */
-export async function getDistrictBoard(deps: Deps, principal: Principal, allowed: readonly Role[], year: number): Promise<DistrictBoard> {
+export async function getDistrictBoard(
+  deps: PlansPorts,
+  principal: Principal,
+  allowed: readonly Role[],
+  year: number,
+): Promise<DistrictBoard> {
   const reach = reachableTownships(bindingsFor(principal, allowed), deps.districtId);
   const townships = (await deps.org.listTownships(deps.districtId)).filter((t) => reach === 'all' || reach.has(t.id));
   const today = shanghaiDay(deps.clock.now());
@@ -134,7 +125,7 @@ export async function getDistrictBoard(deps: Deps, principal: Principal, allowed
 
 /** One branch's sheet for its 四个一口清 page and 一图一表一清单 poster. */
 export async function getBranchBoard(
-  deps: Deps,
+  deps: PlansPorts,
   principal: Principal,
   allowed: readonly Role[],
   branchId: string,
@@ -147,7 +138,7 @@ export async function getBranchBoard(
     deps.plans.latestForBranch(branchId, year),
     deps.inspections.listBranchFindings(branch.townshipId, branchId),
   ]);
-  const catalogue = plan ? await catalogueCache(deps)(plan.catalogueVersion) : await getCatalogue(deps);
+  const catalogue = plan ? await catalogueCache(deps)(plan.catalogueVersion) : await catalogueNow(deps);
   const today = shanghaiDay(deps.clock.now());
   const { row, tasks } = branchSheet({
     branch,

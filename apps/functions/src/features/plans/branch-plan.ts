@@ -1,7 +1,7 @@
 import { type BranchType, type PlanContent, type PlanStatus, STAR_SETS } from '@chuangxing/shared';
 import { DomainError } from '../../platform/kernel/domain-error';
-import { addDays } from '../../platform/kernel/shanghai-time';
 
+/** A branch's 创星计划 for a year, as stored: its content, where it is in the approval flow, and its lock version. */
 export interface StoredPlan {
   branchId: string;
   branchName: string;
@@ -15,33 +15,6 @@ export interface StoredPlan {
   version: number;
   updatedAt: string;
   updatedBy: string;
-}
-
-const isWorkingDay = (day: string, holidays: ReadonlySet<string>) => {
-  const w = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return w !== 0 && w !== 6 && !holidays.has(day);
-};
-
-/**
- * 倒排工期: n milestone dates counted back from the evaluation. The last lands `buffer` working days before
- * it (time to prepare the review); the others are spread evenly over the working days from tomorrow on.
- */
-export function scheduleBackwards(
-  today: string,
-  evaluationDate: string,
-  n: number,
-  buffer: number,
-  holidays: ReadonlySet<string> = new Set(),
-): string[] {
-  const working: string[] = [];
-  for (let d = addDays(today, 1); d < evaluationDate; d = addDays(d, 1)) if (isWorkingDay(d, holidays)) working.push(d);
-  const usable = working.slice(0, Math.max(0, working.length - buffer));
-  if (usable.length < n) {
-    throw new DomainError('VALIDATION_FAILED', '距离评星时间太近，排不下这些节点', [
-      { path: 'body.evaluationDate', code: 'too_soon', message: `扣除 ${buffer} 个准备日后只剩 ${usable.length} 个工作日` },
-    ]);
-  }
-  return Array.from({ length: n }, (_, k) => usable[Math.ceil(((k + 1) * usable.length) / n) - 1]);
 }
 
 /** What any save must respect: the branch type's stars, 保星 within the target, milestones within the year. */

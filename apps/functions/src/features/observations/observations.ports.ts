@@ -1,0 +1,13 @@
+import type { Kernel } from '../../platform/kernel/kernel';
+import type { BindingReader } from '../identity/identity.readers';
+import type { OrgReader } from '../org/org.readers';
+import type { ObservationRepository } from './observation-repository';
+
+/** What 每月一观摩's use cases take. */
+export interface ObservationsPorts extends Kernel {
+  observations: ObservationRepository;
+  /** The district, the organising township and the branches visited. */
+  org: OrgReader;
+  /** Who may score: officials whose bindings cover the observation. */
+  users: BindingReader;
+}

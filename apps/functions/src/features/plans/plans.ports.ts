@@ -1,0 +1,24 @@
+import type { Kernel } from '../../platform/kernel/kernel';
+import type { ObjectStorage } from '../../platform/storage/object-storage';
+import type { CatalogueReader } from '../catalogue/catalogue.readers';
+import type { FindingsReader } from '../inspections/inspections.readers';
+import type { OrgReader } from '../org/org.readers';
+import type { HolidayReader, ReportRangeReader } from '../reports/reports.readers';
+import type { PlanRepository } from './plan-repository';
+
+/** What the plans' use cases take: 创星计划, key-task progress, 倒排工期 and the 挂图作战 board. */
+export interface PlansPorts extends Kernel {
+  plans: PlanRepository;
+  /** The branches and townships a plan and a board sheet belong to. */
+  org: OrgReader;
+  /** The key tasks and 一票否决 items of the version a plan was made under. */
+  catalogue: CatalogueReader;
+  /** The 问题清单 the board counts against each star. */
+  inspections: FindingsReader;
+  /** The district's holidays, skipped by 倒排工期. */
+  rules: HolidayReader;
+  /** A branch's daily reports: a key task's page shows the report items that named it. */
+  reports: ReportRangeReader;
+  /** Evidence photos of key-task updates. */
+  storage: ObjectStorage;
+}
