@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoInspectionRepository, inspectionKeys } from '@chuangxing/functions/features/inspections/inspection-repository.dynamodb';
-import { letterKeys } from '@chuangxing/functions/features/mailbox/letter-repository.dynamodb';
+import { mailboxEntities } from '@chuangxing/functions/features/mailbox/mailbox.entities';
 import {
   DynamoObservationRepository,
   observationResultItem,
@@ -80,7 +80,10 @@ function districtItems(branches: number, quarter: string, months: string[], repo
   const items: Record<string, unknown>[] = [{ ...keys.district(D), entity: 'district', id: D, name: '压测省' }];
   const at = '2025-01-01T00:00:00.000Z';
   let seed = 42;
-  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
   const townships = Math.ceil(branches / PER_TOWNSHIP);
   for (let t = 0; t < townships; t++) {
     const tid = `t${String(t).padStart(4, '0')}`;
@@ -134,16 +137,20 @@ function districtItems(branches: number, quarter: string, months: string[], repo
         items.push({ ...keys.branchQuarterStats(bid, quarter), submitted: onTime + late, onTime, late });
       }
       const received = 1 + rand(12);
-      items.push({
-        ...letterKeys.stats(tid, months[rand(3)], bid),
-        branchId: bid,
-        received,
-        respondedInTime: rand(received + 1),
-        accepted: received,
-        replied: rand(received + 1),
-        rated: 2,
-        satisfied: rand(3),
-      });
+      items.push(
+        mailboxEntities.counters.item(
+          { townshipId: tid, month: months[rand(3)], branchId: bid },
+          {
+            branchId: bid,
+            received,
+            respondedInTime: rand(received + 1),
+            accepted: received,
+            replied: rand(received + 1),
+            rated: 2,
+            satisfied: rand(3),
+          },
+        ),
+      );
       items.push(
         observationResultItem({
           observationId: 'o1',

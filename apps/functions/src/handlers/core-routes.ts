@@ -2,7 +2,7 @@ import { catalogueImplementations as catalogue } from '../features/catalogue/cat
 import * as auth from '../features/identity/auth.routes';
 import * as invitation from '../features/identity/invitation.routes';
 import * as inspection from '../features/inspections/inspections.routes';
-import * as letter from '../features/mailbox/mailbox.routes';
+import { mailboxImplementations as letter } from '../features/mailbox/mailbox.routes';
 import * as observation from '../features/observations/observations.routes';
 import * as org from '../features/org/org.routes';
 import * as board from '../features/plans/board.routes';
@@ -29,6 +29,7 @@ export const coreImplementations = {
   ...reminder,
   ...exporting,
   ...upload,
+  // After the reports' rules routes: the mailbox serves getLetterRules and putLetterRules.
   ...letter,
   ...catalogue,
   ...plan,

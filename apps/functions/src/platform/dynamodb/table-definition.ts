@@ -23,11 +23,6 @@
  * - holidays and leave by day or month:          DIST#{d}#EXEMPT / {day}#{branchId | *}
  * - notification outbox, newest first (local):   OUTBOX / {createdAt}#{id}   (ttl 30 days; outbox-keys.ts)
  * - one scheduled-reminder run per district-day: DIST#{d}#REMINDRUN / {day}  (ttl 90 days; outbox-keys.ts)
- * - a letter with its timeline and audit:        LETTER#{id} / LETTER | TL#{at}#{version}#{n} | AUDIT#{at}#{version}
- * - a letter by query code (unique):             LCODE#{code} / LCODE
- * - a writer's letters, day counter, retries:    WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}
- * - a township's letters (community queues):     gsi1: LCASES#T#{t} / {open|closed}#{branch}#{createdAt}#{id}
- * - a township's 廉情 letters (supervisors only): gsi1: LCASES#I#{t} / {open|closed}#{createdAt}#{id}
  * - a branch's plan for a year:                   BR#{b} / PLAN#{year}; gsi1 TWN#{t}#PLANS#{year} / {status}#{b}
  * - a key task's updates, appended:              BR#{b} / PLAN#{year}#TASK#{taskId}#U#{at}#{id}
  * - a key task's latest state (board rollup):    BR#{b} / PLAN#{year}#LATEST#{taskId}; gsi1 TWN#{t}#PROG#{year} / {b}#{taskId}

@@ -1,5 +1,6 @@
 import type { PresignedUpload } from '@chuangxing/shared';
-import type { Deps } from '../kernel/deps';
+import type { Kernel } from '../kernel/kernel';
+import type { ObjectStorage } from './object-storage';
 
 /** A presigned form is good for this long; the client uploads right after asking. */
 export const PRESIGN_SECONDS = 10 * 60;
@@ -10,7 +11,12 @@ const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': '
  * One presigned POST under `prefix` (a report day, a letter's community and day, a plan year) with a fresh
  * ULID key, so an upload never overwrites another; the storage enforces the type and `maxBytes`.
  */
-export async function presignUpload(deps: Deps, prefix: string, contentType: string, maxBytes: number): Promise<PresignedUpload> {
+export async function presignUpload(
+  deps: Pick<Kernel, 'clock' | 'ids'> & { storage: ObjectStorage },
+  prefix: string,
+  contentType: string,
+  maxBytes: number,
+): Promise<PresignedUpload> {
   const now = deps.clock.now();
   const key = `${prefix}/${deps.ids.next()}.${EXTENSIONS[contentType]}`;
   const { url, fields } = await deps.storage.presignPost(key, { contentType, maxBytes, expiresInSeconds: PRESIGN_SECONDS });
