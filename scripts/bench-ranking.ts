@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoInspectionRepository } from '@chuangxing/functions/features/inspections/inspection-repository.dynamodb';
 import { inspectionEntities } from '@chuangxing/functions/features/inspections/inspections.entities';
-import { letterKeys } from '@chuangxing/functions/features/mailbox/letter-repository.dynamodb';
+import { mailboxEntities } from '@chuangxing/functions/features/mailbox/mailbox.entities';
 import { DynamoObservationRepository } from '@chuangxing/functions/features/observations/observation-repository.dynamodb';
 import { observationResultItem } from '@chuangxing/functions/features/observations/observations.entities';
 import { branchItem, orgEntities, townshipItem } from '@chuangxing/functions/features/org/org.entities';
@@ -142,16 +142,20 @@ function districtItems(branches: number, quarter: string, months: string[], repo
         items.push({ ...reportsEntities.quarterStats.key({ branchId: bid, quarter }), submitted: onTime + late, onTime, late });
       }
       const received = 1 + rand(12);
-      items.push({
-        ...letterKeys.stats(tid, months[rand(3)], bid),
-        branchId: bid,
-        received,
-        respondedInTime: rand(received + 1),
-        accepted: received,
-        replied: rand(received + 1),
-        rated: 2,
-        satisfied: rand(3),
-      });
+      items.push(
+        mailboxEntities.counters.item(
+          { townshipId: tid, month: months[rand(3)], branchId: bid },
+          {
+            branchId: bid,
+            received,
+            respondedInTime: rand(received + 1),
+            accepted: received,
+            replied: rand(received + 1),
+            rated: 2,
+            satisfied: rand(3),
+          },
+        ),
+      );
       items.push(
         observationResultItem({
           observationId: 'o1',

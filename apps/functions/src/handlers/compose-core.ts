@@ -2,6 +2,7 @@ import { catalogueStore } from '../features/catalogue/catalogue.wiring';
 import { DynamoInvitationRepository } from '../features/identity/invitation-repository.dynamodb';
 import { DynamoInspectionRepository } from '../features/inspections/inspection-repository.dynamodb';
 import { DynamoLetterRepository } from '../features/mailbox/letter-repository.dynamodb';
+import { letterRulesStore } from '../features/mailbox/mailbox.wiring';
 import { DynamoObservationRepository } from '../features/observations/observation-repository.dynamodb';
 import { DynamoPlanRepository } from '../features/plans/plan-repository.dynamodb';
 import { CachedRulesRepository } from '../features/reports/cached-rules-repository';
@@ -12,19 +13,10 @@ import type { AppConfig } from '../platform/config/config';
 import type { Clock } from '../platform/kernel/clock';
 import type { Deps } from '../platform/kernel/deps';
 import { createNotifier } from '../platform/notify/create-notifier';
-import { KmsSealer } from '../platform/sealing/kms-sealer';
-import { LocalSealer } from '../platform/sealing/local-sealer';
-import type { Sealer } from '../platform/sealing/sealer';
+import { createSealer } from '../platform/sealing/create-sealer';
 import { createObjectStorage } from '../platform/storage/create-object-storage';
 import { HttpWechatClient } from '../platform/wechat/wechat-client.http';
 import { basePorts, contextDeps, createWiring, type LocalWiring, type Secrets, type Wiring } from './compose-base';
-
-/** KMS in AWS; locally a key derived from the API secret. A deployed API never falls back to the local one. */
-function createSealer(config: AppConfig, secret: string): Sealer {
-  if (config.sealingKeyId) return new KmsSealer(config.sealingKeyId, secret);
-  if (config.stage === 'prod') throw new Error('CX_SEALING_KEY_ID is required in prod');
-  return new LocalSealer(secret);
-}
 
 export type CorePorts = Pick<
   Deps,
@@ -35,6 +27,7 @@ export type CorePorts = Pick<
   | 'storage'
   | 'notifier'
   | 'letters'
+  | 'letterRules'
   | 'sealer'
   | 'catalogue'
   | 'plans'
@@ -56,6 +49,7 @@ export function corePorts(w: Wiring): CorePorts {
     ),
     notifier: w.once('notifier', () => createNotifier(config, { doc, clock, appSecret })),
     letters: new DynamoLetterRepository(doc, config.tableName),
+    letterRules: letterRulesStore(w),
     sealer: createSealer(config, w.secrets.tokenSigningKey),
     catalogue: catalogueStore(w),
     plans: w.once('plans', () => new DynamoPlanRepository(doc, config.tableName)),

@@ -1,7 +1,7 @@
 import { catalogueImplementations as catalogue } from '../features/catalogue/catalogue.routes';
 import { identityImplementations as identity } from '../features/identity/identity.routes';
 import { inspectionsImplementations as inspection } from '../features/inspections/inspections.routes';
-import * as letter from '../features/mailbox/mailbox.routes';
+import { mailboxImplementations as letter } from '../features/mailbox/mailbox.routes';
 import { observationsImplementations as observations } from '../features/observations/observations.routes';
 import { orgImplementations as org } from '../features/org/org.routes';
 import { plansImplementations as plans } from '../features/plans/plans.routes';
@@ -20,6 +20,7 @@ export const coreImplementations = {
   ...reports,
   ...rules,
   ...reminder,
+  // After the reports' rules routes: the mailbox serves getLetterRules and putLetterRules.
   ...letter,
   ...catalogue,
   ...plans,

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { runLetterMaintenance } from '../features/mailbox/letter-maintenance';
+import { runLetterMaintenance } from '../features/mailbox/run-letter-maintenance';
 import type { ReminderRunLedger } from '../features/reports/reminder-run-ledger';
 import { DynamoReminderRunLedger } from '../features/reports/reminder-run-ledger.dynamodb';
 import { runScheduledReminders } from '../features/reports/run-scheduled-reminders';

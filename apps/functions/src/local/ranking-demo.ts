@@ -1,4 +1,4 @@
-import { letterKeys } from '../features/mailbox/letter-repository.dynamodb';
+import { mailboxEntities } from '../features/mailbox/mailbox.entities';
 import { observationResultItem } from '../features/observations/observations.entities';
 import { quarterRange } from '../features/rankings/ranking';
 import { reportsEntities } from '../features/reports/reports.entities';
@@ -38,16 +38,20 @@ export function rankingDemoItems(data: DemoData = buildDemoData(), quarters = ['
       );
       if (b.type === 'community') {
         const received = 2 + (h % 9);
-        items.push({
-          ...letterKeys.stats(b.townshipId, months[0], b.id),
-          branchId: b.id,
-          received,
-          respondedInTime: received - (h % 2),
-          accepted: received - 1,
-          replied: received - 1 - (h % 3 === 0 ? 1 : 0),
-          rated: 2,
-          satisfied: h % 4 === 0 ? 1 : 2,
-        });
+        items.push(
+          mailboxEntities.counters.item(
+            { townshipId: b.townshipId, month: months[0], branchId: b.id },
+            {
+              branchId: b.id,
+              received,
+              respondedInTime: received - (h % 2),
+              accepted: received - 1,
+              replied: received - 1 - (h % 3 === 0 ? 1 : 0),
+              rated: 2,
+              satisfied: h % 4 === 0 ? 1 : 2,
+            },
+          ),
+        );
       }
     });
   });

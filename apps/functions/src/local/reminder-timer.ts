@@ -1,4 +1,4 @@
-import { type LetterMaintenanceSummary, runLetterMaintenance } from '../features/mailbox/letter-maintenance';
+import { type LetterMaintenanceSummary, runLetterMaintenance } from '../features/mailbox/run-letter-maintenance';
 import { DynamoReminderRunLedger } from '../features/reports/reminder-run-ledger.dynamodb';
 import { runScheduledReminders, type ScheduledReminderSummary } from '../features/reports/run-scheduled-reminders';
 import type { AppConfig } from '../platform/config/config';

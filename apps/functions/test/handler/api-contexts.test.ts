@@ -79,7 +79,7 @@ describe('each API function bundles only its own context', () => {
 
   it('core: no ranking or learning code', () => {
     expect(bundled.core.filter((f) => RANKING.test(f) || LEARNING.test(f))).toEqual([]);
-    expect(bundled.core).toEqual(expect.arrayContaining(['features/mailbox/letters.ts', 'features/plans/manage-plan.ts']));
+    expect(bundled.core).toEqual(expect.arrayContaining(['features/mailbox/write-letter.ts', 'features/plans/manage-plan.ts']));
   });
 
   it('wires every port the bundled code reaches for (deps.x or Pick<Deps, …>)', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runLetterMaintenance } from '../../src/features/mailbox/letter-maintenance';
+import { runLetterMaintenance } from '../../src/features/mailbox/run-letter-maintenance';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 describe('the letters’ clock on DynamoDB Local', () => {

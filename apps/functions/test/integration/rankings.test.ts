@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Star } from '@chuangxing/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { letterKeys } from '../../src/features/mailbox/letter-repository.dynamodb';
+import { mailboxEntities } from '../../src/features/mailbox/mailbox.entities';
 import { observationResultItem } from '../../src/features/observations/observations.entities';
 import { orgEntities } from '../../src/features/org/org.entities';
 import { runRankingJob } from '../../src/features/rankings/compute-ranking';
@@ -56,16 +56,12 @@ describe('quarterly rankings on DynamoDB Local', () => {
     });
     await put({ ...reportsEntities.quarterStats.key({ branchId: 'wulibao-b02', quarter }), submitted: 60, onTime: 40, late: 20 });
     await put({ ...reportsEntities.quarterStats.key({ branchId: 'yingtaogou', quarter }), submitted: 91, onTime: 91, late: 0 });
-    await put({
-      ...letterKeys.stats('wulibao', months[1], 'jianxinnanjie'),
-      branchId: 'jianxinnanjie',
-      received: 10,
-      respondedInTime: 9,
-      accepted: 8,
-      replied: 8,
-      rated: 5,
-      satisfied: 5,
-    });
+    await put(
+      mailboxEntities.counters.item(
+        { townshipId: 'wulibao', month: months[1], branchId: 'jianxinnanjie' },
+        { branchId: 'jianxinnanjie', received: 10, respondedInTime: 9, accepted: 8, replied: 8, rated: 5, satisfied: 5 },
+      ),
+    );
     // Observers score 0–10; the ranking reads 9 as 90 and 7 + strength as 70 + 10 × strength.
     await put(observationResult('jianxinnanjie', `obs-${quarter}`, months[2], [{ star: 'co_build', value: 9 }], 7 + strength, 4));
   }

@@ -43,6 +43,7 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     storage,
     notifier,
     letters: undefined as never, // letters and the catalogue are tested on DynamoDB Local
+    letterRules: undefined as never,
     catalogue: undefined as never,
     plans: undefined as never,
     observations: undefined as never, // observations are tested on DynamoDB Local; their aggregate is a pure domain unit

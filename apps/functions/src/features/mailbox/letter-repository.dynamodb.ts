@@ -1,125 +1,82 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEntry } from '@chuangxing/shared';
+import type { Item } from '../../platform/dynamodb/entity';
+import { expectExistingVersion, expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict, DomainError } from '../../platform/kernel/domain-error';
-import { isOpen, type Letter, type LetterCounters, letterMonth } from './letter';
+import { type Letter, letterMonth } from './letter';
+import { DynamoLetterCounters } from './letter-counters.dynamodb';
 import type { AuditRecord, CaseScope, CounterBump, LetterRepository, StoredIntegrityBoard, StoredMeeting } from './letter-repository';
+import { mailboxEntities, mailboxPartitions } from './mailbox.entities';
+
+const { letter: letterEntity, timeline, audit, queryCode, writerLetter, writerDay, writerRetry, integrityBoard, meeting } = mailboxEntities;
 
 /**
- * Letter keys (see table-definition.ts):
- * LETTER#{id} / LETTER | TL#{at}#{version}#{n} | AUDIT#{at}#{version};  LCODE#{code} / LCODE;
- * WRITER#{writerKey} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key};
- * gsi1: LCASES#T#{township} / {open|closed}#{branch}#{createdAt}#{id}, LCASES#I#{township} / {open|closed}#{createdAt}#{id}.
+ * Legacy: the ranking's scoring inputs read the 三率 counters by their key until they read them through
+ * `LetterCountersReader` (mailbox.wiring.ts). Only the partition key is used.
  */
 export const letterKeys = {
-  letter: (id: string) => ({ pk: `LETTER#${id}`, sk: 'LETTER' }),
-  /** Keyed by time, then the version the move produced, so two moves in the same millisecond never collide. */
-  timeline: (id: string, at: string, version: number, n: number | string = 0) => ({
-    pk: `LETTER#${id}`,
-    sk: `TL#${at}#${String(version).padStart(4, '0')}#${n}`,
-  }),
-  audit: (id: string, at: string, version: number) => ({ pk: `LETTER#${id}`, sk: `AUDIT#${at}#${String(version).padStart(4, '0')}` }),
-  code: (code: string) => ({ pk: `LCODE#${code}`, sk: 'LCODE' }),
-  writerIndex: (writerKey: string, createdAt: string, id: string) => ({ pk: `WRITER#${writerKey}`, sk: `LTR#${createdAt}#${id}` }),
-  writerDay: (writerKey: string, day: string) => ({ pk: `WRITER#${writerKey}`, sk: `DAY#${day}` }),
-  writerIdem: (writerKey: string, key: string) => ({ pk: `WRITER#${writerKey}`, sk: `IDEM#${key}` }),
-  /** 三率 counters: a township's communities for a month, one query. */
-  stats: (townshipId: string, month: string, branchId: string) => ({ pk: `TWN#${townshipId}#LSTAT#${month}`, sk: `BR#${branchId}` }),
-  integrity: (branchId: string) => ({ pk: `BR#${branchId}`, sk: 'INTEGRITY' }),
-  meeting: (id: string) => ({ pk: `MEETING#${id}`, sk: 'MEETING' }),
-  meetingsOf: (branchId: string) => `MEETINGS#${branchId}`,
+  stats: (townshipId: string, month: string, branchId: string) => mailboxEntities.counters.key({ townshipId, month, branchId }),
 };
 
-const COUNTER_NAMES = ['received', 'respondedInTime', 'accepted', 'replied', 'rated', 'satisfied'] as const;
-
-function caseIndex(l: Letter) {
-  const group = isOpen(l.status) ? 'open' : 'closed';
-  return l.category === 'integrity'
-    ? { gsi1pk: `LCASES#I#${l.townshipId}`, gsi1sk: `${group}#${l.createdAt}#${l.id}` }
-    : { gsi1pk: `LCASES#T#${l.townshipId}`, gsi1sk: `${group}#${l.branchId}#${l.createdAt}#${l.id}` };
-}
-
-const LETTER_FIELDS = [
-  'id',
-  'queryCode',
-  'districtId',
-  'townshipId',
-  'branchId',
-  'branchName',
-  'category',
-  'text',
-  'photos',
-  'anonymous',
-  'allowPublication',
-  'writerName',
-  'sealedWriter',
-  'writerKey',
-  'sealedPhone',
-  'status',
-  'reviewed',
-  'rating',
-  'ratingComment',
-  'lastReply',
-  'repliedAt',
-  'overdueFlaggedAt',
-  'createdAt',
-  'acceptBy',
-  'replyBy',
-  'version',
-] as const;
-const pick = (i: Record<string, unknown>, fields: readonly string[]) =>
-  Object.fromEntries(fields.filter((f) => i[f] !== undefined).map((f) => [f, i[f]]));
-const toLetter = (i: Record<string, unknown>) => pick(i, LETTER_FIELDS) as unknown as Letter;
-const toEntry = (i: Record<string, unknown>) => pick(i, ['at', 'kind', 'actor', 'text', 'internal']) as unknown as TimelineEntry;
-
 export class DynamoLetterRepository implements LetterRepository {
+  private readonly counters: DynamoLetterCounters;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
-  ) {}
-
-  private bump(b: CounterBump) {
-    const names = COUNTER_NAMES.filter((n) => (b.add[n] ?? 0) !== 0);
-    if (names.length === 0) return [];
-    return [
-      {
-        Update: {
-          TableName: this.table,
-          Key: letterKeys.stats(b.townshipId, b.month, b.branchId),
-          UpdateExpression: `ADD ${names.map((n) => `${n} :${n}`).join(', ')} SET branchId = :b`,
-          ExpressionAttributeValues: { ...Object.fromEntries(names.map((n) => [`:${n}`, b.add[n]])), ':b': b.branchId },
-        },
-      },
-    ];
+  ) {
+    this.counters = new DynamoLetterCounters(doc, table);
   }
 
-  private put(item: Record<string, unknown>, unique = true) {
-    return { Put: { TableName: this.table, Item: item, ...(unique ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) } };
+  /** A Put of an item that must not exist yet. */
+  private putNew(item: Item) {
+    return { Put: { TableName: this.table, Item: item, ...expectVersion(0) } };
+  }
+
+  /** A Put of the letter, conditional on the version the actor saw. */
+  private putLetter(next: Letter, expectedVersion: number) {
+    return { Put: { TableName: this.table, Item: letterEntity.item(next, next), ...expectExistingVersion(expectedVersion) } };
+  }
+
+  private putEntry(letterId: string, version: number, entry: TimelineEntry, n: number | string = 0) {
+    return this.putNew(timeline.item({ letterId, at: entry.at, version, n }, entry));
+  }
+
+  private putAudit(letterId: string, version: number, record: AuditRecord) {
+    return this.putNew(audit.item({ letterId, at: record.at, version }, record));
   }
 
   async create(letter: Letter, o: { idempotencyKey: string; day: string; maxPerDay: number; timeline: TimelineEntry; audit: AuditRecord }) {
-    const idem = letterKeys.writerIdem(letter.writerKey, o.idempotencyKey);
+    const { writerKey } = letter;
+    const retry = writerRetry.key({ writerKey, idempotencyKey: o.idempotencyKey });
+    const ref = { letterId: letter.id };
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            this.put({ ...idem, letterId: letter.id }),
+            this.putNew(writerRetry.item({ writerKey, idempotencyKey: o.idempotencyKey }, ref)),
             {
               Update: {
                 TableName: this.table,
-                Key: letterKeys.writerDay(letter.writerKey, o.day),
+                Key: writerDay.key({ writerKey, day: o.day }),
                 UpdateExpression: 'SET n = if_not_exists(n, :zero) + :one',
                 ConditionExpression: 'attribute_not_exists(n) OR n < :max',
                 ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': o.maxPerDay },
               },
             },
-            this.put({ ...letterKeys.letter(letter.id), entity: 'letter', ...caseIndex(letter), ...letter }),
-            this.put({ ...letterKeys.code(letter.queryCode), letterId: letter.id }),
-            this.put({ ...letterKeys.writerIndex(letter.writerKey, letter.createdAt, letter.id), letterId: letter.id }),
-            this.put({ ...letterKeys.timeline(letter.id, o.timeline.at, letter.version), entity: 'letter-timeline', ...o.timeline }),
-            this.put({ ...letterKeys.audit(letter.id, o.audit.at, letter.version), entity: 'letter-audit', ...o.audit }),
-            ...this.bump({ townshipId: letter.townshipId, branchId: letter.branchId, month: letterMonth(letter), add: { received: 1 } }),
+            this.putNew(letterEntity.item(letter, letter)),
+            this.putNew(queryCode.item({ code: letter.queryCode }, ref)),
+            this.putNew(writerLetter.item({ writerKey, createdAt: letter.createdAt, id: letter.id }, ref)),
+            this.putEntry(letter.id, letter.version, o.timeline),
+            this.putAudit(letter.id, letter.version, o.audit),
+            ...this.counters.bump({
+              townshipId: letter.townshipId,
+              branchId: letter.branchId,
+              month: letterMonth(letter),
+              add: { received: 1 },
+            }),
           ],
         }),
       );
@@ -127,8 +84,8 @@ export class DynamoLetterRepository implements LetterRepository {
     } catch (err) {
       if (!cancellationReasons(err)) throw err;
       if (failedCondition(err, 0)) {
-        const prior = await this.doc.send(new GetCommand({ TableName: this.table, Key: idem, ConsistentRead: true }));
-        const stored = prior.Item && (await this.get(prior.Item.letterId as string));
+        const prior = await this.doc.send(new GetCommand({ TableName: this.table, Key: retry, ConsistentRead: true }));
+        const stored = prior.Item && (await this.get(writerRetry.parse(prior.Item).letterId));
         if (stored) return { kind: 'replayed' as const, letter: stored.letter };
       }
       if (failedCondition(err, 1)) throw new DomainError('RATE_LIMITED', `每人每天最多写 ${o.maxPerDay} 封信，请明天再写`);
@@ -138,71 +95,57 @@ export class DynamoLetterRepository implements LetterRepository {
   }
 
   async get(letterId: string) {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
+    const items = await queryAll<Item>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': letterKeys.letter(letterId).pk },
+      ExpressionAttributeValues: { ':pk': mailboxPartitions.letter(letterId) },
       ConsistentRead: true,
     });
-    const letter = items.find((i) => i.entity === 'letter');
+    const letter = items.find((i) => i.entity === letterEntity.name);
     if (!letter) return undefined;
-    return { letter: toLetter(letter), timeline: items.filter((i) => i.entity === 'letter-timeline').map(toEntry) };
+    return { letter: letterEntity.parse(letter), timeline: items.filter((i) => i.entity === timeline.name).map(timeline.parse) };
   }
 
   async letterIdByCode(code: string) {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: letterKeys.code(code) }));
-    return res.Item?.letterId as string | undefined;
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: queryCode.key({ code }) }));
+    return res.Item ? queryCode.parse(res.Item).letterId : undefined;
   }
 
   async listByWriter(writerKey: string) {
-    const index = await queryAll<Record<string, unknown>>(this.doc, {
+    const { pk, skPrefix } = mailboxPartitions.writerLetters(writerKey);
+    const index = await queryAll<Item>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': `WRITER#${writerKey}`, ':p': 'LTR#' },
+      ExpressionAttributeValues: { ':pk': pk, ':p': skPrefix },
       ScanIndexForward: false,
       Limit: 100,
     });
     // At most a hundred letters, each one query: a resident writes a few a year, capped at 5 a day.
-    const all = await Promise.all(index.map((i) => this.get(i.letterId as string)));
+    const all = await Promise.all(index.map((i) => this.get(writerLetter.parse(i).letterId)));
     return all.filter((x): x is NonNullable<typeof x> => Boolean(x));
   }
 
   async listCases(scope: CaseScope, open: boolean): Promise<Letter[]> {
-    const group = open ? 'open' : 'closed';
-    const items =
-      scope.kind === 'integrity'
-        ? await queryGsi1<Record<string, unknown>>(this.doc, this.table, `LCASES#I#${scope.townshipId}`, group)
-        : await queryGsi1<Record<string, unknown>>(
-            this.doc,
-            this.table,
-            `LCASES#T#${scope.townshipId}`,
-            scope.kind === 'branch' ? `${group}#${scope.branchId}` : group,
-          );
-    return items.map(toLetter).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const { gsi1pk, prefix } = mailboxPartitions.cases(scope, open);
+    const items = await queryGsi1<Item>(this.doc, this.table, gsi1pk, prefix);
+    return items.map(letterEntity.parse).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
   async transition(
     next: Letter,
     expectedVersion: number,
     entries: TimelineEntry[],
-    audit: AuditRecord,
+    record: AuditRecord,
     counters: CounterBump[] = [],
   ): Promise<void> {
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...letterKeys.letter(next.id), entity: 'letter', ...caseIndex(next), ...next },
-                ConditionExpression: 'version = :expected',
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
-            },
-            ...entries.map((e, n) => this.put({ ...letterKeys.timeline(next.id, e.at, next.version, n), entity: 'letter-timeline', ...e })),
-            this.put({ ...letterKeys.audit(next.id, audit.at, next.version), entity: 'letter-audit', ...audit }),
-            ...counters.flatMap((c) => this.bump(c)),
+            this.putLetter(next, expectedVersion),
+            ...entries.map((e, n) => this.putEntry(next.id, next.version, e, n)),
+            this.putAudit(next.id, next.version, record),
+            ...counters.flatMap((c) => this.counters.bump(c)),
           ],
         }),
       );
@@ -212,46 +155,30 @@ export class DynamoLetterRepository implements LetterRepository {
     }
   }
 
-  async countersOf(townshipId: string, month: string) {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': letterKeys.stats(townshipId, month, '').pk },
-    });
-    return items.map((i) => ({ branchId: i.branchId as string, counters: pick(i, COUNTER_NAMES) as LetterCounters }));
+  countersOf(townshipId: string, month: string) {
+    return this.counters.countersOf(townshipId, month);
   }
 
   async published(townshipId: string, branchId: string, limit: number): Promise<Letter[]> {
-    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, `LCASES#T#${townshipId}`, `closed#${branchId}`);
+    const { gsi1pk, prefix } = mailboxPartitions.cases({ kind: 'branch', townshipId, branchId }, false);
+    const items = await queryGsi1<Item>(this.doc, this.table, gsi1pk, prefix);
     return items
-      .map(toLetter)
+      .map(letterEntity.parse)
       .filter((l) => l.allowPublication && l.status === 'archived')
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .slice(0, limit);
   }
 
   async getIntegrityBoard(branchId: string): Promise<StoredIntegrityBoard | undefined> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: letterKeys.integrity(branchId) }));
-    return res.Item
-      ? (pick(res.Item, ['branchId', 'commitments', 'version', 'updatedAt', 'updatedBy']) as unknown as StoredIntegrityBoard)
-      : undefined;
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: integrityBoard.key({ branchId }) }));
+    return res.Item ? integrityBoard.parse(res.Item) : undefined;
   }
 
   async putIntegrityBoard(board: StoredIntegrityBoard, expectedVersion: number): Promise<void> {
     try {
       await this.doc.send(
         new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...letterKeys.integrity(board.branchId), entity: 'integrity-board', ...board },
-                ...(expectedVersion === 0
-                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                  : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-              },
-            },
-          ],
+          TransactItems: [{ Put: { TableName: this.table, Item: integrityBoard.item(board, board), ...expectVersion(expectedVersion) } }],
         }),
       );
     } catch (err) {
@@ -260,92 +187,47 @@ export class DynamoLetterRepository implements LetterRepository {
     }
   }
 
-  private meetingPut(m: StoredMeeting, expectedVersion?: number) {
+  /** A new meeting (no `expectedVersion`), or the next version of the one the editor saw. */
+  private putMeeting(m: StoredMeeting, expectedVersion?: number) {
     return {
       Put: {
         TableName: this.table,
-        Item: {
-          ...letterKeys.meeting(m.id),
-          entity: 'meeting',
-          gsi1pk: letterKeys.meetingsOf(m.branchId),
-          gsi1sk: `${m.date}#${m.id}`,
-          ...m,
-        },
-        ...(expectedVersion === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : { ConditionExpression: 'version = :mv', ExpressionAttributeValues: { ':mv': expectedVersion } }),
+        Item: meeting.item(m, m),
+        ...(expectedVersion === undefined ? expectVersion(0) : expectExistingVersion(expectedVersion)),
       },
     };
   }
 
   async createMeeting(m: StoredMeeting): Promise<void> {
-    await this.doc.send(new TransactWriteCommand({ TransactItems: [this.meetingPut(m)] }));
+    await this.doc.send(new TransactWriteCommand({ TransactItems: [this.putMeeting(m)] }));
   }
 
   async getMeeting(id: string): Promise<StoredMeeting | undefined> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: letterKeys.meeting(id), ConsistentRead: true }));
-    return res.Item
-      ? (pick(res.Item, [
-          'id',
-          'branchId',
-          'branchName',
-          'townshipId',
-          'date',
-          'status',
-          'agenda',
-          'minutes',
-          'version',
-          'createdBy',
-          'createdAt',
-        ]) as unknown as StoredMeeting)
-      : undefined;
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: meeting.key({ id }), ConsistentRead: true }));
+    return res.Item ? meeting.parse(res.Item) : undefined;
   }
 
   async listMeetings(branchId: string): Promise<StoredMeeting[]> {
-    const items = await queryGsi1<Record<string, unknown>>(this.doc, this.table, letterKeys.meetingsOf(branchId));
-    return items
-      .map(
-        (i) =>
-          pick(i, [
-            'id',
-            'branchId',
-            'branchName',
-            'townshipId',
-            'date',
-            'status',
-            'agenda',
-            'minutes',
-            'version',
-            'createdBy',
-            'createdAt',
-          ]) as unknown as StoredMeeting,
-      )
-      .sort((a, b) => b.date.localeCompare(a.date));
+    const items = await queryGsi1<Item>(this.doc, this.table, mailboxPartitions.meetings(branchId));
+    return items.map(meeting.parse).sort((a, b) => b.date.localeCompare(a.date));
   }
 
   async scheduleOnAgenda(
-    meeting: StoredMeeting,
+    m: StoredMeeting,
     meetingVersion: number,
     letter: Letter,
     letterVersion: number,
     entry: TimelineEntry,
-    audit: AuditRecord,
+    record: AuditRecord,
   ): Promise<void> {
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            this.meetingPut(meeting, meetingVersion),
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...letterKeys.letter(letter.id), entity: 'letter', ...caseIndex(letter), ...letter },
-                ConditionExpression: 'version = :expected',
-                ExpressionAttributeValues: { ':expected': letterVersion },
-              },
-            },
-            this.put({ ...letterKeys.timeline(letter.id, entry.at, letter.version), entity: 'letter-timeline', ...entry }),
-            this.put({ ...letterKeys.audit(letter.id, audit.at, letter.version), entity: 'letter-audit', ...audit }),
+            this.putMeeting(m, meetingVersion),
+            this.putLetter(letter, letterVersion),
+            this.putEntry(letter.id, letter.version, entry),
+            this.putAudit(letter.id, letter.version, record),
           ],
         }),
       );
@@ -356,7 +238,7 @@ export class DynamoLetterRepository implements LetterRepository {
   }
 
   async recordMinutes(
-    meeting: StoredMeeting,
+    m: StoredMeeting,
     meetingVersion: number,
     entries: { letterId: string; letterVersion: number; entry: TimelineEntry }[],
   ): Promise<void> {
@@ -364,14 +246,8 @@ export class DynamoLetterRepository implements LetterRepository {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            this.meetingPut(meeting, meetingVersion),
-            ...entries.map((e) =>
-              this.put({
-                ...letterKeys.timeline(e.letterId, e.entry.at, e.letterVersion, `m${meeting.id}`),
-                entity: 'letter-timeline',
-                ...e.entry,
-              }),
-            ),
+            this.putMeeting(m, meetingVersion),
+            ...entries.map((e) => this.putEntry(e.letterId, e.letterVersion, e.entry, `m${m.id}`)),
           ],
         }),
       );

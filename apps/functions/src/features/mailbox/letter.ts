@@ -154,3 +154,6 @@ export function redactPersonalData(text: string): string {
 
 /** The month a letter counts in for the 三率: the Shanghai month it was received. */
 export const letterMonth = (l: Pick<Letter, 'createdAt'>) => monthOf(shanghaiDay(new Date(l.createdAt)));
+
+/** The Shanghai month of an instant (yyyy-mm): the boards show the current one unless asked for another. */
+export const shanghaiMonth = (at: Date) => shanghaiDay(at).slice(0, 7);

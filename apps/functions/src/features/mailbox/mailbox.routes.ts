@@ -1,104 +1,73 @@
-import type { Routes } from '@chuangxing/shared';
-import type { RouteImpl } from '../../platform/http/route-context';
-import {
-  getPublicBoard as boardUseCase,
-  getIntegrityBoard as integrityUseCase,
-  putIntegrityBoard as putIntegrityUseCase,
-  getLetterStats as statsUseCase,
-} from './letter-boards';
-import {
-  actOnCase as actUseCase,
-  getCase as getCaseUseCase,
-  listCases as listCasesUseCase,
-  listMyLetters as listMineUseCase,
-  presignLetterPhoto as presignUseCase,
-  rateLetter as rateUseCase,
-  trackLetter as trackUseCase,
-  writeLetter as writeUseCase,
-} from './letters';
-import {
-  addToAgenda as agendaUseCase,
-  createMeeting as createMeetingUseCase,
-  listMeetings as listMeetingsUseCase,
-  recordMinutes as minutesUseCase,
-} from './meetings';
+import type { mailboxRoutes } from '@chuangxing/shared';
+import type { RouteImpls } from '../../platform/http/route-context';
+import { actOnCase } from './act-on-case';
+import { getCase } from './get-case';
+import { getIntegrityBoard, putIntegrityBoard } from './integrity-board';
+import { getLetterStats } from './letter-stats';
+import { listCases } from './list-cases';
+import { listMyLetters } from './list-my-letters';
+import type { MailboxPorts } from './mailbox.ports';
+import { getLetterRules, putLetterRules } from './manage-letter-rules';
+import { addToAgenda, createMeeting, listMeetings, recordMinutes } from './meetings';
+import { presignLetterPhoto } from './presign-letter-photo';
+import { getPublicBoard } from './public-board';
+import { rateLetter } from './rate-letter';
+import { trackLetter } from './track-letter';
+import { writeLetter } from './write-letter';
 
-export const writeLetter: RouteImpl<Routes['writeLetter']> = async ({ deps, principal, body }) => {
-  const out = await writeUseCase(deps, principal, body);
-  return { status: out.kind === 'created' ? 201 : 200, body: { letter: out.letter, replayed: out.kind === 'replayed' } };
+export const mailboxImplementations: RouteImpls<typeof mailboxRoutes, MailboxPorts> = {
+  getLetterRules: async ({ deps }) => ({ status: 200, body: await getLetterRules(deps) }),
+  putLetterRules: async ({ deps, principal, allowed, body }) => ({
+    status: 200,
+    body: await putLetterRules(deps, principal, allowed, body),
+  }),
+  writeLetter: async ({ deps, principal, body }) => {
+    const out = await writeLetter(deps, principal, body);
+    return { status: out.kind === 'created' ? 201 : 200, body: { letter: out.letter, replayed: out.kind === 'replayed' } };
+  },
+  presignLetterPhoto: async ({ deps, body }) => ({ status: 200, body: await presignLetterPhoto(deps, body) }),
+  listMyLetters: async ({ deps, principal }) => ({ status: 200, body: { letters: await listMyLetters(deps, principal) } }),
+  rateLetter: async ({ deps, principal, params, body }) => ({
+    status: 200,
+    body: { letter: await rateLetter(deps, principal, params.letterId, body) },
+  }),
+  trackLetter: async ({ deps, params }) => ({ status: 200, body: await trackLetter(deps, params.code) }),
+  listCases: async ({ deps, principal, allowed, query }) => ({
+    status: 200,
+    body: { letters: await listCases(deps, principal, allowed, query.status) },
+  }),
+  getCase: async ({ deps, principal, allowed, params }) => ({
+    status: 200,
+    body: { letter: await getCase(deps, principal, allowed, params.letterId) },
+  }),
+  actOnCase: async ({ deps, principal, allowed, params, body }) => ({
+    status: 200,
+    body: { letter: await actOnCase(deps, principal, allowed, params.letterId, body) },
+  }),
+  listMeetings: async ({ deps, principal, allowed, params }) => ({
+    status: 200,
+    body: { meetings: await listMeetings(deps, principal, allowed, params.branchId) },
+  }),
+  createMeeting: async ({ deps, principal, allowed, params, body }) => ({
+    status: 201,
+    body: await createMeeting(deps, principal, allowed, params.branchId, body.date),
+  }),
+  addToAgenda: async ({ deps, principal, allowed, params, body }) => ({
+    status: 200,
+    body: await addToAgenda(deps, principal, allowed, params.meetingId, body.letterId, body.letterVersion),
+  }),
+  recordMinutes: async ({ deps, principal, allowed, params, body }) => ({
+    status: 200,
+    body: await recordMinutes(deps, principal, allowed, params.meetingId, body.minutes, body.version),
+  }),
+  getLetterStats: async ({ deps, principal, allowed, query }) => ({
+    status: 200,
+    body: await getLetterStats(deps, principal, allowed, query.month, query.townshipId),
+  }),
+  getPublicBoard: async ({ deps, params, query }) => ({ status: 200, body: await getPublicBoard(deps, params.branchId, query.month) }),
+  getIntegrityBoard: async ({ deps, params }) => ({ status: 200, body: await getIntegrityBoard(deps, params.branchId) }),
+  putIntegrityBoard: async ({ deps, principal, allowed, params, body }) => ({
+    status: 200,
+    body: await putIntegrityBoard(deps, principal, allowed, params.branchId, body),
+  }),
 };
-
-export const listMyLetters: RouteImpl<Routes['listMyLetters']> = async ({ deps, principal }) => ({
-  status: 200,
-  body: { letters: await listMineUseCase(deps, principal) },
-});
-
-export const rateLetter: RouteImpl<Routes['rateLetter']> = async ({ deps, principal, params, body }) => ({
-  status: 200,
-  body: { letter: await rateUseCase(deps, principal, params.letterId, body) },
-});
-
-export const trackLetter: RouteImpl<Routes['trackLetter']> = async ({ deps, params }) => ({
-  status: 200,
-  body: await trackUseCase(deps, params.code),
-});
-
-export const listCases: RouteImpl<Routes['listCases']> = async ({ deps, principal, allowed, query }) => ({
-  status: 200,
-  body: { letters: await listCasesUseCase(deps, principal, allowed, query.status) },
-});
-
-export const getCase: RouteImpl<Routes['getCase']> = async ({ deps, principal, allowed, params }) => ({
-  status: 200,
-  body: { letter: await getCaseUseCase(deps, principal, allowed, params.letterId) },
-});
-
-export const actOnCase: RouteImpl<Routes['actOnCase']> = async ({ deps, principal, allowed, params, body }) => ({
-  status: 200,
-  body: { letter: await actUseCase(deps, principal, allowed, params.letterId, body) },
-});
-
-export const getLetterStats: RouteImpl<Routes['getLetterStats']> = async ({ deps, principal, allowed, query }) => ({
-  status: 200,
-  body: await statsUseCase(deps, principal, allowed, query.month, query.townshipId),
-});
-
-export const getPublicBoard: RouteImpl<Routes['getPublicBoard']> = async ({ deps, params, query }) => ({
-  status: 200,
-  body: await boardUseCase(deps, params.branchId, query.month),
-});
-
-export const getIntegrityBoard: RouteImpl<Routes['getIntegrityBoard']> = async ({ deps, params }) => ({
-  status: 200,
-  body: await integrityUseCase(deps, params.branchId),
-});
-
-export const putIntegrityBoard: RouteImpl<Routes['putIntegrityBoard']> = async ({ deps, principal, allowed, params, body }) => ({
-  status: 200,
-  body: await putIntegrityUseCase(deps, principal, allowed, params.branchId, body),
-});
-
-export const listMeetings: RouteImpl<Routes['listMeetings']> = async ({ deps, principal, allowed, params }) => ({
-  status: 200,
-  body: { meetings: await listMeetingsUseCase(deps, principal, allowed, params.branchId) },
-});
-
-export const createMeeting: RouteImpl<Routes['createMeeting']> = async ({ deps, principal, allowed, params, body }) => ({
-  status: 201,
-  body: await createMeetingUseCase(deps, principal, allowed, params.branchId, body.date),
-});
-
-export const addToAgenda: RouteImpl<Routes['addToAgenda']> = async ({ deps, principal, allowed, params, body }) => ({
-  status: 200,
-  body: await agendaUseCase(deps, principal, allowed, params.meetingId, body.letterId, body.letterVersion),
-});
-
-export const recordMinutes: RouteImpl<Routes['recordMinutes']> = async ({ deps, principal, allowed, params, body }) => ({
-  status: 200,
-  body: await minutesUseCase(deps, principal, allowed, params.meetingId, body.minutes, body.version),
-});
-
-export const presignLetterPhoto: RouteImpl<Routes['presignLetterPhoto']> = async ({ deps, body }) => ({
-  status: 200,
-  body: await presignUseCase(deps, body),
-});

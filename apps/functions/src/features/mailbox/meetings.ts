@@ -1,11 +1,11 @@
 import { type Meeting, ROLE_LABELS, type Role } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { DomainError, invalid, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, managesTownship, type Principal } from '../../platform/kernel/principal';
 import { daysBetween, shanghaiDay } from '../../platform/kernel/shanghai-time';
+import { accessTo } from './case-access';
 import { nextState } from './letter';
 import type { StoredMeeting } from './letter-repository';
-import { accessTo } from './letters';
+import type { MailboxPorts } from './mailbox.ports';
 
 const present = (m: StoredMeeting): Meeting => ({
   id: m.id,
@@ -23,7 +23,12 @@ function ownBinding(principal: Principal, allowed: readonly Role[], branchId: st
   return bindingsFor(principal, allowed).find((b) => b.scope.level === 'branch' && b.scope.branchId === branchId);
 }
 
-export async function listMeetings(deps: Deps, principal: Principal, allowed: readonly Role[], branchId: string): Promise<Meeting[]> {
+export async function listMeetings(
+  deps: MailboxPorts,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+): Promise<Meeting[]> {
   const branch = await deps.org.getBranch(branchId);
   const may =
     branch &&
@@ -34,7 +39,7 @@ export async function listMeetings(deps: Deps, principal: Principal, allowed: re
 }
 
 export async function createMeeting(
-  deps: Deps,
+  deps: MailboxPorts,
   principal: Principal,
   allowed: readonly Role[],
   branchId: string,
@@ -63,7 +68,7 @@ export async function createMeeting(
 
 /** 社区半月谈: an accepted letter of this community goes on a planned meeting's agenda; the writer sees it. */
 export async function addToAgenda(
-  deps: Deps,
+  deps: MailboxPorts,
   principal: Principal,
   allowed: readonly Role[],
   meetingId: string,
@@ -108,7 +113,7 @@ export async function addToAgenda(
 
 /** The meeting is held: minutes recorded, and every letter discussed shows it on its timeline. */
 export async function recordMinutes(
-  deps: Deps,
+  deps: MailboxPorts,
   principal: Principal,
   allowed: readonly Role[],
   meetingId: string,

@@ -4,6 +4,7 @@ import type { UserRepository } from '../../features/identity/user-repository';
 import type { InspectionRepository } from '../../features/inspections/inspection-repository';
 import type { LearningRepository } from '../../features/learning/learning-repository';
 import type { LetterRepository } from '../../features/mailbox/letter-repository';
+import type { LetterRulesRepository } from '../../features/mailbox/letter-rules-repository';
 import type { NewsRepository } from '../../features/news/news-repository';
 import type { ObservationRepository } from '../../features/observations/observation-repository';
 import type { OrgRepository } from '../../features/org/org-repository';
@@ -39,6 +40,7 @@ export interface Deps {
   storage: ObjectStorage;
   notifier: Notifier;
   letters: LetterRepository;
+  letterRules: LetterRulesRepository;
   sealer: Sealer;
   catalogue: CatalogueStore;
   plans: PlanRepository;

@@ -1,9 +1,9 @@
 import type { TimelineEntry } from '@chuangxing/shared';
-import type { Deps } from '../../platform/kernel/deps';
 import { DomainError } from '../../platform/kernel/domain-error';
 import { activeBindings } from '../../platform/kernel/principal';
 import type { Notification } from '../../platform/notify/notifier';
 import { isOverdue, type Letter, nextState } from './letter';
+import type { MailboxPorts } from './mailbox.ports';
 
 export interface LetterMaintenanceSummary {
   archived: number;
@@ -18,11 +18,11 @@ const SYSTEM = '系统';
  * past its deadline is flagged to the township once (督办). Reads the open queues only, township by
  * township; a letter someone changed meanwhile is skipped (its version moved on) and seen next run.
  */
-export async function runLetterMaintenance(deps: Deps): Promise<LetterMaintenanceSummary> {
+export async function runLetterMaintenance(deps: MailboxPorts): Promise<LetterMaintenanceSummary> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const summary: LetterMaintenanceSummary = { archived: 0, flagged: 0, notified: 0 };
-  const [townships, rules] = await Promise.all([deps.org.listTownships(deps.districtId), deps.rules.getLetterRules(deps.districtId)]);
+  const [townships, rules] = await Promise.all([deps.org.listTownships(deps.districtId), deps.letterRules.get(deps.districtId)]);
   for (const t of townships) {
     const open = (
       await Promise.all([
@@ -70,7 +70,7 @@ export async function runLetterMaintenance(deps: Deps): Promise<LetterMaintenanc
 }
 
 /** Township staff hear about their communities' letters; inspectors about 廉情 ones. Names only, never writers. */
-async function notifyOverseers(deps: Deps, townshipId: string, letters: Letter[]): Promise<number> {
+async function notifyOverseers(deps: MailboxPorts, townshipId: string, letters: Letter[]): Promise<number> {
   const bindings = activeBindings(await deps.users.listBindings(deps.districtId, townshipId));
   const messages: Notification[] = [];
   for (const [role, group] of [

@@ -1,0 +1,40 @@
+import type { LetterStats, Role } from '@chuangxing/shared';
+import { forbiddenScope } from '../../platform/kernel/domain-error';
+import { bindingsFor, coversTownship, type Principal, reachableTownships } from '../../platform/kernel/principal';
+import { ratesOf, shanghaiMonth } from './letter';
+import type { MailboxPorts } from './mailbox.ports';
+
+/**
+ * 三率 per community: one counters query per township in reach (kept current by every transition), plus
+ * the township's branch list for names. A station handler sees their own community.
+ */
+export async function getLetterStats(
+  deps: MailboxPorts,
+  principal: Principal,
+  allowed: readonly Role[],
+  month = shanghaiMonth(deps.clock.now()),
+  townshipId?: string,
+): Promise<LetterStats> {
+  const bindings = bindingsFor(principal, allowed);
+  const handlerBranches = new Set(
+    bindings.flatMap((b) => (b.role === 'station_handler' && b.scope.level === 'branch' ? [b.scope.branchId] : [])),
+  );
+  const overseers = bindings.filter((b) => b.role !== 'station_handler');
+  const reach = reachableTownships(bindings, deps.districtId);
+  let townships = reach === 'all' ? (await deps.org.listTownships(deps.districtId)).map((t) => t.id) : [...reach];
+  if (townshipId) {
+    if (!townships.includes(townshipId)) throw forbiddenScope();
+    townships = [townshipId];
+  }
+  const rows = await Promise.all(
+    townships.map(async (t) => {
+      const [counters, branches] = await Promise.all([deps.letters.countersOf(t, month), deps.org.listBranches(t)]);
+      const seeAll = overseers.some((b) => coversTownship(b, deps.districtId, t));
+      const byId = new Map(counters.map((c) => [c.branchId, c.counters]));
+      return branches
+        .filter((b) => b.type === 'community' && (seeAll || handlerBranches.has(b.id)))
+        .map((b) => ({ branchId: b.id, name: b.name, townshipId: t, rates: ratesOf(byId.get(b.id) ?? {}) }));
+    }),
+  );
+  return { month, communities: rows.flat() };
+}

@@ -1,0 +1,25 @@
+import type { Kernel } from '../../platform/kernel/kernel';
+import type { Notifier } from '../../platform/notify/notifier';
+import type { Sealer } from '../../platform/sealing/sealer';
+import type { ObjectStorage } from '../../platform/storage/object-storage';
+import type { BindingReader } from '../identity/identity.readers';
+import type { OrgReader } from '../org/org.readers';
+import type { HolidayReader } from '../reports/reports.readers';
+import type { LetterRepository } from './letter-repository';
+import type { LetterRulesRepository } from './letter-rules-repository';
+
+/** What the mailbox's use cases take. */
+export interface MailboxPorts extends Kernel {
+  letters: LetterRepository;
+  letterRules: LetterRulesRepository;
+  /** The district's holidays: SLA deadlines count working days. */
+  rules: HolidayReader;
+  org: OrgReader;
+  /** Township staff and inspectors to tell about overdue letters (督办). */
+  users: BindingReader;
+  /** Letter photos. */
+  storage: ObjectStorage;
+  notifier: Notifier;
+  /** Seals the writer's account and call-back phone. */
+  sealer: Sealer;
+}

@@ -1,0 +1,59 @@
+import { ROLE_LABELS, type TimelineEntry, UPLOAD_LIMITS, type WriteLetterBody } from '@chuangxing/shared';
+import { invalid } from '../../platform/kernel/domain-error';
+import type { Principal } from '../../platform/kernel/principal';
+import { codeFromRandom } from '../../platform/kernel/random-code';
+import { shanghaiDay } from '../../platform/kernel/shanghai-time';
+import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
+import type { Letter } from './letter';
+import { letterDeadline } from './letter-deadline';
+import type { AuditRecord } from './letter-repository';
+import type { MailboxPorts } from './mailbox.ports';
+import { toMyLetter } from './present-letter';
+
+/** Any WeChat user writes, named or anonymous. The account is kept sealed; officials never see it. */
+export async function writeLetter(deps: MailboxPorts, principal: Principal, body: WriteLetterBody) {
+  const branch = await deps.org.getBranch(body.branchId);
+  if (!branch || branch.districtId !== deps.districtId) throw invalid('body.branchId', '请选择要写信的社区');
+  // Photos are uploaded the same day to the same community (the presign files them so).
+  await verifyStoredPhotos(
+    deps.storage,
+    `letter/${branch.id}/`,
+    body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })),
+  );
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const userId = principal.user.id;
+  const letter: Letter = {
+    id: deps.ids.next(),
+    queryCode: codeFromRandom(deps.randomBytes, 10),
+    districtId: branch.districtId,
+    townshipId: branch.townshipId,
+    branchId: branch.id,
+    branchName: branch.name,
+    category: body.category,
+    text: body.text,
+    ...(body.photos.length ? { photos: body.photos } : {}),
+    anonymous: body.anonymous,
+    allowPublication: body.allowPublication,
+    writerName: body.anonymous ? '' : principal.user.displayName,
+    sealedWriter: await deps.sealer.seal(userId),
+    writerKey: deps.sealer.keyedHash(userId),
+    ...(body.callbackPhone ? { sealedPhone: await deps.sealer.seal(body.callbackPhone) } : {}),
+    status: 'submitted',
+    reviewed: false,
+    createdAt: at,
+    acceptBy: await letterDeadline(deps, now, 'acceptWorkingDays'),
+    version: 1,
+  };
+  const timeline: TimelineEntry = { at, kind: 'submitted', actor: ROLE_LABELS.resident, internal: false };
+  const audit: AuditRecord = { at, actor: 'writer', action: 'submit', from: '', to: 'submitted' };
+  const out = await deps.letters.create(letter, {
+    idempotencyKey: body.idempotencyKey,
+    day: shanghaiDay(now),
+    maxPerDay: (await deps.letterRules.get(deps.districtId)).perDayLimit,
+    timeline,
+    audit,
+  });
+  const stored = await deps.letters.get(out.letter.id);
+  return { kind: out.kind, letter: await toMyLetter(deps, out.letter, stored?.timeline ?? [timeline]) };
+}
