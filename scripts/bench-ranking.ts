@@ -13,25 +13,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoInspectionRepository } from '@chuangxing/functions/features/inspections/inspection-repository.dynamodb';
 import { inspectionEntities } from '@chuangxing/functions/features/inspections/inspections.entities';
 import { mailboxEntities } from '@chuangxing/functions/features/mailbox/mailbox.entities';
-import { DynamoObservationRepository } from '@chuangxing/functions/features/observations/observation-repository.dynamodb';
 import { observationResultItem } from '@chuangxing/functions/features/observations/observations.entities';
 import { branchItem, orgEntities, townshipItem } from '@chuangxing/functions/features/org/org.entities';
-import { DynamoPlanRepository } from '@chuangxing/functions/features/plans/plan-repository.dynamodb';
 import { runRankingJob } from '@chuangxing/functions/features/rankings/compute-ranking';
-import { DynamoRankingRepository } from '@chuangxing/functions/features/rankings/ranking-repository.dynamodb';
-import { DynamoScoringInputs } from '@chuangxing/functions/features/rankings/scoring-inputs.dynamodb';
-import { findingsReader, observationResultsReader, taskProgressReader } from '@chuangxing/functions/features/rankings/scoring-readers';
+import type { RankingsPorts } from '@chuangxing/functions/features/rankings/rankings.ports';
+import { rankingsPorts } from '@chuangxing/functions/features/rankings/rankings.wiring';
 import { reportsEntities } from '@chuangxing/functions/features/reports/reports.entities';
-import { DynamoRulesRepository } from '@chuangxing/functions/features/reports/rules-repository.dynamodb';
 import { startDynamoLocal } from '@chuangxing/functions/local/dynamo-local';
 import { batchPut } from '@chuangxing/functions/local/seed';
+import { parseConfig } from '@chuangxing/functions/platform/config/config';
 import { createDocumentClient } from '@chuangxing/functions/platform/dynamodb/document-client';
-import { keys } from '@chuangxing/functions/platform/dynamodb/legacy-keys';
 import { createTableInput } from '@chuangxing/functions/platform/dynamodb/table-definition';
-import type { Deps } from '@chuangxing/functions/platform/kernel/deps';
+import { createWiring } from '@chuangxing/functions/platform/wiring';
 
 const ROOT = resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '5000,50000').split(',').map(Number);
@@ -59,20 +54,21 @@ async function parallelPut(doc: ReturnType<typeof createDocumentClient>, table: 
   await Promise.all(Array.from({ length: lanes }, (_, k) => batchPut(doc, table, items.slice(k * size, (k + 1) * size))));
 }
 
-function depsFor(doc: ReturnType<typeof createDocumentClient>, table: string): Deps {
+/** The ranking's own ports, as the job's Lambda wires them, over the bench's (request-counting) client and table. */
+function depsFor(doc: ReturnType<typeof createDocumentClient>, table: string): RankingsPorts {
+  const config = parseConfig({
+    CX_STAGE: 'test',
+    CX_TABLE_NAME: table,
+    CX_DISTRICT_ID: D,
+    CX_TOKEN_SIGNING_KEY: 'bench-signing-key-0123456789abcdefghij',
+  });
+  const base = createWiring(config, { tokenSigningKey: 'bench-signing-key-0123456789abcdefghij', wechatAppSecret: '' }, { now: () => NOW });
+  const ports = rankingsPorts({ ...base, doc, table });
   return {
-    districtId: D,
-    clock: { now: () => NOW },
+    ...ports,
     ids: { next: () => `id${Math.random().toString(36).slice(2)}` },
     sha256: (t: string) => createHash('sha256').update(t).digest('hex'),
-    rules: new DynamoRulesRepository(doc, table),
-    rankings: new DynamoRankingRepository(doc, table),
-    scoringInputs: new DynamoScoringInputs(doc, table, {
-      observations: observationResultsReader(new DynamoObservationRepository(doc, table)),
-      findings: findingsReader(new DynamoInspectionRepository(doc, table)),
-      taskProgress: taskProgressReader(new DynamoPlanRepository(doc, table)),
-    }),
-  } as unknown as Deps;
+  };
 }
 
 /** The district, its townships and branches, and each branch's rollups for the quarter. */
@@ -242,7 +238,7 @@ interface Measured {
   versions: number;
 }
 
-async function measure(deps: Deps, quarter: string): Promise<Measured> {
+async function measure(deps: RankingsPorts, quarter: string): Promise<Measured> {
   (globalThis as { gc?: () => void }).gc?.();
   const base = process.memoryUsage();
   let peakHeap = base.heapUsed;

@@ -90,8 +90,7 @@ async function main() {
   );
   // The scheduled reminder (EventBridge Scheduler in AWS) runs every minute here; messages land in /v1/dev/outbox.
   const reminders = startReminderTimer({
-    deps: stack.deps,
-    config: stack.config,
+    wiring: stack.wiring,
     onRun: (r) =>
       r.outcome === 'sent' &&
       console.log(

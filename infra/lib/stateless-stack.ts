@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { type RouteDef, routes } from '@chuangxing/shared';
 import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { CorsHttpMethod, type CorsPreflightOptions, HttpApi, HttpMethod, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -14,17 +13,19 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { type ApiContext, contextOfPath } from '../../apps/functions/src/handlers/route-contexts';
-import { UPLOAD_PREFIXES_BY_CONTEXT } from '../../apps/functions/src/platform/storage/upload-prefixes';
+import {
+  API_FUNCTION_NAMES,
+  type ApiFunctionName,
+  apiEntryOf,
+  apiFunctionId,
+  deployedRoutes,
+  sealsOf,
+  uploadPrefixesOf,
+} from './api-functions';
 import type { AppSettings } from './context';
 
 /** The monorepo root: the esbuild project root and home of the one lock file. */
 const repoRoot = path.resolve(__dirname, '../..');
-export const apiEntry = path.join(repoRoot, 'apps/functions/src/handlers/api.handler.ts');
-export const rankingsApiEntry = path.join(repoRoot, 'apps/functions/src/handlers/rankings-api.handler.ts');
-export const learningApiEntry = path.join(repoRoot, 'apps/functions/src/handlers/learning-api.handler.ts');
-/** One API function per bounded context (apps/functions/src/http/route-contexts.ts), each from its own entry. */
-export const API_ENTRIES: Readonly<Record<ApiContext, string>> = { core: apiEntry, rankings: rankingsApiEntry, learning: learningApiEntry };
 export const reminderEntry = path.join(repoRoot, 'apps/functions/src/handlers/reminder.handler.ts');
 export const rankingEntry = path.join(repoRoot, 'apps/functions/src/handlers/ranking.handler.ts');
 
@@ -49,15 +50,6 @@ export const RANKING_RETRY_ATTEMPTS = 20;
 /** Placeholder written at deploy time; the operator replaces it with the real WeChat AppSecret. */
 export const WECHAT_SECRET_PLACEHOLDER = 'REPLACE_WITH_WECHAT_APP_SECRET';
 
-/** Where news photos live in the bucket: the learning function may only touch keys under it. */
-/** Where news photos live; the learning function's only prefix. */
-export const NEWS_PHOTO_PREFIX = UPLOAD_PREFIXES_BY_CONTEXT.learning[0];
-
-/** The routes the deployed API serves: the whole contract except the local-only ones (dev login, the dev outbox). */
-export function deployedRoutes(): RouteDef[] {
-  return Object.values(routes as Record<string, RouteDef>).filter((r) => r.localOnly !== true);
-}
-
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
   key: IKey;
@@ -71,14 +63,8 @@ export interface StatelessStackProps extends StackProps {
  * the scheduled reminder function with its EventBridge Scheduler schedule.
  */
 export class StatelessStack extends Stack {
-  /** The core API function (auth, org, reports, letters, plans, …). */
-  public readonly apiFunction: NodejsFunction;
-  /** The scoring model and the quarterly rankings. */
-  public readonly rankingsApiFunction: NodejsFunction;
-  /** Tests, questionnaires and news. */
-  public readonly learningApiFunction: NodejsFunction;
-  /** Each context's API function, as the HTTP API routes are wired. */
-  public readonly apiFunctions: Readonly<Record<ApiContext, NodejsFunction>>;
+  /** One function per entry of apps/functions/src/handlers/api-functions.ts. */
+  public readonly apiFunctions: Readonly<Record<ApiFunctionName, NodejsFunction>>;
   public readonly reminderFunction: NodejsFunction;
   public readonly reminderSchedule: Schedule;
   public readonly rankingFunction: NodejsFunction;
@@ -108,11 +94,6 @@ export class StatelessStack extends Stack {
         excludePunctuation: true,
       },
       removalPolicy: RemovalPolicy.RETAIN,
-    });
-
-    const logGroup = new LogGroup(this, 'ApiLogs', {
-      retention: RetentionDays.THREE_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
     });
 
     const bundling: BundlingOptions = {
@@ -152,69 +133,41 @@ export class StatelessStack extends Stack {
       bundling,
     };
 
-    this.apiFunction = new NodejsFunction(this, 'ApiFunction', {
-      ...common,
-      description: '创星 HTTP API, core context (everything but rankings and learning, routed by the shared contract)',
-      entry: apiEntry,
-      timeout: Duration.seconds(10),
-      logGroup,
-      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'chuangxing-api' },
-    });
-
-    table.grantReadWriteData(this.apiFunction);
-    key.grantEncryptDecrypt(this.apiFunction);
-    this.secret.grantRead(this.apiFunction);
-    // Presigned POSTs and GETs are signed with this role, so S3 checks *its* rights when a client uploads
-    // or reads: PutObject and GetObject (which also covers HeadObject) on the prefixes it presigns only
-    // (report, letter, plan-evidence and inspection photos: domain/upload-prefixes.ts), and the KMS key above
-    // for the bucket's SSE-KMS. ListBucket makes HeadObject on a missing key answer 404 (not 403).
-    this.apiFunction.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['s3:PutObject', 's3:GetObject'],
-        resources: UPLOAD_PREFIXES_BY_CONTEXT.core.map((prefix) => photoBucket.arnForObjects(`${prefix}*`)),
-      }),
-    );
-    this.apiFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [photoBucket.bucketArn] }));
-
-    // One function per bounded context (apps/functions/src/http/route-contexts.ts), so each bundle holds
-    // only its own routes, use cases and adapters. Same runtime, bundling and environment as the core one.
-    const contextFunction = (id: string, context: Exclude<ApiContext, 'core'>, description: string) =>
-      new NodejsFunction(this, id, {
+    // One function per entry of api-functions.ts: each bundles only its own features (and the readers they
+    // use). All read and write the table and read the secret. Presigned POSTs and GETs are signed with the
+    // function's role, so S3 checks *its* rights when a client uploads or reads: PutObject and GetObject
+    // (which also covers HeadObject) on the prefixes its features presign only, ListBucket so HeadObject on a
+    // missing key answers 404 (not 403), and the KMS key for the bucket's SSE-KMS. Only the mailbox seals.
+    const apiFunctions = {} as Record<ApiFunctionName, NodejsFunction>;
+    for (const name of API_FUNCTION_NAMES) {
+      const id = apiFunctionId(name);
+      const fn = new NodejsFunction(this, id, {
         ...common,
-        description,
-        entry: API_ENTRIES[context],
+        description: `创星 HTTP API: ${name} (features of apps/functions/src/handlers/api-functions.ts)`,
+        entry: apiEntryOf(name),
         timeout: Duration.seconds(10),
         logGroup: new LogGroup(this, `${id.replace(/Function$/, '')}Logs`, {
           retention: RetentionDays.THREE_MONTHS,
           removalPolicy: RemovalPolicy.DESTROY,
         }),
-        environment: { ...environment, POWERTOOLS_SERVICE_NAME: `chuangxing-api-${context}` },
+        environment: { ...environment, POWERTOOLS_SERVICE_NAME: `chuangxing-api-${name}` },
       });
-    // Rankings: the table (reads the features' rollups, writes drafts and published rankings) and the
-    // token signing key. No sealing key, no photos.
-    this.rankingsApiFunction = contextFunction(
-      'RankingsApiFunction',
-      'rankings',
-      '创星 HTTP API, rankings context (scoring model, quarterly rankings)',
-    );
-    table.grantReadWriteData(this.rankingsApiFunction);
-    this.secret.grantRead(this.rankingsApiFunction);
-    // Learning: the table, the secret (token key; the WeChat AppSecret for test reminders) and the news
-    // photos under news/ only (presigned uploads and reads, HeadObject to verify them). No sealing key.
-    this.learningApiFunction = contextFunction(
-      'LearningApiFunction',
-      'learning',
-      '创星 HTTP API, learning context (tests, questionnaires, news)',
-    );
-    table.grantReadWriteData(this.learningApiFunction);
-    this.secret.grantRead(this.learningApiFunction);
-    this.learningApiFunction.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [photoBucket.arnForObjects(`${NEWS_PHOTO_PREFIX}*`)] }),
-    );
-    this.learningApiFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [photoBucket.bucketArn] }));
-    // The bucket is SSE-KMS with the customer-managed key: presigned uploads and reads signed by this role need it.
-    key.grantEncryptDecrypt(this.learningApiFunction);
-    this.apiFunctions = { core: this.apiFunction, rankings: this.rankingsApiFunction, learning: this.learningApiFunction };
+      table.grantReadWriteData(fn);
+      this.secret.grantRead(fn);
+      const prefixes = uploadPrefixesOf(name);
+      if (prefixes.length) {
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['s3:PutObject', 's3:GetObject'],
+            resources: prefixes.map((p) => photoBucket.arnForObjects(`${p}*`)),
+          }),
+        );
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [photoBucket.bucketArn] }));
+      }
+      if (prefixes.length || sealsOf(name)) key.grantEncryptDecrypt(fn);
+      apiFunctions[name] = fn;
+    }
+    this.apiFunctions = apiFunctions;
 
     this.reminderFunction = new NodejsFunction(this, 'ReminderFunction', {
       ...common,
@@ -293,18 +246,12 @@ export class StatelessStack extends Stack {
       throttle: { rateLimit: 200, burstLimit: 400 },
     });
 
-    // Each contract route goes to the function of its context, through one proxy integration per function.
-    const integrations: Record<ApiContext, HttpLambdaIntegration> = {
-      core: new HttpLambdaIntegration('ApiIntegration', this.apiFunction),
-      rankings: new HttpLambdaIntegration('RankingsApiIntegration', this.rankingsApiFunction),
-      learning: new HttpLambdaIntegration('LearningApiIntegration', this.learningApiFunction),
-    };
-    for (const route of deployedRoutes()) {
-      this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: integrations[contextOfPath(route.path)],
-      });
+    // Each contract route goes to the function that serves its feature, through one proxy integration per function.
+    const integrations = Object.fromEntries(
+      API_FUNCTION_NAMES.map((name) => [name, new HttpLambdaIntegration(`${apiFunctionId(name)}Integration`, apiFunctions[name])]),
+    ) as Record<ApiFunctionName, HttpLambdaIntegration>;
+    for (const { route, fn } of deployedRoutes()) {
+      this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: integrations[fn] });
     }
 
     if (!reminderTemplateId) {

@@ -3,16 +3,19 @@ import * as path from 'node:path';
 import { type RouteDef, routes } from '@chuangxing/shared';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { type ApiContext, contextOfPath } from '../../apps/functions/src/handlers/route-contexts';
 import {
-  API_ENTRIES,
-  apiEntry,
-  learningApiEntry,
-  NEWS_PHOTO_PREFIX,
+  API_FUNCTION_NAMES,
+  API_FUNCTIONS,
+  type ApiFunctionName,
+  apiEntryOf,
+  apiFunctionId,
+  deployedRoutes,
+  uploadPrefixesOf,
+} from '../lib/api-functions';
+import {
   RANKING_RETRY_ATTEMPTS,
   REMINDER_SCHEDULE_MINUTES,
   rankingEntry,
-  rankingsApiEntry,
   reminderEntry,
   WECHAT_SECRET_PLACEHOLDER,
 } from '../lib/stateless-stack';
@@ -34,18 +37,21 @@ const logicalId = (type: string, prefix: string) => {
   expect(ids, `${type} ${prefix}`).toHaveLength(1);
   return ids[0];
 };
-const fnLogicalId = logicalId('AWS::Lambda::Function', 'ApiFunction');
+/** Each API function of api-functions.ts, by logical id. */
+const apiFnIds = Object.fromEntries(API_FUNCTION_NAMES.map((n) => [n, logicalId('AWS::Lambda::Function', apiFunctionId(n))])) as Record<
+  ApiFunctionName,
+  string
+>;
+const apiFnOf = (n: ApiFunctionName) => template.findResources('AWS::Lambda::Function')[apiFnIds[n]] as (typeof functions)[number];
+const apiFns = API_FUNCTION_NAMES.map(apiFnOf);
+const fnLogicalId = apiFnIds.core;
 const reminderLogicalId = logicalId('AWS::Lambda::Function', 'ReminderFunction');
 const apiFn = template.findResources('AWS::Lambda::Function')[fnLogicalId] as (typeof functions)[number];
 const reminderFn = template.findResources('AWS::Lambda::Function')[reminderLogicalId] as (typeof functions)[number];
 const rankingLogicalId = logicalId('AWS::Lambda::Function', 'RankingFunction');
 const rankingFn = template.findResources('AWS::Lambda::Function')[rankingLogicalId] as (typeof functions)[number];
-const rankingsApiLogicalId = logicalId('AWS::Lambda::Function', 'RankingsApiFunction');
-const learningApiLogicalId = logicalId('AWS::Lambda::Function', 'LearningApiFunction');
-const rankingsApiFn = template.findResources('AWS::Lambda::Function')[rankingsApiLogicalId] as (typeof functions)[number];
-const learningApiFn = template.findResources('AWS::Lambda::Function')[learningApiLogicalId] as (typeof functions)[number];
-/** Each context's API function, by logical id. */
-const apiFnIds: Record<ApiContext, string> = { core: fnLogicalId, rankings: rankingsApiLogicalId, learning: learningApiLogicalId };
+const rankingsApiFn = apiFnOf('rankings');
+const learningApiFn = apiFnOf('learning');
 const env = apiFn.Properties!.Environment.Variables as Record<string, unknown>;
 const reminderEnv = reminderFn.Properties!.Environment.Variables as Record<string, unknown>;
 const routeKeys = resourcesOf(template, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties!.RouteKey as string);
@@ -59,16 +65,17 @@ const statementsOf = (roleId: string) =>
 const actionsOf = (statements: any[]) => statements.flatMap((s) => [s.Action].flat() as string[]);
 
 describe('functions', () => {
-  it('are exactly five: one API function per context (core, rankings, learning), the scheduled reminders and the quarterly ranking job', () => {
-    expect(functions).toHaveLength(5);
+  it('are one API function per entry of api-functions.ts, the scheduled reminders and the quarterly ranking job', () => {
+    expect(API_FUNCTION_NAMES).toEqual(['core', 'reports', 'mailbox', 'work', 'rankings', 'learning']);
+    expect(functions).toHaveLength(API_FUNCTION_NAMES.length + 2);
   });
 
   it('all bundle with the same runtime and settings, each from its own entry', () => {
-    for (const fn of [apiFn, rankingsApiFn, learningApiFn, reminderFn]) {
+    for (const fn of [...apiFns, reminderFn]) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Architectures: ['arm64'], MemorySize: 512 });
       expect(fn.Properties!.Code).toEqual({ S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) });
     }
-    expect(new Set([apiFn, rankingsApiFn, learningApiFn, reminderFn, rankingFn].map((fn) => fn.Properties!.Code.S3Key)).size).toBe(5);
+    expect(new Set([...apiFns, reminderFn, rankingFn].map((fn) => fn.Properties!.Code.S3Key)).size).toBe(API_FUNCTION_NAMES.length + 2);
   });
 });
 
@@ -83,11 +90,11 @@ describe('API function', () => {
     });
   });
 
-  it('is built from apps/functions/src/handlers/api.handler.ts as a code asset', () => {
-    expect(path.relative(path.resolve(__dirname, '../..'), apiEntry)).toBe(
-      path.join('apps', 'functions', 'src', 'handlers', 'api.handler.ts'),
+  it('is built from apps/functions/src/handlers/core-api.handler.ts as a code asset', () => {
+    expect(path.relative(path.resolve(__dirname, '../..'), apiEntryOf('core'))).toBe(
+      path.join('apps', 'functions', 'src', 'handlers', 'core-api.handler.ts'),
     );
-    expect(existsSync(apiEntry)).toBe(true);
+    expect(existsSync(apiEntryOf('core'))).toBe(true);
     expect(apiFn.Properties!.Code).toEqual({ S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) });
   });
 
@@ -100,7 +107,7 @@ describe('API function', () => {
       CX_CORS_ORIGINS: 'https://h5.example.cn,http://localhost:10086',
       CX_WECHAT_APPID: 'wx0123456789abcdef',
       CX_WECHAT_API_BASE: 'https://api.weixin.qq.com',
-      POWERTOOLS_SERVICE_NAME: 'chuangxing-api',
+      POWERTOOLS_SERVICE_NAME: 'chuangxing-api-core',
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
       CX_SECRETS_ARN: { Ref: secretLogicalId },
@@ -123,35 +130,43 @@ describe('API function', () => {
 
   it('logs to its own log group with a retention (one per function)', () => {
     const groups = template.findResources('AWS::Logs::LogGroup');
-    expect(Object.keys(groups)).toHaveLength(5);
+    expect(Object.keys(groups)).toHaveLength(API_FUNCTION_NAMES.length + 2);
     for (const group of Object.values(groups)) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
-    const own = [apiFn, rankingsApiFn, learningApiFn, reminderFn, rankingFn].map(
-      (fn) => fn.Properties!.LoggingConfig.LogGroup.Ref as string,
-    );
+    const own = [...apiFns, reminderFn, rankingFn].map((fn) => fn.Properties!.LoggingConfig.LogGroup.Ref as string);
     expect(Object.keys(groups).sort()).toEqual(own.sort());
   });
 });
 
-describe('rankings and learning API functions', () => {
-  it('are built from their own handlers, one per bounded context', () => {
+describe('the other API functions', () => {
+  it('are built from their own handlers, one per entry of api-functions.ts', () => {
     const rel = (p: string) => path.relative(path.resolve(__dirname, '../..'), p);
-    expect(rel(rankingsApiEntry)).toBe(path.join('apps', 'functions', 'src', 'handlers', 'rankings-api.handler.ts'));
-    expect(rel(learningApiEntry)).toBe(path.join('apps', 'functions', 'src', 'handlers', 'learning-api.handler.ts'));
-    expect(API_ENTRIES).toEqual({ core: apiEntry, rankings: rankingsApiEntry, learning: learningApiEntry });
-    for (const entry of Object.values(API_ENTRIES)) expect(existsSync(entry)).toBe(true);
-    for (const fn of [rankingsApiFn, learningApiFn]) expect(fn.Properties).toMatchObject({ Timeout: 10, MemorySize: 512 });
+    for (const name of API_FUNCTION_NAMES) {
+      expect(rel(apiEntryOf(name))).toBe(path.join('apps', 'functions', 'src', 'handlers', `${name}-api.handler.ts`));
+      expect(existsSync(apiEntryOf(name))).toBe(true);
+      expect(apiFnOf(name).Properties).toMatchObject({ Timeout: 10, MemorySize: 512 });
+    }
   });
 
   it('get the core API function’s environment with their own service names', () => {
     const { POWERTOOLS_SERVICE_NAME: apiName, ...apiRest } = env;
-    for (const [fn, name] of [
-      [rankingsApiFn, 'chuangxing-api-rankings'],
-      [learningApiFn, 'chuangxing-api-learning'],
-    ] as const) {
-      const { POWERTOOLS_SERVICE_NAME: own, ...rest } = fn.Properties!.Environment.Variables as Record<string, unknown>;
-      expect([apiName, own]).toEqual(['chuangxing-api', name]);
+    for (const name of API_FUNCTION_NAMES) {
+      const { POWERTOOLS_SERVICE_NAME: own, ...rest } = apiFnOf(name).Properties!.Environment.Variables as Record<string, unknown>;
+      expect([apiName, own]).toEqual(['chuangxing-api-core', `chuangxing-api-${name}`]);
       expect(rest).toEqual(apiRest);
     }
+  });
+
+  it('each gets the photo prefixes of its own features only', () => {
+    for (const name of API_FUNCTION_NAMES) {
+      const statements = statementsOf(roleOf(apiFnOf(name)));
+      const granted = statements
+        .filter((s) => JSON.stringify(s.Resource).includes('PhotoBucket'))
+        .flatMap((s) => [...JSON.stringify(s.Resource).matchAll(/"\/([a-z-]+)\/\*"/g)].map((m) => `${m[1]}/`))
+        .sort();
+      expect(granted, name).toEqual([...uploadPrefixesOf(name)].sort());
+    }
+    expect(uploadPrefixesOf('work').sort()).toEqual(['inspection-fix/', 'inspection/', 'plan-evidence/']);
+    expect(uploadPrefixesOf('core')).toEqual([]);
   });
 
   it('rankings: reads and writes the table and reads the secret; no photos', () => {
@@ -181,7 +196,7 @@ describe('rankings and learning API functions', () => {
       ]),
     );
     const onPhotos = statements.filter((s) => JSON.stringify(s).includes('PhotoBucket'));
-    expect(NEWS_PHOTO_PREFIX).toBe('news/');
+    expect(uploadPrefixesOf('learning')).toEqual(['news/']);
     const objects = onPhotos.find((s) => JSON.stringify(s.Resource).includes('/news/*'))!;
     expect([objects.Action].flat().sort()).toEqual(['s3:GetObject', 's3:PutObject']);
     expect(JSON.stringify(onPhotos)).not.toContain('daily-report');
@@ -201,7 +216,7 @@ describe('reminder function', () => {
     const { POWERTOOLS_SERVICE_NAME: apiName, ...apiRest } = env;
     const { POWERTOOLS_SERVICE_NAME: reminderName, ...reminderRest } = reminderEnv;
     expect(reminderRest).toEqual(apiRest);
-    expect([apiName, reminderName]).toEqual(['chuangxing-api', 'chuangxing-reminders']);
+    expect([apiName, reminderName]).toEqual(['chuangxing-api-core', 'chuangxing-reminders']);
     expect(reminderEnv).toMatchObject({
       CX_STAGE: 'prod',
       CX_NOTIFIER: 'wechat',
@@ -290,7 +305,7 @@ describe('quarterly ranking job and its quarter-end schedule', () => {
     });
     const { POWERTOOLS_SERVICE_NAME: apiName, ...apiRest } = env;
     const { POWERTOOLS_SERVICE_NAME: name, ...rest } = rankingFn.Properties!.Environment.Variables as Record<string, unknown>;
-    expect([apiName, name]).toEqual(['chuangxing-api', 'chuangxing-ranking']);
+    expect([apiName, name]).toEqual(['chuangxing-api-core', 'chuangxing-ranking']);
     expect(rest).toEqual(apiRest);
   });
 
@@ -377,14 +392,16 @@ describe('permissions', () => {
     expect(onKey).toEqual(expect.arrayContaining(['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey*']));
   });
 
-  it('lets the core API function put and get photos under the prefixes it presigns only, and list the bucket for 404s', () => {
-    const onPhotos = statementsOf(roleOf(apiFn)).filter((s) => JSON.stringify(s).includes('PhotoBucket'));
+  it('lets each API function put and get photos under the prefixes its features presign only, and list the bucket for 404s', () => {
+    const onPhotos = statementsOf(roleOf(apiFnOf('reports'))).filter((s) => JSON.stringify(s).includes('PhotoBucket'));
     const objects = onPhotos.find((s) => JSON.stringify(s.Resource).includes('/daily-report/*'))!;
     expect([objects.Action].flat().sort()).toEqual(['s3:GetObject', 's3:PutObject']);
     expect(JSON.stringify(objects.Resource)).toMatch(/Fn::ImportValue.*PhotoBucket.*Arn.*"\/daily-report\/\*"/);
-    // Every prefix a core use case presigns (report, letter, plan evidence, inspection and fix photos), and not news.
+    // Each prefix lands on the function whose feature presigns it: report photos here, the others elsewhere.
     const granted = [...JSON.stringify(objects.Resource).matchAll(/"\/([a-z-]+)\/\*"/g)].map((m) => m[1]).sort();
-    expect(granted).toEqual(['daily-report', 'inspection', 'inspection-fix', 'letter', 'plan-evidence']);
+    expect(granted).toEqual(['daily-report']);
+    const everywhere = API_FUNCTION_NAMES.flatMap(uploadPrefixesOf).sort();
+    expect(everywhere).toEqual(['daily-report/', 'inspection-fix/', 'inspection/', 'letter/', 'news/', 'plan-evidence/']);
     const bucket = onPhotos.find((s) => s !== objects)!;
     expect([bucket.Action].flat()).toEqual(['s3:ListBucket']);
     expect(JSON.stringify(bucket.Resource)).not.toContain('/');
@@ -392,13 +409,18 @@ describe('permissions', () => {
     expect(actionsOf(onPhotos)).not.toContain('s3:DeleteObject');
   });
 
-  it('has seven roles: one per function, which only Lambda may assume, and one per schedule', () => {
-    template.resourceCountIs('AWS::IAM::Role', 7);
+  it('has one role per function, which only Lambda may assume, and one per schedule', () => {
+    const fnCount = API_FUNCTION_NAMES.length + 2;
+    template.resourceCountIs('AWS::IAM::Role', fnCount + 2);
     const principals = resourcesOf(template, 'AWS::IAM::Role').map(
       (r) => r.Properties!.AssumeRolePolicyDocument.Statement[0].Principal.Service,
     );
-    expect(principals.sort()).toEqual([...Array(5).fill('lambda.amazonaws.com'), 'scheduler.amazonaws.com', 'scheduler.amazonaws.com']);
-    expect(new Set([apiFn, rankingsApiFn, learningApiFn, reminderFn, rankingFn].map(roleOf)).size).toBe(5);
+    expect(principals.sort()).toEqual([
+      ...Array(fnCount).fill('lambda.amazonaws.com'),
+      'scheduler.amazonaws.com',
+      'scheduler.amazonaws.com',
+    ]);
+    expect(new Set([...apiFns, reminderFn, rankingFn].map(roleOf)).size).toBe(fnCount);
   });
 });
 
@@ -438,30 +460,39 @@ describe('HTTP API', () => {
     expect(routeKeys).toContain('GET /v1/openapi.json');
   });
 
-  it('sends every route to the API function of its context, through one proxy integration per function', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 3);
-    const integrationOf = {} as Record<ApiContext, string>;
-    for (const [context, fnId] of Object.entries(apiFnIds) as [ApiContext, string][]) {
-      integrationOf[context] = template.getResourceId('AWS::ApiGatewayV2::Integration', {
-        Properties: { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', IntegrationUri: { 'Fn::GetAtt': [fnId, 'Arn'] } },
+  it('sends every route to the API function that serves its feature, through one proxy integration per function', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', API_FUNCTION_NAMES.length);
+    const integrationOf = {} as Record<ApiFunctionName, string>;
+    for (const name of API_FUNCTION_NAMES) {
+      integrationOf[name] = template.getResourceId('AWS::ApiGatewayV2::Integration', {
+        Properties: {
+          IntegrationType: 'AWS_PROXY',
+          PayloadFormatVersion: '2.0',
+          IntegrationUri: { 'Fn::GetAtt': [apiFnIds[name], 'Arn'] },
+        },
       });
     }
-    const routesPer = { core: 0, rankings: 0, learning: 0 };
+    const fnOfKey = new Map(deployedRoutes().map(({ route, fn }) => [`${route.method} ${route.path}`, fn]));
+    const routesPer = Object.fromEntries(API_FUNCTION_NAMES.map((n) => [n, 0])) as Record<ApiFunctionName, number>;
     for (const route of resourcesOf(template, 'AWS::ApiGatewayV2::Route')) {
       const key = route.Properties!.RouteKey as string;
-      const context = contextOfPath(key.split(' ')[1]);
-      routesPer[context]++;
-      expect(route.Properties!.Target, key).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integrationOf[context] }]] });
+      const fn = fnOfKey.get(key)!;
+      routesPer[fn]++;
+      expect(route.Properties!.Target, key).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integrationOf[fn] }]] });
       expect(route.Properties!.AuthorizationType ?? 'NONE').toBe('NONE');
     }
-    for (const r of nonLocalRoutes) routesPer[contextOfPath(r.path)]--;
-    expect(routesPer).toEqual({ core: 0, rankings: 0, learning: 0 });
-    // Spot checks against the contract's paths.
-    expect(contextOfPath('/v1/rankings/{quarter}')).toBe('rankings');
-    expect(contextOfPath('/v1/scoring/draft')).toBe('rankings');
-    expect(contextOfPath('/v1/questionnaires/{questionnaireId}')).toBe('learning');
-    expect(contextOfPath('/v1/uploads/news')).toBe('learning');
-    expect(contextOfPath('/v1/me')).toBe('core');
+    for (const { fn } of deployedRoutes()) routesPer[fn]--;
+    expect(routesPer).toEqual(Object.fromEntries(API_FUNCTION_NAMES.map((n) => [n, 0])));
+    // Spot checks against the contract's paths: a feature's routes go where api-functions.ts puts the feature.
+    expect(fnOfKey.get('GET /v1/rankings/{quarter}')).toBe('rankings');
+    expect(fnOfKey.get('PUT /v1/scoring/draft')).toBe('rankings');
+    expect(fnOfKey.get('GET /v1/questionnaires/{questionnaireId}')).toBe('learning');
+    expect(fnOfKey.get('POST /v1/uploads/news')).toBe('learning');
+    expect(fnOfKey.get('GET /v1/me')).toBe('core');
+    expect(fnOfKey.get('POST /v1/letters')).toBe('mailbox');
+    expect(fnOfKey.get('GET /v1/branches/{branchId}/board/{year}')).toBe('work');
+    expect(fnOfKey.get('PUT /v1/branches/{branchId}/reports/{day}')).toBe('reports');
+    expect(API_FUNCTIONS.work).toContain('plans');
   });
 
   it('lets API Gateway invoke each API function, and only those', () => {

@@ -1,12 +1,16 @@
-import { type ApiAppOptions, createContextApp } from '../platform/http/context-app';
-import { implementations } from './all-routes';
+import { principalLoader } from '../features/identity/identity.wiring';
+import type { FeatureModule } from '../platform/http/feature';
+import { createRouter } from '../platform/http/router';
+import type { Logger } from '../platform/observability/logger';
+import type { Wiring } from '../platform/wiring';
 
-export { type ApiApp, type ApiAppOptions, type Logger, MAX_BODY_BYTES, matchRoute } from '../platform/http/context-app';
-
-/**
- * Every route of every context in one app: the local stack (`npm start`) and the tests. Lambda handlers
- * use createContextApp with their own context's routes, so they do not import this module.
- */
-export function createApiApp(options: ApiAppOptions) {
-  return createContextApp({ ...options, implementations });
+/** The router over `features` bound to one wiring: each API function's, or every feature's (local stack, tests). */
+export function createApiApp(w: Wiring, opts: { logger: Logger; features: readonly FeatureModule[] }) {
+  return createRouter({
+    features: opts.features.map((f) => f.bind(w)),
+    authenticate: principalLoader(w),
+    devLogin: w.config.devLogin,
+    corsOrigins: w.config.corsOrigins,
+    logger: opts.logger,
+  });
 }

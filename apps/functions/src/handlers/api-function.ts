@@ -1,29 +1,27 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { type AppConfig, parseConfig } from '../platform/config/config';
+import { parseConfig } from '../platform/config/config';
 import { loadSecrets } from '../platform/config/secrets';
-import { type ApiApp, createContextApp } from '../platform/http/context-app';
-import type { RouteImplementations } from '../platform/http/route-context';
-import type { Deps } from '../platform/kernel/deps';
+import type { FeatureModule } from '../platform/http/feature';
+import type { Router } from '../platform/http/router';
 import { createLogger } from '../platform/observability/logger';
-import type { Secrets } from './compose-base';
+import { createWiring } from '../platform/wiring';
+import { createApiApp } from './api-app';
+import type { ApiFunctionName, FeaturesOf } from './api-functions';
 
 /**
- * One API function per bounded context (http/route-contexts.ts): the context's composer and routes in, a
- * Lambda handler out. Config is parsed at cold start (a bad one fails the init, loudly); the secrets are
- * fetched on the first request and fetched again if that failed.
+ * One API function of api-functions.ts: exactly the features it lists (a missing or extra one does not
+ * compile), a Lambda handler out. Config is parsed at cold start (a bad one fails the init, loudly); the
+ * secrets are fetched on the first request and fetched again if that failed.
  */
-export function createApiHandler(
-  serviceName: string,
-  compose: (config: AppConfig, secrets: Secrets) => Deps,
-  implementations: Partial<RouteImplementations>,
-) {
+export function createApiHandler<F extends ApiFunctionName>(name: F, features: { [K in FeaturesOf<F>]: FeatureModule<K> }) {
   const config = parseConfig(process.env);
-  const { logger, powertools } = createLogger(serviceName);
-  let app: Promise<ApiApp> | undefined;
+  const { logger, powertools } = createLogger(`chuangxing-api-${name}`);
+  const served: readonly FeatureModule[] = Object.values(features);
+  let app: Promise<Router> | undefined;
 
-  async function build(): Promise<ApiApp> {
+  async function build(): Promise<Router> {
     const secrets = await loadSecrets(config);
-    return createContextApp({ deps: compose(config, secrets), corsOrigins: config.corsOrigins, logger, implementations });
+    return createApiApp(createWiring(config, secrets), { logger, features: served });
   }
 
   return async (event: APIGatewayProxyEventV2, context: Context) => {

@@ -1,6 +1,5 @@
+import { learningFeature } from '../features/learning/learning.feature';
+import { newsFeature } from '../features/news/news.feature';
 import { createApiHandler } from './api-function';
-import { composeLearningDeps } from './compose-learning';
-import { learningImplementations } from './learning-routes';
 
-/** The learning API function: tests, questionnaires and news (http/route-contexts.ts). */
-export const handler = createApiHandler('chuangxing-api-learning', composeLearningDeps, learningImplementations);
+export const handler = createApiHandler('learning', { learning: learningFeature, news: newsFeature });

@@ -1,15 +1,16 @@
 import type { Context } from 'aws-lambda';
 import { runRankingJob } from '../features/rankings/compute-ranking';
 import { quarterToRank } from '../features/rankings/ranking';
+import type { RankingsPorts } from '../features/rankings/rankings.ports';
+import { rankingsPorts } from '../features/rankings/rankings.wiring';
 import { parseConfig } from '../platform/config/config';
 import { loadSecrets } from '../platform/config/secrets';
-import type { Deps } from '../platform/kernel/deps';
 import { createLogger } from '../platform/observability/logger';
-import { composeDeps } from './compose';
+import { createWiring } from '../platform/wiring';
 
 const config = parseConfig(process.env);
 const { logger, powertools } = createLogger('chuangxing-ranking');
-let wiring: Promise<Deps> | undefined;
+let wiring: Promise<RankingsPorts> | undefined;
 
 /** Thrown when time ran out between shards: the scheduler's retry resumes from the checkpoints. */
 export class RankingIncomplete extends Error {
@@ -30,7 +31,7 @@ export class RankingIncomplete extends Error {
 export const handler = async (event: unknown, context: Context) => {
   powertools.addContext(context);
   wiring ??= loadSecrets(config)
-    .then((secrets) => composeDeps(config, secrets))
+    .then((secrets) => rankingsPorts(createWiring(config, secrets)))
     .catch((err) => {
       wiring = undefined;
       throw err;

@@ -1,26 +1,14 @@
 import type { Context } from 'aws-lambda';
-import { runLetterMaintenance } from '../features/mailbox/run-letter-maintenance';
-import type { ReminderRunLedger } from '../features/reports/reminder-run-ledger';
-import { DynamoReminderRunLedger } from '../features/reports/reminder-run-ledger.dynamodb';
-import { runScheduledReminders } from '../features/reports/run-scheduled-reminders';
 import { parseConfig } from '../platform/config/config';
 import { loadSecrets } from '../platform/config/secrets';
-import { createDocumentClient } from '../platform/dynamodb/document-client';
-import type { Deps } from '../platform/kernel/deps';
 import { createLogger } from '../platform/observability/logger';
-import { composeDeps } from './compose';
+import { createWiring } from '../platform/wiring';
+import { reminderJobs } from './reminder-jobs';
 
 // Cold start: config is parsed once and a bad one fails the init, loudly.
 const config = parseConfig(process.env);
 const { logger, powertools } = createLogger('chuangxing-reminders');
-let wiring: Promise<{ deps: Deps; ledger: ReminderRunLedger }> | undefined;
-
-async function build() {
-  const secrets = await loadSecrets(config);
-  const deps = composeDeps(config, secrets);
-  const ledger = new DynamoReminderRunLedger(createDocumentClient({ endpoint: config.dynamoEndpoint }), config.tableName);
-  return { deps, ledger };
-}
+let jobs: Promise<ReturnType<typeof reminderJobs>> | undefined;
 
 /**
  * EventBridge Scheduler target. The schedule may fire as often as it likes (say every 10 minutes in the
@@ -28,17 +16,19 @@ async function build() {
  */
 export const handler = async (_event: unknown, context: Context) => {
   powertools.addContext(context);
-  wiring ??= build().catch((err) => {
-    wiring = undefined; // let the next invocation retry a failed secret fetch
-    throw err;
-  });
-  const { deps, ledger } = await wiring;
-  const summary = await runScheduledReminders(deps, ledger);
+  jobs ??= loadSecrets(config)
+    .then((secrets) => reminderJobs(createWiring(config, secrets)))
+    .catch((err) => {
+      jobs = undefined; // let the next invocation retry a failed secret fetch
+      throw err;
+    });
+  const run = await jobs;
+  const summary = await run.reminders();
   const { failedTownships, ...counts } = summary;
   if (failedTownships.length) logger.error('scheduled reminders: some townships failed', { ...counts, failedTownships });
   else logger.info('scheduled reminders', { ...counts });
   // The same schedule keeps the letters' clock: auto-archive and 督办 flags.
-  const letters = await runLetterMaintenance(deps);
+  const letters = await run.letters();
   logger.info('letter maintenance', { ...letters });
   return { ...counts, letters };
 };

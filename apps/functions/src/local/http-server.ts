@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { ApiApp } from '../handlers/api-app';
+import type { Router } from '../platform/http/router';
 
 /** Past this the body is cut off; the app refuses anything over 64 KB anyway. */
 const READ_LIMIT = 256 * 1024;
@@ -64,7 +64,7 @@ export interface RawRoute {
 }
 
 export async function startHttpServer(
-  app: ApiApp,
+  app: Router,
   port: number,
   host = '127.0.0.1',
   rawRoutes: readonly RawRoute[] = [],

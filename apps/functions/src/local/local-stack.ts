@@ -1,12 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createApiApp, type Logger } from '../handlers/api-app';
-import { composeDeps } from '../handlers/compose';
+import { ALL_FEATURES } from '../handlers/all-features';
+import { type AllPorts, allPorts } from '../handlers/all-ports';
+import { createApiApp } from '../handlers/api-app';
 import { type AppConfig, parseConfig } from '../platform/config/config';
 import { loadSecrets } from '../platform/config/secrets';
 import { createDocumentClient } from '../platform/dynamodb/document-client';
 import type { Clock } from '../platform/kernel/clock';
-import type { Deps } from '../platform/kernel/deps';
-import { silentLogger } from '../platform/observability/logger';
+import { type Logger, silentLogger } from '../platform/observability/logger';
+import { createWiring, type Wiring } from '../platform/wiring';
 import { type DynamoLocal, startDynamoLocal } from './dynamo-local';
 import { ensureTable } from './ensure-table';
 import { startHttpServer } from './http-server';
@@ -42,7 +43,9 @@ export interface LocalStack {
   dynamoEndpoint: string;
   tableName: string;
   config: AppConfig;
-  deps: Deps;
+  /** Every feature's ports over the stack's wiring (tests and scripts issue tokens, read repositories). */
+  deps: AllPorts;
+  wiring: Wiring;
   stop(): Promise<void>;
 }
 
@@ -72,17 +75,23 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   // Photos are uploaded to and served from this server's own URL, known only once it listens.
   let apiUrl = '';
   const secrets = await loadSecrets(config);
-  const deps = composeDeps(config, secrets, opts.clock, { baseUrl: () => apiUrl });
-  const app = createApiApp({ deps, corsOrigins: config.corsOrigins, logger: opts.logger ?? silentLogger });
-  const storageRoutes = deps.storage instanceof LocalObjectStorage ? [deps.storage.route] : [];
-  const http = await startHttpServer(app, opts.apiPort ?? 0, undefined, storageRoutes);
+  const storage = new LocalObjectStorage({
+    dir: config.localStorageDir,
+    baseUrl: () => apiUrl,
+    signingKey: secrets.tokenSigningKey,
+    corsOrigins: config.corsOrigins,
+  });
+  const wiring = createWiring(config, secrets, opts.clock, { objectStorage: storage });
+  const app = createApiApp(wiring, { logger: opts.logger ?? silentLogger, features: ALL_FEATURES });
+  const http = await startHttpServer(app, opts.apiPort ?? 0, undefined, [storage.route]);
   apiUrl = http.url;
   return {
     apiUrl: http.url,
     dynamoEndpoint: endpoint,
     tableName,
     config,
-    deps,
+    deps: allPorts(wiring),
+    wiring,
     async stop() {
       await http.stop();
       await dynamo?.stop();

@@ -1,13 +1,11 @@
-import { type LetterMaintenanceSummary, runLetterMaintenance } from '../features/mailbox/run-letter-maintenance';
-import { DynamoReminderRunLedger } from '../features/reports/reminder-run-ledger.dynamodb';
-import { runScheduledReminders, type ScheduledReminderSummary } from '../features/reports/run-scheduled-reminders';
-import type { AppConfig } from '../platform/config/config';
-import { createDocumentClient } from '../platform/dynamodb/document-client';
-import type { Deps } from '../platform/kernel/deps';
+import type { LetterMaintenanceSummary } from '../features/mailbox/run-letter-maintenance';
+import type { ScheduledReminderSummary } from '../features/reports/run-scheduled-reminders';
+import { reminderJobs } from '../handlers/reminder-jobs';
+import type { Wiring } from '../platform/wiring';
 
 export interface ReminderTimerOptions {
-  deps: Deps;
-  config: Pick<AppConfig, 'dynamoEndpoint' | 'tableName'>;
+  /** The local stack's wiring: the jobs run against its table, notifier and clock. */
+  wiring: Wiring;
   intervalMs?: number;
   /** Called after every run (most do nothing: outcome too_early, after_deadline or already_ran). */
   onRun?: (summary: ScheduledReminderSummary) => void;
@@ -22,13 +20,14 @@ export interface ReminderTimerOptions {
  * stack's deps, once at start and then every minute. Runs never overlap.
  */
 export function startReminderTimer(opts: ReminderTimerOptions) {
-  const ledger = new DynamoReminderRunLedger(createDocumentClient({ endpoint: opts.config.dynamoEndpoint }), opts.config.tableName);
+  const jobs = reminderJobs(opts.wiring);
   let running: Promise<ScheduledReminderSummary | undefined> | undefined;
   const runNow = () => {
-    running ??= runScheduledReminders(opts.deps, ledger)
+    running ??= jobs
+      .reminders()
       .then(async (summary) => {
         opts.onRun?.(summary);
-        opts.onLetters?.(await runLetterMaintenance(opts.deps));
+        opts.onLetters?.(await jobs.letters());
         return summary;
       })
       .catch((err: unknown) => {

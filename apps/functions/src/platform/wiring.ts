@@ -6,10 +6,11 @@ import { createDocumentClient } from './dynamodb/document-client';
 import { type Clock, systemClock } from './kernel/clock';
 import type { Kernel } from './kernel/kernel';
 import { ulidIds } from './kernel/ulid-id-generator';
+import type { ObjectStorage } from './storage/object-storage';
 
-/** Only in the local stack: its own URL, known once it listens (photos are uploaded to and served from it). */
+/** Only in the local stack (and the tests): where photos go when there is no S3 bucket. */
 export interface LocalWiring {
-  baseUrl: () => string;
+  objectStorage?: ObjectStorage;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../src/handlers/api-app';
+import { MAX_BODY_BYTES } from '../../src/platform/http/router';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 describe('bad input → 400 with field errors, and nothing is written', () => {

@@ -5,9 +5,9 @@ import * as path from 'node:path';
 import { type PhotoRef, UPLOAD_LIMITS } from '@chuangxing/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyReportPhotos } from '../../src/features/reports/verify-report-photos';
-import type { ApiApp } from '../../src/handlers/api-app';
 import { startHttpServer } from '../../src/local/http-server';
 import { LocalObjectStorage } from '../../src/local/local-object-storage';
+import type { Router } from '../../src/platform/http/router';
 import { DomainError } from '../../src/platform/kernel/domain-error';
 import { listFiles, uploadForm } from '../support/http-stack';
 import { jpegOfSize, SAMPLE_JPEG, SAMPLE_PNG, SAMPLE_WEBP } from '../support/sample-images';
@@ -15,7 +15,7 @@ import { jpegOfSize, SAMPLE_JPEG, SAMPLE_PNG, SAMPLE_WEBP } from '../support/sam
 const ORIGIN = 'http://127.0.0.1:10086';
 const KEY = 'daily-report/yingtaogou/2026-03-02/01JNQ8Z3K2M4N5P6Q7R8S9T0VW.jpg';
 /** The API app never sees storage paths; if it is reached, the routing is wrong. */
-const unreachableApp = { handle: async () => ({ statusCode: 418, body: 'api app reached' }) } as unknown as ApiApp;
+const unreachableApp = { handle: async () => ({ statusCode: 418, body: 'api app reached' }) } as unknown as Router;
 
 let dir: string;
 let now: number;

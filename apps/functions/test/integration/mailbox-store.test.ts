@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoLetterCounters } from '../../src/features/mailbox/letter-counters.dynamodb';
 import { DynamoLetterRulesRepository } from '../../src/features/mailbox/letter-rules-repository.dynamodb';
 import { mailboxEntities } from '../../src/features/mailbox/mailbox.entities';
-import { DynamoScoringInputs } from '../../src/features/rankings/scoring-inputs.dynamodb';
+import { scoringReaders } from '../../src/features/rankings/rankings.wiring';
+import { TownshipInputs } from '../../src/features/rankings/township-inputs';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 describe('the mailbox’s stores on DynamoDB Local', () => {
@@ -73,14 +74,10 @@ describe('the mailbox’s stores on DynamoDB Local', () => {
         quiet: {},
       });
 
-      const none = { listResultsForTownshipQuarter: async () => [] };
-      const inputs = new DynamoScoringInputs(stack.doc, stack.tableName, {
-        observations: none,
-        findings: { listFindingsForTownship: async () => [] },
-        taskProgress: { listProgressForTownshipYear: async () => [] },
-      });
-      const legacy = await inputs.loadTownship('erqi', { id: 'counted', name: '计数街道' }, '2026-Q4');
-      expect(read).toEqual(legacy.letterCounters);
+      // The ranking's shard reads exactly these, through the mailbox's reader, for the quarter's three months.
+      const inputs = new TownshipInputs(scoringReaders(stack.wiring));
+      const shard = await inputs.loadTownship('erqi', { id: 'counted', name: '计数街道' }, '2026-Q4');
+      expect(shard.letterCounters).toEqual(read);
       expect(await new DynamoLetterCounters(stack.doc, stack.tableName).countersForMonths('nowhere', months)).toEqual({});
     });
   });

@@ -7,7 +7,6 @@ import { orgEntities } from '../../src/features/org/org.entities';
 import { runRankingJob } from '../../src/features/rankings/compute-ranking';
 import { rankingEntities } from '../../src/features/rankings/rankings.entities';
 import { reportsEntities } from '../../src/features/reports/reports.entities';
-import { keys } from '../../src/platform/dynamodb/legacy-keys';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 import { sheetCells, unzip } from '../support/unzip';
 

@@ -230,7 +230,7 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
       openids: new ProfileOpenidDirectory(stack.doc, stack.tableName),
       clock,
     });
-    stack.deps.notifier = wechat;
+    stack.notifier.use(wechat);
     try {
       const res = await stack.call('POST', '/v1/townships/wulibao/reminders', {
         token: await stack.tokenFor(DEMO.township_staff),
@@ -247,7 +247,7 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
       // when the notifier is not the outbox, the dev route lists nothing
       expect((await stack.call('GET', '/v1/dev/outbox')).body).toEqual({ messages: [] });
     } finally {
-      stack.deps.notifier = new OutboxNotifier(stack.doc, stack.tableName, clock);
+      stack.notifier.use(new OutboxNotifier(stack.doc, stack.tableName, clock));
     }
   });
 });
@@ -295,8 +295,7 @@ describe('local reminder timer', () => {
     const { startReminderTimer } = await import('../../src/local/reminder-timer');
     const runs: string[] = [];
     const timer = startReminderTimer({
-      deps: stack.deps,
-      config: { dynamoEndpoint: stack.endpoint, tableName: stack.tableName },
+      wiring: stack.wiring,
       intervalMs: 3_600_000,
       onRun: (s) => runs.push(s.outcome),
     });

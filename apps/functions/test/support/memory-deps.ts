@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Deps } from '../../src/platform/kernel/deps';
+import type { IdentityPorts } from '../../src/features/identity/identity.ports';
+import type { OrgPorts } from '../../src/features/org/org.ports';
+import type { ReportsPorts } from '../../src/features/reports/reports.ports';
 import { LocalSealer } from '../../src/platform/sealing/local-sealer';
 import { fixedClock, makeTownship } from './builders';
 import {
@@ -11,6 +13,9 @@ import {
   MemoryRulesRepository,
   MemoryUserRepository,
 } from './memory-repositories';
+
+/** The features whose use cases are unit-tested on fakes; the others are tested on DynamoDB Local. */
+type MemoryPorts = IdentityPorts & OrgPorts & ReportsPorts & { sealer: LocalSealer };
 
 /** Use-case deps on in-memory fakes with a fixed clock and predictable ids. */
 export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
@@ -26,7 +31,7 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
   org.townships.set('t2', makeTownship({ id: 't2', name: '二号街道', order: 1 }));
   let n = 0;
   let byte = 0;
-  const deps: Deps = {
+  const deps: MemoryPorts = {
     districtId: 'erqi',
     devLogin: false,
     clock: fixedClock(now),
@@ -42,18 +47,8 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     rules,
     storage,
     notifier,
-    letters: undefined as never, // letters and the catalogue are tested on DynamoDB Local
-    letterRules: undefined as never,
-    catalogue: undefined as never,
-    plans: undefined as never,
-    observations: undefined as never, // observations are tested on DynamoDB Local; their aggregate is a pure domain unit
-    inspections: undefined as never,
-    reviews: undefined as never, // 学讲评 is tested on DynamoDB Local
-    learning: undefined as never,
-    news: undefined as never,
-    rankings: undefined as never,
-    scoringModels: undefined as never,
-    scoringInputs: undefined as never,
+    // No published standards: the sample catalogue applies (the catalogue itself is tested on DynamoDB Local).
+    catalogue: { latest: async () => undefined, version: async () => undefined },
     sealer: new LocalSealer('memory-deps-secret-0123456789abcdef'),
   };
   return { deps, org, users, invitations, reports, rules, storage, notifier };

@@ -1,16 +1,20 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import type { Logger } from '../../src/handlers/api-app';
+import { ALL_FEATURES } from '../../src/handlers/all-features';
+import { allPorts } from '../../src/handlers/all-ports';
 import { createApiApp } from '../../src/handlers/api-app';
-import { composeDeps } from '../../src/handlers/compose';
 import { ensureTable } from '../../src/local/ensure-table';
+import { LocalObjectStorage } from '../../src/local/local-object-storage';
 import { seedDemoData } from '../../src/local/seed';
 import { parseConfig } from '../../src/platform/config/config';
 import { createDocumentClient } from '../../src/platform/dynamodb/document-client';
 import type { Clock } from '../../src/platform/kernel/clock';
-import { silentLogger } from '../../src/platform/observability/logger';
+import { createNotifier } from '../../src/platform/notify/create-notifier';
+import { type Logger, silentLogger } from '../../src/platform/observability/logger';
+import { createWiring } from '../../src/platform/wiring';
 import { apiEvent } from './events';
+import { SwitchableNotifier } from './switchable-notifier';
 
 export const TEST_SIGNING_KEY = 'test-signing-key-0123456789-abcdefghijklmnop';
 export const H5_ORIGIN = 'http://127.0.0.1:10086';
@@ -51,13 +55,22 @@ export async function createTestStack(
     CX_TOKEN_TTL_SECONDS: opts.ttlSeconds ? String(opts.ttlSeconds) : undefined,
     CX_LOCAL_STORAGE_DIR: opts.storageDir,
   });
-  const deps = composeDeps(
-    config,
-    { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: 'test-app-secret' },
-    opts.clock,
-    opts.baseUrl ? { baseUrl: opts.baseUrl } : undefined,
+  const secrets = { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: 'test-app-secret' };
+  // Photos go to a local folder; presigned URLs are relative unless an HTTP stack gives its URL.
+  const storage = new LocalObjectStorage({
+    dir: config.localStorageDir,
+    baseUrl: opts.baseUrl ?? (() => ''),
+    signingKey: TEST_SIGNING_KEY,
+    corsOrigins: config.corsOrigins,
+  });
+  const wiring = createWiring(config, secrets, opts.clock, { objectStorage: storage });
+  // Built before any feature binds, so every feature shares the one a test may swap (stack.notifier.use).
+  const notifier = wiring.once(
+    'notifier',
+    () => new SwitchableNotifier(createNotifier(config, { doc: wiring.doc, clock: wiring.clock, appSecret: wiring.appSecret })),
   );
-  const app = createApiApp({ deps, corsOrigins: config.corsOrigins, logger: opts.logger ?? silentLogger });
+  const deps = allPorts(wiring);
+  const app = createApiApp(wiring, { logger: opts.logger ?? silentLogger, features: ALL_FEATURES });
 
   async function call(method: string, path: string, o: Parameters<typeof apiEvent>[2] = {}) {
     const res = await app.handle(apiEvent(method, path, o));
@@ -78,7 +91,7 @@ export async function createTestStack(
     } while (ExclusiveStartKey);
     return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
   }
-  return { app, deps, doc, raw, tableName, endpoint, call, tokenFor, snapshot };
+  return { app, deps, wiring, storage, notifier, doc, raw, tableName, endpoint, call, tokenFor, snapshot };
 }
 
 export type TestStack = Awaited<ReturnType<typeof createTestStack>>;

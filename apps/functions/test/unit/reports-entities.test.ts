@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mailboxEntities } from '../../src/features/mailbox/mailbox.entities';
 import type { DailyReport } from '../../src/features/reports/daily-report';
 import { reportsEntities as e, REMINDER_RUN_TTL_SECONDS, reportsPartitions } from '../../src/features/reports/reports.entities';
 import { exemptionKeyOf } from '../../src/features/reports/rules-repository.dynamodb';
@@ -71,7 +72,8 @@ describe('the reports entities keep the stored keys and attributes', () => {
       updatedAt: 'at',
     });
     const letters = { acceptWorkingDays: 2, replyWorkingDays: 15, autoArchiveDays: 7, perDayLimit: 5 };
-    expect(e.letterRules.item({ districtId: 'erqi' }, { ...letters, updatedBy: 'admin', updatedAt: 'at' })).toEqual({
+    // The letter rules sit beside the daily rules, but the mailbox owns them.
+    expect(mailboxEntities.letterRules.item({ districtId: 'erqi' }, { ...letters, updatedBy: 'admin', updatedAt: 'at' })).toEqual({
       pk: 'DIST#erqi',
       sk: 'RULES#LETTERS',
       ...letters,

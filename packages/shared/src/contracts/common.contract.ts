@@ -78,3 +78,6 @@ export type PresignedUpload = z.infer<typeof PresignedUpload>;
 
 /** A file download; the edge sends the bytes with this content type instead of JSON. */
 export const FileBody = z.object({ filename: z.string(), contentType: z.string(), base64: z.string() });
+
+/** The alphabet of invitation codes and 查询码: no look-alikes (0/O, 1/I/L); dashes and spaces are ignored. */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

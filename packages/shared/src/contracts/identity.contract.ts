@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { ADMIN_ROLES, OfficialRole, ROLES, Role } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, publicAccess, rolesAccess } from '../route';
-import { Id, IsoDateTime, Name, RoleBinding, Scope } from './common.contract';
+import { CODE_ALPHABET, Id, IsoDateTime, Name, RoleBinding, Scope } from './common.contract';
 
 /* ---------- sign-in ---------- */
 
@@ -78,7 +78,7 @@ export type CreateInvitationBody = z.infer<typeof CreateInvitationBody>;
 export const CreatedInvitation = z.object({ invitation: Invitation, code: z.string() });
 
 /** Codes are 8 characters from an alphabet without look-alikes; dashes and spaces are ignored. */
-export const INVITATION_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const INVITATION_CODE_ALPHABET = CODE_ALPHABET;
 export const RedeemInvitationBody = z.strictObject({
   code: z.string().check(
     z.trim(),

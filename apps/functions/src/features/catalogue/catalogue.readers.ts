@@ -1,8 +1,7 @@
 import type { Catalogue } from '@chuangxing/shared';
 import { notFound } from '../../platform/kernel/domain-error';
-import { sampleCatalogue } from './catalogue';
+import { presentCatalogue, sampleCatalogue } from './catalogue';
 import type { CatalogueStore } from './catalogue.ports';
-import { presentCatalogue } from './manage-catalogue';
 
 /** What other features read of the catalogue: the version in force and any published version. */
 export type CatalogueReader = Pick<CatalogueStore, 'latest' | 'version'>;

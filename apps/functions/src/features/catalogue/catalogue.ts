@@ -1,4 +1,4 @@
-import type { BranchType, CatalogueContent } from '@chuangxing/shared';
+import type { BranchType, Catalogue, CatalogueContent } from '@chuangxing/shared';
 import type { DocumentDraft, PublishedVersion } from '../../platform/versioning/versioned-document';
 import { SAMPLE_CATALOGUE } from './sample-catalogue';
 
@@ -33,3 +33,12 @@ export function sampleContent(): CatalogueContent {
 export function sampleCatalogue(): StoredCatalogue {
   return { version: 0, content: sampleContent(), publishedAt: '2026-01-01T00:00:00.000Z', publishedBy: 'system', note: SAMPLE_NOTE };
 }
+
+/** The contract's view of a version: its content with the task counts. */
+export const presentCatalogue = (c: StoredCatalogue): Catalogue => ({
+  version: c.version,
+  content: c.content,
+  counts: countsOf(c.content),
+  publishedAt: c.publishedAt,
+  note: c.note,
+});

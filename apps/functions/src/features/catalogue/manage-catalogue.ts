@@ -2,16 +2,8 @@ import type { Catalogue, CatalogueContent, CatalogueDraft, Role } from '@chuangx
 import { forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
 import { versionedDocument } from '../../platform/versioning/versioned-document';
-import { countsOf, type StoredCatalogue, sampleCatalogue } from './catalogue';
+import { countsOf, presentCatalogue, sampleCatalogue } from './catalogue';
 import type { CataloguePorts } from './catalogue.ports';
-
-export const presentCatalogue = (c: StoredCatalogue): Catalogue => ({
-  version: c.version,
-  content: c.content,
-  counts: countsOf(c.content),
-  publishedAt: c.publishedAt,
-  note: c.note,
-});
 
 const documentOf = (deps: CataloguePorts) =>
   versionedDocument(deps.catalogue, { districtId: deps.districtId, now: () => deps.clock.now(), fallback: sampleCatalogue });

@@ -1,11 +1,10 @@
-import { createNotifier } from '../../platform/notify/create-notifier';
-import { createSealer } from '../../platform/sealing/create-sealer';
-import { createObjectStorage } from '../../platform/storage/create-object-storage';
+import { notifier } from '../../platform/notify/notify.wiring';
+import { sealer } from '../../platform/sealing/sealing.wiring';
+import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
-import { DynamoUserRepository } from '../identity/user-repository.dynamodb';
-import { DynamoOrgRepository } from '../org/org-repository.dynamodb';
-import { CachedRulesRepository } from '../reports/cached-rules-repository';
-import { DynamoRulesRepository } from '../reports/rules-repository.dynamodb';
+import { bindingReader } from '../identity/identity.wiring';
+import { orgReader } from '../org/org.wiring';
+import { holidayReader } from '../reports/reports.wiring';
 import { CachedLetterRulesRepository } from './cached-letter-rules-repository';
 import { DynamoLetterCounters } from './letter-counters.dynamodb';
 import type { LetterRepository } from './letter-repository';
@@ -27,21 +26,15 @@ export const letterRulesStore = (w: Tables): LetterRulesRepository =>
 export const letterCountersReader = (w: Tables): LetterCountersReader =>
   w.once('letterCounters', () => new DynamoLetterCounters(w.doc, w.table));
 
-/**
- * The mailbox's ports. The org, people and holidays are read through the readers those features declare;
- * until they have their own wiring, their adapters are built here under the keys the legacy composition
- * (handlers/compose-*.ts) uses, so one process shares them.
- */
+/** The mailbox's ports: the org, people and holidays through the readers those features export. */
 export const mailboxPorts = (w: Wiring): MailboxPorts => ({
   ...w.kernel,
   letters: letterRepository(w),
   letterRules: letterRulesStore(w),
-  rules: w.once('rules', () => new CachedRulesRepository(new DynamoRulesRepository(w.doc, w.table))),
-  org: w.once('org', () => new DynamoOrgRepository(w.doc, w.table)),
-  users: w.once('users', () => new DynamoUserRepository(w.doc, w.table)),
-  storage: w.once('storage', () =>
-    createObjectStorage(w.config, { baseUrl: w.local?.baseUrl ?? (() => ''), signingKey: w.secrets.tokenSigningKey }),
-  ),
-  notifier: w.once('notifier', () => createNotifier(w.config, { doc: w.doc, clock: w.clock, appSecret: w.appSecret })),
-  sealer: w.once('sealer', () => createSealer(w.config, w.secrets.tokenSigningKey)),
+  rules: holidayReader(w),
+  org: orgReader(w),
+  users: bindingReader(w),
+  storage: objectStorage(w),
+  notifier: notifier(w),
+  sealer: sealer(w),
 });

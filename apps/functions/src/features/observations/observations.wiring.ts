@@ -1,6 +1,6 @@
 import type { Wiring } from '../../platform/wiring';
-import { DynamoUserRepository } from '../identity/user-repository.dynamodb';
-import { DynamoOrgRepository } from '../org/org-repository.dynamodb';
+import { bindingReader } from '../identity/identity.wiring';
+import { orgReader } from '../org/org.wiring';
 import type { ObservationRepository } from './observation-repository';
 import { DynamoObservationRepository } from './observation-repository.dynamodb';
 import type { ObservationsPorts } from './observations.ports';
@@ -14,8 +14,8 @@ export function observationRepository(w: Pick<Wiring, 'doc' | 'table' | 'once'>)
 export const observationsPorts = (w: Wiring): ObservationsPorts => ({
   ...w.kernel,
   observations: observationRepository(w),
-  org: w.once('org', () => new DynamoOrgRepository(w.doc, w.table)),
-  users: w.once('users', () => new DynamoUserRepository(w.doc, w.table)),
+  org: orgReader(w),
+  users: bindingReader(w),
 });
 
 /** For the ranking: a township's frozen results in a quarter. */

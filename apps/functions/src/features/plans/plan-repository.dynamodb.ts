@@ -67,6 +67,11 @@ export class DynamoPlanRepository implements PlanRepository {
     return (await this.beginsWith(pk, skPrefix)).map(e.taskLatest.parse);
   }
 
+  async listApproved(townshipId: string, year: number) {
+    const items = await queryGsi1<Item>(this.doc, this.table, e.townshipPlans(townshipId, year), 'approved');
+    return items.map(e.plan.parse);
+  }
+
   async listForTownship(townshipId: string, year: number) {
     const items = await queryGsi1<Item>(this.doc, this.table, e.townshipPlans(townshipId, year));
     return items.map(e.plan.parse);

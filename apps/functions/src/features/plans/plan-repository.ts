@@ -12,6 +12,8 @@ export interface PlanRepository {
   latestForTownship(townshipId: string, year: number): Promise<TaskLatest[]>;
   /** The branch's own tasks' latest states. */
   latestForBranch(branchId: string, year: number): Promise<TaskLatest[]>;
+  /** The township's approved plans of a year: one query on the status prefix. */
+  listApproved(townshipId: string, year: number): Promise<StoredPlan[]>;
   /** Every plan of a township for a year, whatever its status: one query. */
   listForTownship(townshipId: string, year: number): Promise<StoredPlan[]>;
   /** Newest first. */

@@ -1,18 +1,16 @@
-import type { DailyRules, LetterRules } from '@chuangxing/shared';
-import type { LetterRulesStore, RulesRepository, StoredExemption } from './rules-repository';
+import type { DailyRules } from '@chuangxing/shared';
+import type { RulesRepository, StoredExemption } from './rules-repository';
 
 /**
  * The rules are read on every submission and change a few times a year, so each container keeps them for
  * a short while. A change made through this container applies at once; other containers see it within
  * `ttlMs`.
  */
-export class CachedRulesRepository implements RulesRepository, LetterRulesStore {
+export class CachedRulesRepository implements RulesRepository {
   private readonly cache = new Map<string, { at: number; rules: Promise<DailyRules> }>();
-  /** Leftover, with getLetterRules and putLetterRules. */
-  private readonly letterCache = new Map<string, { at: number; rules: Promise<LetterRules> }>();
 
   constructor(
-    private readonly inner: RulesRepository & LetterRulesStore,
+    private readonly inner: RulesRepository,
     private readonly ttlMs = 30_000,
     private readonly now: () => number = Date.now,
   ) {}
@@ -30,22 +28,6 @@ export class CachedRulesRepository implements RulesRepository, LetterRulesStore 
     this.cache.delete(districtId);
     await this.inner.putDailyRules(districtId, rules, by, at);
     this.cache.delete(districtId);
-  }
-
-  /** Leftover (the mailbox's letter rules, until the mailbox has its own store). */
-  getLetterRules(districtId: string): Promise<LetterRules> {
-    const hit = this.letterCache.get(districtId);
-    if (hit && this.now() - hit.at < this.ttlMs) return hit.rules;
-    const rules = this.inner.getLetterRules(districtId);
-    this.letterCache.set(districtId, { at: this.now(), rules });
-    rules.catch(() => this.letterCache.delete(districtId));
-    return rules;
-  }
-
-  async putLetterRules(districtId: string, rules: LetterRules, by: string, at: string): Promise<void> {
-    this.letterCache.delete(districtId);
-    await this.inner.putLetterRules(districtId, rules, by, at);
-    this.letterCache.delete(districtId);
   }
 
   listExemptions(districtId: string, prefix: string): Promise<StoredExemption[]> {

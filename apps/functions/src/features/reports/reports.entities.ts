@@ -1,4 +1,4 @@
-import type { DailyRules, LetterRules } from '@chuangxing/shared';
+import type { DailyRules } from '@chuangxing/shared';
 import { defineEntity, type Entity, type EntitySpec, pad } from '../../platform/dynamodb/entity';
 import type { Comment, DailyReport, ReportCounters, Revision, Submission } from './daily-report';
 import type { StoredExemption } from './rules-repository';
@@ -39,7 +39,6 @@ const COUNTER_FIELDS = ['submitted', 'onTime', 'late'] as const;
 
 /** The stored rules carry who changed them last. */
 export type StoredDailyRules = DailyRules & { updatedBy: string; updatedAt: string };
-export type StoredLetterRules = LetterRules & { updatedBy: string; updatedAt: string };
 
 /** The counters of one township's day (the district's day is one query over these). */
 export interface TownshipDayRollup extends Partial<ReportCounters> {
@@ -112,15 +111,6 @@ export const reportsEntities = {
     name: 'daily-rules',
     key: (k) => ({ pk: `DIST#${k.districtId}`, sk: 'RULES#DAILY' }),
     fields: ['deadline', 'maxBackfillDays', 'reminderTime', 'updatedBy', 'updatedAt'],
-  }),
-  /**
-   * Leftover: the mailbox's letter rules, stored here until the mailbox has its own store (then deleted).
-   * Its items carry no `entity` either.
-   */
-  letterRules: untagged<StoredLetterRules, { districtId: string }>({
-    name: 'letter-rules',
-    key: (k) => ({ pk: `DIST#${k.districtId}`, sk: 'RULES#LETTERS' }),
-    fields: ['acceptWorkingDays', 'replyWorkingDays', 'autoArchiveDays', 'perDayLimit', 'updatedBy', 'updatedAt'],
   }),
   exemption: untagged<StoredExemption, { districtId: string; day: string; branchId?: string }>({
     name: 'exemption',

@@ -1,11 +1,11 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { type DailyRules, DEFAULT_DAILY_RULES, DEFAULT_LETTER_RULES, type LetterRules } from '@chuangxing/shared';
+import { type DailyRules, DEFAULT_DAILY_RULES } from '@chuangxing/shared';
 import { expectVersion, orConflict } from '../../platform/dynamodb/optimistic';
-import { queryAll } from '../../platform/dynamodb/query-all';
-import { reportsEntities, reportsPartitions } from './reports.entities';
-import type { LetterRulesStore, RulesRepository, StoredExemption } from './rules-repository';
+import { DynamoHolidayReader } from './holiday-reader.dynamodb';
+import { reportsEntities } from './reports.entities';
+import type { RulesRepository, StoredExemption } from './rules-repository';
 
-const { dailyRules, letterRules, exemption } = reportsEntities;
+const { dailyRules, exemption } = reportsEntities;
 
 /** Exemption ids encode their key: `{day}_{branchId}` or `{day}_all`. */
 export function exemptionKeyOf(districtId: string, id: string) {
@@ -14,11 +14,15 @@ export function exemptionKeyOf(districtId: string, id: string) {
   return exemption.key({ districtId, day: m[1], branchId: m[2] === 'all' ? undefined : m[2] });
 }
 
-export class DynamoRulesRepository implements RulesRepository, LetterRulesStore {
+export class DynamoRulesRepository implements RulesRepository {
+  private readonly holidays: DynamoHolidayReader;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
-  ) {}
+  ) {
+    this.holidays = new DynamoHolidayReader(doc, table);
+  }
 
   async getDailyRules(districtId: string): Promise<DailyRules> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: dailyRules.key({ districtId }) }));
@@ -37,31 +41,8 @@ export class DynamoRulesRepository implements RulesRepository, LetterRulesStore 
     );
   }
 
-  /** Leftover (the mailbox's letter rules). */
-  async getLetterRules(districtId: string): Promise<LetterRules> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: letterRules.key({ districtId }) }));
-    if (!res.Item) return DEFAULT_LETTER_RULES;
-    const { acceptWorkingDays, replyWorkingDays, autoArchiveDays, perDayLimit } = {
-      ...DEFAULT_LETTER_RULES,
-      ...letterRules.parse(res.Item),
-    };
-    return { acceptWorkingDays, replyWorkingDays, autoArchiveDays, perDayLimit };
-  }
-
-  /** Leftover (the mailbox's letter rules). */
-  async putLetterRules(districtId: string, rules: LetterRules, by: string, at: string): Promise<void> {
-    await this.doc.send(
-      new PutCommand({ TableName: this.table, Item: letterRules.item({ districtId }, { ...rules, updatedBy: by, updatedAt: at }) }),
-    );
-  }
-
-  async listExemptions(districtId: string, prefix: string): Promise<StoredExemption[]> {
-    const items = await queryAll<Record<string, unknown>>(this.doc, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': reportsPartitions.exemptions(districtId), ':p': prefix },
-    });
-    return items.map(exemption.parse);
+  listExemptions(districtId: string, prefix: string): Promise<StoredExemption[]> {
+    return this.holidays.listExemptions(districtId, prefix);
   }
 
   async createExemption(e: StoredExemption): Promise<void> {

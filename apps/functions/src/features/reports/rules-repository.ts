@@ -1,4 +1,4 @@
-import type { DailyRules, LetterRules } from '@chuangxing/shared';
+import type { DailyRules } from '@chuangxing/shared';
 
 export interface StoredExemption {
   id: string;
@@ -21,14 +21,4 @@ export interface RulesRepository {
   /** Conditional: one holiday per day and one leave per branch-day → CONFLICT otherwise. */
   createExemption(e: StoredExemption): Promise<void>;
   deleteExemption(districtId: string, id: string): Promise<StoredExemption | undefined>;
-}
-
-/**
- * Leftover, not a port of the reports: the mailbox's rules, stored beside the daily rules until the mailbox
- * has its own store (then deleted).
- */
-export interface LetterRulesStore {
-  /** The district's mailbox rules, or the defaults. */
-  getLetterRules(districtId: string): Promise<LetterRules>;
-  putLetterRules(districtId: string, rules: LetterRules, by: string, at: string): Promise<void>;
 }

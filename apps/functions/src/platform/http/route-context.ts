@@ -1,9 +1,8 @@
-import type { Role, RouteBody, RouteDef, RouteName, RouteParams, RouteQuery, RouteSuccess, Routes } from '@chuangxing/shared';
-import type { Deps } from '../kernel/deps';
+import type { Role, RouteBody, RouteDef, RouteParams, RouteQuery, RouteSuccess } from '@chuangxing/shared';
 import type { Principal } from '../kernel/principal';
 
 /** What a route implementation receives: validated input, the caller, and its feature's ports. */
-export interface RouteContext<R extends RouteDef, P = Deps> {
+export interface RouteContext<R extends RouteDef, P> {
   params: RouteParams<R>;
   query: RouteQuery<R>;
   body: RouteBody<R>;
@@ -13,10 +12,7 @@ export interface RouteContext<R extends RouteDef, P = Deps> {
   deps: P;
 }
 
-export type RouteImpl<R extends RouteDef, P = Deps> = (ctx: RouteContext<R, P>) => Promise<RouteSuccess<R>>;
+export type RouteImpl<R extends RouteDef, P> = (ctx: RouteContext<R, P>) => Promise<RouteSuccess<R>>;
 
 /** Exactly one implementation per route of a feature's contract (a missing or extra one does not compile). */
 export type RouteImpls<C extends Record<string, RouteDef>, P> = { [K in keyof C]: RouteImpl<C[K], P> };
-
-/** Legacy: every contract route implemented with the whole Deps (until each feature serves itself). */
-export type RouteImplementations = { [K in RouteName]: RouteImpl<Routes[K]> };

@@ -1,11 +1,11 @@
-import { INVITATION_CODE_ALPHABET } from '@chuangxing/shared';
+import { CODE_ALPHABET } from '@chuangxing/shared';
 
 /**
  * A random code in the alphabet of invitation and query codes. Rejection sampling keeps every letter
  * equally likely.
  */
 export function codeFromRandom(randomBytes: (n: number) => Uint8Array, length: number): string {
-  const alphabet = INVITATION_CODE_ALPHABET;
+  const alphabet = CODE_ALPHABET;
   const limit = 256 - (256 % alphabet.length);
   let code = '';
   while (code.length < length) {

@@ -1,16 +1,44 @@
-import type { Routes } from '@chuangxing/shared';
+import type { metaRoutes } from '@chuangxing/shared';
 import { buildOpenApiDocument } from '@chuangxing/shared/openapi';
-import type { RouteImpl } from '../http/route-context';
+import type { RouteImpls } from '../http/route-context';
+import type { Clock } from '../kernel/clock';
+import type { Notifier } from '../notify/notifier';
+import { isOutboxReader } from '../notify/outbox-notifier';
 
-export const health: RouteImpl<Routes['health']> = async ({ deps }) => ({
-  status: 200,
-  body: { status: 'ok', time: deps.clock.now().toISOString() },
-});
+/** The API's own routes: liveness, its OpenAPI document and (local only) the notification outbox. */
+export interface MetaPorts {
+  clock: Clock;
+  /** The local stack also documents and serves its local-only routes. */
+  devLogin: boolean;
+  notifier: Notifier;
+}
 
 let cachedDoc: { local: boolean; doc: Record<string, unknown> } | undefined;
 
-export const getOpenApi: RouteImpl<Routes['getOpenApi']> = async ({ deps }) => {
-  if (cachedDoc?.local !== deps.devLogin)
-    cachedDoc = { local: deps.devLogin, doc: buildOpenApiDocument({ includeLocalOnly: deps.devLogin }) };
-  return { status: 200, body: cachedDoc.doc };
+export const metaImplementations: RouteImpls<typeof metaRoutes, MetaPorts> = {
+  health: async ({ deps }) => ({ status: 200, body: { status: 'ok', time: deps.clock.now().toISOString() } }),
+  getOpenApi: async ({ deps }) => {
+    if (cachedDoc?.local !== deps.devLogin)
+      cachedDoc = { local: deps.devLogin, doc: buildOpenApiDocument({ includeLocalOnly: deps.devLogin }) };
+    return { status: 200, body: cachedDoc.doc };
+  },
+  /** Local only (the router answers 404 unless dev login is on): what the outbox notifier stored, newest first. */
+  listOutbox: async ({ deps }) => {
+    if (!isOutboxReader(deps.notifier)) return { status: 200, body: { messages: [] } };
+    const messages = await deps.notifier.listRecent(100);
+    return {
+      status: 200,
+      body: {
+        messages: messages.map(({ id, channel, recipientUserId, recipientName, title, body, createdAt }) => ({
+          id,
+          channel,
+          recipientUserId,
+          recipientName,
+          title,
+          body,
+          createdAt,
+        })),
+      },
+    };
+  },
 };

@@ -1,0 +1,31 @@
+import { catalogueFeature } from '../features/catalogue/catalogue.feature';
+import { identityFeature } from '../features/identity/identity.feature';
+import { inspectionsFeature } from '../features/inspections/inspections.feature';
+import { learningFeature } from '../features/learning/learning.feature';
+import { mailboxFeature } from '../features/mailbox/mailbox.feature';
+import { newsFeature } from '../features/news/news.feature';
+import { observationsFeature } from '../features/observations/observations.feature';
+import { orgFeature } from '../features/org/org.feature';
+import { plansFeature } from '../features/plans/plans.feature';
+import { rankingsFeature } from '../features/rankings/rankings.feature';
+import { reportsFeature } from '../features/reports/reports.feature';
+import { studyReviewFeature } from '../features/study-review/study-review.feature';
+import type { FeatureModule } from '../platform/http/feature';
+import { metaFeature } from '../platform/meta/meta.feature';
+
+/** Every feature, for the processes that serve them all: the local stack and the tests. */
+export const ALL_FEATURES: readonly FeatureModule[] = [
+  metaFeature,
+  identityFeature,
+  orgFeature,
+  catalogueFeature,
+  reportsFeature,
+  mailboxFeature,
+  plansFeature,
+  observationsFeature,
+  inspectionsFeature,
+  studyReviewFeature,
+  learningFeature,
+  newsFeature,
+  rankingsFeature,
+];

@@ -1,0 +1,12 @@
+import { catalogueFeature } from '../features/catalogue/catalogue.feature';
+import { identityFeature } from '../features/identity/identity.feature';
+import { orgFeature } from '../features/org/org.feature';
+import { metaFeature } from '../platform/meta/meta.feature';
+import { createApiHandler } from './api-function';
+
+export const handler = createApiHandler('core', {
+  meta: metaFeature,
+  identity: identityFeature,
+  org: orgFeature,
+  catalogue: catalogueFeature,
+});

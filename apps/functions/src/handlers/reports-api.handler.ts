@@ -1,0 +1,4 @@
+import { reportsFeature } from '../features/reports/reports.feature';
+import { createApiHandler } from './api-function';
+
+export const handler = createApiHandler('reports', { reports: reportsFeature });
