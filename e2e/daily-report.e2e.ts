@@ -16,7 +16,7 @@ describe('journey: a cadre files a report with a photo; the township sees the br
   });
 
   async function branchRow() {
-    await b.page.goto(`${b.webUrl}/#/subpackages/report/pages/dashboard/index?townshipId=demo-gwh`);
+    await b.page.goto(`${b.webUrl}/#/subpackages/reports/pages/dashboard/index?townshipId=demo-gwh`);
     const row = b.page.locator('.cx-dashboard-branch', { hasText: '樱桃沟社区' });
     await row.first().waitFor({ timeout: 30_000 });
     return row.first();
@@ -34,7 +34,7 @@ describe('journey: a cadre files a report with a photo; the township sees the br
 
     // 2. The cadre of 樱桃沟社区 files today's report with one photo.
     await loginAs(b, '李明');
-    await page.goto(`${b.webUrl}/#/subpackages/report/pages/edit/index?branchId=yingtaogou&day=${day}`);
+    await page.goto(`${b.webUrl}/#/subpackages/reports/pages/edit/index?branchId=yingtaogou&day=${day}`);
     await page.locator('.cx-report-star-option', { hasText: '产业兴旺星' }).first().click({ timeout: 30_000 });
     await page.locator('.cx-report-item-text textarea').first().fill('走访樱桃种植户 6 户，协调冷库用电');
     // A real JPEG, drawn by the browser itself.

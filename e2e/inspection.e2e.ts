@@ -104,7 +104,7 @@ describe('journey: 四不两直 — a draft only the inspector sees, recorded in
 
     // 4. 赵督导 checks the fix and 销号.
     await loginAs(b, '赵督导');
-    await page.goto(`${b.webUrl}/#/subpackages/inspect/pages/finding/index?id=${findingId}`);
+    await page.goto(`${b.webUrl}/#/subpackages/inspections/pages/finding/index?id=${findingId}`);
     await page.locator('.cx-finding-verify-note textarea').first().fill('现场核实已整改到位');
     await page.locator('.cx-finding-close').first().click();
     await page.locator('.cx-finding-status', { hasText: '已销号' }).first().waitFor({ timeout: 30_000 });
@@ -113,7 +113,7 @@ describe('journey: 四不两直 — a draft only the inspector sees, recorded in
 
     // 5. The branch's 问题清单 shows it 已销号.
     await loginAs(b, '李明');
-    await page.goto(`${b.webUrl}/#/subpackages/inspect/pages/findings/index?branchId=yingtaogou`);
+    await page.goto(`${b.webUrl}/#/subpackages/inspections/pages/findings/index?branchId=yingtaogou`);
     await page.locator('.cx-finding .cx-finding-status', { hasText: '已销号' }).first().waitFor({ timeout: 30_000 });
     const detail = await asUser('demo-secretary', `/v1/findings/${findingId}`);
     expect(detail.body.finding.status).toBe('closed');

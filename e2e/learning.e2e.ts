@@ -30,7 +30,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 1. 王干事 (示例管委会) schedules a test for the secretaries of 示例管委会 with the whole demo bank.
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/schedule/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/schedule/index`);
     await page.locator('.cx-learn-schedule-township.learn-chip--on', { hasText: '示例管委会' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.cx-learn-schedule-title input').first().fill('五星支部应知应会（第一期）');
     await page.locator('.cx-learn-schedule-all').first().click();
@@ -46,7 +46,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 2. 张书记 (樱桃沟社区) finds it under 我的测试, starts it and answers against the timer.
     await loginAs(b, '张书记');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/mine/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/mine/index`);
     await page.locator(`.cx-learn-mytest[data-id="${session.id}"]`).first().click({ timeout: 30_000 });
     const started = page.waitForResponse(
       (r) => r.url().includes(`/v1/learning/tests/${session.id}/attempts`) && r.request().method() === 'POST',
@@ -68,7 +68,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 3. Back on 王干事's results page the 参考率 has risen to 100% (the one secretary of 示例管委会).
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/results/index?id=${session.id}`);
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/results/index?id=${session.id}`);
     await expect.poll(() => page.locator('.cx-learn-total-rate').first().textContent(), { timeout: 30_000 }).toBe('100%');
     expect(await page.locator('.cx-learn-counts').first().textContent()).toContain('参考 1/1 人');
     expect(await page.locator('.cx-learn-person').first().textContent()).toContain('100 分');
@@ -87,7 +87,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 1. 王干事 builds a two-question questionnaire for 示例管委会 and sends it.
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/qn-build/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/qn-build/index`);
     await page.locator('.cx-qn-title input').first().fill('创星工作调研', { timeout: 30_000 });
     const first = page.locator('.cx-qn-question').nth(0);
     await first.locator('.cx-qn-question-text input').fill('对本村创星进度是否满意');
@@ -104,7 +104,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 2. 李明 (cadre, 樱桃沟社区) answers it.
     await loginAs(b, '李明');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/questionnaires/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/questionnaires/index`);
     await page.locator('.cx-qn-to-answer', { hasText: '创星工作调研' }).first().click({ timeout: 30_000 });
     await page.locator('.cx-qn-answer-option[data-q="q1"][data-i="0"]').first().click({ timeout: 30_000 });
     await page.locator('.cx-qn-answer-text textarea').first().fill('希望多组织观摩学习');
@@ -114,7 +114,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 3. 王干事 sees the counts and the text, and exports the CSV (UTF-8 with BOM).
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/questionnaires/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/questionnaires/index`);
     await page.locator('.cx-qn-organised', { hasText: '创星工作调研' }).first().click({ timeout: 30_000 });
     await expect.poll(() => page.locator('.cx-qn-responded').first().textContent(), { timeout: 30_000 }).toContain('已收 1 份 / 应答 2 人');
     expect(await page.locator('.cx-qn-option-bar').first().textContent()).toContain('1 人');

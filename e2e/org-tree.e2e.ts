@@ -17,7 +17,7 @@ describe('journey: township staff log in with the dev login and browse their bra
 
   it('picks the demo township staff user, sees the home greeting, opens the tree and the township’s branches', async () => {
     const { page } = b;
-    await page.goto(`${b.webUrl}/#/subpackages/account/pages/dev-login/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/identity/pages/dev-login/index`);
     const staff = page.locator('.cx-devuser-item', { hasText: '乡镇（街道）工作人员' });
     await staff.first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.cx-devuser-item').count()).toBe(9);

@@ -125,14 +125,14 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     await b.screenshot('63-scorecard-trend');
 
     // 4. The star map and the honour lists of his townships.
-    await page.goto(`${b.webUrl}/#/subpackages/ranking/pages/star-map/index?quarter=${quarter}`);
+    await page.goto(`${b.webUrl}/#/subpackages/rankings/pages/star-map/index?quarter=${quarter}`);
     await page.locator('.cx-starmap-township').first().waitFor({ timeout: 30_000 });
     const mapped = await page
       .locator('.cx-starmap-township:not(.is-total)')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-township')));
     expect(mapped).toEqual(['wulibao', 'dehuajie']);
     await b.screenshot('64-star-map');
-    await page.goto(`${b.webUrl}/#/subpackages/ranking/pages/honours/index?quarter=${quarter}`);
+    await page.goto(`${b.webUrl}/#/subpackages/rankings/pages/honours/index?quarter=${quarter}`);
     await page.locator('.cx-honours-list .cx-ranking-row').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.cx-honours-list .cx-ranking-row').first().getAttribute('data-branch')).toBe('jianxinnanjie');
     await page.locator('.cx-ranking-share-generate').first().click();
@@ -184,7 +184,7 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     expect(now.body.rows.find((r) => r.branchId === 'jianxinnanjie')?.annotations).toEqual(['来信办理及时，群众满意']);
 
     // 7. 评分模型: the default model in force, the admin's draft editor.
-    await page.goto(`${b.webUrl}/#/subpackages/ranking/pages/scoring/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/rankings/pages/scoring/index`);
     await page.locator('.cx-scoring-field[data-path="weights.keyTasks"] input').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.cx-scoring-weight-sum').first().textContent()).toBe('（合计 100）');
     await b.screenshot('69-scoring');

@@ -55,7 +55,7 @@ describe('journey: a cadre reports progress on a key task of the approved 创星
 
     // 1. 李明 opens the approved plan and follows the key task to its progress page.
     await loginAs(b, '李明');
-    await page.goto(`${b.webUrl}/#/subpackages/plan/pages/edit/index?branchId=yingtaogou&year=${year}`);
+    await page.goto(`${b.webUrl}/#/subpackages/plans/pages/edit/index?branchId=yingtaogou&year=${year}`);
     await page.locator('.cx-plan-task-progress[data-id="industry-t1"]').first().click({ timeout: 30_000 });
     await page.locator('.cx-task-title', { hasText: '培育“一村一品”特色产业' }).first().waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('.cx-task-owner').first().textContent()).toContain('李明');
@@ -121,7 +121,7 @@ describe('journey: a cadre reports progress on a key task of the approved 创星
 
     // 4. The township staff read it without the form.
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/plan/pages/task/index?branchId=yingtaogou&year=${year}&taskId=industry-t1`);
+    await page.goto(`${b.webUrl}/#/subpackages/plans/pages/task/index?branchId=yingtaogou&year=${year}&taskId=industry-t1`);
     await page.locator('.cx-task-update').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.cx-task-form').count()).toBe(0);
   });

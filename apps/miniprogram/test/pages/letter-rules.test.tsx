@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import LetterRulesPage from '../../src/subpackages/admin/pages/letter-rules/index';
+import LetterRulesPage from '../../src/subpackages/mailbox/pages/letter-rules/index';
 import { taroMock } from '../mocks/taro';
 import { makeBinding, makeMe, makeSession, residentMe, stationBinding } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';

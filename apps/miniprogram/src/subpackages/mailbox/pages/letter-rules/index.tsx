@@ -1,0 +1,171 @@
+import type { LetterRules } from '@chuangxing/shared';
+import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
+import { SignInNeeded } from '../../../../components/sign-in-needed';
+import { ResourceView } from '../../../../components/state-views';
+import { useResource } from '../../../../hooks/use-resource';
+import { useSession } from '../../../../hooks/use-session';
+import { api } from '../../../../services/api';
+import { expectStatus } from '../../../../services/api-failure';
+import { isDistrictAdmin } from '../../../../services/me-helpers';
+import { useRulesSave } from '../../../../shared-ui/use-rules-save';
+import {
+  LETTER_RULE_FIELDS,
+  LETTER_RULE_SPECS,
+  type LetterRuleField,
+  type LetterRuleSpec,
+  letterRulesProblems,
+  WORKING_DAYS_NOTE,
+} from '../../services/letter-rules';
+import '../../../../shared-ui/manage.css';
+import './index.css';
+
+/** − n + with big buttons within the contract's range, and chips for the common values. */
+function RuleStepper({
+  spec,
+  value,
+  problem,
+  onChange,
+}: {
+  spec: LetterRuleSpec;
+  value: number;
+  problem?: string;
+  onChange: (value: number) => void;
+}) {
+  const canLess = value > spec.min;
+  const canMore = value < spec.max;
+  return (
+    <View className="cx-field letter-rule cx-letter-rules-field" data-field={spec.field}>
+      <Text className="cx-field__label">{spec.label}</Text>
+      <Text className="manage-note">
+        {spec.note}（{spec.min}–{spec.max}）
+      </Text>
+      <View className="letter-rule__stepper">
+        <View
+          className={`letter-rule__btn cx-letter-rules-less${canLess ? '' : ' is-disabled'}`}
+          hoverClass="cx-pressed"
+          onClick={() => canLess && onChange(value - 1)}
+        >
+          <Text>−</Text>
+        </View>
+        <Text className="letter-rule__value cx-letter-rules-value">{value}</Text>
+        <View
+          className={`letter-rule__btn cx-letter-rules-more${canMore ? '' : ' is-disabled'}`}
+          hoverClass="cx-pressed"
+          onClick={() => canMore && onChange(value + 1)}
+        >
+          <Text>+</Text>
+        </View>
+        <Text className="letter-rule__unit">{spec.unit}</Text>
+      </View>
+      <ChoiceChips
+        className="letter-rule__presets"
+        itemClassName="cx-letter-rules-option"
+        choices={spec.presets.map((n) => ({ key: n, label: String(n) }))}
+        isSelected={(n) => n === value}
+        onPick={onChange}
+      />
+      <Text className="letter-rule__meaning">{spec.meaning(value)}</Text>
+      {problem ? <Text className="cx-field__error">{problem}</Text> : null}
+    </View>
+  );
+}
+
+/** District admins: edit and 保存 (putLetterRules). */
+function RulesForm({ rules }: { rules: LetterRules }) {
+  const [draft, setDraft] = useState<LetterRules>({ ...rules });
+  const {
+    problems,
+    saving,
+    clear,
+    save: send,
+  } = useRulesSave<LetterRules, LetterRuleField>({
+    fields: LETTER_RULE_FIELDS,
+    check: letterRulesProblems,
+    send: (body) => api.putLetterRules({ body }),
+    onSaved: setDraft,
+  });
+
+  const change = (field: LetterRuleField, value: number) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    clear(field);
+  };
+
+  const save = () =>
+    send({
+      acceptWorkingDays: draft.acceptWorkingDays,
+      replyWorkingDays: draft.replyWorkingDays,
+      autoArchiveDays: draft.autoArchiveDays,
+      perDayLimit: draft.perDayLimit,
+    });
+
+  return (
+    <View>
+      <Text className="manage-hint">信箱规则对全区所有社区生效，保存后立即执行；已经定下的受理、答复期限不变。{WORKING_DAYS_NOTE}</Text>
+      <View className="cx-card cx-letter-rules-form">
+        {LETTER_RULE_SPECS.map((spec) => (
+          <RuleStepper
+            key={spec.field}
+            spec={spec}
+            value={draft[spec.field]}
+            problem={problems[spec.field]}
+            onChange={(value) => change(spec.field, value)}
+          />
+        ))}
+        {problems.form ? <Text className="cx-form-problem letter-rules-problem">{problems.form}</Text> : null}
+        <Button
+          className={`cx-btn cx-btn--primary cx-letter-rules-save${saving ? ' cx-btn--disabled' : ''}`}
+          disabled={saving || undefined}
+          onClick={save}
+        >
+          {saving ? '正在保存…' : '保存'}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** Everyone else: the rules, read-only. */
+function RulesView({ rules }: { rules: LetterRules }) {
+  return (
+    <View>
+      <View className="cx-card letter-rules-view cx-letter-rules-view">
+        {LETTER_RULE_SPECS.map((spec) => (
+          <View key={spec.field} className="letter-rules-view__item cx-letter-rules-view-item" data-field={spec.field}>
+            <View className="letter-rules-view__row">
+              <Text className="letter-rules-view__label">{spec.label}</Text>
+              <Text className="letter-rules-view__value cx-letter-rules-value">
+                {rules[spec.field]} {spec.unit}
+              </Text>
+            </View>
+            <Text className="letter-rules-view__note">{spec.note}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className="manage-hint">{WORKING_DAYS_NOTE}信箱规则由区委组织部管理员设置，如需调整请联系管理员。</Text>
+    </View>
+  );
+}
+
+/** 信箱规则: district admins edit the district's mailbox rules; everyone else reads them. */
+export default function LetterRulesPage() {
+  const session = useSession();
+  const signedIn = Boolean(session.token);
+  const editable = isDistrictAdmin(session.me);
+  const { state, reload } = useResource(async () => expectStatus(await api.getLetterRules({}), 200), [session.token], {
+    enabled: signedIn,
+  });
+
+  return (
+    <View className="cx-page letter-rules-page">
+      {signedIn ? (
+        <ResourceView state={state} onRetry={reload}>
+          {(rules) => (editable ? <RulesForm rules={rules} /> : <RulesView rules={rules} />)}
+        </ResourceView>
+      ) : (
+        <SignInNeeded />
+      )}
+    </View>
+  );
+}
