@@ -40,8 +40,3 @@ export function isDistrictAdminOf(me: Me | undefined): boolean {
 export function toggle<T>(list: readonly T[], key: T): T[] {
   return list.includes(key) ? list.filter((x) => x !== key) : [...list, key];
 }
-
-/** A field's error from a 400's details, by exact path or prefix. */
-export function fieldError(details: { path: string; message: string }[] | undefined, path: string): string | undefined {
-  return details?.find((d) => d.path === path || d.path.startsWith(`${path}.`))?.message;
-}

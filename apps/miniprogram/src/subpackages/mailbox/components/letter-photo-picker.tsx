@@ -2,6 +2,7 @@ import { LETTER_LIMITS } from '@chuangxing/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ChangeEvent } from 'react';
+import { FieldProblem } from '../../../components/field-problem';
 import { isH5 } from '../../../config/runtime-config';
 import type { LetterPhoto } from '../services/use-letter-photos';
 
@@ -93,7 +94,7 @@ export function LetterPhotoPicker({
       <Text className="mailbox-count mailbox-photos__hint">
         {photos.length}/{LETTER_LIMITS.photos} 张 · 上传前压缩，并去掉拍摄地点、手机型号等信息
       </Text>
-      {error ? <Text className="cx-field__error">{error}</Text> : null}
+      <FieldProblem text={error} />
     </View>
   );
 }

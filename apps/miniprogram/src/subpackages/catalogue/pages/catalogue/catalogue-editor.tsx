@@ -9,10 +9,13 @@ import {
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, fieldError, fieldErrorsOf } from '../../../../services/api-failure';
+import { serverProblems } from '../../../../services/server-problems';
 import { catalogueProblems, cleanContent, countsOf, newCatalogueId, problemKey, updateStar } from '../../services/catalogue-draft';
 import { CatalogueTabs } from './catalogue-view';
 
@@ -22,20 +25,8 @@ const PUBLISH_WARNING = '发布后不可修改，计划将引用新版本';
 
 type Problems = Record<string, string>;
 
-function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className="cx-field__error">{text}</Text> : null;
-}
-
-/** The server's field errors next to their rows; the server's message when none of them is a row. */
-function serverProblems(res: { status: number; body: unknown }): Problems {
-  const out: Problems = {};
-  for (const [path, message] of Object.entries(fieldErrorsOf(res.body))) {
-    const key = path === 'note' ? 'note' : problemKey(path);
-    if (!(key in out)) out[key] = message;
-  }
-  if (res.status !== 400 || Object.keys(out).length === 0) return { form: failureOf(res).message };
-  return out;
-}
+/** The server's field errors next to their rows (and the note); the server's message when none of them is one. */
+const rowOf = (path: string) => (path === 'note' ? 'note' : problemKey(path));
 
 /** The set holding the first row problem, so an error in the other tab is not hidden. */
 function typeOfProblems(problems: Problems): BranchType | undefined {
@@ -166,7 +157,10 @@ function DraftForm({
   const [type, setType] = useState<BranchType>('rural');
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Problems>({});
-  const [busy, setBusy] = useState<'save' | 'publish'>();
+  const { pending: busy, run } = useMutation<'save' | 'publish'>({
+    onConflict: (failure) => onStale(failure.message),
+    onError: (failure, body) => showProblems(serverProblems(body, rowOf, failure.message)),
+  });
   const counts = countsOf(content);
 
   const change = (star: CatalogueStar['star'], edit: (s: CatalogueStar) => CatalogueStar) => {
@@ -188,28 +182,14 @@ function DraftForm({
       showProblems(local);
       return;
     }
-    setBusy('save');
     setProblems({});
-    try {
-      const res = await api.putCatalogueDraft({ body });
-      if (res.status === 200) {
-        setContent(res.body.content);
-        setRevision(res.body.revision);
-        setUpdatedAt(res.body.updatedAt);
-        setDirty(false);
-        Taro.showToast({ title: '草稿已保存', icon: 'success' }).catch(() => undefined);
-        return;
-      }
-      if (res.status === 409) {
-        onStale(failureOf(res).message);
-        return;
-      }
-      showProblems(serverProblems(res));
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setBusy(undefined);
-    }
+    const res = await run(() => api.putCatalogueDraft({ body }), { label: 'save' });
+    if (!res) return;
+    setContent(res.body.content);
+    setRevision(res.body.revision);
+    setUpdatedAt(res.body.updatedAt);
+    setDirty(false);
+    Taro.showToast({ title: '草稿已保存', icon: 'success' }).catch(() => undefined);
   };
 
   const publish = async () => {
@@ -225,26 +205,15 @@ function DraftForm({
     }
     const { confirm } = await Taro.showModal({ title: '发布新版本', content: PUBLISH_WARNING, confirmText: '发布', cancelText: '再看看' });
     if (!confirm) return;
-    setBusy('publish');
     setProblems({});
-    try {
-      const res = await api.publishCatalogue({ body: { revision, note: text } });
-      if (res.status === 201) {
-        onPublished(res.body);
-        return;
-      }
-      if (res.status === 409) {
-        onStale(failureOf(res).message);
-        return;
-      }
-      const fields = fieldErrorsOf(res.body);
-      const noteProblem = fieldError(fields, 'note');
-      setProblems(noteProblem ? { note: noteProblem } : serverProblems(res));
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setBusy(undefined);
-    }
+    const res = await run(() => api.publishCatalogue({ body: { revision, note: text } }), {
+      label: 'publish',
+      onError: (failure, body) => {
+        const noteProblem = fieldError(fieldErrorsOf(body), 'note');
+        setProblems(noteProblem ? { note: noteProblem } : serverProblems(body, rowOf, failure.message));
+      },
+    });
+    if (res) onPublished(res.body);
   };
 
   const close = async () => {

@@ -12,10 +12,13 @@ import {
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
+import { FieldProblem } from '../../../../components/field-problem';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus } from '../../../../services/api-failure';
+import { serverProblems } from '../../../../services/server-problems';
 import {
   allowsSeveralTownships,
   DEFAULT_EXPIRY_HOURS,
@@ -79,22 +82,6 @@ function localProblems(draft: Draft, scope: Scope | undefined): Problems {
     else problems.scope = '请选择范围';
   }
   return problems;
-}
-
-/** Field errors from the server next to their fields; the server's message when none of them matches. */
-function serverProblems(res: { status: number; body: unknown }): Problems {
-  const fields = fieldErrorsOf(res.body);
-  const problems: Problems = {};
-  for (const field of FIELDS) {
-    const message = fieldError(fields, field);
-    if (message) problems[field] = message;
-  }
-  if (Object.keys(problems).length === 0) problems.form = failureOf(res).message;
-  return problems;
-}
-
-function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className="cx-field__error">{text}</Text> : null;
 }
 
 function BranchChoices({ townshipId, selected, onPick }: { townshipId: string; selected?: string; onPick: (branchId: string) => void }) {
@@ -211,7 +198,9 @@ export function InvitationForm({
     hours: DEFAULT_EXPIRY_HOURS,
   });
   const [problems, setProblems] = useState<Problems>({});
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, run } = useMutation({
+    onError: (failure, body) => setProblems(serverProblems(body, FIELDS, failure.message)),
+  });
 
   const change = (patch: Partial<Draft>, cleared: Field) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -241,20 +230,9 @@ export function InvitationForm({
       scope,
       expiresInHours: draft.hours,
     };
-    setSubmitting(true);
     setProblems({});
-    try {
-      const res = await api.createInvitation({ body });
-      if (res.status === 201) {
-        onCreated(res.body);
-        return;
-      }
-      setProblems(serverProblems(res));
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setSubmitting(false);
-    }
+    const res = await run(() => api.createInvitation({ body }));
+    if (res) onCreated(res.body);
   };
 
   const levels = draft.role ? scopeLevelsFor(draft.role, me) : [];

@@ -2,21 +2,19 @@ import { type Branch, type CatalogueStar, type FindingInput, type InspectionDraf
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, fieldErrorsOf } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
 import { PhotoStrip } from '../../components/photo-strip';
 import { contentOf, formOf, type InspectionForm, inspectorTownships, newFinding, problemAt } from '../../inspect-form';
 import { useInspectPhotos } from '../../services/photos';
 import '../../inspect.css';
-
-function Problem({ text }: { text?: string }) {
-  return text ? <Text className="cx-field__error">{text}</Text> : null;
-}
 
 /** 乡镇 chips, then that township's branches: the inspector picks where they went (only townships in their scope). */
 function BranchPicker({ townships, onPick }: { townships: { id: string; name: string }[]; onPick: (b: Branch) => void }) {
@@ -102,7 +100,7 @@ function FindingEditor({
           </View>
         ))}
       </View>
-      <Problem text={problemAt(problems, `${at}.star`)} />
+      <FieldProblem text={problemAt(problems, `${at}.star`)} />
       <Text className="cx-field__label">问题描述</Text>
       <View className="inspect-textarea cx-inspect-finding-text">
         <Textarea
@@ -113,7 +111,7 @@ function FindingEditor({
           onInput={(e) => onChange({ ...finding, description: e.detail.value })}
         />
       </View>
-      <Problem text={problemAt(problems, `${at}.description`)} />
+      <FieldProblem text={problemAt(problems, `${at}.description`)} />
       <View className="inspect-row">
         <View className="inspect-row__cell">
           <Text className="cx-field__label">整改责任人</Text>
@@ -127,7 +125,7 @@ function FindingEditor({
               onInput={(e) => onChange({ ...finding, owner: e.detail.value })}
             />
           </View>
-          <Problem text={problemAt(problems, `${at}.owner`)} />
+          <FieldProblem text={problemAt(problems, `${at}.owner`)} />
         </View>
         <View className="inspect-row__cell">
           <Text className="cx-field__label">整改时限</Text>
@@ -141,7 +139,7 @@ function FindingEditor({
               onInput={(e) => onChange({ ...finding, deadline: e.detail.value })}
             />
           </View>
-          <Problem text={problemAt(problems, `${at}.deadline`)} />
+          <FieldProblem text={problemAt(problems, `${at}.deadline`)} />
         </View>
       </View>
       {starVetoes.length ? (
@@ -166,7 +164,7 @@ function FindingEditor({
               </View>
             ))}
           </View>
-          <Problem text={problemAt(problems, `${at}.vetoItemId`)} />
+          <FieldProblem text={problemAt(problems, `${at}.vetoItemId`)} />
         </View>
       ) : null}
     </View>
@@ -189,7 +187,12 @@ function Editor({ loaded }: { loaded: Loaded }) {
   );
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState<'save' | 'record' | 'delete'>();
+  const { pending: busy, run } = useMutation<'save' | 'record' | 'delete'>({
+    onError: (failure, body) => {
+      if (body !== undefined) setProblems(fieldErrorsOf(body));
+      setProblem(failure.message);
+    },
+  });
   const photos = useInspectPhotos(
     'inspection',
     (loaded.draft?.content.photos ?? []).map((key, i) => ({ key, url: loaded.draft!.photoUrls[i] ?? '' })),
@@ -199,8 +202,11 @@ function Editor({ loaded }: { loaded: Loaded }) {
   const set = (patch: Partial<InspectionForm>) => setForm((f) => ({ ...f, ...patch }));
   const setFinding = (i: number, f: FindingInput) => set({ findings: form.findings.map((x, j) => (j === i ? f : x)) });
 
-  /** Saves (creates the draft the first time); answers its id and version, or undefined with the problems shown. */
-  const save = async (): Promise<{ id: string; version: number } | undefined> => {
+  /**
+   * Saves (creates the draft the first time) when the content changed since the last save. Answers the draft's id and
+   * version as a 200, the refused save's own answer, or undefined when it cannot go yet (the problem is shown).
+   */
+  const save = async () => {
     const keys = photos.keys();
     if (!keys) {
       setProblem('照片还在上传或上传失败，请稍候或移除失败的照片');
@@ -211,39 +217,23 @@ function Editor({ loaded }: { loaded: Loaded }) {
       setProblem(local);
       return undefined;
     }
-    if (draft && JSON.stringify(content) === savedContent.current) return draft;
+    if (draft && JSON.stringify(content) === savedContent.current) return { status: 200 as const, body: draft };
     const res = draft
       ? await api.saveInspectionDraft({ params: { draftId: draft.id }, body: { content, version: draft.version } })
       : await api.createInspectionDraft({ body: { content } });
-    if (res.status === 200 || res.status === 201) {
-      const next = { id: res.body.id, version: res.body.version };
-      savedContent.current = JSON.stringify(content);
-      setDraft(next);
-      setProblems({});
-      setProblem(undefined);
-      return next;
-    }
-    setProblems(fieldErrorsOf(res.body));
-    setProblem(failureOf(res).message);
-    return undefined;
+    if (res.status !== 200 && res.status !== 201) return res;
+    const next = { id: res.body.id, version: res.body.version };
+    savedContent.current = JSON.stringify(content);
+    setDraft(next);
+    setProblems({});
+    setProblem(undefined);
+    return { status: 200 as const, body: next };
   };
 
-  const run = async (what: 'save' | 'record' | 'delete', task: () => Promise<void>) => {
+  const onSave = async () => {
     if (busy) return;
-    setBusy(what);
-    try {
-      await task();
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(undefined);
-    }
+    if (await run(save, { label: 'save' })) Taro.showToast({ title: '草稿已保存', icon: 'success' }).catch(() => undefined);
   };
-
-  const onSave = () =>
-    run('save', async () => {
-      if (await save()) Taro.showToast({ title: '草稿已保存', icon: 'success' }).catch(() => undefined);
-    });
 
   const onRecord = async () => {
     const ok = await Taro.showModal({
@@ -254,19 +244,18 @@ function Editor({ loaded }: { loaded: Loaded }) {
       (r) => r.confirm,
       () => false,
     );
-    if (!ok) return;
-    await run('record', async () => {
-      const saved = await save();
-      if (!saved) return;
-      const res = await api.recordInspection({ params: { draftId: saved.id }, body: { version: saved.version } });
-      if (res.status !== 201) {
-        setProblems(fieldErrorsOf(res.body));
-        setProblem(failureOf(res).message);
-        return;
-      }
-      Taro.showToast({ title: '已记录，已通知支部', icon: 'success' }).catch(() => undefined);
-      Taro.redirectTo({ url: PAGES.findings(res.body.branchId) }).catch(() => undefined);
-    });
+    if (!ok || busy) return;
+    const res = await run(
+      async () => {
+        const saved = await save();
+        if (saved?.status !== 200) return saved;
+        return api.recordInspection({ params: { draftId: saved.body.id }, body: { version: saved.body.version } });
+      },
+      { label: 'record' },
+    );
+    if (!res) return;
+    Taro.showToast({ title: '已记录，已通知支部', icon: 'success' }).catch(() => undefined);
+    Taro.redirectTo({ url: PAGES.findings(res.body.branchId) }).catch(() => undefined);
   };
 
   const onDelete = async () => {
@@ -275,12 +264,12 @@ function Editor({ loaded }: { loaded: Loaded }) {
       (r) => r.confirm,
       () => false,
     );
-    if (!ok) return;
-    await run('delete', async () => {
-      const res = await api.deleteInspectionDraft({ params: { draftId: draft.id } });
-      if (res.status !== 200) return setProblem(failureOf(res).message);
-      Taro.navigateBack().catch(() => undefined);
+    if (!ok || busy) return;
+    const res = await run(() => api.deleteInspectionDraft({ params: { draftId: draft.id } }), {
+      label: 'delete',
+      onError: (failure) => setProblem(failure.message),
     });
+    if (res) Taro.navigateBack().catch(() => undefined);
   };
 
   const stars = branch?.stars ?? [];
@@ -309,7 +298,7 @@ function Editor({ loaded }: { loaded: Loaded }) {
             }}
           />
         )}
-        <Problem text={problemAt(problems, 'branchId')} />
+        <FieldProblem text={problemAt(problems, 'branchId')} />
         <View className="inspect-row">
           <View className="inspect-row__cell cx-inspect-day">
             <Text className="cx-field__label">走访日期</Text>
@@ -334,7 +323,7 @@ function Editor({ loaded }: { loaded: Loaded }) {
             />
           </View>
         </View>
-        <Problem text={problemAt(problems, 'visitedAt')} />
+        <FieldProblem text={problemAt(problems, 'visitedAt')} />
         <Text className="cx-field__label">走访地点</Text>
         <View className="cx-inspect-location">
           <Input
@@ -346,7 +335,7 @@ function Editor({ loaded }: { loaded: Loaded }) {
             onInput={(e) => set({ location: e.detail.value })}
           />
         </View>
-        <Problem text={problemAt(problems, 'location')} />
+        <FieldProblem text={problemAt(problems, 'location')} />
         <Text className="cx-field__label">走访情况</Text>
         <View className="inspect-textarea cx-inspect-summary">
           <Textarea
@@ -357,10 +346,10 @@ function Editor({ loaded }: { loaded: Loaded }) {
             onInput={(e) => set({ summary: e.detail.value })}
           />
         </View>
-        <Problem text={problemAt(problems, 'summary')} />
+        <FieldProblem text={problemAt(problems, 'summary')} />
         <Text className="cx-field__label">现场照片</Text>
         <PhotoStrip photos={photos} branchId={branch?.id} hint="上传前压缩，并去掉拍摄地点等信息" />
-        <Problem text={problemAt(problems, 'photos')} />
+        <FieldProblem text={problemAt(problems, 'photos')} />
       </View>
 
       <Text className="cx-section-title">发现的问题（{form.findings.length}）</Text>

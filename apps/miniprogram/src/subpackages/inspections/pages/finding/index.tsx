@@ -4,10 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureError, failureOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, failureError } from '../../../../services/api-failure';
 import { FindingCard } from '../../components/finding-card';
 import { PhotoStrip } from '../../components/photo-strip';
 import { useInspectPhotos } from '../../services/photos';
@@ -119,7 +120,13 @@ export default function FindingPage() {
   const id = params.id ?? '';
   const [latest, setLatest] = useState<FindingDetail>();
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useMutation({
+    onConflict: (failure) => {
+      setProblem(`${failure.message}（页面已刷新）`);
+      reload();
+    },
+    onError: (failure) => setProblem(failure.message),
+  });
   const { state, reload } = useResource(
     async () => {
       if (!id) throw failureError({ status: 404, message: '缺少问题编号' });
@@ -132,24 +139,13 @@ export default function FindingPage() {
 
   const onAct = async (detail: FindingDetail, a: Act) => {
     if (busy) return;
-    setBusy(true);
-    try {
-      const res = await api.actOnFinding({ params: { findingId: id }, body: { ...a, version: detail.finding.version } });
-      if (res.status === 200) {
-        setLatest(res.body);
-        setProblem(undefined);
-        Taro.showToast({ title: a.action === 'submit_fix' ? '已提交' : a.action === 'close' ? '已销号' : '已退回', icon: 'success' }).catch(
-          () => undefined,
-        );
-      } else if (res.status === 409) {
-        setProblem(`${failureOf(res).message}（页面已刷新）`);
-        reload();
-      } else setProblem(failureOf(res).message);
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const res = await run(() => api.actOnFinding({ params: { findingId: id }, body: { ...a, version: detail.finding.version } }));
+    if (!res) return;
+    setLatest(res.body);
+    setProblem(undefined);
+    Taro.showToast({ title: a.action === 'submit_fix' ? '已提交' : a.action === 'close' ? '已销号' : '已退回', icon: 'success' }).catch(
+      () => undefined,
+    );
   };
 
   if (!signedIn)

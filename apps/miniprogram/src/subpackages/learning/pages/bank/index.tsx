@@ -2,18 +2,23 @@ import { MAX_OPTIONS, QUESTION_KIND_LABELS, QUESTION_KINDS, type Question, type 
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { displayMessage, expectStatus, failureOf } from '../../../../services/api-failure';
+import { displayMessage, expectStatus } from '../../../../services/api-failure';
 import { staffTownshipIds } from '../../../../services/me-helpers';
+import { type Problems, serverProblems } from '../../../../services/server-problems';
 import { Chips } from '../../services/chips';
-import { fieldError, isDistrictAdminOf, organises, toggle } from '../../services/learn-helpers';
+import { isDistrictAdminOf, organises, toggle } from '../../services/learn-helpers';
 import '../../learn.css';
 
 const LETTERS = 'ABCDEF';
+/** The new question's fields that the server's problems land on. */
+const QUESTION_FIELDS = ['topic', 'text', 'options', 'answer'] as const;
 
 function QuestionCard({ q, onDelete }: { q: Question; onDelete: () => void }) {
   return (
@@ -42,36 +47,32 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
   const [text, setText] = useState('');
   const [options, setOptions] = useState<string[]>(['', '', '', '']);
   const [answer, setAnswer] = useState<number[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ message: string; details?: { path: string; message: string }[] }>();
+  const [problems, setProblems] = useState<Problems<(typeof QUESTION_FIELDS)[number]>>({});
+  const { busy, run } = useMutation({
+    onError: (failure, body) => setProblems(serverProblems(body, QUESTION_FIELDS, displayMessage(failure))),
+  });
   const shown = kind === 'judge' ? ['正确', '错误'] : options;
   const save = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    const res = await api.createQuestion({
-      body: {
-        topic,
-        kind,
-        text,
-        options: kind === 'judge' ? [] : options.filter((o) => o.trim()),
-        answer,
-        ...(townshipId ? { townshipId } : {}),
-      },
-    });
-    setBusy(false);
-    if (res.status === 201) {
-      setText('');
-      setOptions(['', '', '', '']);
-      setAnswer([]);
-      Taro.showToast({ title: '已加入题库', icon: 'success' }).catch(() => undefined);
-      onAdded();
-    } else {
-      const f = failureOf(res);
-      setProblem({
-        message: displayMessage(f),
-        details: 'details' in (res.body as object) ? (res.body as { details?: { path: string; message: string }[] }).details : undefined,
-      });
-    }
+    if (busy) return;
+    setProblems({});
+    const res = await run(() =>
+      api.createQuestion({
+        body: {
+          topic,
+          kind,
+          text,
+          options: kind === 'judge' ? [] : options.filter((o) => o.trim()),
+          answer,
+          ...(townshipId ? { townshipId } : {}),
+        },
+      }),
+    );
+    if (!res) return;
+    setText('');
+    setOptions(['', '', '', '']);
+    setAnswer([]);
+    Taro.showToast({ title: '已加入题库', icon: 'success' }).catch(() => undefined);
+    onAdded();
   };
   return (
     <View className="cx-card cx-learn-bank-form">
@@ -79,7 +80,7 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
       <View className="cx-field">
         <Text className="cx-field__label">主题</Text>
         <Input className="cx-input cx-learn-bank-topic" value={topic} maxlength={20} onInput={(e) => setTopic(e.detail.value)} />
-        <Text className="cx-field__error">{fieldError(problem?.details, 'body.topic')}</Text>
+        <FieldProblem text={problems.topic} />
       </View>
       <View className="cx-field">
         <Text className="cx-field__label">题型</Text>
@@ -102,7 +103,7 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
           placeholder="请输入题目"
           onInput={(e) => setText(e.detail.value)}
         />
-        <Text className="cx-field__error">{fieldError(problem?.details, 'body.text')}</Text>
+        <FieldProblem text={problems.text} />
       </View>
       <View className="cx-field">
         <Text className="cx-field__label">选项（点字母标记正确答案）</Text>
@@ -133,11 +134,9 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
             ＋ 增加选项
           </Text>
         ) : null}
-        <Text className="cx-field__error">
-          {fieldError(problem?.details, 'body.options') ?? fieldError(problem?.details, 'body.answer')}
-        </Text>
+        <FieldProblem text={problems.options ?? problems.answer} />
       </View>
-      {problem && !problem.details ? <Text className="cx-form-problem">{problem.message}</Text> : null}
+      {problems.form ? <Text className="cx-form-problem">{problems.form}</Text> : null}
       <Button
         className={`cx-btn cx-btn--primary cx-learn-bank-save${busy ? ' cx-btn--disabled' : ''}`}
         disabled={busy || undefined}
@@ -159,14 +158,15 @@ export default function BankPage() {
   const { state, reload } = useResource(async () => expectStatus(await api.listQuestions({}), 200), [session.token], {
     enabled: Boolean(session.token) && allowed,
   });
+  const { run } = useMutation({
+    onError: (failure) => Taro.showToast({ title: displayMessage(failure), icon: 'none' }).catch(() => undefined),
+  });
   const remove = async (q: Question) => {
     const ok = await Taro.showModal({ title: '删除题目', content: '已安排的测试不受影响。确定删除？', confirmText: '删除' }).catch(() => ({
       confirm: false,
     }));
     if (!ok.confirm) return;
-    const res = await api.deleteQuestion({ params: { questionId: q.id } });
-    if (res.status === 200) reload();
-    else Taro.showToast({ title: displayMessage(failureOf(res)), icon: 'none' }).catch(() => undefined);
+    if (await run(() => api.deleteQuestion({ params: { questionId: q.id } }))) reload();
   };
   if (!session.token)
     return (

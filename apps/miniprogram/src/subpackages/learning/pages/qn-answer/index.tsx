@@ -4,10 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { displayMessage, expectStatus, failureOf } from '../../../../services/api-failure';
+import { displayMessage, expectStatus, fieldErrorsOf } from '../../../../services/api-failure';
 import { toggle, when } from '../../services/learn-helpers';
 import '../../learn.css';
 
@@ -15,25 +16,24 @@ function Form({ detail, onSaved }: { detail: QuestionnaireDetail; onSaved: (d: Q
   const q = detail.questionnaire;
   const initial = Object.fromEntries((detail.myResponse?.answers ?? []).map((a) => [a.questionId, a]));
   const [answers, setAnswers] = useState<Record<string, QnAnswer>>(initial);
-  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const { busy, run } = useMutation({
+    onError: (failure, body) => {
+      const details = Object.values(fieldErrorsOf(body));
+      setProblem(details.length ? details.join('；') : displayMessage(failure));
+    },
+  });
   const editable = detail.canAnswer;
   const get = (id: string): QnAnswer => answers[id] ?? { questionId: id, choice: [], text: '' };
   const save = async () => {
-    setBusy(true);
+    if (busy) return;
     setProblem(undefined);
-    const res = await api.putQuestionnaireResponse({
-      params: { questionnaireId: q.id },
-      body: { answers: q.questions.map((x) => get(x.id)) },
-    });
-    setBusy(false);
-    if (res.status === 200) {
-      Taro.showToast({ title: '已提交', icon: 'success' }).catch(() => undefined);
-      onSaved(res.body);
-    } else {
-      const details = (res.body as { details?: { message: string }[] })?.details;
-      setProblem(details?.length ? details.map((d) => d.message).join('；') : displayMessage(failureOf(res)));
-    }
+    const res = await run(() =>
+      api.putQuestionnaireResponse({ params: { questionnaireId: q.id }, body: { answers: q.questions.map((x) => get(x.id)) } }),
+    );
+    if (!res) return;
+    Taro.showToast({ title: '已提交', icon: 'success' }).catch(() => undefined);
+    onSaved(res.body);
   };
   return (
     <View>

@@ -10,15 +10,18 @@ import {
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { displayMessage, expectStatus, failureOf } from '../../../../services/api-failure';
+import { displayMessage, expectStatus, fieldError } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
+import { serverProblems } from '../../../../services/server-problems';
 import { Chips } from '../../services/chips';
-import { fieldError, newKey, organises, toggle } from '../../services/learn-helpers';
+import { newKey, organises, toggle } from '../../services/learn-helpers';
 import '../../learn.css';
 
 interface DraftQuestion {
@@ -38,39 +41,36 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
   const [roles, setRoles] = useState<AudienceRole[]>(['secretary', 'cadre']);
   const [days, setDays] = useState(7);
   const [questions, setQuestions] = useState<DraftQuestion[]>([blank()]);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ message: string; details?: { path: string; message: string }[] }>();
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const { busy, run } = useMutation({
+    onError: (failure, body) => setProblems(serverProblems(body, (path) => path, displayMessage(failure))),
+  });
   const set = (i: number, q: Partial<DraftQuestion>) => setQuestions(questions.map((x, j) => (j === i ? { ...x, ...q } : x)));
 
   const send = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    const res = await api.createQuestionnaire({
-      body: {
-        key,
-        townshipId,
-        title,
-        intro,
-        roles,
-        closesAt: new Date(Date.now() + days * 86_400_000).toISOString(),
-        questions: questions.map((q) => ({
-          kind: q.kind,
-          text: q.text,
-          options: q.kind === 'text' ? [] : q.options.filter((o) => o.trim()),
-          required: q.required,
-        })),
-      },
-    });
-    setBusy(false);
-    if (res.status === 201) {
-      Taro.showToast({ title: '已发送', icon: 'success' }).catch(() => undefined);
-      Taro.redirectTo({ url: PAGES.questionnaireResults(res.body.questionnaire.id) }).catch(() => undefined);
-      return;
-    }
-    setProblem({
-      message: displayMessage(failureOf(res)),
-      details: (res.body as { details?: { path: string; message: string }[] })?.details,
-    });
+    if (busy) return;
+    setProblems({});
+    const res = await run(() =>
+      api.createQuestionnaire({
+        body: {
+          key,
+          townshipId,
+          title,
+          intro,
+          roles,
+          closesAt: new Date(Date.now() + days * 86_400_000).toISOString(),
+          questions: questions.map((q) => ({
+            kind: q.kind,
+            text: q.text,
+            options: q.kind === 'text' ? [] : q.options.filter((o) => o.trim()),
+            required: q.required,
+          })),
+        },
+      }),
+    );
+    if (!res) return;
+    Taro.showToast({ title: '已发送', icon: 'success' }).catch(() => undefined);
+    Taro.redirectTo({ url: PAGES.questionnaireResults(res.body.questionnaire.id) }).catch(() => undefined);
   };
 
   return (
@@ -96,7 +96,7 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
             placeholder="例如：创星工作调研"
             onInput={(e) => setTitle(e.detail.value)}
           />
-          <Text className="cx-field__error">{fieldError(problem?.details, 'body.title')}</Text>
+          <FieldProblem text={fieldError(problems, 'title')} />
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">说明（可不填）</Text>
@@ -110,7 +110,7 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
             onPick={(k) => setRoles(toggle(roles, k))}
             itemClassName="cx-qn-role"
           />
-          <Text className="cx-field__error">{fieldError(problem?.details, 'body.roles')}</Text>
+          <FieldProblem text={fieldError(problems, 'roles')} />
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">收集天数</Text>
@@ -146,7 +146,7 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
             placeholder="问题"
             onInput={(e) => set(i, { text: e.detail.value })}
           />
-          <Text className="cx-field__error">{fieldError(problem?.details, `body.questions.${i}.text`)}</Text>
+          <FieldProblem text={fieldError(problems, `questions.${i}.text`)} />
           {q.kind !== 'text'
             ? q.options.map((o, j) => (
                 <Input
@@ -165,7 +165,7 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
               ＋ 增加选项
             </Text>
           ) : null}
-          <Text className="cx-field__error">{fieldError(problem?.details, `body.questions.${i}.options`)}</Text>
+          <FieldProblem text={fieldError(problems, `questions.${i}.options`)} />
           <Chips
             choices={[{ key: 'req', label: '必答' }]}
             isSelected={() => q.required}
@@ -179,7 +179,7 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
           ＋ 增加问题
         </Button>
       ) : null}
-      {problem ? <Text className="cx-form-problem cx-qn-problem">{problem.details ? '请检查标红的项目' : problem.message}</Text> : null}
+      {Object.keys(problems).length ? <Text className="cx-form-problem cx-qn-problem">{problems.form ?? '请检查标红的项目'}</Text> : null}
       <Button
         className={`cx-btn cx-btn--primary cx-qn-send${busy ? ' cx-btn--disabled' : ''}`}
         style={{ marginTop: '24px' }}

@@ -4,10 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { displayMessage, expectStatus, failureOf, toFailure } from '../../../../services/api-failure';
+import { displayMessage, expectStatus, toFailure } from '../../../../services/api-failure';
 import { Bar } from '../../services/chips';
 import { downloadQuestionnaireCsv } from '../../services/download-csv';
 import { organises, percent, when } from '../../services/learn-helpers';
@@ -36,14 +37,13 @@ export default function QnResultsPage() {
       setBusy(false);
     }
   };
+  const { run } = useMutation({ onError: (failure) => toast(displayMessage(failure)) });
   const close = async () => {
     const ok = await Taro.showModal({ title: '结束问卷', content: '结束后不能再提交或修改答卷。确定结束？', confirmText: '结束' }).catch(
       () => ({ confirm: false }),
     );
     if (!ok.confirm) return;
-    const res = await api.closeQuestionnaire({ params: { questionnaireId: id } });
-    if (res.status === 200) reload();
-    else toast(displayMessage(failureOf(res)));
+    if (await run(() => api.closeQuestionnaire({ params: { questionnaireId: id } }))) reload();
   };
   if (!session.token)
     return (

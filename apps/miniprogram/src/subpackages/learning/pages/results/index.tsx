@@ -1,13 +1,13 @@
 import { AUDIENCE_ROLE_LABELS, type ParticipationRow, TEST_STATUS_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { displayMessage, expectStatus, failureOf } from '../../../../services/api-failure';
+import { displayMessage, expectStatus } from '../../../../services/api-failure';
 import { Bar } from '../../services/chips';
 import { organises, percent, when } from '../../services/learn-helpers';
 import '../../learn.css';
@@ -39,7 +39,9 @@ export default function ResultsPage() {
   const id = params.id ?? '';
   const session = useSession();
   const allowed = organises(session.me);
-  const [reminding, setReminding] = useState(false);
+  const { busy: reminding, run } = useMutation({
+    onError: (failure) => Taro.showToast({ title: displayMessage(failure), icon: 'none' }).catch(() => undefined),
+  });
   const { state, reload } = useResource(
     async () => expectStatus(await api.getTestResults({ params: { sessionId: id } }), 200),
     [id, session.token],
@@ -53,15 +55,12 @@ export default function ResultsPage() {
     Taro.stopPullDownRefresh();
   });
   const remind = async () => {
-    setReminding(true);
-    const res = await api.remindTestMissing({ params: { sessionId: id } });
-    setReminding(false);
-    if (res.status === 200) {
-      Taro.showToast({
-        title: res.body.missing ? `已提醒 ${res.body.recipients} 人` : '所有人都已参考',
-        icon: res.body.missing ? 'success' : 'none',
-      }).catch(() => undefined);
-    } else Taro.showToast({ title: displayMessage(failureOf(res)), icon: 'none' }).catch(() => undefined);
+    const res = await run(() => api.remindTestMissing({ params: { sessionId: id } }));
+    if (!res) return;
+    Taro.showToast({
+      title: res.body.missing ? `已提醒 ${res.body.recipients} 人` : '所有人都已参考',
+      icon: res.body.missing ? 'success' : 'none',
+    }).catch(() => undefined);
   };
   if (!session.token)
     return (

@@ -9,15 +9,18 @@ import {
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { displayMessage, expectStatus, failureOf } from '../../../../services/api-failure';
+import { displayMessage, expectStatus, fieldError } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
+import { serverProblems } from '../../../../services/server-problems';
 import { Chips } from '../../services/chips';
-import { fieldError, newKey, organises, toggle } from '../../services/learn-helpers';
+import { newKey, organises, toggle } from '../../services/learn-helpers';
 import '../../learn.css';
 
 const DAYS = [1, 3, 7, 14];
@@ -32,35 +35,34 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
   const [duration, setDuration] = useState('20');
   const [days, setDays] = useState(7);
   const [attempts, setAttempts] = useState(1);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ message: string; details?: { path: string; message: string }[] }>();
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const { busy, run } = useMutation({
+    onError: (failure, body) => setProblems(serverProblems(body, (path) => path, displayMessage(failure))),
+  });
   const topics = [...new Set(questions.map((q) => q.topic))];
 
   const submit = async () => {
-    setBusy(true);
-    setProblem(undefined);
+    if (busy) return;
+    setProblems({});
     const now = Date.now();
-    const res = await api.createTestSession({
-      body: {
-        key,
-        title,
-        townshipIds: picked,
-        roles,
-        questionIds: chosen,
-        opensAt: new Date(now).toISOString(),
-        closesAt: new Date(now + days * 86_400_000).toISOString(),
-        durationMinutes: Number(duration) || 0,
-        maxAttempts: attempts,
-      },
-    });
-    setBusy(false);
-    if (res.status === 201) {
-      Taro.showToast({ title: '已安排', icon: 'success' }).catch(() => undefined);
-      Taro.redirectTo({ url: PAGES.learnResults(res.body.id) }).catch(() => undefined);
-      return;
-    }
-    const body = res.body as { details?: { path: string; message: string }[] };
-    setProblem({ message: displayMessage(failureOf(res)), details: body?.details });
+    const res = await run(() =>
+      api.createTestSession({
+        body: {
+          key,
+          title,
+          townshipIds: picked,
+          roles,
+          questionIds: chosen,
+          opensAt: new Date(now).toISOString(),
+          closesAt: new Date(now + days * 86_400_000).toISOString(),
+          durationMinutes: Number(duration) || 0,
+          maxAttempts: attempts,
+        },
+      }),
+    );
+    if (!res) return;
+    Taro.showToast({ title: '已安排', icon: 'success' }).catch(() => undefined);
+    Taro.redirectTo({ url: PAGES.learnResults(res.body.id) }).catch(() => undefined);
   };
 
   return (
@@ -69,7 +71,7 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
         <View className="cx-field">
           <Text className="cx-field__label">测试名称</Text>
           <Input className="cx-input cx-learn-schedule-title" value={title} maxlength={40} onInput={(e) => setTitle(e.detail.value)} />
-          <Text className="cx-field__error">{fieldError(problem?.details, 'body.title')}</Text>
+          <FieldProblem text={fieldError(problems, 'title')} />
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">参考乡镇（街道）</Text>
@@ -79,7 +81,7 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
             onPick={(k) => setPicked(toggle(picked, k))}
             itemClassName="cx-learn-schedule-township"
           />
-          <Text className="cx-field__error">{fieldError(problem?.details, 'body.townshipIds')}</Text>
+          <FieldProblem text={fieldError(problems, 'townshipIds')} />
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">参考人员</Text>
@@ -100,7 +102,7 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
             maxlength={3}
             onInput={(e) => setDuration(e.detail.value)}
           />
-          <Text className="cx-field__error">{fieldError(problem?.details, 'body.durationMinutes')}</Text>
+          <FieldProblem text={fieldError(problems, 'durationMinutes')} />
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">开放天数（从现在起）</Text>
@@ -122,7 +124,7 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
         </View>
       </View>
       <Text className="cx-section-title">选题（已选 {chosen.length} 题）</Text>
-      <Text className="cx-field__error">{fieldError(problem?.details, 'body.questionIds')}</Text>
+      <FieldProblem text={fieldError(problems, 'questionIds')} />
       {topics.map((t) => {
         const ids = questions.filter((q) => q.topic === t).map((q) => q.id);
         const all = ids.every((id) => chosen.includes(id));
@@ -154,8 +156,8 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
           </View>
         );
       })}
-      {problem && !problem.details ? <Text className="cx-form-problem cx-learn-schedule-problem">{problem.message}</Text> : null}
-      {problem?.details ? <Text className="cx-form-problem">请检查标红的项目</Text> : null}
+      {problems.form ? <Text className="cx-form-problem cx-learn-schedule-problem">{problems.form}</Text> : null}
+      {Object.keys(problems).length && !problems.form ? <Text className="cx-form-problem">请检查标红的项目</Text> : null}
       <Button
         className={`cx-btn cx-btn--primary cx-learn-schedule-submit${busy ? ' cx-btn--disabled' : ''}`}
         disabled={busy || undefined}

@@ -4,10 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ErrorView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { displayMessage, expectStatus, type Failure, failureError, failureOf, toFailure } from '../../../../services/api-failure';
+import { displayMessage, expectStatus, type Failure, failureError } from '../../../../services/api-failure';
 import { clock, newKey, takes, toggle, when } from '../../services/learn-helpers';
 import '../../learn.css';
 
@@ -103,37 +104,33 @@ function Paper({ attempt, onDone }: { attempt: StartedAttempt; onDone: (r: Attem
       // storage full: the answers stay on screen
     }
   };
-  const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure>();
+  const submitted = useRef(false);
+  const { busy, run } = useMutation({
+    onError: (f) => {
+      submitted.current = false;
+      setFailure(f);
+    },
+  });
   // The server's clock: the phone's may be off.
   const offset = useRef(Date.parse(attempt.serverNow) - Date.now());
   const [left, setLeft] = useState(Date.parse(attempt.deadline) - Date.parse(attempt.serverNow));
-  const submitted = useRef(false);
 
   const submit = async () => {
     if (submitted.current) return;
     submitted.current = true;
-    setBusy(true);
     setFailure(undefined);
+    const answers = attempt.questions.map((q) => ({ questionId: q.id, choice: chosen[q.id] ?? [] }));
+    const res = await run(() =>
+      api.submitTestAttempt({ params: { sessionId: attempt.sessionId, attemptNo: attempt.attemptNo }, body: { answers } }),
+    );
+    if (!res) return;
     try {
-      const answers = attempt.questions.map((q) => ({ questionId: q.id, choice: chosen[q.id] ?? [] }));
-      const res = await api.submitTestAttempt({
-        params: { sessionId: attempt.sessionId, attemptNo: attempt.attemptNo },
-        body: { answers },
-      });
-      const result = expectStatus(res, 200);
-      try {
-        Taro.removeStorageSync(draftKey(attempt));
-      } catch {
-        // nothing kept
-      }
-      onDone(result);
-    } catch (err) {
-      submitted.current = false;
-      setFailure(toFailure(err));
-    } finally {
-      setBusy(false);
+      Taro.removeStorageSync(draftKey(attempt));
+    } catch {
+      // nothing kept
     }
+    onDone(res.body);
   };
   const submitRef = useRef(submit);
   submitRef.current = submit;
@@ -208,8 +205,8 @@ export default function TakePage() {
   const allowed = takes(session.me);
   const [attempt, setAttempt] = useState<StartedAttempt>();
   const [result, setResult] = useState<AttemptResult>();
-  const [starting, setStarting] = useState(false);
   const [failure, setFailure] = useState<Failure>();
+  const { busy: starting, run } = useMutation({ onError: (f) => setFailure({ ...f, message: displayMessage(f) }) });
   const { state, reload } = useResource(
     async () => {
       const test = expectStatus(await api.listMyTests({}), 200).tests.find((t) => t.session.id === id);
@@ -220,12 +217,10 @@ export default function TakePage() {
     { enabled: Boolean(session.token) && allowed },
   );
   const start = async () => {
-    setStarting(true);
+    if (starting) return;
     setFailure(undefined);
-    const res = await api.startTestAttempt({ params: { sessionId: id }, body: { key: newKey() } });
-    setStarting(false);
-    if (res.status === 201) setAttempt(res.body);
-    else setFailure({ ...failureOf(res), message: displayMessage(failureOf(res)) });
+    const res = await run(() => api.startTestAttempt({ params: { sessionId: id }, body: { key: newKey() } }));
+    if (res) setAttempt(res.body);
   };
 
   if (!session.token)

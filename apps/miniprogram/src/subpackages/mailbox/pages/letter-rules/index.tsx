@@ -1,19 +1,23 @@
 import type { LetterRules } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
+import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
 import { isDistrictAdmin } from '../../../../services/me-helpers';
-import { useRulesSave } from '../../../../shared-ui/use-rules-save';
+import { serverProblems } from '../../../../services/server-problems';
 import {
   LETTER_RULE_FIELDS,
   LETTER_RULE_SPECS,
   type LetterRuleField,
+  type LetterRuleProblems,
   type LetterRuleSpec,
   letterRulesProblems,
   WORKING_DAYS_NOTE,
@@ -67,7 +71,7 @@ function RuleStepper({
         onPick={onChange}
       />
       <Text className="letter-rule__meaning">{spec.meaning(value)}</Text>
-      {problem ? <Text className="cx-field__error">{problem}</Text> : null}
+      <FieldProblem text={problem} />
     </View>
   );
 }
@@ -75,30 +79,35 @@ function RuleStepper({
 /** District admins: edit and 保存 (putLetterRules). */
 function RulesForm({ rules }: { rules: LetterRules }) {
   const [draft, setDraft] = useState<LetterRules>({ ...rules });
-  const {
-    problems,
-    saving,
-    clear,
-    save: send,
-  } = useRulesSave<LetterRules, LetterRuleField>({
-    fields: LETTER_RULE_FIELDS,
-    check: letterRulesProblems,
-    send: (body) => api.putLetterRules({ body }),
-    onSaved: setDraft,
+  const [problems, setProblems] = useState<LetterRuleProblems>({});
+  const { busy: saving, run } = useMutation({
+    onError: (failure, body) => setProblems(serverProblems(body, LETTER_RULE_FIELDS, failure.message)),
   });
 
   const change = (field: LetterRuleField, value: number) => {
     setDraft((d) => ({ ...d, [field]: value }));
-    clear(field);
+    setProblems((p) => ({ ...p, [field]: undefined, form: undefined }));
   };
 
-  const save = () =>
-    send({
+  const save = async () => {
+    if (saving) return;
+    const body: LetterRules = {
       acceptWorkingDays: draft.acceptWorkingDays,
       replyWorkingDays: draft.replyWorkingDays,
       autoArchiveDays: draft.autoArchiveDays,
       perDayLimit: draft.perDayLimit,
-    });
+    };
+    const local = letterRulesProblems(body);
+    if (Object.keys(local).length > 0) {
+      setProblems(local);
+      return;
+    }
+    setProblems({});
+    const res = await run(() => api.putLetterRules({ body }));
+    if (!res) return;
+    setDraft({ ...res.body });
+    Taro.showToast({ title: '已保存', icon: 'success' }).catch(() => undefined);
+  };
 
   return (
     <View>

@@ -2,8 +2,10 @@ import { MAX_NEWS_PHOTOS } from '@chuangxing/shared';
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type ChangeEvent, useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { isH5 } from '../../../../config/runtime-config';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, failureOf } from '../../../../services/api-failure';
@@ -17,7 +19,11 @@ import {
   uploadToPresigned,
 } from '../../../../services/photo-upload';
 import { PAGES } from '../../../../services/routes';
+import { type Problems, serverProblems } from '../../../../services/server-problems';
 import '../../news.css';
+
+/** The post's fields that the server's problems land on. */
+const NEWS_FIELDS = ['title', 'body', 'photos'] as const;
 
 interface Photo {
   preview: string;
@@ -51,9 +57,15 @@ export default function NewsPostPage() {
   const [body, setBody] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [uploading, setUploading] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ path: string; message: string }[]>();
+  const [errors, setErrors] = useState<Problems<(typeof NEWS_FIELDS)[number]>>({});
   const [problem, setProblem] = useState<string>();
+  const { busy, run } = useMutation({
+    onError: (failure, body) => {
+      const found = serverProblems(body, NEWS_FIELDS, displayMessage(failure));
+      setErrors(found);
+      setProblem(found.form);
+    },
+  });
 
   const upload = async (picked: PreparedPhoto[]) => {
     setUploading(true);
@@ -88,21 +100,14 @@ export default function NewsPostPage() {
   };
 
   const send = async () => {
-    setBusy(true);
-    setErrors(undefined);
+    if (busy) return;
+    setErrors({});
     setProblem(undefined);
-    const res = await api.createNews({ body: { key, title, body, photos: photos.map((p) => p.key) } });
-    setBusy(false);
-    if (res.status === 201) {
-      Taro.showToast({ title: '已发布', icon: 'success' }).catch(() => undefined);
-      Taro.redirectTo({ url: PAGES.newsDetail(res.body.id) }).catch(() => undefined);
-      return;
-    }
-    const details = (res.body as { details?: { path: string; message: string }[] })?.details;
-    if (details) setErrors(details);
-    else setProblem(displayMessage(failureOf(res)));
+    const res = await run(() => api.createNews({ body: { key, title, body, photos: photos.map((p) => p.key) } }));
+    if (!res) return;
+    Taro.showToast({ title: '已发布', icon: 'success' }).catch(() => undefined);
+    Taro.redirectTo({ url: PAGES.newsDetail(res.body.id) }).catch(() => undefined);
   };
-  const err = (path: string) => errors?.find((d) => d.path === path || d.path.startsWith(`${path}.`))?.message;
 
   if (!session.token)
     return (
@@ -128,7 +133,7 @@ export default function NewsPostPage() {
             placeholder="例如：樱桃沟社区开展创星观摩"
             onInput={(e) => setTitle(e.detail.value)}
           />
-          <Text className="cx-field__error">{err('body.title')}</Text>
+          <FieldProblem text={errors.title} />
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">正文</Text>
@@ -139,7 +144,7 @@ export default function NewsPostPage() {
             placeholder="写清时间、地点、做了什么、取得什么成效"
             onInput={(e) => setBody(e.detail.value)}
           />
-          <Text className="cx-field__error">{err('body.body')}</Text>
+          <FieldProblem text={errors.body} />
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">
@@ -163,7 +168,7 @@ export default function NewsPostPage() {
               </View>
             ) : null}
           </View>
-          <Text className="cx-field__error">{err('body.photos')}</Text>
+          <FieldProblem text={errors.photos} />
         </View>
         {problem ? <Text className="cx-form-problem cx-news-post-problem">{problem}</Text> : null}
         <Button

@@ -2,12 +2,14 @@ import { CreateObservationBody, type ObserverCandidates, ROLE_LABELS, type Towns
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, fieldErrorsOf } from '../../../../services/api-failure';
 import { isDistrictAdmin, staffTownshipIds } from '../../../../services/me-helpers';
 import { PAGES } from '../../../../services/routes';
 import { monthLabel, plannableMonths } from '../../observe-helpers';
@@ -55,7 +57,12 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
   const [observerIds, setObserverIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useMutation({
+    onError: (failure, body) => {
+      setErrors(Object.fromEntries(Object.entries(fieldErrorsOf(body)).map(([k, v]) => [k.split('.')[0], v])));
+      setProblem(failure.message);
+    },
+  });
 
   const { state, reload } = useResource(
     async () => {
@@ -84,24 +91,12 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
       setErrors(Object.fromEntries(local.error.issues.map((i) => [String(i.path[0]), i.message])));
       return;
     }
-    setBusy(true);
     setErrors({});
     setProblem(undefined);
-    try {
-      const res = await api.createObservation({ body });
-      if (res.status === 201) {
-        Taro.showToast({ title: '已发起', icon: 'success' }).catch(() => undefined);
-        Taro.redirectTo({ url: PAGES.observationResults(res.body.id) }).catch(() => undefined);
-        return;
-      }
-      const fields = fieldErrorsOf(res.body);
-      setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.split('.')[0], v])));
-      setProblem(failureOf(res).message);
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const res = await run(() => api.createObservation({ body }));
+    if (!res) return;
+    Taro.showToast({ title: '已发起', icon: 'success' }).catch(() => undefined);
+    Taro.redirectTo({ url: PAGES.observationResults(res.body.id) }).catch(() => undefined);
   };
 
   return (
@@ -113,7 +108,7 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
             <Chip key={m} on={m === month} label={monthLabel(m)} className="cx-observe-month-choice" data={m} onClick={() => setMonth(m)} />
           ))}
         </View>
-        {errors.month ? <Text className="cx-field__error">{errors.month}</Text> : null}
+        <FieldProblem text={errors.month} />
         <Text className="cx-field__label">观摩主题</Text>
         <View className="cx-field cx-observe-title-input">
           <Input
@@ -124,7 +119,7 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
             onInput={(e) => setTitle(e.detail.value)}
           />
         </View>
-        {errors.title ? <Text className="cx-field__error">{errors.title}</Text> : null}
+        <FieldProblem text={errors.title} />
         {townships.length > 1 ? (
           <View>
             <Text className="cx-field__label">组织观摩的乡镇（街道）</Text>
@@ -164,7 +159,7 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
               ) : (
                 <EmptyView text="这个乡镇（街道）还没有支部" />
               )}
-              {errors.branchIds ? <Text className="cx-field__error">{errors.branchIds}</Text> : null}
+              <FieldProblem text={errors.branchIds} />
             </View>
             <View className="cx-card">
               <Text className="cx-field__label">评分人员（可多选）</Text>
@@ -181,7 +176,7 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
                   />
                 ))}
               </View>
-              {errors.observerIds ? <Text className="cx-field__error">{errors.observerIds}</Text> : null}
+              <FieldProblem text={errors.observerIds} />
             </View>
           </View>
         )}

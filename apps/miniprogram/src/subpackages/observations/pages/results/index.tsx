@@ -4,10 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureError, failureOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, failureError } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { ResultCard } from '../../components/result-card';
@@ -50,7 +51,13 @@ export default function ObservationResultsPage() {
   const id = params.id ?? '';
   const [latest, setLatest] = useState<ObservationDetail>();
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useMutation({
+    onConflict: (failure) => {
+      setProblem(`${failure.message}（页面已刷新）`);
+      reload();
+    },
+    onError: (failure) => setProblem(failure.message),
+  });
   const { state, reload } = useResource(
     async () => {
       if (!id) throw failureError({ status: 404, message: '缺少观摩编号' });
@@ -72,22 +79,11 @@ export default function ObservationResultsPage() {
       cancelText: '再等等',
     });
     if (!confirm) return;
-    setBusy(true);
     setProblem(undefined);
-    try {
-      const res = await api.closeObservation({ params: { observationId: obs.id }, body: { version: obs.version } });
-      if (res.status === 200) {
-        setLatest(res.body);
-        Taro.showToast({ title: '已锁定', icon: 'success' }).catch(() => undefined);
-      } else if (res.status === 409) {
-        setProblem(`${failureOf(res).message}（页面已刷新）`);
-        reload();
-      } else setProblem(failureOf(res).message);
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const res = await run(() => api.closeObservation({ params: { observationId: obs.id }, body: { version: obs.version } }));
+    if (!res) return;
+    setLatest(res.body);
+    Taro.showToast({ title: '已锁定', icon: 'success' }).catch(() => undefined);
   };
 
   if (!signedIn)

@@ -4,10 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureError, failureOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, failureError } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { monthLabel } from '../../observe-helpers';
@@ -35,7 +36,11 @@ function BranchSheet({
   const [savedAt, setSavedAt] = useState(saved?.updatedAt);
   const [dirty, setDirty] = useState(false);
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useMutation({
+    // Locked meanwhile: the page reloads and says so.
+    onConflict: (failure) => onClosed(failure.message),
+    onError: (failure) => setProblem(failure.message),
+  });
 
   const pick = (star: Star, score: number) => {
     setScores({ ...scores, [star]: score });
@@ -46,24 +51,14 @@ function BranchSheet({
     if (busy) return;
     const sheet = branch.stars.flatMap((star) => (scores[star] === undefined ? [] : [{ star, score: scores[star]! }]));
     if (!sheet.length) return setProblem('请至少为一颗星打分');
-    setBusy(true);
     setProblem(undefined);
-    try {
-      const res = await api.scoreObservationBranch({
-        params: { observationId, branchId: branch.branchId },
-        body: { scores: sheet, comment },
-      });
-      if (res.status === 200) {
-        setSavedAt(res.body.updatedAt);
-        setDirty(false);
-        Taro.showToast({ title: '已保存', icon: 'success' }).catch(() => undefined);
-      } else if (res.status === 409) onClosed(failureOf(res).message);
-      else setProblem(failureOf(res).message);
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const res = await run(() =>
+      api.scoreObservationBranch({ params: { observationId, branchId: branch.branchId }, body: { scores: sheet, comment } }),
+    );
+    if (!res) return;
+    setSavedAt(res.body.updatedAt);
+    setDirty(false);
+    Taro.showToast({ title: '已保存', icon: 'success' }).catch(() => undefined);
   };
 
   const missing = branch.stars.filter((s) => scores[s] === undefined).length;

@@ -11,13 +11,12 @@ import {
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
-import { failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { type Failure } from '../../../../services/api-failure';
+import { serverProblems } from '../../../../services/server-problems';
 import { contentOf, type DraftTask, emptyMilestone, type PlanDraft, problemKey, toggleHeld, toggleTarget } from '../../plan-form';
-
-function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className="cx-field__error">{text}</Text> : null;
-}
 
 /** A row of star chips (the branch type's set); `className` is the chips' stable hook. */
 function StarPicker({
@@ -57,7 +56,7 @@ function ScheduleHelper({ task, onDates }: { task: DraftTask; onDates: (dates: s
   const [evaluationDate, setEvaluationDate] = useState('');
   const [count, setCount] = useState(String(Math.max(task.milestones.length, 1)));
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: send } = useMutation({ onError: (failure) => setProblem(failure.message) });
 
   const run = async () => {
     if (busy) return;
@@ -65,17 +64,9 @@ function ScheduleHelper({ task, onDates }: { task: DraftTask; onDates: (dates: s
     const n = Number(count);
     if (!isDayKey(day)) return setProblem('请按 YYYY-MM-DD 填写评星日期');
     if (!Number.isInteger(n) || n < 1 || n > 12) return setProblem('节点数为 1–12');
-    setBusy(true);
     setProblem(undefined);
-    try {
-      const res = await api.scheduleBackwards({ body: { evaluationDate: day, milestones: n } });
-      if (res.status === 200) onDates(res.body.dates);
-      else setProblem(failureOf(res).message);
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const res = await send(() => api.scheduleBackwards({ body: { evaluationDate: day, milestones: n } }));
+    if (res) onDates(res.body.dates);
   };
 
   return (
@@ -227,7 +218,10 @@ export function PlanEditor({
   const [draft, setDraft] = useState<PlanDraft>(initial);
   const [dirty, setDirty] = useState(false);
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState<'save' | 'submit'>();
+  const { pending: busy, run } = useMutation<'save' | 'submit'>({
+    onConflict: (failure) => onStale(failure.message),
+    onError: (failure) => setProblems({ form: failure.message }),
+  });
   const set = STAR_SETS[type];
 
   const change = (next: PlanDraft) => {
@@ -247,8 +241,8 @@ export function PlanEditor({
         : [...draft.tasks, { taskId, owner: '', milestones: [emptyMilestone()] }],
     });
 
-  /** Saves the draft; the saved plan, or undefined when it did not go through (problems shown, or stale). */
-  const save = async (): Promise<Plan | undefined> => {
+  /** The save request, or undefined when the local check fails (its problems are shown). */
+  const saveRequest = () => {
     const content = contentOf(draft, type, catalogue);
     const parsed = SavePlanBody.safeParse({ content, version: plan.version });
     if (!parsed.success) {
@@ -260,35 +254,20 @@ export function PlanEditor({
       setProblems(local);
       return undefined;
     }
-    const res = await api.savePlan({ params: { branchId: plan.branchId, year: plan.year }, body: parsed.data });
-    if (res.status === 200) {
-      setDirty(false);
-      return res.body;
-    }
-    if (res.status === 409) {
-      onStale(failureOf(res).message);
-      return undefined;
-    }
-    const out: Record<string, string> = {};
-    for (const [path, message] of Object.entries(fieldErrorsOf(res.body))) {
-      const key = problemKey(path, content);
-      if (!(key in out)) out[key] = message;
-    }
-    setProblems(Object.keys(out).length && res.status === 400 ? out : { form: failureOf(res).message });
-    return undefined;
+    return api.savePlan({ params: { branchId: plan.branchId, year: plan.year }, body: parsed.data });
+  };
+  /** A refused save: the server's field errors next to the same fields (content indexes → stars and task ids). */
+  const saveRefused = (failure: Failure, body?: unknown) => {
+    const content = contentOf(draft, type, catalogue);
+    setProblems(serverProblems(body, (path) => problemKey(path, content), failure.message));
   };
 
   const onSave = async () => {
     if (busy) return;
-    setBusy('save');
-    try {
-      const saved = await save();
-      if (saved) onSaved(saved);
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setBusy(undefined);
-    }
+    const saved = await run(async () => saveRequest(), { label: 'save', onError: saveRefused });
+    if (!saved) return;
+    setDirty(false);
+    onSaved(saved.body);
   };
 
   const onSubmit = async () => {
@@ -299,22 +278,24 @@ export function PlanEditor({
       confirmText: '提交',
     });
     if (!confirm) return;
-    setBusy('submit');
-    try {
-      const current = dirty || plan.version === 0 ? await save() : plan;
-      if (!current) return;
-      const res = await api.actOnPlan({
-        params: { branchId: plan.branchId, year: plan.year },
-        body: { action: 'submit', version: current.version },
-      });
-      if (res.status === 200) onSubmitted(res.body);
-      else if (res.status === 409) onStale(failureOf(res).message);
-      else setProblems({ form: failureOf(res).message });
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setBusy(undefined);
-    }
+    // Unsaved changes are saved first; a refused save is reported as one.
+    let saving = false;
+    const res = await run(
+      async () => {
+        let version = plan.version;
+        if (dirty || plan.version === 0) {
+          saving = true;
+          const saved = await saveRequest();
+          if (saved?.status !== 200) return saved;
+          setDirty(false);
+          saving = false;
+          version = saved.body.version;
+        }
+        return api.actOnPlan({ params: { branchId: plan.branchId, year: plan.year }, body: { action: 'submit', version } });
+      },
+      { label: 'submit', onError: (failure, body) => (saving ? saveRefused(failure, body) : setProblems({ form: failure.message })) },
+    );
+    if (res) onSubmitted(res.body);
   };
 
   const targets = set.filter((s) => draft.targetStars.includes(s));

@@ -1,8 +1,8 @@
 import type { Plan } from '@chuangxing/shared';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
-import { failureOf, toFailure } from '../../../../services/api-failure';
 
 /** 审批 (township staff of the plan's township, while submitted): 批准 with an optional note, 退回 with a required one. */
 export function PlanReview({
@@ -16,28 +16,22 @@ export function PlanReview({
 }) {
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useMutation({
+    onConflict: (failure) => onStale(failure.message),
+    onError: (failure) => setProblem(failure.message),
+  });
 
   const act = async (action: 'approve' | 'return') => {
     if (busy) return;
     const text = note.trim();
     if (action === 'return' && !text) return setProblem('请填写退回原因');
-    setBusy(true);
     setProblem(undefined);
-    try {
-      const body =
-        action === 'return'
-          ? { action, version: plan.version, note: text }
-          : { action, version: plan.version, ...(text ? { note: text } : {}) };
-      const res = await api.actOnPlan({ params: { branchId: plan.branchId, year: plan.year }, body });
-      if (res.status === 200) onDone(res.body, action);
-      else if (res.status === 409) onStale(failureOf(res).message);
-      else setProblem(failureOf(res).message);
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const body =
+      action === 'return'
+        ? { action, version: plan.version, note: text }
+        : { action, version: plan.version, ...(text ? { note: text } : {}) };
+    const res = await run(() => api.actOnPlan({ params: { branchId: plan.branchId, year: plan.year }, body }));
+    if (res) onDone(res.body, action);
   };
 
   return (

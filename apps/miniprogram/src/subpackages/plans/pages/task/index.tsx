@@ -12,15 +12,18 @@ import {
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type ChangeEvent, useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { isH5 } from '../../../../config/runtime-config';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureError, failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, failureError } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
+import { serverProblems } from '../../../../services/server-problems';
 import { writesPlan } from '../../plan-form';
 import { EVIDENCE_MAX, useEvidencePhotos } from '../../services/evidence-photos';
 import './index.css';
@@ -89,7 +92,9 @@ function UpdateForm({
   const [percent, setPercent] = useState(String(current.percent));
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const [sending, setSending] = useState(false);
+  const { busy: sending, run } = useMutation({
+    onError: (failure, body) => setProblems(serverProblems(body, (path) => path.split('.')[0], failure.message)),
+  });
   const photos = useEvidencePhotos(branchId, year);
 
   const onFiles = (e: ChangeEvent<HTMLInputElement>) => {
@@ -112,28 +117,13 @@ function UpdateForm({
       }
       return setProblems(out);
     }
-    setSending(true);
     setProblems({});
-    try {
-      const res = await api.addTaskUpdate({ params: { branchId, year, taskId }, body: local.data });
-      if (res.status === 201) {
-        setNote('');
-        photos.reset();
-        onAdded(res.body);
-        Taro.showToast({ title: '已记录进展', icon: 'success' }).catch(ignore);
-      } else {
-        const fields = fieldErrorsOf(res.body);
-        setProblems(
-          Object.keys(fields).length
-            ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.split('.')[0], v]))
-            : { form: failureOf(res).message },
-        );
-      }
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setSending(false);
-    }
+    const res = await run(() => api.addTaskUpdate({ params: { branchId, year, taskId }, body: local.data }));
+    if (!res) return;
+    setNote('');
+    photos.reset();
+    onAdded(res.body);
+    Taro.showToast({ title: '已记录进展', icon: 'success' }).catch(ignore);
   };
 
   return (
@@ -165,7 +155,7 @@ function UpdateForm({
           onInput={(e) => setPercent(e.detail.value)}
         />
       </View>
-      {problems.percent ? <Text className="cx-field__error">{problems.percent}</Text> : null}
+      <FieldProblem text={problems.percent} />
       <Text className="cx-field__label">进展说明</Text>
       <View className="cx-task-note">
         <Textarea
@@ -176,7 +166,7 @@ function UpdateForm({
           onInput={(e) => setNote(e.detail.value)}
         />
       </View>
-      {problems.note ? <Text className="cx-field__error">{problems.note}</Text> : null}
+      <FieldProblem text={problems.note} />
       <Text className="cx-field__label">佐证照片（最多 {EVIDENCE_MAX} 张）</Text>
       <View className="task-photos">
         {photos.photos.map((p) => (
@@ -205,9 +195,9 @@ function UpdateForm({
           )
         ) : null}
       </View>
-      {problems.evidence ? <Text className="cx-field__error">{problems.evidence}</Text> : null}
-      {problems.status ? <Text className="cx-field__error">{problems.status}</Text> : null}
-      {problems.form ? <Text className="cx-field__error cx-task-form-problem">{problems.form}</Text> : null}
+      <FieldProblem text={problems.evidence} />
+      <FieldProblem text={problems.status} />
+      <FieldProblem text={problems.form} className="cx-task-form-problem" />
       <Button
         className={`cx-btn cx-btn--primary cx-task-submit${sending ? ' cx-btn--disabled' : ''}`}
         disabled={sending || undefined}

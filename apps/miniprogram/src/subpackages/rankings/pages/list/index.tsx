@@ -2,6 +2,7 @@ import { BRANCH_TYPE_LABELS, type BranchType, type DistrictRanking, formatShangh
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/use-session';
@@ -174,7 +175,7 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
         ) : rows.length ? (
           <Text className="ranking-end">已显示全部</Text>
         ) : null}
-        {more !== 'idle' && more !== 'loading' ? <Text className="cx-field__error cx-ranking-more-error">{more}</Text> : null}
+        <FieldProblem text={more !== 'idle' && more !== 'loading' ? more : undefined} className="cx-ranking-more-error" />
         <Button
           className={`cx-btn ranking-export cx-ranking-export${exporting ? ' cx-btn--disabled' : ''}`}
           disabled={exporting || undefined}

@@ -8,8 +8,10 @@ import {
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
@@ -85,7 +87,7 @@ function DraftReview({ quarter, draft, onChanged }: { quarter: string; draft: Ra
   const [branch, setBranch] = useState<RankingRow | undefined>();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useMutation({ onError: (failure) => setProblem(failure.message) });
   const preview = useResource(
     async (): Promise<DistrictRanking> =>
       expectStatus(await api.getRanking({ params: { quarter }, query: { version: draft.version, offset: 0, limit: PREVIEW_SIZE } }), 200),
@@ -100,31 +102,30 @@ function DraftReview({ quarter, draft, onChanged }: { quarter: string; draft: Ra
       setProblem('请填写批注');
       return;
     }
-    setBusy(true);
     setProblem('');
-    try {
-      const res = await api.annotateRanking({
-        params: { quarter, version: version.version },
-        body: { text: text.trim(), revision: version.revision, ...(branch ? { branchId: branch.branchId } : {}) },
-      });
-      if (res.status === 201) {
-        setVersion(res.body);
-        setText('');
-        setBranch(undefined);
-        preview.reload();
-        Taro.showToast({ title: '已添加批注', icon: 'success' }).catch(ignore);
-      } else if (res.status === 409) {
-        setProblem(`${failureOf(res).message}。已重新加载，请核对后再批注`);
-        onChanged();
-      } else {
-        const fields = fieldErrorsOf(res.body);
-        setProblem(fields.text ?? fields.branchId ?? failureOf(res).message);
-      }
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const res = await run(
+      () =>
+        api.annotateRanking({
+          params: { quarter, version: version.version },
+          body: { text: text.trim(), revision: version.revision, ...(branch ? { branchId: branch.branchId } : {}) },
+        }),
+      {
+        onConflict: (failure) => {
+          setProblem(`${failure.message}。已重新加载，请核对后再批注`);
+          onChanged();
+        },
+        onError: (failure, body) => {
+          const fields = fieldErrorsOf(body);
+          setProblem(fields.text ?? fields.branchId ?? failure.message);
+        },
+      },
+    );
+    if (!res) return;
+    setVersion(res.body);
+    setText('');
+    setBranch(undefined);
+    preview.reload();
+    Taro.showToast({ title: '已添加批注', icon: 'success' }).catch(ignore);
   };
 
   const publish = async () => {
@@ -136,22 +137,19 @@ function DraftReview({ quarter, draft, onChanged }: { quarter: string; draft: Ra
       cancelText: '取消',
     });
     if (!confirm) return;
-    setBusy(true);
     setProblem('');
-    try {
-      const res = await api.publishRanking({ params: { quarter, version: version.version }, body: { revision: version.revision } });
-      if (res.status === 200) {
-        Taro.showToast({ title: '已发布', icon: 'success' }).catch(ignore);
-        onChanged();
-      } else {
-        setProblem(res.status === 409 ? `${failureOf(res).message}。已重新加载` : failureOf(res).message);
-        if (res.status === 409) onChanged();
-      }
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const res = await run(
+      () => api.publishRanking({ params: { quarter, version: version.version }, body: { revision: version.revision } }),
+      {
+        onConflict: (failure) => {
+          setProblem(`${failure.message}。已重新加载`);
+          onChanged();
+        },
+      },
+    );
+    if (!res) return;
+    Taro.showToast({ title: '已发布', icon: 'success' }).catch(ignore);
+    onChanged();
   };
 
   return (
@@ -205,7 +203,7 @@ function DraftReview({ quarter, draft, onChanged }: { quarter: string; draft: Ra
           placeholder="例如：该社区本季度来信办理突出，建议通报表扬"
           onInput={(e) => setText(e.detail.value)}
         />
-        {problem ? <Text className="cx-field__error cx-review-problem">{problem}</Text> : null}
+        <FieldProblem text={problem} className="cx-review-problem" />
         <Button
           className={`cx-btn cx-review-annotate${busy ? ' cx-btn--disabled' : ''}`}
           disabled={busy || undefined}
@@ -273,7 +271,7 @@ function Review({ quarter }: { quarter: string }) {
                   正在计算… 已计算 {progress.done} / {progress.total || '—'} 个乡镇
                 </Text>
               ) : null}
-              {runProblem ? <Text className="cx-field__error cx-review-run-problem">{runProblem}</Text> : null}
+              <FieldProblem text={runProblem} className="cx-review-run-problem" />
               <Button
                 className={`cx-btn cx-btn--primary cx-review-run${progress ? ' cx-btn--disabled' : ''}`}
                 disabled={Boolean(progress) || undefined}

@@ -2,12 +2,14 @@ import { formatShanghaiDate, type ScoringDraft, type ScoringModel } from '@chuan
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, type Failure, fieldErrorsOf } from '../../../../services/api-failure';
 import { readsRankings, runsRankings } from '../../services/ranking-access';
 import {
   checkScoring,
@@ -54,15 +56,19 @@ function DraftEditor({ draft, onReload, onPublished }: { draft: ScoringDraft; on
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState('');
   const [stale, setStale] = useState('');
-  const [busy, setBusy] = useState(false);
   const [dirty, setDirty] = useState(false);
+  const { busy, run } = useMutation({
+    onConflict: (failure) => setStale(`${failure.message}：评分模型草稿已被他人修改或已发布，请重新加载后再改`),
+    onError: (failure) => setProblem(failure.message),
+  });
 
   const set = (path: string, v: string) => {
     setValues({ ...values, [path]: v });
     setDirty(true);
   };
 
-  const save = async (): Promise<number | undefined> => {
+  /** The save request, or undefined when the local check fails (its problems are shown). */
+  const saveRequest = () => {
     const local = checkScoring(values);
     setErrors(local);
     setProblem('');
@@ -70,33 +76,25 @@ function DraftEditor({ draft, onReload, onPublished }: { draft: ScoringDraft; on
       setProblem('有几项需要修改，见标红处');
       return undefined;
     }
-    const res = await api.putScoringDraft({ body: { content: contentOf(values), revision } });
-    if (res.status === 200) {
-      setRevision(res.body.revision);
-      setDirty(false);
-      return res.body.revision;
-    }
-    if (res.status === 409) {
-      setStale(`${failureOf(res).message}：评分模型草稿已被他人修改或已发布，请重新加载后再改`);
-      return undefined;
-    }
-    const fields = fieldErrorsOf(res.body);
-    const byContent = Object.fromEntries(Object.entries(fields).map(([k, m]) => [k.replace(/^content\./, ''), m]));
-    setErrors(byContent);
-    setProblem(failureOf(res).message);
-    return undefined;
+    return api.putScoringDraft({ body: { content: contentOf(values), revision } });
+  };
+  /** The server's field errors of a refused save, next to their fields. */
+  const saveRefused = (failure: Failure, body?: unknown) => {
+    const fields = fieldErrorsOf(body);
+    setErrors(Object.fromEntries(Object.entries(fields).map(([k, m]) => [k.replace(/^content\./, ''), m])));
+    setProblem(failure.message);
+  };
+  const saved = (draft: ScoringDraft) => {
+    setRevision(draft.revision);
+    setDirty(false);
   };
 
   const onSave = async () => {
     if (busy) return;
-    setBusy(true);
-    try {
-      if ((await save()) !== undefined) Taro.showToast({ title: '草稿已保存', icon: 'success' }).catch(ignore);
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const res = await run(async () => saveRequest(), { onError: saveRefused });
+    if (!res) return;
+    saved(res.body);
+    Taro.showToast({ title: '草稿已保存', icon: 'success' }).catch(ignore);
   };
 
   const onPublish = async () => {
@@ -112,25 +110,26 @@ function DraftEditor({ draft, onReload, onPublished }: { draft: ScoringDraft; on
       cancelText: '取消',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      const rev = dirty || revision === 0 ? await save() : revision;
-      if (rev === undefined) return;
-      const res = await api.publishScoringModel({ body: { revision: rev, note: note.trim() } });
-      if (res.status === 201) {
-        Taro.showToast({ title: `第 ${res.body.version} 版已发布`, icon: 'success' }).catch(ignore);
-        onPublished();
-      } else if (res.status === 409) {
-        setStale(`${failureOf(res).message}：评分模型草稿已被他人修改或已发布，请重新加载后再改`);
-      } else {
-        const fields = fieldErrorsOf(res.body);
-        setProblem(fields.note ?? failureOf(res).message);
-      }
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
+    // An unsaved draft is saved first; a refused save is reported as one.
+    let saving = false;
+    const res = await run(
+      async () => {
+        let rev = revision;
+        if (dirty || revision === 0) {
+          saving = true;
+          const draft = await saveRequest();
+          if (draft?.status !== 200) return draft;
+          saved(draft.body);
+          saving = false;
+          rev = draft.body.revision;
+        }
+        return api.publishScoringModel({ body: { revision: rev, note: note.trim() } });
+      },
+      { onError: (failure, body) => (saving ? saveRefused(failure, body) : setProblem(fieldErrorsOf(body).note ?? failure.message)) },
+    );
+    if (res?.status !== 201) return;
+    Taro.showToast({ title: `第 ${res.body.version} 版已发布`, icon: 'success' }).catch(ignore);
+    onPublished();
   };
 
   const weightSum = groupSum(values, 'weights');
@@ -162,15 +161,9 @@ function DraftEditor({ draft, onReload, onPublished }: { draft: ScoringDraft; on
             ) : null}
           </Text>
           <Text className="scoring-group__hint">{g.hint}</Text>
-          {g.key === 'weights' && errors.weights ? (
-            <View className="cx-field__error cx-scoring-error" data-path="weights">
-              {errors.weights}
-            </View>
-          ) : null}
-          {g.key === 'letters' && errors.letterRateWeights ? (
-            <View className="cx-field__error cx-scoring-error" data-path="letterRateWeights">
-              {errors.letterRateWeights}
-            </View>
+          {g.key === 'weights' ? <FieldProblem text={errors.weights} className="cx-scoring-error" path="weights" /> : null}
+          {g.key === 'letters' ? (
+            <FieldProblem text={errors.letterRateWeights} className="cx-scoring-error" path="letterRateWeights" />
           ) : null}
           {SCORING_FIELDS.filter((f) => f.group === g.key).map((f) => (
             <View key={f.path} className="scoring-field cx-scoring-field" data-path={f.path}>
@@ -182,11 +175,7 @@ function DraftEditor({ draft, onReload, onPublished }: { draft: ScoringDraft; on
                 onInput={(e) => set(f.path, e.detail.value)}
               />
               <Text className="scoring-field__unit">{f.unit}</Text>
-              {errors[f.path] ? (
-                <View className="cx-field__error scoring-field__error cx-scoring-error" data-path={f.path}>
-                  {errors[f.path]}
-                </View>
-              ) : null}
+              <FieldProblem text={errors[f.path]} className="scoring-field__error cx-scoring-error" path={f.path} />
             </View>
           ))}
         </View>

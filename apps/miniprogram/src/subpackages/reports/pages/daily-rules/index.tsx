@@ -1,15 +1,18 @@
 import type { DailyRules } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
+import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
 import { isDistrictAdmin, isOfficial } from '../../../../services/me-helpers';
-import { useRulesSave } from '../../../../shared-ui/use-rules-save';
+import { serverProblems } from '../../../../services/server-problems';
 import {
   backfillText,
   DEADLINE_CHOICES,
@@ -18,16 +21,13 @@ import {
   REMINDER_CHOICES,
   RULE_FIELDS,
   type RuleField,
+  type RuleProblems,
   rulesProblems,
 } from '../../services/daily-rules';
 import '../../../../shared-ui/manage.css';
 import './index.css';
 
 const TIME_MAX = 5;
-
-function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className="cx-field__error">{text}</Text> : null;
-}
 
 /** HH:MM: chips for the common times, and a field for any other. */
 function TimeField({
@@ -117,21 +117,27 @@ interface Draft {
 /** District admins: edit and 保存 (putDailyRules). */
 function RulesForm({ rules }: { rules: DailyRules }) {
   const [draft, setDraft] = useState<Draft>({ ...rules });
-  const {
-    problems,
-    saving,
-    clear,
-    save: send,
-  } = useRulesSave<DailyRules, RuleField>({
-    fields: RULE_FIELDS,
-    check: rulesProblems,
-    send: (body) => api.putDailyRules({ body }),
-    onSaved: setDraft,
+  const [problems, setProblems] = useState<RuleProblems>({});
+  const { busy: saving, run } = useMutation({
+    onError: (failure, body) => setProblems(serverProblems(body, RULE_FIELDS, failure.message)),
   });
 
   const change = (patch: Partial<Draft>, field: RuleField) => {
     setDraft((d) => ({ ...d, ...patch }));
-    clear(field);
+    setProblems((p) => ({ ...p, [field]: undefined, form: undefined }));
+  };
+
+  const send = async (body: DailyRules) => {
+    const local = rulesProblems(body);
+    if (Object.keys(local).length > 0) {
+      setProblems(local);
+      return;
+    }
+    setProblems({});
+    const res = await run(() => api.putDailyRules({ body }));
+    if (!res) return;
+    setDraft({ ...res.body });
+    Taro.showToast({ title: '已保存', icon: 'success' }).catch(() => undefined);
   };
 
   const save = () => {

@@ -8,11 +8,13 @@ import {
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, toFailure } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { downloadComplianceXlsx } from '../../services/export-xlsx';
@@ -156,7 +158,7 @@ function ExportPanel({ townshipId, today, onClose }: { townshipId: string; today
       <Text className="report-muted dashboard-export__range">
         {range.from} 至 {range.to}
       </Text>
-      {problem ? <Text className="cx-field__error">{problem}</Text> : null}
+      <FieldProblem text={problem} />
       <Button
         className={`cx-btn cx-btn--primary cx-dashboard-export-download${busy ? ' cx-btn--disabled' : ''}`}
         disabled={busy || undefined}
@@ -243,6 +245,7 @@ function TownshipDashboard({ townshipId, initialDay, today }: { townshipId: stri
   }, [townshipId, day]);
   usePullRefresh(refresh);
 
+  const { run } = useMutation({ onError: (failure) => Taro.showToast({ title: failure.message, icon: 'none' }).catch(ignore) });
   const remind = async (data: TownshipDayCompliance) => {
     const { confirm } = await Taro.showModal({
       title: '一键提醒',
@@ -251,18 +254,11 @@ function TownshipDashboard({ townshipId, initialDay, today }: { townshipId: stri
       cancelText: '取消',
     });
     if (!confirm) return;
-    try {
-      const res = await api.remindMissing({ params: { townshipId }, body: { day: data.day } });
-      if (res.status !== 200) {
-        Taro.showToast({ title: failureOf(res).message, icon: 'none' }).catch(ignore);
-        return;
-      }
-      Taro.showToast({ title: `已提醒 ${res.body.branches} 个支部（${res.body.recipients} 人）`, icon: 'none', duration: 2500 }).catch(
-        ignore,
-      );
-    } catch (err) {
-      Taro.showToast({ title: toFailure(err).message, icon: 'none' }).catch(ignore);
-    }
+    const res = await run(() => api.remindMissing({ params: { townshipId }, body: { day: data.day } }));
+    if (!res) return;
+    Taro.showToast({ title: `已提醒 ${res.body.branches} 个支部（${res.body.recipients} 人）`, icon: 'none', duration: 2500 }).catch(
+      ignore,
+    );
   };
 
   return (

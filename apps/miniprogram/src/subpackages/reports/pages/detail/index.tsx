@@ -10,12 +10,14 @@ import {
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureError, failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, failureError, failureOf, fieldError, fieldErrorsOf } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { ReportContentView } from '../../components/report-content';
@@ -61,7 +63,9 @@ function Photos({ detail }: { detail: ReportDetail }) {
 function CommentBox({ branchId, day, onAdded }: { branchId: string; day: string; onAdded: (c: ReportComment) => void }) {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState('');
-  const [sending, setSending] = useState(false);
+  const { busy: sending, run } = useMutation({
+    onError: (failure, body) => setProblem(fieldError(fieldErrorsOf(body), 'text') ?? failure.message),
+  });
   const send = async () => {
     if (sending) return;
     const trimmed = text.trim();
@@ -69,22 +73,12 @@ function CommentBox({ branchId, day, onAdded }: { branchId: string; day: string;
       setProblem('请填写批注');
       return;
     }
-    setSending(true);
     setProblem('');
-    try {
-      const res = await api.addReportComment({ params: { branchId, day }, body: { text: trimmed } });
-      if (res.status === 201) {
-        setText('');
-        onAdded(res.body);
-        Taro.showToast({ title: '已批注', icon: 'success' }).catch(ignore);
-      } else {
-        setProblem(fieldError(fieldErrorsOf(res.body), 'text') ?? failureOf(res).message);
-      }
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setSending(false);
-    }
+    const res = await run(() => api.addReportComment({ params: { branchId, day }, body: { text: trimmed } }));
+    if (!res) return;
+    setText('');
+    onAdded(res.body);
+    Taro.showToast({ title: '已批注', icon: 'success' }).catch(ignore);
   };
   return (
     <View className="report-comment-box">
@@ -98,7 +92,7 @@ function CommentBox({ branchId, day, onAdded }: { branchId: string; day: string;
           setProblem('');
         }}
       />
-      {problem ? <Text className="cx-field__error">{problem}</Text> : null}
+      <FieldProblem text={problem} />
       <Button
         className={`cx-btn cx-btn--primary cx-report-comment-send${sending ? ' cx-btn--disabled' : ''}`}
         disabled={sending || undefined}

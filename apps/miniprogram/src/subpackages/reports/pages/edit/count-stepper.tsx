@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
+import { FieldProblem } from '../../../../components/field-problem';
 import { COUNT_MAX } from '../../services/report-form';
 
 /** − [number] + with big buttons; empty means "not reported". */
@@ -41,7 +42,7 @@ export function CountStepper({
           </View>
         </View>
       </View>
-      {error ? <Text className="cx-field__error">{error}</Text> : null}
+      <FieldProblem text={error} />
     </View>
   );
 }

@@ -11,6 +11,7 @@ import {
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ErrorView, LoadingView } from '../../../../components/state-views';
 import { reminderTemplateId } from '../../../../config/runtime-config';
@@ -291,7 +292,7 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
       ) : null}
 
       <View className="cx-section-title">工作内容</View>
-      {shown.items ? <Text className="cx-field__error report-edit__items-error">{shown.items}</Text> : null}
+      <FieldProblem text={shown.items} className="report-edit__items-error" />
       {draft.items.map((item, i) => (
         <ItemEditor
           key={item.id}
@@ -336,7 +337,7 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
           placeholder="没有可不填"
           onInput={(e) => edit({ problems: e.detail.value }, 'problems')}
         />
-        {shown.problems ? <Text className="cx-field__error">{shown.problems}</Text> : null}
+        <FieldProblem text={shown.problems} />
       </View>
 
       <View className="cx-section-title">明日计划</View>
@@ -348,7 +349,7 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
           placeholder="明天准备做什么"
           onInput={(e) => edit({ tomorrowPlan: e.detail.value }, 'tomorrowPlan')}
         />
-        {shown.tomorrowPlan ? <Text className="cx-field__error">{shown.tomorrowPlan}</Text> : null}
+        <FieldProblem text={shown.tomorrowPlan} />
       </View>
 
       <View className="cx-section-title">现场照片</View>

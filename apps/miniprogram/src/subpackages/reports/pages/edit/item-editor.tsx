@@ -1,5 +1,6 @@
 import { type CatalogueStar, REPORT_LIMITS, STAR_LABELS, type Star } from '@chuangxing/shared';
 import { Text, Textarea, View } from '@tarojs/components';
+import { FieldProblem } from '../../../../components/field-problem';
 import type { DraftItem } from '../../offline/draft-store';
 
 /** One item of work: its star (big chips), optionally one of that star's key tasks (chips), and the text. */
@@ -48,7 +49,7 @@ export function ItemEditor({
           </View>
         ))}
       </View>
-      {starError ? <Text className="cx-field__error">{starError}</Text> : null}
+      <FieldProblem text={starError} />
       {tasks.length ? (
         <View className="report-item__tasks">
           <Text className="report-item__task">对应重点任务（选填，再点一次取消）</Text>
@@ -69,7 +70,7 @@ export function ItemEditor({
       ) : !item.star ? (
         <Text className="report-item__task">选择星级后可选对应的重点任务</Text>
       ) : null}
-      {taskError ? <Text className="cx-field__error">{taskError}</Text> : null}
+      <FieldProblem text={taskError} />
       <Textarea
         className={`report-textarea cx-report-item-text${index === 0 ? '' : ` cx-report-item-text--${index}`}`}
         value={item.text}
@@ -78,7 +79,7 @@ export function ItemEditor({
         onInput={(e) => onChange({ ...item, text: e.detail.value }, `items.${index}.text`)}
       />
       <View className="report-item__foot">
-        {textError ? <Text className="cx-field__error">{textError}</Text> : <Text />}
+        {textError ? <FieldProblem text={textError} /> : <Text />}
         <Text className="report-counter">
           {item.text.length}/{REPORT_LIMITS.itemText}
         </Text>

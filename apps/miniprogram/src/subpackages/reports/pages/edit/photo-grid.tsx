@@ -2,6 +2,7 @@ import { REPORT_LIMITS } from '@chuangxing/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ChangeEvent } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { isH5 } from '../../../../config/runtime-config';
 import type { DraftPhoto } from '../../offline/draft-store';
 
@@ -101,7 +102,7 @@ export function PhotoGrid({
       <Text className="report-muted report-photos__hint">
         {photos.length}/{REPORT_LIMITS.photos} 张 · 自动压缩后上传，省流量
       </Text>
-      {error ? <Text className="cx-field__error">{error}</Text> : null}
+      <FieldProblem text={error} />
     </View>
   );
 }

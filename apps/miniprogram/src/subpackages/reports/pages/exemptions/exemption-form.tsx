@@ -2,10 +2,13 @@ import { addDays, type Branch, type CreateExemptionBody, type Exemption, isDayKe
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
+import { FieldProblem } from '../../../../components/field-problem';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus } from '../../../../services/api-failure';
+import { serverProblems } from '../../../../services/server-problems';
 import { type BranchLabel, dayLabel, EXEMPTION_REASON_MAX } from '../../services/exemption-rules';
 
 /** What the caller may record exemptions for. */
@@ -51,22 +54,6 @@ function localProblems(draft: Draft, day: string): Problems {
   if (!reason) problems.reason = '请填写原因';
   else if (reason.length > EXEMPTION_REASON_MAX) problems.reason = `原因不能超过 ${EXEMPTION_REASON_MAX} 个字`;
   return problems;
-}
-
-/** Field errors from the server next to their fields; the server's own message (403, 409 当天已登记…) otherwise. */
-function serverProblems(res: { status: number; body: unknown }): Problems {
-  const fields = fieldErrorsOf(res.body);
-  const problems: Problems = {};
-  for (const field of FIELDS) {
-    const message = fieldError(fields, field);
-    if (message) problems[field] = message;
-  }
-  if (Object.keys(problems).length === 0) problems.form = failureOf(res).message;
-  return problems;
-}
-
-function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className="cx-field__error">{text}</Text> : null;
 }
 
 function BranchChips({
@@ -172,7 +159,9 @@ export function ExemptionForm({
     reason: '',
   });
   const [problems, setProblems] = useState<Problems>({});
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, run } = useMutation({
+    onError: (failure, body) => setProblems(serverProblems(body, FIELDS, failure.message)),
+  });
 
   const change = (patch: Partial<Draft>, cleared: Field | 'kind') => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -192,21 +181,11 @@ export function ExemptionForm({
       reason: draft.reason.trim(),
       ...(draft.kind === 'leave' && draft.branchId ? { branchId: draft.branchId } : {}),
     };
-    setSubmitting(true);
     setProblems({});
-    try {
-      const res = await api.createExemption({ body });
-      if (res.status === 201) {
-        setDraft((d) => ({ ...d, day, reason: '' }));
-        onCreated(res.body);
-        return;
-      }
-      setProblems(serverProblems(res));
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setSubmitting(false);
-    }
+    const res = await run(() => api.createExemption({ body }));
+    if (!res) return;
+    setDraft((d) => ({ ...d, day, reason: '' }));
+    onCreated(res.body);
   };
 
   const preloaded = draft.townshipId ? scope.branchesByTownship[draft.townshipId] : undefined;

@@ -11,12 +11,15 @@ import {
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureError, failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, failureError, fieldErrorsOf } from '../../../../services/api-failure';
+import { serverProblems } from '../../../../services/server-problems';
 import { keepsLists, monthLabel, monthParam, newItemId, nextMonth, prevMonth, thisMonth } from '../../review-helpers';
 import '../../review.css';
 
@@ -61,7 +64,9 @@ function AddForm({
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useMutation({
+    onError: (failure, body) => setProblems(serverProblems(body, (path) => path.replace(/^params\./, ''), failure.message)),
+  });
   /** Kept across retries of the same add, so a retry after a lost answer does not add twice. */
   const [id, setId] = useState(newItemId);
 
@@ -82,27 +87,15 @@ function AddForm({
       }
       return setProblems(out);
     }
-    setBusy(true);
     setProblems({});
-    try {
-      const res = await api.addReviewItem({ params: { branchId, month }, body: parsed.data });
-      if (res.status === 201) {
-        onAdded(res.body);
-        setText('');
-        setDue('');
-        setId(newItemId());
-        setOpen(false);
-        Taro.showToast({ title: '已添加', icon: 'success' }).catch(ignore);
-      } else {
-        const fields = fieldErrorsOf(res.body);
-        const mapped = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.replace(/^params\./, ''), v]));
-        setProblems(Object.keys(mapped).length ? mapped : { form: failureOf(res).message });
-      }
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setBusy(false);
-    }
+    const res = await run(() => api.addReviewItem({ params: { branchId, month }, body: parsed.data }));
+    if (!res) return;
+    onAdded(res.body);
+    setText('');
+    setDue('');
+    setId(newItemId());
+    setOpen(false);
+    Taro.showToast({ title: '已添加', icon: 'success' }).catch(ignore);
   };
   return (
     <View className="review-add cx-review-add" data-list={list}>
@@ -115,7 +108,7 @@ function AddForm({
           onInput={(e) => setText(e.detail.value)}
         />
       </View>
-      {problems.text ? <Text className="cx-field__error">{problems.text}</Text> : null}
+      <FieldProblem text={problems.text} />
       <View className="review-add__row">
         <View className="review-add__field cx-review-add-owner">
           <Input className="cx-input" value={owner} maxlength={20} placeholder="责任人" onInput={(e) => setOwner(e.detail.value)} />
@@ -130,11 +123,9 @@ function AddForm({
           />
         </View>
       </View>
-      {problems.owner ? <Text className="cx-field__error">{problems.owner}</Text> : null}
-      {problems.due ? <Text className="cx-field__error">{problems.due}</Text> : null}
-      {problems.month || problems.form || problems.id ? (
-        <Text className="cx-field__error cx-review-add-problem">{problems.month ?? problems.form ?? problems.id}</Text>
-      ) : null}
+      <FieldProblem text={problems.owner} />
+      <FieldProblem text={problems.due} />
+      <FieldProblem text={problems.month ?? problems.form ?? problems.id} className="cx-review-add-problem" />
       <View className="review-add__row">
         <Button className="cx-btn review-btn--half" onClick={() => setOpen(false)}>
           取消
@@ -170,7 +161,14 @@ function ItemCard({
   const [owner, setOwner] = useState(item.owner);
   const [due, setDue] = useState(item.due ?? '');
   const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: send } = useMutation({
+    onConflict: (failure) => {
+      // Only CONFLICT (someone else edited it) reloads; another 409 (the item moved on) is said here.
+      if (failure.code === 'CONFLICT') onStale('这一条已被他人修改，已刷新为最新内容');
+      else setProblem(failure.message);
+    },
+    onError: (failure, body) => setProblem(Object.values(fieldErrorsOf(body))[0] ?? failure.message),
+  });
   const [history, setHistory] = useState(false);
 
   const choose = (a: Action) => {
@@ -188,24 +186,11 @@ function ItemCard({
         : action === 'start'
           ? { action, version: item.version, ...(trimmed ? { note: trimmed } : {}) }
           : { action, version: item.version, note: trimmed };
-    setBusy(true);
     setProblem(undefined);
-    try {
-      const res = await api.actOnReviewItem({ params: { branchId, itemId: item.id }, body });
-      if (res.status === 200) {
-        setAction(undefined);
-        onChanged(res.body);
-      } else if (res.status === 409 && res.body.code === 'CONFLICT') {
-        onStale('这一条已被他人修改，已刷新为最新内容');
-      } else {
-        const fields = Object.values(fieldErrorsOf(res.body));
-        setProblem(fields[0] ?? failureOf(res).message);
-      }
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const res = await send(() => api.actOnReviewItem({ params: { branchId, itemId: item.id }, body }));
+    if (!res) return;
+    setAction(undefined);
+    onChanged(res.body);
   };
 
   const actions: Action[] =
@@ -292,7 +277,7 @@ function ItemCard({
               />
             </View>
           )}
-          {problem ? <Text className="cx-field__error">{problem}</Text> : null}
+          <FieldProblem text={problem} />
           <Button
             className={`cx-btn cx-btn--primary cx-review-action-confirm${busy ? ' cx-btn--disabled' : ''}`}
             disabled={busy || undefined}
