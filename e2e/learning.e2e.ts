@@ -31,7 +31,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
     // 1. 王干事 (示例管委会) schedules a test for the secretaries of 示例管委会 with the whole demo bank.
     await loginAs(b, '王干事');
     await page.goto(`${b.webUrl}/#/subpackages/learning/pages/schedule/index`);
-    await page.locator('.cx-learn-schedule-township.learn-chip--on', { hasText: '示例管委会' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.cx-learn-schedule-township.is-selected', { hasText: '示例管委会' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.cx-learn-schedule-title input').first().fill('五星支部应知应会（第一期）');
     await page.locator('.cx-learn-schedule-all').first().click();
     await page.locator('.cx-learn-schedule-question.learn-option--on').nth(9).waitFor();

@@ -11,7 +11,8 @@ export interface Choice<K extends string | number> {
 /**
  * Big tappable chips (at least 88px high) instead of a picker wheel: every option stays in sight.
  * Single or multiple choice is up to `isSelected` and `onPick`. Each chip carries `itemClassName` (its stable hook),
- * `is-selected` when chosen, `is-disabled`, and its key as `data-<dataName>` (`data-key` by default).
+ * `is-selected` when chosen, `is-disabled`, and its key as `data-<dataName>` (`data-key` by default). A chosen chip
+ * shows ✓ unless `check` is false (filters and tabs, where the colour says enough).
  */
 export function ChoiceChips<K extends string | number>({
   choices,
@@ -20,6 +21,7 @@ export function ChoiceChips<K extends string | number>({
   itemClassName,
   className,
   dataName = 'key',
+  check = true,
 }: {
   choices: readonly Choice<K>[];
   isSelected: (key: K) => boolean;
@@ -27,6 +29,7 @@ export function ChoiceChips<K extends string | number>({
   itemClassName: string;
   className?: string;
   dataName?: string;
+  check?: boolean;
 }) {
   return (
     <View className={`cx-chips${className ? ` ${className}` : ''}`}>
@@ -43,7 +46,7 @@ export function ChoiceChips<K extends string | number>({
               if (!choice.disabled) onPick(choice.key);
             }}
           >
-            {on ? <Text className="cx-chip__check">✓</Text> : null}
+            {on && check ? <Text className="cx-chip__check">✓</Text> : null}
             <Text className="cx-chip__label">{choice.label}</Text>
           </View>
         );

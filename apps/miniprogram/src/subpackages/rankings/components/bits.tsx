@@ -34,40 +34,6 @@ export function QuarterSwitcher({ quarter, onChange }: { quarter: string; onChan
   );
 }
 
-export interface Chip<K extends string> {
-  key: K;
-  label: string;
-}
-
-/** Big tappable chips (one choice). */
-export function Chips<K extends string>({
-  chips,
-  value,
-  onPick,
-  itemClassName,
-}: {
-  chips: readonly Chip<K>[];
-  value: K;
-  onPick: (k: K) => void;
-  itemClassName: string;
-}) {
-  return (
-    <View className="ranking-chips">
-      {chips.map((c) => (
-        <View
-          key={c.key}
-          className={`ranking-chip ${itemClassName}${c.key === value ? ' is-selected' : ''}`}
-          data-key={c.key}
-          hoverClass="cx-pressed"
-          onClick={() => onPick(c.key)}
-        >
-          <Text>{c.label}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
-
 /** One branch in a ranking: rank, name, township, stars, total, change; tap → its scorecard. */
 export function RankRow({
   row,

@@ -2,6 +2,7 @@ import { type Branch, type CatalogueStar, type FindingInput, type InspectionDraf
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
@@ -27,31 +28,29 @@ function BranchPicker({ townships, onPick }: { townships: { id: string; name: st
   return (
     <View className="inspect-picker">
       <Text className="cx-field__label">乡镇（街道）</Text>
-      <View className="inspect-chips">
-        {townships.map((t) => (
-          <View
-            key={t.id}
-            className={`inspect-chip cx-inspect-township${t.id === townshipId ? ' is-selected' : ''}`}
-            data-id={t.id}
-            onClick={() => setTownshipId(t.id)}
-          >
-            <Text>{t.name}</Text>
-          </View>
-        ))}
-      </View>
+      <ChoiceChips
+        itemClassName="cx-inspect-township"
+        dataName="id"
+        choices={townships.map((t) => ({ key: t.id, label: t.name }))}
+        isSelected={(id) => id === townshipId}
+        onPick={setTownshipId}
+      />
       {townshipId ? (
         <ResourceView state={branches.state} onRetry={branches.reload}>
           {(list) => (
             <View>
               <Text className="cx-field__label">支部</Text>
               {list.length === 0 ? <EmptyView text="这个乡镇（街道）还没有支部" /> : null}
-              <View className="inspect-chips">
-                {list.map((b) => (
-                  <View key={b.id} className="inspect-chip cx-inspect-branch" data-id={b.id} onClick={() => onPick(b)}>
-                    <Text>{b.name}</Text>
-                  </View>
-                ))}
-              </View>
+              <ChoiceChips
+                itemClassName="cx-inspect-branch"
+                dataName="id"
+                choices={list.map((b) => ({ key: b.id, label: b.name }))}
+                isSelected={() => false}
+                onPick={(id) => {
+                  const picked = list.find((b) => b.id === id);
+                  if (picked) onPick(picked);
+                }}
+              />
             </View>
           )}
         </ResourceView>
@@ -88,18 +87,13 @@ function FindingEditor({
         </Text>
       </View>
       <Text className="cx-field__label">涉及星级</Text>
-      <View className="inspect-chips">
-        {stars.map((s) => (
-          <View
-            key={s}
-            className={`inspect-chip cx-inspect-finding-star${s === finding.star ? ' is-selected' : ''}`}
-            data-star={s}
-            onClick={() => onChange({ ...finding, star: s, vetoItemId: undefined })}
-          >
-            <Text>{STAR_LABELS[s]}</Text>
-          </View>
-        ))}
-      </View>
+      <ChoiceChips
+        itemClassName="cx-inspect-finding-star"
+        dataName="star"
+        choices={stars.map((s) => ({ key: s, label: STAR_LABELS[s] }))}
+        isSelected={(s) => s === finding.star}
+        onPick={(s) => onChange({ ...finding, star: s, vetoItemId: undefined })}
+      />
       <FieldProblem text={problemAt(problems, `${at}.star`)} />
       <Text className="cx-field__label">问题描述</Text>
       <View className="inspect-textarea cx-inspect-finding-text">
@@ -145,25 +139,14 @@ function FindingEditor({
       {starVetoes.length ? (
         <View>
           <Text className="cx-field__label">一票否决项（如触及请选择）</Text>
-          <View className="inspect-chips">
-            <View
-              className={`inspect-chip cx-inspect-finding-veto${finding.vetoItemId ? '' : ' is-selected'}`}
-              data-id=""
-              onClick={() => onChange({ ...finding, vetoItemId: undefined })}
-            >
-              <Text>不涉及</Text>
-            </View>
-            {starVetoes.map((v) => (
-              <View
-                key={v.id}
-                className={`inspect-chip cx-inspect-finding-veto${finding.vetoItemId === v.id ? ' is-selected' : ''}`}
-                data-id={v.id}
-                onClick={() => onChange({ ...finding, vetoItemId: v.id })}
-              >
-                <Text>{v.text}</Text>
-              </View>
-            ))}
-          </View>
+          <ChoiceChips
+            itemClassName="cx-inspect-finding-veto"
+            dataName="id"
+            // The empty key is 不涉及.
+            choices={[{ key: '', label: '不涉及' }, ...starVetoes.map((v) => ({ key: v.id, label: v.text }))]}
+            isSelected={(id) => id === (finding.vetoItemId ?? '')}
+            onPick={(id) => onChange({ ...finding, vetoItemId: id || undefined })}
+          />
           <FieldProblem text={problemAt(problems, `${at}.vetoItemId`)} />
         </View>
       ) : null}

@@ -2,6 +2,7 @@ import { type FindingFilter, STAR_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -76,18 +77,15 @@ export default function TownshipFindingsPage() {
     );
   return (
     <View className="cx-page inspect">
-      <View className="inspect-chips inspect-filters">
-        {FILTERS.map((f) => (
-          <View
-            key={f.key}
-            className={`inspect-chip cx-findings-filter${f.key === filter ? ' is-selected' : ''}`}
-            data-filter={f.key}
-            onClick={() => setFilter(f.key)}
-          >
-            <Text>{f.label}</Text>
-          </View>
-        ))}
-      </View>
+      <ChoiceChips
+        className="inspect-filters"
+        itemClassName="cx-findings-filter"
+        dataName="filter"
+        check={false}
+        choices={FILTERS}
+        isSelected={(key) => key === filter}
+        onPick={setFilter}
+      />
       <ResourceView state={state} onRetry={reload}>
         {(data) => (
           <View>

@@ -2,6 +2,7 @@ import { MAX_OPTIONS, QUESTION_KIND_LABELS, QUESTION_KINDS, type Question, type 
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
@@ -12,7 +13,6 @@ import { api } from '../../../../services/api';
 import { displayMessage, expectStatus } from '../../../../services/api-failure';
 import { staffTownshipIds } from '../../../../services/me-helpers';
 import { type Problems, serverProblems } from '../../../../services/server-problems';
-import { Chips } from '../../services/chips';
 import { isDistrictAdminOf, organises, toggle } from '../../services/learn-helpers';
 import '../../learn.css';
 
@@ -84,7 +84,7 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
       </View>
       <View className="cx-field">
         <Text className="cx-field__label">题型</Text>
-        <Chips
+        <ChoiceChips
           choices={QUESTION_KINDS.map((k) => ({ key: k, label: QUESTION_KIND_LABELS[k] }))}
           isSelected={(k) => k === kind}
           onPick={(k) => {
@@ -110,7 +110,7 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
         {shown.map((o, i) => (
           <View key={i} className="learn-row" style={{ marginBottom: '12px' }}>
             <View
-              className={`learn-chip cx-learn-bank-correct${answer.includes(i) ? ' learn-chip--on' : ''}`}
+              className={`learn-letter cx-learn-bank-correct${answer.includes(i) ? ' learn-letter--on is-selected' : ''}`}
               onClick={() => setAnswer(kind === 'multiple' ? toggle(answer, i) : [i])}
             >
               <Text>{LETTERS[i]}</Text>

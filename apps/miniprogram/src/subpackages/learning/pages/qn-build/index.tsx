@@ -10,6 +10,7 @@ import {
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
@@ -20,7 +21,6 @@ import { api } from '../../../../services/api';
 import { displayMessage, expectStatus, fieldError } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
 import { serverProblems } from '../../../../services/server-problems';
-import { Chips } from '../../services/chips';
 import { newKey, organises, toggle } from '../../services/learn-helpers';
 import '../../learn.css';
 
@@ -79,7 +79,7 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
         {townships.length > 1 ? (
           <View className="cx-field">
             <Text className="cx-field__label">发放乡镇（街道）</Text>
-            <Chips
+            <ChoiceChips
               choices={townships.map((t) => ({ key: t.id, label: t.name }))}
               isSelected={(k) => k === townshipId}
               onPick={setTownshipId}
@@ -104,7 +104,7 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">发送给</Text>
-          <Chips
+          <ChoiceChips
             choices={AUDIENCE_ROLES.map((r) => ({ key: r, label: AUDIENCE_ROLE_LABELS[r] }))}
             isSelected={(k) => roles.includes(k)}
             onPick={(k) => setRoles(toggle(roles, k))}
@@ -114,7 +114,7 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">收集天数</Text>
-          <Chips
+          <ChoiceChips
             choices={DAYS.map((d) => ({ key: d, label: `${d} 天` }))}
             isSelected={(k) => k === days}
             onPick={setDays}
@@ -132,7 +132,7 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
               </Text>
             ) : null}
           </View>
-          <Chips
+          <ChoiceChips
             choices={QN_KINDS.map((k) => ({ key: k, label: QN_KIND_LABELS[k] }))}
             isSelected={(k) => k === q.kind}
             onPick={(k) => set(i, { kind: k, options: k === 'text' ? [] : q.options.length ? q.options : ['', ''] })}
@@ -166,7 +166,7 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
             </Text>
           ) : null}
           <FieldProblem text={fieldError(problems, `questions.${i}.options`)} />
-          <Chips
+          <ChoiceChips
             choices={[{ key: 'req', label: '必答' }]}
             isSelected={() => q.required}
             onPick={() => set(i, { required: !q.required })}

@@ -8,7 +8,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus } from '../../../../services/api-failure';
-import { Bar } from '../../services/chips';
+import { Bar } from '../../components/bar';
 import { organises, percent, when } from '../../services/learn-helpers';
 import '../../learn.css';
 

@@ -9,6 +9,7 @@ import {
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
@@ -19,7 +20,6 @@ import { api } from '../../../../services/api';
 import { displayMessage, expectStatus, fieldError } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
 import { serverProblems } from '../../../../services/server-problems';
-import { Chips } from '../../services/chips';
 import { newKey, organises, toggle } from '../../services/learn-helpers';
 import '../../learn.css';
 
@@ -75,7 +75,7 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">参考乡镇（街道）</Text>
-          <Chips
+          <ChoiceChips
             choices={townships.map((t) => ({ key: t.id, label: t.name }))}
             isSelected={(k) => picked.includes(k)}
             onPick={(k) => setPicked(toggle(picked, k))}
@@ -85,7 +85,7 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">参考人员</Text>
-          <Chips
+          <ChoiceChips
             choices={AUDIENCE_ROLES.map((r) => ({ key: r, label: AUDIENCE_ROLE_LABELS[r] }))}
             isSelected={(k) => roles.includes(k)}
             onPick={(k) => setRoles(toggle(roles, k))}
@@ -106,7 +106,7 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">开放天数（从现在起）</Text>
-          <Chips
+          <ChoiceChips
             choices={DAYS.map((d) => ({ key: d, label: `${d} 天` }))}
             isSelected={(k) => k === days}
             onPick={setDays}
@@ -115,7 +115,7 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">每人可参考次数</Text>
-          <Chips
+          <ChoiceChips
             choices={ATTEMPTS.map((d) => ({ key: d, label: `${d} 次` }))}
             isSelected={(k) => k === attempts}
             onPick={setAttempts}

@@ -2,11 +2,11 @@ import { type CaseLetter, LETTER_LIMITS, LetterActionBody } from '@chuangxing/sh
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
 import { serverProblems } from '../../../../services/server-problems';
-import { ChoiceChips } from '../../components/choice-chips';
 import { CommunityPicker, type PickedCommunity } from '../../components/community-picker';
 import { ACTION_LABELS, type LetterAction } from '../../services/letter-access';
 

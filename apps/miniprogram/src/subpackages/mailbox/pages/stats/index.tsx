@@ -2,6 +2,7 @@ import { addMonths, isMonthKey, type LetterStats, monthOf, shanghaiDay, type Tow
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { type Resource, useResource } from '../../../../hooks/use-resource';
@@ -9,7 +10,6 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus } from '../../../../services/api-failure';
 import { isOfficial } from '../../../../services/me-helpers';
-import { ChoiceChips } from '../../components/choice-chips';
 import { filtersStatsByTownship, ownCommunityStatsOnly, readsLetterStats } from '../../services/letter-access';
 import {
   byReceived,

@@ -2,6 +2,7 @@ import { CreateObservationBody, type ObserverCandidates, ROLE_LABELS, type Towns
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
@@ -14,31 +15,6 @@ import { isDistrictAdmin, staffTownshipIds } from '../../../../services/me-helpe
 import { PAGES } from '../../../../services/routes';
 import { monthLabel, plannableMonths } from '../../observe-helpers';
 import '../../observe.css';
-
-function Chip({
-  on,
-  label,
-  className,
-  data,
-  onClick,
-}: {
-  on: boolean;
-  label: string;
-  className: string;
-  data: string;
-  onClick: () => void;
-}) {
-  return (
-    <View
-      className={`observe-chip ${className}${on ? ' observe-chip--on is-selected' : ''}`}
-      data-id={data}
-      hoverClass="cx-pressed"
-      onClick={onClick}
-    >
-      <Text>{on ? `✓ ${label}` : label}</Text>
-    </View>
-  );
-}
 
 const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
 
@@ -103,11 +79,14 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
     <View>
       <View className="cx-card">
         <Text className="cx-field__label">观摩月份</Text>
-        <View className="observe-chips">
-          {months.map((m) => (
-            <Chip key={m} on={m === month} label={monthLabel(m)} className="cx-observe-month-choice" data={m} onClick={() => setMonth(m)} />
-          ))}
-        </View>
+        <ChoiceChips
+          className="observe-chips"
+          itemClassName="cx-observe-month-choice"
+          dataName="id"
+          choices={months.map((m) => ({ key: m, label: monthLabel(m) }))}
+          isSelected={(m) => m === month}
+          onPick={setMonth}
+        />
         <FieldProblem text={errors.month} />
         <Text className="cx-field__label">观摩主题</Text>
         <View className="cx-field cx-observe-title-input">
@@ -123,18 +102,14 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
         {townships.length > 1 ? (
           <View>
             <Text className="cx-field__label">组织观摩的乡镇（街道）</Text>
-            <View className="observe-chips">
-              {townships.map((t) => (
-                <Chip
-                  key={t.id}
-                  on={t.id === townshipId}
-                  label={t.name}
-                  className="cx-observe-township"
-                  data={t.id}
-                  onClick={() => pickTownship(t.id)}
-                />
-              ))}
-            </View>
+            <ChoiceChips
+              className="observe-chips"
+              itemClassName="cx-observe-township"
+              dataName="id"
+              choices={townships.map((t) => ({ key: t.id, label: t.name }))}
+              isSelected={(id) => id === townshipId}
+              onPick={pickTownship}
+            />
           </View>
         ) : null}
       </View>
@@ -144,18 +119,14 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
             <View className="cx-card">
               <Text className="cx-field__label">观摩支部（可多选）</Text>
               {branches.branches.length ? (
-                <View className="observe-chips">
-                  {branches.branches.map((b) => (
-                    <Chip
-                      key={b.id}
-                      on={branchIds.includes(b.id)}
-                      label={b.name}
-                      className="cx-observe-branch"
-                      data={b.id}
-                      onClick={() => setBranchIds(toggle(branchIds, b.id))}
-                    />
-                  ))}
-                </View>
+                <ChoiceChips
+                  className="observe-chips"
+                  itemClassName="cx-observe-branch"
+                  dataName="id"
+                  choices={branches.branches.map((b) => ({ key: b.id, label: b.name }))}
+                  isSelected={(id) => branchIds.includes(id)}
+                  onPick={(id) => setBranchIds(toggle(branchIds, id))}
+                />
               ) : (
                 <EmptyView text="这个乡镇（街道）还没有支部" />
               )}
@@ -164,18 +135,17 @@ function Form({ townships }: { townships: { id: string; name: string }[] }) {
             <View className="cx-card">
               <Text className="cx-field__label">评分人员（可多选）</Text>
               <Text className="observe-hint">5 人及以上评分时，每颗星去掉一个最高分和一个最低分</Text>
-              <View className="observe-chips">
-                {candidates.candidates.map((c) => (
-                  <Chip
-                    key={c.userId}
-                    on={observerIds.includes(c.userId)}
-                    label={`${c.name} · ${c.roles.map((r) => ROLE_LABELS[r]).join('、')}`}
-                    className="cx-observe-observer"
-                    data={c.userId}
-                    onClick={() => setObserverIds(toggle(observerIds, c.userId))}
-                  />
-                ))}
-              </View>
+              <ChoiceChips
+                className="observe-chips"
+                itemClassName="cx-observe-observer"
+                dataName="id"
+                choices={candidates.candidates.map((c) => ({
+                  key: c.userId,
+                  label: `${c.name} · ${c.roles.map((r) => ROLE_LABELS[r]).join('、')}`,
+                }))}
+                isSelected={(id) => observerIds.includes(id)}
+                onPick={(id) => setObserverIds(toggle(observerIds, id))}
+              />
               <FieldProblem text={errors.observerIds} />
             </View>
           </View>

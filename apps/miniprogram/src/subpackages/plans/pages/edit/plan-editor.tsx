@@ -11,6 +11,7 @@ import {
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
@@ -31,23 +32,13 @@ function StarPicker({
   className: string;
 }) {
   return (
-    <View className="plan-chips">
-      {stars.map((star) => {
-        const on = selected.includes(star);
-        return (
-          <View
-            key={star}
-            className={`plan-chip ${className}${on ? ' plan-chip--on is-selected' : ''}`}
-            data-star={star}
-            hoverClass="cx-pressed"
-            onClick={() => onPick(star)}
-          >
-            {on ? <Text className="plan-chip__check">✓</Text> : null}
-            <Text>{STAR_LABELS[star]}</Text>
-          </View>
-        );
-      })}
-    </View>
+    <ChoiceChips
+      itemClassName={className}
+      dataName="star"
+      choices={stars.map((star) => ({ key: star, label: STAR_LABELS[star] }))}
+      isSelected={(star) => selected.includes(star)}
+      onPick={onPick}
+    />
   );
 }
 

@@ -12,6 +12,7 @@ import {
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type ChangeEvent, useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
@@ -130,19 +131,13 @@ function UpdateForm({
     <View className="cx-card task-form cx-task-form">
       <Text className="task-form__title">报告进展</Text>
       <Text className="cx-field__label">当前状态</Text>
-      <View className="task-chips">
-        {TASK_STATUSES.map((s) => (
-          <View
-            key={s}
-            className={`task-chip cx-task-status-option${s === status ? ' task-chip--on is-selected' : ''}`}
-            data-status={s}
-            hoverClass="cx-pressed"
-            onClick={() => setStatus(s)}
-          >
-            <Text>{TASK_STATUS_LABELS[s]}</Text>
-          </View>
-        ))}
-      </View>
+      <ChoiceChips
+        itemClassName="cx-task-status-option"
+        dataName="status"
+        choices={TASK_STATUSES.map((s) => ({ key: s, label: TASK_STATUS_LABELS[s] }))}
+        isSelected={(s) => s === status}
+        onPick={setStatus}
+      />
       <Text className="cx-field__label">完成进度（%）</Text>
       <View className="task-percent cx-task-percent">
         <Input

@@ -2,6 +2,7 @@ import { type Honours, type RankingRow, shanghaiDay } from '@chuangxing/shared';
 import { Button, Canvas, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { isH5 } from '../../../../config/runtime-config';
@@ -10,7 +11,7 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { toFailure } from '../../../../services/api-failure';
 import { HONOURS_CANVAS_ID, renderHonours, shareImage } from '../../charts/share-image';
-import { Chips, QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
+import { QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
 import { UnpublishedView } from '../../components/unpublished-view';
 import { quarterLabel, quarterParam } from '../../services/quarter';
 import { readsRankings, runsRankings } from '../../services/ranking-access';
@@ -73,9 +74,11 @@ function HonoursView({ data, quarter }: { data: Honours; quarter: string }) {
   const rows = data[list];
   return (
     <View>
-      <Chips
-        chips={LISTS.map((l) => ({ key: l.key, label: `${l.label}（${data[l.key].length}）` }))}
-        value={list}
+      <ChoiceChips
+        className="ranking-chips"
+        check={false}
+        choices={LISTS.map((l) => ({ key: l.key, label: `${l.label}（${data[l.key].length}）` }))}
+        isSelected={(k) => k === list}
         onPick={setList}
         itemClassName="cx-honours-tab"
       />

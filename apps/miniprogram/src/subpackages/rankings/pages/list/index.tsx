@@ -2,13 +2,14 @@ import { BRANCH_TYPE_LABELS, type BranchType, type DistrictRanking, formatShangh
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { type Failure, toFailure } from '../../../../services/api-failure';
-import { Chips, QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
+import { QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
 import { UnpublishedView } from '../../components/unpublished-view';
 import { downloadRankingXlsx } from '../../services/export-ranking';
 import { quarterLabel, quarterParam } from '../../services/quarter';
@@ -117,9 +118,11 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
       {townships.length > 1 ? (
         <View className="ranking-filters__group cx-ranking-township-filter">
           <Text className="ranking-filters__label">乡镇（街道）</Text>
-          <Chips
-            chips={[{ key: ALL, label: '全部' }, ...townships.map((t) => ({ key: t.id, label: t.name }))]}
-            value={townshipId}
+          <ChoiceChips
+            className="ranking-chips"
+            check={false}
+            choices={[{ key: ALL, label: '全部' }, ...townships.map((t) => ({ key: t.id, label: t.name }))]}
+            isSelected={(k) => k === townshipId}
             onPick={setTownshipId}
             itemClassName="cx-ranking-filter-township"
           />
@@ -127,13 +130,15 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
       ) : null}
       <View className="ranking-filters__group cx-ranking-type-filter">
         <Text className="ranking-filters__label">支部类型</Text>
-        <Chips
-          chips={[
+        <ChoiceChips
+          className="ranking-chips"
+          check={false}
+          choices={[
             { key: ALL, label: '全部' },
             { key: 'rural', label: BRANCH_TYPE_LABELS.rural },
             { key: 'community', label: BRANCH_TYPE_LABELS.community },
           ]}
-          value={branchType}
+          isSelected={(k) => k === branchType}
           onPick={(k) => setBranchType(k as '' | BranchType)}
           itemClassName="cx-ranking-filter-type"
         />

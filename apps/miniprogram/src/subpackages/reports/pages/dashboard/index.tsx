@@ -8,6 +8,7 @@ import {
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
@@ -143,18 +144,12 @@ function ExportPanel({ townshipId, today, onClose }: { townshipId: string; today
   return (
     <View className="cx-card dashboard-export cx-dashboard-export-panel">
       <Text className="dashboard-export__title">导出报送情况（Excel）</Text>
-      <View className="report-chips">
-        {ranges.map((r) => (
-          <View
-            key={r.key}
-            className={`report-choice cx-dashboard-export-range${r.key === range.key ? ' is-selected' : ''}`}
-            hoverClass="cx-pressed"
-            onClick={() => setRange(r)}
-          >
-            <Text>{r.label}</Text>
-          </View>
-        ))}
-      </View>
+      <ChoiceChips
+        itemClassName="cx-dashboard-export-range"
+        choices={ranges}
+        isSelected={(key) => key === range.key}
+        onPick={(key) => setRange(ranges.find((r) => r.key === key) ?? ranges[0])}
+      />
       <Text className="report-muted dashboard-export__range">
         {range.from} 至 {range.to}
       </Text>

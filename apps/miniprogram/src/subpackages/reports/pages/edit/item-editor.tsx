@@ -1,5 +1,6 @@
 import { type CatalogueStar, REPORT_LIMITS, STAR_LABELS, type Star } from '@chuangxing/shared';
 import { Text, Textarea, View } from '@tarojs/components';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import type { DraftItem } from '../../offline/draft-store';
 
@@ -37,35 +38,25 @@ export function ItemEditor({
           </View>
         ) : null}
       </View>
-      <View className="report-chips report-item__stars">
-        {stars.map((star) => (
-          <View
-            key={star}
-            className={`report-choice cx-report-star-option${item.star === star ? ' is-selected' : ''}`}
-            hoverClass="cx-pressed"
-            onClick={() => onChange({ ...item, star, taskId: item.star === star ? item.taskId : undefined }, `items.${index}.star`)}
-          >
-            <Text>{STAR_LABELS[star]}</Text>
-          </View>
-        ))}
-      </View>
+      <ChoiceChips
+        className="report-item__stars"
+        itemClassName="cx-report-star-option"
+        dataName="star"
+        choices={stars.map((star) => ({ key: star, label: STAR_LABELS[star] }))}
+        isSelected={(star) => star === item.star}
+        onPick={(star) => onChange({ ...item, star, taskId: item.star === star ? item.taskId : undefined }, `items.${index}.star`)}
+      />
       <FieldProblem text={starError} />
       {tasks.length ? (
         <View className="report-item__tasks">
           <Text className="report-item__task">对应重点任务（选填，再点一次取消）</Text>
-          <View className="report-chips">
-            {tasks.map((task) => (
-              <View
-                key={task.id}
-                className={`report-choice report-task-choice cx-report-task-option${item.taskId === task.id ? ' is-selected' : ''}`}
-                data-id={task.id}
-                hoverClass="cx-pressed"
-                onClick={() => onChange({ ...item, taskId: item.taskId === task.id ? undefined : task.id }, `items.${index}.taskId`)}
-              >
-                <Text>{task.title}</Text>
-              </View>
-            ))}
-          </View>
+          <ChoiceChips
+            itemClassName="report-task-choice cx-report-task-option"
+            dataName="id"
+            choices={tasks.map((task) => ({ key: task.id, label: task.title }))}
+            isSelected={(id) => id === item.taskId}
+            onPick={(id) => onChange({ ...item, taskId: item.taskId === id ? undefined : id }, `items.${index}.taskId`)}
+          />
         </View>
       ) : !item.star ? (
         <Text className="report-item__task">选择星级后可选对应的重点任务</Text>
