@@ -67,7 +67,7 @@ describe('填写日报', () => {
 
     render(<ReportEditPage />);
     await fillFirstItem('  走访困难群众 5 户  ');
-    const plus = document.querySelectorAll('.report-count__btn')[1];
+    const plus = document.querySelectorAll('.cx-report-count-more')[0];
     fireEvent.click(plus);
     fireEvent.click(plus);
     fireEvent.change(document.querySelector('.cx-report-problems textarea, textarea.cx-report-problems') as HTMLTextAreaElement, {

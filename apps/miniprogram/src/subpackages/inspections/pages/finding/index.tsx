@@ -21,7 +21,7 @@ function Photos({ urls }: { urls?: string[] }) {
   return (
     <View className="inspect-photos__row">
       {urls.map((u) => (
-        <Image key={u} className="inspect-photo inspect-photo__img" src={u} mode="aspectFill" onClick={() => preview(urls, u)} />
+        <Image key={u} className="inspect-photo" src={u} mode="aspectFill" onClick={() => preview(urls, u)} />
       ))}
     </View>
   );

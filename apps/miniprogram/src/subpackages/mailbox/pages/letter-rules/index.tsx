@@ -13,6 +13,7 @@ import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
 import { isDistrictAdmin } from '../../../../services/me-helpers';
 import { serverProblems } from '../../../../services/server-problems';
+import { Stepper } from '../../../../shared-ui/stepper';
 import {
   LETTER_RULE_FIELDS,
   LETTER_RULE_SPECS,
@@ -25,8 +26,8 @@ import {
 import '../../../../shared-ui/manage.css';
 import './index.css';
 
-/** − n + with big buttons within the contract's range, and chips for the common values. */
-function RuleStepper({
+/** The stepper within the contract's range, and chips for the common values. */
+function RuleField({
   spec,
   value,
   problem,
@@ -37,32 +38,22 @@ function RuleStepper({
   problem?: string;
   onChange: (value: number) => void;
 }) {
-  const canLess = value > spec.min;
-  const canMore = value < spec.max;
   return (
     <View className="cx-field letter-rule cx-letter-rules-field" data-field={spec.field}>
       <Text className="cx-field__label">{spec.label}</Text>
       <Text className="manage-note">
         {spec.note}（{spec.min}–{spec.max}）
       </Text>
-      <View className="letter-rule__stepper">
-        <View
-          className={`letter-rule__btn cx-letter-rules-less${canLess ? '' : ' is-disabled'}`}
-          hoverClass="cx-pressed"
-          onClick={() => canLess && onChange(value - 1)}
-        >
-          <Text>−</Text>
-        </View>
-        <Text className="letter-rule__value cx-letter-rules-value">{value}</Text>
-        <View
-          className={`letter-rule__btn cx-letter-rules-more${canMore ? '' : ' is-disabled'}`}
-          hoverClass="cx-pressed"
-          onClick={() => canMore && onChange(value + 1)}
-        >
-          <Text>+</Text>
-        </View>
-        <Text className="letter-rule__unit">{spec.unit}</Text>
-      </View>
+      <Stepper
+        value={value}
+        min={spec.min}
+        max={spec.max}
+        unit={spec.unit}
+        lessClassName="cx-letter-rules-less"
+        moreClassName="cx-letter-rules-more"
+        valueClassName="cx-letter-rules-value"
+        onChange={(next) => onChange(next ?? spec.min)}
+      />
       <ChoiceChips
         className="letter-rule__presets"
         itemClassName="cx-letter-rules-option"
@@ -114,7 +105,7 @@ function RulesForm({ rules }: { rules: LetterRules }) {
       <Text className="manage-hint">信箱规则对全区所有社区生效，保存后立即执行；已经定下的受理、答复期限不变。{WORKING_DAYS_NOTE}</Text>
       <View className="cx-card cx-letter-rules-form">
         {LETTER_RULE_SPECS.map((spec) => (
-          <RuleStepper
+          <RuleField
             key={spec.field}
             spec={spec}
             value={draft[spec.field]}

@@ -10,10 +10,10 @@ import { api } from '../../../../services/api';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { serverProblems } from '../../../../services/server-problems';
+import { PhotoPicker } from '../../../../shared-ui/photo-picker';
 import { findStaticCommunity } from '../../communities';
 import { CommunityPicker, type PickedCommunity } from '../../components/community-picker';
 import { LargeTextToggle } from '../../components/large-text-toggle';
-import { LetterPhotoPicker } from '../../components/letter-photo-picker';
 import { SignInGate } from '../../components/sign-in-gate';
 import { findCommunity, loadDirectory } from '../../services/directory';
 import { pageClass, useLargeText } from '../../services/large-text';
@@ -328,8 +328,13 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
           {draft.text.trim().length}/{LETTER_LIMITS.text}
         </Text>
         <FieldProblem text={problems.text} />
-        <LetterPhotoPicker
-          photos={photos.photos}
+        <Text className="mailbox-subtitle">附上照片（可以不加）</Text>
+        <PhotoPicker
+          photos={photos.photos.map((p) => ({ id: p.id, src: p.localPath, state: p.state, progress: p.progress }))}
+          max={LETTER_LIMITS.photos}
+          tileClassName="cx-letter-photo"
+          inputClassName="cx-letter-photo-input"
+          hint={`${photos.photos.length}/${LETTER_LIMITS.photos} 张 · 上传前压缩，并去掉拍摄地点、手机型号等信息`}
           error={problems.photos}
           onPick={onPickPhotos}
           onFiles={onPhotoFiles}

@@ -1,10 +1,9 @@
 import { MAX_NEWS_PHOTOS } from '@chuangxing/shared';
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { type ChangeEvent, useState } from 'react';
+import { useState } from 'react';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
-import { isH5 } from '../../../../config/runtime-config';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
@@ -20,6 +19,7 @@ import {
 } from '../../../../services/photo-upload';
 import { PAGES } from '../../../../services/routes';
 import { type Problems, serverProblems } from '../../../../services/server-problems';
+import { PhotoPicker } from '../../../../shared-ui/photo-picker';
 import '../../news.css';
 
 /** The post's fields that the server's problems land on. */
@@ -93,11 +93,7 @@ export default function NewsPostPage() {
     setUploading(false);
   };
   const pick = async () => upload(await prepare());
-  const onFiles = async (e: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(e.target.files ?? []);
-    e.target.value = '';
-    await upload((await reencodeFilesH5(files)).photos);
-  };
+  const onFiles = async (files: File[]) => upload((await reencodeFilesH5(files)).photos);
 
   const send = async () => {
     if (busy) return;
@@ -150,25 +146,18 @@ export default function NewsPostPage() {
           <Text className="cx-field__label">
             照片（{photos.length}/{MAX_NEWS_PHOTOS}）
           </Text>
-          <View className="news-photos">
-            {photos.map((p, i) => (
-              <View key={p.key}>
-                <Image className="news-photo" src={p.preview} mode="aspectFill" />
-                <Text className="news-remove" onClick={() => setPhotos(photos.filter((_, j) => j !== i))}>
-                  移除
-                </Text>
-              </View>
-            ))}
-            {photos.length < MAX_NEWS_PHOTOS ? (
-              <View className="news-photo-add cx-news-photo-add" onClick={isH5() ? undefined : pick}>
-                <Text>{uploading ? '上传中…' : '＋ 添加照片'}</Text>
-                {isH5() ? (
-                  <input className="news-photo-add__file cx-news-photo-input" type="file" accept="image/*" multiple onChange={onFiles} />
-                ) : null}
-              </View>
-            ) : null}
-          </View>
-          <FieldProblem text={errors.photos} />
+          <PhotoPicker
+            photos={photos.map((p) => ({ id: p.key, src: p.preview, state: 'uploaded' as const }))}
+            max={MAX_NEWS_PHOTOS}
+            tileClassName="cx-news-post-photo"
+            inputClassName="cx-news-photo-input"
+            addClassName="cx-news-photo-add"
+            adding={uploading}
+            error={errors.photos}
+            onPick={() => void pick()}
+            onFiles={(files) => void onFiles(files)}
+            onRemove={(key) => setPhotos((list) => list.filter((p) => p.key !== key))}
+          />
         </View>
         {problem ? <Text className="cx-form-problem cx-news-post-problem">{problem}</Text> : null}
         <Button

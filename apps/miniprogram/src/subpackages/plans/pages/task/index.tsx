@@ -11,12 +11,11 @@ import {
 } from '@chuangxing/shared';
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type ChangeEvent, useState } from 'react';
+import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
-import { isH5 } from '../../../../config/runtime-config';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
@@ -25,6 +24,7 @@ import { expectStatus, failureError } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { serverProblems } from '../../../../services/server-problems';
+import { PhotoPicker } from '../../../../shared-ui/photo-picker';
 import { writesPlan } from '../../plan-form';
 import { EVIDENCE_MAX, useEvidencePhotos } from '../../services/evidence-photos';
 import './index.css';
@@ -98,12 +98,6 @@ function UpdateForm({
   });
   const photos = useEvidencePhotos(branchId, year);
 
-  const onFiles = (e: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(e.currentTarget.files ?? []).slice(0, EVIDENCE_MAX - photos.photos.length);
-    e.currentTarget.value = '';
-    if (files.length) void photos.addFiles(files);
-  };
-
   const send = async () => {
     if (sending) return;
     if (photos.busy) return setProblems({ evidence: '照片还在上传，请稍候' });
@@ -163,34 +157,17 @@ function UpdateForm({
       </View>
       <FieldProblem text={problems.note} />
       <Text className="cx-field__label">佐证照片（最多 {EVIDENCE_MAX} 张）</Text>
-      <View className="task-photos">
-        {photos.photos.map((p) => (
-          <View key={p.id} className={`task-photo cx-task-photo is-${p.state}`} data-state={p.state}>
-            <Image className="task-photo__img" src={p.localPath} mode="aspectFill" />
-            {p.state !== 'uploaded' ? (
-              <View className="task-photo__overlay" onClick={p.state === 'failed' ? () => photos.retry(p.id) : undefined}>
-                <Text>{p.state === 'uploading' ? `${p.progress ?? 0}%` : '失败，点击重试'}</Text>
-              </View>
-            ) : null}
-            <View className="task-photo__remove" onClick={() => photos.remove(p.id)}>
-              <Text>×</Text>
-            </View>
-          </View>
-        ))}
-        {photos.photos.length < EVIDENCE_MAX ? (
-          isH5() ? (
-            <View className="task-photo task-photo--add">
-              <Text className="task-photo__plus">+</Text>
-              <input className="task-photo__file cx-task-photo-input" type="file" accept="image/*" multiple onChange={onFiles} />
-            </View>
-          ) : (
-            <View className="task-photo task-photo--add cx-task-photo-input" hoverClass="cx-pressed" onClick={() => void photos.pick()}>
-              <Text className="task-photo__plus">+</Text>
-            </View>
-          )
-        ) : null}
-      </View>
-      <FieldProblem text={problems.evidence} />
+      <PhotoPicker
+        photos={photos.photos.map((p) => ({ id: p.id, src: p.localPath, state: p.state, progress: p.progress }))}
+        max={EVIDENCE_MAX}
+        tileClassName="cx-task-photo"
+        inputClassName="cx-task-photo-input"
+        error={problems.evidence}
+        onPick={() => void photos.pick()}
+        onFiles={(files) => void photos.addFiles(files)}
+        onRemove={photos.remove}
+        onRetry={photos.retry}
+      />
       <FieldProblem text={problems.status} />
       <FieldProblem text={problems.form} className="cx-task-form-problem" />
       <Button

@@ -13,6 +13,7 @@ import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
 import { isDistrictAdmin, isOfficial } from '../../../../services/me-helpers';
 import { serverProblems } from '../../../../services/server-problems';
+import { Stepper } from '../../../../shared-ui/stepper';
 import {
   backfillText,
   DEADLINE_CHOICES,
@@ -76,33 +77,22 @@ function TimeField({
   );
 }
 
-/** − n + with big buttons, 0–7. */
-function BackfillStepper({ value, problem, onChange }: { value: number; problem?: string; onChange: (value: number) => void }) {
-  const canLess = value > 0;
-  const canMore = value < MAX_BACKFILL_DAYS;
+/** 补报天数: the shared stepper, 0–7, and what the number means. */
+function BackfillField({ value, problem, onChange }: { value: number; problem?: string; onChange: (value: number) => void }) {
   return (
     <View className="cx-field">
       <Text className="cx-field__label">补报天数</Text>
       <Text className="manage-note">1 = 当天和前一天；0 = 只能填写当天</Text>
-      <View className="rules-stepper">
-        <View
-          className={`rules-stepper__btn cx-rules-backfill-less${canLess ? '' : ' is-disabled'}`}
-          hoverClass="cx-pressed"
-          onClick={() => canLess && onChange(value - 1)}
-        >
-          <Text>−</Text>
-        </View>
-        <Text className="rules-stepper__value cx-rules-backfill">{value}</Text>
-        <View
-          className={`rules-stepper__btn cx-rules-backfill-more${canMore ? '' : ' is-disabled'}`}
-          hoverClass="cx-pressed"
-          onClick={() => canMore && onChange(value + 1)}
-        >
-          <Text>+</Text>
-        </View>
-        <Text className="rules-stepper__unit">天</Text>
-      </View>
-      <Text className="rules-stepper__meaning">{backfillText(value)}</Text>
+      <Stepper
+        value={value}
+        max={MAX_BACKFILL_DAYS}
+        unit="天"
+        lessClassName="cx-rules-backfill-less"
+        moreClassName="cx-rules-backfill-more"
+        valueClassName="cx-rules-backfill"
+        onChange={(next) => onChange(next ?? 0)}
+      />
+      <Text className="rules-backfill__meaning">{backfillText(value)}</Text>
       <FieldProblem text={problem} />
     </View>
   );
@@ -170,7 +160,7 @@ function RulesForm({ rules }: { rules: DailyRules }) {
           optionClassName="cx-rules-deadline-option"
           onChange={(value) => change({ deadline: value }, 'deadline')}
         />
-        <BackfillStepper
+        <BackfillField
           value={draft.maxBackfillDays}
           problem={problems.maxBackfillDays}
           onChange={(value) => change({ maxBackfillDays: value }, 'maxBackfillDays')}

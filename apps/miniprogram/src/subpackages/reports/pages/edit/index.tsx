@@ -20,6 +20,8 @@ import { api } from '../../../../services/api';
 import { expectStatus, failureError, failureOf, toFailure } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
+import { PhotoPicker } from '../../../../shared-ui/photo-picker';
+import { Stepper } from '../../../../shared-ui/stepper';
 import { ReportContentView } from '../../components/report-content';
 import { StatusChip } from '../../components/status-chip';
 import type { DraftItem, ReportDraft } from '../../offline/draft-store';
@@ -29,13 +31,11 @@ import { tasksFor, taskTitle, useCatalogue } from '../../services/key-tasks';
 import { type PreparedPhoto, pickPhotosWeapp, preparePhotosFromFiles } from '../../services/photo-files';
 import { canFile, filerBranchIds } from '../../services/report-access';
 import { readContext, writeContext } from '../../services/report-context-cache';
-import { differsFrom, draftFromReport, emptyDraft, formErrorsOf, newItem, validateDraft } from '../../services/report-form';
+import { COUNT_MAX, differsFrom, draftFromReport, emptyDraft, formErrorsOf, newItem, validateDraft } from '../../services/report-form';
 import { reportSync } from '../../services/report-sync';
 import { dayLabel, daysBetween, formatDateTime, isDayKey, shanghaiDay, shanghaiInstant } from '../../services/shanghai-day';
 import { useDraft, useLoader, useOnline, useSubmission } from '../../services/use-report-sync';
-import { CountStepper } from './count-stepper';
 import { ItemEditor } from './item-editor';
-import { PhotoGrid } from './photo-grid';
 import '../../report.css';
 import '../../components/report-content.css';
 import './index.css';
@@ -318,13 +318,21 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
       <View className="cx-section-title">数据统计（选填）</View>
       <View className="cx-card report-counts">
         {COUNT_KEYS.map((k) => (
-          <CountStepper
-            key={k}
-            label={COUNT_LABELS[k]}
-            value={draft.counts[k]}
-            error={shown[`counts.${k}`]}
-            onChange={(v) => edit({ counts: { ...draft.counts, [k]: v } }, `counts.${k}`)}
-          />
+          <View key={k} className="report-count">
+            <View className="report-count__row">
+              <Text className="report-count__label">{COUNT_LABELS[k]}</Text>
+              <Stepper
+                editable
+                value={draft.counts[k]}
+                max={COUNT_MAX}
+                lessClassName="cx-report-count-less"
+                moreClassName="cx-report-count-more"
+                valueClassName="cx-report-count"
+                onChange={(v) => edit({ counts: { ...draft.counts, [k]: v } }, `counts.${k}`)}
+              />
+            </View>
+            <FieldProblem text={shown[`counts.${k}`]} />
+          </View>
         ))}
       </View>
 
@@ -353,17 +361,23 @@ function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; day: str
       </View>
 
       <View className="cx-section-title">现场照片</View>
-      <PhotoGrid
-        photos={draft.photos}
-        error={shown.photos}
-        onPick={onPick}
-        onFiles={onFiles}
-        onRemove={(id) => {
-          ensureStored();
-          sync.removePhoto(branch.id, day, id);
-        }}
-        onRetry={(id) => sync.retryPhoto(branch.id, day, id)}
-      />
+      <View className="cx-card">
+        <PhotoPicker
+          photos={draft.photos.map((p) => ({ id: p.id, src: p.previewUrl, fullSrc: p.fullUrl, state: p.state, progress: p.progress }))}
+          max={REPORT_LIMITS.photos}
+          tileClassName="cx-report-photo"
+          inputClassName="cx-report-photo-input"
+          hint={`${draft.photos.length}/${REPORT_LIMITS.photos} 张 · 自动压缩后上传，省流量`}
+          error={shown.photos}
+          onPick={onPick}
+          onFiles={onFiles}
+          onRemove={(id) => {
+            ensureStored();
+            sync.removePhoto(branch.id, day, id);
+          }}
+          onRetry={(id) => sync.retryPhoto(branch.id, day, id)}
+        />
+      </View>
 
       <View className="report-edit__bar">
         <Button
