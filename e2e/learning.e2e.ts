@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+import { drawJpeg, must } from './support/test-data';
 
 /** The seeded bank's answer key (apps/functions/src/local/demo-learning.ts), by question id. */
 const KEY: Record<string, number[]> = {
@@ -127,7 +128,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
     expect((await exported).headers()['content-type']).toBe('text/csv; charset=utf-8');
     const file = await download;
     expect(file.suggestedFilename()).toBe('问卷结果_创星工作调研.csv');
-    const csv = readFileSync((await file.path())!);
+    const csv = readFileSync(must(await file.path(), 'the downloaded CSV'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.subarray(3).toString('utf8')).toContain('希望多组织观摩学习');
 
@@ -135,21 +136,9 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
     await page.goto(`${b.webUrl}/#/subpackages/news/pages/post/index`);
     await page.locator('.cx-news-post-title input').first().fill('樱桃沟社区开展创星观摩', { timeout: 30_000 });
     await page.locator('.cx-news-post-body textarea').first().fill('管委会组织各村书记到樱桃沟社区观摩樱桃产业和人居环境整治。');
-    const jpeg = await page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { createElement(tag: 'canvas'): any } }).document;
-      const c = doc.createElement('canvas');
-      c.width = 640;
-      c.height = 480;
-      const g = c.getContext('2d')!;
-      g.fillStyle = '#2e7d32';
-      g.fillRect(0, 0, 640, 480);
-      return c.toDataURL('image/jpeg', 0.9);
-    });
+    const jpeg = await drawJpeg(page, { width: 640, height: 480, fill: '#2e7d32' });
     const uploaded = page.waitForResponse((r) => r.url().includes('/v1/uploads/news') && r.request().method() === 'POST');
-    await page
-      .locator('input.cx-news-photo-input')
-      .first()
-      .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg.split(',')[1], 'base64') });
+    await page.locator('input.cx-news-photo-input').first().setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     expect((await uploaded).status()).toBe(200);
     await page.locator('.cx-news-photo-add', { hasText: '添加照片' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.cx-news-post-submit').first().click();

@@ -25,7 +25,7 @@ describe('journey: township staff log in with the dev login and browse their bra
     await staff.first().click();
 
     await page.locator('.cx-home-greeting').waitFor({ timeout: 30_000 });
-    expect(await page.locator('.cx-home-greeting').innerText()).toContain('刘干事');
+    expect(await page.locator('.cx-home-greeting').textContent()).toContain('刘干事');
     await b.screenshot('02-home');
 
     await page.goto(`${b.webUrl}/#/pages/org/index`);
@@ -33,7 +33,7 @@ describe('journey: township staff log in with the dev login and browse their bra
     await townships.first().waitFor({ timeout: 30_000 });
     // Township staff see their own township only: the server filters by scope.
     expect(await townships.count()).toBe(1);
-    expect(await townships.first().innerText()).toContain('五里堡街道');
+    expect(await townships.first().textContent()).toContain('五里堡街道');
     await b.screenshot('03-org-tree');
 
     await townships.first().click();

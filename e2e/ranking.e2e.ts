@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+import { must } from './support/test-data';
 
 /** The Shanghai quarter of today, as the API keys it. */
 function currentQuarter(): string {
@@ -140,7 +141,7 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     const image = await page.locator('.cx-ranking-share-image img').first().getAttribute('src');
     expect(image?.startsWith('data:image/png;base64,')).toBe(true);
     // Keep the shared image itself to look at.
-    writeFileSync(join(ARTIFACTS, '66-honours-image.png'), Buffer.from(image!.split(',')[1], 'base64'));
+    writeFileSync(join(ARTIFACTS, '66-honours-image.png'), Buffer.from(must(image, 'the share image').split(',')[1], 'base64'));
     await page.locator('.cx-ranking-share').first().scrollIntoViewIfNeeded();
     await b.screenshot('65-honours-share');
 
@@ -156,7 +157,7 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     await page.locator('.cx-review-export').first().click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/创星评比_第1版\.xlsx$/);
-    const bytes = readFileSync((await file.path())!);
+    const bytes = readFileSync(must(await file.path(), 'the downloaded workbook'));
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
 
     // 6. A correction through the page: 重新计算 makes version 2 (a draft), 孙管理员 annotates 建新南街社区 and publishes it.

@@ -590,8 +590,8 @@ describe('评比管理', () => {
 });
 
 describe('评分模型', () => {
-  const model = { version: 1, content: DEFAULT(), publishedAt: '2026-10-01T00:00:00.000Z', note: '首版' };
-  function DEFAULT() {
+  const model = { version: 1, content: defaultContent(), publishedAt: '2026-10-01T00:00:00.000Z', note: '首版' };
+  function defaultContent() {
     return {
       weights: { keyTasks: 35, observation: 25, dailyReport: 15, letters: 10, improvement: 15 },
       letterRateWeights: { response: 30, resolution: 30, satisfaction: 40 },
@@ -610,7 +610,7 @@ describe('评分模型', () => {
     const server = fakeApi({
       'GET /v1/scoring': { status: 200, body: model },
       'GET /v1/scoring/versions': { status: 200, body: { versions: [{ version: 1, publishedAt: model.publishedAt, note: '首版' }] } },
-      'GET /v1/scoring/draft': () => ({ status: 200, body: { revision: draftRevision, basedOnVersion: 1, content: DEFAULT() } }),
+      'GET /v1/scoring/draft': () => ({ status: 200, body: { revision: draftRevision, basedOnVersion: 1, content: defaultContent() } }),
       'PUT /v1/scoring/draft': [
         (req) => ({ status: 200, body: { revision: 4, basedOnVersion: 1, content: (req.body as { content: unknown }).content } }),
         errorReply(409, 'STALE_VERSION', '草稿已被修改'),
@@ -651,7 +651,7 @@ describe('评分模型', () => {
     const server = fakeApi({
       'GET /v1/scoring': { status: 200, body: model },
       'GET /v1/scoring/versions': { status: 200, body: { versions: [] } },
-      'GET /v1/scoring/draft': { status: 200, body: { revision: 0, basedOnVersion: 1, content: DEFAULT() } },
+      'GET /v1/scoring/draft': { status: 200, body: { revision: 0, basedOnVersion: 1, content: defaultContent() } },
       'PUT /v1/scoring/draft': (req) => ({
         status: 200,
         body: { revision: 1, basedOnVersion: 1, content: (req.body as { content: unknown }).content },

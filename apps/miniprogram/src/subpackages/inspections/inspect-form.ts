@@ -11,20 +11,29 @@ import {
 } from '@chuangxing/shared';
 
 /** What the edit page holds: the date and time as typed (Shanghai), the rest as the contract wants it. */
+/** A finding being written: `key` keeps its row (and what is typed in it) when another row is removed. */
+export type DraftFinding = FindingInput & { key: string };
+
 export interface InspectionForm {
   branchId: string;
   day: string;
   time: string;
   location: string;
   summary: string;
-  findings: FindingInput[];
+  findings: DraftFinding[];
+}
+
+let findingSeq = 0;
+function findingKey(): string {
+  findingSeq += 1;
+  return `finding-${findingSeq}`;
 }
 
 /** 整改时限 proposed for a new finding: a week from today (Asia/Shanghai). */
 export const DEFAULT_DEADLINE_DAYS = 7;
 
-export function newFinding(star: Star, today = shanghaiDay()): FindingInput {
-  return { star, description: '', owner: '', deadline: addDays(today, DEFAULT_DEADLINE_DAYS) };
+export function newFinding(star: Star, today = shanghaiDay()): DraftFinding {
+  return { key: findingKey(), star, description: '', owner: '', deadline: addDays(today, DEFAULT_DEADLINE_DAYS) };
 }
 
 /** A new visit: now (Shanghai) and nothing else; an existing draft: what was saved. */
@@ -37,7 +46,7 @@ export function formOf(draft?: InspectionDraft, now = new Date()): InspectionFor
     time: shanghaiTime(at),
     location: draft.content.location,
     summary: draft.content.summary,
-    findings: draft.content.findings,
+    findings: draft.content.findings.map((f) => ({ ...f, key: findingKey() })),
   };
 }
 
@@ -46,7 +55,7 @@ export function contentOf(form: InspectionForm, photos: string[]): { content?: I
   if (!form.branchId) return { problem: '请选择走访的支部' };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.day) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(form.time))
     return { problem: '请按 YYYY-MM-DD 和 HH:MM 填写走访时间' };
-  const findings = form.findings.map(({ vetoItemId, ...rest }) => (vetoItemId ? { ...rest, vetoItemId } : rest));
+  const findings = form.findings.map(({ key: _row, vetoItemId, ...rest }) => (vetoItemId ? { ...rest, vetoItemId } : rest));
   return {
     content: {
       branchId: form.branchId,
@@ -65,7 +74,7 @@ export function inspectorTownships(me: Me | undefined): 'all' | string[] {
   for (const b of me?.bindings ?? []) {
     if (b.revokedAt || b.role !== 'inspector') continue;
     if (b.scope.level === 'district') return 'all';
-    if (b.scope.level === 'township') b.scope.townshipIds.forEach((t) => ids.add(t));
+    if (b.scope.level === 'township') for (const t of b.scope.townshipIds) ids.add(t);
   }
   return [...ids];
 }

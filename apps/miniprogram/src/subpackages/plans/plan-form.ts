@@ -8,6 +8,8 @@ import { staffTownshipIds } from '../../services/me-helpers';
 export interface DraftMilestone {
   title: string;
   due: string;
+  /** Keeps the row (and what is typed in it) when another milestone is removed; never sent. */
+  key: string;
 }
 
 export interface DraftTask {
@@ -24,7 +26,14 @@ export interface PlanDraft {
   tasks: DraftTask[];
 }
 
-export const emptyMilestone = (): DraftMilestone => ({ title: '', due: '' });
+let milestoneSeq = 0;
+/** A fresh row key for a milestone. */
+export function milestoneKey(): string {
+  milestoneSeq += 1;
+  return `milestone-${milestoneSeq}`;
+}
+
+export const emptyMilestone = (): DraftMilestone => ({ title: '', due: '', key: milestoneKey() });
 
 export function draftOf(content: PlanContent): PlanDraft {
   const stars: PlanDraft['stars'] = {};
@@ -33,7 +42,11 @@ export function draftOf(content: PlanContent): PlanDraft {
     heldStars: [...content.heldStars],
     targetStars: [...content.targetStars],
     stars,
-    tasks: content.tasks.map((t) => ({ taskId: t.taskId, owner: t.owner, milestones: t.milestones.map((m) => ({ ...m })) })),
+    tasks: content.tasks.map((t) => ({
+      taskId: t.taskId,
+      owner: t.owner,
+      milestones: t.milestones.map((m) => ({ ...m, key: milestoneKey() })),
+    })),
   };
 }
 

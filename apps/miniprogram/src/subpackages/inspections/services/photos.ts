@@ -23,6 +23,10 @@ async function upload(purpose: 'inspection' | 'fix', branchId: string, p: Prepar
 }
 
 let seq = 0;
+const nextId = () => {
+  seq += 1;
+  return `ip${seq}`;
+};
 
 /**
  * Up to 9 photos, each uploaded as soon as it is picked (under the branch: a visit's under `inspection/`, a fix's
@@ -30,7 +34,7 @@ let seq = 0;
  */
 export function useInspectPhotos(purpose: 'inspection' | 'fix', initial: { key: string; url: string }[] = []) {
   const [photos, setPhotos] = useState<InspectPhoto[]>(() =>
-    initial.map((p) => ({ id: `ip${(seq += 1)}`, url: p.url, key: p.key, state: 'uploaded' })),
+    initial.map((p) => ({ id: nextId(), url: p.url, key: p.key, state: 'uploaded' })),
   );
   const ref = useRef(photos);
   ref.current = photos;
@@ -40,7 +44,7 @@ export function useInspectPhotos(purpose: 'inspection' | 'fix', initial: { key: 
     const room = INSPECTION_LIMITS.photos - ref.current.length;
     const added = prepared
       .slice(0, Math.max(0, room))
-      .map((p) => ({ p, photo: { id: `ip${(seq += 1)}`, url: p.localPath, state: 'uploading' as const } }));
+      .map((p) => ({ p, photo: { id: nextId(), url: p.localPath, state: 'uploading' as const } }));
     setPhotos((list) => [...list, ...added.map((a) => a.photo)]);
     for (const { p, photo } of added) {
       upload(purpose, branchId, p).then(
@@ -66,7 +70,8 @@ export function useInspectPhotos(purpose: 'inspection' | 'fix', initial: { key: 
       setPhotos([]);
     },
     keys(): string[] | undefined {
-      return ref.current.every((p) => p.state === 'uploaded' && p.key) ? ref.current.map((p) => p.key!) : undefined;
+      const keys = ref.current.flatMap((p) => (p.state === 'uploaded' && p.key ? [p.key] : []));
+      return keys.length === ref.current.length ? keys : undefined;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { type BranchResult, STAR_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
+import { keyedByContent } from '../../../services/list-keys';
 import { barPercent, formatScore, trimmedNote } from '../observe-helpers';
 
 /** A branch's frozen result: overall, observer count, a bar per star and the comments (never who wrote them). */
@@ -38,8 +39,8 @@ export function ResultCard({ result, heading }: { result: BranchResult; heading:
       {result.comments.length ? (
         <View className="cx-observe-comments">
           <Text className="cx-field__label">观摩意见</Text>
-          {result.comments.map((c, i) => (
-            <Text key={i} className="observe-comment cx-observe-comment-text">
+          {keyedByContent(result.comments, (c) => c).map(({ item: c, key }) => (
+            <Text key={key} className="observe-comment cx-observe-comment-text">
               · {c}
             </Text>
           ))}

@@ -74,7 +74,9 @@ export function paintPoster(ctx: PosterContext, data: BranchBoard, draw: boolean
   const paragraph = (t: string, x: number, y: number, size: number, max: number, color = INK) => {
     ctx.font = `${size}px ${FONT}`;
     const lines = wrapText(ctx, t, max);
-    lines.forEach((l, i) => text(l, x, y + i * size * 1.45, size, color));
+    lines.forEach((l, i) => {
+      text(l, x, y + i * size * 1.45, size, color);
+    });
     return lines.length * size * 1.45;
   };
   const rect = (x: number, y: number, w: number, h: number, color: string) => {

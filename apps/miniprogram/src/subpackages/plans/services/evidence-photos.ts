@@ -31,6 +31,10 @@ async function uploadEvidence(branchId: string, year: number, photo: PreparedPho
 }
 
 let seq = 0;
+const nextId = () => {
+  seq += 1;
+  return `ev${Date.now().toString(36)}${seq}`;
+};
 
 /**
  * The evidence photos of the update being written: each uploads as soon as it is added; a failed one
@@ -57,9 +61,7 @@ export function useEvidencePhotos(branchId: string, year: number) {
   };
   const add = (prepared: PreparedPhoto[]) => {
     const room = EVIDENCE_MAX - store.current.length;
-    const added = prepared
-      .slice(0, Math.max(0, room))
-      .map((p): EvidencePhoto => ({ ...p, id: `ev${Date.now().toString(36)}${(seq += 1)}`, state: 'uploading', progress: 0 }));
+    const added = prepared.slice(0, Math.max(0, room)).map((p): EvidencePhoto => ({ ...p, id: nextId(), state: 'uploading', progress: 0 }));
     if (!added.length) return;
     set([...store.current, ...added]);
     added.forEach((p) => void upload(p));

@@ -31,7 +31,10 @@ const MUTED = '#8a7a6a';
 
 function path(ctx: ChartContext, pts: Point[]) {
   ctx.beginPath();
-  pts.forEach((p, i) => (i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
+  pts.forEach((p, i) => {
+    if (i === 0) ctx.moveTo(p.x, p.y);
+    else ctx.lineTo(p.x, p.y);
+  });
   ctx.closePath();
 }
 
@@ -152,7 +155,10 @@ export function paintTrend(ctx: ChartContext, points: { label: string; value: nu
   });
   if (pts.length > 1) {
     ctx.beginPath();
-    pts.forEach((p, i) => (i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
+    pts.forEach((p, i) => {
+      if (i === 0) ctx.moveTo(p.x, p.y);
+      else ctx.lineTo(p.x, p.y);
+    });
     ctx.lineWidth = 3;
     ctx.strokeStyle = GOLD;
     ctx.stroke();

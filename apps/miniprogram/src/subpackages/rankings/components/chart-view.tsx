@@ -6,30 +6,29 @@ import { drawChart, type Painter } from '../charts/render-chart';
 /**
  * A Canvas 2D chart. weapp: a `<Canvas type="2d">` drawn once it is laid out; H5: an offscreen canvas shown as
  * an image. `summary` says the same in words (screen readers, and whenever a canvas is not available).
+ * It is drawn again whenever `paint` changes: callers keep it stable (useCallback) for the same data.
  */
 export function ChartView({
   id,
   size,
   paint,
-  deps,
   className,
   summary,
 }: {
   id: string;
   size: { width: number; height: number };
   paint: Painter;
-  /** Redraw when these change. */
-  deps: readonly unknown[];
   className: string;
   summary: ReactNode;
 }) {
   const [src, setSrc] = useState('');
   const [failed, setFailed] = useState(false);
+  const { width, height } = size;
   useEffect(() => {
     let live = true;
     // weapp lays the canvas out after this render; draw on the next tick.
     const timer = setTimeout(() => {
-      drawChart(id, size, paint).then(
+      drawChart(id, { width, height }, paint).then(
         (url) => live && setSrc(url),
         () => live && setFailed(true),
       );
@@ -38,9 +37,8 @@ export function ChartView({
       live = false;
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  const ratio = `${(size.height / size.width) * 100}%`;
+  }, [id, width, height, paint]);
+  const ratio = `${(height / width) * 100}%`;
   return (
     <View className={`ranking-chart ${className}${failed ? ' is-failed' : ''}`}>
       {isH5() ? (
@@ -48,7 +46,7 @@ export function ChartView({
           {src ? <Image className="ranking-chart__image" src={src} mode="scaleToFill" /> : null}
         </View>
       ) : (
-        <Canvas type="2d" id={id} className={`ranking-chart__canvas ranking-chart__canvas--${size.height > 400 ? 'tall' : 'short'}`} />
+        <Canvas type="2d" id={id} className={`ranking-chart__canvas ranking-chart__canvas--${height > 400 ? 'tall' : 'short'}`} />
       )}
       <View className="ranking-chart__summary">{summary}</View>
     </View>

@@ -1,5 +1,6 @@
 import { COUNT_KEYS, COUNT_LABELS, type ReportContent as Content, STAR_LABELS, type Star } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
+import { keyedByContent } from '../../../services/list-keys';
 
 /** Items grouped by star, in the branch's star order (then any other star). */
 export function groupByStar(content: Content, order: readonly Star[]): { star: Star; items: Content['items'] }[] {
@@ -30,10 +31,10 @@ export function ReportContentView({
       {groupByStar(content, stars).map((g) => (
         <View key={g.star} className="report-content__group cx-report-star-group">
           <Text className="report-content__star">{STAR_LABELS[g.star]}</Text>
-          {g.items.map((item, i) => {
+          {keyedByContent(g.items, (item) => `${item.taskId ?? ''}:${item.text}`).map(({ item, key }) => {
             const task = item.taskId ? taskTitle?.(item.taskId) : undefined;
             return (
-              <View key={i} className="report-content__item">
+              <View key={key} className="report-content__item">
                 {task ? <Text className="report-content__task cx-report-task">重点任务：{task}</Text> : null}
                 <Text className="report-content__text">· {item.text}</Text>
               </View>

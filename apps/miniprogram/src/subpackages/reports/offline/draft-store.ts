@@ -153,8 +153,8 @@ export function createDraftStore({ storage, clock, debounceMs = 400 }: DraftStor
   };
 
   const notify = (key: string) => {
-    listeners.get(key)?.forEach((l) => l());
-    allListeners.forEach((l) => l());
+    for (const l of listeners.get(key) ?? []) l();
+    for (const l of allListeners) l();
   };
 
   const persist = () => {
@@ -238,7 +238,10 @@ export function createDraftStore({ storage, clock, debounceMs = 400 }: DraftStor
     subscribe(branchId, day, listener) {
       const key = id(branchId, day);
       let set = listeners.get(key);
-      if (!set) listeners.set(key, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        listeners.set(key, set);
+      }
       set.add(listener);
       return () => {
         set?.delete(listener);

@@ -162,7 +162,7 @@ export function createSubmissionQueue({
   };
   const changed = () => {
     save();
-    listeners.forEach((l) => l());
+    for (const l of listeners) l();
   };
   const patch = (id: string, change: Partial<QueuedSubmission>) => {
     entries = entries.map((s) => (s.id === id ? { ...s, ...change, updatedAt: clock.now() } : s));
@@ -175,7 +175,7 @@ export function createSubmissionQueue({
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
     if (disposed) return;
-    const waits = entries.filter((s) => s.state === 'pending' && s.nextAttemptAt !== undefined).map((s) => s.nextAttemptAt!);
+    const waits = entries.flatMap((s) => (s.state === 'pending' && s.nextAttemptAt !== undefined ? [s.nextAttemptAt] : []));
     if (!waits.length) return;
     const delay = Math.max(0, Math.min(...waits) - clock.now());
     timer = clock.setTimeout(() => {
@@ -198,7 +198,7 @@ export function createSubmissionQueue({
 
   const settle = (id: string) => {
     const s = find(id);
-    if (s) settledListeners.forEach((l) => l(s));
+    if (s) for (const l of settledListeners) l(s);
   };
 
   const sendOne = async (submission: QueuedSubmission) => {

@@ -47,6 +47,6 @@ export function seesDistrict(me: Me | undefined): boolean {
 export function staffTownships(me: Me | undefined): string[] {
   const ids = new Set<string>();
   for (const b of active(me))
-    if (b.role === 'township_staff' && b.scope.level === 'township') b.scope.townshipIds.forEach((id) => ids.add(id));
+    if (b.role === 'township_staff' && b.scope.level === 'township') for (const id of b.scope.townshipIds) ids.add(id);
   return [...ids];
 }

@@ -17,7 +17,7 @@ const key = (branchId: string) => `cx.report.ctx.${branchId}`;
 export function readContext(storage: KeyValueStorage, branchId: string): ReportContext | undefined {
   try {
     const raw = storage.get(key(branchId)) as ReportContext | undefined;
-    return raw && raw.branch && raw.rules ? raw : undefined;
+    return raw?.branch && raw.rules ? raw : undefined;
   } catch {
     return undefined;
   }

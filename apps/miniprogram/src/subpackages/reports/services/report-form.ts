@@ -61,7 +61,7 @@ export function contentOf(draft: Pick<ReportDraft, 'items' | 'counts' | 'problem
     counts,
     problems: draft.problems.trim(),
     tomorrowPlan: draft.tomorrowPlan.trim(),
-    photos: draft.photos.filter((p) => p.key).map((p) => (p.thumbKey ? { key: p.key!, thumbKey: p.thumbKey } : { key: p.key! })),
+    photos: draft.photos.flatMap((p) => (p.key ? [p.thumbKey ? { key: p.key, thumbKey: p.thumbKey } : { key: p.key }] : [])),
   };
 }
 

@@ -197,7 +197,7 @@ export function createReportSync(deps: ReportSyncDeps): ReportSync {
   const setOnline = (value: boolean) => {
     if (value === isOnline) return;
     isOnline = value;
-    onlineListeners.forEach((l) => l());
+    for (const l of onlineListeners) l();
   };
 
   const sync: ReportSync = {
@@ -293,7 +293,10 @@ export function createReportSync(deps: ReportSyncDeps): ReportSync {
       drafts.put({ ...draft, submit: { idempotencyKey: key, requestedAt: clock.now() } });
       drafts.flush();
       uploadMissing(branchId, day);
-      return drafts.get(branchId, day)?.submit ? { kind: 'waiting' } : { kind: 'queued', submission: queue.latest(branchId, day)! };
+      if (drafts.get(branchId, day)?.submit) return { kind: 'waiting' };
+      // The last photo went up meanwhile and queued the submission.
+      const submission = queue.latest(branchId, day);
+      return submission ? { kind: 'queued', submission } : { kind: 'waiting' };
     },
     discardDraft(branchId, day) {
       const draft = drafts.get(branchId, day);
@@ -303,7 +306,7 @@ export function createReportSync(deps: ReportSyncDeps): ReportSync {
       discardFiles(draft.photos.filter((p) => !p.key));
     },
     dispose() {
-      cleanups.splice(0).forEach((c) => c());
+      for (const c of cleanups.splice(0)) c();
       queue.dispose();
       drafts.flush();
     },

@@ -53,8 +53,7 @@ export function useLoader<T>(load: () => Promise<T>, deps: readonly unknown[]) {
 
   useEffect(() => {
     void run(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  }, [...deps, run]);
 
   const refresh = useCallback(() => run(true), [run]);
   const retry = useCallback(() => run(false), [run]);

@@ -1,7 +1,7 @@
 import { type BranchType, type Catalogue, formatShanghaiDate } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -102,7 +102,7 @@ export default function CataloguePage() {
     Taro.showToast({ title: `已发布第 ${catalogue.version} 版`, icon: 'success' }).catch(() => undefined);
   };
 
-  let body;
+  let body: ReactNode;
   if (!signedIn) body = <SignInNeeded />;
   else if (editing && admin) body = <CatalogueEditor onPublished={published} onClose={() => setEditing(false)} />;
   else

@@ -1,7 +1,7 @@
 import { formatShanghaiDate, ROLE_LABELS, type RoleBinding } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -113,7 +113,7 @@ export default function BindingsPage() {
     }
   };
 
-  let body;
+  let body: ReactNode;
   if (!session.token) body = <SignInNeeded />;
   else if (!allowed) body = <EmptyView text="只有区委组织部管理员和乡镇（街道）工作人员可以管理身份。" />;
   else {

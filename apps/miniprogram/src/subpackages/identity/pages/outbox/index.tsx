@@ -1,7 +1,7 @@
 import { formatShanghaiDateTime } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { devLoginAvailable } from '../../../../config/runtime-config';
 import { api } from '../../../../services/api';
@@ -69,7 +69,7 @@ export default function OutboxPage() {
     void load(true).finally(() => Taro.stopPullDownRefresh());
   });
 
-  let body;
+  let body: ReactNode;
   if (!available) body = <EmptyView text={LOCAL_ONLY} />;
   else if (state.kind === 'loading') body = <LoadingView />;
   else if (state.kind === 'failed') body = <ErrorView failure={state.failure} onRetry={() => void load(false)} />;

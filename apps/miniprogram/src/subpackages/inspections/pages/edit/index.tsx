@@ -1,4 +1,4 @@
-import { type Branch, type CatalogueStar, type FindingInput, type InspectionDraft, STAR_LABELS, type Star } from '@chuangxing/shared';
+import { type Branch, type CatalogueStar, type InspectionDraft, STAR_LABELS, type Star } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
@@ -13,7 +13,7 @@ import { api } from '../../../../services/api';
 import { expectStatus, fieldErrorsOf } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
 import { PhotoStrip } from '../../components/photo-strip';
-import { contentOf, formOf, type InspectionForm, inspectorTownships, newFinding, problemAt } from '../../inspect-form';
+import { contentOf, type DraftFinding, formOf, type InspectionForm, inspectorTownships, newFinding, problemAt } from '../../inspect-form';
 import { useInspectPhotos } from '../../services/photos';
 import '../../inspect.css';
 
@@ -69,11 +69,11 @@ function FindingEditor({
   onRemove,
 }: {
   index: number;
-  finding: FindingInput;
+  finding: DraftFinding;
   stars: readonly Star[];
   vetoes: CatalogueStar[];
   problems: Record<string, string>;
-  onChange: (f: FindingInput) => void;
+  onChange: (f: DraftFinding) => void;
   onRemove: () => void;
 }) {
   const at = `findings.${index}`;
@@ -176,14 +176,15 @@ function Editor({ loaded }: { loaded: Loaded }) {
       setProblem(failure.message);
     },
   });
+  const loadedDraft = loaded.draft;
   const photos = useInspectPhotos(
     'inspection',
-    (loaded.draft?.content.photos ?? []).map((key, i) => ({ key, url: loaded.draft!.photoUrls[i] ?? '' })),
+    loadedDraft ? loadedDraft.content.photos.map((key, i) => ({ key, url: loadedDraft.photoUrls[i] ?? '' })) : [],
   );
   /** The content last saved: 记录 skips an unchanged save, so a retry after a lost answer goes straight to record. */
   const savedContent = useRef(loaded.draft ? JSON.stringify(contentOf(formOf(loaded.draft), loaded.draft.content.photos).content) : '');
   const set = (patch: Partial<InspectionForm>) => setForm((f) => ({ ...f, ...patch }));
-  const setFinding = (i: number, f: FindingInput) => set({ findings: form.findings.map((x, j) => (j === i ? f : x)) });
+  const setFinding = (f: DraftFinding) => set({ findings: form.findings.map((x) => (x.key === f.key ? f : x)) });
 
   /**
    * Saves (creates the draft the first time) when the content changed since the last save. Answers the draft's id and
@@ -338,14 +339,14 @@ function Editor({ loaded }: { loaded: Loaded }) {
       <Text className="cx-section-title">发现的问题（{form.findings.length}）</Text>
       {form.findings.map((f, i) => (
         <FindingEditor
-          key={i}
+          key={f.key}
           index={i}
           finding={f}
           stars={stars}
           vetoes={branch ? loaded.catalogue[branch.type] : []}
           problems={problems}
-          onChange={(next) => setFinding(i, next)}
-          onRemove={() => set({ findings: form.findings.filter((_, j) => j !== i) })}
+          onChange={setFinding}
+          onRemove={() => set({ findings: form.findings.filter((x) => x.key !== f.key) })}
         />
       ))}
       {branch ? (

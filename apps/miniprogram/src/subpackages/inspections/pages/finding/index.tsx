@@ -172,8 +172,8 @@ export default function FindingPage() {
               </View>
               <View className="cx-card cx-finding-history">
                 <Text className="cx-section-title">整改记录</Text>
-                {d.history.map((h, i) => (
-                  <View key={i} className={`inspect-event cx-finding-event inspect-event--${h.kind}`} data-kind={h.kind}>
+                {d.history.map((h) => (
+                  <View key={`${h.at}-${h.kind}`} className={`inspect-event cx-finding-event inspect-event--${h.kind}`} data-kind={h.kind}>
                     <Text className="inspect-event__head">
                       {FINDING_EVENT_LABELS[h.kind]} · {h.actorName} · {formatShanghaiDateTime(h.at)}
                     </Text>

@@ -11,12 +11,12 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus } from '../../../../services/api-failure';
+import { optionLetter } from '../../../../services/list-keys';
 import { staffTownshipIds } from '../../../../services/me-helpers';
 import { type Problems, serverProblems } from '../../../../services/server-problems';
 import { isDistrictAdminOf, organises, toggle } from '../../services/learn-helpers';
 import '../../learn.css';
 
-const LETTERS = 'ABCDEF';
 /** The new question's fields that the server's problems land on. */
 const QUESTION_FIELDS = ['topic', 'text', 'options', 'answer'] as const;
 
@@ -29,8 +29,8 @@ function QuestionCard({ q, onDelete }: { q: Question; onDelete: () => void }) {
       </View>
       <Text className="learn-question__text">{q.text}</Text>
       {q.options.map((o, i) => (
-        <Text key={i} className="learn-sub">
-          {LETTERS[i]}. {o} {q.answer.includes(i) ? '✓' : ''}
+        <Text key={optionLetter(i)} className="learn-sub">
+          {optionLetter(i)}. {o} {q.answer.includes(i) ? '✓' : ''}
         </Text>
       ))}
       <Text className="learn-link cx-learn-bank-delete" onClick={onDelete}>
@@ -108,12 +108,12 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
       <View className="cx-field">
         <Text className="cx-field__label">选项（点字母标记正确答案）</Text>
         {shown.map((o, i) => (
-          <View key={i} className="learn-row" style={{ marginBottom: '12px' }}>
+          <View key={optionLetter(i)} className="learn-row" style={{ marginBottom: '12px' }}>
             <View
               className={`learn-letter cx-learn-bank-correct${answer.includes(i) ? ' learn-letter--on is-selected' : ''}`}
               onClick={() => setAnswer(kind === 'multiple' ? toggle(answer, i) : [i])}
             >
-              <Text>{LETTERS[i]}</Text>
+              <Text>{optionLetter(i)}</Text>
             </View>
             {kind === 'judge' ? (
               <Text style={{ flex: 1, marginLeft: '16px' }}>{o}</Text>
@@ -123,7 +123,7 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
                 style={{ flex: 1, marginLeft: '16px' }}
                 value={o}
                 maxlength={100}
-                placeholder={`选项 ${LETTERS[i]}`}
+                placeholder={`选项 ${optionLetter(i)}`}
                 onInput={(e) => setOptions(options.map((x, j) => (j === i ? e.detail.value : x)))}
               />
             )}

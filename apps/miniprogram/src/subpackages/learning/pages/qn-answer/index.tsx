@@ -9,6 +9,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus, fieldErrorsOf } from '../../../../services/api-failure';
+import { optionLetter } from '../../../../services/list-keys';
 import { toggle, when } from '../../services/learn-helpers';
 import '../../learn.css';
 
@@ -73,7 +74,7 @@ function Form({ detail, onSaved }: { detail: QuestionnaireDetail; onSaved: (d: Q
                 const on = a.choice.includes(i);
                 return (
                   <View
-                    key={i}
+                    key={optionLetter(i)}
                     className={`learn-option cx-qn-answer-option${on ? ' learn-option--on' : ''}`}
                     data-q={x.id}
                     data-i={String(i)}

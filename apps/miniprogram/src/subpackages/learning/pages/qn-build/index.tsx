@@ -19,6 +19,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus, fieldError } from '../../../../services/api-failure';
+import { optionLetter } from '../../../../services/list-keys';
 import { PAGES } from '../../../../services/routes';
 import { serverProblems } from '../../../../services/server-problems';
 import { newKey, organises, toggle } from '../../services/learn-helpers';
@@ -29,8 +30,16 @@ interface DraftQuestion {
   text: string;
   options: string[];
   required: boolean;
+  /** Keeps the question's card (and what is typed in it) when another question is deleted. */
+  key: string;
 }
-const blank = (kind: QnKind = 'single'): DraftQuestion => ({ kind, text: '', options: kind === 'text' ? [] : ['', ''], required: true });
+const blank = (kind: QnKind = 'single'): DraftQuestion => ({
+  kind,
+  text: '',
+  options: kind === 'text' ? [] : ['', ''],
+  required: true,
+  key: newKey(),
+});
 const DAYS = [3, 7, 14, 30];
 
 function Builder({ townships }: { townships: TownshipSummary[] }) {
@@ -123,11 +132,11 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
         </View>
       </View>
       {questions.map((q, i) => (
-        <View key={i} className="cx-card cx-qn-question">
+        <View key={q.key} className="cx-card cx-qn-question">
           <View className="learn-row">
             <Text className="learn-title">第 {i + 1} 题</Text>
             {questions.length > 1 ? (
-              <Text className="learn-link" onClick={() => setQuestions(questions.filter((_, j) => j !== i))}>
+              <Text className="learn-link" onClick={() => setQuestions(questions.filter((x) => x.key !== q.key))}>
                 删除
               </Text>
             ) : null}
@@ -150,7 +159,8 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
           {q.kind !== 'text'
             ? q.options.map((o, j) => (
                 <Input
-                  key={j}
+                  // Options are only added at the end: the letter is each one's identity.
+                  key={optionLetter(j)}
                   className="cx-input cx-qn-option"
                   style={{ marginTop: '12px' }}
                   value={o}

@@ -9,6 +9,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus, toFailure } from '../../../../services/api-failure';
+import { keyedByContent } from '../../../../services/list-keys';
 import { Bar } from '../../components/bar';
 import { downloadQuestionnaireCsv } from '../../services/download-csv';
 import { organises, percent, when } from '../../services/learn-helpers';
@@ -106,8 +107,8 @@ export default function QnResultsPage() {
                   ))}
                   {q.kind === 'text' ? (
                     q.texts.length ? (
-                      q.texts.map((t, i) => (
-                        <Text key={i} className="learn-text-answer cx-qn-text-answer">
+                      keyedByContent(q.texts, (t) => `${t.branchName}:${t.text}`).map(({ item: t, key }) => (
+                        <Text key={key} className="learn-text-answer cx-qn-text-answer">
                           {t.text}
                           <Text className="learn-text-answer__who">{t.branchName}</Text>
                         </Text>

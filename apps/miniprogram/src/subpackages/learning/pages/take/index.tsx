@@ -9,10 +9,9 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus, type Failure, failureError } from '../../../../services/api-failure';
+import { optionLetter } from '../../../../services/list-keys';
 import { clock, newKey, takes, toggle, when } from '../../services/learn-helpers';
 import '../../learn.css';
-
-const LETTERS = 'ABCDEF';
 
 function Intro({ test, onStart, busy }: { test: MyTest; onStart: () => void; busy: boolean }) {
   const s = test.session;
@@ -65,10 +64,10 @@ function Result({ result }: { result: AttemptResult }) {
               </Text>
               {r.options.map((o, i) => (
                 <View
-                  key={i}
+                  key={optionLetter(i)}
                   className={`learn-option${r.answer.includes(i) ? ' learn-option--right' : r.chosen.includes(i) ? ' learn-option--on' : ''}`}
                 >
-                  <Text className="learn-option__mark">{LETTERS[i]}</Text>
+                  <Text className="learn-option__mark">{optionLetter(i)}</Text>
                   <Text>{o}</Text>
                 </View>
               ))}
@@ -171,14 +170,14 @@ function Paper({ attempt, onDone }: { attempt: StartedAttempt; onDone: (r: Attem
             const on = (chosen[q.id] ?? []).includes(i);
             return (
               <View
-                key={i}
+                key={optionLetter(i)}
                 className={`learn-option cx-learn-option${on ? ' learn-option--on' : ''}`}
                 data-q={q.id}
                 data-i={String(i)}
                 hoverClass="cx-pressed"
                 onClick={() => setChosen({ ...chosen, [q.id]: q.kind === 'multiple' ? toggle(chosen[q.id] ?? [], i) : [i] })}
               >
-                <Text className="learn-option__mark">{on ? '●' : LETTERS[i]}</Text>
+                <Text className="learn-option__mark">{on ? '●' : optionLetter(i)}</Text>
                 <Text>{o}</Text>
               </View>
             );

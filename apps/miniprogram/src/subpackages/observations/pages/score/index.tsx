@@ -49,7 +49,10 @@ function BranchSheet({
 
   const save = async () => {
     if (busy) return;
-    const sheet = branch.stars.flatMap((star) => (scores[star] === undefined ? [] : [{ star, score: scores[star]! }]));
+    const sheet = branch.stars.flatMap((star) => {
+      const score = scores[star];
+      return score === undefined ? [] : [{ star, score }];
+    });
     if (!sheet.length) return setProblem('请至少为一颗星打分');
     setProblem(undefined);
     const res = await run(() =>

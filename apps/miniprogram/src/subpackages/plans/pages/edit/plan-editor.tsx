@@ -15,9 +15,18 @@ import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
-import { type Failure } from '../../../../services/api-failure';
+import type { Failure } from '../../../../services/api-failure';
 import { serverProblems } from '../../../../services/server-problems';
-import { contentOf, type DraftTask, emptyMilestone, type PlanDraft, problemKey, toggleHeld, toggleTarget } from '../../plan-form';
+import {
+  contentOf,
+  type DraftTask,
+  emptyMilestone,
+  milestoneKey,
+  type PlanDraft,
+  problemKey,
+  toggleHeld,
+  toggleTarget,
+} from '../../plan-form';
 
 /** A row of star chips (the branch type's set); `className` is the chips' stable hook. */
 function StarPicker({
@@ -107,8 +116,8 @@ function TaskEditor({
   onRemove: () => void;
 }) {
   const key = `task.${task.taskId}`;
-  const setMilestone = (i: number, patch: Partial<DraftTask['milestones'][number]>) =>
-    onChange({ ...task, milestones: task.milestones.map((m, j) => (j === i ? { ...m, ...patch } : m)) });
+  const setMilestone = (key: string, patch: Partial<DraftTask['milestones'][number]>) =>
+    onChange({ ...task, milestones: task.milestones.map((m) => (m.key === key ? { ...m, ...patch } : m)) });
   return (
     <View className="cx-card plan-task cx-plan-task" data-id={task.taskId}>
       <View className="plan-task__head">
@@ -133,7 +142,7 @@ function TaskEditor({
       </View>
       <Text className="cx-field__label">时间节点</Text>
       {task.milestones.map((m, i) => (
-        <View key={i} className="plan-milestone cx-plan-milestone" data-index={i}>
+        <View key={m.key} className="plan-milestone cx-plan-milestone" data-index={i}>
           <View className="plan-milestone__row">
             <View className="plan-milestone__title cx-plan-milestone-title">
               <Input
@@ -142,7 +151,7 @@ function TaskEditor({
                 value={m.title}
                 maxlength={60}
                 placeholder={`节点 ${i + 1}`}
-                onInput={(e) => setMilestone(i, { title: e.detail.value })}
+                onInput={(e) => setMilestone(m.key, { title: e.detail.value })}
               />
             </View>
             <View className="plan-milestone__due cx-plan-milestone-due">
@@ -152,13 +161,13 @@ function TaskEditor({
                 value={m.due}
                 maxlength={10}
                 placeholder="YYYY-MM-DD"
-                onInput={(e) => setMilestone(i, { due: e.detail.value })}
+                onInput={(e) => setMilestone(m.key, { due: e.detail.value })}
               />
             </View>
             {task.milestones.length > 1 ? (
               <Text
                 className="plan-milestone__remove cx-plan-milestone-remove"
-                onClick={() => onChange({ ...task, milestones: task.milestones.filter((_, j) => j !== i) })}
+                onClick={() => onChange({ ...task, milestones: task.milestones.filter((x) => x.key !== m.key) })}
               >
                 ×
               </Text>
@@ -178,7 +187,17 @@ function TaskEditor({
       ) : null}
       <ScheduleHelper
         task={task}
-        onDates={(dates) => onChange({ ...task, milestones: dates.map((due, i) => ({ title: task.milestones[i]?.title ?? '', due })) })}
+        onDates={(dates) =>
+          onChange({
+            ...task,
+            // Titles (and rows) stay where they were; only the dates change.
+            milestones: dates.map((due, i) => ({
+              title: task.milestones[i]?.title ?? '',
+              due,
+              key: task.milestones[i]?.key ?? milestoneKey(),
+            })),
+          })
+        }
       />
     </View>
   );

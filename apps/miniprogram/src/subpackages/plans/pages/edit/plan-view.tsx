@@ -1,6 +1,7 @@
 import { type CatalogueStar, type PlanContent, STAR_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import { EmptyView } from '../../../../components/state-views';
+import { keyedByContent } from '../../../../services/list-keys';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 
@@ -56,8 +57,8 @@ export function PlanView({
                 <View key={t.taskId} className="plan-task plan-task--view cx-plan-task" data-id={t.taskId}>
                   <Text className="plan-task__title">{titleOf(t.taskId)}</Text>
                   <Text className="plan-line">责任人：{t.owner}</Text>
-                  {t.milestones.map((m, i) => (
-                    <View key={i} className="plan-milestone plan-milestone--view cx-plan-milestone">
+                  {keyedByContent(t.milestones, (m) => `${m.due}:${m.title}`).map(({ item: m, key }) => (
+                    <View key={key} className="plan-milestone plan-milestone--view cx-plan-milestone">
                       <Text className="plan-milestone__due">{m.due}</Text>
                       <Text>{m.title}</Text>
                     </View>

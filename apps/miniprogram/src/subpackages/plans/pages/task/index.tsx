@@ -21,6 +21,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
+import { keyedByContent } from '../../../../services/list-keys';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { serverProblems } from '../../../../services/server-problems';
@@ -62,10 +63,10 @@ function Milestones({ task, done }: { task: PlanTask; done: boolean }) {
   return (
     <View className="cx-card">
       <Text className="cx-field__label">时间节点（倒排工期）</Text>
-      {task.milestones.map((m, i) => {
+      {keyedByContent(task.milestones, (m) => `${m.due}:${m.title}`).map(({ item: m, key }) => {
         const overdue = !done && m.due < today;
         return (
-          <View key={i} className={`task-milestone cx-task-milestone${overdue ? ' task-milestone--overdue is-overdue' : ''}`}>
+          <View key={key} className={`task-milestone cx-task-milestone${overdue ? ' task-milestone--overdue is-overdue' : ''}`}>
             <Text className="task-milestone__due">{m.due}</Text>
             <Text className="task-milestone__title">{m.title}</Text>
             {overdue ? <Text className="cx-tag task-milestone__flag">已逾期</Text> : null}
@@ -219,9 +220,9 @@ function Reports({ branchId, progress }: { branchId: string; progress: TaskProgr
   if (!progress.reports.length) return <EmptyView text="还没有日报提到这项任务" />;
   return (
     <View className="cx-card">
-      {progress.reports.map((r, i) => (
+      {keyedByContent(progress.reports, (r) => `${r.day}:${r.text}`).map(({ item: r, key }) => (
         <View
-          key={`${r.day}-${i}`}
+          key={key}
           className="task-report cx-task-report"
           hoverClass="cx-pressed"
           onClick={() => openPage(PAGES.reportDetail(branchId, r.day))}

@@ -70,7 +70,7 @@ function ShareImage({ quarter, title, rows, showDelta }: { quarter: string; titl
 
 function HonoursView({ data, quarter }: { data: Honours; quarter: string }) {
   const [list, setList] = useState<ListKey>('topTen');
-  const meta = LISTS.find((l) => l.key === list)!;
+  const meta = LISTS.find((l) => l.key === list) ?? LISTS[0];
   const rows = data[list];
   return (
     <View>

@@ -1,14 +1,15 @@
 import { BRANCH_TYPE_LABELS, type BranchType, type DistrictRanking, formatShanghaiDate, type RankingRow } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
+import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { type Failure, toFailure } from '../../../../services/api-failure';
+import { toFailure } from '../../../../services/api-failure';
 import { QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
 import { UnpublishedView } from '../../components/unpublished-view';
 import { downloadRankingXlsx } from '../../services/export-ranking';
@@ -21,81 +22,62 @@ const ignore = () => undefined;
 const PAGE_SIZE = 20;
 const ALL = '';
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'failed'; failure: Failure }
-  | { kind: 'unpublished' }
-  | { kind: 'ready'; data: DistrictRanking; rows: RankingRow[] };
+/** One page of the ranking under the filters. */
+const rankingQuery = (offset: number, townshipId: string, branchType: '' | BranchType) => ({
+  offset,
+  limit: PAGE_SIZE,
+  ...(townshipId ? { townshipId } : {}),
+  ...(branchType ? { branchType } : {}),
+});
+
+/** Rows added with 加载更多 to one first page, and how the last 加载更多 went ('idle', 'loading' or its problem). */
+interface MoreRows {
+  first: DistrictRanking;
+  rows: RankingRow[];
+  status: 'idle' | 'loading' | string;
+}
 
 function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
   const [townshipId, setTownshipId] = useState(ALL);
   const [branchType, setBranchType] = useState<'' | BranchType>(ALL);
-  const [townships, setTownships] = useState<{ id: string; name: string }[]>([]);
-  const [state, setState] = useState<ListState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const [more, setMore] = useState<'idle' | 'loading' | string>('idle');
+  const [extra, setExtra] = useState<MoreRows>();
   const [exporting, setExporting] = useState(false);
 
-  const query = (offset: number) => ({
-    offset,
-    limit: PAGE_SIZE,
-    ...(townshipId ? { townshipId } : {}),
-    ...(branchType ? { branchType } : {}),
-  });
+  // The township filter lists the townships the server shows the caller (its star map is already narrowed);
+  // without it the filter is simply not offered.
+  const starMap = useResource(async () => {
+    const res = await api.getStarMap({ params: { quarter } });
+    return res.status === 200 ? res.body.townships.map((t) => ({ id: t.townshipId, name: t.name })) : [];
+  }, [quarter]);
+  const townships = starMap.state.kind === 'ready' ? starMap.state.data : [];
 
-  // The township filter lists the townships the server shows the caller (its star map is already narrowed).
-  useEffect(() => {
-    let live = true;
-    setTownships([]);
-    api
-      .getStarMap({ params: { quarter } })
-      .then(
-        (res) => live && res.status === 200 && setTownships(res.body.townships.map((t) => ({ id: t.townshipId, name: t.name }))),
-        ignore,
-      );
-    return () => {
-      live = false;
-    };
-  }, [quarter, attempt]);
-
-  useEffect(() => {
-    let live = true;
-    setState({ kind: 'loading' });
-    setMore('idle');
-    api.getRanking({ params: { quarter }, query: query(0) }).then(
-      (res) => {
-        if (!live) return;
-        try {
-          const data = orUnpublished(res);
-          setState(data ? { kind: 'ready', data, rows: data.rows } : { kind: 'unpublished' });
-        } catch (err) {
-          setState({ kind: 'failed', failure: toFailure(err) });
-        }
-      },
-      (err: unknown) => live && setState({ kind: 'failed', failure: toFailure(err) }),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [quarter, townshipId, branchType, attempt]);
+  // null: not published yet.
+  const first = useResource(
+    async () => orUnpublished(await api.getRanking({ params: { quarter }, query: rankingQuery(0, townshipId, branchType) })),
+    [quarter, townshipId, branchType],
+  );
+  const data = first.state.kind === 'ready' ? first.state.data : null;
+  // Rows loaded for an earlier first page (other filters, or before a refresh) do not count.
+  const more = data && extra?.first === data ? extra : undefined;
+  const rows = data ? [...data.rows, ...(more?.rows ?? [])] : [];
 
   usePullDownRefresh(() => {
-    setAttempt((n) => n + 1);
+    starMap.reload();
+    first.reload();
     setTimeout(() => Taro.stopPullDownRefresh(), 300);
   });
 
   const loadMore = async () => {
-    if (state.kind !== 'ready' || more === 'loading') return;
-    setMore('loading');
+    if (!data || more?.status === 'loading') return;
+    const had = more?.rows ?? [];
+    setExtra({ first: data, rows: had, status: 'loading' });
     try {
-      const res = await api.getRanking({ params: { quarter }, query: query(state.rows.length) });
-      const data = orUnpublished(res);
-      if (!data) throw new Error('排名已撤下，请下拉刷新');
-      setState({ kind: 'ready', data, rows: [...state.rows, ...data.rows] });
-      setMore('idle');
+      const res = await api.getRanking({ params: { quarter }, query: rankingQuery(rows.length, townshipId, branchType) });
+      const page = orUnpublished(res);
+      if (!page) throw new Error('排名已撤下，请下拉刷新');
+      setExtra({ first: data, rows: [...had, ...page.rows], status: 'idle' });
     } catch (err) {
-      setMore(toFailure(err).message);
+      setExtra({ first: data, rows: had, status: toFailure(err).message });
     }
   };
 
@@ -146,12 +128,12 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
     </View>
   );
 
-  let body;
-  if (state.kind === 'loading') body = <LoadingView />;
-  else if (state.kind === 'failed') body = <ErrorView failure={state.failure} onRetry={() => setAttempt((n) => n + 1)} />;
-  else if (state.kind === 'unpublished') body = <UnpublishedView quarter={quarter} admin={admin} />;
+  const status = more?.status ?? 'idle';
+  let body: ReactNode;
+  if (first.state.kind === 'loading' || first.state.kind === 'idle') body = <LoadingView />;
+  else if (first.state.kind === 'failed') body = <ErrorView failure={first.state.failure} onRetry={first.reload} />;
+  else if (!data) body = <UnpublishedView quarter={quarter} admin={admin} />;
   else {
-    const { data, rows } = state;
     body = (
       <View>
         {filters}
@@ -171,16 +153,16 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
         )}
         {rows.length < data.matched ? (
           <Button
-            className={`cx-btn cx-ranking-more${more === 'loading' ? ' cx-btn--disabled' : ''}`}
-            disabled={more === 'loading' || undefined}
+            className={`cx-btn cx-ranking-more${status === 'loading' ? ' cx-btn--disabled' : ''}`}
+            disabled={status === 'loading' || undefined}
             onClick={() => void loadMore()}
           >
-            {more === 'loading' ? '加载中…' : `加载更多（还有 ${data.matched - rows.length} 个）`}
+            {status === 'loading' ? '加载中…' : `加载更多（还有 ${data.matched - rows.length} 个）`}
           </Button>
         ) : rows.length ? (
           <Text className="ranking-end">已显示全部</Text>
         ) : null}
-        <FieldProblem text={more !== 'idle' && more !== 'loading' ? more : undefined} className="cx-ranking-more-error" />
+        <FieldProblem text={status !== 'idle' && status !== 'loading' ? status : undefined} className="cx-ranking-more-error" />
         <Button
           className={`cx-btn ranking-export cx-ranking-export${exporting ? ' cx-btn--disabled' : ''}`}
           disabled={exporting || undefined}

@@ -8,6 +8,7 @@ import {
 } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -15,7 +16,7 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
 import { barPercent } from '../../charts/geometry';
-import { paintRadar, paintTrend, RADAR_SIZE, RED, TREND_SIZE } from '../../charts/paint';
+import { type ChartContext, paintRadar, paintTrend, RADAR_SIZE, RED, TREND_SIZE } from '../../charts/paint';
 import { ChartView } from '../../components/chart-view';
 import { deltaKind, deltaText, score, starsText } from '../../services/labels';
 import { isQuarterKey, quarterLabel, quarterShort } from '../../services/quarter';
@@ -95,9 +96,17 @@ const RADAR_LABELS: Record<ScoreComponent, string> = {
  * centre and says 无数据. The five stars follow as bars (their completion comes from the key tasks).
  */
 function ScoreRadar({ card }: { card: BranchScorecard }) {
-  const labels = card.components.map((c) => RADAR_LABELS[c.component]);
-  const sublabels = card.components.map((c) => (c.score === null ? '无数据' : score(c.score)));
-  const values = card.components.map((c) => c.score ?? 0);
+  // Drawn again only when the scorecard itself changes.
+  const paint = useCallback(
+    (ctx: ChartContext) =>
+      paintRadar(
+        ctx,
+        card.components.map((c) => RADAR_LABELS[c.component]),
+        [{ values: card.components.map((c) => c.score ?? 0), color: RED }],
+        card.components.map((c) => (c.score === null ? '无数据' : score(c.score))),
+      ),
+    [card],
+  );
   return (
     <View className="cx-card scorecard-radar">
       <Text className="ranking-card-title">得分雷达</Text>
@@ -105,8 +114,7 @@ function ScoreRadar({ card }: { card: BranchScorecard }) {
         id="cx-scorecard-radar-canvas"
         className="cx-scorecard-radar"
         size={RADAR_SIZE}
-        paint={(ctx) => paintRadar(ctx, labels, [{ values, color: RED }], sublabels)}
-        deps={[card.row.branchId, card.ranking.version, ...values]}
+        paint={paint}
         summary={
           <View className="ranking-legend">
             <Text className="ranking-legend__item is-red">本季度各项得分（满分 100）</Text>
@@ -187,7 +195,14 @@ function Breakdown({ card }: { card: BranchScorecard }) {
 }
 
 function Trend({ card }: { card: BranchScorecard }) {
-  const points = card.trend.map((t) => ({ label: quarterShort(t.quarter), value: t.total }));
+  const paint = useCallback(
+    (ctx: ChartContext) =>
+      paintTrend(
+        ctx,
+        card.trend.map((t) => ({ label: quarterShort(t.quarter), value: t.total })),
+      ),
+    [card],
+  );
   return (
     <View className="cx-card scorecard-trend">
       <Text className="ranking-card-title">近几个季度</Text>
@@ -195,8 +210,7 @@ function Trend({ card }: { card: BranchScorecard }) {
         id="cx-scorecard-trend-canvas"
         className="cx-scorecard-trend"
         size={TREND_SIZE}
-        paint={(ctx) => paintTrend(ctx, points)}
-        deps={[card.row.branchId, card.ranking.version, ...points.map((p) => p.value)]}
+        paint={paint}
         summary={
           <View className="scorecard-trend__rows">
             {card.trend.map((t) => (

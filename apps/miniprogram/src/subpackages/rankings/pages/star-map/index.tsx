@@ -16,6 +16,8 @@ import { readsRankings, runsRankings } from '../../services/ranking-access';
 import { orUnpublished } from '../../services/unpublished';
 import '../../ranking.css';
 
+/** A star map counts branches at each of 0–5 stars. */
+const STAR_LEVELS = [0, 1, 2, 3, 4, 5] as const;
 const total = (levels: number[]) => levels.reduce((a, b) => a + b, 0);
 
 /** One stacked bar: branches at 0–5 stars, coloured by level, each segment labelled with its count when it fits. */
@@ -25,15 +27,15 @@ function LevelBar({ levels, kind, label }: { levels: number[]; kind: 'now' | 'pr
     <View className={`starmap-bar starmap-bar--${kind} cx-starmap-bar`} data-kind={kind}>
       <Text className="starmap-bar__label">{label}</Text>
       <View className="starmap-bar__track">
-        {levels.map((n, level) =>
-          n > 0 ? (
+        {STAR_LEVELS.map((level) =>
+          levels[level] > 0 ? (
             <View
               key={level}
               className={`starmap-bar__seg starmap-level--${level}`}
               data-level={level}
               style={{ width: `${segs[level].width}%` }}
             >
-              {segs[level].width >= 8 ? <Text className="starmap-bar__count">{n}</Text> : null}
+              {segs[level].width >= 8 ? <Text className="starmap-bar__count">{levels[level]}</Text> : null}
             </View>
           ) : null,
         )}
@@ -46,7 +48,7 @@ function Legend() {
   return (
     <View className="starmap-legend">
       {LEVEL_LABELS.map((label, level) => (
-        <View key={level} className="starmap-legend__item">
+        <View key={label} className="starmap-legend__item">
           <View className={`starmap-legend__swatch starmap-level--${level}`} />
           <Text>{label}</Text>
         </View>

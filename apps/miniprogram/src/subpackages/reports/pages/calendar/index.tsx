@@ -135,10 +135,12 @@ export default function ReportCalendarPage() {
                     </Text>
                   ))}
                 </View>
-                {monthWeeks(month).map((week, i) => (
-                  <View key={i} className="report-calendar__week">
+                {monthWeeks(month).map((week) => (
+                  // Every week holds at least one day of the month: its first names the row.
+                  <View key={week.find(Boolean)} className="report-calendar__week">
                     {week.map((day, j) => {
-                      if (!day) return <View key={j} className="report-calendar__cell report-calendar__cell--blank" />;
+                      // A blank cell stands for its weekday in that row.
+                      if (!day) return <View key={WEEKDAY_LABELS[j]} className="report-calendar__cell report-calendar__cell--blank" />;
                       const entry = byDay.get(day);
                       const status: DayStatus = entry?.status ?? (day > today ? 'upcoming' : 'missing');
                       return (

@@ -1,7 +1,7 @@
 import type { DailyRules } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
@@ -223,7 +223,7 @@ export default function DailyRulesPage() {
   const editable = isDistrictAdmin(me);
   const { state, reload } = useResource(async () => expectStatus(await api.getDailyRules({}), 200), [session.token], { enabled: official });
 
-  let body;
+  let body: ReactNode;
   if (!session.token) body = <SignInNeeded />;
   else if (!official) body = <BindingNeeded text="日报规则仅对党务工作人员开放。干部和工作人员请先绑定身份。" />;
   else {

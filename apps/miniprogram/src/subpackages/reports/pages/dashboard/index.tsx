@@ -367,7 +367,7 @@ export default function ReportDashboardPage() {
   const mine = staffTownships(session.me);
   const townshipId = params.townshipId || (!seesDistrict(session.me) && mine.length === 1 ? mine[0] : '');
 
-  let body;
+  let body: ReactNode;
   if (!session.token) body = <SignInNeeded />;
   else if (townshipId) body = <TownshipDashboard townshipId={townshipId} initialDay={day} today={today} />;
   else body = <TownshipPicker today={today} />;

@@ -45,9 +45,9 @@ function Photos({ detail }: { detail: ReportDetail }) {
       <View className="cx-section-title">现场照片（{urls.length}）</View>
       <View className="cx-card">
         <View className="report-photos">
-          {detail.photoUrls.map((p, i) => (
+          {detail.photoUrls.map((p) => (
             <View
-              key={i}
+              key={p.url}
               className="report-photo cx-report-detail-photo"
               onClick={() => Taro.previewImage({ urls, current: p.url }).catch(ignore)}
             >

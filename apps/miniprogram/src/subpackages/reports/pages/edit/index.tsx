@@ -10,7 +10,7 @@ import {
 } from '@chuangxing/shared';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ErrorView, LoadingView } from '../../../../components/state-views';
@@ -435,7 +435,7 @@ export default function ReportEditPage() {
   useDidHide(() => reportSync().drafts.flush());
   useUnload(() => reportSync().drafts.flush());
 
-  let body;
+  let body: ReactNode;
   if (!session.token) body = <SignInNeeded />;
   else if (state.kind === 'loading') body = <LoadingView />;
   else if (state.kind === 'failed') body = <ErrorView failure={state.failure} onRetry={retry} />;

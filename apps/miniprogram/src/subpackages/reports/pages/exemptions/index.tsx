@@ -1,7 +1,7 @@
 import { addMonths, type Branch, type Exemption, type Me, monthOf, shanghaiDay } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -157,7 +157,7 @@ export default function ExemptionsPage() {
     }
   };
 
-  let body;
+  let body: ReactNode;
   if (!session.token) body = <SignInNeeded />;
   else if (!official) body = <BindingNeeded text="免报管理仅对党务工作人员开放。干部和工作人员请先绑定身份。" />;
   else {

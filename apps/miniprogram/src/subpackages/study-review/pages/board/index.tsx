@@ -19,6 +19,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureError, fieldErrorsOf } from '../../../../services/api-failure';
+import { keyedByContent } from '../../../../services/list-keys';
 import { serverProblems } from '../../../../services/server-problems';
 import { keepsLists, monthLabel, monthParam, newItemId, nextMonth, prevMonth, thisMonth } from '../../review-helpers';
 import '../../review.css';
@@ -179,7 +180,7 @@ function ItemCard({
   const run = async () => {
     if (!action || busy) return;
     const trimmed = note.trim();
-    if ((action === 'done' || action === 'reopen') && !trimmed) return setProblem(NOTE_HINT[action].replace('（必填）', '') + '不能为空');
+    if ((action === 'done' || action === 'reopen') && !trimmed) return setProblem(`${NOTE_HINT[action].replace('（必填）', '')}不能为空`);
     const body =
       action === 'edit'
         ? { action, version: item.version, text: text.trim(), owner: owner.trim(), due: due.trim() || null }
@@ -221,8 +222,8 @@ function ItemCard({
       </View>
       {history ? (
         <View className="review-history cx-review-history">
-          {item.history.map((h, i) => (
-            <Text key={i} className="review-history__row">
+          {keyedByContent(item.history, (h) => `${h.at}:${h.action}`).map(({ item: h, key }) => (
+            <Text key={key} className="review-history__row">
               {formatShanghaiDateTime(h.at)} {h.byName}{' '}
               {{ created: '列入清单', edited: '修改', started: '开始解决', done: '解决', reopened: '重新打开' }[h.action]}
               {h.note ? `：${h.note}` : ''}
