@@ -2,15 +2,15 @@ import { ROLE_LABELS, type RoleBinding } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useSession } from '../../../../hooks/use-session';
 import { api, refreshMe } from '../../../../services/api';
-import { failureOf, toFailure } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { invitationCodeProblem, normaliseInvitationCode } from './invitation-code';
 import './index.css';
 
-type BindState = { kind: 'editing'; problem?: string } | { kind: 'submitting' } | { kind: 'bound'; binding: RoleBinding };
+type BindState = { kind: 'editing'; problem?: string } | { kind: 'bound'; binding: RoleBinding };
 
 function Bound({ binding }: { binding: RoleBinding }) {
   return (
@@ -29,28 +29,22 @@ export default function BindPage() {
   const session = useSession();
   const [raw, setRaw] = useState('');
   const [state, setState] = useState<BindState>({ kind: 'editing' });
+  const { busy: submitting, run } = useMutation({ onError: (failure) => setState({ kind: 'editing', problem: failure.message }) });
 
   const submit = async () => {
-    if (state.kind === 'submitting') return;
+    if (submitting) return;
     const code = normaliseInvitationCode(raw);
     const problem = invitationCodeProblem(code);
     if (problem) {
       setState({ kind: 'editing', problem });
       return;
     }
-    setState({ kind: 'submitting' });
-    try {
-      const res = await api.redeemInvitation({ body: { code } });
-      if (res.status !== 200) {
-        setState({ kind: 'editing', problem: failureOf(res).message });
-        return;
-      }
-      setState({ kind: 'bound', binding: res.body.binding });
-      // The new role changes the home cards and the org tab; a failed refresh is retried on the next show.
-      refreshMe().catch(() => undefined);
-    } catch (err) {
-      setState({ kind: 'editing', problem: toFailure(err).message });
-    }
+    setState({ kind: 'editing' });
+    const res = await run(() => api.redeemInvitation({ body: { code } }));
+    if (!res) return;
+    setState({ kind: 'bound', binding: res.body.binding });
+    // The new role changes the home cards and the org tab; a failed refresh is retried on the next show.
+    refreshMe().catch(() => undefined);
   };
 
   if (!session.token) {
@@ -69,7 +63,6 @@ export default function BindPage() {
     );
   }
 
-  const submitting = state.kind === 'submitting';
   return (
     <View className="cx-page bind">
       <View className="cx-card">

@@ -4,10 +4,11 @@ import Taro from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus } from '../../../../services/api-failure';
 import { isDistrictAdmin } from '../../../../services/me-helpers';
 import { TownshipFilter } from '../../components/township-filter';
 import { grantableRoles, mayRevoke, newestFirst } from '../../services/binding-rules';
@@ -17,24 +18,43 @@ import './index.css';
 
 const CONFIRM_TEXT = '撤销后对方将立即失去该身份，确定撤销吗？';
 
-type RowState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'failed'; message: string };
-
+/** 撤销 after a confirm; a 409 means someone revoked it meanwhile: either way it is gone. */
 function BindingRow({
   binding,
   name,
   self,
   revocable,
-  row,
-  onRevoke,
+  onRevoked,
 }: {
   binding: RoleBinding;
   name?: string;
   self: boolean;
   revocable: boolean;
-  row: RowState;
-  onRevoke: (binding: RoleBinding) => void;
+  onRevoked: (bindingId: string) => void;
 }) {
-  const pending = row.kind === 'pending';
+  const [problem, setProblem] = useState<string>();
+  const { busy: pending, run } = useMutation({
+    onConflict: (failure) => {
+      onRevoked(binding.bindingId);
+      Taro.showToast({ title: failure.message, icon: 'none' }).catch(() => undefined);
+    },
+    onError: (failure) => setProblem(failure.message),
+  });
+
+  const revoke = async () => {
+    if (pending) return;
+    const { confirm } = await Taro.showModal({
+      title: '撤销身份',
+      content: CONFIRM_TEXT,
+      confirmText: '撤销',
+      confirmColor: '#b71c1c',
+    }).catch(() => ({ confirm: false }));
+    if (!confirm) return;
+    setProblem(undefined);
+    if (!(await run(() => api.revokeBinding({ params: { userId: binding.userId, bindingId: binding.bindingId } })))) return;
+    onRevoked(binding.bindingId);
+    Taro.showToast({ title: '已撤销', icon: 'success' }).catch(() => undefined);
+  };
   return (
     <View className="cx-card cx-binding-item">
       <View className="manage-item__head">
@@ -44,13 +64,13 @@ function BindingRow({
       <Text className="manage-item__line binding-item__scope">{binding.scopeLabel}</Text>
       <Text className="manage-item__line binding-item__who">{name ? `持有人：${name}` : `用户编号：${binding.userId}`}</Text>
       <Text className="manage-item__line binding-item__since">自 {formatShanghaiDate(binding.createdAt)} 起</Text>
-      {row.kind === 'failed' ? <Text className="manage-item__problem">{row.message}</Text> : null}
+      {problem ? <Text className="manage-item__problem">{problem}</Text> : null}
       {revocable ? (
         <View className="binding-item__actions">
           <Button
             className={`cx-btn cx-binding-revoke binding-item__revoke${pending ? ' cx-btn--disabled' : ''}`}
             disabled={pending || undefined}
-            onClick={() => onRevoke(binding)}
+            onClick={revoke}
           >
             {pending ? '正在撤销…' : '撤销'}
           </Button>
@@ -68,7 +88,6 @@ export default function BindingsPage() {
   const [townshipId, setTownshipId] = useState<string>();
   /** Bindings revoked on this page: hidden without reloading the list. */
   const [revoked, setRevoked] = useState<readonly string[]>([]);
-  const [rows, setRows] = useState<Record<string, RowState>>({});
 
   const tree = useResource(async () => expectStatus(await api.getOrgTree({}), 200), [session.token], {
     enabled: allowed && districtAdmin,
@@ -81,37 +100,6 @@ export default function BindingsPage() {
     [session.token, townshipId],
     { enabled: allowed },
   );
-
-  const setRow = (bindingId: string, row: RowState) => setRows((r) => ({ ...r, [bindingId]: row }));
-
-  const revoke = async (binding: RoleBinding) => {
-    if (rows[binding.bindingId]?.kind === 'pending') return;
-    let confirmed = false;
-    try {
-      confirmed = (await Taro.showModal({ title: '撤销身份', content: CONFIRM_TEXT, confirmText: '撤销', confirmColor: '#b71c1c' }))
-        .confirm;
-    } catch {
-      confirmed = false;
-    }
-    if (!confirmed) return;
-    setRow(binding.bindingId, { kind: 'pending' });
-    try {
-      const res = await api.revokeBinding({ params: { userId: binding.userId, bindingId: binding.bindingId } });
-      if (res.status === 200 || res.status === 409) {
-        // 409: someone revoked it meanwhile; either way it is gone.
-        setRevoked((ids) => [...ids, binding.bindingId]);
-        setRow(binding.bindingId, { kind: 'idle' });
-        Taro.showToast({
-          title: res.status === 200 ? '已撤销' : failureOf(res).message,
-          icon: res.status === 200 ? 'success' : 'none',
-        }).catch(() => undefined);
-        return;
-      }
-      setRow(binding.bindingId, { kind: 'failed', message: failureOf(res).message });
-    } catch (err) {
-      setRow(binding.bindingId, { kind: 'failed', message: toFailure(err).message });
-    }
-  };
 
   let body: ReactNode;
   if (!session.token) body = <SignInNeeded />;
@@ -136,8 +124,7 @@ export default function BindingsPage() {
                     name={b.holderName}
                     self={b.userId === me?.user.id}
                     revocable={mayRevoke(me, b)}
-                    row={rows[b.bindingId] ?? { kind: 'idle' }}
-                    onRevoke={revoke}
+                    onRevoked={(id) => setRevoked((ids) => [...ids, id])}
                   />
                 ))}
               </View>

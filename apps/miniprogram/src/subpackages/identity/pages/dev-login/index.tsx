@@ -3,9 +3,10 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { EmptyView, ErrorView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
-import { expectStatus, type Failure, failureError, failureOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, type Failure, failureError, toFailure } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
 import { sessionStore } from '../../../../services/session-store';
 import './index.css';
@@ -23,8 +24,9 @@ function UserRow({ user, pending, onPick }: { user: DevUser; pending: boolean; o
 }
 
 export default function DevLoginPage() {
-  const [pendingId, setPendingId] = useState<string>();
   const [loginFailure, setLoginFailure] = useState<Failure>();
+  // The running login is labelled with the user it is for.
+  const { pending: pendingId, run } = useMutation<string>({ onError: setLoginFailure });
   const { state, reload } = useResource(async () => {
     const res = await api.listDevUsers({});
     if (res.status === 404) {
@@ -36,21 +38,11 @@ export default function DevLoginPage() {
 
   const pick = async (user: DevUser) => {
     if (pendingId) return;
-    setPendingId(user.userId);
     setLoginFailure(undefined);
-    try {
-      const res = await api.devLogin({ body: { userId: user.userId } });
-      if (res.status !== 200) {
-        setLoginFailure(failureOf(res));
-        return;
-      }
-      sessionStore.setSession(res.body);
-      await Taro.switchTab({ url: PAGES.home });
-    } catch (err) {
-      setLoginFailure(toFailure(err));
-    } finally {
-      setPendingId(undefined);
-    }
+    const res = await run(() => api.devLogin({ body: { userId: user.userId } }), { label: user.userId });
+    if (!res) return;
+    sessionStore.setSession(res.body);
+    await Taro.switchTab({ url: PAGES.home }).catch((err: unknown) => setLoginFailure(toFailure(err)));
   };
 
   return (

@@ -15,7 +15,7 @@ import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { QuarterSwitcher, RankRow } from '../../components/bits';
@@ -228,29 +228,27 @@ function Review({ quarter }: { quarter: string }) {
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
   const [runProblem, setRunProblem] = useState('');
 
+  const computing = useMutation({
+    onError: (failure, body) =>
+      // No answer mid-run: what is computed is kept, and the next run carries on from there.
+      setRunProblem(body === undefined ? `${failure.message}（已算完的乡镇会保留，再点一次继续）` : failure.message),
+  });
   const run = async () => {
     if (progress) return;
     setRunProblem('');
     setProgress({ done: 0, total: 0 });
-    try {
+    // A run stops between townships when its time budget runs short: call again until it is complete.
+    const res = await computing.run(async () => {
       for (let i = 0; i < MAX_RUN_CALLS; i++) {
-        const res = await api.runRanking({ params: { quarter }, body: {} });
-        if (res.status !== 200) {
-          setRunProblem(failureOf(res).message);
-          break;
-        }
-        setProgress({ done: res.body.ranking.townshipsDone, total: res.body.ranking.townshipsTotal });
-        if (res.body.complete) {
-          Taro.showToast({ title: `第 ${res.body.ranking.version} 版已算完`, icon: 'success' }).catch(ignore);
-          break;
-        }
+        const answer = await api.runRanking({ params: { quarter }, body: {} });
+        if (answer.status !== 200 || answer.body.complete) return answer;
+        setProgress({ done: answer.body.ranking.townshipsDone, total: answer.body.ranking.townshipsTotal });
       }
-    } catch (err) {
-      setRunProblem(`${toFailure(err).message}（已算完的乡镇会保留，再点一次继续）`);
-    } finally {
-      setProgress(undefined);
-      versions.reload();
-    }
+      return undefined;
+    });
+    setProgress(undefined);
+    versions.reload();
+    if (res?.body.complete) Taro.showToast({ title: `第 ${res.body.ranking.version} 版已算完`, icon: 'success' }).catch(ignore);
   };
 
   return (

@@ -7,11 +7,11 @@ import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus } from '../../../../services/api-failure';
 import { isDistrictAdmin, isOfficial, staffTownshipIds } from '../../../../services/me-helpers';
-import { type BranchLabel, byDay, dayLabel, mayAddExemptions, mayDeleteExemption, monthLabel } from '../../services/exemption-rules';
+import { type BranchLabel, byDay, mayAddExemptions, mayDeleteExemption, monthLabel } from '../../services/exemption-rules';
 import { ExemptionForm, type ExemptionScope } from './exemption-form';
-import { branchName, ExemptionList, type RowState } from './exemption-list';
+import { ExemptionList } from './exemption-list';
 import '../../../../shared-ui/manage.css';
 import './index.css';
 
@@ -95,7 +95,6 @@ export default function ExemptionsPage() {
   const [month, setMonth] = useState(() => monthOf(today));
   /** Deleted on this page: hidden without reloading the list. */
   const [removed, setRemoved] = useState<readonly string[]>([]);
-  const [rows, setRows] = useState<Record<string, RowState>>({});
   const looked = useRef<Record<string, BranchLabel | null>>({});
 
   const scope = useResource(() => loadScope(me), [session.token], { enabled: official });
@@ -110,51 +109,13 @@ export default function ExemptionsPage() {
     { enabled: Boolean(ready) },
   );
 
-  const setRow = (id: string, row: RowState) => setRows((r) => ({ ...r, [id]: row }));
-
   const onCreated = (exemption: Exemption) => {
     Taro.showToast({ title: '已登记', icon: 'success' }).catch(ignore);
     // Ids are made of day and branch: one deleted earlier may come back.
     setRemoved((ids) => ids.filter((id) => id !== exemption.id));
-    setRow(exemption.id, { kind: 'idle' });
     const target = monthOf(exemption.day);
     if (target === month) list.reload();
     else setMonth(target);
-  };
-
-  const remove = async (exemption: Exemption, branches: Record<string, BranchLabel>) => {
-    if (rows[exemption.id]?.kind === 'pending') return;
-    const who = exemption.branchId ? branchName(exemption.branchId, branches) : '全区';
-    let confirmed = false;
-    try {
-      confirmed = (
-        await Taro.showModal({
-          title: '删除免报',
-          content: `删除后，${dayLabel(exemption.day)}（${who}）恢复为应报日，确定删除吗？`,
-          confirmText: '删除',
-          confirmColor: '#b71c1c',
-        })
-      ).confirm;
-    } catch {
-      confirmed = false;
-    }
-    if (!confirmed) return;
-    setRow(exemption.id, { kind: 'pending' });
-    try {
-      const res = await api.deleteExemption({ params: { exemptionId: exemption.id } });
-      if (res.status === 200 || res.status === 404) {
-        // 404: someone deleted it meanwhile; either way it is gone.
-        setRemoved((ids) => [...ids, exemption.id]);
-        setRow(exemption.id, { kind: 'idle' });
-        Taro.showToast({ title: res.status === 200 ? '已删除' : '该记录已被删除', icon: res.status === 200 ? 'success' : 'none' }).catch(
-          ignore,
-        );
-        return;
-      }
-      setRow(exemption.id, { kind: 'failed', message: failureOf(res).message });
-    } catch (err) {
-      setRow(exemption.id, { kind: 'failed', message: toFailure(err).message });
-    }
   };
 
   let body: ReactNode;
@@ -181,9 +142,8 @@ export default function ExemptionsPage() {
                 <ExemptionList
                   exemptions={exemptions.filter((e) => !removed.includes(e.id))}
                   branches={branches}
-                  rows={rows}
                   mayDelete={(e) => mayDeleteExemption(me, e, e.branchId ? branches[e.branchId] : undefined)}
-                  onDelete={(e) => void remove(e, branches)}
+                  onDeleted={(id) => setRemoved((ids) => [...ids, id])}
                 />
               )}
             </ResourceView>
