@@ -44,14 +44,14 @@ describe('journey: the township reads its 挂图作战 and shares a branch’s p
     const first = page.locator('.cx-board-branch').first();
     await first.waitFor({ timeout: 30_000 });
     expect(await first.getAttribute('data-branch')).toBe('yingtaogou');
-    expect(await first.locator('.cx-board-overdue').innerText()).toContain('超期 1');
-    expect(await page.locator('.cx-board-total-approved').innerText()).toMatch(/^1\//);
+    expect(await first.locator('.cx-board-overdue').textContent()).toContain('超期 1');
+    expect(await page.locator('.cx-board-total-approved').textContent()).toMatch(/^1\//);
     await b.screenshot('50-township-board');
 
     // Its 四个一口清 page, then the poster as an image.
     await first.click();
     await page.locator('.cx-board-clear').nth(3).waitFor({ timeout: 30_000 });
-    expect(await page.locator('.cx-board-targets').innerText()).toContain('产业兴旺星');
+    expect(await page.locator('.cx-board-targets').textContent()).toContain('产业兴旺星');
     expect(await page.locator('.cx-board-milestone-overdue').count()).toBe(1);
     await b.screenshot('51-four-clear');
     await page.locator('.cx-board-open-poster').click();

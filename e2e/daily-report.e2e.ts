@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+import { drawJpeg } from './support/test-data';
 
 /** Today in Asia/Shanghai, as the server counts days. */
 const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -16,7 +17,7 @@ describe('journey: a cadre files a report with a photo; the township sees the br
   });
 
   async function branchRow() {
-    await b.page.goto(`${b.webUrl}/#/subpackages/report/pages/dashboard/index?townshipId=demo-gwh`);
+    await b.page.goto(`${b.webUrl}/#/subpackages/reports/pages/dashboard/index?townshipId=demo-gwh`);
     const row = b.page.locator('.cx-dashboard-branch', { hasText: '樱桃沟社区' });
     await row.first().waitFor({ timeout: 30_000 });
     return row.first();
@@ -28,32 +29,19 @@ describe('journey: a cadre files a report with a photo; the township sees the br
 
     // 1. The township staff of 示例管委会 see 樱桃沟社区 missing.
     await loginAs(b, '王干事');
-    expect(await (await branchRow()).innerText()).toContain('未提交');
+    expect(await (await branchRow()).textContent()).toContain('未提交');
     await b.page.locator('.cx-dashboard-rate').first().waitFor();
     await b.screenshot('10-dashboard-before');
 
     // 2. The cadre of 樱桃沟社区 files today's report with one photo.
     await loginAs(b, '李明');
-    await page.goto(`${b.webUrl}/#/subpackages/report/pages/edit/index?branchId=yingtaogou&day=${day}`);
+    await page.goto(`${b.webUrl}/#/subpackages/reports/pages/edit/index?branchId=yingtaogou&day=${day}`);
     await page.locator('.cx-report-star-option', { hasText: '产业兴旺星' }).first().click({ timeout: 30_000 });
     await page.locator('.cx-report-item-text textarea').first().fill('走访樱桃种植户 6 户，协调冷库用电');
     // A real JPEG, drawn by the browser itself.
-    const dataUrl = await page.evaluate(() => {
-      // Runs in the browser; typed loosely since this project's Node typings have no DOM.
-      const doc = (globalThis as unknown as { document: { createElement(tag: 'canvas'): any } }).document;
-      const c = doc.createElement('canvas');
-      c.width = 960;
-      c.height = 720;
-      const g = c.getContext('2d')!;
-      g.fillStyle = '#c62828';
-      g.fillRect(0, 0, 960, 720);
-      g.fillStyle = '#fff';
-      g.font = '96px sans-serif';
-      g.fillText('樱桃沟', 300, 380);
-      return c.toDataURL('image/jpeg', 0.9);
-    });
+    const jpeg = await drawJpeg(page, { width: 960, height: 720, fill: '#c62828', caption: { text: '樱桃沟', size: 96, x: 300, y: 380 } });
     const photoFile = join(ARTIFACTS, 'upload.jpg');
-    writeFileSync(photoFile, Buffer.from(dataUrl.split(',')[1], 'base64'));
+    writeFileSync(photoFile, jpeg);
     await page.locator('input.cx-report-photo-input').first().setInputFiles(photoFile);
     await page.locator('.cx-report-photo.is-uploaded').first().waitFor({ timeout: 30_000 });
     await b.screenshot('11-report-filled');
@@ -80,7 +68,7 @@ describe('journey: a cadre files a report with a photo; the township sees the br
 
     // 3. Back on the township side, the branch is no longer missing.
     await loginAs(b, '王干事');
-    const after = await (await branchRow()).innerText();
+    const after = await (await branchRow()).textContent();
     expect(after).toMatch(/已提交|迟交/);
     expect(after).not.toContain('未提交');
     await b.screenshot('13-dashboard-after');

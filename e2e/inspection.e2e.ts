@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BranchFindings, FindingDetail } from '@chuangxing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+import { drawJpeg } from './support/test-data';
 
 describe('journey: 四不两直 — a draft only the inspector sees, recorded into the branch’s 问题清单, fixed and 销号', () => {
   let b: BrowserStack;
@@ -13,10 +15,10 @@ describe('journey: 四不两直 — a draft only the inspector sees, recorded in
   });
 
   /** The API as a demo user would call it. */
-  const asUser = async (userId: string, path: string) => {
+  const asUser = async <T>(userId: string, path: string) => {
     const { token } = await b.stack.deps.tokens.issue(userId);
     const res = await fetch(`${b.stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return { status: res.status, body: (await res.json()) as T };
   };
 
   it('runs end to end in the H5 build against the local stack', async () => {
@@ -24,21 +26,15 @@ describe('journey: 四不两直 — a draft only the inspector sees, recorded in
 
     // A real JPEG, drawn by the browser itself.
     await page.goto(`${b.webUrl}/#/pages/index/index`);
-    const dataUrl = await page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { createElement(tag: 'canvas'): any } }).document; // eslint-disable-line @typescript-eslint/no-explicit-any
-      const c = doc.createElement('canvas');
-      c.width = 800;
-      c.height = 600;
-      const g = c.getContext('2d')!;
-      g.fillStyle = '#2e6b24';
-      g.fillRect(0, 0, 800, 600);
-      g.fillStyle = '#fff';
-      g.font = '80px sans-serif';
-      g.fillText('消防通道', 220, 320);
-      return c.toDataURL('image/jpeg', 0.9);
+    // A real JPEG, drawn by the browser itself.
+    const jpeg = await drawJpeg(page, {
+      width: 800,
+      height: 600,
+      fill: '#2e6b24',
+      caption: { text: '消防通道', size: 80, x: 220, y: 320 },
     });
     const photoFile = join(ARTIFACTS, 'inspection.jpg');
-    writeFileSync(photoFile, Buffer.from(dataUrl.split(',')[1], 'base64'));
+    writeFileSync(photoFile, jpeg);
 
     // 1. 赵督导 (district inspector) drafts an unannounced visit to 樱桃沟社区 with one finding.
     await loginAs(b, '赵督导');
@@ -64,7 +60,7 @@ describe('journey: 四不两直 — a draft only the inspector sees, recorded in
     // 李明 cannot see the draft: not by id, not in the 问题清单, not in the inspectors' list.
     expect((await asUser('demo-cadre', `/v1/inspections/drafts/${draft.id}`)).status).toBe(403);
     expect((await asUser('demo-cadre', '/v1/inspections')).status).toBe(403);
-    expect((await asUser('demo-cadre', '/v1/branches/yingtaogou/findings')).body.findings).toEqual([]);
+    expect((await asUser<BranchFindings>('demo-cadre', '/v1/branches/yingtaogou/findings')).body.findings).toEqual([]);
     expect((await asUser('demo-cadre', `/v1/findings/${draft.id}`)).status).toBe(404);
 
     // 2. 记录, after the confirm: the branch is told and the page shows its 问题清单.
@@ -74,11 +70,11 @@ describe('journey: 四不两直 — a draft only the inspector sees, recorded in
     await page.locator('.taro-modal__foot').locator('text=记录').last().click();
     expect((await recorded).status()).toBe(201);
     await page.locator('.cx-finding', { hasText: '消防通道被杂物堵塞' }).first().waitFor({ timeout: 30_000 });
-    const branchList = await asUser('demo-cadre', '/v1/branches/yingtaogou/findings');
+    const branchList = await asUser<BranchFindings>('demo-cadre', '/v1/branches/yingtaogou/findings');
     expect(branchList.body.findings).toMatchObject([
       { star: 'safety_law', description: '消防通道被杂物堵塞', owner: '李明', status: 'open', overdue: false },
     ]);
-    const findingId = branchList.body.findings[0].id as string;
+    const findingId = branchList.body.findings[0].id;
     const outbox = (await fetch(`${b.stack.apiUrl}/v1/dev/outbox`).then((r) => r.json())) as {
       messages: { recipientUserId: string; title: string }[];
     };
@@ -104,7 +100,7 @@ describe('journey: 四不两直 — a draft only the inspector sees, recorded in
 
     // 4. 赵督导 checks the fix and 销号.
     await loginAs(b, '赵督导');
-    await page.goto(`${b.webUrl}/#/subpackages/inspect/pages/finding/index?id=${findingId}`);
+    await page.goto(`${b.webUrl}/#/subpackages/inspections/pages/finding/index?id=${findingId}`);
     await page.locator('.cx-finding-verify-note textarea').first().fill('现场核实已整改到位');
     await page.locator('.cx-finding-close').first().click();
     await page.locator('.cx-finding-status', { hasText: '已销号' }).first().waitFor({ timeout: 30_000 });
@@ -113,10 +109,10 @@ describe('journey: 四不两直 — a draft only the inspector sees, recorded in
 
     // 5. The branch's 问题清单 shows it 已销号.
     await loginAs(b, '李明');
-    await page.goto(`${b.webUrl}/#/subpackages/inspect/pages/findings/index?branchId=yingtaogou`);
+    await page.goto(`${b.webUrl}/#/subpackages/inspections/pages/findings/index?branchId=yingtaogou`);
     await page.locator('.cx-finding .cx-finding-status', { hasText: '已销号' }).first().waitFor({ timeout: 30_000 });
-    const detail = await asUser('demo-secretary', `/v1/findings/${findingId}`);
+    const detail = await asUser<FindingDetail>('demo-secretary', `/v1/findings/${findingId}`);
     expect(detail.body.finding.status).toBe('closed');
-    expect(detail.body.history.map((h: { kind: string }) => h.kind)).toEqual(['recorded', 'fix_submitted', 'closed']);
+    expect(detail.body.history.map((h) => h.kind)).toEqual(['recorded', 'fix_submitted', 'closed']);
   });
 });

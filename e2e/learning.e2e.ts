@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+import { drawJpeg, must } from './support/test-data';
 
 /** The seeded bank's answer key (apps/functions/src/local/demo-learning.ts), by question id. */
 const KEY: Record<string, number[]> = {
@@ -30,8 +31,8 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 1. 王干事 (示例管委会) schedules a test for the secretaries of 示例管委会 with the whole demo bank.
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/schedule/index`);
-    await page.locator('.cx-learn-schedule-township.learn-chip--on', { hasText: '示例管委会' }).first().waitFor({ timeout: 30_000 });
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/schedule/index`);
+    await page.locator('.cx-learn-schedule-township.is-selected', { hasText: '示例管委会' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.cx-learn-schedule-title input').first().fill('五星支部应知应会（第一期）');
     await page.locator('.cx-learn-schedule-all').first().click();
     await page.locator('.cx-learn-schedule-question.learn-option--on').nth(9).waitFor();
@@ -46,7 +47,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 2. 张书记 (樱桃沟社区) finds it under 我的测试, starts it and answers against the timer.
     await loginAs(b, '张书记');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/mine/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/mine/index`);
     await page.locator(`.cx-learn-mytest[data-id="${session.id}"]`).first().click({ timeout: 30_000 });
     const started = page.waitForResponse(
       (r) => r.url().includes(`/v1/learning/tests/${session.id}/attempts`) && r.request().method() === 'POST',
@@ -68,7 +69,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 3. Back on 王干事's results page the 参考率 has risen to 100% (the one secretary of 示例管委会).
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/results/index?id=${session.id}`);
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/results/index?id=${session.id}`);
     await expect.poll(() => page.locator('.cx-learn-total-rate').first().textContent(), { timeout: 30_000 }).toBe('100%');
     expect(await page.locator('.cx-learn-counts').first().textContent()).toContain('参考 1/1 人');
     expect(await page.locator('.cx-learn-person').first().textContent()).toContain('100 分');
@@ -87,7 +88,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 1. 王干事 builds a two-question questionnaire for 示例管委会 and sends it.
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/qn-build/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/qn-build/index`);
     await page.locator('.cx-qn-title input').first().fill('创星工作调研', { timeout: 30_000 });
     const first = page.locator('.cx-qn-question').nth(0);
     await first.locator('.cx-qn-question-text input').fill('对本村创星进度是否满意');
@@ -104,7 +105,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 2. 李明 (cadre, 樱桃沟社区) answers it.
     await loginAs(b, '李明');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/questionnaires/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/questionnaires/index`);
     await page.locator('.cx-qn-to-answer', { hasText: '创星工作调研' }).first().click({ timeout: 30_000 });
     await page.locator('.cx-qn-answer-option[data-q="q1"][data-i="0"]').first().click({ timeout: 30_000 });
     await page.locator('.cx-qn-answer-text textarea').first().fill('希望多组织观摩学习');
@@ -114,7 +115,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
 
     // 3. 王干事 sees the counts and the text, and exports the CSV (UTF-8 with BOM).
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/learn/pages/questionnaires/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/learning/pages/questionnaires/index`);
     await page.locator('.cx-qn-organised', { hasText: '创星工作调研' }).first().click({ timeout: 30_000 });
     await expect.poll(() => page.locator('.cx-qn-responded').first().textContent(), { timeout: 30_000 }).toContain('已收 1 份 / 应答 2 人');
     expect(await page.locator('.cx-qn-option-bar').first().textContent()).toContain('1 人');
@@ -127,7 +128,7 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
     expect((await exported).headers()['content-type']).toBe('text/csv; charset=utf-8');
     const file = await download;
     expect(file.suggestedFilename()).toBe('问卷结果_创星工作调研.csv');
-    const csv = readFileSync((await file.path())!);
+    const csv = readFileSync(must(await file.path(), 'the downloaded CSV'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.subarray(3).toString('utf8')).toContain('希望多组织观摩学习');
 
@@ -135,21 +136,9 @@ describe('journey: the township schedules a 应知应会 test, a secretary takes
     await page.goto(`${b.webUrl}/#/subpackages/news/pages/post/index`);
     await page.locator('.cx-news-post-title input').first().fill('樱桃沟社区开展创星观摩', { timeout: 30_000 });
     await page.locator('.cx-news-post-body textarea').first().fill('管委会组织各村书记到樱桃沟社区观摩樱桃产业和人居环境整治。');
-    const jpeg = await page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { createElement(tag: 'canvas'): any } }).document;
-      const c = doc.createElement('canvas');
-      c.width = 640;
-      c.height = 480;
-      const g = c.getContext('2d')!;
-      g.fillStyle = '#2e7d32';
-      g.fillRect(0, 0, 640, 480);
-      return c.toDataURL('image/jpeg', 0.9);
-    });
+    const jpeg = await drawJpeg(page, { width: 640, height: 480, fill: '#2e7d32' });
     const uploaded = page.waitForResponse((r) => r.url().includes('/v1/uploads/news') && r.request().method() === 'POST');
-    await page
-      .locator('input.cx-news-photo-input')
-      .first()
-      .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg.split(',')[1], 'base64') });
+    await page.locator('input.cx-news-photo-input').first().setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     expect((await uploaded).status()).toBe(200);
     await page.locator('.cx-news-photo-add', { hasText: '添加照片' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.cx-news-post-submit').first().click();

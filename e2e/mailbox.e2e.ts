@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+import { must } from './support/test-data';
 
 describe('journey: a resident writes an anonymous letter; the station accepts and replies; the resident rates the reply', () => {
   let b: BrowserStack;
@@ -22,7 +23,7 @@ describe('journey: a resident writes an anonymous letter; the station accepts an
     await page.locator('.cx-letter-anonymous').first().click();
     await b.screenshot('20-letter-write');
     await page.locator('.cx-letter-submit').first().click();
-    const code = (await page.locator('.cx-letter-code').first().innerText({ timeout: 30_000 })).replace(/[^0-9A-Z]/g, '');
+    const code = ((await page.locator('.cx-letter-code').first().textContent({ timeout: 30_000 })) ?? '').replace(/[^0-9A-Z]/g, '');
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
     await b.screenshot('21-letter-sent');
 
@@ -42,7 +43,10 @@ describe('journey: a resident writes an anonymous letter; the station accepts an
 
     // The handler's view and every official response carry no trace of the writer.
     const letters = await b.stack.deps.letters.listCases({ kind: 'branch', townshipId: 'wulibao', branchId: 'jianxinnanjie' }, true);
-    const letter = letters.find((l) => l.queryCode === code)!;
+    const letter = must(
+      letters.find((l) => l.queryCode === code),
+      'the letter',
+    );
     expect(letter.status).toBe('replied');
     expect(JSON.stringify(letter)).not.toContain('demo-resident');
 

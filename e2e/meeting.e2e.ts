@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+import { must } from './support/test-data';
 
 describe('journey: the station accepts a letter, puts it on the 社区半月谈 agenda, records the minutes and replies', () => {
   let b: BrowserStack;
@@ -52,7 +53,7 @@ describe('journey: the station accepts a letter, puts it on the 社区半月谈 
     await page.goto(`${b.webUrl}/#/subpackages/mailbox/pages/meetings/index?branchId=jianxinnanjie`);
     const meeting = page.locator(`.cx-meeting-item[data-date="${date}"]`).first();
     await meeting.waitFor({ timeout: 30_000 });
-    expect(await meeting.innerText()).toContain('老年人智能手机课堂');
+    expect(await meeting.textContent()).toContain('老年人智能手机课堂');
     await meeting.locator('.cx-minutes-text textarea').first().fill('居民代表与社区两委协商，决定每周三下午在党群服务中心开课');
     await meeting.locator('.cx-minutes-save').first().click();
     await page.locator(`.cx-meeting-item[data-date="${date}"][data-status="held"]`).first().waitFor({ timeout: 30_000 });
@@ -69,7 +70,10 @@ describe('journey: the station accepts a letter, puts it on the 社区半月谈 
     // The writer's timeline shows each step.
     const mine = await fetch(`${b.stack.apiUrl}/v1/letters/mine`, { headers: { authorization: `Bearer ${secretary.token}` } });
     const body = (await mine.json()) as { letters: { id: string; status: string; timeline: { kind: string; text?: string }[] }[] };
-    const mineLetter = body.letters.find((l) => l.id === letter.id)!;
+    const mineLetter = must(
+      body.letters.find((l) => l.id === letter.id),
+      'the letter in 我的信件',
+    );
     expect(mineLetter.status).toBe('replied');
     expect(mineLetter.timeline.map((t) => t.text ?? t.kind)).toEqual([
       'submitted',

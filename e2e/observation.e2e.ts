@@ -38,7 +38,7 @@ describe('journey: 每月一观摩 — the township plans it, an inspector score
 
     // 2. 赵督导 finds it under 待我评分, scores 樱桃沟社区 star by star with a comment and sees 已保存.
     await loginAs(b, '赵督导');
-    await page.goto(`${b.webUrl}/#/subpackages/observe/pages/list/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/observations/pages/list/index`);
     await page.locator(`.cx-observe-to-score .cx-observe-item[data-id="${observation.id}"]`).first().click({ timeout: 30_000 });
     const values = [9, 8, 7, 8, 6];
     for (const [i, star] of STARS.entries()) {
@@ -58,7 +58,7 @@ describe('journey: 每月一观摩 — the township plans it, an inspector score
 
     // 3. 王干事 locks it from the results page (with a confirm); the locked aggregate shows.
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/observe/pages/results/index?id=${observation.id}`);
+    await page.goto(`${b.webUrl}/#/subpackages/observations/pages/results/index?id=${observation.id}`);
     await page.locator('.cx-observe-close').first().click({ timeout: 30_000 });
     await page.locator('.taro-modal__foot', { hasText: '锁定' }).locator('text=锁定').last().click();
     await page.locator('.cx-observe-locked', { hasText: '已锁定' }).first().waitFor({ timeout: 30_000 });

@@ -17,7 +17,7 @@ describe('journey: township staff log in with the dev login and browse their bra
 
   it('picks the demo township staff user, sees the home greeting, opens the tree and the township’s branches', async () => {
     const { page } = b;
-    await page.goto(`${b.webUrl}/#/subpackages/account/pages/dev-login/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/identity/pages/dev-login/index`);
     const staff = page.locator('.cx-devuser-item', { hasText: '乡镇（街道）工作人员' });
     await staff.first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.cx-devuser-item').count()).toBe(9);
@@ -25,7 +25,7 @@ describe('journey: township staff log in with the dev login and browse their bra
     await staff.first().click();
 
     await page.locator('.cx-home-greeting').waitFor({ timeout: 30_000 });
-    expect(await page.locator('.cx-home-greeting').innerText()).toContain('刘干事');
+    expect(await page.locator('.cx-home-greeting').textContent()).toContain('刘干事');
     await b.screenshot('02-home');
 
     await page.goto(`${b.webUrl}/#/pages/org/index`);
@@ -33,7 +33,7 @@ describe('journey: township staff log in with the dev login and browse their bra
     await townships.first().waitFor({ timeout: 30_000 });
     // Township staff see their own township only: the server filters by scope.
     expect(await townships.count()).toBe(1);
-    expect(await townships.first().innerText()).toContain('五里堡街道');
+    expect(await townships.first().textContent()).toContain('五里堡街道');
     await b.screenshot('03-org-tree');
 
     await townships.first().click();

@@ -16,7 +16,7 @@ describe('journey: a branch writes its 创星计划 and the township approves it
 
     // 1. 李明, a cadre of 樱桃沟社区, sets the target stars and who is responsible, then submits.
     await loginAs(b, '李明');
-    await page.goto(`${b.webUrl}/#/subpackages/plan/pages/edit/index?branchId=yingtaogou&year=${year}`);
+    await page.goto(`${b.webUrl}/#/subpackages/plans/pages/edit/index?branchId=yingtaogou&year=${year}`);
     await page.locator('.cx-plan-target-star', { hasText: '支部过硬星' }).first().click({ timeout: 30_000 });
     await page.locator('.cx-plan-target-star', { hasText: '产业兴旺星' }).first().click();
     for (const [star, who, dept] of [
@@ -36,7 +36,7 @@ describe('journey: a branch writes its 创星计划 and the township approves it
 
     // 2. 王干事, staff of 示例管委会, approves it.
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/plan/pages/edit/index?branchId=yingtaogou&year=${year}`);
+    await page.goto(`${b.webUrl}/#/subpackages/plans/pages/edit/index?branchId=yingtaogou&year=${year}`);
     await page.locator('.cx-plan-approve').first().waitFor({ timeout: 30_000 });
     await page.locator('.cx-plan-note textarea').first().fill('目标合理，同意实施');
     await page.locator('.cx-plan-approve').first().click();

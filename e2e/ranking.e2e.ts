@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+import { must } from './support/test-data';
 
 /** The Shanghai quarter of today, as the API keys it. */
 function currentQuarter(): string {
@@ -125,14 +126,14 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     await b.screenshot('63-scorecard-trend');
 
     // 4. The star map and the honour lists of his townships.
-    await page.goto(`${b.webUrl}/#/subpackages/ranking/pages/star-map/index?quarter=${quarter}`);
+    await page.goto(`${b.webUrl}/#/subpackages/rankings/pages/star-map/index?quarter=${quarter}`);
     await page.locator('.cx-starmap-township').first().waitFor({ timeout: 30_000 });
     const mapped = await page
       .locator('.cx-starmap-township:not(.is-total)')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-township')));
     expect(mapped).toEqual(['wulibao', 'dehuajie']);
     await b.screenshot('64-star-map');
-    await page.goto(`${b.webUrl}/#/subpackages/ranking/pages/honours/index?quarter=${quarter}`);
+    await page.goto(`${b.webUrl}/#/subpackages/rankings/pages/honours/index?quarter=${quarter}`);
     await page.locator('.cx-honours-list .cx-ranking-row').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.cx-honours-list .cx-ranking-row').first().getAttribute('data-branch')).toBe('jianxinnanjie');
     await page.locator('.cx-ranking-share-generate').first().click();
@@ -140,7 +141,7 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     const image = await page.locator('.cx-ranking-share-image img').first().getAttribute('src');
     expect(image?.startsWith('data:image/png;base64,')).toBe(true);
     // Keep the shared image itself to look at.
-    writeFileSync(join(ARTIFACTS, '66-honours-image.png'), Buffer.from(image!.split(',')[1], 'base64'));
+    writeFileSync(join(ARTIFACTS, '66-honours-image.png'), Buffer.from(must(image, 'the share image').split(',')[1], 'base64'));
     await page.locator('.cx-ranking-share').first().scrollIntoViewIfNeeded();
     await b.screenshot('65-honours-share');
 
@@ -156,7 +157,7 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     await page.locator('.cx-review-export').first().click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/创星评比_第1版\.xlsx$/);
-    const bytes = readFileSync((await file.path())!);
+    const bytes = readFileSync(must(await file.path(), 'the downloaded workbook'));
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
 
     // 6. A correction through the page: 重新计算 makes version 2 (a draft), 孙管理员 annotates 建新南街社区 and publishes it.
@@ -184,7 +185,7 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     expect(now.body.rows.find((r) => r.branchId === 'jianxinnanjie')?.annotations).toEqual(['来信办理及时，群众满意']);
 
     // 7. 评分模型: the default model in force, the admin's draft editor.
-    await page.goto(`${b.webUrl}/#/subpackages/ranking/pages/scoring/index`);
+    await page.goto(`${b.webUrl}/#/subpackages/rankings/pages/scoring/index`);
     await page.locator('.cx-scoring-field[data-path="weights.keyTasks"] input').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.cx-scoring-weight-sum').first().textContent()).toBe('（合计 100）');
     await b.screenshot('69-scoring');

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+import { drawJpeg } from './support/test-data';
 
 describe('journey: a cadre reports progress on a key task of the approved 创星计划', () => {
   let b: BrowserStack;
@@ -55,7 +56,7 @@ describe('journey: a cadre reports progress on a key task of the approved 创星
 
     // 1. 李明 opens the approved plan and follows the key task to its progress page.
     await loginAs(b, '李明');
-    await page.goto(`${b.webUrl}/#/subpackages/plan/pages/edit/index?branchId=yingtaogou&year=${year}`);
+    await page.goto(`${b.webUrl}/#/subpackages/plans/pages/edit/index?branchId=yingtaogou&year=${year}`);
     await page.locator('.cx-plan-task-progress[data-id="industry-t1"]').first().click({ timeout: 30_000 });
     await page.locator('.cx-task-title', { hasText: '培育“一村一品”特色产业' }).first().waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('.cx-task-owner').first().textContent()).toContain('李明');
@@ -68,21 +69,15 @@ describe('journey: a cadre reports progress on a key task of the approved 创星
     await page.locator('.cx-task-status-option[data-status="in_progress"]').first().click();
     await page.locator('.cx-task-percent input').first().fill('40');
     await page.locator('.cx-task-note textarea').first().fill('商标申请材料已提交');
-    const dataUrl = await page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { createElement(tag: 'canvas'): any } }).document;
-      const c = doc.createElement('canvas');
-      c.width = 800;
-      c.height = 600;
-      const g = c.getContext('2d')!;
-      g.fillStyle = '#2e6b24';
-      g.fillRect(0, 0, 800, 600);
-      g.fillStyle = '#fff';
-      g.font = '80px sans-serif';
-      g.fillText('商标申请', 220, 320);
-      return c.toDataURL('image/jpeg', 0.9);
+    // A real JPEG, drawn by the browser itself.
+    const jpeg = await drawJpeg(page, {
+      width: 800,
+      height: 600,
+      fill: '#2e6b24',
+      caption: { text: '商标申请', size: 80, x: 220, y: 320 },
     });
     const photoFile = join(ARTIFACTS, 'evidence.jpg');
-    writeFileSync(photoFile, Buffer.from(dataUrl.split(',')[1], 'base64'));
+    writeFileSync(photoFile, jpeg);
     await page.locator('input.cx-task-photo-input').first().setInputFiles(photoFile);
     await page.locator('.cx-task-photo.is-uploaded').first().waitFor({ timeout: 30_000 });
     await b.screenshot('45-task-progress-form');
@@ -121,7 +116,7 @@ describe('journey: a cadre reports progress on a key task of the approved 创星
 
     // 4. The township staff read it without the form.
     await loginAs(b, '王干事');
-    await page.goto(`${b.webUrl}/#/subpackages/plan/pages/task/index?branchId=yingtaogou&year=${year}&taskId=industry-t1`);
+    await page.goto(`${b.webUrl}/#/subpackages/plans/pages/task/index?branchId=yingtaogou&year=${year}&taskId=industry-t1`);
     await page.locator('.cx-task-update').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.cx-task-form').count()).toBe(0);
   });

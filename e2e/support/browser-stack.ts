@@ -13,7 +13,7 @@ const CHROMIUM = process.env.CX_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Picks a demo user in the dev-login page and waits for the home greeting. */
 export async function loginAs(b: Pick<BrowserStack, 'page' | 'webUrl'>, label: string): Promise<void> {
-  await b.page.goto(`${b.webUrl}/#/subpackages/account/pages/dev-login/index`);
+  await b.page.goto(`${b.webUrl}/#/subpackages/identity/pages/dev-login/index`);
   const row = b.page.locator('.cx-devuser-item', { hasText: label });
   await row.first().waitFor({ timeout: 30_000 });
   await row.first().click();

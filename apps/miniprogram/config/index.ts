@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type { IProjectConfig } from '@tarojs/taro/types/compile';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -37,7 +38,9 @@ const lowerModernSyntax = {
     '@babel/plugin-transform-class-properties',
   ].map((name) => requireFromPresetEnv.resolve(name)),
 };
-function lowerZodSyntax(chain: { module: { rule(name: string): any } }): void {
+/** The webpack-chain object Taro hands to `webpackChain`. */
+type WebpackChain = Parameters<NonNullable<NonNullable<IProjectConfig<'webpack5'>['mini']>['webpackChain']>>[0];
+function lowerZodSyntax(chain: WebpackChain): void {
   chain.module
     .rule('cx-zod-syntax')
     .test(isZodModule)

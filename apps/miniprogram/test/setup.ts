@@ -1,8 +1,8 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { sessionStore } from '../src/services/session-store';
-import { resetCatalogueCache } from '../src/subpackages/report/services/key-tasks';
-import { resetReportSync } from '../src/subpackages/report/services/report-sync';
+import { resetCatalogueCache } from '../src/subpackages/reports/services/key-tasks';
+import { resetReportSync } from '../src/subpackages/reports/services/report-sync';
 import { resetTaroMock } from './mocks/taro';
 
 beforeEach(() => {

@@ -10,21 +10,25 @@ export interface ResourceOptions {
 
 /**
  * Load data for a page: loading → ready | failed, with `reload` for the 重试 button.
- * Reloads when `deps` change; a stale answer (deps changed meanwhile) is dropped.
+ * Loads again when `deps` change; an answer that a newer load (or leaving the page) overtook is dropped.
  */
 export function useResource<T>(load: () => Promise<T>, deps: DependencyList, options: ResourceOptions = {}) {
   const enabled = options.enabled ?? true;
   const [state, setState] = useState<Resource<T>>(enabled ? { kind: 'loading' } : { kind: 'idle' });
-  const [attempt, setAttempt] = useState(0);
+  // The latest `load` (it closes over the caller's current values) and whether loading is on, for `reload`.
   const loadRef = useRef(load);
   loadRef.current = load;
+  const enabledRef = useRef(enabled);
+  enabledRef.current = enabled;
+  /** Drops the answer of the load in flight. */
+  const cancelRef = useRef<() => void>(undefined);
 
-  useEffect(() => {
-    if (!enabled) {
-      setState({ kind: 'idle' });
-      return undefined;
-    }
+  const start = useCallback(() => {
+    cancelRef.current?.();
     let live = true;
+    cancelRef.current = () => {
+      live = false;
+    };
     setState({ kind: 'loading' });
     loadRef.current().then(
       (data) => {
@@ -34,13 +38,26 @@ export function useResource<T>(load: () => Promise<T>, deps: DependencyList, opt
         if (live) setState({ kind: 'failed', failure: toFailure(err) });
       },
     );
-    return () => {
-      live = false;
-    };
-    // `deps` is the caller's dependency list; `load` is read through a ref on purpose.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, attempt, enabled]);
+  }, []);
 
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  useEffect(() => {
+    if (!enabled) {
+      setState({ kind: 'idle' });
+      return undefined;
+    }
+    start();
+    return () => cancelRef.current?.();
+  }, [...deps, enabled, start]);
+
+  // 重试 and refreshes: the loading view shows first (a page's forms close with it), then the load starts.
+  const [reloads, setReloads] = useState(0);
+  const reload = useCallback(() => {
+    if (!enabledRef.current) return;
+    setState({ kind: 'loading' });
+    setReloads((n) => n + 1);
+  }, []);
+  useEffect(() => {
+    if (reloads > 0) start();
+  }, [reloads, start]);
   return { state, reload };
 }

@@ -3,8 +3,8 @@ import { isH5 } from '../config/runtime-config';
 
 /**
  * Canvas pictures shared as images (the board's poster, the ranking's honours list) and the ranking's charts.
- * H5 draws on an offscreen `<canvas>`; weapp on the page's `<Canvas type="2d" id>` node. Used only by the board
- * and ranking subpackages, so the build copies it into each of them, never into the main package.
+ * H5 draws on an offscreen `<canvas>`; weapp on the page's `<Canvas type="2d" id>` node. Used only by the plans
+ * (the board's poster) and rankings subpackages, so the build copies it into each of them, never into the main package.
  */
 export interface CanvasLike {
   width: number;

@@ -5,7 +5,7 @@ import { sessionStore } from './session-store';
 
 /**
  * Downloading a file the API answers with bytes rather than JSON (the XLSX and CSV exports), so it bypasses the
- * typed client. Shared by the report, ranking and learn subpackages (only they import it, so the build copies
+ * typed client. Shared by the reports, rankings and learning subpackages (only they import it, so the build copies
  * it into each of them, never into the main package).
  */
 export interface FileDownload {

@@ -19,7 +19,7 @@ export function isDistrictAdmin(me: Me | undefined): boolean {
 export function staffTownshipIds(me: Me | undefined): string[] {
   const ids = new Set<string>();
   for (const b of activeBindings(me)) {
-    if (b.role === 'township_staff' && b.scope.level === 'township') b.scope.townshipIds.forEach((id) => ids.add(id));
+    if (b.role === 'township_staff' && b.scope.level === 'township') for (const id of b.scope.townshipIds) ids.add(id);
   }
   return [...ids];
 }

@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro';
 import { isH5 } from '../config/runtime-config';
 
 /**
- * Photo compression and the multipart upload to a presigned POST, shared by the report, mailbox, inspect,
- * plan and news subpackages (the last four through photo-prepare.ts); only subpackages import it, so the build
+ * Photo compression and the multipart upload to a presigned POST, shared by the reports, mailbox, inspections,
+ * plans and news subpackages (the last four through photo-prepare.ts); only subpackages import it, so the build
  * copies it into each of them, never into the main package.
  * weapp uses Taro's media and file APIs; H5 (the local stack and the browser tests) a canvas and XMLHttpRequest.
  *

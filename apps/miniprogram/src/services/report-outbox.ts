@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 
 /**
- * Storage keys of the report subpackage's offline draft index and send queue. They live here, in the
+ * Storage keys of the reports subpackage's offline draft index and send queue. They live here, in the
  * main package, so home can tell that a report is waiting without loading the subpackage's code.
  */
 export const REPORT_QUEUE_KEY = 'cx.report.queue';

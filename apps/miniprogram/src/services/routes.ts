@@ -3,54 +3,54 @@ export const PAGES = {
   home: '/pages/index/index',
   org: '/pages/org/index',
   me: '/pages/me/index',
-  devLogin: '/subpackages/account/pages/dev-login/index',
-  bind: '/subpackages/account/pages/bind/index',
+  devLogin: '/subpackages/identity/pages/dev-login/index',
+  bind: '/subpackages/identity/pages/bind/index',
   /** 通知发件箱: local mode only (what the reminders would have sent). */
-  outbox: '/subpackages/account/pages/outbox/index',
+  outbox: '/subpackages/identity/pages/outbox/index',
   township: (townshipId: string) => `/subpackages/org/pages/township/index?id=${encodeURIComponent(townshipId)}`,
   branch: (branchId: string) => `/subpackages/org/pages/branch/index?id=${encodeURIComponent(branchId)}`,
-  invitations: '/subpackages/admin/pages/invitations/index',
-  bindings: '/subpackages/admin/pages/bindings/index',
+  invitations: '/subpackages/identity/pages/invitations/index',
+  bindings: '/subpackages/identity/pages/bindings/index',
   /** 日报规则: district admins edit them, everyone else reads them. */
-  dailyRules: '/subpackages/admin/pages/daily-rules/index',
+  dailyRules: '/subpackages/reports/pages/daily-rules/index',
   /** 免报管理: a month's holidays and branch leave days. */
-  exemptions: '/subpackages/admin/pages/exemptions/index',
+  exemptions: '/subpackages/reports/pages/exemptions/index',
   /** 信箱规则: district admins edit the mailbox's time limits and daily limit, everyone else reads them. */
-  letterRules: '/subpackages/admin/pages/letter-rules/index',
+  letterRules: '/subpackages/mailbox/pages/letter-rules/index',
   /** 创星标准: the catalogue in force (or one published `version`); district admins edit the draft there. */
-  catalogue: (version?: number) => `/subpackages/admin/pages/catalogue/index${version ? `?version=${version}` : ''}`,
+  catalogue: (version?: number) => `/subpackages/catalogue/pages/catalogue/index${version ? `?version=${version}` : ''}`,
   /** 创星计划 of a branch; without `year` this year (Asia/Shanghai). */
   planEdit: (branchId: string, year?: number) =>
-    `/subpackages/plan/pages/edit/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
+    `/subpackages/plans/pages/edit/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
   /** 挂图作战 of the district (the townships in the caller's reach). */
-  districtBoard: (year?: number) => `/subpackages/board/pages/district/index${year ? `?year=${year}` : ''}`,
+  districtBoard: (year?: number) => `/subpackages/plans/pages/board-district/index${year ? `?year=${year}` : ''}`,
   /** 挂图作战 of a township; without `townshipId` the caller's only township. */
   townshipBoard: (townshipId?: string, year?: number) => {
     const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', year ? `year=${year}` : ''].filter(Boolean).join('&');
-    return `/subpackages/board/pages/township/index${query ? `?${query}` : ''}`;
+    return `/subpackages/plans/pages/board-township/index${query ? `?${query}` : ''}`;
   },
   /** 四个一口清: a branch's one-pager. */
   branchBoard: (branchId: string, year?: number) =>
-    `/subpackages/board/pages/branch/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
+    `/subpackages/plans/pages/board-branch/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
   /** 一图一表一清单: the branch's poster, shareable as an image. */
   branchPoster: (branchId: string, year?: number) =>
-    `/subpackages/board/pages/poster/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
+    `/subpackages/plans/pages/poster/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
   /** 任务进展: a key task of the branch's approved plan (updates, evidence, the daily reports that named it). */
   planTask: (branchId: string, year: number, taskId: string) =>
-    `/subpackages/plan/pages/task/index?branchId=${encodeURIComponent(branchId)}&year=${year}&taskId=${encodeURIComponent(taskId)}`,
+    `/subpackages/plans/pages/task/index?branchId=${encodeURIComponent(branchId)}&year=${year}&taskId=${encodeURIComponent(taskId)}`,
   /** 填写日报; without `day` the page files today (Asia/Shanghai). */
   reportEdit: (branchId: string, day?: string) =>
-    `/subpackages/report/pages/edit/index?branchId=${encodeURIComponent(branchId)}${day ? `&day=${encodeURIComponent(day)}` : ''}`,
+    `/subpackages/reports/pages/edit/index?branchId=${encodeURIComponent(branchId)}${day ? `&day=${encodeURIComponent(day)}` : ''}`,
   reportCalendar: (branchId: string, month?: string) =>
-    `/subpackages/report/pages/calendar/index?branchId=${encodeURIComponent(branchId)}${month ? `&month=${encodeURIComponent(month)}` : ''}`,
+    `/subpackages/reports/pages/calendar/index?branchId=${encodeURIComponent(branchId)}${month ? `&month=${encodeURIComponent(month)}` : ''}`,
   reportDetail: (branchId: string, day: string) =>
-    `/subpackages/report/pages/detail/index?branchId=${encodeURIComponent(branchId)}&day=${encodeURIComponent(day)}`,
+    `/subpackages/reports/pages/detail/index?branchId=${encodeURIComponent(branchId)}&day=${encodeURIComponent(day)}`,
   /** 日报看板; without a township it lists the caller's townships to pick from. */
   reportDashboard: (townshipId?: string, day?: string) => {
     const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', day ? `day=${encodeURIComponent(day)}` : '']
       .filter(Boolean)
       .join('&');
-    return `/subpackages/report/pages/dashboard/index${query ? `?${query}` : ''}`;
+    return `/subpackages/reports/pages/dashboard/index${query ? `?${query}` : ''}`;
   },
   /** 清风邮局 写信; `branchId` preselects the community (a community's QR code or link to its mailbox). */
   writeLetter: (branchId?: string) =>
@@ -77,62 +77,62 @@ export const PAGES = {
   integrityBoard: (branchId?: string) =>
     `/subpackages/mailbox/pages/integrity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
   /** 每月一观摩: a month's observations; without `month` this month (Asia/Shanghai). */
-  observations: (month?: string) => `/subpackages/observe/pages/list/index${month ? `?month=${encodeURIComponent(month)}` : ''}`,
-  observationCreate: '/subpackages/observe/pages/create/index',
-  observationScore: (id: string) => `/subpackages/observe/pages/score/index?id=${encodeURIComponent(id)}`,
-  observationResults: (id: string) => `/subpackages/observe/pages/results/index?id=${encodeURIComponent(id)}`,
+  observations: (month?: string) => `/subpackages/observations/pages/list/index${month ? `?month=${encodeURIComponent(month)}` : ''}`,
+  observationCreate: '/subpackages/observations/pages/create/index',
+  observationScore: (id: string) => `/subpackages/observations/pages/score/index?id=${encodeURIComponent(id)}`,
+  observationResults: (id: string) => `/subpackages/observations/pages/results/index?id=${encodeURIComponent(id)}`,
   /** 观摩结果 of one branch (frozen results only); without `quarter` this quarter. */
   branchObservations: (branchId: string, quarter?: string) =>
-    `/subpackages/observe/pages/branch/index?branchId=${encodeURIComponent(branchId)}${quarter ? `&quarter=${encodeURIComponent(quarter)}` : ''}`,
+    `/subpackages/observations/pages/branch/index?branchId=${encodeURIComponent(branchId)}${quarter ? `&quarter=${encodeURIComponent(quarter)}` : ''}`,
   /** 四不两直: the inspector's drafts and recorded visits. */
-  inspections: '/subpackages/inspect/pages/list/index',
+  inspections: '/subpackages/inspections/pages/list/index',
   /** A new visit, or the caller's own draft `id`. */
-  inspectionEdit: (draftId?: string) => `/subpackages/inspect/pages/edit/index${draftId ? `?id=${encodeURIComponent(draftId)}` : ''}`,
+  inspectionEdit: (draftId?: string) => `/subpackages/inspections/pages/edit/index${draftId ? `?id=${encodeURIComponent(draftId)}` : ''}`,
   /** 问题清单 of a branch. */
-  findings: (branchId: string) => `/subpackages/inspect/pages/findings/index?branchId=${encodeURIComponent(branchId)}`,
-  finding: (findingId: string) => `/subpackages/inspect/pages/finding/index?id=${encodeURIComponent(findingId)}`,
+  findings: (branchId: string) => `/subpackages/inspections/pages/findings/index?branchId=${encodeURIComponent(branchId)}`,
+  finding: (findingId: string) => `/subpackages/inspections/pages/finding/index?id=${encodeURIComponent(findingId)}`,
   /** 整改督办: a township's findings; without `townshipId` the caller picks one. */
   townshipFindings: (townshipId?: string) =>
-    `/subpackages/inspect/pages/township/index${townshipId ? `?townshipId=${encodeURIComponent(townshipId)}` : ''}`,
+    `/subpackages/inspections/pages/township/index${townshipId ? `?townshipId=${encodeURIComponent(townshipId)}` : ''}`,
   /** 学讲评: a branch's four lists for a month (without `month` this month, Asia/Shanghai). */
   reviewBoard: (branchId: string, month?: string) =>
-    `/subpackages/review/pages/board/index?branchId=${encodeURIComponent(branchId)}${month ? `&month=${encodeURIComponent(month)}` : ''}`,
+    `/subpackages/study-review/pages/board/index?branchId=${encodeURIComponent(branchId)}${month ? `&month=${encodeURIComponent(month)}` : ''}`,
   /** 学讲评汇总; without `townshipId` the page lists the caller's townships (one opens directly). */
   reviewSummary: (townshipId?: string, month?: string) => {
     const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', month ? `month=${encodeURIComponent(month)}` : '']
       .filter(Boolean)
       .join('&');
-    return `/subpackages/review/pages/summary/index${query ? `?${query}` : ''}`;
+    return `/subpackages/study-review/pages/summary/index${query ? `?${query}` : ''}`;
   },
   /** 应知应会: the organiser's sessions (题库, 安排测试, 成绩) and the taker's 我的测试. */
-  learnSessions: '/subpackages/learn/pages/sessions/index',
-  learnBank: '/subpackages/learn/pages/bank/index',
-  learnSchedule: '/subpackages/learn/pages/schedule/index',
-  learnMine: '/subpackages/learn/pages/mine/index',
-  learnTake: (sessionId: string) => `/subpackages/learn/pages/take/index?id=${encodeURIComponent(sessionId)}`,
-  learnResults: (sessionId: string) => `/subpackages/learn/pages/results/index?id=${encodeURIComponent(sessionId)}`,
+  learnSessions: '/subpackages/learning/pages/sessions/index',
+  learnBank: '/subpackages/learning/pages/bank/index',
+  learnSchedule: '/subpackages/learning/pages/schedule/index',
+  learnMine: '/subpackages/learning/pages/mine/index',
+  learnTake: (sessionId: string) => `/subpackages/learning/pages/take/index?id=${encodeURIComponent(sessionId)}`,
+  learnResults: (sessionId: string) => `/subpackages/learning/pages/results/index?id=${encodeURIComponent(sessionId)}`,
   /** 调查问卷: the list (organised and to answer), the builder, answering, and the results with CSV. */
-  questionnaires: '/subpackages/learn/pages/questionnaires/index',
-  questionnaireBuild: '/subpackages/learn/pages/qn-build/index',
-  questionnaireAnswer: (id: string) => `/subpackages/learn/pages/qn-answer/index?id=${encodeURIComponent(id)}`,
-  questionnaireResults: (id: string) => `/subpackages/learn/pages/qn-results/index?id=${encodeURIComponent(id)}`,
+  questionnaires: '/subpackages/learning/pages/questionnaires/index',
+  questionnaireBuild: '/subpackages/learning/pages/qn-build/index',
+  questionnaireAnswer: (id: string) => `/subpackages/learning/pages/qn-answer/index?id=${encodeURIComponent(id)}`,
+  questionnaireResults: (id: string) => `/subpackages/learning/pages/qn-results/index?id=${encodeURIComponent(id)}`,
   /** 创星动态: the feed, one post, and the post form (district admins and township staff). */
   newsFeed: '/subpackages/news/pages/feed/index',
   newsDetail: (id: string) => `/subpackages/news/pages/detail/index?id=${encodeURIComponent(id)}`,
   newsPost: '/subpackages/news/pages/post/index',
   /** 每季度一评比: the district ranking of a quarter (`yyyy-Qn`, Asia/Shanghai; default this quarter). */
-  ranking: (quarter?: string) => `/subpackages/ranking/pages/list/index${quarter ? `?quarter=${quarter}` : ''}`,
+  ranking: (quarter?: string) => `/subpackages/rankings/pages/list/index${quarter ? `?quarter=${quarter}` : ''}`,
   /** 支部成绩单: a branch's scorecard in a quarter's ranking (a named `version`: district admins' drafts). */
   rankingScorecard: (quarter: string, branchId: string, version?: number) =>
-    `/subpackages/ranking/pages/scorecard/index?quarter=${quarter}&branchId=${encodeURIComponent(branchId)}${version ? `&version=${version}` : ''}`,
+    `/subpackages/rankings/pages/scorecard/index?quarter=${quarter}&branchId=${encodeURIComponent(branchId)}${version ? `&version=${version}` : ''}`,
   /** 星级地图: branches at 0–5 stars per township against last quarter and the plans. */
-  rankingStarMap: (quarter?: string) => `/subpackages/ranking/pages/star-map/index${quarter ? `?quarter=${quarter}` : ''}`,
+  rankingStarMap: (quarter?: string) => `/subpackages/rankings/pages/star-map/index${quarter ? `?quarter=${quarter}` : ''}`,
   /** 十佳 / 百优 / 进步最快, with a share image. */
-  rankingHonours: (quarter?: string) => `/subpackages/ranking/pages/honours/index${quarter ? `?quarter=${quarter}` : ''}`,
+  rankingHonours: (quarter?: string) => `/subpackages/rankings/pages/honours/index${quarter ? `?quarter=${quarter}` : ''}`,
   /** 评比管理 (district admins): compute, review, annotate, publish, export; versions. */
-  rankingReview: (quarter?: string) => `/subpackages/ranking/pages/review/index${quarter ? `?quarter=${quarter}` : ''}`,
+  rankingReview: (quarter?: string) => `/subpackages/rankings/pages/review/index${quarter ? `?quarter=${quarter}` : ''}`,
   /** 评分模型 (district admins edit and publish; officials who read rankings see it). */
-  scoringModel: '/subpackages/ranking/pages/scoring/index',
+  scoringModel: '/subpackages/rankings/pages/scoring/index',
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

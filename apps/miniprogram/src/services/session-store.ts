@@ -46,7 +46,7 @@ function write(next: SessionState): void {
   } catch {
     // Storage full or unavailable: the session still lives in memory for this run.
   }
-  listeners.forEach((listener) => listener());
+  for (const listener of listeners) listener();
 }
 
 /** The one session (token + Me) of the app, persisted in Taro storage. Snapshots are immutable. */
@@ -73,7 +73,7 @@ export const sessionStore = {
   /** Re-read storage (used by tests and after storage changes outside the store). */
   reload(): void {
     state = readStorage();
-    listeners.forEach((listener) => listener());
+    for (const listener of listeners) listener();
   },
   subscribe(listener: Listener): () => void {
     listeners.add(listener);

@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from 'react';
+import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 
 /** Small stand-ins for @tarojs/components: only the props the pages use reach the DOM. */
 interface BaseProps {
@@ -15,9 +15,22 @@ function dataProps(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([k]) => k.startsWith('data-')));
 }
 
+/** A tappable element is a button to assistive tech, and Enter taps it, as in a browser. */
+function tappable(onClick: BaseProps['onClick']) {
+  if (!onClick) return {};
+  return {
+    role: 'button',
+    tabIndex: 0,
+    onClick,
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+      if (event.key === 'Enter') onClick(event);
+    },
+  };
+}
+
 export function View({ className, style, id, children, onClick, ...rest }: BaseProps) {
   return (
-    <div className={className} style={style} id={id} onClick={onClick} {...dataProps(rest)}>
+    <div className={className} style={style} id={id} {...tappable(onClick)} {...dataProps(rest)}>
       {children}
     </div>
   );
@@ -25,7 +38,7 @@ export function View({ className, style, id, children, onClick, ...rest }: BaseP
 
 export function Text({ className, style, children, onClick }: BaseProps) {
   return (
-    <span className={className} style={style} onClick={onClick}>
+    <span className={className} style={style} {...tappable(onClick)}>
       {children}
     </span>
   );
@@ -78,7 +91,7 @@ export function Textarea({ className, value, placeholder, maxlength, onInput }: 
 }
 
 export function Image({ className, src, onClick }: BaseProps & { src?: string }) {
-  return <img className={className} src={src} onClick={onClick} />;
+  return <img className={className} src={src} alt="" {...tappable(onClick)} />;
 }
 
 /** A `<Canvas type="2d">`: a plain canvas element (tests program Taro.createSelectorQuery to hand out a node). */

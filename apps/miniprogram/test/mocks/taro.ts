@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { vi } from 'vitest';
 
 /** In-memory Taro storage. */
@@ -17,11 +17,11 @@ export const localFiles = new Map<string, number | 'gone'>();
 
 /** The network comes back (or drops): what WeChat tells onNetworkStatusChange listeners. */
 export function emitNetworkChange(isConnected: boolean): void {
-  networkListeners.forEach((l) => l({ isConnected, networkType: isConnected ? 'wifi' : 'none' }));
+  for (const l of networkListeners) l({ isConnected, networkType: isConnected ? 'wifi' : 'none' });
 }
 
 export function emitAppShow(): void {
-  appShowListeners.forEach((l) => l());
+  for (const l of appShowListeners) l();
 }
 
 const fileSystemManager = {
@@ -148,16 +148,23 @@ export function resetTaroMock(): void {
   taroMock.removeStorageSync.mockClear();
 }
 
+/** Taro calls a page's lifecycle handler on its event, whichever render defined it: here, the latest one, once on mount. */
+function useOnMount(fn: () => void): void {
+  const latest = useRef(fn);
+  latest.current = fn;
+  useEffect(() => latest.current(), []);
+}
+
 export function useLaunch(fn: () => void): void {
-  useEffect(fn, []);
+  useOnMount(fn);
 }
 
 export function useLoad(fn: (params: Record<string, string | undefined>) => void): void {
-  useEffect(() => fn(router.params), []);
+  useOnMount(() => fn(router.params));
 }
 
 export function useDidShow(fn: () => void): void {
-  useEffect(fn, []);
+  useOnMount(fn);
 }
 
 export function useDidHide(_fn: () => void): void {}

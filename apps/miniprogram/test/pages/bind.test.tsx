@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import BindPage from '../../src/subpackages/account/pages/bind/index';
-import { normaliseInvitationCode } from '../../src/subpackages/account/pages/bind/invitation-code';
+import BindPage from '../../src/subpackages/identity/pages/bind/index';
+import { normaliseInvitationCode } from '../../src/subpackages/identity/pages/bind/invitation-code';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';
 

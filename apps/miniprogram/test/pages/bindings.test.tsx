@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import BindingsPage from '../../src/subpackages/admin/pages/bindings/index';
+import BindingsPage from '../../src/subpackages/identity/pages/bindings/index';
 import { taroMock } from '../mocks/taro';
 import { makeBinding, makeMe, makeOrgTree, makeSession } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';

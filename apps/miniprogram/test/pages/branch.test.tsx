@@ -27,12 +27,12 @@ describe('branch page', () => {
 
     // Officials open the branch's 创星计划 from here (township staff review it there).
     fireEvent.click(container.querySelector('.cx-branch-plan') as HTMLElement);
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/plan/pages/edit/index?branchId=jianxinnan' });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/plans/pages/edit/index?branchId=jianxinnan' });
     // …and the branch's other campaign pages.
     fireEvent.click(container.querySelector('.cx-branch-board') as HTMLElement);
-    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/board/pages/branch/index?branchId=jianxinnan' });
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/plans/pages/board-branch/index?branchId=jianxinnan' });
     fireEvent.click(container.querySelector('.cx-branch-findings') as HTMLElement);
-    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/inspect/pages/findings/index?branchId=jianxinnan' });
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/inspections/pages/findings/index?branchId=jianxinnan' });
     expect(screen.queryByText(/即将上线/)).toBeNull();
   });
 

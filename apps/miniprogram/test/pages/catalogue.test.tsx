@@ -2,7 +2,7 @@ import type { CatalogueContent } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import CataloguePage from '../../src/subpackages/admin/pages/catalogue/index';
+import CataloguePage from '../../src/subpackages/catalogue/pages/catalogue/index';
 import { router, taroMock } from '../mocks/taro';
 import { makeBinding, makeCatalogue, makeCatalogueContent, makeMe, makeSession, residentMe } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';
@@ -77,7 +77,7 @@ describe('创星标准', () => {
     // 历史版本: tap → that version.
     await waitFor(() => expect(document.querySelectorAll('.cx-catalogue-version-item')).toHaveLength(2));
     fireEvent.click(document.querySelector('.cx-catalogue-version-item[data-version="2"]') as HTMLElement);
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/admin/pages/catalogue/index?version=2' });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/catalogue/pages/catalogue/index?version=2' });
     expect(button('cx-catalogue-edit')).toBeNull();
     expect(server.calls('GET /v1/catalogue/draft')).toHaveLength(0);
   });

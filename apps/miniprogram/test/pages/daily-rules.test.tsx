@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import DailyRulesPage from '../../src/subpackages/admin/pages/daily-rules/index';
+import DailyRulesPage from '../../src/subpackages/reports/pages/daily-rules/index';
 import { taroMock } from '../mocks/taro';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import DevLoginPage from '../../src/subpackages/account/pages/dev-login/index';
+import DevLoginPage from '../../src/subpackages/identity/pages/dev-login/index';
 import { taroMock } from '../mocks/taro';
 import { makeDevUser, makeMe, makeSession } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';

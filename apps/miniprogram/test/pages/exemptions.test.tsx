@@ -2,7 +2,7 @@ import { addDays, addMonths, type Exemption, monthOf, shanghaiDay } from '@chuan
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import ExemptionsPage from '../../src/subpackages/admin/pages/exemptions/index';
+import ExemptionsPage from '../../src/subpackages/reports/pages/exemptions/index';
 import { taroMock } from '../mocks/taro';
 import { makeBinding, makeBranch, makeMe, makeOrgTree, makeSession, makeTownship } from '../support/factories';
 import { errorReply, fakeApi, type SentRequest } from '../support/fake-api';

@@ -44,17 +44,17 @@ describe('home shortcuts', () => {
       '清风邮局',
       '创星动态',
     ]);
-    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index?townshipId=wulibao' });
+    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/reports/pages/dashboard/index?townshipId=wulibao' });
     expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
     expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/org/pages/township/index?id=wulibao' });
-    expect(cards[4].target).toEqual({ kind: 'page', url: '/subpackages/board/pages/township/index?townshipId=wulibao' });
-    expect(cards[5].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/invitations/index' });
-    expect(cards[6].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/bindings/index' });
-    expect(cards[7].target).toEqual({ kind: 'page', url: '/subpackages/admin/pages/exemptions/index' });
+    expect(cards[4].target).toEqual({ kind: 'page', url: '/subpackages/plans/pages/board-township/index?townshipId=wulibao' });
+    expect(cards[5].target).toEqual({ kind: 'page', url: '/subpackages/identity/pages/invitations/index' });
+    expect(cards[6].target).toEqual({ kind: 'page', url: '/subpackages/identity/pages/bindings/index' });
+    expect(cards[7].target).toEqual({ kind: 'page', url: '/subpackages/reports/pages/exemptions/index' });
     expect(cards.map((c) => c.title)).not.toContain('日报规则');
     expect(cards.find((c) => c.title === '整改督办')?.target).toEqual({
       kind: 'page',
-      url: '/subpackages/inspect/pages/township/index?townshipId=wulibao',
+      url: '/subpackages/inspections/pages/township/index?townshipId=wulibao',
     });
   });
 
@@ -62,10 +62,13 @@ describe('home shortcuts', () => {
     const inspector = shortcutsFor(
       makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' })] }),
     );
-    expect(inspector.find((c) => c.title === '四不两直')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/list/index' });
+    expect(inspector.find((c) => c.title === '四不两直')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/inspections/pages/list/index',
+    });
     expect(inspector.find((c) => c.title === '整改督办')?.target).toEqual({
       kind: 'page',
-      url: '/subpackages/inspect/pages/township/index',
+      url: '/subpackages/inspections/pages/township/index',
     });
     const cadre = shortcutsFor(
       makeMe({
@@ -80,7 +83,7 @@ describe('home shortcuts', () => {
     );
     expect(cadre.find((c) => c.title === '问题清单')?.target).toEqual({
       kind: 'page',
-      url: '/subpackages/inspect/pages/findings/index?branchId=yingtaogou',
+      url: '/subpackages/inspections/pages/findings/index?branchId=yingtaogou',
     });
     expect(cadre.map((c) => c.title)).not.toContain('四不两直');
     const leader = shortcutsFor(
@@ -88,7 +91,10 @@ describe('home shortcuts', () => {
         bindings: [makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } })],
       }),
     );
-    expect(leader.find((c) => c.title === '整改督办')?.target).toEqual({ kind: 'page', url: '/subpackages/inspect/pages/township/index' });
+    expect(leader.find((c) => c.title === '整改督办')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/inspections/pages/township/index',
+    });
   });
 
   it('township staff of several townships: the dashboard starts from a township list', () => {
@@ -97,7 +103,7 @@ describe('home shortcuts', () => {
     );
     expect(cards.find((c) => c.title === '今日日报看板')?.target).toEqual({
       kind: 'page',
-      url: '/subpackages/report/pages/dashboard/index',
+      url: '/subpackages/reports/pages/dashboard/index',
     });
     expect(cards.find((c) => c.title === '计划审批')?.target).toEqual({ kind: 'tab', url: '/pages/org/index' });
   });
@@ -105,15 +111,15 @@ describe('home shortcuts', () => {
   it('district admin: 全区组织, 日报看板 (pick a township), 邀请绑定 and 身份管理, all live', () => {
     const cards = shortcutsFor(makeMe({ bindings: [admin] }));
     expect(cards.slice(0, 4).map((c) => c.title)).toEqual(['全区组织', '日报看板', '邀请绑定', '身份管理']);
-    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/dashboard/index' });
+    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/reports/pages/dashboard/index' });
     expect(cards.slice(0, 4).every((c) => c.target.kind !== 'soon')).toBe(true);
   });
 
   it('district admin: 日报规则 and 免报管理 after the admin pages', () => {
     const cards = shortcutsFor(makeMe({ bindings: [admin] }));
     expect(cards.slice(4, 6).map((c) => [c.title, c.target])).toEqual([
-      ['日报规则', { kind: 'page', url: '/subpackages/admin/pages/daily-rules/index' }],
-      ['免报管理', { kind: 'page', url: '/subpackages/admin/pages/exemptions/index' }],
+      ['日报规则', { kind: 'page', url: '/subpackages/reports/pages/daily-rules/index' }],
+      ['免报管理', { kind: 'page', url: '/subpackages/reports/pages/exemptions/index' }],
     ]);
     // District admin who is also township staff: 免报管理 once.
     const both = shortcutsFor(makeMe({ bindings: [admin, makeBinding()] }));
@@ -121,7 +127,7 @@ describe('home shortcuts', () => {
   });
 
   it('创星标准 for every official (district admins edit there), once, never for residents', () => {
-    const url = '/subpackages/admin/pages/catalogue/index';
+    const url = '/subpackages/catalogue/pages/catalogue/index';
     for (const bindings of [
       [admin],
       [admin, makeBinding()],
@@ -143,7 +149,7 @@ describe('home shortcuts', () => {
   });
 
   it('季度排名 for township staff, leaders and district admins (the ranking routes’ readers), live; 评比管理 and 评分模型 for district admins only', () => {
-    const ranking = { kind: 'page', url: '/subpackages/ranking/pages/list/index' };
+    const ranking = { kind: 'page', url: '/subpackages/rankings/pages/list/index' };
     const leader = makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } });
     for (const me of [makeMe(), makeMe({ bindings: [leader] }), makeMe({ bindings: [admin] }), makeMe({ bindings: [admin, leader] })]) {
       expect(shortcutsFor(me).filter((c) => c.key === 'ranking')).toEqual([
@@ -157,11 +163,11 @@ describe('home shortcuts', () => {
     expect(titles.slice(titles.indexOf('季度排名'), titles.indexOf('季度排名') + 3)).toEqual(['季度排名', '评比管理', '评分模型']);
     expect(adminCards.find((c) => c.title === '评比管理')?.target).toEqual({
       kind: 'page',
-      url: '/subpackages/ranking/pages/review/index',
+      url: '/subpackages/rankings/pages/review/index',
     });
     expect(adminCards.find((c) => c.title === '评分模型')?.target).toEqual({
       kind: 'page',
-      url: '/subpackages/ranking/pages/scoring/index',
+      url: '/subpackages/rankings/pages/scoring/index',
     });
     for (const me of [makeMe(), makeMe({ bindings: [leader] })]) {
       expect(shortcutsFor(me).map((c) => c.key)).not.toContain('ranking-review');
@@ -180,8 +186,8 @@ describe('home shortcuts', () => {
   it('secretary: 填写今日日报 and 我的日报日历 for the bound branch, first', () => {
     const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
     expect(cards.slice(0, 3).map((c) => c.title)).toEqual(['填写今日日报', '我的日报日历', '我的支部']);
-    expect(cards[0].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/edit/index?branchId=jianxinnan' });
-    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/report/pages/calendar/index?branchId=jianxinnan' });
+    expect(cards[0].target).toEqual({ kind: 'page', url: '/subpackages/reports/pages/edit/index?branchId=jianxinnan' });
+    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/reports/pages/calendar/index?branchId=jianxinnan' });
   });
 
   it('a report waiting on the device comes first and opens its form', () => {
@@ -189,7 +195,7 @@ describe('home shortcuts', () => {
     expect(cards[0]).toMatchObject({
       title: '日报待发送',
       description: '有 1 份日报还在手机上，联网后点此发送',
-      target: { kind: 'page', url: '/subpackages/report/pages/edit/index?branchId=jianxinnan&day=2025-06-10' },
+      target: { kind: 'page', url: '/subpackages/reports/pages/edit/index?branchId=jianxinnan&day=2025-06-10' },
     });
   });
 
@@ -210,16 +216,16 @@ describe('home shortcuts', () => {
 
   it('应知应会 and 调查问卷: takers get 我的测试, organisers 应知应会测试; everyone 创星动态, last', () => {
     const taker = shortcutsFor(makeMe({ bindings: [secretary] }));
-    expect(taker.find((c) => c.title === '我的测试')?.target).toEqual({ kind: 'page', url: '/subpackages/learn/pages/mine/index' });
+    expect(taker.find((c) => c.title === '我的测试')?.target).toEqual({ kind: 'page', url: '/subpackages/learning/pages/mine/index' });
     expect(taker.find((c) => c.title === '调查问卷')?.target).toEqual({
       kind: 'page',
-      url: '/subpackages/learn/pages/questionnaires/index',
+      url: '/subpackages/learning/pages/questionnaires/index',
     });
     expect(taker.map((c) => c.title)).not.toContain('应知应会测试');
     const organiser = shortcutsFor(makeMe({ bindings: [admin] }));
     expect(organiser.find((c) => c.title === '应知应会测试')?.target).toEqual({
       kind: 'page',
-      url: '/subpackages/learn/pages/sessions/index',
+      url: '/subpackages/learning/pages/sessions/index',
     });
     expect(organiser.map((c) => c.title)).not.toContain('我的测试');
     for (const cards of [taker, organiser, shortcutsFor(makeMe({ roles: ['resident'], bindings: [] }))]) {
@@ -242,12 +248,12 @@ describe('home shortcuts', () => {
     expect(titles.indexOf('创星计划')).toBe(titles.indexOf('我的支部') + 1);
     expect(cards.find((c) => c.title === '创星计划')?.target).toEqual({
       kind: 'page',
-      url: '/subpackages/plan/pages/edit/index?branchId=jianxinnan',
+      url: '/subpackages/plans/pages/edit/index?branchId=jianxinnan',
     });
     const both = shortcutsFor(makeMe({ bindings: [secretary, cadre] })).filter((c) => c.title === '创星计划');
     expect(both.map((c) => [c.description, c.target])).toEqual([
-      ['五里堡街道 · 建新南街社区', { kind: 'page', url: '/subpackages/plan/pages/edit/index?branchId=jianxinnan' }],
-      ['侯寨乡 · 樱桃沟村', { kind: 'page', url: '/subpackages/plan/pages/edit/index?branchId=v1' }],
+      ['五里堡街道 · 建新南街社区', { kind: 'page', url: '/subpackages/plans/pages/edit/index?branchId=jianxinnan' }],
+      ['侯寨乡 · 樱桃沟村', { kind: 'page', url: '/subpackages/plans/pages/edit/index?branchId=v1' }],
     ]);
     expect(shortcutsFor(makeMe({ roles: ['resident'], bindings: [] })).map((c) => c.title)).not.toContain('创星计划');
   });
@@ -256,18 +262,18 @@ describe('home shortcuts', () => {
     const cards = shortcutsFor(makeMe({ bindings: [secretary] }));
     expect(cards.find((c) => c.title === '学讲评')?.target).toEqual({
       kind: 'page',
-      url: '/subpackages/review/pages/board/index?branchId=jianxinnan',
+      url: '/subpackages/study-review/pages/board/index?branchId=jianxinnan',
     });
     expect(shortcutsFor(makeMe()).find((c) => c.title === '学讲评')?.target).toEqual({
       kind: 'page',
-      url: '/subpackages/review/pages/summary/index?townshipId=wulibao',
+      url: '/subpackages/study-review/pages/summary/index?townshipId=wulibao',
     });
     const leader = makeBinding({ role: 'leader', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'dehuajie'] } });
     expect(
       shortcutsFor(makeMe({ bindings: [leader] }))
         .filter((c) => c.title === '学讲评')
         .map((c) => c.target),
-    ).toEqual([{ kind: 'page', url: '/subpackages/review/pages/summary/index' }]);
+    ).toEqual([{ kind: 'page', url: '/subpackages/study-review/pages/summary/index' }]);
     expect(shortcutsFor(makeMe({ roles: ['resident'], bindings: [] })).map((c) => c.title)).not.toContain('学讲评');
   });
 
@@ -278,7 +284,7 @@ describe('home shortcuts', () => {
       { kind: 'page', url: '/subpackages/mailbox/pages/write/index' },
       { kind: 'page', url: '/subpackages/mailbox/pages/mine/index' },
       { kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' },
-      { kind: 'page', url: '/subpackages/account/pages/bind/index' },
+      { kind: 'page', url: '/subpackages/identity/pages/bind/index' },
       { kind: 'page', url: '/subpackages/news/pages/feed/index' },
     ]);
   });
@@ -346,7 +352,7 @@ describe('home shortcuts', () => {
       const adminCards = shortcutsFor(makeMe({ bindings: [admin] }));
       expect(adminCards.find((c) => c.key === 'letter-rules')).toMatchObject({
         title: '信箱规则',
-        target: { kind: 'page', url: '/subpackages/admin/pages/letter-rules/index' },
+        target: { kind: 'page', url: '/subpackages/mailbox/pages/letter-rules/index' },
       });
       for (const me of [makeMe(), makeMe({ bindings: [leader] }), makeMe({ bindings: [station] }), makeMe({ bindings: [secretary] })]) {
         expect(shortcutsFor(me).map((c) => c.key)).not.toContain('letter-rules');
@@ -420,7 +426,7 @@ describe('home tab', () => {
     render(<HomePage />);
 
     fireEvent.click(screen.getByText('选择演示用户登录'));
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/account/pages/dev-login/index' });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/identity/pages/dev-login/index' });
     expect(taroMock.login).not.toHaveBeenCalled();
     expect(server.sent).toHaveLength(0);
   });
@@ -443,7 +449,7 @@ describe('home tab', () => {
     fireEvent.click(screen.getByText('我的支部'));
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/org/pages/branch/index?id=jianxinnan' });
     fireEvent.click(screen.getByText('填写今日日报'));
-    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/report/pages/edit/index?branchId=jianxinnan' });
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/reports/pages/edit/index?branchId=jianxinnan' });
     fireEvent.click(screen.getByText('清风邮局'));
     expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: '/subpackages/mailbox/pages/write/index' });
     expect(taroMock.navigateTo).toHaveBeenCalledTimes(3);
@@ -458,7 +464,7 @@ describe('home tab', () => {
 
     fireEvent.click(await screen.findByText('季度排名'));
     expect(taroMock.showToast).not.toHaveBeenCalled();
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/subpackages\/ranking\/pages\/list\/index/) });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: expect.stringMatching(/^\/subpackages\/rankings\/pages\/list\/index/) });
   });
 
   it('shows a report still waiting in the device’s send queue', async () => {
@@ -469,7 +475,7 @@ describe('home tab', () => {
     render(<HomePage />);
 
     fireEvent.click(await screen.findByText('日报待发送'));
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/report/pages/edit/index?branchId=jianxinnan&day=2025-06-10' });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/reports/pages/edit/index?branchId=jianxinnan&day=2025-06-10' });
   });
 
   it('drops the session when getMe still says 401 after re-login', async () => {

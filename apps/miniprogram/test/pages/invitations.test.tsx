@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import InvitationsPage from '../../src/subpackages/admin/pages/invitations/index';
+import InvitationsPage from '../../src/subpackages/identity/pages/invitations/index';
 import { taroMock } from '../mocks/taro';
 import { makeBinding, makeBranch, makeInvitation, makeMe, makeOrgTree, makeSession, makeTownship } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';

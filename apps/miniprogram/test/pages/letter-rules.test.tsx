@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import LetterRulesPage from '../../src/subpackages/admin/pages/letter-rules/index';
+import LetterRulesPage from '../../src/subpackages/mailbox/pages/letter-rules/index';
 import { taroMock } from '../mocks/taro';
 import { makeBinding, makeMe, makeSession, residentMe, stationBinding } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';
@@ -27,7 +27,7 @@ function asAdmin() {
 }
 
 const field = (name: string) => document.querySelector(`.cx-letter-rules-field[data-field="${name}"]`) as HTMLElement;
-const valueOf = (name: string) => field(name)?.querySelector('.cx-letter-rules-value')?.textContent;
+const shownValue = (name: string) => field(name)?.querySelector('.cx-letter-rules-value')?.textContent;
 const tap = (name: string, cls: 'cx-letter-rules-less' | 'cx-letter-rules-more') =>
   fireEvent.click(field(name).querySelector(`.${cls}`) as HTMLElement);
 const preset = (name: string, n: number) =>
@@ -47,7 +47,7 @@ describe('信箱规则', () => {
     });
 
     render(<LetterRulesPage />);
-    await waitFor(() => expect(valueOf('acceptWorkingDays')).toBe('2'));
+    await waitFor(() => expect(shownValue('acceptWorkingDays')).toBe('2'));
     expect(screen.getByText('受理时限（工作日）')).toBeTruthy();
     expect(screen.getByText('答复时限（工作日）')).toBeTruthy();
     expect(screen.getByText('答复后自动归档（天）')).toBeTruthy();
@@ -79,17 +79,17 @@ describe('信箱规则', () => {
     });
 
     render(<LetterRulesPage />);
-    await waitFor(() => expect(valueOf('acceptWorkingDays')).toBe('10'));
+    await waitFor(() => expect(shownValue('acceptWorkingDays')).toBe('10'));
     tap('acceptWorkingDays', 'cx-letter-rules-more');
     tap('replyWorkingDays', 'cx-letter-rules-more');
     tap('autoArchiveDays', 'cx-letter-rules-less');
     tap('perDayLimit', 'cx-letter-rules-more');
-    expect([valueOf('acceptWorkingDays'), valueOf('replyWorkingDays'), valueOf('autoArchiveDays'), valueOf('perDayLimit')]).toEqual([
-      '10',
-      '60',
-      '1',
-      '50',
-    ]);
+    expect([
+      shownValue('acceptWorkingDays'),
+      shownValue('replyWorkingDays'),
+      shownValue('autoArchiveDays'),
+      shownValue('perDayLimit'),
+    ]).toEqual(['10', '60', '1', '50']);
     expect(field('acceptWorkingDays').querySelector('.cx-letter-rules-more')?.classList.contains('is-disabled')).toBe(true);
   });
 
@@ -171,7 +171,7 @@ describe('信箱规则', () => {
     expect(await screen.findByText('服务暂时不可用')).toBeTruthy();
     fireEvent.click(screen.getByText('重试'));
 
-    await waitFor(() => expect(valueOf('acceptWorkingDays')).toBe('2'));
+    await waitFor(() => expect(shownValue('acceptWorkingDays')).toBe('2'));
     expect(server.calls('GET /v1/letter-rules')).toHaveLength(2);
   });
 

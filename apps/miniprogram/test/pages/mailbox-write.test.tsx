@@ -306,7 +306,7 @@ describe('写信 (清风邮局)', () => {
       expect(server.calls('POST /v1/letters')).toHaveLength(0);
       expect(container.querySelector('.cx-letter-submit')?.textContent).toBe('重新寄出');
 
-      fireEvent.click(container.querySelector('.mailbox-photo__remove') as HTMLElement);
+      fireEvent.click(container.querySelector('.cx-photo-remove') as HTMLElement);
       fireEvent.click(container.querySelector('.cx-letter-submit') as HTMLElement);
       await waitFor(() => expect(container.querySelector('.cx-letter-code')).toBeTruthy());
       expect(server.calls('POST /v1/letters')[0].body).toMatchObject({ photos: [] });

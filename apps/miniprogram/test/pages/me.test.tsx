@@ -28,7 +28,7 @@ describe('me tab', () => {
 
     fireEvent.click(screen.getByText('绑定身份'));
 
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/account/pages/bind/index' });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/identity/pages/bind/index' });
   });
 
   it('退出登录 forgets the session and returns to the home tab', () => {
@@ -52,7 +52,7 @@ describe('me tab', () => {
     process.env.TARO_ENV = 'h5';
     render(<MePage />);
     fireEvent.click(screen.getByText('切换演示用户'));
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/account/pages/dev-login/index' });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/identity/pages/dev-login/index' });
   });
 
   it('links 通知发件箱 only where demo login exists (local mode)', () => {
@@ -64,6 +64,6 @@ describe('me tab', () => {
     process.env.TARO_ENV = 'h5';
     render(<MePage />);
     fireEvent.click(screen.getByText('通知发件箱'));
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/account/pages/outbox/index' });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/identity/pages/outbox/index' });
   });
 });

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import OutboxPage from '../../src/subpackages/account/pages/outbox/index';
+import OutboxPage from '../../src/subpackages/identity/pages/outbox/index';
 import { pullDownRefresh, taroMock } from '../mocks/taro';
 import { errorReply, fakeApi } from '../support/fake-api';
 

@@ -2,7 +2,7 @@ import type { Plan, PlanContent } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import PlanEditPage from '../../src/subpackages/plan/pages/edit/index';
+import PlanEditPage from '../../src/subpackages/plans/pages/edit/index';
 import { router, taroMock } from '../mocks/taro';
 import { inspectorBinding, makeBinding, makeBranch, makeCatalogue, makeMe, makeSession, secretaryBinding } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import ReportCalendarPage from '../../src/subpackages/report/pages/calendar/index';
-import { addMonths, monthOf, shanghaiDay } from '../../src/subpackages/report/services/shanghai-day';
+import ReportCalendarPage from '../../src/subpackages/reports/pages/calendar/index';
+import { addMonths, monthOf, shanghaiDay } from '../../src/subpackages/reports/services/shanghai-day';
 import { router, taroMock } from '../mocks/taro';
 import { makeBranch, makeMe, makeSession, secretaryBinding } from '../support/factories';
 import { fakeApi } from '../support/fake-api';
@@ -63,7 +63,7 @@ describe('我的日报日历', () => {
     expect(legend).toEqual(['已提交', '迟交', '未提交', '免报', '未到']);
 
     fireEvent.click(cell('2025-06-02'));
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/report/pages/detail/index?branchId=jianxinnan&day=2025-06-02' });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/reports/pages/detail/index?branchId=jianxinnan&day=2025-06-02' });
     fireEvent.click(cell('2025-06-03'));
     expect(taroMock.showToast).toHaveBeenCalledWith({ title: '当天未提交日报', icon: 'none' });
   });
@@ -90,7 +90,7 @@ describe('我的日报日历', () => {
     const { container } = render(<ReportCalendarPage />);
     await screen.findByText('今天');
     fireEvent.click(container.querySelector(`[data-day="${today}"]`)!);
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: `/subpackages/report/pages/edit/index?branchId=jianxinnan&day=${today}` });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: `/subpackages/reports/pages/edit/index?branchId=jianxinnan&day=${today}` });
 
     fireEvent.click(screen.getByText('‹ 上月'));
     await waitFor(() => expect(server.calls('GET /v1/branches/jianxinnan/calendar')).toHaveLength(2));

@@ -2,8 +2,8 @@ import type { TownshipDayCompliance } from '@chuangxing/shared';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import ReportDashboardPage from '../../src/subpackages/report/pages/dashboard/index';
-import { addDays, shanghaiDay } from '../../src/subpackages/report/services/shanghai-day';
+import ReportDashboardPage from '../../src/subpackages/reports/pages/dashboard/index';
+import { addDays, shanghaiDay } from '../../src/subpackages/reports/services/shanghai-day';
 import { pullDownRefresh, router, taroMock } from '../mocks/taro';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
 import { fakeApi } from '../support/fake-api';
@@ -49,10 +49,10 @@ describe('乡镇日报看板', () => {
     expect(rows.map((r) => r.querySelector('.cx-dashboard-status')?.textContent)).toEqual(['未提交', '迟交', '已提交', '已提交', '免报']);
 
     fireEvent.click(rows[1]);
-    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: `/subpackages/report/pages/detail/index?branchId=b-late&day=${today}` });
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: `/subpackages/reports/pages/detail/index?branchId=b-late&day=${today}` });
     fireEvent.click(rows[0]);
     expect(taroMock.navigateTo).toHaveBeenLastCalledWith({
-      url: `/subpackages/report/pages/calendar/index?branchId=b-miss&month=${today.slice(0, 7)}`,
+      url: `/subpackages/reports/pages/calendar/index?branchId=b-miss&month=${today.slice(0, 7)}`,
     });
   });
 
@@ -157,6 +157,6 @@ describe('乡镇日报看板', () => {
     await waitFor(() => expect(container.querySelector('.cx-dashboard-rate')?.textContent).toBe('70%'));
     expect(Array.from(container.querySelectorAll('.cx-dashboard-township-rate')).map((r) => r.textContent)).toEqual(['90%', '50%']);
     fireEvent.click(screen.getByText('侯寨乡'));
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: `/subpackages/report/pages/dashboard/index?townshipId=houzhai&day=${today}` });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: `/subpackages/reports/pages/dashboard/index?townshipId=houzhai&day=${today}` });
   });
 });

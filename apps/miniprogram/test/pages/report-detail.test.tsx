@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import ReportDetailPage from '../../src/subpackages/report/pages/detail/index';
+import ReportDetailPage from '../../src/subpackages/reports/pages/detail/index';
 import { router, taroMock } from '../mocks/taro';
 import { makeBranch, makeCatalogue, makeMe, makeReport, makeReportDetail, makeSession, secretaryBinding } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';

@@ -2,9 +2,9 @@ import type { SubmitReportBody } from '@chuangxing/shared';
 import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import ReportEditPage from '../../src/subpackages/report/pages/edit/index';
-import { resetReportSync } from '../../src/subpackages/report/services/report-sync';
-import { shanghaiDay } from '../../src/subpackages/report/services/shanghai-day';
+import ReportEditPage from '../../src/subpackages/reports/pages/edit/index';
+import { resetReportSync } from '../../src/subpackages/reports/services/report-sync';
+import { shanghaiDay } from '../../src/subpackages/reports/services/shanghai-day';
 import { emitAppShow, emitNetworkChange, router, taroMock } from '../mocks/taro';
 import { makeBranch, makeCatalogue, makeMe, makeReport, makeReportDetail, makeSession, secretaryBinding } from '../support/factories';
 import { errorReply, fakeApi, type Reply, type SentRequest } from '../support/fake-api';
@@ -67,7 +67,7 @@ describe('填写日报', () => {
 
     render(<ReportEditPage />);
     await fillFirstItem('  走访困难群众 5 户  ');
-    const plus = document.querySelectorAll('.report-count__btn')[1];
+    const plus = document.querySelectorAll('.cx-report-count-more')[0];
     fireEvent.click(plus);
     fireEvent.click(plus);
     fireEvent.change(document.querySelector('.cx-report-problems textarea, textarea.cx-report-problems') as HTMLTextAreaElement, {
@@ -394,7 +394,7 @@ describe('填写日报', () => {
     render(<ReportEditPage />);
     expect(await screen.findByText('不能填写')).toBeTruthy();
     fireEvent.click(screen.getByText('查看日报详情'));
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: `/subpackages/report/pages/detail/index?branchId=jianxinnan&day=${today}` });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: `/subpackages/reports/pages/detail/index?branchId=jianxinnan&day=${today}` });
   });
 });
 

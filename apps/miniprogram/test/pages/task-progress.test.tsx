@@ -2,7 +2,7 @@ import type { Plan, TaskProgress } from '@chuangxing/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
-import TaskProgressPage from '../../src/subpackages/plan/pages/task/index';
+import TaskProgressPage from '../../src/subpackages/plans/pages/task/index';
 import { router, taroMock } from '../mocks/taro';
 import { makeMe, makeSession, secretaryBinding } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';
@@ -123,7 +123,7 @@ describe('任务进展', () => {
     // Done: no milestone is overdue any more.
     expect(document.querySelectorAll('.cx-task-milestone.is-overdue')).toHaveLength(0);
     fireEvent.click(el('.cx-task-report'));
-    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/report/pages/detail/index?branchId=jianxinnan&day=2026-03-09' });
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/reports/pages/detail/index?branchId=jianxinnan&day=2026-03-09' });
     unmount();
 
     fakeApi({ [`GET ${PLAN_PATH}`]: plan(), [`GET ${TASK_PATH}`]: errorReply(404, 'NOT_FOUND', '重点任务不存在或无权查看') });

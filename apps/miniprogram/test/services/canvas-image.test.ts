@@ -18,7 +18,8 @@ function recordingCanvas() {
     width: 300,
     height: 150,
     getContext() {
-      const g = (generation += 1);
+      generation += 1;
+      const g = generation;
       const ctx: ScalableContext & { fillText(t: string): void } = {
         fillStyle: '#000',
         scale: (x, y) => void log.push(`ctx${g} scale ${x},${y}`),

@@ -1,4 +1,4 @@
-import type { Clock, KeyValueStorage } from '../../src/subpackages/report/offline/ports';
+import type { Clock, KeyValueStorage } from '../../src/subpackages/reports/offline/ports';
 
 /** A clock whose time only moves when the test says so; timers fire during `advance`. */
 export function fakeClock(start = Date.parse('2025-06-10T10:00:00+08:00')) {

@@ -1,7 +1,7 @@
 import { type Me, ROLE_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { ErrorView, LoadingView } from '../../components/state-views';
 import { devLoginAvailable, isH5 } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
@@ -122,15 +122,15 @@ export default function HomePage() {
 
   // weapp: log in silently with WeChat, unless the user just pressed 退出登录
   // or this is a devtools build against the local stack (demo users instead).
+  // A failed login waits for 重试 (it leaves `login` failed, not idle).
   useEffect(() => {
     if (isH5() || devLoginAvailable()) return;
     if (!session.token && !session.signedOut && login.kind === 'idle') wechatLogin();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session.token, session.signedOut]);
+  }, [session.token, session.signedOut, login.kind, wechatLogin]);
 
   useDidShow(refresh);
 
-  let body;
+  let body: ReactNode;
   if (!session.token) body = <SignedOut login={login} onWechatLogin={wechatLogin} />;
   else if (session.me) body = <Welcome me={session.me} pending={pending} />;
   else if (meFailure) body = <ErrorView failure={meFailure} onRetry={refresh} />;

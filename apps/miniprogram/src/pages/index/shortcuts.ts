@@ -326,7 +326,7 @@ const learnTakerShortcuts: Shortcut[] = [
 
 function townshipIdsOf(bindings: RoleBinding[]): string[] {
   const ids = new Set<string>();
-  for (const b of bindings) if (b.scope.level === 'township') b.scope.townshipIds.forEach((id) => ids.add(id));
+  for (const b of bindings) if (b.scope.level === 'township') for (const id of b.scope.townshipIds) ids.add(id);
   return [...ids];
 }
 
@@ -480,5 +480,9 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
   cards.push(newsShortcut);
 
   const seen = new Set<string>();
-  return cards.filter((c) => (seen.has(c.key) ? false : (seen.add(c.key), true)));
+  return cards.filter((c) => {
+    if (seen.has(c.key)) return false;
+    seen.add(c.key);
+    return true;
+  });
 }

@@ -1,5 +1,6 @@
 import { type OrgTree, TOWNSHIP_KIND_LABELS, type TownshipSummary } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../components/state-views';
 import { useResource } from '../../hooks/use-resource';
@@ -59,7 +60,7 @@ export default function OrgPage() {
     enabled: allowed,
   });
 
-  let body;
+  let body: ReactNode;
   if (!session.token) body = <SignInNeeded />;
   else if (!allowed) body = <BindingNeeded text="组织架构仅对党务工作人员开放。干部和工作人员请先绑定身份。" />;
   else

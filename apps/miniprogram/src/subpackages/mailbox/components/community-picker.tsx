@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { ChoiceChips } from '../../../components/choice-chips';
 import { LoadingView } from '../../../components/state-views';
 import { useResource } from '../../../hooks/use-resource';
 import { loadDirectory } from '../services/directory';
-import { ChoiceChips } from './choice-chips';
 
 export interface PickedCommunity {
   id: string;

@@ -1,7 +1,7 @@
 import { shanghaiDay } from '@chuangxing/shared';
 import { Input, Text, View } from '@tarojs/components';
+import { ChoiceChips } from '../../../components/choice-chips';
 import { meetingDayChoices, meetingDayLabel } from '../services/meeting-dates';
-import { ChoiceChips } from './choice-chips';
 
 /**
  * The date of a new 社区半月谈: big chips for the next Wednesdays and Saturdays, or any day typed as

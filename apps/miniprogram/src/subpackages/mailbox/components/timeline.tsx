@@ -1,5 +1,6 @@
 import { formatShanghaiDateTime, type TimelineEntry } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
+import { keyedByContent } from '../../../services/list-keys';
 import { timelineLabel } from '../services/letter-labels';
 
 /**
@@ -11,10 +12,10 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <View className="mailbox-timeline cx-letter-timeline">
-      {sorted.map((e, i) => (
+      {keyedByContent(sorted, (e) => `${e.at}:${e.kind}`).map(({ item: e, key }) => (
         <View
-          key={`${e.at}-${i}`}
-          className={`mailbox-timeline__item cx-timeline-entry${e.internal ? ' mailbox-timeline__item--internal' : ''}${i === sorted.length - 1 ? ' is-last' : ''}`}
+          key={key}
+          className={`mailbox-timeline__item cx-timeline-entry${e.internal ? ' mailbox-timeline__item--internal' : ''}${e === sorted[sorted.length - 1] ? ' is-last' : ''}`}
           data-kind={e.kind}
         >
           <View className="mailbox-timeline__rail">

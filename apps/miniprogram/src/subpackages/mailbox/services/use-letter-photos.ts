@@ -1,5 +1,5 @@
 import { LETTER_LIMITS } from '@chuangxing/shared';
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { toFailure } from '../../../services/api-failure';
 import { type PreparedLetterPhoto, releaseLetterPhoto, uploadLetterPhoto } from './letter-photo-files';
 
@@ -35,6 +35,10 @@ function createLimiter(max: number) {
 }
 
 let seq = 0;
+const nextId = () => {
+  seq += 1;
+  return `lp${Date.now().toString(36)}${seq}`;
+};
 
 /**
  * The write page's photos. Each uploads as soon as the letter's community is known (the presign files it
@@ -44,70 +48,73 @@ let seq = 0;
  */
 export function useLetterPhotos(branchId: string | undefined) {
   const store = useRef<LetterPhoto[]>([]);
-  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  // The photos live in a ref (uploads read the latest list); a new list re-renders through this counter.
+  const [, bump] = useReducer((n: number) => n + 1, 0);
   const branchRef = useRef(branchId);
   branchRef.current = branchId;
   const running = useRef(new Map<string, { branchId: string; promise: Promise<string | undefined> }>());
   const [limit] = useState(() => createLimiter(UPLOAD_CONCURRENCY));
 
-  const set = (next: LetterPhoto[]) => {
+  const set = useCallback((next: LetterPhoto[]) => {
     store.current = next;
     bump();
-  };
-  const patch = (id: string, p: Partial<LetterPhoto>) => {
-    if (store.current.some((x) => x.id === id)) set(store.current.map((x) => (x.id === id ? { ...x, ...p } : x)));
-  };
+  }, []);
+  const patch = useCallback(
+    (id: string, p: Partial<LetterPhoto>) => {
+      if (store.current.some((x) => x.id === id)) set(store.current.map((x) => (x.id === id ? { ...x, ...p } : x)));
+    },
+    [set],
+  );
 
-  const upload = (id: string, target: string): Promise<string | undefined> => {
-    const photo = store.current.find((p) => p.id === id);
-    if (!photo) return Promise.resolve(undefined);
-    if (photo.state === 'uploaded' && photo.key && photo.keyBranchId === target) return Promise.resolve(photo.key);
-    const run = running.current.get(id);
-    if (run && run.branchId === target) return run.promise;
-    // Another community's upload may still run: its answer is dropped (see `current`).
-    const current = () => branchRef.current === target && store.current.some((p) => p.id === id);
-    const promise: Promise<string | undefined> = limit(async () => {
-      if (!current()) return undefined;
-      patch(id, { state: 'uploading', progress: 0, error: undefined });
-      try {
-        const key = await uploadLetterPhoto(target, photo, (progress) => {
-          if (current()) patch(id, { progress });
-        });
+  const upload = useCallback(
+    (id: string, target: string): Promise<string | undefined> => {
+      const photo = store.current.find((p) => p.id === id);
+      if (!photo) return Promise.resolve(undefined);
+      if (photo.state === 'uploaded' && photo.key && photo.keyBranchId === target) return Promise.resolve(photo.key);
+      const run = running.current.get(id);
+      if (run && run.branchId === target) return run.promise;
+      // Another community's upload may still run: its answer is dropped (see `current`).
+      const current = () => branchRef.current === target && store.current.some((p) => p.id === id);
+      const promise: Promise<string | undefined> = limit(async () => {
         if (!current()) return undefined;
-        patch(id, { state: 'uploaded', key, keyBranchId: target, progress: 100 });
-        return key;
-      } catch (err) {
-        if (current()) patch(id, { state: 'failed', progress: undefined, error: toFailure(err).message });
-        return undefined;
-      }
-    }).finally(() => {
-      if (running.current.get(id)?.promise === promise) running.current.delete(id);
-    });
-    running.current.set(id, { branchId: target, promise });
-    return promise;
-  };
+        patch(id, { state: 'uploading', progress: 0, error: undefined });
+        try {
+          const key = await uploadLetterPhoto(target, photo, (progress) => {
+            if (current()) patch(id, { progress });
+          });
+          if (!current()) return undefined;
+          patch(id, { state: 'uploaded', key, keyBranchId: target, progress: 100 });
+          return key;
+        } catch (err) {
+          if (current()) patch(id, { state: 'failed', progress: undefined, error: toFailure(err).message });
+          return undefined;
+        }
+      }).finally(() => {
+        if (running.current.get(id)?.promise === promise) running.current.delete(id);
+      });
+      running.current.set(id, { branchId: target, promise });
+      return promise;
+    },
+    [limit, patch],
+  );
 
-  // Upload what is not up yet for this community; a failed photo waits for a tap (or 寄出).
+  const photos = store.current;
+  // Upload what is not up yet for this community (again when photos are added); a failed photo waits for a tap (or 寄出).
   useEffect(() => {
     if (!branchId) return;
-    for (const p of store.current) {
+    for (const p of photos) {
       if (p.state === 'failed' || (p.state === 'uploaded' && p.keyBranchId === branchId)) continue;
       void upload(p.id, branchId);
     }
-    // `upload` reads refs only; `version` re-runs this after photos are added.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [branchId, version]);
+  }, [branchId, photos, upload]);
 
-  const photos = store.current;
   return {
     photos,
     remaining: LETTER_LIMITS.photos - photos.length,
     add(prepared: PreparedLetterPhoto[]) {
       const room = LETTER_LIMITS.photos - store.current.length;
       prepared.slice(room).forEach(releaseLetterPhoto);
-      const added = prepared
-        .slice(0, Math.max(0, room))
-        .map((p): LetterPhoto => ({ ...p, id: `lp${Date.now().toString(36)}${(seq += 1)}`, state: 'waiting' }));
+      const added = prepared.slice(0, Math.max(0, room)).map((p): LetterPhoto => ({ ...p, id: nextId(), state: 'waiting' }));
       if (added.length) set([...store.current, ...added]);
     },
     remove(id: string) {

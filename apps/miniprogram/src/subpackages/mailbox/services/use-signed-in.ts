@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { devLoginAvailable, isH5 } from '../../../config/runtime-config';
 import { useSession } from '../../../hooks/use-session';
 import { loginWithWechat } from '../../../services/api';
@@ -13,24 +13,31 @@ export type SignIn = { kind: 'ready' } | { kind: 'pending' } | { kind: 'failed';
  */
 export function useSignedIn(): SignIn {
   const session = useSession();
-  const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<Failure>();
   const silent = !session.token && !session.signedOut && !isH5() && !devLoginAvailable();
+  /** Drops the failure of a login the page no longer waits for. */
+  const cancel = useRef<() => void>(undefined);
 
-  useEffect(() => {
-    if (!silent) return undefined;
+  const login = useCallback(() => {
+    cancel.current?.();
     let live = true;
+    cancel.current = () => {
+      live = false;
+    };
     setFailure(undefined);
     loginWithWechat().catch((err: unknown) => {
       if (live) setFailure(toFailure(err));
     });
-    return () => {
-      live = false;
-    };
-  }, [silent, attempt]);
+  }, []);
+
+  useEffect(() => {
+    if (!silent) return undefined;
+    login();
+    return () => cancel.current?.();
+  }, [silent, login]);
 
   if (session.token) return { kind: 'ready' };
   if (!silent) return { kind: 'needed' };
-  if (failure) return { kind: 'failed', failure, retry: () => setAttempt((n) => n + 1) };
+  if (failure) return { kind: 'failed', failure, retry: login };
   return { kind: 'pending' };
 }

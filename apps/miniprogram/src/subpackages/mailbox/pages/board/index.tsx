@@ -6,6 +6,7 @@ import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
+import { keyedByContent } from '../../../../services/list-keys';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { CommunityPicker } from '../../components/community-picker';
@@ -71,8 +72,8 @@ function Board({ board, onMonth }: { board: PublicBoard; onMonth: (month: string
       {board.letters.length === 0 ? (
         <EmptyView text="本月暂无公开的来信" />
       ) : (
-        board.letters.map((l, i) => (
-          <View key={`${l.createdAt}-${i}`} className="cx-card mailbox-letter cx-board-letter">
+        keyedByContent(board.letters, (l) => `${l.createdAt}:${l.text}`).map(({ item: l, key }) => (
+          <View key={key} className="cx-card mailbox-letter cx-board-letter">
             <View className="mailbox-letter__head">
               <CategoryTag category={l.category} />
               <LetterStatusChip status={l.status} />

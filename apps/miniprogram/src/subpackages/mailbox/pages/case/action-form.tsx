@@ -2,9 +2,11 @@ import { type CaseLetter, LETTER_LIMITS, LetterActionBody } from '@chuangxing/sh
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
+import { FieldProblem } from '../../../../components/field-problem';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
-import { failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
-import { ChoiceChips } from '../../components/choice-chips';
+import { serverProblems } from '../../../../services/server-problems';
 import { CommunityPicker, type PickedCommunity } from '../../components/community-picker';
 import { ACTION_LABELS, type LetterAction } from '../../services/letter-access';
 
@@ -92,7 +94,11 @@ export function ActionForm({
   const [internal, setInternal] = useState(true);
   const [to, setTo] = useState<PickedCommunity>();
   const [problems, setProblems] = useState<Problems>({});
-  const [sending, setSending] = useState(false);
+  const { busy: sending, run } = useMutation({
+    // CONFLICT: someone else acted first. ILLEGAL_TRANSITION: the status moved on. Either way, show the latest.
+    onConflict: (failure) => onStale(failure.code === 'ILLEGAL_TRANSITION' ? `${failure.message}（已刷新）` : '已被他人处理，已刷新'),
+    onError: (failure, body) => setProblems(serverProblems(body, fieldOf, failure.message)),
+  });
 
   const submit = async () => {
     if (sending) return;
@@ -114,28 +120,11 @@ export function ActionForm({
       setProblems(local);
       return;
     }
-    setSending(true);
     setProblems({});
-    try {
-      const res = await api.actOnCase({ params: { letterId: letter.id }, body: parsed.data });
-      if (res.status === 200) {
-        Taro.showToast({ title: DONE_TOASTS[action], icon: 'success' }).catch(ignore);
-        onDone(res.body.letter);
-        return;
-      }
-      if (res.status === 409) {
-        // CONFLICT: someone else acted first. ILLEGAL_TRANSITION: the status moved on. Either way, show the latest.
-        const failure = failureOf(res);
-        onStale(failure.code === 'ILLEGAL_TRANSITION' ? `${failure.message}（已刷新）` : '已被他人处理，已刷新');
-        return;
-      }
-      const fields = problemsOf(fieldErrorsOf(res.body));
-      setProblems(res.status === 400 && Object.keys(fields).length ? fields : { form: failureOf(res).message });
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setSending(false);
-    }
+    const res = await run(() => api.actOnCase({ params: { letterId: letter.id }, body: parsed.data }));
+    if (!res) return;
+    Taro.showToast({ title: DONE_TOASTS[action], icon: 'success' }).catch(ignore);
+    onDone(res.body.letter);
   };
 
   const max =
@@ -147,7 +136,7 @@ export function ActionForm({
         <View className="cx-field">
           <Text className="cx-field__label">转给哪个社区</Text>
           <CommunityPicker selected={to?.id} initialTownshipId={letter.townshipId} exclude={letter.branchId} onPick={setTo} />
-          {problems.toBranchId ? <Text className="cx-field__error">{problems.toBranchId}</Text> : null}
+          <FieldProblem text={problems.toBranchId} />
         </View>
       ) : null}
       {action === 'note' ? (
@@ -177,7 +166,7 @@ export function ActionForm({
           }}
         />
       </View>
-      {problems.text ? <Text className="cx-field__error">{problems.text}</Text> : null}
+      <FieldProblem text={problems.text} />
       {problems.form ? <Text className="cx-form-problem cx-case-problem">{problems.form}</Text> : null}
       <Button
         className={`cx-btn cx-btn--primary mailbox-action-form__confirm cx-case-confirm${sending ? ' cx-btn--disabled' : ''}`}

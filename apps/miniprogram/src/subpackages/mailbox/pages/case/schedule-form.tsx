@@ -3,9 +3,10 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, failureOf, fieldErrorsOf } from '../../../../services/api-failure';
 import { MeetingDatePicker } from '../../components/meeting-date-picker';
 import { meetingDayLabel, meetingDayProblem } from '../../services/meeting-dates';
 
@@ -37,7 +38,10 @@ export function ScheduleForm({
   const [meetingId, setMeetingId] = useState<string>();
   const [day, setDay] = useState<string>();
   const [problem, setProblem] = useState<string>();
-  const [sending, setSending] = useState(false);
+  const { busy: sending, run } = useMutation({
+    onConflict: (failure) => onStale(`${failure.message}（已刷新）`),
+    onError: (failure) => setProblem(failure.message),
+  });
 
   const submit = async (meetings: Meeting[]) => {
     if (sending) return;
@@ -49,34 +53,23 @@ export function ScheduleForm({
         return;
       }
     }
-    setSending(true);
     setProblem(undefined);
-    try {
+    const res = await run(async () => {
       let target = chosen;
       if (!target) {
         const created = await api.createMeeting({ params: { branchId: letter.branchId }, body: { date: day ?? '' } });
+        // A refused new meeting (a date taken, say) is the date's problem, never a reload.
         if (created.status !== 201) {
           setProblem(fieldErrorsOf(created.body).date ?? failureOf(created).message);
-          return;
+          return undefined;
         }
         target = created.body;
       }
-      const res = await api.addToAgenda({ params: { meetingId: target.id }, body: { letterId: letter.id, letterVersion: letter.version } });
-      if (res.status === 200) {
-        Taro.showToast({ title: '已列入半月谈', icon: 'success' }).catch(ignore);
-        onDone();
-        return;
-      }
-      if (res.status === 409) {
-        onStale(`${failureOf(res).message}（已刷新）`);
-        return;
-      }
-      setProblem(failureOf(res).message);
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setSending(false);
-    }
+      return api.addToAgenda({ params: { meetingId: target.id }, body: { letterId: letter.id, letterVersion: letter.version } });
+    });
+    if (!res) return;
+    Taro.showToast({ title: '已列入半月谈', icon: 'success' }).catch(ignore);
+    onDone();
   };
 
   return (

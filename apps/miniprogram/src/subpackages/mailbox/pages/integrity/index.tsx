@@ -7,6 +7,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
+import { keyedByContent } from '../../../../services/list-keys';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { CommunityPicker } from '../../components/community-picker';
@@ -23,8 +24,8 @@ function Commitments({ board }: { board: IntegrityBoard }) {
   if (!board.commitments.length) return <EmptyView text="本社区还没有公布廉洁承诺" />;
   return (
     <View>
-      {board.commitments.map((c, i) => (
-        <View key={`${c.position}-${c.name}-${i}`} className="cx-card mailbox-commitment cx-integrity-item">
+      {keyedByContent(board.commitments, (c) => `${c.position}:${c.name}`).map(({ item: c, key }) => (
+        <View key={key} className="cx-card mailbox-commitment cx-integrity-item">
           <View className="mailbox-commitment__head">
             <Text className="mailbox-commitment__position">{c.position}</Text>
             <Text className="mailbox-commitment__name">{c.name}</Text>

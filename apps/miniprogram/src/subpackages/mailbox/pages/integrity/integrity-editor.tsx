@@ -1,8 +1,10 @@
 import { type IntegrityBoard, type IntegrityCommitment, PutIntegrityBoardBody } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
-import { failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { serverProblems } from '../../../../services/server-problems';
 
 export interface DraftCommitment {
   /** Local row id (not sent). */
@@ -49,10 +51,6 @@ function problemKey(path: string): string {
   return m ? `${m[1]}.${m[2]}` : 'form';
 }
 
-function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className="cx-field__error">{text}</Text> : null;
-}
-
 /**
  * 编辑 微权说廉: add and remove commitments, each with its post, name, small powers and commitment text.
  * Saved whole with the version the page showed (0 before the first publication); 409 → the page reloads.
@@ -73,7 +71,11 @@ export function IntegrityEditor({
 }) {
   const [draft, setDraft] = useState<DraftCommitment[]>(initial.length ? initial : [emptyRow()]);
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useMutation({
+    // Someone else saved meanwhile: the page reloads and keeps this edit to continue from.
+    onConflict: () => onStale(draft),
+    onError: (failure, body) => setProblems(serverProblems(body, problemKey, failure.message)),
+  });
 
   const update = (key: string, patch: Partial<DraftCommitment>) => {
     setDraft((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -98,29 +100,9 @@ export function IntegrityEditor({
       setProblems(local);
       return;
     }
-    setSaving(true);
     setProblems({});
-    try {
-      const res = await api.putIntegrityBoard({ params: { branchId: board.branchId }, body: parsed.data });
-      if (res.status === 200) {
-        onSaved(res.body);
-        return;
-      }
-      if (res.status === 409) {
-        onStale(draft);
-        return;
-      }
-      const out: Record<string, string> = {};
-      for (const [path, message] of Object.entries(fieldErrorsOf(res.body))) {
-        const key = problemKey(path);
-        if (!(key in out)) out[key] = message;
-      }
-      setProblems(Object.keys(out).length && res.status === 400 ? out : { form: failureOf(res).message });
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setSaving(false);
-    }
+    const res = await run(() => api.putIntegrityBoard({ params: { branchId: board.branchId }, body: parsed.data }));
+    if (res) onSaved(res.body);
   };
 
   return (

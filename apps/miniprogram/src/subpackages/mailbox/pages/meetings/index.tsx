@@ -2,15 +2,16 @@ import { type Meeting, RecordMinutesBody } from '@chuangxing/shared';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { expectStatus, fieldErrorsOf } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
-import { ChoiceChips } from '../../components/choice-chips';
 import { CommunityPicker } from '../../components/community-picker';
 import { MeetingDatePicker } from '../../components/meeting-date-picker';
 import { CategoryTag } from '../../components/status-chip';
@@ -42,7 +43,11 @@ function MinutesForm({
   onStale: (message: string) => void;
 }) {
   const [problem, setProblem] = useState<string>();
-  const [sending, setSending] = useState(false);
+  const { busy: sending, run } = useMutation({
+    // Someone else changed the meeting (an agenda item, or the minutes): show the latest, keep the text.
+    onConflict: (failure) => onStale(`${failure.message}（已刷新，您写的纪要还在）`),
+    onError: (failure, body) => setProblem(fieldErrorsOf(body).minutes ?? failure.message),
+  });
 
   const save = async () => {
     if (sending) return;
@@ -51,26 +56,11 @@ function MinutesForm({
       setProblem(parsed.error.issues[0]?.message ?? '请填写会议纪要');
       return;
     }
-    setSending(true);
     setProblem(undefined);
-    try {
-      const res = await api.recordMinutes({ params: { meetingId: meeting.id }, body: parsed.data });
-      if (res.status === 200) {
-        Taro.showToast({ title: '纪要已保存', icon: 'success' }).catch(ignore);
-        onSaved(res.body);
-        return;
-      }
-      if (res.status === 409) {
-        // Someone else changed the meeting (an agenda item, or the minutes): show the latest, keep the text.
-        onStale(`${failureOf(res).message}（已刷新，您写的纪要还在）`);
-        return;
-      }
-      setProblem(fieldErrorsOf(res.body).minutes ?? failureOf(res).message);
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setSending(false);
-    }
+    const res = await run(() => api.recordMinutes({ params: { meetingId: meeting.id }, body: parsed.data }));
+    if (!res) return;
+    Taro.showToast({ title: '纪要已保存', icon: 'success' }).catch(ignore);
+    onSaved(res.body);
   };
 
   return (
@@ -172,7 +162,7 @@ function CreateMeetingForm({
 }) {
   const [day, setDay] = useState<string>();
   const [problem, setProblem] = useState<string>();
-  const [sending, setSending] = useState(false);
+  const { busy: sending, run } = useMutation({ onError: (failure, body) => setProblem(fieldErrorsOf(body).date ?? failure.message) });
 
   const create = async () => {
     if (sending) return;
@@ -181,21 +171,10 @@ function CreateMeetingForm({
       setProblem(local);
       return;
     }
-    setSending(true);
     setProblem(undefined);
-    try {
-      const res = await api.createMeeting({ params: { branchId }, body: { date: day ?? '' } });
-      if (res.status === 201) {
-        Taro.showToast({ title: '已新建半月谈', icon: 'success' }).catch(ignore);
-        onCreated();
-        return;
-      }
-      setProblem(fieldErrorsOf(res.body).date ?? failureOf(res).message);
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setSending(false);
-    }
+    if (!(await run(() => api.createMeeting({ params: { branchId }, body: { date: day ?? '' } })))) return;
+    Taro.showToast({ title: '已新建半月谈', icon: 'success' }).catch(ignore);
+    onCreated();
   };
 
   return (

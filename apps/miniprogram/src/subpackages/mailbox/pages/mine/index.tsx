@@ -11,7 +11,9 @@ import {
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
@@ -35,7 +37,14 @@ function RatingBlock({ letter, onRated, onStale }: { letter: MyLetter; onRated: 
   const [rating, setRating] = useState<Rating>();
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState('');
-  const [sending, setSending] = useState(false);
+  const { busy: sending, run } = useMutation({
+    // Already rated (another device) or no longer open to rating: show the latest.
+    onConflict: (failure) => {
+      Taro.showToast({ title: failure.message, icon: 'none' }).catch(ignore);
+      onStale();
+    },
+    onError: (failure, body) => setProblem(fieldErrorsOf(body).comment ?? failure.message),
+  });
   // The one review round (复核) is used: a second 不满意 archives the letter.
   const reviewUsed = letter.reviewed;
 
@@ -46,27 +55,11 @@ function RatingBlock({ letter, onRated, onStale }: { letter: MyLetter; onRated: 
       return;
     }
     const text = comment.trim();
-    setSending(true);
     setProblem('');
-    try {
-      const res = await api.rateLetter({ params: { letterId: letter.id }, body: { rating, ...(text ? { comment: text } : {}) } });
-      if (res.status === 200) {
-        Taro.showToast({ title: '感谢您的评价', icon: 'success' }).catch(ignore);
-        onRated(res.body.letter);
-        return;
-      }
-      if (res.status === 409) {
-        // Already rated (another device) or no longer open to rating: show the latest.
-        Taro.showToast({ title: failureOf(res).message, icon: 'none' }).catch(ignore);
-        onStale();
-        return;
-      }
-      setProblem(fieldErrorsOf(res.body).comment ?? failureOf(res).message);
-    } catch (err) {
-      setProblem(toFailure(err).message);
-    } finally {
-      setSending(false);
-    }
+    const res = await run(() => api.rateLetter({ params: { letterId: letter.id }, body: { rating, ...(text ? { comment: text } : {}) } }));
+    if (!res) return;
+    Taro.showToast({ title: '感谢您的评价', icon: 'success' }).catch(ignore);
+    onRated(res.body.letter);
   };
 
   return (
@@ -104,7 +97,7 @@ function RatingBlock({ letter, onRated, onStale }: { letter: MyLetter; onRated: 
           }}
         />
       </View>
-      {problem ? <Text className="cx-field__error">{problem}</Text> : null}
+      <FieldProblem text={problem} />
       <Button
         className={`cx-btn cx-btn--primary cx-rate-submit${sending ? ' cx-btn--disabled' : ''}`}
         disabled={sending || undefined}
@@ -192,7 +185,7 @@ function TrackBox() {
         }}
         onConfirm={look}
       />
-      {problem ? <Text className="cx-field__error cx-track-problem">{problem}</Text> : null}
+      <FieldProblem text={problem} className="cx-track-problem" />
       <Button
         className={`cx-btn cx-btn--primary mailbox-track__btn cx-track-submit${looking ? ' cx-btn--disabled' : ''}`}
         disabled={looking || undefined}

@@ -1,7 +1,8 @@
 import { addMonths, isMonthKey, type LetterStats, monthOf, shanghaiDay, type TownshipSummary } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { type Resource, useResource } from '../../../../hooks/use-resource';
@@ -9,7 +10,6 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus } from '../../../../services/api-failure';
 import { isOfficial } from '../../../../services/me-helpers';
-import { ChoiceChips } from '../../components/choice-chips';
 import { filtersStatsByTownship, ownCommunityStatsOnly, readsLetterStats } from '../../services/letter-access';
 import {
   byReceived,
@@ -218,7 +218,7 @@ export default function LetterStatsPage() {
     setTimeout(() => Taro.stopPullDownRefresh(), 300);
   });
 
-  let body;
+  let body: ReactNode;
   if (!session.token) body = <SignInNeeded />;
   else if (!isOfficial(me)) body = <BindingNeeded text="来信三率仅对党务工作人员开放。干部和工作人员请先绑定身份。" />;
   else if (!allowed) body = <EmptyView text="只有民情气象站接待员、乡镇（街道）工作人员、县级领导和区委组织部管理员可以查看来信三率。" />;

@@ -2,16 +2,18 @@ import { LETTER_LIMITS, type LetterCategory, type MyLetter, WriteLetterBody } fr
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { failureOf, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
+import { serverProblems } from '../../../../services/server-problems';
+import { PhotoPicker } from '../../../../shared-ui/photo-picker';
 import { findStaticCommunity } from '../../communities';
 import { CommunityPicker, type PickedCommunity } from '../../components/community-picker';
 import { LargeTextToggle } from '../../components/large-text-toggle';
-import { LetterPhotoPicker } from '../../components/letter-photo-picker';
 import { SignInGate } from '../../components/sign-in-gate';
 import { findCommunity, loadDirectory } from '../../services/directory';
 import { pageClass, useLargeText } from '../../services/large-text';
@@ -55,10 +57,12 @@ const FIELD_OF: Record<string, Field> = {
   callbackPhone: 'phone',
 };
 
+const fieldOfPath = (path: string): Field | undefined => FIELD_OF[path.split('.')[0]];
+
 function problemsOfPaths(paths: Record<string, string>): Problems {
   const problems: Problems = {};
   for (const [path, message] of Object.entries(paths)) {
-    const field = FIELD_OF[path.split('.')[0]];
+    const field = fieldOfPath(path);
     if (field && !problems[field]) problems[field] = message;
   }
   return problems;
@@ -96,10 +100,6 @@ function bodyOf(draft: Draft, idempotencyKey: string): { body?: WriteLetterBody;
   }
   if (Object.keys(problems).length || !parsed.success) return { problems };
   return { body: parsed.data, problems };
-}
-
-function FieldProblem({ text }: { text?: string }) {
-  return text ? <Text className="cx-field__error">{text}</Text> : null;
 }
 
 /** A big yes/no row with a box to tick. */
@@ -181,7 +181,11 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
   const [picking, setPicking] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
   /** While sending: photos still going up, then the letter itself. */
-  const [sending, setSending] = useState<'photos' | 'letter'>();
+  const [stage, setStage] = useState<'photos' | 'letter'>('letter');
+  const { busy: sending, run } = useMutation({
+    // 429 (5 letters a day), 401, 403 …: the server's own words.
+    onError: (failure, body) => setProblems(serverProblems(body, fieldOfPath, failure.message)),
+  });
   /** Made once per letter on the first 寄出; a retry after a failure sends the same key. */
   const [key, setKey] = useState<string>();
   const [written, setWritten] = useState<{ letter: MyLetter; replayed: boolean }>();
@@ -205,33 +209,24 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
       return;
     }
     setKey(idempotencyKey);
-    setSending(photos.photos.length ? 'photos' : 'letter');
+    setStage(photos.photos.length ? 'photos' : 'letter');
     setProblems({});
-    try {
+    const res = await run(async () => {
       let photoKeys: string[] = [];
       if (photos.photos.length) {
         const keys = await photos.uploadAll(body.branchId);
         if (!keys) {
           setProblems({ photos: '有照片没有上传成功：点该照片重试，或删除后再寄出', form: '照片没有上传成功，信还没有寄出' });
-          return;
+          return undefined;
         }
         photoKeys = keys;
-        setSending('letter');
+        setStage('letter');
       }
-      const res = await api.writeLetter({ body: { ...body, photos: photoKeys } });
-      if (res.status === 201 || res.status === 200) {
-        setWritten({ letter: res.body.letter, replayed: res.body.replayed });
-        Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(ignore);
-        return;
-      }
-      const fields = problemsOfPaths(fieldErrorsOf(res.body));
-      // 429 (5 letters a day), 401, 403 …: the server's own words.
-      setProblems(res.status === 400 && Object.keys(fields).length ? fields : { form: failureOf(res).message });
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setSending(undefined);
-    }
+      return api.writeLetter({ body: { ...body, photos: photoKeys } });
+    });
+    if (!res) return;
+    setWritten({ letter: res.body.letter, replayed: res.body.replayed });
+    Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(ignore);
   };
 
   const addPhotos = ({ photos: prepared, refused }: PreparedLetterPhotos) => {
@@ -333,8 +328,13 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
           {draft.text.trim().length}/{LETTER_LIMITS.text}
         </Text>
         <FieldProblem text={problems.text} />
-        <LetterPhotoPicker
-          photos={photos.photos}
+        <Text className="mailbox-subtitle">附上照片（可以不加）</Text>
+        <PhotoPicker
+          photos={photos.photos.map((p) => ({ id: p.id, src: p.localPath, state: p.state, progress: p.progress }))}
+          max={LETTER_LIMITS.photos}
+          tileClassName="cx-letter-photo"
+          inputClassName="cx-letter-photo-input"
+          hint={`${photos.photos.length}/${LETTER_LIMITS.photos} 张 · 上传前压缩，并去掉拍摄地点、手机型号等信息`}
           error={problems.photos}
           onPick={onPickPhotos}
           onFiles={onPhotoFiles}
@@ -406,7 +406,7 @@ function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
         disabled={sending ? true : undefined}
         onClick={submit}
       >
-        {sending === 'photos' ? '正在上传照片…' : sending ? '正在寄出…' : failedOnce ? '重新寄出' : '寄出这封信'}
+        {sending && stage === 'photos' ? '正在上传照片…' : sending ? '正在寄出…' : failedOnce ? '重新寄出' : '寄出这封信'}
       </Button>
     </View>
   );

@@ -3,10 +3,11 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { displayMessage, expectStatus, failureOf } from '../../../../services/api-failure';
+import { displayMessage, expectStatus } from '../../../../services/api-failure';
 import '../../news.css';
 
 /** One post (`?id=`): title, unit and time, text, photos (tap to enlarge); the author or a district admin deletes it. */
@@ -17,16 +18,17 @@ export default function NewsDetailPage() {
   const { state, reload } = useResource(async () => expectStatus(await api.getNews({ params: { newsId: id } }), 200), [id, session.token], {
     enabled: Boolean(session.token),
   });
+  const { run } = useMutation({
+    onError: (failure) => Taro.showToast({ title: displayMessage(failure), icon: 'none' }).catch(() => undefined),
+  });
   const remove = async () => {
     const ok = await Taro.showModal({ title: '删除动态', content: '删除后所有人都看不到这条动态。确定删除？', confirmText: '删除' }).catch(
       () => ({ confirm: false }),
     );
     if (!ok.confirm) return;
-    const res = await api.deleteNews({ params: { newsId: id } });
-    if (res.status === 200) {
-      Taro.showToast({ title: '已删除', icon: 'success' }).catch(() => undefined);
-      Taro.navigateBack().catch(() => undefined);
-    } else Taro.showToast({ title: displayMessage(failureOf(res)), icon: 'none' }).catch(() => undefined);
+    if (!(await run(() => api.deleteNews({ params: { newsId: id } })))) return;
+    Taro.showToast({ title: '已删除', icon: 'success' }).catch(() => undefined);
+    Taro.navigateBack().catch(() => undefined);
   };
   if (!session.token)
     return (

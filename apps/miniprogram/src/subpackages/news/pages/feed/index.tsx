@@ -1,7 +1,7 @@
 import { formatShanghaiDate, type Me, type NewsSummary } from '@chuangxing/shared';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/use-session';
@@ -26,14 +26,15 @@ export default function FeedPage() {
   const [failure, setFailure] = useState<Failure>();
   const busy = useRef(false);
 
-  const load = async (reset: boolean) => {
-    if (busy.current || (!reset && done)) return;
+  /** The newest page, or (`after` a cursor) the next one, added below what is shown. */
+  const fetchPage = useCallback(async (after?: string) => {
+    if (busy.current) return;
     busy.current = true;
     setLoading(true);
     setFailure(undefined);
     try {
-      const page = expectStatus(await api.listNews({ query: { limit: PAGE, ...(reset || !cursor ? {} : { cursor }) } }), 200);
-      setItems((prev) => (reset ? page.posts : [...prev, ...page.posts.filter((p) => !prev.some((x) => x.id === p.id))]));
+      const page = expectStatus(await api.listNews({ query: { limit: PAGE, ...(after ? { cursor: after } : {}) } }), 200);
+      setItems((prev) => (after ? [...prev, ...page.posts.filter((p) => !prev.some((x) => x.id === p.id))] : page.posts));
       setCursor(page.nextCursor);
       setDone(!page.nextCursor);
     } catch (err) {
@@ -42,11 +43,14 @@ export default function FeedPage() {
       busy.current = false;
       setLoading(false);
     }
+  }, []);
+  const load = async (reset: boolean) => {
+    if (reset) return fetchPage();
+    if (!done) return fetchPage(cursor);
   };
   useEffect(() => {
-    if (session.token) void load(true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session.token]);
+    if (session.token) void fetchPage();
+  }, [session.token, fetchPage]);
   const shown = useRef(false);
   useDidShow(() => {
     // Back from posting or deleting: start again from the newest.

@@ -1,9 +1,10 @@
 import { MAX_NEWS_PHOTOS } from '@chuangxing/shared';
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { type ChangeEvent, useState } from 'react';
+import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
-import { isH5 } from '../../../../config/runtime-config';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, failureOf } from '../../../../services/api-failure';
@@ -17,7 +18,12 @@ import {
   uploadToPresigned,
 } from '../../../../services/photo-upload';
 import { PAGES } from '../../../../services/routes';
+import { type Problems, serverProblems } from '../../../../services/server-problems';
+import { PhotoPicker } from '../../../../shared-ui/photo-picker';
 import '../../news.css';
+
+/** The post's fields that the server's problems land on. */
+const NEWS_FIELDS = ['title', 'body', 'photos'] as const;
 
 interface Photo {
   preview: string;
@@ -51,9 +57,15 @@ export default function NewsPostPage() {
   const [body, setBody] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [uploading, setUploading] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ path: string; message: string }[]>();
+  const [errors, setErrors] = useState<Problems<(typeof NEWS_FIELDS)[number]>>({});
   const [problem, setProblem] = useState<string>();
+  const { busy, run } = useMutation({
+    onError: (failure, body) => {
+      const found = serverProblems(body, NEWS_FIELDS, displayMessage(failure));
+      setErrors(found);
+      setProblem(found.form);
+    },
+  });
 
   const upload = async (picked: PreparedPhoto[]) => {
     setUploading(true);
@@ -81,28 +93,17 @@ export default function NewsPostPage() {
     setUploading(false);
   };
   const pick = async () => upload(await prepare());
-  const onFiles = async (e: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(e.target.files ?? []);
-    e.target.value = '';
-    await upload((await reencodeFilesH5(files)).photos);
-  };
+  const onFiles = async (files: File[]) => upload((await reencodeFilesH5(files)).photos);
 
   const send = async () => {
-    setBusy(true);
-    setErrors(undefined);
+    if (busy) return;
+    setErrors({});
     setProblem(undefined);
-    const res = await api.createNews({ body: { key, title, body, photos: photos.map((p) => p.key) } });
-    setBusy(false);
-    if (res.status === 201) {
-      Taro.showToast({ title: '已发布', icon: 'success' }).catch(() => undefined);
-      Taro.redirectTo({ url: PAGES.newsDetail(res.body.id) }).catch(() => undefined);
-      return;
-    }
-    const details = (res.body as { details?: { path: string; message: string }[] })?.details;
-    if (details) setErrors(details);
-    else setProblem(displayMessage(failureOf(res)));
+    const res = await run(() => api.createNews({ body: { key, title, body, photos: photos.map((p) => p.key) } }));
+    if (!res) return;
+    Taro.showToast({ title: '已发布', icon: 'success' }).catch(() => undefined);
+    Taro.redirectTo({ url: PAGES.newsDetail(res.body.id) }).catch(() => undefined);
   };
-  const err = (path: string) => errors?.find((d) => d.path === path || d.path.startsWith(`${path}.`))?.message;
 
   if (!session.token)
     return (
@@ -128,7 +129,7 @@ export default function NewsPostPage() {
             placeholder="例如：樱桃沟社区开展创星观摩"
             onInput={(e) => setTitle(e.detail.value)}
           />
-          <Text className="cx-field__error">{err('body.title')}</Text>
+          <FieldProblem text={errors.title} />
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">正文</Text>
@@ -139,31 +140,24 @@ export default function NewsPostPage() {
             placeholder="写清时间、地点、做了什么、取得什么成效"
             onInput={(e) => setBody(e.detail.value)}
           />
-          <Text className="cx-field__error">{err('body.body')}</Text>
+          <FieldProblem text={errors.body} />
         </View>
         <View className="cx-field">
           <Text className="cx-field__label">
             照片（{photos.length}/{MAX_NEWS_PHOTOS}）
           </Text>
-          <View className="news-photos">
-            {photos.map((p, i) => (
-              <View key={p.key}>
-                <Image className="news-photo" src={p.preview} mode="aspectFill" />
-                <Text className="news-remove" onClick={() => setPhotos(photos.filter((_, j) => j !== i))}>
-                  移除
-                </Text>
-              </View>
-            ))}
-            {photos.length < MAX_NEWS_PHOTOS ? (
-              <View className="news-photo-add cx-news-photo-add" onClick={isH5() ? undefined : pick}>
-                <Text>{uploading ? '上传中…' : '＋ 添加照片'}</Text>
-                {isH5() ? (
-                  <input className="news-photo-add__file cx-news-photo-input" type="file" accept="image/*" multiple onChange={onFiles} />
-                ) : null}
-              </View>
-            ) : null}
-          </View>
-          <Text className="cx-field__error">{err('body.photos')}</Text>
+          <PhotoPicker
+            photos={photos.map((p) => ({ id: p.key, src: p.preview, state: 'uploaded' as const }))}
+            max={MAX_NEWS_PHOTOS}
+            tileClassName="cx-news-post-photo"
+            inputClassName="cx-news-photo-input"
+            addClassName="cx-news-photo-add"
+            adding={uploading}
+            error={errors.photos}
+            onPick={() => void pick()}
+            onFiles={(files) => void onFiles(files)}
+            onRemove={(key) => setPhotos((list) => list.filter((p) => p.key !== key))}
+          />
         </View>
         {problem ? <Text className="cx-form-problem cx-news-post-problem">{problem}</Text> : null}
         <Button

@@ -1,8 +1,11 @@
 import type { Branch } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
-import { failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { failureOf } from '../../../../services/api-failure';
+import { serverProblems } from '../../../../services/server-problems';
 
 const NAME_MAX = 40;
 
@@ -25,7 +28,10 @@ export function RenameForm({
 }) {
   const [name, setName] = useState(branch.name);
   const [problem, setProblem] = useState<{ name?: string; form?: string }>({});
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, run } = useMutation({
+    onConflict: onStale,
+    onError: (failure, body) => setProblem(serverProblems(body, ['name'], failure.message)),
+  });
 
   const changedMeanwhile = async () => {
     try {
@@ -47,26 +53,17 @@ export function RenameForm({
       onCancel();
       return;
     }
-    setSubmitting(true);
     setProblem({});
-    try {
-      const res = await api.renameBranch({ params: { branchId: branch.id }, body: { name: trimmed, version: branch.version } });
-      if (res.status === 200) {
-        onRenamed();
-        return;
+    const res = await run(async () => {
+      const answer = await api.renameBranch({ params: { branchId: branch.id }, body: { name: trimmed, version: branch.version } });
+      // A 409 with the branch unchanged is the name taken: it belongs next to the name, not a reload.
+      if (answer.status === 409 && !(await changedMeanwhile())) {
+        setProblem({ name: failureOf(answer).message });
+        return undefined;
       }
-      if (res.status === 409) {
-        if (await changedMeanwhile()) onStale();
-        else setProblem({ name: failureOf(res).message });
-        return;
-      }
-      const message = fieldError(fieldErrorsOf(res.body), 'name');
-      setProblem(message ? { name: message } : { form: failureOf(res).message });
-    } catch (err) {
-      setProblem({ form: toFailure(err).message });
-    } finally {
-      setSubmitting(false);
-    }
+      return answer;
+    });
+    if (res) onRenamed();
   };
 
   return (
@@ -84,7 +81,7 @@ export function RenameForm({
             setProblem({});
           }}
         />
-        {problem.name ? <Text className="cx-field__error">{problem.name}</Text> : null}
+        <FieldProblem text={problem.name} />
       </View>
       {problem.form ? <Text className="cx-form-problem branch-rename__problem">{problem.form}</Text> : null}
       <Button

@@ -1,8 +1,10 @@
 import { BRANCH_TYPE_LABELS, BRANCH_TYPES, type BranchType } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
+import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
-import { failureOf, fieldError, fieldErrorsOf, toFailure } from '../../../../services/api-failure';
+import { serverProblems } from '../../../../services/server-problems';
 
 const NAME_MAX = 40;
 
@@ -17,7 +19,11 @@ export function NewBranchForm({ townshipId, onCreated, onCancel }: { townshipId:
   const [name, setName] = useState('');
   const [type, setType] = useState<BranchType>();
   const [problems, setProblems] = useState<Problems>({});
-  const [submitting, setSubmitting] = useState(false);
+  const { busy: submitting, run } = useMutation({
+    onError: (failure, body) =>
+      // A 409 is a name already taken in this township: it belongs next to the name.
+      setProblems(failure.status === 409 ? { name: failure.message } : serverProblems(body, ['name', 'type'], failure.message)),
+  });
 
   const submit = async () => {
     if (submitting) return;
@@ -30,25 +36,8 @@ export function NewBranchForm({ townshipId, onCreated, onCancel }: { townshipId:
       setProblems(local);
       return;
     }
-    setSubmitting(true);
     setProblems({});
-    try {
-      const res = await api.createBranch({ params: { townshipId }, body: { name: trimmed, type } });
-      if (res.status === 201) {
-        onCreated();
-        return;
-      }
-      const fields = fieldErrorsOf(res.body);
-      const next: Problems = { name: fieldError(fields, 'name'), type: fieldError(fields, 'type') };
-      // A 409 is a name already taken in this township: it belongs next to the name.
-      if (res.status === 409) next.name = failureOf(res).message;
-      if (!next.name && !next.type) next.form = failureOf(res).message;
-      setProblems(next);
-    } catch (err) {
-      setProblems({ form: toFailure(err).message });
-    } finally {
-      setSubmitting(false);
-    }
+    if (await run(() => api.createBranch({ params: { townshipId }, body: { name: trimmed, type } }))) onCreated();
   };
 
   return (
@@ -66,7 +55,7 @@ export function NewBranchForm({ townshipId, onCreated, onCancel }: { townshipId:
             setProblems((p) => ({ ...p, name: undefined, form: undefined }));
           }}
         />
-        {problems.name ? <Text className="cx-field__error">{problems.name}</Text> : null}
+        <FieldProblem text={problems.name} />
       </View>
       <View className="cx-field">
         <Text className="cx-field__label">类型</Text>
@@ -84,7 +73,7 @@ export function NewBranchForm({ townshipId, onCreated, onCancel }: { townshipId:
             </View>
           ))}
         </View>
-        {problems.type ? <Text className="cx-field__error">{problems.type}</Text> : null}
+        <FieldProblem text={problems.type} />
       </View>
       {problems.form ? <Text className="cx-form-problem branch-form__problem">{problems.form}</Text> : null}
       <Button

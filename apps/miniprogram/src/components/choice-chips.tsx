@@ -1,0 +1,56 @@
+import { Text, View } from '@tarojs/components';
+import './choice-chips.css';
+
+export interface Choice<K extends string | number> {
+  key: K;
+  label: string;
+  /** Shown but not pickable (e.g. a meeting the letter is already on). */
+  disabled?: boolean;
+}
+
+/**
+ * Big tappable chips (at least 88px high) instead of a picker wheel: every option stays in sight.
+ * Single or multiple choice is up to `isSelected` and `onPick`. Each chip carries `itemClassName` (its stable hook),
+ * `is-selected` when chosen, `is-disabled`, and its key as `data-<dataName>` (`data-key` by default). A chosen chip
+ * shows ✓ unless `check` is false (filters and tabs, where the colour says enough).
+ */
+export function ChoiceChips<K extends string | number>({
+  choices,
+  isSelected,
+  onPick,
+  itemClassName,
+  className,
+  dataName = 'key',
+  check = true,
+}: {
+  choices: readonly Choice<K>[];
+  isSelected: (key: K) => boolean;
+  onPick: (key: K) => void;
+  itemClassName: string;
+  className?: string;
+  dataName?: string;
+  check?: boolean;
+}) {
+  return (
+    <View className={`cx-chips${className ? ` ${className}` : ''}`}>
+      {choices.map((choice) => {
+        const on = isSelected(choice.key);
+        const data = { [`data-${dataName}`]: String(choice.key) };
+        return (
+          <View
+            key={choice.key}
+            className={`cx-chip ${itemClassName}${on ? ' cx-chip--on is-selected' : ''}${choice.disabled ? ' is-disabled' : ''}`}
+            {...data}
+            hoverClass={choice.disabled ? 'none' : 'cx-pressed'}
+            onClick={() => {
+              if (!choice.disabled) onPick(choice.key);
+            }}
+          >
+            {on && check ? <Text className="cx-chip__check">✓</Text> : null}
+            <Text className="cx-chip__label">{choice.label}</Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}

@@ -1,0 +1,156 @@
+import type { StarMap, StarMapRow } from '@chuangxing/shared';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
+import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useResource } from '../../../../hooks/use-resource';
+import { useSession } from '../../../../hooks/use-session';
+import { api } from '../../../../services/api';
+import { stackSegments } from '../../charts/geometry';
+import { QuarterSwitcher, RankingNav } from '../../components/bits';
+import { UnpublishedView } from '../../components/unpublished-view';
+import { LEVEL_LABELS } from '../../services/labels';
+import { quarterLabel, quarterParam } from '../../services/quarter';
+import { readsRankings, runsRankings } from '../../services/ranking-access';
+import { orUnpublished } from '../../services/unpublished';
+import '../../ranking.css';
+
+/** A star map counts branches at each of 0–5 stars. */
+const STAR_LEVELS = [0, 1, 2, 3, 4, 5] as const;
+const total = (levels: number[]) => levels.reduce((a, b) => a + b, 0);
+
+/** One stacked bar: branches at 0–5 stars, coloured by level, each segment labelled with its count when it fits. */
+function LevelBar({ levels, kind, label }: { levels: number[]; kind: 'now' | 'previous' | 'plan'; label: string }) {
+  const segs = stackSegments(levels);
+  return (
+    <View className={`starmap-bar starmap-bar--${kind} cx-starmap-bar`} data-kind={kind}>
+      <Text className="starmap-bar__label">{label}</Text>
+      <View className="starmap-bar__track">
+        {STAR_LEVELS.map((level) =>
+          levels[level] > 0 ? (
+            <View
+              key={level}
+              className={`starmap-bar__seg starmap-level--${level}`}
+              data-level={level}
+              style={{ width: `${segs[level].width}%` }}
+            >
+              {segs[level].width >= 8 ? <Text className="starmap-bar__count">{levels[level]}</Text> : null}
+            </View>
+          ) : null,
+        )}
+      </View>
+    </View>
+  );
+}
+
+function Legend() {
+  return (
+    <View className="starmap-legend">
+      {LEVEL_LABELS.map((label, level) => (
+        <View key={label} className="starmap-legend__item">
+          <View className={`starmap-legend__swatch starmap-level--${level}`} />
+          <Text>{label}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** 三星成片、四星倍增、五星涌现: now, last quarter, the plans. */
+function Goals({ row }: { row: StarMapRow }) {
+  const g = row.goals;
+  const items = [
+    { key: 'threeStarPlus', title: '三星成片', sub: '三星及以上', v: g.threeStarPlus },
+    { key: 'fourStar', title: '四星倍增', sub: '四星', v: g.fourStar },
+    { key: 'fiveStar', title: '五星涌现', sub: '五星', v: g.fiveStar },
+  ];
+  return (
+    <View className="starmap-goals">
+      {items.map((it) => {
+        const met = it.v.target > 0 && it.v.now >= it.v.target;
+        return (
+          <View key={it.key} className={`starmap-goal cx-starmap-goal${met ? ' is-met' : ''}`} data-goal={it.key}>
+            <Text className="starmap-goal__title">{it.title}</Text>
+            <Text className="starmap-goal__now cx-starmap-goal-now">{it.v.now}</Text>
+            <Text className="starmap-goal__sub">{it.sub}</Text>
+            <Text className="starmap-goal__line">上季度 {it.v.previous ?? '—'}</Text>
+            <Text className="starmap-goal__line">计划 {it.v.target}</Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+function TownshipCard({ row, previousQuarter, isTotal }: { row: StarMapRow; previousQuarter: string; isTotal?: boolean }) {
+  return (
+    <View
+      className={`cx-card starmap-township cx-starmap-township${isTotal ? ' is-total cx-starmap-total' : ''}`}
+      data-township={row.townshipId}
+    >
+      <View className="starmap-township__head">
+        <Text className="starmap-township__name">{row.name}</Text>
+        <Text className="ranking-muted">{total(row.levels)} 个支部</Text>
+      </View>
+      <LevelBar levels={row.levels} kind="now" label="本季度" />
+      {row.previousLevels ? (
+        <LevelBar levels={row.previousLevels} kind="previous" label={quarterLabel(previousQuarter).replace(/^\d+年/, '')} />
+      ) : (
+        <Text className="starmap-bar__none">上季度无排名</Text>
+      )}
+      {total(row.planTargets) ? (
+        <LevelBar levels={row.planTargets} kind="plan" label="计划" />
+      ) : (
+        <Text className="starmap-bar__none">尚无已批准的创星计划</Text>
+      )}
+      <Goals row={row} />
+    </View>
+  );
+}
+
+function StarMapView({ data }: { data: StarMap }) {
+  return (
+    <View>
+      <Legend />
+      <TownshipCard row={data.totals} previousQuarter={data.previousQuarter} isTotal />
+      {data.townships.length ? (
+        data.townships.map((t) => <TownshipCard key={t.townshipId} row={t} previousQuarter={data.previousQuarter} />)
+      ) : (
+        <EmptyView text="没有可查看的乡镇（街道）" />
+      )}
+    </View>
+  );
+}
+
+/** 星级地图: `?quarter=` */
+export default function StarMapPage() {
+  const { params } = useRouter();
+  const session = useSession();
+  const [quarter, setQuarter] = useState(() => quarterParam(params.quarter));
+  const { state, reload } = useResource(async () => orUnpublished(await api.getStarMap({ params: { quarter } })), [quarter], {
+    enabled: Boolean(session.token),
+  });
+  if (!session.token)
+    return (
+      <View className="cx-page">
+        <SignInNeeded />
+      </View>
+    );
+  if (!readsRankings(session.me))
+    return (
+      <View className="cx-page">
+        <BindingNeeded text="星级地图供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+      </View>
+    );
+  const admin = runsRankings(session.me);
+  return (
+    <View className="cx-page ranking-page cx-starmap-page">
+      <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
+      <RankingNav quarter={quarter} current="star-map" admin={admin} />
+      <ResourceView state={state} onRetry={reload}>
+        {(data) => (data ? <StarMapView data={data} /> : <UnpublishedView quarter={quarter} admin={admin} />)}
+      </ResourceView>
+    </View>
+  );
+}

@@ -1,0 +1,247 @@
+import {
+  type BranchDetail,
+  type DailyRules,
+  REPORT_LIMITS,
+  REPORT_STATUS_LABELS,
+  type ReportComment,
+  type ReportDetail,
+  STAR_SETS,
+} from '@chuangxing/shared';
+import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { FieldProblem } from '../../../../components/field-problem';
+import { SignInNeeded } from '../../../../components/sign-in-needed';
+import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { useMutation } from '../../../../hooks/use-mutation';
+import { useResource } from '../../../../hooks/use-resource';
+import { useSession } from '../../../../hooks/use-session';
+import { api } from '../../../../services/api';
+import { expectStatus, failureError, failureOf, fieldError, fieldErrorsOf } from '../../../../services/api-failure';
+import { openPage } from '../../../../services/navigation';
+import { PAGES } from '../../../../services/routes';
+import { ReportContentView } from '../../components/report-content';
+import { taskTitle, useCatalogue } from '../../services/key-tasks';
+import { canComment, canFile } from '../../services/report-access';
+import { dayLabel, daysBetween, formatDateTime, isDayKey, shanghaiDay } from '../../services/shanghai-day';
+import '../../report.css';
+import '../../components/report-content.css';
+import './index.css';
+
+interface DetailData {
+  branch: BranchDetail['branch'];
+  township: BranchDetail['township'];
+  detail?: ReportDetail;
+  rules?: DailyRules;
+}
+
+const ignore = () => undefined;
+
+function Photos({ detail }: { detail: ReportDetail }) {
+  const urls = detail.photoUrls.map((p) => p.url);
+  if (!urls.length) return null;
+  return (
+    <View>
+      <View className="cx-section-title">现场照片（{urls.length}）</View>
+      <View className="cx-card">
+        <View className="report-photos">
+          {detail.photoUrls.map((p) => (
+            <View
+              key={p.url}
+              className="report-photo cx-report-detail-photo"
+              onClick={() => Taro.previewImage({ urls, current: p.url }).catch(ignore)}
+            >
+              <Image className="report-photo__img" src={p.thumbUrl ?? p.url} mode="aspectFill" lazyLoad />
+            </View>
+          ))}
+        </View>
+      </View>
+    </View>
+  );
+}
+
+function CommentBox({ branchId, day, onAdded }: { branchId: string; day: string; onAdded: (c: ReportComment) => void }) {
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState('');
+  const { busy: sending, run } = useMutation({
+    onError: (failure, body) => setProblem(fieldError(fieldErrorsOf(body), 'text') ?? failure.message),
+  });
+  const send = async () => {
+    if (sending) return;
+    const trimmed = text.trim();
+    if (!trimmed) {
+      setProblem('请填写批注');
+      return;
+    }
+    setProblem('');
+    const res = await run(() => api.addReportComment({ params: { branchId, day }, body: { text: trimmed } }));
+    if (!res) return;
+    setText('');
+    onAdded(res.body);
+    Taro.showToast({ title: '已批注', icon: 'success' }).catch(ignore);
+  };
+  return (
+    <View className="report-comment-box">
+      <Textarea
+        className="report-detail__textarea cx-report-comment-input"
+        value={text}
+        maxlength={REPORT_LIMITS.comment}
+        placeholder="写批注，支部干部都能看到"
+        onInput={(e) => {
+          setText(e.detail.value);
+          setProblem('');
+        }}
+      />
+      <FieldProblem text={problem} />
+      <Button
+        className={`cx-btn cx-btn--primary cx-report-comment-send${sending ? ' cx-btn--disabled' : ''}`}
+        disabled={sending || undefined}
+        onClick={send}
+      >
+        {sending ? '正在发送…' : '发送批注'}
+      </Button>
+    </View>
+  );
+}
+
+function Detail({ data, day, today }: { data: DetailData; day: string; today: string }) {
+  const session = useSession();
+  const { branch, detail } = data;
+  const [added, setAdded] = useState<ReportComment[]>([]);
+  // Only a report whose items name key tasks needs the catalogue (for their titles).
+  const catalogue = useCatalogue(!!detail?.report.content.items.some((i) => i.taskId));
+  const age = daysBetween(day, today);
+  const editable = canFile(session.me, branch.id) && !!data.rules && age >= 0 && age <= data.rules.maxBackfillDays;
+
+  if (!detail) {
+    return (
+      <EmptyView text={`${branch.name} ${dayLabel(day)} 未提交日报`}>
+        {editable ? (
+          <Button className="cx-btn cx-btn--primary" onClick={() => openPage(PAGES.reportEdit(branch.id, day))}>
+            去填写
+          </Button>
+        ) : null}
+      </EmptyView>
+    );
+  }
+  const { report } = detail;
+  const comments = [...detail.comments, ...added.filter((a) => !detail.comments.some((c) => c.id === a.id))];
+  return (
+    <View>
+      <View className="cx-card report-detail__head">
+        <Text className="report-detail__branch">{branch.name}</Text>
+        <View className="report-detail__meta">
+          <Text className="report-detail__day">{dayLabel(day)}</Text>
+          <Text className={`report-chip report-status--${report.status} cx-report-detail-status`}>
+            {REPORT_STATUS_LABELS[report.status]}
+          </Text>
+        </View>
+        <Text className="report-muted">
+          提交于 {formatDateTime(report.submittedAt)}
+          {report.version > 1 ? ` · 第 ${report.version} 版` : ''}
+        </Text>
+      </View>
+
+      <View className="cx-section-title">工作内容</View>
+      <View className="cx-card">
+        <ReportContentView
+          content={report.content}
+          stars={branch.stars.length ? branch.stars : STAR_SETS[branch.type]}
+          taskTitle={(id) => taskTitle(catalogue, branch.type, id)}
+        />
+      </View>
+
+      <Photos detail={detail} />
+
+      <View className="cx-section-title">修改记录</View>
+      <View className="cx-card report-detail__revisions">
+        {detail.revisions.length ? (
+          [...detail.revisions]
+            .sort((a, b) => a.version - b.version)
+            .map((r) => (
+              <View key={r.version} className="report-detail__revision cx-report-revision">
+                <Text className="report-detail__revision-who">
+                  {r.editedByName} {r.version === 1 ? '提交' : '修改'}（第 {r.version} 版）
+                </Text>
+                <Text className="report-muted">{formatDateTime(r.editedAt)}</Text>
+              </View>
+            ))
+        ) : (
+          <Text className="report-muted">暂无记录</Text>
+        )}
+      </View>
+
+      <View className="cx-section-title">批注（{comments.length}）</View>
+      <View className="cx-card report-detail__comments">
+        {comments.length ? (
+          comments.map((c) => (
+            <View key={c.id} className="report-detail__comment cx-report-comment">
+              <View className="report-detail__comment-head">
+                <Text className="report-detail__comment-author">
+                  {c.authorName}
+                  {c.authorRole && !c.authorName.includes(c.authorRole) ? `（${c.authorRole}）` : ''}
+                </Text>
+                <Text className="report-muted">{formatDateTime(c.createdAt)}</Text>
+              </View>
+              <Text className="report-detail__comment-text">{c.text}</Text>
+            </View>
+          ))
+        ) : (
+          <Text className="report-muted">暂无批注</Text>
+        )}
+        {canComment(session.me, branch) ? (
+          <CommentBox branchId={branch.id} day={day} onAdded={(c) => setAdded((xs) => [...xs, c])} />
+        ) : null}
+      </View>
+
+      {editable ? (
+        <Button className="cx-btn report-detail__edit cx-report-edit" onClick={() => openPage(PAGES.reportEdit(branch.id, day))}>
+          修改日报
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+/** 日报详情: `?branchId=&day=`. */
+export default function ReportDetailPage() {
+  const { params } = useRouter();
+  const session = useSession();
+  const [today] = useState(() => shanghaiDay());
+  const branchId = params.branchId ?? '';
+  const day = isDayKey(params.day) ? params.day : today;
+  const { state, reload } = useResource<DetailData>(
+    async () => {
+      if (!branchId) throw failureError({ status: 404, message: '缺少支部编号' });
+      const [b, r, rules] = await Promise.all([
+        api.getBranch({ params: { branchId } }),
+        api.getReport({ params: { branchId, day } }),
+        api.getDailyRules({}),
+      ]);
+      const { branch, township } = expectStatus(b, 200);
+      if (r.status !== 200 && r.status !== 404) throw failureError(failureOf(r));
+      Taro.setNavigationBarTitle({ title: `${branch.name} · 日报` }).catch(ignore);
+      return { branch, township, detail: r.status === 200 ? r.body : undefined, rules: rules.status === 200 ? rules.body : undefined };
+    },
+    [branchId, day],
+    { enabled: !!session.token },
+  );
+  // Back from editing: show the new version.
+  const [shown, setShown] = useState(false);
+  useDidShow(() => {
+    if (shown) reload();
+    setShown(true);
+  });
+
+  return (
+    <View className="cx-page report-detail">
+      {session.token ? (
+        <ResourceView state={state} onRetry={reload}>
+          {(data) => <Detail data={data} day={day} today={today} />}
+        </ResourceView>
+      ) : (
+        <SignInNeeded />
+      )}
+    </View>
+  );
+}
