@@ -14,6 +14,7 @@ import { Agent, get as httpGet } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { stripVTControlCharacters } from 'node:util';
 import { freePort } from '@chuangxing/functions/local/dynamo-local';
 import { build } from 'esbuild';
 
@@ -176,8 +177,7 @@ async function startOnce(label: string, dataDir: string, freshDataDir: boolean):
       const onData = (d: Buffer) => {
         out += d.toString();
         buf += d.toString();
-        let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
+        for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
           const line = buf.slice(0, nl);
           buf = buf.slice(nl + 1);
           if (line.includes('正在构建 H5')) builtH5 = true;
@@ -670,7 +670,7 @@ async function main() {
       console.log(`  ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     } catch (err) {
       // eslint-disable-next-line no-control-regex
-      const message = (err instanceof Error ? err.message : String(err)).replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+      const message = stripVTControlCharacters(err instanceof Error ? err.message : String(err));
       errors.push({ figure: name, message });
       rows.push({ figure: name, measured: NOT_MEASURED, budget: '', ok: false });
       console.log(`  ${name} FAILED after ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -24,7 +24,7 @@ import { resourcesOf, synthApp } from './helpers';
 const allRoutes = Object.values(routes as Record<string, RouteDef>);
 const nonLocalRoutes = allRoutes.filter((r) => !r.localOnly);
 
-const { statelessTemplate: template, stateless } = synthApp({
+const { statelessTemplate: template } = synthApp({
   corsOrigins: 'https://h5.example.cn, http://localhost:10086',
   wechatAppId: 'wx0123456789abcdef',
   districtId: 'erqi',

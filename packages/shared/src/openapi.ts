@@ -57,7 +57,8 @@ export function buildOpenApiDocument(options: OpenApiOptions, routeTable: Record
         content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
       };
     }
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = op;
+    paths[route.path] ??= {};
+    paths[route.path][route.method.toLowerCase()] = op;
   }
   return {
     openapi: '3.1.0',

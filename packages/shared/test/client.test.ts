@@ -52,7 +52,10 @@ describe('typed client', () => {
     const always401 = createApiClient({
       baseUrl: 'http://a',
       reauthenticate: async () => true,
-      transport: async () => (calls++, { status: 401, body: {} }),
+      transport: async () => {
+        calls++;
+        return { status: 401, body: {} };
+      },
     });
     expect((await always401.getMe({})).status).toBe(401);
     expect(calls).toBe(2);
@@ -60,7 +63,10 @@ describe('typed client', () => {
     const noLogin = createApiClient({
       baseUrl: 'http://a',
       reauthenticate: async () => false,
-      transport: async () => (calls++, { status: 401, body: {} }),
+      transport: async () => {
+        calls++;
+        return { status: 401, body: {} };
+      },
     });
     expect((await noLogin.getMe({})).status).toBe(401);
     expect(calls).toBe(1);

@@ -3,6 +3,7 @@ import { identityFeature } from '../features/identity/identity.feature';
 import { inspectionsFeature } from '../features/inspections/inspections.feature';
 import { learningFeature } from '../features/learning/learning.feature';
 import { mailboxFeature } from '../features/mailbox/mailbox.feature';
+import { metaFeature } from '../features/meta/meta.feature';
 import { newsFeature } from '../features/news/news.feature';
 import { observationsFeature } from '../features/observations/observations.feature';
 import { orgFeature } from '../features/org/org.feature';
@@ -11,7 +12,6 @@ import { rankingsFeature } from '../features/rankings/rankings.feature';
 import { reportsFeature } from '../features/reports/reports.feature';
 import { studyReviewFeature } from '../features/study-review/study-review.feature';
 import type { FeatureModule } from '../platform/http/feature';
-import { metaFeature } from '../platform/meta/meta.feature';
 
 /** Every feature, for the processes that serve them all: the local stack and the tests. */
 export const ALL_FEATURES: readonly FeatureModule[] = [

@@ -1,7 +1,7 @@
 import { catalogueFeature } from '../features/catalogue/catalogue.feature';
 import { identityFeature } from '../features/identity/identity.feature';
+import { metaFeature } from '../features/meta/meta.feature';
 import { orgFeature } from '../features/org/org.feature';
-import { metaFeature } from '../platform/meta/meta.feature';
 import { createApiHandler } from './api-function';
 
 export const handler = createApiHandler('core', {

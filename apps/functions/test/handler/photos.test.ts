@@ -1,4 +1,4 @@
-import { PhotoRef, UPLOAD_LIMITS } from '@chuangxing/shared';
+import { type ErrorBody, PhotoRef, type PresignedUpload, UPLOAD_LIMITS } from '@chuangxing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDay } from '../../src/platform/kernel/shanghai-time';
 import { createHttpTestStack, type HttpTestStack, uploadForm } from '../support/http-stack';
@@ -38,7 +38,7 @@ async function presignOverHttp(token: string, b: Record<string, unknown>) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', origin: H5_ORIGIN },
     body: JSON.stringify(b),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as PresignedUpload & Partial<ErrorBody> };
 }
 
 describe('POST /v1/uploads/photos, then the upload, then the report', () => {

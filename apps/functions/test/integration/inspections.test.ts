@@ -158,7 +158,7 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
     expect(outbox.map((m) => m.recipientUserId).sort()).toEqual([DEMO.cadre, DEMO.secretary]);
     expect(outbox[0].title).toBe('督导问题清单');
     const [stored0] = await (stack.deps.notifier as unknown as OutboxReader).listRecent(1);
-    expect(stored0.page).toBe('subpackages/inspect/pages/findings/index?branchId=yingtaogou');
+    expect(stored0.page).toBe('subpackages/inspections/pages/findings/index?branchId=yingtaogou');
 
     // A retry answers the same visit: nothing written twice, nobody told twice.
     const before = await stack.snapshot();

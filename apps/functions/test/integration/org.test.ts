@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoData } from '../../src/local/demo-data';
-import { DomainError } from '../../src/platform/kernel/domain-error';
+import type { DomainError } from '../../src/platform/kernel/domain-error';
 import { makeBranch } from '../support/builders';
 import { createTestStack, type TestStack } from '../support/test-stack';
 

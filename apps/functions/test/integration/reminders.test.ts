@@ -2,9 +2,9 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficialRole, Scope } from '@chuangxing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindingItem, identityEntities, profileItem } from '../../src/features/identity/identity.entities';
+import { ProfileOpenidDirectory } from '../../src/features/identity/openid-directory.dynamodb';
 import { DynamoReminderRunLedger } from '../../src/features/reports/reminder-run-ledger.dynamodb';
 import { runScheduledReminders } from '../../src/features/reports/run-scheduled-reminders';
-import { ProfileOpenidDirectory } from '../../src/platform/notify/openid-directory';
 import { OutboxNotifier } from '../../src/platform/notify/outbox-notifier';
 import { WechatSubscribeNotifier } from '../../src/platform/notify/wechat-subscribe-notifier';
 import { startFakeWechatSubscribe } from '../support/fake-wechat-subscribe';
@@ -241,7 +241,7 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
         expect.objectContaining({
           touser: 'o-jx-cadre',
           template_id: 'TPL-REMIND',
-          page: 'subpackages/report/pages/edit/index?branchId=jianxinnanjie&day=2026-11-27',
+          page: 'subpackages/reports/pages/edit/index?branchId=jianxinnanjie&day=2026-11-27',
         }),
       ]);
       // when the notifier is not the outbox, the dev route lists nothing

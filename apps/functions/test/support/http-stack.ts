@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { type Dirent, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startHttpServer } from '../../src/local/http-server';
@@ -33,7 +33,7 @@ export async function createHttpTestStack(opts: Omit<Parameters<typeof createTes
 export type HttpTestStack = Awaited<ReturnType<typeof createHttpTestStack>>;
 
 export function listFiles(dir: string, prefix = ''): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
   } catch {

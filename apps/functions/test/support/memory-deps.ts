@@ -3,6 +3,7 @@ import type { IdentityPorts } from '../../src/features/identity/identity.ports';
 import type { OrgPorts } from '../../src/features/org/org.ports';
 import type { ReportsPorts } from '../../src/features/reports/reports.ports';
 import { LocalSealer } from '../../src/platform/sealing/local-sealer';
+import { xlsxWriter } from '../../src/platform/xlsx/xlsx-writer';
 import { fixedClock, makeTownship } from './builders';
 import {
   MemoryInvitationRepository,
@@ -49,6 +50,7 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     notifier,
     // No published standards: the sample catalogue applies (the catalogue itself is tested on DynamoDB Local).
     catalogue: { latest: async () => undefined, version: async () => undefined },
+    spreadsheets: xlsxWriter,
     sealer: new LocalSealer('memory-deps-secret-0123456789abcdef'),
   };
   return { deps, org, users, invitations, reports, rules, storage, notifier };

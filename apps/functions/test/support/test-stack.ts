@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { ProfileOpenidDirectory } from '../../src/features/identity/openid-directory.dynamodb';
 import { ALL_FEATURES } from '../../src/handlers/all-features';
 import { allPorts } from '../../src/handlers/all-ports';
 import { createApiApp } from '../../src/handlers/api-app';
@@ -67,7 +68,15 @@ export async function createTestStack(
   // Built before any feature binds, so every feature shares the one a test may swap (stack.notifier.use).
   const notifier = wiring.once(
     'notifier',
-    () => new SwitchableNotifier(createNotifier(config, { doc: wiring.doc, clock: wiring.clock, appSecret: wiring.appSecret })),
+    () =>
+      new SwitchableNotifier(
+        createNotifier(config, {
+          doc: wiring.doc,
+          clock: wiring.clock,
+          appSecret: wiring.appSecret,
+          openids: new ProfileOpenidDirectory(wiring.doc, tableName),
+        }),
+      ),
   );
   const deps = allPorts(wiring);
   const app = createApiApp(wiring, { logger: opts.logger ?? silentLogger, features: ALL_FEATURES });

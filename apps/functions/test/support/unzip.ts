@@ -46,7 +46,7 @@ export function unzip(buf: Buffer): Map<string, Buffer> {
 /** The cells of a sheet as a grid of strings: inline strings and numbers, by cell reference. */
 export function sheetCells(xml: string): Map<string, string> {
   const cells = new Map<string, string>();
-  const unescape = (s: string) =>
+  const unescapeXml = (s: string) =>
     s
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
@@ -56,7 +56,7 @@ export function sheetCells(xml: string): Map<string, string> {
   for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>(.*?)<\/c>)/g)) {
     const inner = m[2] ?? '';
     const text = /<t[^>]*>(.*?)<\/t>/.exec(inner)?.[1] ?? /<v>(.*?)<\/v>/.exec(inner)?.[1] ?? '';
-    cells.set(m[1], unescape(text));
+    cells.set(m[1], unescapeXml(text));
   }
   return cells;
 }

@@ -1,7 +1,7 @@
 import { INVITATION_CODE_ALPHABET, RedeemInvitationBody } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
 import { assertMayGrant, formatCode, INVITATION_CODE_LENGTH, isExpired } from '../../src/features/identity/invitation';
-import { DomainError } from '../../src/platform/kernel/domain-error';
+import type { DomainError } from '../../src/platform/kernel/domain-error';
 import { codeFromRandom } from '../../src/platform/kernel/random-code';
 import { makeBinding } from '../support/builders';
 

@@ -115,7 +115,7 @@ describe('one-tap reminder', () => {
     expect(notifier.sent[0]).toMatchObject({
       title: '日报提醒',
       body: '和平社区11月27日的日报尚未提交，请在22:00前提交',
-      page: 'subpackages/report/pages/edit/index?branchId=heping&day=2026-11-27',
+      page: 'subpackages/reports/pages/edit/index?branchId=heping&day=2026-11-27',
     });
   });
 
@@ -235,7 +235,7 @@ describe('WeChat subscribe notifier (fake WeChat on loopback)', () => {
     recipientName: userId,
     title: '日报提醒',
     body,
-    page: 'subpackages/report/pages/edit/index?branchId=heping&day=2026-11-27',
+    page: 'subpackages/reports/pages/edit/index?branchId=heping&day=2026-11-27',
   });
   const notifier = (o: Partial<ConstructorParameters<typeof WechatSubscribeNotifier>[0]> = {}) =>
     new WechatSubscribeNotifier({
@@ -264,7 +264,7 @@ describe('WeChat subscribe notifier (fake WeChat on loopback)', () => {
       body: {
         touser: 'o-u1',
         template_id: 'TPL-1',
-        page: 'subpackages/report/pages/edit/index?branchId=heping&day=2026-11-27',
+        page: 'subpackages/reports/pages/edit/index?branchId=heping&day=2026-11-27',
         lang: 'zh_CN',
         data: {
           thing1: { value: '日报提醒' },
@@ -328,7 +328,12 @@ describe('WeChat subscribe notifier (fake WeChat on loopback)', () => {
 
 describe('createNotifier', () => {
   const base = { CX_TABLE_NAME: 'table', CX_TOKEN_SIGNING_KEY: 'k'.repeat(32) };
-  const ctx = { doc: {} as never, clock: { now: () => new Date() }, appSecret: async () => '' };
+  const ctx = {
+    doc: {} as never,
+    clock: { now: () => new Date() },
+    appSecret: async () => '',
+    openids: { openidsOf: async () => new Map() },
+  };
   it('is the outbox locally and WeChat subscribe messages in production', () => {
     expect(createNotifier(parseConfig({ ...base, CX_STAGE: 'local' }), ctx)).toBeInstanceOf(OutboxNotifier);
     expect(createNotifier(parseConfig({ ...base, CX_STAGE: 'prod', CX_SECRETS_ARN: 'arn:x' }), ctx)).toBeInstanceOf(

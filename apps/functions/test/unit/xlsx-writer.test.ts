@@ -146,7 +146,10 @@ describe('township compliance export on in-memory fakes', () => {
     await org.createBranch(makeBranch({ id: 'new', townshipId: 't1', name: '新社区', createdAt: '2026-11-25T16:30:00.000Z' }));
     let markerReads = 0;
     const submissionsOf = reports.submissionsOf.bind(reports);
-    reports.submissionsOf = async (t: string, day: string) => (markerReads++, submissionsOf(t, day));
+    reports.submissionsOf = async (t: string, day: string) => {
+      markerReads++;
+      return submissionsOf(t, day);
+    };
     const staff = makePrincipal([{ role: 'township_staff', scope: { level: 'township', districtId: 'erqi', townshipIds: ['t1'] } }]);
     const file = await exportTownshipCompliance(deps, staff, ['township_staff'], 't1', '2026-11-25', '2026-11-27');
     expect(file.filename).toBe('一号街道日报统计_2026-11-25_2026-11-27.xlsx');

@@ -1,4 +1,6 @@
 import type { Principal } from '../../platform/kernel/principal';
+import { createNotifier } from '../../platform/notify/create-notifier';
+import type { Notifier } from '../../platform/notify/notifier';
 import { JoseTokenService } from '../../platform/tokens/jose-token-service';
 import type { TokenService } from '../../platform/tokens/token-service';
 import { HttpWechatClient } from '../../platform/wechat/wechat-client.http';
@@ -8,6 +10,7 @@ import type { IdentityPorts } from './identity.ports';
 import type { BindingReader } from './identity.readers';
 import { DynamoInvitationRepository } from './invitation-repository.dynamodb';
 import { loadPrincipal } from './load-principal';
+import { ProfileOpenidDirectory } from './openid-directory.dynamodb';
 import type { UserRepository } from './user-repository';
 import { DynamoUserRepository } from './user-repository.dynamodb';
 
@@ -42,3 +45,12 @@ export function principalLoader(w: Wiring): (bearer: string | undefined) => Prom
 
 /** For the features that read people's bindings (who to remind, who may be assigned). */
 export const bindingReader = (w: Wiring): BindingReader => userRepository(w);
+
+/**
+ * The one notifier of a process: WeChat subscribe messages in AWS (addressed by the openid on each user's
+ * profile), the outbox locally. Identity owns it because it knows how to reach a person.
+ */
+export const notifier = (w: Wiring): Notifier =>
+  w.once('notifier', () =>
+    createNotifier(w.config, { doc: w.doc, clock: w.clock, appSecret: w.appSecret, openids: new ProfileOpenidDirectory(w.doc, w.table) }),
+  );

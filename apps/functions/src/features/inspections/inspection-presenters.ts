@@ -7,7 +7,7 @@ import type { InspectionsPorts } from './inspections.ports';
 const PHOTO_URL_SECONDS = 15 * 60;
 
 /** The mini-program page a 问题清单 message opens. */
-export const FINDINGS_PAGE = (branchId: string) => `subpackages/inspect/pages/findings/index?branchId=${encodeURIComponent(branchId)}`;
+export const FINDINGS_PAGE = (branchId: string) => `subpackages/inspections/pages/findings/index?branchId=${encodeURIComponent(branchId)}`;
 
 /** Today in Asia/Shanghai: the day overdue is judged on. */
 export const today = (deps: Pick<Kernel, 'clock'>) => shanghaiDay(deps.clock.now());

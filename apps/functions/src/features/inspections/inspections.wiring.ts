@@ -1,8 +1,7 @@
-import { notifier } from '../../platform/notify/notify.wiring';
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
-import { bindingReader } from '../identity/identity.wiring';
+import { bindingReader, notifier } from '../identity/identity.wiring';
 import { orgReader } from '../org/org.wiring';
 import type { InspectionRepository } from './inspection-repository';
 import { DynamoInspectionRepository } from './inspection-repository.dynamodb';

@@ -1,6 +1,5 @@
-import { notifier } from '../../platform/notify/notify.wiring';
 import type { Wiring } from '../../platform/wiring';
-import { bindingReader } from '../identity/identity.wiring';
+import { bindingReader, notifier } from '../identity/identity.wiring';
 import { orgReader } from '../org/org.wiring';
 import type { LearningPorts } from './learning.ports';
 import { DynamoLearningRepository } from './learning-repository.dynamodb';

@@ -74,7 +74,7 @@ export async function getTestResults(
 }
 
 export function testTakePage(sessionId: string): string {
-  return `subpackages/learn/pages/take/index?id=${encodeURIComponent(sessionId)}`;
+  return `subpackages/learning/pages/take/index?id=${encodeURIComponent(sessionId)}`;
 }
 
 /** 提醒未参考: one message to each audience member of the caller's townships who has no submitted attempt. */

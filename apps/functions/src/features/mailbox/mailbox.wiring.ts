@@ -1,8 +1,7 @@
-import { notifier } from '../../platform/notify/notify.wiring';
 import { sealer } from '../../platform/sealing/sealing.wiring';
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
-import { bindingReader } from '../identity/identity.wiring';
+import { bindingReader, notifier } from '../identity/identity.wiring';
 import { orgReader } from '../org/org.wiring';
 import { holidayReader } from '../reports/reports.wiring';
 import { CachedLetterRulesRepository } from './cached-letter-rules-repository';

@@ -9,7 +9,7 @@ import {
 } from '@chuangxing/shared';
 import type { Principal } from '../../platform/kernel/principal';
 import type { ExportedFile } from '../../platform/xlsx/exported-file';
-import { type Cell, writeXlsx, XLSX_CONTENT_TYPE } from '../../platform/xlsx/xlsx-writer';
+import type { Cell } from '../../platform/xlsx/spreadsheet';
 import { rankingForExport } from './rankings';
 import type { RankingsPorts } from './rankings.ports';
 
@@ -109,8 +109,8 @@ export async function exportRanking(
   ];
   return {
     filename: `${quarter}季度评比_第${v.version}版.xlsx`,
-    contentType: XLSX_CONTENT_TYPE,
-    bytes: writeXlsx([
+    contentType: deps.spreadsheets.contentType,
+    bytes: deps.spreadsheets.write([
       { name: '排名', rows, frozenColumns: 3, columnWidths: [8, 8, 20, 16, 6, 6, 8, 8, 8, 10, 10, 10, 10, 10, 6, 60, 30] },
       { name: '星级分布', rows: mapRows, columnWidths: [16, 6, 6, 6, 6, 6, 6, 10, 14, 12, 6, 8, 6, 8] },
       { name: '说明', rows: about, columnWidths: [22, 70] },

@@ -1,6 +1,6 @@
 import { type BranchType, type ScoreComponent, type ScoringModelContent, STAR_SETS, type Star, type StarStatus } from '@chuangxing/shared';
 import { addDays, daysBetween, quarterOf, shanghaiDay, shanghaiInstant } from '../../platform/kernel/shanghai-time';
-import { ratesOf } from '../mailbox/letter';
+import { ratesOf } from '../mailbox/mailbox.readers';
 import type { TownshipQuarterInputs } from './scoring-inputs';
 
 /**

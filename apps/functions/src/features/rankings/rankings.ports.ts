@@ -1,5 +1,6 @@
 import type { DailyRules } from '@chuangxing/shared';
 import type { Kernel } from '../../platform/kernel/kernel';
+import type { SpreadsheetWriter } from '../../platform/xlsx/spreadsheet';
 import type { OrgReader } from '../org/org.readers';
 import type { RankingRepository, ScoringModelStore } from './ranking-repository';
 import type { ScoringInputs } from './scoring-inputs';
@@ -13,4 +14,6 @@ export interface RankingsPorts extends Kernel {
   /** The daily-report deadline decides the last day counted as due. */
   rules: { getDailyRules(districtId: string): Promise<DailyRules> };
   org: Pick<OrgReader, 'getBranch'>;
+  /** The ranking's export. */
+  spreadsheets: SpreadsheetWriter;
 }

@@ -1,6 +1,7 @@
 import type { ScoringModelContent } from '@chuangxing/shared';
 import { DynamoVersionedDocumentStore } from '../../platform/dynamodb/versioned-document.dynamodb';
 import type { Wiring } from '../../platform/wiring';
+import { xlsxWriter } from '../../platform/xlsx/xlsx-writer';
 import { findingsReader } from '../inspections/inspections.wiring';
 import { letterCountersReader } from '../mailbox/mailbox.wiring';
 import { observationResultsReader } from '../observations/observations.wiring';
@@ -44,4 +45,5 @@ export const rankingsPorts = (w: Wiring): RankingsPorts => ({
   scoringInputs: w.once('scoring-inputs', () => new TownshipInputs(scoringReaders(w))),
   rules: dailyRulesReader(w),
   org: orgReader(w),
+  spreadsheets: xlsxWriter,
 });

@@ -1,5 +1,5 @@
 import type { BranchType, Star } from '@chuangxing/shared';
-import type { LetterCounters } from '../mailbox/letter';
+import type { LetterCounters } from '../mailbox/mailbox.readers';
 
 /**
  * What the ranking job reads for ONE township and ONE quarter (a shard). Everything comes from rollups and

@@ -3,7 +3,7 @@ import { forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-
 import { bindingsFor, coversTownship, type Principal } from '../../platform/kernel/principal';
 import { addDays, daysBetween, monthOf, shanghaiDay } from '../../platform/kernel/shanghai-time';
 import type { ExportedFile } from '../../platform/xlsx/exported-file';
-import { type Cell, writeXlsx, XLSX_CONTENT_TYPE } from '../../platform/xlsx/xlsx-writer';
+import type { Cell, SheetSpec } from '../../platform/xlsx/spreadsheet';
 import type { Branch } from '../org/org.readers';
 import { complianceOf, type Submission } from './daily-report';
 import type { ReportsPorts } from './reports.ports';
@@ -80,7 +80,7 @@ function tally(statuses: DayStatus[]) {
 }
 
 /** Sheet 1 汇总 (one row per branch, then 合计) and sheet 2 明细 (branch × day). */
-export function complianceWorkbook(data: TownshipRangeCompliance): Buffer {
+export function complianceSheets(data: TownshipRangeCompliance): SheetSpec[] {
   const summaryRows: Cell[][] = [['支部', '类型', '按时', '迟交', '未提交', '免报', '提交率']];
   for (const { branch, statuses } of data.branches) {
     const t = tally(statuses);
@@ -113,10 +113,10 @@ export function complianceWorkbook(data: TownshipRangeCompliance): Buffer {
   ]);
 
   const nameWidth = Math.min(40, Math.max(10, ...data.branches.map((b) => Array.from(b.branch.name).length * 2 + 2)));
-  return writeXlsx([
+  return [
     { name: '汇总', rows: summaryRows, columnWidths: [nameWidth, 8, 8, 8, 8, 8, 10] },
     { name: '明细', rows: detailRows, frozenColumns: 1, columnWidths: [nameWidth, ...data.days.map(() => 12)] },
-  ]);
+  ];
 }
 
 /**
@@ -144,7 +144,7 @@ export async function exportTownshipCompliance(
   const range = await computeTownshipRange(deps, townshipId, rangeDays(from, last));
   return {
     filename: `${township.name}日报统计_${from}_${last}.xlsx`,
-    contentType: XLSX_CONTENT_TYPE,
-    bytes: complianceWorkbook({ township: { id: township.id, name: township.name }, ...range }),
+    contentType: deps.spreadsheets.contentType,
+    bytes: deps.spreadsheets.write(complianceSheets({ township: { id: township.id, name: township.name }, ...range })),
   };
 }

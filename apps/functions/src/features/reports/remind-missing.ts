@@ -26,7 +26,7 @@ export function reminderBody(branchName: string, day: string, deadline: string, 
 }
 
 export function reportEditPage(branchId: string, day: string): string {
-  return `subpackages/report/pages/edit/index?branchId=${encodeURIComponent(branchId)}&day=${day}`;
+  return `subpackages/reports/pages/edit/index?branchId=${encodeURIComponent(branchId)}&day=${day}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Kernel } from '../../platform/kernel/kernel';
 import type { Notifier } from '../../platform/notify/notifier';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
+import type { SpreadsheetWriter } from '../../platform/xlsx/spreadsheet';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
 import type { BindingReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
@@ -22,4 +23,6 @@ export interface ReportsPorts extends Kernel {
   storage: ObjectStorage;
   /** Reminders. */
   notifier: Notifier;
+  /** The compliance export. */
+  spreadsheets: SpreadsheetWriter;
 }

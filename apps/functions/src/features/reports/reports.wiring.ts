@@ -1,8 +1,8 @@
-import { notifier } from '../../platform/notify/notify.wiring';
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
+import { xlsxWriter } from '../../platform/xlsx/xlsx-writer';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
-import { bindingReader } from '../identity/identity.wiring';
+import { bindingReader, notifier } from '../identity/identity.wiring';
 import { orgReader } from '../org/org.wiring';
 import { CachedRulesRepository } from './cached-rules-repository';
 import { DynamoHolidayReader } from './holiday-reader.dynamodb';
@@ -38,6 +38,7 @@ export const reportsPorts = (w: Wiring): ReportsPorts => ({
   catalogue: catalogueReader(w),
   storage: objectStorage(w),
   notifier: notifier(w),
+  spreadsheets: xlsxWriter,
 });
 
 /** For the features that skip holidays and leave (plans' due dates, the mailbox's working days, the ranking). */

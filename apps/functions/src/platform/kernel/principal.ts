@@ -1,5 +1,4 @@
 import type { Access, OfficialRole, Role, Scope } from '@chuangxing/shared';
-import type { Branch } from '../../features/org/org';
 
 export interface Binding {
   bindingId: string;
@@ -55,7 +54,7 @@ export function coversTownship(b: Binding, districtId: string, townshipId: strin
   return s.townshipId === townshipId;
 }
 
-export function coversBranch(b: Binding, branch: Pick<Branch, 'id' | 'districtId' | 'townshipId'>): boolean {
+export function coversBranch(b: Binding, branch: { id: string; districtId: string; townshipId: string }): boolean {
   const s = b.scope;
   if (s.districtId !== branch.districtId) return false;
   if (s.level === 'district') return true;

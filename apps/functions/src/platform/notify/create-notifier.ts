@@ -2,14 +2,14 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AppConfig } from '../config/config';
 import type { Clock } from '../kernel/clock';
 import type { Notifier } from './notifier';
-import { ProfileOpenidDirectory } from './openid-directory';
+import type { OpenidDirectory } from './openid-directory';
 import { OutboxNotifier } from './outbox-notifier';
 import { WechatSubscribeNotifier } from './wechat-subscribe-notifier';
 
 /** WeChat subscribe messages in production; the outbox (stored, listed at /v1/dev/outbox) locally. */
 export function createNotifier(
   config: AppConfig,
-  ctx: { doc: DynamoDBDocumentClient; clock: Clock; appSecret: () => Promise<string> },
+  ctx: { doc: DynamoDBDocumentClient; clock: Clock; appSecret: () => Promise<string>; openids: OpenidDirectory },
 ): Notifier {
   if (config.notifier === 'wechat') {
     return new WechatSubscribeNotifier({
@@ -17,7 +17,7 @@ export function createNotifier(
       appId: config.wechat.appId,
       appSecret: ctx.appSecret,
       templateId: config.wechatReminderTemplateId,
-      openids: new ProfileOpenidDirectory(ctx.doc, config.tableName),
+      openids: ctx.openids,
       clock: ctx.clock,
     });
   }

@@ -6,21 +6,9 @@ import { deflateRawSync } from 'node:zlib';
  * No formulas are ever written, and text that a spreadsheet could read as one is prefixed with a quote.
  */
 
-export type CellStyle = 'bold' | 'percent';
-export type CellValue = string | number | null | undefined;
-export type Cell = CellValue | { value: CellValue; style?: CellStyle };
+import type { Cell, CellStyle, SheetSpec, SpreadsheetWriter } from './spreadsheet';
 
-export interface SheetSpec {
-  /** At most 31 characters; []:*?/\ are replaced. */
-  name: string;
-  rows: Cell[][];
-  /** Rows at the top shown bold and frozen (default 1). */
-  headerRows?: number;
-  /** Columns at the left that stay in view when scrolling (default 0). */
-  frozenColumns?: number;
-  /** Widths in characters, by column. */
-  columnWidths?: number[];
-}
+export type { Cell, CellStyle, CellValue, SheetSpec } from './spreadsheet';
 
 /* ---------- zip ---------- */
 
@@ -251,3 +239,6 @@ export function writeXlsx(sheets: SheetSpec[]): Buffer {
 }
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The spreadsheet port's XLSX implementation. */
+export const xlsxWriter: SpreadsheetWriter = { contentType: XLSX_CONTENT_TYPE, write: writeXlsx };

@@ -1,6 +1,6 @@
 import { metaRoutes } from '@chuangxing/shared';
-import { defineFeature } from '../http/feature';
-import { notifier } from '../notify/notify.wiring';
+import { defineFeature } from '../../platform/http/feature';
+import { notifier } from '../identity/identity.wiring';
 import { metaImplementations } from './meta.routes';
 
 /** Health, the OpenAPI document and the local outbox. */

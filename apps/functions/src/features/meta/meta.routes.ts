@@ -1,9 +1,9 @@
 import type { metaRoutes } from '@chuangxing/shared';
 import { buildOpenApiDocument } from '@chuangxing/shared/openapi';
-import type { RouteImpls } from '../http/route-context';
-import type { Clock } from '../kernel/clock';
-import type { Notifier } from '../notify/notifier';
-import { isOutboxReader } from '../notify/outbox-notifier';
+import type { RouteImpls } from '../../platform/http/route-context';
+import type { Clock } from '../../platform/kernel/clock';
+import type { Notifier } from '../../platform/notify/notifier';
+import { isOutboxReader } from '../../platform/notify/outbox-notifier';
 
 /** The API's own routes: liveness, its OpenAPI document and (local only) the notification outbox. */
 export interface MetaPorts {
