@@ -38,14 +38,12 @@ export const identityEntities = {
     fields: ['bindingId', 'userId', 'role', 'scope', 'scopeLabel', 'holderName', 'createdAt', 'createdBy', 'revokedAt'],
   }),
   /** The openid → user link that makes a first login unique. Stored as ever: keys, `userId`, `createdAt`, no `entity`. */
-  openid: {
+  openid: defineEntity<{ userId: string; createdAt: string }, { openid: string }>({
+    name: 'openid',
+    untagged: true,
     key: openidKey,
-    item: (k: { openid: string }, value: { userId: string; createdAt: string }) => ({
-      ...openidKey(k),
-      userId: value.userId,
-      createdAt: value.createdAt,
-    }),
-  },
+    fields: ['userId', 'createdAt'],
+  }),
   invitation: defineEntity<Invitation, { codeHash: string }>({
     name: 'invitation',
     key: ({ codeHash }) => ({ pk: `INVCODE#${codeHash}`, sk: 'INVITATION' }),

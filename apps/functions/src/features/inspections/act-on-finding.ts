@@ -1,6 +1,7 @@
 import { type FindingActionBody, type FindingDetail, type Role, UPLOAD_LIMITS } from '@chuangxing/shared';
 import { DomainError, forbiddenRole, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, filerBindingFor, type Principal } from '../../platform/kernel/principal';
+import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
 import type { Branch } from '../org/org.readers';
 import { nextFindingStatus, type StoredFinding, type StoredFindingEvent } from './inspection';
@@ -90,7 +91,7 @@ export async function actOnFinding(
   if (body.action === 'submit_fix') {
     await verifyStoredPhotos(
       deps.storage,
-      `inspection-fix/${branch.id}/`,
+      uploadFolder('inspectionFix', branch.id),
       body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })),
     );
   }

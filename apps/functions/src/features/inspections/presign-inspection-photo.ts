@@ -2,7 +2,7 @@ import { type PresignedUpload, type PresignInspectionPhotoBody, type Role, UPLOA
 import { forbiddenRole, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, filerBindingFor, type Principal } from '../../platform/kernel/principal';
 import { presignUpload } from '../../platform/storage/presign-upload';
-import { UPLOAD_PREFIXES } from '../../platform/storage/upload-prefixes';
+import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { inspectedBranch } from './inspection-scope';
 import type { InspectionsPorts } from './inspections.ports';
 
@@ -16,8 +16,8 @@ export async function presignInspectionPhoto(
   if (body.purpose === 'inspection') {
     if (!bindingsFor(principal, allowed).some((b) => b.role === 'inspector')) throw forbiddenRole();
     await inspectedBranch(deps, principal, allowed, body.branchId, 'body.branchId');
-    return presignUpload(deps, `${UPLOAD_PREFIXES.inspection}${body.branchId}`, body.contentType, UPLOAD_LIMITS.photo);
+    return presignUpload(deps, uploadFolder('inspection', body.branchId), body.contentType, UPLOAD_LIMITS.photo);
   }
   if (!filerBindingFor(principal, allowed, deps.districtId, body.branchId)) throw notFound('支部');
-  return presignUpload(deps, `${UPLOAD_PREFIXES.inspectionFix}${body.branchId}`, body.contentType, UPLOAD_LIMITS.photo);
+  return presignUpload(deps, uploadFolder('inspectionFix', body.branchId), body.contentType, UPLOAD_LIMITS.photo);
 }

@@ -3,6 +3,7 @@ import { DomainError, notFound } from '../../platform/kernel/domain-error';
 import { activeBindings, type Principal } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import type { Notification } from '../../platform/notify/notifier';
+import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
 import type { Branch } from '../org/org.readers';
 import { checkRecordable, type StoredFinding, type StoredFindingEvent, type StoredInspection } from './inspection';
@@ -57,7 +58,7 @@ export async function recordInspection(
   if (missing.length) throw new DomainError('VALIDATION_FAILED', '记录前请补全标出的项目', missing);
   await verifyStoredPhotos(
     deps.storage,
-    `inspection/${branch.id}/`,
+    uploadFolder('inspection', branch.id),
     content.photos.map((key, i) => ({ key, path: `content.photos.${i}`, limit: UPLOAD_LIMITS.photo })),
   );
 

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '@chuangxing/shared';
-import { defineEntity, type Entity, type EntitySpec, pad } from '../../platform/dynamodb/entity';
+import { defineEntity, pad } from '../../platform/dynamodb/entity';
 import { isOpen, type Letter, type LetterCounters } from './letter';
 import type { AuditRecord, CaseScope, StoredIntegrityBoard, StoredMeeting } from './letter-repository';
 import type { StoredLetterRules } from './letter-rules-repository';
@@ -19,18 +19,6 @@ import type { StoredLetterRules } from './letter-rules-repository';
  * The query code, the writer's entries, the 三率 counters and the rules were always stored without an
  * `entity` attribute; they stay so.
  */
-
-/** An entity whose items carry no `entity` attribute. */
-function unlabelled<T, K>(spec: EntitySpec<T, K>): Entity<T, K> {
-  const entity = defineEntity(spec);
-  return {
-    ...entity,
-    item: (k, value, extra) => {
-      const { entity: _name, ...item } = entity.item(k, value, extra);
-      return item;
-    },
-  };
-}
 
 const letterPk = (id: string) => `LETTER#${id}`;
 const writerPk = (writerKey: string) => `WRITER#${writerKey}`;
@@ -99,30 +87,35 @@ export const mailboxEntities = {
     key: ({ letterId, at, version }) => ({ pk: letterPk(letterId), sk: `AUDIT#${at}#${pad(version)}` }),
     fields: ['at', 'actor', 'action', 'from', 'to'],
   }),
-  queryCode: unlabelled<LetterRef, { code: string }>({
+  queryCode: defineEntity<LetterRef, { code: string }>({
+    untagged: true,
     name: 'letter-code',
     key: ({ code }) => ({ pk: `LCODE#${code}`, sk: 'LCODE' }),
     fields: ['letterId'],
   }),
-  writerLetter: unlabelled<LetterRef, { writerKey: string; createdAt: string; id: string }>({
+  writerLetter: defineEntity<LetterRef, { writerKey: string; createdAt: string; id: string }>({
+    untagged: true,
     name: 'writer-letter',
     key: ({ writerKey, createdAt, id }) => ({ pk: writerPk(writerKey), sk: `LTR#${createdAt}#${id}` }),
     fields: ['letterId'],
   }),
   /** The letters a writer sent on a Shanghai day (capped by the rules' perDayLimit). */
-  writerDay: unlabelled<{ n: number }, { writerKey: string; day: string }>({
+  writerDay: defineEntity<{ n: number }, { writerKey: string; day: string }>({
+    untagged: true,
     name: 'writer-day',
     key: ({ writerKey, day }) => ({ pk: writerPk(writerKey), sk: `DAY#${day}` }),
     fields: ['n'],
   }),
   /** A submission's idempotency key: a retry replays the letter it created. */
-  writerRetry: unlabelled<LetterRef, { writerKey: string; idempotencyKey: string }>({
+  writerRetry: defineEntity<LetterRef, { writerKey: string; idempotencyKey: string }>({
+    untagged: true,
     name: 'writer-retry',
     key: ({ writerKey, idempotencyKey }) => ({ pk: writerPk(writerKey), sk: `IDEM#${idempotencyKey}` }),
     fields: ['letterId'],
   }),
   /** 三率 counters of a community for the month its letters were received (ADDed to by every move). */
-  counters: unlabelled<{ branchId: string } & LetterCounters, { townshipId: string; month: string; branchId: string }>({
+  counters: defineEntity<{ branchId: string } & LetterCounters, { townshipId: string; month: string; branchId: string }>({
+    untagged: true,
     name: 'letter-counters',
     key: ({ townshipId, month, branchId }) => ({ pk: countersPk(townshipId, month), sk: `BR#${branchId}` }),
     fields: ['branchId', ...COUNTER_NAMES],
@@ -138,7 +131,8 @@ export const mailboxEntities = {
     index: (m) => ({ gsi1pk: meetingsPk(m.branchId), gsi1sk: `${m.date}#${m.id}` }),
     fields: ['id', 'branchId', 'branchName', 'townshipId', 'date', 'status', 'agenda', 'minutes', 'version', 'createdBy', 'createdAt'],
   }),
-  letterRules: unlabelled<StoredLetterRules, { districtId: string }>({
+  letterRules: defineEntity<StoredLetterRules, { districtId: string }>({
+    untagged: true,
     name: 'letter-rules',
     key: ({ districtId }) => ({ pk: `DIST#${districtId}`, sk: 'RULES#LETTERS' }),
     fields: ['acceptWorkingDays', 'replyWorkingDays', 'autoArchiveDays', 'perDayLimit', 'updatedBy', 'updatedAt'],

@@ -3,6 +3,7 @@ import { invalid } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
 import { codeFromRandom } from '../../platform/kernel/random-code';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
+import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
 import type { Letter } from './letter';
 import { letterDeadline } from './letter-deadline';
@@ -17,7 +18,7 @@ export async function writeLetter(deps: MailboxPorts, principal: Principal, body
   // Photos are uploaded the same day to the same community (the presign files them so).
   await verifyStoredPhotos(
     deps.storage,
-    `letter/${branch.id}/`,
+    uploadFolder('letter', branch.id),
     body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })),
   );
   const now = deps.clock.now();

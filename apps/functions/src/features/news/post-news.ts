@@ -10,7 +10,7 @@ import { keyedId } from '../../platform/kernel/keyed-id';
 import type { Principal } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { presignUpload } from '../../platform/storage/presign-upload';
-import { UPLOAD_PREFIXES } from '../../platform/storage/upload-prefixes';
+import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
 import { authorUnit, type StoredNews } from './news';
 import type { NewsPorts } from './news.ports';
@@ -23,7 +23,7 @@ export async function createNews(deps: NewsPorts, principal: Principal, allowed:
   if (existing) return presentNews(deps, principal, existing);
   await verifyStoredPhotos(
     deps.storage,
-    'news/',
+    uploadFolder('news'),
     body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })),
   );
   const district = await deps.org.getDistrict(deps.districtId);
@@ -44,5 +44,5 @@ export async function createNews(deps: NewsPorts, principal: Principal, allowed:
 
 /** One presigned upload for a photo of a post, under news/{yyyy-mm}/. */
 export function presignNewsPhoto(deps: NewsPorts, body: PresignNewsPhotoBody): Promise<PresignedUpload> {
-  return presignUpload(deps, `${UPLOAD_PREFIXES.news}${shanghaiDay(deps.clock.now()).slice(0, 7)}`, body.contentType, UPLOAD_LIMITS.photo);
+  return presignUpload(deps, uploadFolder('news', shanghaiDay(deps.clock.now()).slice(0, 7)), body.contentType, UPLOAD_LIMITS.photo);
 }

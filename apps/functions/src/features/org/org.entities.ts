@@ -50,10 +50,12 @@ export const orgEntities = {
     fields: ['id', 'districtId', 'townshipId', 'name', 'type', 'isDemo', 'version', 'createdAt', 'updatedAt'],
   }),
   /** The lock that keeps a branch name unique in its township. Stored as ever: keys and `branchId`, no `entity`. */
-  branchName: {
+  branchName: defineEntity<{ branchId: string }, { townshipId: string; name: string }>({
+    name: 'branch-name',
+    untagged: true,
     key: branchNameKey,
-    item: (k: { townshipId: string; name: string }, value: { branchId: string }) => ({ ...branchNameKey(k), branchId: value.branchId }),
-  },
+    fields: ['branchId'],
+  }),
   /** The district's townships: one query on its partition. */
   townshipsOf: (districtId: string) => ({ pk: districtPk(districtId), skPrefix: TOWNSHIP_PREFIX }),
   /** The gsi1 partition of a township's branches (sorted by name). */

@@ -10,7 +10,7 @@ import { DomainError, notFound } from '../../platform/kernel/domain-error';
 import { filerBindingFor, type Principal } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { presignUpload } from '../../platform/storage/presign-upload';
-import { UPLOAD_PREFIXES } from '../../platform/storage/upload-prefixes';
+import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
 import { readableBranch } from '../org/org.readers';
 import { catalogueOfPlan } from './plan-catalogue';
@@ -97,7 +97,7 @@ export async function addTaskUpdate(
   if (plan.status !== 'approved') throw new DomainError('ILLEGAL_TRANSITION', '计划批准后才能报告任务进展');
   await verifyStoredPhotos(
     deps.storage,
-    `plan-evidence/${branchId}/${year}/`,
+    uploadFolder('planEvidence', branchId, String(year)),
     body.evidence.map((key, i) => ({ key, path: `body.evidence.${i}`, limit: UPLOAD_LIMITS.photo })),
   );
   const at = deps.clock.now().toISOString();
@@ -130,5 +130,5 @@ export async function presignEvidence(
   body: PresignEvidenceBody,
 ): Promise<PresignedUpload> {
   if (!filerBindingFor(principal, allowed, deps.districtId, body.branchId)) throw notFound('支部');
-  return presignUpload(deps, `${UPLOAD_PREFIXES.planEvidence}${body.branchId}/${body.year}`, body.contentType, UPLOAD_LIMITS.photo);
+  return presignUpload(deps, uploadFolder('planEvidence', body.branchId, String(body.year)), body.contentType, UPLOAD_LIMITS.photo);
 }

@@ -2,7 +2,7 @@ import { type PresignedUpload, type PresignPhotoBody, type Role, UPLOAD_LIMITS }
 import { DomainError, invalid, notFound } from '../../platform/kernel/domain-error';
 import { filerBindingFor, type Principal } from '../../platform/kernel/principal';
 import { presignUpload } from '../../platform/storage/presign-upload';
-import { UPLOAD_PREFIXES } from '../../platform/storage/upload-prefixes';
+import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { assertFileable } from './daily-report';
 import type { ReportsPorts } from './reports.ports';
 
@@ -40,5 +40,5 @@ export async function presignPhoto(
     throw invalid('body.size', `${what}不能超过 ${Math.round(maxBytes / 1024)} KB`, 'too_big');
   }
 
-  return presignUpload(deps, `${UPLOAD_PREFIXES.dailyReport}${body.branchId}/${body.day}`, body.contentType, maxBytes);
+  return presignUpload(deps, uploadFolder('dailyReport', body.branchId, body.day), body.contentType, maxBytes);
 }

@@ -1,5 +1,5 @@
 import type { DailyRules } from '@chuangxing/shared';
-import { defineEntity, type Entity, type EntitySpec, pad } from '../../platform/dynamodb/entity';
+import { defineEntity, pad } from '../../platform/dynamodb/entity';
 import type { Comment, DailyReport, ReportCounters, Revision, Submission } from './daily-report';
 import type { StoredExemption } from './rules-repository';
 
@@ -17,18 +17,6 @@ import type { StoredExemption } from './rules-repository';
  * Only the report, its revisions and comments, and the reminder runs carry an `entity` attribute; the
  * counters, markers, rules and exemptions never did, and stay so (existing items must keep working).
  */
-
-/** An entity whose items carry no `entity` attribute. */
-function untagged<T, K>(spec: EntitySpec<T, K>): Entity<T, K> {
-  const entity = defineEntity(spec);
-  return {
-    ...entity,
-    item: (k, value, extra) => {
-      const { entity: _name, ...item } = entity.item(k, value, extra);
-      return item;
-    },
-  };
-}
 
 const branchPk = (branchId: string) => `BR#${branchId}`;
 const townshipDayPk = (townshipId: string, day: string) => `TWN#${townshipId}#DAY#${day}`;
@@ -85,34 +73,40 @@ export const reportsEntities = {
     fields: ['id', 'authorId', 'authorName', 'authorRole', 'text', 'createdAt'],
   }),
   /** Counters, only ever added to (never put): no `entity`. */
-  monthStats: untagged<ReportCounters, { branchId: string; month: string }>({
+  monthStats: defineEntity<ReportCounters, { branchId: string; month: string }>({
+    untagged: true,
     name: 'report-month-stats',
     key: (k) => ({ pk: branchPk(k.branchId), sk: `STAT#M#${k.month}` }),
     fields: COUNTER_FIELDS,
   }),
-  quarterStats: untagged<ReportCounters, { branchId: string; quarter: string }>({
+  quarterStats: defineEntity<ReportCounters, { branchId: string; quarter: string }>({
+    untagged: true,
     name: 'report-quarter-stats',
     key: (k) => ({ pk: branchPk(k.branchId), sk: `STAT#Q#${k.quarter}` }),
     fields: COUNTER_FIELDS,
   }),
   /** One marker per filed branch-day, so a township's day is one query. */
-  townshipDayMarker: untagged<Submission, { townshipId: string; day: string; branchId: string }>({
+  townshipDayMarker: defineEntity<Submission, { townshipId: string; day: string; branchId: string }>({
+    untagged: true,
     name: 'report-marker',
     key: (k) => ({ pk: townshipDayPk(k.townshipId, k.day), sk: `BR#${k.branchId}` }),
     fields: ['branchId', 'status', 'submittedAt'],
   }),
   /** Per-township counters for a day, so the district's day is one query. */
-  townshipDayRollup: untagged<TownshipDayRollup, { districtId: string; day: string; townshipId: string }>({
+  townshipDayRollup: defineEntity<TownshipDayRollup, { districtId: string; day: string; townshipId: string }>({
+    untagged: true,
     name: 'report-rollup',
     key: (k) => ({ pk: districtDayPk(k.districtId, k.day), sk: `TWN#${k.townshipId}` }),
     fields: ['townshipId', ...COUNTER_FIELDS],
   }),
-  dailyRules: untagged<StoredDailyRules, { districtId: string }>({
+  dailyRules: defineEntity<StoredDailyRules, { districtId: string }>({
+    untagged: true,
     name: 'daily-rules',
     key: (k) => ({ pk: `DIST#${k.districtId}`, sk: 'RULES#DAILY' }),
     fields: ['deadline', 'maxBackfillDays', 'reminderTime', 'updatedBy', 'updatedAt'],
   }),
-  exemption: untagged<StoredExemption, { districtId: string; day: string; branchId?: string }>({
+  exemption: defineEntity<StoredExemption, { districtId: string; day: string; branchId?: string }>({
+    untagged: true,
     name: 'exemption',
     key: (k) => ({ pk: exemptionsPk(k.districtId), sk: `${k.day}#${k.branchId ?? '*'}` }),
     fields: ['id', 'districtId', 'day', 'branchId', 'townshipId', 'reason', 'createdBy', 'createdAt'],

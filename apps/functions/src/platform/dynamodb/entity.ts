@@ -28,6 +28,8 @@ export interface EntitySpec<T, K> {
   index?: (value: T) => Gsi1Key | undefined;
   /** The fields stored and read back; anything else on an item (keys, counters of other writers) is ignored on read. */
   fields: readonly (keyof T & string)[];
+  /** Items written without the `entity` attribute (kinds that never carried one keep their stored shape). */
+  untagged?: true;
 }
 
 export interface Entity<T, K> {
@@ -46,7 +48,7 @@ export function defineEntity<T, K>(spec: EntitySpec<T, K>): Entity<T, K> {
     item: (k, value, extra) => ({
       ...spec.key(k),
       ...(spec.index?.(value) ?? {}),
-      entity: spec.name,
+      ...(spec.untagged ? {} : { entity: spec.name }),
       ...pick<Item>(value as Item, spec.fields),
       ...extra,
     }),

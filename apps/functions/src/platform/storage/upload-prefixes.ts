@@ -27,6 +27,17 @@ export const UPLOAD_PREFIXES_BY_CONTEXT = {
   rankings: [],
 } as const;
 
+/** A kind of upload: its key prefix is UPLOAD_PREFIXES[kind]. */
+export type UploadKind = keyof typeof UPLOAD_PREFIXES;
+
+/**
+ * Where an upload of `kind` lives: `{prefix}{scope…}/`, the scope naming what it belongs to (a branch and day,
+ * a plan year). Presigning files uploads there and verification accepts only keys there.
+ */
+export function uploadFolder(kind: UploadKind, ...scope: string[]): string {
+  return `${UPLOAD_PREFIXES[kind]}${scope.map((s) => `${s}/`).join('')}`;
+}
+
 /** Which feature presigns (and verifies) which prefixes; CDK grants each API function its features' prefixes. */
 export const UPLOAD_PREFIXES_BY_FEATURE: Partial<Record<FeatureName, readonly string[]>> = {
   reports: [UPLOAD_PREFIXES.dailyReport],

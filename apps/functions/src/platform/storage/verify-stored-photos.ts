@@ -12,12 +12,12 @@ export interface PhotoCheck {
 }
 
 /**
- * The second check after the presigned POST's own: every photo must sit under the expected prefix, exist,
+ * The second check after the presigned POST's own: every photo must sit in the expected folder (uploadFolder), exist,
  * and be an allowed image type within its size limit. A failure names the photo's field.
  */
-export async function verifyStoredPhotos(storage: ObjectStorage, prefix: string, checks: PhotoCheck[]): Promise<void> {
+export async function verifyStoredPhotos(storage: ObjectStorage, folder: string, checks: PhotoCheck[]): Promise<void> {
   const errors: { path: string; code: string; message: string }[] = [];
-  const heads = await Promise.all(checks.map((c) => (c.key.startsWith(prefix) ? storage.head(c.key) : Promise.resolve(null))));
+  const heads = await Promise.all(checks.map((c) => (c.key.startsWith(folder) ? storage.head(c.key) : Promise.resolve(null))));
   checks.forEach((c, i) => {
     const head = heads[i];
     if (head === null) errors.push({ path: c.path, code: 'foreign_photo', message: '照片不属于这里' });
