@@ -1,5 +1,4 @@
 import type { metaRoutes } from '@chuangxing/shared';
-import { buildOpenApiDocument } from '@chuangxing/shared/openapi';
 import type { RouteImpls } from '../../platform/http/route-context';
 import type { Clock } from '../../platform/kernel/clock';
 import type { Notifier } from '../../platform/notify/notifier';
@@ -18,8 +17,12 @@ let cachedDoc: { local: boolean; doc: Record<string, unknown> } | undefined;
 export const metaImplementations: RouteImpls<typeof metaRoutes, MetaPorts> = {
   health: async ({ deps }) => ({ status: 200, body: { status: 'ok', time: deps.clock.now().toISOString() } }),
   getOpenApi: async ({ deps }) => {
-    if (cachedDoc?.local !== deps.devLogin)
+    if (cachedDoc?.local !== deps.devLogin) {
+      // The whole contract is built only when the document is asked for: the other routes of this
+      // function never need the other features' schemas, so a cold start does not construct them.
+      const { buildOpenApiDocument } = await import('@chuangxing/shared/openapi');
       cachedDoc = { local: deps.devLogin, doc: buildOpenApiDocument({ includeLocalOnly: deps.devLogin }) };
+    }
     return { status: 200, body: cachedDoc.doc };
   },
   /** Local only (the router answers 404 unless dev login is on): what the outbox notifier stored, newest first. */

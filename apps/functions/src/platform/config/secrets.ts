@@ -1,4 +1,3 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { AppConfig } from './config';
 
 export interface Secrets {
@@ -9,6 +8,8 @@ export interface Secrets {
 /** In AWS the secrets come from Secrets Manager; locally from the environment (a git-ignored file). */
 export async function loadSecrets(config: AppConfig): Promise<Secrets> {
   if (config.secretsArn) {
+    // Loaded when first needed (the first request), not at module load.
+    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
     const client = new SecretsManagerClient({});
     const res = await client.send(new GetSecretValueCommand({ SecretId: config.secretsArn }));
     const parsed = JSON.parse(res.SecretString ?? '{}') as Partial<Secrets>;

@@ -1,4 +1,4 @@
-import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { LocalSealer } from './local-sealer';
 import type { Sealer } from './sealer';
 
@@ -7,7 +7,7 @@ import type { Sealer } from './sealer';
  * kms:Decrypt on that key (the API's role, audited in CloudTrail). The keyed hash uses the API secret.
  */
 export class KmsSealer implements Sealer {
-  private readonly client = new KMSClient({});
+  private client?: Promise<{ kms: KMSClient; sdk: typeof import('@aws-sdk/client-kms') }>;
   private readonly hasher: LocalSealer;
 
   constructor(
@@ -17,9 +17,16 @@ export class KmsSealer implements Sealer {
     this.hasher = new LocalSealer(secret);
   }
 
+  /** Loaded on first use: most requests seal nothing, so a cold start does not pay for the KMS client. */
+  private kms() {
+    this.client ??= import('@aws-sdk/client-kms').then((sdk) => ({ kms: new sdk.KMSClient({}), sdk }));
+    return this.client;
+  }
+
   async seal(plaintext: string): Promise<string> {
-    const res = await this.client.send(
-      new EncryptCommand({
+    const { kms, sdk } = await this.kms();
+    const res = await kms.send(
+      new sdk.EncryptCommand({
         KeyId: this.keyId,
         Plaintext: Buffer.from(plaintext, 'utf8'),
         EncryptionContext: { purpose: 'chuangxing-seal' },
@@ -32,8 +39,9 @@ export class KmsSealer implements Sealer {
   async open(sealed: string): Promise<string> {
     const [v, blob] = sealed.split('.');
     if (v !== 'kms1' || !blob) throw new Error('not a KMS-sealed value');
-    const res = await this.client.send(
-      new DecryptCommand({
+    const { kms, sdk } = await this.kms();
+    const res = await kms.send(
+      new sdk.DecryptCommand({
         CiphertextBlob: Buffer.from(blob, 'base64url'),
         KeyId: this.keyId,
         EncryptionContext: { purpose: 'chuangxing-seal' },
