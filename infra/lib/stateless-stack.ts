@@ -102,6 +102,9 @@ export class StatelessStack extends Stack {
       target: 'node22',
       format: OutputFormat.CJS,
       externalModules: EXTERNAL_MODULES,
+      // The SDK clients a function needs only sometimes (S3, KMS, Secrets Manager) are loaded on first use with
+      // `import()`: kept as a lazy `require` so every SDK module stays CommonJS, like the eager ones.
+      esbuildArgs: { '--supported:dynamic-import': 'false' },
       forceDockerBundling: false,
     };
     // Never add CX_DEV_LOGIN here: dev login is local-only (the config parser also refuses it in Lambda),

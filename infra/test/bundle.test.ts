@@ -53,6 +53,23 @@ describe('Lambda bundles (local esbuild)', () => {
     return [...required].sort();
   };
 
+  /** SDK clients required only inside `Promise.resolve().then(…)`: loaded on first use, not at cold start. */
+  const lazySdkOf = (prefix: string) => {
+    const code = readFileSync(path.join(assetOf(prefix), 'index.js'), 'utf8');
+    const lazy = new Set([...code.matchAll(/Promise\.resolve\(\)\.then\(\(\)=>\w+\(require\("(@aws-sdk\/[^"]+)"\)\)\)/g)].map((m) => m[1]));
+    const eager = new Set([...code.matchAll(/(?<!\(\)=>\w{1,4}\()require\("(@aws-sdk\/[^"]+)"\)/g)].map((m) => m[1]));
+    return { lazy: [...lazy].sort(), eager: [...eager].sort() };
+  };
+
+  it('loads at cold start only the DynamoDB clients; S3, KMS and Secrets Manager on first use', () => {
+    for (const name of API_FUNCTION_NAMES) {
+      const { eager, lazy } = lazySdkOf(apiFunctionId(name));
+      expect(eager, name).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
+      expect(lazy, name).toContain('@aws-sdk/client-secrets-manager');
+    }
+    expect(lazySdkOf('MailboxApiFunction').lazy).toEqual(['@aws-sdk/client-kms', '@aws-sdk/client-s3', '@aws-sdk/client-secrets-manager']);
+  });
+
   it('leaves the SDK clients and the document client to the runtime, and needs no SDK presigner', () => {
     expect(sdkOf('MailboxApiFunction')).toEqual([
       '@aws-sdk/client-dynamodb',

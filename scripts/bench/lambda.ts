@@ -33,7 +33,7 @@ async function bundleOne(name: Bundled) {
   const t0 = performance.now();
   // CDK runs: esbuild --bundle <entry> --target=node22 --platform=node --format=cjs --outfile=index.js
   //           --minify --sourcemap --external:@aws-sdk/client-* --external:@aws-sdk/lib-dynamodb
-  //           --external:@aws-sdk/util-dynamodb   (cwd = repo root)
+  //           --external:@aws-sdk/util-dynamodb --supported:dynamic-import=false   (cwd = repo root)
   const out = await build({
     absWorkingDir: ROOT,
     entryPoints: [entryOf(name)],
@@ -45,6 +45,7 @@ async function bundleOne(name: Bundled) {
     minify: true,
     sourcemap: true,
     external: ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'],
+    supported: { 'dynamic-import': false },
     metafile: true,
     logLevel: 'silent',
   });

@@ -1,9 +1,12 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { sessionStore } from '../src/services/session-store';
 import { resetCatalogueCache } from '../src/subpackages/reports/services/key-tasks';
 import { resetReportSync } from '../src/subpackages/reports/services/report-sync';
 import { resetTaroMock } from './mocks/taro';
+
+// findBy*/waitFor wait up to 5 s: on a busy 2-core runner a page's effects can take longer than the 1 s default.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   process.env.TARO_ENV = 'weapp';

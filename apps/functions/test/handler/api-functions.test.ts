@@ -35,6 +35,7 @@ async function bundledSources(name: ApiFunctionName): Promise<{ sources: Map<str
     logLevel: 'silent',
     outfile: 'index.js',
     external: ['@aws-sdk/client-*', '@aws-sdk/lib-dynamodb', '@aws-sdk/util-dynamodb'],
+    supported: { 'dynamic-import': false },
   });
   const output = Object.values(out.metafile.outputs).find((o) => o.entryPoint);
   if (!output) throw new Error(`no bundle for ${name}`);
