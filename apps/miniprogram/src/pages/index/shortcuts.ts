@@ -1,295 +1,44 @@
-import type { Me, RoleBinding } from '@chuangxing/shared';
+import type { Me } from '@chuangxing/shared';
 import type { PendingReport } from '../../services/report-outbox';
 import { PAGES } from '../../services/routes';
+import {
+  communityBoardShortcuts,
+  letterRulesShortcut,
+  letterStatsShortcut,
+  lettersShortcut,
+  meetingShortcuts,
+  ownLetterStatsShortcut,
+} from './mailbox-shortcuts';
+import { adminShortcuts, branchShortcuts, orgShortcut } from './org-shortcuts';
+import {
+  branchObservationShortcuts,
+  findingsOverviewShortcut,
+  findingsShortcuts,
+  observationsShortcut,
+  rankingReviewShortcut,
+  rankingShortcut,
+  scoringShortcut,
+} from './oversight-shortcuts';
+import {
+  branchBoardShortcuts,
+  catalogueShortcut,
+  districtBoardShortcut,
+  planShortcuts,
+  reviewShortcuts,
+  reviewSummaryShortcut,
+} from './plan-shortcuts';
+import { dailyRulesShortcut, districtDashboard, exemptionsShortcut, reportShortcuts } from './report-shortcuts';
+import { type Shortcut, townshipIdsOf } from './shortcut';
 
-export type ShortcutTarget =
-  | { kind: 'tab'; url: string }
-  | { kind: 'page'; url: string }
-  /** Not built yet: shown as 即将上线, never a dead link. */
-  | { kind: 'soon' };
-
-export interface Shortcut {
-  key: string;
-  title: string;
-  description: string;
-  target: ShortcutTarget;
-}
-
-/** District admins, leaders and inspectors: pick a township from the per-township rates. */
-const districtDashboard: Shortcut = {
-  key: 'report-dashboard',
-  title: '日报看板',
-  description: '各乡镇（街道）今日报送率和未提交支部',
-  target: { kind: 'page', url: PAGES.reportDashboard() },
-};
-
-function orgShortcut(title: string, description: string): Shortcut {
-  return { key: 'org', title, description, target: { kind: 'tab', url: PAGES.org } };
-}
-
-/** The branches the bindings are scoped to, each once, in binding order, with the binding's label. */
-function branchesOf(bindings: RoleBinding[]): { id: string; label: string }[] {
-  const branches: { id: string; label: string }[] = [];
-  for (const b of bindings) {
-    const scope = b.scope;
-    if (scope.level === 'branch' && !branches.some((x) => x.id === scope.branchId))
-      branches.push({ id: scope.branchId, label: b.scopeLabel });
-  }
-  return branches;
-}
-
-function branchShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  return branchesOf(bindings).map((br) => ({
-    key: `branch:${br.id}`,
-    title: '我的支部',
-    description: br.label,
-    target: { kind: 'page', url: PAGES.branch(br.id) },
-  }));
-}
-
-/** District admins and township staff: invite people and manage their bindings. */
-function adminShortcuts(): Shortcut[] {
-  return [
-    {
-      key: 'invite',
-      title: '邀请绑定',
-      description: '生成邀请码，邀请干部和工作人员绑定身份',
-      target: { kind: 'page', url: PAGES.invitations },
-    },
-    { key: 'bindings', title: '身份管理', description: '查看和撤销已绑定的身份', target: { kind: 'page', url: PAGES.bindings } },
-  ];
-}
-
-/** District admins set the reporting rules; they and township staff record the days without a report. */
-const dailyRulesShortcut: Shortcut = {
-  key: 'daily-rules',
-  title: '日报规则',
-  description: '截止时间、补报天数和提醒时间',
-  target: { kind: 'page', url: PAGES.dailyRules },
-};
-const exemptionsShortcut: Shortcut = {
-  key: 'exemptions',
-  title: '免报管理',
-  description: '登记节假日和支部请假，当天无需报送',
-  target: { kind: 'page', url: PAGES.exemptions },
-};
-
-/** 来信三率 (响应率, 解决率, 满意率) per community: overseers see every community in their reach. */
-const letterStatsShortcut: Shortcut = {
-  key: 'letter-stats',
-  title: '来信三率',
-  description: '各社区来信的响应率、解决率和满意率',
-  target: { kind: 'page', url: PAGES.letterStats() },
-};
-/** A station handler sees its own community's (the server narrows the list); same key, so an overseer's card wins. */
-const ownLetterStatsShortcut: Shortcut = {
-  key: 'letter-stats',
-  title: '本社区三率',
-  description: '本社区来信的响应率、解决率和满意率',
-  target: { kind: 'page', url: PAGES.letterStats() },
-};
-/** District admins set the mailbox's time limits and daily limit. */
-const letterRulesShortcut: Shortcut = {
-  key: 'letter-rules',
-  title: '信箱规则',
-  description: '受理、答复时限，自动归档天数和每人每天来信数',
-  target: { kind: 'page', url: PAGES.letterRules },
-};
-
-/** 创星标准: every official reads the star catalogue in force; district admins edit and publish it on the same page. */
-const catalogueShortcut: Shortcut = {
-  key: 'catalogue',
-  title: '创星标准',
-  description: '各星级的重点任务和否决项',
-  target: { kind: 'page', url: PAGES.catalogue() },
-};
-
-/** 挂图作战: district-wide roles read the district board; the server narrows it to the caller's townships. */
-const districtBoardShortcut: Shortcut = {
-  key: 'board',
-  title: '挂图作战',
-  description: '各乡镇（街道）创星计划执行进度，超期节点和双过半',
-  target: { kind: 'page', url: PAGES.districtBoard() },
-};
-
-/** Cadres and secretaries: 四个一口清 of each branch they belong to (its poster is one tap further). */
-function branchBoardShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  return branchesOf(bindings).map((br) => ({
-    key: `branch-board:${br.id}`,
-    title: '四个一口清',
-    description: `${br.label}：任务、底数、措施、机制和作战图`,
-    target: { kind: 'page', url: PAGES.branchBoard(br.id) },
-  }));
-}
-/** 每季度一评比: township staff, leaders and district admins read the published ranking (the server keeps each to their townships). */
-const rankingShortcut: Shortcut = {
-  key: 'ranking',
-  title: '季度排名',
-  description: '各支部本季度得分、星级和进步，十佳百优和星级地图',
-  target: { kind: 'page', url: PAGES.ranking() },
-};
-/** District admins compute, review, annotate and publish each quarter's ranking, and set the scoring model. */
-const rankingReviewShortcut: Shortcut = {
-  key: 'ranking-review',
-  title: '评比管理',
-  description: '计算本季度排名，审核批注后发布',
-  target: { kind: 'page', url: PAGES.rankingReview() },
-};
-const scoringShortcut: Shortcut = {
-  key: 'scoring',
-  title: '评分模型',
-  description: '各项权重、扣分、达星规则和榜单名额',
-  target: { kind: 'page', url: PAGES.scoringModel },
-};
-
-/** Cadres and secretaries: today's report and the month calendar of each branch they file for. */
-function reportShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  const branches = branchesOf(bindings);
-  const many = branches.length > 1;
-  return branches.flatMap((br) => [
-    {
-      key: `report-edit:${br.id}`,
-      title: '填写今日日报',
-      description: many ? br.label : '记录今天的工作、问题和明日计划，可离线填写',
-      target: { kind: 'page', url: PAGES.reportEdit(br.id) },
-    } as Shortcut,
-    {
-      key: `report-calendar:${br.id}`,
-      title: '我的日报日历',
-      description: many ? br.label : '按月查看每天的报送情况',
-      target: { kind: 'page', url: PAGES.reportCalendar(br.id) },
-    } as Shortcut,
-  ]);
-}
-
-/** Cadres and secretaries: their branch's 创星计划 for this year (written, submitted and followed there). */
-function planShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  const branches = branchesOf(bindings);
-  const many = branches.length > 1;
-  return branches.map(
-    (br) =>
-      ({
-        key: `plan:${br.id}`,
-        title: '创星计划',
-        description: many ? br.label : '今年的保星、目标星级和重点任务倒排工期',
-        target: { kind: 'page', url: PAGES.planEdit(br.id) },
-      }) as Shortcut,
-  );
-}
-
-/** 学讲评 for cadres and secretaries: their branch's four lists this month. */
-function reviewShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  const branches = branchesOf(bindings);
-  const many = branches.length > 1;
-  return branches.map(
-    (br) =>
-      ({
-        key: `review:${br.id}`,
-        title: '学讲评',
-        description: many ? br.label : '困难、问题、办法、举措四张清单，逐项解决',
-        target: { kind: 'page', url: PAGES.reviewBoard(br.id) },
-      }) as Shortcut,
-  );
-}
-
-/** 学讲评汇总 for township staff and leaders: per branch, open and done per list, and overdue items. */
-function reviewSummaryShortcut(townshipIds: string[]): Shortcut {
-  return {
-    key: 'review-summary',
-    title: '学讲评',
-    description: '各支部四张清单的解决情况和逾期条目',
-    target: { kind: 'page', url: PAGES.reviewSummary(townshipIds.length === 1 ? townshipIds[0] : undefined) },
-  };
-}
-
-/**
- * 清风邮局 for officials: one queue card whose title says what the caller does there — 民情气象站 (a community's
- * station handler), 廉情来信 (inspectors handle integrity letters) or 来信督办 (township staff and district admins
- * read and chase overdue letters).
- */
-function lettersShortcut(has: (role: string) => boolean): Shortcut {
-  const target: ShortcutTarget = { kind: 'page', url: PAGES.letterCases };
-  if (has('station_handler')) return { key: 'letters', title: '民情气象站', description: '本社区来信：受理、转办、答复', target };
-  if (has('inspector')) return { key: 'letters', title: '廉情来信', description: '廉情监督来信的受理和办理', target };
-  return { key: 'letters', title: '来信督办', description: '各社区来信办理情况，超期来信及时督办', target };
-}
-
-/** Station handlers: their community's 公开栏 and 微权说廉; secretaries: 微权说廉 (they keep it up to date). */
-function communityBoardShortcuts(bindings: RoleBinding[], withBoard: boolean): Shortcut[] {
-  return branchesOf(bindings).flatMap((br) => [
-    ...(withBoard
-      ? [
-          {
-            key: `letter-board:${br.id}`,
-            title: '公开栏',
-            description: `${br.label}：来信数量、满意率和公开的来信`,
-            target: { kind: 'page', url: PAGES.letterBoard(br.id) },
-          } as Shortcut,
-        ]
-      : []),
-    {
-      key: `integrity:${br.id}`,
-      title: '微权说廉',
-      description: `${br.label}：小微权力和廉洁承诺`,
-      target: { kind: 'page', url: PAGES.integrityBoard(br.id) },
-    } as Shortcut,
-  ]);
-}
-
-/** Station handlers: their community's 社区半月谈 (agendas from the letters, minutes after the meeting). */
-function meetingShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  return branchesOf(bindings).map((br) => ({
-    key: `meetings:${br.id}`,
-    title: '社区半月谈',
-    description: `${br.label}：来信议题和会议纪要`,
-    target: { kind: 'page', url: PAGES.meetings(br.id) },
-  }));
-}
-
-/** 每月一观摩: township staff and the district organise and score; inspectors and leaders score and oversee. */
-const observationsShortcut: Shortcut = {
-  key: 'observations',
-  title: '每月一观摩',
-  description: '待我评分的观摩、组织的观摩和观摩结果',
-  target: { kind: 'page', url: PAGES.observations() },
-};
-
-/** Cadres and secretaries: their branch's locked observation results (who scored stays hidden). */
-function branchObservationShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  return branchesOf(bindings).map((br) => ({
-    key: `observe:${br.id}`,
-    title: '观摩结果',
-    description: `${br.label}：本季度观摩的各星得分和意见`,
-    target: { kind: 'page', url: PAGES.branchObservations(br.id) },
-  }));
-}
-
-/** Cadres and secretaries: their branch's 问题清单 from 四不两直 visits (submit fixes there). */
-function findingsShortcuts(bindings: RoleBinding[]): Shortcut[] {
-  const branches = branchesOf(bindings);
-  return branches.map((br) => ({
-    key: `findings:${br.id}`,
-    title: '问题清单',
-    description: branches.length > 1 ? br.label : '督导组发现的问题，按整改时限整改并提交',
-    target: { kind: 'page', url: PAGES.findings(br.id) },
-  }));
-}
-
-/** 整改督办: a township's findings, open and overdue first (one township opens directly, else the picker). */
-function findingsOverviewShortcut(townships: string[]): Shortcut {
-  return {
-    key: 'findings-township',
-    title: '整改督办',
-    description: '督导发现问题的整改进度，超期问题及时督办',
-    target: { kind: 'page', url: PAGES.townshipFindings(townships.length === 1 ? townships[0] : undefined) },
-  };
-}
+export type { Shortcut, ShortcutTarget } from './shortcut';
 
 /**
  * Residents' 微权说廉 opens 建新南街社区 (the seed's 清廉社区) until residents have a community of their own.
  * The id is the seed's; see subpackages/mailbox/communities.ts (the stop-gap directory).
  */
 const RESIDENT_INTEGRITY_BRANCH = 'jianxinnanjie';
+
+// The learning cards stay in this module: the ES5 build spreads a local array as is, an imported one through a helper.
 
 /** 创星动态: everyone reads the campaign news. */
 const newsShortcut: Shortcut = {
@@ -323,12 +72,6 @@ const learnTakerShortcuts: Shortcut[] = [
     target: { kind: 'page', url: PAGES.questionnaires },
   },
 ];
-
-function townshipIdsOf(bindings: RoleBinding[]): string[] {
-  const ids = new Set<string>();
-  for (const b of bindings) if (b.scope.level === 'township') for (const id of b.scope.townshipIds) ids.add(id);
-  return [...ids];
-}
 
 /**
  * The home cards for the caller's roles, in a stable order, without duplicates. A daily report still

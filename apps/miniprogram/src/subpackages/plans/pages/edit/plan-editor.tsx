@@ -1,13 +1,4 @@
-import {
-  type BranchType,
-  type CatalogueStar,
-  isDayKey,
-  type Plan,
-  SavePlanBody,
-  STAR_LABELS,
-  STAR_SETS,
-  type Star,
-} from '@chuangxing/shared';
+import { type BranchType, type CatalogueStar, type Plan, SavePlanBody, STAR_LABELS, STAR_SETS, type Star } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -17,16 +8,8 @@ import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
 import type { Failure } from '../../../../services/api-failure';
 import { serverProblems } from '../../../../services/server-problems';
-import {
-  contentOf,
-  type DraftTask,
-  emptyMilestone,
-  milestoneKey,
-  type PlanDraft,
-  problemKey,
-  toggleHeld,
-  toggleTarget,
-} from '../../plan-form';
+import { contentOf, type DraftTask, emptyMilestone, type PlanDraft, problemKey, toggleHeld, toggleTarget } from '../../plan-form';
+import { TaskEditor } from './task-editor';
 
 /** A row of star chips (the branch type's set); `className` is the chips' stable hook. */
 function StarPicker({
@@ -48,158 +31,6 @@ function StarPicker({
       isSelected={(star) => selected.includes(star)}
       onPick={onPick}
     />
-  );
-}
-
-/** 倒排工期: the 评星日期 and a number of milestones → the server proposes the dates, which fill the task's milestones. */
-function ScheduleHelper({ task, onDates }: { task: DraftTask; onDates: (dates: string[]) => void }) {
-  const [evaluationDate, setEvaluationDate] = useState('');
-  const [count, setCount] = useState(String(Math.max(task.milestones.length, 1)));
-  const [problem, setProblem] = useState<string>();
-  const { busy, run: send } = useMutation({ onError: (failure) => setProblem(failure.message) });
-
-  const run = async () => {
-    if (busy) return;
-    const day = evaluationDate.trim();
-    const n = Number(count);
-    if (!isDayKey(day)) return setProblem('请按 YYYY-MM-DD 填写评星日期');
-    if (!Number.isInteger(n) || n < 1 || n > 12) return setProblem('节点数为 1–12');
-    setProblem(undefined);
-    const res = await send(() => api.scheduleBackwards({ body: { evaluationDate: day, milestones: n } }));
-    if (res) onDates(res.body.dates);
-  };
-
-  return (
-    <View className="plan-schedule cx-plan-schedule" data-task={task.taskId}>
-      <Text className="plan-schedule__title">倒排工期</Text>
-      <View className="plan-schedule__row">
-        <View className="plan-schedule__date cx-plan-eval-date">
-          <Input
-            className="cx-input"
-            type="text"
-            value={evaluationDate}
-            maxlength={10}
-            placeholder="评星日期 YYYY-MM-DD"
-            onInput={(e) => setEvaluationDate(e.detail.value)}
-          />
-        </View>
-        <View className="plan-schedule__count cx-plan-milestone-count">
-          <Input
-            className="cx-input"
-            type="number"
-            value={count}
-            maxlength={2}
-            placeholder="节点数"
-            onInput={(e) => setCount(e.detail.value)}
-          />
-        </View>
-      </View>
-      <Button className={`cx-btn cx-plan-schedule-run${busy ? ' cx-btn--disabled' : ''}`} disabled={busy || undefined} onClick={run}>
-        {busy ? '正在排期…' : '倒排日期'}
-      </Button>
-      <FieldProblem text={problem} />
-    </View>
-  );
-}
-
-function TaskEditor({
-  task,
-  title,
-  problems,
-  onChange,
-  onRemove,
-}: {
-  task: DraftTask;
-  title: string;
-  problems: Record<string, string>;
-  onChange: (next: DraftTask) => void;
-  onRemove: () => void;
-}) {
-  const key = `task.${task.taskId}`;
-  const setMilestone = (key: string, patch: Partial<DraftTask['milestones'][number]>) =>
-    onChange({ ...task, milestones: task.milestones.map((m) => (m.key === key ? { ...m, ...patch } : m)) });
-  return (
-    <View className="cx-card plan-task cx-plan-task" data-id={task.taskId}>
-      <View className="plan-task__head">
-        <Text className="plan-task__title">{title}</Text>
-        <Text className="plan-task__remove cx-plan-task-remove" onClick={onRemove}>
-          移除
-        </Text>
-      </View>
-      <View className="cx-field">
-        <Text className="cx-field__label">责任人</Text>
-        <View className="cx-plan-task-owner">
-          <Input
-            className="cx-input"
-            type="text"
-            value={task.owner}
-            maxlength={20}
-            placeholder="姓名"
-            onInput={(e) => onChange({ ...task, owner: e.detail.value })}
-          />
-        </View>
-        <FieldProblem text={problems[`${key}.owner`]} />
-      </View>
-      <Text className="cx-field__label">时间节点</Text>
-      {task.milestones.map((m, i) => (
-        <View key={m.key} className="plan-milestone cx-plan-milestone" data-index={i}>
-          <View className="plan-milestone__row">
-            <View className="plan-milestone__title cx-plan-milestone-title">
-              <Input
-                className="cx-input"
-                type="text"
-                value={m.title}
-                maxlength={60}
-                placeholder={`节点 ${i + 1}`}
-                onInput={(e) => setMilestone(m.key, { title: e.detail.value })}
-              />
-            </View>
-            <View className="plan-milestone__due cx-plan-milestone-due">
-              <Input
-                className="cx-input"
-                type="text"
-                value={m.due}
-                maxlength={10}
-                placeholder="YYYY-MM-DD"
-                onInput={(e) => setMilestone(m.key, { due: e.detail.value })}
-              />
-            </View>
-            {task.milestones.length > 1 ? (
-              <Text
-                className="plan-milestone__remove cx-plan-milestone-remove"
-                onClick={() => onChange({ ...task, milestones: task.milestones.filter((x) => x.key !== m.key) })}
-              >
-                ×
-              </Text>
-            ) : null}
-          </View>
-          <FieldProblem text={problems[`${key}.milestones.${i}.title`] ?? problems[`${key}.milestones.${i}.due`]} />
-        </View>
-      ))}
-      <FieldProblem text={problems[`${key}.milestones`]} />
-      {task.milestones.length < 12 ? (
-        <Button
-          className="cx-btn cx-plan-milestone-add"
-          onClick={() => onChange({ ...task, milestones: [...task.milestones, emptyMilestone()] })}
-        >
-          ＋ 添加节点
-        </Button>
-      ) : null}
-      <ScheduleHelper
-        task={task}
-        onDates={(dates) =>
-          onChange({
-            ...task,
-            // Titles (and rows) stay where they were; only the dates change.
-            milestones: dates.map((due, i) => ({
-              title: task.milestones[i]?.title ?? '',
-              due,
-              key: task.milestones[i]?.key ?? milestoneKey(),
-            })),
-          })
-        }
-      />
-    </View>
   );
 }
 
