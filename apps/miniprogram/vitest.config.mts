@@ -26,5 +26,8 @@ export default defineProject({
     environment: 'happy-dom',
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     setupFiles: ['test/setup.ts'],
+    // A page journey waits on several debounced saves, each up to asyncUtilTimeout (5 s, test/setup.ts);
+    // the default 5 s per test fails them on a loaded 2-core runner.
+    testTimeout: 20_000,
   },
 });

@@ -1,4 +1,4 @@
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ReportEditPage from '../../src/subpackages/reports/pages/edit/index';
 import { taroMock } from '../mocks/taro';
@@ -15,9 +15,6 @@ import {
   status,
   submitButton,
 } from '../support/report-edit-setup';
-
-// These journeys chain several requests and debounced saves; allow for a busy CI machine.
-configure({ asyncUtilTimeout: 3000 });
 
 describe('填写日报: 订阅消息 consent on 提交', () => {
   afterEach(() => {

@@ -1,5 +1,5 @@
 import type { SubmitReportBody } from '@chuangxing/shared';
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import ReportEditPage from '../../src/subpackages/reports/pages/edit/index';
 import { makeCatalogue } from '../support/factories';
@@ -15,9 +15,6 @@ import {
   reportPath,
   submitButton,
 } from '../support/report-edit-setup';
-
-// These journeys chain several requests and debounced saves; allow for a busy CI machine.
-configure({ asyncUtilTimeout: 3000 });
 
 describe('填写日报: 重点任务 (key tasks from the catalogue in force)', () => {
   const CATALOGUE = { status: 200, body: makeCatalogue() };

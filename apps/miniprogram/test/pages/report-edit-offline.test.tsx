@@ -1,5 +1,5 @@
 import type { SubmitReportBody } from '@chuangxing/shared';
-import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import ReportEditPage from '../../src/subpackages/reports/pages/edit/index';
 import { resetReportSync } from '../../src/subpackages/reports/services/report-sync';
@@ -20,9 +20,6 @@ import {
   submitButton,
   today,
 } from '../support/report-edit-setup';
-
-// These journeys chain several requests and debounced saves; allow for a busy CI machine.
-configure({ asyncUtilTimeout: 3000 });
 
 describe('填写日报: offline and photos', () => {
   it('offline: the submission is queued as 待发送, survives a failed retry, and is sent once with the same key when the network returns', async () => {

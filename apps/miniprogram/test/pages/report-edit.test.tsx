@@ -1,5 +1,5 @@
 import type { SubmitReportBody } from '@chuangxing/shared';
-import { act, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
 import ReportEditPage from '../../src/subpackages/reports/pages/edit/index';
@@ -20,9 +20,6 @@ import {
   submitButton,
   today,
 } from '../support/report-edit-setup';
-
-// These journeys chain several requests and debounced saves; allow for a busy CI machine.
-configure({ asyncUtilTimeout: 3000 });
 
 describe('填写日报', () => {
   it('submits the form as the contract body: star, text, counts, problems, plan, a fresh idempotency key', async () => {
