@@ -44,7 +44,8 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string } 
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  const deadline = Date.now() + 30_000;
+  // The JVM starts in about 1 s when idle, but several at once on a loaded 2-core machine take far longer.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (is Java 17+ installed?): ${stderr.slice(0, 2000)}`);
     try {
@@ -53,7 +54,7 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string } 
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${stderr.slice(0, 2000)}`);
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 90 s: ${stderr.slice(0, 2000)}`);
       }
       await new Promise((r) => setTimeout(r, 150));
     }
