@@ -250,8 +250,14 @@ export class StatelessStack extends Stack {
     });
 
     // Each contract route goes to the function that serves its feature, through one proxy integration per function.
+    // One invoke permission per function, scoped to this API (any stage, method and path), not one per route:
+    // per-route permissions add ~450 bytes each to the function's resource policy, and core's would pass
+    // Lambda's 20 KB limit (PolicyLengthExceededException). test/cfn-limits.test.ts keeps each under 16 KB.
     const integrations = Object.fromEntries(
-      API_FUNCTION_NAMES.map((name) => [name, new HttpLambdaIntegration(`${apiFunctionId(name)}Integration`, apiFunctions[name])]),
+      API_FUNCTION_NAMES.map((name) => [
+        name,
+        new HttpLambdaIntegration(`${apiFunctionId(name)}Integration`, apiFunctions[name], { scopePermissionToRoute: false }),
+      ]),
     ) as Record<ApiFunctionName, HttpLambdaIntegration>;
     for (const { route, fn } of deployedRoutes()) {
       this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: integrations[fn] });
