@@ -10,8 +10,8 @@ import { createStacks } from '../lib/chuangxing-app';
 import { readSettings } from '../lib/context';
 import { RUNTIME } from '../lib/function-parts';
 import { routeAuthorizationReason } from '../lib/stateless-stack';
+import { cdkJsonContext } from './helpers';
 
-const cdkJsonContext: Record<string, unknown> = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')).context;
 const outdirs: string[] = [];
 afterAll(() => {
   for (const d of outdirs) rmSync(d, { recursive: true, force: true });
