@@ -47,7 +47,7 @@ const bundling: BundlingOptions = {
 export function makeFunction(stack: Stack, fnId: string, logsId: string, props: Omit<NodejsFunctionProps, 'role' | 'logGroup'>) {
   const logGroup = new LogGroup(stack, logsId, { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.DESTROY });
   const role = new Role(stack, `${fnId}Role`, {
-    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    assumedBy: servicePrincipal('lambda'),
     description: `Chuangxing ${fnId}: writes its own log group, sends X-Ray traces, and holds the grants of its features`,
   });
   logGroup.grantWrite(role);
@@ -72,6 +72,11 @@ export function makeFunction(stack: Stack, fnId: string, logsId: string, props: 
   return { fn, role };
 }
 
+/** A service's principal, named for the stack's partition and region by CDK (no partition hard-coded here). */
+export function servicePrincipal(service: string, opts?: ConstructorParameters<typeof ServicePrincipal>[1]): ServicePrincipal {
+  return new ServicePrincipal(ServicePrincipal.servicePrincipalName(service), opts);
+}
+
 /** Catches a job's runs that were given up: by Lambda after its retries, or by the scheduler after its own. */
 export function deadLetterQueue(stack: Stack, queueId: string): Queue {
   const q = new Queue(stack, queueId, {
@@ -88,7 +93,7 @@ export function deadLetterQueue(stack: Stack, queueId: string): Queue {
 /** The role a schedule assumes: only EventBridge Scheduler of this account, for its default group. */
 export function schedulerRole(stack: Stack, roleId: string): Role {
   return new Role(stack, roleId, {
-    assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+    assumedBy: servicePrincipal('scheduler', {
       conditions: {
         StringEquals: {
           'aws:SourceAccount': stack.account,

@@ -14,13 +14,13 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRIC_NAMES } from '../../apps/functions/src/platform/observability/metrics';
+import { servicePrincipal } from './function-parts';
 
 /** A scheduled job: its function, how often it runs, and the dead-letter queues that catch its lost runs. */
 export interface MonitoredJob {
@@ -70,7 +70,7 @@ export class Monitoring extends Construct {
       description: '创星: encrypts the alarm topic',
       enableKeyRotation: true,
     });
-    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+    key.grant(servicePrincipal('cloudwatch'), 'kms:Decrypt', 'kms:GenerateDataKey');
     this.topic = new Topic(this, 'AlarmTopic', {
       displayName: '创星 alarms',
       masterKey: key,
