@@ -11,7 +11,7 @@ const PLATFORM_ADAPTERS = [
   '^apps/functions/src/platform/http/',
   '^apps/functions/src/platform/wiring\\.ts$',
   '^apps/functions/src/platform/config/',
-  '^apps/functions/src/platform/observability/',
+  '^apps/functions/src/platform/observability/(logger|powertools-metrics|job-tracer)\\.ts$',
   '^apps/functions/src/platform/storage/(s3-object-storage|sigv4|create-object-storage)\\.ts$',
   '^apps/functions/src/platform/notify/(outbox-notifier|wechat-subscribe-notifier|create-notifier|openid-directory)\\.ts$',
   '^apps/functions/src/platform/sealing/(kms|local)-sealer\\.ts$',

@@ -6,6 +6,9 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnersh
 import type { Construct } from 'constructs';
 import { readSettings } from './context';
 
+/** Days S3 server access logs of the photo bucket are kept: they hold client IPs, so not long (see infra/README.md). */
+export const ACCESS_LOG_DAYS = 30;
+
 /** Every key attribute in the shared definition is a string. */
 const str = (name: string) => ({ name, type: AttributeType.STRING });
 
@@ -34,6 +37,8 @@ export class StatefulStack extends Stack {
   public readonly key: Key;
   public readonly table: TableV2;
   public readonly photoBucket: Bucket;
+  /** Receives the photo bucket's S3 server access logs. */
+  public readonly accessLogBucket: Bucket;
 
   constructor(scope: Construct, id: string, props?: StatefulStackProps) {
     super(scope, id, props);
@@ -62,7 +67,22 @@ export class StatefulStack extends Stack {
     // Encrypted with the same customer-managed key as the table: one key governs all application data,
     // its use is audited in CloudTrail and access can be cut off at the key. The bucket key keeps the KMS
     // request count (and cost) low, since S3 then asks KMS once per bucket key rather than per object.
+    // S3 server access logs of the photo bucket: who uploaded or read which key, when (CloudTrail data events
+    // would cost more). A log target cannot use SSE-KMS, so S3-managed keys; kept ACCESS_LOG_DAYS days, since
+    // the entries carry client IP addresses, including those of residents uploading a letter's photos.
+    this.accessLogBucket = new Bucket(this, 'AccessLogBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      versioned: false,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(ACCESS_LOG_DAYS) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     this.photoBucket = new Bucket(this, 'PhotoBucket', {
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'photo-bucket/',
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,

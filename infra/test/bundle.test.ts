@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { API_FUNCTION_NAMES, apiFunctionId } from '../lib/api-functions';
 import { createStacks } from '../lib/chuangxing-app';
 import { readSettings } from '../lib/context';
+import { cdkJsonContext } from './helpers';
 
 // One real synth with bundling on: proves the local esbuild (no Docker) turns each handler into a
 // minified CJS bundle with a source map, exactly as `npm run synth` does.
@@ -13,7 +14,8 @@ describe('Lambda bundles (local esbuild)', () => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'cx-infra-'));
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  const app = new App({ outdir, context: { region: 'cn-north-1', 'aws:cdk:bundling-stacks': ['**'] } });
+  // The feature flags of cdk.json, as `npm run synth` has them (S3 access logs rely on one of them).
+  const app = new App({ outdir, context: { ...cdkJsonContext, region: 'cn-north-1', 'aws:cdk:bundling-stacks': ['**'] } });
   const { stateless } = createStacks(app, readSettings(app.node));
   app.synth();
   const template = JSON.parse(readFileSync(path.join(outdir, `${stateless.stackName}.template.json`), 'utf8'));

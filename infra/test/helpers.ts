@@ -5,7 +5,7 @@ import { createStacks } from '../lib/chuangxing-app';
 import { readSettings } from '../lib/context';
 
 /** The feature flags and defaults from cdk.json, so tests see what `npm run synth` produces. */
-const cdkJsonContext: Record<string, unknown> = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')).context;
+export const cdkJsonContext: Record<string, unknown> = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')).context;
 
 /**
  * Builds the real app (the same createStacks as bin/app.ts) with `aws:cdk:bundling-stacks: []`,

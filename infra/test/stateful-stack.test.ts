@@ -1,27 +1,43 @@
 import { tableDefinition } from '@chuangxing/functions/platform/dynamodb/table-definition';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { ACCESS_LOG_DAYS } from '../lib/stateful-stack';
 import { resourcesOf, synthApp } from './helpers';
 
 const { statefulTemplate: template, stateful } = synthApp({ corsOrigins: 'https://h5.example.cn,http://localhost:10086' });
 const [table] = resourcesOf(template, 'AWS::DynamoDB::GlobalTable');
-const [bucket] = resourcesOf(template, 'AWS::S3::Bucket');
-const bucketLogicalId = Object.keys(template.findResources('AWS::S3::Bucket'))[0];
+/** The bucket whose logical id starts with the construct id (photos, or their access logs). */
+const bucketIdOf = (t: typeof template, prefix: string) => {
+  const ids = Object.keys(t.findResources('AWS::S3::Bucket')).filter((id) => id.startsWith(prefix));
+  expect(ids, prefix).toHaveLength(1);
+  return ids[0];
+};
+const bucketLogicalId = bucketIdOf(template, 'PhotoBucket');
+const bucket = template.findResources('AWS::S3::Bucket')[bucketLogicalId] as ReturnType<typeof resourcesOf>[number];
+const logBucketLogicalId = bucketIdOf(template, 'AccessLogBucket');
+const logBucket = template.findResources('AWS::S3::Bucket')[logBucketLogicalId] as ReturnType<typeof resourcesOf>[number];
 const [key] = resourcesOf(template, 'AWS::KMS::Key');
 const keyLogicalId = Object.keys(template.findResources('AWS::KMS::Key'))[0];
 
 describe('stateful stack', () => {
-  it('holds exactly one table, one customer-managed key and one photo bucket, and nothing else of substance', () => {
+  it('holds exactly one table, one customer-managed key, one photo bucket and its access-log bucket, and nothing else of substance', () => {
     template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
     template.resourceCountIs('AWS::KMS::Key', 1);
     template.resourceCountIs('AWS::DynamoDB::Table', 0);
-    template.resourceCountIs('AWS::S3::Bucket', 1);
-    template.resourceCountIs('AWS::S3::BucketPolicy', 1);
+    template.resourceCountIs('AWS::S3::Bucket', 2);
+    template.resourceCountIs('AWS::S3::BucketPolicy', 2);
     expect(
       Object.values(template.toJSON().Resources as Record<string, { Type: string }>)
         .map((r) => r.Type)
         .sort(),
-    ).toEqual(['AWS::DynamoDB::GlobalTable', 'AWS::KMS::Key', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy']);
+    ).toEqual([
+      'AWS::DynamoDB::GlobalTable',
+      'AWS::KMS::Key',
+      'AWS::S3::Bucket',
+      'AWS::S3::Bucket',
+      'AWS::S3::BucketPolicy',
+      'AWS::S3::BucketPolicy',
+    ]);
   });
 
   it('uses the pk/sk key schema of the shared table definition', () => {
@@ -148,8 +164,10 @@ describe('photo bucket', () => {
         },
       ],
     });
-    const [plain] = resourcesOf(synthApp().statefulTemplate, 'AWS::S3::Bucket');
-    expect(plain.Properties!.CorsConfiguration).toBeUndefined();
+    const plainTemplate = synthApp().statefulTemplate;
+    const plain = plainTemplate.findResources('AWS::S3::Bucket')[bucketIdOf(plainTemplate, 'PhotoBucket')];
+    expect(plain.Properties.CorsConfiguration).toBeUndefined();
+    expect(logBucket.Properties!.CorsConfiguration).toBeUndefined();
   });
 
   it('is retained when the stack is deleted or the bucket replaced', () => {
@@ -164,5 +182,47 @@ describe('photo bucket', () => {
     expect(outputs).toContainEqual(
       expect.objectContaining({ Value: { 'Fn::GetAtt': [bucketLogicalId, 'Arn'] }, Export: expect.anything() }),
     );
+  });
+});
+
+describe('photo bucket access logs (S3 server access logging)', () => {
+  it('the photo bucket logs every request to the access-log bucket, under its own prefix', () => {
+    expect(bucket.Properties!.LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: logBucketLogicalId },
+      LogFilePrefix: 'photo-bucket/',
+    });
+  });
+
+  it('the log bucket is private, TLS-only, S3-encrypted (a log target cannot use SSE-KMS) and forgets logs after 30 days', () => {
+    expect(logBucket.Properties!.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(logBucket.Properties!.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
+    expect(ACCESS_LOG_DAYS).toBe(30);
+    expect(logBucket.Properties!.LifecycleConfiguration).toEqual({
+      Rules: [{ Id: 'expire-access-logs', Status: 'Enabled', ExpirationInDays: ACCESS_LOG_DAYS }],
+    });
+    expect(logBucket.Properties!.LoggingConfiguration).toBeUndefined();
+    expect(logBucket.DeletionPolicy).toBe('Retain');
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logBucketLogicalId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          // S3's log delivery writes through the bucket policy, for the photo bucket of this account only.
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: 's3:PutObject',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Condition: Match.objectLike({ ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [bucketLogicalId, 'Arn'] } } }),
+          }),
+        ]),
+      },
+    });
   });
 });

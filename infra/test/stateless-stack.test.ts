@@ -72,7 +72,7 @@ describe('functions', () => {
 
   it('all bundle with the same runtime and settings, each from its own entry', () => {
     for (const fn of [...apiFns, reminderFn]) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Handler: 'index.handler', Architectures: ['arm64'], MemorySize: 512 });
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Handler: 'index.handler', Architectures: ['arm64'], MemorySize: 512 });
       expect(fn.Properties!.Code).toEqual({ S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) });
     }
     expect(new Set([...apiFns, reminderFn, rankingFn].map((fn) => fn.Properties!.Code.S3Key)).size).toBe(API_FUNCTION_NAMES.length + 2);
@@ -80,9 +80,9 @@ describe('functions', () => {
 });
 
 describe('API function', () => {
-  it('is a nodejs22.x arm64 function exporting `handler`', () => {
+  it('is a nodejs24.x arm64 function exporting `handler`', () => {
     expect(apiFn.Properties).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Architectures: ['arm64'],
       MemorySize: 512,
@@ -128,12 +128,15 @@ describe('API function', () => {
     expect(JSON.stringify(template.toJSON())).not.toContain('CX_DEV_LOGIN');
   });
 
-  it('logs to its own log group with a retention (one per function)', () => {
+  it('logs to its own log group with a retention (one per function, and one for the API access log)', () => {
     const groups = template.findResources('AWS::Logs::LogGroup');
-    expect(Object.keys(groups)).toHaveLength(API_FUNCTION_NAMES.length + 2);
+    expect(Object.keys(groups)).toHaveLength(API_FUNCTION_NAMES.length + 2 + 1);
     for (const group of Object.values(groups)) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
     const own = [...apiFns, reminderFn, rankingFn].map((fn) => fn.Properties!.LoggingConfig.LogGroup.Ref as string);
-    expect(Object.keys(groups).sort()).toEqual(own.sort());
+    const [stage] = resourcesOf(template, 'AWS::ApiGatewayV2::Stage');
+    const accessLog = stage.Properties!.AccessLogSettings.DestinationArn['Fn::GetAtt'][0] as string;
+    expect(new Set(own).size).toBe(own.length);
+    expect(Object.keys(groups).sort()).toEqual([...own, accessLog].sort());
   });
 });
 
@@ -280,9 +283,13 @@ describe('reminder schedule (EventBridge Scheduler)', () => {
       }),
     ]);
     const statements = statementsOf(roleId);
-    expect(actionsOf(statements)).toEqual(['lambda:InvokeFunction']);
-    expect(JSON.stringify(statements[0].Resource)).toContain(reminderLogicalId);
-    expect(JSON.stringify(statements[0].Resource)).not.toContain(fnLogicalId);
+    // Invoke the one function; send a run it could not deliver to the job's own dead-letter queue.
+    expect(actionsOf(statements).sort()).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage']);
+    const invoke = statements.find((s) => [s.Action].flat().includes('lambda:InvokeFunction'));
+    expect(JSON.stringify(invoke.Resource)).toContain(reminderLogicalId);
+    expect(JSON.stringify(invoke.Resource)).not.toContain(fnLogicalId);
+    const send = statements.find((s) => [s.Action].flat().includes('sqs:SendMessage'));
+    expect(send.Resource).toEqual({ 'Fn::GetAtt': [logicalId('AWS::SQS::Queue', 'ReminderDeadLetters'), 'Arn'] });
   });
 });
 
@@ -297,7 +304,7 @@ describe('quarterly ranking job and its quarter-end schedule', () => {
     );
     expect(existsSync(rankingEntry)).toBe(true);
     expect(rankingFn.Properties).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Handler: 'index.handler',
       Architectures: ['arm64'],
       Timeout: 900,
@@ -323,9 +330,12 @@ describe('quarterly ranking job and its quarter-end schedule', () => {
     expect(target.Arn).toEqual({ 'Fn::GetAtt': [rankingLogicalId, 'Arn'] });
     expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: RANKING_RETRY_ATTEMPTS, MaximumEventAgeInSeconds: 12 * 3600 });
     const statements = statementsOf(target.RoleArn['Fn::GetAtt'][0] as string);
-    expect(actionsOf(statements)).toEqual(['lambda:InvokeFunction']);
-    expect(JSON.stringify(statements[0].Resource)).toContain(rankingLogicalId);
-    expect(JSON.stringify(statements[0].Resource)).not.toContain(reminderLogicalId);
+    expect(actionsOf(statements).sort()).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage']);
+    const invoke = statements.find((s) => [s.Action].flat().includes('lambda:InvokeFunction'));
+    expect(JSON.stringify(invoke.Resource)).toContain(rankingLogicalId);
+    expect(JSON.stringify(invoke.Resource)).not.toContain(reminderLogicalId);
+    const send = statements.find((s) => [s.Action].flat().includes('sqs:SendMessage'));
+    expect(send.Resource).toEqual({ 'Fn::GetAtt': [logicalId('AWS::SQS::Queue', 'RankingDeadLetters'), 'Arn'] });
   });
 
   it('reads and writes the (KMS-encrypted) table and reads the secret; no photos', () => {

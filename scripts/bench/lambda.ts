@@ -31,14 +31,14 @@ async function bundleOne(name: Bundled) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const t0 = performance.now();
-  // CDK runs: esbuild --bundle <entry> --target=node22 --platform=node --format=cjs --outfile=index.js
+  // CDK runs: esbuild --bundle <entry> --target=node24 --platform=node --format=cjs --outfile=index.js
   //           --minify --sourcemap --external:@aws-sdk/client-* --external:@aws-sdk/lib-dynamodb
   //           --external:@aws-sdk/util-dynamodb --supported:dynamic-import=false   (cwd = repo root)
   const out = await build({
     absWorkingDir: ROOT,
     entryPoints: [entryOf(name)],
     bundle: true,
-    target: 'node22',
+    target: 'node24',
     platform: 'node',
     format: 'cjs',
     outfile: join(dir, 'index.js'),

@@ -4,6 +4,7 @@ import { loadSecrets } from '../platform/config/secrets';
 import type { FeatureModule } from '../platform/http/feature';
 import type { Router } from '../platform/http/router';
 import { createLogger } from '../platform/observability/logger';
+import { createPowertoolsMetrics } from '../platform/observability/powertools-metrics';
 import { createWiring } from '../platform/wiring';
 import { createApiApp } from './api-app';
 import type { ApiFunctionName, FeaturesOf } from './api-functions';
@@ -16,12 +17,13 @@ import type { ApiFunctionName, FeaturesOf } from './api-functions';
 export function createApiHandler<F extends ApiFunctionName>(name: F, features: { [K in FeaturesOf<F>]: FeatureModule<K> }) {
   const config = parseConfig(process.env);
   const { logger, powertools } = createLogger(`chuangxing-api-${name}`);
+  const { metrics, flush } = createPowertoolsMetrics(`chuangxing-api-${name}`);
   const served: readonly FeatureModule[] = Object.values(features);
   let app: Promise<Router> | undefined;
 
   async function build(): Promise<Router> {
     const secrets = await loadSecrets(config);
-    return createApiApp(createWiring(config, secrets), { logger, features: served });
+    return createApiApp(createWiring(config, secrets, undefined, undefined, metrics), { logger, features: served });
   }
 
   return async (event: APIGatewayProxyEventV2, context: Context) => {
@@ -30,6 +32,10 @@ export function createApiHandler<F extends ApiFunctionName>(name: F, features: {
       app = undefined; // let the next invocation retry a failed secret fetch
       throw err;
     });
-    return (await app).handle(event);
+    try {
+      return await (await app).handle(event);
+    } finally {
+      flush(); // this invocation's counts, as one EMF line
+    }
   };
 }

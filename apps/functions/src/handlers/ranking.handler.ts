@@ -5,14 +5,18 @@ import type { RankingsPorts } from '../features/rankings/rankings.ports';
 import { rankingsPorts } from '../features/rankings/rankings.wiring';
 import { parseConfig } from '../platform/config/config';
 import { loadSecrets } from '../platform/config/secrets';
+import { createJobTracer } from '../platform/observability/job-tracer';
 import { createLogger } from '../platform/observability/logger';
+import { createPowertoolsMetrics } from '../platform/observability/powertools-metrics';
 import { createWiring } from '../platform/wiring';
 
 const config = parseConfig(process.env);
 const { logger, powertools } = createLogger('chuangxing-ranking');
+const { metrics, flush } = createPowertoolsMetrics('chuangxing-ranking');
+const tracer = createJobTracer('chuangxing-ranking');
 let wiring: Promise<RankingsPorts> | undefined;
 
-/** Thrown when time ran out between shards: the scheduler's retry resumes from the checkpoints. */
+/** Thrown when time ran out between shards: Lambda's retry of the asynchronous invocation resumes from the checkpoints. */
 export class RankingIncomplete extends Error {
   constructor(
     readonly quarter: string,
@@ -28,10 +32,23 @@ export class RankingIncomplete extends Error {
  * draft ranking; the district admin reviews and publishes it. Shards are checkpointed, so a retry after a
  * timeout or an error continues where the last attempt stopped.
  */
-export const handler = async (event: unknown, context: Context) => {
+export const handler = (event: unknown, context: Context) =>
+  tracer.run('ranking', async () => {
+    try {
+      return await rank(event, context);
+    } finally {
+      flush();
+    }
+  });
+
+async function rank(event: unknown, context: Context) {
   powertools.addContext(context);
   wiring ??= loadSecrets(config)
-    .then((secrets) => rankingsPorts(createWiring(config, secrets)))
+    .then((secrets) => {
+      const w = createWiring(config, secrets, undefined, undefined, metrics);
+      tracer.captureClient(w.doc);
+      return rankingsPorts(w);
+    })
     .catch((err) => {
       wiring = undefined;
       throw err;
@@ -58,4 +75,4 @@ export const handler = async (event: unknown, context: Context) => {
   }
   logger.info('ranking computed', summary);
   return summary;
-};
+}

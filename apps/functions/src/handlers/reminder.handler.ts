@@ -1,23 +1,40 @@
 import type { Context } from 'aws-lambda';
 import { parseConfig } from '../platform/config/config';
 import { loadSecrets } from '../platform/config/secrets';
+import { createJobTracer } from '../platform/observability/job-tracer';
 import { createLogger } from '../platform/observability/logger';
+import { createPowertoolsMetrics } from '../platform/observability/powertools-metrics';
 import { createWiring } from '../platform/wiring';
 import { reminderJobs } from './reminder-jobs';
 
 // Cold start: config is parsed once and a bad one fails the init, loudly.
 const config = parseConfig(process.env);
 const { logger, powertools } = createLogger('chuangxing-reminders');
+const { metrics, flush } = createPowertoolsMetrics('chuangxing-reminders');
+const tracer = createJobTracer('chuangxing-reminders');
 let jobs: Promise<ReturnType<typeof reminderJobs>> | undefined;
 
 /**
  * EventBridge Scheduler target. The schedule may fire as often as it likes (say every 10 minutes in the
  * evening, Asia/Shanghai): the job itself decides whether it is time and claims the day once.
  */
-export const handler = async (_event: unknown, context: Context) => {
+export const handler = (_event: unknown, context: Context) =>
+  tracer.run('reminders', async () => {
+    try {
+      return await remind(context);
+    } finally {
+      flush();
+    }
+  });
+
+async function remind(context: Context) {
   powertools.addContext(context);
   jobs ??= loadSecrets(config)
-    .then((secrets) => reminderJobs(createWiring(config, secrets)))
+    .then((secrets) => {
+      const w = createWiring(config, secrets, undefined, undefined, metrics);
+      tracer.captureClient(w.doc);
+      return reminderJobs(w);
+    })
     .catch((err) => {
       jobs = undefined; // let the next invocation retry a failed secret fetch
       throw err;
@@ -31,4 +48,4 @@ export const handler = async (_event: unknown, context: Context) => {
   const letters = await run.letters();
   logger.info('letter maintenance', { ...letters });
   return { ...counts, letters };
-};
+}

@@ -6,6 +6,7 @@ import { createDocumentClient } from './dynamodb/document-client';
 import { type Clock, systemClock } from './kernel/clock';
 import type { Kernel } from './kernel/kernel';
 import { ulidIds } from './kernel/ulid-id-generator';
+import { type Metrics, noMetrics } from './observability/metrics';
 import type { ObjectStorage } from './storage/object-storage';
 
 /** Only in the local stack (and the tests): where photos go when there is no S3 bucket. */
@@ -29,7 +30,13 @@ export interface Wiring {
   once<T>(key: string, build: () => T): T;
 }
 
-export function createWiring(config: AppConfig, secrets: Secrets, clock: Clock = systemClock, local?: LocalWiring): Wiring {
+export function createWiring(
+  config: AppConfig,
+  secrets: Secrets,
+  clock: Clock = systemClock,
+  local?: LocalWiring,
+  metrics: Metrics = noMetrics,
+): Wiring {
   const built = new Map<string, unknown>();
   return {
     config,
@@ -44,6 +51,7 @@ export function createWiring(config: AppConfig, secrets: Secrets, clock: Clock =
       ids: ulidIds,
       randomBytes: (n) => randomBytes(n),
       sha256: (text) => createHash('sha256').update(text).digest('hex'),
+      metrics,
     },
     appSecret: async () => secrets.wechatAppSecret,
     once<T>(key: string, build: () => T): T {

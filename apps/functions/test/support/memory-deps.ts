@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IdentityPorts } from '../../src/features/identity/identity.ports';
 import type { OrgPorts } from '../../src/features/org/org.ports';
 import type { ReportsPorts } from '../../src/features/reports/reports.ports';
+import { RecordingMetrics } from '../../src/platform/observability/metrics';
 import { LocalSealer } from '../../src/platform/sealing/local-sealer';
 import { xlsxWriter } from '../../src/platform/xlsx/xlsx-writer';
 import { fixedClock, makeTownship } from './builders';
@@ -27,6 +28,7 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
   const rules = new MemoryRulesRepository();
   const storage = new MemoryObjectStorage();
   const notifier = new MemoryNotifier();
+  const metrics = new RecordingMetrics();
   org.districts.set('erqi', { id: 'erqi', name: '二七区' });
   org.townships.set('t1', makeTownship({ id: 't1', name: '一号街道', order: 0 }));
   org.townships.set('t2', makeTownship({ id: 't2', name: '二号街道', order: 1 }));
@@ -39,6 +41,7 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     ids: { next: () => `id${++n}` },
     randomBytes: (len) => Uint8Array.from({ length: len }, () => byte++ % 31),
     sha256: (t) => createHash('sha256').update(t).digest('hex'),
+    metrics,
     org,
     users,
     invitations,
@@ -53,5 +56,5 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     spreadsheets: xlsxWriter,
     sealer: new LocalSealer('memory-deps-secret-0123456789abcdef'),
   };
-  return { deps, org, users, invitations, reports, rules, storage, notifier };
+  return { deps, org, users, invitations, reports, rules, storage, notifier, metrics };
 }

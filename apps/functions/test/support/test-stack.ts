@@ -11,8 +11,10 @@ import { seedDemoData } from '../../src/local/seed';
 import { parseConfig } from '../../src/platform/config/config';
 import { createDocumentClient } from '../../src/platform/dynamodb/document-client';
 import type { Clock } from '../../src/platform/kernel/clock';
+import { countingNotifier } from '../../src/platform/notify/counting-notifier';
 import { createNotifier } from '../../src/platform/notify/create-notifier';
 import { type Logger, silentLogger } from '../../src/platform/observability/logger';
+import type { Metrics } from '../../src/platform/observability/metrics';
 import { createWiring } from '../../src/platform/wiring';
 import { apiEvent } from './events';
 import { SwitchableNotifier } from './switchable-notifier';
@@ -35,6 +37,8 @@ export async function createTestStack(
     storageDir?: string;
     /** Receives the API's structured logs (silent by default). */
     logger?: Logger;
+    /** Receives the business-metric counts (none kept by default). */
+    metrics?: Metrics;
   } = {},
 ) {
   const endpoint = inject('dynamoEndpoint');
@@ -64,20 +68,18 @@ export async function createTestStack(
     signingKey: TEST_SIGNING_KEY,
     corsOrigins: config.corsOrigins,
   });
-  const wiring = createWiring(config, secrets, opts.clock, { objectStorage: storage });
-  // Built before any feature binds, so every feature shares the one a test may swap (stack.notifier.use).
-  const notifier = wiring.once(
-    'notifier',
-    () =>
-      new SwitchableNotifier(
-        createNotifier(config, {
-          doc: wiring.doc,
-          clock: wiring.clock,
-          appSecret: wiring.appSecret,
-          openids: new ProfileOpenidDirectory(wiring.doc, tableName),
-        }),
-      ),
+  const wiring = createWiring(config, secrets, opts.clock, { objectStorage: storage }, opts.metrics);
+  // Built before any feature binds, so every feature shares the one a test may swap (stack.notifier.use),
+  // counted as in production (identity.wiring.ts).
+  const notifier = new SwitchableNotifier(
+    createNotifier(config, {
+      doc: wiring.doc,
+      clock: wiring.clock,
+      appSecret: wiring.appSecret,
+      openids: new ProfileOpenidDirectory(wiring.doc, tableName),
+    }),
   );
+  wiring.once('notifier', () => countingNotifier(notifier, wiring.kernel.metrics));
   const deps = allPorts(wiring);
   const app = createApiApp(wiring, { logger: opts.logger ?? silentLogger, features: ALL_FEATURES });
 

@@ -1,4 +1,5 @@
 import type { Principal } from '../../platform/kernel/principal';
+import { countingNotifier } from '../../platform/notify/counting-notifier';
 import { createNotifier } from '../../platform/notify/create-notifier';
 import type { Notifier } from '../../platform/notify/notifier';
 import { JoseTokenService } from '../../platform/tokens/jose-token-service';
@@ -48,9 +49,13 @@ export const bindingReader = (w: Wiring): BindingReader => userRepository(w);
 
 /**
  * The one notifier of a process: WeChat subscribe messages in AWS (addressed by the openid on each user's
- * profile), the outbox locally. Identity owns it because it knows how to reach a person.
+ * profile), the outbox locally. Identity owns it because it knows how to reach a person. Every send is
+ * counted (NotificationsSent, NotificationsFailed).
  */
 export const notifier = (w: Wiring): Notifier =>
   w.once('notifier', () =>
-    createNotifier(w.config, { doc: w.doc, clock: w.clock, appSecret: w.appSecret, openids: new ProfileOpenidDirectory(w.doc, w.table) }),
+    countingNotifier(
+      createNotifier(w.config, { doc: w.doc, clock: w.clock, appSecret: w.appSecret, openids: new ProfileOpenidDirectory(w.doc, w.table) }),
+      w.kernel.metrics,
+    ),
   );

@@ -55,6 +55,8 @@ export async function writeLetter(deps: MailboxPorts, principal: Principal, body
     timeline,
     audit,
   });
+  // A count only: nothing about the writer, the community or the letter goes with it.
+  if (out.kind === 'created') deps.metrics.count('LettersWritten');
   const stored = await deps.letters.get(out.letter.id);
   return { kind: out.kind, letter: await toMyLetter(deps, out.letter, stored?.timeline ?? [timeline]) };
 }

@@ -129,6 +129,8 @@ export async function runRankingJob(deps: RankingsPorts, o: RunOptions): Promise
     const shards = await deps.rankings.readShardRows(d, o.quarter, header.version);
     const summary = await summarise(deps, header, shards, range.previous, prevPublished, names);
     await deps.rankings.finalize(d, o.quarter, header.version, summary);
+    // Counted once per run, by the invocation that finished it (a resumed run is not counted per attempt).
+    deps.metrics.count('RankingRuns');
     return {
       header: { ...header, status: 'draft', inputsHash: summary.inputsHash, branchCount: summary.branchCount },
       complete: true,

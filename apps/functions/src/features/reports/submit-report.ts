@@ -60,7 +60,10 @@ export async function submitReport(
       updatedBy: who,
       lastIdempotencyKey: body.idempotencyKey,
     };
-    return deps.reports.create(report, revision(1));
+    const out = await deps.reports.create(report, revision(1));
+    // A replay of the first filing (same idempotency key) is not a second report.
+    if (out.kind === 'created') deps.metrics.count('ReportsFiled');
+    return out;
   }
   const current = await deps.reports.get(branchId, day);
   if (!current) throw notFound('日报');
