@@ -4,7 +4,7 @@ import { quarterToRank } from '../features/rankings/ranking';
 import type { RankingsPorts } from '../features/rankings/rankings.ports';
 import { rankingsPorts } from '../features/rankings/rankings.wiring';
 import { parseConfig } from '../platform/config/config';
-import { loadSecrets } from '../platform/config/secrets';
+import { openSecrets } from '../platform/config/secrets';
 import { createLogger } from '../platform/observability/logger';
 import { createWiring } from '../platform/wiring';
 
@@ -30,7 +30,7 @@ export class RankingIncomplete extends Error {
  */
 export const handler = async (event: unknown, context: Context) => {
   powertools.addContext(context);
-  wiring ??= loadSecrets(config)
+  wiring ??= openSecrets(config)
     .then((secrets) => rankingsPorts(createWiring(config, secrets)))
     .catch((err) => {
       wiring = undefined;

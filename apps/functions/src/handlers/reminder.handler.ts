@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { parseConfig } from '../platform/config/config';
-import { loadSecrets } from '../platform/config/secrets';
+import { openSecrets } from '../platform/config/secrets';
 import { createLogger } from '../platform/observability/logger';
 import { createWiring } from '../platform/wiring';
 import { reminderJobs } from './reminder-jobs';
@@ -16,7 +16,7 @@ let jobs: Promise<ReturnType<typeof reminderJobs>> | undefined;
  */
 export const handler = async (_event: unknown, context: Context) => {
   powertools.addContext(context);
-  jobs ??= loadSecrets(config)
+  jobs ??= openSecrets(config)
     .then((secrets) => reminderJobs(createWiring(config, secrets)))
     .catch((err) => {
       jobs = undefined; // let the next invocation retry a failed secret fetch
