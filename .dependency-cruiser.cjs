@@ -16,7 +16,7 @@ const PLATFORM_ADAPTERS = [
   '^apps/functions/src/platform/notify/(outbox-notifier|wechat-subscribe-notifier|create-notifier|openid-directory)\\.ts$',
   '^apps/functions/src/platform/sealing/(kms|local)-sealer\\.ts$',
   '^apps/functions/src/platform/tokens/jose-token-service\\.ts$',
-  '^apps/functions/src/platform/wechat/wechat-client\\.http\\.ts$',
+  '^apps/functions/src/platform/wechat/(wechat-client|stable-token)\\.http\\.ts$',
   '^apps/functions/src/platform/xlsx/xlsx-writer\\.ts$',
 ];
 

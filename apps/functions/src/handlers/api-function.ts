@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { parseConfig } from '../platform/config/config';
-import { loadSecrets } from '../platform/config/secrets';
+import { openSecrets } from '../platform/config/secrets';
 import type { FeatureModule } from '../platform/http/feature';
 import type { Router } from '../platform/http/router';
 import { createLogger } from '../platform/observability/logger';
@@ -12,7 +12,7 @@ import type { ApiFunctionName, FeaturesOf } from './api-functions';
 /**
  * One API function of api-functions.ts: exactly the features it lists (a missing or extra one does not
  * compile), a Lambda handler out. Config is parsed at cold start (a bad one fails the init, loudly); the
- * secrets are fetched on the first request and fetched again if that failed.
+ * secrets are read on the first request (again if that failed) and re-read once older than their max age.
  */
 export function createApiHandler<F extends ApiFunctionName>(name: F, features: { [K in FeaturesOf<F>]: FeatureModule<K> }) {
   const config = parseConfig(process.env);
@@ -22,7 +22,7 @@ export function createApiHandler<F extends ApiFunctionName>(name: F, features: {
   let app: Promise<Router> | undefined;
 
   async function build(): Promise<Router> {
-    const secrets = await loadSecrets(config);
+    const secrets = await openSecrets(config);
     return createApiApp(createWiring(config, secrets, undefined, undefined, metrics), { logger, features: served });
   }
 

@@ -4,7 +4,7 @@ import { quarterToRank } from '../features/rankings/ranking';
 import type { RankingsPorts } from '../features/rankings/rankings.ports';
 import { rankingsPorts } from '../features/rankings/rankings.wiring';
 import { parseConfig } from '../platform/config/config';
-import { loadSecrets } from '../platform/config/secrets';
+import { openSecrets } from '../platform/config/secrets';
 import { createJobTracer } from '../platform/observability/job-tracer';
 import { createLogger } from '../platform/observability/logger';
 import { createPowertoolsMetrics } from '../platform/observability/powertools-metrics';
@@ -43,7 +43,7 @@ export const handler = (event: unknown, context: Context) =>
 
 async function rank(event: unknown, context: Context) {
   powertools.addContext(context);
-  wiring ??= loadSecrets(config)
+  wiring ??= openSecrets(config)
     .then((secrets) => {
       const w = createWiring(config, secrets, undefined, undefined, metrics);
       tracer.captureClient(w.doc);

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { parseConfig } from '../platform/config/config';
-import { loadSecrets } from '../platform/config/secrets';
+import { openSecrets } from '../platform/config/secrets';
 import { createJobTracer } from '../platform/observability/job-tracer';
 import { createLogger } from '../platform/observability/logger';
 import { createPowertoolsMetrics } from '../platform/observability/powertools-metrics';
@@ -29,7 +29,7 @@ export const handler = (_event: unknown, context: Context) =>
 
 async function remind(context: Context) {
   powertools.addContext(context);
-  jobs ??= loadSecrets(config)
+  jobs ??= openSecrets(config)
     .then((secrets) => {
       const w = createWiring(config, secrets, undefined, undefined, metrics);
       tracer.captureClient(w.doc);

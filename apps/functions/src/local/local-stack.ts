@@ -12,6 +12,7 @@ import { type DynamoLocal, startDynamoLocal } from './dynamo-local';
 import { ensureTable } from './ensure-table';
 import { startHttpServer } from './http-server';
 import { LocalObjectStorage } from './local-object-storage';
+import { PortInUseError, portHolder } from './ports';
 import { seedDemoData } from './seed';
 
 // The SDK warns on every start that Node 20 support ends in 2027; Lambda runs Node 22 and the README says why 20 is fine here.
@@ -36,6 +37,8 @@ export interface LocalStackOptions {
   storageDir?: string;
   clock?: Clock;
   logger?: Logger;
+  /** Aborting it while the stack starts stops what has started and rejects. */
+  signal?: AbortSignal;
 }
 
 export interface LocalStack {
@@ -49,11 +52,27 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** DynamoDB Local + the table + (optionally) demo data + the API over node:http, all on 127.0.0.1. */
+/** A listen that failed because the port is taken, as a PortInUseError naming the holder. */
+export function asPortInUse(err: unknown, port: number, what: string): unknown {
+  return (err as NodeJS.ErrnoException)?.code === 'EADDRINUSE' ? new PortInUseError(port, what, portHolder(port)) : err;
+}
+
+/**
+ * DynamoDB Local + the table + (optionally) demo data + the API over node:http, all on 127.0.0.1. A start
+ * that fails (or is aborted) stops the DynamoDB Local it started before rejecting.
+ */
 export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
   let dynamo: DynamoLocal | undefined;
-  if (!opts.dynamoEndpoint) dynamo = await startDynamoLocal({ port: opts.dynamoPort, dbPath: opts.dbPath });
-  const endpoint = opts.dynamoEndpoint ?? (dynamo as DynamoLocal).endpoint;
+  if (!opts.dynamoEndpoint) dynamo = await startDynamoLocal({ port: opts.dynamoPort, dbPath: opts.dbPath, signal: opts.signal });
+  try {
+    return await serveApi(opts, opts.dynamoEndpoint ?? (dynamo as DynamoLocal).endpoint, dynamo);
+  } catch (err) {
+    await dynamo?.stop();
+    throw err;
+  }
+}
+
+async function serveApi(opts: LocalStackOptions, endpoint: string, dynamo: DynamoLocal | undefined): Promise<LocalStack> {
   const tableName = opts.tableName ?? 'chuangxing-local';
   const config = parseConfig({
     CX_STAGE: 'local',
@@ -69,8 +88,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     CX_LOCAL_STORAGE_DIR: opts.storageDir,
   });
   const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  await ensureTable(raw, tableName);
-  raw.destroy();
+  await ensureTable(raw, tableName).finally(() => raw.destroy());
+  opts.signal?.throwIfAborted();
   if (opts.seed !== false) await seedDemoData(createDocumentClient({ endpoint }), tableName);
   // Photos are uploaded to and served from this server's own URL, known only once it listens.
   let apiUrl = '';
@@ -83,7 +102,14 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   });
   const wiring = createWiring(config, secrets, opts.clock, { objectStorage: storage });
   const app = createApiApp(wiring, { logger: opts.logger ?? silentLogger, features: ALL_FEATURES });
-  const http = await startHttpServer(app, opts.apiPort ?? 0, undefined, [storage.route]);
+  opts.signal?.throwIfAborted();
+  const http = await startHttpServer(app, opts.apiPort ?? 0, undefined, [storage.route]).catch((err) => {
+    throw asPortInUse(err, opts.apiPort ?? 0, 'API');
+  });
+  if (opts.signal?.aborted) {
+    await http.stop();
+    opts.signal.throwIfAborted();
+  }
   apiUrl = http.url;
   return {
     apiUrl: http.url,

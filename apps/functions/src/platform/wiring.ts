@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AppConfig } from './config/config';
-import type { Secrets } from './config/secrets';
+import { fixedSecrets, type SecretSource, type Secrets } from './config/secrets';
 import { createDocumentClient } from './dynamodb/document-client';
 import { type Clock, systemClock } from './kernel/clock';
 import type { Kernel } from './kernel/kernel';
@@ -20,27 +20,31 @@ export interface LocalWiring {
  */
 export interface Wiring {
   config: AppConfig;
+  /** As first read: the token signing key stays fixed for the container's life. */
   secrets: Secrets;
   clock: Clock;
   local?: LocalWiring;
   doc: DynamoDBDocumentClient;
   table: string;
   kernel: Kernel;
+  /** The WeChat AppSecret, re-read from the secret once older than its max age. */
   appSecret: () => Promise<string>;
   once<T>(key: string, build: () => T): T;
 }
 
+/** `secrets`: a source kept fresh (openSecrets) in the functions, or fixed values in tests and scripts. */
 export function createWiring(
   config: AppConfig,
-  secrets: Secrets,
+  secrets: Secrets | SecretSource,
   clock: Clock = systemClock,
   local?: LocalWiring,
   metrics: Metrics = noMetrics,
 ): Wiring {
   const built = new Map<string, unknown>();
+  const source = 'get' in secrets ? secrets : fixedSecrets(secrets);
   return {
     config,
-    secrets,
+    secrets: source.initial,
     clock,
     local,
     doc: createDocumentClient({ endpoint: config.dynamoEndpoint }),
@@ -53,7 +57,7 @@ export function createWiring(
       sha256: (text) => createHash('sha256').update(text).digest('hex'),
       metrics,
     },
-    appSecret: async () => secrets.wechatAppSecret,
+    appSecret: async () => (await source.get()).wechatAppSecret,
     once<T>(key: string, build: () => T): T {
       if (!built.has(key)) built.set(key, build());
       return built.get(key) as T;

@@ -72,8 +72,11 @@ describe('business metrics through the API on DynamoDB Local', () => {
     stack.notifier.use(
       new WechatSubscribeNotifier({
         apiBase: 'http://127.0.0.1:9',
-        appId: 'wx-test-app',
-        appSecret: async () => 'test-app-secret',
+        // No template, so WeChat (and its token) is never asked.
+        accessTokens: {
+          get: async () => 'unused-token',
+          replace: async () => 'unused-token',
+        },
         templateId: '',
         openids: { openidsOf: async () => new Map() },
         clock,

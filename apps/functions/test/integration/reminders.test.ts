@@ -7,6 +7,9 @@ import { DynamoReminderRunLedger } from '../../src/features/reports/reminder-run
 import { runScheduledReminders } from '../../src/features/reports/run-scheduled-reminders';
 import { OutboxNotifier } from '../../src/platform/notify/outbox-notifier';
 import { WechatSubscribeNotifier } from '../../src/platform/notify/wechat-subscribe-notifier';
+import { DynamoAccessTokenStore } from '../../src/platform/wechat/access-token-store.dynamodb';
+import { SharedAccessTokens } from '../../src/platform/wechat/shared-access-tokens';
+import { stableTokenFetcher } from '../../src/platform/wechat/stable-token.http';
 import { startFakeWechatSubscribe } from '../support/fake-wechat-subscribe';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
@@ -224,8 +227,12 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
     wx.refuse('o-jx-secretary');
     const wechat = new WechatSubscribeNotifier({
       apiBase: wx.url,
-      appId: 'wx-test-app',
-      appSecret: async () => 'test-app-secret',
+      accessTokens: new SharedAccessTokens({
+        appId: 'wx-test-app',
+        store: new DynamoAccessTokenStore(stack.doc, stack.tableName),
+        fetch: stableTokenFetcher({ apiBase: wx.url, appId: 'wx-test-app', appSecret: async () => 'test-app-secret' }),
+        clock,
+      }),
       templateId: 'TPL-REMIND',
       openids: new ProfileOpenidDirectory(stack.doc, stack.tableName),
       clock,

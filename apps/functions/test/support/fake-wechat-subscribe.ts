@@ -12,51 +12,128 @@ export interface SentSubscribeMessage {
   };
 }
 
+export interface StableTokenRequest {
+  grant_type?: string;
+  appid?: string;
+  secret?: string;
+  force_refresh?: boolean;
+}
+
+/** WeChat hands out the successor in a token's last 5 minutes; both stay valid until the old one expires. */
+const HANDOVER_MS = 5 * 60_000;
+const FORCE_INTERVAL_MS = 30_000;
+const FORCE_PER_DAY = 20;
+
 /**
- * A stand-in for api.weixin.qq.com's access_token and subscribe-message endpoints on loopback, answering
- * JSON as text/plain like WeChat. Tokens are `tok-1`, `tok-2`, …; `revokeTokens()` makes the issued ones
- * stale (42001), `refuse(openid)` makes sends to that user fail with 43101.
+ * A stand-in for api.weixin.qq.com's access_token and subscribe-message endpoints on loopback, answering JSON
+ * as text/plain like WeChat, with WeChat's documented semantics:
+ * - `POST /cgi-bin/stable_token` (JSON body). Normal mode answers the current token with its remaining
+ *   lifetime; in its last 5 minutes (or once expired) it issues a successor, the old one staying valid until
+ *   it expires. `force_refresh: true` invalidates the current token at once and issues a new one, at most 20
+ *   a day and 30 s apart (sooner answers the current token unchanged).
+ * - `GET /cgi-bin/token`: the older credential, isolated from the stable one; each call invalidates the
+ *   previous one. Recorded in `legacyTokenRequests` so tests can show it is never used.
+ * Tokens are `tok-1`, `tok-2`, … (`legacy-1`, … for the old path). A token WeChat no longer knows gets
+ * 40001 on send, an expired one 42001. `forceRefresh()` is someone else force-refreshing (a leaked token
+ * rotated from WeChat's console); `refuse(openid)` makes sends to that user fail with 43101.
  */
-export async function startFakeWechatSubscribe(opts: { appId: string; appSecret: string; expiresIn?: number; tokenDelayMs?: number }) {
+export async function startFakeWechatSubscribe(opts: {
+  appId: string;
+  appSecret: string;
+  expiresIn?: number;
+  tokenDelayMs?: number;
+  /** WeChat's clock (epoch ms); the real one by default. */
+  now?: () => number;
+}) {
+  const now = opts.now ?? Date.now;
+  const lifetimeMs = (opts.expiresIn ?? 7200) * 1000;
   let issued = 0;
-  const valid = new Set<string>();
+  /** Stable tokens WeChat accepts, until when. */
+  const valid = new Map<string, number>();
+  let current: { token: string; expiresAt: number } | undefined;
+  const forced: number[] = [];
+  let legacy: string | undefined;
+  let legacyIssued = 0;
   const refused = new Set<string>();
-  const tokenRequests: URLSearchParams[] = [];
+  const tokenRequests: StableTokenRequest[] = [];
+  const legacyTokenRequests: URLSearchParams[] = [];
   const sent: SentSubscribeMessage[] = [];
   const rejected: SentSubscribeMessage[] = [];
-  const server = createServer((req, res) => {
+
+  const issue = () => {
+    current = { token: `tok-${++issued}`, expiresAt: now() + lifetimeMs };
+    valid.set(current.token, current.expiresAt);
+    return current;
+  };
+  const force = () => {
+    if (current) valid.delete(current.token);
+    forced.push(now());
+    return issue();
+  };
+  /** Normal mode: the current token while it has more than 5 minutes; else a successor. */
+  const stable = () => (current && current.expiresAt - now() > HANDOVER_MS ? current : issue());
+
+  const readBody = (req: import('node:http').IncomingMessage) =>
+    new Promise<string>((ok) => {
+      let raw = '';
+      req.on('data', (d) => (raw += d));
+      req.on('end', () => ok(raw));
+    });
+
+  const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://wx');
     res.setHeader('content-type', 'text/plain');
     const reply = (o: unknown) => res.end(JSON.stringify(o));
+    if (url.pathname === '/cgi-bin/stable_token') {
+      if (req.method !== 'POST') return reply({ errcode: 43002, errmsg: 'require POST method' });
+      let body: StableTokenRequest;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        return reply({ errcode: 47001, errmsg: 'data format error' });
+      }
+      tokenRequests.push(body);
+      if (body.grant_type !== 'client_credential') return reply({ errcode: 40002, errmsg: 'invalid grant_type' });
+      if (!body.appid) return reply({ errcode: 41002, errmsg: 'appid missing' });
+      if (!body.secret) return reply({ errcode: 41004, errmsg: 'appsecret missing' });
+      if (body.appid !== opts.appId) return reply({ errcode: 40013, errmsg: 'invalid appid' });
+      if (body.secret !== opts.appSecret) return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
+      let token: { token: string; expiresAt: number };
+      if (body.force_refresh === true) {
+        const today = forced.filter((t) => now() - t < 86_400_000);
+        if (today.length >= FORCE_PER_DAY) return reply({ errcode: 45009, errmsg: 'reach max api daily quota limit' });
+        const last = forced.at(-1);
+        token = current && last !== undefined && now() - last < FORCE_INTERVAL_MS ? current : force();
+      } else token = stable();
+      const answer = { access_token: token.token, expires_in: Math.floor((token.expiresAt - now()) / 1000) };
+      return void setTimeout(() => reply(answer), opts.tokenDelayMs ?? 0);
+    }
     if (req.method === 'GET' && url.pathname === '/cgi-bin/token') {
-      const q = url.searchParams;
-      tokenRequests.push(q);
-      if (q.get('grant_type') !== 'client_credential') return reply({ errcode: 40002, errmsg: 'invalid grant_type' });
-      if (q.get('appid') !== opts.appId || q.get('secret') !== opts.appSecret)
-        return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
-      const token = `tok-${++issued}`;
-      valid.add(token);
-      return void setTimeout(() => reply({ access_token: token, expires_in: opts.expiresIn ?? 7200 }), opts.tokenDelayMs ?? 0);
+      legacyTokenRequests.push(url.searchParams);
+      if (url.searchParams.get('secret') !== opts.appSecret) return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
+      if (legacy) valid.delete(legacy);
+      legacy = `legacy-${++legacyIssued}`;
+      valid.set(legacy, now() + lifetimeMs);
+      return reply({ access_token: legacy, expires_in: lifetimeMs / 1000 });
     }
     if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
-      let raw = '';
-      req.on('data', (d) => (raw += d));
-      req.on('end', () => {
-        const accessToken = url.searchParams.get('access_token') ?? '';
-        const message: SentSubscribeMessage = { accessToken, body: JSON.parse(raw) };
-        if (!valid.has(accessToken)) {
-          rejected.push(message);
-          return reply({ errcode: 42001, errmsg: 'access_token expired' });
-        }
-        if (!message.body.touser) return reply({ errcode: 40003, errmsg: 'invalid openid' });
-        if (refused.has(message.body.touser)) {
-          rejected.push(message);
-          return reply({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
-        }
-        sent.push(message);
-        reply({ errcode: 0, errmsg: 'ok', msgid: 1000 + sent.length });
-      });
-      return;
+      const raw = await readBody(req);
+      const accessToken = url.searchParams.get('access_token') ?? '';
+      const message: SentSubscribeMessage = { accessToken, body: JSON.parse(raw) };
+      const until = valid.get(accessToken);
+      if (until === undefined || now() >= until) {
+        rejected.push(message);
+        return until === undefined
+          ? reply({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
+          : reply({ errcode: 42001, errmsg: 'access_token expired' });
+      }
+      if (!message.body.touser) return reply({ errcode: 40003, errmsg: 'invalid openid' });
+      if (refused.has(message.body.touser)) {
+        rejected.push(message);
+        return reply({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
+      }
+      sent.push(message);
+      return reply({ errcode: 0, errmsg: 'ok', msgid: 1000 + sent.length });
     }
     res.writeHead(404).end('{}');
   });
@@ -64,11 +141,17 @@ export async function startFakeWechatSubscribe(opts: { appId: string; appSecret:
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}`,
+    /** Our calls to stable_token, their JSON bodies. */
     tokenRequests,
+    legacyTokenRequests,
     sent,
     rejected,
+    /** How many force refreshes happened (ours or `forceRefresh()`'s). */
+    get forceRefreshes() {
+      return forced.length;
+    },
     refuse: (openid: string) => refused.add(openid),
-    revokeTokens: () => valid.clear(),
+    forceRefresh: () => force().token,
     stop: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

@@ -220,8 +220,11 @@ export class MemoryRulesRepository implements RulesRepository {
   async putLetterRules(_d: string, rules: LetterRules) {
     this.letterRules = clone(rules);
   }
-  async listExemptions(_d: string, prefix: string) {
+  async listCalendar(_d: string, prefix: string) {
     return [...this.exemptions.values()].filter((e) => e.day.startsWith(prefix)).map(clone);
+  }
+  async listExemptions(d: string, prefix: string) {
+    return (await this.listCalendar(d, prefix)).filter((e) => e.kind !== 'workday');
   }
   async createExemption(e: StoredExemption) {
     if (this.exemptions.has(e.id)) throw conflict('已登记');

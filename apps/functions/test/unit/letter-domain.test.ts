@@ -1,14 +1,7 @@
 import { LETTER_STATUSES, type LetterStatus } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
-import {
-  addWorkingDays,
-  countersFor,
-  type LetterEvent,
-  nextState,
-  ratesOf,
-  redactPersonalData,
-  slaDeadline,
-} from '../../src/features/mailbox/letter';
+import { countersFor, type LetterEvent, nextState, ratesOf, redactPersonalData, slaDeadline } from '../../src/features/mailbox/letter';
+import { WorkingCalendar } from '../../src/platform/kernel/working-calendar';
 import { LocalSealer } from '../../src/platform/sealing/local-sealer';
 
 const EVENTS: LetterEvent[] = [
@@ -84,8 +77,9 @@ describe('the letter state machine', () => {
 
 describe('SLA deadlines in working days', () => {
   it('skips weekends and holidays', () => {
+    const addWorkingDays = (from: string, n: number, holidays: string[] = []) => new WorkingCalendar({ holidays }).addWorkingDays(from, n);
     expect(addWorkingDays('2026-11-27', 2)).toBe('2026-12-01'); // Friday + 2 → Tuesday
-    expect(addWorkingDays('2026-11-27', 2, new Set(['2026-11-30']))).toBe('2026-12-02');
+    expect(addWorkingDays('2026-11-27', 2, ['2026-11-30'])).toBe('2026-12-02');
     expect(addWorkingDays('2026-11-23', 15)).toBe('2026-12-14');
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleBackwards, scheduleMonths } from '../../src/features/plans/backward-schedule';
+import { scheduleBackwards } from '../../src/features/plans/backward-schedule';
 import { checkPlanComplete, checkPlanContent, nextPlanStatus } from '../../src/features/plans/branch-plan';
 import { doneAtAfter, reportedPercent } from '../../src/features/plans/task-progress';
+import { calendarMonths as scheduleMonths } from '../../src/features/reports/working-calendar';
+import { WorkingCalendar } from '../../src/platform/kernel/working-calendar';
 
 describe('倒排工期', () => {
   it('places the last milestone the buffer before the evaluation and spreads the rest over working days', () => {
@@ -13,7 +15,10 @@ describe('倒排工期', () => {
   });
 
   it('skips holidays and refuses a schedule that cannot fit', () => {
-    expect(scheduleBackwards('2026-11-27', '2026-12-05', 2, 0, new Set(['2026-12-02']))).toEqual(['2026-12-01', '2026-12-04']);
+    expect(scheduleBackwards('2026-11-27', '2026-12-05', 2, 0, new WorkingCalendar({ holidays: ['2026-12-02'] }))).toEqual([
+      '2026-12-01',
+      '2026-12-04',
+    ]);
     expect(() => scheduleBackwards('2026-11-27', '2026-12-01', 3, 0)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 

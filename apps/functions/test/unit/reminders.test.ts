@@ -10,8 +10,11 @@ import type { Notification } from '../../src/platform/notify/notifier';
 import type { OpenidDirectory } from '../../src/platform/notify/openid-directory';
 import { OutboxNotifier } from '../../src/platform/notify/outbox-notifier';
 import { clipThing, WechatSubscribeNotifier, wechatTime } from '../../src/platform/notify/wechat-subscribe-notifier';
+import { SharedAccessTokens } from '../../src/platform/wechat/shared-access-tokens';
+import { stableTokenFetcher } from '../../src/platform/wechat/stable-token.http';
 import { makeBinding, makeBranch, makePrincipal } from '../support/builders';
 import { startFakeWechatSubscribe } from '../support/fake-wechat-subscribe';
+import { MemoryAccessTokenStore } from '../support/memory-access-token-store';
 import { memoryDeps } from '../support/memory-deps';
 
 const ALLOWED = ['township_staff', 'district_admin'] as const;
@@ -237,20 +240,36 @@ describe('WeChat subscribe notifier (fake WeChat on loopback)', () => {
     body,
     page: 'subpackages/reports/pages/edit/index?branchId=heping&day=2026-11-27',
   });
-  const notifier = (o: Partial<ConstructorParameters<typeof WechatSubscribeNotifier>[0]> = {}) =>
-    new WechatSubscribeNotifier({
-      apiBase: wx.url,
+  /** One function's notifier: its own token memory over the shared store (the table's item, here in memory). */
+  const notifier = (
+    o: {
+      apiBase?: string;
+      appSecret?: () => Promise<string>;
+      timeoutMs?: number;
+      templateId?: string;
+      store?: MemoryAccessTokenStore;
+    } = {},
+  ) => {
+    const apiBase = o.apiBase ?? wx.url;
+    const accessTokens = new SharedAccessTokens({
       appId: 'wx-app',
-      appSecret: async () => 'app-secret',
-      templateId: 'TPL-1',
+      store: o.store ?? new MemoryAccessTokenStore(),
+      fetch: stableTokenFetcher({ apiBase, appId: 'wx-app', appSecret: o.appSecret ?? (async () => 'app-secret'), timeoutMs: o.timeoutMs }),
+      clock,
+    });
+    return new WechatSubscribeNotifier({
+      apiBase,
+      accessTokens,
+      templateId: o.templateId ?? 'TPL-1',
       openids: directory,
       clock,
-      ...o,
+      timeoutMs: o.timeoutMs,
     });
+  };
 
   beforeEach(async () => {
     now = Date.parse('2026-11-27T12:00:00.000Z');
-    wx = await startFakeWechatSubscribe({ appId: 'wx-app', appSecret: 'app-secret', tokenDelayMs: 30 });
+    wx = await startFakeWechatSubscribe({ appId: 'wx-app', appSecret: 'app-secret', tokenDelayMs: 30, now: () => now });
   });
   afterEach(async () => wx.stop());
 
@@ -258,7 +277,8 @@ describe('WeChat subscribe notifier (fake WeChat on loopback)', () => {
     const res = await notifier().send([msg('u1')]);
     expect(res).toEqual({ sent: 1, failed: 0, errors: {} });
     expect(wx.tokenRequests).toHaveLength(1);
-    expect(Object.fromEntries(wx.tokenRequests[0])).toEqual({ grant_type: 'client_credential', appid: 'wx-app', secret: 'app-secret' });
+    expect(wx.tokenRequests[0]).toEqual({ grant_type: 'client_credential', appid: 'wx-app', secret: 'app-secret' });
+    expect(wx.legacyTokenRequests).toEqual([]);
     expect(wx.sent[0]).toEqual({
       accessToken: 'tok-1',
       body: {
@@ -297,10 +317,10 @@ describe('WeChat subscribe notifier (fake WeChat on loopback)', () => {
     expect(wx.sent.map((m) => m.body.touser).sort()).toEqual(['o-u1', 'o-u3']);
   });
 
-  it('a stale token (42001) is refreshed once and the message retried', async () => {
+  it('a refused token (40001, after someone force-refreshed it) is replaced once and the message retried', async () => {
     const n = notifier();
     await n.send([msg('u1')]);
-    wx.revokeTokens();
+    wx.forceRefresh();
     expect(await n.send([msg('u2')])).toEqual({ sent: 1, failed: 0, errors: {} });
     expect(wx.tokenRequests).toHaveLength(2);
     expect(wx.sent.at(-1)).toMatchObject({ accessToken: 'tok-2', body: { touser: 'o-u2' } });

@@ -249,6 +249,54 @@ describe('免报管理', () => {
     expect(server.calls('POST /v1/exemptions')[1].body).toEqual({ day: tomorrow, branchId: 'dehua1', reason: '外出学习' });
   });
 
+  it('district admins record a 调休上班 Saturday (kind workday, no branch); a weekday is refused before sending', async () => {
+    const admin = makeBinding({
+      bindingId: 'b-adm',
+      userId: 'u-admin',
+      role: 'district_admin',
+      scope: { level: 'district', districtId: 'erqi' },
+      scopeLabel: '二七区',
+    });
+    sessionStore.setSession(
+      makeSession({
+        me: makeMe({
+          user: { id: 'u-admin', displayName: '孙管理员', isDemo: true, createdAt: '2025-01-01T00:00:00+08:00' },
+          bindings: [admin],
+        }),
+      }),
+    );
+    const workday = exemption({ id: '2026-10-10_all', day: '2026-10-10', kind: 'workday', reason: '国庆节调休上班' });
+    const server = fakeApi({
+      'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
+      'GET /v1/exemptions': [
+        { status: 200, body: { exemptions: [] } },
+        { status: 200, body: { exemptions: [workday] } },
+      ],
+      'POST /v1/exemptions': asCreated,
+    });
+
+    render(<ExemptionsPage />);
+    await screen.findByText('本月没有节假日或请假');
+    fireEvent.click(chip('cx-exemption-kind', '调休上班'));
+    expect(screen.getByText('周末调休上班：信件时限和倒排工期把这一天算作工作日（日报照常报送）')).toBeTruthy();
+    // No branch to pick for a make-up working day.
+    expect(document.querySelector('.cx-exemption-township')).toBeNull();
+    const day = () => document.querySelector('input.cx-exemption-day') as HTMLInputElement;
+    fireEvent.change(day(), { target: { value: '2026-10-09' } }); // a Friday
+    fireEvent.change(document.querySelector('input.cx-exemption-reason') as HTMLInputElement, { target: { value: '国庆节调休上班' } });
+    fireEvent.click(addButton());
+    expect(await screen.findByText('调休上班日应为周六或周日')).toBeTruthy();
+    expect(server.calls('POST /v1/exemptions')).toHaveLength(0);
+
+    fireEvent.change(day(), { target: { value: '2026-10-10' } });
+    fireEvent.click(addButton());
+    await waitFor(() => expect(server.calls('POST /v1/exemptions')).toHaveLength(1));
+    expect(server.calls('POST /v1/exemptions')[0].body).toEqual({ day: '2026-10-10', kind: 'workday', reason: '国庆节调休上班' });
+    await waitFor(() => expect(items()).toHaveLength(1));
+    expect(items()[0].getAttribute('data-kind')).toBe('workday');
+    expect(within(items()[0]).getByText('调休上班')).toBeTruthy();
+  });
+
   it('the month switcher asks for the other month', async () => {
     sessionStore.setSession(makeSession());
     const server = fakeApi({

@@ -135,7 +135,7 @@ export const reportsRoutes = {
   listExemptions: defineRoute({
     method: 'GET',
     path: '/v1/exemptions',
-    summary: 'Holidays and branch leave for a month',
+    summary: 'Holidays, 调休 make-up working days and branch leave for a month',
     access: rolesAccess(...OFFICIAL_ROLES),
     query: MonthQuery,
     responses: { 200: ExemptionList },
@@ -143,7 +143,7 @@ export const reportsRoutes = {
   createExemption: defineRoute({
     method: 'POST',
     path: '/v1/exemptions',
-    summary: 'A district holiday (district admin) or a branch’s leave day (its township staff)',
+    summary: 'A district holiday or 调休 make-up working day (district admin), or a branch’s leave day (its township staff)',
     access: rolesAccess(...ADMIN_ROLES),
     body: CreateExemptionBody,
     responses: { 201: Exemption, 409: ErrorBody },
@@ -151,7 +151,7 @@ export const reportsRoutes = {
   deleteExemption: defineRoute({
     method: 'DELETE',
     path: '/v1/exemptions/{exemptionId}',
-    summary: 'Remove a holiday or leave day',
+    summary: 'Remove a holiday, make-up working day or leave day',
     access: rolesAccess(...ADMIN_ROLES),
     params: ExemptionPath,
     responses: { 200: Exemption },

@@ -223,18 +223,27 @@ export const DEFAULT_DAILY_RULES: DailyRules = { deadline: '22:00', maxBackfillD
 export const Exemption = z.object({
   id: Id,
   day: DayKey,
-  /** Absent: a holiday for the whole district. */
+  /** Absent: a holiday (or a make-up working day) for the whole district. */
   branchId: z.optional(Id),
+  /**
+   * `workday`: a 调休 make-up working day of the whole district (a weekend day worked), which the letters'
+   * SLA and 倒排工期 count as a working day; it exempts nobody. Absent: a holiday or a branch's leave.
+   */
+  kind: z.optional(z.literal('workday')),
   reason: z.string(),
   createdBy: Id,
   createdAt: IsoDateTime,
 });
 export type Exemption = z.infer<typeof Exemption>;
-export const CreateExemptionBody = z.strictObject({
-  day: DayKey,
-  branchId: z.optional(Id),
-  reason: z.string().check(z.trim(), z.minLength(1, '请填写原因'), z.maxLength(100)),
-});
+export const CreateExemptionBody = z
+  .strictObject({
+    day: DayKey,
+    branchId: z.optional(Id),
+    /** `workday`: record a 调休 make-up working day (district admins, a Saturday or Sunday, no branch). */
+    kind: z.optional(z.literal('workday')),
+    reason: z.string().check(z.trim(), z.minLength(1, '请填写原因'), z.maxLength(100)),
+  })
+  .check(z.refine((b) => !(b.kind === 'workday' && b.branchId), { message: '调休上班日是全区的，不能指定支部', path: ['branchId'] }));
 export type CreateExemptionBody = z.infer<typeof CreateExemptionBody>;
 export const ExemptionList = z.object({ exemptions: z.array(Exemption) });
 export const ExemptionPath = z.strictObject({ exemptionId: Id });

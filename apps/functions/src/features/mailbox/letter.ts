@@ -1,6 +1,7 @@
 import { LETTER_STATUS_LABELS, type LetterCategory, type LetterStatus, type Rating, type TimelineEntry } from '@chuangxing/shared';
 import { DomainError } from '../../platform/kernel/domain-error';
-import { addDays, monthOf, shanghaiDay, shanghaiInstant } from '../../platform/kernel/shanghai-time';
+import { monthOf, shanghaiDay, shanghaiInstant } from '../../platform/kernel/shanghai-time';
+import { WorkingCalendar } from '../../platform/kernel/working-calendar';
 
 export interface Letter {
   id: string;
@@ -85,18 +86,6 @@ export function nextState(current: Pick<Letter, 'status' | 'reviewed'>, event: L
 export const OPEN_STATUSES: readonly LetterStatus[] = ['submitted', 'accepted', 'replied', 'reopened'];
 export const isOpen = (s: LetterStatus) => OPEN_STATUSES.includes(s);
 
-/** Working days: Monday to Friday, Shanghai days, skipping the given holidays. */
-export function addWorkingDays(fromDay: string, n: number, holidays: ReadonlySet<string> = new Set()): string {
-  let day = fromDay;
-  let left = n;
-  while (left > 0) {
-    day = addDays(day, 1);
-    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !holidays.has(day)) left--;
-  }
-  return day;
-}
-
 /** Past its acceptance or reply deadline while still waiting on the community. */
 export function isOverdue(l: Pick<Letter, 'status' | 'acceptBy' | 'replyBy'>, now: Date): boolean {
   if (l.status === 'submitted') return now.getTime() > Date.parse(l.acceptBy);
@@ -104,9 +93,9 @@ export function isOverdue(l: Pick<Letter, 'status' | 'acceptBy' | 'replyBy'>, no
   return false;
 }
 
-/** A deadline of N working days: the end (23:59) of the Nth working day after `at`. */
-export function slaDeadline(at: Date, workingDays: number, holidays?: ReadonlySet<string>): string {
-  return shanghaiInstant(addWorkingDays(shanghaiDay(at), workingDays, holidays), '23:59').toISOString();
+/** A deadline of N working days: the end (23:59) of the Nth working day after `at`, on the district's calendar. */
+export function slaDeadline(at: Date, workingDays: number, calendar = new WorkingCalendar()): string {
+  return shanghaiInstant(calendar.addWorkingDays(shanghaiDay(at), workingDays), '23:59').toISOString();
 }
 
 export function publicTimeline(entries: TimelineEntry[]): TimelineEntry[] {

@@ -4,7 +4,7 @@ import type { Sealer } from '../../platform/sealing/sealer';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { BindingReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
-import type { HolidayReader } from '../reports/reports.readers';
+import type { CalendarReader } from '../reports/reports.readers';
 import type { LetterRepository } from './letter-repository';
 import type { LetterRulesRepository } from './letter-rules-repository';
 
@@ -12,8 +12,8 @@ import type { LetterRulesRepository } from './letter-rules-repository';
 export interface MailboxPorts extends Kernel {
   letters: LetterRepository;
   letterRules: LetterRulesRepository;
-  /** The district's holidays: SLA deadlines count working days. */
-  rules: HolidayReader;
+  /** The district's working-day calendar (holidays, 调休 make-up working days): SLA deadlines and 倒排工期 count on it. */
+  calendar: CalendarReader;
   org: OrgReader;
   /** Township staff and inspectors to tell about overdue letters (督办). */
   users: BindingReader;

@@ -3,7 +3,7 @@ import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { bindingReader, notifier } from '../identity/identity.wiring';
 import { orgReader } from '../org/org.wiring';
-import { holidayReader } from '../reports/reports.wiring';
+import { calendarReader } from '../reports/reports.wiring';
 import { CachedLetterRulesRepository } from './cached-letter-rules-repository';
 import { DynamoLetterCounters } from './letter-counters.dynamodb';
 import type { LetterRepository } from './letter-repository';
@@ -30,7 +30,7 @@ export const mailboxPorts = (w: Wiring): MailboxPorts => ({
   ...w.kernel,
   letters: letterRepository(w),
   letterRules: letterRulesStore(w),
-  rules: holidayReader(w),
+  calendar: calendarReader(w),
   org: orgReader(w),
   users: bindingReader(w),
   storage: objectStorage(w),

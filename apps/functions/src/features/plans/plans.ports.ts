@@ -3,7 +3,7 @@ import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
 import type { FindingsReader } from '../inspections/inspections.readers';
 import type { OrgReader } from '../org/org.readers';
-import type { HolidayReader, ReportRangeReader } from '../reports/reports.readers';
+import type { CalendarReader, ReportRangeReader } from '../reports/reports.readers';
 import type { PlanRepository } from './plan-repository';
 
 /** What the plans' use cases take: 创星计划, key-task progress, 倒排工期 and the 挂图作战 board. */
@@ -15,8 +15,8 @@ export interface PlansPorts extends Kernel {
   catalogue: CatalogueReader;
   /** The 问题清单 the board counts against each star. */
   inspections: FindingsReader;
-  /** The district's holidays, skipped by 倒排工期. */
-  rules: HolidayReader;
+  /** The district's working-day calendar (holidays, 调休 make-up working days): SLA deadlines and 倒排工期 count on it. */
+  calendar: CalendarReader;
   /** A branch's daily reports: a key task's page shows the report items that named it. */
   reports: ReportRangeReader;
   /** Evidence photos of key-task updates. */

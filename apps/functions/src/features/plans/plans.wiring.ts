@@ -3,7 +3,7 @@ import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
 import { orgReader } from '../org/org.wiring';
-import { holidayReader, reportRangeReader } from '../reports/reports.wiring';
+import { calendarReader, reportRangeReader } from '../reports/reports.wiring';
 import type { PlanRepository } from './plan-repository';
 import { DynamoPlanRepository } from './plan-repository.dynamodb';
 import type { PlansPorts } from './plans.ports';
@@ -20,7 +20,7 @@ export const plansPorts = (w: Wiring): PlansPorts => ({
   org: orgReader(w),
   catalogue: catalogueReader(w),
   inspections: findingsReader(w),
-  rules: holidayReader(w),
+  calendar: calendarReader(w),
   reports: reportRangeReader(w),
   storage: objectStorage(w),
 });

@@ -1,21 +1,16 @@
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
-import { scheduleBackwards, scheduleMonths } from './backward-schedule';
+import { districtCalendar } from '../reports/reports.readers';
+import { scheduleBackwards } from './backward-schedule';
 import type { PlansPorts } from './plans.ports';
 
-/** 倒排工期 from today to the evaluation, skipping the district's holidays (not a branch's own leave days). */
+/** 倒排工期 from today to the evaluation, on the district's working-day calendar (not a branch's own leave days). */
 export async function proposeSchedule(
-  deps: Pick<PlansPorts, 'districtId' | 'clock' | 'rules'>,
+  deps: Pick<PlansPorts, 'districtId' | 'clock' | 'calendar'>,
   evaluationDate: string,
   milestones: number,
   buffer: number,
 ): Promise<string[]> {
   const today = shanghaiDay(deps.clock.now());
-  const lists = await Promise.all(scheduleMonths(today, evaluationDate).map((m) => deps.rules.listExemptions(deps.districtId, m)));
-  const holidays = new Set(
-    lists
-      .flat()
-      .filter((e) => !e.branchId)
-      .map((e) => e.day),
-  );
-  return scheduleBackwards(today, evaluationDate, milestones, buffer, holidays);
+  const calendar = await districtCalendar(deps.calendar, deps.districtId, today, evaluationDate);
+  return scheduleBackwards(today, evaluationDate, milestones, buffer, calendar);
 }

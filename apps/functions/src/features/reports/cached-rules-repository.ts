@@ -34,6 +34,10 @@ export class CachedRulesRepository implements RulesRepository {
     return this.inner.listExemptions(districtId, prefix);
   }
 
+  listCalendar(districtId: string, prefix: string): Promise<StoredExemption[]> {
+    return this.inner.listCalendar(districtId, prefix);
+  }
+
   createExemption(e: StoredExemption): Promise<void> {
     return this.inner.createExemption(e);
   }

@@ -5,8 +5,8 @@ import type { HolidayReader } from './reports.readers';
 import type { StoredExemption } from './rules-repository';
 
 /**
- * The district's holidays and leave days, one query a day or month: what the mailbox's working days, the
- * plans' due dates and the ranking read, without the rest of the reports' rules.
+ * The district's holidays, leave days and 调休 make-up working days, one query a day or month: what the
+ * working-day calendar (the mailbox's SLA, 倒排工期) and the ranking read, without the rest of the reports' rules.
  */
 export class DynamoHolidayReader implements HolidayReader {
   constructor(
@@ -14,12 +14,17 @@ export class DynamoHolidayReader implements HolidayReader {
     private readonly table: string,
   ) {}
 
-  async listExemptions(districtId: string, prefix: string): Promise<StoredExemption[]> {
+  async listCalendar(districtId: string, prefix: string): Promise<StoredExemption[]> {
     const items = await queryAll<Record<string, unknown>>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
       ExpressionAttributeValues: { ':pk': reportsPartitions.exemptions(districtId), ':p': prefix },
     });
     return items.map(reportsEntities.exemption.parse);
+  }
+
+  /** A make-up working day exempts nobody: reports, compliance and the ranking never see one. */
+  async listExemptions(districtId: string, prefix: string): Promise<StoredExemption[]> {
+    return (await this.listCalendar(districtId, prefix)).filter((e) => e.kind !== 'workday');
   }
 }

@@ -9,6 +9,7 @@ import {
   reachableTownships,
 } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
+import { isWeekend } from '../../platform/kernel/working-calendar';
 import type { ReportsPorts } from './reports.ports';
 import type { StoredExemption } from './rules-repository';
 
@@ -16,12 +17,16 @@ const present = (e: StoredExemption): Exemption => ({
   id: e.id,
   day: e.day,
   ...(e.branchId ? { branchId: e.branchId } : {}),
+  ...(e.kind ? { kind: e.kind } : {}),
   reason: e.reason,
   createdBy: e.createdBy,
   createdAt: e.createdAt,
 });
 
-/** Holidays are public to every official; a branch's leave only to those whose scope covers the branch. */
+/**
+ * Holidays and make-up working days are public to every official; a branch's leave only to those whose scope
+ * covers the branch.
+ */
 export async function listExemptions(
   deps: ReportsPorts,
   principal: Principal,
@@ -31,7 +36,7 @@ export async function listExemptions(
   const m = month ?? shanghaiDay(deps.clock.now()).slice(0, 7);
   const bindings = bindingsFor(principal, allowed);
   const reach = reachableTownships(bindings, deps.districtId);
-  const all = await deps.rules.listExemptions(deps.districtId, m);
+  const all = await deps.rules.listCalendar(deps.districtId, m);
   return all
     .filter((e) => {
       if (!e.branchId) return true;
@@ -43,7 +48,10 @@ export async function listExemptions(
     .map(present);
 }
 
-/** A district holiday (district admins), or one branch's leave day (the admins of its township). */
+/**
+ * A district holiday or 调休 make-up working day (district admins), or one branch's leave day (the admins of
+ * its township). A make-up working day is a weekend day: a weekday is a working day already.
+ */
 export async function createExemption(
   deps: ReportsPorts,
   principal: Principal,
@@ -53,7 +61,12 @@ export async function createExemption(
   const bindings = bindingsFor(principal, allowed);
   let townshipId: string | undefined;
   if (!input.branchId) {
-    if (!isDistrictAdmin(bindings, deps.districtId)) throw new DomainError('FORBIDDEN_ROLE', '只有区委组织部管理员可以设置节假日');
+    if (!isDistrictAdmin(bindings, deps.districtId))
+      throw new DomainError(
+        'FORBIDDEN_ROLE',
+        input.kind === 'workday' ? '只有区委组织部管理员可以设置调休上班日' : '只有区委组织部管理员可以设置节假日',
+      );
+    if (input.kind === 'workday' && !isWeekend(input.day)) throw invalid('body.day', '调休上班日应为周六或周日（工作日本来就要上班）');
   } else {
     const branch = await deps.org.getBranch(input.branchId);
     if (!branch) throw invalid('body.branchId', '支部不存在');
@@ -65,6 +78,7 @@ export async function createExemption(
     districtId: deps.districtId,
     day: input.day,
     ...(input.branchId ? { branchId: input.branchId, townshipId } : {}),
+    ...(input.kind === 'workday' ? { kind: 'workday' as const } : {}),
     reason: input.reason,
     createdBy: principal.user.id,
     createdAt: deps.clock.now().toISOString(),
@@ -75,7 +89,7 @@ export async function createExemption(
 
 export async function deleteExemption(deps: ReportsPorts, principal: Principal, allowed: readonly Role[], id: string): Promise<Exemption> {
   const bindings = bindingsFor(principal, allowed);
-  const existing = (await deps.rules.listExemptions(deps.districtId, id.slice(0, 10))).find((e) => e.id === id);
+  const existing = (await deps.rules.listCalendar(deps.districtId, id.slice(0, 10))).find((e) => e.id === id);
   if (!existing) throw notFound('免报记录');
   const may = existing.branchId
     ? bindings.some((b) => managesTownship(b, deps.districtId, existing.townshipId ?? ''))

@@ -11,7 +11,8 @@ import type { StoredExemption } from './rules-repository';
  * - a township's filed branches for a day:       TWN#{t}#DAY#{day} / BR#{b}
  * - the district's townships for a day:          DIST#{d}#DAY#{day} / TWN#{t}  (counters)
  * - daily rules:                                 DIST#{d} / RULES#DAILY
- * - holidays and leave by day or month:          DIST#{d}#EXEMPT / {day}#{branchId | *}
+ * - holidays, make-up working days (kind workday) and leave by day or month:
+ *                                                DIST#{d}#EXEMPT / {day}#{branchId | *}
  * - one scheduled-reminder run per district-day: DIST#{d}#REMINDRUN / {day}  (ttl 90 days)
  *
  * Only the report, its revisions and comments, and the reminder runs carry an `entity` attribute; the
@@ -109,7 +110,7 @@ export const reportsEntities = {
     untagged: true,
     name: 'exemption',
     key: (k) => ({ pk: exemptionsPk(k.districtId), sk: `${k.day}#${k.branchId ?? '*'}` }),
-    fields: ['id', 'districtId', 'day', 'branchId', 'townshipId', 'reason', 'createdBy', 'createdAt'],
+    fields: ['id', 'districtId', 'day', 'branchId', 'townshipId', 'reason', 'createdBy', 'createdAt', 'kind'],
   }),
   reminderRun: defineEntity<ReminderRun, { districtId: string; day: string }>({
     name: 'reminderRun',

@@ -11,7 +11,7 @@ import { DynamoReminderRunLedger } from './reminder-run-ledger.dynamodb';
 import type { ReportRepository } from './report-repository';
 import { DynamoReportRepository } from './report-repository.dynamodb';
 import type { ReportsPorts } from './reports.ports';
-import type { DailyRulesReader, HolidayReader, QuarterStatsReader, ReportRangeReader } from './reports.readers';
+import type { CalendarReader, DailyRulesReader, HolidayReader, QuarterStatsReader, ReportRangeReader } from './reports.readers';
 import type { RulesRepository } from './rules-repository';
 import { DynamoRulesRepository } from './rules-repository.dynamodb';
 
@@ -43,6 +43,8 @@ export const reportsPorts = (w: Wiring): ReportsPorts => ({
 
 /** For the features that skip holidays and leave (plans' due dates, the mailbox's working days, the ranking). */
 export const holidayReader = (w: Adapters): HolidayReader => w.once('holidays', () => new DynamoHolidayReader(w.doc, w.table));
+/** For the working-day calendar (the mailbox's SLA, 倒排工期): holidays and 调休 make-up working days. */
+export const calendarReader = (w: Adapters): CalendarReader => w.once('holidays', () => new DynamoHolidayReader(w.doc, w.table));
 
 /** For the plans: a key task's page shows the report items that named it. */
 export const reportRangeReader = (w: Adapters): ReportRangeReader => reportRepository(w);

@@ -45,6 +45,10 @@ export class DynamoRulesRepository implements RulesRepository {
     return this.holidays.listExemptions(districtId, prefix);
   }
 
+  listCalendar(districtId: string, prefix: string): Promise<StoredExemption[]> {
+    return this.holidays.listCalendar(districtId, prefix);
+  }
+
   async createExemption(e: StoredExemption): Promise<void> {
     await orConflict(
       () =>
@@ -55,7 +59,7 @@ export class DynamoRulesRepository implements RulesRepository {
             ...expectVersion(0),
           }),
         ),
-      e.branchId ? '该支部当天已登记请假' : '当天已登记为节假日',
+      e.branchId ? '该支部当天已登记请假' : '当天已登记为节假日或调休上班日',
     );
   }
 

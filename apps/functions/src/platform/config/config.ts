@@ -10,7 +10,7 @@ const csv = z.pipe(
   ),
 );
 
-/** Environment read once at cold start. Secrets are resolved separately (see secrets.ts). */
+/** Environment read once at cold start. Secrets are read separately and kept fresh (see secrets.ts). */
 export const ConfigSchema = z
   .object({
     CX_STAGE: z._default(z.enum(['local', 'test', 'prod']), 'prod'),
@@ -25,6 +25,8 @@ export const ConfigSchema = z
     CX_SECRETS_ARN: z.optional(z.string()),
     CX_TOKEN_SIGNING_KEY: z.optional(z.string().check(z.minLength(32))),
     CX_WECHAT_APP_SECRET: z.optional(z.string()),
+    /** How old the secrets read from Secrets Manager may get before a warm container reads them again. */
+    CX_SECRETS_MAX_AGE_SECONDS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3600)), 300),
     /** S3 bucket for photos (AWS). */
     CX_PHOTO_BUCKET: z.optional(z.string()),
     /** Folder for photos in the local stack; a temporary folder when unset. */
@@ -57,6 +59,7 @@ export interface AppConfig {
   corsOrigins: string[];
   wechat: { apiBase: string; appId: string };
   secretsArn?: string;
+  secretsMaxAgeSeconds: number;
   photoBucket?: string;
   localStorageDir?: string;
   notifier: 'outbox' | 'wechat';
@@ -84,6 +87,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     corsOrigins: c.CX_CORS_ORIGINS,
     wechat: { apiBase: c.CX_WECHAT_API_BASE, appId: c.CX_WECHAT_APPID },
     secretsArn: c.CX_SECRETS_ARN,
+    secretsMaxAgeSeconds: c.CX_SECRETS_MAX_AGE_SECONDS,
     photoBucket: c.CX_PHOTO_BUCKET,
     localStorageDir: c.CX_LOCAL_STORAGE_DIR,
     notifier: c.CX_NOTIFIER ?? (c.CX_STAGE === 'prod' ? 'wechat' : 'outbox'),

@@ -1,12 +1,13 @@
 import type { Clock } from '../kernel/clock';
+import type { AccessTokens } from '../wechat/access-token';
 import type { Notification, Notifier } from './notifier';
 import type { OpenidDirectory } from './openid-directory';
 
 export interface WechatSubscribeOptions {
   /** https://api.weixin.qq.com in production; a fake on loopback in tests. */
   apiBase: string;
-  appId: string;
-  appSecret: () => Promise<string>;
+  /** The mini-program's access_token, shared by every function (SharedAccessTokens). */
+  accessTokens: AccessTokens;
   /** The subscribe-message template chosen in the mini-program admin console. */
   templateId: string;
   openids: OpenidDirectory;
@@ -48,30 +49,20 @@ export function defaultTemplateData(m: Notification, now: Date): Record<string, 
   return { thing1: clipThing(m.title), time2: wechatTime(now), thing3: clipThing(m.body) };
 }
 
-/** errcodes meaning the access_token is stale or invalid: fetch a new one and retry once. */
+/** errcodes meaning the access_token is stale or invalid: take its successor and retry once. */
 const STALE_TOKEN = new Set([40001, 40014, 42001]);
-/** Refresh this long before WeChat's expiry (it keeps old and new tokens valid together for about 5 minutes). */
-const REFRESH_MARGIN_MS = 5 * 60_000;
-
-class TokenError extends Error {}
 
 interface Reply {
   errcode?: number;
   errmsg?: string;
-  access_token?: string;
-  expires_in?: number;
 }
 
 /**
- * WeChat subscribe messages (订阅消息). One access_token is cached per warm Lambda until about 5 minutes
- * before it expires, and concurrent callers share one fetch. A message WeChat refuses (43101: the user
- * has not subscribed or has unsubscribed; 47003: bad template data; …) is counted, never thrown, so one
- * refusal cannot stop the others.
+ * WeChat subscribe messages (订阅消息), with the access_token every function shares (see
+ * platform/wechat/shared-access-tokens.ts). A message WeChat refuses (43101: the user has not subscribed or
+ * has unsubscribed; 47003: bad template data; …) is counted, never thrown, so one refusal cannot stop the others.
  */
 export class WechatSubscribeNotifier implements Notifier {
-  private cached?: { token: string; refreshAt: number };
-  private inflight?: Promise<string>;
-
   constructor(private readonly opts: WechatSubscribeOptions) {}
 
   async send(messages: Notification[]): Promise<SubscribeSendReport> {
@@ -88,7 +79,7 @@ export class WechatSubscribeNotifier implements Notifier {
     const openids = await this.opts.openids.openidsOf(messages.map((m) => m.recipientUserId));
     let token: string;
     try {
-      token = await this.accessToken();
+      token = await this.opts.accessTokens.get();
     } catch {
       fail('token', messages.length);
       return report;
@@ -103,14 +94,19 @@ export class WechatSubscribeNotifier implements Notifier {
         }
         let outcome: number | string;
         try {
-          outcome = await this.deliver(m, openid, token);
+          const used = token;
+          outcome = await this.deliver(m, openid, used);
           if (STALE_TOKEN.has(outcome)) {
-            this.invalidate(token);
-            token = await this.accessToken();
-            outcome = await this.deliver(m, openid, token);
+            // Workers share the token: the first to meet a refused one takes its successor for all.
+            const next = await this.opts.accessTokens.replace(used).catch(() => undefined);
+            if (!next) outcome = 'token';
+            else if (next !== used) {
+              token = next;
+              outcome = await this.deliver(m, openid, next);
+            }
           }
-        } catch (err) {
-          outcome = err instanceof TokenError ? 'token' : 'network';
+        } catch {
+          outcome = 'network';
         }
         if (outcome === 0) report.sent++;
         else fail(String(outcome));
@@ -118,41 +114,6 @@ export class WechatSubscribeNotifier implements Notifier {
     };
     await Promise.all(Array.from({ length: Math.min(this.opts.concurrency ?? 4, messages.length) }, worker));
     return report;
-  }
-
-  /** The cached token, or one shared fetch of a new one. */
-  async accessToken(): Promise<string> {
-    if (this.cached && this.opts.clock.now().getTime() < this.cached.refreshAt) return this.cached.token;
-    this.inflight ??= this.fetchToken().finally(() => {
-      this.inflight = undefined;
-    });
-    return this.inflight;
-  }
-
-  private invalidate(token: string) {
-    if (this.cached?.token === token) this.cached = undefined;
-  }
-
-  private async fetchToken(): Promise<string> {
-    const url = new URL('/cgi-bin/token', this.opts.apiBase);
-    url.searchParams.set('grant_type', 'client_credential');
-    url.searchParams.set('appid', this.opts.appId);
-    url.searchParams.set('secret', await this.opts.appSecret());
-    let reply: Reply;
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000) });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      reply = (await res.json()) as Reply;
-    } catch (err) {
-      throw new TokenError(`access_token request failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (reply.errcode || !reply.access_token) throw new TokenError(`access_token refused: ${reply.errcode ?? 'no token'}`);
-    const lifetimeMs = Math.max(0, reply.expires_in ?? 7200) * 1000;
-    const now = this.opts.clock.now().getTime();
-    // A short-lived token (under 10 minutes) is used for half its life rather than not at all.
-    const usable = lifetimeMs > 2 * REFRESH_MARGIN_MS ? lifetimeMs - REFRESH_MARGIN_MS : lifetimeMs / 2;
-    this.cached = { token: reply.access_token, refreshAt: now + usable };
-    return reply.access_token;
   }
 
   /** 0 when WeChat accepted the message, otherwise its errcode. Network failures throw. */

@@ -74,5 +74,5 @@ export function letterRulesProblems(rules: LetterRules): LetterRuleProblems {
   return problems;
 }
 
-/** Working days skip weekends and the district's holidays (免报管理's 全区节假日). */
-export const WORKING_DAYS_NOTE = '工作日不含周末和全区节假日。';
+/** Working days: the district's working-day calendar (weekends and holidays off, 调休 make-up days worked; 免报管理). */
+export const WORKING_DAYS_NOTE = '工作日按全区工作日历计算：不含周末和节假日，调休上班的周末算作工作日。';

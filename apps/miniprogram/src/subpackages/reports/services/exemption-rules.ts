@@ -25,6 +25,20 @@ export function mayDeleteExemption(me: Me | undefined, exemption: Pick<Exemption
   return staffTownshipIds(me).includes(branch.townshipId);
 }
 
+export type ExemptionKind = 'holiday' | 'workday' | 'leave';
+
+/** 全区节假日, 调休上班 (a district make-up working day) or 支部请假. */
+export const exemptionKind = (e: Pick<Exemption, 'branchId' | 'kind'>): ExemptionKind =>
+  e.kind === 'workday' ? 'workday' : e.branchId ? 'leave' : 'holiday';
+
+export const EXEMPTION_KIND_LABELS: Record<ExemptionKind, string> = { holiday: '全区节假日', workday: '调休上班', leave: '支部请假' };
+
+/** Saturday or Sunday: the only days a make-up working day can be. */
+export function isWeekendDay(day: string): boolean {
+  const w = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))).getUTCDay();
+  return w === 0 || w === 6;
+}
+
 /** By day; on one day the district holiday before the branches' leave. */
 export function byDay<T extends Pick<Exemption, 'day' | 'branchId'>>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => a.day.localeCompare(b.day) || Number(Boolean(a.branchId)) - Number(Boolean(b.branchId)));

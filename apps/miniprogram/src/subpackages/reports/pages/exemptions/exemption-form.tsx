@@ -9,7 +9,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
 import { serverProblems } from '../../../../services/server-problems';
-import { type BranchLabel, dayLabel, EXEMPTION_REASON_MAX } from '../../services/exemption-rules';
+import { type BranchLabel, dayLabel, EXEMPTION_REASON_MAX, isWeekendDay } from '../../services/exemption-rules';
 
 /** What the caller may record exemptions for. */
 export interface ExemptionScope {
@@ -22,8 +22,13 @@ export interface ExemptionScope {
   branches: Record<string, BranchLabel>;
 }
 
-type Kind = 'holiday' | 'leave';
-const KIND_LABELS: Record<Kind, string> = { holiday: '全区节假日', leave: '支部请假' };
+type Kind = 'holiday' | 'workday' | 'leave';
+const KIND_LABELS: Record<Kind, string> = { holiday: '全区节假日', workday: '调休上班', leave: '支部请假' };
+const KIND_NOTES: Record<Kind, string> = {
+  holiday: '全区所有支部这一天都无需报送；信件时限和倒排工期不计这一天',
+  workday: '周末调休上班：信件时限和倒排工期把这一天算作工作日（日报照常报送）',
+  leave: '只有选中的支部这一天无需报送',
+};
 
 /** The form's fields, named as in the request body, so the server's field errors land next to them. */
 const FIELDS = ['day', 'branchId', 'reason'] as const;
@@ -49,6 +54,7 @@ function normalizeDay(text: string): string {
 function localProblems(draft: Draft, day: string): Problems {
   const problems: Problems = {};
   if (!isDayKey(day)) problems.day = '请按 年-月-日 填写有效日期，如 2025-10-01';
+  else if (draft.kind === 'workday' && !isWeekendDay(day)) problems.day = '调休上班日应为周六或周日';
   if (draft.kind === 'leave' && !draft.branchId) problems.branchId = draft.townshipId ? '请选择支部' : '请先选择乡镇（街道），再选择支部';
   const reason = draft.reason.trim();
   if (!reason) problems.reason = '请填写原因';
@@ -139,7 +145,8 @@ function DayField({
 }
 
 /**
- * 登记免报: district admins choose 全区节假日 or a branch; township staff a branch of their township.
+ * 登记免报: district admins choose 全区节假日, 调休上班 (a weekend day worked) or a branch; township staff a branch
+ * of their township.
  * Then a day (tomorrow by default) and a reason. Calls createExemption and hands the new record up.
  */
 export function ExemptionForm({
@@ -180,6 +187,7 @@ export function ExemptionForm({
       day,
       reason: draft.reason.trim(),
       ...(draft.kind === 'leave' && draft.branchId ? { branchId: draft.branchId } : {}),
+      ...(draft.kind === 'workday' ? { kind: 'workday' as const } : {}),
     };
     setProblems({});
     const res = await run(() => api.createExemption({ body }));
@@ -196,14 +204,14 @@ export function ExemptionForm({
           <Text className="cx-field__label">类型</Text>
           <ChoiceChips
             itemClassName="cx-exemption-kind"
-            choices={(['holiday', 'leave'] as const).map((k) => ({ key: k, label: KIND_LABELS[k] }))}
+            choices={(['holiday', 'workday', 'leave'] as const).map((k) => ({ key: k, label: KIND_LABELS[k] }))}
             isSelected={(k) => k === draft.kind}
             onPick={(kind) => {
               change({ kind }, 'kind');
               setProblems((p) => ({ ...p, branchId: undefined }));
             }}
           />
-          <Text className="manage-note">{draft.kind === 'holiday' ? '全区所有支部这一天都无需报送' : '只有选中的支部这一天无需报送'}</Text>
+          <Text className="manage-note">{KIND_NOTES[draft.kind]}</Text>
         </View>
       ) : null}
 
@@ -246,7 +254,9 @@ export function ExemptionForm({
           type="text"
           value={draft.reason}
           maxlength={EXEMPTION_REASON_MAX}
-          placeholder={draft.kind === 'holiday' ? '例如 国庆节' : '例如 村“两委”外出培训'}
+          placeholder={
+            draft.kind === 'holiday' ? '例如 国庆节' : draft.kind === 'workday' ? '例如 国庆节调休上班' : '例如 村“两委”外出培训'
+          }
           onInput={(e) => change({ reason: e.detail.value }, 'reason')}
         />
         <FieldProblem text={problems.reason} />

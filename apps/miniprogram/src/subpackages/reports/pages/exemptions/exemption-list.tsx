@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { EmptyView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
-import { type BranchLabel, dayLabel } from '../../services/exemption-rules';
+import { type BranchLabel, dayLabel, EXEMPTION_KIND_LABELS, exemptionKind } from '../../services/exemption-rules';
 
 const ignore = () => undefined;
 
@@ -26,7 +26,7 @@ function ExemptionRow({
   deletable: boolean;
   onDeleted: (id: string) => void;
 }) {
-  const holiday = !exemption.branchId;
+  const kind = exemptionKind(exemption);
   const [problem, setProblem] = useState<string>();
   const { busy: pending, run } = useMutation({
     onError: (failure) => {
@@ -41,7 +41,10 @@ function ExemptionRow({
     const who = exemption.branchId ? branchName(exemption.branchId, branches) : '全区';
     const { confirm } = await Taro.showModal({
       title: '删除免报',
-      content: `删除后，${dayLabel(exemption.day)}（${who}）恢复为应报日，确定删除吗？`,
+      content:
+        kind === 'workday'
+          ? `删除后，${dayLabel(exemption.day)}不再算作调休上班日，确定删除吗？`
+          : `删除后，${dayLabel(exemption.day)}（${who}）恢复为应报日，确定删除吗？`,
       confirmText: '删除',
       confirmColor: '#b71c1c',
     }).catch(() => ({ confirm: false }));
@@ -52,10 +55,10 @@ function ExemptionRow({
     Taro.showToast({ title: '已删除', icon: 'success' }).catch(ignore);
   };
   return (
-    <View className="cx-card cx-exemption-item" data-day={exemption.day} data-kind={holiday ? 'holiday' : 'leave'}>
+    <View className="cx-card cx-exemption-item" data-day={exemption.day} data-kind={kind}>
       <View className="manage-item__head">
         <Text className="manage-item__title exemption-item__day">{dayLabel(exemption.day)}</Text>
-        <Text className={`cx-tag exemption-kind--${holiday ? 'holiday' : 'leave'}`}>{holiday ? '全区节假日' : '支部请假'}</Text>
+        <Text className={`cx-tag exemption-kind--${kind}`}>{EXEMPTION_KIND_LABELS[kind]}</Text>
       </View>
       {exemption.branchId ? (
         <Text className="manage-item__line exemption-item__branch">{branchName(exemption.branchId, branches)}</Text>

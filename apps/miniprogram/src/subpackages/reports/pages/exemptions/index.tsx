@@ -85,7 +85,7 @@ function MonthSwitcher({ month, onChange }: { month: string; onChange: (month: s
   );
 }
 
-/** 免报管理: a month's holidays and leave days; 登记 and 删除 for district admins and township staff. */
+/** 免报管理: a month's holidays, 调休 make-up working days and leave days; 登记 and 删除 for district admins and township staff. */
 export default function ExemptionsPage() {
   const session = useSession();
   const me = session.me;
@@ -129,11 +129,15 @@ export default function ExemptionsPage() {
             {adder ? (
               <View>
                 <View className="cx-section-title">登记免报</View>
-                <Text className="manage-hint">登记的日子无需报送日报，看板和日历上显示为「免报」。</Text>
+                <Text className="manage-hint">
+                  登记的节假日和请假日无需报送日报，看板和日历上显示为「免报」；调休上班日照常报送，信件时限和倒排工期把它算作工作日。国务院公布的法定节假日和调休已自动计入。
+                </Text>
                 <ExemptionForm scope={data} today={today} onCreated={onCreated} />
               </View>
             ) : (
-              <Text className="manage-hint">节假日由区委组织部管理员登记，支部请假由乡镇（街道）工作人员登记。</Text>
+              <Text className="manage-hint">
+                节假日和调休上班日由区委组织部管理员登记（国务院公布的法定节假日和调休已自动计入工作日），支部请假由乡镇（街道）工作人员登记。
+              </Text>
             )}
             <View className="cx-section-title">节假日和请假</View>
             <MonthSwitcher month={month} onChange={setMonth} />
