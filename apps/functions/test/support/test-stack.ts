@@ -35,13 +35,16 @@ export async function createTestStack(
     storageDir?: string;
     /** Receives the API's structured logs (silent by default). */
     logger?: Logger;
+    /** Another DynamoDB Local than the shared one (the fault tests freeze and kill their own). */
+    dynamoEndpoint?: string;
   } = {},
 ) {
-  const endpoint = inject('dynamoEndpoint');
+  const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
   const tableName = `t${process.pid}-${Date.now().toString(36)}-${counter++}`;
   const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(raw, tableName);
-  const doc = createDocumentClient({ endpoint });
+  // The fixture's own client (seed, snapshot scans) keeps the SDK's patience; the app's has the API's limits.
+  const doc = createDocumentClient({ endpoint }, false);
   if (opts.seed !== false) await seedDemoData(doc, tableName);
   const config = parseConfig({
     CX_STAGE: 'test',
