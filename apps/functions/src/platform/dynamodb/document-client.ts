@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BoundedRetryStrategy, DYNAMO_LIMITS, type DynamoLimits } from './bounded-retry';
+import { BoundedRetryStrategy, DYNAMO_LIMITS, type DynamoLimits, LOCAL_DYNAMO_LIMITS } from './bounded-retry';
 import { reportOutagesAsUnavailable } from './outage';
 
 export interface DynamoTarget {
@@ -11,12 +11,13 @@ export interface DynamoTarget {
 }
 
 /**
- * The document client every adapter uses: each call bounded in time (DYNAMO_LIMITS) and an outage reported as
- * UNAVAILABLE. `limits: false` leaves the SDK's defaults (test fixtures that scan whole tables).
+ * The document client every adapter uses: each call bounded in time (DYNAMO_LIMITS in AWS, looser ones on
+ * DynamoDB Local) and an outage reported as UNAVAILABLE. `limits: false` leaves the SDK's defaults (test
+ * fixtures that scan whole tables).
  */
 export function createDocumentClient(
   target: Pick<DynamoTarget, 'endpoint' | 'region'>,
-  limits: DynamoLimits | false = DYNAMO_LIMITS,
+  limits: DynamoLimits | false = target.endpoint ? LOCAL_DYNAMO_LIMITS : DYNAMO_LIMITS,
 ): DynamoDBDocumentClient {
   const local = Boolean(target.endpoint);
   const client = new DynamoDBClient({
