@@ -185,6 +185,7 @@ export function createRouter({ features, authenticate, devLogin, corsOrigins, lo
       body: route.body ? parsePart(route.body, bodyOrEmpty(readBody(event)), 'body') : undefined,
       principal: principal as Principal,
       allowed: route.access.kind === 'public' ? [] : route.access.roles,
+      sourceIp: event.requestContext.http.sourceIp ?? '',
       deps: r.deps,
     };
     const res = await r.impl(ctx);
