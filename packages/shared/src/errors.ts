@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'INVITATION_EXPIRED',
   'WECHAT_LOGIN_FAILED',
   'UPSTREAM_UNAVAILABLE',
+  /** The database is down or too slow to answer within the API's time budget: retry after `Retry-After`. */
+  'UNAVAILABLE',
   'INTERNAL',
   /** A test attempt submitted after its deadline plus the grace. */
   'TIME_UP',

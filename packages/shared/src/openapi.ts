@@ -1,5 +1,6 @@
 import './zod-config';
 import * as z from 'zod/mini';
+import { ErrorBody } from './errors';
 import type { RouteDef } from './route';
 import { routes as allRoutes } from './routes';
 
@@ -36,9 +37,12 @@ export function buildOpenApiDocument(options: OpenApiOptions, routeTable: Record
   for (const [name, route] of Object.entries(routeTable)) {
     if (route.localOnly && !options.includeLocalOnly) continue;
     const responses: Record<string, unknown> = {};
-    for (const [status, schema] of Object.entries(route.responses)) {
+    // Any operation may meet a database outage (UNAVAILABLE): the server answers 503 rather than a bug's 500.
+    for (const [status, schema] of Object.entries({ ...route.responses, 503: ErrorBody })) {
+      const retry = status === '429' || status === '503';
       responses[status] = {
-        description: Number(status) < 400 ? 'OK' : 'Error',
+        description: Number(status) < 400 ? 'OK' : retry ? 'Error: try again after Retry-After seconds' : 'Error',
+        ...(retry ? { headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } } } : {}),
         content: { 'application/json': { schema: schemaOf(schema, 'output') } },
       };
     }

@@ -95,4 +95,30 @@ describe('OpenAPI document', () => {
     expect(op.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/health'].get.security).toBeUndefined();
   });
+
+  it('every operation documents 503 (an outage) with the error body and Retry-After; a limited one its 429 too', () => {
+    const doc = buildOpenApiDocument({ includeLocalOnly: true }) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            responses: Record<
+              string,
+              { headers?: object; content: { 'application/json': { schema: { properties: { code: { enum: string[] } } } } } }
+            >;
+          }
+        >
+      >;
+    };
+    const ops = Object.values(doc.paths).flatMap((p) => Object.values(p));
+    expect(ops.length).toBeGreaterThan(100);
+    for (const op of ops) {
+      expect(op.responses['503'].headers).toEqual({ 'Retry-After': { schema: { type: 'integer', minimum: 1 } } });
+      expect(op.responses['503'].content['application/json'].schema.properties.code.enum).toContain('UNAVAILABLE');
+    }
+    const login = doc.paths['/v1/auth/wechat'].post.responses;
+    expect(Object.keys(login)).toEqual(['200', '400', '401', '429', '502', '503']);
+    expect(login['429'].headers).toEqual({ 'Retry-After': { schema: { type: 'integer', minimum: 1 } } });
+  });
 });

@@ -134,7 +134,7 @@ describe('features and common responses', () => {
     }
     expect(Object.keys(routes.health.responses)).toEqual(['200']);
     expect(Object.keys(routes.getOpenApi.responses)).toEqual(['200']);
-    expect(Object.keys(routes.loginWithWechat.responses)).toEqual(['200', '400', '401', '502']);
+    expect(Object.keys(routes.loginWithWechat.responses)).toEqual(['200', '400', '401', '429', '502']);
     expect(Object.keys(routes.listDevUsers.responses)).toEqual(['200', '404']);
     expect(Object.keys(routes.devLogin.responses)).toEqual(['200', '400', '404']);
     expect(Object.keys(routes.listOutbox.responses)).toEqual(['200', '404']);
@@ -146,7 +146,7 @@ describe('features and common responses', () => {
   it('the types see the common errors too', () => {
     expectTypeOf<RouteResponse<Routes['getMe']>['status']>().toEqualTypeOf<200 | 400 | 401 | 403 | 404>();
     expectTypeOf<RouteResponse<Routes['writeLetter']>['status']>().toEqualTypeOf<200 | 201 | 400 | 401 | 403 | 404 | 429>();
-    expectTypeOf<RouteResponse<Routes['loginWithWechat']>['status']>().toEqualTypeOf<200 | 400 | 401 | 502>();
+    expectTypeOf<RouteResponse<Routes['loginWithWechat']>['status']>().toEqualTypeOf<200 | 400 | 401 | 429 | 502>();
     expectTypeOf<Extract<RouteResponse<Routes['getMe']>, { status: 403 }>['body']>().toEqualTypeOf<ErrorBody>();
     expectTypeOf<RouteSuccess<Routes['submitReport']>['status']>().toEqualTypeOf<200 | 201>();
   });

@@ -8,8 +8,8 @@ import { claimPort, PortInUseError, portHolder } from './ports';
 export interface DynamoLocal {
   endpoint: string;
   port: number;
-  /** The Java process's id. */
-  pid?: number;
+  /** The Java process (the fault tests freeze and kill it). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -32,7 +32,9 @@ export async function freePort(): Promise<number> {
  * (PortInUseError, naming the holder where the system says), and once ready the port must be held by the
  * child it spawned. Aborting `signal` while it starts kills the child; so does any failure.
  */
-export async function startDynamoLocal(opts: { port?: number; dbPath?: string; signal?: AbortSignal } = {}): Promise<DynamoLocal> {
+export async function startDynamoLocal(
+  opts: { port?: number; dbPath?: string; signal?: AbortSignal; readyWithinMs?: number } = {},
+): Promise<DynamoLocal> {
   opts.signal?.throwIfAborted();
   const port = opts.port ?? (await freePort());
   await claimPort(port, 'DynamoDB Local');
@@ -63,7 +65,9 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string; s
     maxAttempts: 1,
   });
   try {
-    const deadline = Date.now() + 90_000; // a loaded 2-core machine can take 30 s and more to start the JVM
+    // A loaded 2-core machine can take 30 s and more to start the JVM.
+    const readyWithin = opts.readyWithinMs ?? 90_000;
+    const deadline = Date.now() + readyWithin;
     for (;;) {
       opts.signal?.throwIfAborted();
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (is Java 17+ installed?): ${stderr.slice(0, 2000)}`);
@@ -71,7 +75,7 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string; s
         await client.send(new ListTablesCommand({ Limit: 1 }));
         break;
       } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within 90 s: ${stderr.slice(0, 2000)}`);
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${readyWithin / 1000} s: ${stderr.slice(0, 2000)}`);
         await new Promise((r) => setTimeout(r, 150));
       }
     }
@@ -85,5 +89,5 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string; s
     opts.signal?.removeEventListener('abort', onAbort);
     client.destroy();
   }
-  return { endpoint, port, pid: child.pid, stop };
+  return { endpoint, port, pid: child.pid as number, stop };
 }

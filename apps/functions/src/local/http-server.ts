@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Router } from '../platform/http/router';
+import { SECURITY_HEADERS } from '../platform/http/security-headers';
 
 /** Past this the body is cut off; the app refuses anything over 64 KB anyway. */
 const READ_LIMIT = 256 * 1024;
@@ -81,7 +82,7 @@ export async function startHttpServer(
     } catch (err) {
       if (res.headersSent) res.destroy();
       else {
-        res.writeHead(500, { 'content-type': 'application/json' });
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
         res.end(JSON.stringify({ code: 'INTERNAL', message: '服务器开小差了，请稍后再试' }));
       }
       console.error(err);

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -15,6 +15,24 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' };
+/** The API's error body for the same mistake, so a client reads both servers alike. */
+const MALFORMED_PATH = JSON.stringify({
+  code: 'VALIDATION_FAILED',
+  message: '请求路径格式错误',
+  details: [{ path: 'path', code: 'malformed_path', message: '路径中的编码不正确' }],
+});
+
+/** The request's path, decoded; undefined when it cannot be (a malformed %-escape, a NUL byte, no URL at all). */
+function decodedPath(raw: string | undefined): string | undefined {
+  try {
+    const path = decodeURIComponent(new URL(raw ?? '/', 'http://local').pathname);
+    return path.includes('\0') ? undefined : path;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Serves the H5 build. index.html gets the API's address injected at serve time, so one build works on any port.
  */
@@ -25,9 +43,13 @@ export async function startStaticServer(opts: { root: string; port: number; host
     .join('')}</script>`;
   const indexPath = join(root, 'index.html');
   const indexHtml = () => readFileSync(indexPath, 'utf8').replace('<head>', `<head>${inject}`);
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local');
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
+    const decoded = decodedPath(req.url);
+    if (decoded === undefined) {
+      res.writeHead(400, JSON_HEADERS).end(MALFORMED_PATH);
+      return;
+    }
+    const rel = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(root, rel);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
@@ -42,7 +64,20 @@ export async function startStaticServer(opts: { root: string; port: number; host
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=300' });
-    createReadStream(file).pipe(res);
+    // A file that vanishes or fails mid-read ends this response, never the server.
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  };
+  // Whatever a request holds, the listener never throws: an uncaught error here would end `npm start`.
+  const server: Server = createServer((req, res) => {
+    try {
+      serve(req, res);
+    } catch (err) {
+      console.error('static server:', err);
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('服务器开小差了');
+    }
   });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AppConfig } from './config/config';
 import { fixedSecrets, type SecretSource, type Secrets } from './config/secrets';
+import type { DynamoLimits } from './dynamodb/bounded-retry';
 import { createDocumentClient } from './dynamodb/document-client';
 import { type Clock, systemClock } from './kernel/clock';
 import type { Kernel } from './kernel/kernel';
@@ -12,6 +13,8 @@ import type { ObjectStorage } from './storage/object-storage';
 /** Only in the local stack (and the tests): where photos go when there is no S3 bucket. */
 export interface LocalWiring {
   objectStorage?: ObjectStorage;
+  /** The fault tests hold DynamoDB Local to the limits used in AWS. */
+  dynamoLimits?: DynamoLimits;
 }
 
 /**
@@ -47,7 +50,7 @@ export function createWiring(
     secrets: source.initial,
     clock,
     local,
-    doc: createDocumentClient({ endpoint: config.dynamoEndpoint }),
+    doc: createDocumentClient({ endpoint: config.dynamoEndpoint }, local?.dynamoLimits),
     table: config.tableName,
     kernel: {
       districtId: config.districtId,

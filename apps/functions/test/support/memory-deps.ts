@@ -11,6 +11,7 @@ import {
   MemoryNotifier,
   MemoryObjectStorage,
   MemoryOrgRepository,
+  MemoryRateLimiter,
   MemoryReportRepository,
   MemoryRulesRepository,
   MemoryUserRepository,
@@ -29,6 +30,7 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
   const storage = new MemoryObjectStorage();
   const notifier = new MemoryNotifier();
   const metrics = new RecordingMetrics();
+  const loginAttempts = new MemoryRateLimiter(3);
   org.districts.set('erqi', { id: 'erqi', name: '二七区' });
   org.townships.set('t1', makeTownship({ id: 't1', name: '一号街道', order: 0 }));
   org.townships.set('t2', makeTownship({ id: 't2', name: '二号街道', order: 1 }));
@@ -47,6 +49,7 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     invitations,
     tokens: { issue: async (u) => ({ token: `t-${u}`, expiresAt: now }), verify: async (t) => ({ userId: t.replace(/^t-/, '') }) },
     wechat: { codeToSession: async (code) => ({ openid: `o-${code}` }) },
+    loginAttempts,
     reports,
     rules,
     storage,
@@ -56,5 +59,5 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     spreadsheets: xlsxWriter,
     sealer: new LocalSealer('memory-deps-secret-0123456789abcdef'),
   };
-  return { deps, org, users, invitations, reports, rules, storage, notifier, metrics };
+  return { deps, org, users, invitations, reports, rules, storage, notifier, metrics, loginAttempts };
 }

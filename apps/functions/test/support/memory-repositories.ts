@@ -7,10 +7,11 @@ import type { OrgRepository } from '../../src/features/org/org-repository';
 import type { Comment, DailyReport, Revision, Submission } from '../../src/features/reports/daily-report';
 import type { ReportRepository, SubmitOutcome } from '../../src/features/reports/report-repository';
 import type { RulesRepository, StoredExemption } from '../../src/features/reports/rules-repository';
-import { conflict, notFound } from '../../src/platform/kernel/domain-error';
+import { conflict, DomainError, notFound } from '../../src/platform/kernel/domain-error';
 import { type Binding, townshipKeyOf, type UserProfile } from '../../src/platform/kernel/principal';
 import { monthOf, quarterOf } from '../../src/platform/kernel/shanghai-time';
 import type { Notification, Notifier } from '../../src/platform/notify/notifier';
+import type { RateLimiter } from '../../src/platform/rate-limit/rate-limiter';
 import type { ObjectStorage } from '../../src/platform/storage/object-storage';
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -256,5 +257,16 @@ export class MemoryNotifier implements Notifier {
   async send(messages: Notification[]) {
     this.sent.push(...clone(messages));
     return { sent: messages.length };
+  }
+}
+
+/** Counts attempts per client, one window forever: enough for use cases that must consult the limit first. */
+export class MemoryRateLimiter implements RateLimiter {
+  readonly hits = new Map<string, number>();
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+  async take(client: string) {
+    const n = this.hits.get(client) ?? 0;
+    if (n >= this.limit) throw new DomainError('RATE_LIMITED', '尝试次数过多，请稍后再试', undefined, { retryAfterSeconds: 60 });
+    this.hits.set(client, n + 1);
   }
 }

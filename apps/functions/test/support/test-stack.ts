@@ -9,6 +9,7 @@ import { ensureTable } from '../../src/local/ensure-table';
 import { LocalObjectStorage } from '../../src/local/local-object-storage';
 import { seedDemoData } from '../../src/local/seed';
 import { parseConfig } from '../../src/platform/config/config';
+import type { DynamoLimits } from '../../src/platform/dynamodb/bounded-retry';
 import { createDocumentClient } from '../../src/platform/dynamodb/document-client';
 import type { Clock } from '../../src/platform/kernel/clock';
 import { countingNotifier } from '../../src/platform/notify/counting-notifier';
@@ -39,13 +40,18 @@ export async function createTestStack(
     logger?: Logger;
     /** Receives the business-metric counts (none kept by default). */
     metrics?: Metrics;
+    /** Another DynamoDB Local than the shared one (the fault tests freeze and kill their own). */
+    dynamoEndpoint?: string;
+    /** The app's DynamoDB limits (those of DynamoDB Local unless set). */
+    dynamoLimits?: DynamoLimits;
   } = {},
 ) {
-  const endpoint = inject('dynamoEndpoint');
+  const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
   const tableName = `t${process.pid}-${Date.now().toString(36)}-${counter++}`;
   const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(raw, tableName);
-  const doc = createDocumentClient({ endpoint });
+  // The fixture's own client (seed, snapshot scans) keeps the SDK's patience; the app's has the API's limits.
+  const doc = createDocumentClient({ endpoint }, false);
   if (opts.seed !== false) await seedDemoData(doc, tableName);
   const config = parseConfig({
     CX_STAGE: 'test',
@@ -68,7 +74,7 @@ export async function createTestStack(
     signingKey: TEST_SIGNING_KEY,
     corsOrigins: config.corsOrigins,
   });
-  const wiring = createWiring(config, secrets, opts.clock, { objectStorage: storage }, opts.metrics);
+  const wiring = createWiring(config, secrets, opts.clock, { objectStorage: storage, dynamoLimits: opts.dynamoLimits }, opts.metrics);
   // Built before any feature binds, so every feature shares the one a test may swap (stack.notifier.use),
   // counted as in production (identity.wiring.ts).
   const notifier = new SwitchableNotifier(

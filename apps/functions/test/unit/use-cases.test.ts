@@ -86,10 +86,29 @@ describe('use cases on in-memory fakes', () => {
 
   it('WeChat login creates a resident once per openid', async () => {
     const { deps, users } = memoryDeps();
-    const a = await loginWithWechat(deps, 'c1');
-    const b = await loginWithWechat(deps, 'c1');
+    const a = await loginWithWechat(deps, 'c1', '203.0.113.9');
+    const b = await loginWithWechat(deps, 'c1', '203.0.113.9');
     expect(a.me.user.id).toBe(b.me.user.id);
     expect(a.me.roles).toEqual(['resident']);
     expect(users.profiles.size).toBe(1);
+  });
+
+  it('WeChat login counts the attempt against its client first: past the limit WeChat is never asked', async () => {
+    const { deps, loginAttempts } = memoryDeps();
+    const asked: string[] = [];
+    deps.wechat = {
+      codeToSession: async (code) => {
+        asked.push(code);
+        return { openid: `o-${code}` };
+      },
+    };
+    for (const code of ['a', 'b', 'c']) await loginWithWechat(deps, code, '203.0.113.9');
+    await expect(loginWithWechat(deps, 'd', '203.0.113.9')).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 60 });
+    expect(asked).toEqual(['a', 'b', 'c']);
+    await loginWithWechat(deps, 'e', '198.51.100.7'); // another client has its own count
+    expect([...loginAttempts.hits]).toEqual([
+      ['203.0.113.9', 3],
+      ['198.51.100.7', 1],
+    ]);
   });
 });

@@ -108,7 +108,8 @@ export const identityRoutes = {
     summary: 'Exchange a wx.login code for an API token (code2session on the server)',
     access: publicAccess,
     body: WechatLoginBody,
-    responses: { 200: Session, 400: ErrorBody, 401: ErrorBody, 502: ErrorBody },
+    /** 429: too many attempts from one address (Retry-After says when to try again). */
+    responses: { 200: Session, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody, 502: ErrorBody },
   }),
   listDevUsers: defineRoute({
     method: 'GET',

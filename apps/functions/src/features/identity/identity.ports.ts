@@ -1,4 +1,5 @@
 import type { Kernel } from '../../platform/kernel/kernel';
+import type { RateLimiter } from '../../platform/rate-limit/rate-limiter';
 import type { TokenService } from '../../platform/tokens/token-service';
 import type { WechatClient } from '../../platform/wechat/wechat-client';
 import type { OrgReader } from '../org/org.readers';
@@ -13,6 +14,8 @@ export interface IdentityPorts extends Kernel {
   invitations: InvitationRepository;
   tokens: TokenService;
   wechat: WechatClient;
+  /** Sign-in attempts per client address, counted before WeChat is asked. */
+  loginAttempts: RateLimiter;
   /** Scopes named in an invitation must exist (resolve-scope.ts). */
   org: Pick<OrgReader, 'getDistrict' | 'getTownship' | 'getBranch'>;
 }

@@ -12,7 +12,7 @@ import { redeemInvitation } from './redeem-invitation';
 import { revokeBinding } from './revoke-binding';
 
 export const identityImplementations: RouteImpls<typeof identityRoutes, IdentityPorts> = {
-  loginWithWechat: async ({ deps, body }) => ({ status: 200, body: await loginWithWechat(deps, body.code) }),
+  loginWithWechat: async ({ deps, body, sourceIp }) => ({ status: 200, body: await loginWithWechat(deps, body.code, sourceIp) }),
   listDevUsers: async ({ deps }) => ({ status: 200, body: { users: await listDevUsers(deps) } }),
   devLogin: async ({ deps, body }) => ({ status: 200, body: await devLogin(deps, body.userId) }),
   getMe: async ({ principal }) => ({ status: 200, body: getMe(principal) }),

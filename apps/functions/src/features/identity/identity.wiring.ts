@@ -2,6 +2,7 @@ import type { Principal } from '../../platform/kernel/principal';
 import { countingNotifier } from '../../platform/notify/counting-notifier';
 import { createNotifier } from '../../platform/notify/create-notifier';
 import type { Notifier } from '../../platform/notify/notifier';
+import { DynamoRateLimiter } from '../../platform/rate-limit/rate-limiter.dynamodb';
 import { JoseTokenService } from '../../platform/tokens/jose-token-service';
 import type { TokenService } from '../../platform/tokens/token-service';
 import { HttpWechatClient } from '../../platform/wechat/wechat-client.http';
@@ -25,6 +26,12 @@ export function tokenService(w: Pick<Wiring, 'config' | 'secrets' | 'clock' | 'o
   return w.once('tokens', () => new JoseTokenService(w.secrets.tokenSigningKey, w.config.tokenTtlSeconds, w.clock));
 }
 
+/**
+ * Sign-in attempts per client address and minute. Generous, because a village's phones may share one
+ * carrier address, and a token lasts two hours; enough to stop a script trying codes.
+ */
+export const LOGIN_ATTEMPTS = { name: 'wechat-login', limit: 20, windowSeconds: 60 } as const;
+
 export const identityPorts = (w: Wiring): IdentityPorts => ({
   ...w.kernel,
   devLogin: w.config.devLogin,
@@ -32,6 +39,7 @@ export const identityPorts = (w: Wiring): IdentityPorts => ({
   invitations: new DynamoInvitationRepository(w.doc, w.table),
   tokens: tokenService(w),
   wechat: new HttpWechatClient({ apiBase: w.config.wechat.apiBase, appId: w.config.wechat.appId, appSecret: w.appSecret }),
+  loginAttempts: new DynamoRateLimiter(w.doc, w.table, w.clock, LOGIN_ATTEMPTS),
   org: orgReader(w),
 });
 

@@ -3,8 +3,12 @@ import { activeBindings } from '../../platform/kernel/principal';
 import { getMe } from './get-me';
 import type { IdentityPorts } from './identity.ports';
 
-/** wx.login code → code2session → upsert the user by openid → our own short-lived token. */
-export async function loginWithWechat(deps: IdentityPorts, code: string): Promise<Session> {
+/**
+ * wx.login code → code2session → upsert the user by openid → our own short-lived token. Each attempt counts
+ * against the client's limit first, so a flood of bogus codes never reaches WeChat.
+ */
+export async function loginWithWechat(deps: IdentityPorts, code: string, client: string): Promise<Session> {
+  await deps.loginAttempts.take(client);
   const { openid } = await deps.wechat.codeToSession(code);
   const now = deps.clock.now().toISOString();
   const candidate = { id: deps.ids.next(), displayName: '微信用户', isDemo: false, createdAt: now };

@@ -9,6 +9,8 @@ export interface RouteContext<R extends RouteDef, P> {
   principal: R['access'] extends { kind: 'public' } ? Principal | undefined : Principal;
   /** The roles this route allows: use cases act only through bindings of these roles. */
   allowed: readonly Role[];
+  /** The client's address as API Gateway saw it (requestContext.http.sourceIp): for per-client limits only. */
+  sourceIp: string;
   deps: P;
 }
 

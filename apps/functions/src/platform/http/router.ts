@@ -7,6 +7,7 @@ import { corsHeaders } from './cors';
 import { ERROR_STATUS } from './error-status';
 import type { ServedFeature } from './feature';
 import type { RouteContext } from './route-context';
+import { SECURITY_HEADERS } from './security-headers';
 import { parsePart } from './validation';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -54,17 +55,34 @@ function compile(path: string): Compiled {
 let indexCompiled: { method: HttpMethod; compiled: Compiled }[] | undefined;
 const routeIndex = () => (indexCompiled ??= ROUTE_INDEX.map(([method, path]) => ({ method, compiled: compile(path) })));
 
+const malformedPath = (field: string) =>
+  new DomainError('VALIDATION_FAILED', '请求路径格式错误', [{ path: field, code: 'malformed_path', message: '路径中的编码不正确' }]);
+
 /** A malformed %-escape is the client's mistake (400 naming the parameter), never a 500. */
 function decodePathSegment(raw: string, name: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw new DomainError('VALIDATION_FAILED', '请求路径格式错误', [
-      { path: `params.${name}`, code: 'malformed_path', message: '路径中的编码不正确' },
-    ]);
+    throw malformedPath(`params.${name}`);
   }
 }
 
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The `Allow` header of a 405: every method the contract serves on this path. */
+function allowedMethods(path: string): string {
+  const methods = routeIndex().flatMap((x) => (x.compiled.pattern.test(path) ? [x.method] : []));
+  return [...new Set(methods)].join(', ');
+}
+
+/** The parsed JSON body, or undefined when none was sent (a JSON `null` is a body, and the schema refuses it). */
 function readBody(event: APIGatewayProxyEventV2): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
@@ -80,6 +98,8 @@ function readBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
+const bodyOrEmpty = (body: unknown) => (body === undefined ? {} : body);
+
 function bearerOf(event: APIGatewayProxyEventV2): string | undefined {
   const h = event.headers?.authorization ?? event.headers?.Authorization;
   const m = h ? /^Bearer\s+(\S+)$/i.exec(h) : null;
@@ -89,7 +109,7 @@ function bearerOf(event: APIGatewayProxyEventV2): string | undefined {
 function json(status: number, body: unknown, headers: Record<string, string>): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS, ...headers },
     body: body === undefined ? '' : JSON.stringify(body),
   };
 }
@@ -105,6 +125,7 @@ function fileResult(
       'content-type': file.contentType,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       'cache-control': 'no-store',
+      ...SECURITY_HEADERS,
       ...headers,
     },
     body: file.base64,
@@ -140,6 +161,8 @@ export function createRouter({ features, authenticate, devLogin, corsOrigins, lo
       });
       return { r, params };
     }
+    // Literal segments never hold a %-escape, so a malformed one there matches no route: still the client's mistake.
+    if (!decodes(path)) throw malformedPath('path');
     const sameMethod = routeIndex().some((x) => x.method === method && x.compiled.pattern.test(path));
     if (sameMethod) throw new DomainError('NOT_FOUND', '接口不在此服务中');
     const pathKnown = routeIndex().some((x) => x.compiled.pattern.test(path));
@@ -158,9 +181,11 @@ export function createRouter({ features, authenticate, devLogin, corsOrigins, lo
     const ctx: RouteContext<RouteDef, unknown> = {
       params: parsePart(route.params, rawParams, 'params'),
       query: parsePart(route.query, { ...(event.queryStringParameters ?? {}) }, 'query'),
-      body: route.body ? parsePart(route.body, readBody(event) ?? {}, 'body') : undefined,
+      // No body reads as {} (so a required field is named); a sent `null`, array or scalar is refused as it is.
+      body: route.body ? parsePart(route.body, bodyOrEmpty(readBody(event)), 'body') : undefined,
       principal: principal as Principal,
       allowed: route.access.kind === 'public' ? [] : route.access.roles,
+      sourceIp: event.requestContext.http.sourceIp ?? '',
       deps: r.deps,
     };
     const res = await r.impl(ctx);
@@ -178,18 +203,23 @@ export function createRouter({ features, authenticate, devLogin, corsOrigins, lo
       const origin = event.headers?.origin ?? event.headers?.Origin;
       const cors = corsHeaders(origin, corsOrigins);
       const method = event.requestContext.http.method.toUpperCase();
-      if (method === 'OPTIONS') return { statusCode: 204, headers: cors, body: '' };
+      if (method === 'OPTIONS') return { statusCode: 204, headers: { ...SECURITY_HEADERS, ...cors }, body: '' };
       let status: number;
       let body: unknown;
       let userId: string | undefined;
       let routeName: string | undefined;
       let file = false;
+      const headers: Record<string, string> = { ...cors };
       try {
         ({ status, body, userId, route: routeName, file = false } = await dispatch(event));
       } catch (err) {
         if (err instanceof DomainError) {
           status = ERROR_STATUS[err.code];
           body = { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } satisfies ErrorBody;
+          if (err.retryAfterSeconds !== undefined) headers['retry-after'] = String(Math.max(1, Math.ceil(err.retryAfterSeconds)));
+          if (status === 405) headers.allow = allowedMethods(event.rawPath);
+          // An outage is expected, not a bug: a warning with its cause (no stack), which the 5xx alarm counts anyway.
+          if (err.code === 'UNAVAILABLE') logger.warn('dependency unavailable', { cause: causeOf(err.cause) });
         } else {
           status = 500;
           body = { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } satisfies ErrorBody;
@@ -208,10 +238,15 @@ export function createRouter({ features, authenticate, devLogin, corsOrigins, lo
         userId,
         requestId: event.requestContext.requestId,
       });
-      if (file) return fileResult(body as { filename: string; contentType: string; base64: string }, cors);
-      return json(status, body, cors);
+      if (file) return fileResult(body as { filename: string; contentType: string; base64: string }, headers);
+      return json(status, body, headers);
     },
   };
+}
+
+function causeOf(cause: unknown) {
+  if (!(cause instanceof Error)) return cause === undefined ? undefined : String(cause);
+  return { name: cause.name, message: cause.message, code: (cause as { code?: unknown }).code };
 }
 
 export type Router = ReturnType<typeof createRouter>;

@@ -1,14 +1,20 @@
 import type { ErrorCode, FieldError } from '@chuangxing/shared';
 
-/** An expected failure with a stable code; the HTTP edge maps the code to a status. */
+/**
+ * An expected failure with a stable code; the HTTP edge maps the code to a status. `retryAfterSeconds`
+ * (a limit, an outage) becomes the `Retry-After` header; `cause` is logged, never sent.
+ */
 export class DomainError extends Error {
+  readonly retryAfterSeconds?: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: FieldError[],
+    options: { retryAfterSeconds?: number; cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

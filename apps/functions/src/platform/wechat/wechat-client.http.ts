@@ -10,6 +10,12 @@ interface Code2SessionReply {
 }
 
 /**
+ * code2session answers in well under a second; past this the caller gets 502 at once instead of holding the
+ * function (and the user) for the fetch's own minutes. Part of the login's share of the API budget.
+ */
+export const WECHAT_TIMEOUT_MS = 2_500;
+
+/**
  * WeChat's jscode2session over HTTP. The base URL is configurable so tests point it at a fake on loopback.
  * session_key is dropped here: nothing in this product needs it, so it never leaves this function.
  */
@@ -24,7 +30,7 @@ export class HttpWechatClient implements WechatClient {
     url.searchParams.set('grant_type', 'authorization_code');
     let reply: Code2SessionReply;
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000) });
+      const res = await fetch(url, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? WECHAT_TIMEOUT_MS) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       reply = (await res.json()) as Code2SessionReply;
     } catch {
