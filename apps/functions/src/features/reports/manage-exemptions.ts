@@ -1,5 +1,5 @@
 import type { CreateExemptionBody, Exemption, Role } from '@chuangxing/shared';
-import { DomainError, forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
+import { DomainError, forbiddenScope, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import {
   bindingsFor,
   coversBranch,
@@ -56,7 +56,7 @@ export async function createExemption(
     if (!isDistrictAdmin(bindings, deps.districtId)) throw new DomainError('FORBIDDEN_ROLE', '只有区委组织部管理员可以设置节假日');
   } else {
     const branch = await deps.org.getBranch(input.branchId);
-    if (!branch) throw invalid('body.branchId', '支部不存在');
+    if (!branch) throw unknownReference('body.branchId', '支部不存在');
     if (!bindings.some((b) => managesTownship(b, deps.districtId, branch.townshipId))) throw forbiddenScope();
     townshipId = branch.townshipId;
   }
