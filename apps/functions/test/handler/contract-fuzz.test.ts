@@ -203,3 +203,92 @@ describe('bodies that are not the object an operation expects', () => {
     expect(validator.problem(errorSchema, res.body)).toBeUndefined();
   });
 });
+
+describe('the cases the property-based tester found', () => {
+  const schemaOf = (id: string, status: number) => operations.find((o) => o.id === id)?.responses.get(status)?.schema ?? {};
+
+  it('a ranking of 0000-Q1 or 1969-Q4 is refused at the contract: 400, no ranking', async () => {
+    for (const quarter of ['0000-Q1', '1969-Q4', '2100-Q1']) {
+      const run = await send('POST', `/v1/rankings/${quarter}/runs`, { caller: 'district_admin', body: {} });
+      expect([quarter, run.status, (run.body as { details: { path: string }[] }).details[0].path]).toEqual([
+        quarter,
+        400,
+        'params.quarter',
+      ]);
+    }
+    const versions = await send('GET', '/v1/rankings/2026-Q4/versions', { caller: 'district_admin' });
+    expect(versions.status).toBe(200);
+    expect(JSON.stringify(versions.body)).not.toContain('1969');
+  });
+
+  it('a branch with no plan for a year reads a blank draft that conforms to the documented schema', async () => {
+    const res = await send('GET', '/v1/branches/yingtaogou/plans/2031', { caller: 'cadre' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ version: 0, status: 'draft', content: { heldStars: [], targetStars: [], stars: [], tasks: [] } });
+    expect(validator.problem(schemaOf('getPlan', 200), res.body)).toBeUndefined();
+  });
+
+  it('the exports are sent as the XLSX or CSV the document states', async () => {
+    const ranking = await send('GET', '/v1/rankings/2026-Q3/export', { caller: 'district_admin' });
+    const compliance = await send('GET', '/v1/townships/wulibao/compliance/export', {
+      caller: 'township_staff',
+      query: { from: '2026-11-01', to: '2026-11-27' },
+    });
+    for (const [id, res] of [
+      ['exportRanking', ranking],
+      ['exportTownshipCompliance', compliance],
+    ] as const) {
+      const documented = operations.find((o) => o.id === id)?.responses.get(res.status);
+      expect([id, res.status === 200 || res.status === 404, documented !== undefined]).toEqual([id, true, true]);
+      if (res.status === 200) expect(res.headers['content-type']).toBe(documented?.contentType);
+    }
+  });
+
+  it('a quiz question whose text is only control characters is refused, and so is unnormalised trickery', async () => {
+    const res = await send('POST', '/v1/learning/questions', {
+      caller: 'district_admin',
+      body: { topic: '测试', kind: 'judge', text: '\u001a\u001c\u0002', answer: [0] },
+    });
+    expect([res.status, (res.body as { details: { path: string }[] }).details.map((d) => d.path)]).toEqual([400, ['body.text']]);
+    const nfd = await send('POST', '/v1/learning/questions', {
+      caller: 'district_admin',
+      body: { topic: 'Cafe\u0301', kind: 'judge', text: '咖啡 cafe\u0301 的写法', answer: [0] },
+    });
+    expect(nfd.status).toBe(201);
+    expect(nfd.body).toMatchObject({ topic: 'Café', text: '咖啡 café 的写法' });
+  });
+
+  it('closing a closed questionnaire answers its documented 409', async () => {
+    const created = await send('POST', '/v1/questionnaires', {
+      caller: 'township_staff',
+      body: {
+        key: 'fuzz-close-twice-01',
+        townshipId: 'wulibao',
+        title: '两次关闭',
+        roles: ['cadre'],
+        questions: [{ kind: 'text', text: '建议' }],
+        closesAt: '2030-01-01T00:00:00+08:00',
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = (created.body as { questionnaire: { id: string } }).questionnaire.id;
+    expect((await send('POST', `/v1/questionnaires/${id}/close`, { caller: 'township_staff' })).status).toBe(200);
+    const again = await send('POST', `/v1/questionnaires/${id}/close`, { caller: 'township_staff' });
+    expect(again.status).toBe(409);
+    expect(operations.find((o) => o.id === 'closeQuestionnaire')?.responses.has(409)).toBe(true);
+  });
+
+  it('a body id that names nothing answers 404 naming the field', async () => {
+    const res = await send('POST', '/v1/letters', {
+      caller: 'resident',
+      body: {
+        branchId: 'no-such-branch',
+        category: 'help',
+        text: '需要帮助的事情',
+        anonymous: true,
+        idempotencyKey: 'fuzz-letter-key-0001',
+      },
+    });
+    expect([res.status, (res.body as { details: { path: string }[] }).details[0].path]).toEqual([404, 'body.branchId']);
+  });
+});
