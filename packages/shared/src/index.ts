@@ -19,6 +19,7 @@ export * from './contracts/rankings.schemas';
 export * from './contracts/reports.contract';
 export * from './contracts/reports.schemas';
 export * from './contracts/study-review.contract';
+export * from './contracts/user-text';
 export * from './enums';
 export * from './errors';
 export * from './route';

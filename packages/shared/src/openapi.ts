@@ -1,7 +1,7 @@
 import './zod-config';
 import * as z from 'zod/mini';
 import { ErrorBody } from './errors';
-import type { RouteDef } from './route';
+import { FILE_CONTENT_TYPES, type RouteDef } from './route';
 import { routes as allRoutes } from './routes';
 
 type JsonSchema = Record<string, unknown>;
@@ -25,6 +25,33 @@ function parametersOf(schema: z.ZodMiniType | undefined, where: 'path' | 'query'
   }));
 }
 
+/** What each status means, the same on every route that answers it. */
+const STATUS_MEANING: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  400: 'The request breaks the contract or a rule: `details` names each field (`params.…`, `query.…`, `body.…`)',
+  401: 'No valid token',
+  403: 'The caller’s role or scope does not allow it',
+  404: 'Not found: an id in the path or in the body names nothing the caller may see (a body id is named in `details`)',
+  409: 'Conflict: a stale version, a duplicate, or a state that does not allow the action',
+  410: 'Gone: the invitation has expired',
+  429: 'Too many requests',
+  502: 'WeChat did not answer as expected',
+  503: 'A dependency (the database or WeChat) is down or slow',
+};
+
+function responseOf(route: RouteDef, status: string, schema: z.ZodMiniType) {
+  const description = STATUS_MEANING[Number(status)] ?? (Number(status) < 400 ? 'OK' : 'Error');
+  if (route.produces && status === '200') {
+    return {
+      description: `${description}: the file itself`,
+      headers: { 'Content-Disposition': { schema: { type: 'string' }, description: 'attachment with the file name (RFC 6266)' } },
+      content: { [FILE_CONTENT_TYPES[route.produces]]: { schema: { type: 'string', format: 'binary' } } },
+    };
+  }
+  return { description, content: { 'application/json': { schema: schemaOf(schema, 'output') } } };
+}
+
 export interface OpenApiOptions {
   /** Include routes served only by the local stack (dev login). */
   includeLocalOnly: boolean;
@@ -39,12 +66,15 @@ export function buildOpenApiDocument(options: OpenApiOptions, routeTable: Record
     const responses: Record<string, unknown> = {};
     // Any operation may meet a database outage (UNAVAILABLE): the server answers 503 rather than a bug's 500.
     for (const [status, schema] of Object.entries({ ...route.responses, 503: ErrorBody })) {
+      const response = responseOf(route, status, schema);
       const retry = status === '429' || status === '503';
-      responses[status] = {
-        description: Number(status) < 400 ? 'OK' : retry ? 'Error: try again after Retry-After seconds' : 'Error',
-        ...(retry ? { headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } } } : {}),
-        content: { 'application/json': { schema: schemaOf(schema, 'output') } },
-      };
+      responses[status] = retry
+        ? {
+            ...response,
+            description: `${response.description}: try again after Retry-After seconds`,
+            headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } },
+          }
+        : response;
     }
     const op: Record<string, unknown> = {
       operationId: name,
@@ -57,7 +87,8 @@ export function buildOpenApiDocument(options: OpenApiOptions, routeTable: Record
     if (route.access.kind !== 'public') op.security = [{ bearer: [] }];
     if (route.body) {
       op.requestBody = {
-        required: true,
+        // A body whose every field is optional may be left out: the server reads no body as `{}`.
+        required: !route.body.safeParse({}).success,
         content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
       };
     }
@@ -66,7 +97,14 @@ export function buildOpenApiDocument(options: OpenApiOptions, routeTable: Record
   }
   return {
     openapi: '3.1.0',
-    info: { title: '创星 API', version: '1', description: '五星支部创建: daily reports, mailbox, plans and rankings.' },
+    info: {
+      title: '创星 API',
+      version: '1',
+      description:
+        '五星支部创建: daily reports, mailbox, plans and rankings. Every status a route can answer is listed with it. ' +
+        'Unknown query parameters and body fields are refused (400). Text is trimmed and normalised to NFC; ' +
+        'control characters other than newline and tab are refused. Days, months and quarters are of 2000–2099.',
+    },
     servers: options.serverUrl ? [{ url: options.serverUrl }] : [],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     paths,

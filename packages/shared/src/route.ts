@@ -19,14 +19,25 @@ export interface RouteDef {
   localOnly?: boolean;
   /** Never log who called: a resident writing or following a letter may be anonymous. */
   unloggedCaller?: true;
-  /** `file`: the 200 body is `{filename, contentType, base64}` and is sent as those bytes, not JSON. */
-  produces?: 'file';
+  /**
+   * A download: the implementation's 200 body is `{filename, contentType, base64}` and the edge sends those
+   * bytes with this content type (which the OpenAPI document states), not JSON.
+   */
+  produces?: FileKind;
   params?: Schema;
   query?: Schema;
   body?: Schema;
   /** Every status the route answers. defineRoute adds `commonErrors` to a role-protected route's own list. */
   responses: Record<number, Schema>;
 }
+
+/** The files export routes send. */
+export const FILE_CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  /** UTF-8 with a BOM, so Excel shows the Chinese. */
+  csv: 'text/csv; charset=utf-8',
+} as const;
+export type FileKind = keyof typeof FILE_CONTENT_TYPES;
 
 /** Error responses every authenticated route can return. */
 export const commonErrors = {

@@ -75,7 +75,8 @@ export async function startDynamoLocal(
         await client.send(new ListTablesCommand({ Limit: 1 }));
         break;
       } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${readyWithin / 1000} s: ${stderr.slice(0, 2000)}`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${readyWithin / 1000} s: ${stderr.slice(0, 2000)}`);
         await new Promise((r) => setTimeout(r, 150));
       }
     }

@@ -67,7 +67,7 @@ describe('anonymous means anonymous: no official route, response or log reveals 
     const out: { path: string; query?: Record<string, string> }[] = [];
     for (const [name, r] of Object.entries(routes as Record<string, RouteDef>)) {
       // File routes (the daily-report XLSX) carry no letter data; they are checked in export.test.ts.
-      if (r.method !== 'GET' || r.localOnly || r.produces === 'file') continue;
+      if (r.method !== 'GET' || r.localOnly || r.produces) continue;
       if (r.path === '/v1/letters/cases/{letterId}') for (const l of letters) out.push({ path: `/v1/letters/cases/${l.id}` });
       else if (r.path === '/v1/letters/track/{code}') for (const l of letters) out.push({ path: `/v1/letters/track/${l.queryCode}` });
       else if (r.path === '/v1/letters/cases') out.push({ path: r.path }, { path: r.path, query: { status: 'closed' } });

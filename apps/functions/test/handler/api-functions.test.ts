@@ -100,6 +100,7 @@ describe('each API function bundles only the features api-functions.ts gives it'
       if (f === 'core') continue;
       const allowed = new Set([
         'common.contract.ts',
+        'user-text.ts',
         ...(API_FUNCTIONS[f] as readonly string[]).flatMap(schemaFiles),
         ...(READ_CONTRACTS[f] ?? []),
       ]);

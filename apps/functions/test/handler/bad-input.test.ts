@@ -10,10 +10,17 @@ describe('bad input → 400 with field errors, and nothing is written', () => {
     admin = await stack.tokenFor(DEMO.district_admin);
   });
 
-  async function expect400(method: string, path: string, opts: Parameters<TestStack['call']>[2], code: string, paths: string[]) {
+  async function expect400(
+    method: string,
+    path: string,
+    opts: Parameters<TestStack['call']>[2],
+    code: string,
+    paths: string[],
+    status = 400,
+  ) {
     const before = await stack.snapshot();
     const res = await stack.call(method, path, { token: admin, ...opts });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(status);
     expect(res.body.code).toBe(code);
     expect(res.body.details.map((d: { path: string }) => d.path)).toEqual(paths);
     for (const d of res.body.details) expect(d.message).toMatch(/[\u4e00-\u9fff]/); // Chinese, for people
@@ -95,7 +102,7 @@ describe('bad input → 400 with field errors, and nothing is written', () => {
     await expect400('GET', '/v1/invitations', { query: { townshipId: 'wulibao', page: '2' } }, 'VALIDATION_FAILED', ['query.page']);
   });
 
-  it('a scope pointing at units that do not exist', async () => {
+  it('a scope pointing at units that do not exist → 404 naming the field, as the contract documents', async () => {
     await expect400(
       'POST',
       '/v1/invitations',
@@ -106,8 +113,9 @@ describe('bad input → 400 with field errors, and nothing is written', () => {
           scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'yingtaogou' },
         },
       },
-      'VALIDATION_FAILED',
+      'NOT_FOUND',
       ['body.scope.branchId'],
+      404,
     );
   });
 

@@ -81,10 +81,16 @@ describe('四不两直 bad input → 400 with field errors, and nothing is writt
     cadre = await stack.tokenFor(DEMO.cadre);
   });
 
-  async function paths(token: string, method: string, path: string, opts: { body?: unknown; query?: Record<string, string> }) {
+  async function paths(
+    token: string,
+    method: string,
+    path: string,
+    opts: { body?: unknown; query?: Record<string, string> },
+    status = 400,
+  ) {
     const before = await stack.snapshot();
     const res = await stack.call(method, path, { token, ...opts });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(status);
     for (const d of res.body.details) expect(d.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await stack.snapshot()).toEqual(before);
     return res.body.details.map((d: { path: string }) => d.path);
@@ -111,13 +117,14 @@ describe('四不两直 bad input → 400 with field errors, and nothing is writt
   });
 
   it('drafts: a star outside the branch’s set, a veto item of another star, a branch that does not exist', async () => {
-    const draft = (c: unknown) => paths(inspector, 'POST', '/v1/inspections/drafts', { body: { content: c } });
+    const draft = (c: unknown, status = 400) => paths(inspector, 'POST', '/v1/inspections/drafts', { body: { content: c } }, status);
     // 樱桃沟社区 is rural: 宜业兴业星 is a community star.
     expect(await draft(content({ findings: [{ ...finding, star: 'business' }] }))).toEqual(['body.content.findings.0.star']);
     expect(await draft(content({ findings: [{ ...finding, vetoItemId: 'safety_law-v1' }] }))).toEqual([
       'body.content.findings.0.vetoItemId',
     ]);
-    expect(await draft(content({ branchId: 'no-such-branch' }))).toEqual(['body.content.branchId']);
+    // A branch that does not exist is a 404, as an unknown id in the path would be.
+    expect(await draft(content({ branchId: 'no-such-branch' }), 404)).toEqual(['body.content.branchId']);
   });
 
   it('record, actions, lists and uploads', async () => {

@@ -76,12 +76,15 @@ describe('应知应会 tests on DynamoDB Local', () => {
     expect(retry.body.id).toBe(first.body.id);
     const before = await stack.snapshot();
     expect((await schedule(tok.gwh, { key: 'sched-key-0002', townshipIds: ['wulibao'] })).status).toBe(403);
+    // A repeated question is refused by the contract (uniqueItems); an unknown one is a 404 naming it.
+    const repeated = await schedule(tok.gwh, { key: 'sched-key-0003', questionIds: ['demo-q01', 'demo-q01'] });
+    expect([repeated.status, repeated.body.details.map((d: { path: string }) => d.path)]).toEqual([400, ['body.questionIds']]);
     const bad = await schedule(tok.gwh, {
       key: 'sched-key-0003',
-      questionIds: ['demo-q01', 'nope', 'demo-q01'],
+      questionIds: ['demo-q01', 'nope'],
       closesAt: new Date(now - 120_000).toISOString(),
     });
-    expect(bad.body.details.map((d: { path: string }) => d.path)).toEqual(['body.closesAt', 'body.questionIds.1', 'body.questionIds.2']);
+    expect([bad.status, bad.body.details.map((d: { path: string }) => d.path)]).toEqual([404, ['body.closesAt', 'body.questionIds.1']]);
     expect(await stack.snapshot()).toEqual(before);
     const listed = await stack.call('GET', '/v1/learning/tests', { token: tok.gwh });
     expect(listed.body.sessions.map((s: { id: string }) => s.id)).toEqual([first.body.id]);

@@ -191,8 +191,9 @@ describe('每月一观摩 on DynamoDB Local', () => {
       branchIds: ['yingtaogou', 'no-such-branch'],
       observerIds: [DEMO.township_staff, DEMO.cadre, GWH_STAFF],
     });
+    // An unknown branch makes it a 404 (an id naming nothing), with every field's problem in the details.
     expect([bad.status, bad.body.details.map((d: { path: string }) => d.path)]).toEqual([
-      400,
+      404,
       ['body.branchIds.1', 'body.observerIds.0', 'body.observerIds.1'],
     ]);
     // Township staff may visit only their own township's branches.

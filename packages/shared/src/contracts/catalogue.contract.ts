@@ -3,16 +3,17 @@ import * as z from 'zod/mini';
 import { BRANCH_TYPES, OFFICIAL_ROLES, ROLES, STAR_SETS, Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
-import { Id, IsoDateTime } from './common.contract';
+import { Id, IsoDateTime, intParam } from './common.contract';
+import { userText } from './user-text';
 
 /** 创星 standards: each branch type's five stars with their key tasks (重点任务) and veto items (否决项). */
 export const CatalogueTask = z.strictObject({
   id: Id,
-  title: z.string().check(z.trim(), z.minLength(2, '请填写任务名称'), z.maxLength(60, '不能超过 60 个字')),
+  title: userText({ min: 2, max: 60, empty: '请填写任务名称' }),
 });
 export const CatalogueVeto = z.strictObject({
   id: Id,
-  text: z.string().check(z.trim(), z.minLength(2, '请填写否决项'), z.maxLength(100, '不能超过 100 个字')),
+  text: userText({ min: 2, max: 100, empty: '请填写否决项' }),
 });
 export const CatalogueStar = z.strictObject({
   star: Star,
@@ -83,9 +84,9 @@ export type CatalogueDraft = z.infer<typeof CatalogueDraft>;
 export const PutCatalogueDraftBody = z.strictObject({ content: CatalogueContent, revision: z.int().check(z.minimum(0)) });
 export const PublishCatalogueBody = z.strictObject({
   revision: z.int().check(z.minimum(0)),
-  note: z.string().check(z.trim(), z.minLength(2, '请填写版本说明'), z.maxLength(100)),
+  note: userText({ min: 2, max: 100, empty: '请填写版本说明' }),
 });
-export const CatalogueVersionPath = z.strictObject({ version: z.coerce.number().check(z.int(), z.minimum(1)) });
+export const CatalogueVersionPath = z.strictObject({ version: intParam(1) });
 
 /* ---------- routes ---------- */
 

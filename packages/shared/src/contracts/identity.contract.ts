@@ -9,7 +9,7 @@ import { CODE_ALPHABET, Id, IsoDateTime, Name, RoleBinding, Scope } from './comm
 
 export const WechatLoginBody = z.strictObject({
   /** The one-time code from wx.login. */
-  code: z.string().check(z.minLength(1, '缺少登录凭证'), z.maxLength(128)),
+  code: z.string().check(z.regex(/^[\x21-\x7e]{1,128}$/, '缺少登录凭证')),
 });
 
 export const UserProfile = z.object({
@@ -81,10 +81,10 @@ export const CreatedInvitation = z.object({ invitation: Invitation, code: z.stri
 export const INVITATION_CODE_ALPHABET = CODE_ALPHABET;
 export const RedeemInvitationBody = z.strictObject({
   code: z.string().check(
-    z.trim(),
+    // As typed: either case, with spaces or dashes anywhere; the OpenAPI pattern states the same.
+    z.regex(/^[\s-]*(?:[23456789ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz][\s-]*){8}$/, '邀请码为 8 位字母或数字'),
     z.toUpperCase(),
     z.overwrite((s) => s.replace(/[\s-]/g, '')),
-    z.regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/, '邀请码为 8 位字母或数字'),
   ),
 });
 
@@ -117,7 +117,7 @@ export const identityRoutes = {
     summary: 'Local mode only: the seeded demo users',
     access: publicAccess,
     localOnly: true,
-    responses: { 200: DevUserList, 404: ErrorBody },
+    responses: { 200: DevUserList, 400: ErrorBody, 404: ErrorBody },
   }),
   devLogin: defineRoute({
     method: 'POST',

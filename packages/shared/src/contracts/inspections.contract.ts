@@ -3,7 +3,18 @@ import * as z from 'zod/mini';
 import { Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
-import { BranchPath, DayKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, TownshipPath, UPLOAD_LIMITS } from './common.contract';
+import {
+  BranchPath,
+  DayKey,
+  Id,
+  IsoDateTime,
+  PHOTO_CONTENT_TYPES,
+  PresignedUpload,
+  TownshipPath,
+  UPLOAD_LIMITS,
+  uniqueItems,
+} from './common.contract';
+import { userText } from './user-text';
 
 /**
  * 四不两直 unannounced inspections and the 问题清单 they leave behind. An inspector keeps drafts that only the
@@ -25,9 +36,8 @@ export const FixPhotoKey = z
   .check(z.regex(/^inspection-fix\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
 
 /** Drafts may leave texts empty; recording requires them (the server names every missing field). */
-const Text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `不能超过 ${max} 个字`));
-const Required = (max: number, empty: string) =>
-  z.string().check(z.trim(), z.minLength(1, empty), z.maxLength(max, `不能超过 ${max} 个字`));
+const Text = (max: number) => userText({ max, multiline: true });
+const Required = (max: number, empty: string) => userText({ min: 1, max, empty, multiline: true });
 
 export const FindingInput = z.strictObject({
   /** One star of the branch's set. */
@@ -46,7 +56,7 @@ export const InspectionContent = z.strictObject({
   branchId: Id,
   visitedAt: IsoDateTime,
   location: Text(100),
-  photos: z.array(InspectionPhotoKey).check(z.maxLength(INSPECTION_LIMITS.photos, `最多 ${INSPECTION_LIMITS.photos} 张`)),
+  photos: uniqueItems(z.array(InspectionPhotoKey).check(z.maxLength(INSPECTION_LIMITS.photos, `最多 ${INSPECTION_LIMITS.photos} 张`))),
   summary: Text(1000),
   findings: z.array(FindingInput).check(z.maxLength(INSPECTION_LIMITS.findings, `最多 ${INSPECTION_LIMITS.findings} 个问题`)),
 });
@@ -157,7 +167,10 @@ export const FindingActionBody = z.discriminatedUnion('action', [
     action: z.literal('submit_fix'),
     version: z.int().check(z.minimum(1)),
     text: Required(500, '请写明整改情况'),
-    photos: z._default(z.array(FixPhotoKey).check(z.maxLength(INSPECTION_LIMITS.photos, `最多 ${INSPECTION_LIMITS.photos} 张`)), []),
+    photos: z._default(
+      uniqueItems(z.array(FixPhotoKey).check(z.maxLength(INSPECTION_LIMITS.photos, `最多 ${INSPECTION_LIMITS.photos} 张`))),
+      [],
+    ),
   }),
   z.strictObject({ action: z.literal('close'), version: z.int().check(z.minimum(1)), note: Required(200, '请填写销号意见') }),
   z.strictObject({ action: z.literal('reject'), version: z.int().check(z.minimum(1)), reason: Required(200, '请填写退回原因') }),

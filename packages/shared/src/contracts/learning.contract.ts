@@ -155,15 +155,15 @@ export const learningRoutes = {
     summary: 'Every response as CSV (UTF-8 with BOM, so Excel shows the Chinese)',
     access: rolesAccess('township_staff', 'district_admin'),
     params: QuestionnairePath,
-    produces: 'file',
+    produces: 'csv',
     responses: { 200: FileBody },
   }),
   closeQuestionnaire: defineRoute({
     method: 'POST',
     path: '/v1/questionnaires/{questionnaireId}/close',
-    summary: 'Stop collecting answers now',
+    summary: 'Stop collecting answers now (a closed questionnaire answers 409)',
     access: rolesAccess('township_staff', 'district_admin'),
     params: QuestionnairePath,
-    responses: { 200: QuestionnaireDetail },
+    responses: { 200: QuestionnaireDetail, 409: ErrorBody },
   }),
 } as const;

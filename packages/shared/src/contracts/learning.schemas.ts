@@ -1,13 +1,15 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { ClientKey, Id, IsoDateTime } from './common.contract';
+import { ClientKey, Id, IsoDateTime, intParam, uniqueItems } from './common.contract';
+import { userText } from './user-text';
 
 /**
  * 应知应会 knowledge tests and 调查问卷 questionnaires. A test's answer key stays on the server: the
  * question a taker receives (TestQuestion) has no answer field, and scoring happens on submission.
  */
 
-const Short = (max: number, empty: string) => z.string().check(z.trim(), z.minLength(1, empty), z.maxLength(max, `不能超过 ${max} 个字`));
+/** Longer texts are written in a text area, so they may hold newlines; short ones are one line. */
+const Short = (max: number, empty: string) => userText({ min: 1, max, empty, multiline: max > 60 });
 
 /** Who a test or questionnaire is sent to: the branch roles, resolved from bindings when read. */
 export const AUDIENCE_ROLES = ['secretary', 'cadre'] as const;
@@ -32,9 +34,9 @@ export const QuestionBody = z.strictObject({
   /** Ignored for 判断题 (always 正确 / 错误). */
   options: z._default(z.array(Short(100, '选项不能为空')).check(z.maxLength(MAX_OPTIONS, `最多 ${MAX_OPTIONS} 个选项`)), []),
   /** Indices of the correct options. */
-  answer: z
-    .array(z.int().check(z.minimum(0), z.maximum(MAX_OPTIONS - 1)))
-    .check(z.minLength(1, '请选择正确答案'), z.maxLength(MAX_OPTIONS)),
+  answer: uniqueItems(
+    z.array(z.int().check(z.minimum(0), z.maximum(MAX_OPTIONS - 1))).check(z.minLength(1, '请选择正确答案'), z.maxLength(MAX_OPTIONS)),
+  ),
   /** Township staff file questions under their township; district admins leave it out (district-wide topic). */
   townshipId: z.optional(Id),
 });
@@ -70,9 +72,9 @@ export const TEST_STATUS_LABELS: Record<TestStatus, string> = { upcoming: '未�
 export const CreateTestSessionBody = z.strictObject({
   key: ClientKey,
   title: Short(40, '请填写测试名称'),
-  townshipIds: z.array(Id).check(z.minLength(1, '请选择参考的乡镇（街道）'), z.maxLength(18)),
-  roles: z.array(AudienceRole).check(z.minLength(1, '请选择参考人员'), z.maxLength(2)),
-  questionIds: z.array(Id).check(z.minLength(1, '请至少选择一道题'), z.maxLength(50, '最多 50 道题')),
+  townshipIds: uniqueItems(z.array(Id).check(z.minLength(1, '请选择参考的乡镇（街道）'), z.maxLength(18))),
+  roles: uniqueItems(z.array(AudienceRole).check(z.minLength(1, '请选择参考人员'), z.maxLength(2))),
+  questionIds: uniqueItems(z.array(Id).check(z.minLength(1, '请至少选择一道题'), z.maxLength(50, '最多 50 道题'))),
   opensAt: IsoDateTime,
   closesAt: IsoDateTime,
   durationMinutes: z.int().check(z.minimum(1, '至少 1 分钟'), z.maximum(180, '最长 180 分钟')),
@@ -126,10 +128,10 @@ export const StartedAttempt = z.object({
 });
 export type StartedAttempt = z.infer<typeof StartedAttempt>;
 
-export const AttemptPath = z.strictObject({ sessionId: Id, attemptNo: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(5)) });
+export const AttemptPath = z.strictObject({ sessionId: Id, attemptNo: intParam(1, 5) });
 export const AnswerChoice = z.strictObject({
   questionId: Id,
-  choice: z.array(z.int().check(z.minimum(0), z.maximum(MAX_OPTIONS - 1))).check(z.maxLength(MAX_OPTIONS)),
+  choice: uniqueItems(z.array(z.int().check(z.minimum(0), z.maximum(MAX_OPTIONS - 1))).check(z.maxLength(MAX_OPTIONS))),
 });
 export const SubmitAttemptBody = z.strictObject({ answers: z.array(AnswerChoice).check(z.maxLength(50)) });
 export type SubmitAttemptBody = z.infer<typeof SubmitAttemptBody>;
@@ -212,8 +214,8 @@ export const CreateQuestionnaireBody = z.strictObject({
   key: ClientKey,
   townshipId: Id,
   title: Short(40, '请填写问卷标题'),
-  intro: z._default(z.string().check(z.trim(), z.maxLength(300, '不能超过 300 个字')), ''),
-  roles: z.array(AudienceRole).check(z.minLength(1, '请选择发送对象'), z.maxLength(2)),
+  intro: z._default(userText({ max: 300, multiline: true }), ''),
+  roles: uniqueItems(z.array(AudienceRole).check(z.minLength(1, '请选择发送对象'), z.maxLength(2))),
   questions: z.array(QnQuestionBody).check(z.minLength(1, '至少一个问题'), z.maxLength(20, '最多 20 个问题')),
   closesAt: IsoDateTime,
 });
@@ -247,8 +249,8 @@ export const QuestionnaireList = z.object({
 
 export const QnAnswer = z.strictObject({
   questionId: Id,
-  choice: z._default(z.array(z.int().check(z.minimum(0), z.maximum(7))).check(z.maxLength(8)), []),
-  text: z._default(z.string().check(z.trim(), z.maxLength(500, '不能超过 500 个字')), ''),
+  choice: z._default(uniqueItems(z.array(z.int().check(z.minimum(0), z.maximum(7))).check(z.maxLength(8))), []),
+  text: z._default(userText({ max: 500, multiline: true }), ''),
 });
 export type QnAnswer = z.infer<typeof QnAnswer>;
 export const ResponseBody = z.strictObject({ answers: z.array(QnAnswer).check(z.maxLength(20)) });

@@ -1,6 +1,7 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { Id, IsoDateTime, PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from './common.contract';
+import { DayKey, Id, IsoDateTime, MonthKey, PHOTO_CONTENT_TYPES, UPLOAD_LIMITS, uniqueItems } from './common.contract';
+import { userText } from './user-text';
 
 /** 清风邮局: the categories a resident chooses from. 廉情 letters go to the township's supervisors only. */
 export const LETTER_CATEGORIES = ['integrity', 'complaint', 'suggestion', 'help'] as const;
@@ -60,8 +61,7 @@ export const PresignLetterPhotoBody = z.strictObject({
 });
 export type PresignLetterPhotoBody = z.infer<typeof PresignLetterPhotoBody>;
 
-const Text = (min: number, max: number, empty: string) =>
-  z.string().check(z.trim(), z.minLength(min, empty), z.maxLength(max, `不能超过 ${max} 个字`));
+const Text = (min: number, max: number, empty: string) => userText({ min, max, empty, multiline: true });
 
 /** A mainland mobile number, only kept (encrypted) when the writer asks for a call-back. */
 export const Phone = z.string().check(z.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'));
@@ -76,7 +76,10 @@ export const WriteLetterBody = z.strictObject({
   allowPublication: z._default(z.boolean(), false),
   /** Present only when the writer wants a call-back. */
   callbackPhone: z.optional(Phone),
-  photos: z._default(z.array(LetterPhotoKey).check(z.maxLength(LETTER_LIMITS.photos, `最多 ${LETTER_LIMITS.photos} 张照片`)), []),
+  photos: z._default(
+    uniqueItems(z.array(LetterPhotoKey).check(z.maxLength(LETTER_LIMITS.photos, `最多 ${LETTER_LIMITS.photos} 张照片`))),
+    [],
+  ),
   /** Made once by the client per letter, so a retried send never posts twice. */
   idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, '幂等键格式不正确')),
 });
@@ -232,7 +235,7 @@ export const LetterStats = z.object({
 });
 export type LetterStats = z.infer<typeof LetterStats>;
 export const LetterStatsQuery = z.strictObject({
-  month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'))),
+  month: z.optional(MonthKey),
   townshipId: z.optional(Id),
 });
 
@@ -251,11 +254,11 @@ export type PublicBoard = z.infer<typeof PublicBoard>;
 
 export const IntegrityCommitment = z.strictObject({
   /** 职务, e.g. 社区党委书记 */
-  position: z.string().check(z.trim(), z.minLength(1, '请填写职务'), z.maxLength(30)),
-  name: z.string().check(z.trim(), z.minLength(1, '请填写姓名'), z.maxLength(20)),
+  position: userText({ min: 1, max: 30, empty: '请填写职务' }),
+  name: userText({ min: 1, max: 20, empty: '请填写姓名' }),
   /** The small powers this post holds (小微权力清单). */
-  powers: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))).check(z.maxLength(20)),
-  commitment: z.string().check(z.trim(), z.minLength(5, '承诺至少 5 个字'), z.maxLength(500)),
+  powers: z.array(userText({ min: 1, max: 60 })).check(z.maxLength(20)),
+  commitment: userText({ min: 5, max: 500, empty: '承诺至少 5 个字', multiline: true }),
 });
 export type IntegrityCommitment = z.infer<typeof IntegrityCommitment>;
 
@@ -275,9 +278,7 @@ export const PutIntegrityBoardBody = z.strictObject({
   version: z.int().check(z.minimum(0)),
 });
 export type PutIntegrityBoardBody = z.infer<typeof PutIntegrityBoardBody>;
-export const BoardQuery = z.strictObject({
-  month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'))),
-});
+export const BoardQuery = z.strictObject({ month: z.optional(MonthKey) });
 
 /* ---------- 社区半月谈: the biweekly meeting ---------- */
 
@@ -294,10 +295,10 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 export const MeetingList = z.object({ meetings: z.array(Meeting) });
-export const CreateMeetingBody = z.strictObject({ date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')) });
+export const CreateMeetingBody = z.strictObject({ date: DayKey });
 export const MeetingPath = z.strictObject({ meetingId: Id });
 export const AddAgendaBody = z.strictObject({ letterId: Id, letterVersion: z.int().check(z.minimum(1)) });
 export const RecordMinutesBody = z.strictObject({
-  minutes: z.string().check(z.trim(), z.minLength(10, '纪要至少 10 个字'), z.maxLength(5000)),
+  minutes: userText({ min: 10, max: 5000, empty: '纪要至少 10 个字', multiline: true }),
   version: z.int().check(z.minimum(1)),
 });

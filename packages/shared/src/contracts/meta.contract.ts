@@ -26,14 +26,14 @@ export const metaRoutes = {
     path: '/health',
     summary: 'Liveness probe',
     access: publicAccess,
-    responses: { 200: Health },
+    responses: { 200: Health, 400: ErrorBody },
   }),
   getOpenApi: defineRoute({
     method: 'GET',
     path: '/v1/openapi.json',
     summary: 'This API as an OpenAPI 3.1 document',
     access: publicAccess,
-    responses: { 200: OpenApiDocument },
+    responses: { 200: OpenApiDocument, 400: ErrorBody },
   }),
   listOutbox: defineRoute({
     method: 'GET',
@@ -41,6 +41,6 @@ export const metaRoutes = {
     summary: 'Local mode only: notifications the local notifier would have sent',
     access: publicAccess,
     localOnly: true,
-    responses: { 200: Outbox, 404: ErrorBody },
+    responses: { 200: Outbox, 400: ErrorBody, 404: ErrorBody },
   }),
 } as const;

@@ -2,7 +2,8 @@ import '../zod-config';
 import * as z from 'zod/mini';
 import { ROLES } from '../enums';
 import { defineRoute, rolesAccess } from '../route';
-import { ClientKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, UPLOAD_LIMITS } from './common.contract';
+import { ClientKey, Id, IsoDateTime, intParam, PHOTO_CONTENT_TYPES, PresignedUpload, UPLOAD_LIMITS, uniqueItems } from './common.contract';
+import { userText } from './user-text';
 
 /** 创星动态: campaign news posted by the district and the townships, read by everyone in the app. */
 
@@ -12,9 +13,9 @@ export const NewsPhotoKey = z.string().check(z.regex(/^news\/\d{4}-\d{2}\/[A-Za-
 
 export const CreateNewsBody = z.strictObject({
   key: ClientKey,
-  title: z.string().check(z.trim(), z.minLength(1, '请填写标题'), z.maxLength(60, '标题不能超过 60 个字')),
-  body: z.string().check(z.trim(), z.minLength(1, '请填写正文'), z.maxLength(5000, '正文不能超过 5000 个字')),
-  photos: z._default(z.array(NewsPhotoKey).check(z.maxLength(MAX_NEWS_PHOTOS, `最多 ${MAX_NEWS_PHOTOS} 张照片`)), []),
+  title: userText({ min: 1, max: 60, empty: '请填写标题' }),
+  body: userText({ min: 1, max: 5000, empty: '请填写正文', multiline: true }),
+  photos: z._default(uniqueItems(z.array(NewsPhotoKey).check(z.maxLength(MAX_NEWS_PHOTOS, `最多 ${MAX_NEWS_PHOTOS} 张照片`))), []),
 });
 export type CreateNewsBody = z.infer<typeof CreateNewsBody>;
 
@@ -43,12 +44,17 @@ export const NewsSummary = z.object({
 });
 export type NewsSummary = z.infer<typeof NewsSummary>;
 
+/** Where the next page starts: the last post's time and id, `2026-11-27T02:00:00.000Z~{id}`; any such value is a valid place. */
+export const NewsCursor = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z~[A-Za-z0-9_-]{1,64}$/, '分页参数无效，请从头加载'));
+
 export const NewsFeedQuery = z.strictObject({
-  /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, '分页参数无效'))),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(20)), 10),
+  /** The `nextCursor` of the previous page. */
+  cursor: z.optional(NewsCursor),
+  limit: z._default(intParam(1, 20), 10),
 });
-export const NewsFeed = z.object({ posts: z.array(NewsSummary), nextCursor: z.optional(z.string()) });
+export const NewsFeed = z.object({ posts: z.array(NewsSummary), nextCursor: z.optional(NewsCursor) });
 export type NewsFeed = z.infer<typeof NewsFeed>;
 export const NewsPath = z.strictObject({ newsId: Id });
 

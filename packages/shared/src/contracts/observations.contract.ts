@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 import { BranchType, OfficialRole, Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
-import { BranchPath, Id, IsoDateTime, MonthKey, QuarterKey } from './common.contract';
+import { BranchPath, Id, IsoDateTime, MonthKey, QuarterKey, uniqueItems } from './common.contract';
+import { userText } from './user-text';
 
 /** 每月一观摩: the township (or the district) visits chosen branches; assigned observers score each star 0–10. */
 export const OBSERVATION_STATUSES = ['open', 'closed'] as const;
@@ -31,17 +32,11 @@ export const ObserverCandidateQuery = z.strictObject({ townshipId: z.optional(Id
 export const BranchObservationQuery = z.strictObject({ quarter: z.optional(QuarterKey) });
 
 const uniqueIds = (max: number, empty: string, tooMany: string) =>
-  z.array(Id).check(
-    z.minLength(1, empty),
-    z.maxLength(max, tooMany),
-    z.refine((ids) => new Set(ids).size === ids.length, '有重复的选择'),
-  );
+  uniqueItems(z.array(Id).check(z.minLength(1, empty), z.maxLength(max, tooMany)), '有重复的选择');
 
 export const CreateObservationBody = z.strictObject({
   month: MonthKey,
-  title: z
-    .string()
-    .check(z.trim(), z.minLength(1, '请填写观摩主题'), z.maxLength(OBSERVATION_LIMITS.title, `不能超过 ${OBSERVATION_LIMITS.title} 个字`)),
+  title: userText({ min: 1, max: OBSERVATION_LIMITS.title, empty: '请填写观摩主题' }),
   /** Set: the township's own observation (its staff or the district). Unset: a district-wide one (district admin). */
   townshipId: z.optional(Id),
   branchIds: uniqueIds(OBSERVATION_LIMITS.branches, '请至少选择一个观摩支部', `最多 ${OBSERVATION_LIMITS.branches} 个支部`),
@@ -56,11 +51,8 @@ export const StarScore = z.strictObject({
 export type StarScore = z.infer<typeof StarScore>;
 
 export const ScoreBranchBody = z.strictObject({
-  scores: z.array(StarScore).check(z.minLength(1, '请至少为一颗星打分'), z.maxLength(5, '最多 5 颗星')),
-  comment: z._default(
-    z.string().check(z.trim(), z.maxLength(OBSERVATION_LIMITS.comment, `不能超过 ${OBSERVATION_LIMITS.comment} 个字`)),
-    '',
-  ),
+  scores: uniqueItems(z.array(StarScore).check(z.minLength(1, '请至少为一颗星打分'), z.maxLength(5, '最多 5 颗星'))),
+  comment: z._default(userText({ max: OBSERVATION_LIMITS.comment, multiline: true }), ''),
 });
 export type ScoreBranchBody = z.infer<typeof ScoreBranchBody>;
 

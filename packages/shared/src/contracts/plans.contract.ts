@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 import { BranchType, OFFICIAL_ROLES, Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
-import { DayKey, Id, IsoDateTime, PresignedUpload } from './common.contract';
+import { CALENDAR_YEARS, DayKey, Id, IsoDateTime, intParam, PresignedUpload, uniqueItems } from './common.contract';
+import { userText } from './user-text';
 
 /** 创星计划: a branch's plan for a year, referring to the catalogue version it was written under. */
 export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
@@ -16,7 +17,11 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   returned: '已退回',
 };
 
-const Short = (max: number, empty: string) => z.string().check(z.trim(), z.minLength(1, empty), z.maxLength(max, `不能超过 ${max} 个字`));
+/** Longer texts are written in a text area, so they may hold newlines; short ones are one line. */
+const Short = (max: number, empty: string) => userText({ min: 1, max, empty, multiline: max > 60 });
+/** Plans and boards exist from the campaign's first year on. */
+export const PLAN_YEARS = { min: 2020, max: CALENDAR_YEARS.max } as const;
+const PlanYear = intParam(PLAN_YEARS.min, PLAN_YEARS.max);
 
 export const Milestone = z.strictObject({
   title: Short(60, '请填写节点名称'),
@@ -42,13 +47,16 @@ export type PlanTask = z.infer<typeof PlanTask>;
 
 export const PlanContent = z.strictObject({
   /** The stars the branch holds now (保星). */
-  heldStars: z.array(Star).check(z.maxLength(5)),
+  heldStars: uniqueItems(z.array(Star).check(z.maxLength(5))),
   /** The stars it aims for this year (蹦一蹦够得着): at least what it holds. */
-  targetStars: z.array(Star).check(z.minLength(1, '请选择目标星级'), z.maxLength(5)),
-  stars: z.array(PlanStar).check(z.maxLength(5)),
-  tasks: z.array(PlanTask).check(z.maxLength(30)),
+  targetStars: uniqueItems(z.array(Star).check(z.minLength(1, '请选择目标星级'), z.maxLength(5))),
+  stars: uniqueItems(z.array(PlanStar).check(z.maxLength(5))),
+  tasks: uniqueItems(z.array(PlanTask).check(z.maxLength(30))),
 });
 export type PlanContent = z.infer<typeof PlanContent>;
+
+/** A plan as read: a branch with no plan for the year yet reads a blank draft (version 0) with empty content. */
+export const PlanContentRead = z.strictObject({ ...PlanContent.shape, targetStars: uniqueItems(z.array(Star).check(z.maxLength(5))) });
 
 export const Plan = z.object({
   branchId: Id,
@@ -56,7 +64,7 @@ export const Plan = z.object({
   townshipId: Id,
   year: z.int(),
   catalogueVersion: z.int(),
-  content: PlanContent,
+  content: PlanContentRead,
   status: PlanStatus,
   /** The township's note when it returned or approved the plan. */
   reviewNote: z.optional(z.string()),
@@ -65,7 +73,7 @@ export const Plan = z.object({
 });
 export type Plan = z.infer<typeof Plan>;
 
-export const PlanPath = z.strictObject({ branchId: Id, year: z.coerce.number().check(z.int(), z.minimum(2020), z.maximum(2100)) });
+export const PlanPath = z.strictObject({ branchId: Id, year: PlanYear });
 export const SavePlanBody = z.strictObject({ content: PlanContent, version: z.int().check(z.minimum(0)) });
 export const PlanActionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('submit'), version: z.int().check(z.minimum(1)) }),
@@ -103,8 +111,8 @@ export const EvidenceKey = z
 export const TaskUpdateBody = z.strictObject({
   status: TaskStatus,
   percent: z.int().check(z.minimum(0), z.maximum(100)),
-  note: z._default(z.string().check(z.trim(), z.maxLength(500, '不能超过 500 个字')), ''),
-  evidence: z._default(z.array(EvidenceKey).check(z.maxLength(9, '最多 9 张')), []),
+  note: z._default(userText({ max: 500, multiline: true }), ''),
+  evidence: z._default(uniqueItems(z.array(EvidenceKey).check(z.maxLength(9, '最多 9 张'))), []),
 });
 export type TaskUpdateBody = z.infer<typeof TaskUpdateBody>;
 
@@ -131,12 +139,12 @@ export const TaskProgress = z.object({
 export type TaskProgress = z.infer<typeof TaskProgress>;
 export const TaskPath = z.strictObject({
   branchId: Id,
-  year: z.coerce.number().check(z.int(), z.minimum(2020), z.maximum(2100)),
+  year: PlanYear,
   taskId: Id,
 });
 export const PresignEvidenceBody = z.strictObject({
   branchId: Id,
-  year: z.int().check(z.minimum(2020), z.maximum(2100)),
+  year: z.int().check(z.minimum(PLAN_YEARS.min), z.maximum(PLAN_YEARS.max)),
   contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
   size: z.int().check(z.minimum(1), z.maximum(2 * 1024 * 1024)),
 });
@@ -269,14 +277,14 @@ export const BranchBoard = z.object({
 });
 export type BranchBoard = z.infer<typeof BranchBoard>;
 
-export const BoardYearPath = z.strictObject({ year: z.coerce.number().check(z.int(), z.minimum(2020), z.maximum(2100)) });
+export const BoardYearPath = z.strictObject({ year: PlanYear });
 export const TownshipBoardPath = z.strictObject({
   townshipId: Id,
-  year: z.coerce.number().check(z.int(), z.minimum(2020), z.maximum(2100)),
+  year: PlanYear,
 });
 export const BranchBoardPath = z.strictObject({
   branchId: Id,
-  year: z.coerce.number().check(z.int(), z.minimum(2020), z.maximum(2100)),
+  year: PlanYear,
 });
 
 /* ---------- routes ---------- */

@@ -154,7 +154,7 @@ export const rankingsRoutes = {
     access: rolesAccess(...RANKING_READERS),
     params: QuarterPath,
     query: VersionQuery,
-    produces: 'file',
+    produces: 'xlsx',
     responses: { 200: FileBody },
   }),
 } as const;

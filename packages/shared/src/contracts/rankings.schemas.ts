@@ -1,7 +1,8 @@
 import '../zod-config';
 import * as z from 'zod/mini';
 import { BranchType, Star } from '../enums';
-import { Id, IsoDateTime, QuarterKey } from './common.contract';
+import { Id, IsoDateTime, intParam, QuarterKey } from './common.contract';
+import { userText } from './user-text';
 
 /**
  * 每季度一评比: the scoring model (versioned district configuration) and the quarterly rankings computed
@@ -92,9 +93,9 @@ export type ScoringDraft = z.infer<typeof ScoringDraft>;
 export const PutScoringDraftBody = z.strictObject({ content: ScoringModelContent, revision: z.int().check(z.minimum(0)) });
 export const PublishScoringBody = z.strictObject({
   revision: z.int().check(z.minimum(1)),
-  note: z.string().check(z.trim(), z.minLength(2, '请填写版本说明'), z.maxLength(100)),
+  note: userText({ min: 2, max: 100, empty: '请填写版本说明' }),
 });
-export const ScoringVersionPath = z.strictObject({ version: z.coerce.number().check(z.int(), z.minimum(1)) });
+export const ScoringVersionPath = z.strictObject({ version: intParam(1) });
 
 /* ---------- rankings ---------- */
 
@@ -172,13 +173,13 @@ export type RankingRow = z.infer<typeof RankingRow>;
 
 export const RankingQuery = z.strictObject({
   /** Default: the published version in force (district admins may name a draft). */
-  version: z.optional(z.coerce.number().check(z.int(), z.minimum(1))),
+  version: z.optional(intParam(1)),
   townshipId: z.optional(Id),
   branchType: z.optional(BranchType),
-  offset: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
+  offset: z._default(intParam(0), 0),
+  limit: z._default(intParam(1, 200), 50),
 });
-export const VersionQuery = z.strictObject({ version: z.optional(z.coerce.number().check(z.int(), z.minimum(1))) });
+export const VersionQuery = z.strictObject({ version: z.optional(intParam(1)) });
 
 export const DistrictRanking = z.object({
   ranking: RankingVersion,
@@ -263,13 +264,13 @@ export const Honours = z.object({
 export type Honours = z.infer<typeof Honours>;
 
 export const QuarterPath = z.strictObject({ quarter: QuarterKey });
-export const RankingVersionPath = z.strictObject({ quarter: QuarterKey, version: z.coerce.number().check(z.int(), z.minimum(1)) });
+export const RankingVersionPath = z.strictObject({ quarter: QuarterKey, version: intParam(1) });
 export const ScorecardPath = z.strictObject({ quarter: QuarterKey, branchId: Id });
 
 export const RunRankingBody = z.strictObject({});
 export const RankingRun = z.object({ ranking: RankingVersion, complete: z.boolean() });
 export const AnnotateRankingBody = z.strictObject({
-  text: z.string().check(z.trim(), z.minLength(1, '请填写批注'), z.maxLength(200, '不能超过 200 个字')),
+  text: userText({ min: 1, max: 200, empty: '请填写批注', multiline: true }),
   branchId: z.optional(Id),
   revision: z.int().check(z.minimum(0)),
 });

@@ -97,7 +97,7 @@ export const reportsRoutes = {
     access: rolesAccess(...SUPERVISORS),
     params: TownshipPath,
     query: DayRangeQuery,
-    produces: 'file',
+    produces: 'xlsx',
     responses: { 200: FileBody },
   }),
   getDistrictCompliance: defineRoute({

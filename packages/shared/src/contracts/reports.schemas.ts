@@ -1,7 +1,8 @@
 import '../zod-config';
 import * as z from 'zod/mini';
 import { BranchType, Star } from '../enums';
-import { DayKey, Id, IsoDateTime, MonthKey, PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from './common.contract';
+import { DayKey, Id, IsoDateTime, MonthKey, PHOTO_CONTENT_TYPES, UPLOAD_LIMITS, uniqueItems } from './common.contract';
+import { userText } from './user-text';
 
 export const REPORT_LIMITS = {
   items: 20,
@@ -13,15 +14,13 @@ export const REPORT_LIMITS = {
   maxRangeDays: 92,
 } as const;
 
-const Text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `不能超过 ${max} 个字`));
+const Text = (max: number) => userText({ max, multiline: true });
 
 export const ReportItem = z.strictObject({
   star: Star,
   /** A key task of the branch's star set (catalogue ids arrive with the star catalogue). */
   taskId: z.optional(Id),
-  text: z
-    .string()
-    .check(z.trim(), z.minLength(1, '请填写工作内容'), z.maxLength(REPORT_LIMITS.itemText, `不能超过 ${REPORT_LIMITS.itemText} 个字`)),
+  text: userText({ min: 1, max: REPORT_LIMITS.itemText, empty: '请填写工作内容', multiline: true }),
 });
 export type ReportItem = z.infer<typeof ReportItem>;
 
@@ -60,7 +59,7 @@ export const ReportContent = z.strictObject({
   counts: z._default(ReportCounts, {}),
   problems: z._default(Text(REPORT_LIMITS.problems), ''),
   tomorrowPlan: z._default(Text(REPORT_LIMITS.plan), ''),
-  photos: z._default(z.array(PhotoRef).check(z.maxLength(REPORT_LIMITS.photos, `最多 ${REPORT_LIMITS.photos} 张照片`)), []),
+  photos: z._default(uniqueItems(z.array(PhotoRef).check(z.maxLength(REPORT_LIMITS.photos, `最多 ${REPORT_LIMITS.photos} 张照片`))), []),
 });
 export type ReportContent = z.infer<typeof ReportContent>;
 
@@ -144,9 +143,7 @@ export const ReportSummary = z.object({
 export const ReportList = z.object({ branchId: Id, reports: z.array(ReportSummary) });
 
 export const AddCommentBody = z.strictObject({
-  text: z
-    .string()
-    .check(z.trim(), z.minLength(1, '请填写批注'), z.maxLength(REPORT_LIMITS.comment, `不能超过 ${REPORT_LIMITS.comment} 个字`)),
+  text: userText({ min: 1, max: REPORT_LIMITS.comment, empty: '请填写批注', multiline: true }),
 });
 
 /* ---------- compliance ---------- */
@@ -241,7 +238,7 @@ export const CreateExemptionBody = z
     branchId: z.optional(Id),
     /** `workday`: record a 调休 make-up working day (district admins, a Saturday or Sunday, no branch). */
     kind: z.optional(z.literal('workday')),
-    reason: z.string().check(z.trim(), z.minLength(1, '请填写原因'), z.maxLength(100)),
+    reason: userText({ min: 1, max: 100, empty: '请填写原因' }),
   })
   .check(z.refine((b) => !(b.kind === 'workday' && b.branchId), { message: '调休上班日是全区的，不能指定支部', path: ['branchId'] }));
 export type CreateExemptionBody = z.infer<typeof CreateExemptionBody>;

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
 import { DayKey, Id, IsoDateTime, MonthKey } from './common.contract';
+import { userText } from './user-text';
 
 /**
  * 学讲评 (德化街): party members study, speak, then evaluate; the branch keeps four lists per month and works
@@ -26,7 +27,8 @@ export const REVIEW_STATUS_LABELS: Record<ReviewItemStatus, string> = { open: '�
 
 export const REVIEW_LIMITS = { text: 200, owner: 20, note: 200, history: 100 } as const;
 
-const Short = (max: number, empty: string) => z.string().check(z.trim(), z.minLength(1, empty), z.maxLength(max, `不能超过 ${max} 个字`));
+/** Longer texts are written in a text area, so they may hold newlines; short ones are one line. */
+const Short = (max: number, empty: string) => userText({ min: 1, max, empty, multiline: max > 60 });
 
 /** A client-made id for a new item (a ULID): a retried add finds the item it already made instead of adding twice. */
 export const ReviewItemId = z.string().check(z.regex(/^[0-9A-Za-z]{16,32}$/, '条目编号无效'));

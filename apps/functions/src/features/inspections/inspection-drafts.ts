@@ -1,5 +1,5 @@
 import type { InspectionContent, InspectionDraft, InspectionList, Role, Star } from '@chuangxing/shared';
-import { DomainError, notFound } from '../../platform/kernel/domain-error';
+import { invalidFields, notFound } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
 import { catalogueInForce } from '../catalogue/catalogue.readers';
 import type { Branch } from '../org/org.readers';
@@ -20,7 +20,7 @@ async function vetoesOf(deps: Pick<InspectionsPorts, 'districtId' | 'catalogue'>
 export async function checkContent(deps: Pick<InspectionsPorts, 'districtId' | 'catalogue'>, content: InspectionContent, branch: Branch) {
   const vetoes = await vetoesOf(deps, branch.type);
   const errors = checkInspectionContent(content, branch.type, new Map([...vetoes].map(([id, v]) => [id, v.star])));
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', '督导记录有误，请检查标出的项目', errors);
+  if (errors.length) throw invalidFields('督导记录有误，请检查标出的项目', errors);
   return vetoes;
 }
 

@@ -1,5 +1,5 @@
 import type { Role } from '@chuangxing/shared';
-import { forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
+import { forbiddenScope, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import { bindingsFor, coversBranch, filerBindingFor, type Principal } from '../../platform/kernel/principal';
 import type { Branch } from '../org/org.readers';
 import type { InspectionsPorts } from './inspections.ports';
@@ -22,7 +22,7 @@ export async function inspectedBranch(
   path = 'body.content.branchId',
 ): Promise<Branch> {
   const branch = await deps.org.getBranch(branchId);
-  if (!branch || branch.districtId !== deps.districtId) throw invalid(path, '支部不存在');
+  if (!branch || branch.districtId !== deps.districtId) throw unknownReference(path, '支部不存在');
   if (!inspects(principal, allowed, branch)) throw forbiddenScope();
   return branch;
 }

@@ -1,5 +1,5 @@
 import { type RecordedInspection, type Role, UPLOAD_LIMITS } from '@chuangxing/shared';
-import { DomainError, notFound } from '../../platform/kernel/domain-error';
+import { DomainError, invalidFields, notFound } from '../../platform/kernel/domain-error';
 import { activeBindings, type Principal } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import type { Notification } from '../../platform/notify/notifier';
@@ -55,7 +55,7 @@ export async function recordInspection(
   const now = deps.clock.now();
   const day = shanghaiDay(now);
   const missing = checkRecordable(content, day, now);
-  if (missing.length) throw new DomainError('VALIDATION_FAILED', '记录前请补全标出的项目', missing);
+  if (missing.length) throw invalidFields('记录前请补全标出的项目', missing);
   await verifyStoredPhotos(
     deps.storage,
     uploadFolder('inspection', branch.id),

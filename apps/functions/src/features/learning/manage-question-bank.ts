@@ -1,5 +1,5 @@
 import type { Question, QuestionBody, Role } from '@chuangxing/shared';
-import { DomainError, forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
+import { forbiddenScope, invalid, invalidFields, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import { isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
 import { managedTownships, manages } from './audience';
 import type { LearningPorts } from './learning.ports';
@@ -37,7 +37,7 @@ export async function createQuestion(
   let ownerLabel: string;
   if (body.townshipId) {
     const township = await deps.org.getTownship(deps.districtId, body.townshipId);
-    if (!township) throw invalid('body.townshipId', '乡镇（街道）不存在');
+    if (!township) throw unknownReference('body.townshipId', '乡镇（街道）不存在');
     if (!manages(reach, body.townshipId)) throw forbiddenScope();
     ownerLabel = township.name;
   } else {
@@ -46,7 +46,7 @@ export async function createQuestion(
     ownerLabel = (await deps.org.getDistrict(deps.districtId))?.name ?? '区';
   }
   const { options, answer, errors } = normalizeQuestion(body);
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', '题目有误，请检查标出的项目', errors);
+  if (errors.length) throw invalidFields('题目有误，请检查标出的项目', errors);
   const q: StoredQuestion = {
     id: deps.ids.next(),
     districtId: deps.districtId,

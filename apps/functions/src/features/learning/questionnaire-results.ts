@@ -1,4 +1,4 @@
-import { formatShanghaiDateTime, type QuestionnaireResults, type Role } from '@chuangxing/shared';
+import { FILE_CONTENT_TYPES, formatShanghaiDateTime, type QuestionnaireResults, type Role } from '@chuangxing/shared';
 import type { Principal } from '../../platform/kernel/principal';
 import type { ExportedFile } from '../../platform/xlsx/exported-file';
 import type { LearningPorts } from './learning.ports';
@@ -37,7 +37,7 @@ export async function exportQuestionnaire(
   const responses = (await deps.learning.questionnaires.listResponses(q.id)).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
   return {
     filename: `问卷结果_${q.title}.csv`,
-    contentType: 'text/csv; charset=utf-8',
+    contentType: FILE_CONTENT_TYPES.csv,
     bytes: Buffer.from(responsesCsv(q, responses, formatShanghaiDateTime), 'utf8'),
   };
 }

@@ -1,5 +1,5 @@
 import type { CreateQuestionnaireBody, Questionnaire, QuestionnaireDetail, ResponseBody, Role } from '@chuangxing/shared';
-import { DomainError, forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
+import { DomainError, forbiddenScope, invalidFields, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import { keyedId } from '../../platform/kernel/keyed-id';
 import { bindingsFor, type Principal } from '../../platform/kernel/principal';
 import { audienceBinding, managedTownships, manages } from './audience';
@@ -44,10 +44,10 @@ export async function createQuestionnaire(
   const existing = await deps.learning.questionnaires.get(id);
   if (existing) return { questionnaire: presentQuestionnaire(existing, now), canAnswer: false, isOrganiser: true };
   const township = await deps.org.getTownship(deps.districtId, body.townshipId);
-  if (!township) throw invalid('body.townshipId', '乡镇（街道）不存在');
+  if (!township) throw unknownReference('body.townshipId', '乡镇（街道）不存在');
   const { questions, errors } = buildQnQuestions(body.questions);
   if (Date.parse(body.closesAt) <= now.getTime()) errors.push({ path: 'body.closesAt', code: 'past', message: '截止时间必须晚于现在' });
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', '问卷有误，请检查标出的项目', errors);
+  if (errors.length) throw invalidFields('问卷有误，请检查标出的项目', errors);
   if (!manages(managedTownships(deps.districtId, principal, allowed), body.townshipId)) throw forbiddenScope();
   const q: StoredQuestionnaire = {
     id,
@@ -137,7 +137,7 @@ export async function putResponse(
   const { q, isOrganiser, member } = await visible(deps, principal, allowed, id);
   if (!member) throw notFound('问卷');
   const errors = checkResponse(q.questions, body.answers);
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', '答卷有误，请检查标出的问题', errors);
+  if (errors.length) throw invalidFields('答卷有误，请检查标出的问题', errors);
   const now = deps.clock.now();
   if (!questionnaireOpen(now, q)) throw new DomainError('ILLEGAL_TRANSITION', '问卷已截止，不能再提交或修改');
   const previous = await deps.learning.questionnaires.getResponse(q.id, principal.user.id);

@@ -1,5 +1,5 @@
 import type { AttemptResult, MyTest, Role, StartedAttempt, SubmitAttemptBody } from '@chuangxing/shared';
-import { DomainError, notFound } from '../../platform/kernel/domain-error';
+import { DomainError, invalidFields, notFound } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
 import { audienceBinding } from './audience';
 import type { LearningPorts } from './learning.ports';
@@ -149,7 +149,7 @@ export async function submitAttempt(
   if (!attempt) throw notFound('作答记录');
   if (attempt.status === 'submitted') return resultOf(s, attempt, attempts.length, now);
   const errors = checkAnswers(s.questions, body.answers);
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', '答案有误', errors);
+  if (errors.length) throw invalidFields('答案有误', errors);
   if (isTooLate(now, attempt.deadline)) throw new DomainError('TIME_UP', '作答时间已到，本次提交未被接受');
 
   const scored = scoreAttempt(s.questions, body.answers);

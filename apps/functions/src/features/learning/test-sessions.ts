@@ -1,5 +1,5 @@
 import type { CreateTestSessionBody, Role, TestSession } from '@chuangxing/shared';
-import { DomainError, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
+import { forbiddenScope, invalidFields, notFound } from '../../platform/kernel/domain-error';
 import { keyedId } from '../../platform/kernel/keyed-id';
 import type { Principal } from '../../platform/kernel/principal';
 import { managedTownships, manages } from './audience';
@@ -67,7 +67,7 @@ export async function createTestSession(
     else questions.push({ id: q.id, kind: q.kind, text: q.text, options: q.options, answer: q.answer });
     seen.add(qid);
   });
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', '测试设置有误，请检查标出的项目', errors);
+  if (errors.length) throw invalidFields('测试设置有误，请检查标出的项目', errors);
   if (!body.townshipIds.every((t) => manages(reach, t))) throw forbiddenScope();
 
   const organiserLabel =

@@ -1,5 +1,5 @@
 import { type CaseLetter, type LetterActionBody, ROLE_LABELS, type Role, type TimelineEntry } from '@chuangxing/shared';
-import { DomainError, forbiddenRole, invalid, notFound } from '../../platform/kernel/domain-error';
+import { DomainError, forbiddenRole, invalid, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
 import { accessTo } from './case-access';
 import { countersFor, type Letter, type LetterEvent, letterMonth, nextState } from './letter';
@@ -38,7 +38,7 @@ export async function actOnCase(
       break;
     case 'transfer': {
       const to = await deps.org.getBranch(body.toBranchId);
-      if (!to || to.districtId !== deps.districtId) throw invalid('body.toBranchId', '转办对象不存在');
+      if (!to || to.districtId !== deps.districtId) throw unknownReference('body.toBranchId', '转办对象不存在');
       if (to.id === letter.branchId) throw invalid('body.toBranchId', '不能转给本单位');
       next = {
         ...next,

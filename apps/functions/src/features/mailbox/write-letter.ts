@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type TimelineEntry, UPLOAD_LIMITS, type WriteLetterBody } from '@chuangxing/shared';
-import { invalid } from '../../platform/kernel/domain-error';
+import { unknownReference } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
 import { codeFromRandom } from '../../platform/kernel/random-code';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
@@ -14,7 +14,7 @@ import { toMyLetter } from './present-letter';
 /** Any WeChat user writes, named or anonymous. The account is kept sealed; officials never see it. */
 export async function writeLetter(deps: MailboxPorts, principal: Principal, body: WriteLetterBody) {
   const branch = await deps.org.getBranch(body.branchId);
-  if (!branch || branch.districtId !== deps.districtId) throw invalid('body.branchId', '请选择要写信的社区');
+  if (!branch || branch.districtId !== deps.districtId) throw unknownReference('body.branchId', '没有这个社区，请重新选择');
   // Photos are uploaded the same day to the same community (the presign files them so).
   await verifyStoredPhotos(
     deps.storage,

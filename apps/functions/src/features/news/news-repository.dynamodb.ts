@@ -1,23 +1,19 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { expectVersion } from '../../platform/dynamodb/optimistic';
 import { isConditionalCheckFailed } from '../../platform/dynamodb/transaction-errors';
-import { invalid, notFound } from '../../platform/kernel/domain-error';
+import { notFound } from '../../platform/kernel/domain-error';
 import type { StoredNews } from './news';
 import { feedPosition, newsEntities, newsQueries } from './news.entities';
 import type { NewsRepository } from './news-repository';
 
 const { post } = newsEntities;
 
-/** The cursor is the last item's feed position, base64url: `{createdAt}#{id}`. */
-function encodeCursor(sk: string): string {
-  return Buffer.from(sk, 'utf8').toString('base64url');
-}
-function decodeCursor(cursor: string): string {
-  const sk = Buffer.from(cursor, 'base64url').toString('utf8');
-  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)#([A-Za-z0-9_-]{1,64})$/.exec(sk);
-  if (!m) throw invalid('query.cursor', '分页参数无效，请从头加载');
-  return sk;
-}
+/**
+ * The cursor is the last item's feed position with `~` for `#` (the contract's NewsCursor): any value of that
+ * form is a place in the feed, so the contract's pattern is exactly what this accepts.
+ */
+const encodeCursor = (position: string) => position.replace('#', '~');
+const decodeCursor = (cursor: string) => cursor.replace('~', '#');
 
 export class DynamoNewsRepository implements NewsRepository {
   constructor(

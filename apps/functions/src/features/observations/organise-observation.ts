@@ -9,7 +9,7 @@ import {
   shanghaiDay,
   starSetFor,
 } from '@chuangxing/shared';
-import { DomainError, forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
+import { DomainError, forbiddenScope, invalid, invalidFields, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import { bindingsFor, managesTownship, type Principal } from '../../platform/kernel/principal';
 import { computeResults, type StoredObservation } from './observation';
 import { eligibleObserver, organisingTownship, viewOf } from './observation-access';
@@ -64,7 +64,7 @@ export async function createObservation(
     deps.org.getDistrict(deps.districtId),
     townshipId ? deps.org.getTownship(deps.districtId, townshipId) : Promise.resolve(undefined),
   ]);
-  if (townshipId && !township) throw invalid('body.townshipId', '乡镇（街道）不存在');
+  if (townshipId && !township) throw unknownReference('body.townshipId', '乡镇（街道）不存在');
 
   const branches = await Promise.all(body.branchIds.map((id) => deps.org.getBranch(id)));
   const errors: { path: string; code: string; message: string }[] = [];
@@ -78,14 +78,15 @@ export async function createObservation(
   });
   const users = await Promise.all(body.observerIds.map((id) => deps.users.getUser(id)));
   users.forEach((u, i) => {
-    if (!u?.bindings.some((b) => eligibleObserver(b, deps.districtId, townshipId)))
+    if (!u) errors.push({ path: `body.observerIds.${i}`, code: 'not_found', message: '没有这个人员' });
+    else if (!u.bindings.some((b) => eligibleObserver(b, deps.districtId, townshipId)))
       errors.push({
         path: `body.observerIds.${i}`,
         code: 'not_eligible',
         message: '不是可选的评分人员（须为辖区内的乡镇干部、督导、领导或区委组织部人员）',
       });
   });
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', '提交的内容有误', errors);
+  if (errors.length) throw invalidFields('提交的内容有误', errors);
   // Every branch and observer was found (a missing one is an error above).
   const visited = branches.filter(isPresent);
   const observers = users.filter(isPresent);

@@ -1,5 +1,5 @@
 import { type BranchScore, type ScoreBranchBody, starSetFor } from '@chuangxing/shared';
-import { DomainError, notFound } from '../../platform/kernel/domain-error';
+import { DomainError, invalidFields, notFound } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
 import { checkScoreSheet, type StoredScore } from './observation';
 import { presentScore } from './observation-presenters';
@@ -21,7 +21,7 @@ export async function scoreBranch(
   const branch = obs.branches.find((b) => b.branchId === branchId);
   if (!branch) throw notFound('观摩支部');
   const errors = checkScoreSheet(starSetFor(branch.type), body.scores);
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', '评分有误', errors);
+  if (errors.length) throw invalidFields('评分有误', errors);
   const score: StoredScore = {
     observationId,
     branchId,

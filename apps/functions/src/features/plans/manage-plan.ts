@@ -1,5 +1,5 @@
 import type { Plan, PlanContent, Role } from '@chuangxing/shared';
-import { DomainError, forbiddenRole, notFound } from '../../platform/kernel/domain-error';
+import { DomainError, forbiddenRole, invalidFields, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, filerBindingFor, managesTownship, type Principal } from '../../platform/kernel/principal';
 import { readableBranch } from '../org/org.readers';
 import { checkPlanComplete, checkPlanContent, nextPlanStatus, type StoredPlan } from './branch-plan';
@@ -66,7 +66,7 @@ export async function savePlan(
   const catalogue = current ? await catalogueOfPlan(deps, current.catalogueVersion) : await catalogueNow(deps);
   const taskStars = new Map(catalogue.content[branch.type].flatMap((s) => s.tasks.map((t) => [t.id, s.star] as const)));
   const errors = checkPlanContent(content, branch.type, year, taskStars);
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', '计划内容有误，请检查标出的项目', errors);
+  if (errors.length) throw invalidFields('计划内容有误，请检查标出的项目', errors);
   const next: StoredPlan = {
     branchId,
     branchName: branch.name,
@@ -105,7 +105,7 @@ export async function actOnPlan(
   const status = nextPlanStatus(plan.status, body.action);
   if (body.action === 'submit') {
     const missing = checkPlanComplete(plan.content);
-    if (missing.length) throw new DomainError('VALIDATION_FAILED', '计划还不完整', missing);
+    if (missing.length) throw invalidFields('计划还不完整', missing);
   }
   const next: StoredPlan = {
     ...plan,

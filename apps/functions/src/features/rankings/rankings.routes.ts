@@ -50,7 +50,7 @@ export const rankingsImplementations: RouteImpls<typeof rankingsRoutes, Rankings
     status: 200,
     body: await rankings.publishRanking(deps, principal, allowed, params.quarter, params.version, body.revision),
   }),
-  /** The edge sends `base64` as the workbook's bytes (produces: 'file'). */
+  /** The edge sends `base64` as the workbook's bytes (produces: 'xlsx'). */
   exportRanking: async ({ deps, principal, allowed, params, query }) => {
     const file = await exportRanking(deps, principal, allowed, params.quarter, query.version);
     return { status: 200, body: { filename: file.filename, contentType: file.contentType, base64: file.bytes.toString('base64') } };

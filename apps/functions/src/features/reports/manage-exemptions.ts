@@ -1,5 +1,5 @@
 import type { CreateExemptionBody, Exemption, Role } from '@chuangxing/shared';
-import { DomainError, forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
+import { DomainError, forbiddenScope, invalid, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import {
   bindingsFor,
   coversBranch,
@@ -69,7 +69,7 @@ export async function createExemption(
     if (input.kind === 'workday' && !isWeekend(input.day)) throw invalid('body.day', '调休上班日应为周六或周日（工作日本来就要上班）');
   } else {
     const branch = await deps.org.getBranch(input.branchId);
-    if (!branch) throw invalid('body.branchId', '支部不存在');
+    if (!branch) throw unknownReference('body.branchId', '支部不存在');
     if (!bindings.some((b) => managesTownship(b, deps.districtId, branch.townshipId))) throw forbiddenScope();
     townshipId = branch.townshipId;
   }

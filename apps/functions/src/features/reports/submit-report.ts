@@ -1,5 +1,5 @@
 import type { ReportItem, Role, SubmitReportBody } from '@chuangxing/shared';
-import { DomainError, notFound } from '../../platform/kernel/domain-error';
+import { invalidFields, notFound } from '../../platform/kernel/domain-error';
 import { filerBindingFor, type Principal } from '../../platform/kernel/principal';
 import { catalogueInForce } from '../catalogue/catalogue.readers';
 import { assertFileable, type DailyReport, type Revision, statusFor } from './daily-report';
@@ -19,7 +19,7 @@ async function verifyKeyTasks(deps: ReportsPorts, branchId: string, items: Repor
       ? []
       : [{ path: `body.content.items.${i}.taskId`, code: 'unknown_task', message: '该星级下没有这项重点任务' }];
   });
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', '重点任务有误，请重新选择', errors);
+  if (errors.length) throw invalidFields('重点任务有误，请重新选择', errors);
 }
 
 /**

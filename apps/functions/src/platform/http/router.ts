@@ -1,4 +1,4 @@
-import { type ErrorBody, type HttpMethod, ROUTE_INDEX, type RouteDef } from '@chuangxing/shared';
+import { type ErrorBody, FILE_CONTENT_TYPES, type HttpMethod, ROUTE_INDEX, type RouteDef } from '@chuangxing/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, forbiddenRole } from '../kernel/domain-error';
 import { isAllowed, type Principal } from '../kernel/principal';
@@ -8,7 +8,7 @@ import { ERROR_STATUS } from './error-status';
 import type { ServedFeature } from './feature';
 import type { RouteContext } from './route-context';
 import { SECURITY_HEADERS } from './security-headers';
-import { parsePart } from './validation';
+import { NO_QUERY, parsePart } from './validation';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -117,12 +117,13 @@ function json(status: number, body: unknown, headers: Record<string, string>): A
 /** Bytes, not JSON: API Gateway decodes a base64 body when isBase64Encoded is set. */
 function fileResult(
   file: { filename: string; contentType: string; base64: string },
+  contentType: string,
   headers: Record<string, string>,
 ): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: 200,
     headers: {
-      'content-type': file.contentType,
+      'content-type': contentType,
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       'cache-control': 'no-store',
       ...SECURITY_HEADERS,
@@ -180,7 +181,7 @@ export function createRouter({ features, authenticate, devLogin, corsOrigins, lo
     }
     const ctx: RouteContext<RouteDef, unknown> = {
       params: parsePart(route.params, rawParams, 'params'),
-      query: parsePart(route.query, { ...(event.queryStringParameters ?? {}) }, 'query'),
+      query: parsePart(route.query ?? NO_QUERY, { ...(event.queryStringParameters ?? {}) }, 'query'),
       // No body reads as {} (so a required field is named); a sent `null`, array or scalar is refused as it is.
       body: route.body ? parsePart(route.body, bodyOrEmpty(readBody(event)), 'body') : undefined,
       principal: principal as Principal,
@@ -189,11 +190,14 @@ export function createRouter({ features, authenticate, devLogin, corsOrigins, lo
       deps: r.deps,
     };
     const res = await r.impl(ctx);
+    const file = res.status === 200 && route.produces ? FILE_CONTENT_TYPES[route.produces] : undefined;
+    // The contract states the file's type; a feature sending another is a bug, not a different answer.
+    if (file && (res.body as { contentType?: string }).contentType !== file) throw new Error(`${r.name} sent a file that is not ${file}`);
     return {
       ...res,
       userId: route.unloggedCaller ? undefined : principal?.user.id,
       route: r.name,
-      file: route.produces === 'file' && res.status === 200,
+      file,
     };
   }
 
@@ -208,10 +212,10 @@ export function createRouter({ features, authenticate, devLogin, corsOrigins, lo
       let body: unknown;
       let userId: string | undefined;
       let routeName: string | undefined;
-      let file = false;
+      let file: string | undefined;
       const headers: Record<string, string> = { ...cors };
       try {
-        ({ status, body, userId, route: routeName, file = false } = await dispatch(event));
+        ({ status, body, userId, route: routeName, file } = await dispatch(event));
       } catch (err) {
         if (err instanceof DomainError) {
           status = ERROR_STATUS[err.code];
@@ -238,7 +242,7 @@ export function createRouter({ features, authenticate, devLogin, corsOrigins, lo
         userId,
         requestId: event.requestContext.requestId,
       });
-      if (file) return fileResult(body as { filename: string; contentType: string; base64: string }, headers);
+      if (file) return fileResult(body as { filename: string; contentType: string; base64: string }, file, headers);
       return json(status, body, headers);
     },
   };

@@ -18,6 +18,9 @@ export function toFieldErrors(issues: readonly Issue[], prefix: string): FieldEr
   });
 }
 
+/** The query of a route that declares none: any parameter is refused, as the contract says. */
+export const NO_QUERY = z.strictObject({});
+
 /** Parses one part of a request (params, query or body) or throws VALIDATION_FAILED with field errors. */
 export function parsePart<T>(schema: z.ZodMiniType<T> | undefined, value: unknown, part: 'params' | 'query' | 'body'): T {
   if (!schema) return undefined as T;

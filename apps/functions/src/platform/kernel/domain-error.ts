@@ -26,3 +26,18 @@ export const conflict = (message: string, path?: string) =>
 export const unauthenticated = (message = '登录已失效，请重新登录') => new DomainError('UNAUTHENTICATED', message);
 export const invalid = (path: string, message: string, code = 'invalid') =>
   new DomainError('VALIDATION_FAILED', '提交的内容有误', [{ path, code, message }]);
+
+/** An id in the body that names nothing the caller may see: 404, as an unknown id in the path, naming the field. */
+export const unknownReference = (path: string, message: string) =>
+  new DomainError('NOT_FOUND', message, [{ path, code: 'not_found', message }]);
+
+/**
+ * Codes of field errors that mean "this id of a unit, person or record names nothing". A catalogue item that
+ * exists but does not belong where it is put (`unknown_task`, `unknown_veto`) is a 400 like any other rule.
+ */
+const REFERENCE_CODE = /^(not_found|unknown)$/;
+
+/** A request's field errors as one error: 404 when an id among them names nothing (as the contract documents), else 400. */
+export function invalidFields(message: string, errors: FieldError[]): DomainError {
+  return new DomainError(errors.some((e) => REFERENCE_CODE.test(e.code)) ? 'NOT_FOUND' : 'VALIDATION_FAILED', message, errors);
+}

@@ -1,5 +1,5 @@
 import { PHOTO_CONTENT_TYPES } from '@chuangxing/shared';
-import { DomainError } from '../kernel/domain-error';
+import { invalidFields } from '../kernel/domain-error';
 import type { ObjectStorage } from './object-storage';
 
 const EXT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
@@ -30,5 +30,5 @@ export async function verifyStoredPhotos(storage: ObjectStorage, folder: string,
     } else if (head.size > c.limit)
       errors.push({ path: c.path, code: 'photo_too_big', message: `照片超过 ${Math.round(c.limit / 1024)} KB 上限` });
   });
-  if (errors.length) throw new DomainError('VALIDATION_FAILED', '照片有误，请检查后重新提交', errors);
+  if (errors.length) throw invalidFields('照片有误，请检查后重新提交', errors);
 }

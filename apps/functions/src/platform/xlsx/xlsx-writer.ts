@@ -1,4 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
+import { FILE_CONTENT_TYPES } from '@chuangxing/shared';
 
 /**
  * A small, dependency-free XLSX (Office Open XML) writer: inline strings, numbers, a bold header style and
@@ -238,7 +239,7 @@ export function writeXlsx(sheets: SheetSpec[]): Buffer {
   ]);
 }
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_CONTENT_TYPE = FILE_CONTENT_TYPES.xlsx;
 
 /** The spreadsheet port's XLSX implementation. */
 export const xlsxWriter: SpreadsheetWriter = { contentType: XLSX_CONTENT_TYPE, write: writeXlsx };
