@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/local/dynamo-local';
 import { portIsFree } from '../../src/local/ports';
 
@@ -81,7 +81,7 @@ function start(ports: { dynamo: number; api: number; web: number }, dataDir: str
 /** Waits until no process mentions `dir` any more (a stop takes a moment after its parent exits). */
 const noneLeft = (dir: string) => until(`no process left for ${dir}`, () => processesMentioning(dir).length === 0, 20_000);
 
-async function ready(run: Run, timeoutMs = 150_000) {
+async function ready(run: Run, timeoutMs = 280_000) {
   let done = false;
   run.exited.then(() => {
     done = true;
@@ -122,7 +122,8 @@ describe('npm start owns its processes', () => {
     mkdirSync(h5, { recursive: true });
     writeFileSync(join(h5, 'index.html'), '<!doctype html><html><head></head><body>H5</body></html>');
   });
-  afterAll(async () => {
+  /** Only if a test failed midway: this file's own runs and what they started, so one failure does not spill into the next. */
+  const killLeftovers = async () => {
     const kill = (pid: number) => {
       try {
         process.kill(pid, 'SIGKILL');
@@ -130,9 +131,13 @@ describe('npm start owns its processes', () => {
         // already gone
       }
     };
-    // Only if a test failed midway: this file's own runs and what they started.
-    for (const r of runs) if (r.child.exitCode === null && r.child.signalCode === null) kill(-(r.child.pid as number));
+    for (const r of runs.splice(0)) if (r.child.exitCode === null && r.child.signalCode === null) kill(-(r.child.pid as number));
     for (const p of processesMentioning(tmp)) kill(p.pid);
+    await until('leftovers to go', () => processesMentioning(tmp).length === 0, 10_000).catch(() => undefined);
+  };
+  afterEach(killLeftovers);
+  afterAll(async () => {
+    await killLeftovers();
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -167,7 +172,7 @@ describe('npm start owns its processes', () => {
     expect(first.output()).toContain('✓ 已停止');
     await noneLeft(data);
     expect(await allFree(ports)).toBe(true);
-  }, 300_000);
+  }, 420_000);
 
   it('a start whose API port is taken refuses before starting anything', async () => {
     const ports = await distinctPorts();
@@ -236,5 +241,5 @@ describe('npm start owns its processes', () => {
     await noneLeft(data);
     expect(run.output()).toContain('✓ 已停止');
     expect(await allFree(ports)).toBe(true);
-  }, 180_000);
+  }, 360_000);
 });

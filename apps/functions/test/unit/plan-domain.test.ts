@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scheduleBackwards } from '../../src/features/plans/backward-schedule';
 import { checkPlanComplete, checkPlanContent, nextPlanStatus } from '../../src/features/plans/branch-plan';
 import { doneAtAfter, reportedPercent } from '../../src/features/plans/task-progress';
-import { calendarMonths as scheduleMonths } from '../../src/features/reports/working-calendar';
+import { calendarMonths as scheduleMonths } from '../../src/features/reports/reports.readers';
 import { WorkingCalendar } from '../../src/platform/kernel/working-calendar';
 
 describe('倒排工期', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { calendarForWorkingDays, calendarOf, districtCalendar } from '../../src/features/reports/reports.readers';
 import type { StoredExemption } from '../../src/features/reports/rules-repository';
-import { calendarForWorkingDays, calendarOf, districtCalendar } from '../../src/features/reports/working-calendar';
 import { CN_PUBLIC_HOLIDAYS, publicHolidaysBetween } from '../../src/platform/kernel/cn-public-holidays';
 import { isWeekend, WorkingCalendar } from '../../src/platform/kernel/working-calendar';
 
