@@ -17,13 +17,24 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
   return chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
 }
 
+/**
+ * The request target's path and query string, as sent. Split by hand: `new URL` would read `//x/y` as host x
+ * and throw on `//%ZZ`, and a malformed path is the router's to refuse (400), not a crash here.
+ */
+function splitTarget(target: string): { path: string; query: string } {
+  let rest = target;
+  if (/^https?:\/\//i.test(rest)) rest = rest.replace(/^https?:\/\/[^/?]*/i, '') || '/';
+  const q = rest.indexOf('?');
+  return q < 0 ? { path: rest, query: '' } : { path: rest.slice(0, q), query: rest.slice(q + 1) };
+}
+
 /** Turns a node:http request into the API Gateway v2 event that Lambda would receive. */
 export function toApiGatewayEvent(req: IncomingMessage, body: string | undefined): APIGatewayProxyEventV2 {
-  const url = new URL(req.url ?? '/', 'http://local');
+  const target = splitTarget(req.url ?? '/');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
-  url.searchParams.forEach((v, k) => {
+  new URLSearchParams(target.query).forEach((v, k) => {
     query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
   });
   const now = new Date();
@@ -31,8 +42,8 @@ export function toApiGatewayEvent(req: IncomingMessage, body: string | undefined
   return {
     version: '2.0',
     routeKey: '$default',
-    rawPath: url.pathname,
-    rawQueryString: url.search.replace(/^\?/, ''),
+    rawPath: target.path,
+    rawQueryString: target.query,
     headers,
     queryStringParameters: Object.keys(query).length ? query : undefined,
     requestContext: {
@@ -42,7 +53,7 @@ export function toApiGatewayEvent(req: IncomingMessage, body: string | undefined
       domainPrefix: 'local',
       http: {
         method,
-        path: url.pathname,
+        path: target.path,
         protocol: 'HTTP/1.1',
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',

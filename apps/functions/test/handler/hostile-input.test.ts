@@ -71,6 +71,15 @@ describe('hostile input at the edge', () => {
         const res = await rawGet(stack.url, `/v1/org/branches/${bad}`);
         expect([bad, res.status, JSON.parse(res.body).details[0].path]).toEqual([bad, 400, 'params.branchId']);
       }
+      // A leading `//` is a path here, not a host: refused or not found, never a crash.
+      for (const [target, status] of [
+        ['//%ZZ', 400],
+        ['//a%ZZ/x', 400],
+        ['//v1/me', 404],
+        ['/v1/me?x=%ZZ', 401],
+      ] as const) {
+        expect([target, (await rawGet(stack.url, target)).status]).toEqual([target, status]);
+      }
       expect(errors).toEqual([]);
     });
 

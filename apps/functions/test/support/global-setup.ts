@@ -10,7 +10,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const dynamo = await startDynamoLocal();
+  // Java starts slowly on a runner shared with other work: give it more than the 30 s `npm start` allows.
+  const dynamo = await startDynamoLocal({ readyWithinMs: 90_000 });
   project.provide('dynamoEndpoint', dynamo.endpoint);
   return () => dynamo.stop();
 }

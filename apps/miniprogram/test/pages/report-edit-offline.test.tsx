@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import ReportEditPage from '../../src/subpackages/reports/pages/edit/index';
 import { resetReportSync } from '../../src/subpackages/reports/services/report-sync';
 import { emitAppShow, emitNetworkChange, taroMock } from '../mocks/taro';
-import { fakeApi } from '../support/fake-api';
+import { errorReply, fakeApi } from '../support/fake-api';
 import {
   asSecretary,
   BRANCH,
@@ -61,6 +61,33 @@ describe('填写日报: offline and photos', () => {
     await act(async () => emitNetworkChange(true));
     await new Promise((r) => setTimeout(r, 20));
     expect(server.calls(`PUT ${reportPath}`)).toHaveLength(3);
+  });
+
+  it('the server answers 503 (database down): 待发送 with "try again later", never 提交未成功, sent once it is back', async () => {
+    asSecretary();
+    let down = true;
+    const server = fakeApi({
+      'GET /v1/org/branches/jianxinnan': BRANCH,
+      'GET /v1/daily-rules': RULES,
+      [`GET ${reportPath}`]: [NOT_FILED, filed()],
+      [`PUT ${reportPath}`]: (req) => (down ? errorReply(503, 'UNAVAILABLE', '服务暂时不可用，请稍后再试') : created(req)),
+    });
+
+    render(<ReportEditPage />);
+    await fillFirstItem('停电时也能提交');
+    fireEvent.click(submitButton());
+
+    expect(await screen.findByText('服务器暂时繁忙：已保存在本机，稍后自动重试')).toBeTruthy();
+    expect(status()).toBe('待发送');
+    expect(screen.queryByText('提交未成功')).toBeNull();
+    expect(screen.queryByText('网络不可用：已保存在本机，联网后自动发送')).toBeNull();
+
+    down = false;
+    fireEvent.click(submitButton()); // 待发送 · 点此立即重试
+    await waitFor(() => expect(status()).toBe('已提交'));
+    const keys = server.calls(`PUT ${reportPath}`).map((p) => (p.body as SubmitReportBody).idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
   });
 
   it('keeps the draft on the device: after an app restart the page shows what was typed', async () => {

@@ -5,6 +5,8 @@ import {
   createSubmissionQueue,
   QUEUE_STORAGE_KEY,
   type QueuedSubmission,
+  SERVER_BUSY_MESSAGE,
+  SERVER_UNAVAILABLE_WAIT_MS,
   type SendSubmission,
 } from '../../src/subpackages/reports/offline/submission-queue';
 import { fakeClock, fakeStorage, settle } from '../support/fake-clock';
@@ -224,6 +226,33 @@ describe('submission queue', () => {
     await clock.advance(4000);
     expect(transport.send).toHaveBeenCalledTimes(3);
     expect(queue.latest('b1', '2025-06-10')?.state).toBe('sent');
+  });
+
+  it('a 503 UNAVAILABLE (the database is down) is "try again later": kept, not before the server’s 5 s, same key, said so', async () => {
+    const { clock, transport, queue } = setup();
+    let n = 0;
+    const down = { status: 503, body: { code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后再试' } };
+    transport.goOnline(() => (++n < 3 ? down : created()));
+    queue.enqueue({ branchId: 'b1', day: '2025-06-10', body: body('key-uuuuuuuuuuuuuuuu') });
+    await queue.flush();
+    expect(queue.latest('b1', '2025-06-10')).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: clock.now() + SERVER_UNAVAILABLE_WAIT_MS,
+      lastError: { status: 503, code: 'UNAVAILABLE', message: SERVER_BUSY_MESSAGE },
+    });
+    expect(SERVER_BUSY_MESSAGE).toBe('服务器暂时繁忙：已保存在本机，稍后自动重试');
+    // The 2 s backoff alone would have sent it again by now: the server asked for 5.
+    await clock.advance(4_999);
+    expect(transport.send).toHaveBeenCalledTimes(1);
+    await clock.advance(1);
+    expect(transport.send).toHaveBeenCalledTimes(2);
+    // Still down: waits again (the backoff, or the 5 s if that is longer), and stays queued, never rejected.
+    expect(queue.latest('b1', '2025-06-10')).toMatchObject({ state: 'pending', attempts: 2, nextAttemptAt: clock.now() + 5_000 });
+    await clock.advance(5_000);
+    expect(transport.send).toHaveBeenCalledTimes(3);
+    expect(queue.latest('b1', '2025-06-10')?.state).toBe('sent');
+    expect(new Set(transport.send.mock.calls.map(([s]) => s.body.idempotencyKey))).toEqual(new Set(['key-uuuuuuuuuuuuuuuu']));
   });
 
   it('a new submission for the same day supersedes the unsent one', async () => {

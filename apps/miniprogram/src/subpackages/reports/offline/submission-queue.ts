@@ -91,7 +91,15 @@ export function backoffDelay(attempts: number, baseMs: number, maxMs: number): n
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
 }
 
-/** Which HTTP answers end a submission, and how. Anything not listed (408, 429, 5xx) is retried. */
+/**
+ * The server is down or overloaded (503 UNAVAILABLE, sent with Retry-After: 5): the first retry waits at
+ * least this long, whatever the backoff says.
+ */
+export const SERVER_UNAVAILABLE_WAIT_MS = 5_000;
+/** What a submission waiting out a server problem tells the user: it is kept and goes out by itself. */
+export const SERVER_BUSY_MESSAGE = '服务器暂时繁忙：已保存在本机，稍后自动重试';
+
+/** Which HTTP answers end a submission, and how. Anything not listed (408, 429, 5xx: "try again later") is retried. */
 function outcomeOf(status: number): 'sent' | 'conflict' | 'rejected' | 'retry' {
   if (status === 200 || status === 201) return 'sent';
   if (status === 409) return 'conflict';
@@ -241,11 +249,13 @@ export function createSubmissionQueue({
       );
     } else if (outcome === 'retry') {
       const attempts = submission.attempts + 1;
+      const error = errorOf(res);
+      const wait = backoffDelay(attempts, baseDelayMs, maxDelayMs);
       patch(submission.id, {
         state: 'pending',
         attempts,
-        nextAttemptAt: clock.now() + backoffDelay(attempts, baseDelayMs, maxDelayMs),
-        lastError: errorOf(res),
+        nextAttemptAt: clock.now() + (error.code === 'UNAVAILABLE' ? Math.max(wait, SERVER_UNAVAILABLE_WAIT_MS) : wait),
+        lastError: { ...error, message: SERVER_BUSY_MESSAGE },
       });
     } else {
       patch(submission.id, { state: outcome, lastError: errorOf(res), nextAttemptAt: undefined });

@@ -6,7 +6,13 @@ import { failureError, failureOf, toFailure } from '../../../services/api-failur
 import { UPLOADED_STATUSES, uploadRefusal } from '../../../services/photo-upload';
 import { createDraftStore, type DraftPhoto, type DraftStore, type ReportDraft } from '../offline/draft-store';
 import { type Clock, newIdempotencyKey, newLocalId, systemClock } from '../offline/ports';
-import { createSubmissionQueue, type QueuedSubmission, type SubmissionQueue } from '../offline/submission-queue';
+import {
+  backoffDelay,
+  createSubmissionQueue,
+  type QueuedSubmission,
+  SERVER_UNAVAILABLE_WAIT_MS,
+  type SubmissionQueue,
+} from '../offline/submission-queue';
 import { taroStorage } from '../offline/taro-ports';
 import { discardLocalFile, localFileExists, type PreparedPhoto, uploadToPresigned } from './photo-files';
 import { contentOf, validateDraft } from './report-form';
@@ -65,6 +71,9 @@ function isRetryable(err: unknown): boolean {
   return status === undefined || status >= 500 || status === 408 || status === 429;
 }
 
+/** Photo retries after the server answered "not now" (a network failure waits for the network instead). */
+const PHOTO_RETRY_MAX_MS = 5 * 60_000;
+
 /** The coordinator of drafts, photo uploads and the submission queue (one per app run). */
 export function createReportSync(deps: ReportSyncDeps): ReportSync {
   const { drafts, queue, clock } = deps;
@@ -75,6 +84,22 @@ export function createReportSync(deps: ReportSyncDeps): ReportSync {
   const onlineListeners = new Set<() => void>();
   const cleanups: (() => void)[] = [];
   let started = false;
+  /** Server refusals in a row (503 and the like), and the timer that tries the photos again. */
+  let busyFailures = 0;
+  let photoRetry: unknown;
+  const retryPhotosLater = () => {
+    if (photoRetry !== undefined) return;
+    busyFailures++;
+    const wait = backoffDelay(busyFailures, SERVER_UNAVAILABLE_WAIT_MS, PHOTO_RETRY_MAX_MS);
+    photoRetry = clock.setTimeout(() => {
+      photoRetry = undefined;
+      for (const entry of drafts.list()) uploadMissing(entry.branchId, entry.day);
+    }, wait);
+  };
+  cleanups.push(() => {
+    if (photoRetry !== undefined) clock.clearTimeout(photoRetry);
+    photoRetry = undefined;
+  });
 
   const runLimited = (task: () => Promise<void>) => {
     const run = () => {
@@ -144,14 +169,18 @@ export function createReportSync(deps: ReportSyncDeps): ReportSync {
         }
       }
       setPhoto(branchId, day, photoId, { state: 'uploaded', key, thumbKey, progress: 100, error: undefined, retryable: undefined });
+      busyFailures = 0;
     } catch (err) {
       const retryable = isRetryable(err);
       const failure = toFailure(err);
+      // The server answered "try again later" (503, 429…): it is not the network, so try again on a timer.
+      const serverBusy = retryable && failure.status !== undefined;
+      if (serverBusy) retryPhotosLater();
       setPhoto(branchId, day, photoId, {
         state: 'failed',
         progress: undefined,
         retryable,
-        error: retryable ? '网络不畅，联网后自动上传' : failure.message,
+        error: serverBusy ? '服务器暂时繁忙，稍后自动上传' : retryable ? '网络不畅，联网后自动上传' : failure.message,
       });
     } finally {
       afterPhoto(branchId, day);

@@ -133,6 +133,8 @@ export function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; d
   if (chip === 'pending') {
     if (stored?.submit) pendingText = online ? '照片上传中，完成后自动提交' : '当前无网络：已保存在本机，联网后自动上传照片并提交';
     else if (submission?.state === 'sending') pendingText = '正在提交…';
+    // The server answered but could not take it now (503, 5xx, 429): not a network problem.
+    else if (submission?.lastError?.status) pendingText = submission.lastError.message;
     else pendingText = '网络不可用：已保存在本机，联网后自动发送';
   }
   let buttonText = serverReport ? '提交修改' : '提交';
