@@ -63,7 +63,9 @@ describe('identity and org wiring', () => {
     const identity = identityPorts(w);
     const org = orgPorts(w);
     const kernel = ['districtId', 'clock', 'ids', 'randomBytes', 'sha256', 'metrics'];
-    expect(Object.keys(identity).sort()).toEqual([...kernel, 'devLogin', 'users', 'invitations', 'tokens', 'wechat', 'org'].sort());
+    expect(Object.keys(identity).sort()).toEqual(
+      [...kernel, 'devLogin', 'users', 'invitations', 'tokens', 'wechat', 'loginAttempts', 'org'].sort(),
+    );
     expect(Object.keys(org).sort()).toEqual([...kernel, 'org'].sort());
     expect(identity.users).toBe(users);
     expect(bindingReader(w)).toBe(users);
