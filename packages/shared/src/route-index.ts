@@ -52,6 +52,7 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['POST', '/v1/meetings/{meetingId}/agenda', 'mailbox'],
   ['PUT', '/v1/meetings/{meetingId}/minutes', 'mailbox'],
   ['GET', '/v1/letters/stats', 'mailbox'],
+  ['GET', '/v1/letters/integrity-stats', 'mailbox'],
   ['GET', '/v1/branches/{branchId}/board', 'mailbox'],
   ['GET', '/v1/branches/{branchId}/integrity', 'mailbox'],
   ['PUT', '/v1/branches/{branchId}/integrity', 'mailbox'],

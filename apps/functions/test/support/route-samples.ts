@@ -85,6 +85,7 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   getCase: { path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0' },
   actOnCase: { path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0/actions', body: { action: 'accept', version: 1 } },
   getLetterStats: { path: '/v1/letters/stats' },
+  getIntegrityLetterStats: { path: '/v1/letters/integrity-stats' },
   listMeetings: { path: '/v1/branches/jianxinnanjie/meetings' },
   createMeeting: { path: '/v1/branches/jianxinnanjie/meetings', body: { date: '2026-12-01' } },
   addToAgenda: {

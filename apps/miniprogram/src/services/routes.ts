@@ -73,6 +73,8 @@ export const PAGES = {
       .join('&');
     return `/subpackages/mailbox/pages/stats/index${query ? `?${query}` : ''}`;
   },
+  /** 廉情来信统计: the supervisors' own tally of integrity letters (inspectors only); never part of a community's 三率. */
+  integrityLetterStats: '/subpackages/mailbox/pages/stats/index?kind=integrity',
   /** 微权说廉; without `branchId` the page asks for the community. */
   integrityBoard: (branchId?: string) =>
     `/subpackages/mailbox/pages/integrity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
