@@ -6,10 +6,14 @@ export interface GetRequest {
 }
 
 /**
- * Every GET route an official can reach (file routes and local-only ones aside), pointed at the demo's
- * 建新南街社区 and 五里堡街道; letter routes are expanded for each of the given letters.
+ * Every GET route an official can reach (file routes and local-only ones aside), pointed at one branch and
+ * its township (the demo's 建新南街社区 and 五里堡街道 by default); letter routes are expanded for each of the
+ * given letters.
  */
-export function officialGetRequests(letters: { id: string; queryCode: string }[] = []): GetRequest[] {
+export function officialGetRequests(
+  letters: { id: string; queryCode: string }[] = [],
+  at: { branchId: string; townshipId: string } = { branchId: 'jianxinnanjie', townshipId: 'wulibao' },
+): GetRequest[] {
   const out: GetRequest[] = [];
   for (const [name, r] of Object.entries(routes as Record<string, RouteDef>)) {
     // File routes (the daily-report XLSX) carry no letter data; they are checked in export.test.ts.
@@ -21,8 +25,8 @@ export function officialGetRequests(letters: { id: string; queryCode: string }[]
     else {
       // Every other parameterised GET, pointed at the letters' own community and township.
       const path = r.path
-        .replace('{branchId}', 'jianxinnanjie')
-        .replace('{townshipId}', 'wulibao')
+        .replace('{branchId}', at.branchId)
+        .replace('{townshipId}', at.townshipId)
         .replace('{day}', new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
       if (!path.includes('{')) out.push({ path, ...(name === 'listReports' ? { query: { from: '2026-11-01', to: '2026-11-27' } } : {}) });
     }

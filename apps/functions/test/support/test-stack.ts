@@ -35,6 +35,8 @@ export async function createTestStack(
     storageDir?: string;
     /** Receives the API's structured logs (silent by default). */
     logger?: Logger;
+    /** The seed's invited person and waiting newcomer (src/local/demo-invitation.ts); off: the fixtures count people. */
+    invitedPeople?: boolean;
   } = {},
 ) {
   const endpoint = inject('dynamoEndpoint');
@@ -42,7 +44,7 @@ export async function createTestStack(
   const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(raw, tableName);
   const doc = createDocumentClient({ endpoint });
-  if (opts.seed !== false) await seedDemoData(doc, tableName);
+  if (opts.seed !== false) await seedDemoData(doc, tableName, { invitedPeople: opts.invitedPeople ?? false });
   const config = parseConfig({
     CX_STAGE: 'test',
     CX_TABLE_NAME: tableName,
