@@ -5,6 +5,10 @@ export const PAGES = {
   me: '/pages/me/index',
   devLogin: '/subpackages/identity/pages/dev-login/index',
   bind: '/subpackages/identity/pages/bind/index',
+  /** 我的 → 修改姓名: the name shown on everything the person does (and, for officials, their work phone). */
+  profile: '/subpackages/identity/pages/profile/index',
+  /** 隐私保护指引, our own page of it (H5; weapp opens WeChat's page of the guide filled in the console). */
+  privacyGuide: '/subpackages/identity/pages/privacy/index',
   /** 通知发件箱: local mode only (what the reminders would have sent). */
   outbox: '/subpackages/identity/pages/outbox/index',
   township: (townshipId: string) => `/subpackages/org/pages/township/index?id=${encodeURIComponent(townshipId)}`,
