@@ -1,7 +1,7 @@
 import { failureError } from './api-failure';
 import { openPage } from './navigation';
 import { PAGES } from './routes';
-import type { WechatPlatform } from './wechat-platform';
+import type { WechatPlatform } from './wechat-platform-port';
 
 /**
  * A browser (the H5 build the local stack serves): no WeChat sign-in (people pick a demo user), no privacy gate

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { PrivacyPrompt, WechatPlatform } from './wechat-platform';
+import type { PrivacyPrompt, WechatPlatform } from './wechat-platform-port';
 
 /** WeChat itself: wx.login, wx.onNeedPrivacyAuthorization (with `__usePrivacyCheck__` on) and wx.openPrivacyContract. */
 export const weappPlatform: WechatPlatform = {
