@@ -29,8 +29,12 @@ describe('journey: a new cadre redeems an invitation, confirms their name, files
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     await b.screenshot('60-invitation-code');
 
-    // 2. The newcomer (signed in, bound to nothing) enters the code and sees who the invitation is for.
+    // 2. The newcomer (signed in, bound to nothing) reads the 隐私保护指引 from 我的 (the H5 side of the platform
+    //    adapter opens our page of it), then enters the code and sees who the invitation is for.
     await loginAs(b, '新同志');
+    await page.goto(`${b.webUrl}/#/pages/me/index`);
+    await page.locator('.me-privacy').first().click({ timeout: 30_000 });
+    await page.locator('.cx-privacy-section', { hasText: '选择照片' }).first().waitFor({ timeout: 30_000 });
     await page.goto(`${b.webUrl}/#/subpackages/identity/pages/bind/index`);
     await page.locator('.bind-input input').first().fill(code.toLowerCase(), { timeout: 30_000 });
     await page.getByText('下一步').first().click();
