@@ -91,7 +91,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CX_BUILD_REMINDER_TEMPLATE_ID: JSON.stringify(reminderTemplateId),
     },
     copy: {
-      patterns: [],
+      // weapp only: the sitemap app.config names (every page disallowed); the H5 site has none.
+      patterns: process.env.TARO_ENV === 'h5' ? [] : [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }],
       options: {},
     },
     framework: 'react',

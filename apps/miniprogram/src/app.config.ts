@@ -3,10 +3,18 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/org/index', 'pages/me/index'],
   subPackages: [
     {
-      // 身份: demo-user login, 绑定身份 and (local mode only) the notification outbox; 邀请绑定 and 身份管理 for the
-      // administrators (only they get the shortcuts).
+      // 身份: demo-user login, 绑定身份 (confirming the name), 修改姓名, the 隐私保护指引 and (local mode only) the
+      // notification outbox; 邀请绑定 and 身份管理 for the administrators (only they get the shortcuts).
       root: 'subpackages/identity',
-      pages: ['pages/dev-login/index', 'pages/bind/index', 'pages/outbox/index', 'pages/invitations/index', 'pages/bindings/index'],
+      pages: [
+        'pages/dev-login/index',
+        'pages/bind/index',
+        'pages/profile/index',
+        'pages/privacy/index',
+        'pages/outbox/index',
+        'pages/invitations/index',
+        'pages/bindings/index',
+      ],
     },
     {
       root: 'subpackages/org',
@@ -122,6 +130,10 @@ export default defineAppConfig({
     navigationBarTitleText: '创星',
     navigationBarTextStyle: 'white',
   },
+  // Privacy APIs (choosing photos) wait for the user's consent, asked by our own popup (services/privacy-gate.ts).
+  __usePrivacyCheck__: true,
+  // An internal tool: WeChat search indexes none of its pages (src/sitemap.json, copied into the weapp build).
+  sitemapLocation: 'sitemap.json',
   // Text-only tab bar: WeChat allows omitting iconPath.
   tabBar: {
     color: '#5f5f5f',

@@ -1,5 +1,6 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { privacyGate } from './services/privacy-gate';
 import { sessionStore } from './services/session-store';
 import './app.css';
 
@@ -7,6 +8,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // Read the saved session once, before the first page asks for it.
     sessionStore.get();
+    // Our own 隐私保护指引 popup answers WeChat's privacy checks (app.config: __usePrivacyCheck__).
+    privacyGate.install();
   });
 
   // children is the page being rendered.

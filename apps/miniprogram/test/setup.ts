@@ -1,5 +1,6 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
+import { privacyGate } from '../src/services/privacy-gate';
 import { sessionStore } from '../src/services/session-store';
 import { resetCatalogueCache } from '../src/subpackages/reports/services/key-tasks';
 import { resetReportSync } from '../src/subpackages/reports/services/report-sync';
@@ -13,6 +14,7 @@ beforeEach(() => {
   resetReportSync();
   resetCatalogueCache();
   resetTaroMock();
+  privacyGate.reset();
   sessionStore.reload();
 });
 

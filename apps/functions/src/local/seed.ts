@@ -6,6 +6,7 @@ import { learningEntities } from '../features/learning/learning.entities';
 import { newsEntities } from '../features/news/news.entities';
 import { branchItem, orgEntities, townshipItem } from '../features/org/org.entities';
 import { buildDemoData, DEMO_DISTRICT, type DemoData } from './demo-data';
+import { seedInvitedPeople } from './demo-invitation';
 import { demoNews, demoQuestions } from './demo-learning';
 
 export const SEED_VERSION = 'demo-v1';
@@ -49,11 +50,21 @@ export function demoItems(data: DemoData = buildDemoData()): Record<string, unkn
   ];
 }
 
-/** Writes the demo data once; a marker item makes later starts skip it, so edits made while running survive. */
-export async function seedDemoData(doc: DynamoDBDocumentClient, table: string): Promise<'seeded' | 'already-seeded'> {
+/**
+ * Writes the demo data once; a marker item makes later starts skip it, so edits made while running survive.
+ * `invitedPeople` (on by default; the API tests leave it off, their fixtures count people) adds the person who came
+ * in through an invitation and the newcomer still waiting for one (demo-invitation.ts).
+ */
+export async function seedDemoData(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  opts: { invitedPeople?: boolean } = {},
+): Promise<'seeded' | 'already-seeded'> {
   const marker = await doc.send(new GetCommand({ TableName: table, Key: seedMarker(SEED_VERSION), ConsistentRead: true }));
   if (marker.Item) return 'already-seeded';
-  await batchPut(doc, table, demoItems());
+  const data = buildDemoData();
+  await batchPut(doc, table, demoItems(data));
+  if (opts.invitedPeople !== false) await seedInvitedPeople(doc, table, data.users.length);
   await doc.send(new PutCommand({ TableName: table, Item: { ...seedMarker(SEED_VERSION), at: new Date().toISOString() } }));
   return 'seeded';
 }

@@ -1,5 +1,5 @@
-import { type RouteDef, routes } from '@chuangxing/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { officialGetRequests } from '../support/get-walk';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 const WRITER_ID = 'anon-writer-7f3k';
@@ -63,26 +63,7 @@ describe('anonymous means anonymous: no official route, response or log reveals 
   });
 
   /** Every GET route an official can reach, with real parameters for every letter. */
-  function requests(): { path: string; query?: Record<string, string> }[] {
-    const out: { path: string; query?: Record<string, string> }[] = [];
-    for (const [name, r] of Object.entries(routes as Record<string, RouteDef>)) {
-      // File routes (the daily-report XLSX) carry no letter data; they are checked in export.test.ts.
-      if (r.method !== 'GET' || r.localOnly || r.produces) continue;
-      if (r.path === '/v1/letters/cases/{letterId}') for (const l of letters) out.push({ path: `/v1/letters/cases/${l.id}` });
-      else if (r.path === '/v1/letters/track/{code}') for (const l of letters) out.push({ path: `/v1/letters/track/${l.queryCode}` });
-      else if (r.path === '/v1/letters/cases') out.push({ path: r.path }, { path: r.path, query: { status: 'closed' } });
-      else if (!r.path.includes('{')) out.push({ path: r.path });
-      else {
-        // Every other parameterised GET, pointed at the letters' own community and township.
-        const path = r.path
-          .replace('{branchId}', 'jianxinnanjie')
-          .replace('{townshipId}', 'wulibao')
-          .replace('{day}', new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
-        if (!path.includes('{')) out.push({ path, ...(name === 'listReports' ? { query: { from: '2026-11-01', to: '2026-11-27' } } : {}) });
-      }
-    }
-    return out;
-  }
+  const requests = () => officialGetRequests(letters);
 
   it.each(OFFICIALS)('as %s', async (role) => {
     const token = await stack.tokenFor(DEMO[role]);

@@ -46,6 +46,7 @@ export function memoryDeps(now = '2026-11-27T02:00:00.000Z') {
     metrics,
     org,
     users,
+    people: users,
     invitations,
     tokens: { issue: async (u) => ({ token: `t-${u}`, expiresAt: now }), verify: async (t) => ({ userId: t.replace(/^t-/, '') }) },
     wechat: { codeToSession: async (code) => ({ openid: `o-${code}` }) },

@@ -1,7 +1,7 @@
 import { type DailyRules, DEFAULT_DAILY_RULES, DEFAULT_LETTER_RULES, type LetterRules } from '@chuangxing/shared';
 import { type Invitation, isExpired } from '../../src/features/identity/invitation';
-import type { BindingDraft, InvitationRepository, RedeemResult } from '../../src/features/identity/invitation-repository';
-import type { UserRepository } from '../../src/features/identity/user-repository';
+import type { BindingDraft, InvitationRepository, RedeemingPerson, RedeemResult } from '../../src/features/identity/invitation-repository';
+import type { PersonCard, ProfileChange, UserRepository } from '../../src/features/identity/user-repository';
 import type { Branch, District, Township } from '../../src/features/org/org';
 import type { OrgRepository } from '../../src/features/org/org-repository';
 import type { Comment, DailyReport, Revision, Submission } from '../../src/features/reports/daily-report';
@@ -78,6 +78,23 @@ export class MemoryUserRepository implements UserRepository {
     this.profiles.set(candidate.id, clone(candidate));
     return clone(candidate);
   }
+  async updateProfile(id: string, change: ProfileChange) {
+    const p = this.profiles.get(id);
+    if (!p) throw notFound('用户');
+    p.displayName = change.displayName;
+    p.nameSetAt = change.at;
+    if (typeof change.workPhone === 'string') p.workPhone = change.workPhone;
+    if (change.workPhone === null) delete p.workPhone;
+    return clone(p);
+  }
+  async peopleOf(ids: Iterable<string>) {
+    const out = new Map<string, PersonCard>();
+    for (const id of ids) {
+      const p = this.profiles.get(id);
+      if (p) out.set(id, { displayName: p.displayName, ...(p.workPhone ? { workPhone: p.workPhone } : {}) });
+    }
+    return out;
+  }
   async listDemoUsers() {
     return [...this.profiles.values()]
       .filter((p) => p.demo)
@@ -114,7 +131,11 @@ export class MemoryInvitationRepository implements InvitationRepository {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .map(clone);
   }
-  async redeem(hash: string, draft: BindingDraft, now: Date): Promise<RedeemResult> {
+  async find(hash: string) {
+    const inv = this.byHash.get(hash);
+    return inv && clone(inv);
+  }
+  async redeem(hash: string, draft: BindingDraft, now: Date, person?: RedeemingPerson): Promise<RedeemResult> {
     const inv = this.byHash.get(hash);
     if (!inv || inv.status === 'revoked') return { outcome: 'invalid' };
     if (inv.status === 'redeemed') return { outcome: 'used' };
@@ -124,10 +145,16 @@ export class MemoryInvitationRepository implements InvitationRepository {
       role: inv.role,
       scope: inv.scope,
       scopeLabel: inv.scopeLabel,
-      holderName: inv.inviteeName,
+      holderName: person?.name ?? inv.inviteeName,
       createdBy: inv.createdBy,
     };
+    const profile = this.users.profiles.get(draft.userId);
+    if (person && !profile) throw new Error(`no profile for ${draft.userId}`);
     Object.assign(inv, { status: 'redeemed', redeemedBy: draft.userId, redeemedAt: now.toISOString() });
+    if (person && profile) {
+      Object.assign(profile, { displayName: binding.holderName, nameSetAt: draft.createdAt });
+      if (person.workPhone) profile.workPhone = person.workPhone;
+    }
     this.users.bindings.set(binding.bindingId, clone(binding));
     return { outcome: 'redeemed', binding };
   }

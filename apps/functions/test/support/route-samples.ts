@@ -1,6 +1,7 @@
 /** A concrete, valid request for every protected route, so a 403 can only come from the role check. */
 export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   getMe: { path: '/v1/me' },
+  updateMyProfile: { path: '/v1/me/profile', body: { displayName: '测试' } },
   getOrgTree: { path: '/v1/org/tree' },
   getDirectory: { path: '/v1/directory' },
   getCatalogue: { path: '/v1/catalogue' },
@@ -45,6 +46,7 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
     },
   },
   listInvitations: { path: '/v1/invitations' },
+  previewInvitation: { path: '/v1/invitations/preview', body: { code: 'ABCD2345' } },
   redeemInvitation: { path: '/v1/invitations/redeem', body: { code: 'ABCD2345' } },
   listBindings: { path: '/v1/bindings' },
   revokeBinding: { path: '/v1/users/demo-cadre/bindings/demo-cadre-b1' },
@@ -85,6 +87,7 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   getCase: { path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0' },
   actOnCase: { path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0/actions', body: { action: 'accept', version: 1 } },
   getLetterStats: { path: '/v1/letters/stats' },
+  getIntegrityLetterStats: { path: '/v1/letters/integrity-stats' },
   listMeetings: { path: '/v1/branches/jianxinnanjie/meetings' },
   createMeeting: { path: '/v1/branches/jianxinnanjie/meetings', body: { date: '2026-12-01' } },
   addToAgenda: {

@@ -44,6 +44,8 @@ export async function createTestStack(
     dynamoEndpoint?: string;
     /** The app's DynamoDB limits (those of DynamoDB Local unless set). */
     dynamoLimits?: DynamoLimits;
+    /** The seed's invited person and waiting newcomer (src/local/demo-invitation.ts); off: the fixtures count people. */
+    invitedPeople?: boolean;
   } = {},
 ) {
   const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
@@ -52,7 +54,7 @@ export async function createTestStack(
   await ensureTable(raw, tableName);
   // The fixture's own client (seed, snapshot scans) keeps the SDK's patience; the app's has the API's limits.
   const doc = createDocumentClient({ endpoint }, false);
-  if (opts.seed !== false) await seedDemoData(doc, tableName);
+  if (opts.seed !== false) await seedDemoData(doc, tableName, { invitedPeople: opts.invitedPeople ?? false });
   const config = parseConfig({
     CX_STAGE: 'test',
     CX_TABLE_NAME: tableName,

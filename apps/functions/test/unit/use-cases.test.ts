@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInvitation } from '../../src/features/identity/create-invitation';
 import { loginWithWechat } from '../../src/features/identity/login-with-wechat';
-import { redeemInvitation } from '../../src/features/identity/redeem-invitation';
+import { previewInvitation, redeemInvitation } from '../../src/features/identity/redeem-invitation';
 import { revokeBinding } from '../../src/features/identity/revoke-binding';
 import { createBranch } from '../../src/features/org/create-branch';
 import { getOrgTree } from '../../src/features/org/get-org-tree';
@@ -25,7 +25,9 @@ describe('use cases on in-memory fakes', () => {
   });
 
   it('invitation round trip: the code is returned once, its hash stored, and redeeming binds the role', async () => {
-    const { deps, invitations } = memoryDeps();
+    const { deps, invitations, users } = memoryDeps();
+    for (const id of ['newbie', 'other'])
+      users.profiles.set(id, { id, displayName: '居民', isDemo: false, createdAt: '2026-11-27T00:00:00.000Z' });
     await deps.org.createBranch(makeBranch({ id: 'br', townshipId: 't1', name: '和平社区' }));
     const { invitation, code } = await createInvitation(deps, staffOf('t1'), ADMINS, {
       inviteeName: '新干部',
@@ -38,6 +40,31 @@ describe('use cases on in-memory fakes', () => {
     const binding = await redeemInvitation(deps, makePrincipal([], { id: 'newbie' }), code);
     expect(binding).toMatchObject({ userId: 'newbie', role: 'cadre', scopeLabel: '一号街道 · 和平社区' });
     await expect(redeemInvitation(deps, makePrincipal([], { id: 'other' }), code)).rejects.toMatchObject({ code: 'INVITATION_USED' });
+    // Redeemed without a correction: the person takes the invitation's name, confirmed now.
+    expect(users.profiles.get('newbie')).toMatchObject({ displayName: '新干部', nameSetAt: '2026-11-27T02:00:00.000Z' });
+    expect(users.profiles.get('other')?.displayName).toBe('居民');
+  });
+
+  it('the invitee previews the invitation, corrects the name and adds a work phone; the binding and profile carry them', async () => {
+    const { deps, users } = memoryDeps();
+    users.profiles.set('newbie', { id: 'newbie', displayName: '居民', isDemo: false, createdAt: '2026-11-27T00:00:00.000Z' });
+    await deps.org.createBranch(makeBranch({ id: 'br', townshipId: 't1', name: '和平社区' }));
+    const { code } = await createInvitation(deps, staffOf('t1'), ADMINS, {
+      inviteeName: '赵晓梅',
+      role: 'cadre',
+      scope: { level: 'branch', districtId: 'erqi', townshipId: 't1', branchId: 'br' },
+    });
+    expect(await previewInvitation(deps, code)).toEqual({
+      inviteeName: '赵晓梅',
+      role: 'cadre',
+      scopeLabel: '一号街道 · 和平社区',
+      expiresAt: '2026-11-30T02:00:00.000Z',
+    });
+    const binding = await redeemInvitation(deps, makePrincipal([], { id: 'newbie' }), code, { name: '赵小梅', workPhone: '13900001111' });
+    expect(binding.holderName).toBe('赵小梅');
+    expect(users.profiles.get('newbie')).toMatchObject({ displayName: '赵小梅', workPhone: '13900001111' });
+    await expect(previewInvitation(deps, code)).rejects.toMatchObject({ code: 'INVITATION_USED' });
+    await expect(previewInvitation(deps, 'ZZZZ2345')).rejects.toMatchObject({ code: 'INVITATION_INVALID' });
   });
 
   it('an expired invitation cannot be redeemed', async () => {

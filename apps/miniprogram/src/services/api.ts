@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { apiBaseUrl, isH5 } from '../config/runtime-config';
 import { expectStatus, failureError, failureOf, NETWORK_ERROR_MESSAGE } from './api-failure';
 import { sessionStore } from './session-store';
+import { wechatPlatform } from './wechat-platform';
 
 /** wx.request allows 60 s; village networks are slow, but a minute of spinner helps no one. */
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -80,15 +81,16 @@ export const api: ApiClient = createApiClient({
   reauthenticate,
 });
 
-/** wx.login → POST /v1/auth/wechat → stored session. Rejects with a Failure. */
+/** wx.login (through the platform adapter) → POST /v1/auth/wechat → stored session. Rejects with a Failure. */
 export async function loginWithWechat(): Promise<Session> {
+  const platform = wechatPlatform();
   let code: string;
   try {
-    code = (await Taro.login()).code;
-  } catch {
-    throw failureError({ message: '微信登录失败，请稍后重试' });
+    code = await platform.loginCode();
+  } catch (err) {
+    // A browser says why it cannot (pick a demo user); in WeChat a failed wx.login is worth retrying.
+    throw platform.signsInWithWechat ? failureError({ message: '微信登录失败，请稍后重试' }) : err;
   }
-  if (!code) throw failureError({ message: '微信登录失败，请稍后重试' });
   const session = expectStatus(await api.loginWithWechat({ body: { code } }), 200);
   sessionStore.setSession(session);
   return session;

@@ -1,6 +1,7 @@
 import { type PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from '@chuangxing/shared';
 import Taro from '@tarojs/taro';
 import { isH5 } from '../config/runtime-config';
+import { isPrivacyRefusal, PHOTO_PRIVACY_REFUSED, wechatPlatform } from './wechat-platform';
 
 /**
  * Photo compression and the multipart upload to a presigned POST, shared by the reports, mailbox, inspections,
@@ -75,13 +76,31 @@ export async function reencodeWeapp(
   }
 }
 
-/** weapp: pick up to `count` pictures (camera or album). Cancel answers []. */
+/**
+ * weapp: pick up to `count` pictures (camera or album). Cancel answers []. A refused 隐私保护指引 is said so
+ * (with the way to read it) rather than passed off as an empty pick.
+ */
 export async function chooseImagesWeapp(count: number): Promise<Taro.chooseMedia.ChooseMedia[]> {
   try {
     const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
     return res.tempFiles;
-  } catch {
+  } catch (err) {
+    if (isPrivacyRefusal(err)) await explainPrivacyRefusal();
     return [];
+  }
+}
+
+async function explainPrivacyRefusal(): Promise<void> {
+  try {
+    const { confirm } = await Taro.showModal({
+      title: '无法选择照片',
+      content: PHOTO_PRIVACY_REFUSED,
+      confirmText: '查看指引',
+      cancelText: '知道了',
+    });
+    if (confirm) await wechatPlatform().openPrivacyContract();
+  } catch {
+    // The modal or the guide could not open: the picker simply stays empty.
   }
 }
 

@@ -5,6 +5,10 @@ export const PAGES = {
   me: '/pages/me/index',
   devLogin: '/subpackages/identity/pages/dev-login/index',
   bind: '/subpackages/identity/pages/bind/index',
+  /** 我的 → 修改姓名: the name shown on everything the person does (and, for officials, their work phone). */
+  profile: '/subpackages/identity/pages/profile/index',
+  /** 隐私保护指引, our own page of it (H5; weapp opens WeChat's page of the guide filled in the console). */
+  privacyGuide: '/subpackages/identity/pages/privacy/index',
   /** 通知发件箱: local mode only (what the reminders would have sent). */
   outbox: '/subpackages/identity/pages/outbox/index',
   township: (townshipId: string) => `/subpackages/org/pages/township/index?id=${encodeURIComponent(townshipId)}`,
@@ -73,6 +77,8 @@ export const PAGES = {
       .join('&');
     return `/subpackages/mailbox/pages/stats/index${query ? `?${query}` : ''}`;
   },
+  /** 廉情来信统计: the supervisors' own tally of integrity letters (inspectors only); never part of a community's 三率. */
+  integrityLetterStats: '/subpackages/mailbox/pages/stats/index?kind=integrity',
   /** 微权说廉; without `branchId` the page asks for the community. */
   integrityBoard: (branchId?: string) =>
     `/subpackages/mailbox/pages/integrity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,

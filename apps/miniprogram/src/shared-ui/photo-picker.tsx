@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { ChangeEvent } from 'react';
 import { FieldProblem } from '../components/field-problem';
 import { isH5 } from '../config/runtime-config';
+import { PrivacyPopup } from './privacy-popup';
 import './photo-picker.css';
 
 export type PickedPhotoState = 'waiting' | 'uploading' | 'uploaded' | 'failed' | 'lost';
@@ -149,6 +150,8 @@ export function PhotoPicker({
       </View>
       {hint ? <Text className="photo-picker__hint">{hint}</Text> : null}
       <FieldProblem text={error} />
+      {/* Picking photos is what asks for the 隐私保护指引: the popup lives with the picker on every page that has one. */}
+      <PrivacyPopup />
     </View>
   );
 }

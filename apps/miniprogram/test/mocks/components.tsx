@@ -44,9 +44,25 @@ export function Text({ className, style, children, onClick }: BaseProps) {
   );
 }
 
-export function Button({ className, children, onClick, disabled }: BaseProps & { disabled?: boolean }) {
+export function Button({
+  className,
+  children,
+  onClick,
+  disabled,
+  id,
+  openType,
+  onAgreePrivacyAuthorization,
+}: BaseProps & { disabled?: boolean; openType?: string; onAgreePrivacyAuthorization?: () => void }) {
+  // An open-type button does what WeChat does on a tap: agreePrivacyAuthorization fires its event.
+  const tap =
+    openType === 'agreePrivacyAuthorization'
+      ? (event: unknown) => {
+          onClick?.(event);
+          onAgreePrivacyAuthorization?.();
+        }
+      : onClick;
   return (
-    <button type="button" className={className} disabled={disabled} onClick={onClick}>
+    <button type="button" className={className} id={id} data-open-type={openType} disabled={disabled} onClick={tap}>
       {children}
     </button>
   );

@@ -12,6 +12,17 @@ type NetworkListener = (res: { isConnected: boolean; networkType: string }) => v
 /** Listeners registered through onNetworkStatusChange / onAppShow; tests fire them with the helpers below. */
 export const networkListeners = new Set<NetworkListener>();
 export const appShowListeners = new Set<() => void>();
+type PrivacyResolve = (option: { event: string; buttonId?: string }) => void;
+type PrivacyListener = (resolve: PrivacyResolve, info: { referrer: string }) => void;
+const privacyListeners: PrivacyListener[] = [];
+
+/** A privacy API asks for consent (as WeChat does when chooseMedia runs before the user agreed); returns what was resolved. */
+export function needPrivacy(referrer = 'chooseMedia'): { event: string; buttonId?: string }[] {
+  const answers: { event: string; buttonId?: string }[] = [];
+  for (const l of privacyListeners) l((option) => answers.push(option), { referrer });
+  return answers;
+}
+
 /** Sizes of local files for the file-system mock; unknown paths are 150 KB; deleted paths are gone. */
 export const localFiles = new Map<string, number | 'gone'>();
 
@@ -112,6 +123,13 @@ export const taroMock = {
   })),
   openDocument: vi.fn(ok('openDocument')),
   shareFileMessage: vi.fn(async (_o: { filePath: string; fileName?: string }) => ({ errMsg: 'shareFileMessage:ok' })),
+  /** The privacy gate (`__usePrivacyCheck__`): tests fire the registered listener with `needPrivacy`. */
+  onNeedPrivacyAuthorization: vi.fn((listener: PrivacyListener) => {
+    privacyListeners.push(listener);
+  }),
+  openPrivacyContract: vi.fn((o: { success?: () => void }) => {
+    o?.success?.();
+  }),
   /** 订阅消息 consent: resolves as if the user accepted, unless a test programs it otherwise. */
   requestSubscribeMessage: vi.fn(async (_o: { tmplIds: string[] }) => ({ errMsg: 'requestSubscribeMessage:ok' }) as Record<string, string>),
 };
@@ -119,6 +137,9 @@ export const taroMock = {
 /** Back to a fresh app: empty storage, no route params, default mock behaviour. */
 export function resetTaroMock(): void {
   storage.clear();
+  privacyListeners.length = 0;
+  taroMock.onNeedPrivacyAuthorization.mockClear();
+  taroMock.openPrivacyContract.mockClear();
   networkListeners.clear();
   appShowListeners.clear();
   localFiles.clear();

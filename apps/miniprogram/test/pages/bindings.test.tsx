@@ -108,6 +108,19 @@ describe('bindings page', () => {
     expect(screen.getByText('撤销')).toBeTruthy();
   });
 
+  it('the holder’s work phone (given at their invitation) shows to the supervisor with 拨打', async () => {
+    sessionStore.setSession(makeSession());
+    fakeApi({
+      'GET /v1/bindings': { status: 200, body: { bindings: [{ ...secretary, holderPhone: '13900001111' }, leader] } },
+    });
+
+    const { container } = render(<BindingsPage />);
+    expect(await screen.findByText('工作电话：13900001111')).toBeTruthy();
+    expect(rows(container)[1].querySelector('.cx-binding-call')).toBeNull();
+    fireEvent.click(container.querySelector('.cx-binding-call') as HTMLElement);
+    expect(taroMock.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13900001111' });
+  });
+
   it('a binding without a holder name shows the user id', async () => {
     sessionStore.setSession(makeSession());
     fakeApi({

@@ -40,6 +40,13 @@ describe('home shortcuts: 清风邮局 for officials', () => {
       }),
     );
     expect(inspector.find((c) => c.key === 'letters')).toMatchObject({ title: '廉情来信', target: cases });
+    expect(inspector.find((c) => c.key === 'integrity-letter-stats')).toMatchObject({
+      title: '廉情来信统计',
+      target: { kind: 'page', url: '/subpackages/mailbox/pages/stats/index?kind=integrity' },
+    });
+    for (const me of [makeMe(), makeMe({ bindings: [admin] }), makeMe({ bindings: [station] })]) {
+      expect(shortcutsFor(me).map((c) => c.key)).not.toContain('integrity-letter-stats');
+    }
     expect(shortcutsFor(makeMe()).find((c) => c.key === 'letters')).toMatchObject({ title: '来信督办', target: cases });
     expect(shortcutsFor(makeMe({ bindings: [admin] })).find((c) => c.key === 'letters')).toMatchObject({
       title: '来信督办',

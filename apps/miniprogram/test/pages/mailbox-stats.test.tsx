@@ -186,6 +186,39 @@ describe('来信三率', () => {
     expect(rows()[0].querySelector('.stats-row__township')).toBeNull();
   });
 
+  it('廉情来信统计 (kind=integrity): inspectors read their own tally from the integrity route, never the communities’ 三率', async () => {
+    const inspector = makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [inspector] }) }));
+    router.params = { kind: 'integrity' };
+    const month = monthOf(shanghaiDay());
+    const tally = { month, communities: [stats(month).communities[1]] };
+    const server = fakeApi({
+      'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
+      'GET /v1/letters/integrity-stats': { status: 200, body: tally },
+    });
+
+    const { container } = render(<LetterStatsPage />);
+
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(queryOf(server.calls('GET /v1/letters/integrity-stats')[0])).toEqual({ month });
+    expect(server.calls('GET /v1/letters/stats')).toHaveLength(0);
+    expect(taroMock.setNavigationBarTitle).toHaveBeenCalledWith({ title: '廉情来信统计' });
+    expect(container.querySelector('.cx-stats-integrity-note')?.textContent).toContain('不计入所涉社区的三率');
+    // District-wide inspectors narrow it by township too.
+    await waitFor(() => expect(container.querySelector('.cx-stats-township-filter')).toBeTruthy());
+  });
+
+  it('廉情来信统计 is refused to everyone but inspectors, without asking the server', async () => {
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [admin] }) }));
+    router.params = { kind: 'integrity' };
+    const server = fakeApi({});
+
+    const { container } = render(<LetterStatsPage />);
+
+    await waitFor(() => expect(container.textContent).toContain('廉情来信统计仅对督导员开放'));
+    expect(server.calls('GET /v1/letters/integrity-stats')).toHaveLength(0);
+  });
+
   it('station handler: 本社区三率, no township filter', async () => {
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [stationBinding()] }) }));
     const month = monthOf(shanghaiDay());

@@ -127,6 +127,21 @@ describe('写信 (清风邮局)', () => {
     });
   });
 
+  it('署名 says which name the letter carries and links to where it is changed; 匿名 shows none', () => {
+    sessionStore.setSession(makeSession({ me: residentMe() }));
+    router.params = { branchId: 'wulibao-b03' };
+    fakeApi({});
+
+    const { container } = render(<WriteLetterPage />);
+    fireEvent.click(container.querySelector('.cx-letter-anonymous') as HTMLElement);
+    expect(container.querySelector('.cx-letter-signature')).toBeNull();
+    fireEvent.click(container.querySelector('.cx-letter-named') as HTMLElement);
+    expect(container.querySelector('.cx-letter-signature')?.textContent).toContain('署名为「王阿姨」');
+    // The demo resident has not chosen a name yet.
+    fireEvent.click(screen.getByText('填写名字'));
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/identity/pages/profile/index' });
+  });
+
   it('checks locally before sending: community, category, text, 匿名 or 署名', async () => {
     sessionStore.setSession(makeSession({ me: residentMe() }));
     const server = fakeApi({});

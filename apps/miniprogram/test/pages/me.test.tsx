@@ -22,6 +22,35 @@ describe('me tab', () => {
     expect(rows).toEqual(['乡镇（街道）工作人员五里堡街道', '县级领导二七区']);
   });
 
+  it('修改 opens 修改姓名; without a chosen name it says the person shows as 居民; the own work phone is shown', () => {
+    sessionStore.setSession(
+      makeSession({ me: makeMe({ user: { id: 'u1', displayName: '居民', isDemo: false, createdAt: '2026-11-27T00:00:00.000Z' } }) }),
+    );
+    const first = render(<MePage />);
+    expect(screen.getByText('尚未设置姓名，署名来信时显示为「居民」')).toBeTruthy();
+    fireEvent.click(screen.getByText('修改'));
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/identity/pages/profile/index' });
+    first.unmount();
+
+    const named = {
+      id: 'u1',
+      displayName: '赵小梅',
+      isDemo: false,
+      createdAt: '2026-11-27T00:00:00.000Z',
+      nameSetAt: '2026-11-27T01:00:00.000Z',
+    };
+    sessionStore.setSession(makeSession({ me: makeMe({ user: { ...named, workPhone: '13900001111' } }) }));
+    render(<MePage />);
+    expect(screen.queryByText(/尚未设置姓名/)).toBeNull();
+    expect(screen.getByText('工作电话 13900001111（仅上级可见）')).toBeTruthy();
+  });
+
+  it('隐私保护指引 opens WeChat’s page of the guide', () => {
+    render(<MePage />);
+    fireEvent.click(screen.getByText('隐私保护指引'));
+    expect(taroMock.openPrivacyContract).toHaveBeenCalledTimes(1);
+  });
+
   it('opens the bind page', () => {
     sessionStore.setSession(makeSession());
     render(<MePage />);

@@ -54,8 +54,10 @@ export const RoleBinding = z.object({
   scope: Scope,
   /** Human-readable scope, e.g. "五里堡街道 · 建新南街社区". */
   scopeLabel: z.string(),
-  /** Who holds it, as the invitation named them (an admin's list needs a person, not a user id). */
+  /** Who holds it: their current name (an admin's list needs a person, not a user id). */
   holderName: z.optional(z.string()),
+  /** The holder's work phone, in the bindings list of their supervisors only. */
+  holderPhone: z.optional(z.string()),
   createdAt: IsoDateTime,
   createdBy: z.string(),
   revokedAt: z.optional(IsoDateTime),

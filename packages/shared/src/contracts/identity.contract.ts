@@ -12,11 +12,18 @@ export const WechatLoginBody = z.strictObject({
   code: z.string().check(z.regex(/^[\x21-\x7e]{1,128}$/, '缺少登录凭证')),
 });
 
+/** What a new WeChat user is called until they choose a name (residents may keep it for 署名 letters). */
+export const DEFAULT_DISPLAY_NAME = '居民';
+
 export const UserProfile = z.object({
   id: Id,
   displayName: z.string(),
   isDemo: z.boolean(),
   createdAt: IsoDateTime,
+  /** When the person last confirmed or chose their name; absent while they are still 居民 by default. */
+  nameSetAt: z.optional(IsoDateTime),
+  /** Their work phone: in their own profile, and to their supervisors (the bindings list) only. */
+  workPhone: z.optional(z.string()),
 });
 export type UserProfile = z.infer<typeof UserProfile>;
 
@@ -44,6 +51,23 @@ export const DevUser = z.object({
 export type DevUser = z.infer<typeof DevUser>;
 
 export const DevUserList = z.object({ users: z.array(DevUser) });
+
+const WORK_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+const WORK_PHONE_MESSAGE = '请填写 11 位手机号或带区号的座机号码';
+/** A work phone: an 11-digit mobile, or a landline with its area code. */
+export const WorkPhone = z.string().check(z.trim(), z.regex(WORK_PHONE, WORK_PHONE_MESSAGE));
+
+/** 我的 → 修改姓名: the name shown on everything the person does; an empty work phone removes it, none keeps it. */
+export const UpdateProfileBody = z.strictObject({
+  displayName: Name,
+  workPhone: z.optional(
+    z.string().check(
+      z.trim(),
+      z.refine((s) => s === '' || WORK_PHONE.test(s), WORK_PHONE_MESSAGE),
+    ),
+  ),
+});
+export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
 export const DevLoginBody = z.strictObject({ userId: Id });
 
 /* ---------- invitations and role bindings ---------- */
@@ -79,13 +103,30 @@ export const CreatedInvitation = z.object({ invitation: Invitation, code: z.stri
 
 /** Codes are 8 characters from an alphabet without look-alikes; dashes and spaces are ignored. */
 export const INVITATION_CODE_ALPHABET = CODE_ALPHABET;
+const InvitationCode = z.string().check(
+  // As typed: either case, with spaces or dashes anywhere; the OpenAPI pattern states the same.
+  z.regex(/^[\s-]*(?:[23456789ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz][\s-]*){8}$/, '邀请码为 8 位字母或数字'),
+  z.toUpperCase(),
+  z.overwrite((s) => s.replace(/[\s-]/g, '')),
+);
+/** Look an invitation up before redeeming it, to confirm the name it gives (a POST: codes stay out of URLs). */
+export const PreviewInvitationBody = z.strictObject({ code: InvitationCode });
+/** Who the invitation is for and what it grants. */
+export const InvitationPreview = z.object({
+  inviteeName: z.string(),
+  role: OfficialRole,
+  scopeLabel: z.string(),
+  expiresAt: IsoDateTime,
+});
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+/**
+ * Redeem: the person confirms or corrects the name the invitation gave (without `name`, the invitation's name
+ * is taken) and may add a work phone, shown only to their supervisors.
+ */
 export const RedeemInvitationBody = z.strictObject({
-  code: z.string().check(
-    // As typed: either case, with spaces or dashes anywhere; the OpenAPI pattern states the same.
-    z.regex(/^[\s-]*(?:[23456789ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz][\s-]*){8}$/, '邀请码为 8 位字母或数字'),
-    z.toUpperCase(),
-    z.overwrite((s) => s.replace(/[\s-]/g, '')),
-  ),
+  code: InvitationCode,
+  name: z.optional(Name),
+  workPhone: z.optional(WorkPhone),
 });
 
 export const RedeemedInvitation = z.object({ binding: RoleBinding });
@@ -135,6 +176,14 @@ export const identityRoutes = {
     access: rolesAccess(...ROLES),
     responses: { 200: Me },
   }),
+  updateMyProfile: defineRoute({
+    method: 'PUT',
+    path: '/v1/me/profile',
+    summary: 'Change the caller’s name (shown on everything they do) and work phone',
+    access: rolesAccess(...ROLES),
+    body: UpdateProfileBody,
+    responses: { 200: Me },
+  }),
   createInvitation: defineRoute({
     method: 'POST',
     path: '/v1/invitations',
@@ -151,10 +200,18 @@ export const identityRoutes = {
     query: InvitationQuery,
     responses: { 200: InvitationList },
   }),
+  previewInvitation: defineRoute({
+    method: 'POST',
+    path: '/v1/invitations/preview',
+    summary: 'Who an invitation code is for and what it grants, before redeeming it',
+    access: rolesAccess(...ROLES),
+    body: PreviewInvitationBody,
+    responses: { 200: InvitationPreview, 409: ErrorBody, 410: ErrorBody },
+  }),
   redeemInvitation: defineRoute({
     method: 'POST',
     path: '/v1/invitations/redeem',
-    summary: 'Bind the caller’s account with a one-time invitation code',
+    summary: 'Bind the caller’s account with a one-time invitation code, confirming their name',
     access: rolesAccess(...ROLES),
     body: RedeemInvitationBody,
     responses: { 200: RedeemedInvitation, 409: ErrorBody, 410: ErrorBody },

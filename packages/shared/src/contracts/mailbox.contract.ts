@@ -167,6 +167,14 @@ export const mailboxRoutes = {
     query: LetterStatsQuery,
     responses: { 200: LetterStats },
   }),
+  getIntegrityLetterStats: defineRoute({
+    method: 'GET',
+    path: '/v1/letters/integrity-stats',
+    summary: '廉情 letters per named branch for a month, counted for the supervisors only (never in the community’s 三率)',
+    access: rolesAccess('inspector'),
+    query: LetterStatsQuery,
+    responses: { 200: LetterStats },
+  }),
   getPublicBoard: defineRoute({
     method: 'GET',
     path: '/v1/branches/{branchId}/board',

@@ -7,7 +7,7 @@ import { resolveScope } from './resolve-scope';
 
 /** The plain code is returned once; only its hash is stored. */
 export async function createInvitation(
-  deps: IdentityPorts,
+  deps: Pick<IdentityPorts, 'districtId' | 'clock' | 'ids' | 'randomBytes' | 'sha256' | 'org' | 'invitations'>,
   principal: Principal,
   allowed: readonly Role[],
   input: CreateInvitationBody,

@@ -29,7 +29,7 @@ export const identityEntities = {
     name: 'user',
     key: ({ userId }) => ({ pk: userPk(userId), sk: PROFILE_SK }),
     index: (p): Gsi1Key | undefined => (p.demo ? { gsi1pk: DEMO_USERS, gsi1sk: pad(p.demo.order) } : undefined),
-    fields: ['id', 'displayName', 'isDemo', 'createdAt', 'demo'],
+    fields: ['id', 'displayName', 'isDemo', 'createdAt', 'nameSetAt', 'workPhone', 'demo'],
   }),
   binding: defineEntity<Binding, { userId: string; bindingId: string }>({
     name: 'binding',

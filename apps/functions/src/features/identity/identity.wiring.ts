@@ -9,7 +9,7 @@ import { HttpWechatClient } from '../../platform/wechat/wechat-client.http';
 import type { Wiring } from '../../platform/wiring';
 import { orgReader } from '../org/org.wiring';
 import type { IdentityPorts } from './identity.ports';
-import type { BindingReader } from './identity.readers';
+import type { BindingReader, PeopleReader } from './identity.readers';
 import { DynamoInvitationRepository } from './invitation-repository.dynamodb';
 import { loadPrincipal } from './load-principal';
 import { ProfileOpenidDirectory } from './openid-directory.dynamodb';
@@ -54,6 +54,9 @@ export function principalLoader(w: Wiring): (bearer: string | undefined) => Prom
 
 /** For the features that read people's bindings (who to remind, who may be assigned). */
 export const bindingReader = (w: Wiring): BindingReader => userRepository(w);
+
+/** For every read that names a person: their current name. */
+export const peopleReader = (w: Pick<Wiring, 'doc' | 'table' | 'once'>): PeopleReader => userRepository(w);
 
 /**
  * The one notifier of a process: WeChat subscribe messages in AWS (addressed by the openid on each user's

@@ -6,9 +6,9 @@ import { isTransactionConflict } from '../../platform/dynamodb/transaction-error
 import type { Binding } from '../../platform/kernel/principal';
 import { identityEntities } from './identity.entities';
 import { type Invitation, isExpired } from './invitation';
-import type { BindingDraft, InvitationRepository, RedeemResult } from './invitation-repository';
+import type { BindingDraft, InvitationRepository, RedeemingPerson, RedeemResult } from './invitation-repository';
 
-const { invitation: invitationEntity, binding: bindingEntity } = identityEntities;
+const { invitation: invitationEntity, binding: bindingEntity, profile: profileEntity } = identityEntities;
 
 const MAX_ATTEMPTS = 4;
 
@@ -37,12 +37,33 @@ export class DynamoInvitationRepository implements InvitationRepository {
     return items.map((i) => invitationEntity.parse(i)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
-  async redeem(codeHash: string, draft: BindingDraft, now: Date): Promise<RedeemResult> {
+  async find(codeHash: string): Promise<Invitation | undefined> {
+    const res = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: invitationEntity.key({ codeHash }), ConsistentRead: true }),
+    );
+    return res.Item ? invitationEntity.parse(res.Item) : undefined;
+  }
+
+  /** The redeemer's profile takes the confirmed name (and phone); the profile must exist. */
+  private nameTheRedeemer(userId: string, name: string, person: RedeemingPerson, at: string) {
+    const values: Record<string, unknown> = { ':n': name, ':at': at };
+    if (person.workPhone) values[':p'] = person.workPhone;
+    return {
+      Update: {
+        TableName: this.table,
+        Key: profileEntity.key({ userId }),
+        UpdateExpression: `SET displayName = :n, nameSetAt = :at${person.workPhone ? ', workPhone = :p' : ''}`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  async redeem(codeHash: string, draft: BindingDraft, now: Date, person?: RedeemingPerson): Promise<RedeemResult> {
     const key = invitationEntity.key({ codeHash });
     for (let attempt = 1; ; attempt++) {
-      const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
-      if (!res.Item) return { outcome: 'invalid' };
-      const inv = invitationEntity.parse(res.Item);
+      const inv = await this.find(codeHash);
+      if (!inv) return { outcome: 'invalid' };
       if (inv.status === 'redeemed') return { outcome: 'used' };
       if (inv.status !== 'open') return { outcome: 'invalid' };
       if (isExpired(inv, now)) return { outcome: 'expired' };
@@ -51,7 +72,7 @@ export class DynamoInvitationRepository implements InvitationRepository {
         role: inv.role,
         scope: inv.scope,
         scopeLabel: inv.scopeLabel,
-        holderName: inv.inviteeName,
+        holderName: person?.name ?? inv.inviteeName,
         createdBy: inv.createdBy,
       };
       try {
@@ -75,6 +96,7 @@ export class DynamoInvitationRepository implements InvitationRepository {
                   ...expectVersion(0),
                 },
               },
+              ...(person ? [this.nameTheRedeemer(draft.userId, binding.holderName ?? inv.inviteeName, person, draft.createdAt)] : []),
             ],
           }),
         );

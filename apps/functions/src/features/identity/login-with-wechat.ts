@@ -1,4 +1,4 @@
-import type { Session } from '@chuangxing/shared';
+import { DEFAULT_DISPLAY_NAME, type Session } from '@chuangxing/shared';
 import { activeBindings } from '../../platform/kernel/principal';
 import { getMe } from './get-me';
 import type { IdentityPorts } from './identity.ports';
@@ -11,7 +11,8 @@ export async function loginWithWechat(deps: IdentityPorts, code: string, client:
   await deps.loginAttempts.take(client);
   const { openid } = await deps.wechat.codeToSession(code);
   const now = deps.clock.now().toISOString();
-  const candidate = { id: deps.ids.next(), displayName: '微信用户', isDemo: false, createdAt: now };
+  // 居民 until they confirm a name at an invitation, or choose one in 我的.
+  const candidate = { id: deps.ids.next(), displayName: DEFAULT_DISPLAY_NAME, isDemo: false, createdAt: now };
   const profile = await deps.users.findOrCreateByOpenid(openid, candidate);
   return issueSession(deps, profile.id);
 }

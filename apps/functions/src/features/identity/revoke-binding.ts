@@ -3,6 +3,7 @@ import { DomainError, forbiddenScope, notFound } from '../../platform/kernel/dom
 import { type Binding, bindingsFor, isDistrictAdmin, managesTownship, type Principal } from '../../platform/kernel/principal';
 import type { IdentityPorts } from './identity.ports';
 import { TOWNSHIP_GRANTABLE } from './invitation';
+import { withHolder } from './list-bindings';
 
 /** District admins revoke anything in the district; township staff revoke branch and township bindings in their township. */
 export async function revokeBinding(
@@ -24,5 +25,6 @@ export async function revokeBinding(
     if (!grantable) throw forbiddenScope();
   }
   if (target.revokedAt) throw new DomainError('CONFLICT', '该身份绑定已被撤销');
-  return deps.users.revokeBinding(userId, bindingId, deps.clock.now().toISOString(), principal.user.id);
+  const revoked = await deps.users.revokeBinding(userId, bindingId, deps.clock.now().toISOString(), principal.user.id);
+  return withHolder(revoked, await deps.users.peopleOf([userId]));
 }

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Item } from '../../platform/dynamodb/entity';
 import { expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
@@ -6,7 +6,10 @@ import { failedCondition, isConditionalCheckFailed } from '../../platform/dynamo
 import { conflict, notFound } from '../../platform/kernel/domain-error';
 import type { Binding, UserProfile } from '../../platform/kernel/principal';
 import { identityEntities } from './identity.entities';
-import type { UserRepository } from './user-repository';
+import type { PersonCard, ProfileChange, UserRepository } from './user-repository';
+
+/** BatchGetItem takes at most 100 keys a request. */
+const BATCH = 100;
 
 const { profile: profileEntity, binding: bindingEntity, openid: openidLink } = identityEntities;
 
@@ -92,6 +95,57 @@ export class DynamoUserRepository implements UserRepository {
   async listDemoUsers(): Promise<UserProfile[]> {
     const items = await queryGsi1<Item>(this.doc, this.table, identityEntities.demoUsers);
     return items.map((i) => profileEntity.parse(i));
+  }
+
+  async updateProfile(userId: string, change: ProfileChange): Promise<UserProfile> {
+    const values: Record<string, unknown> = { ':n': change.displayName, ':at': change.at };
+    let update = 'SET displayName = :n, nameSetAt = :at';
+    if (typeof change.workPhone === 'string') {
+      update += ', workPhone = :p';
+      values[':p'] = change.workPhone;
+    }
+    if (change.workPhone === null) update += ' REMOVE workPhone';
+    try {
+      const res = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: profileEntity.key({ userId }),
+          UpdateExpression: update,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return profileEntity.parse(res.Attributes ?? {});
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) throw notFound('用户');
+      throw err;
+    }
+  }
+
+  async peopleOf(userIds: Iterable<string>): Promise<Map<string, PersonCard>> {
+    const ids = [...new Set(userIds)];
+    const out = new Map<string, PersonCard>();
+    for (let i = 0; i < ids.length; i += BATCH) {
+      let keys: Record<string, unknown>[] = ids.slice(i, i + BATCH).map((userId) => ({ ...profileEntity.key({ userId }) }));
+      for (let attempt = 0; keys.length; attempt++) {
+        if (attempt) await new Promise((r) => setTimeout(r, Math.min(500, 25 * 2 ** attempt)));
+        const res = await this.doc.send(
+          new BatchGetCommand({
+            RequestItems: {
+              // Consistent: a name changed a moment ago shows on the very next read.
+              [this.table]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'id, displayName, workPhone' },
+            },
+          }),
+        );
+        for (const item of res.Responses?.[this.table] ?? []) {
+          const p = item as { id: string; displayName: string; workPhone?: string };
+          out.set(p.id, { displayName: p.displayName, ...(p.workPhone ? { workPhone: p.workPhone } : {}) });
+        }
+        keys = (res.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return out;
   }
 
   async listBindings(districtId: string, townshipKey?: string): Promise<Binding[]> {

@@ -3,6 +3,7 @@ import { DomainError, forbiddenRole, forbiddenScope, notFound } from '../../plat
 import { bindingsFor, filerBindingFor, type Principal } from '../../platform/kernel/principal';
 import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
+import { nameResolver } from '../identity/identity.readers';
 import type { Branch } from '../org/org.readers';
 import { nextFindingStatus, type StoredFinding, type StoredFindingEvent } from './inspection';
 import { FINDINGS_PAGE, findingRow, today, urls } from './inspection-presenters';
@@ -23,6 +24,7 @@ async function findingDetail(
   const actions: FindingDetail['actions'] = [];
   if (own && finding.status === 'open') actions.push('submit_fix');
   if (inspector && finding.status === 'fix_submitted') actions.push('close', 'reject');
+  const nameOf = await nameResolver(deps.people, [inspection?.inspectorId, ...history.map((e) => e.actorId)]);
   return {
     finding: findingRow(finding, today(deps)),
     inspection: {
@@ -30,7 +32,7 @@ async function findingDetail(
       visitedAt: inspection?.visitedAt ?? finding.createdAt,
       location: inspection?.location ?? '',
       summary: inspection?.summary ?? '',
-      inspectorName: inspection?.inspectorName ?? '',
+      inspectorName: nameOf(inspection?.inspectorId, inspection?.inspectorName ?? ''),
       photoUrls: await urls(deps, inspection?.photos),
     },
     history: await Promise.all(
@@ -39,7 +41,7 @@ async function findingDetail(
         .map(async (e) => ({
           at: e.at,
           kind: e.kind,
-          actorName: e.actorName,
+          actorName: nameOf(e.actorId, e.actorName),
           ...(e.text ? { text: e.text } : {}),
           ...(e.photos?.length ? { photoUrls: await urls(deps, e.photos) } : {}),
         })),

@@ -2,7 +2,7 @@ import type { Kernel } from '../../platform/kernel/kernel';
 import type { Notifier } from '../../platform/notify/notifier';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
-import type { BindingReader } from '../identity/identity.readers';
+import type { BindingReader, PeopleReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { InspectionRepository } from './inspection-repository';
 
@@ -18,4 +18,6 @@ export interface InspectionsPorts extends Kernel {
   /** Visit and fix photos. */
   storage: ObjectStorage;
   notifier: Notifier;
+  /** Current names of inspectors and of everyone in a finding's history. */
+  people: PeopleReader;
 }

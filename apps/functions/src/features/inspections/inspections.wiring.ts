@@ -1,7 +1,7 @@
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
-import { bindingReader, notifier } from '../identity/identity.wiring';
+import { bindingReader, notifier, peopleReader } from '../identity/identity.wiring';
 import { orgReader } from '../org/org.wiring';
 import type { InspectionRepository } from './inspection-repository';
 import { DynamoInspectionRepository } from './inspection-repository.dynamodb';
@@ -15,6 +15,7 @@ export function inspectionRepository(w: Pick<Wiring, 'doc' | 'table' | 'once'>):
 
 export const inspectionsPorts = (w: Wiring): InspectionsPorts => ({
   ...w.kernel,
+  people: peopleReader(w),
   inspections: inspectionRepository(w),
   org: orgReader(w),
   users: bindingReader(w),

@@ -5,6 +5,7 @@ import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import type { Notification } from '../../platform/notify/notifier';
 import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
+import { nameResolver } from '../identity/identity.readers';
 import type { Branch } from '../org/org.readers';
 import { checkRecordable, type StoredFinding, type StoredFindingEvent, type StoredInspection } from './inspection';
 import { checkContent } from './inspection-drafts';
@@ -15,6 +16,7 @@ import type { InspectionsPorts } from './inspections.ports';
 async function presentRecorded(deps: InspectionsPorts, inspection: StoredInspection, notified: number): Promise<RecordedInspection> {
   const day = today(deps);
   const findings = await Promise.all(inspection.findingIds.map((id) => deps.inspections.getFinding(id)));
+  const nameOf = await nameResolver(deps.people, [inspection.inspectorId]);
   return {
     id: inspection.id,
     branchId: inspection.branchId,
@@ -23,7 +25,7 @@ async function presentRecorded(deps: InspectionsPorts, inspection: StoredInspect
     visitedAt: inspection.visitedAt,
     location: inspection.location,
     summary: inspection.summary,
-    inspectorName: inspection.inspectorName,
+    inspectorName: nameOf(inspection.inspectorId, inspection.inspectorName),
     recordedAt: inspection.recordedAt,
     findings: findings.flatMap((f) => (f ? [findingRow(f.finding, day)] : [])),
     notified,

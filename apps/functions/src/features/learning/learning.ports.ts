@@ -1,6 +1,6 @@
 import type { Kernel } from '../../platform/kernel/kernel';
 import type { Notifier } from '../../platform/notify/notifier';
-import type { BindingReader } from '../identity/identity.readers';
+import type { BindingReader, PeopleReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { LearningRepository } from './learning-repository';
 
@@ -13,4 +13,6 @@ export interface LearningPorts extends Kernel {
   users: BindingReader;
   /** 提醒未参考. */
   notifier: Notifier;
+  /** Current names of organisers and of the people in an audience. */
+  people: PeopleReader;
 }

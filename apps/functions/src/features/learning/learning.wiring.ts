@@ -1,11 +1,12 @@
 import type { Wiring } from '../../platform/wiring';
-import { bindingReader, notifier } from '../identity/identity.wiring';
+import { bindingReader, notifier, peopleReader } from '../identity/identity.wiring';
 import { orgReader } from '../org/org.wiring';
 import type { LearningPorts } from './learning.ports';
 import { DynamoLearningRepository } from './learning-repository.dynamodb';
 
 export const learningPorts = (w: Wiring): LearningPorts => ({
   ...w.kernel,
+  people: peopleReader(w),
   learning: new DynamoLearningRepository(w.doc, w.table),
   org: orgReader(w),
   users: bindingReader(w),

@@ -1,5 +1,6 @@
 import type { AudienceRole } from '@chuangxing/shared';
 import { activeBindings } from '../../platform/kernel/principal';
+import { nameResolver } from '../identity/identity.readers';
 import type { AudienceMember } from './audience';
 import type { LearningPorts } from './learning.ports';
 
@@ -8,7 +9,7 @@ import type { LearningPorts } from './learning.ports';
  * who is both cadre and secretary counts once). One query per township.
  */
 export async function audienceOf(
-  deps: Pick<LearningPorts, 'districtId' | 'users'>,
+  deps: Pick<LearningPorts, 'districtId' | 'users' | 'people'>,
   townshipId: string,
   roles: readonly AudienceRole[],
 ): Promise<Map<string, AudienceMember>> {
@@ -18,5 +19,8 @@ export async function audienceOf(
     if (s.level !== 'branch' || s.townshipId !== townshipId || !roles.includes(b.role as AudienceRole) || out.has(b.userId)) continue;
     out.set(b.userId, { userId: b.userId, name: b.holderName ?? '', branchId: s.branchId });
   }
+  // Each member under their current name (one batch read).
+  const nameOf = await nameResolver(deps.people, out.keys());
+  for (const m of out.values()) m.name = nameOf(m.userId, m.name);
   return out;
 }

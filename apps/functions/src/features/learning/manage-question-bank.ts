@@ -1,11 +1,12 @@
 import type { Question, QuestionBody, Role } from '@chuangxing/shared';
 import { forbiddenScope, invalid, invalidFields, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import { isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
+import { type NameOf, nameResolver } from '../identity/identity.readers';
 import { managedTownships, manages } from './audience';
 import type { LearningPorts } from './learning.ports';
 import { normalizeQuestion, type StoredQuestion, visibleQuestion } from './question';
 
-const presentQuestion = (q: StoredQuestion): Question => ({
+const presentQuestion = (q: StoredQuestion, nameOf?: NameOf): Question => ({
   id: q.id,
   topic: q.topic,
   kind: q.kind,
@@ -15,7 +16,7 @@ const presentQuestion = (q: StoredQuestion): Question => ({
   ...(q.townshipId ? { townshipId: q.townshipId } : {}),
   ownerLabel: q.ownerLabel,
   createdAt: q.createdAt,
-  createdByName: q.createdByName,
+  createdByName: nameOf ? nameOf(q.createdBy, q.createdByName) : q.createdByName,
 });
 
 export async function listQuestions(deps: LearningPorts, principal: Principal, allowed: readonly Role[]) {
@@ -23,7 +24,11 @@ export async function listQuestions(deps: LearningPorts, principal: Principal, a
   const questions = (await deps.learning.questions.list(deps.districtId))
     .filter((q) => visibleQuestion(reach, q))
     .sort((a, b) => a.topic.localeCompare(b.topic, 'zh') || a.createdAt.localeCompare(b.createdAt));
-  return { questions: questions.map(presentQuestion), topics: [...new Set(questions.map((q) => q.topic))] };
+  const nameOf = await nameResolver(
+    deps.people,
+    questions.map((q) => q.createdBy),
+  );
+  return { questions: questions.map((q) => presentQuestion(q, nameOf)), topics: [...new Set(questions.map((q) => q.topic))] };
 }
 
 /** District admins add district-wide questions; township staff add questions under a township they manage. */

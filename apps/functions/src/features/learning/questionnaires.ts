@@ -2,13 +2,14 @@ import type { CreateQuestionnaireBody, Questionnaire, QuestionnaireDetail, Respo
 import { DomainError, forbiddenScope, invalidFields, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import { keyedId } from '../../platform/kernel/keyed-id';
 import { bindingsFor, type Principal } from '../../platform/kernel/principal';
+import { type NameOf, nameResolver } from '../identity/identity.readers';
 import { audienceBinding, managedTownships, manages } from './audience';
 import type { LearningPorts } from './learning.ports';
 import { buildQnQuestions, checkResponse, questionnaireOpen, type StoredQuestionnaire, type StoredResponse } from './questionnaire';
 
 const RESPONDER_ROLES: readonly Role[] = ['cadre', 'secretary'];
 
-export function presentQuestionnaire(q: StoredQuestionnaire, now: Date): Questionnaire {
+export function presentQuestionnaire(q: StoredQuestionnaire, now: Date, nameOf?: NameOf): Questionnaire {
   return {
     id: q.id,
     townshipId: q.townshipId,
@@ -19,7 +20,7 @@ export function presentQuestionnaire(q: StoredQuestionnaire, now: Date): Questio
     questions: q.questions,
     closesAt: q.closesAt,
     status: questionnaireOpen(now, q) ? 'open' : 'closed',
-    createdByName: q.createdByName,
+    createdByName: nameOf ? nameOf(q.createdBy, q.createdByName) : q.createdByName,
     createdAt: q.createdAt,
   };
 }
@@ -88,9 +89,13 @@ export async function listQuestionnaires(deps: LearningPorts, principal: Princip
   const organised = organisedLists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const addressed = answerLists.flat().filter((q) => respondent(principal, allowed, q));
   const mine = await Promise.all(addressed.map((q) => deps.learning.questionnaires.getResponse(q.id, principal.user.id)));
+  const nameOf = await nameResolver(
+    deps.people,
+    [...organised, ...addressed].map((q) => q.createdBy),
+  );
   return {
-    organised: organised.map((q) => ({ questionnaire: presentQuestionnaire(q, now), responses: q.responseCount ?? 0 })),
-    toAnswer: addressed.map((q, i) => ({ questionnaire: presentQuestionnaire(q, now), answered: Boolean(mine[i]) })),
+    organised: organised.map((q) => ({ questionnaire: presentQuestionnaire(q, now, nameOf), responses: q.responseCount ?? 0 })),
+    toAnswer: addressed.map((q, i) => ({ questionnaire: presentQuestionnaire(q, now, nameOf), answered: Boolean(mine[i]) })),
   };
 }
 
@@ -114,7 +119,7 @@ async function detail(
   const now = deps.clock.now();
   const mine = member ? await deps.learning.questionnaires.getResponse(q.id, principal.user.id) : undefined;
   return {
-    questionnaire: presentQuestionnaire(q, now),
+    questionnaire: presentQuestionnaire(q, now, await nameResolver(deps.people, [q.createdBy])),
     ...(mine ? { myResponse: { answers: mine.answers, submittedAt: mine.submittedAt, updatedAt: mine.updatedAt } } : {}),
     canAnswer: member && questionnaireOpen(now, q),
     isOrganiser,

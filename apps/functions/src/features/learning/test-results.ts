@@ -3,6 +3,7 @@ import { DomainError } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
 import { shanghaiDay, shanghaiTime } from '../../platform/kernel/shanghai-time';
 import type { Notification } from '../../platform/notify/notifier';
+import { nameResolver } from '../identity/identity.readers';
 import { managedTownships, manages } from './audience';
 import type { LearningPorts } from './learning.ports';
 import { audienceOf } from './list-audience';
@@ -70,7 +71,7 @@ export async function getTestResults(
     }),
   );
   people.sort((a, b) => Number(a.score !== undefined) - Number(b.score !== undefined) || a.branchName.localeCompare(b.branchName, 'zh'));
-  return { session: presentSession(s, now), townships: rows, totals, people };
+  return { session: presentSession(s, now, await nameResolver(deps.people, [s.createdBy])), townships: rows, totals, people };
 }
 
 export function testTakePage(sessionId: string): string {

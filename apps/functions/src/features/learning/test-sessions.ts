@@ -2,6 +2,7 @@ import type { CreateTestSessionBody, Role, TestSession } from '@chuangxing/share
 import { forbiddenScope, invalidFields, notFound } from '../../platform/kernel/domain-error';
 import { keyedId } from '../../platform/kernel/keyed-id';
 import type { Principal } from '../../platform/kernel/principal';
+import { type NameOf, nameResolver } from '../identity/identity.readers';
 import { managedTownships, manages } from './audience';
 import type { LearningPorts } from './learning.ports';
 import { visibleQuestion } from './question';
@@ -12,7 +13,7 @@ export async function townshipNames(deps: Pick<LearningPorts, 'districtId' | 'or
   return new Map((await deps.org.listTownships(deps.districtId)).map((t) => [t.id, t.name]));
 }
 
-export function presentSession(s: StoredTestSession, now: Date): TestSession {
+export function presentSession(s: StoredTestSession, now: Date, nameOf?: NameOf): TestSession {
   return {
     id: s.id,
     title: s.title,
@@ -26,7 +27,7 @@ export function presentSession(s: StoredTestSession, now: Date): TestSession {
     maxAttempts: s.maxAttempts,
     passScore: s.passScore,
     status: testStatus(now, s),
-    createdByName: s.createdByName,
+    createdByName: nameOf ? nameOf(s.createdBy, s.createdByName) : s.createdByName,
     createdAt: s.createdAt,
   };
 }
@@ -103,7 +104,11 @@ export async function listTestSessions(deps: LearningPorts, principal: Principal
   const reach = managedTownships(deps.districtId, principal, allowed);
   const now = deps.clock.now();
   const sessions = (await deps.learning.tests.listSessions(deps.districtId)).filter((s) => s.townshipIds.some((t) => manages(reach, t)));
-  return { sessions: sessions.map((s) => presentSession(s, now)) };
+  const nameOf = await nameResolver(
+    deps.people,
+    sessions.map((s) => s.createdBy),
+  );
+  return { sessions: sessions.map((s) => presentSession(s, now, nameOf)) };
 }
 
 export async function visibleSession(

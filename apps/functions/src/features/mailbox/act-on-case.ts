@@ -2,7 +2,7 @@ import { type CaseLetter, type LetterActionBody, ROLE_LABELS, type Role, type Ti
 import { DomainError, forbiddenRole, invalid, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
 import { accessTo } from './case-access';
-import { countersFor, type Letter, type LetterEvent, letterMonth, nextState } from './letter';
+import { countersFor, type Letter, type LetterEvent, letterMonth, nextState, tallyOf } from './letter';
 import { letterDeadline } from './letter-deadline';
 import type { MailboxPorts } from './mailbox.ports';
 import { toCaseLetter } from './present-letter';
@@ -60,9 +60,11 @@ export async function actOnCase(
       break;
   }
   const month = letterMonth(letter);
-  const counters = [{ townshipId: letter.townshipId, branchId: letter.branchId, month, add: countersFor(letter, next, event, at) }];
-  // The receiving community counts the letter as received too.
-  if (body.action === 'transfer') counters.push({ townshipId: next.townshipId, branchId: next.branchId, month, add: { received: 1 } });
+  const tally = tallyOf(letter);
+  const counters = [{ tally, townshipId: letter.townshipId, branchId: letter.branchId, month, add: countersFor(letter, next, event, at) }];
+  // The receiving community counts the letter as received too (a 廉情 letter, in the supervisors' tally only).
+  if (body.action === 'transfer')
+    counters.push({ tally, townshipId: next.townshipId, branchId: next.branchId, month, add: { received: 1 } });
   await deps.letters.transition(
     next,
     letter.version,

@@ -9,7 +9,8 @@ import type { LetterCountersReader } from './mailbox.readers';
 /**
  * The 三率 counters: one item per community and month, under its township (TWN#{t}#LSTAT#{month} / BR#{b}),
  * so a township's month is one query. Kept apart from the letter repository so a reader of the counters
- * (the ranking) carries no more than this.
+ * (the ranking) carries no more than this. 廉情 letters bump the supervisors' tally instead
+ * (TWN#{t}#LINTEG#{month}), which only `integrityCountersOf` reads.
  */
 export class DynamoLetterCounters implements LetterCountersReader {
   constructor(
@@ -25,7 +26,7 @@ export class DynamoLetterCounters implements LetterCountersReader {
       {
         Update: {
           TableName: this.table,
-          Key: mailboxEntities.counters.key(b),
+          Key: (b.tally === 'integrity' ? mailboxEntities.integrityCounters : mailboxEntities.counters).key(b),
           UpdateExpression: `ADD ${names.map((n) => `${n} :${n}`).join(', ')} SET branchId = :b`,
           ExpressionAttributeValues: { ...Object.fromEntries(names.map((n) => [`:${n}`, b.add[n]])), ':b': b.branchId },
         },
@@ -33,11 +34,20 @@ export class DynamoLetterCounters implements LetterCountersReader {
     ];
   }
 
-  async countersOf(townshipId: string, month: string): Promise<{ branchId: string; counters: LetterCounters }[]> {
+  countersOf(townshipId: string, month: string): Promise<{ branchId: string; counters: LetterCounters }[]> {
+    return this.read(mailboxPartitions.counters(townshipId, month));
+  }
+
+  /** The supervisors' 廉情 tally: never read by anything a community or the public sees. */
+  integrityCountersOf(townshipId: string, month: string): Promise<{ branchId: string; counters: LetterCounters }[]> {
+    return this.read(mailboxPartitions.integrityCounters(townshipId, month));
+  }
+
+  private async read(pk: string): Promise<{ branchId: string; counters: LetterCounters }[]> {
     const items = await queryAll<Item>(this.doc, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': mailboxPartitions.counters(townshipId, month) },
+      ExpressionAttributeValues: { ':pk': pk },
     });
     return items.map((i) => {
       const { branchId, ...c } = mailboxEntities.counters.parse(i);

@@ -5,7 +5,7 @@ import { expectExistingVersion, expectVersion } from '../../platform/dynamodb/op
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict, DomainError } from '../../platform/kernel/domain-error';
-import { type Letter, letterMonth } from './letter';
+import { type Letter, letterMonth, tallyOf } from './letter';
 import { DynamoLetterCounters } from './letter-counters.dynamodb';
 import type { AuditRecord, CaseScope, CounterBump, LetterRepository, StoredIntegrityBoard, StoredMeeting } from './letter-repository';
 import { mailboxEntities, mailboxPartitions } from './mailbox.entities';
@@ -72,6 +72,7 @@ export class DynamoLetterRepository implements LetterRepository {
             this.putEntry(letter.id, letter.version, o.timeline),
             this.putAudit(letter.id, letter.version, o.audit),
             ...this.counters.bump({
+              tally: tallyOf(letter),
               townshipId: letter.townshipId,
               branchId: letter.branchId,
               month: letterMonth(letter),
@@ -157,6 +158,10 @@ export class DynamoLetterRepository implements LetterRepository {
 
   countersOf(townshipId: string, month: string) {
     return this.counters.countersOf(townshipId, month);
+  }
+
+  integrityCountersOf(townshipId: string, month: string) {
+    return this.counters.integrityCountersOf(townshipId, month);
   }
 
   async published(townshipId: string, branchId: string, limit: number): Promise<Letter[]> {

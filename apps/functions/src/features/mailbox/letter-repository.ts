@@ -1,8 +1,9 @@
 import type { IntegrityCommitment, TimelineEntry } from '@chuangxing/shared';
-import type { Letter, LetterCounters } from './letter';
+import type { CounterTally, Letter, LetterCounters } from './letter';
 
-/** An addition to one community's 三率 counters, for the month its letters were received. */
+/** An addition to one community's counters (its 三率, or the supervisors' 廉情 tally), for the month its letters were received. */
 export interface CounterBump {
+  tally: CounterTally;
   townshipId: string;
   branchId: string;
   month: string;
@@ -63,8 +64,10 @@ export interface LetterRepository {
   listCases(scope: CaseScope, open: boolean): Promise<Letter[]>;
   /** Conditional on the version the actor saw: of two concurrent actions exactly one wins, the other → CONFLICT. */
   transition(next: Letter, expectedVersion: number, entries: TimelineEntry[], audit: AuditRecord, counters?: CounterBump[]): Promise<void>;
-  /** Every community of a township with letters received in `month`: one query. */
+  /** Every community of a township with letters received in `month`: one query. 廉情 letters are not in it. */
   countersOf(townshipId: string, month: string): Promise<{ branchId: string; counters: LetterCounters }[]>;
+  /** The supervisors' tally of 廉情 letters naming each branch of a township in `month`: one query. */
+  integrityCountersOf(townshipId: string, month: string): Promise<{ branchId: string; counters: LetterCounters }[]>;
   /** Archived letters of a community whose writers allowed publication, newest first. */
   published(townshipId: string, branchId: string, limit: number): Promise<Letter[]>;
   getIntegrityBoard(branchId: string): Promise<StoredIntegrityBoard | undefined>;

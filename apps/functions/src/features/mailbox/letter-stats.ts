@@ -38,3 +38,37 @@ export async function getLetterStats(
   );
   return { month, communities: rows.flat() };
 }
+
+/**
+ * The supervisors' 廉情 tally: the 廉情 letters naming each branch of the inspector's townships in a month,
+ * counted apart from the community's 三率 (only inspectors reach this route). Branches without one are left out.
+ */
+export async function getIntegrityLetterStats(
+  deps: MailboxPorts,
+  principal: Principal,
+  allowed: readonly Role[],
+  month = shanghaiMonth(deps.clock.now()),
+  townshipId?: string,
+): Promise<LetterStats> {
+  const inspectors = bindingsFor(principal, allowed).filter((b) => b.role === 'inspector');
+  const reach = reachableTownships(inspectors, deps.districtId);
+  let townships = reach === 'all' ? (await deps.org.listTownships(deps.districtId)).map((t) => t.id) : [...reach];
+  if (townshipId) {
+    if (!townships.includes(townshipId)) throw forbiddenScope();
+    townships = [townshipId];
+  }
+  const rows = await Promise.all(
+    townships.map(async (t) => {
+      const counters = await deps.letters.integrityCountersOf(t, month);
+      if (counters.length === 0) return [];
+      const names = new Map((await deps.org.listBranches(t)).map((b) => [b.id, b.name]));
+      return counters.map((c) => ({
+        branchId: c.branchId,
+        name: names.get(c.branchId) ?? c.branchId,
+        townshipId: t,
+        rates: ratesOf(c.counters),
+      }));
+    }),
+  );
+  return { month, communities: rows.flat().sort((a, b) => b.rates.received - a.rates.received || a.name.localeCompare(b.name, 'zh')) };
+}

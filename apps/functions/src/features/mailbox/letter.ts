@@ -102,6 +102,13 @@ export function publicTimeline(entries: TimelineEntry[]): TimelineEntry[] {
   return entries.filter((e) => !e.internal);
 }
 
+/**
+ * Which tally a letter counts in. 廉情 letters are counted for the supervisors only: never in the named
+ * community's 三率, which its public board, its officials and the ranking read.
+ */
+export type CounterTally = 'community' | 'integrity';
+export const tallyOf = (l: Pick<Letter, 'category'>): CounterTally => (l.category === 'integrity' ? 'integrity' : 'community');
+
 /** 三率 counters of one community for the month its letters were received. */
 export type LetterCounters = Partial<Record<'received' | 'respondedInTime' | 'accepted' | 'replied' | 'rated' | 'satisfied', number>>;
 

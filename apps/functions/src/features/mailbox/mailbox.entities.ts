@@ -12,17 +12,19 @@ import type { StoredLetterRules } from './letter-rules-repository';
  * - a township's letters (community queues):       gsi1: LCASES#T#{t} / {open|closed}#{branch}#{createdAt}#{id}
  * - a township's 廉情 letters (supervisors only):   gsi1: LCASES#I#{t} / {open|closed}#{createdAt}#{id}
  * - a township's communities' 三率 for a month:     TWN#{t}#LSTAT#{yyyy-mm} / BR#{b}   (counters)
+ * - a township's 廉情 tally for a month:            TWN#{t}#LINTEG#{yyyy-mm} / BR#{b}  (supervisors only)
  * - a community's 微权说廉 board:                   BR#{b} / INTEGRITY
  * - a 社区半月谈 meeting; a community's meetings:    MEETING#{id} / MEETING; gsi1: MEETINGS#{b} / {date}#{id}
  * - the district's mailbox rules:                  DIST#{d} / RULES#LETTERS
  *
  * The query code, the writer's entries, the 三率 counters and the rules were always stored without an
- * `entity` attribute; they stay so.
+ * `entity` attribute; they stay so (the 廉情 tally, ADDed to like the counters, too).
  */
 
 const letterPk = (id: string) => `LETTER#${id}`;
 const writerPk = (writerKey: string) => `WRITER#${writerKey}`;
 const countersPk = (townshipId: string, month: string) => `TWN#${townshipId}#LSTAT#${month}`;
+const integrityCountersPk = (townshipId: string, month: string) => `TWN#${townshipId}#LINTEG#${month}`;
 const meetingsPk = (branchId: string) => `MEETINGS#${branchId}`;
 const casesPk = (kind: 'township' | 'integrity', townshipId: string) => `LCASES#${kind === 'integrity' ? 'I' : 'T'}#${townshipId}`;
 const caseGroup = (open: boolean) => (open ? 'open' : 'closed');
@@ -120,6 +122,16 @@ export const mailboxEntities = {
     key: ({ townshipId, month, branchId }) => ({ pk: countersPk(townshipId, month), sk: `BR#${branchId}` }),
     fields: ['branchId', ...COUNTER_NAMES],
   }),
+  /**
+   * The supervisors' tally of 廉情 letters by the branch they name: the same counters, in a partition that no
+   * community-facing read (三率, public board, ranking) ever queries.
+   */
+  integrityCounters: defineEntity<{ branchId: string } & LetterCounters, { townshipId: string; month: string; branchId: string }>({
+    untagged: true,
+    name: 'letter-integrity-counters',
+    key: ({ townshipId, month, branchId }) => ({ pk: integrityCountersPk(townshipId, month), sk: `BR#${branchId}` }),
+    fields: ['branchId', ...COUNTER_NAMES],
+  }),
   integrityBoard: defineEntity<StoredIntegrityBoard, { branchId: string }>({
     name: 'integrity-board',
     key: ({ branchId }) => ({ pk: `BR#${branchId}`, sk: 'INTEGRITY' }),
@@ -147,6 +159,8 @@ export const mailboxPartitions = {
   writerLetters: (writerKey: string) => ({ pk: writerPk(writerKey), skPrefix: 'LTR#' }),
   /** A township's 三率 counters for a month, one item per community. */
   counters: countersPk,
+  /** A township's 廉情 tally for a month, one item per named branch (inspectors only). */
+  integrityCounters: integrityCountersPk,
   /** gsi1: a case queue's letters (`prefix` is followed by `#`). */
   cases: (scope: CaseScope, open: boolean) =>
     scope.kind === 'branch'

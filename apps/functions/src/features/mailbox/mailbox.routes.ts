@@ -3,7 +3,7 @@ import type { RouteImpls } from '../../platform/http/route-context';
 import { actOnCase } from './act-on-case';
 import { getCase } from './get-case';
 import { getIntegrityBoard, putIntegrityBoard } from './integrity-board';
-import { getLetterStats } from './letter-stats';
+import { getIntegrityLetterStats, getLetterStats } from './letter-stats';
 import { listCases } from './list-cases';
 import { listMyLetters } from './list-my-letters';
 import type { MailboxPorts } from './mailbox.ports';
@@ -63,6 +63,10 @@ export const mailboxImplementations: RouteImpls<typeof mailboxRoutes, MailboxPor
   getLetterStats: async ({ deps, principal, allowed, query }) => ({
     status: 200,
     body: await getLetterStats(deps, principal, allowed, query.month, query.townshipId),
+  }),
+  getIntegrityLetterStats: async ({ deps, principal, allowed, query }) => ({
+    status: 200,
+    body: await getIntegrityLetterStats(deps, principal, allowed, query.month, query.townshipId),
   }),
   getPublicBoard: async ({ deps, params, query }) => ({ status: 200, body: await getPublicBoard(deps, params.branchId, query.month) }),
   getIntegrityBoard: async ({ deps, params }) => ({ status: 200, body: await getIntegrityBoard(deps, params.branchId) }),

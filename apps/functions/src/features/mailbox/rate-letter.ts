@@ -1,7 +1,7 @@
 import { type MyLetter, RATING_LABELS, type RateLetterBody, ROLE_LABELS, type TimelineEntry } from '@chuangxing/shared';
 import { notFound } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
-import { countersFor, type Letter, letterMonth, nextState } from './letter';
+import { countersFor, type Letter, letterMonth, nextState, tallyOf } from './letter';
 import { letterDeadline } from './letter-deadline';
 import type { MailboxPorts } from './mailbox.ports';
 import { toMyLetter } from './present-letter';
@@ -42,7 +42,7 @@ export async function rateLetter(deps: MailboxPorts, principal: Principal, lette
     letter.version,
     entries,
     { at, actor: 'writer', action: 'rate', from: letter.status, to: state.status },
-    [{ townshipId: letter.townshipId, branchId: letter.branchId, month: letterMonth(letter), add }],
+    [{ tally: tallyOf(letter), townshipId: letter.townshipId, branchId: letter.branchId, month: letterMonth(letter), add }],
   );
   return toMyLetter(deps, next, [...found.timeline, ...entries]);
 }

@@ -1,5 +1,6 @@
 import type { Kernel } from '../../platform/kernel/kernel';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
+import type { PeopleReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { NewsRepository } from './news-repository';
 
@@ -10,4 +11,6 @@ export interface NewsPorts extends Kernel {
   org: OrgReader;
   /** News photos: presigned uploads under news/, read through short-lived URLs. */
   storage: ObjectStorage;
+  /** The author's current name on a post. */
+  people: PeopleReader;
 }

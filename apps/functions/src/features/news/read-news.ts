@@ -1,18 +1,20 @@
 import type { NewsFeed, NewsPost } from '@chuangxing/shared';
 import { notFound } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
+import { nameResolver } from '../identity/identity.readers';
 import { canDeleteNews, excerptOf, type StoredNews } from './news';
 import type { NewsPorts } from './news.ports';
 
 const PHOTO_URL_SECONDS = 30 * 60;
 
 export async function presentNews(deps: NewsPorts, principal: Principal, p: StoredNews): Promise<NewsPost> {
+  const nameOf = await nameResolver(deps.people, [p.authorId]);
   return {
     id: p.id,
     title: p.title,
     body: p.body,
     photoUrls: await Promise.all(p.photos.map((k) => deps.storage.presignGet(k, PHOTO_URL_SECONDS))),
-    authorName: p.authorName,
+    authorName: nameOf(p.authorId, p.authorName),
     authorUnit: p.authorUnit,
     createdAt: p.createdAt,
     canDelete: canDeleteNews(deps.districtId, principal, p),

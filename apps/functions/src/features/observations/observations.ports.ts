@@ -1,5 +1,5 @@
 import type { Kernel } from '../../platform/kernel/kernel';
-import type { BindingReader } from '../identity/identity.readers';
+import type { BindingReader, PeopleReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { ObservationRepository } from './observation-repository';
 
@@ -10,4 +10,6 @@ export interface ObservationsPorts extends Kernel {
   org: OrgReader;
   /** Who may score: officials whose bindings cover the observation. */
   users: BindingReader;
+  /** Current names of organisers, observers and candidates. */
+  people: PeopleReader;
 }

@@ -1,5 +1,5 @@
 import type { Wiring } from '../../platform/wiring';
-import { bindingReader } from '../identity/identity.wiring';
+import { bindingReader, peopleReader } from '../identity/identity.wiring';
 import { orgReader } from '../org/org.wiring';
 import type { ObservationRepository } from './observation-repository';
 import { DynamoObservationRepository } from './observation-repository.dynamodb';
@@ -13,6 +13,7 @@ export function observationRepository(w: Pick<Wiring, 'doc' | 'table' | 'once'>)
 
 export const observationsPorts = (w: Wiring): ObservationsPorts => ({
   ...w.kernel,
+  people: peopleReader(w),
   observations: observationRepository(w),
   org: orgReader(w),
   users: bindingReader(w),

@@ -11,9 +11,10 @@ import {
 } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, invalid, invalidFields, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import { bindingsFor, managesTownship, type Principal } from '../../platform/kernel/principal';
+import { nameResolver } from '../identity/identity.readers';
 import { computeResults, type StoredObservation } from './observation';
 import { eligibleObserver, organisingTownship, viewOf } from './observation-access';
-import { presentDetail } from './observation-presenters';
+import { observationNames, presentDetail } from './observation-presenters';
 import type { ObservationsPorts } from './observations.ports';
 import { loadVisibleObservation } from './read-observations';
 
@@ -41,6 +42,8 @@ export async function listObserverCandidates(
     if (!c.labels.includes(b.scopeLabel)) c.labels.push(b.scopeLabel);
     byUser.set(b.userId, c);
   }
+  const nameOf = await nameResolver(deps.people, byUser.keys());
+  for (const c of byUser.values()) c.name = nameOf(c.userId, c.name);
   const rank = (c: { roles: OfficialRole[] }) => Math.min(...c.roles.map((r) => ROLE_ORDER[r]));
   return {
     candidates: [...byUser.values()]
@@ -111,7 +114,7 @@ export async function createObservation(
   // The organiser manages what they created, so they see all of it.
   const view = viewOf(deps.districtId, principal, allowed, obs);
   if (!view) throw notFound('观摩');
-  return presentDetail(principal, obs, view, []);
+  return presentDetail(principal, obs, view, [], await observationNames(deps.people, obs, []));
 }
 
 const CLOSE_ATTEMPTS = 3;
@@ -141,7 +144,7 @@ export async function closeObservation(
     };
     try {
       await deps.observations.close(closed, obs.version, revision);
-      return presentDetail(principal, closed, view, scores);
+      return presentDetail(principal, closed, view, scores, await observationNames(deps.people, closed, scores));
     } catch (err) {
       // A score landed between reading the sheets and closing: compute again from the new sheets.
       const raced = err instanceof DomainError && err.code === 'CONFLICT' && err.details?.[0]?.path === 'scoresRevision';

@@ -11,7 +11,7 @@ import { notFound } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
 import { readableBranch } from '../org/org.readers';
 import { viewOf } from './observation-access';
-import { presentDetail, presentResult } from './observation-presenters';
+import { observationNames, presentDetail, presentResult } from './observation-presenters';
 import type { ObservationsPorts } from './observations.ports';
 
 /** The observation if the caller may see any of it, with what they see; otherwise 404, as if it did not exist. */
@@ -70,7 +70,7 @@ export async function getObservation(
 ): Promise<ObservationDetail> {
   const { obs, view } = await loadVisibleObservation(deps, principal, allowed, observationId);
   const { scores } = await deps.observations.scores(obs.id);
-  return presentDetail(principal, obs, view, scores);
+  return presentDetail(principal, obs, view, scores, await observationNames(deps.people, obs, scores));
 }
 
 /** A branch's frozen results of a quarter: its own cadres see them only after close, and never who scored. */

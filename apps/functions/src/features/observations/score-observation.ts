@@ -26,7 +26,7 @@ export async function scoreBranch(
     observationId,
     branchId,
     observerId: me.userId,
-    observerName: me.name,
+    observerName: principal.user.displayName,
     scores: body.scores,
     comment: body.comment,
     updatedAt: deps.clock.now().toISOString(),

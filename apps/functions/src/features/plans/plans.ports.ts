@@ -1,6 +1,7 @@
 import type { Kernel } from '../../platform/kernel/kernel';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
+import type { PeopleReader } from '../identity/identity.readers';
 import type { FindingsReader } from '../inspections/inspections.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { CalendarReader, ReportRangeReader } from '../reports/reports.readers';
@@ -21,4 +22,6 @@ export interface PlansPorts extends Kernel {
   reports: ReportRangeReader;
   /** Evidence photos of key-task updates. */
   storage: ObjectStorage;
+  /** Current names of the people who reported each task's progress. */
+  people: PeopleReader;
 }

@@ -1,6 +1,7 @@
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
+import { peopleReader } from '../identity/identity.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
 import { orgReader } from '../org/org.wiring';
 import { calendarReader, reportRangeReader } from '../reports/reports.wiring';
@@ -16,6 +17,7 @@ export function planRepository(w: Pick<Wiring, 'doc' | 'table' | 'once'>): PlanR
 
 export const plansPorts = (w: Wiring): PlansPorts => ({
   ...w.kernel,
+  people: peopleReader(w),
   plans: planRepository(w),
   org: orgReader(w),
   catalogue: catalogueReader(w),

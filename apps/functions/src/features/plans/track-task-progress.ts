@@ -12,6 +12,7 @@ import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { presignUpload } from '../../platform/storage/presign-upload';
 import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
+import { nameResolver } from '../identity/identity.readers';
 import { readableBranch } from '../org/org.readers';
 import { catalogueOfPlan } from './plan-catalogue';
 import type { PlansPorts } from './plans.ports';
@@ -57,6 +58,10 @@ async function taskProgressOf(
     `${year}-01-01` <= last ? deps.reports.listRange(branchId, `${year}-01-01`, last) : Promise.resolve([]),
   ]);
   const latest = updates[0];
+  const nameOf = await nameResolver(
+    deps.people,
+    updates.map((u) => u.by),
+  );
   return {
     taskId,
     title,
@@ -71,7 +76,7 @@ async function taskProgressOf(
         note: u.note,
         evidenceUrls: await Promise.all(u.evidence.map((k) => deps.storage.presignGet(k, EVIDENCE_URL_SECONDS))),
         at: u.at,
-        byName: u.byName,
+        byName: nameOf(u.by, u.byName),
       })),
     ),
     reports: reports

@@ -1,6 +1,7 @@
 import type { DailyRules } from '@chuangxing/shared';
 import type { Kernel } from '../../platform/kernel/kernel';
 import type { SpreadsheetWriter } from '../../platform/xlsx/spreadsheet';
+import type { PeopleReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { RankingRepository, ScoringModelStore } from './ranking-repository';
 import type { ScoringInputs } from './scoring-inputs';
@@ -16,4 +17,6 @@ export interface RankingsPorts extends Kernel {
   org: Pick<OrgReader, 'getBranch'>;
   /** The ranking's export. */
   spreadsheets: SpreadsheetWriter;
+  /** Current names of the people who annotated a ranking. */
+  people: PeopleReader;
 }

@@ -2,6 +2,7 @@ import type { BranchScorecard, BranchType, DistrictRanking, Honours, RankingRow,
 import { DomainError, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, isDistrictAdmin, type Principal, reachableTownships } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
+import { nameResolver } from '../identity/identity.readers';
 import { runRankingJob } from './compute-ranking';
 import { goalsOf, quarterRange, type Scorecard } from './ranking';
 import type { OrderRow, StoredRankingHeader } from './ranking-repository';
@@ -26,6 +27,15 @@ export function presentVersion(h: StoredRankingHeader, publishedVersion: number 
     createdAt: h.createdAt,
     ...(h.publishedAt ? { publishedAt: h.publishedAt, publishedBy: h.publishedBy } : {}),
   };
+}
+
+/** Headers with each annotation under its author's current name (one batch read for all of them). */
+async function withAnnotatorNames<H extends Pick<StoredRankingHeader, 'annotations'>>(deps: RankingsPorts, headers: H[]): Promise<H[]> {
+  const nameOf = await nameResolver(
+    deps.people,
+    headers.flatMap((h) => h.annotations.map((a) => a.by)),
+  );
+  return headers.map((h) => ({ ...h, annotations: h.annotations.map((a) => ({ ...a, byName: nameOf(a.by, a.byName) })) }));
 }
 
 function presentRow(r: OrderRow, h: StoredRankingHeader): RankingRow {
@@ -73,7 +83,8 @@ async function resolveVersion(
   const header = await deps.rankings.getRun(deps.districtId, quarter, v);
   if (!header || (header.status !== 'published' && !a.admin)) throw notFound('排名版本');
   if (header.status === 'computing') throw new DomainError('CONFLICT', '该版本仍在计算中，请稍后再看');
-  return { header, published };
+  const [named] = await withAnnotatorNames(deps, [header]);
+  return { header: named, published };
 }
 
 function assertAdmin(a: Access) {
@@ -105,7 +116,10 @@ export async function listRankingVersions(deps: RankingsPorts, principal: Princi
     deps.rankings.listRuns(deps.districtId, quarter),
     deps.rankings.publishedVersion(deps.districtId, quarter),
   ]);
-  const visible = runs.filter((r) => a.admin || r.status === 'published');
+  const visible = await withAnnotatorNames(
+    deps,
+    runs.filter((r) => a.admin || r.status === 'published'),
+  );
   const computing = visible.find((r) => r.status === 'computing');
   const done = computing ? (await deps.rankings.doneTownships(deps.districtId, quarter, computing.version)).size : undefined;
   return {
@@ -313,7 +327,10 @@ export async function annotateRanking(
   };
   await deps.rankings.annotate(deps.districtId, quarter, version, annotation, body.revision);
   const published = await deps.rankings.publishedVersion(deps.districtId, quarter);
-  return presentVersion({ ...header, annotations: [...header.annotations, annotation], revision: body.revision + 1 }, published);
+  const [named] = await withAnnotatorNames(deps, [
+    { ...header, annotations: [...header.annotations, annotation], revision: body.revision + 1 },
+  ]);
+  return presentVersion(named, published);
 }
 
 export async function publishRanking(
@@ -336,7 +353,10 @@ export async function publishRanking(
   if (previous && previous > version) throw new DomainError('CONFLICT', '已有更新的版本发布，不能发布较旧的草稿');
   const at = deps.clock.now().toISOString();
   await deps.rankings.publish(deps.districtId, quarter, version, revision, at, principal.user.id, previous ?? 0);
-  return presentVersion({ ...header, status: 'published', publishedAt: at, publishedBy: principal.user.id }, version);
+  const [named] = await withAnnotatorNames(deps, [
+    { ...header, status: 'published' as const, publishedAt: at, publishedBy: principal.user.id },
+  ]);
+  return presentVersion(named, version);
 }
 
 /** Everything the export needs: the version, its visible scorecards with district ranks, and its star map. */

@@ -2,6 +2,7 @@ import type { ScoringModelContent } from '@chuangxing/shared';
 import { DynamoVersionedDocumentStore } from '../../platform/dynamodb/versioned-document.dynamodb';
 import type { Wiring } from '../../platform/wiring';
 import { xlsxWriter } from '../../platform/xlsx/xlsx-writer';
+import { peopleReader } from '../identity/identity.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
 import { letterCountersReader } from '../mailbox/mailbox.wiring';
 import { observationResultsReader } from '../observations/observations.wiring';
@@ -40,6 +41,7 @@ export const scoringReaders = (w: Wiring): ScoringReaders => ({
 
 export const rankingsPorts = (w: Wiring): RankingsPorts => ({
   ...w.kernel,
+  people: peopleReader(w),
   rankings: rankingRepository(w),
   scoringModels: scoringModelStore(w),
   scoringInputs: w.once('scoring-inputs', () => new TownshipInputs(scoringReaders(w))),

@@ -3,7 +3,7 @@ import type { Notifier } from '../../platform/notify/notifier';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { SpreadsheetWriter } from '../../platform/xlsx/spreadsheet';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
-import type { BindingReader } from '../identity/identity.readers';
+import type { BindingReader, PeopleReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { ReportRepository } from './report-repository';
 import type { RulesRepository } from './rules-repository';
@@ -17,6 +17,8 @@ export interface ReportsPorts extends Kernel {
   org: OrgReader;
   /** The bindings of a township: who is reminded. */
   users: BindingReader;
+  /** Current names for the edit history and the comments. */
+  people: PeopleReader;
   /** The standards in force: a report item's key task must be one of them. */
   catalogue: CatalogueReader;
   /** Report photos: presigned uploads, the check at submission, short-lived read URLs. */

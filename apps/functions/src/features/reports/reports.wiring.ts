@@ -2,7 +2,7 @@ import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { xlsxWriter } from '../../platform/xlsx/xlsx-writer';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
-import { bindingReader, notifier } from '../identity/identity.wiring';
+import { bindingReader, notifier, peopleReader } from '../identity/identity.wiring';
 import { orgReader } from '../org/org.wiring';
 import { CachedRulesRepository } from './cached-rules-repository';
 import { DynamoHolidayReader } from './holiday-reader.dynamodb';
@@ -31,6 +31,7 @@ export const reminderRunLedger = (w: Pick<Wiring, 'doc' | 'table'>): ReminderRun
 
 export const reportsPorts = (w: Wiring): ReportsPorts => ({
   ...w.kernel,
+  people: peopleReader(w),
   reports: reportRepository(w),
   rules: rulesRepository(w),
   org: orgReader(w),

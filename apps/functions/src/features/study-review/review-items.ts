@@ -9,8 +9,20 @@ import {
   type Principal,
 } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
+import { nameResolver } from '../identity/identity.readers';
 import type { Branch } from '../org/org.readers';
-import { type Actor, applyReviewAction, isRetryOf, monthBoard, newReviewItem, sameAddition, summarize, viewOf } from './study-review';
+import {
+  type Actor,
+  applyReviewAction,
+  historyPeople,
+  isRetryOf,
+  monthBoard,
+  newReviewItem,
+  type StoredReviewItem,
+  sameAddition,
+  summarize,
+  viewOf,
+} from './study-review';
 import type { StudyReviewPorts } from './study-review.ports';
 
 /** Branches read at once for a township summary (one index query each). */
@@ -41,6 +53,11 @@ function actorOf(deps: StudyReviewPorts, principal: Principal): Actor {
   return { userId: principal.user.id, name: principal.user.displayName, at: now.toISOString(), today: shanghaiDay(now) };
 }
 
+/** One item as shown in `month`, its history under each person's current name. */
+async function shown(deps: StudyReviewPorts, item: StoredReviewItem, month: string, today: string) {
+  return viewOf(item, month, today, await nameResolver(deps.people, historyPeople([item])));
+}
+
 export async function getReviewBoard(
   deps: StudyReviewPorts,
   principal: Principal,
@@ -55,7 +72,7 @@ export async function getReviewBoard(
     branchName: branch.name,
     townshipId: branch.townshipId,
     month,
-    items: monthBoard(items, month, shanghaiDay(deps.clock.now())),
+    items: monthBoard(items, month, shanghaiDay(deps.clock.now()), await nameResolver(deps.people, historyPeople(items))),
   };
 }
 
@@ -83,11 +100,11 @@ export async function addReviewItem(
   const item = newReviewItem(input, actor);
   try {
     await deps.reviews.create(item);
-    return viewOf(item, month, actor.today);
+    return shown(deps, item, month, actor.today);
   } catch (err) {
     if (!(err instanceof DomainError) || err.code !== 'CONFLICT') throw err;
     const existing = await deps.reviews.get(branchId, body.id);
-    if (existing && sameAddition(existing, input)) return viewOf(existing, month, actor.today);
+    if (existing && sameAddition(existing, input)) return shown(deps, existing, month, actor.today);
     throw err;
   }
 }
@@ -106,12 +123,12 @@ export async function actOnReviewItem(
   const actor = actorOf(deps, principal);
   if (item.version !== body.version) {
     // A retry of the change that already went through answers the item as it is; anything else is stale.
-    if (isRetryOf(item, body, principal.user.id)) return viewOf(item, actor.today.slice(0, 7), actor.today);
+    if (isRetryOf(item, body, principal.user.id)) return shown(deps, item, actor.today.slice(0, 7), actor.today);
     throw new DomainError('CONFLICT', '这一条已被他人修改，请刷新后重试');
   }
   const next = applyReviewAction(item, body, actor);
   await deps.reviews.put(next, item.version);
-  return viewOf(next, actor.today.slice(0, 7), actor.today);
+  return shown(deps, next, actor.today.slice(0, 7), actor.today);
 }
 
 /** Per branch of the township: open / done per list in the month's view, and the overdue open items. O(branches) queries. */

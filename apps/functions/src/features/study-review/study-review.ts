@@ -9,6 +9,12 @@ import {
 } from '@chuangxing/shared';
 import { DomainError, invalid } from '../../platform/kernel/domain-error';
 
+/** A step as stored: with who took it (`by`, a user id; absent on steps kept before ids were), shown under their current name. */
+export type StoredHistoryEntry = ReviewHistoryEntry & { by?: string };
+
+/** Resolves a user id to the person's current name, or the name stored with the step. */
+export type HistoryNameOf = (userId: string | undefined, stored: string) => string;
+
 /** 学讲评 item as stored: the view adds `carried` and `overdue` for the month it is shown in. */
 export interface StoredReviewItem {
   id: string;
@@ -28,7 +34,7 @@ export interface StoredReviewItem {
   updatedAt: string;
   /** Who made the last change (a retry of it is recognised). */
   updatedBy: string;
-  history: ReviewHistoryEntry[];
+  history: StoredHistoryEntry[];
 }
 
 export interface Actor {
@@ -54,7 +60,7 @@ export function newReviewItem(
     createdBy: actor.userId,
     updatedAt: actor.at,
     updatedBy: actor.userId,
-    history: [{ action: 'created', status: 'open', at: actor.at, byName: actor.name }],
+    history: [{ action: 'created', status: 'open', at: actor.at, by: actor.userId, byName: actor.name }],
   };
 }
 
@@ -78,10 +84,11 @@ export function sameAddition(
  */
 export function applyReviewAction(item: StoredReviewItem, action: ReviewItemActionBody, actor: Actor): StoredReviewItem {
   if (item.history.length >= REVIEW_LIMITS.history) throw new DomainError('ILLEGAL_TRANSITION', '这一条的记录已满，请新建一条继续跟踪');
-  const step = (status: ReviewItemStatus, kind: ReviewHistoryEntry['action'], note?: string): ReviewHistoryEntry => ({
+  const step = (status: ReviewItemStatus, kind: ReviewHistoryEntry['action'], note?: string): StoredHistoryEntry => ({
     action: kind,
     status,
     at: actor.at,
+    by: actor.userId,
     byName: actor.name,
     ...(note ? { note } : {}),
   });
@@ -149,7 +156,10 @@ export function inMonthView(item: Pick<StoredReviewItem, 'period' | 'status' | '
   return item.status !== 'done' || (item.doneDay ?? '').slice(0, 7) >= month;
 }
 
-export function viewOf(item: StoredReviewItem, month: string, today: string): ReviewItem {
+/** Every user id an item's history names (for one batch read of their names). */
+export const historyPeople = (items: StoredReviewItem[]) => items.flatMap((i) => i.history.map((h) => h.by));
+
+export function viewOf(item: StoredReviewItem, month: string, today: string, nameOf: HistoryNameOf = (_, stored) => stored): ReviewItem {
   return {
     id: item.id,
     branchId: item.branchId,
@@ -164,14 +174,14 @@ export function viewOf(item: StoredReviewItem, month: string, today: string): Re
     version: item.version,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
-    history: item.history,
+    history: item.history.map(({ by, ...h }) => ({ ...h, byName: nameOf(by, h.byName) })),
     carried: item.period < month,
     overdue: isOverdue(item, today),
   };
 }
 
 /** The month's view, by list (困难, 问题, 办法, 举措), 往期 first, then in the order they were listed. */
-export function monthBoard(items: StoredReviewItem[], month: string, today: string): ReviewItem[] {
+export function monthBoard(items: StoredReviewItem[], month: string, today: string, nameOf?: HistoryNameOf): ReviewItem[] {
   const order = (l: ReviewList) => REVIEW_LISTS.indexOf(l);
   return items
     .filter((i) => inMonthView(i, month))
@@ -182,7 +192,7 @@ export function monthBoard(items: StoredReviewItem[], month: string, today: stri
         a.createdAt.localeCompare(b.createdAt) ||
         a.id.localeCompare(b.id),
     )
-    .map((i) => viewOf(i, month, today));
+    .map((i) => viewOf(i, month, today, nameOf));
 }
 
 export interface BranchReviewCounts {

@@ -6,6 +6,7 @@ export interface Binding {
   role: OfficialRole;
   scope: Scope;
   scopeLabel: string;
+  /** The holder's name when the binding was made; reads show their current name (identity's PeopleReader). */
   holderName?: string;
   createdAt: string;
   createdBy: string;
@@ -17,6 +18,10 @@ export interface UserProfile {
   displayName: string;
   isDemo: boolean;
   createdAt: string;
+  /** When they confirmed (at an invitation) or chose their name; without it they are 居民 by default. */
+  nameSetAt?: string;
+  /** Optional, shown only to their supervisors. */
+  workPhone?: string;
   /** Demo users only: what the dev-login picker shows, in order. */
   demo?: { role: Role; scopeLabel: string; order: number };
 }

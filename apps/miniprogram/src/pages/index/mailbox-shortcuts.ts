@@ -16,6 +16,13 @@ export const ownLetterStatsShortcut: Shortcut = {
   description: '本社区来信的响应率、解决率和满意率',
   target: { kind: 'page', url: PAGES.letterStats() },
 };
+/** Inspectors: the 廉情 letters of their townships, counted apart from the communities' 三率. */
+export const integrityLetterStatsShortcut: Shortcut = {
+  key: 'integrity-letter-stats',
+  title: '廉情来信统计',
+  description: '各社区廉情来信的受理、答复和评价情况（仅督导员可见）',
+  target: { kind: 'page', url: PAGES.integrityLetterStats },
+};
 /** District admins set the mailbox's time limits and daily limit. */
 export const letterRulesShortcut: Shortcut = {
   key: 'letter-rules',

@@ -3,6 +3,7 @@ import type { PendingReport } from '../../services/report-outbox';
 import { PAGES } from '../../services/routes';
 import {
   communityBoardShortcuts,
+  integrityLetterStatsShortcut,
   letterRulesShortcut,
   letterStatsShortcut,
   lettersShortcut,
@@ -157,6 +158,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
     cards.push(districtDashboard);
     cards.push(districtBoardShortcut);
     cards.push(lettersShortcut(has));
+    cards.push(integrityLetterStatsShortcut);
     cards.push({
       key: 'inspection',
       title: '四不两直',

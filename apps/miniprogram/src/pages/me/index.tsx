@@ -1,4 +1,4 @@
-import { type Me, ROLE_LABELS } from '@chuangxing/shared';
+import { DEFAULT_DISPLAY_NAME, type Me, ROLE_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { SignInNeeded } from '../../components/sign-in-needed';
@@ -7,6 +7,7 @@ import { useSession } from '../../hooks/use-session';
 import { openPage } from '../../services/navigation';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
+import { wechatPlatform } from '../../services/wechat-platform';
 import './index.css';
 
 function Profile({ me }: { me: Me }) {
@@ -14,8 +15,17 @@ function Profile({ me }: { me: Me }) {
   return (
     <View>
       <View className="cx-card me-profile">
-        <Text className="me-profile__name">{me.user.displayName}</Text>
-        {me.user.isDemo ? <Text className="cx-tag cx-tag--demo">演示账号</Text> : null}
+        <View className="me-profile__head">
+          <Text className="me-profile__name cx-me-name">{me.user.displayName}</Text>
+          {me.user.isDemo ? <Text className="cx-tag cx-tag--demo">演示账号</Text> : null}
+          <Text className="me-profile__edit cx-me-edit-name" onClick={() => openPage(PAGES.profile)}>
+            修改
+          </Text>
+        </View>
+        {me.user.nameSetAt ? null : (
+          <Text className="me-profile__hint cx-me-name-hint">尚未设置姓名，署名来信时显示为「{DEFAULT_DISPLAY_NAME}」</Text>
+        )}
+        {me.user.workPhone ? <Text className="me-profile__hint cx-me-phone">工作电话 {me.user.workPhone}（仅上级可见）</Text> : null}
       </View>
       <View className="cx-section-title">我的身份</View>
       <View className="cx-card me-bindings">
@@ -73,6 +83,16 @@ export default function MePage() {
             通知发件箱
           </Button>
         ) : null}
+        <Button
+          className="cx-btn me-privacy"
+          onClick={() =>
+            wechatPlatform()
+              .openPrivacyContract()
+              .catch(() => undefined)
+          }
+        >
+          隐私保护指引
+        </Button>
         {session.token ? (
           <Button className="cx-btn me-signout" onClick={signOut}>
             退出登录

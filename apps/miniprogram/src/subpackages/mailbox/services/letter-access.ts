@@ -109,3 +109,13 @@ export function ownCommunityStatsOnly(me: Me | undefined): boolean {
 export function filtersStatsByTownship(me: Me | undefined): boolean {
   return active(me).some((b) => (b.role === 'district_admin' || b.role === 'leader') && b.scope.level === 'district');
 }
+
+/** Who may open 廉情来信统计 (the server's `getIntegrityLetterStats`: inspectors only). */
+export function readsIntegrityStats(me: Me | undefined): boolean {
+  return active(me).some((b) => b.role === 'inspector');
+}
+
+/** District-wide inspectors narrow 廉情来信统计 to one township. */
+export function filtersIntegrityStatsByTownship(me: Me | undefined): boolean {
+  return active(me).some((b) => b.role === 'inspector' && b.scope.level === 'district');
+}

@@ -63,6 +63,17 @@ function BindingRow({
       </View>
       <Text className="manage-item__line binding-item__scope">{binding.scopeLabel}</Text>
       <Text className="manage-item__line binding-item__who">{name ? `持有人：${name}` : `用户编号：${binding.userId}`}</Text>
+      {binding.holderPhone ? (
+        <View className="manage-item__line binding-item__phone">
+          <Text>工作电话：{binding.holderPhone}</Text>
+          <Text
+            className="binding-item__call cx-binding-call"
+            onClick={() => Taro.makePhoneCall({ phoneNumber: binding.holderPhone ?? '' }).catch(() => undefined)}
+          >
+            拨打
+          </Text>
+        </View>
+      ) : null}
       <Text className="manage-item__line binding-item__since">自 {formatShanghaiDate(binding.createdAt)} 起</Text>
       {problem ? <Text className="manage-item__problem">{problem}</Text> : null}
       {revocable ? (

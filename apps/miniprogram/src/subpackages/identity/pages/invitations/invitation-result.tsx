@@ -1,6 +1,7 @@
 import { formatShanghaiDateTime, ROLE_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { PrivacyPopup } from '../../../../shared-ui/privacy-popup';
 import type { CreatedInvitation } from './invitation-form';
 
 function copy(code: string) {
@@ -32,6 +33,8 @@ export function InvitationResult({ created, onAgain }: { created: CreatedInvitat
       <Button className="cx-btn invite-result__again" onClick={onAgain}>
         继续邀请
       </Button>
+      {/* Copying the code is a privacy API: our 隐私保护指引 popup answers it here. */}
+      <PrivacyPopup />
     </View>
   );
 }

@@ -10,7 +10,13 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus } from '../../../../services/api-failure';
 import { isOfficial } from '../../../../services/me-helpers';
-import { filtersStatsByTownship, ownCommunityStatsOnly, readsLetterStats } from '../../services/letter-access';
+import {
+  filtersIntegrityStatsByTownship,
+  filtersStatsByTownship,
+  ownCommunityStatsOnly,
+  readsIntegrityStats,
+  readsLetterStats,
+} from '../../services/letter-access';
 import {
   byReceived,
   type CommunityStats,
@@ -44,7 +50,17 @@ function RateBar({ part }: { part: RatePart }) {
 }
 
 /** Header: the month switcher (no months after this one) and what the three rates mean. */
-function StatsHeader({ month, thisMonth, onMonth }: { month: string; thisMonth: string; onMonth: (month: string) => void }) {
+function StatsHeader({
+  month,
+  thisMonth,
+  integrity,
+  onMonth,
+}: {
+  month: string;
+  thisMonth: string;
+  integrity: boolean;
+  onMonth: (month: string) => void;
+}) {
   const canForward = month < thisMonth;
   return (
     <View className="cx-card stats-head">
@@ -68,6 +84,11 @@ function StatsHeader({ month, thisMonth, onMonth }: { month: string; thisMonth: 
           </Text>
         ))}
         <Text className="stats-explain__line stats-explain__note">来信按收到的月份统计。</Text>
+        {integrity ? (
+          <Text className="stats-explain__line stats-explain__note cx-stats-integrity-note">
+            廉情来信只在督导员处单独统计，不计入所涉社区的三率、公开栏和季度评比。
+          </Text>
+        ) : null}
       </View>
     </View>
   );
@@ -171,8 +192,18 @@ function CommunityRow({ community, township }: { community: CommunityStats; town
   );
 }
 
-function StatsList({ stats, townships, townshipId }: { stats: LetterStats; townships?: readonly TownshipSummary[]; townshipId?: string }) {
-  if (stats.communities.length === 0) return <EmptyView text="没有可以统计的社区" />;
+function StatsList({
+  stats,
+  townships,
+  townshipId,
+  integrity,
+}: {
+  stats: LetterStats;
+  townships?: readonly TownshipSummary[];
+  townshipId?: string;
+  integrity: boolean;
+}) {
+  if (stats.communities.length === 0) return <EmptyView text={integrity ? '本月没有廉情来信' : '没有可以统计的社区'} />;
   const names = new Map((townships ?? []).map((t) => [t.id, t.name]));
   const many = new Set(stats.communities.map((c) => c.townshipId)).size > 1;
   const title = townshipId && names.get(townshipId) ? `${names.get(townshipId)}合计` : '合计';
@@ -190,23 +221,28 @@ function StatsList({ stats, townships, townshipId }: { stats: LetterStats; towns
 
 /**
  * 来信三率: a month's response, resolution and satisfaction rates of the communities in the caller's reach
- * (a station handler: their own community), with the totals of the shown communities.
+ * (a station handler: their own community), with the totals of the shown communities. With `kind=integrity`,
+ * 廉情来信统计: the inspectors' separate tally of integrity letters, by the community they name.
  */
 export default function LetterStatsPage() {
   const { params } = useRouter();
   const session = useSession();
   const me = session.me;
-  const allowed = Boolean(session.token) && readsLetterStats(me);
-  const withFilter = allowed && filtersStatsByTownship(me);
+  const integrity = params.kind === 'integrity';
+  const allowed = Boolean(session.token) && (integrity ? readsIntegrityStats(me) : readsLetterStats(me));
+  const withFilter = allowed && (integrity ? filtersIntegrityStatsByTownship(me) : filtersStatsByTownship(me));
   const [thisMonth] = useState(() => monthOf(shanghaiDay()));
   const [month, setMonth] = useState(() => (isMonthKey(params.month) && params.month <= thisMonth ? params.month : thisMonth));
   const [townshipId, setTownshipId] = useState<string | undefined>(() => params.townshipId || undefined);
-  const title = ownCommunityStatsOnly(me) ? '本社区三率' : '来信三率';
+  const title = integrity ? '廉情来信统计' : ownCommunityStatsOnly(me) ? '本社区三率' : '来信三率';
 
   const tree = useResource(async () => expectStatus(await api.getOrgTree({}), 200).townships, [session.token], { enabled: withFilter });
   const { state, reload } = useResource(
-    async () => expectStatus(await api.getLetterStats({ query: townshipId ? { month, townshipId } : { month } }), 200),
-    [session.token, month, townshipId],
+    async () => {
+      const query = townshipId ? { month, townshipId } : { month };
+      return expectStatus(await (integrity ? api.getIntegrityLetterStats({ query }) : api.getLetterStats({ query })), 200);
+    },
+    [session.token, month, townshipId, integrity],
     { enabled: allowed },
   );
 
@@ -221,15 +257,16 @@ export default function LetterStatsPage() {
   let body: ReactNode;
   if (!session.token) body = <SignInNeeded />;
   else if (!isOfficial(me)) body = <BindingNeeded text="来信三率仅对党务工作人员开放。干部和工作人员请先绑定身份。" />;
+  else if (!allowed && integrity) body = <EmptyView text="廉情来信统计仅对督导员开放。" />;
   else if (!allowed) body = <EmptyView text="只有民情气象站接待员、乡镇（街道）工作人员、县级领导和区委组织部管理员可以查看来信三率。" />;
   else {
     const townships = tree.state.kind === 'ready' ? tree.state.data : undefined;
     body = (
       <View>
-        <StatsHeader month={month} thisMonth={thisMonth} onMonth={setMonth} />
+        <StatsHeader month={month} thisMonth={thisMonth} integrity={integrity} onMonth={setMonth} />
         {withFilter ? <TownshipFilter tree={tree.state} value={townshipId} onRetry={tree.reload} onChange={setTownshipId} /> : null}
         <ResourceView state={state} onRetry={reload}>
-          {(stats) => <StatsList stats={stats} townships={townships} townshipId={townshipId} />}
+          {(stats) => <StatsList stats={stats} townships={townships} townshipId={townshipId} integrity={integrity} />}
         </ResourceView>
       </View>
     );

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
+import { PrivacyPopup } from '../../../../shared-ui/privacy-popup';
 import { LETTER_CATEGORY_LABELS } from '../../services/letter-labels';
 
 const ignore = () => undefined;
@@ -38,6 +39,8 @@ export function Written({ letter, replayed, onAgain }: { letter: MyLetter; repla
       <Button className="cx-btn mailbox-written__again" onClick={onAgain}>
         再写一封
       </Button>
+      {/* Copying a code and sharing an image are privacy APIs: our 隐私保护指引 popup answers them here. */}
+      <PrivacyPopup />
     </View>
   );
 }

@@ -215,6 +215,14 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
           <Text className="mailbox-identity__hint">处理的同志能看到您的名字{me ? `「${me.user.displayName}」` : ''}，方便联系您</Text>
         </View>
       </View>
+      {draft.anonymous === false && me ? (
+        <View className="mailbox-signature cx-letter-signature">
+          <Text>署名为「{me.user.displayName}」</Text>
+          <Text className="mailbox-signature__edit cx-letter-signature-edit" onClick={() => openPage(PAGES.profile)}>
+            {me.user.nameSetAt ? '修改名字' : '填写名字'}
+          </Text>
+        </View>
+      ) : null}
       <FieldProblem text={problems.anonymous} />
 
       <View className="cx-section-title">5. 其他</View>

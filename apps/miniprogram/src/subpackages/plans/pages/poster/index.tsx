@@ -13,6 +13,7 @@ import { EVALUATION, RHYTHM } from '../../poster/poster-text';
 import { POSTER_CANVAS_ID, renderPoster, sharePoster } from '../../poster/render-poster';
 import { yearOf } from '../../services/board-access';
 import '../../board.css';
+import { PrivacyPopup } from '../../../../shared-ui/privacy-popup';
 
 const ignore = () => undefined;
 
@@ -141,6 +142,8 @@ export default function PosterPageRoute() {
       <ResourceView state={state} onRetry={reload}>
         {(data) => <Poster data={data} />}
       </ResourceView>
+      {/* Copying a code and sharing an image are privacy APIs: our 隐私保护指引 popup answers them here. */}
+      <PrivacyPopup />
     </View>
   );
 }

@@ -17,6 +17,7 @@ import { quarterLabel, quarterParam } from '../../services/quarter';
 import { readsRankings, runsRankings } from '../../services/ranking-access';
 import { orUnpublished } from '../../services/unpublished';
 import '../../ranking.css';
+import { PrivacyPopup } from '../../../../shared-ui/privacy-popup';
 
 const ignore = () => undefined;
 type ListKey = 'topTen' | 'topHundred' | 'mostImproved';
@@ -125,6 +126,8 @@ export default function HonoursPage() {
       <ResourceView state={state} onRetry={reload}>
         {(data) => (data ? <HonoursView data={data} quarter={quarter} /> : <UnpublishedView quarter={quarter} admin={admin} />)}
       </ResourceView>
+      {/* Copying a code and sharing an image are privacy APIs: our 隐私保护指引 popup answers them here. */}
+      <PrivacyPopup />
     </View>
   );
 }
