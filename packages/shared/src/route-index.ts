@@ -130,4 +130,10 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['POST', '/v1/rankings/{quarter}/versions/{version}/annotations', 'rankings'],
   ['POST', '/v1/rankings/{quarter}/versions/{version}/publish', 'rankings'],
   ['GET', '/v1/rankings/{quarter}/export', 'rankings'],
+  ['GET', '/v1/notices', 'inbox'],
+  ['GET', '/v1/notices/unread', 'inbox'],
+  ['POST', '/v1/notices/{noticeId}/read', 'inbox'],
+  ['POST', '/v1/notices/read-all', 'inbox'],
+  ['GET', '/v1/notices/subscriptions', 'inbox'],
+  ['POST', '/v1/notices/subscriptions', 'inbox'],
 ];

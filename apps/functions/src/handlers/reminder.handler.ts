@@ -30,5 +30,7 @@ export const handler = async (_event: unknown, context: Context) => {
   // The same schedule keeps the letters' clock: auto-archive and 督办 flags.
   const letters = await run.letters();
   logger.info('letter maintenance', { ...letters });
-  return { ...counts, letters };
+  const fanouts = await run.fanouts();
+  if (fanouts.fanouts) logger.warn('notices left in fan-out records were put in their inboxes', { ...fanouts });
+  return { ...counts, letters, fanouts };
 };

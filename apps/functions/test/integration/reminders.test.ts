@@ -7,6 +7,7 @@ import { DynamoReminderRunLedger } from '../../src/features/reports/reminder-run
 import { runScheduledReminders } from '../../src/features/reports/run-scheduled-reminders';
 import { OutboxNotifier } from '../../src/platform/notify/outbox-notifier';
 import { WechatSubscribeNotifier } from '../../src/platform/notify/wechat-subscribe-notifier';
+import { consentTo } from '../support/consent';
 import { startFakeWechatSubscribe } from '../support/fake-wechat-subscribe';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
@@ -44,6 +45,9 @@ async function staffWulibao(stack: TestStack) {
   await addPerson(stack, 'b03-secretary', 'secretary', branchScope('wulibao', 'wulibao-b03'));
   await addPerson(stack, 'dh-cadre', 'cadre', branchScope('dehuajie', 'dehuajie-b01'));
   await addPerson(stack, 'dh-staff', 'township_staff', { level: 'township', districtId: D, townshipIds: ['dehuajie'] });
+  // The filers said yes to daily reminders on the report form (WeChat delivers only what was consented to).
+  for (const user of ['jx-cadre', 'jx-secretary', 'b02-cadre', 'b03-secretary', 'dh-cadre', DEMO.cadre, DEMO.secretary])
+    await consentTo(stack, await stack.tokenFor(user), ['daily_reminder'], 2);
 }
 
 const fileReport = async (stack: TestStack, userId: string, branchId: string, day: string) =>
@@ -189,8 +193,13 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
   const clock = { now: () => new Date('2026-11-27T12:10:00.000Z') };
 
   beforeAll(async () => {
-    stack = await createTestStack({ clock });
-    wx = await startFakeWechatSubscribe({ appId: 'wx-test-app', appSecret: 'test-app-secret' });
+    // This environment's daily-reminder template is TPL-REMIND (thing1 · time2 · thing3).
+    stack = await createTestStack({ clock, env: { CX_WECHAT_TEMPLATES: '{"daily_reminder":"TPL-REMIND"}' } });
+    wx = await startFakeWechatSubscribe({
+      appId: 'wx-test-app',
+      appSecret: 'test-app-secret',
+      templates: { 'TPL-REMIND': ['thing1', 'time2', 'thing3'] },
+    });
     await staffWulibao(stack);
     // what a WeChat login leaves on the profile (see the note on user-repository in openid-directory.ts)
     for (const [user, openid] of [
@@ -206,6 +215,9 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
         }),
       );
     }
+    // Both said yes on the report form; WeChat holds the same consent for 李 (jx-cadre).
+    for (const user of ['jx-cadre', 'jx-secretary']) await consentTo(stack, await stack.tokenFor(user), ['daily_reminder']);
+    wx.grant('o-jx-cadre', 'TPL-REMIND');
   });
   afterAll(async () => wx?.stop());
 

@@ -214,4 +214,14 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   listTownshipFindings: { path: '/v1/townships/demo-gwh/findings?status=open' },
   getFinding: { path: '/v1/findings/01JABCDEFGHJKMNPQRSTVWXYZ0' },
   actOnFinding: { path: '/v1/findings/01JABCDEFGHJKMNPQRSTVWXYZ0/actions', body: { action: 'close', version: 1, note: '已核实' } },
+  // 消息中心
+  listNotices: { path: '/v1/notices?limit=5' },
+  countUnreadNotices: { path: '/v1/notices/unread' },
+  markNoticeRead: { path: '/v1/notices/1795000000000-01JABCDEFGHJKMNPQRSTVWXYZ0/read' },
+  markAllNoticesRead: { path: '/v1/notices/read-all' },
+  listSubscriptions: { path: '/v1/notices/subscriptions' },
+  recordConsent: {
+    path: '/v1/notices/subscriptions',
+    body: { key: 'auth-consent-key-0001', answers: { 'local-daily-reminder': 'reject' } },
+  },
 };

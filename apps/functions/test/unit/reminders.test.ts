@@ -74,6 +74,9 @@ async function world(now = '2026-11-27T02:00:00.000Z') {
     filer('cadre-far', 'yuanfang', 'cadre', 't2'),
   ])
     m.users.bindings.set(b.bindingId, b);
+  // Everyone has said yes to a few daily reminders (the report form asks on 提交).
+  for (const u of ['cadre-a', 'secretary-a', 'both', 'revoked', 'handler', 'cadre-b', 'cadre-c', 'cadre-far'])
+    m.consents.grant(u, 'daily_reminder', 5);
   await m.reports.create(report('xingfu', '2026-11-27'), {
     version: 1,
     editedBy: 'u',
@@ -170,8 +173,8 @@ describe('one-tap reminder', () => {
   });
 
   it('recipients counts what the notifier delivered', async () => {
-    const { deps } = await world();
-    deps.notifier = { send: async (ms: Notification[]) => ({ sent: ms.length - 1 }) };
+    const { deps, notifier } = await world();
+    notifier.dropNext = 1;
     expect(await remindMissing(deps, staffOf('t1'), ALLOWED, 't1')).toMatchObject({ branches: 1, recipients: 2 });
   });
 });
@@ -251,6 +254,8 @@ describe('WeChat subscribe notifier (fake WeChat on loopback)', () => {
   beforeEach(async () => {
     now = Date.parse('2026-11-27T12:00:00.000Z');
     wx = await startFakeWechatSubscribe({ appId: 'wx-app', appSecret: 'app-secret', tokenDelayMs: 30 });
+    // Each user said yes to the template a few times (WeChat sends nothing without it: 43101).
+    for (let u = 1; u <= 6; u++) wx.grant(`o-u${u}`, 'TPL-1', 3);
   });
   afterEach(async () => wx.stop());
 

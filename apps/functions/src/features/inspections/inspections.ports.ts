@@ -1,5 +1,5 @@
 import type { Kernel } from '../../platform/kernel/kernel';
-import type { Notifier } from '../../platform/notify/notifier';
+import type { Notices } from '../../platform/notify/notices';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
 import type { BindingReader } from '../identity/identity.readers';
@@ -17,5 +17,6 @@ export interface InspectionsPorts extends Kernel {
   catalogue: CatalogueReader;
   /** Visit and fix photos. */
   storage: ObjectStorage;
-  notifier: Notifier;
+  /** The branch hears of findings, returns and closures; the inspector of fixes to check. */
+  notices: Notices;
 }

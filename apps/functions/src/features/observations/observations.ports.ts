@@ -1,4 +1,5 @@
 import type { Kernel } from '../../platform/kernel/kernel';
+import type { Notices } from '../../platform/notify/notices';
 import type { BindingReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { ObservationRepository } from './observation-repository';
@@ -10,4 +11,6 @@ export interface ObservationsPorts extends Kernel {
   org: OrgReader;
   /** Who may score: officials whose bindings cover the observation. */
   users: BindingReader;
+  /** The observers hear that an observation is open for their scores. */
+  notices: Notices;
 }

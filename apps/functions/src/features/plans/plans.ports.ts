@@ -1,6 +1,8 @@
 import type { Kernel } from '../../platform/kernel/kernel';
+import type { Notices } from '../../platform/notify/notices';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
+import type { BindingReader } from '../identity/identity.readers';
 import type { FindingsReader } from '../inspections/inspections.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { HolidayReader, ReportRangeReader } from '../reports/reports.readers';
@@ -21,4 +23,7 @@ export interface PlansPorts extends Kernel {
   reports: ReportRangeReader;
   /** Evidence photos of key-task updates. */
   storage: ObjectStorage;
+  /** The branch's cadres and secretary, told when their plan is approved or returned. */
+  users: BindingReader;
+  notices: Notices;
 }

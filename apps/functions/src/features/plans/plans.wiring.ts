@@ -1,6 +1,8 @@
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
+import { bindingReader } from '../identity/identity.wiring';
+import { noticesPort } from '../inbox/inbox.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
 import { orgReader } from '../org/org.wiring';
 import { holidayReader, reportRangeReader } from '../reports/reports.wiring';
@@ -23,6 +25,8 @@ export const plansPorts = (w: Wiring): PlansPorts => ({
   rules: holidayReader(w),
   reports: reportRangeReader(w),
   storage: objectStorage(w),
+  users: bindingReader(w),
+  notices: noticesPort(w),
 });
 
 /** For the ranking: each key task's latest state in a township and year. */

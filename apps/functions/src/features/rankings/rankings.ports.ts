@@ -1,6 +1,8 @@
 import type { DailyRules } from '@chuangxing/shared';
 import type { Kernel } from '../../platform/kernel/kernel';
+import type { Notices } from '../../platform/notify/notices';
 import type { SpreadsheetWriter } from '../../platform/xlsx/spreadsheet';
+import type { BindingReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { RankingRepository, ScoringModelStore } from './ranking-repository';
 import type { ScoringInputs } from './scoring-inputs';
@@ -16,4 +18,7 @@ export interface RankingsPorts extends Kernel {
   org: Pick<OrgReader, 'getBranch'>;
   /** The ranking's export. */
   spreadsheets: SpreadsheetWriter;
+  /** The leaders told of a published ranking. */
+  users: BindingReader;
+  notices: Notices;
 }

@@ -1,8 +1,8 @@
 import type { RemindResult, Role } from '@chuangxing/shared';
 import { forbiddenScope, invalid, notFound } from '../../platform/kernel/domain-error';
 import { activeBindings, bindingsFor, managesTownship, type Principal } from '../../platform/kernel/principal';
-import { daysBetween, shanghaiDay } from '../../platform/kernel/shanghai-time';
-import type { Notification } from '../../platform/notify/notifier';
+import { daysBetween, shanghaiDay, shanghaiInstant } from '../../platform/kernel/shanghai-time';
+import type { NoticeDraft } from '../../platform/notify/notice';
 import { computeTownshipCompliance } from './get-township-compliance';
 import type { ReportsPorts } from './reports.ports';
 
@@ -11,7 +11,7 @@ const FILER_ROLES: readonly Role[] = ['cadre', 'secretary'];
 
 export interface TownshipReminder extends RemindResult {
   townshipId: string;
-  /** Messages handed to the notifier; `recipients` counts those it delivered. */
+  /** Notices written to inboxes; `recipients` counts those WeChat (locally, the outbox) also delivered. */
   attempted: number;
 }
 
@@ -41,23 +41,31 @@ export async function remindTownship(deps: ReportsPorts, townshipId: string, day
 
   const bindings = activeBindings(await deps.users.listBindings(deps.districtId, townshipId));
   const seen = new Set<string>();
-  const messages: Notification[] = [];
+  const drafts: NoticeDraft[] = [];
+  const deadline = shanghaiInstant(day, compliance.deadline).toISOString();
   for (const b of bindings) {
     if (!FILER_ROLES.includes(b.role) || b.scope.level !== 'branch') continue;
     const branch = missing.get(b.scope.branchId);
     // One message per person and branch: a cadre who is also its secretary hears once.
     if (!branch || seen.has(`${b.userId}|${branch.branchId}`)) continue;
     seen.add(`${b.userId}|${branch.branchId}`);
-    messages.push({
+    drafts.push({
+      kind: 'daily_reminder',
       recipientUserId: b.userId,
       recipientName: b.holderName ?? '',
       title: '日报提醒',
       body: reminderBody(branch.name, day, compliance.deadline, compliance.deadlinePassed),
       page: reportEditPage(branch.branchId, day),
+      fields: {
+        subject: `${branch.name}${dayLabel(day)}日报`,
+        deadline,
+        note: compliance.deadlinePassed ? '已过截止时间，请尽快补报' : '尚未提交，请按时填报',
+      },
     });
   }
-  const { sent } = messages.length ? await deps.notifier.send(messages) : { sent: 0 };
-  return { townshipId, day, branches: missing.size, recipients: sent, attempted: messages.length };
+  // The reminder is the event: its notices are written in their own transaction, then pushed where consented.
+  const { sent } = drafts.length ? await deps.notices.post(drafts) : { sent: 0 };
+  return { townshipId, day, branches: missing.size, recipients: sent, attempted: drafts.length };
 }
 
 /**
