@@ -47,6 +47,18 @@ export const REMINDER_SCHEDULE_MINUTES = 15;
 export const RANKING_SCHEDULE = { minute: '0', hour: '1', day: '1', month: '1,4,7,10' } as const;
 export const RANKING_RETRY_ATTEMPTS = 20;
 
+/** A JSON context value as the functions read it; synth fails at once on one that is not JSON. */
+function contextJson(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  try {
+    JSON.parse(text);
+  } catch {
+    throw new Error('subscribeTemplates context must be JSON: {"daily_reminder":"<template id>", …}');
+  }
+  return text;
+}
+
 /** Placeholder written at deploy time; the operator replaces it with the real WeChat AppSecret. */
 export const WECHAT_SECRET_PLACEHOLDER = 'REPLACE_WITH_WECHAT_APP_SECRET';
 
@@ -77,6 +89,9 @@ export class StatelessStack extends Stack {
     const { table, key, settings } = props;
     const photoBucket = props.photoBucket;
     const reminderTemplateId = String(this.node.tryGetContext('reminderTemplateId') ?? '').trim();
+    // Each notice kind's subscribe-message template (JSON, see docs/notices.md) and the 长期订阅消息 switch.
+    const subscribeTemplates = contextJson(this.node.tryGetContext('subscribeTemplates'));
+    const longTermSubscribe = String(this.node.tryGetContext('longTermSubscribe') ?? 'off') === 'on' ? 'on' : 'off';
 
     // JSON { tokenSigningKey, wechatAppSecret }. The signing key is generated at creation and never
     // leaves AWS. wechatAppSecret starts as a placeholder: after the first deploy the operator
@@ -123,6 +138,8 @@ export class StatelessStack extends Stack {
       // Reminders go out as WeChat subscribe messages, from the schedule and from 催报 in the API.
       CX_NOTIFIER: 'wechat',
       CX_WECHAT_REMINDER_TEMPLATE_ID: reminderTemplateId,
+      CX_WECHAT_TEMPLATES: subscribeTemplates,
+      CX_WECHAT_LONG_TERM: longTermSubscribe,
       POWERTOOLS_LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
     };

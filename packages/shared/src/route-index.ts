@@ -31,6 +31,7 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['GET', '/v1/townships/{townshipId}/compliance/export', 'reports'],
   ['GET', '/v1/compliance', 'reports'],
   ['POST', '/v1/townships/{townshipId}/reminders', 'reports'],
+  ['GET', '/v1/townships/{townshipId}/filers', 'reports'],
   ['GET', '/v1/daily-rules', 'reports'],
   ['PUT', '/v1/daily-rules', 'reports'],
   ['GET', '/v1/exemptions', 'reports'],

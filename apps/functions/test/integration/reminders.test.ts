@@ -50,6 +50,9 @@ async function staffWulibao(stack: TestStack) {
     await consentTo(stack, await stack.tokenFor(user), ['daily_reminder'], 2);
 }
 
+const ids = (branches: { branchId: string }[]) => branches.map((b) => b.branchId).sort();
+const sortBy = <T extends { branchId: string }>(branches: T[]) => [...branches].sort((a, b) => a.branchId.localeCompare(b.branchId));
+
 const fileReport = async (stack: TestStack, userId: string, branchId: string, day: string) =>
   stack.call('PUT', `/v1/branches/${branchId}/reports/${day}`, {
     token: await stack.tokenFor(userId),
@@ -70,7 +73,14 @@ describe('one-tap reminder on DynamoDB Local', () => {
   it('刘干事 reminds 五里堡街道: the cadres and secretaries of missing branches get outbox messages, the branch that filed none', async () => {
     const res = await stack.call('POST', '/v1/townships/wulibao/reminders', { token: await stack.tokenFor(DEMO.township_staff), body: {} });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ day: '2026-11-27', branches: 8, recipients: 3 });
+    expect(res.body).toMatchObject({ day: '2026-11-27', branches: 8, recipients: 3, inboxOnly: [] });
+    // It names who was reached and which missing branches have nobody bound (nobody was told there).
+    expect(sortBy(res.body.reached)).toEqual([
+      { branchId: 'jianxinnanjie', name: '建新南街社区', people: 2 },
+      { branchId: 'wulibao-b03', name: '幸福社区', people: 1 },
+    ]);
+    expect(ids(res.body.unbound)).toEqual(['wulibao-b04', 'wulibao-b05', 'wulibao-b06', 'wulibao-b07', 'wulibao-b08', 'wulibao-b09']);
+    expect(res.body.unbound[0]).toMatchObject({ name: expect.stringMatching(/社区$/) });
 
     const outbox = await stack.call('GET', '/v1/dev/outbox');
     expect(outbox.status).toBe(200);
@@ -128,7 +138,17 @@ describe('one-tap reminder on DynamoDB Local', () => {
     clock.now = () => later;
     try {
       const res = await stack.call('POST', '/v1/townships/dehuajie/reminders', { token: admin, body: {} });
-      expect(res.body).toEqual({ day: '2026-11-27', branches: 8, recipients: 1 });
+      expect(res.body).toMatchObject({ day: '2026-11-27', branches: 8, recipients: 1, inboxOnly: [] });
+      expect(res.body.reached).toEqual([{ branchId: 'dehuajie-b01', name: '春华社区', people: 1 }]);
+      expect(ids(res.body.unbound)).toEqual([
+        'dehuajie-b02',
+        'dehuajie-b03',
+        'dehuajie-b04',
+        'dehuajie-b05',
+        'dehuajie-b06',
+        'dehuajie-b07',
+        'dehuajie-b08',
+      ]);
     } finally {
       clock.now = saved;
     }
@@ -248,7 +268,15 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
         token: await stack.tokenFor(DEMO.township_staff),
         body: {},
       });
-      expect(res.body).toEqual({ day: '2026-11-27', branches: 9, recipients: 1 });
+      expect(res.body).toMatchObject({ day: '2026-11-27', branches: 9, recipients: 1 });
+      // Everyone else has it in the 消息中心 only: 刘 refused on WeChat, the others never logged in through WeChat.
+      expect(res.body.inboxOnly.map((p: { userId: string }) => p.userId).sort()).toEqual(['b02-cadre', 'b03-secretary', 'jx-secretary']);
+      expect(res.body.inboxOnly.find((p: { userId: string }) => p.userId === 'jx-secretary')).toEqual({
+        userId: 'jx-secretary',
+        name: 'jx-secretary的名字',
+        branchId: 'jianxinnanjie',
+        branchName: '建新南街社区',
+      });
       expect(wx.sent.map((m) => m.body)).toEqual([
         expect.objectContaining({
           touser: 'o-jx-cadre',

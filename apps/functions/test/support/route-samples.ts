@@ -57,6 +57,7 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   addReportComment: { path: '/v1/branches/yingtaogou/reports/2026-11-27/comments', body: { text: '批注' } },
   getBranchCalendar: { path: '/v1/branches/yingtaogou/calendar' },
   getTownshipCompliance: { path: '/v1/townships/wulibao/compliance' },
+  listBranchFilers: { path: '/v1/townships/wulibao/filers' },
   exportTownshipCompliance: { path: '/v1/townships/wulibao/compliance/export?from=2026-11-01&to=2026-11-27' },
   getDistrictCompliance: { path: '/v1/compliance' },
   remindMissing: { path: '/v1/townships/wulibao/reminders', body: {} },

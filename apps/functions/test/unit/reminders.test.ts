@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DailyReport } from '../../src/features/reports/daily-report';
-import { remindMissing, remindTownship } from '../../src/features/reports/remind-missing';
+import { listBranchFilers, remindMissing, remindTownship } from '../../src/features/reports/remind-missing';
 import type { ReminderRunLedger } from '../../src/features/reports/reminder-run-ledger';
 import { runScheduledReminders } from '../../src/features/reports/run-scheduled-reminders';
 import { parseConfig } from '../../src/platform/config/config';
@@ -113,7 +113,14 @@ describe('one-tap reminder', () => {
   it('reminds the cadres and secretaries of the missing branches only, once per person', async () => {
     const { deps, notifier } = await world();
     const result = await remindMissing(deps, staffOf('t1'), ALLOWED, 't1');
-    expect(result).toEqual({ day: '2026-11-27', branches: 1, recipients: 3 });
+    expect(result).toEqual({
+      day: '2026-11-27',
+      branches: 1,
+      recipients: 3,
+      reached: [{ branchId: 'heping', name: '和平社区', people: 3 }],
+      unbound: [],
+      inboxOnly: [],
+    });
     expect(notifier.sent.map((m) => m.recipientUserId).sort()).toEqual(['both', 'cadre-a', 'secretary-a']);
     expect(notifier.sent[0]).toMatchObject({
       title: '日报提醒',
@@ -124,7 +131,14 @@ describe('one-tap reminder', () => {
 
   it('a district admin may remind any township; staff of another township may not', async () => {
     const { deps, notifier } = await world();
-    expect(await remindMissing(deps, admin, ALLOWED, 't2')).toEqual({ day: '2026-11-27', branches: 1, recipients: 1 });
+    expect(await remindMissing(deps, admin, ALLOWED, 't2')).toEqual({
+      day: '2026-11-27',
+      branches: 1,
+      recipients: 1,
+      reached: [{ branchId: 'yuanfang', name: '远方社区', people: 1 }],
+      unbound: [],
+      inboxOnly: [],
+    });
     expect(notifier.sent.map((m) => m.recipientUserId)).toEqual(['cadre-far']);
     await expect(remindMissing(deps, staffOf('t2'), ALLOWED, 't1')).rejects.toMatchObject({ code: 'FORBIDDEN_SCOPE' });
     // an inspector covers the township but does not manage it
@@ -138,7 +152,12 @@ describe('one-tap reminder', () => {
     const { deps, notifier } = await world();
     const r = await remindMissing(deps, staffOf('t1'), ALLOWED, 't1', '2026-11-26');
     // yesterday nobody filed and nobody was on leave
-    expect(r).toEqual({ day: '2026-11-26', branches: 3, recipients: 5 });
+    expect(r).toMatchObject({ day: '2026-11-26', branches: 3, recipients: 5, unbound: [], inboxOnly: [] });
+    expect(r.reached.map((b) => [b.branchId, b.people]).sort()).toEqual([
+      ['guangming', 1],
+      ['heping', 3],
+      ['xingfu', 1],
+    ]);
     expect(notifier.sent.find((m) => m.recipientUserId === 'cadre-b')?.body).toBe(
       '幸福社区11月26日的日报尚未提交，已过22:00截止时间，请尽快补报',
     );
@@ -168,7 +187,14 @@ describe('one-tap reminder', () => {
       createdBy: 'admin',
       createdAt: '2026-11-01T00:00:00.000Z',
     });
-    expect(await remindMissing(deps, staffOf('t1'), ALLOWED, 't1')).toEqual({ day: '2026-11-27', branches: 0, recipients: 0 });
+    expect(await remindMissing(deps, staffOf('t1'), ALLOWED, 't1')).toEqual({
+      day: '2026-11-27',
+      branches: 0,
+      recipients: 0,
+      reached: [],
+      unbound: [],
+      inboxOnly: [],
+    });
     expect(notifier.sent).toEqual([]);
   });
 
@@ -176,6 +202,41 @@ describe('one-tap reminder', () => {
     const { deps, notifier } = await world();
     notifier.dropNext = 1;
     expect(await remindMissing(deps, staffOf('t1'), ALLOWED, 't1')).toMatchObject({ branches: 1, recipients: 2 });
+  });
+
+  it('names who was reached, the branches nobody is bound to, and who heard in the 消息中心 only', async () => {
+    const { deps, org, users, consents, inbox, notifier } = await world();
+    await org.createBranch(makeBranch({ id: 'kongbai', townshipId: 't1', name: '空白社区' }));
+    // 王五 joined today and has not been asked for consent yet.
+    users.bindings.set('wangwu-b', filer('wangwu', 'heping', 'secretary', 't1', { holderName: '王五' }));
+    consents.consents.delete('cadre-a|daily_reminder');
+    const r = await remindMissing(deps, staffOf('t1'), ALLOWED, 't1');
+    expect(r).toEqual({
+      day: '2026-11-27',
+      branches: 2,
+      recipients: 2,
+      reached: [{ branchId: 'heping', name: '和平社区', people: 4 }],
+      unbound: [{ branchId: 'kongbai', name: '空白社区' }],
+      inboxOnly: [
+        { userId: 'cadre-a', name: 'cadre-a', branchId: 'heping', branchName: '和平社区' },
+        { userId: 'wangwu', name: '王五', branchId: 'heping', branchName: '和平社区' },
+      ],
+    });
+    expect(notifier.sent.map((m) => m.recipientUserId).sort()).toEqual(['both', 'secretary-a']);
+    // Everyone reached has it in the 消息中心, WeChat or not.
+    for (const u of ['cadre-a', 'wangwu', 'both', 'secretary-a']) expect(inbox.of(u).map((n) => n.kind)).toEqual(['daily_reminder']);
+  });
+
+  it('lists each branch’s filers with the phone they gave, to the township’s managers only', async () => {
+    const { deps, users } = await world();
+    users.bindings.set('cadre-b-xingfu-cadre', filer('cadre-b', 'xingfu', 'cadre', 't1', { phone: '13800000002' }));
+    const res = await listBranchFilers(deps, staffOf('t1'), ALLOWED, 't1');
+    const byBranch = Object.fromEntries(res.branches.map((b) => [b.branchId, b.filers]));
+    expect(byBranch.heping.map((f) => f.userId).sort()).toEqual(['both', 'cadre-a', 'secretary-a']);
+    expect(byBranch.xingfu).toEqual([{ userId: 'cadre-b', name: 'cadre-b', role: 'cadre', phone: '13800000002' }]);
+    expect(byBranch.heping.find((f) => f.userId === 'cadre-a')).not.toHaveProperty('phone');
+    await expect(listBranchFilers(deps, staffOf('t2'), ALLOWED, 't1')).rejects.toMatchObject({ code: 'FORBIDDEN_SCOPE' });
+    await expect(listBranchFilers(deps, admin, ALLOWED, 'nowhere')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

@@ -7,6 +7,8 @@ export interface Binding {
   scope: Scope;
   scopeLabel: string;
   holderName?: string;
+  /** A work phone the holder gave, shown only to their supervisors (read if present; nothing here sets it). */
+  phone?: string;
   createdAt: string;
   createdBy: string;
   revokedAt?: string;
