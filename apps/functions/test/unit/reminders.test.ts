@@ -1,113 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DailyReport } from '../../src/features/reports/daily-report';
-import { listBranchFilers, remindMissing, remindTownship } from '../../src/features/reports/remind-missing';
-import type { ReminderRunLedger } from '../../src/features/reports/reminder-run-ledger';
+import { remindMissing, remindTownship } from '../../src/features/reports/remind-missing';
 import { runScheduledReminders } from '../../src/features/reports/run-scheduled-reminders';
 import { parseConfig } from '../../src/platform/config/config';
-import type { Binding } from '../../src/platform/kernel/principal';
 import { createNotifier } from '../../src/platform/notify/create-notifier';
 import type { Notification } from '../../src/platform/notify/notifier';
 import type { OpenidDirectory } from '../../src/platform/notify/openid-directory';
 import { OutboxNotifier } from '../../src/platform/notify/outbox-notifier';
 import { clipThing, WechatSubscribeNotifier, wechatTime } from '../../src/platform/notify/wechat-subscribe-notifier';
-import { makeBinding, makeBranch, makePrincipal } from '../support/builders';
+import { makePrincipal } from '../support/builders';
 import { startFakeWechatSubscribe } from '../support/fake-wechat-subscribe';
-import { memoryDeps } from '../support/memory-deps';
-
-const ALLOWED = ['township_staff', 'district_admin'] as const;
-const staffOf = (t: string) =>
-  makePrincipal([{ role: 'township_staff', scope: { level: 'township', districtId: 'erqi', townshipIds: [t] } }], { id: 'staff' });
-const admin = makePrincipal([{ role: 'district_admin', scope: { level: 'district', districtId: 'erqi' } }], { id: 'admin' });
-
-function filer(
-  userId: string,
-  branchId: string,
-  role: 'cadre' | 'secretary' | 'station_handler' = 'cadre',
-  townshipId = 't1',
-  extra: Partial<Binding> = {},
-): Binding {
-  return makeBinding({
-    bindingId: `${userId}-${branchId}-${role}`,
-    userId,
-    role,
-    holderName: userId,
-    scope: { level: 'branch', districtId: 'erqi', townshipId, branchId },
-    ...extra,
-  });
-}
-
-function report(branchId: string, day: string, townshipId = 't1', status: 'on_time' | 'late' = 'on_time'): DailyReport {
-  const at = `${day}T10:00:00.000Z`;
-  return {
-    branchId,
-    townshipId,
-    districtId: 'erqi',
-    day,
-    status,
-    content: { items: [{ star: 'branch_strong', text: '走访' }], counts: {}, problems: '', tomorrowPlan: '', photos: [] },
-    version: 1,
-    submittedAt: at,
-    submittedBy: 'u',
-    updatedAt: at,
-    updatedBy: 'u',
-    lastIdempotencyKey: `key-${branchId}-${day}-0000000`,
-  };
-}
-
-/** t1: 和平 (missing), 幸福 (filed), 光明 (on leave); t2: 远方 (missing). */
-async function world(now = '2026-11-27T02:00:00.000Z') {
-  const m = memoryDeps(now);
-  await m.org.createBranch(makeBranch({ id: 'heping', townshipId: 't1', name: '和平社区' }));
-  await m.org.createBranch(makeBranch({ id: 'xingfu', townshipId: 't1', name: '幸福社区' }));
-  await m.org.createBranch(makeBranch({ id: 'guangming', townshipId: 't1', name: '光明社区' }));
-  await m.org.createBranch(makeBranch({ id: 'yuanfang', townshipId: 't2', name: '远方社区' }));
-  for (const b of [
-    filer('cadre-a', 'heping'),
-    filer('secretary-a', 'heping', 'secretary'),
-    // the same person as cadre and secretary of one branch: one message
-    filer('both', 'heping'),
-    filer('both', 'heping', 'secretary'),
-    filer('revoked', 'heping', 'cadre', 't1', { revokedAt: '2026-11-01T00:00:00.000Z' }),
-    filer('handler', 'heping', 'station_handler'),
-    filer('cadre-b', 'xingfu'),
-    filer('cadre-c', 'guangming'),
-    filer('cadre-far', 'yuanfang', 'cadre', 't2'),
-  ])
-    m.users.bindings.set(b.bindingId, b);
-  // Everyone has said yes to a few daily reminders (the report form asks on 提交).
-  for (const u of ['cadre-a', 'secretary-a', 'both', 'revoked', 'handler', 'cadre-b', 'cadre-c', 'cadre-far'])
-    m.consents.grant(u, 'daily_reminder', 5);
-  await m.reports.create(report('xingfu', '2026-11-27'), {
-    version: 1,
-    editedBy: 'u',
-    editedByName: 'u',
-    editedAt: '2026-11-27T10:00:00.000Z',
-  });
-  await m.rules.createExemption({
-    id: 'ex1',
-    districtId: 'erqi',
-    day: '2026-11-27',
-    branchId: 'guangming',
-    townshipId: 't1',
-    reason: '请假',
-    createdBy: 'staff',
-    createdAt: now,
-  });
-  return m;
-}
-
-class MemoryLedger implements ReminderRunLedger {
-  runs = new Map<string, { at: string; summary?: Record<string, unknown> }>();
-  async claim(d: string, day: string, at: Date) {
-    await Promise.resolve();
-    if (this.runs.has(`${d}|${day}`)) return false;
-    this.runs.set(`${d}|${day}`, { at: at.toISOString() });
-    return true;
-  }
-  async complete(d: string, day: string, summary: Record<string, unknown>) {
-    this.runs.get(`${d}|${day}`)!.summary = summary;
-  }
-}
+import { ALLOWED, admin, MemoryLedger, staffOf, world } from '../support/reminder-world';
 
 describe('one-tap reminder', () => {
   it('reminds the cadres and secretaries of the missing branches only, once per person', async () => {
@@ -202,41 +104,6 @@ describe('one-tap reminder', () => {
     const { deps, notifier } = await world();
     notifier.dropNext = 1;
     expect(await remindMissing(deps, staffOf('t1'), ALLOWED, 't1')).toMatchObject({ branches: 1, recipients: 2 });
-  });
-
-  it('names who was reached, the branches nobody is bound to, and who heard in the 消息中心 only', async () => {
-    const { deps, org, users, consents, inbox, notifier } = await world();
-    await org.createBranch(makeBranch({ id: 'kongbai', townshipId: 't1', name: '空白社区' }));
-    // 王五 joined today and has not been asked for consent yet.
-    users.bindings.set('wangwu-b', filer('wangwu', 'heping', 'secretary', 't1', { holderName: '王五' }));
-    consents.consents.delete('cadre-a|daily_reminder');
-    const r = await remindMissing(deps, staffOf('t1'), ALLOWED, 't1');
-    expect(r).toEqual({
-      day: '2026-11-27',
-      branches: 2,
-      recipients: 2,
-      reached: [{ branchId: 'heping', name: '和平社区', people: 4 }],
-      unbound: [{ branchId: 'kongbai', name: '空白社区' }],
-      inboxOnly: [
-        { userId: 'cadre-a', name: 'cadre-a', branchId: 'heping', branchName: '和平社区' },
-        { userId: 'wangwu', name: '王五', branchId: 'heping', branchName: '和平社区' },
-      ],
-    });
-    expect(notifier.sent.map((m) => m.recipientUserId).sort()).toEqual(['both', 'secretary-a']);
-    // Everyone reached has it in the 消息中心, WeChat or not.
-    for (const u of ['cadre-a', 'wangwu', 'both', 'secretary-a']) expect(inbox.of(u).map((n) => n.kind)).toEqual(['daily_reminder']);
-  });
-
-  it('lists each branch’s filers with the phone they gave, to the township’s managers only', async () => {
-    const { deps, users } = await world();
-    users.bindings.set('cadre-b-xingfu-cadre', filer('cadre-b', 'xingfu', 'cadre', 't1', { phone: '13800000002' }));
-    const res = await listBranchFilers(deps, staffOf('t1'), ALLOWED, 't1');
-    const byBranch = Object.fromEntries(res.branches.map((b) => [b.branchId, b.filers]));
-    expect(byBranch.heping.map((f) => f.userId).sort()).toEqual(['both', 'cadre-a', 'secretary-a']);
-    expect(byBranch.xingfu).toEqual([{ userId: 'cadre-b', name: 'cadre-b', role: 'cadre', phone: '13800000002' }]);
-    expect(byBranch.heping.find((f) => f.userId === 'cadre-a')).not.toHaveProperty('phone');
-    await expect(listBranchFilers(deps, staffOf('t2'), ALLOWED, 't1')).rejects.toMatchObject({ code: 'FORBIDDEN_SCOPE' });
-    await expect(listBranchFilers(deps, admin, ALLOWED, 'nowhere')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

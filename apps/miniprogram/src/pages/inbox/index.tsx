@@ -120,7 +120,7 @@ export default function InboxPage() {
       <View className="inbox-head">
         <Text className="inbox-head__count cx-inbox-unread">{unread ? `${unread} 条未读` : '没有未读消息'}</Text>
         {unread ? (
-          <Button className="cx-btn cx-inbox-read-all" size="mini" onClick={() => void readAll()}>
+          <Button className="cx-btn cx-btn--compact cx-inbox-read-all" onClick={() => void readAll()}>
             全部已读
           </Button>
         ) : null}

@@ -52,7 +52,7 @@ export function WechatReminders() {
               <Text className="inbox-reminders__label">{s.label}</Text>
               <Text className="inbox-reminders__state cx-inbox-reminder-state">{`  ${stateOf(s)}`}</Text>
             </View>
-            <Button className="cx-btn cx-inbox-reminder-ask" size="mini" onClick={() => void askConsent([s.kind])}>
+            <Button className="cx-btn cx-btn--compact cx-inbox-reminder-ask" onClick={() => void askConsent([s.kind])}>
               {s.mode === 'long_term' && s.active ? '设置' : '接收提醒'}
             </Button>
           </View>

@@ -211,7 +211,7 @@ export default function RankingListPage() {
         // Leaders are asked here, where they read rankings, whether WeChat should tell them of the next one.
         <View className="ranking-consent">
           <ConsentSheet />
-          <Button className="cx-btn cx-ranking-consent" size="mini" onClick={() => void askConsent(['ranking_published'])}>
+          <Button className="cx-btn cx-btn--compact cx-ranking-consent" onClick={() => void askConsent(['ranking_published'])}>
             评比发布时微信提醒我
           </Button>
         </View>

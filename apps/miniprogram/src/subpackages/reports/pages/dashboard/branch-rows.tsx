@@ -36,8 +36,7 @@ function Contacts({ filers }: { filers: Filers | undefined }) {
           </Text>
           {f.phone ? (
             <Button
-              className="cx-btn dashboard-contact__call cx-dashboard-call"
-              size="mini"
+              className="cx-btn cx-btn--compact dashboard-contact__call cx-dashboard-call"
               onClick={() => Taro.makePhoneCall({ phoneNumber: f.phone as string }).catch(ignore)}
             >
               拨打 {f.phone}

@@ -244,7 +244,7 @@ function TownshipDashboard({ townshipId, initialDay, today }: { townshipId: stri
             {exporting ? <ExportPanel townshipId={townshipId} today={today} onClose={() => setExporting(false)} /> : null}
             {manager ? (
               // 督办: the township hears when its communities' letters run late (asked from this tap).
-              <Button className="cx-btn cx-dashboard-overdue-consent" size="mini" onClick={() => void askConsent(['letter_overdue'])}>
+              <Button className="cx-btn cx-btn--compact cx-dashboard-overdue-consent" onClick={() => void askConsent(['letter_overdue'])}>
                 接收来信督办微信提醒
               </Button>
             ) : null}

@@ -47,7 +47,7 @@ export function ReminderResult({ result, onClose }: { result: RemindResult; onCl
           ))}
         </View>
       ) : null}
-      <Button className="cx-btn" size="mini" onClick={onClose}>
+      <Button className="cx-btn cx-btn--compact" onClick={onClose}>
         知道了
       </Button>
     </View>
