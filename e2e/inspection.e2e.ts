@@ -36,6 +36,18 @@ describe('journey: 四不两直 — a draft only the inspector sees, recorded in
     const photoFile = join(ARTIFACTS, 'inspection.jpg');
     writeFileSync(photoFile, jpeg);
 
+    // Earlier, on the report form, 李明 and 张书记 said yes to WeChat messages about 督导问题 (WeChat, locally the
+    // outbox, delivers only what each consented to).
+    for (const userId of ['demo-cadre', 'demo-secretary']) {
+      const { token } = await b.stack.deps.tokens.issue(userId);
+      const consent = await fetch(`${b.stack.apiUrl}/v1/notices/subscriptions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ key: `e2e-consent-${userId}`, answers: { 'local-finding-assigned': 'accept' } }),
+      });
+      expect(consent.status).toBe(200);
+    }
+
     // 1. 赵督导 (district inspector) drafts an unannounced visit to 樱桃沟社区 with one finding.
     await loginAs(b, '赵督导');
     await page.locator('.home-shortcut__title', { hasText: '四不两直' }).first().click({ timeout: 30_000 });

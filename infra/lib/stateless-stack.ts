@@ -71,6 +71,18 @@ export const API_ACCESS_LOG_FIELDS = {
   responseLength: '$context.responseLength',
 } as const;
 
+/** A JSON context value as the functions read it; synth fails at once on one that is not JSON. */
+function contextJson(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  try {
+    JSON.parse(text);
+  } catch {
+    throw new Error('subscribeTemplates context must be JSON: {"daily_reminder":"<template id>", …}');
+  }
+  return text;
+}
+
 /** Placeholder written at deploy time; the operator replaces it with the real WeChat AppSecret. */
 export const WECHAT_SECRET_PLACEHOLDER = 'REPLACE_WITH_WECHAT_APP_SECRET';
 
@@ -111,6 +123,9 @@ export class StatelessStack extends Stack {
     const photoBucket = props.photoBucket;
     const stateful = Stack.of(table);
     const reminderTemplateId = String(this.node.tryGetContext('reminderTemplateId') ?? '').trim();
+    // Each notice kind's subscribe-message template (JSON, see docs/notices.md) and the 长期订阅消息 switch.
+    const subscribeTemplates = contextJson(this.node.tryGetContext('subscribeTemplates'));
+    const longTermSubscribe = String(this.node.tryGetContext('longTermSubscribe') ?? 'off') === 'on' ? 'on' : 'off';
 
     // JSON { tokenSigningKey, wechatAppSecret }. The signing key is generated at creation and never
     // leaves AWS. wechatAppSecret starts as a placeholder: after the first deploy the operator
@@ -151,6 +166,8 @@ export class StatelessStack extends Stack {
       // Reminders go out as WeChat subscribe messages, from the schedule and from 催报 in the API.
       CX_NOTIFIER: 'wechat',
       CX_WECHAT_REMINDER_TEMPLATE_ID: reminderTemplateId,
+      CX_WECHAT_TEMPLATES: subscribeTemplates,
+      CX_WECHAT_LONG_TERM: longTermSubscribe,
       POWERTOOLS_LOG_LEVEL: 'INFO',
       // Business metrics (EMF) of every function, charted on the dashboard by namespace.
       POWERTOOLS_METRICS_NAMESPACE: settings.stackPrefix,

@@ -227,6 +227,29 @@ describe('reminder function', () => {
     });
   });
 
+  it('passes each notice kind’s templates and the long-term switch to every function; refuses templates that are not JSON', () => {
+    const templates = { daily_reminder: 'tmpl-daily', letter_replied: 'tmpl-reply' };
+    const { statelessTemplate } = synthApp({
+      wechatAppId: 'wx0123456789abcdef',
+      subscribeTemplates: JSON.stringify(templates),
+      longTermSubscribe: 'on',
+    });
+    const fns = resourcesOf(statelessTemplate, 'AWS::Lambda::Function').filter((f) => f.Properties?.Environment?.Variables?.CX_STAGE);
+    expect(fns.length).toBeGreaterThanOrEqual(8);
+    for (const fn of fns) {
+      expect(JSON.parse(fn.Properties!.Environment.Variables.CX_WECHAT_TEMPLATES)).toEqual(templates);
+      expect(fn.Properties!.Environment.Variables.CX_WECHAT_LONG_TERM).toBe('on');
+    }
+    const plain = synthApp({ wechatAppId: 'wx0123456789abcdef' }).statelessTemplate;
+    for (const fn of resourcesOf(plain, 'AWS::Lambda::Function').filter((f) => f.Properties?.Environment?.Variables?.CX_STAGE)) {
+      expect([fn.Properties!.Environment.Variables.CX_WECHAT_TEMPLATES, fn.Properties!.Environment.Variables.CX_WECHAT_LONG_TERM]).toEqual([
+        '',
+        'off',
+      ]);
+    }
+    expect(() => synthApp({ subscribeTemplates: '{not json' })).toThrow(/subscribeTemplates context must be JSON/);
+  });
+
   it('defaults the template id to empty, and warns about it', () => {
     const { statelessTemplate, stateless: stack } = synthApp({ wechatAppId: 'wx0123456789abcdef' });
     for (const fn of resourcesOf(statelessTemplate, 'AWS::Lambda::Function')) {

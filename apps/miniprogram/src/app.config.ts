@@ -1,6 +1,6 @@
 // The main package holds only the tab pages; every feature lives in a subpackage.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/org/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/inbox/index', 'pages/org/index', 'pages/me/index'],
   subPackages: [
     {
       // 身份: demo-user login, 绑定身份 (confirming the name), 修改姓名, the 隐私保护指引 and (local mode only) the
@@ -142,6 +142,8 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/index/index', text: '首页' },
+      // 消息中心: its badge is the unread count (services/unread-badge.ts).
+      { pagePath: 'pages/inbox/index', text: '消息' },
       { pagePath: 'pages/org/index', text: '组织' },
       { pagePath: 'pages/me/index', text: '我的' },
     ],

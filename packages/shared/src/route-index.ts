@@ -33,6 +33,7 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['GET', '/v1/townships/{townshipId}/compliance/export', 'reports'],
   ['GET', '/v1/compliance', 'reports'],
   ['POST', '/v1/townships/{townshipId}/reminders', 'reports'],
+  ['GET', '/v1/townships/{townshipId}/filers', 'reports'],
   ['GET', '/v1/daily-rules', 'reports'],
   ['PUT', '/v1/daily-rules', 'reports'],
   ['GET', '/v1/exemptions', 'reports'],
@@ -133,4 +134,10 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['POST', '/v1/rankings/{quarter}/versions/{version}/annotations', 'rankings'],
   ['POST', '/v1/rankings/{quarter}/versions/{version}/publish', 'rankings'],
   ['GET', '/v1/rankings/{quarter}/export', 'rankings'],
+  ['GET', '/v1/notices', 'inbox'],
+  ['GET', '/v1/notices/unread', 'inbox'],
+  ['POST', '/v1/notices/{noticeId}/read', 'inbox'],
+  ['POST', '/v1/notices/read-all', 'inbox'],
+  ['GET', '/v1/notices/subscriptions', 'inbox'],
+  ['POST', '/v1/notices/subscriptions', 'inbox'],
 ];

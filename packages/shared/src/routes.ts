@@ -1,6 +1,7 @@
 import './zod-config';
 import { catalogueRoutes } from './contracts/catalogue.contract';
 import { identityRoutes } from './contracts/identity.contract';
+import { inboxRoutes } from './contracts/inbox.contract';
 import { inspectionsRoutes } from './contracts/inspections.contract';
 import { learningRoutes } from './contracts/learning.contract';
 import { mailboxRoutes } from './contracts/mailbox.contract';
@@ -28,6 +29,7 @@ export const routesByFeature = {
   learning: learningRoutes,
   news: newsRoutes,
   rankings: rankingsRoutes,
+  inbox: inboxRoutes,
 } as const;
 
 export type FeatureName = keyof typeof routesByFeature;
@@ -48,6 +50,7 @@ export const routes = {
   ...learningRoutes,
   ...newsRoutes,
   ...rankingsRoutes,
+  ...inboxRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -1,5 +1,6 @@
 import { catalogueFeature } from '../features/catalogue/catalogue.feature';
 import { identityFeature } from '../features/identity/identity.feature';
+import { inboxFeature } from '../features/inbox/inbox.feature';
 import { inspectionsFeature } from '../features/inspections/inspections.feature';
 import { learningFeature } from '../features/learning/learning.feature';
 import { mailboxFeature } from '../features/mailbox/mailbox.feature';
@@ -28,4 +29,5 @@ export const ALL_FEATURES: readonly FeatureModule[] = [
   learningFeature,
   newsFeature,
   rankingsFeature,
+  inboxFeature,
 ];

@@ -1,5 +1,6 @@
 import { cataloguePorts, catalogueStore } from '../features/catalogue/catalogue.wiring';
 import { identityPorts, userRepository } from '../features/identity/identity.wiring';
+import { inboxPorts, noticesPort } from '../features/inbox/inbox.wiring';
 import { inspectionRepository, inspectionsPorts } from '../features/inspections/inspections.wiring';
 import { learningPorts } from '../features/learning/learning.wiring';
 import { mailboxPorts } from '../features/mailbox/mailbox.wiring';
@@ -31,6 +32,7 @@ export function allPorts(w: Wiring) {
     ...cataloguePorts(w),
     ...orgPorts(w),
     ...identityPorts(w),
+    ...inboxPorts(w),
     // The shared adapters, typed as what they are (each feature above may declare only a reader of them).
     org: orgRepository(w),
     users: userRepository(w),
@@ -40,6 +42,7 @@ export function allPorts(w: Wiring) {
     inspections: inspectionRepository(w),
     plans: planRepository(w),
     observations: observationRepository(w),
+    notices: noticesPort(w),
   };
 }
 

@@ -8,8 +8,8 @@ import type { FeatureName } from '@chuangxing/shared';
  * features' code. The cut keeps each bundle within its budget (docs/benchmarks.md).
  */
 export const API_FUNCTIONS = {
-  /** Sign-in, people and the organisation, the standards, and the API's own description. */
-  core: ['meta', 'identity', 'org', 'catalogue'],
+  /** Sign-in, people and the organisation, the standards, the 消息中心 and the API's own description. */
+  core: ['meta', 'identity', 'org', 'catalogue', 'inbox'],
   /** 每日一报告. */
   reports: ['reports'],
   /** 清风邮局: the only function that seals and opens writers' identities. */

@@ -1,5 +1,6 @@
 import { catalogueFeature } from '../features/catalogue/catalogue.feature';
 import { identityFeature } from '../features/identity/identity.feature';
+import { inboxFeature } from '../features/inbox/inbox.feature';
 import { metaFeature } from '../features/meta/meta.feature';
 import { orgFeature } from '../features/org/org.feature';
 import { createApiHandler } from './api-function';
@@ -9,4 +10,5 @@ export const handler = createApiHandler('core', {
   identity: identityFeature,
   org: orgFeature,
   catalogue: catalogueFeature,
+  inbox: inboxFeature,
 });

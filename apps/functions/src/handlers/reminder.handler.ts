@@ -47,5 +47,7 @@ async function remind(context: Context) {
   // The same schedule keeps the letters' clock: auto-archive and 督办 flags.
   const letters = await run.letters();
   logger.info('letter maintenance', { ...letters });
-  return { ...counts, letters };
+  const fanouts = await run.fanouts();
+  if (fanouts.fanouts) logger.warn('notices left in fan-out records were put in their inboxes', { ...fanouts });
+  return { ...counts, letters, fanouts };
 }

@@ -158,7 +158,8 @@ export function buildDemoData(): DemoData {
   });
 
   const d = DEMO_DISTRICT.id;
-  const people: { id: string; name: string; role: Role; scope?: Scope; label: string }[] = [
+  // The demo cadre gave a (made-up) work phone: the township's missing-branch list offers a call.
+  const people: { id: string; name: string; role: Role; scope?: Scope; label: string; phone?: string }[] = [
     { id: 'demo-resident', name: '王阿姨（居民）', role: 'resident', label: '任意社区居民' },
     {
       id: 'demo-cadre',
@@ -166,6 +167,7 @@ export function buildDemoData(): DemoData {
       role: 'cadre',
       scope: { level: 'branch', districtId: d, townshipId: 'demo-gwh', branchId: 'yingtaogou' },
       label: '示例管委会 · 樱桃沟社区',
+      phone: '13800000001',
     },
     {
       id: 'demo-secretary',
@@ -229,6 +231,7 @@ export function buildDemoData(): DemoData {
             scope: p.scope,
             scopeLabel: p.label,
             holderName: p.name,
+            ...(p.phone ? { phone: p.phone } : {}),
             createdAt: SEED_TIME,
             createdBy: 'seed',
           },

@@ -28,6 +28,7 @@ export function startReminderTimer(opts: ReminderTimerOptions) {
       .then(async (summary) => {
         opts.onRun?.(summary);
         opts.onLetters?.(await jobs.letters());
+        await jobs.fanouts();
         return summary;
       })
       .catch((err: unknown) => {

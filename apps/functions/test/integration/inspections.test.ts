@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindingItem, profileItem } from '../../src/features/identity/identity.entities';
 import { inspectionEntities } from '../../src/features/inspections/inspections.entities';
 import { addDays, shanghaiDay } from '../../src/platform/kernel/shanghai-time';
-import type { OutboxReader } from '../../src/platform/notify/outbox-notifier';
+import { consentTo } from '../support/consent';
 import { createHttpTestStack, type HttpTestStack, uploadForm } from '../support/http-stack';
 import { SAMPLE_JPEG } from '../support/sample-images';
 import { DEMO } from '../support/test-stack';
@@ -45,6 +45,10 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
     gwhStaff = await stack.tokenFor('demo-township-staff-gwh');
     wulibaoStaff = await stack.tokenFor(DEMO.township_staff);
     otherInspector = await stack.tokenFor('wlb-inspector');
+    // WeChat delivers only what each person consented to (asked where they expect it).
+    await consentTo(stack, cadre, ['finding_assigned', 'finding_returned', 'finding_closed'], 5);
+    await consentTo(stack, secretary, ['finding_assigned', 'finding_returned', 'finding_closed'], 5);
+    await consentTo(stack, inspector, ['finding_fix_submitted'], 5);
   });
   afterAll(() => stack.stop());
 
@@ -157,7 +161,7 @@ describe('四不两直 and the 问题清单 on DynamoDB Local', () => {
     const outbox = (await stack.call('GET', '/v1/dev/outbox')).body.messages as { recipientUserId: string; title: string; page: string }[];
     expect(outbox.map((m) => m.recipientUserId).sort()).toEqual([DEMO.cadre, DEMO.secretary]);
     expect(outbox[0].title).toBe('督导问题清单');
-    const [stored0] = await (stack.deps.notifier as unknown as OutboxReader).listRecent(1);
+    const [stored0] = await stack.notifier.listRecent(1);
     expect(stored0.page).toBe('subpackages/inspections/pages/findings/index?branchId=yingtaogou');
 
     // A retry answers the same visit: nothing written twice, nobody told twice.

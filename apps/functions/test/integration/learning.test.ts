@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { consentTo } from '../support/consent';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 const GWH_STAFF = 'demo-township-staff-gwh'; // 王干事, 示例管委会
@@ -209,6 +210,8 @@ describe('应知应会 tests on DynamoDB Local', () => {
       body: { answers: [] },
     });
     expect((await stack.call('POST', `/v1/learning/tests/${s.id}/reminders`, { token: tok.township_staff })).status).toBe(404);
+    // 李明 said yes to one more test notice (asked when a test opens): the reminder spends it.
+    await consentTo(stack, tok.cadre, ['test_scheduled']);
     const r = await stack.call('POST', `/v1/learning/tests/${s.id}/reminders`, { token: tok.gwh });
     expect(r.body).toEqual({ missing: 1, recipients: 1 });
     const outbox = (await stack.call('GET', '/v1/dev/outbox')).body.messages as { recipientUserId: string; title: string; body: string }[];

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runLetterMaintenance } from '../../src/features/mailbox/run-letter-maintenance';
+import { consentTo } from '../support/consent';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 describe('the letters’ clock on DynamoDB Local', () => {
@@ -7,6 +8,8 @@ describe('the letters’ clock on DynamoDB Local', () => {
   let now = new Date('2026-11-27T02:00:00.000Z'); // Friday
   beforeAll(async () => {
     stack = await createTestStack({ clock: { now: () => now } });
+    // 刘干事 agreed on the dashboard to hear about 督办.
+    await consentTo(stack, await stack.tokenFor(DEMO.township_staff), ['letter_overdue']);
   });
 
   it('flags an overdue letter to the township once, and archives a reply left unrated for 7 days', async () => {

@@ -44,6 +44,11 @@ describe('每月一观摩 on DynamoDB Local', () => {
     });
     expect(created.status).toBe(201);
     const id = created.body.id;
+    // Each observer hears that scoring is open, in the transaction that opened it.
+    const heard = (await stack.call('GET', '/v1/notices', { token: t.inspector })).body.notices;
+    expect(heard).toEqual([
+      expect.objectContaining({ kind: 'observation_open', page: `subpackages/observations/pages/score/index?id=${id}` }),
+    ]);
     expect(created.body).toMatchObject({ status: 'open', organiserLabel: '示例管委会', canManage: true, assigned: true, version: 1 });
     expect(created.body.branches[0]).toMatchObject({
       branchId: 'yingtaogou',

@@ -59,6 +59,17 @@ describe('创星计划 on DynamoDB Local', () => {
       body: { action: 'approve', version: 3, note: '目标合理，同意' },
     });
     expect([approved.status, approved.body.status, approved.body.reviewNote]).toEqual([200, 'approved', '目标合理，同意']);
+    // The branch's cadre and secretary each find the decision in their 消息中心.
+    for (const user of [DEMO.cadre, DEMO.secretary]) {
+      const inbox = (await stack.call('GET', '/v1/notices', { token: await stack.tokenFor(user) })).body;
+      expect(inbox.notices).toEqual([
+        expect.objectContaining({
+          kind: 'plan_approved',
+          body: '樱桃沟社区2026年创星计划已批准：目标合理，同意',
+          page: 'subpackages/plans/pages/edit/index?branchId=yingtaogou&year=2026',
+        }),
+      ]);
+    }
     const frozen = await stack.call('PUT', '/v1/branches/yingtaogou/plans/2026', { token: cadre, body: { content: fixed, version: 4 } });
     expect([frozen.status, frozen.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
   });
@@ -71,6 +82,37 @@ describe('创星计划 on DynamoDB Local', () => {
     });
     expect(res.status).toBe(404);
     expect(await stack.snapshot()).toEqual(before);
+  });
+
+  it('a returned plan tells the branch why, in its 消息中心', async () => {
+    const cadre = await stack.tokenFor(DEMO.cadre);
+    const content = {
+      heldStars: [],
+      targetStars: ['industry'],
+      stars: [{ star: 'industry', responsible: '李明', leadDepartment: '农业农村办' }],
+      tasks: [{ taskId: 'industry-t1', owner: '李明', milestones: [{ title: '确定樱桃品牌', due: '2027-05-30' }] }],
+    };
+    expect((await stack.call('PUT', '/v1/branches/yingtaogou/plans/2027', { token: cadre, body: { content, version: 0 } })).status).toBe(
+      200,
+    );
+    const submitted = await stack.call('POST', '/v1/branches/yingtaogou/plans/2027/actions', {
+      token: cadre,
+      body: { action: 'submit', version: 1 },
+    });
+    expect(submitted.body.status).toBe('submitted');
+    const returned = await stack.call('POST', '/v1/branches/yingtaogou/plans/2027/actions', {
+      token: await stack.tokenFor('demo-township-staff-gwh'),
+      body: { action: 'return', version: 2, note: '目标星级偏少，请补充' },
+    });
+    expect(returned.body.status).toBe('returned');
+    const inbox = (await stack.call('GET', '/v1/notices', { token: await stack.tokenFor(DEMO.secretary) })).body;
+    expect(inbox.notices[0]).toMatchObject({
+      kind: 'plan_returned',
+      title: '创星计划被退回',
+      body: '樱桃沟社区2027年创星计划被退回：目标星级偏少，请补充',
+      page: 'subpackages/plans/pages/edit/index?branchId=yingtaogou&year=2027',
+    });
+    expect(inbox.unread).toBe(2);
   });
 
   it('proposes 倒排工期 dates from the evaluation date', async () => {

@@ -176,6 +176,11 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect((await stack.call('POST', '/v1/rankings/2026-Q2/versions/1/publish', { token: admin, body: { revision: 0 } })).status).toBe(409);
     const pub = await stack.call('POST', '/v1/rankings/2026-Q2/versions/1/publish', { token: admin, body: { revision: 1 } });
     expect([pub.status, pub.body.status, pub.body.current]).toEqual([200, 'published', true]);
+    // The leaders hear of it in their 消息中心 (written with the publish).
+    const notices = (await stack.call('GET', '/v1/notices', { token: leader })).body.notices;
+    expect(notices.filter((n: { kind: string }) => n.kind === 'ranking_published')).toEqual([
+      expect.objectContaining({ title: '评比结果发布', page: 'subpackages/rankings/pages/list/index?quarter=2026-Q2' }),
+    ]);
 
     const before = await stack.snapshot();
     const late = await annotate(1);

@@ -10,6 +10,7 @@ import { WechatSubscribeNotifier } from '../../src/platform/notify/wechat-subscr
 import { DynamoAccessTokenStore } from '../../src/platform/wechat/access-token-store.dynamodb';
 import { SharedAccessTokens } from '../../src/platform/wechat/shared-access-tokens';
 import { stableTokenFetcher } from '../../src/platform/wechat/stable-token.http';
+import { consentTo } from '../support/consent';
 import { startFakeWechatSubscribe } from '../support/fake-wechat-subscribe';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
@@ -47,7 +48,13 @@ async function staffWulibao(stack: TestStack) {
   await addPerson(stack, 'b03-secretary', 'secretary', branchScope('wulibao', 'wulibao-b03'));
   await addPerson(stack, 'dh-cadre', 'cadre', branchScope('dehuajie', 'dehuajie-b01'));
   await addPerson(stack, 'dh-staff', 'township_staff', { level: 'township', districtId: D, townshipIds: ['dehuajie'] });
+  // The filers said yes to daily reminders on the report form (WeChat delivers only what was consented to).
+  for (const user of ['jx-cadre', 'jx-secretary', 'b02-cadre', 'b03-secretary', 'dh-cadre', DEMO.cadre, DEMO.secretary])
+    await consentTo(stack, await stack.tokenFor(user), ['daily_reminder'], 2);
 }
+
+const ids = (branches: { branchId: string }[]) => branches.map((b) => b.branchId).sort();
+const sortBy = <T extends { branchId: string }>(branches: T[]) => [...branches].sort((a, b) => a.branchId.localeCompare(b.branchId));
 
 const fileReport = async (stack: TestStack, userId: string, branchId: string, day: string) =>
   stack.call('PUT', `/v1/branches/${branchId}/reports/${day}`, {
@@ -69,7 +76,14 @@ describe('one-tap reminder on DynamoDB Local', () => {
   it('刘干事 reminds 五里堡街道: the cadres and secretaries of missing branches get outbox messages, the branch that filed none', async () => {
     const res = await stack.call('POST', '/v1/townships/wulibao/reminders', { token: await stack.tokenFor(DEMO.township_staff), body: {} });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ day: '2026-11-27', branches: 8, recipients: 3 });
+    expect(res.body).toMatchObject({ day: '2026-11-27', branches: 8, recipients: 3, inboxOnly: [] });
+    // It names who was reached and which missing branches have nobody bound (nobody was told there).
+    expect(sortBy(res.body.reached)).toEqual([
+      { branchId: 'jianxinnanjie', name: '建新南街社区', people: 2 },
+      { branchId: 'wulibao-b03', name: '幸福社区', people: 1 },
+    ]);
+    expect(ids(res.body.unbound)).toEqual(['wulibao-b04', 'wulibao-b05', 'wulibao-b06', 'wulibao-b07', 'wulibao-b08', 'wulibao-b09']);
+    expect(res.body.unbound[0]).toMatchObject({ name: expect.stringMatching(/社区$/) });
 
     const outbox = await stack.call('GET', '/v1/dev/outbox');
     expect(outbox.status).toBe(200);
@@ -127,7 +141,17 @@ describe('one-tap reminder on DynamoDB Local', () => {
     clock.now = () => later;
     try {
       const res = await stack.call('POST', '/v1/townships/dehuajie/reminders', { token: admin, body: {} });
-      expect(res.body).toEqual({ day: '2026-11-27', branches: 8, recipients: 1 });
+      expect(res.body).toMatchObject({ day: '2026-11-27', branches: 8, recipients: 1, inboxOnly: [] });
+      expect(res.body.reached).toEqual([{ branchId: 'dehuajie-b01', name: '春华社区', people: 1 }]);
+      expect(ids(res.body.unbound)).toEqual([
+        'dehuajie-b02',
+        'dehuajie-b03',
+        'dehuajie-b04',
+        'dehuajie-b05',
+        'dehuajie-b06',
+        'dehuajie-b07',
+        'dehuajie-b08',
+      ]);
     } finally {
       clock.now = saved;
     }
@@ -192,8 +216,13 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
   const clock = { now: () => new Date('2026-11-27T12:10:00.000Z') };
 
   beforeAll(async () => {
-    stack = await createTestStack({ clock });
-    wx = await startFakeWechatSubscribe({ appId: 'wx-test-app', appSecret: 'test-app-secret' });
+    // This environment's daily-reminder template is TPL-REMIND (thing1 · time2 · thing3).
+    stack = await createTestStack({ clock, env: { CX_WECHAT_TEMPLATES: '{"daily_reminder":"TPL-REMIND"}' } });
+    wx = await startFakeWechatSubscribe({
+      appId: 'wx-test-app',
+      appSecret: 'test-app-secret',
+      templates: { 'TPL-REMIND': ['thing1', 'time2', 'thing3'] },
+    });
     await staffWulibao(stack);
     // what a WeChat login leaves on the profile (see the note on user-repository in openid-directory.ts)
     for (const [user, openid] of [
@@ -209,6 +238,9 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
         }),
       );
     }
+    // Both said yes on the report form; WeChat holds the same consent for 李 (jx-cadre).
+    for (const user of ['jx-cadre', 'jx-secretary']) await consentTo(stack, await stack.tokenFor(user), ['daily_reminder']);
+    wx.grant('o-jx-cadre', 'TPL-REMIND');
   });
   afterAll(async () => wx?.stop());
 
@@ -243,7 +275,15 @@ describe('WeChat subscribe messages with openids from DynamoDB Local', () => {
         token: await stack.tokenFor(DEMO.township_staff),
         body: {},
       });
-      expect(res.body).toEqual({ day: '2026-11-27', branches: 9, recipients: 1 });
+      expect(res.body).toMatchObject({ day: '2026-11-27', branches: 9, recipients: 1 });
+      // Everyone else has it in the 消息中心 only: 刘 refused on WeChat, the others never logged in through WeChat.
+      expect(res.body.inboxOnly.map((p: { userId: string }) => p.userId).sort()).toEqual(['b02-cadre', 'b03-secretary', 'jx-secretary']);
+      expect(res.body.inboxOnly.find((p: { userId: string }) => p.userId === 'jx-secretary')).toEqual({
+        userId: 'jx-secretary',
+        name: 'jx-secretary的名字',
+        branchId: 'jianxinnanjie',
+        branchName: '建新南街社区',
+      });
       expect(wx.sent.map((m) => m.body)).toEqual([
         expect.objectContaining({
           touser: 'o-jx-cadre',

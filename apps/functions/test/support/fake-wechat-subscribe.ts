@@ -25,6 +25,41 @@ const FORCE_INTERVAL_MS = 30_000;
 const FORCE_PER_DAY = 20;
 
 /**
+ * WeChat's keyword rules (订阅消息参数值内容限制), written here on their own rather than imported from the
+ * API, so a test fails when the API's checks and WeChat's disagree.
+ */
+const HAN = /\p{Script=Han}/u;
+const CLOCK = '([01]?\\d|2[0-3]):[0-5]\\d';
+const DAY = '(\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{4}-\\d{2}-\\d{2})';
+const RULES: Record<string, (v: string) => boolean> = {
+  thing: (v) => Array.from(v).length <= 20,
+  number: (v) => /^\d+(\.\d+)?$/.test(v) && v.length <= 32,
+  letter: (v) => /^[A-Za-z]{1,32}$/.test(v),
+  symbol: (v) => /^[^\p{L}\p{N}\s]{1,5}$/u.test(v),
+  character_string: (v) => /^[!-~]{1,32}$/.test(v),
+  time: (v) => new RegExp(`^(${DAY}\\s?)?${CLOCK}(~(${DAY}\\s?)?${CLOCK})?$`).test(v),
+  date: (v) => new RegExp(`^${DAY}(\\s?${CLOCK})?(~${DAY}(\\s?${CLOCK})?)?$`).test(v),
+  phrase: (v) => /^\p{Script=Han}{1,5}$/u.test(v),
+  name: (v) => (HAN.test(v) ? Array.from(v).length <= 10 : v.length <= 20),
+  phone_number: (v) => /^[\d+\-()]{1,17}$/.test(v),
+  amount: (v) => /^[¥$€£]?\d{1,10}(\.\d{1,2})?元?$/.test(v),
+  car_number: (v) => Array.from(v).length <= 8,
+};
+
+/** The keyword WeChat would name in errmsg, or undefined when the data is acceptable. */
+function badField(data: Record<string, { value: string }> | undefined, keys?: readonly string[]): string | undefined {
+  if (!data || typeof data !== 'object') return 'data';
+  if (keys) for (const k of keys) if (!(k in data)) return k;
+  for (const [key, field] of Object.entries(data)) {
+    const type = /^([a-z_]+?)\d+$/.exec(key)?.[1];
+    const value = field?.value;
+    if (!type || !RULES[type] || (keys && !keys.includes(key))) return key;
+    if (typeof value !== 'string' || value.length === 0 || !RULES[type](value)) return key;
+  }
+  return undefined;
+}
+
+/**
  * A stand-in for api.weixin.qq.com's access_token and subscribe-message endpoints on loopback, answering JSON
  * as text/plain like WeChat, with WeChat's documented semantics:
  * - `POST /cgi-bin/stable_token` (JSON body). Normal mode answers the current token with its remaining
@@ -35,7 +70,12 @@ const FORCE_PER_DAY = 20;
  *   previous one. Recorded in `legacyTokenRequests` so tests can show it is never used.
  * Tokens are `tok-1`, `tok-2`, … (`legacy-1`, … for the old path). A token WeChat no longer knows gets
  * 40001 on send, an expired one 42001. `forceRefresh()` is someone else force-refreshing (a leaked token
- * rotated from WeChat's console); `refuse(openid)` makes sends to that user fail with 43101.
+ * rotated from WeChat's console).
+ * - With `templates` (template id → its keywords) an unknown template is 40037 and data that lacks a
+ *   keyword or has another is 47003; any keyword's value must meet its type's rule (47003, naming it).
+ * - A message needs the user's consent to its template: `grant(openid, template, n)` is n one-time
+ *   consents, each used by one message; `grantLongTerm` a long-term subscription. Without one: 43101.
+ *   `refuse(openid)` is a user who turned every subscription off.
  */
 export async function startFakeWechatSubscribe(opts: {
   appId: string;
@@ -44,6 +84,7 @@ export async function startFakeWechatSubscribe(opts: {
   tokenDelayMs?: number;
   /** WeChat's clock (epoch ms); the real one by default. */
   now?: () => number;
+  templates?: Record<string, readonly string[]>;
 }) {
   const now = opts.now ?? Date.now;
   const lifetimeMs = (opts.expiresIn ?? 7200) * 1000;
@@ -58,7 +99,9 @@ export async function startFakeWechatSubscribe(opts: {
   const tokenRequests: StableTokenRequest[] = [];
   const legacyTokenRequests: URLSearchParams[] = [];
   const sent: SentSubscribeMessage[] = [];
-  const rejected: SentSubscribeMessage[] = [];
+  const rejected: (SentSubscribeMessage & { errcode: number })[] = [];
+  const consents = new Map<string, number>();
+  const longTerm = new Set<string>();
 
   const issue = () => {
     current = { token: `tok-${++issued}`, expiresAt: now() + lifetimeMs };
@@ -120,17 +163,25 @@ export async function startFakeWechatSubscribe(opts: {
       const raw = await readBody(req);
       const accessToken = url.searchParams.get('access_token') ?? '';
       const message: SentSubscribeMessage = { accessToken, body: JSON.parse(raw) };
+      const refuse = (errcode: number, errmsg: string) => {
+        rejected.push({ ...message, errcode });
+        reply({ errcode, errmsg });
+      };
       const until = valid.get(accessToken);
-      if (until === undefined || now() >= until) {
-        rejected.push(message);
-        return until === undefined
-          ? reply({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
-          : reply({ errcode: 42001, errmsg: 'access_token expired' });
-      }
-      if (!message.body.touser) return reply({ errcode: 40003, errmsg: 'invalid openid' });
-      if (refused.has(message.body.touser)) {
-        rejected.push(message);
-        return reply({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
+      if (until === undefined) return refuse(40001, 'invalid credential, access_token is invalid or not latest');
+      if (now() >= until) return refuse(42001, 'access_token expired');
+      const { touser, template_id: templateId, data } = message.body;
+      if (!touser) return refuse(40003, 'invalid openid');
+      const keys = opts.templates?.[templateId];
+      if (!templateId || (opts.templates && !keys)) return refuse(40037, 'invalid template id');
+      const bad = badField(data, keys);
+      if (bad) return refuse(47003, `argument invalid! data.${bad}.value invalid`);
+      const grant = `${touser}|${templateId}`;
+      if (refused.has(touser)) return refuse(43101, 'user refuse to accept the msg');
+      if (!longTerm.has(grant)) {
+        const left = consents.get(grant) ?? 0;
+        if (left <= 0) return refuse(43101, 'user refuse to accept the msg');
+        consents.set(grant, left - 1);
       }
       sent.push(message);
       return reply({ errcode: 0, errmsg: 'ok', msgid: 1000 + sent.length });
@@ -150,6 +201,12 @@ export async function startFakeWechatSubscribe(opts: {
     get forceRefreshes() {
       return forced.length;
     },
+    /** The user tapped 允许 on the template `n` times (one-time subscription). */
+    grant: (openid: string, templateId: string, n = 1) =>
+      consents.set(`${openid}|${templateId}`, (consents.get(`${openid}|${templateId}`) ?? 0) + n),
+    grantLongTerm: (openid: string, templateId: string) => longTerm.add(`${openid}|${templateId}`),
+    /** One-time consents WeChat still holds for the user and template. */
+    consentsLeft: (openid: string, templateId: string) => consents.get(`${openid}|${templateId}`) ?? 0,
     refuse: (openid: string) => refused.add(openid),
     forceRefresh: () => force().token,
     stop: () => new Promise<void>((ok) => server.close(() => ok())),

@@ -281,9 +281,21 @@ export class MemoryObjectStorage implements ObjectStorage {
 
 export class MemoryNotifier implements Notifier {
   sent: Notification[] = [];
+  /** How many of the next messages fail (as a network failure would), e.g. to check what counts as delivered. */
+  dropNext = 0;
   async send(messages: Notification[]) {
-    this.sent.push(...clone(messages));
-    return { sent: messages.length };
+    let sent = 0;
+    const errors: Record<string, number> = {};
+    for (const m of messages) {
+      if (this.dropNext > 0) {
+        this.dropNext--;
+        errors.network = (errors.network ?? 0) + 1;
+        continue;
+      }
+      this.sent.push(clone(m));
+      sent++;
+    }
+    return { sent, errors };
   }
 }
 

@@ -59,6 +59,7 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   addReportComment: { path: '/v1/branches/yingtaogou/reports/2026-11-27/comments', body: { text: '批注' } },
   getBranchCalendar: { path: '/v1/branches/yingtaogou/calendar' },
   getTownshipCompliance: { path: '/v1/townships/wulibao/compliance' },
+  listBranchFilers: { path: '/v1/townships/wulibao/filers' },
   exportTownshipCompliance: { path: '/v1/townships/wulibao/compliance/export?from=2026-11-01&to=2026-11-27' },
   getDistrictCompliance: { path: '/v1/compliance' },
   remindMissing: { path: '/v1/townships/wulibao/reminders', body: {} },
@@ -217,4 +218,14 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   listTownshipFindings: { path: '/v1/townships/demo-gwh/findings?status=open' },
   getFinding: { path: '/v1/findings/01JABCDEFGHJKMNPQRSTVWXYZ0' },
   actOnFinding: { path: '/v1/findings/01JABCDEFGHJKMNPQRSTVWXYZ0/actions', body: { action: 'close', version: 1, note: '已核实' } },
+  // 消息中心
+  listNotices: { path: '/v1/notices?limit=5' },
+  countUnreadNotices: { path: '/v1/notices/unread' },
+  markNoticeRead: { path: '/v1/notices/1795000000000-01JABCDEFGHJKMNPQRSTVWXYZ0/read' },
+  markAllNoticesRead: { path: '/v1/notices/read-all' },
+  listSubscriptions: { path: '/v1/notices/subscriptions' },
+  recordConsent: {
+    path: '/v1/notices/subscriptions',
+    body: { key: 'auth-consent-key-0001', answers: { 'local-daily-reminder': 'reject' } },
+  },
 };

@@ -46,6 +46,8 @@ export async function createTestStack(
     dynamoLimits?: DynamoLimits;
     /** The seed's invited person and waiting newcomer (src/local/demo-invitation.ts); off: the fixtures count people. */
     invitedPeople?: boolean;
+    /** More configuration, e.g. CX_WECHAT_TEMPLATES or CX_WECHAT_LONG_TERM. */
+    env?: Record<string, string>;
   } = {},
 ) {
   const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
@@ -67,6 +69,7 @@ export async function createTestStack(
     CX_WECHAT_APP_SECRET: 'test-app-secret',
     CX_TOKEN_TTL_SECONDS: opts.ttlSeconds ? String(opts.ttlSeconds) : undefined,
     CX_LOCAL_STORAGE_DIR: opts.storageDir,
+    ...opts.env,
   });
   const secrets = { tokenSigningKey: TEST_SIGNING_KEY, wechatAppSecret: 'test-app-secret' };
   // Photos go to a local folder; presigned URLs are relative unless an HTTP stack gives its URL.

@@ -32,4 +32,27 @@ describe('config', () => {
   it('splits CORS origins', () => {
     expect(parseConfig({ ...base, CX_CORS_ORIGINS: 'http://a, http://b,' }).corsOrigins).toEqual(['http://a', 'http://b']);
   });
+
+  it('reads each notice kind’s template (JSON), falls back to the reminder template, and has demo ones outside prod', () => {
+    expect(parseConfig(base).subscribe).toEqual({ templates: {}, longTerm: false });
+    expect(parseConfig({ ...base, CX_WECHAT_REMINDER_TEMPLATE_ID: 'tmpl-r' }).subscribe.templates).toEqual({
+      daily_reminder: { id: 'tmpl-r' },
+    });
+    const c = parseConfig({
+      ...base,
+      CX_WECHAT_REMINDER_TEMPLATE_ID: 'tmpl-r',
+      CX_WECHAT_TEMPLATES: '{"daily_reminder":"tmpl-d","letter_replied":{"id":"tmpl-l","keys":{"summary":"thing4"}}}',
+      CX_WECHAT_LONG_TERM: 'on',
+    });
+    expect(c.subscribe).toEqual({
+      templates: { daily_reminder: { id: 'tmpl-d' }, letter_replied: { id: 'tmpl-l', keys: { summary: 'thing4' } } },
+      longTerm: true,
+    });
+    const local = parseConfig({ CX_TABLE_NAME: 'table', CX_STAGE: 'local', CX_TOKEN_SIGNING_KEY: 'x'.repeat(32) }).subscribe.templates;
+    expect(local.letter_replied).toEqual({ id: 'local-letter-replied' });
+    expect(Object.keys(local)).toHaveLength(14);
+    expect(() => parseConfig({ ...base, CX_WECHAT_TEMPLATES: '{not json' })).toThrow(/CX_WECHAT_TEMPLATES is not JSON/);
+    expect(() => parseConfig({ ...base, CX_WECHAT_TEMPLATES: '{"daily_reminder":"has space"}' })).toThrow(ConfigError);
+    expect(() => parseConfig({ ...base, CX_WECHAT_LONG_TERM: 'yes' })).toThrow(/CX_WECHAT_LONG_TERM/);
+  });
 });

@@ -26,7 +26,7 @@ describe('inspections and study-review wiring', () => {
     expect(served.name).toBe('inspections');
     expect(Object.keys(served.implementations).sort()).toEqual(Object.keys(inspectionsRoutes).sort());
     const deps = served.deps as ReturnType<typeof inspectionsPorts>;
-    for (const port of ['inspections', 'org', 'users', 'catalogue', 'storage', 'notifier', 'clock', 'ids'] as const) {
+    for (const port of ['inspections', 'org', 'users', 'catalogue', 'storage', 'notices', 'clock', 'ids'] as const) {
       expect(deps[port]).toBeDefined();
     }
     expect(deps.districtId).toBe(w.kernel.districtId);
@@ -37,7 +37,7 @@ describe('inspections and study-review wiring', () => {
     const ports = inspectionsPorts(w);
     expect(findingsReader(w)).toBe(ports.inspections);
     expect(inspectionsPorts(w).storage).toBe(ports.storage);
-    expect(inspectionsPorts(w).notifier).toBe(ports.notifier);
+    expect(inspectionsPorts(w).notices).toBe(ports.notices);
   });
 
   it('study-review: its repository and the org reader, one implementation per contract route', () => {

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DailyReport } from '../../src/features/reports/daily-report';
 import { remindMissing, remindTownship } from '../../src/features/reports/remind-missing';
-import type { ReminderRunLedger } from '../../src/features/reports/reminder-run-ledger';
 import { runScheduledReminders } from '../../src/features/reports/run-scheduled-reminders';
 import { parseConfig } from '../../src/platform/config/config';
-import type { Binding } from '../../src/platform/kernel/principal';
 import { createNotifier } from '../../src/platform/notify/create-notifier';
 import type { Notification } from '../../src/platform/notify/notifier';
 import type { OpenidDirectory } from '../../src/platform/notify/openid-directory';
@@ -12,108 +9,23 @@ import { OutboxNotifier } from '../../src/platform/notify/outbox-notifier';
 import { clipThing, WechatSubscribeNotifier, wechatTime } from '../../src/platform/notify/wechat-subscribe-notifier';
 import { SharedAccessTokens } from '../../src/platform/wechat/shared-access-tokens';
 import { stableTokenFetcher } from '../../src/platform/wechat/stable-token.http';
-import { makeBinding, makeBranch, makePrincipal } from '../support/builders';
+import { makePrincipal } from '../support/builders';
 import { startFakeWechatSubscribe } from '../support/fake-wechat-subscribe';
 import { MemoryAccessTokenStore } from '../support/memory-access-token-store';
-import { memoryDeps } from '../support/memory-deps';
-
-const ALLOWED = ['township_staff', 'district_admin'] as const;
-const staffOf = (t: string) =>
-  makePrincipal([{ role: 'township_staff', scope: { level: 'township', districtId: 'erqi', townshipIds: [t] } }], { id: 'staff' });
-const admin = makePrincipal([{ role: 'district_admin', scope: { level: 'district', districtId: 'erqi' } }], { id: 'admin' });
-
-function filer(
-  userId: string,
-  branchId: string,
-  role: 'cadre' | 'secretary' | 'station_handler' = 'cadre',
-  townshipId = 't1',
-  extra: Partial<Binding> = {},
-): Binding {
-  return makeBinding({
-    bindingId: `${userId}-${branchId}-${role}`,
-    userId,
-    role,
-    holderName: userId,
-    scope: { level: 'branch', districtId: 'erqi', townshipId, branchId },
-    ...extra,
-  });
-}
-
-function report(branchId: string, day: string, townshipId = 't1', status: 'on_time' | 'late' = 'on_time'): DailyReport {
-  const at = `${day}T10:00:00.000Z`;
-  return {
-    branchId,
-    townshipId,
-    districtId: 'erqi',
-    day,
-    status,
-    content: { items: [{ star: 'branch_strong', text: '走访' }], counts: {}, problems: '', tomorrowPlan: '', photos: [] },
-    version: 1,
-    submittedAt: at,
-    submittedBy: 'u',
-    updatedAt: at,
-    updatedBy: 'u',
-    lastIdempotencyKey: `key-${branchId}-${day}-0000000`,
-  };
-}
-
-/** t1: 和平 (missing), 幸福 (filed), 光明 (on leave); t2: 远方 (missing). */
-async function world(now = '2026-11-27T02:00:00.000Z') {
-  const m = memoryDeps(now);
-  await m.org.createBranch(makeBranch({ id: 'heping', townshipId: 't1', name: '和平社区' }));
-  await m.org.createBranch(makeBranch({ id: 'xingfu', townshipId: 't1', name: '幸福社区' }));
-  await m.org.createBranch(makeBranch({ id: 'guangming', townshipId: 't1', name: '光明社区' }));
-  await m.org.createBranch(makeBranch({ id: 'yuanfang', townshipId: 't2', name: '远方社区' }));
-  for (const b of [
-    filer('cadre-a', 'heping'),
-    filer('secretary-a', 'heping', 'secretary'),
-    // the same person as cadre and secretary of one branch: one message
-    filer('both', 'heping'),
-    filer('both', 'heping', 'secretary'),
-    filer('revoked', 'heping', 'cadre', 't1', { revokedAt: '2026-11-01T00:00:00.000Z' }),
-    filer('handler', 'heping', 'station_handler'),
-    filer('cadre-b', 'xingfu'),
-    filer('cadre-c', 'guangming'),
-    filer('cadre-far', 'yuanfang', 'cadre', 't2'),
-  ])
-    m.users.bindings.set(b.bindingId, b);
-  await m.reports.create(report('xingfu', '2026-11-27'), {
-    version: 1,
-    editedBy: 'u',
-    editedByName: 'u',
-    editedAt: '2026-11-27T10:00:00.000Z',
-  });
-  await m.rules.createExemption({
-    id: 'ex1',
-    districtId: 'erqi',
-    day: '2026-11-27',
-    branchId: 'guangming',
-    townshipId: 't1',
-    reason: '请假',
-    createdBy: 'staff',
-    createdAt: now,
-  });
-  return m;
-}
-
-class MemoryLedger implements ReminderRunLedger {
-  runs = new Map<string, { at: string; summary?: Record<string, unknown> }>();
-  async claim(d: string, day: string, at: Date) {
-    await Promise.resolve();
-    if (this.runs.has(`${d}|${day}`)) return false;
-    this.runs.set(`${d}|${day}`, { at: at.toISOString() });
-    return true;
-  }
-  async complete(d: string, day: string, summary: Record<string, unknown>) {
-    this.runs.get(`${d}|${day}`)!.summary = summary;
-  }
-}
+import { ALLOWED, admin, MemoryLedger, staffOf, world } from '../support/reminder-world';
 
 describe('one-tap reminder', () => {
   it('reminds the cadres and secretaries of the missing branches only, once per person', async () => {
     const { deps, notifier } = await world();
     const result = await remindMissing(deps, staffOf('t1'), ALLOWED, 't1');
-    expect(result).toEqual({ day: '2026-11-27', branches: 1, recipients: 3 });
+    expect(result).toEqual({
+      day: '2026-11-27',
+      branches: 1,
+      recipients: 3,
+      reached: [{ branchId: 'heping', name: '和平社区', people: 3 }],
+      unbound: [],
+      inboxOnly: [],
+    });
     expect(notifier.sent.map((m) => m.recipientUserId).sort()).toEqual(['both', 'cadre-a', 'secretary-a']);
     expect(notifier.sent[0]).toMatchObject({
       title: '日报提醒',
@@ -124,7 +36,14 @@ describe('one-tap reminder', () => {
 
   it('a district admin may remind any township; staff of another township may not', async () => {
     const { deps, notifier } = await world();
-    expect(await remindMissing(deps, admin, ALLOWED, 't2')).toEqual({ day: '2026-11-27', branches: 1, recipients: 1 });
+    expect(await remindMissing(deps, admin, ALLOWED, 't2')).toEqual({
+      day: '2026-11-27',
+      branches: 1,
+      recipients: 1,
+      reached: [{ branchId: 'yuanfang', name: '远方社区', people: 1 }],
+      unbound: [],
+      inboxOnly: [],
+    });
     expect(notifier.sent.map((m) => m.recipientUserId)).toEqual(['cadre-far']);
     await expect(remindMissing(deps, staffOf('t2'), ALLOWED, 't1')).rejects.toMatchObject({ code: 'FORBIDDEN_SCOPE' });
     // an inspector covers the township but does not manage it
@@ -138,7 +57,12 @@ describe('one-tap reminder', () => {
     const { deps, notifier } = await world();
     const r = await remindMissing(deps, staffOf('t1'), ALLOWED, 't1', '2026-11-26');
     // yesterday nobody filed and nobody was on leave
-    expect(r).toEqual({ day: '2026-11-26', branches: 3, recipients: 5 });
+    expect(r).toMatchObject({ day: '2026-11-26', branches: 3, recipients: 5, unbound: [], inboxOnly: [] });
+    expect(r.reached.map((b) => [b.branchId, b.people]).sort()).toEqual([
+      ['guangming', 1],
+      ['heping', 3],
+      ['xingfu', 1],
+    ]);
     expect(notifier.sent.find((m) => m.recipientUserId === 'cadre-b')?.body).toBe(
       '幸福社区11月26日的日报尚未提交，已过22:00截止时间，请尽快补报',
     );
@@ -168,13 +92,20 @@ describe('one-tap reminder', () => {
       createdBy: 'admin',
       createdAt: '2026-11-01T00:00:00.000Z',
     });
-    expect(await remindMissing(deps, staffOf('t1'), ALLOWED, 't1')).toEqual({ day: '2026-11-27', branches: 0, recipients: 0 });
+    expect(await remindMissing(deps, staffOf('t1'), ALLOWED, 't1')).toEqual({
+      day: '2026-11-27',
+      branches: 0,
+      recipients: 0,
+      reached: [],
+      unbound: [],
+      inboxOnly: [],
+    });
     expect(notifier.sent).toEqual([]);
   });
 
   it('recipients counts what the notifier delivered', async () => {
-    const { deps } = await world();
-    deps.notifier = { send: async (ms: Notification[]) => ({ sent: ms.length - 1 }) };
+    const { deps, notifier } = await world();
+    notifier.dropNext = 1;
     expect(await remindMissing(deps, staffOf('t1'), ALLOWED, 't1')).toMatchObject({ branches: 1, recipients: 2 });
   });
 });
@@ -270,6 +201,8 @@ describe('WeChat subscribe notifier (fake WeChat on loopback)', () => {
   beforeEach(async () => {
     now = Date.parse('2026-11-27T12:00:00.000Z');
     wx = await startFakeWechatSubscribe({ appId: 'wx-app', appSecret: 'app-secret', tokenDelayMs: 30, now: () => now });
+    // Each user said yes to the template a few times (WeChat sends nothing without it: 43101).
+    for (let u = 1; u <= 6; u++) wx.grant(`o-u${u}`, 'TPL-1', 3);
   });
   afterEach(async () => wx.stop());
 

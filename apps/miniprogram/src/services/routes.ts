@@ -1,6 +1,8 @@
 /** Page URLs in one place, so a moved page breaks the type check rather than a tap. */
 export const PAGES = {
   home: '/pages/index/index',
+  /** 消息: the 消息中心 tab. */
+  inbox: '/pages/inbox/index',
   org: '/pages/org/index',
   me: '/pages/me/index',
   devLogin: '/subpackages/identity/pages/dev-login/index',
@@ -142,4 +144,4 @@ export const PAGES = {
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */
-export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.org, PAGES.me];
+export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.inbox, PAGES.org, PAGES.me];

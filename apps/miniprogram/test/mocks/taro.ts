@@ -132,6 +132,9 @@ export const taroMock = {
   }),
   /** 订阅消息 consent: resolves as if the user accepted, unless a test programs it otherwise. */
   requestSubscribeMessage: vi.fn(async (_o: { tmplIds: string[] }) => ({ errMsg: 'requestSubscribeMessage:ok' }) as Record<string, string>),
+  /** The 消息 tab's unread badge. */
+  setTabBarBadge: vi.fn(async (_o: { index: number; text: string }) => ({ errMsg: 'setTabBarBadge:ok' })),
+  removeTabBarBadge: vi.fn(async (_o: { index: number }) => ({ errMsg: 'removeTabBarBadge:ok' })),
 };
 
 /** Back to a fresh app: empty storage, no route params, default mock behaviour. */
@@ -154,6 +157,8 @@ export function resetTaroMock(): void {
   taroMock.openDocument.mockClear();
   taroMock.shareFileMessage.mockReset().mockImplementation(async () => ({ errMsg: 'shareFileMessage:ok' }));
   taroMock.requestSubscribeMessage.mockReset().mockImplementation(async () => ({ errMsg: 'requestSubscribeMessage:ok' }));
+  taroMock.setTabBarBadge.mockClear();
+  taroMock.removeTabBarBadge.mockClear();
   router.params = {};
   taroMock.request.mockReset();
   taroMock.login.mockReset().mockImplementation(async () => ({ code: 'wx-code-1', errMsg: 'login:ok' }));
@@ -199,6 +204,15 @@ export function usePullDownRefresh(fn: () => void): void {
 }
 export function pullDownRefresh(): void {
   pullDownHandler?.();
+}
+
+/** Tests scroll to the bottom with `reachBottom()`. */
+let reachBottomHandler: (() => void) | undefined;
+export function useReachBottom(fn: () => void): void {
+  reachBottomHandler = fn;
+}
+export function reachBottom(): void {
+  reachBottomHandler?.();
 }
 
 export function useRouter() {

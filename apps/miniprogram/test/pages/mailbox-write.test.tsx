@@ -3,24 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
 import WriteLetterPage from '../../src/subpackages/mailbox/pages/write/index';
 import { router, storage, taroMock } from '../mocks/taro';
-import { makeMyLetter, makeSession, residentMe } from '../support/factories';
+import { makeSession, residentMe } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';
-
-const written = (partial: Parameters<typeof makeMyLetter>[0] = {}) => ({
-  status: 201,
-  body: { letter: makeMyLetter(partial), replayed: false },
-});
-
-function byClass(container: HTMLElement, className: string, text: string): HTMLElement {
-  const el = Array.from(container.querySelectorAll<HTMLElement>(`.${className}`)).find((e) => e.textContent?.includes(text));
-  if (!el) throw new Error(`no .${className} with ${text}`);
-  return el;
-}
-
-function fillLetter(container: HTMLElement, text = '小区东门路灯坏了一个月了') {
-  fireEvent.click(byClass(container, 'cx-letter-category', '投诉'));
-  fireEvent.change(container.querySelector('.cx-letter-text textarea') as HTMLTextAreaElement, { target: { value: text } });
-}
+import { byClass, fillLetter, written } from '../support/letter-form';
 
 describe('写信 (清风邮局)', () => {
   it('an anonymous letter to a community picked from the list: the body, no phone, then the 查询码 in large letters', async () => {

@@ -61,7 +61,17 @@ describe('乡镇日报看板', () => {
     router.params = { townshipId: 'wulibao' };
     const server = fakeApi({
       'GET /v1/townships/wulibao/compliance': { status: 200, body: compliance() },
-      'POST /v1/townships/wulibao/reminders': { status: 200, body: { day: today, branches: 1, recipients: 3 } },
+      'POST /v1/townships/wulibao/reminders': {
+        status: 200,
+        body: {
+          day: today,
+          branches: 1,
+          recipients: 3,
+          reached: [{ branchId: 'b-miss', name: '未交社区', people: 3 }],
+          unbound: [],
+          inboxOnly: [],
+        },
+      },
     });
 
     const { container } = render(<ReportDashboardPage />);
@@ -79,9 +89,68 @@ describe('乡镇日报看板', () => {
     expect(taroMock.showModal).toHaveBeenCalledWith(
       expect.objectContaining({ title: '一键提醒', content: '将向 1 个未提交支部的干部发送提醒，确定吗？' }),
     );
+    // Said plainly, on the page: how many branches and people, and how many of them WeChat reached.
     await waitFor(() =>
-      expect(taroMock.showToast).toHaveBeenCalledWith({ title: '已提醒 1 个支部（3 人）', icon: 'none', duration: 2500 }),
+      expect(container.querySelector('.cx-reminded-summary')?.textContent).toBe('已提醒 1 个支部 3 人；3 人收到微信通知'),
     );
+    expect(Array.from(container.querySelectorAll('.cx-reminded-branch')).map((e) => e.textContent)).toEqual(['未交社区（3 人）']);
+  });
+
+  it('the reminder names who heard only in the 消息中心 and the branches nobody is bound to; missing branches show whom to call', async () => {
+    sessionStore.setSession(makeSession());
+    router.params = { townshipId: 'wulibao' };
+    const data = compliance();
+    data.branches.push({ branchId: 'b-empty', name: '空白社区', type: 'community', status: 'missing' });
+    data.counts = { ...data.counts, missing: 2 };
+    fakeApi({
+      'GET /v1/townships/wulibao/compliance': { status: 200, body: data },
+      'GET /v1/townships/wulibao/filers': {
+        status: 200,
+        body: {
+          branches: [
+            {
+              branchId: 'b-miss',
+              filers: [
+                { userId: 'u-li', name: '李明', role: 'cadre', phone: '13800000001' },
+                { userId: 'u-zhang', name: '张书记', role: 'secretary' },
+              ],
+            },
+          ],
+        },
+      },
+      'POST /v1/townships/wulibao/reminders': {
+        status: 200,
+        body: {
+          day: today,
+          branches: 2,
+          recipients: 1,
+          reached: [{ branchId: 'b-miss', name: '未交社区', people: 2 }],
+          unbound: [{ branchId: 'b-empty', name: '空白社区' }],
+          inboxOnly: [{ userId: 'u-zhang', name: '张书记', branchId: 'b-miss', branchName: '未交社区' }],
+        },
+      },
+    });
+    const { container } = render(<ReportDashboardPage />);
+    await waitFor(() => expect(container.querySelectorAll('.cx-dashboard-contact')).toHaveLength(2));
+    expect(Array.from(container.querySelectorAll('.cx-dashboard-contact')).map((e) => e.textContent)).toEqual([
+      '李明 · 干部拨打 13800000001',
+      '张书记 · 书记未留电话',
+    ]);
+    expect(container.querySelector('.cx-dashboard-unbound')?.textContent).toBe('无人绑定，无法提醒');
+    fireEvent.click(container.querySelector('.cx-dashboard-call') as Element);
+    expect(taroMock.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13800000001' });
+    expect(taroMock.navigateTo).not.toHaveBeenCalled(); // the call does not open the branch
+
+    await act(async () => fireEvent.click(container.querySelector('.cx-dashboard-remind') as Element));
+    await waitFor(() => expect(container.querySelector('.cx-reminded-summary')).toBeTruthy());
+    expect(container.querySelector('.cx-reminded-summary')?.textContent).toBe(
+      '已提醒 1 个支部 2 人；1 人收到微信通知；1 人仅收到站内消息；1 个支部无人绑定，未能提醒',
+    );
+    expect(container.querySelector('.cx-reminded-person')?.textContent).toBe('张书记 · 未交社区');
+    expect(container.querySelector('.cx-reminded-unbound-branch')?.textContent).toBe('空白社区');
+    expect(taroMock.showToast).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByText('知道了'));
+    expect(container.querySelector('.cx-dashboard-reminded')).toBeNull();
   });
 
   it('inspectors see no remind button; previous days come from the day switcher; pull-down refreshes', async () => {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resetConsent } from '../../src/services/subscribe-consent';
 import ReportEditPage from '../../src/subpackages/reports/pages/edit/index';
 import { taroMock } from '../mocks/taro';
 import { fakeApi } from '../support/fake-api';
@@ -19,6 +20,7 @@ import {
 describe('填写日报: 订阅消息 consent on 提交', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
+    resetConsent();
   });
 
   function fileTodayServer() {
@@ -99,5 +101,38 @@ describe('填写日报: 订阅消息 consent on 提交', () => {
 
     await waitFor(() => expect(server.calls(`PUT ${reportPath}`)).toHaveLength(1));
     expect(taroMock.requestSubscribeMessage).not.toHaveBeenCalled();
+  });
+
+  it('with this environment’s templates: the daily reminder and 督导问题 are asked for, and the answer recorded', async () => {
+    asSecretary();
+    const subscriptions = [
+      { kind: 'daily_reminder', label: '日报提醒', templateId: 'TPL-DAILY', mode: 'once', remaining: 0, active: false },
+      { kind: 'finding_assigned', label: '督导问题', templateId: 'TPL-FINDING', mode: 'once', remaining: 0, active: false },
+    ];
+    const server = fakeApi({
+      'GET /v1/org/branches/jianxinnan': BRANCH,
+      'GET /v1/daily-rules': RULES,
+      [`GET ${reportPath}`]: [NOT_FILED, filed()],
+      [`PUT ${reportPath}`]: (req) => created(req),
+      'GET /v1/notices/subscriptions': { status: 200, body: { subscriptions } },
+      'POST /v1/notices/subscriptions': { status: 200, body: { subscriptions } },
+    });
+    taroMock.requestSubscribeMessage.mockResolvedValueOnce({
+      errMsg: 'requestSubscribeMessage:ok',
+      'TPL-DAILY': 'accept',
+      'TPL-FINDING': 'reject',
+    });
+
+    render(<ReportEditPage />);
+    await waitFor(() => expect(server.calls('GET /v1/notices/subscriptions')).toHaveLength(1));
+    await fillFirstItem('走访群众');
+    fireEvent.click(submitButton());
+
+    await waitFor(() => expect(status()).toBe('已提交'));
+    expect(taroMock.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['TPL-DAILY', 'TPL-FINDING'] });
+    await waitFor(() => expect(server.calls('POST /v1/notices/subscriptions')).toHaveLength(1));
+    expect(server.calls('POST /v1/notices/subscriptions')[0].body).toMatchObject({
+      answers: { 'TPL-DAILY': 'accept', 'TPL-FINDING': 'reject' },
+    });
   });
 });

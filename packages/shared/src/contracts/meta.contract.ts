@@ -14,6 +14,11 @@ const Outbox = z.object({
       recipientName: z.string(),
       title: z.string(),
       body: z.string(),
+      page: z.optional(z.string()),
+      /** The notice kind, and the template and values WeChat would have received. */
+      kind: z.optional(z.string()),
+      templateId: z.optional(z.string()),
+      data: z.optional(z.record(z.string(), z.string())),
       createdAt: z.string(),
     }),
   ),

@@ -6,6 +6,7 @@ import { FileBody, PresignedUpload, TownshipPath } from './common.contract';
 import {
   AddCommentBody,
   BranchCalendar,
+  BranchFilers,
   BranchReportsPath,
   CreateExemptionBody,
   DailyRules,
@@ -116,6 +117,14 @@ export const reportsRoutes = {
     params: TownshipPath,
     body: RemindBody,
     responses: { 200: RemindResult },
+  }),
+  listBranchFilers: defineRoute({
+    method: 'GET',
+    path: '/v1/townships/{townshipId}/filers',
+    summary: 'Each branch’s cadres and secretaries with the work phone they gave, for the township’s missing-branch list',
+    access: rolesAccess('township_staff', 'district_admin'),
+    params: TownshipPath,
+    responses: { 200: BranchFilers },
   }),
   getDailyRules: defineRoute({
     method: 'GET',

@@ -248,8 +248,33 @@ export const ExemptionPath = z.strictObject({ exemptionId: Id });
 /* ---------- reminders ---------- */
 
 export const RemindBody = z.strictObject({ day: z.optional(DayKey) });
-export const RemindResult = z.object({ day: DayKey, branches: z.int(), recipients: z.int() });
+/**
+ * What a reminder did, honestly: every reached branch's people have it in their 消息中心; `recipients` of them
+ * also got it on WeChat (locally: the outbox); the others are named in `inboxOnly` (no consent left, or WeChat
+ * could not deliver). A missing branch with nobody bound to file is `unbound`: nobody was told.
+ */
+export const RemindResult = z.object({
+  day: DayKey,
+  /** Branches still missing the day's report. */
+  branches: z.int(),
+  /** People the reminder reached on WeChat. */
+  recipients: z.int(),
+  reached: z.array(z.object({ branchId: Id, name: z.string(), people: z.int() })),
+  unbound: z.array(z.object({ branchId: Id, name: z.string() })),
+  inboxOnly: z.array(z.object({ userId: Id, name: z.string(), branchId: Id, branchName: z.string() })),
+});
 export type RemindResult = z.infer<typeof RemindResult>;
+
+/** Who files each branch's report: the missing-branch list offers a call to those who gave a phone number. */
+export const BranchFilers = z.object({
+  branches: z.array(
+    z.object({
+      branchId: Id,
+      filers: z.array(z.object({ userId: Id, name: z.string(), role: z.enum(['cadre', 'secretary']), phone: z.optional(z.string()) })),
+    }),
+  ),
+});
+export type BranchFilers = z.infer<typeof BranchFilers>;
 
 /* ---------- photos ---------- */
 

@@ -5,8 +5,9 @@ import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
 import { nameResolver } from '../identity/identity.readers';
 import type { Branch } from '../org/org.readers';
+import { branchFixers, findingMoveNotices } from './finding-notices';
 import { nextFindingStatus, type StoredFinding, type StoredFindingEvent } from './inspection';
-import { FINDINGS_PAGE, findingRow, today, urls } from './inspection-presenters';
+import { findingRow, today, urls } from './inspection-presenters';
 import { findingsBranch, inspects } from './inspection-scope';
 import type { InspectionsPorts } from './inspections.ports';
 
@@ -115,22 +116,16 @@ export async function actOnFinding(
       : body.action === 'close'
         ? { at, version: next.version, kind: 'closed', ...actor, text: body.note }
         : { at, version: next.version, kind: 'rejected', ...actor, text: body.reason };
-  await deps.inspections.transitionFinding(next, finding.version, event);
-  if (body.action === 'submit_fix') await notifyInspector(deps, next);
+  const notices = deps.notices.stage(
+    findingMoveNotices(
+      { action: body.action, at, ...(body.action === 'reject' ? { reason: body.reason } : {}) },
+      next,
+      body.action === 'submit_fix' ? [] : await branchFixers(deps, branch),
+    ),
+  );
+  await deps.inspections.transitionFinding(next, finding.version, event, notices);
+  await deps.notices.dispatch(notices);
   const fresh = await deps.inspections.getFinding(findingId);
   if (!fresh) throw notFound('问题');
   return findingDetail(deps, principal, allowed, fresh.finding, fresh.history, branch);
-}
-
-/** The inspector who found it hears that a fix waits for 销号. */
-async function notifyInspector(deps: InspectionsPorts, f: StoredFinding): Promise<void> {
-  await deps.notifier.send([
-    {
-      recipientUserId: f.inspectorId,
-      recipientName: '',
-      title: '整改待销号',
-      body: `${f.branchName}已提交整改：${f.description.slice(0, 20)}`,
-      page: FINDINGS_PAGE(f.branchId),
-    },
-  ]);
 }

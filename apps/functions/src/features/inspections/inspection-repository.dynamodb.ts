@@ -11,6 +11,7 @@ import { expectExistingVersion, expectVersion } from '../../platform/dynamodb/op
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition, isConditionalCheckFailed } from '../../platform/dynamodb/transaction-errors';
 import { conflict, notFound } from '../../platform/kernel/domain-error';
+import { NO_NOTICES, type NoticeWrites } from '../../platform/notify/notices';
 import type { StoredFinding, StoredFindingEvent, StoredInspection, StoredInspectionDraft } from './inspection';
 import type { FindingFact, InspectionRepository, RecordedSummary } from './inspection-repository';
 import { inspectionEntities as E } from './inspections.entities';
@@ -101,6 +102,7 @@ export class DynamoInspectionRepository implements InspectionRepository {
     inspection: StoredInspection,
     findings: StoredFinding[],
     events: StoredFindingEvent[],
+    notices: NoticeWrites = NO_NOTICES,
   ) {
     const summary: RecordedSummary = {
       id: inspection.id,
@@ -125,6 +127,7 @@ export class DynamoInspectionRepository implements InspectionRepository {
             this.insert(E.recorded.item({ authorId: draft.authorId, recordedAt: inspection.recordedAt, id: inspection.id }, summary)),
             ...findings.map((f) => this.insert(E.finding.item({ id: f.id }, f))),
             ...events.map((e, n) => this.insert(E.event.item({ findingId: findings[n].id, at: e.at, version: e.version }, e))),
+            ...notices.writes,
           ],
         }),
       );
@@ -162,13 +165,14 @@ export class DynamoInspectionRepository implements InspectionRepository {
     };
   }
 
-  async transitionFinding(next: StoredFinding, expectedVersion: number, event: StoredFindingEvent) {
+  async transitionFinding(next: StoredFinding, expectedVersion: number, event: StoredFindingEvent, notices: NoticeWrites = NO_NOTICES) {
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.table, Item: E.finding.item({ id: next.id }, next), ...expectExistingVersion(expectedVersion) } },
             this.insert(E.event.item({ findingId: next.id, at: event.at, version: event.version }, event)),
+            ...notices.writes,
           ],
         }),
       );

@@ -1,5 +1,5 @@
 import type { Kernel } from '../../platform/kernel/kernel';
-import type { Notifier } from '../../platform/notify/notifier';
+import type { Notices } from '../../platform/notify/notices';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
 import type { BindingReader, PeopleReader } from '../identity/identity.readers';
@@ -17,7 +17,8 @@ export interface InspectionsPorts extends Kernel {
   catalogue: CatalogueReader;
   /** Visit and fix photos. */
   storage: ObjectStorage;
-  notifier: Notifier;
+  /** The branch hears of findings, returns and closures; the inspector of fixes to check. */
+  notices: Notices;
   /** Current names of inspectors and of everyone in a finding's history. */
   people: PeopleReader;
 }

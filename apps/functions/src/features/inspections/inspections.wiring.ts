@@ -1,7 +1,8 @@
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
-import { bindingReader, notifier, peopleReader } from '../identity/identity.wiring';
+import { bindingReader, peopleReader } from '../identity/identity.wiring';
+import { noticesPort } from '../inbox/inbox.wiring';
 import { orgReader } from '../org/org.wiring';
 import type { InspectionRepository } from './inspection-repository';
 import { DynamoInspectionRepository } from './inspection-repository.dynamodb';
@@ -21,7 +22,7 @@ export const inspectionsPorts = (w: Wiring): InspectionsPorts => ({
   users: bindingReader(w),
   catalogue: catalogueReader(w),
   storage: objectStorage(w),
-  notifier: notifier(w),
+  notices: noticesPort(w),
 });
 
 /** For the features that weigh open findings: the 挂图作战 board (plans) and the quarterly ranking. */

@@ -1,15 +1,14 @@
 import { type RecordedInspection, type Role, UPLOAD_LIMITS } from '@chuangxing/shared';
 import { DomainError, invalidFields, notFound } from '../../platform/kernel/domain-error';
-import { activeBindings, type Principal } from '../../platform/kernel/principal';
+import type { Principal } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
-import type { Notification } from '../../platform/notify/notifier';
 import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
 import { nameResolver } from '../identity/identity.readers';
-import type { Branch } from '../org/org.readers';
+import { assignedNotices, branchFixers } from './finding-notices';
 import { checkRecordable, type StoredFinding, type StoredFindingEvent, type StoredInspection } from './inspection';
 import { checkContent } from './inspection-drafts';
-import { FINDINGS_PAGE, findingRow, today } from './inspection-presenters';
+import { findingRow, today } from './inspection-presenters';
 import { inspectedBranch } from './inspection-scope';
 import type { InspectionsPorts } from './inspections.ports';
 
@@ -34,7 +33,7 @@ async function presentRecorded(deps: InspectionsPorts, inspection: StoredInspect
 
 /**
  * The branch learns of the visit only now: one transaction removes the draft and writes the visit and its
- * 问题清单 items, then the branch's cadres and secretary are notified. A retry of the same draft answers the
+ * 问题清单 items with the notices to the branch's cadres and secretary. A retry of the same draft answers the
  * visit it became, without writing or notifying again.
  */
 export async function recordInspection(
@@ -106,39 +105,15 @@ export async function recordInspection(
     actorName: principal.user.displayName,
     text: f.description,
   }));
+  // The branch learns of the visit only now, its notices written with the visit.
+  const notices = deps.notices.stage(assignedNotices(await branchFixers(deps, branch), branch, findings, day));
   const result = await deps.inspections.record(
     { authorId: principal.user.id, id: draft.id, expectedVersion: version },
     inspection,
     findings,
     events,
+    notices,
   );
   if (result.kind === 'replayed') return presentRecorded(deps, result.inspection, 0);
-  return presentRecorded(deps, inspection, await notifyBranch(deps, branch, findings.length));
-}
-
-/** The branch's cadres and secretary, once each: "四不两直督导发现 N 个问题". */
-async function notifyBranch(deps: InspectionsPorts, branch: Branch, count: number): Promise<number> {
-  const bindings = activeBindings(await deps.users.listBindings(deps.districtId, branch.townshipId));
-  const seen = new Set<string>();
-  const messages: Notification[] = [];
-  for (const b of bindings) {
-    if (
-      (b.role !== 'cadre' && b.role !== 'secretary') ||
-      b.scope.level !== 'branch' ||
-      b.scope.branchId !== branch.id ||
-      seen.has(b.userId)
-    )
-      continue;
-    seen.add(b.userId);
-    messages.push({
-      recipientUserId: b.userId,
-      recipientName: b.holderName ?? '',
-      title: '督导问题清单',
-      body: count
-        ? `${branch.name}：督导组四不两直走访发现 ${count} 个问题，请在整改时限内整改并提交`
-        : `${branch.name}：督导组已完成四不两直走访，未发现问题`,
-      page: FINDINGS_PAGE(branch.id),
-    });
-  }
-  return messages.length ? (await deps.notifier.send(messages)).sent : 0;
+  return presentRecorded(deps, inspection, (await deps.notices.dispatch(notices)).sent);
 }

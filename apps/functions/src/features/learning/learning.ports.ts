@@ -1,5 +1,5 @@
 import type { Kernel } from '../../platform/kernel/kernel';
-import type { Notifier } from '../../platform/notify/notifier';
+import type { Notices } from '../../platform/notify/notices';
 import type { BindingReader, PeopleReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { LearningRepository } from './learning-repository';
@@ -11,8 +11,8 @@ export interface LearningPorts extends Kernel {
   org: OrgReader;
   /** People: the audience of a test or a questionnaire is the active branch bindings of its roles. */
   users: BindingReader;
-  /** 提醒未参考. */
-  notifier: Notifier;
+  /** Test-takers hear of a scheduled test and of reminders. */
+  notices: Notices;
   /** Current names of organisers and of the people in an audience. */
   people: PeopleReader;
 }

@@ -1,5 +1,6 @@
 import type { Wiring } from '../../platform/wiring';
-import { bindingReader, notifier, peopleReader } from '../identity/identity.wiring';
+import { bindingReader, peopleReader } from '../identity/identity.wiring';
+import { noticesPort } from '../inbox/inbox.wiring';
 import { orgReader } from '../org/org.wiring';
 import type { LearningPorts } from './learning.ports';
 import { DynamoLearningRepository } from './learning-repository.dynamodb';
@@ -10,5 +11,5 @@ export const learningPorts = (w: Wiring): LearningPorts => ({
   learning: new DynamoLearningRepository(w.doc, w.table),
   org: orgReader(w),
   users: bindingReader(w),
-  notifier: notifier(w),
+  notices: noticesPort(w),
 });

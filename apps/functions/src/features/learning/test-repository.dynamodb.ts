@@ -1,7 +1,8 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { expectVersion } from '../../platform/dynamodb/optimistic';
-import { cancellationReasons } from '../../platform/dynamodb/transaction-errors';
+import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict } from '../../platform/kernel/domain-error';
+import { NO_NOTICES, type NoticeWrites } from '../../platform/notify/notices';
 import { learningEntities, learningQueries } from './learning.entities';
 import type { LearningTable } from './learning-table.dynamodb';
 import type { TestRepository } from './test-repository';
@@ -15,8 +16,19 @@ export class DynamoTestRepository implements TestRepository {
 
   /* sessions */
 
-  createSession(s: StoredTestSession) {
-    return this.t.insert(session.item(s, s));
+  async createSession(s: StoredTestSession, notices: NoticeWrites = NO_NOTICES) {
+    if (!notices.writes.length) return this.t.insert(session.item(s, s));
+    try {
+      await this.t.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [{ Put: { TableName: this.t.table, Item: session.item(s, s), ...expectVersion(0) } }, ...notices.writes],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (failedCondition(err, 0)) return false;
+      throw err;
+    }
   }
 
   getSession(id: string) {

@@ -1,10 +1,11 @@
+import type { NoticeWrites } from '../../platform/notify/notices';
 import type { StoredTestResult } from './test-result';
 import type { StoredAttempt, StoredTestSession } from './test-session';
 
 /** 应知应会 test sessions, the attempts at them and each taker's result. */
 export interface TestRepository {
-  /** Conditional insert; false when a session with this id exists (a retried create). */
-  createSession(s: StoredTestSession): Promise<boolean>;
+  /** Conditional insert, with the audience's notices; false (nothing written) when a session with this id exists (a retried create). */
+  createSession(s: StoredTestSession, notices?: NoticeWrites): Promise<boolean>;
   getSession(id: string): Promise<StoredTestSession | undefined>;
   /** The district's sessions, newest first (bounded: the most recent 200). */
   listSessions(districtId: string): Promise<StoredTestSession[]>;

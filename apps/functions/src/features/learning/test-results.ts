@@ -1,12 +1,11 @@
 import type { ParticipationRow, Role, TestResults } from '@chuangxing/shared';
 import { DomainError } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
-import { shanghaiDay, shanghaiTime } from '../../platform/kernel/shanghai-time';
-import type { Notification } from '../../platform/notify/notifier';
 import { nameResolver } from '../identity/identity.readers';
 import { managedTownships, manages } from './audience';
 import type { LearningPorts } from './learning.ports';
 import { audienceOf } from './list-audience';
+import { reminderNotices } from './test-notices';
 import { participation } from './test-result';
 import { testStatus } from './test-session';
 import { presentSession, townshipNames, visibleSession } from './test-sessions';
@@ -74,11 +73,7 @@ export async function getTestResults(
   return { session: presentSession(s, now, await nameResolver(deps.people, [s.createdBy])), townships: rows, totals, people };
 }
 
-export function testTakePage(sessionId: string): string {
-  return `subpackages/learning/pages/take/index?id=${encodeURIComponent(sessionId)}`;
-}
-
-/** 提醒未参考: one message to each audience member of the caller's townships who has no submitted attempt. */
+/** 提醒未参考: one notice to each audience member of the caller's townships who has no submitted attempt. */
 export async function remindTestMissing(deps: LearningPorts, principal: Principal, allowed: readonly Role[], sessionId: string) {
   const { s, townshipIds } = await resultScope(deps, principal, allowed, sessionId);
   const now = deps.clock.now();
@@ -90,16 +85,6 @@ export async function remindTestMissing(deps: LearningPorts, principal: Principa
   const taken = new Set(results.map((r) => r.userId));
   const missing = new Map<string, { userId: string; name: string }>();
   for (const a of audiences) for (const m of a.values()) if (!taken.has(m.userId)) missing.set(m.userId, m);
-  const day = shanghaiDay(new Date(s.closesAt));
-  const until = `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日${shanghaiTime(new Date(s.closesAt))}`;
-  const messages: Notification[] = [...missing.values()].map((m) => ({
-    recipientUserId: m.userId,
-    recipientName: m.name,
-    title: '应知应会测试提醒',
-    // The deadline first: a WeChat template field keeps only 20 characters.
-    body: `请于${until}前完成测试“${s.title}”`,
-    page: testTakePage(s.id),
-  }));
-  const { sent } = messages.length ? await deps.notifier.send(messages) : { sent: 0 };
+  const { sent } = missing.size ? await deps.notices.post(reminderNotices(s, missing.values())) : { sent: 0 };
   return { missing: missing.size, recipients: sent };
 }

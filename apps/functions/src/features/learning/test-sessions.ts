@@ -3,9 +3,11 @@ import { forbiddenScope, invalidFields, notFound } from '../../platform/kernel/d
 import { keyedId } from '../../platform/kernel/keyed-id';
 import type { Principal } from '../../platform/kernel/principal';
 import { type NameOf, nameResolver } from '../identity/identity.readers';
-import { managedTownships, manages } from './audience';
+import { type AudienceMember, managedTownships, manages } from './audience';
 import type { LearningPorts } from './learning.ports';
+import { audienceOf } from './list-audience';
 import { visibleQuestion } from './question';
+import { scheduledNotices } from './test-notices';
 import { type SessionQuestion, type StoredTestSession, testStatus } from './test-session';
 
 /** The district's townships by id. */
@@ -92,7 +94,13 @@ export async function createTestSession(
     createdBy: principal.user.id,
     createdByName: principal.user.displayName,
   };
-  if (!(await deps.learning.tests.createSession(session))) {
+  // The audience hears of the test in the same transaction that schedules it (a large one through fan-out records).
+  const audience = new Map<string, AudienceMember>();
+  for (const a of await Promise.all(session.townshipIds.map((t) => audienceOf(deps, t, session.roles))))
+    for (const m of a.values()) audience.set(m.userId, m);
+  const notices = deps.notices.stage(scheduledNotices(session, audience.values()));
+  if (await deps.learning.tests.createSession(session, notices)) await deps.notices.dispatch(notices);
+  else {
     const raced = await deps.learning.tests.getSession(id);
     if (raced) return presentSession(raced, now);
   }

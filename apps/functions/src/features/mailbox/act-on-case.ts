@@ -4,6 +4,7 @@ import type { Principal } from '../../platform/kernel/principal';
 import { accessTo } from './case-access';
 import { countersFor, type Letter, type LetterEvent, letterMonth, nextState, tallyOf } from './letter';
 import { letterDeadline } from './letter-deadline';
+import { writerNotice } from './letter-notices';
 import type { MailboxPorts } from './mailbox.ports';
 import { toCaseLetter } from './present-letter';
 
@@ -65,12 +66,28 @@ export async function actOnCase(
   // The receiving community counts the letter as received too (a 廉情 letter, in the supervisors' tally only).
   if (body.action === 'transfer')
     counters.push({ tally, townshipId: next.townshipId, branchId: next.branchId, month, add: { received: 1 } });
+  // The writer hears of acceptance, transfer and reply, in the same transaction as the move.
+  const action = body.action;
+  const notices = deps.notices.stage(
+    action === 'accept' || action === 'transfer' || action === 'reply'
+      ? [
+          writerNotice(await deps.sealer.open(letter.sealedWriter), letter, {
+            action,
+            at,
+            toBranchName: next.branchName,
+            autoArchiveDays: (await deps.letterRules.get(deps.districtId)).autoArchiveDays,
+          }),
+        ]
+      : [],
+  );
   await deps.letters.transition(
     next,
     letter.version,
     [entry],
     { at, actor: principal.user.id, action: body.action, from: letter.status, to: next.status },
     counters,
+    notices,
   );
+  await deps.notices.dispatch(notices);
   return toCaseLetter(deps, next, [...found.timeline, entry], access);
 }

@@ -5,6 +5,7 @@ import { expectExistingVersion, expectVersion } from '../../platform/dynamodb/op
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict, DomainError } from '../../platform/kernel/domain-error';
+import { NO_NOTICES, type NoticeWrites } from '../../platform/notify/notices';
 import { type Letter, letterMonth, tallyOf } from './letter';
 import { DynamoLetterCounters } from './letter-counters.dynamodb';
 import type { AuditRecord, CaseScope, CounterBump, LetterRepository, StoredIntegrityBoard, StoredMeeting } from './letter-repository';
@@ -138,6 +139,7 @@ export class DynamoLetterRepository implements LetterRepository {
     entries: TimelineEntry[],
     record: AuditRecord,
     counters: CounterBump[] = [],
+    notices: NoticeWrites = NO_NOTICES,
   ): Promise<void> {
     try {
       await this.doc.send(
@@ -147,6 +149,7 @@ export class DynamoLetterRepository implements LetterRepository {
             ...entries.map((e, n) => this.putEntry(next.id, next.version, e, n)),
             this.putAudit(next.id, next.version, record),
             ...counters.flatMap((c) => this.counters.bump(c)),
+            ...notices.writes,
           ],
         }),
       );

@@ -1,4 +1,5 @@
 import type { IntegrityCommitment, TimelineEntry } from '@chuangxing/shared';
+import type { NoticeWrites } from '../../platform/notify/notices';
 import type { CounterTally, Letter, LetterCounters } from './letter';
 
 /** An addition to one community's counters (its 三率, or the supervisors' 廉情 tally), for the month its letters were received. */
@@ -62,8 +63,18 @@ export interface LetterRepository {
   letterIdByCode(code: string): Promise<string | undefined>;
   listByWriter(writerKey: string): Promise<{ letter: Letter; timeline: TimelineEntry[] }[]>;
   listCases(scope: CaseScope, open: boolean): Promise<Letter[]>;
-  /** Conditional on the version the actor saw: of two concurrent actions exactly one wins, the other → CONFLICT. */
-  transition(next: Letter, expectedVersion: number, entries: TimelineEntry[], audit: AuditRecord, counters?: CounterBump[]): Promise<void>;
+  /**
+   * Conditional on the version the actor saw: of two concurrent actions exactly one wins, the other → CONFLICT.
+   * The notices the move causes (the writer's 受理/转办/答复, overseers' 督办) are written in the same transaction.
+   */
+  transition(
+    next: Letter,
+    expectedVersion: number,
+    entries: TimelineEntry[],
+    audit: AuditRecord,
+    counters?: CounterBump[],
+    notices?: NoticeWrites,
+  ): Promise<void>;
   /** Every community of a township with letters received in `month`: one query. 廉情 letters are not in it. */
   countersOf(townshipId: string, month: string): Promise<{ branchId: string; counters: LetterCounters }[]>;
   /** The supervisors' tally of 廉情 letters naming each branch of a township in `month`: one query. */

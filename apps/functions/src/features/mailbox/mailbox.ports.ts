@@ -1,5 +1,5 @@
 import type { Kernel } from '../../platform/kernel/kernel';
-import type { Notifier } from '../../platform/notify/notifier';
+import type { Notices } from '../../platform/notify/notices';
 import type { Sealer } from '../../platform/sealing/sealer';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { BindingReader } from '../identity/identity.readers';
@@ -19,7 +19,8 @@ export interface MailboxPorts extends Kernel {
   users: BindingReader;
   /** Letter photos. */
   storage: ObjectStorage;
-  notifier: Notifier;
+  /** The writer hears of acceptance, transfer and reply; overseers of overdue letters (督办). */
+  notices: Notices;
   /** Seals the writer's account and call-back phone. */
   sealer: Sealer;
 }

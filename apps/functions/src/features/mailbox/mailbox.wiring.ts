@@ -1,7 +1,8 @@
 import { sealer } from '../../platform/sealing/sealing.wiring';
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
-import { bindingReader, notifier } from '../identity/identity.wiring';
+import { bindingReader } from '../identity/identity.wiring';
+import { noticesPort } from '../inbox/inbox.wiring';
 import { orgReader } from '../org/org.wiring';
 import { calendarReader } from '../reports/reports.wiring';
 import { CachedLetterRulesRepository } from './cached-letter-rules-repository';
@@ -34,6 +35,6 @@ export const mailboxPorts = (w: Wiring): MailboxPorts => ({
   org: orgReader(w),
   users: bindingReader(w),
   storage: objectStorage(w),
-  notifier: notifier(w),
+  notices: noticesPort(w),
   sealer: sealer(w),
 });

@@ -1,13 +1,14 @@
 import type { TimelineEntry } from '@chuangxing/shared';
 import { DomainError } from '../../platform/kernel/domain-error';
-import { activeBindings } from '../../platform/kernel/principal';
-import type { Notification } from '../../platform/notify/notifier';
+import { activeBindings, type Binding } from '../../platform/kernel/principal';
 import { isOverdue, type Letter, nextState } from './letter';
+import { overdueNotices } from './letter-notices';
 import type { MailboxPorts } from './mailbox.ports';
 
 export interface LetterMaintenanceSummary {
   archived: number;
   flagged: number;
+  /** 督办 notices that also went out on WeChat (all of them are in the overseers' 消息中心). */
   notified: number;
 }
 
@@ -15,8 +16,9 @@ const SYSTEM = '系统';
 
 /**
  * The letters' clock, run by the scheduled job: a reply left unrated for 7 days is archived, and a letter
- * past its deadline is flagged to the township once (督办). Reads the open queues only, township by
- * township; a letter someone changed meanwhile is skipped (its version moved on) and seen next run.
+ * past its deadline is flagged to the township once (督办), the overseers' notices written with the flag.
+ * Reads the open queues only, township by township; a letter someone changed meanwhile is skipped (its
+ * version moved on) and seen next run.
  */
 export async function runLetterMaintenance(deps: MailboxPorts): Promise<LetterMaintenanceSummary> {
   const now = deps.clock.now();
@@ -30,7 +32,8 @@ export async function runLetterMaintenance(deps: MailboxPorts): Promise<LetterMa
         deps.letters.listCases({ kind: 'integrity', townshipId: t.id }, true),
       ])
     ).flat();
-    const flagged: Letter[] = [];
+    // Township staff and inspectors to tell: read once per township, and only when a letter is flagged.
+    let overseers: Promise<Binding[]> | undefined;
     for (const letter of open) {
       const stale =
         letter.status === 'replied' &&
@@ -46,14 +49,17 @@ export async function runLetterMaintenance(deps: MailboxPorts): Promise<LetterMa
         entry = { at, kind: 'note', actor: SYSTEM, text: '已超过办理时限，提请督办', internal: true };
       }
       if (!next || !entry) continue;
+      if (!stale) overseers ??= deps.users.listBindings(deps.districtId, t.id).then(activeBindings);
+      const notices = deps.notices.stage(stale ? [] : overdueNotices(letter, (await overseers) ?? [], at));
       try {
-        await deps.letters.transition(next, letter.version, [entry], {
-          at,
-          actor: 'system',
-          action: stale ? 'expire' : 'flag_overdue',
-          from: letter.status,
-          to: next.status,
-        });
+        await deps.letters.transition(
+          next,
+          letter.version,
+          [entry],
+          { at, actor: 'system', action: stale ? 'expire' : 'flag_overdue', from: letter.status, to: next.status },
+          [],
+          notices,
+        );
       } catch (err) {
         if (err instanceof DomainError) continue;
         throw err;
@@ -61,34 +67,9 @@ export async function runLetterMaintenance(deps: MailboxPorts): Promise<LetterMa
       if (stale) summary.archived++;
       else {
         summary.flagged++;
-        flagged.push(letter);
+        summary.notified += (await deps.notices.dispatch(notices)).sent;
       }
     }
-    if (flagged.length) summary.notified += await notifyOverseers(deps, t.id, flagged);
   }
   return summary;
-}
-
-/** Township staff hear about their communities' letters; inspectors about 廉情 ones. Names only, never writers. */
-async function notifyOverseers(deps: MailboxPorts, townshipId: string, letters: Letter[]): Promise<number> {
-  const bindings = activeBindings(await deps.users.listBindings(deps.districtId, townshipId));
-  const messages: Notification[] = [];
-  for (const [role, group] of [
-    ['township_staff', letters.filter((l) => l.category !== 'integrity')],
-    ['inspector', letters.filter((l) => l.category === 'integrity')],
-  ] as const) {
-    if (group.length === 0) continue;
-    const branches = [...new Set(group.map((l) => l.branchName))].join('、');
-    for (const b of bindings.filter((x) => x.role === role)) {
-      messages.push({
-        recipientUserId: b.userId,
-        recipientName: b.holderName ?? '',
-        title: '来信督办',
-        body: `${branches}有 ${group.length} 封来信超过办理时限`,
-        page: 'subpackages/mailbox/pages/cases/index',
-      });
-    }
-  }
-  if (messages.length === 0) return 0;
-  return (await deps.notifier.send(messages)).sent;
 }

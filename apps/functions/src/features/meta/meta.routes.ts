@@ -32,13 +32,18 @@ export const metaImplementations: RouteImpls<typeof metaRoutes, MetaPorts> = {
     return {
       status: 200,
       body: {
-        messages: messages.map(({ id, channel, recipientUserId, recipientName, title, body, createdAt }) => ({
+        messages: messages.map(({ id, channel, recipientUserId, recipientName, title, body, page, kind, templateId, data, createdAt }) => ({
           id,
           channel,
           recipientUserId,
           recipientName,
           title,
           body,
+          // What WeChat would have received: the page, and the kind's template with its keyword values.
+          ...(page ? { page } : {}),
+          ...(kind ? { kind } : {}),
+          ...(templateId ? { templateId } : {}),
+          ...(data ? { data } : {}),
           createdAt,
         })),
       },

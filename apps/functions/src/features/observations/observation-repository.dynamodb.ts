@@ -4,6 +4,7 @@ import { expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, isConditionalCheckFailed, isTransactionConflict } from '../../platform/dynamodb/transaction-errors';
 import { conflict, DomainError, notFound } from '../../platform/kernel/domain-error';
+import { NO_NOTICES, type NoticeWrites } from '../../platform/notify/notices';
 import type { StoredObservation, StoredScore } from './observation';
 import type { ObservationRepository } from './observation-repository';
 import { observationsEntities as e, observationResultItem } from './observations.entities';
@@ -24,8 +25,10 @@ export class DynamoObservationRepository implements ObservationRepository {
     private readonly table: string,
   ) {}
 
-  async create(obs: StoredObservation) {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: e.observation.item({ id: obs.id }, obs), ...expectVersion(0) }));
+  async create(obs: StoredObservation, notices: NoticeWrites = NO_NOTICES) {
+    const put = { TableName: this.table, Item: e.observation.item({ id: obs.id }, obs), ...expectVersion(0) };
+    if (!notices.writes.length) await this.doc.send(new PutCommand(put));
+    else await this.doc.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...notices.writes] }));
   }
 
   async get(id: string) {

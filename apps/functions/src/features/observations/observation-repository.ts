@@ -1,8 +1,9 @@
+import type { NoticeWrites } from '../../platform/notify/notices';
 import type { StoredBranchResult, StoredObservation, StoredScore } from './observation';
 
 export interface ObservationRepository {
-  /** Conditional insert: a duplicate id fails. */
-  create(obs: StoredObservation): Promise<void>;
+  /** Conditional insert, with the observers' notices: a duplicate id fails. */
+  create(obs: StoredObservation, notices?: NoticeWrites): Promise<void>;
   get(observationId: string): Promise<StoredObservation | undefined>;
   /** The district's observations of a month (bounded: a few per township). */
   listForMonth(districtId: string, month: string): Promise<StoredObservation[]>;

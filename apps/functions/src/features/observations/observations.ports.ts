@@ -1,4 +1,5 @@
 import type { Kernel } from '../../platform/kernel/kernel';
+import type { Notices } from '../../platform/notify/notices';
 import type { BindingReader, PeopleReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { ObservationRepository } from './observation-repository';
@@ -12,4 +13,6 @@ export interface ObservationsPorts extends Kernel {
   users: BindingReader;
   /** Current names of organisers, observers and candidates. */
   people: PeopleReader;
+  /** The observers hear that an observation is open for their scores. */
+  notices: Notices;
 }

@@ -1,5 +1,6 @@
 import type { Wiring } from '../../platform/wiring';
 import { bindingReader, peopleReader } from '../identity/identity.wiring';
+import { noticesPort } from '../inbox/inbox.wiring';
 import { orgReader } from '../org/org.wiring';
 import type { ObservationRepository } from './observation-repository';
 import { DynamoObservationRepository } from './observation-repository.dynamodb';
@@ -17,6 +18,7 @@ export const observationsPorts = (w: Wiring): ObservationsPorts => ({
   observations: observationRepository(w),
   org: orgReader(w),
   users: bindingReader(w),
+  notices: noticesPort(w),
 });
 
 /** For the ranking: a township's frozen results in a quarter. */

@@ -11,6 +11,7 @@ import {
 } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, invalid, invalidFields, notFound, unknownReference } from '../../platform/kernel/domain-error';
 import { bindingsFor, managesTownship, type Principal } from '../../platform/kernel/principal';
+import type { NoticeDraft } from '../../platform/notify/notice';
 import { nameResolver } from '../identity/identity.readers';
 import { computeResults, type StoredObservation } from './observation';
 import { eligibleObserver, organisingTownship, viewOf } from './observation-access';
@@ -110,11 +111,26 @@ export async function createObservation(
     createdByName: principal.user.displayName,
     version: 1,
   };
-  await deps.observations.create(obs);
+  // The observers hear of it in the same transaction that opens it.
+  const notices = deps.notices.stage(observerNotices(obs));
+  await deps.observations.create(obs, notices);
+  await deps.notices.dispatch(notices);
   // The organiser manages what they created, so they see all of it.
   const view = viewOf(deps.districtId, principal, allowed, obs);
   if (!view) throw notFound('观摩');
   return presentDetail(principal, obs, view, [], await observationNames(deps.people, obs, []));
+}
+
+function observerNotices(obs: StoredObservation): NoticeDraft[] {
+  return obs.observers.map((o) => ({
+    kind: 'observation_open',
+    recipientUserId: o.userId,
+    recipientName: o.name,
+    title: '观摩评分',
+    body: `${obs.organiserLabel}组织的“${obs.title}”已开始，请为 ${obs.branches.length} 个支部评分`,
+    page: `subpackages/observations/pages/score/index?id=${encodeURIComponent(obs.id)}`,
+    fields: { title: obs.title, organiser: obs.organiserLabel, at: obs.createdAt },
+  }));
 }
 
 const CLOSE_ATTEMPTS = 3;

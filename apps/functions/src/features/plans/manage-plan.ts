@@ -1,6 +1,7 @@
 import type { Plan, PlanContent, Role } from '@chuangxing/shared';
 import { DomainError, forbiddenRole, invalidFields, notFound } from '../../platform/kernel/domain-error';
-import { bindingsFor, filerBindingFor, managesTownship, type Principal } from '../../platform/kernel/principal';
+import { activeBindings, bindingsFor, filerBindingFor, managesTownship, type Principal } from '../../platform/kernel/principal';
+import type { NoticeDraft } from '../../platform/notify/notice';
 import { readableBranch } from '../org/org.readers';
 import { checkPlanComplete, checkPlanContent, nextPlanStatus, type StoredPlan } from './branch-plan';
 import { catalogueNow, catalogueOfPlan } from './plan-catalogue';
@@ -115,6 +116,41 @@ export async function actOnPlan(
     updatedAt: deps.clock.now().toISOString(),
     updatedBy: principal.user.id,
   };
-  await deps.plans.put(next, plan.version);
+  const notices = deps.notices.stage(body.action === 'submit' ? [] : await reviewNotices(deps, next, body.action));
+  await deps.plans.put(next, plan.version, notices);
+  await deps.notices.dispatch(notices);
   return present(next);
+}
+
+const planPage = (p: StoredPlan) => `subpackages/plans/pages/edit/index?branchId=${encodeURIComponent(p.branchId)}&year=${p.year}`;
+
+/** The branch's cadres and secretary hear the township's decision, once each. */
+async function reviewNotices(deps: PlansPorts, p: StoredPlan, action: 'approve' | 'return'): Promise<NoticeDraft[]> {
+  const seen = new Set<string>();
+  const drafts: NoticeDraft[] = [];
+  const plan = `${p.year}年创星计划`;
+  for (const b of activeBindings(await deps.users.listBindings(deps.districtId, p.townshipId))) {
+    if ((b.role !== 'cadre' && b.role !== 'secretary') || b.scope.level !== 'branch' || b.scope.branchId !== p.branchId) continue;
+    if (seen.has(b.userId)) continue;
+    seen.add(b.userId);
+    const base = { recipientUserId: b.userId, recipientName: b.holderName ?? '', page: planPage(p) };
+    drafts.push(
+      action === 'approve'
+        ? {
+            ...base,
+            kind: 'plan_approved',
+            title: '创星计划已批准',
+            body: `${p.branchName}${plan}已批准${p.reviewNote ? `：${p.reviewNote}` : ''}`,
+            fields: { plan, status: '已批准', note: p.reviewNote || '请按计划推进' },
+          }
+        : {
+            ...base,
+            kind: 'plan_returned',
+            title: '创星计划被退回',
+            body: `${p.branchName}${plan}被退回：${p.reviewNote ?? ''}`,
+            fields: { plan, status: '已退回', note: p.reviewNote || '请修改后重新提交' },
+          },
+    );
+  }
+  return drafts;
 }

@@ -2,10 +2,15 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteComma
 import type { Item } from '../../platform/dynamodb/entity';
 import { expectVersion, orConflict } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
+import { cancellationReasons } from '../../platform/dynamodb/transaction-errors';
+import { conflict } from '../../platform/kernel/domain-error';
+import { NO_NOTICES, type NoticeWrites } from '../../platform/notify/notices';
 import type { StoredPlan } from './branch-plan';
 import type { PlanRepository } from './plan-repository';
 import { plansEntities as e } from './plans.entities';
 import type { StoredTaskUpdate, TaskLatest } from './task-progress';
+
+const STALE = '计划已被他人修改，请刷新后重试';
 
 export class DynamoPlanRepository implements PlanRepository {
   constructor(
@@ -18,18 +23,19 @@ export class DynamoPlanRepository implements PlanRepository {
     return res.Item ? e.plan.parse(res.Item) : undefined;
   }
 
-  async put(plan: StoredPlan, expectedVersion: number) {
-    await orConflict(
-      () =>
-        this.doc.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: e.plan.item({ branchId: plan.branchId, year: plan.year }, plan),
-            ...expectVersion(expectedVersion),
-          }),
-        ),
-      '计划已被他人修改，请刷新后重试',
-    );
+  async put(plan: StoredPlan, expectedVersion: number, notices: NoticeWrites = NO_NOTICES) {
+    const put = {
+      TableName: this.table,
+      Item: e.plan.item({ branchId: plan.branchId, year: plan.year }, plan),
+      ...expectVersion(expectedVersion),
+    };
+    if (!notices.writes.length) return void (await orConflict(() => this.doc.send(new PutCommand(put)), STALE));
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...notices.writes] }));
+    } catch (err) {
+      if (cancellationReasons(err)) throw conflict(STALE);
+      throw err;
+    }
   }
 
   async addTaskUpdate(branchId: string, year: number, u: StoredTaskUpdate, latest: TaskLatest & { townshipId: string }) {

@@ -1,10 +1,11 @@
+import type { NoticeWrites } from '../../platform/notify/notices';
 import type { StoredPlan } from './branch-plan';
 import type { StoredTaskUpdate, TaskLatest } from './task-progress';
 
 export interface PlanRepository {
   get(branchId: string, year: number): Promise<StoredPlan | undefined>;
-  /** Conditional on the version the editor saw (0: no plan yet) → CONFLICT otherwise. */
-  put(plan: StoredPlan, expectedVersion: number): Promise<void>;
+  /** Conditional on the version the editor saw (0: no plan yet) → CONFLICT otherwise; the review's notices go with it. */
+  put(plan: StoredPlan, expectedVersion: number, notices?: NoticeWrites): Promise<void>;
   /** Updates are appended, never edited; the task's latest state (the board's rollup) is written in the same transaction. */
   addTaskUpdate(branchId: string, year: number, update: StoredTaskUpdate, latest: TaskLatest & { townshipId: string }): Promise<void>;
   latestTask(branchId: string, year: number, taskId: string): Promise<TaskLatest | undefined>;

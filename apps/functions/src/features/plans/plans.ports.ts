@@ -1,7 +1,8 @@
 import type { Kernel } from '../../platform/kernel/kernel';
+import type { Notices } from '../../platform/notify/notices';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
-import type { PeopleReader } from '../identity/identity.readers';
+import type { BindingReader, PeopleReader } from '../identity/identity.readers';
 import type { FindingsReader } from '../inspections/inspections.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { CalendarReader, ReportRangeReader } from '../reports/reports.readers';
@@ -24,4 +25,7 @@ export interface PlansPorts extends Kernel {
   storage: ObjectStorage;
   /** Current names of the people who reported each task's progress. */
   people: PeopleReader;
+  /** The branch's cadres and secretary, told when their plan is approved or returned. */
+  users: BindingReader;
+  notices: Notices;
 }

@@ -1,7 +1,8 @@
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
-import { peopleReader } from '../identity/identity.wiring';
+import { bindingReader, peopleReader } from '../identity/identity.wiring';
+import { noticesPort } from '../inbox/inbox.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
 import { orgReader } from '../org/org.wiring';
 import { calendarReader, reportRangeReader } from '../reports/reports.wiring';
@@ -25,6 +26,8 @@ export const plansPorts = (w: Wiring): PlansPorts => ({
   calendar: calendarReader(w),
   reports: reportRangeReader(w),
   storage: objectStorage(w),
+  users: bindingReader(w),
+  notices: noticesPort(w),
 });
 
 /** For the ranking: each key task's latest state in a township and year. */

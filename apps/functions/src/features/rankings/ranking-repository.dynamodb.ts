@@ -5,6 +5,7 @@ import { expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, isConditionalCheckFailed } from '../../platform/dynamodb/transaction-errors';
 import { conflict, DomainError } from '../../platform/kernel/domain-error';
+import { NO_NOTICES, type NoticeWrites } from '../../platform/notify/notices';
 import type { Scorecard } from './ranking';
 import { chunks, writeVersionData } from './ranking-data-writer.dynamodb';
 import type { RankingRepository, RankingSummary, ShardRow, StoredRankingHeader } from './ranking-repository';
@@ -146,6 +147,7 @@ export class DynamoRankingRepository implements RankingRepository {
     at: string,
     by: string,
     previousPublished: number,
+    notices: NoticeWrites = NO_NOTICES,
   ) {
     try {
       await this.doc.send(
@@ -168,6 +170,7 @@ export class DynamoRankingRepository implements RankingRepository {
                 ...expectVersion(previousPublished),
               },
             },
+            ...notices.writes,
           ],
         }),
       );

@@ -1,4 +1,5 @@
 import type { RankingAnnotation, RankingStatus, ScoringModelContent, StarMapRow } from '@chuangxing/shared';
+import type { NoticeWrites } from '../../platform/notify/notices';
 import type { DocumentDraft, PublishedVersion, VersionedDocumentStore } from '../../platform/versioning/versioned-document';
 import type { Scorecard } from './ranking';
 
@@ -91,7 +92,7 @@ export interface RankingRepository {
   readStarMap(districtId: string, quarter: string, version: number): Promise<StarMapRow[]>;
   /** Conditional on status draft and `expectedRevision` → CONFLICT / ILLEGAL_TRANSITION. */
   annotate(districtId: string, quarter: string, version: number, annotation: RankingAnnotation, expectedRevision: number): Promise<void>;
-  /** draft → published (conditional on revision); the quarter's PUBLISHED pointer moves to it. */
+  /** draft → published (conditional on revision); the quarter's PUBLISHED pointer moves to it, the leaders' notices with it. */
   publish(
     districtId: string,
     quarter: string,
@@ -100,5 +101,6 @@ export interface RankingRepository {
     at: string,
     by: string,
     previousPublished: number,
+    notices?: NoticeWrites,
   ): Promise<void>;
 }

@@ -1,7 +1,8 @@
 import type { DailyRules } from '@chuangxing/shared';
 import type { Kernel } from '../../platform/kernel/kernel';
+import type { Notices } from '../../platform/notify/notices';
 import type { SpreadsheetWriter } from '../../platform/xlsx/spreadsheet';
-import type { PeopleReader } from '../identity/identity.readers';
+import type { BindingReader, PeopleReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { RankingRepository, ScoringModelStore } from './ranking-repository';
 import type { ScoringInputs } from './scoring-inputs';
@@ -19,4 +20,7 @@ export interface RankingsPorts extends Kernel {
   spreadsheets: SpreadsheetWriter;
   /** Current names of the people who annotated a ranking. */
   people: PeopleReader;
+  /** The leaders told of a published ranking. */
+  users: BindingReader;
+  notices: Notices;
 }

@@ -5,6 +5,7 @@ import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { nameResolver } from '../identity/identity.readers';
 import { runRankingJob } from './compute-ranking';
 import { goalsOf, quarterRange, type Scorecard } from './ranking';
+import { publishedNotices } from './ranking-notices';
 import type { OrderRow, StoredRankingHeader } from './ranking-repository';
 import type { RankingsPorts } from './rankings.ports';
 
@@ -352,7 +353,9 @@ export async function publishRanking(
   if (header.status === 'computing') throw new DomainError('ILLEGAL_TRANSITION', '排名尚未计算完成');
   if (previous && previous > version) throw new DomainError('CONFLICT', '已有更新的版本发布，不能发布较旧的草稿');
   const at = deps.clock.now().toISOString();
-  await deps.rankings.publish(deps.districtId, quarter, version, revision, at, principal.user.id, previous ?? 0);
+  const notices = deps.notices.stage(await publishedNotices(deps, quarter, version, at));
+  await deps.rankings.publish(deps.districtId, quarter, version, revision, at, principal.user.id, previous ?? 0, notices);
+  await deps.notices.dispatch(notices);
   const [named] = await withAnnotatorNames(deps, [
     { ...header, status: 'published' as const, publishedAt: at, publishedBy: principal.user.id },
   ]);

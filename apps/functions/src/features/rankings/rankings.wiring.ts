@@ -2,7 +2,8 @@ import type { ScoringModelContent } from '@chuangxing/shared';
 import { DynamoVersionedDocumentStore } from '../../platform/dynamodb/versioned-document.dynamodb';
 import type { Wiring } from '../../platform/wiring';
 import { xlsxWriter } from '../../platform/xlsx/xlsx-writer';
-import { peopleReader } from '../identity/identity.wiring';
+import { bindingReader, peopleReader } from '../identity/identity.wiring';
+import { noticesPort } from '../inbox/inbox.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
 import { letterCountersReader } from '../mailbox/mailbox.wiring';
 import { observationResultsReader } from '../observations/observations.wiring';
@@ -48,4 +49,6 @@ export const rankingsPorts = (w: Wiring): RankingsPorts => ({
   rules: dailyRulesReader(w),
   org: orgReader(w),
   spreadsheets: xlsxWriter,
+  users: bindingReader(w),
+  notices: noticesPort(w),
 });

@@ -1,5 +1,5 @@
 import type { Kernel } from '../../platform/kernel/kernel';
-import type { Notifier } from '../../platform/notify/notifier';
+import type { Notices } from '../../platform/notify/notices';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { SpreadsheetWriter } from '../../platform/xlsx/spreadsheet';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
@@ -23,8 +23,8 @@ export interface ReportsPorts extends Kernel {
   catalogue: CatalogueReader;
   /** Report photos: presigned uploads, the check at submission, short-lived read URLs. */
   storage: ObjectStorage;
-  /** Reminders. */
-  notifier: Notifier;
+  /** Reminders: the 消息中心, and WeChat where consented. */
+  notices: Notices;
   /** The compliance export. */
   spreadsheets: SpreadsheetWriter;
 }

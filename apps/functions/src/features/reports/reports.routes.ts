@@ -10,7 +10,7 @@ import { getDailyRules, putDailyRules } from './manage-daily-rules';
 import { createExemption, deleteExemption, listExemptions } from './manage-exemptions';
 import { presignPhoto } from './presign-photo';
 import { getReportDetail, listBranchReports } from './read-reports';
-import { remindMissing } from './remind-missing';
+import { listBranchFilers, remindMissing } from './remind-missing';
 import type { ReportsPorts } from './reports.ports';
 import { submitReport } from './submit-report';
 
@@ -61,6 +61,10 @@ export const reportsImplementations: RouteImpls<typeof reportsRoutes, ReportsPor
   getDistrictCompliance: async ({ deps, principal, allowed, query }) => ({
     status: 200,
     body: await getDistrictCompliance(deps, principal, allowed, query.day),
+  }),
+  listBranchFilers: async ({ deps, principal, allowed, params }) => ({
+    status: 200,
+    body: await listBranchFilers(deps, principal, allowed, params.townshipId),
   }),
   remindMissing: async ({ deps, principal, allowed, params, body }) => ({
     status: 200,

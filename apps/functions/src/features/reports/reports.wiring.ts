@@ -2,7 +2,8 @@ import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { xlsxWriter } from '../../platform/xlsx/xlsx-writer';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
-import { bindingReader, notifier, peopleReader } from '../identity/identity.wiring';
+import { bindingReader, peopleReader } from '../identity/identity.wiring';
+import { noticesPort } from '../inbox/inbox.wiring';
 import { orgReader } from '../org/org.wiring';
 import { CachedRulesRepository } from './cached-rules-repository';
 import { DynamoHolidayReader } from './holiday-reader.dynamodb';
@@ -38,7 +39,7 @@ export const reportsPorts = (w: Wiring): ReportsPorts => ({
   users: bindingReader(w),
   catalogue: catalogueReader(w),
   storage: objectStorage(w),
-  notifier: notifier(w),
+  notices: noticesPort(w),
   spreadsheets: xlsxWriter,
 });
 

@@ -14,9 +14,12 @@ export interface ScheduledReminderSummary {
   townships: number;
   /** Branches still missing the day's report when reminded. */
   branches: number;
-  /** Messages the notifier delivered, and how many it was handed. */
+  /** Reminders that also went out on WeChat, and how many were written to inboxes. */
   recipients: number;
   attempted: number;
+  /** Missing branches with nobody bound (nobody told), and people told in the 消息中心 only. */
+  unbound: number;
+  inboxOnly: number;
   /** Townships whose reminders failed (logged by the caller); the others were still reminded. */
   failedTownships: { townshipId: string; error: string }[];
 }
@@ -44,6 +47,8 @@ export async function runScheduledReminders(deps: ReportsPorts, ledger: Reminder
     branches: 0,
     recipients: 0,
     attempted: 0,
+    unbound: 0,
+    inboxOnly: 0,
     failedTownships: [],
   };
   if (now.getTime() < shanghaiInstant(day, rules.reminderTime).getTime()) return { ...summary, outcome: 'too_early' };
@@ -60,6 +65,8 @@ export async function runScheduledReminders(deps: ReportsPorts, ledger: Reminder
         summary.branches += r.branches;
         summary.recipients += r.recipients;
         summary.attempted += r.attempted;
+        summary.unbound += r.unbound.length;
+        summary.inboxOnly += r.inboxOnly.length;
       } catch (err) {
         summary.failedTownships.push({ townshipId: t.id, error: err instanceof Error ? err.message : String(err) });
       }
@@ -73,6 +80,8 @@ export async function runScheduledReminders(deps: ReportsPorts, ledger: Reminder
       branches: summary.branches,
       recipients: summary.recipients,
       attempted: summary.attempted,
+      unbound: summary.unbound,
+      inboxOnly: summary.inboxOnly,
       failedTownships: summary.failedTownships.map((f) => f.townshipId),
     })
     .catch(() => undefined);

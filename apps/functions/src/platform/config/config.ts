@@ -1,3 +1,4 @@
+import { NOTICE_KINDS } from '@chuangxing/shared';
 import * as z from 'zod/mini';
 
 const csv = z.pipe(
@@ -34,6 +35,14 @@ export const ConfigSchema = z
     /** outbox: stored and listed at /v1/dev/outbox (local); wechat: subscribe messages (production). */
     CX_NOTIFIER: z.optional(z.enum(['outbox', 'wechat'])),
     CX_WECHAT_REMINDER_TEMPLATE_ID: z._default(z.string(), ''),
+    /**
+     * The subscribe-message template of each notice kind, as JSON: `{"letter_replied":"<template id>", …}`, or
+     * `{"letter_replied":{"id":"…","keys":{"summary":"thing4"}}}` when the template numbers its keywords otherwise.
+     * Unset outside prod: a demo id per kind (the local outbox and the H5 consent prompt use them).
+     */
+    CX_WECHAT_TEMPLATES: z.optional(z.string()),
+    /** on: the recurring kinds (daily reminder, 督办) use 长期订阅消息 and stop counting one-time consents. */
+    CX_WECHAT_LONG_TERM: z._default(z.enum(['on', 'off']), 'off'),
     /** KMS key that seals anonymous writers and phone numbers (AWS). */
     CX_SEALING_KEY_ID: z.optional(z.string()),
     AWS_LAMBDA_FUNCTION_NAME: z.optional(z.string()),
@@ -64,11 +73,41 @@ export interface AppConfig {
   localStorageDir?: string;
   notifier: 'outbox' | 'wechat';
   wechatReminderTemplateId: string;
+  /** Templates per notice kind (checked against the kinds by the inbox at cold start) and the long-term switch. */
+  subscribe: { templates: TemplateEntries; longTerm: boolean };
   sealingKeyId?: string;
   localSecrets: { tokenSigningKey?: string; wechatAppSecret?: string };
 }
 
 export class ConfigError extends Error {}
+
+export type TemplateEntries = Record<string, { id: string; keys?: Record<string, string> }>;
+
+const TemplateEntry = z.union([
+  z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)), keys: z.optional(z.record(z.string(), z.string())) }),
+]);
+
+/** CX_WECHAT_TEMPLATES, with CX_WECHAT_REMINDER_TEMPLATE_ID as the daily reminder's when the map has none. */
+function parseTemplates(stage: string, json: string | undefined, reminderId: string): TemplateEntries {
+  let raw: unknown = {};
+  if (json?.trim()) {
+    try {
+      raw = JSON.parse(json);
+    } catch {
+      throw new ConfigError('invalid configuration: CX_WECHAT_TEMPLATES is not JSON');
+    }
+  } else if (stage !== 'prod') {
+    raw = Object.fromEntries(NOTICE_KINDS.map((k) => [k, `local-${k.replaceAll('_', '-')}`]));
+  }
+  const parsed = z.record(z.string(), TemplateEntry).safeParse(raw);
+  if (!parsed.success) throw new ConfigError('invalid configuration: CX_WECHAT_TEMPLATES must map kinds to template ids');
+  const entries: TemplateEntries = Object.fromEntries(
+    Object.entries(parsed.data).map(([kind, e]) => [kind, typeof e === 'string' ? { id: e } : e]),
+  );
+  if (reminderId && !entries.daily_reminder) entries.daily_reminder = { id: reminderId };
+  return entries;
+}
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const parsed = ConfigSchema.safeParse(env);
@@ -92,6 +131,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     localStorageDir: c.CX_LOCAL_STORAGE_DIR,
     notifier: c.CX_NOTIFIER ?? (c.CX_STAGE === 'prod' ? 'wechat' : 'outbox'),
     wechatReminderTemplateId: c.CX_WECHAT_REMINDER_TEMPLATE_ID,
+    subscribe: {
+      templates: parseTemplates(c.CX_STAGE, c.CX_WECHAT_TEMPLATES, c.CX_WECHAT_REMINDER_TEMPLATE_ID),
+      longTerm: c.CX_WECHAT_LONG_TERM === 'on',
+    },
     sealingKeyId: c.CX_SEALING_KEY_ID,
     localSecrets: { tokenSigningKey: c.CX_TOKEN_SIGNING_KEY, wechatAppSecret: c.CX_WECHAT_APP_SECRET },
   };

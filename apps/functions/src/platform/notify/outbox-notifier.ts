@@ -13,6 +13,10 @@ export interface OutboxMessage {
   title: string;
   body: string;
   page?: string;
+  /** The notice kind and the template with its values, as WeChat would have received them. */
+  kind?: string;
+  templateId?: string;
+  data?: Record<string, string>;
   createdAt: string;
 }
 
@@ -26,7 +30,19 @@ export function isOutboxReader(n: Notifier): n is Notifier & OutboxReader {
 }
 
 const BATCH = 25;
-const FIELDS = ['id', 'channel', 'recipientUserId', 'recipientName', 'title', 'body', 'page', 'createdAt'] as const;
+const FIELDS = [
+  'id',
+  'channel',
+  'recipientUserId',
+  'recipientName',
+  'title',
+  'body',
+  'page',
+  'kind',
+  'templateId',
+  'data',
+  'createdAt',
+] as const;
 
 /**
  * The local notifier: every message becomes an item in the single table (kept 30 days by TTL), and
@@ -54,6 +70,9 @@ export class OutboxNotifier implements Notifier, OutboxReader {
         title: m.title,
         body: m.body,
         ...(m.page ? { page: m.page } : {}),
+        ...(m.kind ? { kind: m.kind } : {}),
+        ...(m.templateId ? { templateId: m.templateId } : {}),
+        ...(m.data ? { data: m.data } : {}),
         createdAt,
       };
       return { ...outboxKeys.message(createdAt, id), entity: 'outbox', ttl, ...message };

@@ -72,19 +72,20 @@ export class WechatSubscribeNotifier implements Notifier {
       report.errors[reason] = (report.errors[reason] ?? 0) + n;
     };
     if (messages.length === 0) return report;
-    if (!this.opts.templateId) {
-      fail('no_template', messages.length);
-      return report;
-    }
-    const openids = await this.opts.openids.openidsOf(messages.map((m) => m.recipientUserId));
+    // A message names its kind's template; the notifier's own template is the fallback.
+    const missing = messages.filter((m) => !(m.templateId || this.opts.templateId));
+    if (missing.length) fail('no_template', missing.length);
+    const sendable = messages.filter((m) => m.templateId || this.opts.templateId);
+    if (sendable.length === 0) return report;
+    const openids = await this.opts.openids.openidsOf(sendable.map((m) => m.recipientUserId));
     let token: string;
     try {
       token = await this.opts.accessTokens.get();
     } catch {
-      fail('token', messages.length);
+      fail('token', sendable.length);
       return report;
     }
-    const queue = [...messages];
+    const queue = [...sendable];
     const worker = async () => {
       for (let m = queue.shift(); m; m = queue.shift()) {
         const openid = openids.get(m.recipientUserId);
@@ -112,7 +113,7 @@ export class WechatSubscribeNotifier implements Notifier {
         else fail(String(outcome));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency ?? 4, messages.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency ?? 4, sendable.length) }, worker));
     return report;
   }
 
@@ -120,10 +121,10 @@ export class WechatSubscribeNotifier implements Notifier {
   private async deliver(m: Notification, openid: string, token: string): Promise<number> {
     const url = new URL('/cgi-bin/message/subscribe/send', this.opts.apiBase);
     url.searchParams.set('access_token', token);
-    const data = (this.opts.templateData ?? defaultTemplateData)(m, this.opts.clock.now());
+    const data = m.data ?? (this.opts.templateData ?? defaultTemplateData)(m, this.opts.clock.now());
     const body = {
       touser: openid,
-      template_id: this.opts.templateId,
+      template_id: m.templateId || this.opts.templateId,
       ...(m.page ? { page: m.page } : {}),
       ...(this.opts.miniprogramState ? { miniprogram_state: this.opts.miniprogramState } : {}),
       lang: 'zh_CN',

@@ -11,6 +11,7 @@ import { openPage, showComingSoon } from '../../services/navigation';
 import { type PendingReport, pendingReports } from '../../services/report-outbox';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
+import { refreshUnreadBadge } from '../../services/unread-badge';
 import { type Shortcut, shortcutsFor } from './shortcuts';
 import './index.css';
 
@@ -115,6 +116,7 @@ export default function HomePage() {
 
   const refresh = useCallback(() => {
     setPending(pendingReports());
+    void refreshUnreadBadge();
     if (!sessionStore.token()) return;
     setMeFailure(undefined);
     refreshMe().catch((err: unknown) => setMeFailure(toFailure(err)));

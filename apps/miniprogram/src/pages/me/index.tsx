@@ -1,12 +1,13 @@
 import { DEFAULT_DISPLAY_NAME, type Me, ROLE_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { SignInNeeded } from '../../components/sign-in-needed';
 import { devLoginAvailable } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
 import { openPage } from '../../services/navigation';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
+import { refreshUnreadBadge } from '../../services/unread-badge';
 import { wechatPlatform } from '../../services/wechat-platform';
 import './index.css';
 
@@ -47,6 +48,7 @@ function Profile({ me }: { me: Me }) {
 export default function MePage() {
   const session = useSession();
   const dev = devLoginAvailable();
+  useDidShow(() => void refreshUnreadBadge());
 
   const signOut = () => {
     sessionStore.clear({ signedOut: true });
@@ -68,6 +70,11 @@ export default function MePage() {
         <SignInNeeded text="尚未登录" />
       )}
       <View className="me-actions">
+        {session.token ? (
+          <Button className="cx-btn me-inbox" onClick={() => openPage(PAGES.inbox)}>
+            消息中心
+          </Button>
+        ) : null}
         {session.token ? (
           <Button className="cx-btn cx-btn--primary" onClick={() => openPage(PAGES.bind)}>
             绑定身份

@@ -1,5 +1,6 @@
 import { type OrgTree, TOWNSHIP_KIND_LABELS, type TownshipSummary } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { BindingNeeded, SignInNeeded } from '../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../components/state-views';
@@ -10,6 +11,7 @@ import { expectStatus } from '../../services/api-failure';
 import { isOfficial } from '../../services/me-helpers';
 import { openPage } from '../../services/navigation';
 import { PAGES } from '../../services/routes';
+import { refreshUnreadBadge } from '../../services/unread-badge';
 import './index.css';
 
 function Counts({ counts }: { counts: TownshipSummary['counts'] }) {
@@ -55,6 +57,7 @@ function Tree({ tree }: { tree: OrgTree }) {
 
 export default function OrgPage() {
   const session = useSession();
+  useDidShow(() => void refreshUnreadBadge());
   const allowed = Boolean(session.token) && (!session.me || isOfficial(session.me));
   const { state, reload } = useResource(async () => expectStatus(await api.getOrgTree({}), 200), [session.token], {
     enabled: allowed,

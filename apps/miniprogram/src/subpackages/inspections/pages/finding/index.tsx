@@ -1,7 +1,8 @@
 import { FINDING_EVENT_LABELS, type FindingDetail, formatShanghaiDateTime } from '@chuangxing/shared';
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { ConsentSheet } from '../../../../components/consent-sheet';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -9,6 +10,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
+import { askConsent, prefetchConsent } from '../../../../services/subscribe-consent';
 import { FindingCard } from '../../components/finding-card';
 import { PhotoStrip } from '../../components/photo-strip';
 import { useInspectPhotos } from '../../services/photos';
@@ -37,11 +39,15 @@ function FixForm({ detail, busy, onAct }: { detail: FindingDetail; busy: boolean
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string>();
   const photos = useInspectPhotos('fix');
+  // The templates must be known before the 提交整改 tap (see services/subscribe-consent.ts).
+  useEffect(() => void prefetchConsent(), []);
   const submit = () => {
     const keys = photos.keys();
     if (!text.trim()) return setProblem('请写明整改情况');
     if (!keys) return setProblem('照片还在上传或上传失败，请稍候或移除失败的照片');
     setProblem(undefined);
+    // The branch will want to hear whether the fix is closed or returned (WeChat asks only from a tap).
+    void askConsent(['finding_closed', 'finding_returned', 'finding_assigned']);
     onAct({ action: 'submit_fix', text: text.trim(), photos: keys });
   };
   return (
@@ -156,6 +162,7 @@ export default function FindingPage() {
     );
   return (
     <View className="cx-page inspect">
+      <ConsentSheet />
       <ResourceView state={state} onRetry={reload}>
         {(loaded) => {
           const d = latest ?? loaded;

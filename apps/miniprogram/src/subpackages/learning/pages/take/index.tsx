@@ -2,6 +2,7 @@ import { type AttemptResult, type MyTest, QUESTION_KIND_LABELS, type StartedAtte
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
+import { ConsentSheet } from '../../../../components/consent-sheet';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ErrorView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -10,6 +11,7 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus, type Failure, failureError } from '../../../../services/api-failure';
 import { optionLetter } from '../../../../services/list-keys';
+import { askConsent, prefetchConsent } from '../../../../services/subscribe-consent';
 import { clock, newKey, takes, toggle, when } from '../../services/learn-helpers';
 import '../../learn.css';
 
@@ -215,8 +217,11 @@ export default function TakePage() {
     [id, session.token],
     { enabled: Boolean(session.token) && allowed },
   );
+  useEffect(() => void prefetchConsent(), []);
   const start = async () => {
     if (starting) return;
+    // Test-takers are asked here, as a test opens, about later tests (WeChat asks only from a tap).
+    void askConsent(['test_scheduled']);
     setFailure(undefined);
     const res = await run(() => api.startTestAttempt({ params: { sessionId: id }, body: { key: newKey() } }));
     if (res) setAttempt(res.body);
@@ -237,6 +242,7 @@ export default function TakePage() {
   if (result)
     return (
       <View className="cx-page learn">
+        <ConsentSheet />
         <Result result={result} />
       </View>
     );
@@ -248,6 +254,7 @@ export default function TakePage() {
     );
   return (
     <View className="cx-page learn">
+      <ConsentSheet />
       <ResourceView state={state} onRetry={reload}>
         {(test) => <Intro test={test} onStart={start} busy={starting} />}
       </ResourceView>

@@ -1,6 +1,7 @@
 import type { MyLetter } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { ConsentSheet } from '../../../../components/consent-sheet';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { PrivacyPopup } from '../../../../shared-ui/privacy-popup';
@@ -33,6 +34,8 @@ export function Written({ letter, replayed, onAgain }: { letter: MyLetter; repla
       <Button className="cx-btn mailbox-written__copy cx-letter-copy" onClick={() => copy(letter.queryCode)}>
         复制查询码
       </Button>
+      <ConsentSheet />
+      <Text className="mailbox-written__note">受理、答复后会在“消息”里通知您。</Text>
       <Button className="cx-btn cx-btn--primary mailbox-written__mine" onClick={() => openPage(PAGES.myLetters)}>
         在「我的信件」中查看进度
       </Button>

@@ -1,7 +1,7 @@
 import { LETTER_LIMITS, type MyLetter } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { useSession } from '../../../../hooks/use-session';
@@ -9,6 +9,7 @@ import { api } from '../../../../services/api';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { serverProblems } from '../../../../services/server-problems';
+import { askConsent, prefetchConsent } from '../../../../services/subscribe-consent';
 import { PhotoPicker } from '../../../../shared-ui/photo-picker';
 import { CommunityPicker, type PickedCommunity } from '../../components/community-picker';
 import { newLetterKey } from '../../services/letter-key';
@@ -42,6 +43,8 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
 
   // A community from the link counts until the writer picks another one.
   const community = draft.community ?? (picking ? undefined : linked);
+  // The templates must be known before the 寄出 tap (see services/subscribe-consent.ts).
+  useEffect(() => void prefetchConsent(), []);
   // Photos go up as soon as the community is known: the presign files them under it.
   const photos = useLetterPhotos(community?.id);
 
@@ -58,6 +61,9 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
       setProblems(local);
       return;
     }
+    // The writer will want to hear when it is accepted and answered: asked from this tap (WeChat's rule), in
+    // H5 shown once the letter is sent. The letter goes out whatever the answer.
+    void askConsent(['letter_accepted', 'letter_replied', 'letter_transferred']);
     setKey(idempotencyKey);
     setStage(photos.photos.length ? 'photos' : 'letter');
     setProblems({});

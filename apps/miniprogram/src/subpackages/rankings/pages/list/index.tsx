@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
+import { ConsentSheet } from '../../../../components/consent-sheet';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
@@ -10,6 +11,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { toFailure } from '../../../../services/api-failure';
+import { askConsent, prefetchConsent } from '../../../../services/subscribe-consent';
 import { QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
 import { UnpublishedView } from '../../components/unpublished-view';
 import { downloadRankingXlsx } from '../../services/export-ranking';
@@ -184,6 +186,10 @@ export default function RankingListPage() {
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: `${quarterLabel(quarter)}排名` }).catch(ignore);
   }, [quarter]);
+  const leader = Boolean(session.me?.bindings.some((b) => !b.revokedAt && b.role === 'leader'));
+  useEffect(() => {
+    if (leader) void prefetchConsent();
+  }, [leader]);
   if (!session.token)
     return (
       <View className="cx-page">
@@ -201,6 +207,15 @@ export default function RankingListPage() {
     <View className="cx-page ranking-page cx-ranking-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
       <RankingNav quarter={quarter} current="list" admin={admin} />
+      {leader ? (
+        // Leaders are asked here, where they read rankings, whether WeChat should tell them of the next one.
+        <View className="ranking-consent">
+          <ConsentSheet />
+          <Button className="cx-btn cx-btn--compact cx-ranking-consent" onClick={() => void askConsent(['ranking_published'])}>
+            评比发布时微信提醒我
+          </Button>
+        </View>
+      ) : null}
       <RankingList key={quarter} quarter={quarter} admin={admin} />
     </View>
   );

@@ -1,14 +1,9 @@
-import {
-  type ComplianceCounts,
-  type ComplianceStatus,
-  type DistrictDayCompliance,
-  REPORT_STATUS_LABELS,
-  type TownshipDayCompliance,
-} from '@chuangxing/shared';
+import type { BranchFilers, ComplianceCounts, DistrictDayCompliance, RemindResult, TownshipDayCompliance } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
+import { ConsentSheet } from '../../../../components/consent-sheet';
 import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
@@ -18,16 +13,17 @@ import { api } from '../../../../services/api';
 import { expectStatus, toFailure } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
+import { askConsent, prefetchConsent } from '../../../../services/subscribe-consent';
 import { downloadComplianceXlsx } from '../../services/export-xlsx';
 import { canRemind, seesDistrict, staffTownships } from '../../services/report-access';
 import { addDays, addMonths, dayLabel, daysInMonth, isDayKey, monthOf, shanghaiDay } from '../../services/shanghai-day';
 import { type Loaded, useLoader } from '../../services/use-report-sync';
+import { BranchRows } from './branch-rows';
+import { ReminderResult } from './reminder-result';
 import '../../report.css';
 import './index.css';
 
 const ignore = () => undefined;
-/** Missing first (they need chasing), then late, then on time; exempt last. */
-const ORDER: ComplianceStatus[] = ['missing', 'late', 'on_time', 'exempt'];
 /** How far back the day switcher goes. */
 const MAX_DAYS_BACK = 92;
 
@@ -168,55 +164,6 @@ function ExportPanel({ townshipId, today, onClose }: { townshipId: string; today
   );
 }
 
-function BranchRows({ data }: { data: TownshipDayCompliance }) {
-  const open = (row: TownshipDayCompliance['branches'][number]) => {
-    if (row.status === 'on_time' || row.status === 'late') openPage(PAGES.reportDetail(row.branchId, data.day));
-    else openPage(PAGES.reportCalendar(row.branchId, monthOf(data.day)));
-  };
-  return (
-    <View>
-      {ORDER.map((status) => {
-        const rows = data.branches.filter((b) => b.status === status);
-        if (!rows.length) return null;
-        return (
-          <View key={status} className={`dashboard-group dashboard-group--${status}`}>
-            <View className="cx-section-title">
-              {status === 'on_time' ? '按时提交' : REPORT_STATUS_LABELS[status]}（{rows.length}）
-            </View>
-            <View className="cx-card dashboard-list">
-              {rows.map((row) => (
-                <View
-                  key={row.branchId}
-                  className={`report-row dashboard-branch cx-dashboard-branch is-${row.status}`}
-                  data-status={row.status}
-                  hoverClass="cx-pressed"
-                  onClick={() => open(row)}
-                >
-                  <View className="report-row__main">
-                    <Text className="report-row__title">{row.name}</Text>
-                    {row.submittedAt ? <Text className="report-row__sub">{formatTime(row.submittedAt)} 提交</Text> : null}
-                    {row.exemptReason ? <Text className="report-row__sub">{row.exemptReason}</Text> : null}
-                  </View>
-                  <Text className={`report-chip report-status--${row.status} cx-dashboard-status`}>{REPORT_STATUS_LABELS[row.status]}</Text>
-                  <Text className="report-row__arrow">›</Text>
-                </View>
-              ))}
-            </View>
-          </View>
-        );
-      })}
-    </View>
-  );
-}
-
-function formatTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return '';
-  const d = new Date(t + 8 * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
 function usePullRefresh(refresh: () => Promise<void>) {
   usePullDownRefresh(() => {
     refresh().finally(() => Taro.stopPullDownRefresh());
@@ -240,6 +187,21 @@ function TownshipDashboard({ townshipId, initialDay, today }: { townshipId: stri
   }, [townshipId, day]);
   usePullRefresh(refresh);
 
+  const manager = canRemind(session.me, townshipId);
+  const [reminded, setReminded] = useState<RemindResult>();
+  // Who files each branch, with their phones: only the township's managers get them.
+  const [filers, setFilers] = useState<Map<string, BranchFilers['branches'][number]['filers']>>();
+  useEffect(() => {
+    if (!manager) return;
+    void prefetchConsent();
+    api
+      .listBranchFilers({ params: { townshipId } })
+      .then((res) => {
+        if (res.status === 200) setFilers(new Map(res.body.branches.map((b) => [b.branchId, b.filers])));
+      })
+      .catch(ignore);
+  }, [manager, townshipId]);
+
   const { run } = useMutation({ onError: (failure) => Taro.showToast({ title: failure.message, icon: 'none' }).catch(ignore) });
   const remind = async (data: TownshipDayCompliance) => {
     const { confirm } = await Taro.showModal({
@@ -250,10 +212,7 @@ function TownshipDashboard({ townshipId, initialDay, today }: { townshipId: stri
     });
     if (!confirm) return;
     const res = await run(() => api.remindMissing({ params: { townshipId }, body: { day: data.day } }));
-    if (!res) return;
-    Taro.showToast({ title: `已提醒 ${res.body.branches} 个支部（${res.body.recipients} 人）`, icon: 'none', duration: 2500 }).catch(
-      ignore,
-    );
+    if (res) setReminded(res.body);
   };
 
   return (
@@ -264,8 +223,10 @@ function TownshipDashboard({ townshipId, initialDay, today }: { townshipId: stri
           <View>
             <Text className="dashboard-township">{data.township.name}</Text>
             <RateCard counts={data.counts} deadline={data.deadline} deadlinePassed={data.deadlinePassed} />
+            <ConsentSheet />
+            {reminded ? <ReminderResult result={reminded} onClose={() => setReminded(undefined)} /> : null}
             <View className="dashboard-actions">
-              {canRemind(session.me, townshipId) && data.day === today ? (
+              {manager && data.day === today ? (
                 <Button
                   className={`cx-btn cx-btn--primary cx-dashboard-remind${data.counts.missing ? '' : ' cx-btn--disabled'}`}
                   disabled={!data.counts.missing || undefined}
@@ -281,7 +242,13 @@ function TownshipDashboard({ townshipId, initialDay, today }: { townshipId: stri
               ) : null}
             </View>
             {exporting ? <ExportPanel townshipId={townshipId} today={today} onClose={() => setExporting(false)} /> : null}
-            {data.branches.length ? <BranchRows data={data} /> : <EmptyView text="该乡镇（街道）暂无支部" />}
+            {manager ? (
+              // 督办: the township hears when its communities' letters run late (asked from this tap).
+              <Button className="cx-btn cx-btn--compact cx-dashboard-overdue-consent" onClick={() => void askConsent(['letter_overdue'])}>
+                接收来信督办微信提醒
+              </Button>
+            ) : null}
+            {data.branches.length ? <BranchRows data={data} filers={filers} /> : <EmptyView text="该乡镇（街道）暂无支部" />}
           </View>
         )}
       </Stateful>

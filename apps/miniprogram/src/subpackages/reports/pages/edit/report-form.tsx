@@ -2,7 +2,9 @@ import { COUNT_KEYS, COUNT_LABELS, REPORT_LIMITS, STAR_SETS } from '@chuangxing/
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { ConsentSheet } from '../../../../components/consent-sheet';
 import { FieldProblem } from '../../../../components/field-problem';
+import { askConsent, prefetchConsent } from '../../../../services/subscribe-consent';
 import { PhotoPicker } from '../../../../shared-ui/photo-picker';
 import { Stepper } from '../../../../shared-ui/stepper';
 import { StatusChip } from '../../components/status-chip';
@@ -17,7 +19,6 @@ import { useDraft, useOnline, useSubmission } from '../../services/use-report-sy
 import { ConflictCard } from './conflict-card';
 import type { EditContext } from './edit-context';
 import { ItemEditor } from './item-editor';
-import { askReminderConsent } from './reminder-consent';
 
 const ignore = () => undefined;
 
@@ -31,6 +32,8 @@ export function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; d
   const [errors, setErrors] = useState<Record<string, string>>({});
   const stars = STAR_SETS[branch.type];
   const catalogue = useCatalogue();
+  // The templates must be known before the 提交 tap (see services/subscribe-consent.ts).
+  useEffect(() => void prefetchConsent(), []);
 
   const serverReport = newestReport(detail?.report, submission?.state === 'sent' ? submission.result?.report : undefined);
   const fresh = useMemo(() => (detail ? draftFromReport(detail) : emptyDraft(branch.id, day)), [detail, branch.id, day]);
@@ -100,8 +103,10 @@ export function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; d
       return;
     }
     ensureStored();
-    // Only for a form that will actually go out: an invalid one would pop WeChat's dialog on every tap.
-    if (Object.keys(validateDraft(sync.drafts.get(branch.id, day) ?? draft)).length === 0) askReminderConsent();
+    // The cadre expects reminders and 督导问题 here. Only for a form that will actually go out: an invalid one
+    // would pop WeChat's dialog on every tap. Never awaited: WeChat asks only from the tap itself.
+    if (Object.keys(validateDraft(sync.drafts.get(branch.id, day) ?? draft)).length === 0)
+      void askConsent(['daily_reminder', 'finding_assigned']);
     const out = sync.submit(branch.id, day);
     if (out.kind === 'invalid') {
       setErrors(out.errors);
@@ -143,6 +148,7 @@ export function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; d
 
   return (
     <View className="report-edit__body">
+      <ConsentSheet />
       <View className="cx-card report-edit__head">
         <View className="report-edit__title-row">
           <View>
