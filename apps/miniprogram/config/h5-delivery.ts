@@ -30,3 +30,116 @@ export function precompress(chain: WebpackChain): void {
     },
   ]);
 }
+
+interface ChunkLike {
+  groupsIterable: Iterable<{ origins: { request?: string | null }[] }>;
+}
+interface ModuleLike {
+  resource?: string;
+}
+interface SplitContext {
+  chunkGraph: { getModuleChunksIterable(module: unknown): Iterable<ChunkLike> };
+}
+
+/** The subpackage whose page a lazily loaded chunk is ("reports" for `import('./subpackages/reports/pages/edit/index')`). */
+function subpackageOf(chunk: ChunkLike): string | undefined {
+  for (const group of chunk.groupsIterable) {
+    for (const origin of group.origins) {
+      const m = /(?:^|[\\/])subpackages[\\/]([^\\/]+)[\\/]pages[\\/]/.exec(origin.request ?? '');
+      if (m) return m[1];
+    }
+  }
+  return undefined;
+}
+
+/** The home tab's page chunk: what it needs is the app shell. */
+function isHomePage(chunk: ChunkLike): boolean {
+  for (const group of chunk.groupsIterable) {
+    if (group.origins.some((o) => /(?:^|[\\/])pages[\\/]index[\\/]index$/.test(o.request ?? ''))) return true;
+  }
+  return false;
+}
+
+function inHomePage(module: ModuleLike, { chunkGraph }: SplitContext): boolean {
+  for (const chunk of chunkGraph.getModuleChunksIterable(module)) if (isHomePage(chunk)) return true;
+  return false;
+}
+
+/** The one subpackage every chunk of `module` belongs to, if there is one. */
+function onlySubpackageOf(module: ModuleLike, { chunkGraph }: SplitContext): string | undefined {
+  let only: string | undefined;
+  for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
+    const sub = subpackageOf(chunk);
+    if (!sub || (only && only !== sub)) return undefined;
+    only = sub;
+  }
+  return only;
+}
+
+/** "…/node_modules/@tarojs/taro-h5/dist/api/media/…" → "taro-h5-media"; "…/node_modules/zod/…" → "zod". */
+function libraryOf(resource: string | undefined): string | undefined {
+  const m = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/](.*)$/.exec(resource ?? '');
+  if (!m) return undefined;
+  const name = m[1].replace(/^@tarojs[\\/]/, '').replace(/[\\/@]/g, '-');
+  // Taro's H5 APIs are one package of many small parts; group them by area, so a page gets only its areas.
+  const area = name === 'taro-h5' ? /^dist[\\/]api[\\/]([^\\/]+)/.exec(m[2])?.[1] : undefined;
+  return area ? `${name}-${area}` : name;
+}
+
+/**
+ * The H5 build's chunks, mirroring the weapp's packages:
+ * - the entry keeps what starts the app (Taro, React, the router), as Taro sets it up;
+ * - `shell`: what the home tab shares with other pages (the API client, the components, Taro's request and
+ *   toast), one chunk, loaded with home or with whichever page opens first;
+ * - each subpackage is one chunk (`sub-<name>`) with its pages and everything only its pages use;
+ * - what pages of several subpackages share beyond that: a library of 8 KB or more gets its own chunk
+ *   (`lib-<package>`, Taro's H5 APIs by area), so no page loads a library it does not use; the rest (our own
+ *   shared code, the contract's shared parts, small libraries) is one `shared` chunk.
+ * The contract is never in the entry or the shell: the API client is built from a schema-free route table.
+ */
+export function h5Chunks(chain: WebpackChain): void {
+  const taro = chain.optimization.get('splitChunks')?.cacheGroups?.taro ?? {};
+  chain.optimization.splitChunks({
+    chunks: 'all',
+    hidePathInfo: true,
+    minSize: 0,
+    cacheGroups: {
+      default: false,
+      defaultVendors: false,
+      common: false,
+      vendors: false,
+      taro: { ...taro, chunks: 'initial' },
+      subpackage: {
+        chunks: 'async',
+        test: (module: ModuleLike, ctx: SplitContext) => onlySubpackageOf(module, ctx) !== undefined,
+        name: (_module: ModuleLike, chunks: ChunkLike[]) => `sub-${subpackageOf(chunks[0])}`,
+        enforce: true,
+        priority: 30,
+      },
+      shell: {
+        chunks: 'async',
+        minChunks: 2,
+        test: inHomePage,
+        name: 'shell',
+        enforce: true,
+        priority: 25,
+      },
+      library: {
+        chunks: 'async',
+        minChunks: 2,
+        // Not enforced: a library under minSize falls through to `shared`, rather than cost a request of its own.
+        minSize: 8 * 1024,
+        test: (module: ModuleLike) => libraryOf(module.resource) !== undefined,
+        name: (module: ModuleLike) => `lib-${libraryOf(module.resource)}`,
+        priority: 20,
+      },
+      shared: {
+        chunks: 'async',
+        minChunks: 2,
+        name: 'shared',
+        enforce: true,
+        priority: 10,
+      },
+    },
+  });
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { BuildStatsPlugin } from './build-stats';
 import devConfig from './dev';
-import { precompress } from './h5-delivery';
+import { h5Chunks, precompress } from './h5-delivery';
 import prodConfig from './prod';
 import type { WebpackChain } from './webpack-chain';
 
@@ -123,9 +123,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         lowerZodSyntax(chain);
         buildStats(chain);
         chain.resolve.alias.set('@tarojs/plugin-framework-react', frameworkReactDir);
-        // Taro splits only initial chunks, so every lazily loaded page would carry its own copy
-        // of zod, the contract and the API client; share them between page chunks instead.
-        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
+        // Taro splits only initial chunks, so every lazily loaded page would carry its own copy of what it shares
+        // with others; one chunk per subpackage and shared chunks by library instead (config/h5-delivery.ts).
+        h5Chunks(chain);
         if (process.env.NODE_ENV === 'production') precompress(chain);
       },
       publicPath: '/',

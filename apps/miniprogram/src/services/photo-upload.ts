@@ -1,6 +1,5 @@
 import { type PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from '@chuangxing/shared';
 import Taro from '@tarojs/taro';
-import { isH5 } from '../config/runtime-config';
 
 /**
  * Photo compression and the multipart upload to a presigned POST, shared by the reports, mailbox, inspections,
@@ -30,11 +29,19 @@ export function contentTypeOfPath(path: string): PhotoContentType {
   return 'image/jpeg';
 }
 
+/**
+ * The weapp-only calls below test the platform inline, with the Taro call in the `else` of a plain (not async)
+ * function: webpack then drops them (and chooseMedia's 60 KB of helpers) from the H5 build, which picks and sends
+ * pictures through the DOM.
+ */
 export function fileSystem(): Taro.FileSystemManager | undefined {
-  try {
-    return Taro.getFileSystemManager();
-  } catch {
-    return undefined;
+  if (process.env.TARO_ENV === 'h5') return undefined;
+  else {
+    try {
+      return Taro.getFileSystemManager();
+    } catch {
+      return undefined;
+    }
   }
 }
 
@@ -56,7 +63,7 @@ export function fileSize(path: string): Promise<number | undefined> {
  * compressImage decodes the picture and writes a new JPEG, which drops the original's EXIF (GPS, device).
  * Resolves undefined when WeChat could not do it.
  */
-export async function reencodeWeapp(
+export function reencodeWeapp(
   src: string,
   quality: number,
   size: { width?: number; height?: number },
@@ -68,21 +75,22 @@ export async function reencodeWeapp(
   if (height > width && height > maxSide) option.compressedHeight = maxSide;
   else if (width >= height && width > maxSide) option.compressedWidth = maxSide;
   else if (!width && !height) option.compressedWidth = maxSide;
-  try {
-    return (await Taro.compressImage(option)).tempFilePath || undefined;
-  } catch {
-    return undefined;
-  }
+  if (process.env.TARO_ENV === 'h5') return Promise.resolve(undefined);
+  else
+    return Taro.compressImage(option).then(
+      (res) => res.tempFilePath || undefined,
+      () => undefined,
+    );
 }
 
 /** weapp: pick up to `count` pictures (camera or album). Cancel answers []. */
-export async function chooseImagesWeapp(count: number): Promise<Taro.chooseMedia.ChooseMedia[]> {
-  try {
-    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
-    return res.tempFiles;
-  } catch {
-    return [];
-  }
+export function chooseImagesWeapp(count: number): Promise<Taro.chooseMedia.ChooseMedia[]> {
+  if (process.env.TARO_ENV === 'h5') return Promise.resolve([]);
+  else
+    return Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] }).then(
+      (res) => res.tempFiles,
+      () => [],
+    );
 }
 
 /**
@@ -149,19 +157,21 @@ export function uploadToPresigned(
   contentType: string,
   onProgress: (percent: number) => void,
 ): Promise<number> {
-  if (isH5()) return uploadH5(target, path, contentType, onProgress);
-  return new Promise<number>((resolve, reject) => {
-    const task = Taro.uploadFile({
-      url: target.url,
-      filePath: path,
-      name: 'file',
-      formData: target.fields,
-      timeout: 60_000,
-      success: (res) => resolve(res.statusCode),
-      fail: (err) => reject(err),
+  if (process.env.TARO_ENV === 'h5') return uploadH5(target, path, contentType, onProgress);
+  else {
+    return new Promise<number>((resolve, reject) => {
+      const task = Taro.uploadFile({
+        url: target.url,
+        filePath: path,
+        name: 'file',
+        formData: target.fields,
+        timeout: 60_000,
+        success: (res) => resolve(res.statusCode),
+        fail: (err) => reject(err),
+      });
+      task?.onProgressUpdate?.((p) => onProgress(p.progress));
     });
-    task?.onProgressUpdate?.((p) => onProgress(p.progress));
-  });
+  }
 }
 
 async function uploadH5(
