@@ -1,5 +1,6 @@
 import { constants } from 'node:zlib';
 import CompressionPlugin from 'compression-webpack-plugin';
+import { GenerateSW } from 'workbox-webpack-plugin';
 import type { WebpackChain } from './webpack-chain';
 
 /** What is worth compressing: text. Images and fonts are compressed already. */
@@ -142,4 +143,76 @@ export function h5Chunks(chain: WebpackChain): void {
       },
     },
   });
+}
+
+interface GroupLike {
+  chunks: { files: Iterable<string>; auxiliaryFiles: Iterable<string> }[];
+  origins: { request?: string | null }[];
+  childrenIterable: Iterable<GroupLike>;
+}
+interface CompilationLike {
+  entrypoints: Map<string, GroupLike>;
+  chunkGroups: GroupLike[];
+}
+
+/** The tabs and every page of the reports subpackage: what a cadre needs to file a report without a network. */
+const OFFLINE_PAGES = /(?:^|[\\/])(?:pages[\\/](?:index|org|me)[\\/]index|subpackages[\\/]reports[\\/]pages[\\/][^\\/]+[\\/]index)$/;
+
+/** The files of the entry, the tab pages and the reports subpackage (with what they load lazily themselves). */
+export function offlineShellFiles(compilation: CompilationLike): Set<string> {
+  const files = new Set<string>();
+  const take = (group: GroupLike) => {
+    for (const chunk of group.chunks) for (const f of [...chunk.files, ...chunk.auxiliaryFiles]) files.add(f);
+  };
+  const seen = new Set<GroupLike>();
+  const withChildren = (group: GroupLike) => {
+    if (seen.has(group)) return;
+    seen.add(group);
+    take(group);
+    for (const child of group.childrenIterable) withChildren(child);
+  };
+  for (const entry of compilation.entrypoints.values()) take(entry);
+  for (const group of compilation.chunkGroups) if (group.origins.some((o) => OFFLINE_PAGES.test(o.request ?? ''))) withChildren(group);
+  return files;
+}
+
+/**
+ * The offline shell (Workbox): sw.js precaches index.html, the entry, the tab pages and the reports subpackage, so
+ * 填写今日日报 opens without a network once the app has been opened online; the form's queue sends it later.
+ * Pages are fetched network-first (fresh index.html online, the cached one offline); any other hashed file is kept
+ * once fetched. The API is never cached: only the reports' own queue replays writes. src/app.ts registers sw.js.
+ */
+export function offlineShell(chain: WebpackChain): void {
+  chain.plugin('cx-offline-shell').use(GenerateSW, [
+    {
+      swDest: 'sw.js',
+      inlineWorkboxRuntime: true,
+      clientsClaim: true,
+      skipWaiting: true,
+      cleanupOutdatedCaches: true,
+      sourcemap: false,
+      exclude: [/\.(br|gz|map)$/, /\.LICENSE\.txt$/],
+      // Hashed names change with their content: no revision query needed.
+      dontCacheBustURLsMatching: /\.[0-9a-f]{8}\./,
+      manifestTransforms: [
+        <E extends { url: string }>(entries: E[], compilation?: unknown) => {
+          const keep = offlineShellFiles(compilation as CompilationLike);
+          const manifest = entries.filter((e) => e.url.replace(/^\//, '') === 'index.html' || keep.has(e.url.replace(/^\//, '')));
+          return { manifest, warnings: [] };
+        },
+      ],
+      runtimeCaching: [
+        {
+          urlPattern: ({ request }: { request: Request }) => request.mode === 'navigate',
+          handler: 'NetworkFirst',
+          options: { cacheName: 'cx-pages', networkTimeoutSeconds: 6, precacheFallback: { fallbackURL: '/index.html' } },
+        },
+        {
+          urlPattern: /\/(?:js|css|static)\/.+\.[0-9a-f]{8}\.\w+$/,
+          handler: 'CacheFirst',
+          options: { cacheName: 'cx-assets', expiration: { maxEntries: 400, maxAgeSeconds: 90 * 24 * 3600 } },
+        },
+      ],
+    },
+  ]);
 }

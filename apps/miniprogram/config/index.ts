@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { BuildStatsPlugin } from './build-stats';
 import devConfig from './dev';
-import { h5Chunks, precompress } from './h5-delivery';
+import { h5Chunks, offlineShell, precompress } from './h5-delivery';
 import prodConfig from './prod';
 import type { WebpackChain } from './webpack-chain';
 
@@ -126,7 +126,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro splits only initial chunks, so every lazily loaded page would carry its own copy of what it shares
         // with others; one chunk per subpackage and shared chunks by library instead (config/h5-delivery.ts).
         h5Chunks(chain);
-        if (process.env.NODE_ENV === 'production') precompress(chain);
+        if (process.env.NODE_ENV === 'production') {
+          offlineShell(chain);
+          precompress(chain);
+        }
       },
       publicPath: '/',
       staticDirectory: 'static',

