@@ -4,7 +4,8 @@
  * figure could not be measured.
  *
  *   npm run bench                         all figures (a few minutes on 2 cores)
- *   npm run bench -- --only=bundle,coldload   a subset: start, weapp, bundle, coldload, tree
+ *   npm run bench -- --only=bundle,coldload   a subset: start, weapp, h5, bundle, coldload, tree
+ *   npm run bench:h5                      the H5 report form under slow 4G, and the weapp main package
  *
  * Everything runs on 127.0.0.1 and is bounded in count and time. The figures live in scripts/bench/.
  */
@@ -13,6 +14,7 @@ import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stripVTControlCharacters } from 'node:util';
+import { benchH5 } from './bench/h5';
 import { benchBundle, benchColdLoad } from './bench/lambda';
 import { ROOT } from './bench/processes';
 import { errors, FIGURES, type FigureName, NOT_MEASURED, printTable, results, round, rows } from './bench/report';
@@ -44,6 +46,7 @@ async function main() {
   const benches: Record<FigureName, () => Promise<void>> = {
     start: benchStart,
     weapp: benchWeapp,
+    h5: benchH5,
     bundle: benchBundle,
     coldload: benchColdLoad,
     tree: benchTree,

@@ -1,13 +1,20 @@
 /**
- * `npm run gen:route-index`: writes packages/shared/src/route-index.ts, every contract route's method, path
- * and feature without its schemas. An API function carries this small table instead of the whole contract,
- * so it can answer a route that another function serves with a clean 404 (and 405 with `Allow`).
- * packages/shared/test/route-index.test.ts fails when the file is stale.
+ * `npm run gen:route-index`: writes, from the contract, packages/shared/src/route-index.ts (every route's method,
+ * path and feature) and packages/shared/src/client-routes.ts (every route's method, path and whether it takes the
+ * token, by name), both without schemas. An API function carries the first instead of the whole contract, so it
+ * can answer a route that another function serves with a clean 404 (and 405 with `Allow`); the typed client is
+ * built from the second, so the mini-program's pages do not carry every schema.
+ * apps/functions/test/unit/route-index.test.ts fails when either file is stale.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderRouteIndex } from '../packages/shared/src/route-index-source';
+import { renderClientRoutes, renderRouteIndex } from '../packages/shared/src/route-index-source';
 
-const target = join(__dirname, '../packages/shared/src/route-index.ts');
-writeFileSync(target, renderRouteIndex());
-console.log(`wrote ${target}`);
+for (const [file, text] of [
+  ['route-index.ts', renderRouteIndex()],
+  ['client-routes.ts', renderClientRoutes()],
+] as const) {
+  const target = join(__dirname, '../packages/shared/src', file);
+  writeFileSync(target, text);
+  console.log(`wrote ${target}`);
+}

@@ -23,6 +23,8 @@ export async function loginAs(b: Pick<BrowserStack, 'page' | 'webUrl'>, label: s
 export interface BrowserStack {
   stack: LocalStack;
   webUrl: string;
+  /** Stops the H5 site (an offline test proves the page then comes from the service worker). */
+  stopWeb(): Promise<void>;
   context: BrowserContext;
   page: Page;
   screenshot(name: string): Promise<string>;
@@ -60,6 +62,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
   return {
     stack,
     webUrl: web.url,
+    stopWeb: () => web.stop(),
     context,
     page,
     async screenshot(name) {

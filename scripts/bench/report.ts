@@ -2,8 +2,15 @@
 
 export const KB = 1024;
 /** Budgets (docs/benchmarks.md). apiBundleBytes applies to each API function. */
-export const BUDGET = { weappMainBytes: 600 * KB, apiBundleBytes: 250 * KB, coldLoadRatio: 1.5 };
-export const FIGURES = ['start', 'weapp', 'bundle', 'coldload', 'tree'] as const;
+export const BUDGET = {
+  weappMainBytes: 430 * KB,
+  apiBundleBytes: 250 * KB,
+  coldLoadRatio: 1.5,
+  /** H5, slow 4G and a 4× slower CPU, cold cache: the report form until its first text field takes typing. */
+  h5ReportFormMs: 2000,
+  h5ReportFormBytes: 350 * KB,
+};
+export const FIGURES = ['start', 'weapp', 'h5', 'bundle', 'coldload', 'tree'] as const;
 export type FigureName = (typeof FIGURES)[number];
 
 export interface Row {

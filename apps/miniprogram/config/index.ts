@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
-import type { IProjectConfig } from '@tarojs/taro/types/compile';
+import { BuildStatsPlugin } from './build-stats';
 import devConfig from './dev';
+import { h5Chunks, offlineShell, precompress } from './h5-delivery';
 import prodConfig from './prod';
+import type { WebpackChain } from './webpack-chain';
 
 /**
  * `@chuangxing/shared` is TypeScript source reached through the npm-workspace symlink
@@ -38,8 +40,12 @@ const lowerModernSyntax = {
     '@babel/plugin-transform-class-properties',
   ].map((name) => requireFromPresetEnv.resolve(name)),
 };
-/** The webpack-chain object Taro hands to `webpackChain`. */
-type WebpackChain = Parameters<NonNullable<NonNullable<IProjectConfig<'webpack5'>['mini']>['webpackChain']>>[0];
+/** CX_BUILD_STATS=<file>: write every chunk's files and modules there (config/build-stats.ts). */
+function buildStats(chain: WebpackChain): void {
+  const file = process.env.CX_BUILD_STATS;
+  if (file) chain.plugin('cx-build-stats').use(BuildStatsPlugin, [path.resolve(file)]);
+}
+
 function lowerZodSyntax(chain: WebpackChain): void {
   chain.module
     .rule('cx-zod-syntax')
@@ -105,6 +111,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: { enable: true },
       webpackChain(chain) {
         lowerZodSyntax(chain);
+        buildStats(chain);
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -115,10 +122,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile,
       webpackChain(chain) {
         lowerZodSyntax(chain);
+        buildStats(chain);
         chain.resolve.alias.set('@tarojs/plugin-framework-react', frameworkReactDir);
-        // Taro splits only initial chunks, so every lazily loaded page would carry its own copy
-        // of zod, the contract and the API client; share them between page chunks instead.
-        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
+        // Taro splits only initial chunks, so every lazily loaded page would carry its own copy of what it shares
+        // with others; one chunk per subpackage and shared chunks by library instead (config/h5-delivery.ts).
+        h5Chunks(chain);
+        if (process.env.NODE_ENV === 'production') {
+          offlineShell(chain);
+          precompress(chain);
+        }
       },
       publicPath: '/',
       staticDirectory: 'static',

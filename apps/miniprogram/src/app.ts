@@ -1,8 +1,12 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { registerOfflineShell } from './services/offline-shell';
 import { privacyGate } from './services/privacy-gate';
 import { sessionStore } from './services/session-store';
 import './app.css';
+
+// The H5 build's offline shell; inline tests, so the weapp build and dev:h5 leave it out.
+if (process.env.TARO_ENV === 'h5' && process.env.NODE_ENV === 'production') registerOfflineShell();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -1,5 +1,6 @@
-import type { RouteDef, RouteInput, RouteResponse } from './route';
-import { routes as allRoutes, type Routes } from './routes';
+import { CLIENT_ROUTES } from './client-routes';
+import type { HttpMethod, RouteInput, RouteResponse } from './route';
+import type { Routes } from './routes';
 
 export interface TransportRequest {
   method: string;
@@ -42,34 +43,38 @@ export function buildQuery(query: Record<string, unknown> | undefined): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-/** One typed function per route. Errors come back as data (`{status, body}`), never as throws. */
+/**
+ * One typed function per route. Errors come back as data (`{status, body}`), never as throws.
+ * Built from CLIENT_ROUTES (generated from the contract), so it carries no schema.
+ */
 export function createApiClient(options: ClientOptions): ApiClient {
   const base = options.baseUrl.replace(/\/$/, '');
-  const call = async (route: RouteDef, input: { params?: object; query?: object; body?: unknown }) => {
-    const url = base + buildPath(route.path, input.params as Record<string, unknown>) + buildQuery(input.query as Record<string, unknown>);
+  type Input = { params?: object; query?: object; body?: unknown };
+  const call = async ([method, path, authenticated]: readonly [HttpMethod, string, boolean], input: Input) => {
+    const url = base + buildPath(path, input.params as Record<string, unknown>) + buildQuery(input.query as Record<string, unknown>);
     const send = async () => {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (input.body !== undefined) headers['content-type'] = 'application/json';
-      if (route.access.kind !== 'public') {
+      if (authenticated) {
         const token = await options.getToken?.();
         if (token) headers.authorization = `Bearer ${token}`;
       }
       return options.transport({
-        method: route.method,
+        method,
         url,
         headers,
         body: input.body === undefined ? undefined : JSON.stringify(input.body),
       });
     };
     let res = await send();
-    if (res.status === 401 && route.access.kind !== 'public' && options.reauthenticate) {
+    if (res.status === 401 && authenticated && options.reauthenticate) {
       if (await options.reauthenticate()) res = await send();
     }
     return res;
   };
   const client: Record<string, unknown> = {};
-  for (const [name, route] of Object.entries(allRoutes as Record<string, RouteDef>)) {
-    client[name] = (input: { params?: object; query?: object; body?: unknown } = {}) => call(route, input);
+  for (const [name, route] of Object.entries(CLIENT_ROUTES)) {
+    client[name] = (input: Input = {}) => call(route, input);
   }
   return client as ApiClient;
 }

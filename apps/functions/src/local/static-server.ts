@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { preconnectTags, sendHtml, sendStaticFile } from './static-delivery';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,12 +36,13 @@ function decodedPath(raw: string | undefined): string | undefined {
 
 /**
  * Serves the H5 build. index.html gets the API's address injected at serve time, so one build works on any port.
+ * Files go out precompressed and with cache headers as static-delivery.ts decides.
  */
 export async function startStaticServer(opts: { root: string; port: number; host?: string; runtimeConfig: Record<string, unknown> }) {
   const root = resolve(opts.root);
   const inject = `<script>${Object.entries(opts.runtimeConfig)
     .map(([k, v]) => `window.${k}=${JSON.stringify(v).replace(/</g, '\\u003c')};`)
-    .join('')}</script>`;
+    .join('')}</script>${preconnectTags(opts.runtimeConfig)}`;
   const indexPath = join(root, 'index.html');
   const indexHtml = () => readFileSync(indexPath, 'utf8').replace('<head>', `<head>${inject}`);
   const serve = (req: IncomingMessage, res: ServerResponse) => {
@@ -60,14 +62,10 @@ export async function startStaticServer(opts: { root: string; port: number; host
         res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('H5 尚未构建：请先运行 npm run build:h5');
         return;
       }
-      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' }).end(indexHtml());
+      sendHtml(req, res, indexHtml(), TYPES['.html']);
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=300' });
-    // A file that vanishes or fails mid-read ends this response, never the server.
-    createReadStream(file)
-      .on('error', () => res.destroy())
-      .pipe(res);
+    sendStaticFile(req, res, file, TYPES[extname(file)] ?? 'application/octet-stream');
   };
   // Whatever a request holds, the listener never throws: an uncaught error here would end `npm start`.
   const server: Server = createServer((req, res) => {

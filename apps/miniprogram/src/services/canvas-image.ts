@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { isH5 } from '../config/runtime-config';
+import { previewImages } from './image-preview';
 
 /**
  * Canvas pictures shared as images (the board's poster, the ranking's honours list) and the ranking's charts.
@@ -112,6 +113,6 @@ export async function shareImage(image: string, fileName: string, linkClassName?
   try {
     await Taro.showShareImageMenu({ path: image });
   } catch {
-    await Taro.previewImage({ urls: [image], current: image });
+    await previewImages([image], image);
   }
 }

@@ -1,6 +1,5 @@
 import { type PHOTO_CONTENT_TYPES, UPLOAD_LIMITS } from '@chuangxing/shared';
 import Taro from '@tarojs/taro';
-import { isH5 } from '../config/runtime-config';
 import { isPrivacyRefusal, PHOTO_PRIVACY_REFUSED, wechatPlatform } from './wechat-platform';
 
 /**
@@ -31,11 +30,19 @@ export function contentTypeOfPath(path: string): PhotoContentType {
   return 'image/jpeg';
 }
 
+/**
+ * The weapp-only calls below test the platform inline, with the Taro call in the `else` of a plain (not async)
+ * function: webpack then drops them (and chooseMedia's 60 KB of helpers) from the H5 build, which picks and sends
+ * pictures through the DOM.
+ */
 export function fileSystem(): Taro.FileSystemManager | undefined {
-  try {
-    return Taro.getFileSystemManager();
-  } catch {
-    return undefined;
+  if (process.env.TARO_ENV === 'h5') return undefined;
+  else {
+    try {
+      return Taro.getFileSystemManager();
+    } catch {
+      return undefined;
+    }
   }
 }
 
@@ -57,7 +64,7 @@ export function fileSize(path: string): Promise<number | undefined> {
  * compressImage decodes the picture and writes a new JPEG, which drops the original's EXIF (GPS, device).
  * Resolves undefined when WeChat could not do it.
  */
-export async function reencodeWeapp(
+export function reencodeWeapp(
   src: string,
   quality: number,
   size: { width?: number; height?: number },
@@ -69,11 +76,12 @@ export async function reencodeWeapp(
   if (height > width && height > maxSide) option.compressedHeight = maxSide;
   else if (width >= height && width > maxSide) option.compressedWidth = maxSide;
   else if (!width && !height) option.compressedWidth = maxSide;
-  try {
-    return (await Taro.compressImage(option)).tempFilePath || undefined;
-  } catch {
-    return undefined;
-  }
+  if (process.env.TARO_ENV === 'h5') return Promise.resolve(undefined);
+  else
+    return Taro.compressImage(option).then(
+      (res) => res.tempFilePath || undefined,
+      () => undefined,
+    );
 }
 
 /**
@@ -81,6 +89,8 @@ export async function reencodeWeapp(
  * (with the way to read it) rather than passed off as an empty pick.
  */
 export async function chooseImagesWeapp(count: number): Promise<Taro.chooseMedia.ChooseMedia[]> {
+  // Build-time constant: the H5 bundle leaves chooseMedia's polyfill out.
+  if (process.env.TARO_ENV === 'h5') return [];
   try {
     const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
     return res.tempFiles;
@@ -168,19 +178,21 @@ export function uploadToPresigned(
   contentType: string,
   onProgress: (percent: number) => void,
 ): Promise<number> {
-  if (isH5()) return uploadH5(target, path, contentType, onProgress);
-  return new Promise<number>((resolve, reject) => {
-    const task = Taro.uploadFile({
-      url: target.url,
-      filePath: path,
-      name: 'file',
-      formData: target.fields,
-      timeout: 60_000,
-      success: (res) => resolve(res.statusCode),
-      fail: (err) => reject(err),
+  if (process.env.TARO_ENV === 'h5') return uploadH5(target, path, contentType, onProgress);
+  else {
+    return new Promise<number>((resolve, reject) => {
+      const task = Taro.uploadFile({
+        url: target.url,
+        filePath: path,
+        name: 'file',
+        formData: target.fields,
+        timeout: 60_000,
+        success: (res) => resolve(res.statusCode),
+        fail: (err) => reject(err),
+      });
+      task?.onProgressUpdate?.((p) => onProgress(p.progress));
     });
-    task?.onProgressUpdate?.((p) => onProgress(p.progress));
-  });
+  }
 }
 
 async function uploadH5(

@@ -1,10 +1,10 @@
 import { Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { ChangeEvent } from 'react';
 import { FieldProblem } from '../components/field-problem';
 import { isH5 } from '../config/runtime-config';
 import { PrivacyPopup } from './privacy-popup';
 import './photo-picker.css';
+import { previewImages } from '../services/image-preview';
 
 export type PickedPhotoState = 'waiting' | 'uploading' | 'uploaded' | 'failed' | 'lost';
 
@@ -103,7 +103,7 @@ export function PhotoPicker({
   const preview = (photo: PickedPhoto) => {
     const urls = photos.map((p) => p.fullSrc ?? p.src).filter((u): u is string => Boolean(u));
     const current = photo.fullSrc ?? photo.src;
-    if (current) Taro.previewImage({ urls, current }).catch(() => undefined);
+    if (current) previewImages(urls, current).catch(() => undefined);
   };
   const onInputChange = (e: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(e.currentTarget.files ?? []).slice(0, remaining);

@@ -8,6 +8,7 @@ import { useSession } from '../../hooks/use-session';
 import { loginWithWechat, refreshMe } from '../../services/api';
 import { type Failure, toFailure } from '../../services/api-failure';
 import { openPage, showComingSoon } from '../../services/navigation';
+import { filerBranchIds, warmReportContexts } from '../../services/report-context';
 import { type PendingReport, pendingReports } from '../../services/report-outbox';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
@@ -119,7 +120,11 @@ export default function HomePage() {
     void refreshUnreadBadge();
     if (!sessionStore.token()) return;
     setMeFailure(undefined);
-    refreshMe().catch((err: unknown) => setMeFailure(toFailure(err)));
+    refreshMe().then(
+      // Ready the report form's offline copy (branch, rules) while online.
+      (me) => warmReportContexts(filerBranchIds(me)),
+      (err: unknown) => setMeFailure(toFailure(err)),
+    );
   }, []);
 
   // weapp: log in silently with WeChat, unless the user just pressed 退出登录

@@ -1,5 +1,5 @@
 import { Image, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { previewImages } from '../../../services/image-preview';
 
 /** The letter's photos (short-lived URLs from the server); a tap opens WeChat's viewer. */
 export function LetterPhotos({ urls }: { urls: readonly string[] }) {
@@ -8,11 +8,7 @@ export function LetterPhotos({ urls }: { urls: readonly string[] }) {
   return (
     <View className="mailbox-photos cx-letter-photos">
       {all.map((url) => (
-        <View
-          key={url}
-          className="mailbox-photo cx-letter-photo"
-          onClick={() => Taro.previewImage({ urls: all, current: url }).catch(() => undefined)}
-        >
+        <View key={url} className="mailbox-photo cx-letter-photo" onClick={() => previewImages(all, url).catch(() => undefined)}>
           <Image className="mailbox-photo__img" src={url} mode="aspectFill" lazyLoad />
         </View>
       ))}

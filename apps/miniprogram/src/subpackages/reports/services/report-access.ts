@@ -1,4 +1,5 @@
 import type { Me, RoleBinding } from '@chuangxing/shared';
+import { filerBranchIds } from '../../../services/report-context';
 
 /**
  * What the report pages offer to whom. Mirrors the server's rules only to hide buttons; the server
@@ -6,15 +7,8 @@ import type { Me, RoleBinding } from '@chuangxing/shared';
  */
 const active = (me: Me | undefined): RoleBinding[] => (me ? me.bindings.filter((b) => !b.revokedAt) : []);
 
-/** Branches whose report the caller files (cadre or secretary bound at branch level), in binding order. */
-export function filerBranchIds(me: Me | undefined): string[] {
-  const ids: string[] = [];
-  for (const b of active(me)) {
-    if ((b.role === 'cadre' || b.role === 'secretary') && b.scope.level === 'branch' && !ids.includes(b.scope.branchId))
-      ids.push(b.scope.branchId);
-  }
-  return ids;
-}
+// Home needs it too (to warm the form's offline context), so it lives in the main package.
+export { filerBranchIds };
 
 export function canFile(me: Me | undefined, branchId: string): boolean {
   return filerBranchIds(me).includes(branchId);

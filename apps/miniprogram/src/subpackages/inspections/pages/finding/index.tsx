@@ -15,8 +15,9 @@ import { FindingCard } from '../../components/finding-card';
 import { PhotoStrip } from '../../components/photo-strip';
 import { useInspectPhotos } from '../../services/photos';
 import '../../inspect.css';
+import { previewImages } from '../../../../services/image-preview';
 
-const preview = (urls: string[], current: string) => Taro.previewImage({ urls, current }).catch(() => undefined);
+const preview = (urls: string[], current: string) => previewImages(urls, current).catch(() => undefined);
 
 function Photos({ urls }: { urls?: string[] }) {
   if (!urls?.length) return null;

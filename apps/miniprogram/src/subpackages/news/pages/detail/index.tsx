@@ -9,6 +9,7 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { displayMessage, expectStatus } from '../../../../services/api-failure';
 import '../../news.css';
+import { previewImages } from '../../../../services/image-preview';
 
 /** One post (`?id=`): title, unit and time, text, photos (tap to enlarge); the author or a district admin deletes it. */
 export default function NewsDetailPage() {
@@ -54,7 +55,7 @@ export default function NewsDetailPage() {
                     className="news-photo cx-news-photo"
                     src={u}
                     mode="aspectFill"
-                    onClick={() => Taro.previewImage({ urls: p.photoUrls, current: u }).catch(() => undefined)}
+                    onClick={() => previewImages(p.photoUrls, u).catch(() => undefined)}
                   />
                 ))}
               </View>

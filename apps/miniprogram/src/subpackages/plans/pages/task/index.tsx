@@ -29,6 +29,7 @@ import { PhotoPicker } from '../../../../shared-ui/photo-picker';
 import { writesPlan } from '../../plan-form';
 import { EVIDENCE_MAX, useEvidencePhotos } from '../../services/evidence-photos';
 import './index.css';
+import { previewImages } from '../../../../services/image-preview';
 
 const ignore = () => undefined;
 
@@ -197,11 +198,7 @@ function Updates({ progress }: { progress: TaskProgress }) {
           {u.evidenceUrls.length ? (
             <View className="task-photos">
               {u.evidenceUrls.map((url) => (
-                <View
-                  key={url}
-                  className="task-photo cx-task-evidence"
-                  onClick={() => Taro.previewImage({ urls: u.evidenceUrls, current: url }).catch(ignore)}
-                >
+                <View key={url} className="task-photo cx-task-evidence" onClick={() => previewImages(u.evidenceUrls, url).catch(ignore)}>
                   <Image className="task-photo__img" src={url} mode="aspectFill" lazyLoad />
                 </View>
               ))}

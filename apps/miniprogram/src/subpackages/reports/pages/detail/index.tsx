@@ -27,6 +27,7 @@ import { dayLabel, daysBetween, formatDateTime, isDayKey, shanghaiDay } from '..
 import '../../report.css';
 import '../../components/report-content.css';
 import './index.css';
+import { previewImages } from '../../../../services/image-preview';
 
 interface DetailData {
   branch: BranchDetail['branch'];
@@ -46,11 +47,7 @@ function Photos({ detail }: { detail: ReportDetail }) {
       <View className="cx-card">
         <View className="report-photos">
           {detail.photoUrls.map((p) => (
-            <View
-              key={p.url}
-              className="report-photo cx-report-detail-photo"
-              onClick={() => Taro.previewImage({ urls, current: p.url }).catch(ignore)}
-            >
+            <View key={p.url} className="report-photo cx-report-detail-photo" onClick={() => previewImages(urls, p.url).catch(ignore)}>
               <Image className="report-photo__img" src={p.thumbUrl ?? p.url} mode="aspectFill" lazyLoad />
             </View>
           ))}

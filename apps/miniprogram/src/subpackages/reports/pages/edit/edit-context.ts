@@ -1,9 +1,9 @@
 import type { Branch, DailyRules, Me, ReportDetail } from '@chuangxing/shared';
 import { api } from '../../../../services/api';
 import { expectStatus, failureError, failureOf, toFailure } from '../../../../services/api-failure';
+import { readContext, writeContext } from '../../../../services/report-context';
 import { taroStorage } from '../../offline/taro-ports';
 import { canFile } from '../../services/report-access';
-import { readContext, writeContext } from '../../services/report-context-cache';
 import { daysBetween } from '../../services/shanghai-day';
 
 type BranchInfo = Pick<Branch, 'id' | 'name' | 'type' | 'townshipId'>;
@@ -30,7 +30,7 @@ export async function loadContext(branchId: string, day: string): Promise<EditCo
     let detail: ReportDetail | undefined;
     if (reportRes.status === 200) detail = reportRes.body;
     else if (reportRes.status !== 404) throw failureError(failureOf(reportRes));
-    writeContext(taroStorage, branch, rules, day, detail?.report);
+    writeContext(taroStorage, branch, rules, { day, report: detail?.report });
     return { branch, rules, detail, offline: false };
   } catch (err) {
     // No network: open from the device's copy, so a cadre can still fill in and queue the report.
