@@ -66,7 +66,7 @@ const actionsOf = (statements: any[]) => statements.flatMap((s) => [s.Action].fl
 
 describe('functions', () => {
   it('are one API function per entry of api-functions.ts, the scheduled reminders and the quarterly ranking job', () => {
-    expect(API_FUNCTION_NAMES).toEqual(['core', 'reports', 'mailbox', 'work', 'rankings', 'learning']);
+    expect(API_FUNCTION_NAMES).toEqual(['core', 'reports', 'mailbox', 'work', 'field', 'rankings', 'learning']);
     expect(functions).toHaveLength(API_FUNCTION_NAMES.length + 2);
   });
 
@@ -168,7 +168,8 @@ describe('the other API functions', () => {
         .sort();
       expect(granted, name).toEqual([...uploadPrefixesOf(name)].sort());
     }
-    expect(uploadPrefixesOf('work').sort()).toEqual(['inspection-fix/', 'inspection/', 'plan-evidence/']);
+    expect(uploadPrefixesOf('work')).toEqual(['plan-evidence/']);
+    expect(uploadPrefixesOf('field').sort()).toEqual(['inspection-fix/', 'inspection/']);
     expect(uploadPrefixesOf('core')).toEqual([]);
   });
 

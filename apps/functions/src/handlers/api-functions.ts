@@ -14,8 +14,10 @@ export const API_FUNCTIONS = {
   reports: ['reports'],
   /** 清风邮局: the only function that seals and opens writers' identities. */
   mailbox: ['mailbox'],
-  /** The creation work: 创星计划 with 挂图作战, 每月一观摩, 四不两直 and 学讲评. */
-  work: ['plans', 'observations', 'inspections', 'study-review'],
+  /** The branches' creation work: 创星计划 with 挂图作战, and 学讲评. */
+  work: ['plans', 'study-review'],
+  /** The township's field work: 每月一观摩 and 四不两直. */
+  field: ['observations', 'inspections'],
   /** 每季度一评比. */
   rankings: ['rankings'],
   /** 应知应会, 调查问卷 and 创星动态. */

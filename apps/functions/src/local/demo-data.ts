@@ -219,6 +219,7 @@ export function buildDemoData(): DemoData {
     displayName: p.name,
     isDemo: true,
     createdAt: SEED_TIME,
+    ...(p.phone ? { workPhone: p.phone } : {}),
     demo: { role: p.role, scopeLabel: p.label, order },
   }));
   const bindings: Binding[] = people.flatMap((p) =>
@@ -231,7 +232,6 @@ export function buildDemoData(): DemoData {
             scope: p.scope,
             scopeLabel: p.label,
             holderName: p.name,
-            ...(p.phone ? { phone: p.phone } : {}),
             createdAt: SEED_TIME,
             createdBy: 'seed',
           },

@@ -13,6 +13,7 @@ import { ensureTable } from './ensure-table';
 import { startHttpServer } from './http-server';
 import { LocalObjectStorage } from './local-object-storage';
 import { PortInUseError, portHolder } from './ports';
+import { liveOpenApiDocument } from './render-openapi-document';
 import { seedDemoData } from './seed';
 
 // The SDK warns on every start that Node 20 support ends in 2027; Lambda runs Node 22 and the README says why 20 is fine here.
@@ -100,7 +101,10 @@ async function serveApi(opts: LocalStackOptions, endpoint: string, dynamo: Dynam
     signingKey: secrets.tokenSigningKey,
     corsOrigins: config.corsOrigins,
   });
-  const wiring = createWiring(config, secrets, opts.clock, { objectStorage: storage });
+  const wiring = createWiring(config, secrets, opts.clock, {
+    objectStorage: storage,
+    openApiDocument: liveOpenApiDocument(config.devLogin),
+  });
   const app = createApiApp(wiring, { logger: opts.logger ?? silentLogger, features: ALL_FEATURES });
   opts.signal?.throwIfAborted();
   const http = await startHttpServer(app, opts.apiPort ?? 0, undefined, [storage.route]).catch((err) => {

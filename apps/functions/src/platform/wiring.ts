@@ -15,6 +15,8 @@ export interface LocalWiring {
   objectStorage?: ObjectStorage;
   /** The fault tests hold DynamoDB Local to the limits used in AWS. */
   dynamoLimits?: DynamoLimits;
+  /** The OpenAPI document built from the live contract, with the local-only routes when dev login is on. */
+  openApiDocument?: () => Record<string, unknown>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WechatSubscribeNotifier } from '../../src/platform/notify/wechat-subscribe-notifier';
 import { RecordingMetrics } from '../../src/platform/observability/metrics';
+import { consentTo } from '../support/consent';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 // 2026-11-27 20:00 in Shanghai: the day is open for filing, and reminders for it may go out.
@@ -60,6 +61,9 @@ describe('business metrics through the API on DynamoDB Local', () => {
 
   it('reminders count as sent by the outbox; refused by WeChat, as failed', async () => {
     const staff = await stack.tokenFor('demo-township-staff-gwh');
+    // The demo cadre accepted the daily reminder's template twice (one message each); the others reach the
+    // 消息中心 only, which is not a WeChat send.
+    await consentTo(stack, await stack.tokenFor(DEMO.cadre), ['daily_reminder'], 2);
     // Nobody filed the day before, so every cadre and secretary of 示例管委会 is reminded of it.
     const res = await stack.call('POST', '/v1/townships/demo-gwh/reminders', { token: staff, body: { day: YESTERDAY } });
     expect(res.status).toBe(200);

@@ -54,6 +54,9 @@ describe('one WeChat access_token shared by every function through DynamoDB', ()
   beforeEach(async () => {
     await wx?.stop();
     wx = await startFakeWechatSubscribe({ appId: APP, appSecret: SECRET, tokenDelayMs: 20, now: () => now });
+    // Every user accepted both templates a few times: WeChat sends nothing without consent (43101).
+    for (const user of ['u0', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'r0', 'r1', 'r2', 'r3'])
+      for (const t of ['TPL', 'TPL-REMIND']) wx.grant(`o-${user}`, t, 3);
     now += 24 * HOUR; // a new day, and any token stored by an earlier test has expired
   });
   afterAll(async () => wx?.stop());

@@ -7,6 +7,7 @@ import { allPorts } from '../../src/handlers/all-ports';
 import { createApiApp } from '../../src/handlers/api-app';
 import { ensureTable } from '../../src/local/ensure-table';
 import { LocalObjectStorage } from '../../src/local/local-object-storage';
+import { liveOpenApiDocument } from '../../src/local/render-openapi-document';
 import { seedDemoData } from '../../src/local/seed';
 import { parseConfig } from '../../src/platform/config/config';
 import type { DynamoLimits } from '../../src/platform/dynamodb/bounded-retry';
@@ -79,7 +80,13 @@ export async function createTestStack(
     signingKey: TEST_SIGNING_KEY,
     corsOrigins: config.corsOrigins,
   });
-  const wiring = createWiring(config, secrets, opts.clock, { objectStorage: storage, dynamoLimits: opts.dynamoLimits }, opts.metrics);
+  const wiring = createWiring(
+    config,
+    secrets,
+    opts.clock,
+    { objectStorage: storage, dynamoLimits: opts.dynamoLimits, openApiDocument: liveOpenApiDocument(config.devLogin) },
+    opts.metrics,
+  );
   // Built before any feature binds, so every feature shares the one a test may swap (stack.notifier.use),
   // counted as in production (identity.wiring.ts).
   const notifier = new SwitchableNotifier(

@@ -29,7 +29,14 @@ describe('honest reminders', () => {
 
   it('lists each branch’s filers with the phone they gave, to the township’s managers only', async () => {
     const { deps, users } = await world();
-    users.bindings.set('cadre-b-xingfu-cadre', filer('cadre-b', 'xingfu', 'cadre', 't1', { phone: '13800000002' }));
+    // The phone is the person's own (given at an invitation or in 我的), not the binding's.
+    users.profiles.set('cadre-b', {
+      id: 'cadre-b',
+      displayName: 'cadre-b',
+      isDemo: false,
+      createdAt: '2026-11-01T00:00:00.000Z',
+      workPhone: '13800000002',
+    });
     const res = await listBranchFilers(deps, staffOf('t1'), ALLOWED, 't1');
     const byBranch = Object.fromEntries(res.branches.map((b) => [b.branchId, b.filers]));
     expect(byBranch.heping.map((f) => f.userId).sort()).toEqual(['both', 'cadre-a', 'secretary-a']);

@@ -3,10 +3,20 @@ import { join } from 'node:path';
 import { CLIENT_ROUTES, ROUTE_INDEX, routes, routesByFeature } from '@chuangxing/shared';
 import { renderClientRoutes, renderRouteIndex } from '@chuangxing/shared/route-index-source';
 import { describe, expect, it } from 'vitest';
+import { embeddedOpenApiDocument } from '../../src/features/meta/embedded-openapi';
+import { deployedOpenApiDocument } from '../../src/local/render-openapi-document';
 
 describe('route index', () => {
   it('is the generated text of the current contract (run `npm run gen:route-index` after a contract change)', () => {
     expect(readFileSync(join(__dirname, '../../../../packages/shared/src/route-index.ts'), 'utf8')).toBe(renderRouteIndex());
+  });
+
+  it('the core function’s embedded OpenAPI document is the current contract’s, without local-only routes', () => {
+    const embedded = embeddedOpenApiDocument();
+    expect(embedded).toEqual(deployedOpenApiDocument());
+    const paths = Object.keys(embedded.paths as Record<string, unknown>);
+    expect(paths).toContain('/v1/letters');
+    expect(paths).not.toContain('/v1/auth/dev-login');
   });
 
   it('names every route once, with its feature', () => {

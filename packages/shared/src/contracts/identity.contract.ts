@@ -52,20 +52,15 @@ export type DevUser = z.infer<typeof DevUser>;
 
 export const DevUserList = z.object({ users: z.array(DevUser) });
 
-const WORK_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+const PHONE = '(?:1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})';
 const WORK_PHONE_MESSAGE = '请填写 11 位手机号或带区号的座机号码';
-/** A work phone: an 11-digit mobile, or a landline with its area code. */
-export const WorkPhone = z.string().check(z.trim(), z.regex(WORK_PHONE, WORK_PHONE_MESSAGE));
+/** A work phone: an 11-digit mobile, or a landline with its area code (spaces around it are dropped). */
+export const WorkPhone = z.string().check(z.regex(new RegExp(`^\\s*${PHONE}\\s*$`), WORK_PHONE_MESSAGE), z.trim());
 
 /** 我的 → 修改姓名: the name shown on everything the person does; an empty work phone removes it, none keeps it. */
 export const UpdateProfileBody = z.strictObject({
   displayName: Name,
-  workPhone: z.optional(
-    z.string().check(
-      z.trim(),
-      z.refine((s) => s === '' || WORK_PHONE.test(s), WORK_PHONE_MESSAGE),
-    ),
-  ),
+  workPhone: z.optional(z.string().check(z.regex(new RegExp(`^\\s*(?:${PHONE})?\\s*$`), WORK_PHONE_MESSAGE), z.trim())),
 });
 export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
 export const DevLoginBody = z.strictObject({ userId: Id });

@@ -7,24 +7,14 @@ import { isOutboxReader } from '../../platform/notify/outbox-notifier';
 /** The API's own routes: liveness, its OpenAPI document and (local only) the notification outbox. */
 export interface MetaPorts {
   clock: Clock;
-  /** The local stack also documents and serves its local-only routes. */
-  devLogin: boolean;
+  /** The API's OpenAPI document: generated with the contract in AWS, built live (with local-only routes) locally. */
+  openApiDocument: () => Record<string, unknown>;
   notifier: Notifier;
 }
 
-let cachedDoc: { local: boolean; doc: Record<string, unknown> } | undefined;
-
 export const metaImplementations: RouteImpls<typeof metaRoutes, MetaPorts> = {
   health: async ({ deps }) => ({ status: 200, body: { status: 'ok', time: deps.clock.now().toISOString() } }),
-  getOpenApi: async ({ deps }) => {
-    if (cachedDoc?.local !== deps.devLogin) {
-      // The whole contract is built only when the document is asked for: the other routes of this
-      // function never need the other features' schemas, so a cold start does not construct them.
-      const { buildOpenApiDocument } = await import('@chuangxing/shared/openapi');
-      cachedDoc = { local: deps.devLogin, doc: buildOpenApiDocument({ includeLocalOnly: deps.devLogin }) };
-    }
-    return { status: 200, body: cachedDoc.doc };
-  },
+  getOpenApi: async ({ deps }) => ({ status: 200, body: deps.openApiDocument() }),
   /** Local only (the router answers 404 unless dev login is on): what the outbox notifier stored, newest first. */
   listOutbox: async ({ deps }) => {
     if (!isOutboxReader(deps.notifier)) return { status: 200, body: { messages: [] } };

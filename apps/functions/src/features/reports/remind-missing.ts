@@ -128,15 +128,20 @@ export async function listBranchFilers(deps: ReportsPorts, principal: Principal,
   if (!township) throw notFound('乡镇（街道）');
   if (!bindingsFor(principal, allowed).some((b) => managesTownship(b, deps.districtId, townshipId))) throw forbiddenScope();
   const filers = filersByBranch(await deps.users.listBindings(deps.districtId, townshipId));
+  // Names and work phones are the people's own, as they confirmed them (identity's profiles).
+  const people = await deps.people.peopleOf([...new Set([...filers.values()].flat().map((b) => b.userId))]);
   return {
     branches: [...filers.entries()].map(([branchId, list]) => ({
       branchId,
-      filers: list.map((b) => ({
-        userId: b.userId,
-        name: b.holderName ?? '',
-        role: b.role as 'cadre' | 'secretary',
-        ...(b.phone ? { phone: b.phone } : {}),
-      })),
+      filers: list.map((b) => {
+        const person = people.get(b.userId);
+        return {
+          userId: b.userId,
+          name: person?.displayName ?? b.holderName ?? '',
+          role: b.role as 'cadre' | 'secretary',
+          ...(person?.workPhone ? { phone: person.workPhone } : {}),
+        };
+      }),
     })),
   };
 }

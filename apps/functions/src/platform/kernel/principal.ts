@@ -8,8 +8,6 @@ export interface Binding {
   scopeLabel: string;
   /** The holder's name when the binding was made; reads show their current name (identity's PeopleReader). */
   holderName?: string;
-  /** A work phone the holder gave, shown only to their supervisors (read if present; nothing here sets it). */
-  phone?: string;
   createdAt: string;
   createdBy: string;
   revokedAt?: string;
