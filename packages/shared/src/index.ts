@@ -18,6 +18,7 @@ export * from './contracts/rankings.contract';
 export * from './contracts/rankings.schemas';
 export * from './contracts/reports.contract';
 export * from './contracts/reports.schemas';
+export * from './contracts/stars.contract';
 export * from './contracts/study-review.contract';
 export * from './enums';
 export * from './errors';

@@ -130,4 +130,11 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['POST', '/v1/rankings/{quarter}/versions/{version}/annotations', 'rankings'],
   ['POST', '/v1/rankings/{quarter}/versions/{version}/publish', 'rankings'],
   ['GET', '/v1/rankings/{quarter}/export', 'rankings'],
+  ['POST', '/v1/branches/{branchId}/star-applications', 'stars'],
+  ['GET', '/v1/branches/{branchId}/star-applications', 'stars'],
+  ['GET', '/v1/star-applications', 'stars'],
+  ['GET', '/v1/star-applications/{applicationId}', 'stars'],
+  ['PUT', '/v1/star-applications/{applicationId}', 'stars'],
+  ['POST', '/v1/star-applications/{applicationId}/decisions', 'stars'],
+  ['POST', '/v1/uploads/star-evidence', 'stars'],
 ];

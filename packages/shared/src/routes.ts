@@ -11,6 +11,7 @@ import { orgRoutes } from './contracts/org.contract';
 import { plansRoutes } from './contracts/plans.contract';
 import { rankingsRoutes } from './contracts/rankings.contract';
 import { reportsRoutes } from './contracts/reports.contract';
+import { starsRoutes } from './contracts/stars.contract';
 import { studyReviewRoutes } from './contracts/study-review.contract';
 
 /** Each feature's routes, as its contracts/<feature>.contract.ts declares them. */
@@ -28,6 +29,7 @@ export const routesByFeature = {
   learning: learningRoutes,
   news: newsRoutes,
   rankings: rankingsRoutes,
+  stars: starsRoutes,
 } as const;
 
 export type FeatureName = keyof typeof routesByFeature;
@@ -48,6 +50,7 @@ export const routes = {
   ...learningRoutes,
   ...newsRoutes,
   ...rankingsRoutes,
+  ...starsRoutes,
 } as const;
 
 export type Routes = typeof routes;

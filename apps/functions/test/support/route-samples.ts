@@ -214,4 +214,17 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   listTownshipFindings: { path: '/v1/townships/demo-gwh/findings?status=open' },
   getFinding: { path: '/v1/findings/01JABCDEFGHJKMNPQRSTVWXYZ0' },
   actOnFinding: { path: '/v1/findings/01JABCDEFGHJKMNPQRSTVWXYZ0/actions', body: { action: 'close', version: 1, note: '已核实' } },
+  applyForStar: {
+    path: '/v1/branches/yingtaogou/star-applications',
+    body: { star: 'industry', clientKey: 'auth-test-star-0001', items: [{ itemId: 'industry-t1', kind: 'task', met: true, note: '' }] },
+  },
+  listBranchStarApplications: { path: '/v1/branches/yingtaogou/star-applications' },
+  listStarReviewQueue: { path: '/v1/star-applications?stage=township' },
+  getStarApplication: { path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0' },
+  resubmitStarApplication: {
+    path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0',
+    body: { version: 2, items: [{ itemId: 'industry-t1', kind: 'task', met: true, note: '' }] },
+  },
+  decideStarApplication: { path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0/decisions', body: { action: 'approve', version: 1 } },
+  presignStarEvidence: { path: '/v1/uploads/star-evidence', body: { branchId: 'yingtaogou', contentType: 'image/jpeg', size: 1000 } },
 };
