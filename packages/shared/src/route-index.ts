@@ -136,5 +136,8 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['GET', '/v1/star-applications/{applicationId}', 'stars'],
   ['PUT', '/v1/star-applications/{applicationId}', 'stars'],
   ['POST', '/v1/star-applications/{applicationId}/decisions', 'stars'],
+  ['GET', '/v1/star-rules', 'stars'],
+  ['PUT', '/v1/star-rules', 'stars'],
+  ['GET', '/v1/star-publicity', 'stars'],
   ['POST', '/v1/uploads/star-evidence', 'stars'],
 ];

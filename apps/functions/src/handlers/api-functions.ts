@@ -14,10 +14,10 @@ export const API_FUNCTIONS = {
   reports: ['reports'],
   /** 清风邮局: the only function that seals and opens writers' identities. */
   mailbox: ['mailbox'],
-  /** The creation work: 创星计划 with 挂图作战, 每月一观摩, 四不两直 and 学讲评. */
-  work: ['plans', 'observations', 'inspections', 'study-review'],
-  /** 每季度一评比, and 创星申报 with its review path (评星定级). */
-  rankings: ['rankings', 'stars'],
+  /** The creation work: 创星计划 with 挂图作战, 每月一观摩, 四不两直, 学讲评 and 创星申报 with its review path (评星定级). */
+  work: ['plans', 'observations', 'inspections', 'study-review', 'stars'],
+  /** 每季度一评比. */
+  rankings: ['rankings'],
   /** 应知应会, 调查问卷 and 创星动态. */
   learning: ['learning', 'news'],
 } as const satisfies Record<string, readonly FeatureName[]>;

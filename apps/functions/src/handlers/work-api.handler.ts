@@ -1,6 +1,7 @@
 import { inspectionsFeature } from '../features/inspections/inspections.feature';
 import { observationsFeature } from '../features/observations/observations.feature';
 import { plansFeature } from '../features/plans/plans.feature';
+import { starsFeature } from '../features/stars/stars.feature';
 import { studyReviewFeature } from '../features/study-review/study-review.feature';
 import { createApiHandler } from './api-function';
 
@@ -9,4 +10,5 @@ export const handler = createApiHandler('work', {
   observations: observationsFeature,
   inspections: inspectionsFeature,
   'study-review': studyReviewFeature,
+  stars: starsFeature,
 });

@@ -192,7 +192,7 @@ describe('创星申报 and its review path on DynamoDB Local', () => {
         idempotencyKey: 'star-test-report-0001',
       },
     });
-    expect(report.status).toBeLessThan(300);
+    expect(report.status).toBe(201);
 
     const seen = await stack.call('GET', `/v1/star-applications/${appId}`, { token: gwhStaff });
     expect(seen.status).toBe(200);
@@ -240,6 +240,18 @@ describe('创星申报 and its review path on DynamoDB Local', () => {
     expect(events.map((e) => e.version)).toEqual([1, 2, 3, 4]);
   });
 
+  it('the district sets how many working days 公示 lasts (versioned)', async () => {
+    const initial = await stack.call('GET', '/v1/star-rules', { token: gwhStaff });
+    expect(initial.body).toEqual({ publicityWorkingDays: 5, version: 0 });
+    const bad = await stack.call('PUT', '/v1/star-rules', { token: admin, body: { publicityWorkingDays: 0, version: 0 } });
+    expect([bad.status, bad.body.details[0].path]).toEqual([400, 'body.publicityWorkingDays']);
+    const set = await stack.call('PUT', '/v1/star-rules', { token: admin, body: { publicityWorkingDays: 3, version: 0 } });
+    expect(set.body).toEqual({ publicityWorkingDays: 3, version: 1 });
+    const stale = await stack.call('PUT', '/v1/star-rules', { token: admin2, body: { publicityWorkingDays: 9, version: 0 } });
+    expect([stale.status, stale.body.code]).toEqual([409, 'CONFLICT']);
+    expect((await stack.call('GET', '/v1/star-rules', { token: admin })).body).toEqual({ publicityWorkingDays: 3, version: 1 });
+  });
+
   it('复审 races let one win; approval opens 公示 over working days, and 授星 waits for it to end', async () => {
     const queue = await stack.call('GET', '/v1/star-applications', { token: admin, query: { stage: 'district' } });
     expect(queue.body.applications.map((a: { id: string }) => a.id)).toEqual([appId]);
@@ -263,8 +275,18 @@ describe('创星申报 and its review path on DynamoDB Local', () => {
     expect(current.application.status).toBe('publicity');
     const { publicityFrom, publicityUntil, version } = current.application;
     expect(publicityFrom > today()).toBe(true);
-    // Five working days: at least a week apart from the first day, Monday to Friday.
-    expect(publicityUntil >= addDays(publicityFrom, 4)).toBe(true);
+    // The three working days the district set: weekdays from the first day through the last, the last one a weekday.
+    const days: string[] = [];
+    for (let d = publicityFrom; d <= publicityUntil; d = addDays(d, 1)) days.push(d);
+    const weekday = (d: string) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
+    expect(days.filter(weekday)).toHaveLength(3);
+    expect([weekday(publicityFrom), weekday(publicityUntil)]).toEqual([true, true]);
+    // Every official in the district sees it on the 公示 board, without the self-assessment.
+    const board = await stack.call('GET', '/v1/star-publicity', { token: await stack.tokenFor(DEMO.station_handler) });
+    expect(board.body.applications.map((a: { id: string; publicityUntil: string }) => [a.id, a.publicityUntil])).toEqual([
+      [appId, publicityUntil],
+    ]);
+    expect(JSON.stringify(board.body)).not.toContain('合作社年底挂牌');
     expect(current.actions).toEqual([]);
     const pubQueue = await stack.call('GET', '/v1/star-applications', { token: gwhStaff, query: { stage: 'publicity' } });
     expect(pubQueue.body.applications.map((a: { id: string }) => a.id)).toEqual([appId]);

@@ -226,5 +226,8 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
     body: { version: 2, items: [{ itemId: 'industry-t1', kind: 'task', met: true, note: '' }] },
   },
   decideStarApplication: { path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0/decisions', body: { action: 'approve', version: 1 } },
+  getStarRules: { path: '/v1/star-rules' },
+  putStarRules: { path: '/v1/star-rules', body: { publicityWorkingDays: 7, version: 0 } },
+  getStarPublicityBoard: { path: '/v1/star-publicity' },
   presignStarEvidence: { path: '/v1/uploads/star-evidence', body: { branchId: 'yingtaogou', contentType: 'image/jpeg', size: 1000 } },
 };

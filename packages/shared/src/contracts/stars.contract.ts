@@ -205,6 +205,19 @@ export const PresignStarEvidenceBody = z.strictObject({
 });
 export type PresignStarEvidenceBody = z.infer<typeof PresignStarEvidenceBody>;
 
+/** The district's 评星定级 settings; `version` 0 until first saved (the defaults apply). */
+export const StarRules = z.object({ publicityWorkingDays: z.int(), version: z.int() });
+export type StarRules = z.infer<typeof StarRules>;
+export const PutStarRulesBody = z.strictObject({
+  publicityWorkingDays: z.int().check(z.minimum(1, '至少 1 个工作日'), z.maximum(30, '不超过 30 个工作日')),
+  version: z.int().check(z.minimum(0)),
+});
+export type PutStarRulesBody = z.infer<typeof PutStarRulesBody>;
+
+/** 公示 board: every award in progress in the district (summaries only, no self-assessment or evidence). */
+export const StarPublicityBoard = z.object({ applications: z.array(StarApplicationSummary) });
+export type StarPublicityBoard = z.infer<typeof StarPublicityBoard>;
+
 /* ---------- routes ---------- */
 
 const READERS = ['cadre', 'secretary', 'township_staff', 'leader', 'district_admin'] as const;
@@ -262,6 +275,28 @@ export const starsRoutes = {
     params: StarApplicationPath,
     body: StarDecisionBody,
     responses: { 200: StarApplicationDetail, 409: ErrorBody },
+  }),
+  getStarRules: defineRoute({
+    method: 'GET',
+    path: '/v1/star-rules',
+    summary: 'The district’s 评星定级 settings (公示 working days)',
+    access: rolesAccess('township_staff', 'leader', 'district_admin'),
+    responses: { 200: StarRules },
+  }),
+  putStarRules: defineRoute({
+    method: 'PUT',
+    path: '/v1/star-rules',
+    summary: 'Set how many working days 公示 lasts (district admin; versioned), for approvals from now on',
+    access: rolesAccess('district_admin'),
+    body: PutStarRulesBody,
+    responses: { 200: StarRules, 409: ErrorBody },
+  }),
+  getStarPublicityBoard: defineRoute({
+    method: 'GET',
+    path: '/v1/star-publicity',
+    summary: '公示 board: the district’s awards in 公示 (every official in the district)',
+    access: rolesAccess('cadre', 'secretary', 'township_staff', 'inspector', 'station_handler', 'leader', 'district_admin'),
+    responses: { 200: StarPublicityBoard },
   }),
   presignStarEvidence: defineRoute({
     method: 'POST',

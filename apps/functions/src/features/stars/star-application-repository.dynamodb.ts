@@ -3,11 +3,12 @@ import {
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_PUBLICITY_WORKING_DAYS, type StarApplicationStatus } from '@chuangxing/shared';
 import type { Item } from '../../platform/dynamodb/entity';
-import { expectExistingVersion, expectVersion } from '../../platform/dynamodb/optimistic';
+import { expectExistingVersion, expectVersion, orConflict } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict } from '../../platform/kernel/domain-error';
@@ -112,7 +113,17 @@ export class DynamoStarApplicationRepository implements StarApplicationRepositor
   }
 
   async getRules(districtId: string): Promise<StarRules> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: E.rules.key({ districtId }) }));
-    return { publicityWorkingDays: res.Item ? E.rules.parse(res.Item).publicityWorkingDays : DEFAULT_PUBLICITY_WORKING_DAYS };
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: E.rules.key({ districtId }), ConsistentRead: true }));
+    return res.Item ? E.rules.parse(res.Item) : { publicityWorkingDays: DEFAULT_PUBLICITY_WORKING_DAYS, version: 0 };
+  }
+
+  async putRules(districtId: string, rules: StarRules, expectedVersion: number) {
+    await orConflict(
+      () =>
+        this.doc.send(
+          new PutCommand({ TableName: this.table, Item: E.rules.item({ districtId }, rules), ...expectVersion(expectedVersion) }),
+        ),
+      '设置已被他人修改，请刷新后重试',
+    );
   }
 }

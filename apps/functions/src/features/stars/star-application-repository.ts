@@ -5,6 +5,8 @@ import type { StoredStarApplication, StoredStarEvent } from './star-application'
 export interface StarRules {
   /** How many working days 公示 lasts. */
   publicityWorkingDays: number;
+  /** 0 until first saved. */
+  version: number;
 }
 
 export interface StarApplicationRepository {
@@ -22,4 +24,6 @@ export interface StarApplicationRepository {
   /** The district's applications in a status, optionally of one township (one index query). */
   listByStatus(districtId: string, status: StarApplicationStatus, townshipId?: string): Promise<StoredStarApplication[]>;
   getRules(districtId: string): Promise<StarRules>;
+  /** Conditional on the version read (0: never saved) → CONFLICT otherwise. */
+  putRules(districtId: string, rules: StarRules, expectedVersion: number): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { defineEntity, pad } from '../../platform/dynamodb/entity';
 import type { StoredStarApplication, StoredStarEvent } from './star-application';
+import type { StarRules } from './star-application-repository';
 
 /**
  * 创星申报 in the single table. Access patterns (pk / sk, or index):
@@ -60,7 +61,7 @@ export const starEntities = {
     fields: ['branchId', 'star', 'applicationId', 'clientKey'],
   }),
 
-  rules: defineEntity<{ publicityWorkingDays: number; version: number }, { districtId: string }>({
+  rules: defineEntity<StarRules, { districtId: string }>({
     name: 'star-rules',
     key: ({ districtId }) => ({ pk: `STARRULES#${districtId}`, sk: 'RULES' }),
     fields: ['publicityWorkingDays', 'version'],

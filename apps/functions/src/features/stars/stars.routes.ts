@@ -4,6 +4,7 @@ import { applyForStar, resubmitStarApplication } from './apply-for-star';
 import { decideStarApplication } from './decide-star-application';
 import { presignStarEvidence } from './presign-star-evidence';
 import { listBranchStarApplications, listStarReviewQueue, readStarApplication } from './read-star-applications';
+import { getStarPublicityBoard, getStarRules, putStarRules } from './star-rules';
 import type { StarsPorts } from './stars.ports';
 
 export const starsImplementations: RouteImpls<typeof starsRoutes, StarsPorts> = {
@@ -31,6 +32,9 @@ export const starsImplementations: RouteImpls<typeof starsRoutes, StarsPorts> = 
     status: 200,
     body: await decideStarApplication(deps, principal, allowed, params.applicationId, body),
   }),
+  getStarRules: async ({ deps }) => ({ status: 200, body: await getStarRules(deps) }),
+  putStarRules: async ({ deps, principal, allowed, body }) => ({ status: 200, body: await putStarRules(deps, principal, allowed, body) }),
+  getStarPublicityBoard: async ({ deps }) => ({ status: 200, body: await getStarPublicityBoard(deps) }),
   presignStarEvidence: async ({ deps, principal, allowed, body }) => ({
     status: 200,
     body: await presignStarEvidence(deps, principal, allowed, body),
