@@ -168,7 +168,7 @@ describe('the other API functions', () => {
         .sort();
       expect(granted, name).toEqual([...uploadPrefixesOf(name)].sort());
     }
-    expect(uploadPrefixesOf('work')).toEqual(['plan-evidence/']);
+    expect(uploadPrefixesOf('work').sort()).toEqual(['plan-evidence/', 'star-evidence/']);
     expect(uploadPrefixesOf('field').sort()).toEqual(['inspection-fix/', 'inspection/']);
     expect(uploadPrefixesOf('core')).toEqual([]);
   });
@@ -435,7 +435,7 @@ describe('permissions', () => {
     const granted = [...JSON.stringify(objects.Resource).matchAll(/"\/([a-z-]+)\/\*"/g)].map((m) => m[1]).sort();
     expect(granted).toEqual(['daily-report']);
     const everywhere = API_FUNCTION_NAMES.flatMap(uploadPrefixesOf).sort();
-    expect(everywhere).toEqual(['daily-report/', 'inspection-fix/', 'inspection/', 'letter/', 'news/', 'plan-evidence/']);
+    expect(everywhere).toEqual(['daily-report/', 'inspection-fix/', 'inspection/', 'letter/', 'news/', 'plan-evidence/', 'star-evidence/']);
     const bucket = onPhotos.find((s) => s !== objects)!;
     expect([bucket.Action].flat()).toEqual(['s3:ListBucket']);
     expect(JSON.stringify(bucket.Resource)).not.toContain('/');

@@ -12,6 +12,7 @@ import { orgRoutes } from './contracts/org.contract';
 import { plansRoutes } from './contracts/plans.contract';
 import { rankingsRoutes } from './contracts/rankings.contract';
 import { reportsRoutes } from './contracts/reports.contract';
+import { starsRoutes } from './contracts/stars.contract';
 import { studyReviewRoutes } from './contracts/study-review.contract';
 
 /** Each feature's routes, as its contracts/<feature>.contract.ts declares them. */
@@ -30,6 +31,7 @@ export const routesByFeature = {
   news: newsRoutes,
   rankings: rankingsRoutes,
   inbox: inboxRoutes,
+  stars: starsRoutes,
 } as const;
 
 export type FeatureName = keyof typeof routesByFeature;
@@ -51,6 +53,7 @@ export const routes = {
   ...newsRoutes,
   ...rankingsRoutes,
   ...inboxRoutes,
+  ...starsRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -11,6 +11,7 @@ import { orgFeature } from '../features/org/org.feature';
 import { plansFeature } from '../features/plans/plans.feature';
 import { rankingsFeature } from '../features/rankings/rankings.feature';
 import { reportsFeature } from '../features/reports/reports.feature';
+import { starsFeature } from '../features/stars/stars.feature';
 import { studyReviewFeature } from '../features/study-review/study-review.feature';
 import type { FeatureModule } from '../platform/http/feature';
 
@@ -30,4 +31,5 @@ export const ALL_FEATURES: readonly FeatureModule[] = [
   newsFeature,
   rankingsFeature,
   inboxFeature,
+  starsFeature,
 ];

@@ -228,4 +228,20 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
     path: '/v1/notices/subscriptions',
     body: { key: 'auth-consent-key-0001', answers: { 'local-daily-reminder': 'reject' } },
   },
+  applyForStar: {
+    path: '/v1/branches/yingtaogou/star-applications',
+    body: { star: 'industry', clientKey: 'auth-test-star-0001', items: [{ itemId: 'industry-t1', kind: 'task', met: true, note: '' }] },
+  },
+  listBranchStarApplications: { path: '/v1/branches/yingtaogou/star-applications' },
+  listStarReviewQueue: { path: '/v1/star-applications?stage=township' },
+  getStarApplication: { path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0' },
+  resubmitStarApplication: {
+    path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0',
+    body: { version: 2, items: [{ itemId: 'industry-t1', kind: 'task', met: true, note: '' }] },
+  },
+  decideStarApplication: { path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0/decisions', body: { action: 'approve', version: 1 } },
+  getStarRules: { path: '/v1/star-rules' },
+  putStarRules: { path: '/v1/star-rules', body: { publicityWorkingDays: 7, version: 0 } },
+  getStarPublicityBoard: { path: '/v1/star-publicity' },
+  presignStarEvidence: { path: '/v1/uploads/star-evidence', body: { branchId: 'yingtaogou', contentType: 'image/jpeg', size: 1000 } },
 };

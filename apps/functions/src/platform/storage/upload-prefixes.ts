@@ -12,6 +12,7 @@ export const UPLOAD_PREFIXES = {
   inspection: 'inspection/',
   inspectionFix: 'inspection-fix/',
   news: 'news/',
+  starEvidence: 'star-evidence/',
 } as const;
 
 /** Which API function (route context) presigns which prefixes. */
@@ -45,4 +46,5 @@ export const UPLOAD_PREFIXES_BY_FEATURE: Partial<Record<FeatureName, readonly st
   plans: [UPLOAD_PREFIXES.planEvidence],
   inspections: [UPLOAD_PREFIXES.inspection, UPLOAD_PREFIXES.inspectionFix],
   news: [UPLOAD_PREFIXES.news],
+  stars: [UPLOAD_PREFIXES.starEvidence],
 };

@@ -1,0 +1,56 @@
+import type { BranchStarApplications, Role, StarApplicationDetail, StarReviewQueue, StarReviewStage } from '@chuangxing/shared';
+import { notFound } from '../../platform/kernel/domain-error';
+import { bindingsFor, type Principal, reachableTownships } from '../../platform/kernel/principal';
+import { shanghaiDay } from '../../platform/kernel/shanghai-time';
+import { reviewContext } from './review-context';
+import { publicityEnded } from './star-application';
+import { detailOf, summaryOf } from './star-presenters';
+import { overseesBranch, starActorsFor, starBranch } from './star-scope';
+import type { StarsPorts } from './stars.ports';
+
+/** An application with its history, the caller's moves and, for overseers of the branch, the review context. */
+export async function readStarApplication(
+  deps: StarsPorts,
+  principal: Principal,
+  allowed: readonly Role[],
+  applicationId: string,
+): Promise<StarApplicationDetail> {
+  const found = await deps.applications.get(applicationId);
+  if (!found) throw notFound('申报');
+  const branch = await starBranch(deps, principal, allowed, found.application.branchId);
+  const today = shanghaiDay(deps.clock.now());
+  const actors = starActorsFor(principal, allowed, deps.districtId, branch);
+  const context = overseesBranch(principal, allowed, branch) ? await reviewContext(deps, found.application, branch, today) : undefined;
+  const detail = await detailOf(deps, found.application, found.history, actors, context);
+  // 授星 is offered only once 公示 has ended.
+  return { ...detail, actions: detail.actions.filter((a) => a !== 'award' || publicityEnded(found.application, today)) };
+}
+
+export async function listBranchStarApplications(
+  deps: StarsPorts,
+  principal: Principal,
+  allowed: readonly Role[],
+  branchId: string,
+): Promise<BranchStarApplications> {
+  const branch = await starBranch(deps, principal, allowed, branchId);
+  const apps = await deps.applications.listForBranch(branch.id);
+  return { branchId: branch.id, branchName: branch.name, applications: apps.map(summaryOf) };
+}
+
+const STAGE_STATUS = { township: 'township_review', district: 'district_review', publicity: 'publicity' } as const;
+
+/** Applications at a stage within the townships the caller's reviewer bindings reach (one index query each). */
+export async function listStarReviewQueue(
+  deps: StarsPorts,
+  principal: Principal,
+  allowed: readonly Role[],
+  stage: StarReviewStage,
+): Promise<StarReviewQueue> {
+  const reach = reachableTownships(bindingsFor(principal, allowed), deps.districtId);
+  const status = STAGE_STATUS[stage];
+  const apps =
+    reach === 'all'
+      ? await deps.applications.listByStatus(deps.districtId, status)
+      : (await Promise.all([...reach].map((t) => deps.applications.listByStatus(deps.districtId, status, t)))).flat();
+  return { stage, applications: apps.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).map(summaryOf) };
+}

@@ -1,0 +1,29 @@
+import type { StarApplicationStatus } from '@chuangxing/shared';
+import type { StoredStarApplication, StoredStarEvent } from './star-application';
+
+/** The district's 评星定级 settings. */
+export interface StarRules {
+  /** How many working days 公示 lasts. */
+  publicityWorkingDays: number;
+  /** 0 until first saved. */
+  version: number;
+}
+
+export interface StarApplicationRepository {
+  /**
+   * One transaction: the branch's claim on the star (one application per branch and star), the application and
+   * its first event. A retry with the same client key answers `replayed` with the application written first; another
+   * application for the same star → CONFLICT.
+   */
+  create(app: StoredStarApplication, event: StoredStarEvent): Promise<{ kind: 'created' | 'replayed'; application: StoredStarApplication }>;
+  get(applicationId: string): Promise<{ application: StoredStarApplication; history: StoredStarEvent[] } | undefined>;
+  /** Conditional on `expectedVersion`, with the event appended in the same transaction → CONFLICT otherwise. */
+  transition(next: StoredStarApplication, expectedVersion: number, event: StoredStarEvent): Promise<void>;
+  /** A branch's applications (one query of its claims, one batch read). */
+  listForBranch(branchId: string): Promise<StoredStarApplication[]>;
+  /** The district's applications in a status, optionally of one township (one index query). */
+  listByStatus(districtId: string, status: StarApplicationStatus, townshipId?: string): Promise<StoredStarApplication[]>;
+  getRules(districtId: string): Promise<StarRules>;
+  /** Conditional on the version read (0: never saved) → CONFLICT otherwise. */
+  putRules(districtId: string, rules: StarRules, expectedVersion: number): Promise<void>;
+}

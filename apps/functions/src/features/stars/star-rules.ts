@@ -1,0 +1,31 @@
+import type { PutStarRulesBody, Role, StarPublicityBoard, StarRules } from '@chuangxing/shared';
+import { forbiddenRole } from '../../platform/kernel/domain-error';
+import { bindingsFor, isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
+import { summaryOf } from './star-presenters';
+import type { StarsPorts } from './stars.ports';
+
+export async function getStarRules(deps: Pick<StarsPorts, 'districtId' | 'applications'>): Promise<StarRules> {
+  return deps.applications.getRules(deps.districtId);
+}
+
+/** How many working days 公示 lasts, set by the district admin; it applies to approvals from now on. */
+export async function putStarRules(
+  deps: Pick<StarsPorts, 'districtId' | 'applications'>,
+  principal: Principal,
+  allowed: readonly Role[],
+  body: PutStarRulesBody,
+): Promise<StarRules> {
+  if (!isDistrictAdmin(bindingsFor(principal, allowed), deps.districtId)) throw forbiddenRole();
+  await deps.applications.putRules(
+    deps.districtId,
+    { publicityWorkingDays: body.publicityWorkingDays, version: body.version + 1 },
+    body.version,
+  );
+  return deps.applications.getRules(deps.districtId);
+}
+
+/** 公示 board: the district's awards in 公示, as summaries (no self-assessment, evidence or reviewers' notes). */
+export async function getStarPublicityBoard(deps: Pick<StarsPorts, 'districtId' | 'applications'>): Promise<StarPublicityBoard> {
+  const apps = await deps.applications.listByStatus(deps.districtId, 'publicity');
+  return { applications: apps.sort((a, b) => (a.publicityUntil ?? '').localeCompare(b.publicityUntil ?? '')).map(summaryOf) };
+}

@@ -1,0 +1,27 @@
+import type { Kernel } from '../../platform/kernel/kernel';
+import type { ObjectStorage } from '../../platform/storage/object-storage';
+import type { CatalogueReader } from '../catalogue/catalogue.readers';
+import type { FindingsReader } from '../inspections/inspections.readers';
+import type { LetterCountersReader } from '../mailbox/mailbox.readers';
+import type { ObservationResultsReader } from '../observations/observations.readers';
+import type { OrgReader } from '../org/org.readers';
+import type { HolidayReader, ReportRangeReader } from '../reports/reports.readers';
+import type { StarApplicationRepository } from './star-application-repository';
+
+/** What the 创星申报 use cases take. */
+export interface StarsPorts extends Kernel {
+  applications: StarApplicationRepository;
+  /** The applying branch and its township. */
+  org: OrgReader;
+  /** The key tasks and veto items of the star in the version in force. */
+  catalogue: CatalogueReader;
+  /** Evidence photos. */
+  storage: ObjectStorage;
+  /** The district's holidays: 公示 counts working days. */
+  holidays: HolidayReader;
+  /* what reviewers see beside the self-assessment, through the owning features' readers */
+  observations: ObservationResultsReader;
+  findings: FindingsReader;
+  reports: ReportRangeReader;
+  letters: LetterCountersReader;
+}

@@ -1,0 +1,42 @@
+import type { starsRoutes } from '@chuangxing/shared';
+import type { RouteImpls } from '../../platform/http/route-context';
+import { applyForStar, resubmitStarApplication } from './apply-for-star';
+import { decideStarApplication } from './decide-star-application';
+import { presignStarEvidence } from './presign-star-evidence';
+import { listBranchStarApplications, listStarReviewQueue, readStarApplication } from './read-star-applications';
+import { getStarPublicityBoard, getStarRules, putStarRules } from './star-rules';
+import type { StarsPorts } from './stars.ports';
+
+export const starsImplementations: RouteImpls<typeof starsRoutes, StarsPorts> = {
+  applyForStar: async ({ deps, principal, allowed, params, body }) => ({
+    status: 201,
+    body: await applyForStar(deps, principal, allowed, params.branchId, body),
+  }),
+  listBranchStarApplications: async ({ deps, principal, allowed, params }) => ({
+    status: 200,
+    body: await listBranchStarApplications(deps, principal, allowed, params.branchId),
+  }),
+  listStarReviewQueue: async ({ deps, principal, allowed, query }) => ({
+    status: 200,
+    body: await listStarReviewQueue(deps, principal, allowed, query.stage),
+  }),
+  getStarApplication: async ({ deps, principal, allowed, params }) => ({
+    status: 200,
+    body: await readStarApplication(deps, principal, allowed, params.applicationId),
+  }),
+  resubmitStarApplication: async ({ deps, principal, allowed, params, body }) => ({
+    status: 200,
+    body: await resubmitStarApplication(deps, principal, allowed, params.applicationId, body),
+  }),
+  decideStarApplication: async ({ deps, principal, allowed, params, body }) => ({
+    status: 200,
+    body: await decideStarApplication(deps, principal, allowed, params.applicationId, body),
+  }),
+  getStarRules: async ({ deps }) => ({ status: 200, body: await getStarRules(deps) }),
+  putStarRules: async ({ deps, principal, allowed, body }) => ({ status: 200, body: await putStarRules(deps, principal, allowed, body) }),
+  getStarPublicityBoard: async ({ deps }) => ({ status: 200, body: await getStarPublicityBoard(deps) }),
+  presignStarEvidence: async ({ deps, principal, allowed, body }) => ({
+    status: 200,
+    body: await presignStarEvidence(deps, principal, allowed, body),
+  }),
+};

@@ -1,0 +1,28 @@
+import { objectStorage } from '../../platform/storage/storage.wiring';
+import type { Wiring } from '../../platform/wiring';
+import { catalogueReader } from '../catalogue/catalogue.wiring';
+import { findingsReader } from '../inspections/inspections.wiring';
+import { letterCountersReader } from '../mailbox/mailbox.wiring';
+import { observationResultsReader } from '../observations/observations.wiring';
+import { orgReader } from '../org/org.wiring';
+import { holidayReader, reportRangeReader } from '../reports/reports.wiring';
+import type { StarApplicationRepository } from './star-application-repository';
+import { DynamoStarApplicationRepository } from './star-application-repository.dynamodb';
+import type { StarsPorts } from './stars.ports';
+
+export function starApplicationRepository(w: Pick<Wiring, 'doc' | 'table' | 'once'>): StarApplicationRepository {
+  return w.once('star-applications', () => new DynamoStarApplicationRepository(w.doc, w.table));
+}
+
+export const starsPorts = (w: Wiring): StarsPorts => ({
+  ...w.kernel,
+  applications: starApplicationRepository(w),
+  org: orgReader(w),
+  catalogue: catalogueReader(w),
+  storage: objectStorage(w),
+  holidays: holidayReader(w),
+  observations: observationResultsReader(w),
+  findings: findingsReader(w),
+  reports: reportRangeReader(w),
+  letters: letterCountersReader(w),
+});

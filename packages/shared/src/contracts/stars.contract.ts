@@ -1,0 +1,309 @@
+import '../zod-config';
+import * as z from 'zod/mini';
+import { Star } from '../enums';
+import { ErrorBody } from '../errors';
+import { defineRoute, rolesAccess } from '../route';
+import { BranchPath, ClientKey, DayKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, UPLOAD_LIMITS } from './common.contract';
+
+/**
+ * 创星申报 and 评星定级: a branch's secretary checks the branch against every key task and veto item of one star
+ * in the catalogue in force and applies; the township checks first (初审), the district's 专班 reviews (复审), the
+ * result is published (公示) for a number of working days, and only then is the star awarded (授星).
+ */
+export const STAR_APPLICATION_LIMITS = { items: 60, photosPerItem: 6, note: 300, reason: 200 } as const;
+/** 公示 lasts this many working days unless the district sets another number. */
+export const DEFAULT_PUBLICITY_WORKING_DAYS = 5;
+
+export const STAR_APPLICATION_STATUSES = ['township_review', 'returned', 'district_review', 'publicity', 'awarded'] as const;
+export const StarApplicationStatus = z.enum(STAR_APPLICATION_STATUSES);
+export type StarApplicationStatus = z.infer<typeof StarApplicationStatus>;
+export const STAR_APPLICATION_STATUS_LABELS: Record<StarApplicationStatus, string> = {
+  township_review: '待乡镇初审',
+  returned: '已退回',
+  district_review: '待区级复审',
+  publicity: '公示中',
+  awarded: '已授星',
+};
+
+/** Evidence photos sit under the branch: `star-evidence/{branchId}/{ulid}.jpg`. */
+export const StarEvidenceKey = z
+  .string()
+  .check(z.regex(/^star-evidence\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
+
+const Text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `不能超过 ${max} 个字`));
+const Required = (max: number, empty: string) =>
+  z.string().check(z.trim(), z.minLength(1, empty), z.maxLength(max, `不能超过 ${max} 个字`));
+const Version = z.int().check(z.minimum(1));
+
+export const STAR_ITEM_KINDS = ['task', 'veto'] as const;
+export const StarItemKind = z.enum(STAR_ITEM_KINDS);
+export type StarItemKind = z.infer<typeof StarItemKind>;
+
+/**
+ * The self-assessment of one catalogue item. `met`: a key task reaches its standard, or a veto item (一票否决)
+ * is not triggered.
+ */
+export const StarAssessmentInput = z.strictObject({
+  itemId: Id,
+  kind: StarItemKind,
+  met: z.boolean(),
+  note: Text(STAR_APPLICATION_LIMITS.note),
+  photos: z._default(
+    z.array(StarEvidenceKey).check(z.maxLength(STAR_APPLICATION_LIMITS.photosPerItem, `最多 ${STAR_APPLICATION_LIMITS.photosPerItem} 张`)),
+    [],
+  ),
+});
+export type StarAssessmentInput = z.infer<typeof StarAssessmentInput>;
+
+const Assessment = z
+  .array(StarAssessmentInput)
+  .check(z.minLength(1, '请逐条对照标准自评'), z.maxLength(STAR_APPLICATION_LIMITS.items, `最多 ${STAR_APPLICATION_LIMITS.items} 项`));
+
+export const ApplyForStarBody = z.strictObject({
+  star: Star,
+  /** Chosen by the client once per application: a retried submit lands on the same application. */
+  clientKey: ClientKey,
+  /** Every key task and veto item of the star in the catalogue in force, each exactly once. */
+  items: Assessment,
+});
+export type ApplyForStarBody = z.infer<typeof ApplyForStarBody>;
+
+export const ResubmitStarApplicationBody = z.strictObject({ version: Version, items: Assessment });
+export type ResubmitStarApplicationBody = z.infer<typeof ResubmitStarApplicationBody>;
+
+export const StarReturnReason = z.strictObject({ itemId: Id, reason: Required(STAR_APPLICATION_LIMITS.reason, '请填写退回原因') });
+
+/**
+ * 初审 (township) and 复审 (district) approve or return with a reason per item; after 公示 the district awards.
+ * Every decision names the version it saw: of two reviewers deciding at once, one wins and the other gets 409.
+ */
+export const StarDecisionBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('approve'), version: Version, note: z._default(Text(STAR_APPLICATION_LIMITS.note), '') }),
+  z.strictObject({
+    action: z.literal('return'),
+    version: Version,
+    reasons: z.array(StarReturnReason).check(z.minLength(1, '请至少对一项写明退回原因'), z.maxLength(STAR_APPLICATION_LIMITS.items)),
+    note: z._default(Text(STAR_APPLICATION_LIMITS.note), ''),
+  }),
+  z.strictObject({ action: z.literal('award'), version: Version }),
+]);
+export type StarDecisionBody = z.infer<typeof StarDecisionBody>;
+export const STAR_DECISIONS = ['approve', 'return', 'award'] as const;
+export type StarDecision = (typeof STAR_DECISIONS)[number];
+
+export const StarAssessmentItem = z.object({
+  itemId: Id,
+  kind: StarItemKind,
+  /** The task's title or the veto item's text, as the catalogue version applied against says. */
+  title: z.string(),
+  met: z.boolean(),
+  note: z.string(),
+  photos: z.array(StarEvidenceKey),
+  photoUrls: z.array(z.string()),
+  /** The reason of the last 退回 that named this item. */
+  returnReason: z.optional(z.string()),
+});
+export type StarAssessmentItem = z.infer<typeof StarAssessmentItem>;
+
+export const STAR_EVENT_KINDS = [
+  'applied',
+  'resubmitted',
+  'township_approved',
+  'township_returned',
+  'district_approved',
+  'district_returned',
+  'awarded',
+] as const;
+export const STAR_EVENT_LABELS: Record<(typeof STAR_EVENT_KINDS)[number], string> = {
+  applied: '提交申报',
+  resubmitted: '修改后重新提交',
+  township_approved: '乡镇初审通过',
+  township_returned: '乡镇初审退回',
+  district_approved: '区级复审通过，进入公示',
+  district_returned: '区级复审退回',
+  awarded: '公示期满，授星',
+};
+export const StarApplicationEvent = z.object({
+  at: IsoDateTime,
+  /** The application's version this step produced. */
+  version: z.int(),
+  kind: z.enum(STAR_EVENT_KINDS),
+  actorName: z.string(),
+  note: z.optional(z.string()),
+  reasons: z.optional(z.array(z.object({ itemId: Id, reason: z.string() }))),
+});
+export type StarApplicationEvent = z.infer<typeof StarApplicationEvent>;
+
+export const StarApplicationSummary = z.object({
+  id: Id,
+  branchId: Id,
+  branchName: z.string(),
+  townshipId: Id,
+  star: Star,
+  status: StarApplicationStatus,
+  catalogueVersion: z.int(),
+  /** Items self-assessed as met, of all items. */
+  met: z.int(),
+  total: z.int(),
+  version: z.int(),
+  submittedAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  /** 公示: the first and last day (Asia/Shanghai), working days only counted. */
+  publicityFrom: z.optional(DayKey),
+  publicityUntil: z.optional(DayKey),
+  awardedAt: z.optional(IsoDateTime),
+});
+export type StarApplicationSummary = z.infer<typeof StarApplicationSummary>;
+
+/** What the product already knows of the branch and this star, shown to reviewers beside the self-assessment. */
+export const StarReviewContext = z.object({
+  /** 每月一观摩: the branch's frozen score for this star in each observation of this and the last quarter. */
+  observations: z.array(z.object({ observationId: Id, title: z.string(), month: z.string(), value: z.nullable(z.number()) })),
+  /** 问题清单 items of this star: open (not closed) and overdue. */
+  findings: z.object({ open: z.int(), overdue: z.int(), closed: z.int() }),
+  /** Findings of this star that name a veto item (一票否决), with their state. */
+  vetoHits: z.array(z.object({ findingId: Id, vetoItemId: Id, vetoText: z.string(), status: z.string(), createdAt: IsoDateTime })),
+  /** Items of the branch's daily reports tagged with this star over the last 90 days, newest first (at most 30). */
+  reportItems: z.array(z.object({ day: DayKey, text: z.string(), taskId: z.optional(Id) })),
+  /** 清风邮局 三率 of the branch over this and the last quarter (rates 0–1); absent when no letter arrived. */
+  letters: z.optional(z.object({ received: z.int(), responseRate: z.number(), resolutionRate: z.number(), satisfactionRate: z.number() })),
+});
+export type StarReviewContext = z.infer<typeof StarReviewContext>;
+
+export const StarApplicationDetail = z.object({
+  application: StarApplicationSummary,
+  items: z.array(StarAssessmentItem),
+  /** Oldest first: every step with who took it and why. */
+  history: z.array(StarApplicationEvent),
+  /** What the caller may do now. */
+  actions: z.array(z.enum(['resubmit', ...STAR_DECISIONS])),
+  /** Only for reviewers (township staff, leaders, the district). */
+  context: z.optional(StarReviewContext),
+});
+export type StarApplicationDetail = z.infer<typeof StarApplicationDetail>;
+
+export const BranchStarApplications = z.object({
+  branchId: Id,
+  branchName: z.string(),
+  applications: z.array(StarApplicationSummary),
+});
+export type BranchStarApplications = z.infer<typeof BranchStarApplications>;
+
+export const STAR_REVIEW_STAGES = ['township', 'district', 'publicity'] as const;
+export const StarReviewStage = z.enum(STAR_REVIEW_STAGES);
+export type StarReviewStage = z.infer<typeof StarReviewStage>;
+export const StarReviewQueueQuery = z.strictObject({ stage: StarReviewStage });
+export const StarReviewQueue = z.object({ stage: StarReviewStage, applications: z.array(StarApplicationSummary) });
+export type StarReviewQueue = z.infer<typeof StarReviewQueue>;
+
+export const StarApplicationPath = z.strictObject({ applicationId: Id });
+
+export const PresignStarEvidenceBody = z.strictObject({
+  branchId: Id,
+  contentType: z.enum(PHOTO_CONTENT_TYPES),
+  size: z.int().check(z.minimum(1), z.maximum(UPLOAD_LIMITS.photo)),
+});
+export type PresignStarEvidenceBody = z.infer<typeof PresignStarEvidenceBody>;
+
+/** The district's 评星定级 settings; `version` 0 until first saved (the defaults apply). */
+export const StarRules = z.object({ publicityWorkingDays: z.int(), version: z.int() });
+export type StarRules = z.infer<typeof StarRules>;
+export const PutStarRulesBody = z.strictObject({
+  publicityWorkingDays: z.int().check(z.minimum(1, '至少 1 个工作日'), z.maximum(30, '不超过 30 个工作日')),
+  version: z.int().check(z.minimum(0)),
+});
+export type PutStarRulesBody = z.infer<typeof PutStarRulesBody>;
+
+/** 公示 board: every award in progress in the district (summaries only, no self-assessment or evidence). */
+export const StarPublicityBoard = z.object({ applications: z.array(StarApplicationSummary) });
+export type StarPublicityBoard = z.infer<typeof StarPublicityBoard>;
+
+/* ---------- routes ---------- */
+
+const READERS = ['cadre', 'secretary', 'township_staff', 'leader', 'district_admin'] as const;
+
+/** 创星申报 and its review path. */
+export const starsRoutes = {
+  applyForStar: defineRoute({
+    method: 'POST',
+    path: '/v1/branches/{branchId}/star-applications',
+    summary: '创星申报: the secretary self-assesses every key task and veto item of one star (catalogue in force) and applies',
+    access: rolesAccess('secretary'),
+    params: BranchPath,
+    body: ApplyForStarBody,
+    responses: { 201: StarApplicationDetail, 409: ErrorBody },
+  }),
+  listBranchStarApplications: defineRoute({
+    method: 'GET',
+    path: '/v1/branches/{branchId}/star-applications',
+    summary: 'A branch’s star applications with their status',
+    access: rolesAccess(...READERS),
+    params: BranchPath,
+    responses: { 200: BranchStarApplications },
+  }),
+  listStarReviewQueue: defineRoute({
+    method: 'GET',
+    path: '/v1/star-applications',
+    summary: 'Applications at a stage (初审, 复审 or 公示) within the caller’s scope',
+    access: rolesAccess('township_staff', 'leader', 'district_admin'),
+    query: StarReviewQueueQuery,
+    responses: { 200: StarReviewQueue },
+  }),
+  getStarApplication: defineRoute({
+    method: 'GET',
+    path: '/v1/star-applications/{applicationId}',
+    summary:
+      'An application: the self-assessment with evidence, its history, the caller’s moves and, for reviewers, what the product knows',
+    access: rolesAccess(...READERS),
+    params: StarApplicationPath,
+    responses: { 200: StarApplicationDetail },
+  }),
+  resubmitStarApplication: defineRoute({
+    method: 'PUT',
+    path: '/v1/star-applications/{applicationId}',
+    summary: 'After a 退回, the secretary revises the self-assessment and submits again to the township (versioned)',
+    access: rolesAccess('secretary'),
+    params: StarApplicationPath,
+    body: ResubmitStarApplicationBody,
+    responses: { 200: StarApplicationDetail, 409: ErrorBody },
+  }),
+  decideStarApplication: defineRoute({
+    method: 'POST',
+    path: '/v1/star-applications/{applicationId}/decisions',
+    summary: '初审 by the township, 复审 by the district (approve → 公示, or return with reasons), 授星 once 公示 has ended',
+    access: rolesAccess('township_staff', 'district_admin'),
+    params: StarApplicationPath,
+    body: StarDecisionBody,
+    responses: { 200: StarApplicationDetail, 409: ErrorBody },
+  }),
+  getStarRules: defineRoute({
+    method: 'GET',
+    path: '/v1/star-rules',
+    summary: 'The district’s 评星定级 settings (公示 working days)',
+    access: rolesAccess('township_staff', 'leader', 'district_admin'),
+    responses: { 200: StarRules },
+  }),
+  putStarRules: defineRoute({
+    method: 'PUT',
+    path: '/v1/star-rules',
+    summary: 'Set how many working days 公示 lasts (district admin; versioned), for approvals from now on',
+    access: rolesAccess('district_admin'),
+    body: PutStarRulesBody,
+    responses: { 200: StarRules, 409: ErrorBody },
+  }),
+  getStarPublicityBoard: defineRoute({
+    method: 'GET',
+    path: '/v1/star-publicity',
+    summary: '公示 board: the district’s awards in 公示 (every official in the district)',
+    access: rolesAccess('cadre', 'secretary', 'township_staff', 'inspector', 'station_handler', 'leader', 'district_admin'),
+    responses: { 200: StarPublicityBoard },
+  }),
+  presignStarEvidence: defineRoute({
+    method: 'POST',
+    path: '/v1/uploads/star-evidence',
+    summary: 'A presigned POST for one evidence photo of the secretary’s own branch, ≤ 2 MB',
+    access: rolesAccess('secretary'),
+    body: PresignStarEvidenceBody,
+    responses: { 200: PresignedUpload },
+  }),
+} as const;
