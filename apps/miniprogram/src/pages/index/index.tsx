@@ -2,6 +2,7 @@ import { type Me, ROLE_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { accessibleControl, decorative } from '../../components/accessible-control';
 import { ErrorView, LoadingView } from '../../components/state-views';
 import { devLoginAvailable, isH5 } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
@@ -35,10 +36,20 @@ function ShortcutCard({ shortcut }: { shortcut: Shortcut }) {
     else openPage(target.url);
   };
   return (
-    <View className={`cx-card home-shortcut${soon ? ' home-shortcut--soon' : ''}`} hoverClass="cx-pressed" onClick={onTap}>
+    <View
+      className={`cx-card home-shortcut${soon ? ' home-shortcut--soon' : ''}`}
+      hoverClass="cx-pressed"
+      {...accessibleControl({ role: 'link', onActivate: onTap })}
+    >
       <View className="home-shortcut__head">
         <Text className="home-shortcut__title">{shortcut.title}</Text>
-        {soon ? <Text className="cx-tag cx-tag--muted">即将上线</Text> : <Text className="home-shortcut__arrow">›</Text>}
+        {soon ? (
+          <Text className="cx-tag cx-tag--muted">即将上线</Text>
+        ) : (
+          <Text className="home-shortcut__arrow" {...decorative()}>
+            ›
+          </Text>
+        )}
       </View>
       <Text className="home-shortcut__desc">{shortcut.description}</Text>
     </View>

@@ -1,6 +1,7 @@
 import { DEFAULT_DISPLAY_NAME, type Me, ROLE_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import { accessibleControl } from '../../components/accessible-control';
 import { SignInNeeded } from '../../components/sign-in-needed';
 import { devLoginAvailable } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
@@ -9,6 +10,7 @@ import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import { wechatPlatform } from '../../services/wechat-platform';
+import { TextSizeSwitch } from './text-size-switch';
 import './index.css';
 
 function Profile({ me }: { me: Me }) {
@@ -19,7 +21,10 @@ function Profile({ me }: { me: Me }) {
         <View className="me-profile__head">
           <Text className="me-profile__name cx-me-name">{me.user.displayName}</Text>
           {me.user.isDemo ? <Text className="cx-tag cx-tag--demo">演示账号</Text> : null}
-          <Text className="me-profile__edit cx-me-edit-name" onClick={() => openPage(PAGES.profile)}>
+          <Text
+            className="me-profile__edit cx-me-edit-name"
+            {...accessibleControl({ label: '修改姓名', onActivate: () => openPage(PAGES.profile) })}
+          >
             修改
           </Text>
         </View>
@@ -69,6 +74,7 @@ export default function MePage() {
       ) : (
         <SignInNeeded text="尚未登录" />
       )}
+      <TextSizeSwitch />
       <View className="me-actions">
         {session.token ? (
           <Button className="cx-btn me-inbox" onClick={() => openPage(PAGES.inbox)}>

@@ -1,0 +1,71 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AxeViolation, blocking, runAxe } from './support/axe';
+import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+
+/** Today in Asia/Shanghai, as the server counts days. */
+const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** The pages the residents and the village cadres use most, each with a selector that says it has loaded. */
+const RESIDENT_PAGES = [
+  { name: 'home', path: '/pages/index/index', ready: '.home-shortcut' },
+  { name: 'write', path: '/subpackages/mailbox/pages/write/index?branchId=jianxinnanjie', ready: '.cx-letter-category' },
+  { name: 'my-letters', path: '/subpackages/mailbox/pages/mine/index', ready: '.mailbox-track' },
+  { name: 'public-board', path: '/subpackages/mailbox/pages/board/index?branchId=jianxinnanjie', ready: '.cx-board-month' },
+  { name: 'integrity', path: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie', ready: '.mailbox-integrity-head' },
+];
+const CADRE_PAGES = [
+  {
+    name: 'report-form',
+    path: `/subpackages/reports/pages/edit/index?branchId=yingtaogou&day=${shanghaiToday()}`,
+    ready: '.cx-report-submit',
+  },
+  { name: 'report-calendar', path: '/subpackages/reports/pages/calendar/index?branchId=yingtaogou', ready: '.cx-calendar-day' },
+];
+
+const describeViolations = (page: string, list: AxeViolation[]) =>
+  list
+    .map((v) => `${page}: [${v.impact}] ${v.id} — ${v.help}\n${v.nodes.map((n) => `    ${n.target}: ${n.summary}`).join('\n')}`)
+    .join('\n');
+
+describe('accessibility: axe-core finds no critical or serious violation on the residents’ and the cadres’ main pages', () => {
+  let b: BrowserStack;
+  const found: Record<string, AxeViolation[]> = {};
+  beforeAll(async () => {
+    b = await startBrowserStack();
+  });
+  afterAll(async () => {
+    writeFileSync(join(ARTIFACTS, 'axe-results.json'), JSON.stringify(found, null, 2));
+    await b?.stop();
+  });
+
+  async function audit(name: string, path: string, ready: string): Promise<AxeViolation[]> {
+    await b.page.goto(`${b.webUrl}/#${path}`);
+    await b.page.locator(ready).first().waitFor({ timeout: 30_000 });
+    await b.page.waitForTimeout(400); // Taro's page slide
+    const violations = await runAxe(b.page);
+    found[name] = violations;
+    return violations;
+  }
+
+  it('passes on the resident pages: home, 写信, 我的信件, 公开栏, 微权说廉', async () => {
+    await loginAs(b, '王阿姨');
+    const report: string[] = [];
+    for (const p of RESIDENT_PAGES) {
+      const bad = blocking(await audit(p.name, p.path, p.ready));
+      if (bad.length) report.push(describeViolations(p.name, bad));
+    }
+    expect(report.join('\n')).toBe('');
+  });
+
+  it('passes on the cadre’s report form and report calendar', async () => {
+    await loginAs(b, '李明');
+    const report: string[] = [];
+    for (const p of CADRE_PAGES) {
+      const bad = blocking(await audit(p.name, p.path, p.ready));
+      if (bad.length) report.push(describeViolations(p.name, bad));
+    }
+    expect(report.join('\n')).toBe('');
+  });
+});
