@@ -46,8 +46,52 @@ describe('accessibility: axe-core finds no critical or serious violation on the 
     await b.page.waitForTimeout(400); // Taro's page slide
     const violations = await runAxe(b.page);
     found[name] = violations;
+    // One main landmark, and exactly one h1 on the page shown, naming it.
+    const structure = await b.page.evaluate(`(() => {
+      const page = Array.from(document.querySelectorAll('.taro_page')).find((p) => getComputedStyle(p).display !== 'none');
+      const h1s = page ? Array.from(page.querySelectorAll('h1, [role="heading"][aria-level="1"]')) : [];
+      return { mains: document.querySelectorAll('main, [role="main"]').length, h1s: h1s.map((h) => h.textContent.trim()) };
+    })()`);
+    expect(structure, name).toMatchObject({ mains: 1, h1s: [expect.stringMatching(/\S/)] });
     return violations;
   }
+
+  it('lets the reader pinch-zoom: the viewport neither forbids scaling nor caps it', async () => {
+    await b.page.goto(b.webUrl);
+    const viewport = (await b.page.locator('meta[name="viewport"]').getAttribute('content')) ?? '';
+    expect(viewport).toContain('width=device-width');
+    expect(viewport).not.toMatch(/user-scalable\s*=\s*(no|0)|maximum-scale/);
+  });
+
+  it('reaches every control of the letter form by Tab, and Space/Enter work them', async () => {
+    await loginAs(b, '王阿姨');
+    await b.page.goto(`${b.webUrl}/#/subpackages/mailbox/pages/write/index?branchId=jianxinnanjie`);
+    await b.page.locator('.cx-letter-category').first().waitFor({ timeout: 30_000 });
+    const reached: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      await b.page.keyboard.press('Tab');
+      const at = await b.page.evaluate(`(() => {
+        const el = document.activeElement;
+        return el ? (el.getAttribute('role') || el.tagName.toLowerCase()) + ':' + (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 12) : '';
+      })()`);
+      reached.push(String(at));
+    }
+    const text = reached.join('\n');
+    expect(text).toMatch(/checkbox:投诉/); // a category card
+    expect(text).toMatch(/checkbox:匿名/);
+    expect(text).toMatch(/textarea/);
+    expect(text).toMatch(/input:添加照片/);
+    expect(text).toMatch(/button:寄出这封信/);
+    // Space picks a category; Enter on the anonymous card ticks it.
+    const complaint = b.page.locator('.cx-letter-category', { hasText: '投诉' }).first();
+    await complaint.focus();
+    await b.page.keyboard.press('Space');
+    expect(await complaint.getAttribute('aria-checked')).toBe('true');
+    const anonymous = b.page.locator('.cx-letter-anonymous').first();
+    await anonymous.focus();
+    await b.page.keyboard.press('Enter');
+    expect(await anonymous.getAttribute('aria-checked')).toBe('true');
+  });
 
   it('passes on the resident pages: home, 写信, 我的信件, 公开栏, 微权说廉', async () => {
     await loginAs(b, '王阿姨');
