@@ -118,6 +118,15 @@ export function useLargeText(): [boolean, () => void] {
   return [large, toggle];
 }
 
+/**
+ * A page root's extra class: ' cx-large' in 大字, else ''. H5 needs none (the class is on <html>); the weapp has no
+ * shared root, so the tab pages put it on their own (the mailbox pages through pageClass).
+ */
+export function useLargeTextClass(): string {
+  const [large] = useLargeText();
+  return large ? ` ${LARGE_TEXT_CLASS}` : '';
+}
+
 export function useTextSize(): TextSizeState {
   return useSyncExternalStore(textSize.subscribe, textSize.get, textSize.get);
 }

@@ -13,6 +13,7 @@ import { filerBranchIds, warmReportContexts } from '../../services/report-contex
 import { type PendingReport, pendingReports } from '../../services/report-outbox';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
+import { useLargeTextClass } from '../../services/text-size';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import { type Shortcut, shortcutsFor } from './shortcuts';
 import './index.css';
@@ -113,6 +114,8 @@ function SignedOut({ login, onWechatLogin }: { login: LoginState; onWechatLogin:
 
 export default function HomePage() {
   const session = useSession();
+  // 大字 in the weapp (H5 styles <html>); services/text-size.ts.
+  const largeClass = useLargeTextClass();
   const [login, setLogin] = useState<LoginState>({ kind: 'idle' });
   const [meFailure, setMeFailure] = useState<Failure>();
   // Daily reports still waiting on this device (filed offline); re-read whenever home shows.
@@ -155,7 +158,7 @@ export default function HomePage() {
   else body = <LoadingView />;
 
   return (
-    <View className="cx-page home">
+    <View className={`cx-page home${largeClass}`}>
       <Banner />
       {body}
     </View>

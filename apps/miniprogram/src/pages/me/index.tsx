@@ -8,6 +8,7 @@ import { useSession } from '../../hooks/use-session';
 import { openPage } from '../../services/navigation';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
+import { useLargeTextClass } from '../../services/text-size';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import { wechatPlatform } from '../../services/wechat-platform';
 import { TextSizeSwitch } from './text-size-switch';
@@ -52,6 +53,8 @@ function Profile({ me }: { me: Me }) {
 
 export default function MePage() {
   const session = useSession();
+  // 大字 in the weapp (H5 styles <html>); services/text-size.ts.
+  const largeClass = useLargeTextClass();
   const dev = devLoginAvailable();
   useDidShow(() => void refreshUnreadBadge());
 
@@ -62,7 +65,7 @@ export default function MePage() {
   };
 
   return (
-    <View className="cx-page me">
+    <View className={`cx-page me${largeClass}`}>
       {session.token ? (
         session.me ? (
           <Profile me={session.me} />

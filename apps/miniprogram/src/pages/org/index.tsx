@@ -11,6 +11,7 @@ import { expectStatus } from '../../services/api-failure';
 import { isOfficial } from '../../services/me-helpers';
 import { openPage } from '../../services/navigation';
 import { PAGES } from '../../services/routes';
+import { useLargeTextClass } from '../../services/text-size';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import './index.css';
 
@@ -57,6 +58,8 @@ function Tree({ tree }: { tree: OrgTree }) {
 
 export default function OrgPage() {
   const session = useSession();
+  // 大字 in the weapp (H5 styles <html>); services/text-size.ts.
+  const largeClass = useLargeTextClass();
   useDidShow(() => void refreshUnreadBadge());
   const allowed = Boolean(session.token) && (!session.me || isOfficial(session.me));
   const { state, reload } = useResource(async () => expectStatus(await api.getOrgTree({}), 200), [session.token], {
@@ -73,5 +76,5 @@ export default function OrgPage() {
       </ResourceView>
     );
 
-  return <View className="cx-page org">{body}</View>;
+  return <View className={`cx-page org${largeClass}`}>{body}</View>;
 }
