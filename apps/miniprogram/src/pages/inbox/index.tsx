@@ -2,6 +2,7 @@ import { formatShanghaiDateTime, NOTICE_KIND_LABELS, type Notice } from '@chuang
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
+import { accessibleControl } from '../../components/accessible-control';
 import { SignInNeeded } from '../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useSession } from '../../hooks/use-session';
@@ -26,7 +27,7 @@ function NoticeRow({ notice, onOpen }: { notice: Notice; onOpen: (n: Notice) => 
       data-kind={notice.kind}
       data-read={unread ? 'no' : 'yes'}
       hoverClass="cx-pressed"
-      onClick={() => onOpen(notice)}
+      {...accessibleControl({ onActivate: () => onOpen(notice) })}
     >
       <View className="inbox-item__head">
         {unread ? <View className="inbox-item__dot" /> : null}

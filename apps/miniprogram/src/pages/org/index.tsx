@@ -2,6 +2,7 @@ import { type OrgTree, TOWNSHIP_KIND_LABELS, type TownshipSummary } from '@chuan
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { ReactNode } from 'react';
+import { accessibleControl } from '../../components/accessible-control';
 import { BindingNeeded, SignInNeeded } from '../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../components/state-views';
 import { useResource } from '../../hooks/use-resource';
@@ -27,7 +28,11 @@ function Counts({ counts }: { counts: TownshipSummary['counts'] }) {
 
 function TownshipCard({ township }: { township: TownshipSummary }) {
   return (
-    <View className="cx-card cx-township-item" hoverClass="cx-pressed" onClick={() => openPage(PAGES.township(township.id))}>
+    <View
+      className="cx-card cx-township-item"
+      hoverClass="cx-pressed"
+      {...accessibleControl({ onActivate: () => openPage(PAGES.township(township.id)) })}
+    >
       <View className="org-township__head">
         <Text className="org-township__name">{township.name}</Text>
         <Text className="cx-tag cx-tag--muted">{TOWNSHIP_KIND_LABELS[township.kind]}</Text>
