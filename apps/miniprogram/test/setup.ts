@@ -2,6 +2,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { privacyGate } from '../src/services/privacy-gate';
 import { sessionStore } from '../src/services/session-store';
+import { textSize } from '../src/services/text-size';
 import { resetCatalogueCache } from '../src/subpackages/reports/services/key-tasks';
 import { resetReportSync } from '../src/subpackages/reports/services/report-sync';
 import { resetTaroMock } from './mocks/taro';
@@ -16,6 +17,7 @@ beforeEach(() => {
   resetTaroMock();
   privacyGate.reset();
   sessionStore.reload();
+  textSize.reset();
 });
 
 afterEach(() => {

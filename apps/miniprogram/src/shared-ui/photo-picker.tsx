@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { ChangeEvent } from 'react';
+import { accessibleControl } from '../components/accessible-control';
 import { FieldProblem } from '../components/field-problem';
 import { isH5 } from '../config/runtime-config';
 import { PrivacyPopup } from './privacy-popup';
@@ -30,12 +31,15 @@ const STATE_TEXT: Record<PickedPhotoState, string> = {
 
 function Tile({
   photo,
+  index,
   className,
   onPreview,
   onRemove,
   onRetry,
 }: {
   photo: PickedPhoto;
+  /** 1-based, for the names a screen reader reads (照片 2). */
+  index: number;
   className: string;
   onPreview: () => void;
   onRemove: () => void;
@@ -45,16 +49,27 @@ function Tile({
   const retry = photo.state === 'failed' ? onRetry : undefined;
   return (
     <View className={`photo-picker__tile ${className} is-${photo.state}${done ? ' is-uploaded' : ''}`} data-state={photo.state}>
-      {photo.src ? <Image className="photo-picker__img" src={photo.src} mode="aspectFill" onClick={onPreview} /> : null}
+      {photo.src ? (
+        <View className="photo-picker__img-wrap" {...accessibleControl({ label: `查看照片 ${index}`, onActivate: onPreview })}>
+          <Image className="photo-picker__img" src={photo.src} mode="aspectFill" nativeProps={{ alt: `照片 ${index}` }} />
+        </View>
+      ) : null}
       {done ? null : (
-        <View className="photo-picker__overlay" onClick={retry}>
+        <View
+          className="photo-picker__overlay"
+          {...(retry ? accessibleControl({ label: `重新上传照片 ${index}`, onActivate: retry }) : {})}
+        >
           <Text className="photo-picker__state">
             {photo.state === 'uploading' && photo.progress !== undefined ? `${photo.progress}%` : STATE_TEXT[photo.state]}
           </Text>
           {retry ? <Text className="photo-picker__retry">点击重试</Text> : null}
         </View>
       )}
-      <View className="photo-picker__remove cx-photo-remove" hoverClass="cx-pressed" onClick={onRemove}>
+      <View
+        className="photo-picker__remove cx-photo-remove"
+        hoverClass="cx-pressed"
+        {...accessibleControl({ label: `删除照片 ${index}`, onActivate: onRemove })}
+      >
         <Text>×</Text>
       </View>
     </View>
@@ -119,14 +134,21 @@ export function PhotoPicker({
         <View className={`photo-picker__tile photo-picker__add${addClassName ? ` ${addClassName}` : ''}`}>
           <Text className="photo-picker__plus">+</Text>
           <Text className="photo-picker__add-text">{addText}</Text>
-          <input className={`photo-picker__file ${inputClassName}`} type="file" accept="image/*" multiple onChange={onInputChange} />
+          <input
+            className={`photo-picker__file ${inputClassName}`}
+            type="file"
+            accept="image/*"
+            multiple
+            aria-label={`${addText}（还可添加 ${remaining} 张）`}
+            onChange={onInputChange}
+          />
         </View>
       );
     return (
       <View
         className={`photo-picker__tile photo-picker__add ${inputClassName}${addClassName ? ` ${addClassName}` : ''}`}
         hoverClass="cx-pressed"
-        onClick={() => onPick(remaining)}
+        {...accessibleControl({ label: addText, onActivate: () => onPick(remaining) })}
       >
         <Text className="photo-picker__plus">+</Text>
         <Text className="photo-picker__add-text">{addText}</Text>
@@ -136,10 +158,11 @@ export function PhotoPicker({
   return (
     <View className="photo-picker">
       <View className="photo-picker__tiles">
-        {photos.map((p) => (
+        {photos.map((p, i) => (
           <Tile
             key={p.id}
             photo={p}
+            index={i + 1}
             className={tileClassName}
             onPreview={() => preview(p)}
             onRemove={() => onRemove(p.id)}

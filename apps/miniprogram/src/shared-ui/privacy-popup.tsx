@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useSyncExternalStore } from 'react';
+import { accessibleControl } from '../components/accessible-control';
 import { privacyGate } from '../services/privacy-gate';
 import { wechatPlatform } from '../services/wechat-platform';
 import './privacy-popup.css';
@@ -28,7 +29,7 @@ export function PrivacyPopup() {
         <Text className="cx-privacy__title">隐私保护提示</Text>
         <Text className="cx-privacy__text">
           选择和上传照片前，请阅读
-          <Text className="cx-privacy__link" onClick={openGuide}>
+          <Text className="cx-privacy__link" {...accessibleControl({ onActivate: openGuide })}>
             《创星小程序隐私保护指引》
           </Text>
           。照片只用于您提交的日报、来信和整改材料，我们不会用于其他用途。

@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
+import { accessibleControl } from '../components/accessible-control';
 import './stepper.css';
 
 /**
@@ -35,9 +36,7 @@ export function Stepper({
       <View
         className={`stepper__btn${canLess ? '' : ' is-disabled'}${hook(lessClassName)}`}
         hoverClass="cx-pressed"
-        onClick={() => {
-          if (canLess) onChange(Math.min(max, current - 1));
-        }}
+        {...accessibleControl({ label: `减少${unit ?? ''}`, disabled: !canLess, onActivate: () => onChange(Math.min(max, current - 1)) })}
       >
         <Text>−</Text>
       </View>
@@ -59,9 +58,11 @@ export function Stepper({
       <View
         className={`stepper__btn${canMore ? '' : ' is-disabled'}${hook(moreClassName)}`}
         hoverClass="cx-pressed"
-        onClick={() => {
-          if (canMore) onChange(Math.max(min, value === undefined ? min + 1 : current + 1));
-        }}
+        {...accessibleControl({
+          label: `增加${unit ?? ''}`,
+          disabled: !canMore,
+          onActivate: () => onChange(Math.max(min, value === undefined ? min + 1 : current + 1)),
+        })}
       >
         <Text>+</Text>
       </View>

@@ -68,6 +68,8 @@ export const taroMock = {
   }),
   navigateTo: vi.fn(ok('navigateTo')),
   redirectTo: vi.fn(ok('redirectTo')),
+  /** WeChat's standard font size unless a test sets a larger one. */
+  getAppBaseInfo: vi.fn((): { fontSizeSetting?: number } => ({ fontSizeSetting: 17 })),
   navigateBack: vi.fn(ok('navigateBack')),
   switchTab: vi.fn(ok('switchTab')),
   showToast: vi.fn(ok('showToast')),
@@ -172,6 +174,7 @@ export function resetTaroMock(): void {
   taroMock.getStorageSync.mockClear();
   taroMock.setStorageSync.mockClear();
   taroMock.removeStorageSync.mockClear();
+  taroMock.getAppBaseInfo.mockReset().mockImplementation(() => ({ fontSizeSetting: 17 }));
 }
 
 /** Taro calls a page's lifecycle handler on its event, whichever render defined it: here, the latest one, once on mount. */

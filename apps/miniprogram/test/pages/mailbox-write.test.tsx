@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sessionStore } from '../../src/services/session-store';
+import { textSize } from '../../src/services/text-size';
 import WriteLetterPage from '../../src/subpackages/mailbox/pages/write/index';
 import { router, storage, taroMock } from '../mocks/taro';
 import { makeSession, residentMe } from '../support/factories';
@@ -188,8 +189,10 @@ describe('写信 (清风邮局)', () => {
     expect(first.container.querySelector('.mailbox--large')).toBeNull();
     fireEvent.click(screen.getByText('大字'));
     expect(first.container.querySelector('.mailbox--large')).toBeTruthy();
-    expect(storage.get('cx.mailbox.largeText')).toBe(true);
+    // 大字 is app-wide now: one choice for every page, read again from storage on the next launch.
+    expect(storage.get('cx.textSize')).toBe('large');
     first.unmount();
+    textSize.reset();
 
     const again = render(<WriteLetterPage />);
     expect(again.container.querySelector('.mailbox--large')).toBeTruthy();

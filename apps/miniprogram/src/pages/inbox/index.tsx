@@ -2,6 +2,7 @@ import { formatShanghaiDateTime, NOTICE_KIND_LABELS, type Notice } from '@chuang
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
+import { accessibleControl } from '../../components/accessible-control';
 import { SignInNeeded } from '../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useSession } from '../../hooks/use-session';
@@ -9,6 +10,7 @@ import { api } from '../../services/api';
 import { expectStatus, type Failure, toFailure } from '../../services/api-failure';
 import { openPage } from '../../services/navigation';
 import { sessionStore } from '../../services/session-store';
+import { useLargeTextClass } from '../../services/text-size';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import { markedRead, mergePage, noticeTarget } from './inbox-list';
 import { WechatReminders } from './wechat-reminders';
@@ -25,7 +27,7 @@ function NoticeRow({ notice, onOpen }: { notice: Notice; onOpen: (n: Notice) => 
       data-kind={notice.kind}
       data-read={unread ? 'no' : 'yes'}
       hoverClass="cx-pressed"
-      onClick={() => onOpen(notice)}
+      {...accessibleControl({ onActivate: () => onOpen(notice) })}
     >
       <View className="inbox-item__head">
         {unread ? <View className="inbox-item__dot" /> : null}
@@ -44,6 +46,8 @@ function NoticeRow({ notice, onOpen }: { notice: Notice; onOpen: (n: Notice) => 
  */
 export default function InboxPage() {
   const session = useSession();
+  // 大字 in the weapp (H5 styles <html>); services/text-size.ts.
+  const largeClass = useLargeTextClass();
   const [items, setItems] = useState<Notice[]>([]);
   const [unread, setUnread] = useState(0);
   const [cursor, setCursor] = useState<string>();
@@ -111,12 +115,12 @@ export default function InboxPage() {
 
   if (!session.token)
     return (
-      <View className="cx-page inbox">
+      <View className={`cx-page inbox${largeClass}`}>
         <SignInNeeded text="登录后查看消息" />
       </View>
     );
   return (
-    <View className="cx-page inbox">
+    <View className={`cx-page inbox${largeClass}`}>
       <View className="inbox-head">
         <Text className="inbox-head__count cx-inbox-unread">{unread ? `${unread} 条未读` : '没有未读消息'}</Text>
         {unread ? (

@@ -2,6 +2,7 @@ import { type Me, ROLE_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { accessibleControl, decorative } from '../../components/accessible-control';
 import { ErrorView, LoadingView } from '../../components/state-views';
 import { devLoginAvailable, isH5 } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
@@ -12,6 +13,7 @@ import { filerBranchIds, warmReportContexts } from '../../services/report-contex
 import { type PendingReport, pendingReports } from '../../services/report-outbox';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
+import { useLargeTextClass } from '../../services/text-size';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import { type Shortcut, shortcutsFor } from './shortcuts';
 import './index.css';
@@ -35,10 +37,20 @@ function ShortcutCard({ shortcut }: { shortcut: Shortcut }) {
     else openPage(target.url);
   };
   return (
-    <View className={`cx-card home-shortcut${soon ? ' home-shortcut--soon' : ''}`} hoverClass="cx-pressed" onClick={onTap}>
+    <View
+      className={`cx-card home-shortcut${soon ? ' home-shortcut--soon' : ''}`}
+      hoverClass="cx-pressed"
+      {...accessibleControl({ role: 'link', onActivate: onTap })}
+    >
       <View className="home-shortcut__head">
         <Text className="home-shortcut__title">{shortcut.title}</Text>
-        {soon ? <Text className="cx-tag cx-tag--muted">即将上线</Text> : <Text className="home-shortcut__arrow">›</Text>}
+        {soon ? (
+          <Text className="cx-tag cx-tag--muted">即将上线</Text>
+        ) : (
+          <Text className="home-shortcut__arrow" {...decorative()}>
+            ›
+          </Text>
+        )}
       </View>
       <Text className="home-shortcut__desc">{shortcut.description}</Text>
     </View>
@@ -102,6 +114,8 @@ function SignedOut({ login, onWechatLogin }: { login: LoginState; onWechatLogin:
 
 export default function HomePage() {
   const session = useSession();
+  // 大字 in the weapp (H5 styles <html>); services/text-size.ts.
+  const largeClass = useLargeTextClass();
   const [login, setLogin] = useState<LoginState>({ kind: 'idle' });
   const [meFailure, setMeFailure] = useState<Failure>();
   // Daily reports still waiting on this device (filed offline); re-read whenever home shows.
@@ -144,7 +158,7 @@ export default function HomePage() {
   else body = <LoadingView />;
 
   return (
-    <View className="cx-page home">
+    <View className={`cx-page home${largeClass}`}>
       <Banner />
       {body}
     </View>

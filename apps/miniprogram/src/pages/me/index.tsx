@@ -1,14 +1,17 @@
 import { DEFAULT_DISPLAY_NAME, type Me, ROLE_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import { accessibleControl } from '../../components/accessible-control';
 import { SignInNeeded } from '../../components/sign-in-needed';
 import { devLoginAvailable } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
 import { openPage } from '../../services/navigation';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
+import { useLargeTextClass } from '../../services/text-size';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import { wechatPlatform } from '../../services/wechat-platform';
+import { TextSizeSwitch } from './text-size-switch';
 import './index.css';
 
 function Profile({ me }: { me: Me }) {
@@ -19,7 +22,10 @@ function Profile({ me }: { me: Me }) {
         <View className="me-profile__head">
           <Text className="me-profile__name cx-me-name">{me.user.displayName}</Text>
           {me.user.isDemo ? <Text className="cx-tag cx-tag--demo">演示账号</Text> : null}
-          <Text className="me-profile__edit cx-me-edit-name" onClick={() => openPage(PAGES.profile)}>
+          <Text
+            className="me-profile__edit cx-me-edit-name"
+            {...accessibleControl({ label: '修改姓名', onActivate: () => openPage(PAGES.profile) })}
+          >
             修改
           </Text>
         </View>
@@ -47,6 +53,8 @@ function Profile({ me }: { me: Me }) {
 
 export default function MePage() {
   const session = useSession();
+  // 大字 in the weapp (H5 styles <html>); services/text-size.ts.
+  const largeClass = useLargeTextClass();
   const dev = devLoginAvailable();
   useDidShow(() => void refreshUnreadBadge());
 
@@ -57,7 +65,7 @@ export default function MePage() {
   };
 
   return (
-    <View className="cx-page me">
+    <View className={`cx-page me${largeClass}`}>
       {session.token ? (
         session.me ? (
           <Profile me={session.me} />
@@ -69,6 +77,7 @@ export default function MePage() {
       ) : (
         <SignInNeeded text="尚未登录" />
       )}
+      <TextSizeSwitch />
       <View className="me-actions">
         {session.token ? (
           <Button className="cx-btn me-inbox" onClick={() => openPage(PAGES.inbox)}>

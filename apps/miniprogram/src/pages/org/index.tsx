@@ -2,6 +2,7 @@ import { type OrgTree, TOWNSHIP_KIND_LABELS, type TownshipSummary } from '@chuan
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { ReactNode } from 'react';
+import { accessibleControl } from '../../components/accessible-control';
 import { BindingNeeded, SignInNeeded } from '../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../components/state-views';
 import { useResource } from '../../hooks/use-resource';
@@ -11,6 +12,7 @@ import { expectStatus } from '../../services/api-failure';
 import { isOfficial } from '../../services/me-helpers';
 import { openPage } from '../../services/navigation';
 import { PAGES } from '../../services/routes';
+import { useLargeTextClass } from '../../services/text-size';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import './index.css';
 
@@ -26,7 +28,11 @@ function Counts({ counts }: { counts: TownshipSummary['counts'] }) {
 
 function TownshipCard({ township }: { township: TownshipSummary }) {
   return (
-    <View className="cx-card cx-township-item" hoverClass="cx-pressed" onClick={() => openPage(PAGES.township(township.id))}>
+    <View
+      className="cx-card cx-township-item"
+      hoverClass="cx-pressed"
+      {...accessibleControl({ onActivate: () => openPage(PAGES.township(township.id)) })}
+    >
       <View className="org-township__head">
         <Text className="org-township__name">{township.name}</Text>
         <Text className="cx-tag cx-tag--muted">{TOWNSHIP_KIND_LABELS[township.kind]}</Text>
@@ -57,6 +63,8 @@ function Tree({ tree }: { tree: OrgTree }) {
 
 export default function OrgPage() {
   const session = useSession();
+  // 大字 in the weapp (H5 styles <html>); services/text-size.ts.
+  const largeClass = useLargeTextClass();
   useDidShow(() => void refreshUnreadBadge());
   const allowed = Boolean(session.token) && (!session.me || isOfficial(session.me));
   const { state, reload } = useResource(async () => expectStatus(await api.getOrgTree({}), 200), [session.token], {
@@ -73,5 +81,5 @@ export default function OrgPage() {
       </ResourceView>
     );
 
-  return <View className="cx-page org">{body}</View>;
+  return <View className={`cx-page org${largeClass}`}>{body}</View>;
 }

@@ -1,6 +1,7 @@
 import type { TownshipSummary } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { accessibleControl } from '../../../components/accessible-control';
 import { ChoiceChips } from '../../../components/choice-chips';
 
 const ALL = '';
@@ -24,7 +25,11 @@ export function TownshipFilter({
   const choices = [{ key: ALL, label: '全部' }, ...townships.map((t) => ({ key: t.id, label: t.name }))];
   return (
     <View className="cx-card identity-filter">
-      <View className="identity-filter__head cx-township-filter" hoverClass="cx-pressed" onClick={() => setOpen(!open)}>
+      <View
+        className="identity-filter__head cx-township-filter"
+        hoverClass="cx-pressed"
+        {...accessibleControl({ onActivate: () => setOpen(!open) })}
+      >
         <Text>乡镇（街道）：{current ? current.name : '全部'}</Text>
         <Text className="identity-filter__toggle">{open ? '收起' : '筛选'}</Text>
       </View>

@@ -1,5 +1,6 @@
 import { FINDING_STATUS_LABELS, type FindingRow, STAR_LABELS, type StarCounts } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
+import { accessibleControl } from '../../../components/accessible-control';
 import { openPage } from '../../../services/navigation';
 import { PAGES } from '../../../services/routes';
 
@@ -11,7 +12,7 @@ export function FindingCard({ finding, showBranch }: { finding: FindingRow; show
       data-id={finding.id}
       data-status={finding.status}
       hoverClass="cx-pressed"
-      onClick={() => openPage(PAGES.finding(finding.id))}
+      {...accessibleControl({ onActivate: () => openPage(PAGES.finding(finding.id)) })}
     >
       <View className="inspect-finding__head">
         <Text className="cx-tag inspect-star">{STAR_LABELS[finding.star]}</Text>

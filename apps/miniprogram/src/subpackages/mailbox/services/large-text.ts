@@ -1,36 +1,9 @@
-import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { LARGE_TEXT_CLASS } from '../../../services/text-size';
 
-const STORAGE_KEY = 'cx.mailbox.largeText';
+/** 大字 is app-wide (services/text-size.ts): the mailbox pages keep their own switch, which sets the same choice. */
+export { useLargeText } from '../../../services/text-size';
 
-function read(): boolean {
-  try {
-    return Taro.getStorageSync(STORAGE_KEY) === true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * 大字: the residents' pages scale their text by about 1.3× (the `mailbox--large` class on the page).
- * The choice is kept on the device, so every mailbox page opens the way the reader left it.
- */
-export function useLargeText(): [boolean, () => void] {
-  const [large, setLarge] = useState(read);
-  const toggle = useCallback(() => {
-    setLarge((on) => {
-      const next = !on;
-      try {
-        Taro.setStorageSync(STORAGE_KEY, next);
-      } catch {
-        // Storage unavailable: the choice lasts for this page only.
-      }
-      return next;
-    });
-  }, []);
-  return [large, toggle];
-}
-
+/** The page root: `mailbox--large` scales the mailbox's own parts; `cx-large` the shared ones (app.css), also in weapp. */
 export function pageClass(base: string, large: boolean): string {
-  return `cx-page mailbox ${base}${large ? ' mailbox--large' : ''}`;
+  return `cx-page mailbox ${base}${large ? ` mailbox--large ${LARGE_TEXT_CLASS}` : ''}`;
 }

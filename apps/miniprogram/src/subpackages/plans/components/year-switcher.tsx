@@ -1,5 +1,6 @@
 import { shanghaiDay } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
+import { accessibleControl } from '../../../components/accessible-control';
 
 /** Last year, this year, next year: plans are yearly. */
 export function YearSwitcher({ year, onChange }: { year: number; onChange: (year: number) => void }) {
@@ -11,7 +12,7 @@ export function YearSwitcher({ year, onChange }: { year: number; onChange: (year
       <View
         className={`board-year__btn cx-board-year-prev${canBack ? '' : ' is-disabled'}`}
         hoverClass="cx-pressed"
-        onClick={() => canBack && onChange(year - 1)}
+        {...accessibleControl({ onActivate: () => canBack && onChange(year - 1) })}
       >
         <Text>‹ {year - 1}</Text>
       </View>
@@ -19,7 +20,7 @@ export function YearSwitcher({ year, onChange }: { year: number; onChange: (year
       <View
         className={`board-year__btn cx-board-year-next${canForward ? '' : ' is-disabled'}`}
         hoverClass="cx-pressed"
-        onClick={() => canForward && onChange(year + 1)}
+        {...accessibleControl({ onActivate: () => canForward && onChange(year + 1) })}
       >
         <Text>{year + 1} ›</Text>
       </View>

@@ -1,5 +1,6 @@
 import type { RankingRow } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
+import { accessibleControl } from '../../../components/accessible-control';
 import { openPage } from '../../../services/navigation';
 import { PAGES } from '../../../services/routes';
 import { deltaKind, deltaText, score, starsText } from '../services/labels';
@@ -15,7 +16,7 @@ export function QuarterSwitcher({ quarter, onChange }: { quarter: string; onChan
       <View
         className={`ranking-switcher__btn cx-ranking-prev${canBack ? '' : ' is-disabled'}`}
         hoverClass="cx-pressed"
-        onClick={() => canBack && onChange(addQuarters(quarter, -1))}
+        {...accessibleControl({ onActivate: () => canBack && onChange(addQuarters(quarter, -1)) })}
       >
         <Text>‹ 上季度</Text>
       </View>
@@ -26,7 +27,7 @@ export function QuarterSwitcher({ quarter, onChange }: { quarter: string; onChan
       <View
         className={`ranking-switcher__btn cx-ranking-next${canForward ? '' : ' is-disabled'}`}
         hoverClass="cx-pressed"
-        onClick={() => canForward && onChange(addQuarters(quarter, 1))}
+        {...accessibleControl({ onActivate: () => canForward && onChange(addQuarters(quarter, 1)) })}
       >
         <Text>下季度 ›</Text>
       </View>
@@ -55,7 +56,7 @@ export function RankRow({
       data-branch={row.branchId}
       data-township={row.townshipId}
       hoverClass="cx-pressed"
-      onClick={() => (onTap ? onTap(row) : openPage(PAGES.rankingScorecard(quarter, row.branchId, version)))}
+      {...accessibleControl({ onActivate: () => (onTap ? onTap(row) : openPage(PAGES.rankingScorecard(quarter, row.branchId, version))) })}
     >
       <Text className={`ranking-row__rank cx-ranking-rank${rank <= 3 ? ' is-top' : ''}`}>{rank}</Text>
       <View className="ranking-row__main">
@@ -94,7 +95,7 @@ export function RankingNav({ quarter, current, admin }: { quarter: string; curre
           className={`ranking-nav__item cx-ranking-nav${l.key === current ? ' is-current' : ''}`}
           data-key={l.key}
           hoverClass="cx-pressed"
-          onClick={() => l.key !== current && openPage(l.url)}
+          {...accessibleControl({ onActivate: () => l.key !== current && openPage(l.url) })}
         >
           <Text>{l.label}</Text>
         </View>

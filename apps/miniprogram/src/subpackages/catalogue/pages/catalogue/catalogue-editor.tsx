@@ -9,6 +9,7 @@ import {
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -75,7 +76,9 @@ function StarEditor({
             <View
               className={`catalogue-edit-row__remove cx-catalogue-task-remove${star.tasks.length > 1 ? '' : ' is-disabled'}`}
               hoverClass="cx-pressed"
-              onClick={() => star.tasks.length > 1 && onChange((s) => ({ ...s, tasks: s.tasks.filter((t) => t.id !== task.id) }))}
+              {...accessibleControl({
+                onActivate: () => star.tasks.length > 1 && onChange((s) => ({ ...s, tasks: s.tasks.filter((t) => t.id !== task.id) })),
+              })}
             >
               <Text>删除</Text>
             </View>
@@ -88,7 +91,7 @@ function StarEditor({
         <View
           className="catalogue-edit-add cx-catalogue-task-add"
           hoverClass="cx-pressed"
-          onClick={() => onChange((s) => ({ ...s, tasks: [...s.tasks, { id: newId('t'), title: '' }] }))}
+          {...accessibleControl({ onActivate: () => onChange((s) => ({ ...s, tasks: [...s.tasks, { id: newId('t'), title: '' }] })) })}
         >
           <Text>＋ 添加重点任务</Text>
         </View>
@@ -113,7 +116,7 @@ function StarEditor({
             <View
               className="catalogue-edit-row__remove cx-catalogue-veto-remove"
               hoverClass="cx-pressed"
-              onClick={() => onChange((s) => ({ ...s, vetoes: s.vetoes.filter((v) => v.id !== veto.id) }))}
+              {...accessibleControl({ onActivate: () => onChange((s) => ({ ...s, vetoes: s.vetoes.filter((v) => v.id !== veto.id) })) })}
             >
               <Text>删除</Text>
             </View>
@@ -126,7 +129,7 @@ function StarEditor({
         <View
           className="catalogue-edit-add catalogue-edit-add--veto cx-catalogue-veto-add"
           hoverClass="cx-pressed"
-          onClick={() => onChange((s) => ({ ...s, vetoes: [...s.vetoes, { id: newId('v'), text: '' }] }))}
+          {...accessibleControl({ onActivate: () => onChange((s) => ({ ...s, vetoes: [...s.vetoes, { id: newId('v'), text: '' }] })) })}
         >
           <Text>＋ 添加否决项</Text>
         </View>

@@ -1,5 +1,6 @@
 import { BRANCH_TYPE_LABELS, BRANCH_TYPES, type BranchType, type CatalogueStar, STAR_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
+import { accessibleControl } from '../../../../components/accessible-control';
 import type { CatalogueCounts } from '../../services/catalogue-draft';
 
 /** 农村（29 项）/ 社区（27 项): which star set is shown; the counts are the server's, or live while editing. */
@@ -12,7 +13,7 @@ export function CatalogueTabs({ type, counts, onPick }: { type: BranchType; coun
           className={`catalogue-tab cx-catalogue-tab${t === type ? ' catalogue-tab--on is-selected' : ''}`}
           data-type={t}
           hoverClass="cx-pressed"
-          onClick={() => onPick(t)}
+          {...accessibleControl({ onActivate: () => onPick(t) })}
         >
           <Text className="catalogue-tab__label">{BRANCH_TYPE_LABELS[t]}</Text>
           <Text className="catalogue-tab__count cx-catalogue-count">（{counts[t]} 项）</Text>

@@ -2,6 +2,7 @@ import { type BranchType, type Catalogue, formatShanghaiDate } from '@chuangxing
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -53,7 +54,7 @@ function VersionList({ shown }: { shown: number }) {
                   className={`catalogue-version cx-catalogue-version-item${v.version === shown ? ' is-current' : ''}`}
                   data-version={v.version}
                   hoverClass="cx-pressed"
-                  onClick={() => v.version !== shown && openPage(PAGES.catalogue(v.version))}
+                  {...accessibleControl({ onActivate: () => v.version !== shown && openPage(PAGES.catalogue(v.version)) })}
                 >
                   <View className="catalogue-version__main">
                     <Text className="catalogue-version__title">

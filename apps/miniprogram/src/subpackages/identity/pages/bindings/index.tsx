@@ -2,6 +2,7 @@ import { formatShanghaiDate, ROLE_LABELS, type RoleBinding } from '@chuangxing/s
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -68,7 +69,9 @@ function BindingRow({
           <Text>工作电话：{binding.holderPhone}</Text>
           <Text
             className="binding-item__call cx-binding-call"
-            onClick={() => Taro.makePhoneCall({ phoneNumber: binding.holderPhone ?? '' }).catch(() => undefined)}
+            {...accessibleControl({
+              onActivate: () => Taro.makePhoneCall({ phoneNumber: binding.holderPhone ?? '' }).catch(() => undefined),
+            })}
           >
             拨打
           </Text>

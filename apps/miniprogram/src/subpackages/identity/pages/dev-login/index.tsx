@@ -2,6 +2,7 @@ import { type DevUser, ROLE_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { EmptyView, ErrorView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
@@ -13,7 +14,7 @@ import './index.css';
 
 function UserRow({ user, pending, onPick }: { user: DevUser; pending: boolean; onPick: (user: DevUser) => void }) {
   return (
-    <View className="cx-card cx-devuser-item" hoverClass="cx-pressed" onClick={() => onPick(user)}>
+    <View className="cx-card cx-devuser-item" hoverClass="cx-pressed" {...accessibleControl({ onActivate: () => onPick(user) })}>
       <View className="devlogin-user__head">
         <Text className="devlogin-user__name">{user.displayName}</Text>
         <Text className="cx-tag cx-tag--role">{ROLE_LABELS[user.role]}</Text>

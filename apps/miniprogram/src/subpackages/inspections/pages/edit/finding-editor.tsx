@@ -1,5 +1,6 @@
 import { type CatalogueStar, STAR_LABELS, type Star } from '@chuangxing/shared';
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { type DraftFinding, problemAt } from '../../inspect-form';
@@ -28,7 +29,7 @@ export function FindingEditor({
     <View className="cx-card inspect-finding-edit cx-inspect-finding" data-index={index}>
       <View className="inspect-item__head">
         <Text className="inspect-item__name">问题 {index + 1}</Text>
-        <Text className="inspect-link cx-inspect-finding-remove" onClick={onRemove}>
+        <Text className="inspect-link cx-inspect-finding-remove" {...accessibleControl({ onActivate: onRemove })}>
           移除
         </Text>
       </View>

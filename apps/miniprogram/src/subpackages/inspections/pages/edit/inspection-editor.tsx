@@ -2,6 +2,7 @@ import type { Branch } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
@@ -118,7 +119,7 @@ export function InspectionEditor({ loaded }: { loaded: Loaded }) {
         {branch && !picking ? (
           <View className="inspect-item__head">
             <Text className="inspect-item__name cx-inspect-branch-name">{branch.name}</Text>
-            <Text className="inspect-link cx-inspect-branch-change" onClick={() => setPicking(true)}>
+            <Text className="inspect-link cx-inspect-branch-change" {...accessibleControl({ onActivate: () => setPicking(true) })}>
               更换
             </Text>
           </View>
@@ -228,7 +229,7 @@ export function InspectionEditor({ loaded }: { loaded: Loaded }) {
       </View>
       <Text className="inspect-hint">草稿只有您自己能看到；点“记录”后，支部才会收到通知和问题清单。</Text>
       {draft ? (
-        <Text className="inspect-link inspect-delete cx-inspect-delete" onClick={onDelete}>
+        <Text className="inspect-link inspect-delete cx-inspect-delete" {...accessibleControl({ onActivate: onDelete })}>
           删除草稿
         </Text>
       ) : null}

@@ -2,6 +2,7 @@ import { FINDING_EVENT_LABELS, type FindingDetail, formatShanghaiDateTime } from
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ConsentSheet } from '../../../../components/consent-sheet';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
@@ -24,7 +25,7 @@ function Photos({ urls }: { urls?: string[] }) {
   return (
     <View className="inspect-photos__row">
       {urls.map((u) => (
-        <Image key={u} className="inspect-photo" src={u} mode="aspectFill" onClick={() => preview(urls, u)} />
+        <Image key={u} className="inspect-photo" src={u} mode="aspectFill" {...accessibleControl({ onActivate: () => preview(urls, u) })} />
       ))}
     </View>
   );

@@ -2,6 +2,7 @@ import { formatShanghaiDateTime } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -54,7 +55,7 @@ export default function InspectionListPage() {
                 className="cx-card inspect-item cx-inspection-draft"
                 data-id={d.id}
                 hoverClass="cx-pressed"
-                onClick={() => openPage(PAGES.inspectionEdit(d.id))}
+                {...accessibleControl({ onActivate: () => openPage(PAGES.inspectionEdit(d.id)) })}
               >
                 <View className="inspect-item__head">
                   <Text className="inspect-item__name">{d.branchName}</Text>
@@ -73,7 +74,7 @@ export default function InspectionListPage() {
                 className="cx-card inspect-item cx-inspection-recorded"
                 data-id={r.id}
                 hoverClass="cx-pressed"
-                onClick={() => openPage(PAGES.findings(r.branchId))}
+                {...accessibleControl({ onActivate: () => openPage(PAGES.findings(r.branchId)) })}
               >
                 <View className="inspect-item__head">
                   <Text className="inspect-item__name">{r.branchName}</Text>

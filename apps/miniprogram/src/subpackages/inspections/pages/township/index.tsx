@@ -2,6 +2,7 @@ import { type FindingFilter, STAR_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
@@ -36,7 +37,7 @@ function TownshipChooser() {
               className="cx-card inspect-item cx-findings-township"
               data-id={t.id}
               hoverClass="cx-pressed"
-              onClick={() => openPage(PAGES.townshipFindings(t.id))}
+              {...accessibleControl({ onActivate: () => openPage(PAGES.townshipFindings(t.id)) })}
             >
               <Text className="inspect-item__name">{t.name}</Text>
             </View>
@@ -98,7 +99,7 @@ export default function TownshipFindingsPage() {
                     className="inspect-branch-counts cx-findings-branch"
                     data-id={b.branchId}
                     hoverClass="cx-pressed"
-                    onClick={() => openPage(PAGES.findings(b.branchId))}
+                    {...accessibleControl({ onActivate: () => openPage(PAGES.findings(b.branchId)) })}
                   >
                     <Text className="inspect-item__name">{b.branchName}</Text>
                     <Text className="inspect-hint">

@@ -2,6 +2,7 @@ import { MAX_OPTIONS, QUESTION_KIND_LABELS, QUESTION_KINDS, type Question, type 
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
@@ -33,7 +34,7 @@ function QuestionCard({ q, onDelete }: { q: Question; onDelete: () => void }) {
           {optionLetter(i)}. {o} {q.answer.includes(i) ? '✓' : ''}
         </Text>
       ))}
-      <Text className="learn-link cx-learn-bank-delete" onClick={onDelete}>
+      <Text className="learn-link cx-learn-bank-delete" {...accessibleControl({ onActivate: onDelete })}>
         删除
       </Text>
     </View>
@@ -111,7 +112,7 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
           <View key={optionLetter(i)} className="learn-row" style={{ marginBottom: '12px' }}>
             <View
               className={`learn-letter cx-learn-bank-correct${answer.includes(i) ? ' learn-letter--on is-selected' : ''}`}
-              onClick={() => setAnswer(kind === 'multiple' ? toggle(answer, i) : [i])}
+              {...accessibleControl({ onActivate: () => setAnswer(kind === 'multiple' ? toggle(answer, i) : [i]) })}
             >
               <Text>{optionLetter(i)}</Text>
             </View>
@@ -130,7 +131,7 @@ function NewQuestion({ townshipId, onAdded }: { townshipId?: string; onAdded: ()
           </View>
         ))}
         {kind !== 'judge' && options.length < MAX_OPTIONS ? (
-          <Text className="learn-link" onClick={() => setOptions([...options, ''])}>
+          <Text className="learn-link" {...accessibleControl({ onActivate: () => setOptions([...options, '']) })}>
             ＋ 增加选项
           </Text>
         ) : null}

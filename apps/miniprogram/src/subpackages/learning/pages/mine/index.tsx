@@ -1,6 +1,7 @@
 import { type MyTest, TEST_STATUS_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -55,7 +56,7 @@ export default function MyTestsPage() {
                   className="cx-card cx-learn-mytest"
                   data-id={t.session.id}
                   hoverClass="cx-pressed"
-                  onClick={() => openPage(PAGES.learnTake(t.session.id))}
+                  {...accessibleControl({ onActivate: () => openPage(PAGES.learnTake(t.session.id)) })}
                 >
                   <View className="learn-row">
                     <Text className="learn-title">{t.session.title}</Text>

@@ -2,6 +2,7 @@ import { QN_KIND_LABELS, type QnAnswer, type QuestionnaireDetail } from '@chuang
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -78,9 +79,10 @@ function Form({ detail, onSaved }: { detail: QuestionnaireDetail; onSaved: (d: Q
                     className={`learn-option cx-qn-answer-option${on ? ' learn-option--on' : ''}`}
                     data-q={x.id}
                     data-i={String(i)}
-                    onClick={() =>
-                      editable && setAnswers({ ...answers, [x.id]: { ...a, choice: x.kind === 'multiple' ? toggle(a.choice, i) : [i] } })
-                    }
+                    {...accessibleControl({
+                      onActivate: () =>
+                        editable && setAnswers({ ...answers, [x.id]: { ...a, choice: x.kind === 'multiple' ? toggle(a.choice, i) : [i] } }),
+                    })}
                   >
                     <Text className="learn-option__mark">{on ? '●' : '○'}</Text>
                     <Text>{o}</Text>

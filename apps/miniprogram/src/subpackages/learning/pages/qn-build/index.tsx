@@ -10,6 +10,7 @@ import {
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
@@ -136,7 +137,10 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
           <View className="learn-row">
             <Text className="learn-title">第 {i + 1} 题</Text>
             {questions.length > 1 ? (
-              <Text className="learn-link" onClick={() => setQuestions(questions.filter((x) => x.key !== q.key))}>
+              <Text
+                className="learn-link"
+                {...accessibleControl({ onActivate: () => setQuestions(questions.filter((x) => x.key !== q.key)) })}
+              >
                 删除
               </Text>
             ) : null}
@@ -171,7 +175,10 @@ function Builder({ townships }: { townships: TownshipSummary[] }) {
               ))
             : null}
           {q.kind !== 'text' && q.options.length < 8 ? (
-            <Text className="learn-link cx-qn-add-option" onClick={() => set(i, { options: [...q.options, ''] })}>
+            <Text
+              className="learn-link cx-qn-add-option"
+              {...accessibleControl({ onActivate: () => set(i, { options: [...q.options, ''] }) })}
+            >
               ＋ 增加选项
             </Text>
           ) : null}

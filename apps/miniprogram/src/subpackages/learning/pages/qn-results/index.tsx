@@ -2,6 +2,7 @@ import { QN_KIND_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -88,7 +89,7 @@ export default function QnResultsPage() {
                 </Button>
               </View>
               {r.questionnaire.status === 'open' ? (
-                <Text className="learn-link cx-qn-close" onClick={close}>
+                <Text className="learn-link cx-qn-close" {...accessibleControl({ onActivate: close })}>
                   提前结束收集
                 </Text>
               ) : null}

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -56,7 +57,7 @@ export default function QuestionnairesPage() {
                     className="cx-card cx-qn-to-answer"
                     data-id={q.id}
                     hoverClass="cx-pressed"
-                    onClick={() => openPage(PAGES.questionnaireAnswer(q.id))}
+                    {...accessibleControl({ onActivate: () => openPage(PAGES.questionnaireAnswer(q.id)) })}
                   >
                     <View className="learn-row">
                       <Text className="learn-title">{q.title}</Text>
@@ -80,7 +81,7 @@ export default function QuestionnairesPage() {
                     className="cx-card cx-qn-organised"
                     data-id={q.id}
                     hoverClass="cx-pressed"
-                    onClick={() => openPage(PAGES.questionnaireResults(q.id))}
+                    {...accessibleControl({ onActivate: () => openPage(PAGES.questionnaireResults(q.id)) })}
                   >
                     <View className="learn-row">
                       <Text className="learn-title">{q.title}</Text>

@@ -9,6 +9,7 @@ import {
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
@@ -134,7 +135,9 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
               <Text className="learn-title">{t}</Text>
               <Text
                 className="learn-link cx-learn-schedule-all"
-                onClick={() => setChosen(all ? chosen.filter((id) => !ids.includes(id)) : [...new Set([...chosen, ...ids])])}
+                {...accessibleControl({
+                  onActivate: () => setChosen(all ? chosen.filter((id) => !ids.includes(id)) : [...new Set([...chosen, ...ids])]),
+                })}
               >
                 {all ? '取消全选' : '全选'}
               </Text>
@@ -145,7 +148,7 @@ function ScheduleForm({ townships, questions }: { townships: TownshipSummary[]; 
                 <View
                   key={q.id}
                   className={`learn-option cx-learn-schedule-question${chosen.includes(q.id) ? ' learn-option--on' : ''}`}
-                  onClick={() => setChosen(toggle(chosen, q.id))}
+                  {...accessibleControl({ onActivate: () => setChosen(toggle(chosen, q.id)) })}
                 >
                   <Text className="learn-option__mark">{chosen.includes(q.id) ? '✓' : '○'}</Text>
                   <Text>

@@ -1,6 +1,7 @@
 import { AUDIENCE_ROLE_LABELS, TEST_STATUS_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -57,7 +58,7 @@ export default function SessionsPage() {
                   className="cx-card cx-learn-session"
                   data-id={s.id}
                   hoverClass="cx-pressed"
-                  onClick={() => openPage(PAGES.learnResults(s.id))}
+                  {...accessibleControl({ onActivate: () => openPage(PAGES.learnResults(s.id)) })}
                 >
                   <View className="learn-row">
                     <Text className="learn-title">{s.title}</Text>

@@ -2,6 +2,7 @@ import { type AttemptResult, type MyTest, QUESTION_KIND_LABELS, type StartedAtte
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ConsentSheet } from '../../../../components/consent-sheet';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ErrorView, ResourceView } from '../../../../components/state-views';
@@ -177,7 +178,9 @@ function Paper({ attempt, onDone }: { attempt: StartedAttempt; onDone: (r: Attem
                 data-q={q.id}
                 data-i={String(i)}
                 hoverClass="cx-pressed"
-                onClick={() => setChosen({ ...chosen, [q.id]: q.kind === 'multiple' ? toggle(chosen[q.id] ?? [], i) : [i] })}
+                {...accessibleControl({
+                  onActivate: () => setChosen({ ...chosen, [q.id]: q.kind === 'multiple' ? toggle(chosen[q.id] ?? [], i) : [i] }),
+                })}
               >
                 <Text className="learn-option__mark">{on ? '●' : optionLetter(i)}</Text>
                 <Text>{o}</Text>

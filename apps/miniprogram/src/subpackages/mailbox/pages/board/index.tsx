@@ -2,6 +2,7 @@ import { addMonths, formatShanghaiDate, monthOf, type PublicBoard, shanghaiDay }
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
@@ -30,14 +31,18 @@ function Board({ board, onMonth }: { board: PublicBoard; onMonth: (month: string
       <View className="cx-card mailbox-board-head">
         <Text className="mailbox-board-head__name">{board.branchName}</Text>
         <View className="mailbox-switcher">
-          <View className="mailbox-switcher__btn cx-board-prev" hoverClass="cx-pressed" onClick={() => onMonth(addMonths(board.month, -1))}>
+          <View
+            className="mailbox-switcher__btn cx-board-prev"
+            hoverClass="cx-pressed"
+            {...accessibleControl({ label: '上月', onActivate: () => onMonth(addMonths(board.month, -1)) })}
+          >
             <Text>‹ 上月</Text>
           </View>
           <Text className="mailbox-switcher__label cx-board-month">{monthLabel(board.month)}</Text>
           <View
             className={`mailbox-switcher__btn cx-board-next${canForward ? '' : ' is-disabled'}`}
             hoverClass="cx-pressed"
-            onClick={() => canForward && onMonth(addMonths(board.month, 1))}
+            {...accessibleControl({ label: '下月', disabled: !canForward, onActivate: () => onMonth(addMonths(board.month, 1)) })}
           >
             <Text>下月 ›</Text>
           </View>

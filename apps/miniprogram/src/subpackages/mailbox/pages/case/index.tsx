@@ -2,6 +2,7 @@ import { type CaseLetter, formatShanghaiDateTime, RATING_LABELS } from '@chuangx
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -130,7 +131,7 @@ function CaseView({
                   className={`mailbox-action mailbox-action--${a} cx-case-action${a === 'schedule' ? ' cx-schedule-meeting' : ''}`}
                   data-action={a}
                   hoverClass="cx-pressed"
-                  onClick={() => setAction(a)}
+                  {...accessibleControl({ onActivate: () => setAction(a) })}
                 >
                   <Text>{ACTION_LABELS[a]}</Text>
                 </View>

@@ -2,6 +2,7 @@ import type { CaseLetter, Meeting } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
@@ -89,12 +90,14 @@ export function ScheduleForm({
                   className={`mailbox-meeting-option cx-meeting-option${on ? ' is-selected' : ''}${listed ? ' is-disabled' : ''}`}
                   data-date={m.date}
                   hoverClass={listed ? 'none' : 'cx-pressed'}
-                  onClick={() => {
-                    if (listed) return;
-                    setMeetingId(m.id);
-                    setDay(undefined);
-                    setProblem(undefined);
-                  }}
+                  {...accessibleControl({
+                    onActivate: () => {
+                      if (listed) return;
+                      setMeetingId(m.id);
+                      setDay(undefined);
+                      setProblem(undefined);
+                    },
+                  })}
                 >
                   <Text className="mailbox-meeting-option__date">
                     {on ? '✓ ' : ''}

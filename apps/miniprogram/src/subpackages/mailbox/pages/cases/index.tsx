@@ -2,6 +2,7 @@ import { type CaseSummary, formatShanghaiDateTime } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -39,7 +40,7 @@ function CaseRow({ c }: { c: CaseSummary }) {
       className={`cx-card mailbox-case cx-case-item${c.overdue ? ' mailbox-case--overdue is-overdue' : ''}`}
       data-status={c.status}
       hoverClass="cx-pressed"
-      onClick={() => openPage(PAGES.letterCase(c.id))}
+      {...accessibleControl({ onActivate: () => openPage(PAGES.letterCase(c.id)) })}
     >
       <View className="mailbox-letter__head">
         {c.overdue ? <Text className="cx-tag mailbox-tag--overdue cx-case-overdue">超期</Text> : null}
@@ -107,7 +108,7 @@ export default function CasesPage() {
           key={s.id}
           className="cx-card mailbox-link mailbox-cases__meetings cx-cases-meetings"
           hoverClass="cx-pressed"
-          onClick={() => openPage(PAGES.meetings(s.id))}
+          {...accessibleControl({ onActivate: () => openPage(PAGES.meetings(s.id)) })}
         >
           <Text>社区半月谈{stations.length > 1 ? ` · ${s.label}` : ''}</Text>
           <Text className="mailbox-link__arrow">›</Text>
@@ -119,7 +120,7 @@ export default function CasesPage() {
             key={t.key}
             className={`mailbox-tab cx-case-tab${tab === t.key ? ' is-selected' : ''}`}
             hoverClass="cx-pressed"
-            onClick={() => setTab(t.key)}
+            {...accessibleControl({ onActivate: () => setTab(t.key) })}
           >
             <Text>{t.label}</Text>
           </View>

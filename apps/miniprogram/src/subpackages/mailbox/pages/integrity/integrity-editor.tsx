@@ -1,6 +1,7 @@
 import { type IntegrityBoard, type IntegrityCommitment, PutIntegrityBoardBody } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
@@ -143,7 +144,10 @@ export function IntegrityEditor({
                     key={p}
                     className="mailbox-power mailbox-power--removable cx-integrity-power"
                     hoverClass="cx-pressed"
-                    onClick={() => update(row.key, { powers: row.powers.filter((x) => x !== p) })}
+                    {...accessibleControl({
+                      label: `删除「${p}」`,
+                      onActivate: () => update(row.key, { powers: row.powers.filter((x) => x !== p) }),
+                    })}
                   >
                     <Text>{p}</Text>
                     <Text className="mailbox-power__remove">×</Text>
@@ -161,7 +165,11 @@ export function IntegrityEditor({
                 onInput={(e) => update(row.key, { powerInput: e.detail.value })}
                 onConfirm={() => addPower(row)}
               />
-              <View className="mailbox-power-add__btn cx-integrity-power-add" hoverClass="cx-pressed" onClick={() => addPower(row)}>
+              <View
+                className="mailbox-power-add__btn cx-integrity-power-add"
+                hoverClass="cx-pressed"
+                {...accessibleControl({ label: '添加权力事项', onActivate: () => addPower(row) })}
+              >
                 <Text>添加</Text>
               </View>
             </View>

@@ -2,6 +2,7 @@ import { type Meeting, RecordMinutesBody } from '@chuangxing/shared';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
@@ -125,7 +126,7 @@ function MeetingCard({
             key={a.letterId}
             className="mailbox-agenda cx-meeting-agenda"
             hoverClass="cx-pressed"
-            onClick={() => openPage(PAGES.letterCase(a.letterId))}
+            {...accessibleControl({ onActivate: () => openPage(PAGES.letterCase(a.letterId)) })}
           >
             <View className="mailbox-letter__head">
               <CategoryTag category={a.category} />

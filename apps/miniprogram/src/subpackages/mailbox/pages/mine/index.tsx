@@ -11,6 +11,7 @@ import {
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -71,10 +72,13 @@ function RatingBlock({ letter, onRated, onStale }: { letter: MyLetter; onRated: 
             key={r}
             className={`mailbox-rate mailbox-rate--${r} cx-rate-option${rating === r ? ' is-selected' : ''}`}
             hoverClass="cx-pressed"
-            onClick={() => {
-              setRating(r);
-              setProblem('');
-            }}
+            {...accessibleControl({
+              on: rating === r,
+              onActivate: () => {
+                setRating(r);
+                setProblem('');
+              },
+            })}
           >
             <Text>{RATING_LABELS[r]}</Text>
           </View>

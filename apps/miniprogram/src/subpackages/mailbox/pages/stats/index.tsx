@@ -2,6 +2,7 @@ import { addMonths, isMonthKey, type LetterStats, monthOf, shanghaiDay, type Tow
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { type ReactNode, useEffect, useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
@@ -65,14 +66,18 @@ function StatsHeader({
   return (
     <View className="cx-card stats-head">
       <View className="mailbox-switcher stats-head__switcher">
-        <View className="mailbox-switcher__btn cx-stats-prev" hoverClass="cx-pressed" onClick={() => onMonth(addMonths(month, -1))}>
+        <View
+          className="mailbox-switcher__btn cx-stats-prev"
+          hoverClass="cx-pressed"
+          {...accessibleControl({ onActivate: () => onMonth(addMonths(month, -1)) })}
+        >
           <Text>‹ 上月</Text>
         </View>
         <Text className="mailbox-switcher__label cx-stats-month">{monthLabel(month)}</Text>
         <View
           className={`mailbox-switcher__btn cx-stats-next${canForward ? '' : ' is-disabled'}`}
           hoverClass="cx-pressed"
-          onClick={() => canForward && onMonth(addMonths(month, 1))}
+          {...accessibleControl({ onActivate: () => canForward && onMonth(addMonths(month, 1)) })}
         >
           <Text>下月 ›</Text>
         </View>
@@ -113,7 +118,7 @@ function TownshipFilter({
   if (tree.kind === 'failed') {
     return (
       <View className="cx-card stats-filter">
-        <View className="stats-filter__head" hoverClass="cx-pressed" onClick={onRetry}>
+        <View className="stats-filter__head" hoverClass="cx-pressed" {...accessibleControl({ onActivate: onRetry })}>
           <Text className="stats-filter__problem">乡镇（街道）列表未加载：{displayMessage(tree.failure)}</Text>
           <Text className="stats-filter__toggle">重试</Text>
         </View>
@@ -125,7 +130,11 @@ function TownshipFilter({
   const current = townships.find((t) => t.id === value);
   return (
     <View className="cx-card stats-filter">
-      <View className="stats-filter__head cx-stats-township-filter" hoverClass="cx-pressed" onClick={() => setOpen(!open)}>
+      <View
+        className="stats-filter__head cx-stats-township-filter"
+        hoverClass="cx-pressed"
+        {...accessibleControl({ onActivate: () => setOpen(!open) })}
+      >
         <Text>乡镇（街道）：{current ? current.name : value ? '所选乡镇' : '全部'}</Text>
         <Text className="stats-filter__toggle">{open ? '收起' : '筛选'}</Text>
       </View>

@@ -2,6 +2,7 @@ import { LETTER_LIMITS, type MyLetter } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { accessibleControl, decorative } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { useSession } from '../../../../hooks/use-session';
@@ -122,9 +123,15 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
       <View className="cx-card mailbox-intro">
         <Text className="mailbox-intro__title">有话请写信</Text>
         <Text className="mailbox-intro__text">一封信只写一件事。写好后会得到一个查询码，可以随时查看办理进度。</Text>
-        <View className="mailbox-link" hoverClass="cx-pressed" onClick={() => openPage(PAGES.myLetters)}>
+        <View
+          className="mailbox-link"
+          hoverClass="cx-pressed"
+          {...accessibleControl({ role: 'link', onActivate: () => openPage(PAGES.myLetters) })}
+        >
           <Text>我的信件</Text>
-          <Text className="mailbox-link__arrow">›</Text>
+          <Text className="mailbox-link__arrow" {...decorative()}>
+            ›
+          </Text>
         </View>
       </View>
 
@@ -133,7 +140,11 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
         {community && !picking ? (
           <View className="mailbox-to cx-letter-to">
             <Text className="mailbox-to__name">{community.name ?? '二维码指定的社区'}</Text>
-            <View className="mailbox-to__change" hoverClass="cx-pressed" onClick={() => setPicking(true)}>
+            <View
+              className="mailbox-to__change"
+              hoverClass="cx-pressed"
+              {...accessibleControl({ label: '换一个社区', onActivate: () => setPicking(true) })}
+            >
               <Text>换一个</Text>
             </View>
           </View>
@@ -157,7 +168,7 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
             className={`cx-card mailbox-category-card cx-letter-category${draft.category === c ? ' is-selected' : ''}`}
             data-category={c}
             hoverClass="cx-pressed"
-            onClick={() => change({ category: c }, 'category')}
+            {...accessibleControl({ role: 'checkbox', on: draft.category === c, onActivate: () => change({ category: c }, 'category') })}
           >
             <View className="mailbox-category-card__head">
               <Text className="mailbox-category-card__label">{LETTER_CATEGORY_LABELS[c]}</Text>
@@ -207,7 +218,11 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
         <View
           className={`cx-card mailbox-identity__choice cx-letter-anonymous${draft.anonymous === true ? ' is-selected' : ''}`}
           hoverClass="cx-pressed"
-          onClick={() => change({ anonymous: true }, 'anonymous')}
+          {...accessibleControl({
+            role: 'checkbox',
+            on: draft.anonymous === true,
+            onActivate: () => change({ anonymous: true }, 'anonymous'),
+          })}
         >
           <Text className="mailbox-identity__title">{draft.anonymous === true ? '✓ ' : ''}匿名</Text>
           <Text className="mailbox-identity__hint">社区和街道干部都看不到您是谁</Text>
@@ -215,7 +230,11 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
         <View
           className={`cx-card mailbox-identity__choice cx-letter-named${draft.anonymous === false ? ' is-selected' : ''}`}
           hoverClass="cx-pressed"
-          onClick={() => change({ anonymous: false }, 'anonymous')}
+          {...accessibleControl({
+            role: 'checkbox',
+            on: draft.anonymous === false,
+            onActivate: () => change({ anonymous: false }, 'anonymous'),
+          })}
         >
           <Text className="mailbox-identity__title">{draft.anonymous === false ? '✓ ' : ''}署名</Text>
           <Text className="mailbox-identity__hint">处理的同志能看到您的名字{me ? `「${me.user.displayName}」` : ''}，方便联系您</Text>
@@ -224,7 +243,10 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
       {draft.anonymous === false && me ? (
         <View className="mailbox-signature cx-letter-signature">
           <Text>署名为「{me.user.displayName}」</Text>
-          <Text className="mailbox-signature__edit cx-letter-signature-edit" onClick={() => openPage(PAGES.profile)}>
+          <Text
+            className="mailbox-signature__edit cx-letter-signature-edit"
+            {...accessibleControl({ role: 'link', onActivate: () => openPage(PAGES.profile) })}
+          >
             {me.user.nameSetAt ? '修改名字' : '填写名字'}
           </Text>
         </View>

@@ -1,6 +1,7 @@
 import { formatShanghaiDateTime } from '@chuangxing/shared';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -55,7 +56,7 @@ export default function NewsDetailPage() {
                     className="news-photo cx-news-photo"
                     src={u}
                     mode="aspectFill"
-                    onClick={() => previewImages(p.photoUrls, u).catch(() => undefined)}
+                    {...accessibleControl({ onActivate: () => previewImages(p.photoUrls, u).catch(() => undefined) })}
                   />
                 ))}
               </View>

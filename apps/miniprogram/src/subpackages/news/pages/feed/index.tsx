@@ -2,6 +2,7 @@ import { formatShanghaiDate, type Me, type NewsSummary } from '@chuangxing/share
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/use-session';
@@ -83,7 +84,7 @@ export default function FeedPage() {
           className="cx-card news-item cx-news-item"
           data-id={p.id}
           hoverClass="cx-pressed"
-          onClick={() => openPage(PAGES.newsDetail(p.id))}
+          {...accessibleControl({ onActivate: () => openPage(PAGES.newsDetail(p.id)) })}
         >
           <View className="news-item__main">
             <Text className="news-item__title cx-news-title">{p.title}</Text>

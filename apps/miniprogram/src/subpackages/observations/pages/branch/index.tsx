@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -36,11 +37,17 @@ export default function BranchObservationsPage() {
   return (
     <View className="cx-page observe">
       <View className="cx-card observe-month">
-        <Text className="observe-month__nav cx-observe-prev" onClick={() => setQuarter(addQuarters(quarter, -1))}>
+        <Text
+          className="observe-month__nav cx-observe-prev"
+          {...accessibleControl({ onActivate: () => setQuarter(addQuarters(quarter, -1)) })}
+        >
           ‹ 上季度
         </Text>
         <Text className="observe-month__label cx-observe-quarter">{quarterLabel(quarter)}</Text>
-        <Text className="observe-month__nav cx-observe-next" onClick={() => setQuarter(addQuarters(quarter, 1))}>
+        <Text
+          className="observe-month__nav cx-observe-next"
+          {...accessibleControl({ onActivate: () => setQuarter(addQuarters(quarter, 1)) })}
+        >
           下季度 ›
         </Text>
       </View>

@@ -2,6 +2,7 @@ import { addMonths, OBSERVATION_STATUS_LABELS, type ObservationSummary } from '@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -21,7 +22,7 @@ function ObservationCard({ o }: { o: ObservationSummary }) {
       className="cx-card cx-observe-item"
       data-id={o.id}
       hoverClass="cx-pressed"
-      onClick={() => openPage(scoring ? PAGES.observationScore(o.id) : PAGES.observationResults(o.id))}
+      {...accessibleControl({ onActivate: () => openPage(scoring ? PAGES.observationScore(o.id) : PAGES.observationResults(o.id)) })}
     >
       <View className="observe-item__head">
         <Text className="observe-item__title cx-observe-title">{o.title}</Text>
@@ -85,11 +86,11 @@ export default function ObservationListPage() {
   return (
     <View className="cx-page observe">
       <View className="cx-card observe-month">
-        <Text className="observe-month__nav cx-observe-prev" onClick={() => setMonth(addMonths(month, -1))}>
+        <Text className="observe-month__nav cx-observe-prev" {...accessibleControl({ onActivate: () => setMonth(addMonths(month, -1)) })}>
           ‹ 上月
         </Text>
         <Text className="observe-month__label cx-observe-month">{monthLabel(month)}</Text>
-        <Text className="observe-month__nav cx-observe-next" onClick={() => setMonth(addMonths(month, 1))}>
+        <Text className="observe-month__nav cx-observe-next" {...accessibleControl({ onActivate: () => setMonth(addMonths(month, 1)) })}>
           下月 ›
         </Text>
       </View>

@@ -2,6 +2,7 @@ import { type BranchScore, OBSERVATION_STATUS_LABELS, type ObservationDetail, ST
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -83,7 +84,7 @@ function BranchSheet({
                 data-star={star}
                 data-score={String(n)}
                 hoverClass="cx-pressed"
-                onClick={() => pick(star, n)}
+                {...accessibleControl({ onActivate: () => pick(star, n) })}
               >
                 <Text>{n}</Text>
               </View>

@@ -2,6 +2,7 @@ import { BRANCH_TYPE_LABELS, type BranchDetail, STAR_LABELS, STAR_SETS } from '@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
@@ -42,7 +43,11 @@ function Detail({
           <Text className={`cx-tag cx-tag--${branch.type}`}>{BRANCH_TYPE_LABELS[branch.type]}</Text>
           {branch.isDemo ? <Text className="cx-tag cx-tag--demo">示例</Text> : null}
         </View>
-        <View className="branch-header__township" hoverClass="cx-pressed" onClick={() => openPage(PAGES.township(township.id))}>
+        <View
+          className="branch-header__township"
+          hoverClass="cx-pressed"
+          {...accessibleControl({ onActivate: () => openPage(PAGES.township(township.id)) })}
+        >
           <Text>所属：{township.name}</Text>
           <Text className="branch-header__arrow">›</Text>
         </View>
@@ -79,7 +84,12 @@ function Detail({
             ['observations', '观摩结果', PAGES.branchObservations(branch.id)],
             ['review', '学讲评', PAGES.reviewBoard(branch.id)],
           ].map(([key, title, url]) => (
-            <View key={key} className={`cx-card branch-link cx-branch-${key}`} hoverClass="cx-pressed" onClick={() => openPage(url)}>
+            <View
+              key={key}
+              className={`cx-card branch-link cx-branch-${key}`}
+              hoverClass="cx-pressed"
+              {...accessibleControl({ onActivate: () => openPage(url) })}
+            >
               <Text>{title}</Text>
               <Text className="branch-header__arrow">›</Text>
             </View>

@@ -9,6 +9,7 @@ import {
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { StarChips } from '../../../../components/star-chips';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -31,7 +32,11 @@ const FILTERS: { key: Filter; label: string }[] = [
 function BranchRow({ branch }: { branch: Branch }) {
   const stars = branch.stars.length ? branch.stars : STAR_SETS[branch.type];
   return (
-    <View className="cx-card cx-branch-item" hoverClass="cx-pressed" onClick={() => openPage(PAGES.branch(branch.id))}>
+    <View
+      className="cx-card cx-branch-item"
+      hoverClass="cx-pressed"
+      {...accessibleControl({ onActivate: () => openPage(PAGES.branch(branch.id)) })}
+    >
       <View className="township-branch__head">
         <Text className="township-branch__name">{branch.name}</Text>
         <Text className={`cx-tag cx-tag--${branch.type}`}>{BRANCH_TYPE_LABELS[branch.type]}</Text>
@@ -72,7 +77,7 @@ function Township({ data, manager, onBranchAdded }: { data: TownshipBranches; ma
           <View
             key={f.key}
             className={`township-filter__item${filter === f.key ? ' township-filter__item--active' : ''}`}
-            onClick={() => setFilter(f.key)}
+            {...accessibleControl({ onActivate: () => setFilter(f.key) })}
           >
             <Text>
               {f.label}（{count(f.key)}）

@@ -1,6 +1,7 @@
 import { BRANCH_TYPE_LABELS, BRANCH_TYPES, type BranchType } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
@@ -64,10 +65,12 @@ export function NewBranchForm({ townshipId, onCreated, onCancel }: { townshipId:
             <View
               key={t}
               className={`township-filter__item cx-branch-type${type === t ? ' township-filter__item--active' : ''}`}
-              onClick={() => {
-                setType(t);
-                setProblems((p) => ({ ...p, type: undefined, form: undefined }));
-              }}
+              {...accessibleControl({
+                onActivate: () => {
+                  setType(t);
+                  setProblems((p) => ({ ...p, type: undefined, form: undefined }));
+                },
+              })}
             >
               <Text>{BRANCH_TYPE_LABELS[t]}</Text>
             </View>

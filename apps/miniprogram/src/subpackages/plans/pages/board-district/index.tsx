@@ -2,6 +2,7 @@ import type { DistrictBoard } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -65,7 +66,7 @@ function Townships({ data }: { data: DistrictBoard }) {
           className="cx-card board-row cx-board-township"
           data-township={t.townshipId}
           hoverClass="cx-pressed"
-          onClick={() => openPage(PAGES.townshipBoard(t.townshipId, data.year))}
+          {...accessibleControl({ onActivate: () => openPage(PAGES.townshipBoard(t.townshipId, data.year)) })}
         >
           <View className="board-row__head">
             <Text className="board-row__title">{t.name}</Text>

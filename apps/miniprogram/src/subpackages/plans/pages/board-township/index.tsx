@@ -2,6 +2,7 @@ import { type BranchBoardRow, PLAN_STATUS_LABELS, type TownshipBoard } from '@ch
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -23,7 +24,7 @@ function BranchRow({ row, year }: { row: BranchBoardRow; year: number }) {
       className={`cx-card board-row cx-board-branch${row.overdueMilestones ? ' is-late' : ''}`}
       data-branch={row.branchId}
       hoverClass="cx-pressed"
-      onClick={() => openPage(PAGES.branchBoard(row.branchId, year))}
+      {...accessibleControl({ onActivate: () => openPage(PAGES.branchBoard(row.branchId, year)) })}
     >
       <View className="board-row__head">
         <Text className="board-row__title">{row.branchName}</Text>

@@ -2,6 +2,7 @@ import { type BranchType, type CatalogueStar, type Plan, SavePlanBody, STAR_LABE
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -201,7 +202,7 @@ export function PlanEditor({
                         className={`plan-task-option cx-plan-task-option${on ? ' is-selected' : ''}`}
                         data-id={t.id}
                         hoverClass="cx-pressed"
-                        onClick={() => toggleTask(t.id)}
+                        {...accessibleControl({ onActivate: () => toggleTask(t.id) })}
                       >
                         <Text className="plan-task-option__check">{on ? '☑' : '☐'}</Text>
                         <Text>

@@ -1,5 +1,6 @@
 import { type CatalogueStar, type PlanContent, STAR_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { EmptyView } from '../../../../components/state-views';
 import { keyedByContent } from '../../../../services/list-keys';
 import { openPage } from '../../../../services/navigation';
@@ -68,7 +69,7 @@ export function PlanView({
                       className="plan-task__progress cx-plan-task-progress"
                       data-id={t.taskId}
                       hoverClass="cx-pressed"
-                      onClick={() => openPage(PAGES.planTask(progressOf.branchId, progressOf.year, t.taskId))}
+                      {...accessibleControl({ onActivate: () => openPage(PAGES.planTask(progressOf.branchId, progressOf.year, t.taskId)) })}
                     >
                       <Text>查看进展、报告进展 ›</Text>
                     </View>

@@ -1,4 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { type DraftTask, emptyMilestone, milestoneKey } from '../../plan-form';
 import { ScheduleHelper } from './schedule-helper';
@@ -24,7 +25,7 @@ export function TaskEditor({
     <View className="cx-card plan-task cx-plan-task" data-id={task.taskId}>
       <View className="plan-task__head">
         <Text className="plan-task__title">{title}</Text>
-        <Text className="plan-task__remove cx-plan-task-remove" onClick={onRemove}>
+        <Text className="plan-task__remove cx-plan-task-remove" {...accessibleControl({ onActivate: onRemove })}>
           移除
         </Text>
       </View>
@@ -69,7 +70,9 @@ export function TaskEditor({
             {task.milestones.length > 1 ? (
               <Text
                 className="plan-milestone__remove cx-plan-milestone-remove"
-                onClick={() => onChange({ ...task, milestones: task.milestones.filter((x) => x.key !== m.key) })}
+                {...accessibleControl({
+                  onActivate: () => onChange({ ...task, milestones: task.milestones.filter((x) => x.key !== m.key) }),
+                })}
               >
                 ×
               </Text>

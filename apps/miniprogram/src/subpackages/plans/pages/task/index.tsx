@@ -12,6 +12,7 @@ import {
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
@@ -198,7 +199,11 @@ function Updates({ progress }: { progress: TaskProgress }) {
           {u.evidenceUrls.length ? (
             <View className="task-photos">
               {u.evidenceUrls.map((url) => (
-                <View key={url} className="task-photo cx-task-evidence" onClick={() => previewImages(u.evidenceUrls, url).catch(ignore)}>
+                <View
+                  key={url}
+                  className="task-photo cx-task-evidence"
+                  {...accessibleControl({ onActivate: () => previewImages(u.evidenceUrls, url).catch(ignore) })}
+                >
                   <Image className="task-photo__img" src={url} mode="aspectFill" lazyLoad />
                 </View>
               ))}
@@ -222,7 +227,7 @@ function Reports({ branchId, progress }: { branchId: string; progress: TaskProgr
           key={key}
           className="task-report cx-task-report"
           hoverClass="cx-pressed"
-          onClick={() => openPage(PAGES.reportDetail(branchId, r.day))}
+          {...accessibleControl({ onActivate: () => openPage(PAGES.reportDetail(branchId, r.day)) })}
         >
           <Text className="task-report__day">{r.day}</Text>
           <Text className="task-report__text">{r.text}</Text>

@@ -8,6 +8,7 @@ import {
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
@@ -72,7 +73,7 @@ function VersionItem({ v, quarter }: { v: RankingVersion; quarter: string }) {
         <View
           className="review-version__export cx-review-export"
           hoverClass="cx-pressed"
-          onClick={() => void exportVersion(quarter, v.version)}
+          {...accessibleControl({ onActivate: () => void exportVersion(quarter, v.version) })}
         >
           <Text>导出 Excel ›</Text>
         </View>
@@ -191,7 +192,7 @@ function DraftReview({ quarter, draft, onChanged }: { quarter: string; draft: Ra
           <View
             className="ranking-link cx-review-open-scorecard"
             hoverClass="cx-pressed"
-            onClick={() => openPage(PAGES.rankingScorecard(quarter, branch.branchId, version.version))}
+            {...accessibleControl({ onActivate: () => openPage(PAGES.rankingScorecard(quarter, branch.branchId, version.version)) })}
           >
             <Text>查看该支部成绩单 ›</Text>
           </View>
@@ -297,7 +298,11 @@ function Review({ quarter }: { quarter: string }) {
             ) : (
               <EmptyView text="本季度还没有计算过排名" />
             )}
-            <View className="ranking-link cx-review-scoring" hoverClass="cx-pressed" onClick={() => openPage(PAGES.scoringModel)}>
+            <View
+              className="ranking-link cx-review-scoring"
+              hoverClass="cx-pressed"
+              {...accessibleControl({ onActivate: () => openPage(PAGES.scoringModel) })}
+            >
               <Text>评分模型（权重、扣分、星级规则、榜单名额）›</Text>
             </View>
           </View>
@@ -328,7 +333,11 @@ export default function ReviewPage() {
     <View className="cx-page ranking-page cx-review-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
       <Review key={quarter} quarter={quarter} />
-      <View className="ranking-link cx-review-ranking" hoverClass="cx-pressed" onClick={() => openPage(PAGES.ranking(quarter))}>
+      <View
+        className="ranking-link cx-review-ranking"
+        hoverClass="cx-pressed"
+        {...accessibleControl({ onActivate: () => openPage(PAGES.ranking(quarter)) })}
+      >
         <Text>查看已发布的排名 ›</Text>
       </View>
     </View>

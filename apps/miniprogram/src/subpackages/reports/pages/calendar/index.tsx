@@ -2,6 +2,7 @@ import { type BranchCalendar, type BranchDetail, type DailyRules, REPORT_STATUS_
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -92,16 +93,18 @@ export default function ReportCalendarPage() {
   return (
     <View className="cx-page report-calendar">
       <View className="cx-card report-switcher report-calendar__month">
-        <View className="report-switcher__btn cx-calendar-prev" hoverClass="cx-pressed" onClick={() => setMonth((m) => addMonths(m, -1))}>
+        <View
+          className="report-switcher__btn cx-calendar-prev"
+          hoverClass="cx-pressed"
+          {...accessibleControl({ label: '上月', onActivate: () => setMonth((m) => addMonths(m, -1)) })}
+        >
           <Text>‹ 上月</Text>
         </View>
         <Text className="report-switcher__label cx-calendar-month">{monthLabel(month)}</Text>
         <View
           className={`report-switcher__btn cx-calendar-next${month >= monthOf(today) ? ' is-disabled' : ''}`}
           hoverClass="cx-pressed"
-          onClick={() => {
-            if (month < monthOf(today)) setMonth((m) => addMonths(m, 1));
-          }}
+          {...accessibleControl({ label: '下月', disabled: month >= monthOf(today), onActivate: () => setMonth((m) => addMonths(m, 1)) })}
         >
           <Text>下月 ›</Text>
         </View>
@@ -150,7 +153,7 @@ export default function ReportCalendarPage() {
                           data-day={day}
                           data-status={status}
                           hoverClass="cx-pressed"
-                          onClick={() => open(data, day, status)}
+                          {...accessibleControl({ onActivate: () => open(data, day, status) })}
                         >
                           <Text className="report-calendar__date">{Number(day.slice(8, 10))}</Text>
                           <Text className="report-calendar__mark">
@@ -174,7 +177,7 @@ export default function ReportCalendarPage() {
                 <View
                   className="cx-btn cx-btn--primary report-calendar__today"
                   hoverClass="cx-pressed"
-                  onClick={() => openPage(PAGES.reportEdit(branchId))}
+                  {...accessibleControl({ onActivate: () => openPage(PAGES.reportEdit(branchId)) })}
                 >
                   <Text>填写今日日报</Text>
                 </View>

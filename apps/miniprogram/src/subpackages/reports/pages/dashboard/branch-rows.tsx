@@ -1,6 +1,7 @@
 import { type BranchFilers, type ComplianceStatus, REPORT_STATUS_LABELS, type TownshipDayCompliance } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { monthOf } from '../../services/shanghai-day';
@@ -73,7 +74,7 @@ export function BranchRows({ data, filers }: { data: TownshipDayCompliance; file
                     className={`report-row dashboard-branch cx-dashboard-branch is-${row.status}`}
                     data-status={row.status}
                     hoverClass="cx-pressed"
-                    onClick={() => open(row)}
+                    {...accessibleControl({ onActivate: () => open(row) })}
                   >
                     <View className="report-row__main">
                       <Text className="report-row__title">{row.name}</Text>

@@ -2,6 +2,7 @@ import type { BranchFilers, ComplianceCounts, DistrictDayCompliance, RemindResul
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { type ReactNode, useEffect, useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { ConsentSheet } from '../../../../components/consent-sheet';
 import { FieldProblem } from '../../../../components/field-problem';
@@ -37,7 +38,7 @@ function DaySwitcher({ day, today, onChange }: { day: string; today: string; onC
       <View
         className={`report-switcher__btn cx-dashboard-prev${canBack ? '' : ' is-disabled'}`}
         hoverClass="cx-pressed"
-        onClick={() => canBack && onChange(addDays(day, -1))}
+        {...accessibleControl({ onActivate: () => canBack && onChange(addDays(day, -1)) })}
       >
         <Text>‹ 前一天</Text>
       </View>
@@ -48,7 +49,7 @@ function DaySwitcher({ day, today, onChange }: { day: string; today: string; onC
       <View
         className={`report-switcher__btn cx-dashboard-next${canForward ? '' : ' is-disabled'}`}
         hoverClass="cx-pressed"
-        onClick={() => canForward && onChange(addDays(day, 1))}
+        {...accessibleControl({ onActivate: () => canForward && onChange(addDays(day, 1)) })}
       >
         <Text>后一天 ›</Text>
       </View>
@@ -292,7 +293,7 @@ function TownshipPicker({ today }: { today: string }) {
                       key={t.id}
                       className="report-row dashboard-township-row cx-dashboard-township"
                       hoverClass="cx-pressed"
-                      onClick={() => openPage(PAGES.reportDashboard(t.id, day))}
+                      {...accessibleControl({ onActivate: () => openPage(PAGES.reportDashboard(t.id, day)) })}
                     >
                       <View className="report-row__main">
                         <Text className="report-row__title">{t.name}</Text>

@@ -10,6 +10,7 @@ import {
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
@@ -47,7 +48,11 @@ function Photos({ detail }: { detail: ReportDetail }) {
       <View className="cx-card">
         <View className="report-photos">
           {detail.photoUrls.map((p) => (
-            <View key={p.url} className="report-photo cx-report-detail-photo" onClick={() => previewImages(urls, p.url).catch(ignore)}>
+            <View
+              key={p.url}
+              className="report-photo cx-report-detail-photo"
+              {...accessibleControl({ onActivate: () => previewImages(urls, p.url).catch(ignore) })}
+            >
               <Image className="report-photo__img" src={p.thumbUrl ?? p.url} mode="aspectFill" lazyLoad />
             </View>
           ))}

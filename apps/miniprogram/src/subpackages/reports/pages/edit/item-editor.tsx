@@ -1,5 +1,6 @@
 import { type CatalogueStar, REPORT_LIMITS, STAR_LABELS, type Star } from '@chuangxing/shared';
 import { Text, Textarea, View } from '@tarojs/components';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import type { DraftItem } from '../../offline/draft-store';
@@ -33,7 +34,11 @@ export function ItemEditor({
       <View className="report-item__head">
         <Text className="report-item__title">第 {index + 1} 项</Text>
         {canRemove ? (
-          <View className="report-item__remove" hoverClass="cx-pressed" onClick={onRemove}>
+          <View
+            className="report-item__remove"
+            hoverClass="cx-pressed"
+            {...accessibleControl({ label: `删除第 ${index + 1} 项`, onActivate: onRemove })}
+          >
             <Text>删除</Text>
           </View>
         ) : null}

@@ -1,6 +1,7 @@
 import { addDays, type Branch, type CreateExemptionBody, type Exemption, isDayKey } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
@@ -123,7 +124,11 @@ function DayField({
     <View className="cx-field">
       <Text className="cx-field__label">日期</Text>
       <View className="exemption-day">
-        <View className="exemption-day__btn cx-exemption-day-prev" hoverClass="cx-pressed" onClick={() => shift(-1)}>
+        <View
+          className="exemption-day__btn cx-exemption-day-prev"
+          hoverClass="cx-pressed"
+          {...accessibleControl({ onActivate: () => shift(-1) })}
+        >
           <Text>‹</Text>
         </View>
         <Input
@@ -134,7 +139,11 @@ function DayField({
           placeholder="YYYY-MM-DD"
           onInput={(e) => onChange(e.detail.value)}
         />
-        <View className="exemption-day__btn cx-exemption-day-next" hoverClass="cx-pressed" onClick={() => shift(1)}>
+        <View
+          className="exemption-day__btn cx-exemption-day-next"
+          hoverClass="cx-pressed"
+          {...accessibleControl({ onActivate: () => shift(1) })}
+        >
           <Text>›</Text>
         </View>
       </View>

@@ -2,6 +2,7 @@ import { addMonths, type Branch, type Exemption, type Me, monthOf, shanghaiDay }
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type ReactNode, useRef, useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -74,11 +75,19 @@ async function labelsFor(exemptions: readonly Exemption[], known: Record<string,
 function MonthSwitcher({ month, onChange }: { month: string; onChange: (month: string) => void }) {
   return (
     <View className="cx-card exemption-month">
-      <View className="exemption-month__btn cx-exemption-prev-month" hoverClass="cx-pressed" onClick={() => onChange(addMonths(month, -1))}>
+      <View
+        className="exemption-month__btn cx-exemption-prev-month"
+        hoverClass="cx-pressed"
+        {...accessibleControl({ onActivate: () => onChange(addMonths(month, -1)) })}
+      >
         <Text>‹ 上月</Text>
       </View>
       <Text className="exemption-month__label cx-exemption-month">{monthLabel(month)}</Text>
-      <View className="exemption-month__btn cx-exemption-next-month" hoverClass="cx-pressed" onClick={() => onChange(addMonths(month, 1))}>
+      <View
+        className="exemption-month__btn cx-exemption-next-month"
+        hoverClass="cx-pressed"
+        {...accessibleControl({ onActivate: () => onChange(addMonths(month, 1)) })}
+      >
         <Text>下月 ›</Text>
       </View>
     </View>

@@ -2,6 +2,7 @@ import { AddReviewItemBody, REVIEW_LIST_LABELS, type ReviewItem, type ReviewList
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
@@ -35,7 +36,12 @@ export function AddItemForm({
 
   if (!open)
     return (
-      <View className="review-add-open cx-review-add-open" data-list={list} hoverClass="cx-pressed" onClick={() => setOpen(true)}>
+      <View
+        className="review-add-open cx-review-add-open"
+        data-list={list}
+        hoverClass="cx-pressed"
+        {...accessibleControl({ onActivate: () => setOpen(true) })}
+      >
         <Text>＋ 添加一条</Text>
       </View>
     );

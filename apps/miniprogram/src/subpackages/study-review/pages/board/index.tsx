@@ -2,6 +2,7 @@ import { REVIEW_LIST_LABELS, REVIEW_LISTS, type ReviewBoard, type ReviewItem, ty
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -70,12 +71,20 @@ export default function ReviewBoardPage() {
   return (
     <View className="cx-page review">
       <View className="review-month cx-review-month">
-        <View className="review-month__step cx-review-prev" hoverClass="cx-pressed" onClick={() => setMonth(prevMonth(month))}>
+        <View
+          className="review-month__step cx-review-prev"
+          hoverClass="cx-pressed"
+          {...accessibleControl({ onActivate: () => setMonth(prevMonth(month)) })}
+        >
           <Text>‹ 上月</Text>
         </View>
         <Text className="review-month__label cx-review-month-label">{monthLabel(month)}</Text>
         {month < thisMonth() ? (
-          <View className="review-month__step cx-review-next" hoverClass="cx-pressed" onClick={() => setMonth(nextMonth(month))}>
+          <View
+            className="review-month__step cx-review-next"
+            hoverClass="cx-pressed"
+            {...accessibleControl({ onActivate: () => setMonth(nextMonth(month)) })}
+          >
             <Text>下月 ›</Text>
           </View>
         ) : (

@@ -1,6 +1,7 @@
 import { formatShanghaiDateTime, REVIEW_STATUS_LABELS, type ReviewItem } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
@@ -92,7 +93,10 @@ export function ItemCard({
           {item.doneDay} 解决：{item.doneNote}
         </Text>
       ) : null}
-      <View className="review-item__history-toggle cx-review-history-toggle" onClick={() => setHistory(!history)}>
+      <View
+        className="review-item__history-toggle cx-review-history-toggle"
+        {...accessibleControl({ onActivate: () => setHistory(!history) })}
+      >
         <Text>{history ? '收起记录' : `处理记录（${item.history.length}）`}</Text>
       </View>
       {history ? (
@@ -113,7 +117,7 @@ export function ItemCard({
               key={a}
               className={`review-action cx-review-action-${a}${action === a ? ' review-action--on' : ''}`}
               hoverClass="cx-pressed"
-              onClick={() => choose(a)}
+              {...accessibleControl({ onActivate: () => choose(a) })}
             >
               <Text>{ACTION_TEXT[a]}</Text>
             </View>

@@ -2,6 +2,7 @@ import { type OrgTree, REVIEW_LIST_LABELS, REVIEW_LISTS, type TownshipReviewSumm
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -57,7 +58,7 @@ function Summary({ summary, month }: { summary: TownshipReviewSummary; month: st
           className="cx-card review-branch cx-review-summary-branch"
           data-id={b.branchId}
           hoverClass="cx-pressed"
-          onClick={() => openPage(PAGES.reviewBoard(b.branchId, month))}
+          {...accessibleControl({ onActivate: () => openPage(PAGES.reviewBoard(b.branchId, month)) })}
         >
           <View className="review-branch__head">
             <Text className="review-branch__name">{b.branchName}</Text>
@@ -104,12 +105,20 @@ export default function ReviewSummaryPage() {
   return (
     <View className="cx-page review">
       <View className="review-month cx-review-month">
-        <View className="review-month__step cx-review-prev" hoverClass="cx-pressed" onClick={() => setMonth(prevMonth(month))}>
+        <View
+          className="review-month__step cx-review-prev"
+          hoverClass="cx-pressed"
+          {...accessibleControl({ onActivate: () => setMonth(prevMonth(month)) })}
+        >
           <Text>‹ 上月</Text>
         </View>
         <Text className="review-month__label cx-review-month-label">{monthLabel(month)}</Text>
         {month < thisMonth() ? (
-          <View className="review-month__step cx-review-next" hoverClass="cx-pressed" onClick={() => setMonth(nextMonth(month))}>
+          <View
+            className="review-month__step cx-review-next"
+            hoverClass="cx-pressed"
+            {...accessibleControl({ onActivate: () => setMonth(nextMonth(month)) })}
+          >
             <Text>下月 ›</Text>
           </View>
         ) : (
@@ -129,7 +138,7 @@ export default function ReviewSummaryPage() {
                   className="cx-card review-township cx-review-township-option"
                   data-id={t.id}
                   hoverClass="cx-pressed"
-                  onClick={() => setTownshipId(t.id)}
+                  {...accessibleControl({ onActivate: () => setTownshipId(t.id) })}
                 >
                   <Text>{t.name}</Text>
                   <Text className="review-branch__more">查看 ›</Text>
