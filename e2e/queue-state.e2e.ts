@@ -55,12 +55,12 @@ describe('journey: a report queued offline shows as 待发送 and turns 已提�
     await page.locator('input.cx-report-photo-input').first().setInputFiles(photoFile);
     await page.locator('.cx-report-photo').first().waitFor({ timeout: 30_000 });
     // The 正在压缩照片 notice has gone (its fade-out would hide the next toast), as it has for a person by now.
-    await page.locator('.taro__toast').first().waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.locator('.taro__toast p', { hasText: '正在压缩照片' }).first().waitFor({ state: 'hidden', timeout: 10_000 });
     await page.locator('.cx-report-submit').first().click();
     // The toast says what happens: nothing uploads now, the report waits on the phone.
-    const toast = page.locator('.taro__toast', { hasText: '已保存在手机上，联网后自动发送' });
-    await toast.first().waitFor({ timeout: 10_000 });
-    expect(await page.locator('.taro__toast', { hasText: '照片上传中' }).count()).toBe(0);
+    // (Taro's toast wrapper has no box of its own; its text paragraph does.)
+    await page.locator('.taro__toast p', { hasText: '已保存在手机上，联网后自动发送' }).first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('.taro__toast p', { hasText: '照片上传中' }).count()).toBe(0);
     await page.locator('.cx-report-status', { hasText: '待发送' }).first().waitFor({ timeout: 30_000 });
     await b.screenshot('80-queued-form');
 

@@ -42,7 +42,8 @@ async function turnWheel(page: Page, column: Locator, wanted: number): Promise<v
 /** Picks a day on a date field (shared-ui/date-field) in Taro's H5 Picker: open, turn year, month and day, 确定. */
 export async function pickDate(page: Page, field: Locator, day: string): Promise<void> {
   await field.locator('.cx-date-field__box').first().click();
-  const overlay = page.locator('.weui-picker__overlay:visible').first();
+  // Every Picker keeps its overlay in <body>; the open one's sheet is the visible .weui-picker.
+  const overlay = page.locator('.weui-picker:visible').first();
   await overlay.waitFor({ timeout: 10_000 });
   const wanted = day.split('-').map(Number);
   for (let column = 0; column < 3; column++) await turnWheel(page, overlay.locator('.weui-picker__group').nth(column), wanted[column]);
