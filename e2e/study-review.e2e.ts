@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+import { pickDate } from './support/picker';
 
 describe('journey: 学讲评 — the branch keeps its four lists, the township reads the summary', () => {
   let b: BrowserStack;
@@ -22,7 +23,7 @@ describe('journey: 学讲评 — the branch keeps its four lists, the township r
     const form = page.locator('.cx-review-add[data-list="problem"]').first();
     await form.locator('.cx-review-add-text textarea').fill('党员会议到会率低');
     await form.locator('.cx-review-add-owner input').fill('张书记');
-    await form.locator('.cx-review-add-due input').fill(`${month}-28`);
+    await pickDate(page, form.locator('.cx-review-add-due'), `${month}-28`);
     const added = page.waitForResponse((r) => r.url().includes(`/reviews/${month}/items`) && r.request().method() === 'POST');
     await form.locator('.cx-review-add-submit').click();
     expect((await added).status()).toBe(201);

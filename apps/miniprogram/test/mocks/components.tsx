@@ -114,3 +114,29 @@ export function Image({ className, src, onClick }: BaseProps & { src?: string })
 export function Canvas({ className, id }: BaseProps) {
   return <canvas className={className} id={id} />;
 }
+
+/**
+ * A `<Picker mode="date" | "time">`: its children (the trigger), and an input standing in for the wheel. A change
+ * on that input is a 确定 with that value (tests can also hand it values the wheel never would, to test the checks).
+ */
+export function Picker({
+  className,
+  children,
+  mode,
+  value,
+  disabled,
+  onChange,
+}: BaseProps & { mode?: string; value?: string; disabled?: boolean; onChange?: (event: { detail: { value: string } }) => void }) {
+  return (
+    <div className={className} data-picker={mode}>
+      {children}
+      <input
+        className="picker-wheel"
+        data-mode={mode}
+        value={value ?? ''}
+        disabled={disabled}
+        onChange={(e) => onChange?.({ detail: { value: e.currentTarget.value } })}
+      />
+    </div>
+  );
+}

@@ -5,6 +5,7 @@ import DailyRulesPage from '../../src/subpackages/reports/pages/daily-rules/inde
 import { taroMock } from '../mocks/taro';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';
+import { pick } from '../support/pick';
 
 const RULES = { deadline: '22:00', maxBackfillDays: 1, reminderTime: '20:00' };
 const admin = makeBinding({
@@ -26,7 +27,8 @@ function asAdmin() {
   );
 }
 
-const input = (cls: string) => document.querySelector(`input.${cls}`) as HTMLInputElement;
+/** The time picker's current value (the mock's wheel input). */
+const input = (cls: string) => document.querySelector(`.${cls} .picker-wheel`) as HTMLInputElement;
 const option = (cls: string, text: string) =>
   Array.from(document.querySelectorAll<HTMLElement>(`.${cls}`)).find((n) => n.textContent?.includes(text)) as HTMLElement;
 const save = () => document.querySelector('.cx-rules-save') as HTMLButtonElement;
@@ -51,7 +53,7 @@ describe('日报规则', () => {
     fireEvent.click(document.querySelector('.cx-rules-backfill-more') as HTMLElement);
     expect(screen.getByText('可补报当天和前 3 天')).toBeTruthy();
     // The number keyboard has no colon: "1930" means 19:30.
-    fireEvent.change(input('cx-rules-reminder'), { target: { value: '1930' } });
+    pick('.cx-rules-reminder', '1930');
     fireEvent.click(save());
 
     await waitFor(() => expect(server.calls('PUT /v1/daily-rules')).toHaveLength(1));
@@ -79,7 +81,7 @@ describe('日报规则', () => {
 
     render(<DailyRulesPage />);
     await waitFor(() => expect(input('cx-rules-deadline')?.value).toBe('22:00'));
-    fireEvent.change(input('cx-rules-deadline'), { target: { value: '24:30' } });
+    pick('.cx-rules-deadline', '24:30');
     fireEvent.click(save());
 
     expect(await screen.findByText('时间格式应为 HH:MM')).toBeTruthy();

@@ -6,6 +6,7 @@ import ExemptionsPage from '../../src/subpackages/reports/pages/exemptions/index
 import { taroMock } from '../mocks/taro';
 import { makeBinding, makeBranch, makeMe, makeOrgTree, makeSession, makeTownship } from '../support/factories';
 import { errorReply, fakeApi, type SentRequest } from '../support/fake-api';
+import { pick } from '../support/pick';
 
 const today = shanghaiDay();
 const tomorrow = addDays(today, 1);
@@ -84,7 +85,7 @@ describe('免报管理', () => {
     await screen.findByText('本月没有节假日或请假');
     // No 全区节假日 for township staff.
     expect(document.querySelector('.cx-exemption-kind')).toBeNull();
-    expect((document.querySelector('input.cx-exemption-day') as HTMLInputElement).value).toBe(tomorrow);
+    expect((document.querySelector('.cx-exemption-day .picker-wheel') as HTMLInputElement).value).toBe(tomorrow);
 
     fireEvent.click(addButton());
     expect(await screen.findByText('请选择支部')).toBeTruthy();
@@ -115,7 +116,7 @@ describe('免报管理', () => {
 
     render(<ExemptionsPage />);
     await screen.findByText('本月没有节假日或请假');
-    const day = () => document.querySelector('input.cx-exemption-day') as HTMLInputElement;
+    const day = () => document.querySelector('.cx-exemption-day .picker-wheel') as HTMLInputElement;
     fireEvent.click(document.querySelector('.cx-exemption-day-next') as HTMLElement);
     expect(day().value).toBe(addDays(today, 2));
     fireEvent.click(document.querySelector('.cx-exemption-day-prev') as HTMLElement);
@@ -124,12 +125,12 @@ describe('免报管理', () => {
 
     fireEvent.click(chip('cx-exemption-branch', '建新南街社区'));
     fireEvent.change(document.querySelector('input.cx-exemption-reason') as HTMLInputElement, { target: { value: '培训' } });
-    fireEvent.change(day(), { target: { value: '2025-02-30' } });
+    pick(day(), '2025-02-30');
     fireEvent.click(addButton());
     expect(await screen.findByText('请按 年-月-日 填写有效日期，如 2025-10-01')).toBeTruthy();
     expect(server.calls('POST /v1/exemptions')).toHaveLength(0);
 
-    fireEvent.change(day(), { target: { value: '2025/10/8' } });
+    pick(day(), '2025/10/8');
     fireEvent.click(addButton());
     await waitFor(() => expect(server.calls('POST /v1/exemptions')).toHaveLength(1));
     expect(server.calls('POST /v1/exemptions')[0].body).toMatchObject({ day: '2025-10-08' });
@@ -281,14 +282,14 @@ describe('免报管理', () => {
     expect(screen.getByText('周末调休上班：信件时限和倒排工期把这一天算作工作日（日报照常报送）')).toBeTruthy();
     // No branch to pick for a make-up working day.
     expect(document.querySelector('.cx-exemption-township')).toBeNull();
-    const day = () => document.querySelector('input.cx-exemption-day') as HTMLInputElement;
-    fireEvent.change(day(), { target: { value: '2026-10-09' } }); // a Friday
+    const day = () => document.querySelector('.cx-exemption-day .picker-wheel') as HTMLInputElement;
+    pick(day(), '2026-10-09'); // a Friday
     fireEvent.change(document.querySelector('input.cx-exemption-reason') as HTMLInputElement, { target: { value: '国庆节调休上班' } });
     fireEvent.click(addButton());
     expect(await screen.findByText('调休上班日应为周六或周日')).toBeTruthy();
     expect(server.calls('POST /v1/exemptions')).toHaveLength(0);
 
-    fireEvent.change(day(), { target: { value: '2026-10-10' } });
+    pick(day(), '2026-10-10');
     fireEvent.click(addButton());
     await waitFor(() => expect(server.calls('POST /v1/exemptions')).toHaveLength(1));
     expect(server.calls('POST /v1/exemptions')[0].body).toEqual({ day: '2026-10-10', kind: 'workday', reason: '国庆节调休上班' });

@@ -7,6 +7,7 @@ import { router, taroMock } from '../mocks/taro';
 import { ACCEPTED, actionLabels, asStation, caseReply, confirm } from '../support/case-letters';
 import { makeCaseLetter, makeMeeting } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';
+import { pick } from '../support/pick';
 
 describe('列入半月谈 (case page)', () => {
   const MEETINGS = 'GET /v1/branches/jianxinnanjie/meetings';
@@ -116,10 +117,10 @@ describe('列入半月谈 (case page)', () => {
 
     confirm(container);
     expect(await screen.findByText('请选择一次半月谈，或选一个日期新建')).toBeTruthy();
-    fireEvent.change(container.querySelector('.cx-meeting-custom') as HTMLInputElement, { target: { value: '2026-13-01' } });
+    pick(container.querySelector('.cx-meeting-custom') as HTMLElement, '2026-13-01');
     confirm(container);
     expect(await screen.findByText('日期格式应为 YYYY-MM-DD，例如 2026-01-14')).toBeTruthy();
-    fireEvent.change(container.querySelector('.cx-meeting-custom') as HTMLInputElement, { target: { value: '2000-01-01' } });
+    pick(container.querySelector('.cx-meeting-custom') as HTMLElement, '2000-01-01');
     confirm(container);
     expect(await screen.findByText('会议日期应在今天到 60 天之内')).toBeTruthy();
     expect(server.calls('POST /v1/branches/jianxinnanjie/meetings')).toHaveLength(0);

@@ -6,6 +6,7 @@ import PlanEditPage from '../../src/subpackages/plans/pages/edit/index';
 import { router, taroMock } from '../mocks/taro';
 import { inspectorBinding, makeBinding, makeBranch, makeCatalogue, makeMe, makeSession, secretaryBinding } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';
+import { pick } from '../support/pick';
 
 const PLAN_PATH = '/v1/branches/jianxinnan/plans/2026';
 const BRANCH = { status: 200, body: { branch: makeBranch(), township: { id: 'wulibao', name: '五里堡街道' } } };
@@ -80,7 +81,7 @@ describe('创星计划', () => {
     fireEvent.click(el('.cx-plan-task-option[data-id="business-2"]'));
     type('.cx-plan-task[data-id="business-2"] .cx-plan-task-owner', '王五');
     type('.cx-plan-task[data-id="business-2"] .cx-plan-milestone-title', '摸底调研');
-    type('.cx-plan-task[data-id="business-2"] .cx-plan-milestone-due', '2026-04-30');
+    pick('.cx-plan-task[data-id="business-2"] .cx-plan-milestone-due', '2026-04-30');
 
     fireEvent.click(el('.cx-plan-save'));
     await waitFor(() => expect(server.calls(`PUT ${PLAN_PATH}`)).toHaveLength(1));
@@ -227,16 +228,18 @@ describe('创星计划', () => {
     render(<PlanEditPage />);
     await waitFor(() => expect(el('.cx-plan-schedule')).toBeTruthy());
     const task = '.cx-plan-task[data-id="business-2"]';
-    type(`${task} .cx-plan-eval-date`, '2026/11/30');
+    pick(`${task} .cx-plan-eval-date`, '2026/11/30');
     fireEvent.click(el(`${task} .cx-plan-schedule-run`));
     expect(await screen.findByText('请按 YYYY-MM-DD 填写评星日期')).toBeTruthy();
 
-    type(`${task} .cx-plan-eval-date`, '2026-11-30');
+    pick(`${task} .cx-plan-eval-date`, '2026-11-30');
     type(`${task} .cx-plan-milestone-count`, '3');
     fireEvent.click(el(`${task} .cx-plan-schedule-run`));
     await waitFor(() => expect(document.querySelectorAll(`${task} .cx-plan-milestone`)).toHaveLength(3));
     expect(server.calls('POST /v1/plans/schedule-backwards')[0].body).toEqual({ evaluationDate: '2026-11-30', milestones: 3 });
-    const dues = Array.from(document.querySelectorAll<HTMLInputElement>(`${task} .cx-plan-milestone-due input`)).map((i) => i.value);
+    const dues = Array.from(document.querySelectorAll<HTMLInputElement>(`${task} .cx-plan-milestone-due .picker-wheel`)).map(
+      (i) => i.value,
+    );
     expect(dues).toEqual(['2026-05-15', '2026-07-31', '2026-10-23']);
     expect(input(`${task} .cx-plan-milestone-title`).value).toBe('摸底调研');
   });

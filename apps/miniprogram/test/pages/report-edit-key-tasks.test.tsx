@@ -19,6 +19,14 @@ import {
 describe('填写日报: 重点任务 (key tasks from the catalogue in force)', () => {
   const CATALOGUE = { status: 200, body: makeCatalogue() };
   const taskChips = () => Array.from(document.querySelectorAll<HTMLElement>('.cx-report-task-option'));
+  /** The tasks are folded behind 关联重点任务（选填）: open the first folded item's. */
+  const openTasks = async () => {
+    const toggle = await waitFor(
+      () => document.querySelector<HTMLElement>('.cx-report-task-toggle') ?? Promise.reject(new Error('no toggle')),
+    );
+    expect(toggle.textContent).toContain('关联重点任务（选填）');
+    fireEvent.click(toggle);
+  };
 
   it('after a star is chosen, its tasks are chips; the chosen one goes out as taskId; the catalogue is read once', async () => {
     asSecretary();
@@ -35,6 +43,9 @@ describe('填写日报: 重点任务 (key tasks from the catalogue in force)', (
     expect(taskChips()).toHaveLength(0);
     expect(screen.getByText('选择星级后可选对应的重点任务')).toBeTruthy();
     await fillFirstItem('走访困难群众 5 户', '宜业兴业星');
+    // Folded until asked for: the text box stays in view.
+    expect(taskChips()).toHaveLength(0);
+    await openTasks();
     // The community set's 宜业兴业星 (business) has 5 tasks.
     await waitFor(() => expect(taskChips().map((c) => c.textContent)).toEqual([1, 2, 3, 4, 5].map((n) => `business 重点任务 ${n}`)));
     fireEvent.click(taskChips()[1]);
@@ -43,6 +54,8 @@ describe('填写日报: 重点任务 (key tasks from the catalogue in force)', (
     fireEvent.click(document.querySelector('.cx-report-add-item') as HTMLElement);
     fireEvent.click(screen.getAllByText('幸福和谐星')[1]);
     fireEvent.change(document.querySelectorAll('.cx-report-item-text')[1] as HTMLTextAreaElement, { target: { value: '慰问老党员' } });
+    expect(taskChips()).toHaveLength(5);
+    await openTasks();
     expect(taskChips()).toHaveLength(10);
     fireEvent.click(submitButton());
 
@@ -67,6 +80,7 @@ describe('填写日报: 重点任务 (key tasks from the catalogue in force)', (
 
     render(<ReportEditPage />);
     await fillFirstItem('调解邻里纠纷', '宜业兴业星');
+    await openTasks();
     await waitFor(() => expect(taskChips()).toHaveLength(5));
     fireEvent.click(taskChips()[0]);
     fireEvent.click(taskChips()[0]);

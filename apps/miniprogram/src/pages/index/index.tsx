@@ -1,4 +1,4 @@
-import { type Me, ROLE_LABELS } from '@chuangxing/shared';
+import { type Me, ROLE_LABELS, shanghaiDay } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
@@ -10,7 +10,8 @@ import { loginWithWechat, refreshMe } from '../../services/api';
 import { type Failure, toFailure } from '../../services/api-failure';
 import { openPage, showComingSoon } from '../../services/navigation';
 import { filerBranchIds, warmReportContexts } from '../../services/report-context';
-import { type PendingReport, pendingReports } from '../../services/report-outbox';
+import { deviceDayState, outboxSnapshot, type PendingReport, pendingReports, subscribeOutbox } from '../../services/report-outbox';
+import { loadToday, type TodayFromServer, type TodayStatus, todayStatusOf } from '../../services/report-today';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
 import { useLargeTextClass } from '../../services/text-size';
@@ -29,7 +30,7 @@ function Banner() {
   );
 }
 
-function ShortcutCard({ shortcut }: { shortcut: Shortcut }) {
+function ShortcutCard({ shortcut, status }: { shortcut: Shortcut; status?: TodayStatus }) {
   const soon = shortcut.target.kind === 'soon';
   const onTap = () => {
     const { target } = shortcut;
@@ -53,12 +54,22 @@ function ShortcutCard({ shortcut }: { shortcut: Shortcut }) {
         )}
       </View>
       <Text className="home-shortcut__desc">{shortcut.description}</Text>
+      {status ? (
+        <Text className={`home-shortcut__status home-shortcut__status--${status.tone} cx-home-report-status`}>{status.text}</Text>
+      ) : null}
     </View>
   );
 }
 
-function Welcome({ me, pending }: { me: Me; pending: PendingReport[] }) {
+function Welcome({ me, pending, today }: { me: Me; pending: PendingReport[]; today: Record<string, TodayFromServer> }) {
   const bindings = me.bindings.filter((b) => !b.revokedAt);
+  const day = shanghaiDay();
+  // Today's status on each branch's 填写今日日报 card: the device's queue first, then the server's report.
+  const statusOf = (s: Shortcut) => {
+    const branchId = s.key.startsWith('report-edit:') ? s.key.slice('report-edit:'.length) : undefined;
+    if (!branchId) return undefined;
+    return todayStatusOf(day, today[branchId] ?? {}, deviceDayState(branchId, day), Date.now());
+  };
   const roles = me.roles.length ? me.roles : (['resident'] as const);
   return (
     <View className="home-welcome">
@@ -80,7 +91,7 @@ function Welcome({ me, pending }: { me: Me; pending: PendingReport[] }) {
       <View className="cx-section-title">常用功能</View>
       <View className="home-shortcuts">
         {shortcutsFor(me, pending).map((s) => (
-          <ShortcutCard key={s.key} shortcut={s} />
+          <ShortcutCard key={s.key} shortcut={s} status={statusOf(s)} />
         ))}
       </View>
     </View>
@@ -120,6 +131,14 @@ export default function HomePage() {
   const [meFailure, setMeFailure] = useState<Failure>();
   // Daily reports still waiting on this device (filed offline); re-read whenever home shows.
   const [pending, setPending] = useState<PendingReport[]>([]);
+  const [today, setToday] = useState<Record<string, TodayFromServer>>({});
+  // A send that completes while home is in the page stack (H5) shows at once.
+  // Drafts notify on every keystroke: home re-renders only when the snapshot of what it shows changed.
+  const [outbox, setOutbox] = useState(outboxSnapshot);
+  useEffect(() => subscribeOutbox(() => setOutbox(outboxSnapshot())), []);
+  useEffect(() => {
+    if (outbox) setPending(pendingReports());
+  }, [outbox]);
 
   const wechatLogin = useCallback(() => {
     setLogin({ kind: 'pending' });
@@ -136,7 +155,12 @@ export default function HomePage() {
     setMeFailure(undefined);
     refreshMe().then(
       // Ready the report form's offline copy (branch, rules) while online.
-      (me) => warmReportContexts(filerBranchIds(me)),
+      async (me) => {
+        const branchIds = filerBranchIds(me);
+        if (!branchIds.length) return;
+        await warmReportContexts(branchIds);
+        setToday(await loadToday(branchIds, shanghaiDay()));
+      },
       (err: unknown) => setMeFailure(toFailure(err)),
     );
   }, []);
@@ -153,7 +177,7 @@ export default function HomePage() {
 
   let body: ReactNode;
   if (!session.token) body = <SignedOut login={login} onWechatLogin={wechatLogin} />;
-  else if (session.me) body = <Welcome me={session.me} pending={pending} />;
+  else if (session.me) body = <Welcome me={session.me} pending={pending} today={today} />;
   else if (meFailure) body = <ErrorView failure={meFailure} onRetry={refresh} />;
   else body = <LoadingView />;
 

@@ -1,11 +1,12 @@
-import { shanghaiDay } from '@chuangxing/shared';
-import { Input, Text, View } from '@tarojs/components';
+import { addDays, shanghaiDay } from '@chuangxing/shared';
+import { Text, View } from '@tarojs/components';
 import { ChoiceChips } from '../../../components/choice-chips';
-import { meetingDayChoices, meetingDayLabel } from '../services/meeting-dates';
+import { DateField } from '../../../shared-ui/date-field';
+import { MEETING_MAX_DAYS_AHEAD, meetingDayChoices, meetingDayLabel } from '../services/meeting-dates';
 
 /**
- * The date of a new 社区半月谈: big chips for the next Wednesdays and Saturdays, or any day typed as
- * YYYY-MM-DD. Days that already have a planned meeting are left out (that meeting is offered instead).
+ * The date of a new 社区半月谈: big chips for the next Wednesdays and Saturdays, or any day on the date picker
+ * (today to 60 days ahead). Days that already have a planned meeting are left out (that meeting is offered instead).
  */
 export function MeetingDatePicker({
   value,
@@ -30,12 +31,14 @@ export function MeetingDatePicker({
       />
       <View className="cx-field mailbox-meeting-custom">
         <Text className="mailbox-field__note">其他日期</Text>
-        <Input
-          className="cx-input cx-meeting-custom"
+        <DateField
+          className="cx-meeting-custom"
+          label="其他会议日期"
+          placeholder="选择其他日期"
+          start={today}
+          end={addDays(today, MEETING_MAX_DAYS_AHEAD)}
           value={custom}
-          maxlength={10}
-          placeholder="YYYY-MM-DD，例如 2026-01-14"
-          onInput={(e) => onChange(e.detail.value.trim() || undefined)}
+          onChange={(day) => onChange(day.trim() || undefined)}
         />
       </View>
     </View>

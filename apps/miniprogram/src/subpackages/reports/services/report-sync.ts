@@ -4,6 +4,7 @@ import { isH5 } from '../../../config/runtime-config';
 import { api } from '../../../services/api';
 import { failureError, failureOf, toFailure } from '../../../services/api-failure';
 import { UPLOADED_STATUSES, uploadRefusal } from '../../../services/photo-upload';
+import { outboxChanged } from '../../../services/report-outbox';
 import { createDraftStore, type DraftPhoto, type DraftStore, type ReportDraft } from '../offline/draft-store';
 import { type Clock, newIdempotencyKey, newLocalId, systemClock } from '../offline/ports';
 import {
@@ -380,6 +381,8 @@ export function reportSync(): ReportSync {
       fileExists: localFileExists,
       discardFile: discardLocalFile,
     });
+    // Pages of the main package (home) re-read the stored queue after each change (it saves before it notifies).
+    instance.queue.subscribe(outboxChanged);
   }
   return instance;
 }

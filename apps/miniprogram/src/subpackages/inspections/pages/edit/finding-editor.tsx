@@ -3,6 +3,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
+import { DateField } from '../../../../shared-ui/date-field';
 import { type DraftFinding, problemAt } from '../../inspect-form';
 
 /** One finding of the visit: its star, what was found, who fixes it by when, and the veto item it touches. */
@@ -70,16 +71,12 @@ export function FindingEditor({
         </View>
         <View className="inspect-row__cell">
           <Text className="cx-field__label">整改时限</Text>
-          <View className="cx-inspect-finding-deadline">
-            <Input
-              className="cx-input"
-              type="text"
-              value={finding.deadline}
-              maxlength={10}
-              placeholder="YYYY-MM-DD"
-              onInput={(e) => onChange({ ...finding, deadline: e.detail.value })}
-            />
-          </View>
+          <DateField
+            className="cx-inspect-finding-deadline"
+            label="整改时限"
+            value={finding.deadline}
+            onChange={(deadline) => onChange({ ...finding, deadline })}
+          />
           <FieldProblem text={problemAt(problems, `${at}.deadline`)} />
         </View>
       </View>

@@ -1,4 +1,4 @@
-import type { Branch } from '@chuangxing/shared';
+import { type Branch, shanghaiDay } from '@chuangxing/shared';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
@@ -8,6 +8,7 @@ import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
 import { fieldErrorsOf } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
+import { DateField } from '../../../../shared-ui/date-field';
 import { PhotoStrip } from '../../components/photo-strip';
 import { contentOf, type DraftFinding, formOf, type InspectionForm, newFinding, problemAt } from '../../inspect-form';
 import { useInspectPhotos } from '../../services/photos';
@@ -141,25 +142,11 @@ export function InspectionEditor({ loaded }: { loaded: Loaded }) {
         <View className="inspect-row">
           <View className="inspect-row__cell cx-inspect-day">
             <Text className="cx-field__label">走访日期</Text>
-            <Input
-              className="cx-input"
-              type="text"
-              value={form.day}
-              maxlength={10}
-              placeholder="YYYY-MM-DD"
-              onInput={(e) => set({ day: e.detail.value })}
-            />
+            <DateField label="走访日期" value={form.day} end={shanghaiDay()} onChange={(day) => set({ day })} />
           </View>
           <View className="inspect-row__cell cx-inspect-time">
             <Text className="cx-field__label">时间</Text>
-            <Input
-              className="cx-input"
-              type="text"
-              value={form.time}
-              maxlength={5}
-              placeholder="HH:MM"
-              onInput={(e) => set({ time: e.detail.value })}
-            />
+            <DateField mode="time" label="走访时间" value={form.time} onChange={(time) => set({ time })} />
           </View>
         </View>
         <FieldProblem text={problemAt(problems, 'visitedAt')} />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
+import { DateField } from '../../../../shared-ui/date-field';
 import type { DraftTask } from '../../plan-form';
 
 /** 倒排工期: the 评星日期 and a number of milestones → the server proposes the dates, which fill the task's milestones. */
@@ -17,6 +18,7 @@ export function ScheduleHelper({ task, onDates }: { task: DraftTask; onDates: (d
     if (busy) return;
     const day = evaluationDate.trim();
     const n = Number(count);
+    if (!day) return setProblem('请选择评星日期');
     if (!isDayKey(day)) return setProblem('请按 YYYY-MM-DD 填写评星日期');
     if (!Number.isInteger(n) || n < 1 || n > 12) return setProblem('节点数为 1–12');
     setProblem(undefined);
@@ -28,16 +30,13 @@ export function ScheduleHelper({ task, onDates }: { task: DraftTask; onDates: (d
     <View className="plan-schedule cx-plan-schedule" data-task={task.taskId}>
       <Text className="plan-schedule__title">倒排工期</Text>
       <View className="plan-schedule__row">
-        <View className="plan-schedule__date cx-plan-eval-date">
-          <Input
-            className="cx-input"
-            type="text"
-            value={evaluationDate}
-            maxlength={10}
-            placeholder="评星日期 YYYY-MM-DD"
-            onInput={(e) => setEvaluationDate(e.detail.value)}
-          />
-        </View>
+        <DateField
+          className="plan-schedule__date cx-plan-eval-date"
+          label="评星日期"
+          placeholder="选择评星日期"
+          value={evaluationDate}
+          onChange={setEvaluationDate}
+        />
         <View className="plan-schedule__count cx-plan-milestone-count">
           <Input
             className="cx-input"

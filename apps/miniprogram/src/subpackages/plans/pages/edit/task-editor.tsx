@@ -1,6 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
+import { DateField } from '../../../../shared-ui/date-field';
 import { type DraftTask, emptyMilestone, milestoneKey } from '../../plan-form';
 import { ScheduleHelper } from './schedule-helper';
 
@@ -57,16 +58,13 @@ export function TaskEditor({
                 onInput={(e) => setMilestone(m.key, { title: e.detail.value })}
               />
             </View>
-            <View className="plan-milestone__due cx-plan-milestone-due">
-              <Input
-                className="cx-input"
-                type="text"
-                value={m.due}
-                maxlength={10}
-                placeholder="YYYY-MM-DD"
-                onInput={(e) => setMilestone(m.key, { due: e.detail.value })}
-              />
-            </View>
+            <DateField
+              className="plan-milestone__due cx-plan-milestone-due"
+              label={`节点 ${i + 1} 完成日期`}
+              placeholder="完成日期"
+              value={m.due}
+              onChange={(due) => setMilestone(m.key, { due })}
+            />
             {task.milestones.length > 1 ? (
               <Text
                 className="plan-milestone__remove cx-plan-milestone-remove"

@@ -1,16 +1,18 @@
-import { type BranchCalendar, type BranchDetail, type DailyRules, REPORT_STATUS_LABELS } from '@chuangxing/shared';
+import { type BranchCalendar, type DailyRules, REPORT_STATUS_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
-import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureError } from '../../../../services/api-failure';
+import { expectStatus, failureError, toFailure } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
+import { readContext } from '../../../../services/report-context';
 import { PAGES } from '../../../../services/routes';
+import { taroStorage } from '../../offline/taro-ports';
+import { DEVICE_DAY_LABELS, useDeviceDays, useOnSent } from '../../services/device-days';
 import { canFile, filerBranchIds } from '../../services/report-access';
 import { reportSync } from '../../services/report-sync';
 import {
@@ -23,17 +25,21 @@ import {
   shanghaiDay,
   WEEKDAY_LABELS,
 } from '../../services/shanghai-day';
+import { useLoader, useOnline } from '../../services/use-report-sync';
 import '../../report.css';
 import './index.css';
 
 type DayStatus = BranchCalendar['days'][number]['status'];
+/** A cell's status: the server's, the device's 待发送 (queued or on the wire), or unknown (offline, not on the device). */
+type CellStatus = DayStatus | 'pending' | 'unknown';
 
 const CALENDAR_LABELS: Record<DayStatus, string> = { ...REPORT_STATUS_LABELS, upcoming: '未到' };
 const LEGEND: DayStatus[] = ['on_time', 'late', 'missing', 'exempt', 'upcoming'];
 
 interface CalendarData {
-  branch: BranchDetail['branch'];
-  calendar: BranchCalendar;
+  branch: { id: string; name: string };
+  /** Absent when opened offline from the device's copy: only the device's own days are known. */
+  calendar?: BranchCalendar;
   rules?: DailyRules;
 }
 
@@ -47,37 +53,45 @@ export default function ReportCalendarPage() {
   const branchId = params.branchId || filerBranchIds(session.me)[0] || '';
   const [month, setMonth] = useState(() => (isMonthKey(params.month) ? params.month : monthOf(today)));
   const filer = canFile(session.me, branchId);
-  // Days with a submission still waiting on this device.
-  const [waiting, setWaiting] = useState<string[]>([]);
-  useDidShow(() => {
-    const queued = reportSync()
-      .queue.list()
-      .filter((s) => s.branchId === branchId && (s.state === 'pending' || s.state === 'sending'));
-    setWaiting(queued.map((s) => s.day));
-  });
+  // Days this device has queued, is sending or has just sent: shown at once, before the server's calendar knows.
+  const deviceDays = useDeviceDays(branchId);
+  const online = useOnline();
+  useEffect(() => reportSync().start(), []);
 
-  const { state, reload } = useResource<CalendarData>(
-    async () => {
-      if (!branchId) throw failureError({ status: 404, message: '没有可查看的支部' });
+  const { state, refresh, retry } = useLoader<CalendarData>(async () => {
+    if (!session.token) return new Promise<CalendarData>(() => undefined);
+    if (!branchId) throw failureError({ status: 404, message: '没有可查看的支部' });
+    try {
       const [b, c, r] = await Promise.all([
         api.getBranch({ params: { branchId } }),
         api.getBranchCalendar({ params: { branchId }, query: { month } }),
         filer ? api.getDailyRules({}) : Promise.resolve(undefined),
       ]);
       return { branch: expectStatus(b, 200).branch, calendar: expectStatus(c, 200), rules: r && r.status === 200 ? r.body : undefined };
-    },
-    [branchId, month],
-    { enabled: !!session.token },
-  );
+    } catch (err) {
+      // No network: the device's copy of the branch and rules, and the days this device knows.
+      const cached = filer && toFailure(err).status === undefined ? readContext(taroStorage, branchId) : undefined;
+      if (!cached) throw err;
+      return { branch: cached.branch, rules: cached.rules };
+    }
+  }, [branchId, month, session.token]);
+  // A send that completes changes the server's counts; the network coming back fills an offline calendar.
+  const silentRefresh = useCallback(() => void refresh(), [refresh]);
+  useOnSent(branchId, silentRefresh);
+  const offline = state.kind === 'ready' && !state.data.calendar;
+  useEffect(() => {
+    if (online && offline) silentRefresh();
+  }, [online, offline, silentRefresh]);
 
   useEffect(() => {
     if (state.kind === 'ready') Taro.setNavigationBarTitle({ title: `${state.data.branch.name} · 日报日历` }).catch(ignore);
   }, [state]);
 
-  const open = (data: CalendarData, day: string, status: DayStatus) => {
+  const open = (data: CalendarData, day: string, status: CellStatus) => {
     const fileable =
       filer && data.rules ? daysBetween(day, today) >= 0 && daysBetween(day, today) <= data.rules.maxBackfillDays : filer && day === today;
-    if (status === 'on_time' || status === 'late') openPage(PAGES.reportDetail(branchId, day));
+    if (status === 'pending') openPage(PAGES.reportEdit(branchId, day));
+    else if (status === 'on_time' || status === 'late') openPage(PAGES.reportDetail(branchId, day));
     else if (fileable) openPage(PAGES.reportEdit(branchId, day));
     else if (status === 'missing') Taro.showToast({ title: '当天未提交日报', icon: 'none' }).catch(ignore);
     else if (status === 'exempt') Taro.showToast({ title: '当天免报', icon: 'none' }).catch(ignore);
@@ -109,27 +123,55 @@ export default function ReportCalendarPage() {
           <Text>下月 ›</Text>
         </View>
       </View>
-      <ResourceView state={state} onRetry={reload}>
+      <ResourceView state={state} onRetry={retry}>
         {(data) => {
-          const byDay = new Map(data.calendar.days.map((d) => [d.day, d]));
-          const c = data.calendar.counts;
+          const byDay = new Map((data.calendar?.days ?? []).map((d) => [d.day, d]));
+          const c = data.calendar?.counts;
+          const statusOf = (day: string): CellStatus => {
+            const device = deviceDays[day];
+            if (device?.kind === 'pending' || device?.kind === 'sending') return 'pending';
+            const server: CellStatus = byDay.get(day)?.status ?? (day > today ? 'upcoming' : data.calendar ? 'missing' : 'unknown');
+            // Just sent from this device: filed, whatever the server's calendar said when it loaded.
+            if (device?.kind === 'sent' && (server === 'missing' || server === 'unknown')) return device.report.status;
+            return server;
+          };
+          const markOf = (day: string, status: CellStatus): string => {
+            const device = deviceDays[day];
+            if (device?.kind === 'pending' || device?.kind === 'sending') return DEVICE_DAY_LABELS[device.kind];
+            if (day === today && (status === 'missing' || status === 'unknown')) return '今天';
+            return status === 'unknown' || status === 'pending' ? '' : CALENDAR_LABELS[status];
+          };
+          const todayStatus = statusOf(today);
+          const todayButton =
+            todayStatus === 'pending'
+              ? '今日日报待发送'
+              : todayStatus === 'on_time' || todayStatus === 'late'
+                ? '查看/修改今日日报'
+                : '填写今日日报';
           return (
             <View>
-              <View className="cx-card report-calendar__counts">
-                {(
-                  [
-                    ['on_time', c.onTime],
-                    ['late', c.late],
-                    ['missing', c.missing],
-                    ['exempt', c.exempt],
-                  ] as const
-                ).map(([s, n]) => (
-                  <View key={s} className={`report-calendar__count cx-calendar-count--${s}`}>
-                    <Text className={`report-calendar__count-value report-text--${s}`}>{n}</Text>
-                    <Text className="report-calendar__count-label">{CALENDAR_LABELS[s]}</Text>
-                  </View>
-                ))}
-              </View>
+              {c ? null : (
+                <Text className="cx-card report-calendar__offline cx-calendar-offline">
+                  当前无网络：只显示本机保存的日报，联网后自动更新
+                </Text>
+              )}
+              {c ? (
+                <View className="cx-card report-calendar__counts">
+                  {(
+                    [
+                      ['on_time', c.onTime],
+                      ['late', c.late],
+                      ['missing', c.missing],
+                      ['exempt', c.exempt],
+                    ] as const
+                  ).map(([s, n]) => (
+                    <View key={s} className={`report-calendar__count cx-calendar-count--${s}`}>
+                      <Text className={`report-calendar__count-value report-text--${s}`}>{n}</Text>
+                      <Text className="report-calendar__count-label">{CALENDAR_LABELS[s]}</Text>
+                    </View>
+                  ))}
+                </View>
+              ) : null}
               <View className="cx-card report-calendar__grid">
                 <View className="report-calendar__week report-calendar__weekdays">
                   {WEEKDAY_LABELS.map((w) => (
@@ -144,8 +186,7 @@ export default function ReportCalendarPage() {
                     {week.map((day, j) => {
                       // A blank cell stands for its weekday in that row.
                       if (!day) return <View key={WEEKDAY_LABELS[j]} className="report-calendar__cell report-calendar__cell--blank" />;
-                      const entry = byDay.get(day);
-                      const status: DayStatus = entry?.status ?? (day > today ? 'upcoming' : 'missing');
+                      const status = statusOf(day);
                       return (
                         <View
                           key={day}
@@ -156,9 +197,7 @@ export default function ReportCalendarPage() {
                           {...accessibleControl({ onActivate: () => open(data, day, status) })}
                         >
                           <Text className="report-calendar__date">{Number(day.slice(8, 10))}</Text>
-                          <Text className="report-calendar__mark">
-                            {waiting.includes(day) ? '待发送' : day === today ? '今天' : CALENDAR_LABELS[status]}
-                          </Text>
+                          <Text className="report-calendar__mark">{markOf(day, status)}</Text>
                         </View>
                       );
                     })}
@@ -179,7 +218,7 @@ export default function ReportCalendarPage() {
                   hoverClass="cx-pressed"
                   {...accessibleControl({ onActivate: () => openPage(PAGES.reportEdit(branchId)) })}
                 >
-                  <Text>填写今日日报</Text>
+                  <Text className="cx-calendar-today">{todayButton}</Text>
                 </View>
               ) : null}
             </View>

@@ -1,5 +1,5 @@
 import type { DailyRules } from '@chuangxing/shared';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
@@ -13,6 +13,7 @@ import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
 import { isDistrictAdmin, isOfficial } from '../../../../services/me-helpers';
 import { serverProblems } from '../../../../services/server-problems';
+import { DateField } from '../../../../shared-ui/date-field';
 import { Stepper } from '../../../../shared-ui/stepper';
 import {
   backfillText,
@@ -28,9 +29,7 @@ import {
 import '../../../../shared-ui/manage.css';
 import './index.css';
 
-const TIME_MAX = 5;
-
-/** HH:MM: chips for the common times, and a field for any other. */
+/** HH:MM: chips for the common times, and the time picker for any other. */
 function TimeField({
   label,
   note,
@@ -63,13 +62,12 @@ function TimeField({
       />
       <View className="rules-time">
         <Text className="rules-time__label">其他时间</Text>
-        <Input
-          className={`cx-input rules-time__input ${inputClassName}`}
-          type="text"
+        <DateField
+          mode="time"
+          className={`rules-time__input ${inputClassName}`}
+          label={`${label}（其他时间）`}
           value={value}
-          maxlength={TIME_MAX}
-          placeholder="HH:MM，如 21:30"
-          onInput={(e) => onChange(e.detail.value)}
+          onChange={onChange}
         />
       </View>
       <FieldProblem text={problem} />

@@ -9,7 +9,7 @@ import {
 } from '@chuangxing/shared';
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
@@ -22,8 +22,11 @@ import { expectStatus, failureError, failureOf, fieldError, fieldErrorsOf } from
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { ReportContentView } from '../../components/report-content';
+import { StatusChip } from '../../components/status-chip';
+import { DEVICE_DAY_LABELS, type DeviceDay, useDeviceDays, useOnSent } from '../../services/device-days';
 import { taskTitle, useCatalogue } from '../../services/key-tasks';
 import { canComment, canFile } from '../../services/report-access';
+import { reportSync } from '../../services/report-sync';
 import { dayLabel, daysBetween, formatDateTime, isDayKey, shanghaiDay } from '../../services/shanghai-day';
 import '../../report.css';
 import '../../components/report-content.css';
@@ -106,7 +109,26 @@ function CommentBox({ branchId, day, onAdded }: { branchId: string; day: string;
   );
 }
 
-function Detail({ data, day, today }: { data: DetailData; day: string; today: string }) {
+/** A report of this day still on this device (待发送) or on the wire (发送中): the server's page is not the last word. */
+function Queued({ device, branchId, day }: { device: DeviceDay; branchId: string; day: string }) {
+  if (device.kind === 'sent') return null;
+  return (
+    <View className="cx-card report-notice cx-report-detail-queued">
+      <View className="report-detail__meta">
+        <Text className="report-notice__title">本机有一份日报{DEVICE_DAY_LABELS[device.kind]}</Text>
+        <StatusChip chip="pending" />
+      </View>
+      <Text className="report-notice__text">
+        {device.kind === 'sending' ? '正在发送，完成后这里自动更新' : '已保存在手机上，联网后自动发送，发送后这里自动更新'}
+      </Text>
+      <Button className="cx-btn" onClick={() => openPage(PAGES.reportEdit(branchId, day))}>
+        查看待发送的日报
+      </Button>
+    </View>
+  );
+}
+
+function Detail({ data, day, today, device }: { data: DetailData; day: string; today: string; device?: DeviceDay }) {
   const session = useSession();
   const { branch, detail } = data;
   const [added, setAdded] = useState<ReportComment[]>([]);
@@ -115,6 +137,8 @@ function Detail({ data, day, today }: { data: DetailData; day: string; today: st
   const age = daysBetween(day, today);
   const editable = canFile(session.me, branch.id) && !!data.rules && age >= 0 && age <= data.rules.maxBackfillDays;
 
+  const queued = device ? <Queued device={device} branchId={branch.id} day={day} /> : null;
+  if (!detail && device && device.kind !== 'sent') return queued;
   if (!detail) {
     return (
       <EmptyView text={`${branch.name} ${dayLabel(day)} 未提交日报`}>
@@ -130,6 +154,7 @@ function Detail({ data, day, today }: { data: DetailData; day: string; today: st
   const comments = [...detail.comments, ...added.filter((a) => !detail.comments.some((c) => c.id === a.id))];
   return (
     <View>
+      {queued}
       <View className="cx-card report-detail__head">
         <Text className="report-detail__branch">{branch.name}</Text>
         <View className="report-detail__meta">
@@ -228,6 +253,18 @@ export default function ReportDetailPage() {
     [branchId, day],
     { enabled: !!session.token },
   );
+  // The device's queue for this day, live; a send that completes shows the server's new version.
+  const device = useDeviceDays(branchId)[day];
+  useEffect(() => reportSync().start(), []);
+  useOnSent(
+    branchId,
+    useCallback(
+      (sentDay: string) => {
+        if (sentDay === day) reload();
+      },
+      [day, reload],
+    ),
+  );
   // Back from editing: show the new version.
   const [shown, setShown] = useState(false);
   useDidShow(() => {
@@ -238,9 +275,12 @@ export default function ReportDetailPage() {
   return (
     <View className="cx-page report-detail">
       {session.token ? (
-        <ResourceView state={state} onRetry={reload}>
-          {(data) => <Detail data={data} day={day} today={today} />}
-        </ResourceView>
+        <View>
+          {state.kind === 'failed' && device ? <Queued device={device} branchId={branchId} day={day} /> : null}
+          <ResourceView state={state} onRetry={reload}>
+            {(data) => <Detail data={data} day={day} today={today} device={device} />}
+          </ResourceView>
+        </View>
       ) : (
         <SignInNeeded />
       )}

@@ -4,7 +4,7 @@ import { expectStatus, failureError, failureOf, toFailure } from '../../../../se
 import { readContext, writeContext } from '../../../../services/report-context';
 import { taroStorage } from '../../offline/taro-ports';
 import { canFile } from '../../services/report-access';
-import { daysBetween } from '../../services/shanghai-day';
+import { addDays, daysBetween } from '../../services/shanghai-day';
 
 type BranchInfo = Pick<Branch, 'id' | 'name' | 'type' | 'townshipId'>;
 
@@ -15,23 +15,38 @@ export interface EditContext {
   detail?: Pick<ReportDetail, 'report' | 'photoUrls' | 'revisions'>;
   /** Opened from the device's copy because the network is down. */
   offline: boolean;
+  /** The day before's 明日计划, offered as this day's starting point. */
+  previousPlan?: string;
+}
+
+/** The day before's report, or undefined (none, refused, or no network: it is only a suggestion). */
+async function previousReport(branchId: string, day: string) {
+  try {
+    const res = await api.getReport({ params: { branchId, day: addDays(day, -1) } });
+    return res.status === 200 ? res.body.report : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The branch, the rules and the day's report; without a network, the device's last copy. */
 export async function loadContext(branchId: string, day: string): Promise<EditContext> {
   try {
-    const [branchRes, rulesRes, reportRes] = await Promise.all([
+    const [branchRes, rulesRes, reportRes, previous] = await Promise.all([
       api.getBranch({ params: { branchId } }),
       api.getDailyRules({}),
       api.getReport({ params: { branchId, day } }),
+      previousReport(branchId, day),
     ]);
     const { branch } = expectStatus(branchRes, 200);
     const rules = expectStatus(rulesRes, 200);
     let detail: ReportDetail | undefined;
     if (reportRes.status === 200) detail = reportRes.body;
     else if (reportRes.status !== 404) throw failureError(failureOf(reportRes));
+    // The day before too, so its 明日计划 is still offered offline.
+    if (previous) writeContext(taroStorage, branch, rules, { day: previous.day, report: previous });
     writeContext(taroStorage, branch, rules, { day, report: detail?.report });
-    return { branch, rules, detail, offline: false };
+    return { branch, rules, detail, offline: false, previousPlan: previous?.content.tomorrowPlan || undefined };
   } catch (err) {
     // No network: open from the device's copy, so a cadre can still fill in and queue the report.
     const cached = toFailure(err).status === undefined ? readContext(taroStorage, branchId) : undefined;
@@ -42,6 +57,7 @@ export async function loadContext(branchId: string, day: string): Promise<EditCo
       rules: cached.rules,
       detail: report ? { report, photoUrls: [], revisions: [] } : undefined,
       offline: true,
+      previousPlan: cached.reports[addDays(day, -1)]?.content.tomorrowPlan || undefined,
     };
   }
 }

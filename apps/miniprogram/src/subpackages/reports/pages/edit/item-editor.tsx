@@ -1,5 +1,6 @@
 import { type CatalogueStar, REPORT_LIMITS, STAR_LABELS, type Star } from '@chuangxing/shared';
 import { Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
@@ -29,6 +30,9 @@ export function ItemEditor({
   const starError = errors[`items.${index}.star`];
   const taskError = errors[`items.${index}.taskId`];
   const textError = errors[`items.${index}.text`] ?? errors[`items.${index}`];
+  // The optional key tasks stay folded (one line) unless asked for or already chosen: the text box stays in view.
+  const [tasksOpen, setTasksOpen] = useState(!!item.taskId);
+  const showTasks = tasksOpen || !!item.taskId || !!taskError;
   return (
     <View className="cx-card report-item">
       <View className="report-item__head">
@@ -52,7 +56,12 @@ export function ItemEditor({
         onPick={(star) => onChange({ ...item, star, taskId: item.star === star ? item.taskId : undefined }, `items.${index}.star`)}
       />
       <FieldProblem text={starError} />
-      {tasks.length ? (
+      {tasks.length && !showTasks ? (
+        <View className="report-item__task-toggle cx-report-task-toggle" hoverClass="cx-pressed" onClick={() => setTasksOpen(true)}>
+          <Text>关联重点任务（选填）</Text>
+          <Text className="report-item__task-toggle-mark">▾</Text>
+        </View>
+      ) : tasks.length ? (
         <View className="report-item__tasks">
           <Text className="report-item__task">对应重点任务（选填，再点一次取消）</Text>
           <ChoiceChips

@@ -117,7 +117,17 @@ export function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; d
       return;
     }
     setErrors({});
-    if (out.kind === 'waiting') Taro.showToast({ title: '照片上传中，完成后自动提交', icon: 'none' }).catch(ignore);
+    // Say what actually happens: without a network nothing uploads; the report waits on the phone.
+    if (!sync.online() && (out.kind === 'waiting' || out.kind === 'queued'))
+      Taro.showToast({ title: '已保存在手机上，联网后自动发送', icon: 'none' }).catch(ignore);
+    else if (out.kind === 'waiting') Taro.showToast({ title: '照片上传中，完成后自动提交', icon: 'none' }).catch(ignore);
+  };
+
+  // Yesterday's 明日计划 as today's starting point: offered on a fresh form, one tap puts it in the first item.
+  const offerPlan = !!ctx.previousPlan && !serverReport && draft.items.every((i) => !i.text.trim());
+  const takePlan = () => {
+    const [first, ...rest] = draft.items;
+    if (first) edit({ items: [{ ...first, text: (ctx.previousPlan ?? '').slice(0, REPORT_LIMITS.itemText) }, ...rest] }, 'items.0.text');
   };
 
   const keepMine = () => {
@@ -162,7 +172,7 @@ export function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; d
         </View>
         <Text className="report-edit__deadline cx-report-deadline">
           {serverReport
-            ? `已于 ${formatDateTime(serverReport.submittedAt)} 提交${serverReport.status === 'late' ? '（迟交）' : ''}，可修改至补报期限结束`
+            ? `已于 ${formatDateTime(serverReport.updatedAt)} 提交${serverReport.status === 'late' ? '（迟交）' : ''} · 第 ${serverReport.version} 版，可修改至补报期限结束`
             : pastDeadline
               ? `已过截止时间 ${rules.deadline}，现在首次提交将记为迟交`
               : `截止时间：今天 ${rules.deadline}，之后首次提交记为迟交`}
@@ -193,6 +203,15 @@ export function ReportForm({ ctx, day, today, onRefresh }: { ctx: EditContext; d
       ) : null}
 
       <View className="cx-section-title">工作内容</View>
+      {offerPlan ? (
+        <View className="cx-card report-yesterday cx-report-yesterday">
+          <Text className="report-yesterday__label">昨天的明日计划</Text>
+          <Text className="report-yesterday__text">{ctx.previousPlan}</Text>
+          <Button className="cx-btn cx-report-use-plan" onClick={takePlan}>
+            用作今天的工作内容
+          </Button>
+        </View>
+      ) : null}
       <FieldProblem text={shown.items} className="report-edit__items-error" />
       {draft.items.map((item, i) => (
         <ItemEditor

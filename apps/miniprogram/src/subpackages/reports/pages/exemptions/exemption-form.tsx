@@ -10,6 +10,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
 import { serverProblems } from '../../../../services/server-problems';
+import { DateField } from '../../../../shared-ui/date-field';
 import { type BranchLabel, dayLabel, EXEMPTION_REASON_MAX, isWeekendDay } from '../../services/exemption-rules';
 
 /** What the caller may record exemptions for. */
@@ -118,7 +119,7 @@ function DayField({
   const day = normalizeDay(value);
   const valid = isDayKey(day);
   const shift = (n: number) => onChange(addDays(valid ? day : addDays(today, 1), valid ? n : 0));
-  let note = '按 年-月-日 填写，如 2025-10-01';
+  let note = '点日期选择，或用 ‹ › 前后翻一天';
   if (valid) note = `${dayLabel(day)}${day === today ? '（今天）' : day === addDays(today, 1) ? '（明天）' : ''}`;
   return (
     <View className="cx-field">
@@ -131,14 +132,7 @@ function DayField({
         >
           <Text>‹</Text>
         </View>
-        <Input
-          className="cx-input exemption-day__input cx-exemption-day"
-          type="text"
-          value={value}
-          maxlength={10}
-          placeholder="YYYY-MM-DD"
-          onInput={(e) => onChange(e.detail.value)}
-        />
+        <DateField className="exemption-day__input cx-exemption-day" label="免报日期" value={value} onChange={onChange} />
         <View
           className="exemption-day__btn cx-exemption-day-next"
           hoverClass="cx-pressed"

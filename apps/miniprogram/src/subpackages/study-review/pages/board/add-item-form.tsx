@@ -7,6 +7,7 @@ import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
 import { serverProblems } from '../../../../services/server-problems';
+import { DateField } from '../../../../shared-ui/date-field';
 import { newItemId } from '../../review-helpers';
 
 const ignore = () => undefined;
@@ -82,15 +83,14 @@ export function AddItemForm({
         <View className="review-add__field cx-review-add-owner">
           <Input className="cx-input" value={owner} maxlength={20} placeholder="责任人" onInput={(e) => setOwner(e.detail.value)} />
         </View>
-        <View className="review-add__field cx-review-add-due">
-          <Input
-            className="cx-input"
-            value={due}
-            maxlength={10}
-            placeholder="完成时限 YYYY-MM-DD（可不填）"
-            onInput={(e) => setDue(e.detail.value)}
-          />
-        </View>
+        <DateField
+          className="review-add__field cx-review-add-due"
+          label="完成时限"
+          placeholder="完成时限（可不填）"
+          optional
+          value={due}
+          onChange={setDue}
+        />
       </View>
       <FieldProblem text={problems.owner} />
       <FieldProblem text={problems.due} />

@@ -7,6 +7,7 @@ import { useMutation } from '../../../../hooks/use-mutation';
 import { api } from '../../../../services/api';
 import { fieldErrorsOf } from '../../../../services/api-failure';
 import { keyedByContent } from '../../../../services/list-keys';
+import { DateField } from '../../../../shared-ui/date-field';
 import { monthLabel } from '../../review-helpers';
 
 const ACTION_TEXT = { start: '开始解决', done: '标为已解决', reopen: '重新打开', edit: '修改' } as const;
@@ -135,15 +136,14 @@ export function ItemCard({
                 <View className="review-add__field">
                   <Input className="cx-input" value={owner} maxlength={20} placeholder="责任人" onInput={(e) => setOwner(e.detail.value)} />
                 </View>
-                <View className="review-add__field">
-                  <Input
-                    className="cx-input"
-                    value={due}
-                    maxlength={10}
-                    placeholder="完成时限 YYYY-MM-DD"
-                    onInput={(e) => setDue(e.detail.value)}
-                  />
-                </View>
+                <DateField
+                  className="review-add__field cx-review-edit-due"
+                  label="完成时限"
+                  placeholder="完成时限"
+                  optional
+                  value={due}
+                  onChange={setDue}
+                />
               </View>
             </View>
           ) : (
