@@ -7,6 +7,7 @@ import { devLoginAvailable, isH5 } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
 import { loginWithWechat, refreshMe } from '../../services/api';
 import { type Failure, toFailure } from '../../services/api-failure';
+import { rememberedCommunity } from '../../services/my-community';
 import { openPage, showComingSoon } from '../../services/navigation';
 import { filerBranchIds, warmReportContexts } from '../../services/report-context';
 import { type PendingReport, pendingReports } from '../../services/report-outbox';
@@ -67,7 +68,7 @@ function Welcome({ me, pending }: { me: Me; pending: PendingReport[] }) {
       </View>
       <View className="cx-section-title">常用功能</View>
       <View className="home-shortcuts">
-        {shortcutsFor(me, pending).map((s) => (
+        {shortcutsFor(me, pending, rememberedCommunity()).map((s) => (
           <ShortcutCard key={s.key} shortcut={s} />
         ))}
       </View>
