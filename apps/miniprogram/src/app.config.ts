@@ -63,7 +63,7 @@ export default defineAppConfig({
     },
     {
       // 清风邮局: writing (大字, photos), 我的信件 with rating and 查询码 lookup, the handlers' queue and case page,
-      // 社区半月谈, the community's 公开栏 and 微权说廉, the 三率 of the communities in reach, and 信箱规则.
+      // 社区半月谈, the community's 公开栏 and 微权说廉, the 三率 of the communities in reach, 信箱规则, and 代录.
       root: 'subpackages/mailbox',
       pages: [
         'pages/write/index',
@@ -75,6 +75,7 @@ export default defineAppConfig({
         'pages/integrity/index',
         'pages/stats/index',
         'pages/letter-rules/index',
+        'pages/record/index',
       ],
     },
     {

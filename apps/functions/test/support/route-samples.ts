@@ -83,6 +83,21 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   listMyLetters: { path: '/v1/letters/mine' },
   presignLetterPhoto: { path: '/v1/uploads/letter-photos', body: { branchId: 'jianxinnanjie', contentType: 'image/jpeg', size: 1000 } },
   rateLetter: { path: '/v1/letters/mine/01JABCDEFGHJKMNPQRSTVWXYZ0/rating', body: { rating: 'satisfied' } },
+  withdrawLetter: { path: '/v1/letters/mine/01JABCDEFGHJKMNPQRSTVWXYZ0/withdrawal', body: { version: 1 } },
+  supplementLetter: {
+    path: '/v1/letters/mine/01JABCDEFGHJKMNPQRSTVWXYZ0/supplements',
+    body: { version: 1, text: '补充一点情况', idempotencyKey: 'auth-supplement-key-0123' },
+  },
+  recordLetter: {
+    path: '/v1/letters/recorded',
+    body: {
+      branchId: 'jianxinnanjie',
+      channel: 'phone',
+      category: 'help',
+      text: '老人来电反映楼道灯坏了',
+      idempotencyKey: 'auth-recorded-key-01234',
+    },
+  },
   trackLetter: { path: '/v1/letters/track/ABCDEFGHJK' },
   listCases: { path: '/v1/letters/cases' },
   getCase: { path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0' },

@@ -1,6 +1,15 @@
 import { LETTER_STATUSES, type LetterStatus } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
-import { countersFor, type LetterEvent, nextState, ratesOf, redactPersonalData, slaDeadline } from '../../src/features/mailbox/letter';
+import {
+  answerByOf,
+  canSupplement,
+  countersFor,
+  type LetterEvent,
+  nextState,
+  ratesOf,
+  redactPersonalData,
+  slaDeadline,
+} from '../../src/features/mailbox/letter';
 import { WorkingCalendar } from '../../src/platform/kernel/working-calendar';
 import { LocalSealer } from '../../src/platform/sealing/local-sealer';
 
@@ -14,6 +23,8 @@ const EVENTS: LetterEvent[] = [
   { type: 'rate', rating: 'basically_satisfied' },
   { type: 'rate', rating: 'unsatisfied' },
   { type: 'expire' },
+  { type: 'withdraw' },
+  { type: 'supplement' },
 ];
 const name = (e: LetterEvent) => (e.type === 'rate' ? `rate:${e.rating}` : e.type);
 
@@ -48,6 +59,17 @@ const LEGAL: Record<string, string> = {
   'accepted|true|reply': 'replied|true',
   'reopened|false|note': 'reopened|false',
   'reopened|false|reply': 'replied|false',
+  // 撤回 only before anyone answered; 补充 while the letter is open
+  'submitted|false|withdraw': 'withdrawn|false',
+  'submitted|true|withdraw': 'withdrawn|true',
+  'submitted|false|supplement': 'submitted|false',
+  'submitted|true|supplement': 'submitted|true',
+  'accepted|false|supplement': 'accepted|false',
+  'accepted|true|supplement': 'accepted|true',
+  'replied|false|supplement': 'replied|false',
+  'replied|true|supplement': 'replied|true',
+  'reopened|false|supplement': 'reopened|false',
+  'reopened|true|supplement': 'reopened|true',
 };
 
 describe('the letter state machine', () => {
@@ -69,8 +91,8 @@ describe('the letter state machine', () => {
     for (const k of Object.keys(LEGAL)) expect(cases.some(([s, r, e]) => `${s}|${r}|${name(e)}` === k)).toBe(true);
   });
 
-  it('declined and archived letters are final', () => {
-    for (const status of ['declined', 'archived'] as const)
+  it('declined, archived and withdrawn letters are final', () => {
+    for (const status of ['declined', 'archived', 'withdrawn'] as const)
       for (const e of EVENTS) expect(() => nextState({ status, reviewed: false }, e)).toThrow();
   });
 });
@@ -141,6 +163,14 @@ describe('三率 arithmetic', () => {
     ).toEqual({ rated: 1, satisfied: 1 });
   });
 
+  it('a withdrawal before any answer takes the letter out of `received`; nothing else moves a counter', () => {
+    const at = '2026-11-28T01:00:00.000Z';
+    const submitted = { status: 'submitted' as const, reviewed: false, acceptBy: '2026-11-30T15:59:00.000Z' };
+    expect(countersFor(submitted, { status: 'withdrawn' }, { type: 'withdraw' }, at)).toEqual({ received: -1 });
+    expect(countersFor(submitted, { status: 'submitted' }, { type: 'supplement' }, at)).toEqual({});
+    expect(countersFor({ ...submitted, status: 'accepted' }, { status: 'accepted' }, { type: 'supplement' }, at)).toEqual({});
+  });
+
   it('rates divide the right counters, and are 0 with nothing to divide', () => {
     expect(ratesOf({ received: 8, respondedInTime: 6, accepted: 5, replied: 4, rated: 3, satisfied: 2 })).toMatchObject({
       responseRate: 0.75,
@@ -152,5 +182,23 @@ describe('三率 arithmetic', () => {
 
   it('phone and ID numbers are blanked for the public board', () => {
     expect(redactPersonalData('请联系13812345678，身份证410102199001011234')).toBe('请联系138****5678，身份证******************');
+  });
+});
+
+describe('what the writer is told', () => {
+  const base = { acceptBy: '2026-11-30T15:59:00.000Z', replyBy: '2026-12-18T15:59:00.000Z' };
+  it('the deadline the community owes next: acceptance, then the reply, then none', () => {
+    expect(answerByOf({ ...base, status: 'submitted' })).toEqual({ kind: 'accept', at: base.acceptBy });
+    expect(answerByOf({ ...base, status: 'accepted' })).toEqual({ kind: 'reply', at: base.replyBy });
+    expect(answerByOf({ ...base, status: 'reopened' })).toEqual({ kind: 'reply', at: base.replyBy });
+    for (const status of ['replied', 'archived', 'declined', 'withdrawn'] as const) expect(answerByOf({ ...base, status })).toBeUndefined();
+  });
+
+  it('补充 while open and under the limit', () => {
+    expect(canSupplement({ status: 'submitted' })).toBe(true);
+    expect(canSupplement({ status: 'replied', supplements: 4 })).toBe(true);
+    expect(canSupplement({ status: 'accepted', supplements: 5 })).toBe(false);
+    expect(canSupplement({ status: 'withdrawn' })).toBe(false);
+    expect(canSupplement({ status: 'archived' })).toBe(false);
   });
 });

@@ -63,6 +63,10 @@ export const PAGES = {
     `/subpackages/mailbox/pages/write/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
   /** 我的信件: the caller's letters with their timelines, rating, and the 查询码 lookup. */
   myLetters: '/subpackages/mailbox/pages/mine/index',
+  /** 我的信件 with a 查询码 looked up at once (the link on a 代录 slip). */
+  trackLetter: (code: string) => `/subpackages/mailbox/pages/mine/index?code=${encodeURIComponent(code)}`,
+  /** 代录: a station handler records a resident's phone call, visit or paper letter and hands over the 查询码 slip. */
+  recordLetter: '/subpackages/mailbox/pages/record/index',
   /** 民情气象站 / 廉情来信 / 来信督办: the letters the caller handles or oversees. */
   letterCases: '/subpackages/mailbox/pages/cases/index',
   letterCase: (letterId: string) => `/subpackages/mailbox/pages/case/index?id=${encodeURIComponent(letterId)}`,

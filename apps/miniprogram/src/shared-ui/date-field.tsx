@@ -1,5 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import './date-field.css';
+import { accessibleControl } from '../components/accessible-control';
 
 /**
  * A date ("YYYY-MM-DD") or time ("HH:MM") field on Taro's Picker: the wheel in weapp and H5, so nobody types a date.
@@ -55,7 +56,11 @@ export function DateField({
         </View>
       </Picker>
       {optional && value && !disabled ? (
-        <View className="cx-date-field__clear" hoverClass="cx-pressed" onClick={() => onChange('')}>
+        <View
+          className="cx-date-field__clear"
+          hoverClass="cx-pressed"
+          {...accessibleControl({ label: `清除${label}`, onActivate: () => onChange('') })}
+        >
           <Text>清除</Text>
         </View>
       ) : null}

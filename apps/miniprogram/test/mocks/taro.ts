@@ -218,6 +218,15 @@ export function reachBottom(): void {
   reachBottomHandler?.();
 }
 
+/** The page's share handler (weapp 转发); tests read what it would share with `sharedMessage()`. */
+let shareHandler: (() => { title?: string; path?: string }) | undefined;
+export function useShareAppMessage(fn: () => { title?: string; path?: string }): void {
+  shareHandler = fn;
+}
+export function sharedMessage(): { title?: string; path?: string } | undefined {
+  return shareHandler?.();
+}
+
 export function useRouter() {
   return { params: router.params, path: '' };
 }

@@ -12,10 +12,11 @@ describe('home shortcuts: 清风邮局 for officials', () => {
   });
   const cases = { kind: 'page', url: '/subpackages/mailbox/pages/cases/index' };
 
-  it('station handler: 民情气象站 (the queue), 社区半月谈, 公开栏 and 微权说廉 of the station’s community', () => {
+  it('station handler: 民情气象站 (the queue), 代录来信, 社区半月谈, 公开栏 and 微权说廉 of the station’s community', () => {
     const cards = shortcutsFor(makeMe({ bindings: [station] }));
     expect(cards.map((c) => c.title)).toEqual([
       '民情气象站',
+      '代录来信',
       '社区半月谈',
       '本社区三率',
       '公开栏',
@@ -26,10 +27,11 @@ describe('home shortcuts: 清风邮局 for officials', () => {
       '创星动态',
     ]);
     expect(cards[0].target).toEqual(cases);
-    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/meetings/index?branchId=jianxinnanjie' });
-    expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/stats/index' });
-    expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/board/index?branchId=jianxinnanjie' });
-    expect(cards[4].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' });
+    expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/record/index' });
+    expect(cards[2].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/meetings/index?branchId=jianxinnanjie' });
+    expect(cards[3].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/stats/index' });
+    expect(cards[4].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/board/index?branchId=jianxinnanjie' });
+    expect(cards[5].target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' });
     expect(cards.every((c) => c.target.kind !== 'soon')).toBe(true);
   });
 

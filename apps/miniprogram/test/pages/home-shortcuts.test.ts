@@ -260,21 +260,34 @@ describe('home shortcuts', () => {
     expect(shortcutsFor(makeMe({ roles: ['resident'], bindings: [] })).map((c) => c.title)).not.toContain('学讲评');
   });
 
-  it('resident: 清风邮局 (写信), 我的信件, 微权说廉 of 建新南街社区, then 绑定身份; no org cards', () => {
+  it('resident: 清风邮局 (写信), 我的信件, 微权说廉 and 公开栏 (pick a community first), then 绑定身份; no org cards', () => {
     const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [] }));
-    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份', '创星动态']);
+    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '公开栏', '绑定身份', '创星动态']);
     expect(cards.map((c) => c.target)).toEqual([
       { kind: 'page', url: '/subpackages/mailbox/pages/write/index' },
       { kind: 'page', url: '/subpackages/mailbox/pages/mine/index' },
-      { kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=jianxinnanjie' },
+      // No community remembered yet: both open on the community picker, never a hard-wired community.
+      { kind: 'page', url: '/subpackages/mailbox/pages/integrity/index' },
+      { kind: 'page', url: '/subpackages/mailbox/pages/board/index' },
       { kind: 'page', url: '/subpackages/identity/pages/bind/index' },
       { kind: 'page', url: '/subpackages/news/pages/feed/index' },
     ]);
   });
 
+  it('resident with a remembered community: its 微权说廉 and 公开栏, one tap each', () => {
+    const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [] }), [], { id: 'wulibao-b03', name: '幸福社区' });
+    expect(cards.find((c) => c.title === '微权说廉')).toMatchObject({
+      description: '幸福社区干部的小微权力和廉洁承诺',
+      target: { kind: 'page', url: '/subpackages/mailbox/pages/integrity/index?branchId=wulibao-b03' },
+    });
+    expect(cards.find((c) => c.title === '公开栏')).toMatchObject({
+      target: { kind: 'page', url: '/subpackages/mailbox/pages/board/index?branchId=wulibao-b03' },
+    });
+  });
+
   it('ignores revoked bindings', () => {
     const revoked = makeBinding({ revokedAt: '2025-02-01T00:00:00+08:00' });
     const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [revoked] }));
-    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '绑定身份', '创星动态']);
+    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '公开栏', '绑定身份', '创星动态']);
   });
 });

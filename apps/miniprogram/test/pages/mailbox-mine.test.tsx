@@ -77,7 +77,8 @@ describe('我的信件', () => {
     expect(await screen.findByText('您的评价：满意')).toBeTruthy();
     expect(server.calls('POST /v1/letters/mine/L1/rating')[0].body).toEqual({ rating: 'satisfied', comment: '谢谢' });
     expect(container.querySelector('.cx-rate-option')).toBeNull();
-    expect(container.querySelector('.cx-letter-status')?.textContent).toBe('已归档');
+    // Residents read 已办结, not the office's 已归档.
+    expect(container.querySelector('.cx-letter-status')?.textContent).toBe('已办结');
   });
 
   it('rating without a comment sends the rating alone; a second 不满意 (the server says `reviewed`) says it archives', async () => {

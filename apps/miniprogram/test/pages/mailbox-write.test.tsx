@@ -27,7 +27,7 @@ describe('写信 (清风邮局)', () => {
       if (!el) throw new Error('no code yet');
       return el;
     });
-    expect(code.textContent).toBe('QW3ER4TY5U');
+    expect(code.textContent).toBe('QW3E-R4TY-5U');
     const body = server.calls('POST /v1/letters')[0].body as Record<string, unknown>;
     expect(body).toEqual({
       branchId: 'jianxinnanjie',

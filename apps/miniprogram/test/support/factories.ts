@@ -192,6 +192,7 @@ export function makeMyLetter(partial: Partial<MyLetter> = {}): MyLetter {
   return {
     id: 'L1',
     queryCode: 'AB3CD4EF5G',
+    branchId: 'jianxinnanjie',
     branchName: '建新南街社区',
     category: 'complaint',
     status: 'submitted',
@@ -202,6 +203,9 @@ export function makeMyLetter(partial: Partial<MyLetter> = {}): MyLetter {
     createdAt: '2026-01-06T09:00:00+08:00',
     canRate: false,
     reviewed: false,
+    canWithdraw: false,
+    canSupplement: false,
+    version: 1,
     photoUrls: [],
     timeline: [{ at: '2026-01-06T09:00:00+08:00', kind: 'submitted', actor: '居民', internal: false }],
     ...partial,

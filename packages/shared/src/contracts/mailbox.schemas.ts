@@ -1,6 +1,6 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { DayKey, Id, IsoDateTime, MonthKey, PHOTO_CONTENT_TYPES, UPLOAD_LIMITS, uniqueItems } from './common.contract';
+import { CODE_ALPHABET, DayKey, Id, IsoDateTime, MonthKey, PHOTO_CONTENT_TYPES, UPLOAD_LIMITS, uniqueItems } from './common.contract';
 import { userText } from './user-text';
 
 /** 清风邮局: the categories a resident chooses from. 廉情 letters go to the township's supervisors only. */
@@ -18,8 +18,9 @@ export const LETTER_CATEGORY_LABELS: Record<LetterCategory, string> = {
  * The closed loop (DOMAIN.md §5): submitted (待受理) → accepted (已受理) → replied (已答复) → archived (已归档),
  * with declined (不予受理) and a single review round (reopened, 复核) after an unsatisfied rating.
  * A transfer (转办) hands the letter to another community and it starts again as submitted there.
+ * The writer may withdraw (撤回) a letter nobody has accepted yet.
  */
-export const LETTER_STATUSES = ['submitted', 'accepted', 'replied', 'reopened', 'declined', 'archived'] as const;
+export const LETTER_STATUSES = ['submitted', 'accepted', 'replied', 'reopened', 'declined', 'archived', 'withdrawn'] as const;
 export const LetterStatus = z.enum(LETTER_STATUSES);
 export type LetterStatus = z.infer<typeof LetterStatus>;
 export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = {
@@ -29,14 +30,23 @@ export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = {
   reopened: '复核中',
   declined: '不予受理',
   archived: '已归档',
+  withdrawn: '已撤回',
 };
+/** What residents read: 已办结 rather than the office's 已归档. */
+export const RESIDENT_STATUS_LABELS: Record<LetterStatus, string> = { ...LETTER_STATUS_LABELS, archived: '已办结' };
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export const Rating = z.enum(RATINGS);
 export type Rating = z.infer<typeof Rating>;
 export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 
-export const LETTER_LIMITS = { text: 2000, reply: 2000, reason: 500, comment: 500, photos: 6 } as const;
+export const LETTER_LIMITS = { text: 2000, reply: 2000, reason: 500, comment: 500, photos: 6, supplements: 5 } as const;
+
+/** How a letter reached the community: online by the writer, or recorded by the station (代录). */
+export const LETTER_CHANNELS = ['phone', 'visit', 'paper'] as const;
+export const LetterChannel = z.enum(LETTER_CHANNELS);
+export type LetterChannel = z.infer<typeof LetterChannel>;
+export const LETTER_CHANNEL_LABELS: Record<LetterChannel, string> = { phone: '来电', visit: '来访', paper: '纸质信件' };
 
 /** The district's mailbox rules (configurable by the district admin). */
 export const LetterRules = z.strictObject({
@@ -60,6 +70,36 @@ export const PresignLetterPhotoBody = z.strictObject({
   size: z.int().check(z.minimum(1), z.maximum(UPLOAD_LIMITS.photo)),
 });
 export type PresignLetterPhotoBody = z.infer<typeof PresignLetterPhotoBody>;
+
+/* ---------- 查询码 ---------- */
+/** A 查询码 has 10 characters of `CODE_ALPHABET`; it is shown in groups of 4, 4 and 2 (P5GS-Y8HP-EH). */
+export const QUERY_CODE_LENGTH = 10;
+
+/** The code in groups, for reading it out or copying it down; anything else is shown as it is. */
+export function formatQueryCode(code: string): string {
+  const plain = parseQueryCode(code);
+  if (!plain) return code;
+  return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}`;
+}
+
+/**
+ * The canonical code from what a person typed: either case, dashes and spaces anywhere ignored.
+ * Undefined when it is not 10 characters of the alphabet (which has no 0/O, 1/I/L look-alikes).
+ */
+export function parseQueryCode(input: string): string | undefined {
+  const plain = input.replace(/[\s-]/g, '').toUpperCase();
+  if (plain.length !== QUERY_CODE_LENGTH) return undefined;
+  for (const ch of plain) if (!CODE_ALPHABET.includes(ch)) return undefined;
+  return plain;
+}
+
+/** The contract's 查询码: accepted as typed, passed on canonical (upper case, no separators). */
+export const QueryCode = z.string().check(
+  // The OpenAPI pattern states the same: 10 alphabet characters in either case, dashes or spaces anywhere.
+  z.regex(/^[\s-]*(?:[23456789ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz][\s-]*){10}$/, '查询码为 10 位字母或数字'),
+  z.toUpperCase(),
+  z.overwrite((s) => s.replace(/[\s-]/g, '')),
+);
 
 const Text = (min: number, max: number, empty: string) => userText({ min, max, empty, multiline: true });
 
@@ -88,7 +128,19 @@ export type WriteLetterBody = z.infer<typeof WriteLetterBody>;
 /** A step of the letter's life, as the writer (public) or the handlers (internal too) see it. */
 export const TimelineEntry = z.object({
   at: IsoDateTime,
-  kind: z.enum(['submitted', 'accepted', 'declined', 'transferred', 'note', 'replied', 'rated', 'reopened', 'archived']),
+  kind: z.enum([
+    'submitted',
+    'accepted',
+    'declined',
+    'transferred',
+    'note',
+    'replied',
+    'rated',
+    'reopened',
+    'archived',
+    'withdrawn',
+    'supplemented',
+  ]),
   /** Who acted, by role label only (居民, 民情气象站接待员, …): never a person's identity. */
   actor: z.string(),
   text: z.optional(z.string()),
@@ -100,6 +152,8 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 export const MyLetter = z.object({
   id: Id,
   queryCode: z.string(),
+  /** The community holding the letter now (a 补充's photos are filed under it). */
+  branchId: Id,
   branchName: z.string(),
   category: LetterCategory,
   status: LetterStatus,
@@ -113,7 +167,18 @@ export const MyLetter = z.object({
   canRate: z.boolean(),
   /** The one review round (复核) after an unsatisfied rating has been used. */
   reviewed: z.boolean(),
-  /** Short-lived URLs of the letter's photos. */
+  /**
+   * By when the community must answer next, on the working-day calendar: acceptance while it waits (待受理),
+   * the reply while it is handled. Absent once nothing is owed.
+   */
+  answerBy: z.optional(z.object({ kind: z.enum(['accept', 'reply']), at: IsoDateTime })),
+  /** 撤回 is possible until the letter is accepted (or declined, or transferred on). */
+  canWithdraw: z.boolean(),
+  /** 补充 (text and photos) is possible while the letter is open, up to `LETTER_LIMITS.supplements` times. */
+  canSupplement: z.boolean(),
+  /** The version the writer saw: 撤回 and 补充 carry it, so a handler's move in between makes them 409. */
+  version: z.int(),
+  /** Short-lived URLs of the letter's photos (a 补充's photos after the letter's own). */
   photoUrls: z.array(z.string()),
   timeline: z.array(TimelineEntry),
 });
@@ -132,8 +197,12 @@ export const CaseLetter = z.object({
   anonymous: z.boolean(),
   /** 署名 letters only; anonymous letters show 匿名. */
   writerName: z.string(),
-  /** Only when the writer asked for a call-back. */
+  /** Only when the writer asked for a call-back (or a 代录 resident left a number), and only to the handler. */
   callbackPhone: z.optional(z.string()),
+  /** 代录 letters: how the resident came (来电 / 来访 / 纸质信件). Absent for letters written online. */
+  channel: z.optional(LetterChannel),
+  /** 代录 letters: the name the resident gave, only to the letter's handler (never to overseers). */
+  residentName: z.optional(z.string()),
   createdAt: IsoDateTime,
   acceptBy: IsoDateTime,
   replyBy: z.optional(IsoDateTime),
@@ -164,9 +233,8 @@ export const CaseQueue = z.object({ letters: z.array(CaseSummary) });
 export const CaseQueueQuery = z.strictObject({ status: z.optional(z.enum(['open', 'closed'])) });
 
 export const LetterPath = z.strictObject({ letterId: Id });
-export const QueryCodePath = z.strictObject({
-  code: z.string().check(z.regex(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/, '查询码为 10 位字母或数字')),
-});
+/** As a resident types or reads it: either case, grouped with dashes or spaces (P5GS-Y8HP-EH) or not. */
+export const QueryCodePath = z.strictObject({ code: QueryCode });
 
 const Version = z.int().check(z.minimum(1));
 export const LetterActionBody = z.discriminatedUnion('action', [
@@ -201,9 +269,57 @@ export const LetterTracking = z.object({
   category: LetterCategory,
   status: LetterStatus,
   createdAt: IsoDateTime,
+  /** The same deadline the writer sees (a 代录 resident follows only by the code). */
+  answerBy: z.optional(z.object({ kind: z.enum(['accept', 'reply']), at: IsoDateTime })),
   timeline: z.array(TimelineEntry),
 });
 export type LetterTracking = z.infer<typeof LetterTracking>;
+
+/** 补充: more text and photos from the writer while the letter is open; a retry never adds it twice. */
+export const SupplementLetterBody = z.strictObject({
+  version: z.int().check(z.minimum(1)),
+  text: Text(2, LETTER_LIMITS.comment, '请至少写 2 个字'),
+  photos: z._default(
+    uniqueItems(z.array(LetterPhotoKey).check(z.maxLength(LETTER_LIMITS.photos, `最多 ${LETTER_LIMITS.photos} 张照片`))),
+    [],
+  ),
+  idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, '幂等键格式不正确')),
+});
+export type SupplementLetterBody = z.infer<typeof SupplementLetterBody>;
+/** 撤回 carries the version the writer saw: a handler who accepted meanwhile wins, and the writer sees it. */
+export const WithdrawLetterBody = z.strictObject({ version: z.int().check(z.minimum(1)) });
+
+/**
+ * 代录: a station handler records a letter a resident brought by phone, in person or on paper. The resident's
+ * name and phone are optional and sealed like an online writer's; a photo of the paper letter may go with it.
+ */
+export const RecordLetterBody = z.strictObject({
+  branchId: Id,
+  channel: LetterChannel,
+  category: LetterCategory,
+  text: Text(5, LETTER_LIMITS.text, '请至少写 5 个字'),
+  residentName: z.optional(userText({ min: 1, max: 20, empty: '请填写姓名' })),
+  residentPhone: z.optional(Phone),
+  allowPublication: z._default(z.boolean(), false),
+  photos: z._default(
+    uniqueItems(z.array(LetterPhotoKey).check(z.maxLength(LETTER_LIMITS.photos, `最多 ${LETTER_LIMITS.photos} 张照片`))),
+    [],
+  ),
+  idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, '幂等键格式不正确')),
+});
+export type RecordLetterBody = z.infer<typeof RecordLetterBody>;
+
+/** The 查询码 slip handed to the resident: enough to follow the letter, nothing about who they are. */
+export const LetterSlip = z.object({
+  queryCode: z.string(),
+  branchName: z.string(),
+  category: LetterCategory,
+  channel: LetterChannel,
+  createdAt: IsoDateTime,
+  acceptBy: IsoDateTime,
+});
+export type LetterSlip = z.infer<typeof LetterSlip>;
+export const RecordedLetter = z.object({ slip: LetterSlip, replayed: z.boolean() });
 
 export const WrittenLetter = z.object({ letter: MyLetter, replayed: z.boolean() });
 export const MyLetterList = z.object({ letters: z.array(MyLetter) });

@@ -66,10 +66,11 @@ export async function actOnCase(
   // The receiving community counts the letter as received too (a 廉情 letter, in the supervisors' tally only).
   if (body.action === 'transfer')
     counters.push({ tally, townshipId: next.townshipId, branchId: next.branchId, month, add: { received: 1 } });
-  // The writer hears of acceptance, transfer and reply, in the same transaction as the move.
+  // The writer hears of acceptance, transfer and reply, in the same transaction as the move. A 代录 letter has
+  // no writer account to tell: its resident follows it by the 查询码.
   const action = body.action;
   const notices = deps.notices.stage(
-    action === 'accept' || action === 'transfer' || action === 'reply'
+    (action === 'accept' || action === 'transfer' || action === 'reply') && letter.sealedWriter
       ? [
           writerNotice(await deps.sealer.open(letter.sealedWriter), letter, {
             action,

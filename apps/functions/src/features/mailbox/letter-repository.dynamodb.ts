@@ -11,7 +11,18 @@ import { DynamoLetterCounters } from './letter-counters.dynamodb';
 import type { AuditRecord, CaseScope, CounterBump, LetterRepository, StoredIntegrityBoard, StoredMeeting } from './letter-repository';
 import { mailboxEntities, mailboxPartitions } from './mailbox.entities';
 
-const { letter: letterEntity, timeline, audit, queryCode, writerLetter, writerDay, writerRetry, integrityBoard, meeting } = mailboxEntities;
+const {
+  letter: letterEntity,
+  timeline,
+  audit,
+  queryCode,
+  writerLetter,
+  writerDay,
+  writerRetry,
+  supplementRetry,
+  integrityBoard,
+  meeting,
+} = mailboxEntities;
 
 /**
  * Legacy: the ranking's scoring inputs read the 三率 counters by their key until they read them through
@@ -156,6 +167,26 @@ export class DynamoLetterRepository implements LetterRepository {
     } catch (err) {
       if (cancellationReasons(err)) throw conflict('这封信刚被他人处理过，请刷新后重试');
       throw err;
+    }
+  }
+
+  async supplement(next: Letter, expectedVersion: number, entry: TimelineEntry, record: AuditRecord, idempotencyKey: string) {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            this.putNew(supplementRetry.item({ letterId: next.id, idempotencyKey }, { at: entry.at })),
+            this.putLetter(next, expectedVersion),
+            this.putEntry(next.id, next.version, entry),
+            this.putAudit(next.id, next.version, record),
+          ],
+        }),
+      );
+      return 'added' as const;
+    } catch (err) {
+      if (!cancellationReasons(err)) throw err;
+      if (failedCondition(err, 0)) return 'replayed' as const;
+      throw conflict('这封信刚有变化，请刷新后再补充');
     }
   }
 

@@ -75,6 +75,18 @@ export interface LetterRepository {
     counters?: CounterBump[],
     notices?: NoticeWrites,
   ): Promise<void>;
+  /**
+   * A 补充: the letter (conditional on the version the writer's request read), its timeline entry and audit,
+   * and the idempotency marker in one transaction. A retry with the same key → `replayed`, nothing written;
+   * a letter that moved meanwhile → CONFLICT.
+   */
+  supplement(
+    next: Letter,
+    expectedVersion: number,
+    entry: TimelineEntry,
+    audit: AuditRecord,
+    idempotencyKey: string,
+  ): Promise<'added' | 'replayed'>;
   /** Every community of a township with letters received in `month`: one query. 廉情 letters are not in it. */
   countersOf(townshipId: string, month: string): Promise<{ branchId: string; counters: LetterCounters }[]>;
   /** The supervisors' tally of 廉情 letters naming each branch of a township in `month`: one query. */

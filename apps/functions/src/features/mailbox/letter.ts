@@ -1,4 +1,13 @@
-import { LETTER_STATUS_LABELS, type LetterCategory, type LetterStatus, type Rating, type TimelineEntry } from '@chuangxing/shared';
+import {
+  LETTER_LIMITS,
+  LETTER_STATUS_LABELS,
+  type LetterCategory,
+  type LetterChannel,
+  type LetterStatus,
+  type MyLetter,
+  type Rating,
+  type TimelineEntry,
+} from '@chuangxing/shared';
 import { DomainError } from '../../platform/kernel/domain-error';
 import { monthOf, shanghaiDay, shanghaiInstant } from '../../platform/kernel/shanghai-time';
 import { WorkingCalendar } from '../../platform/kernel/working-calendar';
@@ -22,8 +31,14 @@ export interface Letter {
   sealedWriter: string;
   /** Keyed hash of the writer's user id: finds "my letters" without storing who wrote what in clear. */
   writerKey: string;
-  /** Sealed phone, only when a call-back was requested. */
+  /** Sealed phone, only when a call-back was requested (or a 代录 resident left a number). */
   sealedPhone?: string;
+  /** 代录: how the resident came; such a letter has no writer account (`sealedWriter` is empty). */
+  channel?: LetterChannel;
+  /** 代录: the name the resident gave, sealed; opened only for the letter's handler. */
+  sealedName?: string;
+  /** How many 补充 the writer has added. */
+  supplements?: number;
   status: LetterStatus;
   /** The one review round (复核) after an unsatisfied rating has been used. */
   reviewed: boolean;
@@ -47,7 +62,9 @@ export type LetterEvent =
   | { type: 'note' }
   | { type: 'reply' }
   | { type: 'rate'; rating: Rating }
-  | { type: 'expire' };
+  | { type: 'expire' }
+  | { type: 'withdraw' }
+  | { type: 'supplement' };
 
 /**
  * The state machine of the closed loop. Every legal move is listed; anything else is ILLEGAL_TRANSITION.
@@ -79,6 +96,13 @@ export function nextState(current: Pick<Letter, 'status' | 'reviewed'>, event: L
     case 'expire':
       if (status === 'replied') return to('archived');
       break;
+    case 'withdraw':
+      // Only before anyone accepted it: once the community works on it, the loop runs to its end.
+      if (status === 'submitted') return to('withdrawn');
+      break;
+    case 'supplement':
+      if (status === 'submitted' || status === 'accepted' || status === 'reopened' || status === 'replied') return to(status);
+      break;
   }
   throw new DomainError('ILLEGAL_TRANSITION', `信件当前为「${LETTER_STATUS_LABELS[status]}」，不能进行该操作，请刷新后重试`);
 }
@@ -92,6 +116,17 @@ export function isOverdue(l: Pick<Letter, 'status' | 'acceptBy' | 'replyBy'>, no
   if ((l.status === 'accepted' || l.status === 'reopened') && l.replyBy) return now.getTime() > Date.parse(l.replyBy);
   return false;
 }
+
+/** What the community owes next and by when: acceptance while it waits, the reply while it is handled. */
+export function answerByOf(l: Pick<Letter, 'status' | 'acceptBy' | 'replyBy'>): MyLetter['answerBy'] {
+  if (l.status === 'submitted') return { kind: 'accept', at: l.acceptBy };
+  if ((l.status === 'accepted' || l.status === 'reopened') && l.replyBy) return { kind: 'reply', at: l.replyBy };
+  return undefined;
+}
+
+/** May the writer still 补充 (open, and fewer than the limit so far)? */
+export const canSupplement = (l: Pick<Letter, 'status' | 'supplements'>) =>
+  isOpen(l.status) && (l.supplements ?? 0) < LETTER_LIMITS.supplements;
 
 /** A deadline of N working days: the end (23:59) of the Nth working day after `at`, on the district's calendar. */
 export function slaDeadline(at: Date, workingDays: number, calendar = new WorkingCalendar()): string {
@@ -140,6 +175,9 @@ export function countersFor(
   }
   if (event.type === 'reply' && before.status === 'accepted') return { replied: 1 };
   if (event.type === 'rate' && after.status === 'archived') return { rated: 1, satisfied: event.rating === 'unsatisfied' ? 0 : 1 };
+  // A letter its writer withdrew before anyone answered was never owed an answer: it leaves `received` of the
+  // community that holds it (a community that answered it before a transfer keeps its response).
+  if (event.type === 'withdraw' && before.status === 'submitted') return { received: -1 };
   return {};
 }
 

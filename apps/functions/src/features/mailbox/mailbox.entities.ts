@@ -7,6 +7,7 @@ import type { StoredLetterRules } from './letter-rules-repository';
 /**
  * 清风邮局 on the single table. Access patterns (pk / sk, or index):
  * - a letter with its timeline and audit:          LETTER#{id} / LETTER | TL#{at}#{version}#{n} | AUDIT#{at}#{version}
+ * - a 补充's idempotency key (a retry replays):     LETTER#{id} / SUPP#{key}
  * - a letter by query code (unique):               LCODE#{code} / LCODE
  * - a writer's letters, day counter, retries:      WRITER#{keyed hash} / LTR#{createdAt}#{id} | DAY#{day} | IDEM#{key}
  * - a township's letters (community queues):       gsi1: LCASES#T#{t} / {open|closed}#{branch}#{createdAt}#{id}
@@ -47,6 +48,9 @@ const LETTER_FIELDS = [
   'sealedWriter',
   'writerKey',
   'sealedPhone',
+  'channel',
+  'sealedName',
+  'supplements',
   'status',
   'reviewed',
   'rating',
@@ -88,6 +92,12 @@ export const mailboxEntities = {
     name: 'letter-audit',
     key: ({ letterId, at, version }) => ({ pk: letterPk(letterId), sk: `AUDIT#${at}#${pad(version)}` }),
     fields: ['at', 'actor', 'action', 'from', 'to'],
+  }),
+  /** A 补充 the writer sent, by its idempotency key: the retry of a send whose answer was lost adds nothing. */
+  supplementRetry: defineEntity<{ at: string }, { letterId: string; idempotencyKey: string }>({
+    name: 'letter-supplement',
+    key: ({ letterId, idempotencyKey }) => ({ pk: letterPk(letterId), sk: `SUPP#${idempotencyKey}` }),
+    fields: ['at'],
   }),
   queryCode: defineEntity<LetterRef, { code: string }>({
     untagged: true,

@@ -12,7 +12,10 @@ import { addToAgenda, createMeeting, listMeetings, recordMinutes } from './meeti
 import { presignLetterPhoto } from './presign-letter-photo';
 import { getPublicBoard } from './public-board';
 import { rateLetter } from './rate-letter';
+import { recordLetter } from './record-letter';
+import { supplementLetter } from './supplement-letter';
 import { trackLetter } from './track-letter';
+import { withdrawLetter } from './withdraw-letter';
 import { writeLetter } from './write-letter';
 
 export const mailboxImplementations: RouteImpls<typeof mailboxRoutes, MailboxPorts> = {
@@ -31,6 +34,18 @@ export const mailboxImplementations: RouteImpls<typeof mailboxRoutes, MailboxPor
     status: 200,
     body: { letter: await rateLetter(deps, principal, params.letterId, body) },
   }),
+  withdrawLetter: async ({ deps, principal, params, body }) => ({
+    status: 200,
+    body: { letter: await withdrawLetter(deps, principal, params.letterId, body.version) },
+  }),
+  supplementLetter: async ({ deps, principal, params, body }) => ({
+    status: 200,
+    body: { letter: await supplementLetter(deps, principal, params.letterId, body) },
+  }),
+  recordLetter: async ({ deps, principal, body }) => {
+    const out = await recordLetter(deps, principal, body);
+    return { status: out.kind === 'created' ? 201 : 200, body: { slip: out.slip, replayed: out.kind === 'replayed' } };
+  },
   trackLetter: async ({ deps, params }) => ({ status: 200, body: await trackLetter(deps, params.code) }),
   listCases: async ({ deps, principal, allowed, query }) => ({
     status: 200,

@@ -1,6 +1,6 @@
 import type { CaseLetter, MyLetter, TimelineEntry } from '@chuangxing/shared';
 import type { CaseAccess } from './case-access';
-import { type Letter, nextState, publicTimeline } from './letter';
+import { answerByOf, canSupplement, type Letter, nextState, publicTimeline } from './letter';
 import type { MailboxPorts } from './mailbox.ports';
 
 const PHOTO_URL_SECONDS = 15 * 60;
@@ -12,6 +12,7 @@ export async function toMyLetter(deps: Pick<MailboxPorts, 'storage'>, letter: Le
   return {
     id: letter.id,
     queryCode: letter.queryCode,
+    branchId: letter.branchId,
     branchName: letter.branchName,
     category: letter.category,
     status: letter.status,
@@ -23,9 +24,28 @@ export async function toMyLetter(deps: Pick<MailboxPorts, 'storage'>, letter: Le
     ...(letter.rating ? { rating: letter.rating } : {}),
     canRate: letter.status === 'replied',
     reviewed: letter.reviewed,
+    ...withAnswerBy(letter),
+    canWithdraw: letter.status === 'submitted',
+    canSupplement: canSupplement(letter),
+    version: letter.version,
     photoUrls: await photoUrls(deps, letter),
     timeline: publicTimeline(timeline),
   };
+}
+
+/** The deadline the community is held to now, if it owes anything. */
+export function withAnswerBy(letter: Letter): { answerBy?: MyLetter['answerBy'] } {
+  const answerBy = answerByOf(letter);
+  return answerBy ? { answerBy } : {};
+}
+
+/**
+ * Who wrote, as officials see it: a signed letter's name; 匿名 otherwise. A 代录 resident's name is sealed and
+ * opened only for the letter's handler (the station that serves them), never for overseers.
+ */
+async function writerNameFor(deps: Pick<MailboxPorts, 'sealer'>, letter: Letter, access: CaseAccess): Promise<string> {
+  if (letter.channel) return letter.sealedName && access.level === 'act' ? deps.sealer.open(letter.sealedName) : '代录来信';
+  return letter.anonymous ? '匿名' : letter.writerName;
 }
 
 /** An official's view of a case: never the writer's account; the name only when the letter is signed. */
@@ -45,9 +65,11 @@ export async function toCaseLetter(
     status: letter.status,
     text: letter.text,
     anonymous: letter.anonymous,
-    writerName: letter.anonymous ? '匿名' : letter.writerName,
+    writerName: await writerNameFor(deps, letter, access),
     // The phone goes only to the handler, and only because the writer asked for a call-back.
     ...(letter.sealedPhone && access.level === 'act' ? { callbackPhone: await deps.sealer.open(letter.sealedPhone) } : {}),
+    ...(letter.channel ? { channel: letter.channel } : {}),
+    ...(letter.channel && letter.sealedName && access.level === 'act' ? { residentName: await deps.sealer.open(letter.sealedName) } : {}),
     createdAt: letter.createdAt,
     acceptBy: letter.acceptBy,
     ...(letter.replyBy ? { replyBy: letter.replyBy } : {}),

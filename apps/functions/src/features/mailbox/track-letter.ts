@@ -2,6 +2,7 @@ import type { LetterTracking } from '@chuangxing/shared';
 import { notFound } from '../../platform/kernel/domain-error';
 import { publicTimeline } from './letter';
 import type { MailboxPorts } from './mailbox.ports';
+import { withAnswerBy } from './present-letter';
 
 /** Anyone holding the query code follows the progress; the text and the writer stay out. */
 export async function trackLetter(deps: MailboxPorts, code: string): Promise<LetterTracking> {
@@ -15,6 +16,7 @@ export async function trackLetter(deps: MailboxPorts, code: string): Promise<Let
     category: letter.category,
     status: letter.status,
     createdAt: letter.createdAt,
+    ...withAnswerBy(letter),
     timeline: publicTimeline(timeline),
   };
 }

@@ -8,6 +8,7 @@ import { devLoginAvailable, isH5 } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
 import { loginWithWechat, refreshMe } from '../../services/api';
 import { type Failure, toFailure } from '../../services/api-failure';
+import { rememberedCommunity } from '../../services/my-community';
 import { openPage, showComingSoon } from '../../services/navigation';
 import { filerBranchIds, warmReportContexts } from '../../services/report-context';
 import { deviceDayState, outboxSnapshot, type PendingReport, pendingReports, subscribeOutbox } from '../../services/report-outbox';
@@ -90,7 +91,7 @@ function Welcome({ me, pending, today }: { me: Me; pending: PendingReport[]; tod
       </View>
       <View className="cx-section-title">常用功能</View>
       <View className="home-shortcuts">
-        {shortcutsFor(me, pending).map((s) => (
+        {shortcutsFor(me, pending, rememberedCommunity()).map((s) => (
           <ShortcutCard key={s.key} shortcut={s} status={statusOf(s)} />
         ))}
       </View>

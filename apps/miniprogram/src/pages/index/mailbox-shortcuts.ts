@@ -23,6 +23,13 @@ export const integrityLetterStatsShortcut: Shortcut = {
   description: '各社区廉情来信的受理、答复和评价情况（仅督导员可见）',
   target: { kind: 'page', url: PAGES.integrityLetterStats },
 };
+/** Station handlers record letters residents bring by phone, in person or on paper (代录), and hand over a 查询码 slip. */
+export const recordLetterShortcut: Shortcut = {
+  key: 'record-letter',
+  title: '代录来信',
+  description: '居民来电、来访或送来纸质信件，代为登记并出具查询码',
+  target: { kind: 'page', url: PAGES.recordLetter },
+};
 /** District admins set the mailbox's time limits and daily limit. */
 export const letterRulesShortcut: Shortcut = {
   key: 'letter-rules',

@@ -1,4 +1,5 @@
 import type { Me } from '@chuangxing/shared';
+import type { MyCommunity } from '../../services/my-community';
 import type { PendingReport } from '../../services/report-outbox';
 import { PAGES } from '../../services/routes';
 import {
@@ -9,6 +10,7 @@ import {
   lettersShortcut,
   meetingShortcuts,
   ownLetterStatsShortcut,
+  recordLetterShortcut,
 } from './mailbox-shortcuts';
 import { adminShortcuts, branchShortcuts, orgShortcut } from './org-shortcuts';
 import {
@@ -32,12 +34,6 @@ import { dailyRulesShortcut, districtDashboard, exemptionsShortcut, reportShortc
 import { type Shortcut, townshipIdsOf } from './shortcut';
 
 export type { Shortcut, ShortcutTarget } from './shortcut';
-
-/**
- * Residents' 微权说廉 opens 建新南街社区 (the seed's 清廉社区) until residents have a community of their own.
- * The id is the seed's; see subpackages/mailbox/communities.ts (the stop-gap directory).
- */
-const RESIDENT_INTEGRITY_BRANCH = 'jianxinnanjie';
 
 // The learning cards stay in this module: the ES5 build spreads a local array as is, an imported one through a helper.
 
@@ -75,10 +71,32 @@ const learnTakerShortcuts: Shortcut[] = [
 ];
 
 /**
+ * A resident's community (remembered when they chose it or wrote to it): its 微权说廉 and 公开栏 one tap away.
+ * Without one, both pages open on the community picker.
+ */
+function residentCommunityShortcuts(community?: MyCommunity): Shortcut[] {
+  const suffix = community ? `:${community.id}` : '';
+  return [
+    {
+      key: `integrity${suffix}`,
+      title: '微权说廉',
+      description: community ? `${community.name}干部的小微权力和廉洁承诺` : '选一个社区，看干部的小微权力和廉洁承诺',
+      target: { kind: 'page', url: PAGES.integrityBoard(community?.id) },
+    },
+    {
+      key: `letter-board${suffix}`,
+      title: '公开栏',
+      description: community ? `${community.name}：来信数量、满意率和公开的来信` : '选一个社区，看来信数量、满意率和公开的来信',
+      target: { kind: 'page', url: PAGES.letterBoard(community?.id) },
+    },
+  ];
+}
+
+/**
  * The home cards for the caller's roles, in a stable order, without duplicates. A daily report still
  * waiting on this device comes first: opening it sends it.
  */
-export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] {
+export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: MyCommunity): Shortcut[] {
   const active = me.bindings.filter((b) => !b.revokedAt);
   const has = (role: string) => me.roles.includes(role as Me['roles'][number]) || active.some((b) => b.role === role);
   const byRole = (role: string) => active.filter((b) => b.role === role);
@@ -173,6 +191,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
   if (has('station_handler')) {
     // The station's daily work first: its letter queue and 社区半月谈, its 三率, then its community's 公开栏 and 微权说廉.
     cards.push(lettersShortcut(has));
+    cards.push(recordLetterShortcut);
     cards.push(...meetingShortcuts(byRole('station_handler')));
     cards.push(ownLetterStatsShortcut);
     cards.push(...communityBoardShortcuts(byRole('station_handler'), true));
@@ -211,12 +230,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = []): Shortcut[] 
       description: '查看来信的办理进度，对答复进行评价',
       target: { kind: 'page', url: PAGES.myLetters },
     });
-    cards.push({
-      key: `integrity:${RESIDENT_INTEGRITY_BRANCH}`,
-      title: '微权说廉',
-      description: '建新南街社区干部的小微权力和廉洁承诺',
-      target: { kind: 'page', url: PAGES.integrityBoard(RESIDENT_INTEGRITY_BRANCH) },
-    });
+    cards.push(...residentCommunityShortcuts(community));
     cards.push({ key: 'bind', title: '绑定身份', description: '干部和工作人员请输入邀请码', target: { kind: 'page', url: PAGES.bind } });
   } else {
     cards.push(catalogueShortcut);

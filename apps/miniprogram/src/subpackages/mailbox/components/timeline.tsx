@@ -1,13 +1,13 @@
 import { formatShanghaiDateTime, type TimelineEntry } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import { keyedByContent } from '../../../services/list-keys';
-import { timelineLabel } from '../services/letter-labels';
+import { type Audience, timelineLabel } from '../services/letter-labels';
 
 /**
  * The letter's steps as a vertical line, oldest first. Writers get the public entries only (the server
  * filters); handlers also see internal notes, each marked 内部.
  */
-export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+export function Timeline({ entries, audience }: { entries: readonly TimelineEntry[]; audience?: Audience }) {
   if (!entries.length) return null;
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
   return (
@@ -23,7 +23,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
           </View>
           <View className="mailbox-timeline__body">
             <View className="mailbox-timeline__head">
-              <Text className="mailbox-timeline__kind">{timelineLabel(e)}</Text>
+              <Text className="mailbox-timeline__kind">{timelineLabel(e, audience)}</Text>
               {e.internal ? <Text className="cx-tag mailbox-tag--internal">内部</Text> : null}
             </View>
             <Text className="mailbox-timeline__meta">

@@ -3,10 +3,14 @@ import {
   LETTER_STATUS_LABELS,
   type LetterCategory,
   type LetterStatus,
+  RESIDENT_STATUS_LABELS,
   type TimelineEntry,
 } from '@chuangxing/shared';
 
-export { LETTER_CATEGORY_LABELS, LETTER_STATUS_LABELS };
+export { LETTER_CATEGORY_LABELS, LETTER_STATUS_LABELS, RESIDENT_STATUS_LABELS };
+
+/** Who reads a label: the writer (plain words, 已办结) or the officials (the office's words). */
+export type Audience = 'resident' | 'official';
 
 /** One plain line under each category card. */
 export const CATEGORY_HINTS: Record<LetterCategory, string> = {
@@ -29,11 +33,18 @@ export const TIMELINE_LABELS: Record<TimelineEntry['kind'], string> = {
   rated: '来信人评价',
   reopened: '进入复核',
   archived: '已归档',
+  withdrawn: '来信人已撤回',
+  supplemented: '来信人补充',
 };
 
-export function timelineLabel(entry: TimelineEntry): string {
-  return entry.kind === 'note' && entry.internal ? '内部备注' : TIMELINE_LABELS[entry.kind];
+export function timelineLabel(entry: TimelineEntry, audience: Audience = 'official'): string {
+  if (entry.kind === 'note' && entry.internal) return '内部备注';
+  if (entry.kind === 'archived' && audience === 'resident') return '已办结';
+  return TIMELINE_LABELS[entry.kind];
 }
+
+export const statusLabel = (status: LetterStatus, audience: Audience = 'official') =>
+  (audience === 'resident' ? RESIDENT_STATUS_LABELS : LETTER_STATUS_LABELS)[status];
 
 /** Status chip colour group. */
 export function statusTone(status: LetterStatus): 'waiting' | 'working' | 'answered' | 'closed' {

@@ -8,6 +8,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
 import { keyedByContent } from '../../../../services/list-keys';
+import { rememberCommunity } from '../../../../services/my-community';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { CommunityPicker } from '../../components/community-picker';
@@ -81,7 +82,7 @@ function Board({ board, onMonth }: { board: PublicBoard; onMonth: (month: string
           <View key={key} className="cx-card mailbox-letter cx-board-letter">
             <View className="mailbox-letter__head">
               <CategoryTag category={l.category} />
-              <LetterStatusChip status={l.status} />
+              <LetterStatusChip status={l.status} audience="resident" />
             </View>
             <Text className="mailbox-letter__meta">{formatShanghaiDate(l.createdAt)} 来信</Text>
             <Text className="mailbox-letter__text">{l.text}</Text>
@@ -139,7 +140,13 @@ export default function PublicBoardPage() {
           ) : (
             <View className="cx-card">
               <Text className="mailbox-intro__title">看哪个社区的公开栏</Text>
-              <CommunityPicker onPick={(c) => setPicked(c.id)} />
+              <CommunityPicker
+                onPick={(c) => {
+                  // Home opens this community's 微权说廉 and 公开栏 from now on.
+                  rememberCommunity({ id: c.id, name: c.name });
+                  setPicked(c.id);
+                }}
+              />
             </View>
           )
         }

@@ -1,4 +1,4 @@
-import { type CaseLetter, formatShanghaiDateTime, RATING_LABELS } from '@chuangxing/shared';
+import { type CaseLetter, formatShanghaiDateTime, LETTER_CHANNEL_LABELS, RATING_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -73,12 +73,18 @@ function CaseView({
         <LetterPhotos urls={letter.photoUrls} />
         <View className="mailbox-writer">
           <Text className="mailbox-writer__label">来信人</Text>
-          <Text className="mailbox-writer__name cx-case-writer">{letter.anonymous ? '匿名' : letter.writerName}</Text>
+          <Text className="mailbox-writer__name cx-case-writer">{writerLine(letter)}</Text>
         </View>
-        {letter.anonymous ? <Text className="mailbox-field__note">来信人选择匿名，任何人都看不到其身份。</Text> : null}
+        {letter.channel ? (
+          <Text className="mailbox-field__note cx-case-channel">
+            民情气象站代录（{LETTER_CHANNEL_LABELS[letter.channel]}）。居民的姓名、电话只有办理的同志能看到。
+          </Text>
+        ) : letter.anonymous ? (
+          <Text className="mailbox-field__note">来信人选择匿名，任何人都看不到其身份。</Text>
+        ) : null}
         {letter.callbackPhone ? (
           <View className="mailbox-call">
-            <Text className="mailbox-field__note">来信人请求回电</Text>
+            <Text className="mailbox-field__note">{letter.channel ? '居民留了电话' : '来信人请求回电'}</Text>
             <Button className="cx-btn cx-btn--primary cx-case-call" onClick={() => callBack(letter.callbackPhone ?? '')}>
               拨打 {letter.callbackPhone}
             </Button>
@@ -146,6 +152,12 @@ function CaseView({
       )}
     </View>
   );
+}
+
+/** 匿名, a signed name, or for a 代录 letter the name the resident gave (only its handler gets it). */
+function writerLine(letter: CaseLetter): string {
+  if (letter.channel) return letter.residentName ?? '代录来信（未留姓名）';
+  return letter.anonymous ? '匿名' : letter.writerName;
 }
 
 export default function CasePage() {

@@ -8,6 +8,7 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus } from '../../../../services/api-failure';
 import { keyedByContent } from '../../../../services/list-keys';
+import { rememberCommunity } from '../../../../services/my-community';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { CommunityPicker } from '../../components/community-picker';
@@ -147,7 +148,13 @@ export default function IntegrityPage() {
           ) : (
             <View className="cx-card">
               <Text className="mailbox-intro__title">看哪个社区的微权说廉</Text>
-              <CommunityPicker onPick={(c) => setPicked(c.id)} />
+              <CommunityPicker
+                onPick={(c) => {
+                  // Home opens this community's 微权说廉 and 公开栏 from now on.
+                  rememberCommunity({ id: c.id, name: c.name });
+                  setPicked(c.id);
+                }}
+              />
             </View>
           )
         }

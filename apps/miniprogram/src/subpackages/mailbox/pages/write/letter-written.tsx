@@ -1,4 +1,4 @@
-import type { MyLetter } from '@chuangxing/shared';
+import { formatQueryCode, type MyLetter } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ConsentSheet } from '../../../../components/consent-sheet';
@@ -28,9 +28,9 @@ export function Written({ letter, replayed, onAgain }: { letter: MyLetter; repla
       {replayed ? <Text className="mailbox-written__note">这封信刚才已经寄出过，没有重复寄出。</Text> : null}
       <Text className="mailbox-written__label">查询码</Text>
       <Text className="mailbox-written__code cx-letter-code" userSelect>
-        {letter.queryCode}
+        {formatQueryCode(letter.queryCode)}
       </Text>
-      <Text className="mailbox-written__note">请记下查询码。凭查询码可以查看办理进度。</Text>
+      <Text className="mailbox-written__note">请记下查询码（不分大小写，短横线可以不输）。凭查询码可以查看办理进度。</Text>
       <Button className="cx-btn mailbox-written__copy cx-letter-copy" onClick={() => copy(letter.queryCode)}>
         复制查询码
       </Button>

@@ -7,6 +7,7 @@ import { FieldProblem } from '../../../../components/field-problem';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
+import { rememberCommunity } from '../../../../services/my-community';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { serverProblems } from '../../../../services/server-problems';
@@ -19,6 +20,7 @@ import { type PreparedLetterPhotos, pickLetterPhotosWeapp, prepareLetterPhotosFr
 import { useLetterPhotos } from '../../services/use-letter-photos';
 import { bodyOf, type Draft, type Field, fieldOfPath, type Problems } from './letter-draft';
 import { Written } from './letter-written';
+import { FIELD_ANCHORS, firstProblemField, ProblemSummary } from './problem-summary';
 import { Toggle } from './toggle-row';
 import { useLinkedCommunity } from './use-linked-community';
 
@@ -36,7 +38,7 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
   const [stage, setStage] = useState<'photos' | 'letter'>('letter');
   const { busy: sending, run } = useMutation({
     // 429 (5 letters a day), 401, 403 …: the server's own words.
-    onError: (failure, body) => setProblems(serverProblems(body, fieldOfPath, failure.message)),
+    onError: (failure, body) => show(serverProblems(body, fieldOfPath, failure.message)),
   });
   /** Made once per letter on the first 寄出; a retry after a failure sends the same key. */
   const [key, setKey] = useState<string>();
@@ -54,12 +56,19 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
     setProblems((p) => ({ ...p, [field]: undefined, form: undefined }));
   };
 
+  /** Problems shown: the first one scrolled into view, all of them listed beside 寄出. */
+  const show = (next: Problems) => {
+    setProblems(next);
+    const first = firstProblemField(next);
+    if (first) setTimeout(() => Taro.pageScrollTo({ selector: `#${FIELD_ANCHORS[first]}`, duration: 200 }).catch(ignore), 0);
+  };
+
   const submit = async () => {
     if (sending) return;
     const idempotencyKey = key ?? newLetterKey();
     const { body, problems: local } = bodyOf({ ...draft, community }, idempotencyKey);
     if (!body) {
-      setProblems(local);
+      show(local);
       return;
     }
     // The writer will want to hear when it is accepted and answered: asked from this tap (WeChat's rule), in
@@ -82,6 +91,8 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
       return api.writeLetter({ body: { ...body, photos: photoKeys } });
     });
     if (!res) return;
+    // Home opens this community's 微权说廉 and 公开栏 from now on.
+    rememberCommunity({ id: res.body.letter.branchId, name: res.body.letter.branchName });
     setWritten({ letter: res.body.letter, replayed: res.body.replayed });
     Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(ignore);
   };
@@ -135,7 +146,9 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
         </View>
       </View>
 
-      <View className="cx-section-title">1. 写给哪个社区</View>
+      <View className="cx-section-title" id={FIELD_ANCHORS.community}>
+        1. 写给哪个社区
+      </View>
       <View className="cx-card">
         {community && !picking ? (
           <View className="mailbox-to cx-letter-to">
@@ -153,6 +166,7 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
             selected={draft.community?.id}
             onPick={(c: PickedCommunity) => {
               change({ community: { id: c.id, name: c.name } }, 'community');
+              rememberCommunity({ id: c.id, name: c.name });
               setPicking(false);
             }}
           />
@@ -160,7 +174,9 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
         <FieldProblem text={problems.community} />
       </View>
 
-      <View className="cx-section-title">2. 反映什么事</View>
+      <View className="cx-section-title" id={FIELD_ANCHORS.category}>
+        2. 反映什么事
+      </View>
       <View className="mailbox-categories">
         {CATEGORY_ORDER.map((c) => (
           <View
@@ -180,7 +196,9 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
       </View>
       <FieldProblem text={problems.category} />
 
-      <View className="cx-section-title">3. 写下您的事</View>
+      <View className="cx-section-title" id={FIELD_ANCHORS.text}>
+        3. 写下您的事
+      </View>
       <View className="cx-card">
         <View className="mailbox-textarea mailbox-textarea--letter cx-letter-text">
           <Textarea
@@ -213,7 +231,9 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
         />
       </View>
 
-      <View className="cx-section-title">4. 匿名还是署名</View>
+      <View className="cx-section-title" id={FIELD_ANCHORS.anonymous}>
+        4. 匿名还是署名
+      </View>
       <View className="mailbox-identity">
         <View
           className={`cx-card mailbox-identity__choice cx-letter-anonymous${draft.anonymous === true ? ' is-selected' : ''}`}
@@ -253,7 +273,9 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
       ) : null}
       <FieldProblem text={problems.anonymous} />
 
-      <View className="cx-section-title">5. 其他</View>
+      <View className="cx-section-title" id={FIELD_ANCHORS.phone}>
+        5. 其他
+      </View>
       <View className="cx-card">
         <Toggle
           className="cx-letter-publish"
@@ -287,6 +309,7 @@ export function WriteForm({ linkedBranchId }: { linkedBranchId?: string }) {
       </View>
 
       {problems.form ? <Text className="cx-form-problem mailbox-problem cx-letter-problem">{problems.form}</Text> : null}
+      <ProblemSummary problems={problems} />
       <Button
         className={`cx-btn cx-btn--primary mailbox-submit cx-letter-submit${sending ? ' cx-btn--disabled' : ''}`}
         disabled={sending ? true : undefined}

@@ -57,7 +57,11 @@ export function ItemEditor({
       />
       <FieldProblem text={starError} />
       {tasks.length && !showTasks ? (
-        <View className="report-item__task-toggle cx-report-task-toggle" hoverClass="cx-pressed" onClick={() => setTasksOpen(true)}>
+        <View
+          className="report-item__task-toggle cx-report-task-toggle"
+          hoverClass="cx-pressed"
+          {...accessibleControl({ onActivate: () => setTasksOpen(true) })}
+        >
           <Text>关联重点任务（选填）</Text>
           <Text className="report-item__task-toggle-mark">▾</Text>
         </View>
