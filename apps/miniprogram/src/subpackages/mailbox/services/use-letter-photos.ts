@@ -102,9 +102,10 @@ export function useLetterPhotos(branchId: string | undefined) {
   // Upload what is not up yet for this community (again when photos are added); a failed photo waits for a tap (or 寄出).
   useEffect(() => {
     if (!branchId) return;
-    // The latest list, not this render's: a render started before a failure must not upload the photo again.
-    for (const p of store.current) {
-      if (p.state === 'failed' || (p.state === 'uploaded' && p.keyBranchId === branchId)) continue;
+    for (const listed of photos) {
+      // Its latest state, not this render's: a render begun before an upload failed must not send it again.
+      const p = store.current.find((x) => x.id === listed.id);
+      if (!p || p.state === 'failed' || (p.state === 'uploaded' && p.keyBranchId === branchId)) continue;
       void upload(p.id, branchId);
     }
   }, [branchId, photos, upload]);
