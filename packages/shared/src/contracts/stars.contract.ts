@@ -4,6 +4,7 @@ import { Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
 import { BranchPath, ClientKey, DayKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, UPLOAD_LIMITS } from './common.contract';
+import { userText } from './user-text';
 
 /**
  * 创星申报 and 评星定级: a branch's secretary checks the branch against every key task and veto item of one star
@@ -30,9 +31,9 @@ export const StarEvidenceKey = z
   .string()
   .check(z.regex(/^star-evidence\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
 
-const Text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `不能超过 ${max} 个字`));
-const Required = (max: number, empty: string) =>
-  z.string().check(z.trim(), z.minLength(1, empty), z.maxLength(max, `不能超过 ${max} 个字`));
+// What a person types: userText (NFC, no control characters), so the document states the same limits.
+const Text = (max: number) => userText({ max, multiline: true });
+const Required = (max: number, empty: string) => userText({ max, min: 1, empty, multiline: true });
 const Version = z.int().check(z.minimum(1));
 
 export const STAR_ITEM_KINDS = ['task', 'veto'] as const;
