@@ -1,8 +1,17 @@
 import type { LetterStats, Role } from '@chuangxing/shared';
 import { forbiddenScope } from '../../platform/kernel/domain-error';
-import { bindingsFor, coversTownship, type Principal, reachableTownships } from '../../platform/kernel/principal';
+import { type Binding, bindingsFor, coversTownship, type Principal, reachableTownships } from '../../platform/kernel/principal';
 import { ratesOf, shanghaiMonth } from './letter';
 import type { MailboxPorts } from './mailbox.ports';
+
+/** The townships the bindings reach (all of the district's, or theirs), or the one asked for if it is among them. */
+async function statsTownships(deps: MailboxPorts, bindings: Binding[], townshipId?: string): Promise<string[]> {
+  const reach = reachableTownships(bindings, deps.districtId);
+  const townships = reach === 'all' ? (await deps.org.listTownships(deps.districtId)).map((t) => t.id) : [...reach];
+  if (!townshipId) return townships;
+  if (!townships.includes(townshipId)) throw forbiddenScope();
+  return [townshipId];
+}
 
 /**
  * 三率 per community: one counters query per township in reach (kept current by every transition), plus
@@ -20,12 +29,7 @@ export async function getLetterStats(
     bindings.flatMap((b) => (b.role === 'station_handler' && b.scope.level === 'branch' ? [b.scope.branchId] : [])),
   );
   const overseers = bindings.filter((b) => b.role !== 'station_handler');
-  const reach = reachableTownships(bindings, deps.districtId);
-  let townships = reach === 'all' ? (await deps.org.listTownships(deps.districtId)).map((t) => t.id) : [...reach];
-  if (townshipId) {
-    if (!townships.includes(townshipId)) throw forbiddenScope();
-    townships = [townshipId];
-  }
+  const townships = await statsTownships(deps, bindings, townshipId);
   const rows = await Promise.all(
     townships.map(async (t) => {
       const [counters, branches] = await Promise.all([deps.letters.countersOf(t, month), deps.org.listBranches(t)]);
@@ -51,12 +55,7 @@ export async function getIntegrityLetterStats(
   townshipId?: string,
 ): Promise<LetterStats> {
   const inspectors = bindingsFor(principal, allowed).filter((b) => b.role === 'inspector');
-  const reach = reachableTownships(inspectors, deps.districtId);
-  let townships = reach === 'all' ? (await deps.org.listTownships(deps.districtId)).map((t) => t.id) : [...reach];
-  if (townshipId) {
-    if (!townships.includes(townshipId)) throw forbiddenScope();
-    townships = [townshipId];
-  }
+  const townships = await statsTownships(deps, inspectors, townshipId);
   const rows = await Promise.all(
     townships.map(async (t) => {
       const counters = await deps.letters.integrityCountersOf(t, month);

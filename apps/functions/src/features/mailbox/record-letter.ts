@@ -1,21 +1,10 @@
-import {
-  LETTER_CHANNEL_LABELS,
-  type LetterSlip,
-  type RecordLetterBody,
-  ROLE_LABELS,
-  type TimelineEntry,
-  UPLOAD_LIMITS,
-} from '@chuangxing/shared';
+import { LETTER_CHANNEL_LABELS, type LetterSlip, type RecordLetterBody, ROLE_LABELS, type TimelineEntry } from '@chuangxing/shared';
 import { forbiddenScope, unknownReference } from '../../platform/kernel/domain-error';
 import { bindingsFor, type Principal } from '../../platform/kernel/principal';
-import { codeFromRandom } from '../../platform/kernel/random-code';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
-import { uploadFolder } from '../../platform/storage/upload-prefixes';
-import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
-import type { Letter } from './letter';
-import { letterDeadline } from './letter-deadline';
 import type { AuditRecord } from './letter-repository';
 import type { MailboxPorts } from './mailbox.ports';
+import { newLetter } from './new-letter';
 
 /** How many letters one station handler may record a day: a guard against a runaway client, not a quota. */
 export const RECORDED_PER_DAY = 200;
@@ -36,38 +25,24 @@ export async function recordLetter(
   if (!branch || branch.districtId !== deps.districtId) throw unknownReference('body.branchId', '没有这个社区，请重新选择');
   const station = bindingsFor(principal, ['station_handler']).some((b) => b.scope.level === 'branch' && b.scope.branchId === branch.id);
   if (!station) throw forbiddenScope();
-  await verifyStoredPhotos(
-    deps.storage,
-    uploadFolder('letter', branch.id),
-    body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })),
-  );
   const now = deps.clock.now();
   const at = now.toISOString();
-  const letter: Letter = {
-    id: deps.ids.next(),
-    queryCode: codeFromRandom(deps.randomBytes, 10),
-    districtId: branch.districtId,
-    townshipId: branch.townshipId,
-    branchId: branch.id,
-    branchName: branch.name,
-    category: body.category,
-    text: body.text,
-    ...(body.photos.length ? { photos: body.photos } : {}),
-    // Officials' views never carry the resident's name in clear: it is sealed below like a phone.
-    anonymous: true,
-    allowPublication: body.allowPublication,
-    writerName: '',
-    sealedWriter: '',
-    writerKey: deps.sealer.keyedHash(`recorded:${principal.user.id}`),
-    ...(body.residentPhone ? { sealedPhone: await deps.sealer.seal(body.residentPhone) } : {}),
-    ...(body.residentName ? { sealedName: await deps.sealer.seal(body.residentName) } : {}),
-    channel: body.channel,
-    status: 'submitted',
-    reviewed: false,
-    createdAt: at,
-    acceptBy: await letterDeadline(deps, now, 'acceptWorkingDays'),
-    version: 1,
-  };
+  const letter = await newLetter(
+    deps,
+    branch,
+    body,
+    {
+      // Officials' views never carry the resident's name in clear: it is sealed below like a phone.
+      anonymous: true,
+      writerName: '',
+      sealedWriter: '',
+      writerKey: deps.sealer.keyedHash(`recorded:${principal.user.id}`),
+      ...(body.residentPhone ? { sealedPhone: await deps.sealer.seal(body.residentPhone) } : {}),
+      ...(body.residentName ? { sealedName: await deps.sealer.seal(body.residentName) } : {}),
+      channel: body.channel,
+    },
+    now,
+  );
   const timeline: TimelineEntry = {
     at,
     kind: 'submitted',

@@ -1,14 +1,10 @@
-import { ROLE_LABELS, type TimelineEntry, UPLOAD_LIMITS, type WriteLetterBody } from '@chuangxing/shared';
+import { ROLE_LABELS, type TimelineEntry, type WriteLetterBody } from '@chuangxing/shared';
 import { unknownReference } from '../../platform/kernel/domain-error';
 import type { Principal } from '../../platform/kernel/principal';
-import { codeFromRandom } from '../../platform/kernel/random-code';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
-import { uploadFolder } from '../../platform/storage/upload-prefixes';
-import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
-import type { Letter } from './letter';
-import { letterDeadline } from './letter-deadline';
 import type { AuditRecord } from './letter-repository';
 import type { MailboxPorts } from './mailbox.ports';
+import { newLetter } from './new-letter';
 import { toMyLetter } from './present-letter';
 
 /** Any WeChat user writes, named or anonymous. The account is kept sealed; officials never see it. */
@@ -16,36 +12,22 @@ export async function writeLetter(deps: MailboxPorts, principal: Principal, body
   const branch = await deps.org.getBranch(body.branchId);
   if (!branch || branch.districtId !== deps.districtId) throw unknownReference('body.branchId', '没有这个社区，请重新选择');
   // Photos are uploaded the same day to the same community (the presign files them so).
-  await verifyStoredPhotos(
-    deps.storage,
-    uploadFolder('letter', branch.id),
-    body.photos.map((key, i) => ({ key, path: `body.photos.${i}`, limit: UPLOAD_LIMITS.photo })),
-  );
   const now = deps.clock.now();
   const at = now.toISOString();
   const userId = principal.user.id;
-  const letter: Letter = {
-    id: deps.ids.next(),
-    queryCode: codeFromRandom(deps.randomBytes, 10),
-    districtId: branch.districtId,
-    townshipId: branch.townshipId,
-    branchId: branch.id,
-    branchName: branch.name,
-    category: body.category,
-    text: body.text,
-    ...(body.photos.length ? { photos: body.photos } : {}),
-    anonymous: body.anonymous,
-    allowPublication: body.allowPublication,
-    writerName: body.anonymous ? '' : principal.user.displayName,
-    sealedWriter: await deps.sealer.seal(userId),
-    writerKey: deps.sealer.keyedHash(userId),
-    ...(body.callbackPhone ? { sealedPhone: await deps.sealer.seal(body.callbackPhone) } : {}),
-    status: 'submitted',
-    reviewed: false,
-    createdAt: at,
-    acceptBy: await letterDeadline(deps, now, 'acceptWorkingDays'),
-    version: 1,
-  };
+  const letter = await newLetter(
+    deps,
+    branch,
+    body,
+    {
+      anonymous: body.anonymous,
+      writerName: body.anonymous ? '' : principal.user.displayName,
+      sealedWriter: await deps.sealer.seal(userId),
+      writerKey: deps.sealer.keyedHash(userId),
+      ...(body.callbackPhone ? { sealedPhone: await deps.sealer.seal(body.callbackPhone) } : {}),
+    },
+    now,
+  );
   const timeline: TimelineEntry = { at, kind: 'submitted', actor: ROLE_LABELS.resident, internal: false };
   const audit: AuditRecord = { at, actor: 'writer', action: 'submit', from: '', to: 'submitted' };
   const out = await deps.letters.create(letter, {
