@@ -33,6 +33,9 @@ export const ROLE_LABELS: Record<RoleValue, string> = {
   district_admin: '区委组织部管理员',
 };
 
+/** What a new WeChat user is called until they choose a name (residents may keep it for 署名 letters). */
+export const DEFAULT_DISPLAY_NAME = '居民';
+
 export const SCOPE_LEVELS = ['district', 'township', 'branch'] as const;
 type ScopeLevelValue = (typeof SCOPE_LEVELS)[number];
 

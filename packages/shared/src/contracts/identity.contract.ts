@@ -12,8 +12,8 @@ export const WechatLoginBody = z.strictObject({
   code: z.string().check(z.regex(/^[\x21-\x7e]{1,128}$/, '缺少登录凭证')),
 });
 
-/** What a new WeChat user is called until they choose a name (residents may keep it for 署名 letters). */
-export const DEFAULT_DISPLAY_NAME = '居民';
+// Zod-free (enum-values.ts), so 我的 in the main package shows it without the identity contract.
+export { DEFAULT_DISPLAY_NAME } from '../enum-values';
 
 export const UserProfile = z.object({
   id: Id,
