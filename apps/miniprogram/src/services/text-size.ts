@@ -15,7 +15,7 @@ export const WECHAT_STANDARD_FONT_PX = 17;
 const STORAGE_KEY = 'cx.textSize';
 /** The mailbox pages' own 大字 switch, before it went app-wide: `true` carries over as 大字. */
 const LEGACY_MAILBOX_KEY = 'cx.mailbox.largeText';
-/** On the page root in H5 (<html>), and on the mailbox pages' roots in both builds. */
+/** On <html> in H5, and on every page's root (components/page-root.tsx) in both builds. */
 export const LARGE_TEXT_CLASS = 'cx-large';
 
 /** Whether WeChat's font setting (getAppBaseInfo().fontSizeSetting, px) asks for large text. */
@@ -62,7 +62,7 @@ export interface TextSizeState {
 let state: TextSizeState | undefined;
 const listeners = new Set<() => void>();
 
-/** H5: the class on <html> styles every page (app.css); weapp pages take it from pageClass / useLargeText. */
+/** H5: the class on <html> styles every page (a11y.css); weapp pages take it from PageRoot. */
 function applyRootClass(large: boolean): void {
   if (!isH5() || typeof document === 'undefined') return;
   document.documentElement.classList.toggle(LARGE_TEXT_CLASS, large);
@@ -120,7 +120,7 @@ export function useLargeText(): [boolean, () => void] {
 
 /**
  * A page root's extra class: ' cx-large' in 大字, else ''. H5 needs none (the class is on <html>); the weapp has no
- * shared root, so the tab pages put it on their own (the mailbox pages through pageClass).
+ * shared root, so every page puts it on its own through PageRoot (components/page-root.tsx).
  */
 export function useLargeTextClass(): string {
   const [large] = useLargeText();

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { accessibleControl } from '../../components/accessible-control';
+import { PageRoot } from '../../components/page-root';
 import { SignInNeeded } from '../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useSession } from '../../hooks/use-session';
@@ -10,7 +11,6 @@ import { api } from '../../services/api';
 import { expectStatus, type Failure, toFailure } from '../../services/api-failure';
 import { openPage } from '../../services/navigation';
 import { sessionStore } from '../../services/session-store';
-import { useLargeTextClass } from '../../services/text-size';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import { markedRead, mergePage, noticeTarget } from './inbox-list';
 import { WechatReminders } from './wechat-reminders';
@@ -46,8 +46,6 @@ function NoticeRow({ notice, onOpen }: { notice: Notice; onOpen: (n: Notice) => 
  */
 export default function InboxPage() {
   const session = useSession();
-  // 大字 in the weapp (H5 styles <html>); services/text-size.ts.
-  const largeClass = useLargeTextClass();
   const [items, setItems] = useState<Notice[]>([]);
   const [unread, setUnread] = useState(0);
   const [cursor, setCursor] = useState<string>();
@@ -115,12 +113,12 @@ export default function InboxPage() {
 
   if (!session.token)
     return (
-      <View className={`cx-page inbox${largeClass}`}>
+      <PageRoot className="inbox">
         <SignInNeeded text="登录后查看消息" />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className={`cx-page inbox${largeClass}`}>
+    <PageRoot className="inbox">
       <View className="inbox-head">
         <Text className="inbox-head__count cx-inbox-unread">{unread ? `${unread} 条未读` : '没有未读消息'}</Text>
         {unread ? (
@@ -145,6 +143,6 @@ export default function InboxPage() {
         )
       ) : null}
       <WechatReminders />
-    </View>
+    </PageRoot>
   );
 }

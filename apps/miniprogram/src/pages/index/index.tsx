@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { accessibleControl, decorative } from '../../components/accessible-control';
+import { PageRoot } from '../../components/page-root';
 import { ErrorView, LoadingView } from '../../components/state-views';
 import { devLoginAvailable, isH5 } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
@@ -15,7 +16,6 @@ import { deviceDayState, outboxSnapshot, type PendingReport, pendingReports, sub
 import { loadToday, type TodayFromServer, type TodayStatus, todayStatusOf } from '../../services/report-today';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
-import { useLargeTextClass } from '../../services/text-size';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import { type Shortcut, shortcutsFor } from './shortcuts';
 import './index.css';
@@ -126,8 +126,6 @@ function SignedOut({ login, onWechatLogin }: { login: LoginState; onWechatLogin:
 
 export default function HomePage() {
   const session = useSession();
-  // 大字 in the weapp (H5 styles <html>); services/text-size.ts.
-  const largeClass = useLargeTextClass();
   const [login, setLogin] = useState<LoginState>({ kind: 'idle' });
   const [meFailure, setMeFailure] = useState<Failure>();
   // Daily reports still waiting on this device (filed offline); re-read whenever home shows.
@@ -183,9 +181,9 @@ export default function HomePage() {
   else body = <LoadingView />;
 
   return (
-    <View className={`cx-page home${largeClass}`}>
+    <PageRoot className="home">
       <Banner />
       {body}
-    </View>
+    </PageRoot>
   );
 }

@@ -2,13 +2,13 @@ import { DEFAULT_DISPLAY_NAME, type Me, ROLE_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { accessibleControl } from '../../components/accessible-control';
+import { PageRoot } from '../../components/page-root';
 import { SignInNeeded } from '../../components/sign-in-needed';
 import { devLoginAvailable } from '../../config/runtime-config';
 import { useSession } from '../../hooks/use-session';
 import { openPage } from '../../services/navigation';
 import { PAGES } from '../../services/routes';
 import { sessionStore } from '../../services/session-store';
-import { useLargeTextClass } from '../../services/text-size';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import { wechatPlatform } from '../../services/wechat-platform';
 import { TextSizeSwitch } from './text-size-switch';
@@ -53,8 +53,6 @@ function Profile({ me }: { me: Me }) {
 
 export default function MePage() {
   const session = useSession();
-  // 大字 in the weapp (H5 styles <html>); services/text-size.ts.
-  const largeClass = useLargeTextClass();
   const dev = devLoginAvailable();
   useDidShow(() => void refreshUnreadBadge());
 
@@ -65,7 +63,7 @@ export default function MePage() {
   };
 
   return (
-    <View className={`cx-page me${largeClass}`}>
+    <PageRoot className="me">
       {session.token ? (
         session.me ? (
           <Profile me={session.me} />
@@ -115,6 +113,6 @@ export default function MePage() {
           </Button>
         ) : null}
       </View>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { accessibleControl } from '../../components/accessible-control';
+import { PageRoot } from '../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../components/state-views';
 import { useResource } from '../../hooks/use-resource';
@@ -12,7 +13,6 @@ import { expectStatus } from '../../services/api-failure';
 import { isOfficial } from '../../services/me-helpers';
 import { openPage } from '../../services/navigation';
 import { PAGES } from '../../services/routes';
-import { useLargeTextClass } from '../../services/text-size';
 import { refreshUnreadBadge } from '../../services/unread-badge';
 import './index.css';
 
@@ -63,8 +63,6 @@ function Tree({ tree }: { tree: OrgTree }) {
 
 export default function OrgPage() {
   const session = useSession();
-  // 大字 in the weapp (H5 styles <html>); services/text-size.ts.
-  const largeClass = useLargeTextClass();
   useDidShow(() => void refreshUnreadBadge());
   const allowed = Boolean(session.token) && (!session.me || isOfficial(session.me));
   const { state, reload } = useResource(async () => expectStatus(await api.getOrgTree({}), 200), [session.token], {
@@ -81,5 +79,5 @@ export default function OrgPage() {
       </ResourceView>
     );
 
-  return <View className={`cx-page org${largeClass}`}>{body}</View>;
+  return <PageRoot className="org">{body}</PageRoot>;
 }

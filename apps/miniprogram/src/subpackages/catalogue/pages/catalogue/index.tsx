@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -122,5 +123,5 @@ export default function CataloguePage() {
         )}
       </ResourceView>
     );
-  return <View className="cx-page catalogue-page">{body}</View>;
+  return <PageRoot className="catalogue-page">{body}</PageRoot>;
 }

@@ -1,6 +1,7 @@
 import { type InvitationPreview, ROLE_LABELS, type RoleBinding } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { useSession } from '../../../../hooks/use-session';
@@ -125,23 +126,23 @@ export default function BindPage() {
 
   if (!session.token) {
     return (
-      <View className="cx-page bind">
+      <PageRoot className="bind">
         <SignInNeeded text="请先登录，再绑定身份" />
-      </View>
+      </PageRoot>
     );
   }
 
   if (state.kind === 'bound') {
     return (
-      <View className="cx-page bind">
+      <PageRoot className="bind">
         <Bound binding={state.binding} />
-      </View>
+      </PageRoot>
     );
   }
 
   if (state.kind === 'confirm') {
     return (
-      <View className="cx-page bind">
+      <PageRoot className="bind">
         <Confirm
           code={state.code}
           preview={state.preview}
@@ -152,12 +153,12 @@ export default function BindPage() {
             refreshMe().catch(() => undefined);
           }}
         />
-      </View>
+      </PageRoot>
     );
   }
 
   return (
-    <View className="cx-page bind">
+    <PageRoot className="bind">
       <View className="cx-card">
         <Text className="bind-label">邀请码</Text>
         <Text className="bind-help">请输入组织部门或乡镇（街道）发给您的 8 位邀请码，不区分大小写。</Text>
@@ -180,6 +181,6 @@ export default function BindPage() {
           {checking ? '正在查询…' : '下一步'}
         </Button>
       </View>
-    </View>
+    </PageRoot>
   );
 }

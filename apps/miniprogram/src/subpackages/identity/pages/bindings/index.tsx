@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -149,5 +150,5 @@ export default function BindingsPage() {
     );
   }
 
-  return <View className="cx-page identity-bindings">{body}</View>;
+  return <PageRoot className="identity-bindings">{body}</PageRoot>;
 }

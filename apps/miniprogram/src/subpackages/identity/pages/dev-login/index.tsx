@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { EmptyView, ErrorView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { useResource } from '../../../../hooks/use-resource';
@@ -47,7 +48,7 @@ export default function DevLoginPage() {
   };
 
   return (
-    <View className="cx-page devlogin">
+    <PageRoot className="devlogin">
       <Text className="devlogin-hint">本地演示环境：点一位用户即以其身份登录。</Text>
       {loginFailure ? <ErrorView failure={{ message: loginFailure.message }} /> : null}
       <ResourceView state={state} onRetry={reload}>
@@ -63,6 +64,6 @@ export default function DevLoginPage() {
           )
         }
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -37,16 +38,16 @@ export default function InvitationsPage() {
 
   if (!session.token) {
     return (
-      <View className="cx-page identity-invitations">
+      <PageRoot className="identity-invitations">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   }
   if (!allowed) {
     return (
-      <View className="cx-page identity-invitations">
+      <PageRoot className="identity-invitations">
         <EmptyView text="只有区委组织部管理员和乡镇（街道）工作人员可以邀请绑定。" />
-      </View>
+      </PageRoot>
     );
   }
 
@@ -58,7 +59,7 @@ export default function InvitationsPage() {
   };
 
   return (
-    <View className="cx-page identity-invitations">
+    <PageRoot className="identity-invitations">
       <View className="cx-section-title">新建邀请</View>
       {created ? (
         <InvitationResult created={created} onAgain={() => setCreated(undefined)} />
@@ -76,6 +77,6 @@ export default function InvitationsPage() {
       <ResourceView state={list.state} onRetry={list.reload}>
         {({ invitations, loadedAt }) => <InvitationList invitations={invitations} now={loadedAt} />}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -2,6 +2,7 @@ import { formatShanghaiDateTime } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { devLoginAvailable } from '../../../../config/runtime-config';
 import { api } from '../../../../services/api';
@@ -85,9 +86,9 @@ export default function OutboxPage() {
   }
 
   return (
-    <View className="cx-page outbox">
+    <PageRoot className="outbox">
       <Text className="outbox-hint">本地运行时，提醒消息不会真正发到微信，而是记录在这里。下拉可刷新。</Text>
       {body}
-    </View>
+    </PageRoot>
   );
 }

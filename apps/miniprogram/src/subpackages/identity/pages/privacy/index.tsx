@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { PageRoot } from '../../../../components/page-root';
 import '../../identity.css';
 
 /**
@@ -21,7 +22,7 @@ const SECTIONS: { title: string; text: string }[] = [
 
 export default function PrivacyGuidePage() {
   return (
-    <View className="cx-page privacy-guide">
+    <PageRoot className="privacy-guide">
       <View className="cx-card">
         <Text className="person-label">创星小程序隐私保护指引</Text>
         {SECTIONS.map((s) => (
@@ -31,6 +32,6 @@ export default function PrivacyGuidePage() {
           </View>
         ))}
       </View>
-    </View>
+    </PageRoot>
   );
 }

@@ -2,6 +2,7 @@ import { DEFAULT_DISPLAY_NAME } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { useSession } from '../../../../hooks/use-session';
@@ -35,9 +36,9 @@ export default function ProfilePage() {
 
   if (!session.token || !me) {
     return (
-      <View className="cx-page profile">
+      <PageRoot className="profile">
         <SignInNeeded text="请先登录，再修改姓名" />
-      </View>
+      </PageRoot>
     );
   }
 
@@ -58,7 +59,7 @@ export default function ProfilePage() {
   };
 
   return (
-    <View className="cx-page profile">
+    <PageRoot className="profile">
       <View className="cx-card">
         <PersonFields
           name={name}
@@ -91,6 +92,6 @@ export default function ProfilePage() {
           {busy ? '正在保存…' : '保存'}
         </Button>
       </View>
-    </View>
+    </PageRoot>
   );
 }

@@ -1,5 +1,5 @@
-import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -20,15 +20,15 @@ export default function InspectionEditPage() {
   });
   if (!signedIn)
     return (
-      <View className="cx-page inspect">
+      <PageRoot className="inspect">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page inspect">
+    <PageRoot className="inspect">
       <ResourceView state={state} onRetry={reload}>
         {(loaded) => <InspectionEditor key={loaded.draft?.id ?? 'new'} loaded={loaded} />}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { ConsentSheet } from '../../../../components/consent-sheet';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -158,12 +159,12 @@ export default function FindingPage() {
 
   if (!signedIn)
     return (
-      <View className="cx-page inspect">
+      <PageRoot className="inspect">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page inspect">
+    <PageRoot className="inspect">
       <ConsentSheet />
       <ResourceView state={state} onRetry={reload}>
         {(loaded) => {
@@ -200,6 +201,6 @@ export default function FindingPage() {
           );
         }}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -34,13 +35,13 @@ export default function BranchFindingsPage() {
   });
   if (!signedIn)
     return (
-      <View className="cx-page inspect">
+      <PageRoot className="inspect">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   const own = ownsBranch(session.me, branchId);
   return (
-    <View className="cx-page inspect">
+    <PageRoot className="inspect">
       <ResourceView state={state} onRetry={reload}>
         {(list) => {
           const open = list.findings.filter((f) => f.status !== 'closed');
@@ -65,6 +66,6 @@ export default function BranchFindingsPage() {
           );
         }}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -29,12 +30,12 @@ export default function InspectionListPage() {
 
   if (!signedIn)
     return (
-      <View className="cx-page inspect">
+      <PageRoot className="inspect">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page inspect">
+    <PageRoot className="inspect">
       <View className="cx-card inspect-intro">
         <Text className="inspect-intro__title">四不两直</Text>
         <Text className="inspect-hint">
@@ -88,6 +89,6 @@ export default function InspectionListPage() {
           </View>
         )}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -66,18 +67,18 @@ export default function TownshipFindingsPage() {
   );
   if (!signedIn)
     return (
-      <View className="cx-page inspect">
+      <PageRoot className="inspect">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!townshipId)
     return (
-      <View className="cx-page inspect">
+      <PageRoot className="inspect">
         <TownshipChooser />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page inspect">
+    <PageRoot className="inspect">
       <ChoiceChips
         className="inspect-filters"
         itemClassName="cx-findings-filter"
@@ -119,6 +120,6 @@ export default function TownshipFindingsPage() {
           </View>
         )}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -171,18 +172,18 @@ export default function BankPage() {
   };
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!allowed)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="区委组织部和乡镇（街道）工作人员可以管理题库" />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page learn">
+    <PageRoot className="learn">
       {adding ? (
         <NewQuestion townshipId={townshipId} onAdded={reload} />
       ) : (
@@ -212,6 +213,6 @@ export default function BankPage() {
           )
         }
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -2,6 +2,7 @@ import { type MyTest, TEST_STATUS_LABELS } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -32,18 +33,18 @@ export default function MyTestsPage() {
   });
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!allowed)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="支部书记和村（社区）干部参加应知应会测试" />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page learn">
+    <PageRoot className="learn">
       <ResourceView state={state} onRetry={reload}>
         {(tests) =>
           tests.length === 0 ? (
@@ -76,6 +77,6 @@ export default function MyTestsPage() {
           )
         }
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

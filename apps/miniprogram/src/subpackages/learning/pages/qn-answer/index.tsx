@@ -3,6 +3,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -120,15 +121,15 @@ export default function AnswerPage() {
   );
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page learn">
+    <PageRoot className="learn">
       <ResourceView state={state} onRetry={reload}>
         {(d) => <Form key={saved?.myResponse?.updatedAt ?? 'loaded'} detail={saved ?? d} onSaved={setSaved} />}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

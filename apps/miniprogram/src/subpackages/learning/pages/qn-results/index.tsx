@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -49,18 +50,18 @@ export default function QnResultsPage() {
   };
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!allowed)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="问卷结果只有发放单位可以查看" />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page learn">
+    <PageRoot className="learn">
       <ResourceView state={state} onRetry={reload}>
         {(r) => (
           <View>
@@ -124,6 +125,6 @@ export default function QnResultsPage() {
           </View>
         )}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -27,18 +28,18 @@ export default function QuestionnairesPage() {
   });
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!allowed)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="乡镇（街道）发放问卷，支部干部填写" />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page learn">
+    <PageRoot className="learn">
       {organiser ? (
         <Button className="cx-btn cx-btn--primary cx-qn-new" onClick={() => openPage(PAGES.questionnaireBuild)}>
           新建问卷
@@ -98,6 +99,6 @@ export default function QuestionnairesPage() {
           </View>
         )}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -1,6 +1,7 @@
 import { AUDIENCE_ROLE_LABELS, type ParticipationRow, TEST_STATUS_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -64,18 +65,18 @@ export default function ResultsPage() {
   };
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!allowed)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="区委组织部和乡镇（街道）工作人员查看参考情况" />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page learn">
+    <PageRoot className="learn">
       <ResourceView state={state} onRetry={reload}>
         {(r) => (
           <View>
@@ -123,6 +124,6 @@ export default function ResultsPage() {
           </View>
         )}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

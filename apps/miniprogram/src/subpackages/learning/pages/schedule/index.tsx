@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -189,21 +190,21 @@ export default function SchedulePage() {
   );
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!allowed)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="区委组织部和乡镇（街道）工作人员可以安排测试" />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page learn">
+    <PageRoot className="learn">
       <ResourceView state={state} onRetry={reload}>
         {(data) => <ScheduleForm townships={data.townships} questions={data.questions} />}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -2,6 +2,7 @@ import { AUDIENCE_ROLE_LABELS, TEST_STATUS_LABELS } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -25,18 +26,18 @@ export default function SessionsPage() {
   });
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!allowed)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="区委组织部和乡镇（街道）工作人员可以安排测试" />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page learn">
+    <PageRoot className="learn">
       <View className="learn-actions">
         <Button className="cx-btn cx-btn--primary cx-learn-new-session" onClick={() => openPage(PAGES.learnSchedule)}>
           安排测试
@@ -78,6 +79,6 @@ export default function SessionsPage() {
           )
         }
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { ConsentSheet } from '../../../../components/consent-sheet';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ErrorView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -232,36 +233,36 @@ export default function TakePage() {
 
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!allowed)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="支部书记和村（社区）干部参加应知应会测试" />
-      </View>
+      </PageRoot>
     );
   if (result)
     return (
-      <View className="cx-page learn">
+      <PageRoot className="learn">
         <ConsentSheet />
         <Result result={result} />
-      </View>
+      </PageRoot>
     );
   if (attempt)
     return (
-      <View className="cx-page learn">
+      <PageRoot className="learn">
         <Paper attempt={attempt} onDone={setResult} />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page learn">
+    <PageRoot className="learn">
       <ConsentSheet />
       <ResourceView state={state} onRetry={reload}>
         {(test) => <Intro test={test} onStart={start} busy={starting} />}
       </ResourceView>
       {failure ? <ErrorView failure={failure} onRetry={reload} /> : null}
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { api } from '../../../../services/api';
@@ -15,7 +16,7 @@ import { CommunityPicker } from '../../components/community-picker';
 import { LargeTextToggle } from '../../components/large-text-toggle';
 import { SignInGate } from '../../components/sign-in-gate';
 import { CategoryTag, LetterStatusChip } from '../../components/status-chip';
-import { pageClass, useLargeText } from '../../services/large-text';
+import { mailboxClass, useLargeText } from '../../services/large-text';
 import { percent } from '../../services/letter-labels';
 import { useSignedIn } from '../../services/use-signed-in';
 import '../../mailbox.css';
@@ -131,7 +132,7 @@ export default function PublicBoardPage() {
   const [picked, setPicked] = useState<string>();
   const branchId = params.branchId || picked;
   return (
-    <View className={pageClass('mailbox-board', large)}>
+    <PageRoot className={mailboxClass('mailbox-board', large)}>
       <LargeTextToggle large={large} onToggle={toggleLarge} />
       <SignInGate signIn={signIn}>
         {() =>
@@ -151,6 +152,6 @@ export default function PublicBoardPage() {
           )
         }
       </SignInGate>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -181,13 +182,13 @@ export default function CasePage() {
 
   if (!session.token) {
     return (
-      <View className="cx-page mailbox mailbox-case-page">
+      <PageRoot className="mailbox mailbox-case-page">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   }
   return (
-    <View className="cx-page mailbox mailbox-case-page">
+    <PageRoot className="mailbox mailbox-case-page">
       {notice ? (
         <View className="cx-card mailbox-notice cx-case-notice">
           <Text className="mailbox-notice__title">{notice}</Text>
@@ -213,6 +214,6 @@ export default function CasePage() {
           />
         )}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -85,21 +86,21 @@ export default function CasesPage() {
 
   if (!session.token) {
     return (
-      <View className="cx-page mailbox mailbox-cases">
+      <PageRoot className="mailbox mailbox-cases">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   }
   if (!allowed) {
     return (
-      <View className="cx-page mailbox mailbox-cases">
+      <PageRoot className="mailbox mailbox-cases">
         <EmptyView text="只有民情气象站接待员、督导员、乡镇（街道）工作人员和区委组织部管理员可以查看来信。" />
-      </View>
+      </PageRoot>
     );
   }
 
   return (
-    <View className="cx-page mailbox mailbox-cases">
+    <PageRoot className="mailbox mailbox-cases">
       {!handlesCases(me) ? (
         <Text className="mailbox-hint cx-case-readonly">督办（只读）：可以查看来信和办理进度，超期来信请督促办理。</Text>
       ) : null}
@@ -144,6 +145,6 @@ export default function CasesPage() {
           )
         }
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -2,6 +2,7 @@ import { formatShanghaiDate, type IntegrityBoard } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
@@ -14,7 +15,7 @@ import { PAGES } from '../../../../services/routes';
 import { CommunityPicker } from '../../components/community-picker';
 import { LargeTextToggle } from '../../components/large-text-toggle';
 import { SignInGate } from '../../components/sign-in-gate';
-import { pageClass, useLargeText } from '../../services/large-text';
+import { mailboxClass, useLargeText } from '../../services/large-text';
 import { canEditIntegrity } from '../../services/letter-access';
 import { useSignedIn } from '../../services/use-signed-in';
 import { type DraftCommitment, draftOf, IntegrityEditor } from './integrity-editor';
@@ -139,7 +140,7 @@ export default function IntegrityPage() {
   const [picked, setPicked] = useState<string>();
   const branchId = params.branchId || picked;
   return (
-    <View className={pageClass('mailbox-integrity', large)}>
+    <PageRoot className={mailboxClass('mailbox-integrity', large)}>
       <LargeTextToggle large={large} onToggle={toggleLarge} />
       <SignInGate signIn={signIn}>
         {() =>
@@ -159,6 +160,6 @@ export default function IntegrityPage() {
           )
         }
       </SignInGate>
-    </View>
+    </PageRoot>
   );
 }

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -158,7 +159,7 @@ export default function LetterRulesPage() {
   });
 
   return (
-    <View className="cx-page letter-rules-page">
+    <PageRoot className="letter-rules-page">
       {signedIn ? (
         <ResourceView state={state} onRetry={reload}>
           {(rules) => (editable ? <RulesForm rules={rules} /> : <RulesView rules={rules} />)}
@@ -166,6 +167,6 @@ export default function LetterRulesPage() {
       ) : (
         <SignInNeeded />
       )}
-    </View>
+    </PageRoot>
   );
 }

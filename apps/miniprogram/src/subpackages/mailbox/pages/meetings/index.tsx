@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -303,13 +304,13 @@ export default function MeetingsPage() {
 
   if (!session.token) {
     return (
-      <View className="cx-page mailbox mailbox-meetings">
+      <PageRoot className="mailbox mailbox-meetings">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   }
   return (
-    <View className="cx-page mailbox mailbox-meetings">
+    <PageRoot className="mailbox mailbox-meetings">
       {branchId ? (
         <MeetingsView branchId={branchId} />
       ) : (
@@ -327,6 +328,6 @@ export default function MeetingsPage() {
           )}
         </View>
       )}
-    </View>
+    </PageRoot>
   );
 }

@@ -2,6 +2,7 @@ import type { MyLetter } from '@chuangxing/shared';
 import { Button, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
@@ -11,7 +12,7 @@ import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
 import { LargeTextToggle } from '../../components/large-text-toggle';
 import { SignInGate } from '../../components/sign-in-gate';
-import { pageClass, useLargeText } from '../../services/large-text';
+import { mailboxClass, useLargeText } from '../../services/large-text';
 import { useSignedIn } from '../../services/use-signed-in';
 import { LetterCard } from './letter-card';
 import { TrackBox } from './track-box';
@@ -70,9 +71,9 @@ export default function MyLettersPage() {
   const signIn = useSignedIn();
   const [large, toggleLarge] = useLargeText();
   return (
-    <View className={pageClass('mailbox-mine', large)}>
+    <PageRoot className={mailboxClass('mailbox-mine', large)}>
       <LargeTextToggle large={large} onToggle={toggleLarge} />
       <SignInGate signIn={signIn}>{() => <MyLetters code={params.code || undefined} />}</SignInGate>
-    </View>
+    </PageRoot>
   );
 }

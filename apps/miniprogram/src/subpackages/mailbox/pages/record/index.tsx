@@ -2,6 +2,7 @@ import { formatQueryCode, type LetterSlip } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { useSession } from '../../../../hooks/use-session';
 import { PAGES } from '../../../../services/routes';
 import { SignInGate } from '../../components/sign-in-gate';
@@ -54,8 +55,8 @@ function Record() {
 export default function RecordLetterPage() {
   const signIn = useSignedIn();
   return (
-    <View className="cx-page mailbox mailbox-record">
+    <PageRoot className="mailbox mailbox-record">
       <SignInGate signIn={signIn}>{() => <Record />}</SignInGate>
-    </View>
+    </PageRoot>
   );
 }

@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { type ReactNode, useEffect, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { type Resource, useResource } from '../../../../hooks/use-resource';
@@ -280,5 +281,5 @@ export default function LetterStatsPage() {
       </View>
     );
   }
-  return <View className="cx-page mailbox mailbox-stats">{body}</View>;
+  return <PageRoot className="mailbox mailbox-stats">{body}</PageRoot>;
 }

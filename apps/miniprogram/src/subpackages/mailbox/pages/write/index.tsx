@@ -1,8 +1,8 @@
-import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { PageRoot } from '../../../../components/page-root';
 import { LargeTextToggle } from '../../components/large-text-toggle';
 import { SignInGate } from '../../components/sign-in-gate';
-import { pageClass, useLargeText } from '../../services/large-text';
+import { mailboxClass, useLargeText } from '../../services/large-text';
 import { useSignedIn } from '../../services/use-signed-in';
 import { WriteForm } from './write-form';
 import '../../mailbox.css';
@@ -13,9 +13,9 @@ export default function WriteLetterPage() {
   const signIn = useSignedIn();
   const [large, toggleLarge] = useLargeText();
   return (
-    <View className={pageClass('mailbox-write', large)}>
+    <PageRoot className={mailboxClass('mailbox-write', large)}>
       <LargeTextToggle large={large} onToggle={toggleLarge} />
       <SignInGate signIn={signIn}>{() => <WriteForm linkedBranchId={params.branchId || undefined} />}</SignInGate>
-    </View>
+    </PageRoot>
   );
 }

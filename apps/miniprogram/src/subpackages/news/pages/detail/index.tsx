@@ -2,6 +2,7 @@ import { formatShanghaiDateTime } from '@chuangxing/shared';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -34,12 +35,12 @@ export default function NewsDetailPage() {
   };
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page news">
+    <PageRoot className="news">
       <ResourceView state={state} onRetry={reload}>
         {(p) => (
           <View className="cx-card cx-news-detail">
@@ -69,6 +70,6 @@ export default function NewsDetailPage() {
           </View>
         )}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/use-session';
@@ -67,12 +68,12 @@ export default function FeedPage() {
 
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page news">
+    <PageRoot className="news">
       {posts(session.me) ? (
         <Button className="cx-btn cx-btn--primary cx-news-new" onClick={() => openPage(PAGES.newsPost)}>
           发布动态
@@ -109,6 +110,6 @@ export default function FeedPage() {
           </Button>
         )
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

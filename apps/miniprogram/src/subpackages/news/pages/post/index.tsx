@@ -3,6 +3,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { useMutation } from '../../../../hooks/use-mutation';
 import { useSession } from '../../../../hooks/use-session';
@@ -107,18 +108,18 @@ export default function NewsPostPage() {
 
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!allowed)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="区委组织部和乡镇（街道）工作人员可以发布动态" />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page news">
+    <PageRoot className="news">
       <View className="cx-card">
         <View className="cx-field">
           <Text className="cx-field__label">标题</Text>
@@ -168,6 +169,6 @@ export default function NewsPostPage() {
           发布
         </Button>
       </View>
-    </View>
+    </PageRoot>
   );
 }

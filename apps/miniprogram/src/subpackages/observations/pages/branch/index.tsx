@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -30,12 +31,12 @@ export default function BranchObservationsPage() {
 
   if (!signedIn)
     return (
-      <View className="cx-page observe">
+      <PageRoot className="observe">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page observe">
+    <PageRoot className="observe">
       <View className="cx-card observe-month">
         <Text
           className="observe-month__nav cx-observe-prev"
@@ -64,6 +65,6 @@ export default function BranchObservationsPage() {
           )
         }
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

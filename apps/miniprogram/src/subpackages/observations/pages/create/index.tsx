@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -173,17 +174,17 @@ export default function CreateObservationPage() {
 
   if (!signedIn)
     return (
-      <View className="cx-page observe">
+      <PageRoot className="observe">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page observe">
+    <PageRoot className="observe">
       <ResourceView state={state} onRetry={reload}>
         {(townships) =>
           townships.length ? <Form townships={townships} /> : <EmptyView text="只有乡镇（街道）工作人员和区委组织部可以发起观摩" />
         }
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -79,12 +80,12 @@ export default function ObservationListPage() {
 
   if (!signedIn)
     return (
-      <View className="cx-page observe">
+      <PageRoot className="observe">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page observe">
+    <PageRoot className="observe">
       <View className="cx-card observe-month">
         <Text className="observe-month__nav cx-observe-prev" {...accessibleControl({ onActivate: () => setMonth(addMonths(month, -1)) })}>
           ‹ 上月
@@ -113,6 +114,6 @@ export default function ObservationListPage() {
           );
         }}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -2,6 +2,7 @@ import { formatShanghaiDateTime, OBSERVATION_STATUS_LABELS, type ObservationDeta
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -88,12 +89,12 @@ export default function ObservationResultsPage() {
 
   if (!signedIn)
     return (
-      <View className="cx-page observe">
+      <PageRoot className="observe">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page observe">
+    <PageRoot className="observe">
       <ResourceView state={state} onRetry={reload}>
         {(loaded) => {
           const obs = latest ?? loaded;
@@ -138,6 +139,6 @@ export default function ObservationResultsPage() {
           );
         }}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -135,12 +136,12 @@ export default function ScoreObservationPage() {
 
   if (!signedIn)
     return (
-      <View className="cx-page observe">
+      <PageRoot className="observe">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page observe">
+    <PageRoot className="observe">
       <ResourceView state={state} onRetry={reload}>
         {(obs) => {
           const mine = (branchId: string) => obs.scores.find((s) => s.branchId === branchId && s.observerId === session.me?.user.id);
@@ -184,6 +185,6 @@ export default function ScoreObservationPage() {
           );
         }}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
@@ -114,7 +115,7 @@ export default function BranchPage() {
   }, [branchId]);
 
   return (
-    <View className="cx-page branch">
+    <PageRoot className="branch">
       <ResourceView state={state} onRetry={reload}>
         {(detail) => (
           <View>
@@ -141,6 +142,6 @@ export default function BranchPage() {
           </View>
         )}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -10,6 +10,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { StarChips } from '../../../../components/star-chips';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -109,7 +110,7 @@ export default function TownshipPage() {
   }, [townshipId]);
 
   return (
-    <View className="cx-page township">
+    <PageRoot className="township">
       <ResourceView state={state} onRetry={reload}>
         {(data) => (
           <Township
@@ -122,6 +123,6 @@ export default function TownshipPage() {
           />
         )}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

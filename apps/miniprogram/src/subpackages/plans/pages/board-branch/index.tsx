@@ -2,6 +2,7 @@ import { type BranchBoard, PLAN_STATUS_LABELS, STAR_LABELS, TASK_STATUS_LABELS }
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -152,15 +153,15 @@ export default function BranchBoardPage() {
   });
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page board-page cx-board-branch-page">
+    <PageRoot className="board-page cx-board-branch-page">
       <ResourceView state={state} onRetry={reload}>
         {(data) => <OnePager data={data} />}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -98,16 +99,16 @@ export default function DistrictBoardPage() {
   });
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page board-page cx-board-district">
+    <PageRoot className="board-page cx-board-district">
       <YearSwitcher year={year} onChange={setYear} />
       <ResourceView state={state} onRetry={reload}>
         {(data) => <Townships data={data} />}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

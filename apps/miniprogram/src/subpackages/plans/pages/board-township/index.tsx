@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -112,16 +113,16 @@ export default function TownshipBoardPage() {
   });
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page board-page cx-board-township-page">
+    <PageRoot className="board-page cx-board-township-page">
       <YearSwitcher year={year} onChange={setYear} />
       <ResourceView state={state} onRetry={reload}>
         {(data) => <Board data={data} />}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -2,6 +2,7 @@ import { PLAN_STATUS_LABELS, type Plan, shanghaiDay } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -70,12 +71,12 @@ export default function PlanEditPage() {
 
   if (!signedIn)
     return (
-      <View className="cx-page plan">
+      <PageRoot className="plan">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page plan">
+    <PageRoot className="plan">
       <ResourceView state={state} onRetry={reload}>
         {({ plan: loaded, type, catalogue }) => {
           const plan = latest && latest.version >= loaded.version ? latest : loaded;
@@ -127,6 +128,6 @@ export default function PlanEditPage() {
           );
         }}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

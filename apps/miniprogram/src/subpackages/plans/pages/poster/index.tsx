@@ -2,6 +2,7 @@ import { type BranchBoard, STAR_LABELS, TASK_STATUS_LABELS } from '@chuangxing/s
 import { Button, Canvas, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { isH5 } from '../../../../config/runtime-config';
@@ -133,17 +134,17 @@ export default function PosterPageRoute() {
   );
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page board-page cx-board-poster-page">
+    <PageRoot className="board-page cx-board-poster-page">
       <ResourceView state={state} onRetry={reload}>
         {(data) => <Poster data={data} />}
       </ResourceView>
       {/* Copying a code and sharing an image are privacy APIs: our 隐私保护指引 popup answers them here. */}
       <PrivacyPopup />
-    </View>
+    </PageRoot>
   );
 }

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -263,12 +264,12 @@ export default function TaskProgressPage() {
 
   if (!signedIn)
     return (
-      <View className="cx-page task">
+      <PageRoot className="task">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page task">
+    <PageRoot className="task">
       <ResourceView state={state} onRetry={reload}>
         {({ plan, task, progress: loaded }) => {
           const progress = latest ?? loaded;
@@ -296,6 +297,6 @@ export default function TaskProgressPage() {
           );
         }}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

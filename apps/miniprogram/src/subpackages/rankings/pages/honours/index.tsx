@@ -3,6 +3,7 @@ import { Button, Canvas, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { isH5 } from '../../../../config/runtime-config';
@@ -108,19 +109,19 @@ export default function HonoursPage() {
   });
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!readsRankings(session.me))
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="十佳百优供乡镇（街道）工作人员、县级领导和区委组织部查看" />
-      </View>
+      </PageRoot>
     );
   const admin = runsRankings(session.me);
   return (
-    <View className="cx-page ranking-page cx-honours-page">
+    <PageRoot className="ranking-page cx-honours-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
       <RankingNav quarter={quarter} current="honours" admin={admin} />
       <ResourceView state={state} onRetry={reload}>
@@ -128,6 +129,6 @@ export default function HonoursPage() {
       </ResourceView>
       {/* Copying a code and sharing an image are privacy APIs: our 隐私保护指引 popup answers them here. */}
       <PrivacyPopup />
-    </View>
+    </PageRoot>
   );
 }

@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { ConsentSheet } from '../../../../components/consent-sheet';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -192,19 +193,19 @@ export default function RankingListPage() {
   }, [leader]);
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!readsRankings(session.me))
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="季度排名供乡镇（街道）工作人员、县级领导和区委组织部查看" />
-      </View>
+      </PageRoot>
     );
   const admin = runsRankings(session.me);
   return (
-    <View className="cx-page ranking-page cx-ranking-page">
+    <PageRoot className="ranking-page cx-ranking-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
       <RankingNav quarter={quarter} current="list" admin={admin} />
       {leader ? (
@@ -217,6 +218,6 @@ export default function RankingListPage() {
         </View>
       ) : null}
       <RankingList key={quarter} quarter={quarter} admin={admin} />
-    </View>
+    </PageRoot>
   );
 }

@@ -10,6 +10,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -319,18 +320,18 @@ export default function ReviewPage() {
   const [quarter, setQuarter] = useState(() => quarterParam(params.quarter));
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!runsRankings(session.me))
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="评比管理仅限区委组织部管理员" />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page ranking-page cx-review-page">
+    <PageRoot className="ranking-page cx-review-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
       <Review key={quarter} quarter={quarter} />
       <View
@@ -340,6 +341,6 @@ export default function ReviewPage() {
       >
         <Text>查看已发布的排名 ›</Text>
       </View>
-    </View>
+    </PageRoot>
   );
 }

@@ -9,6 +9,7 @@ import {
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -245,12 +246,12 @@ export default function ScorecardPage() {
   );
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page ranking-page cx-scorecard-page">
+    <PageRoot className="ranking-page cx-scorecard-page">
       <ResourceView state={state} onRetry={reload}>
         {(card) => (
           <View>
@@ -270,6 +271,6 @@ export default function ScorecardPage() {
           </View>
         )}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

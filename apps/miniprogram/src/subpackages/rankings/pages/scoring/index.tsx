@@ -3,6 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -246,18 +247,18 @@ export default function ScoringPage() {
   });
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!readsRankings(session.me))
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="评分模型供乡镇（街道）工作人员、县级领导和区委组织部查看" />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page ranking-page cx-scoring-page">
+    <PageRoot className="ranking-page cx-scoring-page">
       <ResourceView state={model.state} onRetry={model.reload}>
         {(m) => <ModelView model={m} />}
       </ResourceView>
@@ -274,6 +275,6 @@ export default function ScoringPage() {
         </ResourceView>
       ) : null}
       <Versions key={loads} />
-    </View>
+    </PageRoot>
   );
 }

@@ -2,6 +2,7 @@ import type { StarMap, StarMapRow } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -133,24 +134,24 @@ export default function StarMapPage() {
   });
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   if (!readsRankings(session.me))
     return (
-      <View className="cx-page">
+      <PageRoot>
         <BindingNeeded text="星级地图供乡镇（街道）工作人员、县级领导和区委组织部查看" />
-      </View>
+      </PageRoot>
     );
   const admin = runsRankings(session.me);
   return (
-    <View className="cx-page ranking-page cx-starmap-page">
+    <PageRoot className="ranking-page cx-starmap-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
       <RankingNav quarter={quarter} current="star-map" admin={admin} />
       <ResourceView state={state} onRetry={reload}>
         {(data) => (data ? <StarMapView data={data} /> : <UnpublishedView quarter={quarter} admin={admin} />)}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

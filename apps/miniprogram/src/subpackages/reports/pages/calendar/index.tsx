@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/use-session';
@@ -99,13 +100,13 @@ export default function ReportCalendarPage() {
 
   if (!session.token)
     return (
-      <View className="cx-page">
+      <PageRoot>
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
 
   return (
-    <View className="cx-page report-calendar">
+    <PageRoot className="report-calendar">
       <View className="cx-card report-switcher report-calendar__month">
         <View
           className="report-switcher__btn cx-calendar-prev"
@@ -225,6 +226,6 @@ export default function ReportCalendarPage() {
           );
         }}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

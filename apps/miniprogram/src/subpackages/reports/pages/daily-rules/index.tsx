@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { type ReactNode, useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -231,5 +232,5 @@ export default function DailyRulesPage() {
       </ResourceView>
     );
   }
-  return <View className="cx-page daily-rules-page">{body}</View>;
+  return <PageRoot className="daily-rules-page">{body}</PageRoot>;
 }

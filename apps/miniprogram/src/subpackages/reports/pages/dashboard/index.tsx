@@ -6,6 +6,7 @@ import { accessibleControl } from '../../../../components/accessible-control';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { ConsentSheet } from '../../../../components/consent-sheet';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -339,5 +340,5 @@ export default function ReportDashboardPage() {
   if (!session.token) body = <SignInNeeded />;
   else if (townshipId) body = <TownshipDashboard townshipId={townshipId} initialDay={day} today={today} />;
   else body = <TownshipPicker today={today} />;
-  return <View className="cx-page report-dashboard">{body}</View>;
+  return <PageRoot className="report-dashboard">{body}</PageRoot>;
 }

@@ -12,6 +12,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
 import { FieldProblem } from '../../../../components/field-problem';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useMutation } from '../../../../hooks/use-mutation';
@@ -273,7 +274,7 @@ export default function ReportDetailPage() {
   });
 
   return (
-    <View className="cx-page report-detail">
+    <PageRoot className="report-detail">
       {session.token ? (
         <View>
           {state.kind === 'failed' && device ? <Queued device={device} branchId={branchId} day={day} /> : null}
@@ -284,6 +285,6 @@ export default function ReportDetailPage() {
       ) : (
         <SignInNeeded />
       )}
-    </View>
+    </PageRoot>
   );
 }

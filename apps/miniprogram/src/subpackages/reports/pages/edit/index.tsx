@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { type ReactNode, useEffect, useState } from 'react';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ErrorView, LoadingView } from '../../../../components/state-views';
 import { useSession } from '../../../../hooks/use-session';
@@ -63,5 +64,5 @@ export default function ReportEditPage() {
       <ReportForm ctx={state.data} day={day} today={today} onRefresh={refresh} />
     );
   }
-  return <View className="cx-page report-edit">{body}</View>;
+  return <PageRoot className="report-edit">{body}</PageRoot>;
 }

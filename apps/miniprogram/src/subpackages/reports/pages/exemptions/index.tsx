@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type ReactNode, useRef, useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -165,5 +166,5 @@ export default function ExemptionsPage() {
       </ResourceView>
     );
   }
-  return <View className="cx-page exemptions-page">{body}</View>;
+  return <PageRoot className="exemptions-page">{body}</PageRoot>;
 }

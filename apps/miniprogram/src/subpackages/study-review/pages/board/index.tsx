@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -56,9 +57,9 @@ export default function ReviewBoardPage() {
 
   if (!signedIn)
     return (
-      <View className="cx-page review">
+      <PageRoot className="review">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   const keep = (item: ReviewItem) => {
     setNotice(undefined);
@@ -69,7 +70,7 @@ export default function ReviewBoardPage() {
     reload();
   };
   return (
-    <View className="cx-page review">
+    <PageRoot className="review">
       <View className="review-month cx-review-month">
         <View
           className="review-month__step cx-review-prev"
@@ -147,6 +148,6 @@ export default function ReviewBoardPage() {
           );
         }}
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { accessibleControl } from '../../../../components/accessible-control';
+import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -98,12 +99,12 @@ export default function ReviewSummaryPage() {
 
   if (!signedIn)
     return (
-      <View className="cx-page review">
+      <PageRoot className="review">
         <SignInNeeded />
-      </View>
+      </PageRoot>
     );
   return (
-    <View className="cx-page review">
+    <PageRoot className="review">
       <View className="review-month cx-review-month">
         <View
           className="review-month__step cx-review-prev"
@@ -150,6 +151,6 @@ export default function ReviewSummaryPage() {
           )
         }
       </ResourceView>
-    </View>
+    </PageRoot>
   );
 }
