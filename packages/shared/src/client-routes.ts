@@ -133,6 +133,7 @@ export const CLIENT_ROUTES: { readonly [K in RouteName]: readonly [method: HttpM
   putScoringDraft: ['PUT', '/v1/scoring/draft', true],
   publishScoringModel: ['POST', '/v1/scoring/publish', true],
   runRanking: ['POST', '/v1/rankings/{quarter}/runs', true],
+  listPublishedQuarters: ['GET', '/v1/rankings', true],
   listRankingVersions: ['GET', '/v1/rankings/{quarter}/versions', true],
   getRanking: ['GET', '/v1/rankings/{quarter}', true],
   getBranchScorecard: ['GET', '/v1/rankings/{quarter}/branches/{branchId}', true],

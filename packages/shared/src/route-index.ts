@@ -129,6 +129,7 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['PUT', '/v1/scoring/draft', 'rankings'],
   ['POST', '/v1/scoring/publish', 'rankings'],
   ['POST', '/v1/rankings/{quarter}/runs', 'rankings'],
+  ['GET', '/v1/rankings', 'rankings'],
   ['GET', '/v1/rankings/{quarter}/versions', 'rankings'],
   ['GET', '/v1/rankings/{quarter}', 'rankings'],
   ['GET', '/v1/rankings/{quarter}/branches/{branchId}', 'rankings'],

@@ -174,8 +174,16 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect(a.body.annotations[0]).toMatchObject({ branchId: 'jianxinnanjie', branchName: '建新南街社区' });
     expect((await annotate(0)).status).toBe(409); // stale revision
     expect((await stack.call('POST', '/v1/rankings/2026-Q2/versions/1/publish', { token: admin, body: { revision: 0 } })).status).toBe(409);
+    // A draft is not a published quarter: the ranking pages would still open on an empty current quarter.
+    expect((await stack.call('GET', '/v1/rankings', { token: leader })).body).toEqual({ quarters: [] });
     const pub = await stack.call('POST', '/v1/rankings/2026-Q2/versions/1/publish', { token: admin, body: { revision: 1 } });
     expect([pub.status, pub.body.status, pub.body.current]).toEqual([200, 'published', true]);
+    // On 1 July (Q3 in Shanghai) the latest published quarter is Q2: the leader's pages open on it.
+    const published = await stack.call('GET', '/v1/rankings', { token: leader });
+    expect([published.status, published.body.quarters]).toEqual([200, [{ quarter: '2026-Q2', version: 1, publishedAt: now }]]);
+    expect((await stack.call('GET', '/v1/rankings', { token: staff })).body.quarters.map((q: { quarter: string }) => q.quarter)).toEqual([
+      '2026-Q2',
+    ]);
     // The leaders hear of it in their 消息中心 (written with the publish).
     const notices = (await stack.call('GET', '/v1/notices', { token: leader })).body.notices;
     expect(notices.filter((n: { kind: string }) => n.kind === 'ranking_published')).toEqual([
@@ -254,6 +262,10 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect(row('jianxinnanjie').delta).toBeLessThan(0);
     expect(row('wulibao-b03').delta).toBeGreaterThan(0);
     await stack.call('POST', '/v1/rankings/2026-Q3/versions/1/publish', { token: admin, body: { revision: 0 } });
+    expect((await stack.call('GET', '/v1/rankings', { token: leader })).body.quarters.map((q: { quarter: string }) => q.quarter)).toEqual([
+      '2026-Q3',
+      '2026-Q2',
+    ]);
     const honours = await stack.call('GET', '/v1/rankings/2026-Q3/honours', { token: admin });
     expect(honours.body.mostImproved[0].branchId).toBe('wulibao-b03');
     expect(honours.body.mostImproved.every((r: { delta: number }) => r.delta > 0)).toBe(true);

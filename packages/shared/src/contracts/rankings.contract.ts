@@ -14,6 +14,7 @@ import {
   RankingQuery,
   RankingRun,
   RankingVersion,
+  PublishedQuarterList,
   RankingVersionList,
   RankingVersionPath,
   RunRankingBody,
@@ -84,6 +85,13 @@ export const rankingsRoutes = {
     params: QuarterPath,
     body: RunRankingBody,
     responses: { 200: RankingRun, 409: ErrorBody },
+  }),
+  listPublishedQuarters: defineRoute({
+    method: 'GET',
+    path: '/v1/rankings',
+    summary: 'The quarters of the last two years with a published ranking, newest first (the ranking pages open on the first)',
+    access: rolesAccess(...RANKING_READERS),
+    responses: { 200: PublishedQuarterList },
   }),
   listRankingVersions: defineRoute({
     method: 'GET',

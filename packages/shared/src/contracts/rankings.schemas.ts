@@ -147,6 +147,14 @@ export const RankingVersion = z.object({
   publishedBy: z.optional(z.string()),
 });
 export type RankingVersion = z.infer<typeof RankingVersion>;
+/** How far back the published quarters are listed (two years). */
+export const PUBLISHED_QUARTERS_BACK = 8;
+/** The quarters with a published ranking among the last `PUBLISHED_QUARTERS_BACK`, newest first. */
+export const PublishedQuarterList = z.object({
+  quarters: z.array(z.object({ quarter: QuarterKey, version: z.int(), publishedAt: IsoDateTime })),
+});
+export type PublishedQuarterList = z.infer<typeof PublishedQuarterList>;
+
 export const RankingVersionList = z.object({
   quarter: QuarterKey,
   publishedVersion: z.optional(z.int()),

@@ -1,7 +1,17 @@
-import type { BranchScorecard, BranchType, DistrictRanking, Honours, RankingRow, RankingVersion, Role, StarMap } from '@chuangxing/shared';
+import {
+  type BranchScorecard,
+  type BranchType,
+  type DistrictRanking,
+  type Honours,
+  PUBLISHED_QUARTERS_BACK,
+  type RankingRow,
+  type RankingVersion,
+  type Role,
+  type StarMap,
+} from '@chuangxing/shared';
 import { DomainError, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, isDistrictAdmin, type Principal, reachableTownships } from '../../platform/kernel/principal';
-import { shanghaiDay } from '../../platform/kernel/shanghai-time';
+import { quarterOf, shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { nameResolver } from '../identity/identity.readers';
 import { runRankingJob } from './compute-ranking';
 import { goalsOf, quarterRange, type Scorecard } from './ranking';
@@ -109,6 +119,16 @@ export async function runRanking(deps: RankingsPorts, principal: Principal, allo
   const published = await deps.rankings.publishedVersion(deps.districtId, quarter);
   const done = res.complete ? undefined : (await deps.rankings.doneTownships(deps.districtId, quarter, res.header.version)).size;
   return { ranking: presentVersion(res.header, published, done), complete: res.complete };
+}
+
+/**
+ * The quarters with a published ranking, newest first, among the current quarter and the 7 before it: the ranking
+ * pages open on the first, since the job ranks only ended quarters (the current one is rarely published).
+ */
+export async function listPublishedQuarters(deps: RankingsPorts) {
+  const quarters = [quarterOf(shanghaiDay(deps.clock.now()))];
+  while (quarters.length < PUBLISHED_QUARTERS_BACK) quarters.push(quarterRange(quarters[quarters.length - 1]).previous);
+  return { quarters: await deps.rankings.publishedQuarters(deps.districtId, quarters) };
 }
 
 export async function listRankingVersions(deps: RankingsPorts, principal: Principal, allowed: readonly Role[], quarter: string) {
