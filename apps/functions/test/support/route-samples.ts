@@ -195,6 +195,7 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   },
   publishScoringModel: { path: '/v1/scoring/publish', body: { revision: 1, note: '测试' } },
   runRanking: { path: '/v1/rankings/2026-Q3/runs', body: {} },
+  listPublishedQuarters: { path: '/v1/rankings' },
   listRankingVersions: { path: '/v1/rankings/2026-Q3/versions' },
   getRanking: { path: '/v1/rankings/2026-Q3' },
   getBranchScorecard: { path: '/v1/rankings/2026-Q3/branches/jianxinnanjie' },

@@ -11,7 +11,7 @@ import {
 } from '../../src/subpackages/rankings/charts/geometry';
 import type { ChartContext } from '../../src/subpackages/rankings/charts/paint';
 import { deltaText, starsText } from '../../src/subpackages/rankings/services/labels';
-import { addQuarters, currentQuarter, quarterLabel, quarterParam, quarterShort } from '../../src/subpackages/rankings/services/quarter';
+import { addQuarters, currentQuarter, openingQuarter, quarterLabel, quarterParam, quarterShort } from '../../src/subpackages/rankings/services/quarter';
 import { checkScoring, contentOf, valuesOf } from '../../src/subpackages/rankings/services/scoring-form';
 
 const close = (p: { x: number; y: number }, x: number, y: number) => {
@@ -102,6 +102,15 @@ describe('quarters (Asia/Shanghai)', () => {
     expect(quarterParam('2027-Q1', now)).toBe('2026-Q4');
     expect(quarterParam('2026-Q5', now)).toBe('2026-Q4');
     expect(quarterParam(undefined, now)).toBe('2026-Q4');
+  });
+
+  it('a ranking page opens on the latest published quarter, else on the current one', () => {
+    const now = Date.UTC(2026, 10, 27); // 2026-Q4 in Shanghai
+    expect(openingQuarter([{ quarter: '2026-Q3' }, { quarter: '2026-Q2' }], now)).toBe('2026-Q3');
+    expect(openingQuarter([{ quarter: '2025-Q4' }], now)).toBe('2025-Q4');
+    expect(openingQuarter([], now)).toBe('2026-Q4');
+    // A quarter that has not begun (a clock running behind the server's) is never opened.
+    expect(openingQuarter([{ quarter: '2027-Q1' }, { quarter: '2026-Q3' }], now)).toBe('2026-Q3');
   });
 
   it('stars and change read at a glance', () => {

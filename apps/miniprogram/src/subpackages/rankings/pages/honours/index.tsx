@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
-import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { EmptyView, LoadingView, ResourceView } from '../../../../components/state-views';
 import { isH5 } from '../../../../config/runtime-config';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
@@ -13,7 +13,8 @@ import { toFailure } from '../../../../services/api-failure';
 import { HONOURS_CANVAS_ID, renderHonours, shareImage } from '../../charts/share-image';
 import { QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
 import { UnpublishedView } from '../../components/unpublished-view';
-import { quarterLabel, quarterParam } from '../../services/quarter';
+import { useOpeningQuarter } from '../../hooks/use-opening-quarter';
+import { quarterLabel } from '../../services/quarter';
 import { readsRankings, runsRankings } from '../../services/ranking-access';
 import { orUnpublished } from '../../services/unpublished';
 import '../../ranking.css';
@@ -102,20 +103,24 @@ function HonoursView({ data, quarter }: { data: Honours; quarter: string }) {
 export default function HonoursPage() {
   const { params } = useRouter();
   const session = useSession();
-  const [quarter, setQuarter] = useState(() => quarterParam(params.quarter));
-  const { state, reload } = useResource(async () => orUnpublished(await api.getHonours({ params: { quarter } })), [quarter], {
-    enabled: Boolean(session.token),
-  });
+  const reader = readsRankings(session.me);
+  const [quarter, setQuarter] = useOpeningQuarter(params.quarter, Boolean(session.token) && reader);
   if (!session.token)
     return (
       <View className="cx-page">
         <SignInNeeded />
       </View>
     );
-  if (!readsRankings(session.me))
+  if (!reader)
     return (
       <View className="cx-page">
         <BindingNeeded text="十佳百优供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+      </View>
+    );
+  if (!quarter)
+    return (
+      <View className="cx-page">
+        <LoadingView />
       </View>
     );
   const admin = runsRankings(session.me);
@@ -123,11 +128,18 @@ export default function HonoursPage() {
     <View className="cx-page ranking-page cx-honours-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
       <RankingNav quarter={quarter} current="honours" admin={admin} />
-      <ResourceView state={state} onRetry={reload}>
-        {(data) => (data ? <HonoursView data={data} quarter={quarter} /> : <UnpublishedView quarter={quarter} admin={admin} />)}
-      </ResourceView>
+      <HonoursOf quarter={quarter} admin={admin} />
       {/* Copying a code and sharing an image are privacy APIs: our 隐私保护指引 popup answers them here. */}
       <PrivacyPopup />
     </View>
+  );
+}
+
+function HonoursOf({ quarter, admin }: { quarter: string; admin: boolean }) {
+  const { state, reload } = useResource(async () => orUnpublished(await api.getHonours({ params: { quarter } })), [quarter]);
+  return (
+    <ResourceView state={state} onRetry={reload}>
+      {(data) => (data ? <HonoursView data={data} quarter={quarter} /> : <UnpublishedView quarter={quarter} admin={admin} />)}
+    </ResourceView>
   );
 }

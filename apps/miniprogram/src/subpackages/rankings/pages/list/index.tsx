@@ -14,8 +14,9 @@ import { toFailure } from '../../../../services/api-failure';
 import { askConsent, prefetchConsent } from '../../../../services/subscribe-consent';
 import { QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
 import { UnpublishedView } from '../../components/unpublished-view';
+import { useOpeningQuarter } from '../../hooks/use-opening-quarter';
 import { downloadRankingXlsx } from '../../services/export-ranking';
-import { quarterLabel, quarterParam } from '../../services/quarter';
+import { quarterLabel } from '../../services/quarter';
 import { readsRankings, runsRankings } from '../../services/ranking-access';
 import { orUnpublished } from '../../services/unpublished';
 import '../../ranking.css';
@@ -178,13 +179,14 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
   return <View>{body}</View>;
 }
 
-/** 季度排名: `?quarter=yyyy-Qn` (default this quarter). */
+/** 季度排名: `?quarter=yyyy-Qn` (default the latest published quarter). */
 export default function RankingListPage() {
   const { params } = useRouter();
   const session = useSession();
-  const [quarter, setQuarter] = useState(() => quarterParam(params.quarter));
+  const reader = readsRankings(session.me);
+  const [quarter, setQuarter] = useOpeningQuarter(params.quarter, Boolean(session.token) && reader);
   useEffect(() => {
-    Taro.setNavigationBarTitle({ title: `${quarterLabel(quarter)}排名` }).catch(ignore);
+    if (quarter) Taro.setNavigationBarTitle({ title: `${quarterLabel(quarter)}排名` }).catch(ignore);
   }, [quarter]);
   const leader = Boolean(session.me?.bindings.some((b) => !b.revokedAt && b.role === 'leader'));
   useEffect(() => {
@@ -196,10 +198,16 @@ export default function RankingListPage() {
         <SignInNeeded />
       </View>
     );
-  if (!readsRankings(session.me))
+  if (!reader)
     return (
       <View className="cx-page">
         <BindingNeeded text="季度排名供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+      </View>
+    );
+  if (!quarter)
+    return (
+      <View className="cx-page">
+        <LoadingView />
       </View>
     );
   const admin = runsRankings(session.me);
