@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import RankingListPage from '../../src/subpackages/rankings/pages/list/index';
-import { taroMock } from '../mocks/taro';
 import { addQuarters } from '../../src/subpackages/rankings/services/quarter';
+import { taroMock } from '../mocks/taro';
 import { errorReply, fakeApi } from '../support/fake-api';
 import { all, asAdmin, asLeader, el, Q, ranking, row, starMap } from '../support/ranking-fixtures';
 

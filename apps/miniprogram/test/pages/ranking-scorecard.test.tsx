@@ -1,5 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { RADAR_SIZE } from '../../src/subpackages/rankings/charts/paint';
 import ScorecardPage from '../../src/subpackages/rankings/pages/scorecard/index';
 import { router, taroMock } from '../mocks/taro';
 import { errorReply, fakeApi } from '../support/fake-api';
@@ -75,6 +76,12 @@ describe('支部成绩单', () => {
       // The radar's spokes (a component without data says so) and the trend's values were drawn.
       expect(calls.fillText).toEqual(
         expect.arrayContaining(['重点任务', '月度观摩', '无数据', '每日报告', '90.0', '来信三率', '进步幅度', '70.0', '79.0']),
+      );
+      // 无数据 is a gap, not a zero: four components have scores, so four dots, none at the radar's centre.
+      const radarDots = calls.arcs.filter((a) => a.r === 6);
+      expect(radarDots.length).toBe(scorecard().components.filter((c) => c.score !== null).length);
+      expect(radarDots.some((d) => Math.abs(d.x - RADAR_SIZE.width / 2) < 1 && Math.abs(d.y - (RADAR_SIZE.height / 2 + 10)) < 1)).toBe(
+        false,
       );
     } finally {
       spy.mockRestore();

@@ -45,7 +45,7 @@ export const observationsShortcut: Shortcut = {
 export const rankingShortcut: Shortcut = {
   key: 'ranking',
   title: '季度排名',
-  description: '各支部本季度得分、星级和进步，十佳百优和星级地图',
+  description: '最近一期已发布的支部得分、星级和进步，十佳百优和星级地图',
   target: { kind: 'page', url: PAGES.ranking() },
 };
 /** District admins compute, review, annotate and publish each quarter's ranking, and set the scoring model. */

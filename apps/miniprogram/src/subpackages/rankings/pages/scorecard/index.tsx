@@ -92,8 +92,8 @@ const RADAR_LABELS: Record<ScoreComponent, string> = {
 };
 
 /**
- * 得分雷达: the five score components (0–100) on one radar; a component without data this quarter sits at the
- * centre and says 无数据. The five stars follow as bars (their completion comes from the key tasks).
+ * 得分雷达: the five score components (0–100) on one radar; a component without data this quarter is a gap in
+ * the line (never a zero) and its label says 无数据. The five stars follow as bars (their completion comes from the key tasks).
  */
 function ScoreRadar({ card }: { card: BranchScorecard }) {
   // Drawn again only when the scorecard itself changes.
@@ -102,7 +102,7 @@ function ScoreRadar({ card }: { card: BranchScorecard }) {
       paintRadar(
         ctx,
         card.components.map((c) => RADAR_LABELS[c.component]),
-        [{ values: card.components.map((c) => c.score ?? 0), color: RED }],
+        [{ values: card.components.map((c) => c.score), color: RED }],
         card.components.map((c) => (c.score === null ? '无数据' : score(c.score))),
       ),
     [card],
