@@ -99,7 +99,8 @@ export function paintRadar(ctx: ChartContext, labels: string[], series: RadarSer
       for (const run of runs) {
         // An open line through the spokes that have data; the missing ones stay a gap.
         ctx.beginPath();
-        run.forEach((i, k) => (k === 0 ? ctx.moveTo(pts[i].x, pts[i].y) : ctx.lineTo(pts[i].x, pts[i].y)));
+        ctx.moveTo(pts[run[0]].x, pts[run[0]].y);
+        for (const i of run.slice(1)) ctx.lineTo(pts[i].x, pts[i].y);
         ctx.stroke();
       }
     for (const p of pts.filter((_, i) => s.values[i] !== null)) {
