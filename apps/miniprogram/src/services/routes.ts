@@ -137,6 +137,8 @@ export const PAGES = {
   /** 支部成绩单: a branch's scorecard in a quarter's ranking (a named `version`: district admins' drafts). */
   rankingScorecard: (quarter: string, branchId: string, version?: number) =>
     `/subpackages/rankings/pages/scorecard/index?quarter=${quarter}&branchId=${encodeURIComponent(branchId)}${version ? `&version=${version}` : ''}`,
+  /** A branch's scorecard in the latest published quarter (a secretary's or cadre's 我的排名). */
+  myScorecard: (branchId: string) => `/subpackages/rankings/pages/scorecard/index?branchId=${encodeURIComponent(branchId)}`,
   /** 星级地图: branches at 0–5 stars per township against last quarter and the plans. */
   rankingStarMap: (quarter?: string) => `/subpackages/rankings/pages/star-map/index${quarter ? `?quarter=${quarter}` : ''}`,
   /** 十佳 / 百优 / 进步最快, with a share image. */

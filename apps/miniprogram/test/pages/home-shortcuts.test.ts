@@ -156,7 +156,7 @@ describe('home shortcuts', () => {
       expect(shortcutsFor(me).map((c) => c.key)).not.toContain('ranking-review');
       expect(shortcutsFor(me).map((c) => c.key)).not.toContain('scoring');
     }
-    // Inspectors, branch cadres and residents are not readers of the ranking routes.
+    // Inspectors and residents are not readers of the ranking routes.
     for (const me of [
       makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' } })] }),
       makeMe({ bindings: [secretary] }),
@@ -164,6 +164,13 @@ describe('home shortcuts', () => {
     ]) {
       expect(shortcutsFor(me).map((c) => c.key)).not.toContain('ranking');
     }
+    // A branch's secretary (and cadres) open their own scorecard in the latest published quarter: 我的排名.
+    const mine = shortcutsFor(makeMe({ bindings: [secretary] })).filter((c) => c.title === '我的排名');
+    expect(mine.map((c) => c.target)).toEqual([
+      { kind: 'page', url: `/subpackages/rankings/pages/scorecard/index?branchId=${(secretary.scope as { branchId: string }).branchId}` },
+    ]);
+    for (const me of [makeMe({ bindings: [leader] }), makeMe({ roles: ['resident'], bindings: [] })])
+      expect(shortcutsFor(me).map((c) => c.title)).not.toContain('我的排名');
   });
 
   it('secretary: 填写今日日报 and 我的日报日历 for the bound branch, first', () => {

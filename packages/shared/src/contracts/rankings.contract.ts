@@ -31,7 +31,7 @@ import {
 const RANKING_READERS = ['township_staff', 'leader', 'district_admin'] as const;
 /**
  * The published ranking is read in the open (亮赛比, 比学赶超): a branch's secretary and cadres also read their
- * township's list, star map and honours, and their own branch's scorecard.
+ * township's list, star map and honours, their own branch's scorecard, and the scoring model they are ranked by.
  */
 const PUBLISHED_RANKING_READERS = [...RANKING_READERS, 'secretary', 'cadre'] as const;
 
@@ -41,21 +41,21 @@ export const rankingsRoutes = {
     method: 'GET',
     path: '/v1/scoring',
     summary: '每季度一评比: the scoring model in force (weights, deductions, star rule, list sizes)',
-    access: rolesAccess(...RANKING_READERS),
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
     responses: { 200: ScoringModel },
   }),
   listScoringVersions: defineRoute({
     method: 'GET',
     path: '/v1/scoring/versions',
     summary: 'Every published scoring version, newest first',
-    access: rolesAccess(...RANKING_READERS),
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
     responses: { 200: ScoringVersionList },
   }),
   getScoringVersion: defineRoute({
     method: 'GET',
     path: '/v1/scoring/versions/{version}',
     summary: 'One published (immutable) scoring version',
-    access: rolesAccess(...RANKING_READERS),
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
     params: ScoringVersionPath,
     responses: { 200: ScoringModel },
   }),

@@ -33,6 +33,17 @@ export function branchObservationShortcuts(bindings: RoleBinding[]): Shortcut[] 
   }));
 }
 
+/** Secretaries and cadres: their branch's scorecard in the latest published ranking (亮赛比: its place in the open). */
+export function myRankingShortcuts(bindings: RoleBinding[]): Shortcut[] {
+  const branches = branchesOf(bindings);
+  return branches.map((br) => ({
+    key: `my-ranking:${br.id}`,
+    title: '我的排名',
+    description: branches.length > 1 ? br.label : '本支部在乡镇（街道）和全区的名次、得分和星级',
+    target: { kind: 'page', url: PAGES.myScorecard(br.id) },
+  }));
+}
+
 /** 每月一观摩: township staff and the district organise and score; inspectors and leaders score and oversee. */
 export const observationsShortcut: Shortcut = {
   key: 'observations',

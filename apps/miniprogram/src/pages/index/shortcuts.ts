@@ -17,6 +17,7 @@ import {
   branchObservationShortcuts,
   findingsOverviewShortcut,
   findingsShortcuts,
+  myRankingShortcuts,
   observationsShortcut,
   rankingReviewShortcut,
   rankingShortcut,
@@ -209,7 +210,10 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
     cards.push(...communityBoardShortcuts(byRole('secretary'), false));
   }
   if (['township_staff', 'district_admin', 'inspector', 'leader'].some(has)) cards.push(observationsShortcut);
-  if (has('cadre') || has('secretary')) cards.push(...branchObservationShortcuts([...byRole('secretary'), ...byRole('cadre')]));
+  if (has('cadre') || has('secretary')) {
+    cards.push(...branchObservationShortcuts([...byRole('secretary'), ...byRole('cadre')]));
+    cards.push(...myRankingShortcuts([...byRole('secretary'), ...byRole('cadre')]));
+  }
 
   if (has('district_admin') || has('township_staff')) cards.push(...learnOrganiserShortcuts);
   if (has('cadre') || has('secretary')) cards.push(...learnTakerShortcuts);

@@ -114,7 +114,7 @@ export default function HonoursPage() {
   if (!reader)
     return (
       <View className="cx-page">
-        <BindingNeeded text="十佳百优供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+        <BindingNeeded text="十佳百优供支部书记、村（社区）干部、乡镇（街道）工作人员、县级领导和区委组织部查看" />
       </View>
     );
   if (!quarter)

@@ -201,7 +201,7 @@ export default function RankingListPage() {
   if (!reader)
     return (
       <View className="cx-page">
-        <BindingNeeded text="季度排名供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+        <BindingNeeded text="季度排名供支部书记、村（社区）干部、乡镇（街道）工作人员、县级领导和区委组织部查看" />
       </View>
     );
   if (!quarter)

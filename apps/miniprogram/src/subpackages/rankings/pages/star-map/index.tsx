@@ -138,7 +138,7 @@ export default function StarMapPage() {
   if (!reader)
     return (
       <View className="cx-page">
-        <BindingNeeded text="星级地图供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+        <BindingNeeded text="星级地图供支部书记、村（社区）干部、乡镇（街道）工作人员、县级领导和区委组织部查看" />
       </View>
     );
   if (!quarter)
