@@ -24,6 +24,16 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
     body: { action: 'start', version: 1 },
   },
   getTownshipReviewSummary: { path: '/v1/townships/demo-gwh/reviews/2026-11' },
+  getBranchPledges: { path: '/v1/branches/yingtaogou/pledges/2026' },
+  publishPledges: {
+    path: '/v1/branches/yingtaogou/pledges/2026',
+    body: { items: [{ id: 'PLEDGEAUTH01', star: 'branch_strong', period: 'year', text: '测试承诺事项', measure: '测试' }], version: 0 },
+  },
+  reportPledgeProgress: {
+    path: '/v1/branches/yingtaogou/pledges/2026/progress/2026-11/PLEDGEAUTH01',
+    body: { percent: 50, text: '测试进展', version: 0 },
+  },
+  getPledgeBoard: { path: '/v1/townships/demo-gwh/pledge-board/2026-11' },
   scheduleBackwards: { path: '/v1/plans/schedule-backwards', body: { evaluationDate: '2026-12-20', milestones: 3 } },
   getDistrictBoard: { path: '/v1/board/2026' },
   getTownshipBoard: { path: '/v1/townships/demo-gwh/board/2026' },
