@@ -26,6 +26,8 @@ describe('亮赛比 on DynamoDB Local', () => {
       expect.any(String),
       2,
     ]);
+    // The rural star set: what the secretary may commit to.
+    expect(first.body.stars).toEqual(['branch_strong', 'industry', 'ecology', 'safety_law', 'civility']);
     const retry = await call('PUT', path, DEMO.secretary, { items, version: 0 });
     expect([retry.status, retry.body.version]).toEqual([200, 1]);
 

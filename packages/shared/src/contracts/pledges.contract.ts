@@ -55,6 +55,8 @@ export const BranchPledges = z.object({
   branchId: Id,
   branchName: z.string(),
   townshipId: Id,
+  /** The branch's star set (a commitment is for one of these). */
+  stars: z.array(Star),
   year: z.int(),
   /** 0: nothing published yet. */
   version: z.int(),

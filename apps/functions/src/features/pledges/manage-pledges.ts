@@ -55,6 +55,7 @@ function pledgesView(branch: Branch, year: number, doc: StoredPledges | undefine
     branchId: branch.id,
     branchName: branch.name,
     townshipId: branch.townshipId,
+    stars: starsOf(branch),
     year,
     version: doc?.version ?? 0,
     ...(doc ? { publishedAt: doc.publishedAt, publishedByName: doc.publishedByName } : {}),
