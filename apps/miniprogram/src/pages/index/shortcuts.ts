@@ -31,6 +31,7 @@ import {
   reviewShortcuts,
   reviewSummaryShortcut,
 } from './plan-shortcuts';
+import { branchPledgeShortcuts, pledgeBoardShortcut } from './pledge-shortcuts';
 import { dailyRulesShortcut, districtDashboard, exemptionsShortcut, reportShortcuts } from './report-shortcuts';
 import { type Shortcut, townshipIdsOf } from './shortcut';
 
@@ -171,6 +172,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
     cards.push(findingsOverviewShortcut(townships));
     cards.push(reviewSummaryShortcut(townships));
     cards.push(rankingShortcut);
+    cards.push(...townships.map(pledgeBoardShortcut));
   }
   if (has('inspector')) {
     cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));
@@ -213,6 +215,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
   if (has('cadre') || has('secretary')) {
     cards.push(...branchObservationShortcuts([...byRole('secretary'), ...byRole('cadre')]));
     cards.push(...myRankingShortcuts([...byRole('secretary'), ...byRole('cadre')]));
+    cards.push(...branchPledgeShortcuts([...byRole('secretary'), ...byRole('cadre')]));
   }
 
   if (has('district_admin') || has('township_staff')) cards.push(...learnOrganiserShortcuts);
