@@ -57,6 +57,11 @@ export default defineAppConfig({
       pages: ['pages/board/index', 'pages/summary/index'],
     },
     {
+      // 亮赛比: a secretary's 亮承诺 and the branch's monthly 赛实绩, and the township's 亮赛比擂台.
+      root: 'subpackages/pledges',
+      pages: ['pages/branch/index', 'pages/board/index'],
+    },
+    {
       // 每月一观摩: the month's observations (待我评分 / 我组织的), planning one, scoring, the results and the branch's own results.
       root: 'subpackages/observations',
       pages: ['pages/list/index', 'pages/create/index', 'pages/score/index', 'pages/results/index', 'pages/branch/index'],

@@ -16,6 +16,7 @@ export * from './contracts/news.contract';
 export * from './contracts/observations.contract';
 export * from './contracts/org.contract';
 export * from './contracts/plans.contract';
+export * from './contracts/pledges.contract';
 export * from './contracts/rankings.contract';
 export * from './contracts/rankings.schemas';
 export * from './contracts/reports.contract';

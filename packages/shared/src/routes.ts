@@ -10,6 +10,7 @@ import { newsRoutes } from './contracts/news.contract';
 import { observationsRoutes } from './contracts/observations.contract';
 import { orgRoutes } from './contracts/org.contract';
 import { plansRoutes } from './contracts/plans.contract';
+import { pledgesRoutes } from './contracts/pledges.contract';
 import { rankingsRoutes } from './contracts/rankings.contract';
 import { reportsRoutes } from './contracts/reports.contract';
 import { starsRoutes } from './contracts/stars.contract';
@@ -27,6 +28,7 @@ export const routesByFeature = {
   observations: observationsRoutes,
   inspections: inspectionsRoutes,
   'study-review': studyReviewRoutes,
+  pledges: pledgesRoutes,
   learning: learningRoutes,
   news: newsRoutes,
   rankings: rankingsRoutes,
@@ -49,6 +51,7 @@ export const routes = {
   ...observationsRoutes,
   ...inspectionsRoutes,
   ...studyReviewRoutes,
+  ...pledgesRoutes,
   ...learningRoutes,
   ...newsRoutes,
   ...rankingsRoutes,

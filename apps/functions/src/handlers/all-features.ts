@@ -9,6 +9,7 @@ import { newsFeature } from '../features/news/news.feature';
 import { observationsFeature } from '../features/observations/observations.feature';
 import { orgFeature } from '../features/org/org.feature';
 import { plansFeature } from '../features/plans/plans.feature';
+import { pledgesFeature } from '../features/pledges/pledges.feature';
 import { rankingsFeature } from '../features/rankings/rankings.feature';
 import { reportsFeature } from '../features/reports/reports.feature';
 import { starsFeature } from '../features/stars/stars.feature';
@@ -27,6 +28,7 @@ export const ALL_FEATURES: readonly FeatureModule[] = [
   observationsFeature,
   inspectionsFeature,
   studyReviewFeature,
+  pledgesFeature,
   learningFeature,
   newsFeature,
   rankingsFeature,

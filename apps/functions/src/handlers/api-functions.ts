@@ -15,7 +15,7 @@ export const API_FUNCTIONS = {
   /** 清风邮局: the only function that seals and opens writers' identities. */
   mailbox: ['mailbox'],
   /** The branches' creation work: 创星计划 with 挂图作战, 学讲评, and 创星申报 with its review path (评星定级). */
-  work: ['plans', 'study-review', 'stars'],
+  work: ['plans', 'study-review', 'stars', 'pledges'],
   /** The township's field work: 每月一观摩 and 四不两直. */
   field: ['observations', 'inspections'],
   /** 每季度一评比. */

@@ -1,4 +1,5 @@
 import { plansFeature } from '../features/plans/plans.feature';
+import { pledgesFeature } from '../features/pledges/pledges.feature';
 import { starsFeature } from '../features/stars/stars.feature';
 import { studyReviewFeature } from '../features/study-review/study-review.feature';
 import { createApiHandler } from './api-function';
@@ -7,4 +8,5 @@ export const handler = createApiHandler('work', {
   plans: plansFeature,
   'study-review': studyReviewFeature,
   stars: starsFeature,
+  pledges: pledgesFeature,
 });

@@ -174,8 +174,16 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect(a.body.annotations[0]).toMatchObject({ branchId: 'jianxinnanjie', branchName: '建新南街社区' });
     expect((await annotate(0)).status).toBe(409); // stale revision
     expect((await stack.call('POST', '/v1/rankings/2026-Q2/versions/1/publish', { token: admin, body: { revision: 0 } })).status).toBe(409);
+    // A draft is not a published quarter: the ranking pages would still open on an empty current quarter.
+    expect((await stack.call('GET', '/v1/rankings', { token: leader })).body).toEqual({ quarters: [] });
     const pub = await stack.call('POST', '/v1/rankings/2026-Q2/versions/1/publish', { token: admin, body: { revision: 1 } });
     expect([pub.status, pub.body.status, pub.body.current]).toEqual([200, 'published', true]);
+    // On 1 July (Q3 in Shanghai) the latest published quarter is Q2: the leader's pages open on it.
+    const published = await stack.call('GET', '/v1/rankings', { token: leader });
+    expect([published.status, published.body.quarters]).toEqual([200, [{ quarter: '2026-Q2', version: 1, publishedAt: now }]]);
+    expect((await stack.call('GET', '/v1/rankings', { token: staff })).body.quarters.map((q: { quarter: string }) => q.quarter)).toEqual([
+      '2026-Q2',
+    ]);
     // The leaders hear of it in their 消息中心 (written with the publish).
     const notices = (await stack.call('GET', '/v1/notices', { token: leader })).body.notices;
     expect(notices.filter((n: { kind: string }) => n.kind === 'ranking_published')).toEqual([
@@ -238,6 +246,34 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect((await stack.call('POST', '/v1/rankings/2026-Q2/runs', { token: staff, body: {} })).status).toBe(403);
   });
 
+  it('a secretary or cadre reads their township’s published ranking and their own scorecard, nothing more (亮赛比 in the open)', async () => {
+    const [secretary, cadre] = await Promise.all([stack.tokenFor(DEMO.secretary), stack.tokenFor(DEMO.cadre)]);
+    for (const token of [secretary, cadre]) {
+      expect((await stack.call('GET', '/v1/rankings', { token })).body.quarters.map((q: { quarter: string }) => q.quarter)).toEqual([
+        '2026-Q2',
+      ]);
+      const list = await stack.call('GET', '/v1/rankings/2026-Q2', { token, query: { limit: '200' } });
+      expect(list.status).toBe(200);
+      expect(new Set(list.body.rows.map((r: { townshipId: string }) => r.townshipId))).toEqual(new Set(['demo-gwh']));
+      const own = list.body.rows.find((r: { branchId: string }) => r.branchId === 'yingtaogou');
+      expect(own.districtRank).toBeGreaterThan(0);
+      expect(own.townshipRank).toBeGreaterThan(0);
+      const card = await stack.call('GET', '/v1/rankings/2026-Q2/branches/yingtaogou', { token });
+      expect([card.status, card.body.row.districtRank]).toEqual([200, own.districtRank]);
+      // A neighbour's row is on the list, its scorecard is not theirs to open; other townships are refused.
+      const neighbour = list.body.rows.find((r: { branchId: string }) => r.branchId !== 'yingtaogou').branchId;
+      expect((await stack.call('GET', `/v1/rankings/2026-Q2/branches/${neighbour}`, { token })).status).toBe(404);
+      expect((await stack.call('GET', '/v1/rankings/2026-Q2/branches/jianxinnanjie', { token })).status).toBe(404);
+      expect((await stack.call('GET', '/v1/rankings/2026-Q2', { token, query: { townshipId: 'wulibao' } })).status).toBe(403);
+      const map = await stack.call('GET', '/v1/rankings/2026-Q2/star-map', { token });
+      expect(map.body.townships.map((t: { townshipId: string }) => t.townshipId)).toEqual(['demo-gwh']);
+      expect((await stack.call('GET', '/v1/rankings/2026-Q2/export', { token })).status).toBe(403);
+      expect((await stack.call('POST', '/v1/rankings/2026-Q2/runs', { token, body: {} })).status).toBe(403);
+    }
+    // A resident reads no ranking at all.
+    expect((await stack.call('GET', '/v1/rankings', { token: await stack.tokenFor(DEMO.resident) })).status).toBe(403);
+  });
+
   it('the next quarter counts the change (不比基础比变化); a correction is a new version with its own hash', async () => {
     now = '2026-10-01T02:00:00.000Z';
     [admin, leader, staff] = await Promise.all([
@@ -254,6 +290,10 @@ describe('quarterly rankings on DynamoDB Local', () => {
     expect(row('jianxinnanjie').delta).toBeLessThan(0);
     expect(row('wulibao-b03').delta).toBeGreaterThan(0);
     await stack.call('POST', '/v1/rankings/2026-Q3/versions/1/publish', { token: admin, body: { revision: 0 } });
+    expect((await stack.call('GET', '/v1/rankings', { token: leader })).body.quarters.map((q: { quarter: string }) => q.quarter)).toEqual([
+      '2026-Q3',
+      '2026-Q2',
+    ]);
     const honours = await stack.call('GET', '/v1/rankings/2026-Q3/honours', { token: admin });
     expect(honours.body.mostImproved[0].branchId).toBe('wulibao-b03');
     expect(honours.body.mostImproved.every((r: { delta: number }) => r.delta > 0)).toBe(true);

@@ -132,11 +132,19 @@ export const PAGES = {
   newsFeed: '/subpackages/news/pages/feed/index',
   newsDetail: (id: string) => `/subpackages/news/pages/detail/index?id=${encodeURIComponent(id)}`,
   newsPost: '/subpackages/news/pages/post/index',
+  /** 亮承诺 · 赛实绩: a branch's commitments of a year and their monthly progress. */
+  branchPledges: (branchId: string, year?: number) =>
+    `/subpackages/pledges/pages/branch/index?branchId=${encodeURIComponent(branchId)}${year ? `&year=${year}` : ''}`,
+  /** 亮赛比擂台: a township's branches, their commitments and progress in a month. */
+  pledgeBoard: (townshipId: string, month?: string) =>
+    `/subpackages/pledges/pages/board/index?townshipId=${encodeURIComponent(townshipId)}${month ? `&month=${month}` : ''}`,
   /** 每季度一评比: the district ranking of a quarter (`yyyy-Qn`, Asia/Shanghai; default this quarter). */
   ranking: (quarter?: string) => `/subpackages/rankings/pages/list/index${quarter ? `?quarter=${quarter}` : ''}`,
   /** 支部成绩单: a branch's scorecard in a quarter's ranking (a named `version`: district admins' drafts). */
   rankingScorecard: (quarter: string, branchId: string, version?: number) =>
     `/subpackages/rankings/pages/scorecard/index?quarter=${quarter}&branchId=${encodeURIComponent(branchId)}${version ? `&version=${version}` : ''}`,
+  /** A branch's scorecard in the latest published quarter (a secretary's or cadre's 我的排名). */
+  myScorecard: (branchId: string) => `/subpackages/rankings/pages/scorecard/index?branchId=${encodeURIComponent(branchId)}`,
   /** 星级地图: branches at 0–5 stars per township against last quarter and the plans. */
   rankingStarMap: (quarter?: string) => `/subpackages/rankings/pages/star-map/index${quarter ? `?quarter=${quarter}` : ''}`,
   /** 十佳 / 百优 / 进步最快, with a share image. */

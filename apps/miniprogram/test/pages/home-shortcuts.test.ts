@@ -20,6 +20,7 @@ describe('home shortcuts', () => {
       '整改督办',
       '学讲评',
       '季度排名',
+      '亮赛比擂台',
       '每月一观摩',
       '应知应会测试',
       '调查问卷',
@@ -35,6 +36,10 @@ describe('home shortcuts', () => {
     expect(cards[6].target).toEqual({ kind: 'page', url: '/subpackages/identity/pages/bindings/index' });
     expect(cards[7].target).toEqual({ kind: 'page', url: '/subpackages/reports/pages/exemptions/index' });
     expect(cards.map((c) => c.title)).not.toContain('日报规则');
+    expect(cards.find((c) => c.title === '亮赛比擂台')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/pledges/pages/board/index?townshipId=wulibao',
+    });
     expect(cards.find((c) => c.title === '整改督办')?.target).toEqual({
       kind: 'page',
       url: '/subpackages/inspections/pages/township/index?townshipId=wulibao',
@@ -156,7 +161,7 @@ describe('home shortcuts', () => {
       expect(shortcutsFor(me).map((c) => c.key)).not.toContain('ranking-review');
       expect(shortcutsFor(me).map((c) => c.key)).not.toContain('scoring');
     }
-    // Inspectors, branch cadres and residents are not readers of the ranking routes.
+    // Inspectors and residents are not readers of the ranking routes.
     for (const me of [
       makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' } })] }),
       makeMe({ bindings: [secretary] }),
@@ -164,6 +169,19 @@ describe('home shortcuts', () => {
     ]) {
       expect(shortcutsFor(me).map((c) => c.key)).not.toContain('ranking');
     }
+    // 亮赛比: the secretary's own commitments and the township's board.
+    const pledgeCards = shortcutsFor(makeMe({ bindings: [secretary] })).filter((c) => c.key.startsWith('pledge'));
+    expect(pledgeCards.map((c) => [c.title, c.target])).toEqual([
+      ['亮承诺 · 赛实绩', { kind: 'page', url: '/subpackages/pledges/pages/branch/index?branchId=jianxinnan' }],
+      ['亮赛比擂台', { kind: 'page', url: '/subpackages/pledges/pages/board/index?townshipId=wulibao' }],
+    ]);
+    // A branch's secretary (and cadres) open their own scorecard in the latest published quarter: 我的排名.
+    const mine = shortcutsFor(makeMe({ bindings: [secretary] })).filter((c) => c.title === '我的排名');
+    expect(mine.map((c) => c.target)).toEqual([
+      { kind: 'page', url: `/subpackages/rankings/pages/scorecard/index?branchId=${(secretary.scope as { branchId: string }).branchId}` },
+    ]);
+    for (const me of [makeMe({ bindings: [leader] }), makeMe({ roles: ['resident'], bindings: [] })])
+      expect(shortcutsFor(me).map((c) => c.title)).not.toContain('我的排名');
   });
 
   it('secretary: 填写今日日报 and 我的日报日历 for the bound branch, first', () => {

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import RankingListPage from '../../src/subpackages/rankings/pages/list/index';
+import { addQuarters } from '../../src/subpackages/rankings/services/quarter';
 import { taroMock } from '../mocks/taro';
 import { errorReply, fakeApi } from '../support/fake-api';
 import { all, asAdmin, asLeader, el, Q, ranking, row, starMap } from '../support/ranking-fixtures';
@@ -61,6 +62,22 @@ describe('季度排名', () => {
     expect(taroMock.navigateTo).toHaveBeenLastCalledWith({
       url: `/subpackages/rankings/pages/scorecard/index?quarter=${Q}&branchId=dehuajie-b1`,
     });
+  });
+
+  it('without ?quarter= a leader lands on the latest published quarter, not on the unpublished current one', async () => {
+    asLeader();
+    const last = addQuarters(Q, -1);
+    const server = fakeApi({
+      'GET /v1/rankings': { status: 200, body: { quarters: [{ quarter: last, version: 1, publishedAt: '2026-10-02T02:00:00.000Z' }] } },
+      [`GET /v1/rankings/${last}/star-map`]: { status: 200, body: starMap() },
+      [`GET /v1/rankings/${last}`]: { status: 200, body: ranking([row(1)], 1) },
+    });
+
+    render(<RankingListPage />);
+    await waitFor(() => expect(all('.cx-ranking-row')).toHaveLength(1));
+    expect(el('.cx-ranking-quarter').getAttribute('data-quarter')).toBe(last);
+    expect(server.calls(`GET /v1/rankings/${Q}`)).toHaveLength(0);
+    expect(screen.queryByText(/尚未发布/)).toBeNull();
   });
 
   it('nothing published: 本季度排名尚未发布; a district admin is sent to 评比管理; the previous quarter is one tap away', async () => {

@@ -1,8 +1,13 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { sessionStore } from '../../src/services/session-store';
+import { RADAR_SIZE } from '../../src/subpackages/rankings/charts/paint';
 import ScorecardPage from '../../src/subpackages/rankings/pages/scorecard/index';
+import { addQuarters } from '../../src/subpackages/rankings/services/quarter';
 import { router, taroMock } from '../mocks/taro';
+import { makeMe, makeSession } from '../support/factories';
 import { errorReply, fakeApi } from '../support/fake-api';
+import { secretary } from '../support/home-bindings';
 import { all, asLeader, el, fakeCanvasContext, Q, scorecard } from '../support/ranking-fixtures';
 
 describe('支部成绩单', () => {
@@ -48,6 +53,27 @@ describe('支部成绩单', () => {
     expect(all('.cx-scorecard-trend-row')[0].textContent).toBe('2026年第三季度：70.0 分 · 2 星 · 全区第 9 名');
   });
 
+  it('我的排名: a secretary without ?quarter= gets the latest published quarter, and links to the township’s list', async () => {
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [secretary] }) }));
+    const last = addQuarters(Q, -1);
+    router.params = { branchId: 'wulibao-b1' };
+    const server = fakeApi({
+      'GET /v1/rankings': { status: 200, body: { quarters: [{ quarter: last, version: 2, publishedAt: '2026-10-02T02:00:00.000Z' }] } },
+      [`GET /v1/rankings/${last}/branches/wulibao-b1`]: {
+        status: 200,
+        body: { ...scorecard(), ranking: { ...scorecard().ranking, quarter: last } },
+      },
+    });
+
+    render(<ScorecardPage />);
+    await waitFor(() => expect(el('.cx-scorecard-branch')?.textContent).toBe('社区1'));
+    expect(server.calls(`GET /v1/rankings/${Q}/branches/wulibao-b1`)).toHaveLength(0);
+    expect(el('.cx-scorecard-rank').textContent).toBe('2');
+    fireEvent.click(all('.cx-ranking-nav').find((n) => n.getAttribute('data-key') === 'list')!);
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: `/subpackages/rankings/pages/list/index?quarter=${last}` });
+    expect(all('.cx-ranking-nav').map((n) => n.getAttribute('data-key'))).not.toContain('review');
+  });
+
   it('a branch outside the leader’s townships: 无权查看或不存在', async () => {
     asLeader();
     router.params = { quarter: Q, branchId: 'demo-xz1-b01' };
@@ -75,6 +101,12 @@ describe('支部成绩单', () => {
       // The radar's spokes (a component without data says so) and the trend's values were drawn.
       expect(calls.fillText).toEqual(
         expect.arrayContaining(['重点任务', '月度观摩', '无数据', '每日报告', '90.0', '来信三率', '进步幅度', '70.0', '79.0']),
+      );
+      // 无数据 is a gap, not a zero: four components have scores, so four dots, none at the radar's centre.
+      const radarDots = calls.arcs.filter((a) => a.r === 6);
+      expect(radarDots.length).toBe(scorecard().components.filter((c) => c.score !== null).length);
+      expect(radarDots.some((d) => Math.abs(d.x - RADAR_SIZE.width / 2) < 1 && Math.abs(d.y - (RADAR_SIZE.height / 2 + 10)) < 1)).toBe(
+        false,
       );
     } finally {
       spy.mockRestore();

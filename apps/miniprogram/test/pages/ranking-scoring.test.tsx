@@ -36,6 +36,9 @@ describe('评分模型', () => {
     await waitFor(() => expect(field('weights.keyTasks')).toBeTruthy());
     expect(el('.cx-scoring-version').textContent).toBe('现行第 1 版');
     expect(el('.cx-scoring-history').textContent).toContain('首版');
+    // The rules the product adds (list sizes, the progress threshold) say so, and that the district sets them.
+    expect(screen.getByText(/名额是本系统增设的规则/).textContent).toContain('请按本区支部总数调整');
+    expect(screen.getByText(/达星所需任务完成度.*本系统增设/).textContent).toContain('星级以评星定级授予的为准');
 
     fireEvent.change(field('weights.keyTasks'), { target: { value: '40' } });
     expect(el('.cx-scoring-weight-sum').textContent).toBe('（合计 105）');

@@ -6,12 +6,20 @@ import {
   radarLabel,
   radarPoint,
   radarPolygon,
+  radarRuns,
   stackSegments,
   trendPoints,
 } from '../../src/subpackages/rankings/charts/geometry';
 import type { ChartContext } from '../../src/subpackages/rankings/charts/paint';
 import { deltaText, starsText } from '../../src/subpackages/rankings/services/labels';
-import { addQuarters, currentQuarter, quarterLabel, quarterParam, quarterShort } from '../../src/subpackages/rankings/services/quarter';
+import {
+  addQuarters,
+  currentQuarter,
+  openingQuarter,
+  quarterLabel,
+  quarterParam,
+  quarterShort,
+} from '../../src/subpackages/rankings/services/quarter';
 import { checkScoring, contentOf, valuesOf } from '../../src/subpackages/rankings/services/scoring-form';
 
 const close = (p: { x: number; y: number }, x: number, y: number) => {
@@ -20,6 +28,14 @@ const close = (p: { x: number; y: number }, x: number, y: number) => {
 };
 
 describe('radar geometry', () => {
+  it('a missing value (无数据) is a gap in the line, never a zero; runs wrap past the last spoke', () => {
+    expect(radarRuns([1, 2, 3, 4, 5])).toEqual({ closed: true, runs: [[0, 1, 2, 3, 4]] });
+    expect(radarRuns([1, null, 3, 4, 5])).toEqual({ closed: false, runs: [[2, 3, 4, 0]] });
+    expect(radarRuns([1, 2, null, 4, null])).toEqual({ closed: false, runs: [[3], [0, 1]] });
+    expect(radarRuns([null, null, null])).toEqual({ closed: false, runs: [] });
+    expect(radarRuns([0, null, 0, 0, 0]).runs).toEqual([[2, 3, 4, 0]]); // a real 0 is drawn
+  });
+
   it('the first spoke points straight up; a full value sits on the outer ring', () => {
     close(radarPoint(0, 5, 100, 100, 300, 300, 200), 300, 100);
     close(radarPoint(0, 5, 50, 100, 300, 300, 200), 300, 200);
@@ -102,6 +118,15 @@ describe('quarters (Asia/Shanghai)', () => {
     expect(quarterParam('2027-Q1', now)).toBe('2026-Q4');
     expect(quarterParam('2026-Q5', now)).toBe('2026-Q4');
     expect(quarterParam(undefined, now)).toBe('2026-Q4');
+  });
+
+  it('a ranking page opens on the latest published quarter, else on the current one', () => {
+    const now = Date.UTC(2026, 10, 27); // 2026-Q4 in Shanghai
+    expect(openingQuarter([{ quarter: '2026-Q3' }, { quarter: '2026-Q2' }], now)).toBe('2026-Q3');
+    expect(openingQuarter([{ quarter: '2025-Q4' }], now)).toBe('2025-Q4');
+    expect(openingQuarter([], now)).toBe('2026-Q4');
+    // A quarter that has not begun (a clock running behind the server's) is never opened.
+    expect(openingQuarter([{ quarter: '2027-Q1' }, { quarter: '2026-Q3' }], now)).toBe('2026-Q3');
   });
 
   it('stars and change read at a glance', () => {

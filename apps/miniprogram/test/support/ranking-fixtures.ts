@@ -174,7 +174,7 @@ export function scorecard(partial: Partial<BranchScorecard> = {}): BranchScoreca
 
 /** A 2D context that records drawn text. */
 export function fakeCanvasContext() {
-  const calls = { fillText: [] as string[] };
+  const calls = { fillText: [] as string[], arcs: [] as { x: number; y: number; r: number }[] };
   const noop = () => undefined;
   const ctx = {
     fillStyle: '',
@@ -188,7 +188,7 @@ export function fakeCanvasContext() {
     beginPath: noop,
     moveTo: noop,
     lineTo: noop,
-    arc: noop,
+    arc: (x: number, y: number, r: number) => calls.arcs.push({ x, y, r }),
     closePath: noop,
     fill: noop,
     stroke: noop,

@@ -7,6 +7,7 @@ import {
   BranchScorecard,
   DistrictRanking,
   Honours,
+  PublishedQuarterList,
   PublishRankingBody,
   PublishScoringBody,
   PutScoringDraftBody,
@@ -28,6 +29,11 @@ import {
 
 /** Who reads the quarterly rankings (each within their townships). */
 const RANKING_READERS = ['township_staff', 'leader', 'district_admin'] as const;
+/**
+ * The published ranking is read in the open (亮赛比, 比学赶超): a branch's secretary and cadres also read their
+ * township's list, star map and honours, their own branch's scorecard, and the scoring model they are ranked by.
+ */
+const PUBLISHED_RANKING_READERS = [...RANKING_READERS, 'secretary', 'cadre'] as const;
 
 /** 每季度一评比: the scoring model and the quarterly rankings. */
 export const rankingsRoutes = {
@@ -35,21 +41,21 @@ export const rankingsRoutes = {
     method: 'GET',
     path: '/v1/scoring',
     summary: '每季度一评比: the scoring model in force (weights, deductions, star rule, list sizes)',
-    access: rolesAccess(...RANKING_READERS),
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
     responses: { 200: ScoringModel },
   }),
   listScoringVersions: defineRoute({
     method: 'GET',
     path: '/v1/scoring/versions',
     summary: 'Every published scoring version, newest first',
-    access: rolesAccess(...RANKING_READERS),
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
     responses: { 200: ScoringVersionList },
   }),
   getScoringVersion: defineRoute({
     method: 'GET',
     path: '/v1/scoring/versions/{version}',
     summary: 'One published (immutable) scoring version',
-    access: rolesAccess(...RANKING_READERS),
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
     params: ScoringVersionPath,
     responses: { 200: ScoringModel },
   }),
@@ -85,11 +91,18 @@ export const rankingsRoutes = {
     body: RunRankingBody,
     responses: { 200: RankingRun, 409: ErrorBody },
   }),
+  listPublishedQuarters: defineRoute({
+    method: 'GET',
+    path: '/v1/rankings',
+    summary: 'The quarters of the last two years with a published ranking, newest first (the ranking pages open on the first)',
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
+    responses: { 200: PublishedQuarterList },
+  }),
   listRankingVersions: defineRoute({
     method: 'GET',
     path: '/v1/rankings/{quarter}/versions',
     summary: 'The versions of a quarter’s ranking, newest first (leaders and staff see the published ones)',
-    access: rolesAccess(...RANKING_READERS),
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
     params: QuarterPath,
     responses: { 200: RankingVersionList },
   }),
@@ -97,7 +110,7 @@ export const rankingsRoutes = {
     method: 'GET',
     path: '/v1/rankings/{quarter}',
     summary: 'A quarter’s ranking, district order, filterable by township and branch type, paged',
-    access: rolesAccess(...RANKING_READERS),
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
     params: QuarterPath,
     query: RankingQuery,
     responses: { 200: DistrictRanking },
@@ -106,7 +119,7 @@ export const rankingsRoutes = {
     method: 'GET',
     path: '/v1/rankings/{quarter}/branches/{branchId}',
     summary: 'A branch’s scorecard: per-star status, component breakdown, deductions and trend over quarters',
-    access: rolesAccess(...RANKING_READERS),
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
     params: ScorecardPath,
     query: VersionQuery,
     responses: { 200: BranchScorecard },
@@ -115,7 +128,7 @@ export const rankingsRoutes = {
     method: 'GET',
     path: '/v1/rankings/{quarter}/star-map',
     summary: 'Branches at 0–5 stars per township, against last quarter and the plans (三星成片、四星倍增、五星涌现)',
-    access: rolesAccess(...RANKING_READERS),
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
     params: QuarterPath,
     query: VersionQuery,
     responses: { 200: StarMap },
@@ -124,7 +137,7 @@ export const rankingsRoutes = {
     method: 'GET',
     path: '/v1/rankings/{quarter}/honours',
     summary: '十佳, 百优 and the most improved branches of the quarter',
-    access: rolesAccess(...RANKING_READERS),
+    access: rolesAccess(...PUBLISHED_RANKING_READERS),
     params: QuarterPath,
     query: VersionQuery,
     responses: { 200: Honours },

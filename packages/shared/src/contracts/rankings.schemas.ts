@@ -42,7 +42,7 @@ export const ScoringModelContent = z
     improvementFullScaleDelta: z.int().check(z.minimum(1, '至少为 1'), z.maximum(100)),
     /** A star is earned when its key tasks average at least this completion and none of its veto items applies. */
     starCompletionPercent: z.int().check(z.minimum(1, '至少为 1'), z.maximum(100)),
-    /** Sizes of the honour lists: 十佳, 百优 and 进步最快. */
+    /** Sizes of the honour lists: 十佳, 百优 and 进步最快 (rules the product adds, not the campaign's documents). */
     lists: z.strictObject({
       topTen: z.int().check(z.minimum(1), z.maximum(50)),
       topHundred: z.int().check(z.minimum(1), z.maximum(500)),
@@ -74,7 +74,8 @@ export const DEFAULT_SCORING_MODEL: ScoringModelContent = {
   deductions: { openFinding: 2, overdueFinding: 5, cap: 20 },
   improvementFullScaleDelta: 20,
   starCompletionPercent: 100,
-  lists: { topTen: 10, topHundred: 100, mostImproved: 10 },
+  // 百优 = 100 would name two thirds of a 153-branch district; 30 is about a fifth. The district sets its own.
+  lists: { topTen: 10, topHundred: 30, mostImproved: 10 },
 };
 
 /** A published scoring version: immutable; every ranking records the version it was computed with. */
@@ -147,6 +148,14 @@ export const RankingVersion = z.object({
   publishedBy: z.optional(z.string()),
 });
 export type RankingVersion = z.infer<typeof RankingVersion>;
+/** How far back the published quarters are listed (two years). */
+export const PUBLISHED_QUARTERS_BACK = 8;
+/** The quarters with a published ranking among the last `PUBLISHED_QUARTERS_BACK`, newest first. */
+export const PublishedQuarterList = z.object({
+  quarters: z.array(z.object({ quarter: QuarterKey, version: z.int(), publishedAt: IsoDateTime })),
+});
+export type PublishedQuarterList = z.infer<typeof PublishedQuarterList>;
+
 export const RankingVersionList = z.object({
   quarter: QuarterKey,
   publishedVersion: z.optional(z.int()),

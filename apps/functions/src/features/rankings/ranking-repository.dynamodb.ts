@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RankingAnnotation } from '@chuangxing/shared';
 import type { Item, TableKey } from '../../platform/dynamodb/entity';
 import { expectVersion } from '../../platform/dynamodb/optimistic';
@@ -96,6 +96,26 @@ export class DynamoRankingRepository implements RankingRepository {
   async publishedVersion(districtId: string, quarter: string) {
     const ptr = await this.get(E.published.key({ districtId, quarter }), true);
     return ptr ? E.published.parse(ptr).version : undefined;
+  }
+
+  /** One BatchGet of the quarters' PUBLISHED pointers (a handful of keys); unprocessed keys are asked again. */
+  async publishedQuarters(districtId: string, quarters: string[]) {
+    const found = new Map<string, { version: number; publishedAt: string }>();
+    const quarterOf = new Map(quarters.map((quarter) => [E.published.key({ districtId, quarter }).pk, quarter]));
+    let keys: TableKey[] = quarters.map((quarter) => E.published.key({ districtId, quarter }));
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
+      const res = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ConsistentRead: true } } }));
+      for (const i of res.Responses?.[this.table] ?? []) {
+        const quarter = quarterOf.get(i.pk as string);
+        if (quarter) found.set(quarter, E.published.parse(i));
+      }
+      keys = (res.UnprocessedKeys?.[this.table]?.Keys ?? []) as TableKey[];
+    }
+    return quarters.flatMap((quarter) => {
+      const p = found.get(quarter);
+      return p ? [{ quarter, version: p.version, publishedAt: p.publishedAt }] : [];
+    });
   }
 
   async createRun(districtId: string, h: StoredRankingHeader, previousLatest: number) {

@@ -66,6 +66,8 @@ export interface RankingRepository {
   getRun(districtId: string, quarter: string, version: number): Promise<StoredRankingHeader | undefined>;
   listRuns(districtId: string, quarter: string): Promise<StoredRankingHeader[]>;
   publishedVersion(districtId: string, quarter: string): Promise<number | undefined>;
+  /** The PUBLISHED pointers of these quarters, in the order asked, those without one left out. */
+  publishedQuarters(districtId: string, quarters: string[]): Promise<{ quarter: string; version: number; publishedAt: string }[]>;
   /** Conditional: the version is new and the LATEST pointer still at `previousLatest` (0: none) → CONFLICT. */
   createRun(districtId: string, header: StoredRankingHeader, previousLatest: number): Promise<void>;
   /** Townships whose shard (checkpoint) is written. */

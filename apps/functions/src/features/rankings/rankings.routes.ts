@@ -22,6 +22,7 @@ export const rankingsImplementations: RouteImpls<typeof rankingsRoutes, Rankings
     status: 200,
     body: await rankings.runRanking(deps, principal, allowed, params.quarter),
   }),
+  listPublishedQuarters: async ({ deps }) => ({ status: 200, body: await rankings.listPublishedQuarters(deps) }),
   listRankingVersions: async ({ deps, principal, allowed, params }) => ({
     status: 200,
     body: await rankings.listRankingVersions(deps, principal, allowed, params.quarter),

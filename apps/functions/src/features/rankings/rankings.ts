@@ -1,7 +1,17 @@
-import type { BranchScorecard, BranchType, DistrictRanking, Honours, RankingRow, RankingVersion, Role, StarMap } from '@chuangxing/shared';
+import {
+  type BranchScorecard,
+  type BranchType,
+  type DistrictRanking,
+  type Honours,
+  PUBLISHED_QUARTERS_BACK,
+  type RankingRow,
+  type RankingVersion,
+  type Role,
+  type StarMap,
+} from '@chuangxing/shared';
 import { DomainError, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, isDistrictAdmin, type Principal, reachableTownships } from '../../platform/kernel/principal';
-import { shanghaiDay } from '../../platform/kernel/shanghai-time';
+import { quarterOf, shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { nameResolver } from '../identity/identity.readers';
 import { runRankingJob } from './compute-ranking';
 import { goalsOf, quarterRange, type Scorecard } from './ranking';
@@ -58,15 +68,29 @@ function presentRow(r: OrderRow, h: StoredRankingHeader): RankingRow {
 
 interface Access {
   admin: boolean;
+  /** The townships whose rows the caller reads (a secretary or cadre: their branch's township, 亮赛比 in the open). */
   reach: 'all' | Set<string>;
+  /** The townships whose branches' scorecards the caller opens (township and district roles). */
+  cardReach: 'all' | Set<string>;
+  /** A secretary's or cadre's own branches, whose scorecards they open too. */
+  ownBranches: Set<string>;
 }
 
 function accessOf(deps: RankingsPorts, principal: Principal, allowed: readonly Role[]): Access {
   const bindings = bindingsFor(principal, allowed);
-  return { admin: isDistrictAdmin(bindings, deps.districtId), reach: reachableTownships(bindings, deps.districtId) };
+  const wide = bindings.filter((b) => b.scope.level !== 'branch');
+  const own = bindings.flatMap((b) => (b.scope.level === 'branch' && b.scope.districtId === deps.districtId ? [b.scope.branchId] : []));
+  return {
+    admin: isDistrictAdmin(bindings, deps.districtId),
+    reach: reachableTownships(bindings, deps.districtId),
+    cardReach: reachableTownships(wide, deps.districtId),
+    ownBranches: new Set(own),
+  };
 }
 
 const sees = (a: Access, townshipId: string) => a.reach === 'all' || a.reach.has(townshipId);
+const opensCard = (a: Access, branch: { id: string; townshipId: string }) =>
+  a.cardReach === 'all' || a.cardReach.has(branch.townshipId) || a.ownBranches.has(branch.id);
 
 /**
  * The version a reader gets: the quarter's published one, or a named version. Drafts (and superseded
@@ -109,6 +133,16 @@ export async function runRanking(deps: RankingsPorts, principal: Principal, allo
   const published = await deps.rankings.publishedVersion(deps.districtId, quarter);
   const done = res.complete ? undefined : (await deps.rankings.doneTownships(deps.districtId, quarter, res.header.version)).size;
   return { ranking: presentVersion(res.header, published, done), complete: res.complete };
+}
+
+/**
+ * The quarters with a published ranking, newest first, among the current quarter and the 7 before it: the ranking
+ * pages open on the first, since the job ranks only ended quarters (the current one is rarely published).
+ */
+export async function listPublishedQuarters(deps: RankingsPorts) {
+  const quarters = [quarterOf(shanghaiDay(deps.clock.now()))];
+  while (quarters.length < PUBLISHED_QUARTERS_BACK) quarters.push(quarterRange(quarters[quarters.length - 1]).previous);
+  return { quarters: await deps.rankings.publishedQuarters(deps.districtId, quarters) };
 }
 
 export async function listRankingVersions(deps: RankingsPorts, principal: Principal, allowed: readonly Role[], quarter: string) {
@@ -202,7 +236,7 @@ export async function getBranchScorecard(
 ): Promise<BranchScorecard> {
   const a = accessOf(deps, principal, allowed);
   const branch = await deps.org.getBranch(branchId);
-  if (!branch || branch.districtId !== deps.districtId || !sees(a, branch.townshipId)) throw notFound('支部');
+  if (!branch || branch.districtId !== deps.districtId || !opensCard(a, branch)) throw notFound('支部');
   const { header, published } = await resolveVersion(deps, a, quarter, version);
   const found = await cardOf(deps, quarter, header.version, branch.townshipId, branchId);
   if (!found) throw notFound('该支部本季度的评分');

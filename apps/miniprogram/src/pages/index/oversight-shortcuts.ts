@@ -33,6 +33,17 @@ export function branchObservationShortcuts(bindings: RoleBinding[]): Shortcut[] 
   }));
 }
 
+/** Secretaries and cadres: their branch's scorecard in the latest published ranking (亮赛比: its place in the open). */
+export function myRankingShortcuts(bindings: RoleBinding[]): Shortcut[] {
+  const branches = branchesOf(bindings);
+  return branches.map((br) => ({
+    key: `my-ranking:${br.id}`,
+    title: '我的排名',
+    description: branches.length > 1 ? br.label : '本支部在乡镇（街道）和全区的名次、得分和星级',
+    target: { kind: 'page', url: PAGES.myScorecard(br.id) },
+  }));
+}
+
 /** 每月一观摩: township staff and the district organise and score; inspectors and leaders score and oversee. */
 export const observationsShortcut: Shortcut = {
   key: 'observations',
@@ -45,7 +56,7 @@ export const observationsShortcut: Shortcut = {
 export const rankingShortcut: Shortcut = {
   key: 'ranking',
   title: '季度排名',
-  description: '各支部本季度得分、星级和进步，十佳百优和星级地图',
+  description: '最近一期已发布的支部得分、星级和进步，十佳百优和星级地图',
   target: { kind: 'page', url: PAGES.ranking() },
 };
 /** District admins compute, review, annotate and publish each quarter's ranking, and set the scoring model. */

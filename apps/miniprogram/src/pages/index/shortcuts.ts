@@ -17,6 +17,7 @@ import {
   branchObservationShortcuts,
   findingsOverviewShortcut,
   findingsShortcuts,
+  myRankingShortcuts,
   observationsShortcut,
   rankingReviewShortcut,
   rankingShortcut,
@@ -30,6 +31,7 @@ import {
   reviewShortcuts,
   reviewSummaryShortcut,
 } from './plan-shortcuts';
+import { branchPledgeShortcuts, pledgeBoardShortcut } from './pledge-shortcuts';
 import { dailyRulesShortcut, districtDashboard, exemptionsShortcut, reportShortcuts } from './report-shortcuts';
 import { type Shortcut, townshipIdsOf } from './shortcut';
 
@@ -170,6 +172,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
     cards.push(findingsOverviewShortcut(townships));
     cards.push(reviewSummaryShortcut(townships));
     cards.push(rankingShortcut);
+    cards.push(...townships.map(pledgeBoardShortcut));
   }
   if (has('inspector')) {
     cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));
@@ -209,7 +212,11 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
     cards.push(...communityBoardShortcuts(byRole('secretary'), false));
   }
   if (['township_staff', 'district_admin', 'inspector', 'leader'].some(has)) cards.push(observationsShortcut);
-  if (has('cadre') || has('secretary')) cards.push(...branchObservationShortcuts([...byRole('secretary'), ...byRole('cadre')]));
+  if (has('cadre') || has('secretary')) {
+    cards.push(...branchObservationShortcuts([...byRole('secretary'), ...byRole('cadre')]));
+    cards.push(...myRankingShortcuts([...byRole('secretary'), ...byRole('cadre')]));
+    cards.push(...branchPledgeShortcuts([...byRole('secretary'), ...byRole('cadre')]));
+  }
 
   if (has('district_admin') || has('township_staff')) cards.push(...learnOrganiserShortcuts);
   if (has('cadre') || has('secretary')) cards.push(...learnTakerShortcuts);

@@ -24,6 +24,29 @@ export function radarPolygon(values: readonly number[], max: number, cx: number,
   return values.map((v, i) => radarPoint(i, values.length, v, max, cx, cy, r));
 }
 
+/**
+ * The stretches of a radar series to draw, as runs of consecutive spokes with a value (a missing value, 无数据,
+ * is a gap, never a zero). Runs wrap around the last spoke to the first; `closed` only when every spoke has one.
+ */
+export function radarRuns(values: readonly (number | null)[]): { closed: boolean; runs: number[][] } {
+  const n = values.length;
+  if (n > 0 && values.every((v) => v !== null)) return { closed: true, runs: [values.map((_, i) => i)] };
+  const firstGap = values.indexOf(null);
+  if (firstGap < 0) return { closed: false, runs: [] };
+  const runs: number[][] = [];
+  let run: number[] = [];
+  // Start just after a gap so that a run crossing the last spoke stays whole.
+  for (let k = 1; k <= n; k++) {
+    const i = (firstGap + k) % n;
+    if (values[i] === null) {
+      if (run.length) runs.push(run);
+      run = [];
+    } else run.push(i);
+  }
+  if (run.length) runs.push(run);
+  return { closed: false, runs };
+}
+
 /** Where a spoke's label goes: just outside the outer ring, aligned away from the centre. */
 export function radarLabel(
   i: number,

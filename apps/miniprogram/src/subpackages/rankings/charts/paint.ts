@@ -1,4 +1,4 @@
-import { type Point, radarLabel, radarPolygon, spokeAngle, trendPoints } from './geometry';
+import { type Point, radarLabel, radarPolygon, radarRuns, spokeAngle, trendPoints } from './geometry';
 
 /** The part of CanvasRenderingContext2D the charts use: the same in H5 and in a weapp `type="2d"` canvas. */
 export interface ChartContext {
@@ -39,7 +39,8 @@ function path(ctx: ChartContext, pts: Point[]) {
 }
 
 export interface RadarSeries {
-  values: number[];
+  /** One per spoke; null (无数据) leaves a gap in the line. */
+  values: (number | null)[];
   color: string;
 }
 
@@ -77,16 +78,32 @@ export function paintRadar(ctx: ChartContext, labels: string[], series: RadarSer
   ctx.textBaseline = 'middle';
   for (const ring of [50, 100]) ctx.fillText(String(ring), cx + 6, cy - (r * ring) / max + 12);
   for (const s of series) {
-    const pts = radarPolygon(s.values, max, cx, cy, r);
-    path(ctx, pts);
-    ctx.globalAlpha = 0.25;
-    ctx.fillStyle = s.color;
-    ctx.fill();
-    ctx.globalAlpha = 1;
+    const pts = radarPolygon(
+      s.values.map((v) => v ?? 0),
+      max,
+      cx,
+      cy,
+      r,
+    );
+    const { closed, runs } = radarRuns(s.values);
     ctx.lineWidth = 4;
     ctx.strokeStyle = s.color;
-    ctx.stroke();
-    for (const p of pts) {
+    if (closed) {
+      path(ctx, pts);
+      ctx.globalAlpha = 0.25;
+      ctx.fillStyle = s.color;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.stroke();
+    } else
+      for (const run of runs) {
+        // An open line through the spokes that have data; the missing ones stay a gap.
+        ctx.beginPath();
+        ctx.moveTo(pts[run[0]].x, pts[run[0]].y);
+        for (const i of run.slice(1)) ctx.lineTo(pts[i].x, pts[i].y);
+        ctx.stroke();
+      }
+    for (const p of pts.filter((_, i) => s.values[i] !== null)) {
       ctx.beginPath();
       ctx.arc(p.x, p.y, 6, 0, Math.PI * 2);
       ctx.fillStyle = s.color;

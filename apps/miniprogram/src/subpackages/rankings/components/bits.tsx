@@ -80,7 +80,15 @@ export function RankRow({
 }
 
 /** Links between the ranking pages of a quarter. */
-export function RankingNav({ quarter, current, admin }: { quarter: string; current: 'list' | 'star-map' | 'honours'; admin: boolean }) {
+export function RankingNav({
+  quarter,
+  current,
+  admin,
+}: {
+  quarter: string;
+  current: 'list' | 'star-map' | 'honours' | 'scorecard';
+  admin: boolean;
+}) {
   const links = [
     { key: 'list', label: '排名', url: PAGES.ranking(quarter) },
     { key: 'star-map', label: '星级地图', url: PAGES.rankingStarMap(quarter) },

@@ -42,3 +42,13 @@ export function quarterParam(param: string | undefined, now: number = Date.now()
 
 /** How far back the switcher goes. */
 export const MAX_QUARTERS_BACK = 8;
+
+/**
+ * The quarter a ranking page opens on without `?quarter=`: the latest published one (the job ranks only ended
+ * quarters, so the current one is rarely published), else the current quarter and its empty state.
+ */
+export function openingQuarter(published: readonly { quarter: string }[], now: number = Date.now()): string {
+  const current = currentQuarter(now);
+  const latest = published.find((p) => isQuarterKey(p.quarter) && p.quarter <= current);
+  return latest ? latest.quarter : current;
+}

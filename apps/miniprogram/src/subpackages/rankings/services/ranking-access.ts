@@ -1,7 +1,10 @@
 import type { Me, Role } from '@chuangxing/shared';
 
-/** The roles of the ranking routes (RANKING_READERS in the route table); the server still decides. */
-const READERS: readonly Role[] = ['township_staff', 'leader', 'district_admin'];
+/**
+ * The roles of the published-ranking routes (PUBLISHED_RANKING_READERS in the route table): secretaries and cadres
+ * read their township's list and their own scorecard; the server still decides what each sees.
+ */
+const READERS: readonly Role[] = ['township_staff', 'leader', 'district_admin', 'secretary', 'cadre'];
 
 const active = (me: Me | undefined) => (me ? me.bindings.filter((b) => !b.revokedAt) : []);
 

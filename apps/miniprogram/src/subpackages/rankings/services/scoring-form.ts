@@ -16,8 +16,16 @@ export const SCORING_GROUPS: { key: ScoringField['group']; title: string; hint: 
   { key: 'letters', title: '来信三率', hint: '三率合成“来信三率”一项，三者合计 100。' },
   { key: 'reports', title: '每日一报告', hint: '迟交的日报按按时日报的一定比例计分。' },
   { key: 'deductions', title: '督导问题扣分', hint: '季度末仍未整改的督导问题从总分中扣除；逾期未整改扣得更多。' },
-  { key: 'stars', title: '星级与进步', hint: '比变化：基础分比上季度提高这么多分即得进步满分，下降同样多得 0 分。' },
-  { key: 'lists', title: '榜单名额', hint: '十佳、百优和进步最快各列多少个支部。' },
+  {
+    key: 'stars',
+    title: '星级与进步',
+    hint: '比变化：基础分比上季度提高这么多分即得进步满分，下降同样多得 0 分。“达星所需任务完成度”是本系统增设的进度规则，只显示创星进度，星级以评星定级授予的为准，可按本区实际调整。',
+  },
+  {
+    key: 'lists',
+    title: '榜单名额',
+    hint: '十佳、百优和进步最快各列多少个支部。名额是本系统增设的规则（文件未作规定），请按本区支部总数调整：本区 153 个支部时，百优 100 个会让多数支部上榜，默认 30 个（约两成）。',
+  },
 ];
 
 export const SCORING_FIELDS: ScoringField[] = [

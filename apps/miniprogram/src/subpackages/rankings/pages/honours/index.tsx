@@ -3,9 +3,8 @@ import { Button, Canvas, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
-import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
-import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { EmptyView, LoadingView, ResourceView } from '../../../../components/state-views';
 import { isH5 } from '../../../../config/runtime-config';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
@@ -14,10 +13,12 @@ import { toFailure } from '../../../../services/api-failure';
 import { HONOURS_CANVAS_ID, renderHonours, shareImage } from '../../charts/share-image';
 import { QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
 import { UnpublishedView } from '../../components/unpublished-view';
-import { quarterLabel, quarterParam } from '../../services/quarter';
+import { useOpeningQuarter } from '../../hooks/use-opening-quarter';
+import { quarterLabel } from '../../services/quarter';
 import { readsRankings, runsRankings } from '../../services/ranking-access';
 import { orUnpublished } from '../../services/unpublished';
 import '../../ranking.css';
+import { PageRoot } from '../../../../components/page-root';
 import { PrivacyPopup } from '../../../../shared-ui/privacy-popup';
 
 const ignore = () => undefined;
@@ -103,20 +104,24 @@ function HonoursView({ data, quarter }: { data: Honours; quarter: string }) {
 export default function HonoursPage() {
   const { params } = useRouter();
   const session = useSession();
-  const [quarter, setQuarter] = useState(() => quarterParam(params.quarter));
-  const { state, reload } = useResource(async () => orUnpublished(await api.getHonours({ params: { quarter } })), [quarter], {
-    enabled: Boolean(session.token),
-  });
+  const reader = readsRankings(session.me);
+  const [quarter, setQuarter] = useOpeningQuarter(params.quarter, Boolean(session.token) && reader);
   if (!session.token)
     return (
       <PageRoot>
         <SignInNeeded />
       </PageRoot>
     );
-  if (!readsRankings(session.me))
+  if (!reader)
     return (
       <PageRoot>
-        <BindingNeeded text="十佳百优供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+        <BindingNeeded text="十佳百优供支部书记、村（社区）干部、乡镇（街道）工作人员、县级领导和区委组织部查看" />
+      </PageRoot>
+    );
+  if (!quarter)
+    return (
+      <PageRoot>
+        <LoadingView />
       </PageRoot>
     );
   const admin = runsRankings(session.me);
@@ -124,11 +129,18 @@ export default function HonoursPage() {
     <PageRoot className="ranking-page cx-honours-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
       <RankingNav quarter={quarter} current="honours" admin={admin} />
-      <ResourceView state={state} onRetry={reload}>
-        {(data) => (data ? <HonoursView data={data} quarter={quarter} /> : <UnpublishedView quarter={quarter} admin={admin} />)}
-      </ResourceView>
+      <HonoursOf quarter={quarter} admin={admin} />
       {/* Copying a code and sharing an image are privacy APIs: our 隐私保护指引 popup answers them here. */}
       <PrivacyPopup />
     </PageRoot>
+  );
+}
+
+function HonoursOf({ quarter, admin }: { quarter: string; admin: boolean }) {
+  const { state, reload } = useResource(async () => orUnpublished(await api.getHonours({ params: { quarter } })), [quarter]);
+  return (
+    <ResourceView state={state} onRetry={reload}>
+      {(data) => (data ? <HonoursView data={data} quarter={quarter} /> : <UnpublishedView quarter={quarter} admin={admin} />)}
+    </ResourceView>
   );
 }

@@ -5,7 +5,6 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { ConsentSheet } from '../../../../components/consent-sheet';
 import { FieldProblem } from '../../../../components/field-problem';
-import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, ErrorView, LoadingView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -15,11 +14,13 @@ import { toFailure } from '../../../../services/api-failure';
 import { askConsent, prefetchConsent } from '../../../../services/subscribe-consent';
 import { QuarterSwitcher, RankingNav, RankRow } from '../../components/bits';
 import { UnpublishedView } from '../../components/unpublished-view';
+import { useOpeningQuarter } from '../../hooks/use-opening-quarter';
 import { downloadRankingXlsx } from '../../services/export-ranking';
-import { quarterLabel, quarterParam } from '../../services/quarter';
+import { quarterLabel } from '../../services/quarter';
 import { readsRankings, runsRankings } from '../../services/ranking-access';
 import { orUnpublished } from '../../services/unpublished';
 import '../../ranking.css';
+import { PageRoot } from '../../../../components/page-root';
 
 const ignore = () => undefined;
 const PAGE_SIZE = 20;
@@ -179,13 +180,14 @@ function RankingList({ quarter, admin }: { quarter: string; admin: boolean }) {
   return <View>{body}</View>;
 }
 
-/** 季度排名: `?quarter=yyyy-Qn` (default this quarter). */
+/** 季度排名: `?quarter=yyyy-Qn` (default the latest published quarter). */
 export default function RankingListPage() {
   const { params } = useRouter();
   const session = useSession();
-  const [quarter, setQuarter] = useState(() => quarterParam(params.quarter));
+  const reader = readsRankings(session.me);
+  const [quarter, setQuarter] = useOpeningQuarter(params.quarter, Boolean(session.token) && reader);
   useEffect(() => {
-    Taro.setNavigationBarTitle({ title: `${quarterLabel(quarter)}排名` }).catch(ignore);
+    if (quarter) Taro.setNavigationBarTitle({ title: `${quarterLabel(quarter)}排名` }).catch(ignore);
   }, [quarter]);
   const leader = Boolean(session.me?.bindings.some((b) => !b.revokedAt && b.role === 'leader'));
   useEffect(() => {
@@ -197,10 +199,16 @@ export default function RankingListPage() {
         <SignInNeeded />
       </PageRoot>
     );
-  if (!readsRankings(session.me))
+  if (!reader)
     return (
       <PageRoot>
-        <BindingNeeded text="季度排名供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+        <BindingNeeded text="季度排名供支部书记、村（社区）干部、乡镇（街道）工作人员、县级领导和区委组织部查看" />
+      </PageRoot>
+    );
+  if (!quarter)
+    return (
+      <PageRoot>
+        <LoadingView />
       </PageRoot>
     );
   const admin = runsRankings(session.me);

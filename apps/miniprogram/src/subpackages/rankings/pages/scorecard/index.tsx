@@ -18,9 +18,12 @@ import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
 import { barPercent } from '../../charts/geometry';
 import { type ChartContext, paintRadar, paintTrend, RADAR_SIZE, RED, TREND_SIZE } from '../../charts/paint';
+import { RankingNav } from '../../components/bits';
 import { ChartView } from '../../components/chart-view';
+import { useOpeningQuarter } from '../../hooks/use-opening-quarter';
 import { deltaKind, deltaText, score, starsText } from '../../services/labels';
 import { isQuarterKey, quarterLabel, quarterShort } from '../../services/quarter';
+import { runsRankings } from '../../services/ranking-access';
 import '../../ranking.css';
 
 const ignore = () => undefined;
@@ -93,8 +96,8 @@ const RADAR_LABELS: Record<ScoreComponent, string> = {
 };
 
 /**
- * 得分雷达: the five score components (0–100) on one radar; a component without data this quarter sits at the
- * centre and says 无数据. The five stars follow as bars (their completion comes from the key tasks).
+ * 得分雷达: the five score components (0–100) on one radar; a component without data this quarter is a gap in
+ * the line (never a zero) and its label says 无数据. The five stars follow as bars (their completion comes from the key tasks).
  */
 function ScoreRadar({ card }: { card: BranchScorecard }) {
   // Drawn again only when the scorecard itself changes.
@@ -103,7 +106,7 @@ function ScoreRadar({ card }: { card: BranchScorecard }) {
       paintRadar(
         ctx,
         card.components.map((c) => RADAR_LABELS[c.component]),
-        [{ values: card.components.map((c) => c.score ?? 0), color: RED }],
+        [{ values: card.components.map((c) => c.score), color: RED }],
         card.components.map((c) => (c.score === null ? '无数据' : score(c.score))),
       ),
     [card],
@@ -227,11 +230,13 @@ function Trend({ card }: { card: BranchScorecard }) {
   );
 }
 
-/** 支部成绩单: `?quarter=&branchId=&version=` */
+/** 支部成绩单: `?quarter=&branchId=&version=` (without a quarter: the latest published one). */
 export default function ScorecardPage() {
   const { params } = useRouter();
   const session = useSession();
-  const quarter = params.quarter ?? '';
+  // Without ?quarter= (我的排名 from home): the latest published quarter.
+  const [opening] = useOpeningQuarter(params.quarter, Boolean(session.token));
+  const quarter = opening ?? '';
   const branchId = params.branchId ?? '';
   const version = params.version ? Number(params.version) : undefined;
   const { state, reload } = useResource(
@@ -242,7 +247,7 @@ export default function ScorecardPage() {
       return card;
     },
     [quarter, branchId, version],
-    { enabled: Boolean(session.token) },
+    { enabled: Boolean(session.token) && opening !== undefined },
   );
   if (!session.token)
     return (
@@ -255,6 +260,8 @@ export default function ScorecardPage() {
       <ResourceView state={state} onRetry={reload}>
         {(card) => (
           <View>
+            {/* From 我的排名 a secretary reaches the township's list, star map and honours of the same quarter. */}
+            <RankingNav quarter={card.ranking.quarter} current="scorecard" admin={runsRankings(session.me)} />
             <Header card={card} />
             <ScoreRadar card={card} />
             <StarBars card={card} />

@@ -254,7 +254,7 @@ export default function ScoringPage() {
   if (!readsRankings(session.me))
     return (
       <PageRoot>
-        <BindingNeeded text="评分模型供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+        <BindingNeeded text="评分模型供支部书记、村（社区）干部、乡镇（街道）工作人员、县级领导和区委组织部查看" />
       </PageRoot>
     );
   return (

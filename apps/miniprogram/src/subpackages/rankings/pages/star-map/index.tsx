@@ -1,21 +1,21 @@
 import type { StarMap, StarMapRow } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
-import { PageRoot } from '../../../../components/page-root';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
-import { EmptyView, ResourceView } from '../../../../components/state-views';
+import { EmptyView, LoadingView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { stackSegments } from '../../charts/geometry';
 import { QuarterSwitcher, RankingNav } from '../../components/bits';
 import { UnpublishedView } from '../../components/unpublished-view';
+import { useOpeningQuarter } from '../../hooks/use-opening-quarter';
 import { LEVEL_LABELS } from '../../services/labels';
-import { quarterLabel, quarterParam } from '../../services/quarter';
+import { quarterLabel } from '../../services/quarter';
 import { readsRankings, runsRankings } from '../../services/ranking-access';
 import { orUnpublished } from '../../services/unpublished';
 import '../../ranking.css';
+import { PageRoot } from '../../../../components/page-root';
 
 /** A star map counts branches at each of 0–5 stars. */
 const STAR_LEVELS = [0, 1, 2, 3, 4, 5] as const;
@@ -128,20 +128,24 @@ function StarMapView({ data }: { data: StarMap }) {
 export default function StarMapPage() {
   const { params } = useRouter();
   const session = useSession();
-  const [quarter, setQuarter] = useState(() => quarterParam(params.quarter));
-  const { state, reload } = useResource(async () => orUnpublished(await api.getStarMap({ params: { quarter } })), [quarter], {
-    enabled: Boolean(session.token),
-  });
+  const reader = readsRankings(session.me);
+  const [quarter, setQuarter] = useOpeningQuarter(params.quarter, Boolean(session.token) && reader);
   if (!session.token)
     return (
       <PageRoot>
         <SignInNeeded />
       </PageRoot>
     );
-  if (!readsRankings(session.me))
+  if (!reader)
     return (
       <PageRoot>
-        <BindingNeeded text="星级地图供乡镇（街道）工作人员、县级领导和区委组织部查看" />
+        <BindingNeeded text="星级地图供支部书记、村（社区）干部、乡镇（街道）工作人员、县级领导和区委组织部查看" />
+      </PageRoot>
+    );
+  if (!quarter)
+    return (
+      <PageRoot>
+        <LoadingView />
       </PageRoot>
     );
   const admin = runsRankings(session.me);
@@ -149,9 +153,16 @@ export default function StarMapPage() {
     <PageRoot className="ranking-page cx-starmap-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
       <RankingNav quarter={quarter} current="star-map" admin={admin} />
-      <ResourceView state={state} onRetry={reload}>
-        {(data) => (data ? <StarMapView data={data} /> : <UnpublishedView quarter={quarter} admin={admin} />)}
-      </ResourceView>
+      <StarMapOf quarter={quarter} admin={admin} />
     </PageRoot>
+  );
+}
+
+function StarMapOf({ quarter, admin }: { quarter: string; admin: boolean }) {
+  const { state, reload } = useResource(async () => orUnpublished(await api.getStarMap({ params: { quarter } })), [quarter]);
+  return (
+    <ResourceView state={state} onRetry={reload}>
+      {(data) => (data ? <StarMapView data={data} /> : <UnpublishedView quarter={quarter} admin={admin} />)}
+    </ResourceView>
   );
 }

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '亮承诺 · 赛实绩',
+});
