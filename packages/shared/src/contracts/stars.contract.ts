@@ -1,9 +1,17 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { Star } from '../enums';
+import { ROLES, Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
 import { BranchPath, ClientKey, DayKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, UPLOAD_LIMITS } from './common.contract';
+import {
+  FileStarObjectionBody,
+  MyStarObjection,
+  MyStarObjections,
+  ResolveStarObjectionBody,
+  StarObjectionList,
+  StarObjectionPath,
+} from './stars.schemas';
 
 /**
  * 创星申报 and 评星定级: a branch's secretary checks the branch against every key task and veto item of one star
@@ -14,7 +22,8 @@ export const STAR_APPLICATION_LIMITS = { items: 60, photosPerItem: 6, note: 300,
 /** 公示 lasts this many working days unless the district sets another number. */
 export const DEFAULT_PUBLICITY_WORKING_DAYS = 5;
 
-export const STAR_APPLICATION_STATUSES = ['township_review', 'returned', 'district_review', 'publicity', 'awarded'] as const;
+/** `stopped`: an objection raised in 公示 was upheld, and the star is not awarded. */
+export const STAR_APPLICATION_STATUSES = ['township_review', 'returned', 'district_review', 'publicity', 'awarded', 'stopped'] as const;
 export const StarApplicationStatus = z.enum(STAR_APPLICATION_STATUSES);
 export type StarApplicationStatus = z.infer<typeof StarApplicationStatus>;
 export const STAR_APPLICATION_STATUS_LABELS: Record<StarApplicationStatus, string> = {
@@ -23,6 +32,7 @@ export const STAR_APPLICATION_STATUS_LABELS: Record<StarApplicationStatus, strin
   district_review: '待区级复审',
   publicity: '公示中',
   awarded: '已授星',
+  stopped: '异议成立，终止授星',
 };
 
 /** Evidence photos sit under the branch: `star-evidence/{branchId}/{ulid}.jpg`. */
@@ -113,6 +123,7 @@ export const STAR_EVENT_KINDS = [
   'district_approved',
   'district_returned',
   'awarded',
+  'objection_upheld',
 ] as const;
 export const STAR_EVENT_LABELS: Record<(typeof STAR_EVENT_KINDS)[number], string> = {
   applied: '提交申报',
@@ -122,6 +133,7 @@ export const STAR_EVENT_LABELS: Record<(typeof STAR_EVENT_KINDS)[number], string
   district_approved: '区级复审通过，进入公示',
   district_returned: '区级复审退回',
   awarded: '公示期满，授星',
+  objection_upheld: '公示异议成立，终止授星',
 };
 export const StarApplicationEvent = z.object({
   at: IsoDateTime,
@@ -152,6 +164,8 @@ export const StarApplicationSummary = z.object({
   publicityFrom: z.optional(DayKey),
   publicityUntil: z.optional(DayKey),
   awardedAt: z.optional(IsoDateTime),
+  /** Objections raised in 公示 and not yet resolved: 授星 waits for every one (a count only, nobody's identity). */
+  openObjections: z.optional(z.int()),
 });
 export type StarApplicationSummary = z.infer<typeof StarApplicationSummary>;
 
@@ -305,5 +319,50 @@ export const starsRoutes = {
     access: rolesAccess('secretary'),
     body: PresignStarEvidenceBody,
     responses: { 200: PresignedUpload },
+  }),
+  getBranchStarPublicity: defineRoute({
+    // Reading a community's 公示 is what an objector does first: who read it is not logged either.
+    unloggedCaller: true,
+    method: 'GET',
+    path: '/v1/branches/{branchId}/star-publicity',
+    summary: '公示 of one community: its awards in 公示, for its residents (anyone who chooses the community, as for letters)',
+    access: rolesAccess(...ROLES),
+    params: BranchPath,
+    responses: { 200: StarPublicityBoard },
+  }),
+  fileStarObjection: defineRoute({
+    unloggedCaller: true,
+    method: 'POST',
+    path: '/v1/star-applications/{applicationId}/objections',
+    summary: '公示异议: anyone objects to an award in 公示, named or anonymously (the objector is sealed as a letter writer)',
+    access: rolesAccess(...ROLES),
+    params: StarApplicationPath,
+    body: FileStarObjectionBody,
+    responses: { 201: MyStarObjection, 409: ErrorBody },
+  }),
+  listMyStarObjections: defineRoute({
+    unloggedCaller: true,
+    method: 'GET',
+    path: '/v1/star-objections/mine',
+    summary: 'The caller’s own 公示 objections with their outcome',
+    access: rolesAccess(...ROLES),
+    responses: { 200: MyStarObjections },
+  }),
+  listStarObjections: defineRoute({
+    method: 'GET',
+    path: '/v1/star-applications/{applicationId}/objections',
+    summary: 'The objections raised against an award in 公示 (district reviewers; anonymous objectors unnamed)',
+    access: rolesAccess('district_admin'),
+    params: StarApplicationPath,
+    responses: { 200: StarObjectionList },
+  }),
+  resolveStarObjection: defineRoute({
+    method: 'POST',
+    path: '/v1/star-applications/{applicationId}/objections/{objectionId}/resolution',
+    summary: 'The district upholds an objection (the award stops) or dismisses it with a reason (versioned)',
+    access: rolesAccess('district_admin'),
+    params: StarObjectionPath,
+    body: ResolveStarObjectionBody,
+    responses: { 200: StarObjectionList, 409: ErrorBody },
   }),
 } as const;
