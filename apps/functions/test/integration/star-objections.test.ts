@@ -123,6 +123,9 @@ describe('公示 objections on DynamoDB Local: anyone objects, the district reso
     anonId = res.body.id;
     const retry = await object('OBJAPP1', body);
     expect([retry.status, retry.body.id]).toEqual([201, anonId]);
+    // The same key on another award is not a retry of this one.
+    const reused = await object('OBJAPP2', { ...body, text: '同一请求编号用于另一份申报' });
+    expect([reused.status, reused.body.code]).toEqual([409, 'CONFLICT']);
     const named = await object(
       'OBJAPP1',
       { text: '本人是该社区网格员，项目台账不全', anonymous: false, clientKey: 'objection-key-002' },

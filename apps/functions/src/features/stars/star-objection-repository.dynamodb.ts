@@ -52,7 +52,9 @@ export class DynamoStarObjectionRepository implements StarObjectionRepository {
         const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: E.objectorMarker.key(marker), ConsistentRead: true }));
         const held = res.Item ? E.objectorMarker.parse(res.Item) : undefined;
         const first = held ? await this.get(held.applicationId, held.objectionId) : undefined;
-        if (first) return { kind: 'replayed' as const, objection: first };
+        if (first?.applicationId === o.applicationId) return { kind: 'replayed' as const, objection: first };
+        // The same key already filed an objection to another award: a client bug, not a retry.
+        if (first) throw conflict('请求编号已用于另一条异议，请重新提交', 'body.clientKey');
       }
       if (failedCondition(err, 2)) throw new DomainError('ILLEGAL_TRANSITION', '该申报已不在公示期，不能提出异议');
       if (cancellationReasons(err)) throw conflict('提交冲突，请重试');
