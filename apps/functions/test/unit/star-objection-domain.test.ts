@@ -38,7 +38,6 @@ const objection = (over: Partial<StoredStarObjection> = {}): StoredStarObjection
   text: '产业项目并未落地',
   anonymous: true,
   objectorName: '',
-  sealedObjector: 'sealed',
   objectorKey: 'hash',
   clientKey: 'k-00000002',
   status: 'open',

@@ -12,6 +12,7 @@ import {
   StarObjectionList,
   StarObjectionPath,
 } from './stars.schemas';
+import { userText } from './user-text';
 
 /**
  * 创星申报 and 评星定级: a branch's secretary checks the branch against every key task and veto item of one star
@@ -40,9 +41,9 @@ export const StarEvidenceKey = z
   .string()
   .check(z.regex(/^star-evidence\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
 
-const Text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `不能超过 ${max} 个字`));
-const Required = (max: number, empty: string) =>
-  z.string().check(z.trim(), z.minLength(1, empty), z.maxLength(max, `不能超过 ${max} 个字`));
+// Typed text goes through userText, so the OpenAPI document states exactly what is accepted.
+const Text = (max: number) => userText({ max, multiline: true });
+const Required = (max: number, empty: string) => userText({ min: 1, max, empty, multiline: true });
 const Version = z.int().check(z.minimum(1));
 
 export const STAR_ITEM_KINDS = ['task', 'veto'] as const;

@@ -3,8 +3,8 @@ import { DomainError } from '../../platform/kernel/domain-error';
 import type { StoredStarApplication } from './star-application';
 
 /**
- * A 公示 objection as stored. The objector's account is never in clear (ADR 0004): `sealedObjector` can be opened
- * only inside the API (to tell them the outcome), `objectorKey` is a keyed hash that finds "my objections".
+ * A 公示 objection as stored. The objector's account is never stored (ADR 0004): `objectorKey`, a keyed hash of it,
+ * finds "my objections", and nobody without the server secret can go from it to the person.
  */
 export interface StoredStarObjection {
   id: string;
@@ -17,7 +17,6 @@ export interface StoredStarObjection {
   anonymous: boolean;
   /** The display name of a named objector at the time; '' when anonymous. */
   objectorName: string;
-  sealedObjector: string;
   objectorKey: string;
   clientKey: string;
   status: StarObjectionStatus;

@@ -13,7 +13,7 @@ import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { applicationAfterResolution, assertOpenToObjection, resolveObjection, type StoredStarObjection } from './star-objection';
 import type { StarsPorts } from './stars.ports';
 
-type ObjectionPorts = Pick<StarsPorts, 'districtId' | 'clock' | 'ids' | 'applications' | 'objections' | 'sealer'>;
+type ObjectionPorts = Pick<StarsPorts, 'districtId' | 'clock' | 'ids' | 'applications' | 'objections' | 'hasher'>;
 
 const resolutionOf = (o: StoredStarObjection) =>
   o.resolution ? { resolution: { at: o.resolution.at, reason: o.resolution.reason, resolverName: o.resolution.resolverName } } : {};
@@ -45,7 +45,8 @@ export const reviewedObjectionOf = (o: StoredStarObjection): ReviewedStarObjecti
 
 /**
  * 公示异议: anyone — a resident of the community or any cadre — objects while the award is in 公示, named or
- * anonymously. The account is sealed; only a named objector's display name is kept in clear.
+ * anonymously. Only the keyed hash of the account is kept (not even sealed: nothing needs to open it yet, and the
+ * work function stays without KMS); a named objector's display name is kept in clear.
  */
 export async function fileStarObjection(
   deps: ObjectionPorts,
@@ -59,7 +60,7 @@ export async function fileStarObjection(
   const now = deps.clock.now();
   const today = shanghaiDay(now);
   const userId = principal.user.id;
-  const objectorKey = deps.sealer.keyedHash(userId);
+  const objectorKey = deps.hasher.keyedHash(userId);
   const objection: StoredStarObjection = {
     id: deps.ids.next(),
     applicationId: app.id,
@@ -70,7 +71,6 @@ export async function fileStarObjection(
     text: body.text,
     anonymous: body.anonymous,
     objectorName: body.anonymous ? '' : principal.user.displayName,
-    sealedObjector: await deps.sealer.seal(userId),
     objectorKey,
     clientKey: body.clientKey,
     status: 'open',
@@ -91,7 +91,7 @@ export async function fileStarObjection(
 }
 
 export async function listMyStarObjections(deps: ObjectionPorts, principal: Principal): Promise<MyStarObjections> {
-  const mine = await deps.objections.listByObjector(deps.sealer.keyedHash(principal.user.id));
+  const mine = await deps.objections.listByObjector(deps.hasher.keyedHash(principal.user.id));
   return { objections: mine.filter((o) => o.districtId === deps.districtId).map(myObjectionOf) };
 }
 

@@ -89,7 +89,6 @@ export const starEntities = {
       'text',
       'anonymous',
       'objectorName',
-      'sealedObjector',
       'objectorKey',
       'clientKey',
       'status',

@@ -13,9 +13,9 @@ import type { StarObjectionRepository } from './star-objection-repository';
 /** What the 创星申报 use cases take. */
 export interface StarsPorts extends Kernel {
   applications: StarApplicationRepository;
-  /** 公示 objections; the objector's account is sealed (ADR 0004). */
+  /** 公示 objections; the objector is kept only as a keyed hash (ADR 0004). */
   objections: StarObjectionRepository;
-  sealer: Sealer;
+  hasher: Pick<Sealer, 'keyedHash'>;
   /** The applying branch and its township. */
   org: OrgReader;
   /** The key tasks and veto items of the star in the version in force. */

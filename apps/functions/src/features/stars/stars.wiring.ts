@@ -1,4 +1,4 @@
-import { sealer } from '../../platform/sealing/sealing.wiring';
+import { keyedHasher } from '../../platform/sealing/keyed-hasher.wiring';
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
@@ -20,7 +20,7 @@ export const starsPorts = (w: Wiring): StarsPorts => ({
   ...w.kernel,
   applications: starApplicationRepository(w),
   objections: w.once('star-objections', () => new DynamoStarObjectionRepository(w.doc, w.table)),
-  sealer: sealer(w),
+  hasher: keyedHasher(w),
   org: orgReader(w),
   catalogue: catalogueReader(w),
   storage: objectStorage(w),
