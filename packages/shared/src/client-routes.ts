@@ -157,4 +157,9 @@ export const CLIENT_ROUTES: { readonly [K in RouteName]: readonly [method: HttpM
   putStarRules: ['PUT', '/v1/star-rules', true],
   getStarPublicityBoard: ['GET', '/v1/star-publicity', true],
   presignStarEvidence: ['POST', '/v1/uploads/star-evidence', true],
+  getBranchStarPublicity: ['GET', '/v1/branches/{branchId}/star-publicity', true],
+  fileStarObjection: ['POST', '/v1/star-applications/{applicationId}/objections', true],
+  listMyStarObjections: ['GET', '/v1/star-objections/mine', true],
+  listStarObjections: ['GET', '/v1/star-applications/{applicationId}/objections', true],
+  resolveStarObjection: ['POST', '/v1/star-applications/{applicationId}/objections/{objectionId}/resolution', true],
 };

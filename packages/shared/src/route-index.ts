@@ -153,4 +153,9 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['PUT', '/v1/star-rules', 'stars'],
   ['GET', '/v1/star-publicity', 'stars'],
   ['POST', '/v1/uploads/star-evidence', 'stars'],
+  ['GET', '/v1/branches/{branchId}/star-publicity', 'stars'],
+  ['POST', '/v1/star-applications/{applicationId}/objections', 'stars'],
+  ['GET', '/v1/star-objections/mine', 'stars'],
+  ['GET', '/v1/star-applications/{applicationId}/objections', 'stars'],
+  ['POST', '/v1/star-applications/{applicationId}/objections/{objectionId}/resolution', 'stars'],
 ];

@@ -1,9 +1,17 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { Star } from '../enums';
+import { ROLES, Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
 import { BranchPath, ClientKey, DayKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, UPLOAD_LIMITS } from './common.contract';
+import {
+  FileStarObjectionBody,
+  MyStarObjection,
+  MyStarObjections,
+  ResolveStarObjectionBody,
+  StarObjectionList,
+  StarObjectionPath,
+} from './stars.schemas';
 import { userText } from './user-text';
 
 /**
@@ -15,7 +23,8 @@ export const STAR_APPLICATION_LIMITS = { items: 60, photosPerItem: 6, note: 300,
 /** 公示 lasts this many working days unless the district sets another number. */
 export const DEFAULT_PUBLICITY_WORKING_DAYS = 5;
 
-export const STAR_APPLICATION_STATUSES = ['township_review', 'returned', 'district_review', 'publicity', 'awarded'] as const;
+/** `stopped`: an objection raised in 公示 was upheld, and the star is not awarded. */
+export const STAR_APPLICATION_STATUSES = ['township_review', 'returned', 'district_review', 'publicity', 'awarded', 'stopped'] as const;
 export const StarApplicationStatus = z.enum(STAR_APPLICATION_STATUSES);
 export type StarApplicationStatus = z.infer<typeof StarApplicationStatus>;
 export const STAR_APPLICATION_STATUS_LABELS: Record<StarApplicationStatus, string> = {
@@ -24,6 +33,7 @@ export const STAR_APPLICATION_STATUS_LABELS: Record<StarApplicationStatus, strin
   district_review: '待区级复审',
   publicity: '公示中',
   awarded: '已授星',
+  stopped: '异议成立，终止授星',
 };
 
 /** Evidence photos sit under the branch: `star-evidence/{branchId}/{ulid}.jpg`. */
@@ -31,9 +41,9 @@ export const StarEvidenceKey = z
   .string()
   .check(z.regex(/^star-evidence\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
 
-// What a person types: userText (NFC, no control characters), so the document states the same limits.
+// Typed text goes through userText, so the OpenAPI document states exactly what is accepted.
 const Text = (max: number) => userText({ max, multiline: true });
-const Required = (max: number, empty: string) => userText({ max, min: 1, empty, multiline: true });
+const Required = (max: number, empty: string) => userText({ min: 1, max, empty, multiline: true });
 const Version = z.int().check(z.minimum(1));
 
 export const STAR_ITEM_KINDS = ['task', 'veto'] as const;
@@ -114,6 +124,7 @@ export const STAR_EVENT_KINDS = [
   'district_approved',
   'district_returned',
   'awarded',
+  'objection_upheld',
 ] as const;
 export const STAR_EVENT_LABELS: Record<(typeof STAR_EVENT_KINDS)[number], string> = {
   applied: '提交申报',
@@ -123,6 +134,7 @@ export const STAR_EVENT_LABELS: Record<(typeof STAR_EVENT_KINDS)[number], string
   district_approved: '区级复审通过，进入公示',
   district_returned: '区级复审退回',
   awarded: '公示期满，授星',
+  objection_upheld: '公示异议成立，终止授星',
 };
 export const StarApplicationEvent = z.object({
   at: IsoDateTime,
@@ -153,6 +165,8 @@ export const StarApplicationSummary = z.object({
   publicityFrom: z.optional(DayKey),
   publicityUntil: z.optional(DayKey),
   awardedAt: z.optional(IsoDateTime),
+  /** Objections raised in 公示 and not yet resolved: 授星 waits for every one (a count only, nobody's identity). */
+  openObjections: z.optional(z.int()),
 });
 export type StarApplicationSummary = z.infer<typeof StarApplicationSummary>;
 
@@ -306,5 +320,50 @@ export const starsRoutes = {
     access: rolesAccess('secretary'),
     body: PresignStarEvidenceBody,
     responses: { 200: PresignedUpload },
+  }),
+  getBranchStarPublicity: defineRoute({
+    // Reading a community's 公示 is what an objector does first: who read it is not logged either.
+    unloggedCaller: true,
+    method: 'GET',
+    path: '/v1/branches/{branchId}/star-publicity',
+    summary: '公示 of one community: its awards in 公示, for its residents (anyone who chooses the community, as for letters)',
+    access: rolesAccess(...ROLES),
+    params: BranchPath,
+    responses: { 200: StarPublicityBoard },
+  }),
+  fileStarObjection: defineRoute({
+    unloggedCaller: true,
+    method: 'POST',
+    path: '/v1/star-applications/{applicationId}/objections',
+    summary: '公示异议: anyone objects to an award in 公示, named or anonymously (the objector is sealed as a letter writer)',
+    access: rolesAccess(...ROLES),
+    params: StarApplicationPath,
+    body: FileStarObjectionBody,
+    responses: { 201: MyStarObjection, 409: ErrorBody },
+  }),
+  listMyStarObjections: defineRoute({
+    unloggedCaller: true,
+    method: 'GET',
+    path: '/v1/star-objections/mine',
+    summary: 'The caller’s own 公示 objections with their outcome',
+    access: rolesAccess(...ROLES),
+    responses: { 200: MyStarObjections },
+  }),
+  listStarObjections: defineRoute({
+    method: 'GET',
+    path: '/v1/star-applications/{applicationId}/objections',
+    summary: 'The objections raised against an award in 公示 (district reviewers; anonymous objectors unnamed)',
+    access: rolesAccess('district_admin'),
+    params: StarApplicationPath,
+    responses: { 200: StarObjectionList },
+  }),
+  resolveStarObjection: defineRoute({
+    method: 'POST',
+    path: '/v1/star-applications/{applicationId}/objections/{objectionId}/resolution',
+    summary: 'The district upholds an objection (the award stops) or dismisses it with a reason (versioned)',
+    access: rolesAccess('district_admin'),
+    params: StarObjectionPath,
+    body: ResolveStarObjectionBody,
+    responses: { 200: StarObjectionList, 409: ErrorBody },
   }),
 } as const;

@@ -23,6 +23,7 @@ const STEP_OWNER: Record<StoredStarApplication['status'], StarActor | undefined>
   district_review: 'district',
   publicity: 'district',
   awarded: undefined,
+  stopped: undefined,
 };
 
 /** The district's holidays over the months a 公示 starting after `day` can meet. */
@@ -81,6 +82,7 @@ export async function decideStarApplication(
   }
   if (body.action === 'award') {
     if (!publicityEnded(app, today)) throw new DomainError('ILLEGAL_TRANSITION', `公示期至 ${app.publicityUntil} 结束，期满后方可授星`);
+    if (app.openObjections) throw new DomainError('ILLEGAL_TRANSITION', `还有 ${app.openObjections} 条公示异议未处理，处理完毕后方可授星`);
     next = { ...next, awardedAt: at };
   }
   await deps.applications.transition(next, app.version, event);

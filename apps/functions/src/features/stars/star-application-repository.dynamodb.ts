@@ -8,13 +8,23 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_PUBLICITY_WORKING_DAYS, type StarApplicationStatus } from '@chuangxing/shared';
 import type { Item } from '../../platform/dynamodb/entity';
-import { expectExistingVersion, expectVersion, orConflict } from '../../platform/dynamodb/optimistic';
+import { type Condition, expectVersion, orConflict } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict } from '../../platform/kernel/domain-error';
 import type { StoredStarApplication, StoredStarEvent } from './star-application';
 import type { StarApplicationRepository, StarRules } from './star-application-repository';
 import { starEntities as E } from './stars.entities';
+
+/** The application's open-objection counter is still `n` (absent counts as 0). */
+export function objectionsStill(n: number): Condition {
+  return n === 0
+    ? {
+        ConditionExpression: 'attribute_not_exists(openObjections) OR openObjections = :zeroObjections',
+        ExpressionAttributeValues: { ':zeroObjections': 0 },
+      }
+    : { ConditionExpression: 'openObjections = :openObjections', ExpressionAttributeValues: { ':openObjections': n } };
+}
 
 const DECIDED = '这份申报刚被他人处理过，请刷新后重试';
 
@@ -76,7 +86,14 @@ export class DynamoStarApplicationRepository implements StarApplicationRepositor
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.table, Item: E.application.item({ id: next.id }, next), ...expectExistingVersion(expectedVersion) } },
+            {
+              Put: {
+                TableName: this.table,
+                Item: E.application.item({ id: next.id }, next),
+                // The Put rewrites the objection counter as read: an objection filed meanwhile fails it (授星 must see it).
+                ...expectVersion(expectedVersion, { also: objectionsStill(next.openObjections ?? 0) }),
+              },
+            },
             this.insert(E.event.item({ applicationId: next.id, version: event.version }, event)),
           ],
         }),

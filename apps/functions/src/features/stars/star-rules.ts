@@ -1,5 +1,5 @@
 import type { PutStarRulesBody, Role, StarPublicityBoard, StarRules } from '@chuangxing/shared';
-import { forbiddenRole } from '../../platform/kernel/domain-error';
+import { forbiddenRole, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
 import { summaryOf } from './star-presenters';
 import type { StarsPorts } from './stars.ports';
@@ -28,4 +28,15 @@ export async function putStarRules(
 export async function getStarPublicityBoard(deps: Pick<StarsPorts, 'districtId' | 'applications'>): Promise<StarPublicityBoard> {
   const apps = await deps.applications.listByStatus(deps.districtId, 'publicity');
   return { applications: apps.sort((a, b) => (a.publicityUntil ?? '').localeCompare(b.publicityUntil ?? '')).map(summaryOf) };
+}
+
+/** 公示 of one community, for its residents: only its awards in 公示, as summaries. */
+export async function getBranchStarPublicity(
+  deps: Pick<StarsPorts, 'districtId' | 'applications' | 'org'>,
+  branchId: string,
+): Promise<StarPublicityBoard> {
+  const branch = await deps.org.getBranch(branchId);
+  if (!branch || branch.districtId !== deps.districtId) throw notFound('社区');
+  const apps = await deps.applications.listForBranch(branch.id);
+  return { applications: apps.filter((a) => a.status === 'publicity').map(summaryOf) };
 }

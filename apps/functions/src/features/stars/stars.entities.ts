@@ -1,6 +1,7 @@
 import { defineEntity, pad } from '../../platform/dynamodb/entity';
 import type { StoredStarApplication, StoredStarEvent } from './star-application';
 import type { StarRules } from './star-application-repository';
+import type { StoredStarObjection } from './star-objection';
 
 /**
  * 创星申报 in the single table. Access patterns (pk / sk, or index):
@@ -8,10 +9,21 @@ import type { StarRules } from './star-application-repository';
  * - a branch's claim on a star (one each):  STARBRANCH#{branchId} / CLAIM#{star}  → the application id and client key
  * - the district's applications by status:  gsi1: STARAPPS#{districtId} / {status}#{townshipId}#{branchId}#{id}
  * - the district's 评星定级 settings:        STARRULES#{districtId} / RULES
+ * - a 公示 objection (beside its application): STARAPP#{applicationId} / OBJ#{id}
+ * - an objector's objections (keyed hash):   STAROBJECTOR#{objectorKey} / KEY#{clientKey} → the objection
  */
 const applicationPk = (id: string) => `STARAPP#${id}`;
 const branchPk = (branchId: string) => `STARBRANCH#${branchId}`;
 const districtIndexPk = (districtId: string) => `STARAPPS#${districtId}`;
+
+const objectorPk = (objectorKey: string) => `STAROBJECTOR#${objectorKey}`;
+
+export interface StoredObjectorMarker {
+  objectorKey: string;
+  clientKey: string;
+  applicationId: string;
+  objectionId: string;
+}
 
 export interface StoredStarClaim {
   branchId: string;
@@ -23,6 +35,8 @@ export interface StoredStarClaim {
 export const starEntities = {
   branchClaims: { pk: branchPk, prefix: 'CLAIM#' },
   districtIndex: districtIndexPk,
+  objectionPrefix: 'OBJ#',
+  objectorPk,
 
   application: defineEntity<StoredStarApplication, { id: string }>({
     name: 'star-application',
@@ -46,6 +60,7 @@ export const starEntities = {
       'publicityFrom',
       'publicityUntil',
       'awardedAt',
+      'openObjections',
     ],
   }),
 
@@ -59,6 +74,34 @@ export const starEntities = {
     name: 'star-claim',
     key: ({ branchId, star }) => ({ pk: branchPk(branchId), sk: `CLAIM#${star}` }),
     fields: ['branchId', 'star', 'applicationId', 'clientKey'],
+  }),
+
+  objection: defineEntity<StoredStarObjection, { applicationId: string; id: string }>({
+    name: 'star-objection',
+    key: ({ applicationId, id }) => ({ pk: applicationPk(applicationId), sk: `OBJ#${id}` }),
+    fields: [
+      'id',
+      'applicationId',
+      'districtId',
+      'branchId',
+      'branchName',
+      'star',
+      'text',
+      'anonymous',
+      'objectorName',
+      'objectorKey',
+      'clientKey',
+      'status',
+      'version',
+      'createdAt',
+      'resolution',
+    ],
+  }),
+
+  objectorMarker: defineEntity<StoredObjectorMarker, { objectorKey: string; clientKey: string }>({
+    name: 'star-objector-marker',
+    key: ({ objectorKey, clientKey }) => ({ pk: objectorPk(objectorKey), sk: `KEY#${clientKey}` }),
+    fields: ['objectorKey', 'clientKey', 'applicationId', 'objectionId'],
   }),
 
   rules: defineEntity<StarRules, { districtId: string }>({

@@ -4,7 +4,8 @@ import { applyForStar, resubmitStarApplication } from './apply-for-star';
 import { decideStarApplication } from './decide-star-application';
 import { presignStarEvidence } from './presign-star-evidence';
 import { listBranchStarApplications, listStarReviewQueue, readStarApplication } from './read-star-applications';
-import { getStarPublicityBoard, getStarRules, putStarRules } from './star-rules';
+import { fileStarObjection, listMyStarObjections, listStarObjections, resolveStarObjection } from './star-objections';
+import { getBranchStarPublicity, getStarPublicityBoard, getStarRules, putStarRules } from './star-rules';
 import type { StarsPorts } from './stars.ports';
 
 export const starsImplementations: RouteImpls<typeof starsRoutes, StarsPorts> = {
@@ -38,5 +39,19 @@ export const starsImplementations: RouteImpls<typeof starsRoutes, StarsPorts> = 
   presignStarEvidence: async ({ deps, principal, allowed, body }) => ({
     status: 200,
     body: await presignStarEvidence(deps, principal, allowed, body),
+  }),
+  getBranchStarPublicity: async ({ deps, params }) => ({ status: 200, body: await getBranchStarPublicity(deps, params.branchId) }),
+  fileStarObjection: async ({ deps, principal, params, body }) => {
+    const out = await fileStarObjection(deps, principal, params.applicationId, body);
+    return { status: 201, body: out.objection };
+  },
+  listMyStarObjections: async ({ deps, principal }) => ({ status: 200, body: await listMyStarObjections(deps, principal) }),
+  listStarObjections: async ({ deps, principal, allowed, params }) => ({
+    status: 200,
+    body: await listStarObjections(deps, principal, allowed, params.applicationId),
+  }),
+  resolveStarObjection: async ({ deps, principal, allowed, params, body }) => ({
+    status: 200,
+    body: (await resolveStarObjection(deps, principal, allowed, params.applicationId, params.objectionId, body)).list,
   }),
 };

@@ -1,3 +1,4 @@
+import { keyedHasher } from '../../platform/sealing/keyed-hasher.wiring';
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
@@ -8,6 +9,7 @@ import { orgReader } from '../org/org.wiring';
 import { holidayReader, reportRangeReader } from '../reports/reports.wiring';
 import type { StarApplicationRepository } from './star-application-repository';
 import { DynamoStarApplicationRepository } from './star-application-repository.dynamodb';
+import { DynamoStarObjectionRepository } from './star-objection-repository.dynamodb';
 import type { StarsPorts } from './stars.ports';
 
 export function starApplicationRepository(w: Pick<Wiring, 'doc' | 'table' | 'once'>): StarApplicationRepository {
@@ -17,6 +19,8 @@ export function starApplicationRepository(w: Pick<Wiring, 'doc' | 'table' | 'onc
 export const starsPorts = (w: Wiring): StarsPorts => ({
   ...w.kernel,
   applications: starApplicationRepository(w),
+  objections: w.once('star-objections', () => new DynamoStarObjectionRepository(w.doc, w.table)),
+  hasher: keyedHasher(w),
   org: orgReader(w),
   catalogue: catalogueReader(w),
   storage: objectStorage(w),
