@@ -46,7 +46,7 @@ export const reviewedObjectionOf = (o: StoredStarObjection): ReviewedStarObjecti
 /**
  * 公示异议: anyone — a resident of the community or any cadre — objects while the award is in 公示, named or
  * anonymously. Only the keyed hash of the account is kept (not even sealed: nothing needs to open it yet, and the
- * work function stays without KMS); a named objector's display name is kept in clear.
+ * stars function stays without KMS); a named objector's display name is kept in clear.
  */
 export async function fileStarObjection(
   deps: ObjectionPorts,
