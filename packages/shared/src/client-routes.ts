@@ -162,4 +162,9 @@ export const CLIENT_ROUTES: { readonly [K in RouteName]: readonly [method: HttpM
   listMyStarObjections: ['GET', '/v1/star-objections/mine', true],
   listStarObjections: ['GET', '/v1/star-applications/{applicationId}/objections', true],
   resolveStarObjection: ['POST', '/v1/star-applications/{applicationId}/objections/{objectionId}/resolution', true],
+  getBranchHeldStars: ['GET', '/v1/branches/{branchId}/stars', true],
+  recordBaselineStars: ['PUT', '/v1/branches/{branchId}/baseline-stars', true],
+  openStarWithdrawal: ['POST', '/v1/star-withdrawals', true],
+  listStarWithdrawals: ['GET', '/v1/star-withdrawals', true],
+  decideStarWithdrawal: ['POST', '/v1/star-withdrawals/{withdrawalId}/decision', true],
 };

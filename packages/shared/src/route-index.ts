@@ -158,4 +158,9 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['GET', '/v1/star-objections/mine', 'stars'],
   ['GET', '/v1/star-applications/{applicationId}/objections', 'stars'],
   ['POST', '/v1/star-applications/{applicationId}/objections/{objectionId}/resolution', 'stars'],
+  ['GET', '/v1/branches/{branchId}/stars', 'stars'],
+  ['PUT', '/v1/branches/{branchId}/baseline-stars', 'stars'],
+  ['POST', '/v1/star-withdrawals', 'stars'],
+  ['GET', '/v1/star-withdrawals', 'stars'],
+  ['POST', '/v1/star-withdrawals/{withdrawalId}/decision', 'stars'],
 ];

@@ -270,4 +270,12 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
     path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0/objections/01JABCDEFGHJKMNPQRSTVWXYZ1/resolution',
     body: { action: 'dismiss', reason: '经核实不属实', version: 1 },
   },
+  getBranchHeldStars: { path: '/v1/branches/yingtaogou/stars' },
+  recordBaselineStars: { path: '/v1/branches/yingtaogou/baseline-stars', body: { stars: ['industry'] } },
+  openStarWithdrawal: { path: '/v1/star-withdrawals', body: { source: { kind: 'finding', findingId: '01JABCDEFGHJKMNPQRSTVWXYZ2' } } },
+  listStarWithdrawals: { path: '/v1/star-withdrawals?status=open' },
+  decideStarWithdrawal: {
+    path: '/v1/star-withdrawals/01JABCDEFGHJKMNPQRSTVWXYZ3/decision',
+    body: { action: 'reject', reason: '经核实不影响该星', version: 1 },
+  },
 };

@@ -5,12 +5,22 @@ import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
 import { BranchPath, ClientKey, DayKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, UPLOAD_LIMITS } from './common.contract';
 import {
+  BranchHeldStars,
+  DecideStarWithdrawalBody,
   FileStarObjectionBody,
   MyStarObjection,
   MyStarObjections,
+  OpenStarWithdrawalBody,
+  RecordBaselineStarsBody,
   ResolveStarObjectionBody,
   StarObjectionList,
   StarObjectionPath,
+  StarReviewContext,
+  StarWithdrawal,
+  StarWithdrawalList,
+  StarWithdrawalNotice,
+  StarWithdrawalPath,
+  StarWithdrawalQuery,
 } from './stars.schemas';
 import { userText } from './user-text';
 
@@ -170,21 +180,6 @@ export const StarApplicationSummary = z.object({
 });
 export type StarApplicationSummary = z.infer<typeof StarApplicationSummary>;
 
-/** What the product already knows of the branch and this star, shown to reviewers beside the self-assessment. */
-export const StarReviewContext = z.object({
-  /** 每月一观摩: the branch's frozen score for this star in each observation of this and the last quarter. */
-  observations: z.array(z.object({ observationId: Id, title: z.string(), month: z.string(), value: z.nullable(z.number()) })),
-  /** 问题清单 items of this star: open (not closed) and overdue. */
-  findings: z.object({ open: z.int(), overdue: z.int(), closed: z.int() }),
-  /** Findings of this star that name a veto item (一票否决), with their state. */
-  vetoHits: z.array(z.object({ findingId: Id, vetoItemId: Id, vetoText: z.string(), status: z.string(), createdAt: IsoDateTime })),
-  /** Items of the branch's daily reports tagged with this star over the last 90 days, newest first (at most 30). */
-  reportItems: z.array(z.object({ day: DayKey, text: z.string(), taskId: z.optional(Id) })),
-  /** 清风邮局 三率 of the branch over this and the last quarter (rates 0–1); absent when no letter arrived. */
-  letters: z.optional(z.object({ received: z.int(), responseRate: z.number(), resolutionRate: z.number(), satisfactionRate: z.number() })),
-});
-export type StarReviewContext = z.infer<typeof StarReviewContext>;
-
 export const StarApplicationDetail = z.object({
   application: StarApplicationSummary,
   items: z.array(StarAssessmentItem),
@@ -229,8 +224,8 @@ export const PutStarRulesBody = z.strictObject({
 });
 export type PutStarRulesBody = z.infer<typeof PutStarRulesBody>;
 
-/** 公示 board: every award in progress in the district (summaries only, no self-assessment or evidence). */
-export const StarPublicityBoard = z.object({ applications: z.array(StarApplicationSummary) });
+/** 公示 board: every award in progress (summaries only, no self-assessment or evidence) and every 撤星 in its 公示. */
+export const StarPublicityBoard = z.object({ applications: z.array(StarApplicationSummary), withdrawals: z.array(StarWithdrawalNotice) });
 export type StarPublicityBoard = z.infer<typeof StarPublicityBoard>;
 
 /* ---------- routes ---------- */
@@ -365,5 +360,47 @@ export const starsRoutes = {
     params: StarObjectionPath,
     body: ResolveStarObjectionBody,
     responses: { 200: StarObjectionList, 409: ErrorBody },
+  }),
+  getBranchHeldStars: defineRoute({
+    method: 'GET',
+    path: '/v1/branches/{branchId}/stars',
+    summary: 'The stars a branch holds (its level) and has lost, with their dates (anyone in the district, as its 公示)',
+    access: rolesAccess(...ROLES),
+    params: BranchPath,
+    responses: { 200: BranchHeldStars },
+  }),
+  recordBaselineStars: defineRoute({
+    method: 'PUT',
+    path: '/v1/branches/{branchId}/baseline-stars',
+    summary: 'The stars a branch held at the campaign start (district admin; once, before any award; a repeat is a no-op)',
+    access: rolesAccess('district_admin'),
+    params: BranchPath,
+    body: RecordBaselineStarsBody,
+    responses: { 200: BranchHeldStars, 409: ErrorBody },
+  }),
+  openStarWithdrawal: defineRoute({
+    method: 'POST',
+    path: '/v1/star-withdrawals',
+    summary: '撤星: a recorded finding naming a veto item of a held star opens a withdrawal (one per source)',
+    access: rolesAccess('inspector', 'district_admin'),
+    body: OpenStarWithdrawalBody,
+    responses: { 201: StarWithdrawal, 200: StarWithdrawal, 409: ErrorBody },
+  }),
+  listStarWithdrawals: defineRoute({
+    method: 'GET',
+    path: '/v1/star-withdrawals',
+    summary: 'Withdrawals in a status, for the district reviewers',
+    access: rolesAccess('district_admin'),
+    query: StarWithdrawalQuery,
+    responses: { 200: StarWithdrawalList },
+  }),
+  decideStarWithdrawal: defineRoute({
+    method: 'POST',
+    path: '/v1/star-withdrawals/{withdrawalId}/decision',
+    summary: 'The district confirms a withdrawal (the star is no longer held; published) or rejects it, with a reason (versioned)',
+    access: rolesAccess('district_admin'),
+    params: StarWithdrawalPath,
+    body: DecideStarWithdrawalBody,
+    responses: { 200: StarWithdrawal, 409: ErrorBody },
   }),
 } as const;

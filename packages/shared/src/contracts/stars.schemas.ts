@@ -76,4 +76,121 @@ export const StarObjectionList = z.object({
 });
 export type StarObjectionList = z.infer<typeof StarObjectionList>;
 
+/** What the product already knows of the branch and this star, shown to reviewers beside the self-assessment. */
+export const StarReviewContext = z.object({
+  /** 每月一观摩: the branch's frozen score for this star in each observation of this and the last quarter. */
+  observations: z.array(z.object({ observationId: Id, title: z.string(), month: z.string(), value: z.nullable(z.number()) })),
+  /** 问题清单 items of this star: open (not closed) and overdue. */
+  findings: z.object({ open: z.int(), overdue: z.int(), closed: z.int() }),
+  /** Findings of this star that name a veto item (一票否决), with their state. */
+  vetoHits: z.array(z.object({ findingId: Id, vetoItemId: Id, vetoText: z.string(), status: z.string(), createdAt: IsoDateTime })),
+  /** Items of the branch's daily reports tagged with this star over the last 90 days, newest first (at most 30). */
+  reportItems: z.array(z.object({ day: DayKey, text: z.string(), taskId: z.optional(Id) })),
+  /** 清风邮局 三率 of the branch over this and the last quarter (rates 0–1); absent when no letter arrived. */
+  letters: z.optional(z.object({ received: z.int(), responseRate: z.number(), resolutionRate: z.number(), satisfactionRate: z.number() })),
+});
+export type StarReviewContext = z.infer<typeof StarReviewContext>;
+
 export const StarObjectionPath = z.strictObject({ applicationId: Id, objectionId: Id });
+
+/* ---------- held stars, the baseline and 撤星 / 降星 ---------- */
+
+/**
+ * A star a branch holds, or held: from the day it was awarded (by an application) or recorded as held at the
+ * campaign start (the baseline), until the day a confirmed withdrawal (撤星) ended it. A branch's level is the
+ * number of stars it holds now.
+ */
+export const HELD_STAR_BASES = ['baseline', 'award'] as const;
+export const HeldStar = z.object({
+  star: Star,
+  heldFrom: DayKey,
+  basis: z.enum(HELD_STAR_BASES),
+  /** The application that won it (basis `award`). */
+  applicationId: z.optional(Id),
+  /** Set once a withdrawal ended it. */
+  withdrawnOn: z.optional(DayKey),
+  withdrawalId: z.optional(Id),
+});
+export type HeldStar = z.infer<typeof HeldStar>;
+
+export const BranchHeldStars = z.object({
+  branchId: Id,
+  branchName: z.string(),
+  /** How many stars the branch holds now. */
+  level: z.int(),
+  held: z.array(HeldStar),
+  /** Stars it held and lost (撤星), newest first. */
+  withdrawn: z.array(HeldStar),
+  /** The day the district recorded the branch's stars at the campaign start; absent until then. */
+  baselineRecordedOn: z.optional(DayKey),
+});
+export type BranchHeldStars = z.infer<typeof BranchHeldStars>;
+
+/** The stars a branch held at the campaign start: recorded once, before any award (a repeat with the same stars is a no-op). */
+export const RecordBaselineStarsBody = z.strictObject({
+  stars: z.array(Star).check(z.maxLength(5, '最多 5 颗星')),
+});
+export type RecordBaselineStarsBody = z.infer<typeof RecordBaselineStarsBody>;
+
+export const STAR_WITHDRAWAL_STATUSES = ['open', 'confirmed', 'rejected'] as const;
+export const StarWithdrawalStatus = z.enum(STAR_WITHDRAWAL_STATUSES);
+export type StarWithdrawalStatus = z.infer<typeof StarWithdrawalStatus>;
+export const STAR_WITHDRAWAL_STATUS_LABELS: Record<StarWithdrawalStatus, string> = {
+  open: '待区级确认',
+  confirmed: '已撤星',
+  rejected: '不予撤星',
+};
+
+/**
+ * What opens a withdrawal: a recorded 四不两直 finding that names a veto item (一票否决) of a star the branch holds.
+ * One withdrawal per source: opening again from the same finding answers the first.
+ */
+export const OpenStarWithdrawalBody = z.strictObject({
+  source: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('finding'), findingId: Id })]),
+});
+export type OpenStarWithdrawalBody = z.infer<typeof OpenStarWithdrawalBody>;
+
+/** The district confirms (the star is no longer held, and the withdrawal is published) or rejects, with a reason. */
+export const DecideStarWithdrawalBody = z.strictObject({
+  action: z.enum(['confirm', 'reject']),
+  reason: userText({ min: 1, max: STAR_OBJECTION_LIMITS.reason, empty: '请填写理由', multiline: true }),
+  version: z.int().check(z.minimum(1)),
+});
+export type DecideStarWithdrawalBody = z.infer<typeof DecideStarWithdrawalBody>;
+
+export const StarWithdrawal = z.object({
+  id: Id,
+  branchId: Id,
+  branchName: z.string(),
+  townshipId: Id,
+  star: Star,
+  source: z.object({ kind: z.literal('finding'), findingId: Id, vetoItemId: Id, vetoText: z.string() }),
+  status: StarWithdrawalStatus,
+  version: z.int(),
+  openedAt: IsoDateTime,
+  openedByName: z.string(),
+  decision: z.optional(z.object({ at: IsoDateTime, reason: z.string(), deciderName: z.string() })),
+  /** A confirmed withdrawal is published for the district's 公示 working days. */
+  publicityFrom: z.optional(DayKey),
+  publicityUntil: z.optional(DayKey),
+});
+export type StarWithdrawal = z.infer<typeof StarWithdrawal>;
+
+export const StarWithdrawalQuery = z.strictObject({ status: StarWithdrawalStatus });
+export const StarWithdrawalList = z.object({ status: StarWithdrawalStatus, withdrawals: z.array(StarWithdrawal) });
+export type StarWithdrawalList = z.infer<typeof StarWithdrawalList>;
+export const StarWithdrawalPath = z.strictObject({ withdrawalId: Id });
+
+/** A confirmed 撤星 on the 公示 board until its last day: the branch, the star and why (no reviewer's name). */
+export const StarWithdrawalNotice = z.object({
+  id: Id,
+  branchId: Id,
+  branchName: z.string(),
+  star: Star,
+  withdrawnOn: DayKey,
+  vetoText: z.string(),
+  reason: z.string(),
+  publicityFrom: DayKey,
+  publicityUntil: DayKey,
+});
+export type StarWithdrawalNotice = z.infer<typeof StarWithdrawalNotice>;

@@ -12,6 +12,8 @@ import { type Condition, expectVersion, orConflict } from '../../platform/dynamo
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict } from '../../platform/kernel/domain-error';
+import type { StoredHeldStar, StoredHeldStarEvent } from './held-star';
+import { heldEventPut, heldStarPut } from './held-star-repository.dynamodb';
 import type { StoredStarApplication, StoredStarEvent } from './star-application';
 import type { StarApplicationRepository, StarRules } from './star-application-repository';
 import { starEntities as E } from './stars.entities';
@@ -81,7 +83,13 @@ export class DynamoStarApplicationRepository implements StarApplicationRepositor
     };
   }
 
-  async transition(next: StoredStarApplication, expectedVersion: number, event: StoredStarEvent) {
+  async transition(
+    next: StoredStarApplication,
+    expectedVersion: number,
+    event: StoredStarEvent,
+    award?: { held: StoredHeldStar; event: StoredHeldStarEvent },
+  ) {
+    const awardWrites = award ? [heldStarPut(this.table, award.held), heldEventPut(this.table, award.held.branchId, award.event)] : [];
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -95,10 +103,12 @@ export class DynamoStarApplicationRepository implements StarApplicationRepositor
               },
             },
             this.insert(E.event.item({ applicationId: next.id, version: event.version }, event)),
+            ...awardWrites,
           ],
         }),
       );
     } catch (err) {
+      if (award && failedCondition(err, 2)) throw conflict('该支部已持有这颗星，不能重复授星');
       // Two reviewers who saw the same version: the first transaction wins, the second fails its condition.
       if (cancellationReasons(err)) throw conflict(DECIDED);
       throw err;

@@ -7,6 +7,7 @@ import type { LetterCountersReader } from '../mailbox/mailbox.readers';
 import type { ObservationResultsReader } from '../observations/observations.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { HolidayReader, ReportRangeReader } from '../reports/reports.readers';
+import type { HeldStarRepository } from './held-star-repository';
 import type { StarApplicationRepository } from './star-application-repository';
 import type { StarObjectionRepository } from './star-objection-repository';
 
@@ -16,6 +17,8 @@ export interface StarsPorts extends Kernel {
   /** 公示 objections; the objector is kept only as a keyed hash (ADR 0004). */
   objections: StarObjectionRepository;
   hasher: Pick<Sealer, 'keyedHash'>;
+  /** The stars branches hold, the baseline and 撤星. */
+  held: HeldStarRepository;
   /** The applying branch and its township. */
   org: OrgReader;
   /** The key tasks and veto items of the star in the version in force. */

@@ -2,10 +2,12 @@ import type { starsRoutes } from '@chuangxing/shared';
 import type { RouteImpls } from '../../platform/http/route-context';
 import { applyForStar, resubmitStarApplication } from './apply-for-star';
 import { decideStarApplication } from './decide-star-application';
+import { readBranchHeldStars, recordBaselineStars } from './held-stars';
 import { presignStarEvidence } from './presign-star-evidence';
 import { listBranchStarApplications, listStarReviewQueue, readStarApplication } from './read-star-applications';
 import { fileStarObjection, listMyStarObjections, listStarObjections, resolveStarObjection } from './star-objections';
 import { getBranchStarPublicity, getStarPublicityBoard, getStarRules, putStarRules } from './star-rules';
+import { decideStarWithdrawal, listStarWithdrawals, openStarWithdrawal } from './star-withdrawals';
 import type { StarsPorts } from './stars.ports';
 
 export const starsImplementations: RouteImpls<typeof starsRoutes, StarsPorts> = {
@@ -53,5 +55,22 @@ export const starsImplementations: RouteImpls<typeof starsRoutes, StarsPorts> = 
   resolveStarObjection: async ({ deps, principal, allowed, params, body }) => ({
     status: 200,
     body: (await resolveStarObjection(deps, principal, allowed, params.applicationId, params.objectionId, body)).list,
+  }),
+  getBranchHeldStars: async ({ deps, params }) => ({ status: 200, body: await readBranchHeldStars(deps, params.branchId) }),
+  recordBaselineStars: async ({ deps, principal, allowed, params, body }) => ({
+    status: 200,
+    body: await recordBaselineStars(deps, principal, allowed, params.branchId, body),
+  }),
+  openStarWithdrawal: async ({ deps, principal, allowed, body }) => {
+    const out = await openStarWithdrawal(deps, principal, allowed, body);
+    return { status: out.kind === 'created' ? 201 : 200, body: out.withdrawal };
+  },
+  listStarWithdrawals: async ({ deps, principal, allowed, query }) => ({
+    status: 200,
+    body: await listStarWithdrawals(deps, principal, allowed, query.status),
+  }),
+  decideStarWithdrawal: async ({ deps, principal, allowed, params, body }) => ({
+    status: 200,
+    body: await decideStarWithdrawal(deps, principal, allowed, params.withdrawalId, body),
   }),
 };
