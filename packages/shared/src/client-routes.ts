@@ -167,4 +167,6 @@ export const CLIENT_ROUTES: { readonly [K in RouteName]: readonly [method: HttpM
   openStarWithdrawal: ['POST', '/v1/star-withdrawals', true],
   listStarWithdrawals: ['GET', '/v1/star-withdrawals', true],
   decideStarWithdrawal: ['POST', '/v1/star-withdrawals/{withdrawalId}/decision', true],
+  getAnnualStarReview: ['GET', '/v1/star-reviews/{year}', true],
+  decideAnnualStarReview: ['POST', '/v1/star-reviews/{year}/branches/{branchId}', true],
 };

@@ -163,4 +163,6 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['POST', '/v1/star-withdrawals', 'stars'],
   ['GET', '/v1/star-withdrawals', 'stars'],
   ['POST', '/v1/star-withdrawals/{withdrawalId}/decision', 'stars'],
+  ['GET', '/v1/star-reviews/{year}', 'stars'],
+  ['POST', '/v1/star-reviews/{year}/branches/{branchId}', 'stars'],
 ];

@@ -293,4 +293,67 @@ describe('held stars, the baseline and 撤星 on DynamoDB Local', () => {
     expect(await stack.snapshot()).toEqual(before);
     expect((await repo.get('HSAPP2'))?.application.status).toBe('publicity');
   });
+
+  it('the annual 评星定级: refused before its configured day; the district confirms or lowers once, and of two decisions one wins', async () => {
+    const year = Number(today().slice(0, 4));
+    const rules = await stack.call('GET', '/v1/star-rules', { token: admin });
+    expect(rules.body.annualReviewDate).toBe('12-20');
+    const bad = await stack.call('PUT', '/v1/star-rules', {
+      token: admin,
+      body: { publicityWorkingDays: 5, annualReviewDate: '13-01', version: rules.body.version },
+    });
+    expect([bad.status, bad.body.details[0].path]).toEqual([400, 'body.annualReviewDate']);
+    const set = await stack.call('PUT', '/v1/star-rules', {
+      token: admin,
+      body: { publicityWorkingDays: 5, annualReviewDate: '01-01', version: rules.body.version },
+    });
+    expect([set.status, set.body.annualReviewDate]).toEqual([200, '01-01']);
+
+    const review = await stack.call('GET', `/v1/star-reviews/${year}`, { token: admin });
+    expect(review.status).toBe(200);
+    expect(review.body.reviewDate).toBe(`${year}-01-01`);
+    const rowOf = (b: { branches: { branchId: string }[] }, id: string) =>
+      b.branches.find((r) => r.branchId === id) as { held: string[]; decision?: { kept: string[]; lowered: string[] } } | undefined;
+    expect(rowOf(review.body, 'yingtaogou')?.held).toEqual(['ecology']);
+    expect(rowOf(review.body, 'jianxinnanjie')?.held).toEqual(['harmony']);
+
+    const before = await heldItems();
+    const early = await stack.call('POST', `/v1/star-reviews/${year + 1}/branches/yingtaogou`, {
+      token: admin,
+      body: { keep: ['ecology'], reason: '提前评定' },
+    });
+    expect([early.status, early.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
+    const notHeld = await stack.call('POST', `/v1/star-reviews/${year}/branches/jianxinnanjie`, {
+      token: admin,
+      body: { keep: ['business'], reason: '评定' },
+    });
+    expect([notHeld.status, notHeld.body.details[0].code]).toEqual([400, 'not_held']);
+    expect(await heldItems()).toEqual(before);
+
+    const decideAs = (token: string, keep: string[]) =>
+      stack.call('POST', `/v1/star-reviews/${year}/branches/yingtaogou`, {
+        token,
+        body: { keep, reason: keep.length ? '年度评定，保留' : '年度评定，降星' },
+      });
+    const results = await Promise.all([decideAs(admin, ['ecology']), decideAs(admin2, [])]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const confirmed = results[0].status === 200;
+    const after = await stars();
+    expect(after.body.level).toBe(confirmed ? 1 : 0);
+    if (!confirmed)
+      expect(after.body.withdrawn.map((h: { star: string; withdrawalId: string }) => [h.star, h.withdrawalId])).toContainEqual([
+        'ecology',
+        `annual-${year}`,
+      ]);
+    const decided = rowOf((await stack.call('GET', `/v1/star-reviews/${year}`, { token: admin })).body, 'yingtaogou');
+    expect(decided?.decision).toMatchObject(confirmed ? { kept: ['ecology'], lowered: [] } : { kept: [], lowered: ['ecology'] });
+    const events = (await heldItems()).filter((i) => i.entity === 'held-star-event' && String(i.kind).startsWith('annual'));
+    expect(events).toEqual([expect.objectContaining({ kind: confirmed ? 'annual_confirmed' : 'annual_lowered', stars: ['ecology'] })]);
+
+    // The winner's decision again changes nothing; a different one is refused.
+    const settled = await heldItems();
+    expect((await decideAs(admin, confirmed ? ['ecology'] : [])).status).toBe(200);
+    expect((await decideAs(admin, confirmed ? [] : ['ecology'])).status).toBe(409);
+    expect(await heldItems()).toEqual(settled);
+  });
 });

@@ -278,4 +278,6 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
     path: '/v1/star-withdrawals/01JABCDEFGHJKMNPQRSTVWXYZ3/decision',
     body: { action: 'reject', reason: '经核实不影响该星', version: 1 },
   },
+  getAnnualStarReview: { path: '/v1/star-reviews/2026' },
+  decideAnnualStarReview: { path: '/v1/star-reviews/2026/branches/yingtaogou', body: { keep: ['industry'], reason: '年度评定，保留' } },
 };

@@ -1,6 +1,8 @@
 import { STAR_SETS } from '@chuangxing/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  annualOutcome,
+  annualReviewDay,
   branchHeldStarsOf,
   checkBaseline,
   decideWithdrawal,
@@ -151,5 +153,32 @@ describe('a branch’s stars as read', () => {
       ['civility', '2026-05-01'],
     ]);
     expect(out.baselineRecordedOn).toBeUndefined();
+  });
+});
+
+describe('the annual 评星定级', () => {
+  it('keeping every held star confirms; keeping fewer lowers the rest (in the held order)', () => {
+    expect(annualOutcome(['industry', 'ecology'], ['ecology', 'industry'])).toEqual({ kept: ['industry', 'ecology'], lowered: [] });
+    expect(annualOutcome(['industry', 'ecology', 'civility'], ['ecology'])).toEqual({
+      kept: ['ecology'],
+      lowered: ['industry', 'civility'],
+    });
+    expect(annualOutcome(['industry'], [])).toEqual({ kept: [], lowered: ['industry'] });
+  });
+
+  it('a star not held, or named twice, is a field error', () => {
+    try {
+      annualOutcome(['industry'], ['industry', 'industry', 'ecology']);
+      expect.unreachable();
+    } catch (err) {
+      expect((err as DomainError).details?.map((d) => [d.path, d.code])).toEqual([
+        ['body.keep.1', 'duplicate'],
+        ['body.keep.2', 'not_held'],
+      ]);
+    }
+  });
+
+  it('the review day of a year is the configured MM-DD of that year', () => {
+    expect(annualReviewDay(2026, '12-20')).toBe('2026-12-20');
   });
 });

@@ -5,17 +5,24 @@ import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
 import { BranchPath, ClientKey, DayKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, UPLOAD_LIMITS } from './common.contract';
 import {
+  AnnualStarReview,
+  AnnualStarReviewBranchPath,
+  AnnualStarReviewPath,
   BranchHeldStars,
+  DecideAnnualStarReviewBody,
   DecideStarWithdrawalBody,
   FileStarObjectionBody,
   MyStarObjection,
   MyStarObjections,
   OpenStarWithdrawalBody,
+  PutStarRulesBody,
   RecordBaselineStarsBody,
   ResolveStarObjectionBody,
+  StarApplicationEvent,
   StarObjectionList,
   StarObjectionPath,
   StarReviewContext,
+  StarRules,
   StarWithdrawal,
   StarWithdrawalList,
   StarWithdrawalNotice,
@@ -126,37 +133,6 @@ export const StarAssessmentItem = z.object({
 });
 export type StarAssessmentItem = z.infer<typeof StarAssessmentItem>;
 
-export const STAR_EVENT_KINDS = [
-  'applied',
-  'resubmitted',
-  'township_approved',
-  'township_returned',
-  'district_approved',
-  'district_returned',
-  'awarded',
-  'objection_upheld',
-] as const;
-export const STAR_EVENT_LABELS: Record<(typeof STAR_EVENT_KINDS)[number], string> = {
-  applied: '提交申报',
-  resubmitted: '修改后重新提交',
-  township_approved: '乡镇初审通过',
-  township_returned: '乡镇初审退回',
-  district_approved: '区级复审通过，进入公示',
-  district_returned: '区级复审退回',
-  awarded: '公示期满，授星',
-  objection_upheld: '公示异议成立，终止授星',
-};
-export const StarApplicationEvent = z.object({
-  at: IsoDateTime,
-  /** The application's version this step produced. */
-  version: z.int(),
-  kind: z.enum(STAR_EVENT_KINDS),
-  actorName: z.string(),
-  note: z.optional(z.string()),
-  reasons: z.optional(z.array(z.object({ itemId: Id, reason: z.string() }))),
-});
-export type StarApplicationEvent = z.infer<typeof StarApplicationEvent>;
-
 export const StarApplicationSummary = z.object({
   id: Id,
   branchId: Id,
@@ -214,15 +190,6 @@ export const PresignStarEvidenceBody = z.strictObject({
   size: z.int().check(z.minimum(1), z.maximum(UPLOAD_LIMITS.photo)),
 });
 export type PresignStarEvidenceBody = z.infer<typeof PresignStarEvidenceBody>;
-
-/** The district's 评星定级 settings; `version` 0 until first saved (the defaults apply). */
-export const StarRules = z.object({ publicityWorkingDays: z.int(), version: z.int() });
-export type StarRules = z.infer<typeof StarRules>;
-export const PutStarRulesBody = z.strictObject({
-  publicityWorkingDays: z.int().check(z.minimum(1, '至少 1 个工作日'), z.maximum(30, '不超过 30 个工作日')),
-  version: z.int().check(z.minimum(0)),
-});
-export type PutStarRulesBody = z.infer<typeof PutStarRulesBody>;
 
 /** 公示 board: every award in progress (summaries only, no self-assessment or evidence) and every 撤星 in its 公示. */
 export const StarPublicityBoard = z.object({ applications: z.array(StarApplicationSummary), withdrawals: z.array(StarWithdrawalNotice) });
@@ -402,5 +369,22 @@ export const starsRoutes = {
     params: StarWithdrawalPath,
     body: DecideStarWithdrawalBody,
     responses: { 200: StarWithdrawal, 409: ErrorBody },
+  }),
+  getAnnualStarReview: defineRoute({
+    method: 'GET',
+    path: '/v1/star-reviews/{year}',
+    summary: 'The annual 评星定级: every branch holding stars, with the district’s decision for the year',
+    access: rolesAccess('district_admin'),
+    params: AnnualStarReviewPath,
+    responses: { 200: AnnualStarReview },
+  }),
+  decideAnnualStarReview: defineRoute({
+    method: 'POST',
+    path: '/v1/star-reviews/{year}/branches/{branchId}',
+    summary: 'From the annual date, the district confirms or lowers (降星) a branch’s stars, once per year, with a reason',
+    access: rolesAccess('district_admin'),
+    params: AnnualStarReviewBranchPath,
+    body: DecideAnnualStarReviewBody,
+    responses: { 200: BranchHeldStars, 409: ErrorBody },
   }),
 } as const;

@@ -1,7 +1,7 @@
 import '../zod-config';
 import * as z from 'zod/mini';
 import { Star } from '../enums';
-import { ClientKey, DayKey, Id, IsoDateTime } from './common.contract';
+import { CALENDAR_YEARS, ClientKey, DayKey, Id, IsoDateTime, intParam } from './common.contract';
 import { userText } from './user-text';
 
 /**
@@ -194,3 +194,82 @@ export const StarWithdrawalNotice = z.object({
   publicityUntil: DayKey,
 });
 export type StarWithdrawalNotice = z.infer<typeof StarWithdrawalNotice>;
+
+/* ---------- the annual 评星定级 ---------- */
+
+/** The day of each year (MM-DD, Asia/Shanghai) from which the district confirms or lowers every branch's stars. */
+export const DEFAULT_ANNUAL_REVIEW_DATE = '12-20';
+export const MonthDay = z.string().check(z.regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 MM-DD'));
+
+export const AnnualStarReviewPath = z.strictObject({ year: intParam(2020, CALENDAR_YEARS.max) });
+export const AnnualStarReviewBranchPath = z.strictObject({ year: intParam(2020, CALENDAR_YEARS.max), branchId: Id });
+
+/** The district keeps the stars in `keep` (all held: confirmed; fewer: lowered, 降星), once per branch and year. */
+export const DecideAnnualStarReviewBody = z.strictObject({
+  keep: z.array(Star).check(z.maxLength(5, '最多 5 颗星')),
+  reason: userText({ min: 1, max: STAR_OBJECTION_LIMITS.reason, empty: '请填写评定意见', multiline: true }),
+});
+export type DecideAnnualStarReviewBody = z.infer<typeof DecideAnnualStarReviewBody>;
+
+export const AnnualStarDecision = z.object({
+  at: IsoDateTime,
+  kept: z.array(Star),
+  lowered: z.array(Star),
+  reason: z.string(),
+  deciderName: z.string(),
+});
+export type AnnualStarDecision = z.infer<typeof AnnualStarDecision>;
+
+export const AnnualStarReview = z.object({
+  year: z.int(),
+  /** From this day the district may decide. */
+  reviewDate: DayKey,
+  branches: z.array(
+    z.object({ branchId: Id, branchName: z.string(), townshipId: Id, held: z.array(Star), decision: z.optional(AnnualStarDecision) }),
+  ),
+});
+export type AnnualStarReview = z.infer<typeof AnnualStarReview>;
+
+/* ---------- an application's audit trail and the district's settings ---------- */
+
+export const STAR_EVENT_KINDS = [
+  'applied',
+  'resubmitted',
+  'township_approved',
+  'township_returned',
+  'district_approved',
+  'district_returned',
+  'awarded',
+  'objection_upheld',
+] as const;
+export const STAR_EVENT_LABELS: Record<(typeof STAR_EVENT_KINDS)[number], string> = {
+  applied: '提交申报',
+  resubmitted: '修改后重新提交',
+  township_approved: '乡镇初审通过',
+  township_returned: '乡镇初审退回',
+  district_approved: '区级复审通过，进入公示',
+  district_returned: '区级复审退回',
+  awarded: '公示期满，授星',
+  objection_upheld: '公示异议成立，终止授星',
+};
+export const StarApplicationEvent = z.object({
+  at: IsoDateTime,
+  /** The application's version this step produced. */
+  version: z.int(),
+  kind: z.enum(STAR_EVENT_KINDS),
+  actorName: z.string(),
+  note: z.optional(z.string()),
+  reasons: z.optional(z.array(z.object({ itemId: Id, reason: z.string() }))),
+});
+export type StarApplicationEvent = z.infer<typeof StarApplicationEvent>;
+
+/** The district's 评星定级 settings; `version` 0 until first saved (the defaults apply). */
+export const StarRules = z.object({ publicityWorkingDays: z.int(), annualReviewDate: MonthDay, version: z.int() });
+export type StarRules = z.infer<typeof StarRules>;
+export const PutStarRulesBody = z.strictObject({
+  publicityWorkingDays: z.int().check(z.minimum(1, '至少 1 个工作日'), z.maximum(30, '不超过 30 个工作日')),
+  /** The annual 评星定级 day (MM-DD); unchanged when absent. */
+  annualReviewDate: z.optional(MonthDay),
+  version: z.int().check(z.minimum(0)),
+});
+export type PutStarRulesBody = z.infer<typeof PutStarRulesBody>;

@@ -5,7 +5,14 @@ import { expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict } from '../../platform/kernel/domain-error';
-import type { StoredBaseline, StoredHeldStar, StoredHeldStarEvent, StoredStarWithdrawal, StoredWithdrawalEvent } from './held-star';
+import type {
+  StoredAnnualDecision,
+  StoredBaseline,
+  StoredHeldStar,
+  StoredHeldStarEvent,
+  StoredStarWithdrawal,
+  StoredWithdrawalEvent,
+} from './held-star';
 import type { BranchStarRecords, HeldStarEnding, HeldStarRepository } from './held-star-repository';
 import { starEntities as E } from './stars.entities';
 
@@ -39,6 +46,7 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
       held: of(E.heldStar.name).map((i) => E.heldStar.parse(i)),
       ended: of(E.endedStar.name).map((i) => E.endedStar.parse(i)),
       ...(baseline ? { baseline: E.baseline.parse(baseline) } : {}),
+      annual: of(E.annualDecision.name).map((i) => E.annualDecision.parse(i)),
       events: of(E.heldEvent.name)
         .map((i) => E.heldEvent.parse(i))
         .sort((a, b) => a.at.localeCompare(b.at)),
@@ -114,37 +122,83 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
     return items.map((i) => E.withdrawal.parse(i));
   }
 
+  async listHeldInDistrict(districtId: string) {
+    const items = await queryGsi1<Item>(this.doc, this.table, E.heldIndex(districtId));
+    return items.map((i) => E.heldStar.parse(i));
+  }
+
+  async listAnnualDecisions(districtId: string, year: number) {
+    const items = await queryGsi1<Item>(this.doc, this.table, E.annualIndex(districtId, year));
+    return items.map((i) => E.annualDecision.parse(i));
+  }
+
+  async decideAnnual(
+    decision: StoredAnnualDecision,
+    kept: StoredHeldStar[],
+    lowered: Pick<HeldStarEnding, 'held' | 'ended'>[],
+    event: StoredHeldStarEvent,
+  ) {
+    const t = this.table;
+    const still = (h: StoredHeldStar) => ({
+      ConditionExpression: '#v = :v',
+      ExpressionAttributeNames: { '#v': 'version' },
+      ExpressionAttributeValues: { ':v': h.version },
+    });
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: t,
+                Item: E.annualDecision.item({ branchId: decision.branchId, year: decision.year }, decision),
+                ...expectVersion(0),
+              },
+            },
+            ...kept.map((h) => ({
+              ConditionCheck: { TableName: t, Key: E.heldStar.key({ branchId: h.branchId, star: h.star }), ...still(h) },
+            })),
+            ...lowered.flatMap((l) => this.endingWrites(l)),
+            heldEventPut(t, decision.branchId, event),
+          ],
+        }),
+      );
+    } catch (err) {
+      if (cancellationReasons(err)) throw conflict('该支部本年度的评星定级刚被他人处理过，或其星级刚有变化，请刷新后重试');
+      throw err;
+    }
+  }
+
+  /** A held star ends: the held record (still at its version) goes and its ended form comes. */
+  private endingWrites(ending: Pick<HeldStarEnding, 'held' | 'ended'>) {
+    const t = this.table;
+    const { held, ended } = ending;
+    return [
+      {
+        Delete: {
+          TableName: t,
+          Key: E.heldStar.key({ branchId: held.branchId, star: held.star }),
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': held.version },
+        },
+      },
+      {
+        Put: {
+          TableName: t,
+          Item: E.endedStar.item(
+            { branchId: ended.branchId, star: ended.star, withdrawnOn: ended.withdrawnOn, withdrawalId: ended.withdrawalId },
+            ended,
+          ),
+          ...expectVersion(0),
+        },
+      },
+    ];
+  }
+
   async decideWithdrawal(next: StoredStarWithdrawal, expectedVersion: number, event: StoredWithdrawalEvent, ending?: HeldStarEnding) {
     const t = this.table;
-    const endingWrites = ending
-      ? [
-          {
-            Delete: {
-              TableName: t,
-              Key: E.heldStar.key({ branchId: ending.held.branchId, star: ending.held.star }),
-              ConditionExpression: '#v = :v',
-              ExpressionAttributeNames: { '#v': 'version' },
-              ExpressionAttributeValues: { ':v': ending.held.version },
-            },
-          },
-          {
-            Put: {
-              TableName: t,
-              Item: E.endedStar.item(
-                {
-                  branchId: ending.ended.branchId,
-                  star: ending.ended.star,
-                  withdrawnOn: ending.ended.withdrawnOn,
-                  withdrawalId: ending.ended.withdrawalId,
-                },
-                ending.ended,
-              ),
-              ...expectVersion(0),
-            },
-          },
-          heldEventPut(t, ending.held.branchId, ending.event),
-        ]
-      : [];
+    const endingWrites = ending ? [...this.endingWrites(ending), heldEventPut(t, ending.held.branchId, ending.event)] : [];
     try {
       await this.doc.send(
         new TransactWriteCommand({

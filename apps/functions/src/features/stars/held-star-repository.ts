@@ -1,5 +1,6 @@
 import type { StarWithdrawalStatus } from '@chuangxing/shared';
 import type {
+  StoredAnnualDecision,
   StoredBaseline,
   StoredEndedStar,
   StoredHeldStar,
@@ -12,6 +13,7 @@ export interface BranchStarRecords {
   held: StoredHeldStar[];
   ended: StoredEndedStar[];
   baseline?: StoredBaseline;
+  annual: StoredAnnualDecision[];
   /** The audit trail, oldest first. */
   events: StoredHeldStarEvent[];
 }
@@ -48,5 +50,19 @@ export interface HeldStarRepository {
     expectedVersion: number,
     event: StoredWithdrawalEvent,
     ending?: HeldStarEnding,
+  ): Promise<void>;
+  /** Every star held in the district now (one index query). */
+  listHeldInDistrict(districtId: string): Promise<StoredHeldStar[]>;
+  /** The year's annual decisions in the district (one index query). */
+  listAnnualDecisions(districtId: string, year: number): Promise<StoredAnnualDecision[]>;
+  /**
+   * One transaction: the year's decision (once per branch), each kept star still at its version, each lowered star
+   * ended, and the event → CONFLICT otherwise (of two decisions, one wins).
+   */
+  decideAnnual(
+    decision: StoredAnnualDecision,
+    kept: StoredHeldStar[],
+    lowered: Pick<HeldStarEnding, 'held' | 'ended'>[],
+    event: StoredHeldStarEvent,
   ): Promise<void>;
 }

@@ -38,7 +38,7 @@ export interface StoredBaseline {
 export interface StoredHeldStarEvent {
   at: string;
   id: string;
-  kind: 'baseline' | 'awarded' | 'withdrawn';
+  kind: 'baseline' | 'awarded' | 'withdrawn' | 'annual_confirmed' | 'annual_lowered';
   stars: Star[];
   actorId: string;
   actorName: string;
@@ -150,4 +150,33 @@ export function branchHeldStarsOf(
     withdrawn: [...records.ended].sort((a, b) => b.withdrawnOn.localeCompare(a.withdrawnOn)).map(heldStarOf),
     ...(records.baseline ? { baselineRecordedOn: records.baseline.recordedOn } : {}),
   };
+}
+
+/** The district's annual 评星定级 of one branch for one year (once): the stars it kept and those it lowered. */
+export interface StoredAnnualDecision {
+  branchId: string;
+  districtId: string;
+  townshipId: string;
+  branchName: string;
+  year: number;
+  kept: Star[];
+  lowered: Star[];
+  reason: string;
+  at: string;
+  deciderId: string;
+  deciderName: string;
+}
+
+/** The day of `year` from which the annual review may decide. */
+export const annualReviewDay = (year: number, monthDay: string) => `${year}-${monthDay}`;
+
+/** What the annual review keeps and lowers: `keep` must name stars the branch holds, each once. */
+export function annualOutcome(held: readonly Star[], keep: readonly Star[]): { kept: Star[]; lowered: Star[] } {
+  const errors: FieldError[] = [];
+  keep.forEach((s, i) => {
+    if (!held.includes(s)) errors.push({ path: `body.keep.${i}`, code: 'not_held', message: '该支部未持有这颗星' });
+    else if (keep.indexOf(s) !== i) errors.push({ path: `body.keep.${i}`, code: 'duplicate', message: '同一颗星只能填一次' });
+  });
+  if (errors.length) throw new DomainError('VALIDATION_FAILED', '保留的星须是该支部持有的星', errors);
+  return { kept: held.filter((s) => keep.includes(s)), lowered: held.filter((s) => !keep.includes(s)) };
 }

@@ -6,7 +6,7 @@ import {
   PutCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_PUBLICITY_WORKING_DAYS, type StarApplicationStatus } from '@chuangxing/shared';
+import { DEFAULT_ANNUAL_REVIEW_DATE, DEFAULT_PUBLICITY_WORKING_DAYS, type StarApplicationStatus } from '@chuangxing/shared';
 import type { Item } from '../../platform/dynamodb/entity';
 import { type Condition, expectVersion, orConflict } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
@@ -141,7 +141,9 @@ export class DynamoStarApplicationRepository implements StarApplicationRepositor
 
   async getRules(districtId: string): Promise<StarRules> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: E.rules.key({ districtId }), ConsistentRead: true }));
-    return res.Item ? E.rules.parse(res.Item) : { publicityWorkingDays: DEFAULT_PUBLICITY_WORKING_DAYS, version: 0 };
+    // Rules saved before the annual date existed read with its default.
+    const defaults = { publicityWorkingDays: DEFAULT_PUBLICITY_WORKING_DAYS, annualReviewDate: DEFAULT_ANNUAL_REVIEW_DATE, version: 0 };
+    return res.Item ? { ...defaults, ...E.rules.parse(res.Item) } : defaults;
   }
 
   async putRules(districtId: string, rules: StarRules, expectedVersion: number) {

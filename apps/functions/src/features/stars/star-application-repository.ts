@@ -6,6 +6,8 @@ import type { StoredStarApplication, StoredStarEvent } from './star-application'
 export interface StarRules {
   /** How many working days 公示 lasts. */
   publicityWorkingDays: number;
+  /** The annual 评星定级 day, MM-DD. */
+  annualReviewDate: string;
   /** 0 until first saved. */
   version: number;
 }

@@ -9,7 +9,7 @@ export async function getStarRules(deps: Pick<StarsPorts, 'districtId' | 'applic
   return deps.applications.getRules(deps.districtId);
 }
 
-/** How many working days 公示 lasts, set by the district admin; it applies to approvals from now on. */
+/** How many working days 公示 lasts (for approvals from now on) and the annual 评星定级 day, set by the district admin. */
 export async function putStarRules(
   deps: Pick<StarsPorts, 'districtId' | 'applications'>,
   principal: Principal,
@@ -17,9 +17,11 @@ export async function putStarRules(
   body: PutStarRulesBody,
 ): Promise<StarRules> {
   if (!isDistrictAdmin(bindingsFor(principal, allowed), deps.districtId)) throw forbiddenRole();
+  const current = await deps.applications.getRules(deps.districtId);
+  const annualReviewDate = body.annualReviewDate ?? current.annualReviewDate;
   await deps.applications.putRules(
     deps.districtId,
-    { publicityWorkingDays: body.publicityWorkingDays, version: body.version + 1 },
+    { publicityWorkingDays: body.publicityWorkingDays, annualReviewDate, version: body.version + 1 },
     body.version,
   );
   return deps.applications.getRules(deps.districtId);

@@ -1,5 +1,6 @@
 import { defineEntity, pad } from '../../platform/dynamodb/entity';
 import type {
+  StoredAnnualDecision,
   StoredBaseline,
   StoredEndedStar,
   StoredHeldStar,
@@ -24,6 +25,7 @@ import type { StoredStarObjection } from './star-objection';
  * - the district's held stars:               gsi1: STARHELDS#{districtId} / {townshipId}#{branchId}#{star}
  * - a withdrawal and its audit trail:        STARWD#{id} / WD | EV#{version}
  * - the district's withdrawals by status:    gsi1: STARWDS#{districtId} / {status}#{openedAt}#{id}
+ * - the annual 评星定级 (once a year):       STARHELD#{branchId} / ANNUAL#{year}; gsi1: STARANNUAL#{districtId}#{year} / {townshipId}#{branchId}
  * - one withdrawal per source:               STARWDSRC#{kind}#{sourceId} / SRC → the withdrawal id
  */
 const applicationPk = (id: string) => `STARAPP#${id}`;
@@ -74,6 +76,7 @@ export const starEntities = {
   heldPk,
   heldIndex: (districtId: string) => `STARHELDS#${districtId}`,
   withdrawalIndex: (districtId: string) => `STARWDS#${districtId}`,
+  annualIndex: (districtId: string, year: number) => `STARANNUAL#${districtId}#${year}`,
 
   application: defineEntity<StoredStarApplication, { id: string }>({
     name: 'star-application',
@@ -144,7 +147,7 @@ export const starEntities = {
   rules: defineEntity<StarRules, { districtId: string }>({
     name: 'star-rules',
     key: ({ districtId }) => ({ pk: `STARRULES#${districtId}`, sk: 'RULES' }),
-    fields: ['publicityWorkingDays', 'version'],
+    fields: ['publicityWorkingDays', 'annualReviewDate', 'version'],
   }),
 
   heldStar: defineEntity<StoredHeldStar, { branchId: string; star: string }>({
@@ -205,5 +208,12 @@ export const starEntities = {
     name: 'star-withdrawal-source',
     key: ({ sourceKey }) => ({ pk: `STARWDSRC#${sourceKey}`, sk: 'SRC' }),
     fields: ['sourceKey', 'withdrawalId'],
+  }),
+
+  annualDecision: defineEntity<StoredAnnualDecision, { branchId: string; year: number }>({
+    name: 'annual-star-decision',
+    key: ({ branchId, year }) => ({ pk: heldPk(branchId), sk: `ANNUAL#${year}` }),
+    index: (a) => ({ gsi1pk: `STARANNUAL#${a.districtId}#${a.year}`, gsi1sk: `${a.townshipId}#${a.branchId}` }),
+    fields: ['branchId', 'districtId', 'townshipId', 'branchName', 'year', 'kept', 'lowered', 'reason', 'at', 'deciderId', 'deciderName'],
   }),
 };

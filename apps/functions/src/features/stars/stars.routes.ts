@@ -1,5 +1,6 @@
 import type { starsRoutes } from '@chuangxing/shared';
 import type { RouteImpls } from '../../platform/http/route-context';
+import { decideAnnualStarReview, getAnnualStarReview } from './annual-star-review';
 import { applyForStar, resubmitStarApplication } from './apply-for-star';
 import { decideStarApplication } from './decide-star-application';
 import { readBranchHeldStars, recordBaselineStars } from './held-stars';
@@ -72,5 +73,13 @@ export const starsImplementations: RouteImpls<typeof starsRoutes, StarsPorts> = 
   decideStarWithdrawal: async ({ deps, principal, allowed, params, body }) => ({
     status: 200,
     body: await decideStarWithdrawal(deps, principal, allowed, params.withdrawalId, body),
+  }),
+  getAnnualStarReview: async ({ deps, principal, allowed, params }) => ({
+    status: 200,
+    body: await getAnnualStarReview(deps, principal, allowed, params.year),
+  }),
+  decideAnnualStarReview: async ({ deps, principal, allowed, params, body }) => ({
+    status: 200,
+    body: await decideAnnualStarReview(deps, principal, allowed, params.year, params.branchId, body),
   }),
 };
