@@ -22,7 +22,7 @@ const rankingQueue = idOf('AWS::SQS::Queue', 'RankingDeadLetters');
 
 describe('tracing and function roles', () => {
   it('every function traces actively with X-Ray', () => {
-    expect(functionIds).toHaveLength(9);
+    expect(functionIds).toHaveLength(10);
     for (const id of functionIds) expect(props(id).TracingConfig, id).toEqual({ Mode: 'Active' });
   });
 

@@ -98,7 +98,7 @@ for (const region of ['cn-northwest-1', 'ap-east-1']) {
       }
       // The dead-letter acknowledgement covers the API functions (synchronous) and the jobs (on-failure destination).
       const dlq = suppressed.filter((v) => v.ruleName === 'Serverless-LambdaDLQ').flatMap((v) => v.violatingConstructs);
-      expect(dlq).toHaveLength(9);
+      expect(dlq).toHaveLength(10);
     });
 
     it('APIG4: one acknowledgement per deployed route, giving the roles the contract declares for it', () => {

@@ -66,7 +66,7 @@ const actionsOf = (statements: any[]) => statements.flatMap((s) => [s.Action].fl
 
 describe('functions', () => {
   it('are one API function per entry of api-functions.ts, the scheduled reminders and the quarterly ranking job', () => {
-    expect(API_FUNCTION_NAMES).toEqual(['core', 'reports', 'mailbox', 'work', 'field', 'rankings', 'learning']);
+    expect(API_FUNCTION_NAMES).toEqual(['core', 'reports', 'mailbox', 'work', 'field', 'rankings', 'learning', 'stars']);
     expect(functions).toHaveLength(API_FUNCTION_NAMES.length + 2);
   });
 
@@ -168,7 +168,8 @@ describe('the other API functions', () => {
         .sort();
       expect(granted, name).toEqual([...uploadPrefixesOf(name)].sort());
     }
-    expect(uploadPrefixesOf('work').sort()).toEqual(['plan-evidence/', 'star-evidence/']);
+    expect(uploadPrefixesOf('work')).toEqual(['plan-evidence/']);
+    expect(uploadPrefixesOf('stars')).toEqual(['star-evidence/']);
     expect(uploadPrefixesOf('field').sort()).toEqual(['inspection-fix/', 'inspection/']);
     expect(uploadPrefixesOf('core')).toEqual([]);
   });
@@ -526,7 +527,10 @@ describe('HTTP API', () => {
     expect(fnOfKey.get('POST /v1/letters')).toBe('mailbox');
     expect(fnOfKey.get('GET /v1/branches/{branchId}/board/{year}')).toBe('work');
     expect(fnOfKey.get('PUT /v1/branches/{branchId}/reports/{day}')).toBe('reports');
+    expect(fnOfKey.get('POST /v1/uploads/star-evidence')).toBe('stars');
+    expect(fnOfKey.get('POST /v1/star-applications/{applicationId}/decisions')).toBe('stars');
     expect(API_FUNCTIONS.work).toContain('plans');
+    expect(API_FUNCTIONS.work).not.toContain('stars');
   });
 
   it('lets API Gateway invoke each API function, and only those', () => {

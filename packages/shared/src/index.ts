@@ -22,6 +22,7 @@ export * from './contracts/rankings.schemas';
 export * from './contracts/reports.contract';
 export * from './contracts/reports.schemas';
 export * from './contracts/stars.contract';
+export * from './contracts/stars.schemas';
 export * from './contracts/study-review.contract';
 export * from './contracts/user-text';
 export * from './enums';

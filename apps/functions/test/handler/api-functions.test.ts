@@ -157,6 +157,7 @@ describe('API functions on DynamoDB Local', () => {
     expect((await call('learning', 'GET', '/v1/news', admin)).status).toBe(200);
     expect((await call('learning', 'GET', '/v1/learning/tests', admin)).status).toBe(200);
     expect((await call('learning', 'GET', '/v1/questionnaires', admin)).status).toBe(200);
+    expect((await call('stars', 'GET', '/v1/star-rules', admin)).status).toBe(200);
   });
 
   it('answers 404 NOT_FOUND, before any auth, for a contract route another function serves', async () => {
@@ -171,6 +172,8 @@ describe('API functions on DynamoDB Local', () => {
       ['work', '/v1/letters/stats'],
       ['work', '/v1/inspections'],
       ['field', '/v1/board/2026'],
+      ['work', '/v1/star-applications'],
+      ['stars', '/v1/board/2026'],
     ] as const) {
       const res = await call(f, 'GET', p);
       expect([f, p, res.status, res.body.code]).toEqual([f, p, 404, 'NOT_FOUND']);
@@ -202,5 +205,6 @@ describe('API functions on DynamoDB Local', () => {
     expect(functionOfFeature('inspections')).toBe('field');
     expect(functionOfFeature('observations')).toBe('field');
     expect(functionOfFeature('meta')).toBe('core');
+    expect(functionOfFeature('stars')).toBe('stars');
   });
 });

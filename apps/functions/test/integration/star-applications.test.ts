@@ -242,14 +242,18 @@ describe('创星申报 and its review path on DynamoDB Local', () => {
 
   it('the district sets how many working days 公示 lasts (versioned)', async () => {
     const initial = await stack.call('GET', '/v1/star-rules', { token: gwhStaff });
-    expect(initial.body).toEqual({ publicityWorkingDays: 5, version: 0 });
+    expect(initial.body).toEqual({ publicityWorkingDays: 5, annualReviewDate: '12-20', version: 0 });
     const bad = await stack.call('PUT', '/v1/star-rules', { token: admin, body: { publicityWorkingDays: 0, version: 0 } });
     expect([bad.status, bad.body.details[0].path]).toEqual([400, 'body.publicityWorkingDays']);
     const set = await stack.call('PUT', '/v1/star-rules', { token: admin, body: { publicityWorkingDays: 3, version: 0 } });
-    expect(set.body).toEqual({ publicityWorkingDays: 3, version: 1 });
+    expect(set.body).toEqual({ publicityWorkingDays: 3, annualReviewDate: '12-20', version: 1 });
     const stale = await stack.call('PUT', '/v1/star-rules', { token: admin2, body: { publicityWorkingDays: 9, version: 0 } });
     expect([stale.status, stale.body.code]).toEqual([409, 'CONFLICT']);
-    expect((await stack.call('GET', '/v1/star-rules', { token: admin })).body).toEqual({ publicityWorkingDays: 3, version: 1 });
+    expect((await stack.call('GET', '/v1/star-rules', { token: admin })).body).toEqual({
+      publicityWorkingDays: 3,
+      annualReviewDate: '12-20',
+      version: 1,
+    });
   });
 
   it('复审 races let one win; approval opens 公示 over working days, and 授星 waits for it to end', async () => {

@@ -270,4 +270,25 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   putStarRules: { path: '/v1/star-rules', body: { publicityWorkingDays: 7, version: 0 } },
   getStarPublicityBoard: { path: '/v1/star-publicity' },
   presignStarEvidence: { path: '/v1/uploads/star-evidence', body: { branchId: 'yingtaogou', contentType: 'image/jpeg', size: 1000 } },
+  getBranchStarPublicity: { path: '/v1/branches/yingtaogou/star-publicity' },
+  fileStarObjection: {
+    path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0/objections',
+    body: { text: '该社区产业项目尚未落地', anonymous: true, clientKey: 'auth-test-objection-01' },
+  },
+  listMyStarObjections: { path: '/v1/star-objections/mine' },
+  listStarObjections: { path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0/objections' },
+  resolveStarObjection: {
+    path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0/objections/01JABCDEFGHJKMNPQRSTVWXYZ1/resolution',
+    body: { action: 'dismiss', reason: '经核实不属实', version: 1 },
+  },
+  getBranchHeldStars: { path: '/v1/branches/yingtaogou/stars' },
+  recordBaselineStars: { path: '/v1/branches/yingtaogou/baseline-stars', body: { stars: ['industry'] } },
+  openStarWithdrawal: { path: '/v1/star-withdrawals', body: { source: { kind: 'finding', findingId: '01JABCDEFGHJKMNPQRSTVWXYZ2' } } },
+  listStarWithdrawals: { path: '/v1/star-withdrawals?status=open' },
+  decideStarWithdrawal: {
+    path: '/v1/star-withdrawals/01JABCDEFGHJKMNPQRSTVWXYZ3/decision',
+    body: { action: 'reject', reason: '经核实不影响该星', version: 1 },
+  },
+  getAnnualStarReview: { path: '/v1/star-reviews/2026' },
+  decideAnnualStarReview: { path: '/v1/star-reviews/2026/branches/yingtaogou', body: { keep: ['industry'], reason: '年度评定，保留' } },
 };

@@ -1,9 +1,34 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { Star } from '../enums';
+import { ROLES, Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
 import { BranchPath, ClientKey, DayKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, UPLOAD_LIMITS } from './common.contract';
+import {
+  AnnualStarReview,
+  AnnualStarReviewBranchPath,
+  AnnualStarReviewPath,
+  BranchHeldStars,
+  DecideAnnualStarReviewBody,
+  DecideStarWithdrawalBody,
+  FileStarObjectionBody,
+  MyStarObjection,
+  MyStarObjections,
+  OpenStarWithdrawalBody,
+  PutStarRulesBody,
+  RecordBaselineStarsBody,
+  ResolveStarObjectionBody,
+  StarApplicationEvent,
+  StarObjectionList,
+  StarObjectionPath,
+  StarReviewContext,
+  StarRules,
+  StarWithdrawal,
+  StarWithdrawalList,
+  StarWithdrawalNotice,
+  StarWithdrawalPath,
+  StarWithdrawalQuery,
+} from './stars.schemas';
 import { userText } from './user-text';
 
 /**
@@ -15,7 +40,8 @@ export const STAR_APPLICATION_LIMITS = { items: 60, photosPerItem: 6, note: 300,
 /** 公示 lasts this many working days unless the district sets another number. */
 export const DEFAULT_PUBLICITY_WORKING_DAYS = 5;
 
-export const STAR_APPLICATION_STATUSES = ['township_review', 'returned', 'district_review', 'publicity', 'awarded'] as const;
+/** `stopped`: an objection raised in 公示 was upheld, and the star is not awarded. */
+export const STAR_APPLICATION_STATUSES = ['township_review', 'returned', 'district_review', 'publicity', 'awarded', 'stopped'] as const;
 export const StarApplicationStatus = z.enum(STAR_APPLICATION_STATUSES);
 export type StarApplicationStatus = z.infer<typeof StarApplicationStatus>;
 export const STAR_APPLICATION_STATUS_LABELS: Record<StarApplicationStatus, string> = {
@@ -24,6 +50,7 @@ export const STAR_APPLICATION_STATUS_LABELS: Record<StarApplicationStatus, strin
   district_review: '待区级复审',
   publicity: '公示中',
   awarded: '已授星',
+  stopped: '异议成立，终止授星',
 };
 
 /** Evidence photos sit under the branch: `star-evidence/{branchId}/{ulid}.jpg`. */
@@ -31,9 +58,9 @@ export const StarEvidenceKey = z
   .string()
   .check(z.regex(/^star-evidence\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9]{10,40}\.(jpg|png|webp)$/, '照片编号无效'));
 
-// What a person types: userText (NFC, no control characters), so the document states the same limits.
+// Typed text goes through userText, so the OpenAPI document states exactly what is accepted.
 const Text = (max: number) => userText({ max, multiline: true });
-const Required = (max: number, empty: string) => userText({ max, min: 1, empty, multiline: true });
+const Required = (max: number, empty: string) => userText({ min: 1, max, empty, multiline: true });
 const Version = z.int().check(z.minimum(1));
 
 export const STAR_ITEM_KINDS = ['task', 'veto'] as const;
@@ -106,35 +133,6 @@ export const StarAssessmentItem = z.object({
 });
 export type StarAssessmentItem = z.infer<typeof StarAssessmentItem>;
 
-export const STAR_EVENT_KINDS = [
-  'applied',
-  'resubmitted',
-  'township_approved',
-  'township_returned',
-  'district_approved',
-  'district_returned',
-  'awarded',
-] as const;
-export const STAR_EVENT_LABELS: Record<(typeof STAR_EVENT_KINDS)[number], string> = {
-  applied: '提交申报',
-  resubmitted: '修改后重新提交',
-  township_approved: '乡镇初审通过',
-  township_returned: '乡镇初审退回',
-  district_approved: '区级复审通过，进入公示',
-  district_returned: '区级复审退回',
-  awarded: '公示期满，授星',
-};
-export const StarApplicationEvent = z.object({
-  at: IsoDateTime,
-  /** The application's version this step produced. */
-  version: z.int(),
-  kind: z.enum(STAR_EVENT_KINDS),
-  actorName: z.string(),
-  note: z.optional(z.string()),
-  reasons: z.optional(z.array(z.object({ itemId: Id, reason: z.string() }))),
-});
-export type StarApplicationEvent = z.infer<typeof StarApplicationEvent>;
-
 export const StarApplicationSummary = z.object({
   id: Id,
   branchId: Id,
@@ -153,23 +151,10 @@ export const StarApplicationSummary = z.object({
   publicityFrom: z.optional(DayKey),
   publicityUntil: z.optional(DayKey),
   awardedAt: z.optional(IsoDateTime),
+  /** Objections raised in 公示 and not yet resolved: 授星 waits for every one (a count only, nobody's identity). */
+  openObjections: z.optional(z.int()),
 });
 export type StarApplicationSummary = z.infer<typeof StarApplicationSummary>;
-
-/** What the product already knows of the branch and this star, shown to reviewers beside the self-assessment. */
-export const StarReviewContext = z.object({
-  /** 每月一观摩: the branch's frozen score for this star in each observation of this and the last quarter. */
-  observations: z.array(z.object({ observationId: Id, title: z.string(), month: z.string(), value: z.nullable(z.number()) })),
-  /** 问题清单 items of this star: open (not closed) and overdue. */
-  findings: z.object({ open: z.int(), overdue: z.int(), closed: z.int() }),
-  /** Findings of this star that name a veto item (一票否决), with their state. */
-  vetoHits: z.array(z.object({ findingId: Id, vetoItemId: Id, vetoText: z.string(), status: z.string(), createdAt: IsoDateTime })),
-  /** Items of the branch's daily reports tagged with this star over the last 90 days, newest first (at most 30). */
-  reportItems: z.array(z.object({ day: DayKey, text: z.string(), taskId: z.optional(Id) })),
-  /** 清风邮局 三率 of the branch over this and the last quarter (rates 0–1); absent when no letter arrived. */
-  letters: z.optional(z.object({ received: z.int(), responseRate: z.number(), resolutionRate: z.number(), satisfactionRate: z.number() })),
-});
-export type StarReviewContext = z.infer<typeof StarReviewContext>;
 
 export const StarApplicationDetail = z.object({
   application: StarApplicationSummary,
@@ -206,17 +191,8 @@ export const PresignStarEvidenceBody = z.strictObject({
 });
 export type PresignStarEvidenceBody = z.infer<typeof PresignStarEvidenceBody>;
 
-/** The district's 评星定级 settings; `version` 0 until first saved (the defaults apply). */
-export const StarRules = z.object({ publicityWorkingDays: z.int(), version: z.int() });
-export type StarRules = z.infer<typeof StarRules>;
-export const PutStarRulesBody = z.strictObject({
-  publicityWorkingDays: z.int().check(z.minimum(1, '至少 1 个工作日'), z.maximum(30, '不超过 30 个工作日')),
-  version: z.int().check(z.minimum(0)),
-});
-export type PutStarRulesBody = z.infer<typeof PutStarRulesBody>;
-
-/** 公示 board: every award in progress in the district (summaries only, no self-assessment or evidence). */
-export const StarPublicityBoard = z.object({ applications: z.array(StarApplicationSummary) });
+/** 公示 board: every award in progress (summaries only, no self-assessment or evidence) and every 撤星 in its 公示. */
+export const StarPublicityBoard = z.object({ applications: z.array(StarApplicationSummary), withdrawals: z.array(StarWithdrawalNotice) });
 export type StarPublicityBoard = z.infer<typeof StarPublicityBoard>;
 
 /* ---------- routes ---------- */
@@ -306,5 +282,109 @@ export const starsRoutes = {
     access: rolesAccess('secretary'),
     body: PresignStarEvidenceBody,
     responses: { 200: PresignedUpload },
+  }),
+  getBranchStarPublicity: defineRoute({
+    // Reading a community's 公示 is what an objector does first: who read it is not logged either.
+    unloggedCaller: true,
+    method: 'GET',
+    path: '/v1/branches/{branchId}/star-publicity',
+    summary: '公示 of one community: its awards in 公示, for its residents (anyone who chooses the community, as for letters)',
+    access: rolesAccess(...ROLES),
+    params: BranchPath,
+    responses: { 200: StarPublicityBoard },
+  }),
+  fileStarObjection: defineRoute({
+    unloggedCaller: true,
+    method: 'POST',
+    path: '/v1/star-applications/{applicationId}/objections',
+    summary: '公示异议: anyone objects to an award in 公示, named or anonymously (the objector is sealed as a letter writer)',
+    access: rolesAccess(...ROLES),
+    params: StarApplicationPath,
+    body: FileStarObjectionBody,
+    responses: { 201: MyStarObjection, 409: ErrorBody },
+  }),
+  listMyStarObjections: defineRoute({
+    unloggedCaller: true,
+    method: 'GET',
+    path: '/v1/star-objections/mine',
+    summary: 'The caller’s own 公示 objections with their outcome',
+    access: rolesAccess(...ROLES),
+    responses: { 200: MyStarObjections },
+  }),
+  listStarObjections: defineRoute({
+    method: 'GET',
+    path: '/v1/star-applications/{applicationId}/objections',
+    summary: 'The objections raised against an award in 公示 (district reviewers; anonymous objectors unnamed)',
+    access: rolesAccess('district_admin'),
+    params: StarApplicationPath,
+    responses: { 200: StarObjectionList },
+  }),
+  resolveStarObjection: defineRoute({
+    method: 'POST',
+    path: '/v1/star-applications/{applicationId}/objections/{objectionId}/resolution',
+    summary: 'The district upholds an objection (the award stops) or dismisses it with a reason (versioned)',
+    access: rolesAccess('district_admin'),
+    params: StarObjectionPath,
+    body: ResolveStarObjectionBody,
+    responses: { 200: StarObjectionList, 409: ErrorBody },
+  }),
+  getBranchHeldStars: defineRoute({
+    method: 'GET',
+    path: '/v1/branches/{branchId}/stars',
+    summary: 'The stars a branch holds (its level) and has lost, with their dates (anyone in the district, as its 公示)',
+    access: rolesAccess(...ROLES),
+    params: BranchPath,
+    responses: { 200: BranchHeldStars },
+  }),
+  recordBaselineStars: defineRoute({
+    method: 'PUT',
+    path: '/v1/branches/{branchId}/baseline-stars',
+    summary: 'The stars a branch held at the campaign start (district admin; once, before any award; a repeat is a no-op)',
+    access: rolesAccess('district_admin'),
+    params: BranchPath,
+    body: RecordBaselineStarsBody,
+    responses: { 200: BranchHeldStars, 409: ErrorBody },
+  }),
+  openStarWithdrawal: defineRoute({
+    method: 'POST',
+    path: '/v1/star-withdrawals',
+    summary: '撤星: a recorded finding naming a veto item of a held star opens a withdrawal (one per source)',
+    access: rolesAccess('inspector', 'district_admin'),
+    body: OpenStarWithdrawalBody,
+    responses: { 201: StarWithdrawal, 200: StarWithdrawal, 409: ErrorBody },
+  }),
+  listStarWithdrawals: defineRoute({
+    method: 'GET',
+    path: '/v1/star-withdrawals',
+    summary: 'Withdrawals in a status, for the district reviewers',
+    access: rolesAccess('district_admin'),
+    query: StarWithdrawalQuery,
+    responses: { 200: StarWithdrawalList },
+  }),
+  decideStarWithdrawal: defineRoute({
+    method: 'POST',
+    path: '/v1/star-withdrawals/{withdrawalId}/decision',
+    summary: 'The district confirms a withdrawal (the star is no longer held; published) or rejects it, with a reason (versioned)',
+    access: rolesAccess('district_admin'),
+    params: StarWithdrawalPath,
+    body: DecideStarWithdrawalBody,
+    responses: { 200: StarWithdrawal, 409: ErrorBody },
+  }),
+  getAnnualStarReview: defineRoute({
+    method: 'GET',
+    path: '/v1/star-reviews/{year}',
+    summary: 'The annual 评星定级: every branch holding stars, with the district’s decision for the year',
+    access: rolesAccess('district_admin'),
+    params: AnnualStarReviewPath,
+    responses: { 200: AnnualStarReview },
+  }),
+  decideAnnualStarReview: defineRoute({
+    method: 'POST',
+    path: '/v1/star-reviews/{year}/branches/{branchId}',
+    summary: 'From the annual date, the district confirms or lowers (降星) a branch’s stars, once per year, with a reason',
+    access: rolesAccess('district_admin'),
+    params: AnnualStarReviewBranchPath,
+    body: DecideAnnualStarReviewBody,
+    responses: { 200: BranchHeldStars, 409: ErrorBody },
   }),
 } as const;

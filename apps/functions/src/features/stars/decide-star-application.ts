@@ -2,6 +2,7 @@ import type { Role, StarApplicationDetail, StarDecisionBody } from '@chuangxing/
 import { conflict, DomainError, forbiddenRole, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, type Principal } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
+import type { StoredHeldStar, StoredHeldStarEvent } from './held-star';
 import { readStarApplication } from './read-star-applications';
 import {
   applyReturnReasons,
@@ -23,10 +24,11 @@ const STEP_OWNER: Record<StoredStarApplication['status'], StarActor | undefined>
   district_review: 'district',
   publicity: 'district',
   awarded: undefined,
+  stopped: undefined,
 };
 
 /** The district's holidays over the months a 公示 starting after `day` can meet. */
-async function holidaysAfter(deps: Pick<StarsPorts, 'districtId' | 'holidays'>, day: string): Promise<Set<string>> {
+export async function holidaysAfter(deps: Pick<StarsPorts, 'districtId' | 'holidays'>, day: string): Promise<Set<string>> {
   const lists = await Promise.all(monthsAhead(day).map((m) => deps.holidays.listExemptions(deps.districtId, m)));
   return new Set(
     lists
@@ -81,7 +83,33 @@ export async function decideStarApplication(
   }
   if (body.action === 'award') {
     if (!publicityEnded(app, today)) throw new DomainError('ILLEGAL_TRANSITION', `公示期至 ${app.publicityUntil} 结束，期满后方可授星`);
+    if (app.openObjections) throw new DomainError('ILLEGAL_TRANSITION', `还有 ${app.openObjections} 条公示异议未处理，处理完毕后方可授星`);
     next = { ...next, awardedAt: at };
+    // 授星 starts the held-star record in the same transaction: from today the branch holds the star.
+    const held: StoredHeldStar = {
+      branchId: app.branchId,
+      districtId: app.districtId,
+      townshipId: app.townshipId,
+      branchName: app.branchName,
+      star: app.star,
+      heldFrom: today,
+      basis: 'award',
+      applicationId: app.id,
+      version: 1,
+      recordedAt: at,
+      recordedBy: principal.user.id,
+    };
+    const heldEvent: StoredHeldStarEvent = {
+      at,
+      id: deps.ids.next(),
+      kind: 'awarded',
+      stars: [app.star],
+      actorId: principal.user.id,
+      actorName: principal.user.displayName,
+      sourceId: app.id,
+    };
+    await deps.applications.transition(next, app.version, event, { held, event: heldEvent });
+    return readStarApplication(deps, principal, allowed, applicationId);
   }
   await deps.applications.transition(next, app.version, event);
   return readStarApplication(deps, principal, allowed, applicationId);

@@ -22,8 +22,9 @@ export async function readStarApplication(
   const actors = starActorsFor(principal, allowed, deps.districtId, branch);
   const context = overseesBranch(principal, allowed, branch) ? await reviewContext(deps, found.application, branch, today) : undefined;
   const detail = await detailOf(deps, found.application, found.history, actors, context);
-  // 授星 is offered only once 公示 has ended.
-  return { ...detail, actions: detail.actions.filter((a) => a !== 'award' || publicityEnded(found.application, today)) };
+  // 授星 is offered only once 公示 has ended and every objection is resolved.
+  const awardable = publicityEnded(found.application, today) && !found.application.openObjections;
+  return { ...detail, actions: detail.actions.filter((a) => a !== 'award' || awardable) };
 }
 
 export async function listBranchStarApplications(

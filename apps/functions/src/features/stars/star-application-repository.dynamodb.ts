@@ -6,15 +6,27 @@ import {
   PutCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_PUBLICITY_WORKING_DAYS, type StarApplicationStatus } from '@chuangxing/shared';
+import { DEFAULT_ANNUAL_REVIEW_DATE, DEFAULT_PUBLICITY_WORKING_DAYS, type StarApplicationStatus } from '@chuangxing/shared';
 import type { Item } from '../../platform/dynamodb/entity';
-import { expectExistingVersion, expectVersion, orConflict } from '../../platform/dynamodb/optimistic';
+import { type Condition, expectVersion, orConflict } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict } from '../../platform/kernel/domain-error';
+import type { StoredHeldStar, StoredHeldStarEvent } from './held-star';
+import { heldEventPut, heldStarPut } from './held-star-repository.dynamodb';
 import type { StoredStarApplication, StoredStarEvent } from './star-application';
 import type { StarApplicationRepository, StarRules } from './star-application-repository';
 import { starEntities as E } from './stars.entities';
+
+/** The application's open-objection counter is still `n` (absent counts as 0). */
+export function objectionsStill(n: number): Condition {
+  return n === 0
+    ? {
+        ConditionExpression: 'attribute_not_exists(openObjections) OR openObjections = :zeroObjections',
+        ExpressionAttributeValues: { ':zeroObjections': 0 },
+      }
+    : { ConditionExpression: 'openObjections = :openObjections', ExpressionAttributeValues: { ':openObjections': n } };
+}
 
 const DECIDED = '这份申报刚被他人处理过，请刷新后重试';
 
@@ -71,17 +83,32 @@ export class DynamoStarApplicationRepository implements StarApplicationRepositor
     };
   }
 
-  async transition(next: StoredStarApplication, expectedVersion: number, event: StoredStarEvent) {
+  async transition(
+    next: StoredStarApplication,
+    expectedVersion: number,
+    event: StoredStarEvent,
+    award?: { held: StoredHeldStar; event: StoredHeldStarEvent },
+  ) {
+    const awardWrites = award ? [heldStarPut(this.table, award.held), heldEventPut(this.table, award.held.branchId, award.event)] : [];
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.table, Item: E.application.item({ id: next.id }, next), ...expectExistingVersion(expectedVersion) } },
+            {
+              Put: {
+                TableName: this.table,
+                Item: E.application.item({ id: next.id }, next),
+                // The Put rewrites the objection counter as read: an objection filed meanwhile fails it (授星 must see it).
+                ...expectVersion(expectedVersion, { also: objectionsStill(next.openObjections ?? 0) }),
+              },
+            },
             this.insert(E.event.item({ applicationId: next.id, version: event.version }, event)),
+            ...awardWrites,
           ],
         }),
       );
     } catch (err) {
+      if (award && failedCondition(err, 2)) throw conflict('该支部已持有这颗星，不能重复授星');
       // Two reviewers who saw the same version: the first transaction wins, the second fails its condition.
       if (cancellationReasons(err)) throw conflict(DECIDED);
       throw err;
@@ -114,7 +141,9 @@ export class DynamoStarApplicationRepository implements StarApplicationRepositor
 
   async getRules(districtId: string): Promise<StarRules> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: E.rules.key({ districtId }), ConsistentRead: true }));
-    return res.Item ? E.rules.parse(res.Item) : { publicityWorkingDays: DEFAULT_PUBLICITY_WORKING_DAYS, version: 0 };
+    // Rules saved before the annual date existed read with its default.
+    const defaults = { publicityWorkingDays: DEFAULT_PUBLICITY_WORKING_DAYS, annualReviewDate: DEFAULT_ANNUAL_REVIEW_DATE, version: 0 };
+    return res.Item ? { ...defaults, ...E.rules.parse(res.Item) } : defaults;
   }
 
   async putRules(districtId: string, rules: StarRules, expectedVersion: number) {

@@ -1,10 +1,13 @@
 import type { StarApplicationStatus } from '@chuangxing/shared';
+import type { StoredHeldStar, StoredHeldStarEvent } from './held-star';
 import type { StoredStarApplication, StoredStarEvent } from './star-application';
 
 /** The district's 评星定级 settings. */
 export interface StarRules {
   /** How many working days 公示 lasts. */
   publicityWorkingDays: number;
+  /** The annual 评星定级 day, MM-DD. */
+  annualReviewDate: string;
   /** 0 until first saved. */
   version: number;
 }
@@ -17,8 +20,16 @@ export interface StarApplicationRepository {
    */
   create(app: StoredStarApplication, event: StoredStarEvent): Promise<{ kind: 'created' | 'replayed'; application: StoredStarApplication }>;
   get(applicationId: string): Promise<{ application: StoredStarApplication; history: StoredStarEvent[] } | undefined>;
-  /** Conditional on `expectedVersion`, with the event appended in the same transaction → CONFLICT otherwise. */
-  transition(next: StoredStarApplication, expectedVersion: number, event: StoredStarEvent): Promise<void>;
+  /**
+   * Conditional on `expectedVersion`, with the event appended in the same transaction → CONFLICT otherwise. 授星
+   * also starts the held-star record (only if the branch does not hold the star) and its audit event.
+   */
+  transition(
+    next: StoredStarApplication,
+    expectedVersion: number,
+    event: StoredStarEvent,
+    award?: { held: StoredHeldStar; event: StoredHeldStarEvent },
+  ): Promise<void>;
   /** A branch's applications (one query of its claims, one batch read). */
   listForBranch(branchId: string): Promise<StoredStarApplication[]>;
   /** The district's applications in a status, optionally of one township (one index query). */

@@ -40,6 +40,8 @@ export interface StoredStarApplication {
   publicityFrom?: string;
   publicityUntil?: string;
   awardedAt?: string;
+  /** Objections filed in 公示 and not yet resolved (written by the objection transactions; 授星 needs 0). */
+  openObjections?: number;
 }
 
 export type StarEventKind =
@@ -49,7 +51,8 @@ export type StarEventKind =
   | 'township_returned'
   | 'district_approved'
   | 'district_returned'
-  | 'awarded';
+  | 'awarded'
+  | 'objection_upheld';
 
 /** A step of an application's audit trail: written in the same transaction as the version it produced. */
 export interface StoredStarEvent {
@@ -79,6 +82,8 @@ const MOVES: Record<StarApplicationStatus, Partial<Record<StarMove, { by: StarAc
   },
   publicity: { award: { by: 'district', to: 'awarded', kind: 'awarded' } },
   awarded: {},
+  // Reached only through an upheld objection (star-objection.ts), and final.
+  stopped: {},
 };
 
 const STATUS_TEXT: Record<StarApplicationStatus, string> = {
@@ -87,6 +92,7 @@ const STATUS_TEXT: Record<StarApplicationStatus, string> = {
   district_review: '待区级复审',
   publicity: '公示中',
   awarded: '已授星',
+  stopped: '异议成立，终止授星',
 };
 
 /** The transition a move makes, or ILLEGAL_TRANSITION (409); FORBIDDEN_ROLE when the move is someone else's. */

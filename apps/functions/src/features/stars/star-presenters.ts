@@ -22,6 +22,7 @@ export function summaryOf(a: StoredStarApplication): StarApplicationSummary {
     ...(a.publicityFrom ? { publicityFrom: a.publicityFrom } : {}),
     ...(a.publicityUntil ? { publicityUntil: a.publicityUntil } : {}),
     ...(a.awardedAt ? { awardedAt: a.awardedAt } : {}),
+    ...(a.openObjections ? { openObjections: a.openObjections } : {}),
   };
 }
 

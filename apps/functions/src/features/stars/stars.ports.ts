@@ -1,4 +1,5 @@
 import type { Kernel } from '../../platform/kernel/kernel';
+import type { Sealer } from '../../platform/sealing/sealer';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
 import type { FindingsReader } from '../inspections/inspections.readers';
@@ -6,11 +7,18 @@ import type { LetterCountersReader } from '../mailbox/mailbox.readers';
 import type { ObservationResultsReader } from '../observations/observations.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { HolidayReader, ReportRangeReader } from '../reports/reports.readers';
+import type { HeldStarRepository } from './held-star-repository';
 import type { StarApplicationRepository } from './star-application-repository';
+import type { StarObjectionRepository } from './star-objection-repository';
 
 /** What the 创星申报 use cases take. */
 export interface StarsPorts extends Kernel {
   applications: StarApplicationRepository;
+  /** 公示 objections; the objector is kept only as a keyed hash (ADR 0004). */
+  objections: StarObjectionRepository;
+  hasher: Pick<Sealer, 'keyedHash'>;
+  /** The stars branches hold, the baseline and 撤星. */
+  held: HeldStarRepository;
   /** The applying branch and its township. */
   org: OrgReader;
   /** The key tasks and veto items of the star in the version in force. */

@@ -1,3 +1,4 @@
+import { keyedHasher } from '../../platform/sealing/keyed-hasher.wiring';
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
@@ -6,8 +7,10 @@ import { letterCountersReader } from '../mailbox/mailbox.wiring';
 import { observationResultsReader } from '../observations/observations.wiring';
 import { orgReader } from '../org/org.wiring';
 import { holidayReader, reportRangeReader } from '../reports/reports.wiring';
+import { DynamoHeldStarRepository } from './held-star-repository.dynamodb';
 import type { StarApplicationRepository } from './star-application-repository';
 import { DynamoStarApplicationRepository } from './star-application-repository.dynamodb';
+import { DynamoStarObjectionRepository } from './star-objection-repository.dynamodb';
 import type { StarsPorts } from './stars.ports';
 
 export function starApplicationRepository(w: Pick<Wiring, 'doc' | 'table' | 'once'>): StarApplicationRepository {
@@ -17,6 +20,9 @@ export function starApplicationRepository(w: Pick<Wiring, 'doc' | 'table' | 'onc
 export const starsPorts = (w: Wiring): StarsPorts => ({
   ...w.kernel,
   applications: starApplicationRepository(w),
+  objections: w.once('star-objections', () => new DynamoStarObjectionRepository(w.doc, w.table)),
+  hasher: keyedHasher(w),
+  held: w.once('held-stars', () => new DynamoHeldStarRepository(w.doc, w.table)),
   org: orgReader(w),
   catalogue: catalogueReader(w),
   storage: objectStorage(w),
