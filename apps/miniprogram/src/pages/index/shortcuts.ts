@@ -32,6 +32,7 @@ import {
 } from './plan-shortcuts';
 import { dailyRulesShortcut, districtDashboard, exemptionsShortcut, reportShortcuts } from './report-shortcuts';
 import { type Shortcut, townshipIdsOf } from './shortcut';
+import { starShortcuts } from './star-shortcuts';
 
 export type { Shortcut, ShortcutTarget } from './shortcut';
 
@@ -236,6 +237,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
     cards.push(catalogueShortcut);
     cards.push(writeCard);
   }
+  cards.push(...starShortcuts(has, byRole('secretary'), official ? undefined : community?.id));
   cards.push(newsShortcut);
 
   const seen = new Set<string>();
