@@ -76,7 +76,7 @@ export default function ApplyPage() {
   const branchId = params.branchId || secretaryBranchIds(session.me)[0] || '';
   const { state, reload } = useResource(
     async () => {
-      if (!branchId) throw failureError({ status: 404, message: '只有支部书记可以申报' });
+      if (!branchId) throw failureError({ message: '创星申报由支部书记办理，请从首页的“创星申报”进入' });
       const [list, detail, catalogue] = await Promise.all([
         api.listBranchStarApplications({ params: { branchId } }),
         api.getBranch({ params: { branchId } }),

@@ -31,7 +31,7 @@ export default function ReviewQueuePage() {
   const current = stage ?? first;
   const { state, reload } = useResource(
     async () => {
-      if (!current) throw failureError({ status: 403, message: '只有乡镇（街道）工作人员和区级审核人员可以审核' });
+      if (!current) throw failureError({ message: '评星审核由乡镇（街道）工作人员和区委组织部办理，您的身份不在其中' });
       return expectStatus(await api.listStarReviewQueue({ query: { stage: current } }), 200);
     },
     [current, session.token],
