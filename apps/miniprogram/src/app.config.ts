@@ -122,6 +122,11 @@ export default defineAppConfig({
         'pages/scoring/index',
       ],
     },
+    {
+      // 评星定级: 创星申报 (self-assessment with evidence), 初审 / 复审 and 授星, the 公示 board with objections.
+      root: 'subpackages/stars',
+      pages: ['pages/apply/index', 'pages/application/index', 'pages/review/index', 'pages/publicity/index', 'pages/objections/index'],
+    },
   ],
   // Fetch the org subpackage while the user looks at the org tab. The reports subpackage is fetched
   // from home, so that the report form still opens when the village network drops later.

@@ -153,6 +153,17 @@ export const PAGES = {
   rankingReview: (quarter?: string) => `/subpackages/rankings/pages/review/index${quarter ? `?quarter=${quarter}` : ''}`,
   /** 评分模型 (district admins edit and publish; officials who read rankings see it). */
   scoringModel: '/subpackages/rankings/pages/scoring/index',
+  /** 创星申报: a branch's star applications and a new one; without `branchId` the secretary's own branch. */
+  starApply: (branchId?: string) => `/subpackages/stars/pages/apply/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
+  /** One star application: its path, self-assessment, history, and the caller's move (resubmit, 初审, 复审, 授星). */
+  starApplication: (id: string) => `/subpackages/stars/pages/application/index?id=${encodeURIComponent(id)}`,
+  /** 评星审核: the applications awaiting the caller (初审 for township staff, 复审 for the district). */
+  starReview: '/subpackages/stars/pages/review/index',
+  /** 星级公示: the district's board for officials; a resident's community (`branchId`, else the remembered one). */
+  starPublicity: (branchId?: string) =>
+    `/subpackages/stars/pages/publicity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
+  /** 公示异议 of one application, resolved by the district. */
+  starObjections: (applicationId: string) => `/subpackages/stars/pages/objections/index?id=${encodeURIComponent(applicationId)}`,
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

@@ -24,6 +24,7 @@ describe('home shortcuts: 清风邮局 for officials', () => {
       '我的支部',
       '创星标准',
       '清风邮局',
+      '星级公示',
       '创星动态',
     ]);
     expect(cards[0].target).toEqual(cases);

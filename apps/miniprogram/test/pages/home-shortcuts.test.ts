@@ -26,6 +26,8 @@ describe('home shortcuts', () => {
       '调查问卷',
       '创星标准',
       '清风邮局',
+      '评星审核',
+      '星级公示',
       '创星动态',
     ]);
     expect(cards[1].target).toEqual({ kind: 'page', url: '/subpackages/reports/pages/dashboard/index?townshipId=wulibao' });
@@ -280,7 +282,7 @@ describe('home shortcuts', () => {
 
   it('resident: 清风邮局 (写信), 我的信件, 微权说廉 and 公开栏 (pick a community first), then 绑定身份; no org cards', () => {
     const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [] }));
-    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '公开栏', '绑定身份', '创星动态']);
+    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '公开栏', '绑定身份', '星级公示', '创星动态']);
     expect(cards.map((c) => c.target)).toEqual([
       { kind: 'page', url: '/subpackages/mailbox/pages/write/index' },
       { kind: 'page', url: '/subpackages/mailbox/pages/mine/index' },
@@ -288,6 +290,8 @@ describe('home shortcuts', () => {
       { kind: 'page', url: '/subpackages/mailbox/pages/integrity/index' },
       { kind: 'page', url: '/subpackages/mailbox/pages/board/index' },
       { kind: 'page', url: '/subpackages/identity/pages/bind/index' },
+      // No community remembered: the 公示 page asks for one.
+      { kind: 'page', url: '/subpackages/stars/pages/publicity/index' },
       { kind: 'page', url: '/subpackages/news/pages/feed/index' },
     ]);
   });
@@ -301,11 +305,39 @@ describe('home shortcuts', () => {
     expect(cards.find((c) => c.title === '公开栏')).toMatchObject({
       target: { kind: 'page', url: '/subpackages/mailbox/pages/board/index?branchId=wulibao-b03' },
     });
+    expect(cards.find((c) => c.title === '星级公示')?.target).toEqual({
+      kind: 'page',
+      url: '/subpackages/stars/pages/publicity/index?branchId=wulibao-b03',
+    });
+  });
+
+  it('评星: 创星申报 for the secretary’s branch, 评星审核 for township staff, leaders and the district, 星级公示 for all', () => {
+    const sec = shortcutsFor(makeMe({ bindings: [secretary] }));
+    const apply = sec.find((c) => c.title === '创星申报');
+    expect(apply?.target).toEqual({
+      kind: 'page',
+      url: `/subpackages/stars/pages/apply/index?branchId=${(secretary.scope as { branchId: string }).branchId}`,
+    });
+    expect(sec.map((c) => c.title)).not.toContain('评星审核');
+    expect(sec.find((c) => c.title === '星级公示')?.target).toEqual({ kind: 'page', url: '/subpackages/stars/pages/publicity/index' });
+    const district = shortcutsFor(makeMe({ bindings: [admin] }));
+    expect(district.find((c) => c.title === '评星审核')).toMatchObject({
+      description: '复审、授星和公示异议处理',
+      target: { kind: 'page', url: '/subpackages/stars/pages/review/index' },
+    });
+    expect(district.map((c) => c.title)).not.toContain('创星申报');
+    const cadre = shortcutsFor(
+      makeMe({
+        bindings: [makeBinding({ role: 'cadre', scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: 'x' } })],
+      }),
+    );
+    expect(cadre.map((c) => c.title)).not.toContain('创星申报');
+    expect(cadre.map((c) => c.title)).not.toContain('评星审核');
   });
 
   it('ignores revoked bindings', () => {
     const revoked = makeBinding({ revokedAt: '2025-02-01T00:00:00+08:00' });
     const cards = shortcutsFor(makeMe({ roles: ['resident'], bindings: [revoked] }));
-    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '公开栏', '绑定身份', '创星动态']);
+    expect(cards.map((c) => c.title)).toEqual(['清风邮局', '我的信件', '微权说廉', '公开栏', '绑定身份', '星级公示', '创星动态']);
   });
 });

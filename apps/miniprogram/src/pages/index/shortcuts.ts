@@ -34,6 +34,7 @@ import {
 import { branchPledgeShortcuts, pledgeBoardShortcut } from './pledge-shortcuts';
 import { dailyRulesShortcut, districtDashboard, exemptionsShortcut, reportShortcuts } from './report-shortcuts';
 import { type Shortcut, townshipIdsOf } from './shortcut';
+import { starShortcuts } from './star-shortcuts';
 
 export type { Shortcut, ShortcutTarget } from './shortcut';
 
@@ -243,6 +244,7 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
     cards.push(catalogueShortcut);
     cards.push(writeCard);
   }
+  cards.push(...starShortcuts(has, byRole('secretary'), official ? undefined : community?.id));
   cards.push(newsShortcut);
 
   const seen = new Set<string>();

@@ -1,0 +1,30 @@
+import type { RoleBinding } from '@chuangxing/shared';
+import { PAGES } from '../../services/routes';
+import { branchesOf, type Shortcut } from './shortcut';
+
+/** 评定星级: secretaries apply, township staff and the district review, everyone reads the 公示. */
+export function starShortcuts(has: (role: string) => boolean, secretaryBindings: RoleBinding[], communityId?: string): Shortcut[] {
+  const cards: Shortcut[] = [];
+  const branches = branchesOf(secretaryBindings);
+  for (const br of branches)
+    cards.push({
+      key: `star-apply:${br.id}`,
+      title: '创星申报',
+      description: branches.length > 1 ? br.label : '对照标准逐项自评，申报星级，查看审核进度',
+      target: { kind: 'page', url: PAGES.starApply(br.id) },
+    });
+  if (['township_staff', 'district_admin', 'leader'].some(has))
+    cards.push({
+      key: 'star-review',
+      title: '评星审核',
+      description: has('district_admin') ? '复审、授星和公示异议处理' : '各支部的创星申报，逐项初审',
+      target: { kind: 'page', url: PAGES.starReview },
+    });
+  cards.push({
+    key: 'star-publicity',
+    title: '星级公示',
+    description: '正在公示的评星结果，可以提出异议（可匿名）',
+    target: { kind: 'page', url: PAGES.starPublicity(communityId) },
+  });
+  return cards;
+}
