@@ -6,7 +6,7 @@ import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict } from '../../platform/kernel/domain-error';
 import type { StoredBaseline, StoredHeldStar, StoredHeldStarEvent, StoredStarWithdrawal, StoredWithdrawalEvent } from './held-star';
-import type { BranchStarRecords, HeldStarEnding, HeldStarRepository } from './held-star-repository';
+import type { BranchStarRecords, HeldStarEnding, HeldStarRepository, StarHoldingRecord } from './held-star-repository';
 import { starEntities as E } from './stars.entities';
 
 const DECIDED = '这条撤星刚被他人处理过，或该星的持有记录已变化，请刷新后重试';
@@ -25,6 +25,26 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
   ) {}
+
+  async holdingsOfTownship(districtId: string, townshipId: string): Promise<StarHoldingRecord[]> {
+    const items = await queryAll<Item>(this.doc, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :t)',
+      ExpressionAttributeValues: { ':pk': `STARHELDS#${districtId}`, ':t': `${townshipId}#` },
+    });
+    return items.flatMap((i): StarHoldingRecord[] => {
+      if (i.entity === E.heldStar.name) {
+        const h = E.heldStar.parse(i);
+        return [{ branchId: h.branchId, star: h.star, heldFrom: h.heldFrom }];
+      }
+      if (i.entity === E.endedStar.name) {
+        const h = E.endedStar.parse(i);
+        return [{ branchId: h.branchId, star: h.star, heldFrom: h.heldFrom, withdrawnOn: h.withdrawnOn }];
+      }
+      return [];
+    });
+  }
 
   async listForBranch(branchId: string): Promise<BranchStarRecords> {
     const items = await queryAll<Item>(this.doc, {

@@ -12,17 +12,24 @@ import type { StarApplicationRepository } from './star-application-repository';
 import { DynamoStarApplicationRepository } from './star-application-repository.dynamodb';
 import { DynamoStarObjectionRepository } from './star-objection-repository.dynamodb';
 import type { StarsPorts } from './stars.ports';
+import type { HeldStarsReader } from './stars.readers';
 
 export function starApplicationRepository(w: Pick<Wiring, 'doc' | 'table' | 'once'>): StarApplicationRepository {
   return w.once('star-applications', () => new DynamoStarApplicationRepository(w.doc, w.table));
 }
+
+const heldStarRepository = (w: Pick<Wiring, 'doc' | 'table' | 'once'>) =>
+  w.once('held-stars', () => new DynamoHeldStarRepository(w.doc, w.table));
+
+/** The ranking reads awarded stars through this. */
+export const heldStarsReader = (w: Pick<Wiring, 'doc' | 'table' | 'once'>): HeldStarsReader => heldStarRepository(w);
 
 export const starsPorts = (w: Wiring): StarsPorts => ({
   ...w.kernel,
   applications: starApplicationRepository(w),
   objections: w.once('star-objections', () => new DynamoStarObjectionRepository(w.doc, w.table)),
   hasher: keyedHasher(w),
-  held: w.once('held-stars', () => new DynamoHeldStarRepository(w.doc, w.table)),
+  held: heldStarRepository(w),
   org: orgReader(w),
   catalogue: catalogueReader(w),
   storage: objectStorage(w),
