@@ -371,7 +371,8 @@ export function scoreTownship(ctx: ScoreContext, inputs: TownshipQuarterInputs, 
   const findings = byBranch(inputs.findings);
   const tasks = byBranch(inputs.taskProgress);
   const plans = new Map(inputs.plans.map((p) => [p.branchId, p]));
-  const held = heldOn(inputs.holdings, ctx.asOfDay < ctx.range.end ? ctx.asOfDay : ctx.range.end);
+  // Day strings: the earlier of the preview's day and the quarter's end.
+  const held = heldOn(inputs.holdings, [ctx.asOfDay, ctx.range.end].sort()[0]);
   const cards = inputs.branches.map((branch) =>
     scoreBranch(ctx, {
       branch,

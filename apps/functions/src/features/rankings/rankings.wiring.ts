@@ -10,7 +10,7 @@ import { observationResultsReader } from '../observations/observations.wiring';
 import { orgReader } from '../org/org.wiring';
 import { approvedPlansReader, taskStateReader } from '../plans/plans.wiring';
 import { dailyRulesReader, holidayReader, quarterStatsReader } from '../reports/reports.wiring';
-import { heldStarsReader } from '../stars/stars.wiring';
+import { heldStarsReader } from '../stars/held-stars.wiring';
 import type { RankingRepository, ScoringModelStore } from './ranking-repository';
 import { DynamoRankingRepository } from './ranking-repository.dynamodb';
 import { scoringModelEntities } from './rankings.entities';

@@ -7,22 +7,15 @@ import { letterCountersReader } from '../mailbox/mailbox.wiring';
 import { observationResultsReader } from '../observations/observations.wiring';
 import { orgReader } from '../org/org.wiring';
 import { holidayReader, reportRangeReader } from '../reports/reports.wiring';
-import { DynamoHeldStarRepository } from './held-star-repository.dynamodb';
+import { heldStarRepository } from './held-stars.wiring';
 import type { StarApplicationRepository } from './star-application-repository';
 import { DynamoStarApplicationRepository } from './star-application-repository.dynamodb';
 import { DynamoStarObjectionRepository } from './star-objection-repository.dynamodb';
 import type { StarsPorts } from './stars.ports';
-import type { HeldStarsReader } from './stars.readers';
 
 export function starApplicationRepository(w: Pick<Wiring, 'doc' | 'table' | 'once'>): StarApplicationRepository {
   return w.once('star-applications', () => new DynamoStarApplicationRepository(w.doc, w.table));
 }
-
-const heldStarRepository = (w: Pick<Wiring, 'doc' | 'table' | 'once'>) =>
-  w.once('held-stars', () => new DynamoHeldStarRepository(w.doc, w.table));
-
-/** The ranking reads awarded stars through this. */
-export const heldStarsReader = (w: Pick<Wiring, 'doc' | 'table' | 'once'>): HeldStarsReader => heldStarRepository(w);
 
 export const starsPorts = (w: Wiring): StarsPorts => ({
   ...w.kernel,
