@@ -373,6 +373,42 @@ describe('quarterly rankings on DynamoDB Local', () => {
     const run = await stack.call('POST', '/v1/rankings/2026-Q3/runs', { token: admin, body: {} });
     expect([run.body.ranking.version, run.body.ranking.scoringVersion]).toEqual([3, 1]);
   });
+
+  it('a branch’s level is the stars it holds (评星定级), from the day they are held; finished key tasks award nothing', async () => {
+    now = '2026-10-01T02:00:00.000Z';
+    const base = await stack.call('PUT', '/v1/branches/yingtaogou/baseline-stars', {
+      token: await stack.tokenFor(DEMO.district_admin),
+      body: { stars: ['branch_strong', 'industry'] },
+    });
+    expect(base.status).toBe(200);
+    now = '2026-11-16T02:00:00.000Z';
+    admin = await stack.tokenFor(DEMO.district_admin); // tokens run on the moving clock
+    // A preview runs within the API's time budget: repeat until complete, as the 评比管理 page does.
+    let run = await stack.call('POST', '/v1/rankings/2026-Q4/runs', { token: admin, body: {} });
+    for (let k = 0; run.status === 200 && !run.body.complete && k < 20; k++)
+      run = await stack.call('POST', '/v1/rankings/2026-Q4/runs', { token: admin, body: {} });
+    expect([run.status, run.body.complete]).toEqual([200, true]);
+    const card = await stack.call('GET', '/v1/rankings/2026-Q4/branches/yingtaogou', {
+      token: admin,
+      query: { version: String(run.body.ranking.version) },
+    });
+    expect(
+      card.body.stars.map((s: { star: string; status: string }) => [s.star, s.status]).filter(([, st]: string[]) => st === 'awarded'),
+    ).toEqual([
+      ['branch_strong', 'awarded'],
+      ['industry', 'awarded'],
+    ]);
+    expect(card.body.row.level).toBe(2);
+    // The quarter before, ranked before the stars were held, still shows none for it.
+    const q3 = await stack.call('GET', '/v1/rankings/2026-Q3/branches/yingtaogou', { token: admin });
+    expect([q3.body.row.level, q3.body.stars.some((s: { status: string }) => s.status === 'awarded')]).toEqual([0, false]);
+    // The star map counts the township's 2-star branch.
+    const map = await stack.call('GET', '/v1/rankings/2026-Q4/star-map', {
+      token: admin,
+      query: { version: String(run.body.ranking.version) },
+    });
+    expect(map.body.townships.find((t: { townshipId: string }) => t.townshipId === 'demo-gwh').levels[2]).toBe(1);
+  });
 });
 
 describe('the optional ranking demo rollups', () => {

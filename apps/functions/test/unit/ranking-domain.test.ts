@@ -6,6 +6,7 @@ import {
   dailyReportScore,
   dueDays,
   findingsAt,
+  heldOn,
   improvementScore,
   keyTaskScore,
   lastDueDay,
@@ -204,6 +205,7 @@ const branchInputs = (over: Partial<BranchInputs> = {}): BranchInputs => ({
   findings,
   taskProgress: progress,
   targetStars: ['industry'],
+  heldStars: [],
   previousBase: null,
   ...over,
 });
@@ -244,10 +246,45 @@ describe('a branch’s quarter', () => {
     expect([card.total, card.base, card.level, card.components.every((c) => c.score === null)]).toEqual([0, 0, 0, true]);
   });
 
-  it('the level is the number of stars earned', () => {
+  it('the level counts only awarded stars: finished key tasks show progress (任务已完成) but award nothing', () => {
     const easy = { ...model, starCompletionPercent: 50 };
-    expect(scoreBranch({ ...ctx, model: easy }, branchInputs({ findings: [] })).level).toBe(2);
-    expect(scoreBranch({ ...ctx, model: easy }, branchInputs({ findings: [finding({ vetoItemId: 'ecology-v2' })] })).level).toBe(1);
+    const unawarded = scoreBranch({ ...ctx, model: easy }, branchInputs({ findings: [] }));
+    expect([unawarded.level, unawarded.stars.filter((s) => s.status === 'earned').length]).toEqual([0, 2]);
+    const held = scoreBranch({ ...ctx, model: easy }, branchInputs({ findings: [], heldStars: ['industry', 'branch_strong'] }));
+    expect([
+      held.level,
+      held.stars
+        .filter((s) => s.status === 'awarded')
+        .map((s) => s.star)
+        .sort(),
+    ]).toEqual([2, ['branch_strong', 'industry']]);
+    // A veto hit on a held star does not take it here: a withdrawal (撤星) must be confirmed first; it shows the veto.
+    const vetoed = scoreBranch(
+      { ...ctx, model: easy },
+      branchInputs({ findings: [finding({ star: 'industry', vetoItemId: 'industry-v2' })], heldStars: ['industry'] }),
+    );
+    const industry = vetoed.stars.find((s) => s.star === 'industry');
+    expect([vetoed.level, industry?.status, industry?.vetoItemIds]).toEqual([1, 'awarded', ['industry-v2']]);
+    // Not held and vetoed: 否决.
+    expect(
+      scoreBranch({ ...ctx, model: easy }, branchInputs({ findings: [finding({ vetoItemId: 'ecology-v2' })] })).stars.find(
+        (s) => s.star === 'ecology',
+      )?.status,
+    ).toBe('vetoed');
+  });
+
+  it('a branch holds a star from its award day until a confirmed withdrawal', () => {
+    const holdings = [
+      { branchId: 'b1', star: 'industry' as const, heldFrom: '2026-05-10' },
+      { branchId: 'b1', star: 'ecology' as const, heldFrom: '2026-01-01', withdrawnOn: '2026-08-01' },
+      { branchId: 'b2', star: 'civility' as const, heldFrom: '2026-10-02' },
+      // Withdrawn and awarded again: held once.
+      { branchId: 'b2', star: 'industry' as const, heldFrom: '2026-01-01', withdrawnOn: '2026-03-01' },
+      { branchId: 'b2', star: 'industry' as const, heldFrom: '2026-06-01' },
+    ];
+    expect(Object.fromEntries(heldOn(holdings, '2026-09-30'))).toEqual({ b1: ['industry'], b2: ['industry'] });
+    expect(Object.fromEntries(heldOn(holdings, '2026-06-30'))).toEqual({ b1: ['industry', 'ecology'], b2: ['industry'] });
+    expect(Object.fromEntries(heldOn(holdings, '2026-12-31'))).toEqual({ b1: ['industry'], b2: ['civility', 'industry'] });
   });
 });
 
@@ -295,6 +332,7 @@ describe('ranking order', () => {
       observations: [],
       findings: [],
       taskProgress: [],
+      holdings: [],
     };
     expect(scoreTownship(ctx, inputs, new Map()).map((c) => [c.branchId, c.townshipRank])).toEqual([
       ['a', 1],

@@ -42,6 +42,7 @@ function township(seed: number, id: string, n: number): { inputs: TownshipQuarte
     observations: [],
     findings: [],
     taskProgress: [],
+    holdings: [],
   };
   const previous = new Map<string, number>();
   for (const b of branches) {
@@ -83,6 +84,15 @@ function township(seed: number, id: string, n: number): { inputs: TownshipQuarte
         createdAt: '2026-07-15T00:00:00.000Z',
         closedAt: '2026-08-15T00:00:00.000Z',
         ...(r.next() < 0.2 ? { vetoItemId: 'v1' } : {}),
+      });
+    }
+    // Some awarded stars, some withdrawn before or after the quarter's end.
+    for (let k = r.int(0, 3); k > 0; k--) {
+      inputs.holdings.push({
+        branchId: b.id,
+        star: r.pick(stars) as Star,
+        heldFrom: r.pick(['2026-01-05', '2026-09-30', '2026-10-01']),
+        ...(r.next() < 0.3 ? { withdrawnOn: r.pick(['2026-09-30', '2026-10-01']) } : {}),
       });
     }
     if (r.next() < 0.7) {
@@ -133,7 +143,17 @@ describe('ranking properties (seeded random districts)', () => {
     for (const c of cards) {
       expect(c.total).toBeGreaterThanOrEqual(0);
       expect(c.total).toBeLessThanOrEqual(10000);
-      expect(c.level).toBe(c.stars.filter((s) => s.status === 'earned').length);
+      expect(c.level).toBe(c.stars.filter((s) => s.status === 'awarded').length);
+      // Awarded is exactly what the branch held on the quarter's last day, whatever its key tasks say.
+      const heldAtEnd = new Set(
+        towns
+          .flatMap((t) => t.inputs.holdings)
+          .filter((h) => h.branchId === c.branchId && h.heldFrom <= range.end && !(h.withdrawnOn && h.withdrawnOn <= range.end))
+          .map((h) => h.star),
+      );
+      expect(new Set(c.stars.filter((s) => s.status === 'awarded').map((s) => s.star))).toEqual(
+        new Set(c.stars.map((s) => s.star).filter((s) => heldAtEnd.has(s))),
+      );
     }
   });
 

@@ -28,13 +28,13 @@ describe('支部成绩单', () => {
     // The radar's canvas (weapp) and what it shows in words.
     expect(el('#cx-scorecard-radar-canvas')).toBeTruthy();
     expect(all('.cx-scorecard-star').map((s) => s.getAttribute('data-status'))).toEqual([
-      'earned',
+      'awarded',
       'in_progress',
       'not_started',
       'vetoed',
       'not_started',
     ]);
-    expect(all('.cx-scorecard-star-status').map((s) => s.textContent)).toEqual(['已达标', '推进中', '未启动', '否决', '未启动']);
+    expect(all('.cx-scorecard-star-status').map((s) => s.textContent)).toEqual(['已授星', '推进中', '未启动', '否决', '未启动']);
     expect(el('.cx-scorecard-star[data-star="branch_strong"]').textContent).toContain('完成度 100.0% · 重点任务 2/2 项 · 观摩 88.0 分');
     expect(el('.cx-scorecard-star[data-star="branch_strong"]').textContent).toContain('（计划目标）');
     expect(el('.cx-scorecard-veto').textContent).toContain('safety_law-v1');

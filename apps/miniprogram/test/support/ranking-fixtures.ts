@@ -114,7 +114,7 @@ export function scorecard(partial: Partial<BranchScorecard> = {}): BranchScoreca
     stars: [
       {
         star: 'branch_strong',
-        status: 'earned',
+        status: 'awarded',
         completion: 100,
         tasks: 2,
         doneTasks: 2,

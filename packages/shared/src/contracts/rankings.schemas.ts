@@ -40,7 +40,7 @@ export const ScoringModelContent = z
     }),
     /** A rise of the base score by this many points against the previous quarter earns the full improvement score; a fall as large earns 0. */
     improvementFullScaleDelta: z.int().check(z.minimum(1, '至少为 1'), z.maximum(100)),
-    /** A star is earned when its key tasks average at least this completion and none of its veto items applies. */
+    /** A star's key tasks at this average completion show it as 任务已完成 (progress only: stars are awarded through 评星定级). */
     starCompletionPercent: z.int().check(z.minimum(1, '至少为 1'), z.maximum(100)),
     /** Sizes of the honour lists: 十佳, 百优 and 进步最快 (rules the product adds, not the campaign's documents). */
     lists: z.strictObject({
@@ -100,11 +100,18 @@ export const ScoringVersionPath = z.strictObject({ version: intParam(1) });
 
 /* ---------- rankings ---------- */
 
-export const STAR_STATUSES = ['earned', 'in_progress', 'not_started', 'vetoed'] as const;
+/**
+ * A star in a quarter's scorecard. `awarded`: the branch held it at the quarter's end (评星定级: applied, reviewed,
+ * 公示 and 授星, or the campaign-start baseline), the only status that counts towards its level. The others are
+ * progress: `earned` (its key tasks reached the model's completion; the branch may apply), `in_progress`,
+ * `not_started`, and `vetoed` (a veto item hit, and not held).
+ */
+export const STAR_STATUSES = ['awarded', 'earned', 'in_progress', 'not_started', 'vetoed'] as const;
 export const StarStatus = z.enum(STAR_STATUSES);
 export type StarStatus = z.infer<typeof StarStatus>;
 export const STAR_STATUS_LABELS: Record<StarStatus, string> = {
-  earned: '已达标',
+  awarded: '已授星',
+  earned: '任务已完成',
   in_progress: '推进中',
   not_started: '未启动',
   vetoed: '否决',

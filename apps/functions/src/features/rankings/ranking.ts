@@ -211,13 +211,16 @@ export function starCards(
   targetStars: Star[],
   perStarObservation: Map<Star, number>,
   completionPercent: number,
+  held: ReadonlySet<Star> = new Set(),
 ): StarCard[] {
   return STAR_SETS[type].map((star) => {
     const own = [...tasks.values()].filter((t) => t.star === star);
     const completion = own.length ? Math.round(mean(own.map((t) => t.percent)) * 100) / 100 : 0;
     const vetoItemIds = [...new Set(vetoes.flatMap((v) => (v.star === star && v.vetoItemId ? [v.vetoItemId] : [])))].sort();
     let status: StarStatus;
-    if (vetoItemIds.length) status = 'vetoed';
+    // Only an awarded star counts; a veto hit on it opens a withdrawal (撤星) rather than taking it here.
+    if (held.has(star)) status = 'awarded';
+    else if (vetoItemIds.length) status = 'vetoed';
     else if (own.length && completion >= completionPercent) status = 'earned';
     else if (completion > 0) status = 'in_progress';
     else status = 'not_started';
@@ -259,6 +262,8 @@ export interface BranchInputs {
   findings: TownshipQuarterInputs['findings'];
   taskProgress: TownshipQuarterInputs['taskProgress'];
   targetStars: Star[];
+  /** The stars the branch held (awarded or baseline) on the ranking's day. */
+  heldStars: Star[];
   /** The base score of the previous quarter's published ranking (hundredths), if any. */
   previousBase: number | null;
 }
@@ -293,7 +298,7 @@ export function scoreBranch(ctx: ScoreContext, i: BranchInputs): Scorecard {
   };
   const all = [...parts, imp];
   const overall = weighted(all);
-  const stars = starCards(i.branch.type, tasks, f.vetoes, i.targetStars, obs.perStar, model.starCompletionPercent);
+  const stars = starCards(i.branch.type, tasks, f.vetoes, i.targetStars, obs.perStar, model.starCompletionPercent, new Set(i.heldStars));
   return {
     branchId: i.branch.id,
     branchName: i.branch.name,
@@ -303,7 +308,7 @@ export function scoreBranch(ctx: ScoreContext, i: BranchInputs): Scorecard {
     total: Math.max(0, overall.value - f.points),
     base,
     delta,
-    level: stars.filter((s) => s.status === 'earned').length,
+    level: stars.filter((s) => s.status === 'awarded').length,
     townshipRank: 0,
     components: all.map((p, k) => ({
       component: p.component,
@@ -339,6 +344,18 @@ export function mostImproved<T extends Comparable>(rows: T[], n: number): T[] {
     .slice(0, n);
 }
 
+/** The stars each branch held on `day`: awarded on or before it, and not withdrawn by then. */
+export function heldOn(holdings: TownshipQuarterInputs['holdings'], day: string): Map<string, Star[]> {
+  const out = new Map<string, Star[]>();
+  for (const h of holdings) {
+    if (h.heldFrom > day || (h.withdrawnOn !== undefined && h.withdrawnOn <= day)) continue;
+    const list = out.get(h.branchId) ?? [];
+    if (!list.includes(h.star)) list.push(h.star);
+    out.set(h.branchId, list);
+  }
+  return out;
+}
+
 /** Scores every branch of one township shard and ranks them within it. */
 export function scoreTownship(ctx: ScoreContext, inputs: TownshipQuarterInputs, previousBases: ReadonlyMap<string, number>): Scorecard[] {
   const byBranch = <T extends { branchId: string }>(rows: T[]) => {
@@ -354,6 +371,8 @@ export function scoreTownship(ctx: ScoreContext, inputs: TownshipQuarterInputs, 
   const findings = byBranch(inputs.findings);
   const tasks = byBranch(inputs.taskProgress);
   const plans = new Map(inputs.plans.map((p) => [p.branchId, p]));
+  // Day strings: the earlier of the preview's day and the quarter's end.
+  const held = heldOn(inputs.holdings, [ctx.asOfDay, ctx.range.end].sort()[0]);
   const cards = inputs.branches.map((branch) =>
     scoreBranch(ctx, {
       branch,
@@ -365,6 +384,7 @@ export function scoreTownship(ctx: ScoreContext, inputs: TownshipQuarterInputs, 
       findings: findings.get(branch.id) ?? [],
       taskProgress: tasks.get(branch.id) ?? [],
       targetStars: plans.get(branch.id)?.targetStars ?? [],
+      heldStars: held.get(branch.id) ?? [],
       previousBase: previousBases.get(branch.id) ?? null,
     }),
   );

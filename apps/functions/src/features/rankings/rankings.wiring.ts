@@ -10,6 +10,7 @@ import { observationResultsReader } from '../observations/observations.wiring';
 import { orgReader } from '../org/org.wiring';
 import { approvedPlansReader, taskStateReader } from '../plans/plans.wiring';
 import { dailyRulesReader, holidayReader, quarterStatsReader } from '../reports/reports.wiring';
+import { heldStarsReader } from '../stars/held-stars.wiring';
 import type { RankingRepository, ScoringModelStore } from './ranking-repository';
 import { DynamoRankingRepository } from './ranking-repository.dynamodb';
 import { scoringModelEntities } from './rankings.entities';
@@ -38,6 +39,7 @@ export const scoringReaders = (w: Wiring): ScoringReaders => ({
   taskStates: taskStateReader(w),
   observationResults: observationResultsReader(w),
   findings: findingsReader(w),
+  heldStars: heldStarsReader(w),
 });
 
 export const rankingsPorts = (w: Wiring): RankingsPorts => ({

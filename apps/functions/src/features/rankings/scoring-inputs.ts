@@ -80,6 +80,14 @@ export interface ApprovedPlanTargets {
   targetStars: Star[];
 }
 
+/** A star a branch holds or held (评星定级): from when, and until when if it was withdrawn (撤星). */
+export interface StarHolding {
+  branchId: string;
+  star: Star;
+  heldFrom: string;
+  withdrawnOn?: string;
+}
+
 export interface TownshipQuarterInputs {
   township: { id: string; name: string };
   branches: ShardBranch[];
@@ -92,6 +100,8 @@ export interface TownshipQuarterInputs {
   observations: ObservationResultRow[];
   findings: InspectionFindingRow[];
   taskProgress: KeyTaskProgressRow[];
+  /** Every awarded (or baseline) star of the township's branches, withdrawn ones included. */
+  holdings: StarHolding[];
 }
 
 export interface ScoringInputs {

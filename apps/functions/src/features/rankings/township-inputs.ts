@@ -5,6 +5,7 @@ import type { ObservationResultsReader } from '../observations/observations.read
 import type { OrgReader } from '../org/org.readers';
 import type { ApprovedPlansReader, TaskStateReader } from '../plans/plans.readers';
 import type { HolidayReader, QuarterStatsReader } from '../reports/reports.readers';
+import type { HeldStarsReader } from '../stars/stars.readers';
 import { quarterRange } from './ranking';
 import type { KeyTaskProgressEntry, ObservationResultRow, ScoringInputs, TownshipQuarterInputs } from './scoring-inputs';
 
@@ -18,6 +19,7 @@ export interface ScoringReaders {
   taskStates: TaskStateReader;
   observationResults: ObservationResultsReader;
   findings: Pick<FindingsReader, 'listFindingsForTownship'>;
+  heldStars: HeldStarsReader;
 }
 
 /** Observers score 0–10; the ranking works in 0–100. Stars nobody scored are left out. */
@@ -26,7 +28,7 @@ const toHundred = (v: number) => Math.round(v * 1000) / 100;
 /**
  * The ranking job's inputs, per township shard and quarter, from rollups and summaries only (never a raw
  * report): the branches, their quarter report counters, the 三率 counters, the approved plans, the frozen
- * observation results, the 问题清单 and each key task's latest state. The district's holidays and leave are
+ * observation results, the 问题清单, each key task's latest state and the branches' awarded stars. The district's holidays and leave are
  * read once per quarter.
  */
 export class TownshipInputs implements ScoringInputs {
@@ -89,7 +91,7 @@ export class TownshipInputs implements ScoringInputs {
     const branches = (await this.readers.org.listBranches(township.id))
       .map((b) => ({ id: b.id, name: b.name, type: b.type, createdAt: b.createdAt }))
       .sort((a, b) => a.id.localeCompare(b.id));
-    const [reportCounters, exemptions, letterCounters, plans, observations, findings, taskProgress] = await Promise.all([
+    const [reportCounters, exemptions, letterCounters, plans, observations, findings, taskProgress, holdings] = await Promise.all([
       this.readers.reportStats.quarterStatsOf(
         branches.map((b) => b.id),
         quarter,
@@ -100,6 +102,7 @@ export class TownshipInputs implements ScoringInputs {
       this.observations(township.id, quarter),
       this.readers.findings.listFindingsForTownship(township.id),
       this.taskProgress(township.id, year),
+      this.readers.heldStars.holdingsOfTownship(districtId, township.id),
     ]);
     return {
       township,
@@ -111,6 +114,7 @@ export class TownshipInputs implements ScoringInputs {
       observations,
       findings,
       taskProgress,
+      holdings,
     };
   }
 }

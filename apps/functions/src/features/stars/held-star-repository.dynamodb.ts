@@ -13,7 +13,7 @@ import type {
   StoredStarWithdrawal,
   StoredWithdrawalEvent,
 } from './held-star';
-import type { BranchStarRecords, HeldStarEnding, HeldStarRepository } from './held-star-repository';
+import type { BranchStarRecords, HeldStarEnding, HeldStarRepository, StarHoldingRecord } from './held-star-repository';
 import { starEntities as E } from './stars.entities';
 
 const DECIDED = '这条撤星刚被他人处理过，或该星的持有记录已变化，请刷新后重试';
@@ -32,6 +32,26 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
   ) {}
+
+  async holdingsOfTownship(districtId: string, townshipId: string): Promise<StarHoldingRecord[]> {
+    const items = await queryAll<Item>(this.doc, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :t)',
+      ExpressionAttributeValues: { ':pk': E.heldIndex(districtId), ':t': `${townshipId}#` },
+    });
+    return items.flatMap((i): StarHoldingRecord[] => {
+      if (i.entity === E.heldStar.name) {
+        const h = E.heldStar.parse(i);
+        return [{ branchId: h.branchId, star: h.star, heldFrom: h.heldFrom }];
+      }
+      if (i.entity === E.endedStar.name) {
+        const h = E.endedStar.parse(i);
+        return [{ branchId: h.branchId, star: h.star, heldFrom: h.heldFrom, withdrawnOn: h.withdrawnOn }];
+      }
+      return [];
+    });
+  }
 
   async listForBranch(branchId: string): Promise<BranchStarRecords> {
     const items = await queryAll<Item>(this.doc, {
@@ -124,7 +144,8 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
 
   async listHeldInDistrict(districtId: string) {
     const items = await queryGsi1<Item>(this.doc, this.table, E.heldIndex(districtId));
-    return items.map((i) => E.heldStar.parse(i));
+    // The index also holds ended stars (the ranking reads both as of a day): only the held ones here.
+    return items.filter((i) => i.entity === E.heldStar.name).map((i) => E.heldStar.parse(i));
   }
 
   async listAnnualDecisions(districtId: string, year: number) {

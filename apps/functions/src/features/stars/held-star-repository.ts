@@ -1,4 +1,4 @@
-import type { StarWithdrawalStatus } from '@chuangxing/shared';
+import type { Star, StarWithdrawalStatus } from '@chuangxing/shared';
 import type {
   StoredAnnualDecision,
   StoredBaseline,
@@ -25,7 +25,17 @@ export interface HeldStarEnding {
   event: StoredHeldStarEvent;
 }
 
+/** A star a branch holds or held: from when, and until when if it was withdrawn. */
+export interface StarHoldingRecord {
+  branchId: string;
+  star: Star;
+  heldFrom: string;
+  withdrawnOn?: string;
+}
+
 export interface HeldStarRepository {
+  /** One index query: every held and ended star of the township's branches (the ranking reads them as of a day). */
+  holdingsOfTownship(districtId: string, townshipId: string): Promise<StarHoldingRecord[]>;
   /** One query of the branch's partition: held and ended stars, the baseline and the audit trail. */
   listForBranch(branchId: string): Promise<BranchStarRecords>;
   /** One transaction: the baseline (once), a held record per star (none held yet) and the event → CONFLICT otherwise. */

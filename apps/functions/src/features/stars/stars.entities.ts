@@ -160,6 +160,11 @@ export const starEntities = {
   endedStar: defineEntity<StoredEndedStar, { branchId: string; star: string; withdrawnOn: string; withdrawalId: string }>({
     name: 'ended-star',
     key: ({ branchId, star, withdrawnOn, withdrawalId }) => ({ pk: heldPk(branchId), sk: `ENDED#${star}#${withdrawnOn}#${withdrawalId}` }),
+    // Beside the held ones in the district's index, so a township's stars as of any day are one query (the ranking).
+    index: (h) => ({
+      gsi1pk: `STARHELDS#${h.districtId}`,
+      gsi1sk: `${h.townshipId}#${h.branchId}#${h.star}#ENDED#${h.withdrawnOn}#${h.withdrawalId}`,
+    }),
     fields: [...HELD_FIELDS, 'withdrawnOn', 'withdrawalId'],
   }),
 

@@ -7,7 +7,7 @@ import { letterCountersReader } from '../mailbox/mailbox.wiring';
 import { observationResultsReader } from '../observations/observations.wiring';
 import { orgReader } from '../org/org.wiring';
 import { holidayReader, reportRangeReader } from '../reports/reports.wiring';
-import { DynamoHeldStarRepository } from './held-star-repository.dynamodb';
+import { heldStarRepository } from './held-stars.wiring';
 import type { StarApplicationRepository } from './star-application-repository';
 import { DynamoStarApplicationRepository } from './star-application-repository.dynamodb';
 import { DynamoStarObjectionRepository } from './star-objection-repository.dynamodb';
@@ -22,7 +22,7 @@ export const starsPorts = (w: Wiring): StarsPorts => ({
   applications: starApplicationRepository(w),
   objections: w.once('star-objections', () => new DynamoStarObjectionRepository(w.doc, w.table)),
   hasher: keyedHasher(w),
-  held: w.once('held-stars', () => new DynamoHeldStarRepository(w.doc, w.table)),
+  held: heldStarRepository(w),
   org: orgReader(w),
   catalogue: catalogueReader(w),
   storage: objectStorage(w),

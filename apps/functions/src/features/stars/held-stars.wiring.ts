@@ -1,0 +1,10 @@
+import type { Wiring } from '../../platform/wiring';
+import { DynamoHeldStarRepository } from './held-star-repository.dynamodb';
+import type { HeldStarsReader } from './stars.readers';
+
+/** Apart from stars.wiring.ts, so the ranking's function carries only this repository, not the stars feature's ports. */
+export const heldStarRepository = (w: Pick<Wiring, 'doc' | 'table' | 'once'>) =>
+  w.once('held-stars', () => new DynamoHeldStarRepository(w.doc, w.table));
+
+/** The ranking reads awarded stars through this. */
+export const heldStarsReader = (w: Pick<Wiring, 'doc' | 'table' | 'once'>): HeldStarsReader => heldStarRepository(w);
