@@ -10,6 +10,7 @@ export const ROLES = [
   'secretary',
   'township_staff',
   'inspector',
+  'discipline',
   'station_handler',
   'leader',
   'district_admin',
@@ -28,6 +29,8 @@ export const ROLE_LABELS: Record<RoleValue, string> = {
   secretary: '支部书记',
   township_staff: '乡镇（街道）工作人员',
   inspector: '督导员',
+  // The township's 纪（工）委 and the 亲清监察站: 廉情 letters go here, not to the 督导员.
+  discipline: '纪检监察',
   station_handler: '民情气象站接待员',
   leader: '县级领导',
   district_admin: '区委组织部管理员',
@@ -46,6 +49,7 @@ export const ROLE_SCOPE_LEVELS: Record<OfficialRoleValue, readonly ScopeLevelVal
   station_handler: ['branch'],
   township_staff: ['township'],
   inspector: ['township', 'district'],
+  discipline: ['township', 'district'],
   leader: ['township', 'district'],
   district_admin: ['district'],
 };

@@ -192,6 +192,14 @@ export function buildDemoData(): DemoData {
       label: '示例管委会',
     },
     { id: 'demo-inspector', name: '赵督导（督导组）', role: 'inspector', scope: { level: 'district', districtId: d }, label: '二七区' },
+    // 廉情 letters go to the discipline side, not the 督导组: the township's 纪工委 (and its 亲清监察站).
+    {
+      id: 'demo-discipline',
+      name: '钱书记（纪工委）',
+      role: 'discipline',
+      scope: { level: 'township', districtId: d, townshipIds: ['wulibao'] },
+      label: '五里堡街道',
+    },
     {
       id: 'demo-station-handler',
       name: '陈接待（民情气象站）',

@@ -5,7 +5,16 @@ import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 const NAME = '王秀兰';
 const PHONE = '13987654321';
-const OFFICIALS = ['cadre', 'secretary', 'township_staff', 'inspector', 'station_handler', 'leader', 'district_admin'] as const;
+const OFFICIALS = [
+  'cadre',
+  'secretary',
+  'township_staff',
+  'inspector',
+  'discipline',
+  'station_handler',
+  'leader',
+  'district_admin',
+] as const;
 
 const recorded = (p: Record<string, unknown>) => ({
   branchId: 'jianxinnanjie',
@@ -41,7 +50,7 @@ describe('代录 letters keep the resident sealed like an online writer', () => 
       const code: string = res.body.slip.queryCode;
       const track = await stack.call('GET', `/v1/letters/track/${code}`, { token: handler });
       const queue = await stack.call('GET', '/v1/letters/cases', {
-        token: body.category === 'integrity' ? await stack.tokenFor(DEMO.inspector) : handler,
+        token: body.category === 'integrity' ? await stack.tokenFor(DEMO.discipline) : handler,
       });
       const id = queue.body.letters.find((l: { queryCode: string }) => l.queryCode === code)?.id;
       expect([track.status, typeof id]).toEqual([200, 'string']);
@@ -63,14 +72,15 @@ describe('代录 letters keep the resident sealed like an online writer', () => 
       const text = JSON.stringify(res.body);
       const ownCase =
         (role === 'station_handler' && req.path === `/v1/letters/cases/${letters[0].id}`) ||
-        (role === 'inspector' && req.path === `/v1/letters/cases/${letters[1].id}`);
+        (role === 'discipline' && req.path === `/v1/letters/cases/${letters[1].id}`);
       if (!ownCase) {
         expect(text, `${role} GET ${req.path}`).not.toContain(NAME);
         expect(text, `${role} GET ${req.path}`).not.toContain(PHONE);
       }
       if (res.status === 200 && req.path.startsWith('/v1/letters/cases/')) reached++;
     }
-    const expected = { station_handler: 1, inspector: 1, township_staff: 1, district_admin: 1 } as Record<string, number>;
+    // 纪检监察 reach the 廉情 one; the 督导员 no longer does.
+    const expected = { station_handler: 1, discipline: 1, township_staff: 1, district_admin: 1 } as Record<string, number>;
     expect(reached).toBe(expected[role] ?? 0);
   });
 
@@ -81,7 +91,7 @@ describe('代录 letters keep the resident sealed like an online writer', () => 
     expect(staff.body.letter).toMatchObject({ channel: 'paper', writerName: '代录来信' });
     expect(staff.body.letter.residentName).toBeUndefined();
     expect(staff.body.letter.callbackPhone).toBeUndefined();
-    // A 廉情 letter recorded at the station goes to the supervisors and leaves the station's reach.
+    // A 廉情 letter recorded at the station goes to 纪检监察 and leaves the station's reach.
     expect((await stack.call('GET', `/v1/letters/cases/${letters[1].id}`, { token: handler })).status).toBe(404);
     const timeline = own.body.letter.timeline.map((t: { kind: string; text?: string }) => `${t.kind}:${t.text ?? ''}`);
     expect(timeline[0]).toBe('submitted:居民纸质信件反映，由民情气象站代录');
@@ -115,8 +125,9 @@ describe('代录 letters keep the resident sealed like an online writer', () => 
     const row = stats.body.communities.find((c: { branchId: string }) => c.branchId === 'jianxinnanjie');
     // The help letter is in the community's 三率; the 廉情 one is not (the supervisors' tally only).
     expect([row.rates.received, row.rates.accepted]).toEqual([1, 1]);
-    const tally = await stack.call('GET', '/v1/letters/integrity-stats', { token: await stack.tokenFor(DEMO.inspector) });
+    const tally = await stack.call('GET', '/v1/letters/integrity-stats', { token: await stack.tokenFor(DEMO.discipline) });
     expect(tally.body.communities.find((c: { branchId: string }) => c.branchId === 'jianxinnanjie').rates.received).toBe(1);
+    expect((await stack.call('GET', '/v1/letters/integrity-stats', { token: await stack.tokenFor(DEMO.inspector) })).status).toBe(403);
 
     const retry = await stack.call('POST', '/v1/letters/recorded', {
       token: handler,

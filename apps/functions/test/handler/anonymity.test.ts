@@ -5,7 +5,16 @@ import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 const WRITER_ID = 'anon-writer-7f3k';
 const OPENID = 'oANONYMOUS-openid-x9';
 const PHONE = '13812345678';
-const OFFICIALS = ['cadre', 'secretary', 'township_staff', 'inspector', 'station_handler', 'leader', 'district_admin'] as const;
+const OFFICIALS = [
+  'cadre',
+  'secretary',
+  'township_staff',
+  'inspector',
+  'discipline',
+  'station_handler',
+  'leader',
+  'district_admin',
+] as const;
 
 describe('anonymous means anonymous: no official route, response or log reveals the writer', () => {
   let stack: TestStack;
@@ -53,9 +62,9 @@ describe('anonymous means anonymous: no official route, response or log reveals 
     }
     // Handlers work the letters, so action responses are walked too.
     const handler = await stack.tokenFor(DEMO.station_handler);
-    const inspector = await stack.tokenFor(DEMO.inspector);
+    const discipline = await stack.tokenFor(DEMO.discipline);
     for (const l of letters) {
-      const t = l === letters[2] ? inspector : handler;
+      const t = l === letters[2] ? discipline : handler;
       const acted = await stack.call('POST', `/v1/letters/cases/${l.id}/actions`, { token: t, body: { action: 'accept', version: 1 } });
       expect(acted.status).toBe(200);
       logs.push(JSON.stringify(acted.body));
@@ -77,8 +86,8 @@ describe('anonymous means anonymous: no official route, response or log reveals 
       if (!isHandlerCase) expect(text, `${role} GET ${req.path}`).not.toContain(PHONE);
       if (res.status === 200 && req.path.startsWith('/v1/letters/cases/')) reached++;
     }
-    // The walk really reached cases: the station handler its two, the inspector the 廉情 one, overseers the two.
-    const expected = { station_handler: 2, inspector: 1, township_staff: 2, district_admin: 2 } as Record<string, number>;
+    // The walk really reached cases: the station handler its two, 纪检监察 the 廉情 one, overseers the two; the 督导员 none.
+    const expected = { station_handler: 2, discipline: 1, township_staff: 2, district_admin: 2 } as Record<string, number>;
     expect(reached).toBe(expected[role] ?? 0);
   });
 

@@ -90,6 +90,7 @@ describe('API Gateway v2 events through the Lambda app', () => {
     const list = await stack.call('GET', '/v1/auth/dev-users');
     expect(list.body.users.map((u: { role: string }) => u.role).sort()).toEqual([
       'cadre',
+      'discipline',
       'district_admin',
       'inspector',
       'leader',

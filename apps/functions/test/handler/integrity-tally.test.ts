@@ -17,9 +17,9 @@ const OFFICIALS: Record<string, string> = {
   district_admin: DEMO.district_admin,
 };
 
-describe('廉情 stays with the supervisors: an integrity letter moves nothing the named community or the public sees', () => {
+describe('廉情 stays with 纪检监察: an integrity letter moves nothing the named community or the public sees', () => {
   let stack: TestStack;
-  let inspector: string;
+  let discipline: string;
   let resident: string;
   let otherCommunity: string;
 
@@ -41,9 +41,9 @@ describe('廉情 stays with the supervisors: an integrity letter moves nothing t
         }),
       );
     }
-    inspector = await stack.tokenFor(DEMO.inspector);
+    discipline = await stack.tokenFor(DEMO.discipline); // 五里堡街道纪工委
     resident = await stack.tokenFor(DEMO.resident);
-    const branches = await stack.call('GET', '/v1/org/townships/wulibao/branches', { token: inspector });
+    const branches = await stack.call('GET', '/v1/org/townships/wulibao/branches', { token: discipline });
     otherCommunity = branches.body.branches.find(
       (b: { id: string; type: string }) => b.type === 'community' && b.id !== 'jianxinnanjie',
     ).id;
@@ -99,25 +99,25 @@ describe('廉情 stays with the supervisors: an integrity letter moves nothing t
     return seen;
   }
 
-  it('every official of the named community sees the same figures before and after, while the inspector’s tally counts them', async () => {
+  it('every official of the named community sees the same figures before and after, while 纪检监察’s tally counts them', async () => {
     const before = await everythingTheCommunitySees();
     const stats = before['station_handler GET /v1/letters/stats?month=2026-11'] as [number, { communities: { rates: unknown }[] }];
     expect(stats[1].communities[0].rates).toMatchObject({ received: 1, accepted: 1, respondedInTime: 1, replied: 1, satisfied: 1 });
 
-    // An integrity letter naming 建新南街社区, worked through the whole loop by the inspector, and one transferred on.
+    // An integrity letter naming 建新南街社区, worked through the whole loop by 纪检监察, and one transferred on.
     const integrity = await write({ category: 'integrity', text: '社区干部收受物业好处', key: 'integrity-1' });
-    await act(inspector, integrity, { action: 'accept', version: 1 });
-    await act(inspector, integrity, { action: 'reply', version: 2, text: '已立案，正在核查' });
+    await act(discipline, integrity, { action: 'accept', version: 1 });
+    await act(discipline, integrity, { action: 'reply', version: 2, text: '已立案，正在核查' });
     expect((await rate(integrity, 'satisfied')).status).toBe(200);
     const moved = await write({ category: 'integrity', text: '网格员优亲厚友', key: 'integrity-2' });
-    await act(inspector, moved, { action: 'transfer', version: 1, toBranchId: otherCommunity, reason: '所涉人员属该社区' });
+    await act(discipline, moved, { action: 'transfer', version: 1, toBranchId: otherCommunity, reason: '所涉人员属该社区' });
 
     const after = await everythingTheCommunitySees();
     for (const key of Object.keys(before)) expect(after[key], key).toEqual(before[key]);
     expect(Object.keys(after)).toEqual(Object.keys(before));
 
-    // The supervisors' tally has both letters: the named community's loop, and the transfer counted where it went.
-    const tally = await stack.call('GET', '/v1/letters/integrity-stats', { token: inspector, query: { month: MONTH } });
+    // 纪检监察's tally has both letters: the named community's loop, and the transfer counted where it went.
+    const tally = await stack.call('GET', '/v1/letters/integrity-stats', { token: discipline, query: { month: MONTH } });
     expect(tally.status).toBe(200);
     const rows = Object.fromEntries(tally.body.communities.map((c: { branchId: string; rates: unknown }) => [c.branchId, c.rates]));
     expect(rows.jianxinnanjie).toMatchObject({ received: 2, respondedInTime: 2, accepted: 1, replied: 1, rated: 1, satisfied: 1 });
@@ -125,12 +125,15 @@ describe('廉情 stays with the supervisors: an integrity letter moves nothing t
     expect(tally.body.communities).toHaveLength(2);
   });
 
-  it('only inspectors read the tally, within their townships', async () => {
-    for (const userId of [...Object.values(OFFICIALS), DEMO.resident]) {
+  it('only 纪检监察 read the tally (not the 督导员), within their townships', async () => {
+    for (const userId of [...Object.values(OFFICIALS), DEMO.inspector, DEMO.resident]) {
       const res = await stack.call('GET', '/v1/letters/integrity-stats', { token: await stack.tokenFor(userId) });
       expect(res.status, userId).toBe(403);
     }
-    const other = await stack.call('GET', '/v1/letters/integrity-stats', { token: inspector, query: { townshipId: 'no-such-township' } });
+    const other = await stack.call('GET', '/v1/letters/integrity-stats', { token: discipline, query: { townshipId: 'no-such-township' } });
     expect(other.status).toBe(403);
+    // A township outside the 纪工委's own.
+    const dehuajie = await stack.call('GET', '/v1/letters/integrity-stats', { token: discipline, query: { townshipId: 'dehuajie' } });
+    expect(dehuajie.status).toBe(403);
   });
 });

@@ -15,11 +15,13 @@ describe('清风邮局 on DynamoDB Local', () => {
   let resident: string;
   let handler: string;
   let inspector: string;
+  let discipline: string;
   beforeAll(async () => {
     stack = await createTestStack();
     resident = await stack.tokenFor(DEMO.resident);
     handler = await stack.tokenFor(DEMO.station_handler); // 建新南街社区
-    inspector = await stack.tokenFor(DEMO.inspector); // district-wide
+    inspector = await stack.tokenFor(DEMO.inspector); // district-wide 督导员: 四不两直, not 廉情
+    discipline = await stack.tokenFor(DEMO.discipline); // 五里堡街道纪工委
   });
 
   const write = (body: Record<string, unknown>, token = resident) => stack.call('POST', '/v1/letters', { token, body });
@@ -116,7 +118,7 @@ describe('清风邮局 on DynamoDB Local', () => {
     expect((await stack.call('GET', '/v1/letters/track/ZZZZZZZZZZ', { token: resident })).status).toBe(404);
   });
 
-  it('廉情 letters reach the township’s supervisors, never the community they name', async () => {
+  it('廉情 letters reach 纪检监察, never the community they name nor the 督导员', async () => {
     const w = await write(letter({ category: 'integrity', idempotencyKey: key('integrity'), text: '社区某干部收受物业好处' }));
     const id = w.body.letter.id;
     expect((await stack.call('GET', `/v1/letters/cases/${id}`, { token: handler })).status).toBe(404);
@@ -125,12 +127,16 @@ describe('清风邮局 on DynamoDB Local', () => {
     );
     const staff = await stack.tokenFor(DEMO.township_staff);
     expect((await stack.call('GET', `/v1/letters/cases/${id}`, { token: staff })).status).toBe(404);
-    const seen = await stack.call('GET', `/v1/letters/cases/${id}`, { token: inspector });
+    const seen = await stack.call('GET', `/v1/letters/cases/${id}`, { token: discipline });
     expect([seen.status, seen.body.letter.category]).toEqual([200, 'integrity']);
-    expect((await stack.call('GET', '/v1/letters/cases', { token: inspector })).body.letters.map((l: { id: string }) => l.id)).toContain(
+    expect((await stack.call('GET', '/v1/letters/cases', { token: discipline })).body.letters.map((l: { id: string }) => l.id)).toContain(
       id,
     );
-    expect((await act(id, { action: 'accept', version: 1 }, inspector)).status).toBe(200);
+    // The 督导员 (组织部's 四不两直 group) no longer reaches 廉情 letters at all.
+    expect((await stack.call('GET', `/v1/letters/cases/${id}`, { token: inspector })).status).toBe(403);
+    expect((await stack.call('GET', '/v1/letters/cases', { token: inspector })).status).toBe(403);
+    expect((await act(id, { action: 'accept', version: 1 }, inspector)).status).toBe(403);
+    expect((await act(id, { action: 'accept', version: 1 }, discipline)).status).toBe(200);
     expect((await act(id, { action: 'note', version: 2, text: '试图处理', internal: true })).status).toBe(404);
   });
 

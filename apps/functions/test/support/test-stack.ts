@@ -132,6 +132,7 @@ export const DEMO = {
   secretary: 'demo-secretary',
   township_staff: 'demo-township-staff',
   inspector: 'demo-inspector',
+  discipline: 'demo-discipline',
   station_handler: 'demo-station-handler',
   leader: 'demo-leader',
   district_admin: 'demo-district-admin',

@@ -75,6 +75,16 @@ describe('who may grant what', () => {
     expect(codeOf(() => assertMayGrant(staff, 'erqi', 'inspector', { level: 'district', districtId: 'erqi' }))).toBe('FORBIDDEN_ROLE');
   });
 
+  it('纪检监察 is bound at a township or the district: the district admin grants both, township staff their own township', () => {
+    const township = (t: string) => ({ level: 'township' as const, districtId: 'erqi', townshipIds: [t] });
+    expect(codeOf(() => assertMayGrant(districtAdmin, 'erqi', 'discipline', { level: 'district', districtId: 'erqi' }))).toBe('ok');
+    expect(codeOf(() => assertMayGrant(districtAdmin, 'erqi', 'discipline', township('t2')))).toBe('ok');
+    expect(codeOf(() => assertMayGrant(districtAdmin, 'erqi', 'discipline', branchScope('t1')))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => assertMayGrant(staff, 'erqi', 'discipline', township('t1')))).toBe('ok');
+    expect(codeOf(() => assertMayGrant(staff, 'erqi', 'discipline', township('t2')))).toBe('FORBIDDEN_SCOPE');
+    expect(codeOf(() => assertMayGrant(staff, 'erqi', 'discipline', { level: 'district', districtId: 'erqi' }))).toBe('FORBIDDEN_ROLE');
+  });
+
   it('township staff are bound to exactly one township', () => {
     expect(
       codeOf(() =>

@@ -36,17 +36,19 @@ describe('home shortcuts: 清风邮局 for officials', () => {
     expect(cards.every((c) => c.target.kind !== 'soon')).toBe(true);
   });
 
-  it('inspector: 廉情来信; township staff and district admins: 来信督办 (read only); nobody gets a coming-soon mailbox', () => {
-    const inspector = shortcutsFor(
-      makeMe({
-        bindings: [makeBinding({ role: 'inspector', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] } })],
-      }),
-    );
-    expect(inspector.find((c) => c.key === 'letters')).toMatchObject({ title: '廉情来信', target: cases });
-    expect(inspector.find((c) => c.key === 'integrity-letter-stats')).toMatchObject({
+  it('纪检监察: 廉情来信; township staff and district admins: 来信督办 (read only); nobody gets a coming-soon mailbox', () => {
+    const township = { level: 'township' as const, districtId: 'erqi', townshipIds: ['wulibao'] };
+    const discipline = shortcutsFor(makeMe({ bindings: [makeBinding({ role: 'discipline', scope: township })] }));
+    expect(discipline.find((c) => c.key === 'letters')).toMatchObject({ title: '廉情来信', target: cases });
+    expect(discipline.find((c) => c.key === 'integrity-letter-stats')).toMatchObject({
       title: '廉情来信统计',
       target: { kind: 'page', url: '/subpackages/mailbox/pages/stats/index?kind=integrity' },
     });
+    // The 督导员 keeps 四不两直 but no longer handles or counts 廉情 letters.
+    const inspector = shortcutsFor(makeMe({ bindings: [makeBinding({ role: 'inspector', scope: township })] }));
+    expect(inspector.map((c) => c.key)).not.toContain('letters');
+    expect(inspector.map((c) => c.key)).not.toContain('integrity-letter-stats');
+    expect(inspector.find((c) => c.key === 'inspection')).toBeTruthy();
     for (const me of [makeMe(), makeMe({ bindings: [admin] }), makeMe({ bindings: [station] })]) {
       expect(shortcutsFor(me).map((c) => c.key)).not.toContain('integrity-letter-stats');
     }
@@ -59,6 +61,12 @@ describe('home shortcuts: 清风邮局 for officials', () => {
       const mailbox = shortcutsFor(me).find((c) => c.key === 'mailbox');
       expect(mailbox?.target).toEqual({ kind: 'page', url: '/subpackages/mailbox/pages/write/index' });
     }
+  });
+
+  it('纪检监察 home: 廉情来信 and its tally first, then the organisation; no 三率, 督办 of community letters or 四不两直', () => {
+    const discipline = makeBinding({ role: 'discipline', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] } });
+    const cards = shortcutsFor(makeMe({ roles: ['resident', 'discipline'], bindings: [discipline] }));
+    expect(cards.map((c) => c.title)).toEqual(['廉情来信', '廉情来信统计', '组织架构', '创星标准', '清风邮局', '创星动态']);
   });
 
   it('来信三率 for township staff, leaders and district admins; 信箱规则 for district admins only', () => {

@@ -127,5 +127,15 @@ describe('消息 (消息中心)', () => {
       'observation_open',
       'ranking_published',
     ]);
+    // 督办 of overdue 廉情 letters goes to 纪检监察; the 督导员 keeps its 整改 and observation notices only.
+    const discipline = makeBinding({ role: 'discipline', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] } });
+    expect(kindsFor(makeMe({ bindings: [discipline] }))).toEqual([
+      'letter_accepted',
+      'letter_replied',
+      'letter_transferred',
+      'letter_overdue',
+    ]);
+    const inspector = makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' } });
+    expect(kindsFor(makeMe({ bindings: [inspector] }))).not.toContain('letter_overdue');
   });
 });

@@ -55,14 +55,21 @@ const created = (partial: Parameters<typeof makeInvitation>[0] = {}) => ({
 });
 
 describe('invitations page: the form', () => {
-  it('offers township staff only the five roles they may grant', async () => {
+  it('offers township staff only the six roles they may grant', async () => {
     asStaff();
     fakeApi({ 'GET /v1/org/tree': { status: 200, body: staffTree }, 'GET /v1/invitations': { status: 200, body: { invitations: [] } } });
 
     const { container } = render(<InvitationsPage />);
     await screen.findByText('生成邀请码');
 
-    expect(roleOptions(container)).toEqual(['村（社区）干部', '支部书记', '民情气象站接待员', '乡镇（街道）工作人员', '督导员']);
+    expect(roleOptions(container)).toEqual([
+      '村（社区）干部',
+      '支部书记',
+      '民情气象站接待员',
+      '乡镇（街道）工作人员',
+      '督导员',
+      '纪检监察',
+    ]);
     expect(screen.queryByText('县级领导')).toBeNull();
     expect(screen.queryByText('区委组织部管理员')).toBeNull();
   });
@@ -77,9 +84,14 @@ describe('invitations page: the form', () => {
     const { container } = render(<InvitationsPage />);
     await screen.findByText('生成邀请码');
 
-    expect(roleOptions(container)).toHaveLength(7);
+    expect(roleOptions(container)).toHaveLength(8);
     expect(roleOptions(container)).toContain('县级领导');
     expect(roleOptions(container)).toContain('区委组织部管理员');
+    expect(roleOptions(container)).toContain('纪检监察');
+    // 纪检监察 says who it is (廉情来信 go there, not to the 督导员).
+    expect(container.querySelector('.invite-role-hint')).toBeNull();
+    fireEvent.click(screen.getByText('纪检监察'));
+    expect(container.querySelector('.invite-role-hint')?.textContent).toBe('乡镇（街道）纪（工）委、亲清监察站：办理和统计廉情来信');
   });
 
   it('township staff: sends name, role, branch scope and validity, then shows the one-time code once', async () => {

@@ -67,9 +67,18 @@ describe('民情气象站 (queue)', () => {
     expect(server.sent).toHaveLength(0);
   });
 
-  it('inspectors see 廉情来信', async () => {
+  it('纪检监察 see 廉情来信; the 督导员 no longer opens the queue', async () => {
     sessionStore.setSession(
       makeSession({ me: makeMe({ bindings: [makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' } })] }) }),
+    );
+    const refused = fakeApi({});
+    const inspector = render(<CasesPage />);
+    expect(screen.getByText(/只有民情气象站接待员、纪检监察/)).toBeTruthy();
+    expect(refused.sent).toHaveLength(0);
+    inspector.unmount();
+
+    sessionStore.setSession(
+      makeSession({ me: makeMe({ bindings: [makeBinding({ role: 'discipline', scope: { level: 'district', districtId: 'erqi' } })] }) }),
     );
     fakeApi({ 'GET /v1/letters/cases': { status: 200, body: { letters: [] } } });
     render(<CasesPage />);

@@ -186,9 +186,9 @@ describe('来信三率', () => {
     expect(rows()[0].querySelector('.stats-row__township')).toBeNull();
   });
 
-  it('廉情来信统计 (kind=integrity): inspectors read their own tally from the integrity route, never the communities’ 三率', async () => {
-    const inspector = makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
-    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [inspector] }) }));
+  it('廉情来信统计 (kind=integrity): 纪检监察 read their own tally from the integrity route, never the communities’ 三率', async () => {
+    const discipline = makeBinding({ role: 'discipline', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [discipline] }) }));
     router.params = { kind: 'integrity' };
     const month = monthOf(shanghaiDay());
     const tally = { month, communities: [stats(month).communities[1]] };
@@ -204,18 +204,25 @@ describe('来信三率', () => {
     expect(server.calls('GET /v1/letters/stats')).toHaveLength(0);
     expect(taroMock.setNavigationBarTitle).toHaveBeenCalledWith({ title: '廉情来信统计' });
     expect(container.querySelector('.cx-stats-integrity-note')?.textContent).toContain('不计入所涉社区的三率');
-    // District-wide inspectors narrow it by township too.
+    // District-wide 纪检监察 narrow it by township too.
     await waitFor(() => expect(container.querySelector('.cx-stats-township-filter')).toBeTruthy());
   });
 
-  it('廉情来信统计 is refused to everyone but inspectors, without asking the server', async () => {
+  it('廉情来信统计 is refused to everyone but 纪检监察 (the 督导员 included), without asking the server', async () => {
     sessionStore.setSession(makeSession({ me: makeMe({ bindings: [admin] }) }));
     router.params = { kind: 'integrity' };
     const server = fakeApi({});
 
-    const { container } = render(<LetterStatsPage />);
+    const { container, unmount } = render(<LetterStatsPage />);
 
-    await waitFor(() => expect(container.textContent).toContain('廉情来信统计仅对督导员开放'));
+    await waitFor(() => expect(container.textContent).toContain('廉情来信统计仅对纪检监察开放'));
+    expect(server.calls('GET /v1/letters/integrity-stats')).toHaveLength(0);
+    unmount();
+
+    const inspector = makeBinding({ role: 'inspector', scope: { level: 'district', districtId: 'erqi' }, scopeLabel: '二七区' });
+    sessionStore.setSession(makeSession({ me: makeMe({ bindings: [inspector] }) }));
+    const again = render(<LetterStatsPage />);
+    await waitFor(() => expect(again.container.textContent).toContain('廉情来信统计仅对纪检监察开放'));
     expect(server.calls('GET /v1/letters/integrity-stats')).toHaveLength(0);
   });
 

@@ -36,10 +36,10 @@ import {
   WrittenLetter,
 } from './mailbox.schemas';
 
-/** Who handles letters: the community's station, and the township's supervisors for 廉情 letters. */
-const LETTER_HANDLERS = ['station_handler', 'inspector'] as const;
+/** Who handles letters: the community's station, and 纪检监察 (not the 督导员) for 廉情 letters. */
+const LETTER_HANDLERS = ['station_handler', 'discipline'] as const;
 /** Who may read a case: the handlers, plus township staff and district admins for oversight (督办). */
-const LETTER_READERS = ['station_handler', 'inspector', 'township_staff', 'district_admin'] as const;
+const LETTER_READERS = ['station_handler', 'discipline', 'township_staff', 'district_admin'] as const;
 
 /** 清风邮局 letters, the 民情气象站 case queue, 社区半月谈 meetings, public boards and 微权说廉. */
 export const mailboxRoutes = {
@@ -202,8 +202,8 @@ export const mailboxRoutes = {
   getIntegrityLetterStats: defineRoute({
     method: 'GET',
     path: '/v1/letters/integrity-stats',
-    summary: '廉情 letters per named branch for a month, counted for the supervisors only (never in the community’s 三率)',
-    access: rolesAccess('inspector'),
+    summary: '廉情 letters per named branch for a month, counted for 纪检监察 only (never in the community’s 三率)',
+    access: rolesAccess('discipline'),
     query: LetterStatsQuery,
     responses: { 200: LetterStats },
   }),

@@ -27,7 +27,14 @@ export function formatCode(code: string): string {
 }
 
 /** Roles a township admin may hand out inside their own township. */
-export const TOWNSHIP_GRANTABLE: readonly OfficialRole[] = ['cadre', 'secretary', 'station_handler', 'township_staff', 'inspector'];
+export const TOWNSHIP_GRANTABLE: readonly OfficialRole[] = [
+  'cadre',
+  'secretary',
+  'station_handler',
+  'township_staff',
+  'inspector',
+  'discipline',
+];
 
 /**
  * Checks that `inviter` (their admin bindings) may grant `role` at `scope` within `districtId`.

@@ -7,7 +7,7 @@ import type { MailboxPorts } from './mailbox.ports';
 export type CaseAccess = { level: 'act' | 'read'; binding: Binding };
 
 /**
- * 廉情 letters reach only the township's supervisors (inspectors), never the community they name. Other
+ * 廉情 letters reach only 纪检监察 (never the 督导员, nor the community they name). Other
  * letters are handled by the community's station; township staff and district admins oversee (read only).
  */
 export function accessTo(
@@ -18,7 +18,7 @@ export function accessTo(
 ): CaseAccess | undefined {
   const bindings = bindingsFor(principal, allowed);
   if (letter.category === 'integrity') {
-    const b = bindings.find((x) => x.role === 'inspector' && coversTownship(x, deps.districtId, letter.townshipId));
+    const b = bindings.find((x) => x.role === 'discipline' && coversTownship(x, deps.districtId, letter.townshipId));
     return b ? { level: 'act', binding: b } : undefined;
   }
   const handler = bindings.find((x) => x.role === 'station_handler' && x.scope.level === 'branch' && x.scope.branchId === letter.branchId);

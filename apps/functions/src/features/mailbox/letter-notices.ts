@@ -45,9 +45,9 @@ export function writerNotice(
   }
 }
 
-/** 督办: township staff hear of their communities' overdue letters, inspectors of 廉情 ones. Never the writer. */
+/** 督办: township staff hear of their communities' overdue letters, 纪检监察 of 廉情 ones. Never the writer. */
 export function overdueNotices(letter: Letter, bindings: readonly Binding[], at: string): NoticeDraft[] {
-  const role = letter.category === 'integrity' ? 'inspector' : 'township_staff';
+  const role = letter.category === 'integrity' ? 'discipline' : 'township_staff';
   const seen = new Set<string>();
   const drafts: NoticeDraft[] = [];
   for (const b of bindings) {

@@ -44,8 +44,8 @@ export async function getLetterStats(
 }
 
 /**
- * The supervisors' 廉情 tally: the 廉情 letters naming each branch of the inspector's townships in a month,
- * counted apart from the community's 三率 (only inspectors reach this route). Branches without one are left out.
+ * 纪检监察's 廉情 tally: the 廉情 letters naming each branch of their townships in a month, counted apart
+ * from the community's 三率 (only 纪检监察 reach this route). Branches without one are left out.
  */
 export async function getIntegrityLetterStats(
   deps: MailboxPorts,
@@ -54,8 +54,8 @@ export async function getIntegrityLetterStats(
   month = shanghaiMonth(deps.clock.now()),
   townshipId?: string,
 ): Promise<LetterStats> {
-  const inspectors = bindingsFor(principal, allowed).filter((b) => b.role === 'inspector');
-  const townships = await statsTownships(deps, inspectors, townshipId);
+  const discipline = bindingsFor(principal, allowed).filter((b) => b.role === 'discipline');
+  const townships = await statsTownships(deps, discipline, townshipId);
   const rows = await Promise.all(
     townships.map(async (t) => {
       const counters = await deps.letters.integrityCountersOf(t, month);

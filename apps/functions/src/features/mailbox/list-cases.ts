@@ -14,10 +14,10 @@ export async function listCases(deps: MailboxPorts, principal: Principal, allowe
     const s = b.scope;
     if (b.role === 'station_handler' && s.level === 'branch')
       scopes.push({ kind: 'branch', townshipId: s.townshipId, branchId: s.branchId });
-    if (b.role === 'inspector' || b.role === 'township_staff' || b.role === 'district_admin') {
+    if (b.role === 'discipline' || b.role === 'township_staff' || b.role === 'district_admin') {
       const reach = reachableTownships([b], deps.districtId);
       const ids = reach === 'all' ? await allTownships() : [...reach];
-      for (const t of ids) scopes.push({ kind: b.role === 'inspector' ? 'integrity' : 'township', townshipId: t });
+      for (const t of ids) scopes.push({ kind: b.role === 'discipline' ? 'integrity' : 'township', townshipId: t });
     }
   }
   const lists = await Promise.all(scopes.map((sc) => deps.letters.listCases(sc, status === 'open')));

@@ -169,7 +169,7 @@ export const mailboxPartitions = {
   writerLetters: (writerKey: string) => ({ pk: writerPk(writerKey), skPrefix: 'LTR#' }),
   /** A township's 三率 counters for a month, one item per community. */
   counters: countersPk,
-  /** A township's 廉情 tally for a month, one item per named branch (inspectors only). */
+  /** A township's 廉情 tally for a month, one item per named branch (纪检监察 only). */
   integrityCounters: integrityCountersPk,
   /** gsi1: a case queue's letters (`prefix` is followed by `#`). */
   cases: (scope: CaseScope, open: boolean) =>

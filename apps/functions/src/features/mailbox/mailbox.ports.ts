@@ -15,7 +15,7 @@ export interface MailboxPorts extends Kernel {
   /** The district's working-day calendar (holidays, 调休 make-up working days): SLA deadlines and 倒排工期 count on it. */
   calendar: CalendarReader;
   org: OrgReader;
-  /** Township staff and inspectors to tell about overdue letters (督办). */
+  /** Township staff and 纪检监察 to tell about overdue letters (督办). */
   users: BindingReader;
   /** Letter photos. */
   storage: ObjectStorage;

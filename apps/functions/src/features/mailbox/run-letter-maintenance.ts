@@ -32,7 +32,7 @@ export async function runLetterMaintenance(deps: MailboxPorts): Promise<LetterMa
         deps.letters.listCases({ kind: 'integrity', townshipId: t.id }, true),
       ])
     ).flat();
-    // Township staff and inspectors to tell: read once per township, and only when a letter is flagged.
+    // Township staff and 纪检监察 to tell: read once per township, and only when a letter is flagged.
     let overseers: Promise<Binding[]> | undefined;
     for (const letter of open) {
       const stale =

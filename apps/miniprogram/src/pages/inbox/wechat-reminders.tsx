@@ -19,7 +19,7 @@ export function kindsFor(me: Me | undefined): NoticeKind[] {
       'plan_approved',
       'test_scheduled',
     );
-  if (roles.has('township_staff') || roles.has('inspector')) kinds.push('letter_overdue');
+  if (roles.has('township_staff') || roles.has('discipline')) kinds.push('letter_overdue');
   if (roles.has('inspector')) kinds.push('finding_fix_submitted');
   if (roles.has('township_staff') || roles.has('inspector') || roles.has('leader') || roles.has('district_admin'))
     kinds.push('observation_open');

@@ -16,11 +16,11 @@ export const ownLetterStatsShortcut: Shortcut = {
   description: '本社区来信的响应率、解决率和满意率',
   target: { kind: 'page', url: PAGES.letterStats() },
 };
-/** Inspectors: the 廉情 letters of their townships, counted apart from the communities' 三率. */
+/** 纪检监察: the 廉情 letters of their townships, counted apart from the communities' 三率. */
 export const integrityLetterStatsShortcut: Shortcut = {
   key: 'integrity-letter-stats',
   title: '廉情来信统计',
-  description: '各社区廉情来信的受理、答复和评价情况（仅督导员可见）',
+  description: '各社区廉情来信的受理、答复和评价情况（仅纪检监察可见）',
   target: { kind: 'page', url: PAGES.integrityLetterStats },
 };
 /** Station handlers record letters residents bring by phone, in person or on paper (代录), and hand over a 查询码 slip. */
@@ -40,13 +40,13 @@ export const letterRulesShortcut: Shortcut = {
 
 /**
  * 清风邮局 for officials: one queue card whose title says what the caller does there — 民情气象站 (a community's
- * station handler), 廉情来信 (inspectors handle integrity letters) or 来信督办 (township staff and district admins
+ * station handler), 廉情来信 (纪检监察 handle integrity letters) or 来信督办 (township staff and district admins
  * read and chase overdue letters).
  */
 export function lettersShortcut(has: (role: string) => boolean): Shortcut {
   const target: ShortcutTarget = { kind: 'page', url: PAGES.letterCases };
   if (has('station_handler')) return { key: 'letters', title: '民情气象站', description: '本社区来信：受理、转办、答复', target };
-  if (has('inspector')) return { key: 'letters', title: '廉情来信', description: '廉情监督来信的受理和办理', target };
+  if (has('discipline')) return { key: 'letters', title: '廉情来信', description: '廉情监督来信的受理和办理', target };
   return { key: 'letters', title: '来信督办', description: '各社区来信办理情况，超期来信及时督办', target };
 }
 

@@ -179,8 +179,6 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
     cards.push(orgShortcut('组织架构', '督导范围内的组织一览'));
     cards.push(districtDashboard);
     cards.push(districtBoardShortcut);
-    cards.push(lettersShortcut(has));
-    cards.push(integrityLetterStatsShortcut);
     cards.push({
       key: 'inspection',
       title: '四不两直',
@@ -188,6 +186,12 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
       target: { kind: 'page', url: PAGES.inspections },
     });
     cards.push(findingsOverviewShortcut(townshipIdsOf(byRole('inspector'))));
+  }
+  if (has('discipline')) {
+    // 纪检监察 (纪（工）委, 亲清监察站): the 廉情 letters of their townships and their tally; not the 督导员's.
+    cards.push(lettersShortcut(has));
+    cards.push(integrityLetterStatsShortcut);
+    cards.push(orgShortcut('组织架构', '监督范围内的组织一览'));
   }
   if (has('cadre') || has('secretary')) {
     cards.push(...reportShortcuts([...byRole('secretary'), ...byRole('cadre')]));

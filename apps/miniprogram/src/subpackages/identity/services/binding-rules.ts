@@ -11,10 +11,23 @@ import { isDistrictAdmin, managesTownship, staffTownshipIds } from '../../../ser
 
 /**
  * What the caller may hand out, mirroring the server's rules (the server still decides):
- * township staff grant these five inside their own township; district admins grant every official role.
+ * township staff grant these six inside their own township; district admins grant every official role.
  */
-export const TOWNSHIP_GRANTABLE_ROLES: readonly OfficialRole[] = ['cadre', 'secretary', 'station_handler', 'township_staff', 'inspector'];
+export const TOWNSHIP_GRANTABLE_ROLES: readonly OfficialRole[] = [
+  'cadre',
+  'secretary',
+  'station_handler',
+  'township_staff',
+  'inspector',
+  'discipline',
+];
 const DISTRICT_GRANTABLE_ROLES: readonly OfficialRole[] = [...TOWNSHIP_GRANTABLE_ROLES, 'leader', 'district_admin'];
+
+/** A line under the role chips where the label alone could mislead: 廉情 letters go to 纪检监察, not the 督导员. */
+export const ROLE_HINTS: Partial<Record<OfficialRole, string>> = {
+  discipline: '乡镇（街道）纪（工）委、亲清监察站：办理和统计廉情来信',
+  inspector: '区委组织部督导组：四不两直暗访和问题清单销号',
+};
 
 /** The roles offered in the invitation form, in display order; empty for anyone who may not invite. */
 export function grantableRoles(me: Me | undefined): OfficialRole[] {

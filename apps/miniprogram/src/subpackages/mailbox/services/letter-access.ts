@@ -20,23 +20,23 @@ export function stationBranches(me: Me | undefined): { id: string; label: string
   return out;
 }
 
-/** Who may open the case queue: the handlers (station, inspectors) and the overseers (township staff, district admins). */
+/** Who may open the case queue: the handlers (station, 纪检监察) and the overseers (township staff, district admins). */
 export function readsCases(me: Me | undefined): boolean {
   return active(me).some(
-    (b) => b.role === 'station_handler' || b.role === 'inspector' || b.role === 'township_staff' || b.role === 'district_admin',
+    (b) => b.role === 'station_handler' || b.role === 'discipline' || b.role === 'township_staff' || b.role === 'district_admin',
   );
 }
 
 /** Does the caller act on any letters, or only oversee them (督办)? */
 export function handlesCases(me: Me | undefined): boolean {
-  return active(me).some((b) => isStationHandler(b) || b.role === 'inspector');
+  return active(me).some((b) => isStationHandler(b) || b.role === 'discipline');
 }
 
-/** The queue's title for the caller: 民情气象站 (station), 廉情来信 (inspectors), 来信督办 (read only). */
+/** The queue's title for the caller: 民情气象站 (station), 廉情来信 (纪检监察), 来信督办 (read only). */
 export function queueTitle(me: Me | undefined): string {
   const bindings = active(me);
   if (bindings.some(isStationHandler)) return '民情气象站';
-  if (bindings.some((b) => b.role === 'inspector')) return '廉情来信';
+  if (bindings.some((b) => b.role === 'discipline')) return '廉情来信';
   return '来信督办';
 }
 
@@ -110,12 +110,12 @@ export function filtersStatsByTownship(me: Me | undefined): boolean {
   return active(me).some((b) => (b.role === 'district_admin' || b.role === 'leader') && b.scope.level === 'district');
 }
 
-/** Who may open 廉情来信统计 (the server's `getIntegrityLetterStats`: inspectors only). */
+/** Who may open 廉情来信统计 (the server's `getIntegrityLetterStats`: 纪检监察 only). */
 export function readsIntegrityStats(me: Me | undefined): boolean {
-  return active(me).some((b) => b.role === 'inspector');
+  return active(me).some((b) => b.role === 'discipline');
 }
 
-/** District-wide inspectors narrow 廉情来信统计 to one township. */
+/** District-wide 纪检监察 narrow 廉情来信统计 to one township. */
 export function filtersIntegrityStatsByTownship(me: Me | undefined): boolean {
-  return active(me).some((b) => b.role === 'inspector' && b.scope.level === 'district');
+  return active(me).some((b) => b.role === 'discipline' && b.scope.level === 'district');
 }

@@ -26,6 +26,7 @@ import {
   grantableRoles,
   grantableTownships,
   MAX_SCOPE_TOWNSHIPS,
+  ROLE_HINTS,
   SCOPE_LEVEL_LABELS,
   scopeLevelsFor,
 } from '../../services/binding-rules';
@@ -260,6 +261,7 @@ export function InvitationForm({
           isSelected={(role) => role === draft.role}
           onPick={pickRole}
         />
+        {draft.role && ROLE_HINTS[draft.role] ? <Text className="invite-role-hint">{ROLE_HINTS[draft.role]}</Text> : null}
         <FieldProblem text={problems.role} />
       </View>
 

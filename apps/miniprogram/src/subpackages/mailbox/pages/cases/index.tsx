@@ -94,7 +94,7 @@ export default function CasesPage() {
   if (!allowed) {
     return (
       <PageRoot className="mailbox mailbox-cases">
-        <EmptyView text="只有民情气象站接待员、督导员、乡镇（街道）工作人员和区委组织部管理员可以查看来信。" />
+        <EmptyView text="只有民情气象站接待员、纪检监察、乡镇（街道）工作人员和区委组织部管理员可以查看来信。" />
       </PageRoot>
     );
   }

@@ -92,7 +92,7 @@ function StatsHeader({
         <Text className="stats-explain__line stats-explain__note">来信按收到的月份统计。</Text>
         {integrity ? (
           <Text className="stats-explain__line stats-explain__note cx-stats-integrity-note">
-            廉情来信只在督导员处单独统计，不计入所涉社区的三率、公开栏和季度评比。
+            廉情来信只在纪检监察（乡镇（街道）纪（工）委、亲清监察站）处单独统计，不计入所涉社区的三率、公开栏和季度评比。
           </Text>
         ) : null}
       </View>
@@ -267,7 +267,7 @@ export default function LetterStatsPage() {
   let body: ReactNode;
   if (!session.token) body = <SignInNeeded />;
   else if (!isOfficial(me)) body = <BindingNeeded text="来信三率仅对党务工作人员开放。干部和工作人员请先绑定身份。" />;
-  else if (!allowed && integrity) body = <EmptyView text="廉情来信统计仅对督导员开放。" />;
+  else if (!allowed && integrity) body = <EmptyView text="廉情来信统计仅对纪检监察开放。" />;
   else if (!allowed) body = <EmptyView text="只有民情气象站接待员、乡镇（街道）工作人员、县级领导和区委组织部管理员可以查看来信三率。" />;
   else {
     const townships = tree.state.kind === 'ready' ? tree.state.data : undefined;
