@@ -9,7 +9,7 @@ import { ROOT, run } from './processes';
 import { BUDGET, KB, kb, results, round, rows } from './report';
 
 const H5 = join(ROOT, 'apps/miniprogram/dist-h5');
-const CHROMIUM = process.env.CX_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CX_CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = 3;
 
 /** Slow 4G as issue 15 measured it, and a mid-range phone's CPU. */
@@ -35,7 +35,7 @@ interface Journey {
   budgeted: boolean;
 }
 
-const JOURNEYS = (): Journey[] => [
+export const JOURNEYS = (): Journey[] => [
   {
     name: 'report form (填写今日日报)',
     user: '李明',
@@ -136,7 +136,7 @@ async function openCold(
 }
 
 /** Logs in through the dev-login page (unthrottled) and keeps the session for the cold runs. */
-async function sessionOf(browser: Browser, webUrl: string, user: string) {
+export async function sessionOf(browser: Browser, webUrl: string, user: string) {
   const context = await browser.newContext({ viewport: CONDITIONS.viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   try {
     const page = await context.newPage();
