@@ -104,6 +104,13 @@ async function main() {
           `FCP ${metric('first-contentful-paint')}  LCP ${metric('largest-contentful-paint')}  TBT ${metric('total-blocking-time')}  CLS ${metric('cumulative-layout-shift')}  ${pass ? '✓' : '✗'}` +
           (failing.length ? `\n${' '.repeat(32)}accessibility audits below 1: ${failing.join(', ')}` : ''),
       );
+      // What moved, so a CLS above zero can be traced to an element.
+      const shifts = (
+        (lhr.audits['layout-shifts']?.details as { items?: { node?: { snippet?: string }; score?: number }[] } | undefined)?.items ?? []
+      )
+        .slice(0, 5)
+        .map((i) => `${(i.score ?? 0).toFixed(3)} ${i.node?.snippet?.slice(0, 100) ?? ''}`);
+      if (shifts.length) rows.push(`${' '.repeat(32)}layout shifts: ${shifts.join(' | ')}`);
       out[p.name] = {
         performance: perf,
         accessibility: a11y,
