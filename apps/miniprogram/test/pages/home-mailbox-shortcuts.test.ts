@@ -66,7 +66,7 @@ describe('home shortcuts: 清风邮局 for officials', () => {
   it('纪检监察 home: 廉情来信 and its tally first, then the organisation; no 三率, 督办 of community letters or 四不两直', () => {
     const discipline = makeBinding({ role: 'discipline', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] } });
     const cards = shortcutsFor(makeMe({ roles: ['resident', 'discipline'], bindings: [discipline] }));
-    expect(cards.map((c) => c.title)).toEqual(['廉情来信', '廉情来信统计', '组织架构', '创星标准', '清风邮局', '创星动态']);
+    expect(cards.map((c) => c.title)).toEqual(['廉情来信', '廉情来信统计', '组织架构', '创星标准', '清风邮局', '星级公示', '创星动态']);
   });
 
   it('来信三率 for township staff, leaders and district admins; 信箱规则 for district admins only', () => {
