@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { quarterOf, shanghaiDay } from '@chuangxing/shared';
 import { quarterRange } from '../features/rankings/ranking';
 import { isConditionalCheckFailed } from '../platform/dynamodb/transaction-errors';
-import { rankingDemoItems } from './ranking-demo';
+import { demoBaselineStars, rankingDemoItems } from './ranking-demo';
 
 /**
  * `npm start` only: so that a leader opening 季度排名 in the demo sees a ranking, the quarter that has just
@@ -29,6 +29,7 @@ export async function publishDemoRanking(o: {
   };
   const versions = (await call('GET', `/v1/rankings/${quarter}/versions`)) as { publishedVersion?: number };
   if (versions.publishedVersion) return { quarter, outcome: 'present' };
+  await recordDemoBaselines(o, `${quarter.slice(0, 4)}-01-01`);
   // Never over a real rollup: counters the demo's own reports or letters wrote in that quarter are kept.
   const items = rankingDemoItems(undefined, [quarter]);
   for (let i = 0; i < items.length; i += 16) {
@@ -45,4 +46,25 @@ export async function publishDemoRanking(o: {
   if (!run?.complete) throw new Error('示例排名：计算未完成');
   await call('POST', `/v1/rankings/${quarter}/versions/${run.ranking.version}/publish`, { revision: run.ranking.revision });
   return { quarter, outcome: 'published' };
+}
+
+/**
+ * The stars each demo branch held when the campaign started (a few 五星, many 三星 and 四星), recorded by the demo
+ * district admin through the API as the district would, so the demo ranking shows levels. A branch whose baseline is
+ * already recorded (a restart) answers the same; one recorded otherwise (409) is left as it is.
+ */
+async function recordDemoBaselines(o: { apiUrl: string; adminToken: string }, heldFrom: string) {
+  const baselines = demoBaselineStars();
+  for (let i = 0; i < baselines.length; i += 8) {
+    await Promise.all(
+      baselines.slice(i, i + 8).map(async ({ branchId, stars }) => {
+        const res = await fetch(`${o.apiUrl}/v1/branches/${encodeURIComponent(branchId)}/baseline-stars`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${o.adminToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ stars, heldFrom }),
+        });
+        if (res.status >= 300 && res.status !== 409) throw new Error(`示例星级基数：${branchId} → ${res.status}`);
+      }),
+    );
+  }
 }

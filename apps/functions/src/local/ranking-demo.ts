@@ -1,3 +1,4 @@
+import { starSetFor } from '@chuangxing/shared';
 import { mailboxEntities } from '../features/mailbox/mailbox.entities';
 import { observationResultItem } from '../features/observations/observations.entities';
 import { quarterRange } from '../features/rankings/ranking';
@@ -56,4 +57,13 @@ export function rankingDemoItems(data: DemoData = buildDemoData(), quarters = ['
     });
   });
   return items;
+}
+
+/**
+ * The demo branches' stars at the campaign start, by a fixed formula: one in twelve holds 五星, four in twelve 四星,
+ * six 三星 and one 二星 (each the first stars of its set, 支部过硬 first).
+ */
+export function demoBaselineStars(data: DemoData = buildDemoData()) {
+  const LEVELS = [5, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 2];
+  return data.branches.map((b, i) => ({ branchId: b.id, stars: starSetFor(b.type).slice(0, LEVELS[(i * 7) % LEVELS.length]) }));
 }

@@ -356,4 +356,14 @@ describe('held stars, the baseline and 撤星 on DynamoDB Local', () => {
     expect((await decideAs(admin, confirmed ? [] : ['ecology'])).status).toBe(409);
     expect(await heldItems()).toEqual(settled);
   });
+  it('a baseline names the day the branch already held its stars (the campaign start), never a day ahead', async () => {
+    const ahead = await baseline({ stars: ['harmony'], heldFrom: '2099-01-01' }, 'wulibao-b02');
+    expect([ahead.status, ahead.body.details?.[0]?.path]).toEqual([400, 'body.heldFrom']);
+    const start = await baseline({ stars: ['harmony'], heldFrom: '2026-01-05' }, 'wulibao-b02');
+    expect([start.status, start.body.held.map((h: { star: string; heldFrom: string }) => [h.star, h.heldFrom])]).toEqual([
+      200,
+      [['harmony', '2026-01-05']],
+    ]);
+    expect(start.body.baselineRecordedOn).toBe(today());
+  });
 });

@@ -129,6 +129,8 @@ export type BranchHeldStars = z.infer<typeof BranchHeldStars>;
 /** The stars a branch held at the campaign start: recorded once, before any award (a repeat with the same stars is a no-op). */
 export const RecordBaselineStarsBody = z.strictObject({
   stars: z.array(Star).check(z.maxLength(5, '最多 5 颗星')),
+  /** The day the branch already held them (the campaign's start); by default the day it is recorded. Not ahead of today. */
+  heldFrom: z.optional(DayKey),
 });
 export type RecordBaselineStarsBody = z.infer<typeof RecordBaselineStarsBody>;
 

@@ -1,5 +1,5 @@
 import { type BranchHeldStars, type RecordBaselineStarsBody, type Role, STAR_SETS } from '@chuangxing/shared';
-import { forbiddenRole, notFound } from '../../platform/kernel/domain-error';
+import { forbiddenRole, invalid, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import type { Branch } from '../org/org.readers';
@@ -45,6 +45,8 @@ export async function recordBaselineStars(
   const now = deps.clock.now();
   const at = now.toISOString();
   const day = shanghaiDay(now);
+  if (body.heldFrom && body.heldFrom > day) throw invalid('body.heldFrom', '持有日期不能晚于今天');
+  const heldFrom = body.heldFrom ?? day;
   const actor = { id: principal.user.id, name: principal.user.displayName };
   const held: StoredHeldStar[] = body.stars.map((star) => ({
     branchId: branch.id,
@@ -52,7 +54,7 @@ export async function recordBaselineStars(
     townshipId: branch.townshipId,
     branchName: branch.name,
     star,
-    heldFrom: day,
+    heldFrom,
     basis: 'baseline',
     version: 1,
     recordedAt: at,
