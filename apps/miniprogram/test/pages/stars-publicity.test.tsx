@@ -56,6 +56,38 @@ describe('星级公示', () => {
     expect(server.calls('GET /v1/star-publicity')).toHaveLength(0);
   });
 
+  it('a community’s page says what its branch holds now: its level, each star since when, and a 撤星', async () => {
+    asResident();
+    router.params = { branchId: 'jianxinnan' };
+    fakeApi({
+      'GET /v1/branches/jianxinnan/star-publicity': { status: 200, body: { applications: [] } },
+      'GET /v1/star-objections/mine': { status: 200, body: { objections: [] } },
+      'GET /v1/branches/jianxinnan/stars': {
+        status: 200,
+        body: {
+          branchId: 'jianxinnan',
+          branchName: '建新南街社区',
+          level: 2,
+          held: [
+            { star: 'branch_strong', heldFrom: '2026-01-01', basis: 'baseline' },
+            { star: 'harmony', heldFrom: '2026-11-28', basis: 'award', applicationId: 'A1' },
+          ],
+          withdrawn: [{ star: 'safety_law', heldFrom: '2026-01-01', basis: 'baseline', withdrawnOn: '2026-10-09', withdrawalId: 'W1' }],
+          baselineRecordedOn: '2026-01-05',
+        },
+      },
+    });
+    render(<PublicityPage />);
+    await waitFor(() => expect(el('.cx-star-held-title')?.textContent).toBe('建新南街社区现为 2 星'));
+    expect(el('.cx-star-held-stars').textContent).toBe('★★☆☆☆');
+    expect(all('.cx-star-held-item').map((i) => i.textContent)).toEqual([
+      '支部过硬星：2026-01-01 起（创建之初已达到）',
+      '幸福和谐星：2026-11-28 起（评星定级授予）',
+    ]);
+    expect(el('.cx-star-held-withdrawn').textContent).toBe('平安法治星：2026-10-09 撤星');
+    expect(screen.getByText('本社区目前没有正在公示的评星结果')).toBeTruthy();
+  });
+
   it('a resident without a community is sent to choose one; their outcomes still show', async () => {
     asResident();
     router.params = {};

@@ -12,6 +12,7 @@ import { expectStatus } from '../../../../services/api-failure';
 import { rememberedCommunity } from '../../../../services/my-community';
 import { PAGES } from '../../../../services/routes';
 import { ApplicationCard } from '../../components/application-card';
+import { HeldStarsCard } from '../../components/held-stars-card';
 import { MyObjections } from '../../components/my-objections';
 import { ObjectionForm } from '../../components/objection-form';
 import { hasRole, isOfficial } from '../../services/star-access';
@@ -70,6 +71,12 @@ export default function PublicityPage() {
     { enabled: signedIn && (official || Boolean(community)) },
   );
   const mine = useResource(async () => expectStatus(await api.listMyStarObjections({}), 200), [session.token], { enabled: signedIn });
+  // A community's page also says what its branch holds now (everyone reads a branch's stars).
+  const held = useResource(
+    async () => (community ? expectStatus(await api.getBranchHeldStars({ params: { branchId: community.id } }), 200) : undefined),
+    [community?.id, session.token],
+    { enabled: signedIn && Boolean(community) },
+  );
 
   if (!signedIn)
     return (
@@ -87,22 +94,25 @@ export default function PublicityPage() {
           </Button>
         </EmptyView>
       ) : (
-        <ResourceView state={board.state} onRetry={board.reload}>
-          {(data) =>
-            data.applications.length ? (
-              <View className="cx-star-board">
-                <Text className="cx-section-title">
-                  {data.scope === 'community' ? `${community?.name || '本社区'}正在公示` : '全区正在公示'}
-                </Text>
-                {data.applications.map((a) => (
-                  <Award key={a.id} app={a} district={district} onFiled={mine.reload} />
-                ))}
-              </View>
-            ) : (
-              <EmptyView text={data.scope === 'community' ? '本社区目前没有正在公示的评星结果' : '全区目前没有正在公示的评星结果'} />
-            )
-          }
-        </ResourceView>
+        <View>
+          {held.state.kind === 'ready' && held.state.data ? <HeldStarsCard data={held.state.data} /> : null}
+          <ResourceView state={board.state} onRetry={board.reload}>
+            {(data) =>
+              data.applications.length ? (
+                <View className="cx-star-board">
+                  <Text className="cx-section-title">
+                    {data.scope === 'community' ? `${community?.name || '本社区'}正在公示` : '全区正在公示'}
+                  </Text>
+                  {data.applications.map((a) => (
+                    <Award key={a.id} app={a} district={district} onFiled={mine.reload} />
+                  ))}
+                </View>
+              ) : (
+                <EmptyView text={data.scope === 'community' ? '本社区目前没有正在公示的评星结果' : '全区目前没有正在公示的评星结果'} />
+              )
+            }
+          </ResourceView>
+        </View>
       )}
       <MyObjections state={mine.state} onRetry={mine.reload} />
     </PageRoot>
