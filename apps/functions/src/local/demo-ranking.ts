@@ -17,16 +17,8 @@ export async function publishDemoRanking(o: {
   now?: Date;
 }): Promise<{ quarter: string; outcome: 'published' | 'present' }> {
   const quarter = quarterRange(quarterOf(shanghaiDay(o.now ?? new Date()))).previous;
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${o.apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${o.adminToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (res.status >= 300) throw new Error(`示例排名：${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 200)}`);
-    return json;
-  };
+  const call = (method: string, path: string, body?: unknown) => apiCall(o, method, path, body);
+
   const versions = (await call('GET', `/v1/rankings/${quarter}/versions`)) as { publishedVersion?: number };
   if (versions.publishedVersion) return { quarter, outcome: 'present' };
   await recordDemoBaselines(o, `${quarter.slice(0, 4)}-01-01`);
@@ -57,14 +49,24 @@ async function recordDemoBaselines(o: { apiUrl: string; adminToken: string }, he
   const baselines = demoBaselineStars();
   for (let i = 0; i < baselines.length; i += 8) {
     await Promise.all(
-      baselines.slice(i, i + 8).map(async ({ branchId, stars }) => {
-        const res = await fetch(`${o.apiUrl}/v1/branches/${encodeURIComponent(branchId)}/baseline-stars`, {
-          method: 'PUT',
-          headers: { authorization: `Bearer ${o.adminToken}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ stars, heldFrom }),
-        });
-        if (res.status >= 300 && res.status !== 409) throw new Error(`示例星级基数：${branchId} → ${res.status}`);
-      }),
+      baselines
+        .slice(i, i + 8)
+        .map(({ branchId, stars }) =>
+          apiCall(o, 'PUT', `/v1/branches/${encodeURIComponent(branchId)}/baseline-stars`, { stars, heldFrom }, [409]),
+        ),
     );
   }
+}
+
+/** One call as the demo district admin; anything but 2xx (or an `accepted` status) stops the start with its reason. */
+async function apiCall(o: { apiUrl: string; adminToken: string }, method: string, path: string, body?: unknown, accepted: number[] = []) {
+  const res = await fetch(`${o.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${o.adminToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (res.status >= 300 && !accepted.includes(res.status))
+    throw new Error(`示例排名：${method} ${path} → ${res.status} ${JSON.stringify(json).slice(0, 200)}`);
+  return json;
 }

@@ -26,6 +26,11 @@ export const PLEDGE_PERIOD_LABELS: Record<PledgePeriod, string> = {
   Q4: '四季度',
 };
 
+/** A commitment counts in a month (yyyy-mm) when it is for the whole year or for that month's quarter. */
+export function pledgeInForce(period: PledgePeriod, month: string): boolean {
+  return period === 'year' || period === `Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
 /** A client-made id (a ULID or similar): the item keeps its progress across edits of the list. */
 export const PledgeItemId = z.string().check(z.regex(/^[0-9A-Za-z]{8,32}$/, '承诺编号无效'));
 

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Item } from '../../platform/dynamodb/entity';
 import { expectVersion, orConflict } from '../../platform/dynamodb/optimistic';
-import { queryAll } from '../../platform/dynamodb/query-all';
+import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import type { PledgeRepository } from './pledge-repository';
 import type { StoredPledgeProgress, StoredPledges } from './pledges';
 import { pledgesEntities as E } from './pledges.entities';
@@ -67,12 +67,7 @@ export class DynamoPledgeRepository implements PledgeRepository {
   }
 
   async townshipPledges(townshipId: string, year: number) {
-    const items = await queryAll<Item>(this.doc, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': E.townshipPledgesPk(townshipId, year) },
-    });
+    const items = await queryGsi1<Item>(this.doc, this.table, E.townshipPledgesPk(townshipId, year));
     return items.map((i) => E.pledges.parse(i));
   }
 

@@ -1,4 +1,11 @@
-import type { PledgeBoard, PledgeItemInput, PledgePeriod, PublishPledgesBody, ReportPledgeProgressBody, Star } from '@chuangxing/shared';
+import {
+  type PledgeBoard,
+  type PledgeItemInput,
+  type PublishPledgesBody,
+  pledgeInForce,
+  type ReportPledgeProgressBody,
+  type Star,
+} from '@chuangxing/shared';
 import { DomainError, invalid } from '../../platform/kernel/domain-error';
 
 /** 亮承诺 of a branch for a year, as stored (one document, versioned; every revision is a publication). */
@@ -37,11 +44,14 @@ export interface PledgeActor {
   today: string;
 }
 
-const quarterOfMonth = (month: string): PledgePeriod => `Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}` as PledgePeriod;
-
 /** A commitment counts in a month when it is for the whole year or for that month's quarter. */
-export const inForce = (item: Pick<PledgeItemInput, 'period'>, month: string) =>
-  item.period === 'year' || item.period === quarterOfMonth(month);
+export const inForce = (item: Pick<PledgeItemInput, 'period'>, month: string) => pledgeInForce(item.period, month);
+
+/** The version the writer saw must still be the stored one (0: none yet), else a conflict naming `body.version`. */
+function expectSeen(current: { version: number } | undefined, seen: number, message: string) {
+  if ((current?.version ?? 0) !== seen)
+    throw new DomainError('CONFLICT', message, [{ path: 'body.version', code: 'conflict', message: '版本已变化' }]);
+}
 
 /**
  * The next publication of a branch's commitments: only for this year or the next (亮承诺 looks ahead, not back), and
@@ -59,10 +69,7 @@ export function publishPledges(
   body.items.forEach((item, i) => {
     if (!branch.stars.includes(item.star)) throw invalid(`body.items.${i}.star`, '这颗星不属于本支部的创星类别', 'unknown_star');
   });
-  if ((current?.version ?? 0) !== body.version)
-    throw new DomainError('CONFLICT', '承诺已被他人修改，请刷新后再改', [
-      { path: 'body.version', code: 'conflict', message: '版本已变化' },
-    ]);
+  expectSeen(current, body.version, '承诺已被他人修改，请刷新后再改');
   return {
     branchId: branch.id,
     townshipId: branch.townshipId,
@@ -101,10 +108,7 @@ export function reportProgress(
   if (target.month.slice(0, 4) !== String(target.year)) throw invalid('params.month', '月份不在承诺的年度内');
   if (target.month > actor.today.slice(0, 7)) throw invalid('params.month', '不能填报以后月份的实绩');
   if (!inForce(item, target.month)) throw invalid('params.month', '这条承诺不属于该月所在的季度');
-  if ((current?.version ?? 0) !== body.version)
-    throw new DomainError('CONFLICT', '本月实绩已被他人更新，请刷新后再填', [
-      { path: 'body.version', code: 'conflict', message: '版本已变化' },
-    ]);
+  expectSeen(current, body.version, '本月实绩已被他人更新，请刷新后再填');
   return {
     branchId: pledges.branchId,
     townshipId: pledges.townshipId,

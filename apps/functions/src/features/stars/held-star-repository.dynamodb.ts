@@ -34,12 +34,7 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
   ) {}
 
   async holdingsOfTownship(districtId: string, townshipId: string): Promise<StarHoldingRecord[]> {
-    const items = await queryAll<Item>(this.doc, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :t)',
-      ExpressionAttributeValues: { ':pk': E.heldIndex(districtId), ':t': `${townshipId}#` },
-    });
+    const items = await queryGsi1<Item>(this.doc, this.table, E.heldIndex(districtId), townshipId);
     return items.flatMap((i): StarHoldingRecord[] => {
       if (i.entity === E.heldStar.name) {
         const h = E.heldStar.parse(i);

@@ -1,4 +1,11 @@
-import { type BranchPledges, formatShanghaiDate, PLEDGE_PERIOD_LABELS, type PledgeProgress, STAR_LABELS } from '@chuangxing/shared';
+import {
+  type BranchPledges,
+  formatShanghaiDate,
+  PLEDGE_PERIOD_LABELS,
+  type PledgeProgress,
+  pledgeInForce,
+  STAR_LABELS,
+} from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -11,7 +18,7 @@ import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
-import { inForce, monthLabel, publishesPledges, reportsProgress, thisMonth, yearParam } from '../../pledge-helpers';
+import { monthLabel, publishesPledges, reportsProgress, thisMonth, yearParam } from '../../pledge-helpers';
 import { PledgeEditor } from './pledge-editor';
 import { ProgressForm } from './progress-form';
 import '../../pledges.css';
@@ -53,7 +60,7 @@ function Commitments({
             <Text className="pledge-muted cx-pledge-latest">
               {latest ? `${monthLabel(latest.month)}：完成 ${latest.percent}% · ${latest.text}（${latest.byName}）` : '还没有填报实绩'}
             </Text>
-            {canReport && reportable && inForce(item.period, month) ? (
+            {canReport && reportable && pledgeInForce(item.period, month) ? (
               <ProgressForm
                 target={{ branchId: data.branchId, year: data.year, month, itemId: item.id }}
                 current={current}
