@@ -5,6 +5,9 @@
  *   Time, DynamoDB requests by operation, and peak memory of the job.
  * - Reports don't matter: the same 500 branches with 9 and with 90 real daily reports each (as stored by
  *   the report feature, counters consistent) → the same request count, because the job reads rollups only.
+ * - Awarded stars: every branch holds a baseline of 2–5 stars, some won one in the quarter, a few lost one (撤星).
+ * - The floor: the job's DynamoDB requests are recorded and replayed raw through the SDK on an identically seeded
+ *   table, in the job's causal order (scripts/bench/dynamo-replay.ts); the job's wall time is printed as a ratio.
  * Set BENCH_SIZES=5000 to skip the 50,000 run. Writes .artifacts/bench-ranking.json. A benchmark, not a test.
  */
 
@@ -21,12 +24,15 @@ import { runRankingJob } from '@chuangxing/functions/features/rankings/compute-r
 import type { RankingsPorts } from '@chuangxing/functions/features/rankings/rankings.ports';
 import { rankingsPorts } from '@chuangxing/functions/features/rankings/rankings.wiring';
 import { reportsEntities } from '@chuangxing/functions/features/reports/reports.entities';
+import { starEntities } from '@chuangxing/functions/features/stars/stars.entities';
 import { startDynamoLocal } from '@chuangxing/functions/local/dynamo-local';
 import { batchPut } from '@chuangxing/functions/local/seed';
 import { parseConfig } from '@chuangxing/functions/platform/config/config';
 import { createDocumentClient } from '@chuangxing/functions/platform/dynamodb/document-client';
 import { createTableInput } from '@chuangxing/functions/platform/dynamodb/table-definition';
 import { createWiring } from '@chuangxing/functions/platform/wiring';
+import { STAR_SETS } from '@chuangxing/shared';
+import { installRequestCounter, record, replay, requestCounts } from './bench/dynamo-replay';
 
 const ROOT = resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '5000,50000').split(',').map(Number);
@@ -34,19 +40,10 @@ const PER_TOWNSHIP = 25;
 const D = 'bench';
 const NOW = new Date('2026-10-01T02:00:00.000Z'); // 10:00 on 1 October in Shanghai: Q3 is over
 
-/** Counts every AWS SDK request by command. */
-const counts = new Map<string, number>();
-const clientProto = Object.getPrototypeOf(DynamoDBClient.prototype) as { send: (...a: unknown[]) => unknown };
-const originalSend = clientProto.send;
-clientProto.send = function (this: unknown, ...args: unknown[]) {
-  const [command, ...rest] = args as [{ constructor: { name: string } }, ...unknown[]];
-  const name = command.constructor.name.replace(/Command$/, '');
-  counts.set(name, (counts.get(name) ?? 0) + 1);
-  return originalSend.call(this, command, ...rest);
-};
-const snapshot = () => new Map(counts);
+installRequestCounter();
+const snapshot = requestCounts;
 const diff = (before: Map<string, number>): Record<string, number> =>
-  Object.fromEntries([...counts].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).filter(([, v]) => v > 0));
+  Object.fromEntries([...requestCounts()].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).filter(([, v]) => v > 0));
 const total = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
 
 async function parallelPut(doc: ReturnType<typeof createDocumentClient>, table: string, items: Record<string, unknown>[], lanes = 8) {
@@ -223,7 +220,44 @@ function districtItems(branches: number, quarter: string, months: string[], repo
           content: { heldStars: [], targetStars: ['branch_strong', 'industry', 'ecology'].slice(0, 1 + rand(3)) },
         });
       }
+      items.push(...heldStarItems({ branchId: bid, townshipId: tid, type, months }, rand));
     }
+  }
+  return items;
+}
+
+/**
+ * The stars a branch holds (评星定级), as the stars feature stores them: a campaign-start baseline of 2–5 stars,
+ * for one branch in four a star awarded during the quarter, and for one in twenty a baseline star withdrawn
+ * (撤星) during the quarter, so the township's index query returns held and ended records.
+ */
+function heldStarItems(
+  b: { branchId: string; townshipId: string; type: 'rural' | 'community'; months: string[] },
+  rand: (n: number) => number,
+): Record<string, unknown>[] {
+  const set = STAR_SETS[b.type];
+  const baseline = set.slice(0, 2 + rand(4));
+  const common = { branchId: b.branchId, districtId: D, townshipId: b.townshipId, branchName: b.branchId, version: 1, recordedBy: 'bench' };
+  const items: Record<string, unknown>[] = [];
+  const withdrawn = rand(20) === 0 ? baseline[baseline.length - 1] : undefined;
+  for (const star of baseline) {
+    const held = { ...common, star, heldFrom: '2025-01-01', basis: 'baseline' as const, recordedAt: '2025-01-01T02:00:00.000Z' };
+    if (star === withdrawn) {
+      const ended = { ...held, withdrawnOn: `${b.months[1]}-12`, withdrawalId: `wd-${b.branchId}` };
+      items.push(starEntities.endedStar.item(ended, ended));
+    } else items.push(starEntities.heldStar.item({ branchId: b.branchId, star }, held));
+  }
+  if (baseline.length < set.length && rand(4) === 0) {
+    const star = set[baseline.length];
+    const award = {
+      ...common,
+      star,
+      heldFrom: `${b.months[2]}-05`,
+      basis: 'award' as const,
+      applicationId: `app-${b.branchId}`,
+      recordedAt: `${b.months[2]}-05T02:00:00.000Z`,
+    };
+    items.push(starEntities.heldStar.item({ branchId: b.branchId, star }, award));
   }
   return items;
 }
@@ -236,9 +270,13 @@ interface Measured {
   peakRssMB: number;
   branchCount: number;
   versions: number;
+  requestsPerBranch: number;
 }
 
-async function measure(deps: RankingsPorts, quarter: string): Promise<Measured> {
+async function measure(
+  deps: RankingsPorts,
+  quarter: string,
+): Promise<Measured & { recorded: Awaited<ReturnType<typeof record>>['requests']; peakInFlight: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   const base = process.memoryUsage();
   let peakHeap = base.heapUsed;
@@ -250,7 +288,11 @@ async function measure(deps: RankingsPorts, quarter: string): Promise<Measured> 
   }, 25);
   const before = snapshot();
   const t0 = performance.now();
-  const res = await runRankingJob(deps, { quarter, trigger: 'schedule', by: 'bench', timeLeft: () => 600_000, concurrency: 8 });
+  const {
+    result: res,
+    requests: recorded,
+    peakInFlight,
+  } = await record(() => runRankingJob(deps, { quarter, trigger: 'schedule', by: 'bench', timeLeft: () => 600_000, concurrency: 8 }));
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
   if (!res.complete) throw new Error('ranking did not complete');
@@ -263,6 +305,9 @@ async function measure(deps: RankingsPorts, quarter: string): Promise<Measured> 
     peakRssMB: Math.round(peakRss / 2 ** 20),
     branchCount: res.header.branchCount,
     versions: res.header.version,
+    requestsPerBranch: Number((total(requests) / res.header.branchCount).toFixed(3)),
+    recorded,
+    peakInFlight,
   };
 }
 
@@ -285,19 +330,44 @@ async function main() {
   const results: Record<string, unknown> = { date: new Date().toISOString(), perTownship: PER_TOWNSHIP };
   try {
     for (const n of SIZES) {
-      console.log(`seeding ${n} branches…`);
-      results[`branches${n}`] = await withTable(dynamo.endpoint, `bench-rank-${n}`, async (doc) => {
-        const t0 = performance.now();
-        const items = districtItems(n, Q3.quarter, Q3.months);
-        await parallelPut(doc, `bench-rank-${n}`, items);
-        const seedSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
-        console.log(`  ${items.length} items in ${seedSeconds} s; computing ${Q3.quarter}…`);
-        const m = await measure(depsFor(doc, `bench-rank-${n}`), Q3.quarter);
-        console.log(
-          `  ${n} branches: ${m.seconds} s, ${m.requestsTotal} requests ${JSON.stringify(m.requests)}, peak heap +${m.peakHeapMB} MB (rss ${m.peakRssMB} MB)`,
-        );
-        return { seededItems: items.length, seedSeconds, townships: Math.ceil(n / PER_TOWNSHIP), ...m };
-      });
+      console.log(`seeding ${n} branches (twice: the job's table and the replay's)…`);
+      const items = districtItems(n, Q3.quarter, Q3.months);
+      results[`branches${n}`] = await withTable(dynamo.endpoint, `bench-rank-${n}`, (doc) =>
+        withTable(dynamo.endpoint, `bench-replay-${n}`, async (replayDoc) => {
+          const t0 = performance.now();
+          await parallelPut(doc, `bench-rank-${n}`, items);
+          await parallelPut(replayDoc, `bench-replay-${n}`, items);
+          const seedSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
+          console.log(`  ${items.length} items (×2) in ${seedSeconds} s; computing ${Q3.quarter}…`);
+          const { recorded, peakInFlight, ...m } = await measure(depsFor(doc, `bench-rank-${n}`), Q3.quarter);
+          console.log(
+            `  ${n} branches: ${m.seconds} s, ${m.requestsTotal} requests (${m.requestsPerBranch} per branch) ${JSON.stringify(m.requests)}, peak heap +${m.peakHeapMB} MB (rss ${m.peakRssMB} MB)`,
+          );
+          // The floor: the same requests straight through the SDK, in the job's causal order, on an identical table.
+          const floor = await replay(
+            recorded,
+            (command) => replayDoc.send(command as never),
+            {
+              from: `bench-rank-${n}`,
+              to: `bench-replay-${n}`,
+            },
+            peakInFlight,
+          );
+          const ratio = Number((m.seconds / floor.seconds).toFixed(2));
+          console.log(
+            `  raw SDK replay of the same ${floor.requests} requests: ${floor.seconds.toFixed(1)} s (up to ${floor.peakInFlight} in flight, ${floor.failed} failed) → the job takes ${ratio}× the replay`,
+          );
+          if (floor.failed > 0) throw new Error(`${floor.failed} replayed requests failed: the replay table differs from the job's`);
+          return {
+            seededItems: items.length,
+            seedSeconds,
+            townships: Math.ceil(n / PER_TOWNSHIP),
+            ...m,
+            replay: { ...floor, seconds: Number(floor.seconds.toFixed(1)) },
+            ratioToReplay: ratio,
+          };
+        }),
+      );
     }
 
     // Same branches, 10× the reports: the job's requests do not change.
@@ -308,7 +378,7 @@ async function main() {
       reportRuns[`reportsPerBranch${perBranch}`] = await withTable(dynamo.endpoint, name, async (doc) => {
         const items = districtItems(500, Q3.quarter, Q3.months, days);
         await parallelPut(doc, name, items);
-        const m = await measure(depsFor(doc, name), Q3.quarter);
+        const { recorded: _recorded, peakInFlight: _peak, ...m } = await measure(depsFor(doc, name), Q3.quarter);
         console.log(
           `  500 branches × ${perBranch} reports (${500 * perBranch} reports): ${m.seconds} s, ${m.requestsTotal} requests ${JSON.stringify(m.requests)}`,
         );
