@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { publishDemoRanking } from '@chuangxing/functions/local/demo-ranking';
+import { tellDemoStarStory } from '@chuangxing/functions/local/demo-star-story';
 import { freePort } from '@chuangxing/functions/local/dynamo-local';
 import { asPortInUse, startLocalStack } from '@chuangxing/functions/local/local-stack';
 import { claimPort, PortInUseError } from '@chuangxing/functions/local/ports';
@@ -162,6 +163,13 @@ async function main(signal: AbortSignal) {
       table: stack.tableName,
     });
     if (demo.outcome === 'published') console.log(`✓ 示例季度排名     ${demo.quarter} 已按示例数据计算并发布（评比管理中可重新计算）`);
+    const story = await tellDemoStarStory({
+      apiUrl: stack.apiUrl,
+      tokenFor: async (id) => (await stack.deps.tokens.issue(id)).token,
+      doc: createDocumentClient({ endpoint: stack.dynamoEndpoint }),
+      table: stack.tableName,
+    });
+    if (story === 'told') console.log('✓ 示例评星         创星申报、公示异议、授星、撤星和亮赛比擂台已按示例写入');
   } catch (err) {
     signal.throwIfAborted();
     console.error('✗ 示例季度排名未能发布：', err instanceof Error ? err.message : err);

@@ -123,9 +123,16 @@ export default defineAppConfig({
       ],
     },
     {
-      // 评星定级: 创星申报 (self-assessment with evidence), 初审 / 复审 and 授星, the 公示 board with objections.
+      // 评星定级: 创星申报 (self-assessment with evidence), 初审 / 复审 and 授星, the 公示 board with objections, 撤星.
       root: 'subpackages/stars',
-      pages: ['pages/apply/index', 'pages/application/index', 'pages/review/index', 'pages/publicity/index', 'pages/objections/index'],
+      pages: [
+        'pages/apply/index',
+        'pages/application/index',
+        'pages/review/index',
+        'pages/publicity/index',
+        'pages/objections/index',
+        'pages/withdrawals/index',
+      ],
     },
   ],
   // Fetch the org subpackage while the user looks at the org tab. The reports subpackage is fetched

@@ -57,6 +57,7 @@ export const CLIENT_ROUTES: { readonly [K in RouteName]: readonly [method: HttpM
   listCases: ['GET', '/v1/letters/cases', true],
   getCase: ['GET', '/v1/letters/cases/{letterId}', true],
   actOnCase: ['POST', '/v1/letters/cases/{letterId}/actions', true],
+  concludeIntegrityCase: ['PUT', '/v1/letters/cases/{letterId}/integrity-conclusion', true],
   listMeetings: ['GET', '/v1/branches/{branchId}/meetings', true],
   createMeeting: ['POST', '/v1/branches/{branchId}/meetings', true],
   addToAgenda: ['POST', '/v1/meetings/{meetingId}/agenda', true],

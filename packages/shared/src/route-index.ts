@@ -53,6 +53,7 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['GET', '/v1/letters/cases', 'mailbox'],
   ['GET', '/v1/letters/cases/{letterId}', 'mailbox'],
   ['POST', '/v1/letters/cases/{letterId}/actions', 'mailbox'],
+  ['PUT', '/v1/letters/cases/{letterId}/integrity-conclusion', 'mailbox'],
   ['GET', '/v1/branches/{branchId}/meetings', 'mailbox'],
   ['POST', '/v1/branches/{branchId}/meetings', 'mailbox'],
   ['POST', '/v1/meetings/{meetingId}/agenda', 'mailbox'],

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportsEntities } from '../../src/features/reports/reports.entities';
 import { publishDemoRanking } from '../../src/local/demo-ranking';
+import { tellDemoStarStory } from '../../src/local/demo-star-story';
 import { createHttpTestStack, type HttpTestStack } from '../support/http-stack';
 import { DEMO } from '../support/test-stack';
 
@@ -39,5 +40,37 @@ describe('the demo ranking of npm start', () => {
     expect(kept.Item).toMatchObject({ submitted: 3, onTime: 3 });
     const versions = await stack.call('GET', '/v1/rankings/2026-Q3/versions', { token: await stack.tokenFor(DEMO.district_admin) });
     expect(versions.body.versions).toHaveLength(1);
+  }, 90_000);
+
+  it('tells the 评星定级 story once after the baselines: 初审, 公示 with an objection, an award, a 撤星, a 亮赛比 board', async () => {
+    const story = { apiUrl: stack.url, tokenFor: (id: string) => stack.tokenFor(id), doc: stack.doc, table: stack.tableName, now };
+    expect(await tellDemoStarStory(story)).toBe('told');
+    expect(await tellDemoStarStory(story)).toBe('present');
+    const admin = await stack.tokenFor(DEMO.district_admin);
+
+    const mine = await stack.call('GET', '/v1/branches/yingtaogou/star-applications', { token: admin });
+    expect(mine.body.applications.map((a: { star: string; status: string }) => [a.star, a.status])).toEqual([
+      ['civility', 'township_review'],
+    ]);
+    const board = await stack.call('GET', '/v1/star-publicity', { token: await stack.tokenFor(DEMO.cadre) });
+    expect(board.body.applications.map((a: { branchId: string; star: string }) => [a.branchId, a.star])).toEqual([
+      ['wulibao-b03', 'harmony'],
+    ]);
+    expect(board.body.withdrawals.map((w: { branchId: string; star: string }) => [w.branchId, w.star])).toEqual([
+      ['dehuajie-b01', 'safety_law'],
+    ]);
+    const objections = await stack.call('GET', '/v1/star-applications/DEMOAPPXINGFU/objections', { token: admin });
+    expect(objections.body.objections).toMatchObject([{ anonymous: true, status: 'open' }]);
+
+    const heping = await stack.call('GET', '/v1/branches/wulibao-b02/stars', { token: admin });
+    expect(heping.body.held).toContainEqual(expect.objectContaining({ star: 'safety_law', basis: 'award', heldFrom: '2026-11-27' }));
+    const chunhua = await stack.call('GET', '/v1/branches/dehuajie-b01/stars', { token: admin });
+    expect(chunhua.body.held.map((h: { star: string }) => h.star)).not.toContain('safety_law');
+    expect(chunhua.body.withdrawn.map((h: { star: string }) => h.star)).toEqual(['safety_law']);
+
+    const pledges = await stack.call('GET', '/v1/townships/demo-gwh/pledge-board/2026-11', { token: await stack.tokenFor(DEMO.secretary) });
+    expect(pledges.status).toBe(200);
+    expect(JSON.stringify(pledges.body)).toContain('发展樱桃采摘游');
+    expect(JSON.stringify(pledges.body)).toContain('采摘园新建停车场');
   });
 });

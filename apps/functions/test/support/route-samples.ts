@@ -112,6 +112,10 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   listCases: { path: '/v1/letters/cases' },
   getCase: { path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0' },
   actOnCase: { path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0/actions', body: { action: 'accept', version: 1 } },
+  concludeIntegrityCase: {
+    path: '/v1/letters/cases/01JABCDEFGHJKMNPQRSTVWXYZ0/integrity-conclusion',
+    body: { outcome: 'upheld', summary: '经核查属实', version: 1 },
+  },
   getLetterStats: { path: '/v1/letters/stats' },
   getIntegrityLetterStats: { path: '/v1/letters/integrity-stats' },
   listMeetings: { path: '/v1/branches/jianxinnanjie/meetings' },

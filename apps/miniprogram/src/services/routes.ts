@@ -164,6 +164,11 @@ export const PAGES = {
     `/subpackages/stars/pages/publicity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,
   /** 公示异议 of one application, resolved by the district. */
   starObjections: (applicationId: string) => `/subpackages/stars/pages/objections/index?id=${encodeURIComponent(applicationId)}`,
+  /** 撤星管理: the district's queue; with a 廉情 case found 属实, 纪检监察 open a 撤星 from it. */
+  starWithdrawals: (fromCase?: { letterId: string; branchId: string }) =>
+    `/subpackages/stars/pages/withdrawals/index${
+      fromCase ? `?letterId=${encodeURIComponent(fromCase.letterId)}&branchId=${encodeURIComponent(fromCase.branchId)}` : ''
+    }`,
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

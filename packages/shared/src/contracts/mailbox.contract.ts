@@ -11,6 +11,7 @@ import {
   CaseResult,
   CreateMeetingBody,
   IntegrityBoard,
+  IntegrityConclusionBody,
   LetterActionBody,
   LetterPath,
   LetterRules,
@@ -154,6 +155,15 @@ export const mailboxRoutes = {
     access: rolesAccess(...LETTER_HANDLERS),
     params: LetterPath,
     body: LetterActionBody,
+    responses: { 200: CaseResult, 409: ErrorBody },
+  }),
+  concludeIntegrityCase: defineRoute({
+    method: 'PUT',
+    path: '/v1/letters/cases/{letterId}/integrity-conclusion',
+    summary: '纪检监察 record what checking a 廉情 letter found (属实 / 不属实), once, after accepting it',
+    access: rolesAccess('discipline'),
+    params: LetterPath,
+    body: IntegrityConclusionBody,
     responses: { 200: CaseResult, 409: ErrorBody },
   }),
   listMeetings: defineRoute({

@@ -213,8 +213,27 @@ export const CaseLetter = z.object({
   timeline: z.array(TimelineEntry),
   /** What the caller may do now (state machine × role): empty for read-only overseers. */
   actions: z.array(z.enum(['accept', 'decline', 'transfer', 'note', 'reply', 'schedule'])),
+  /** 廉情 letters: 纪检监察's finding once the case is checked (查实 can open a 撤星). Only 纪检监察 see integrity letters. */
+  /** 廉情 letters: whether the caller may record the 核查结论 now (纪检监察, after acceptance, not yet recorded). */
+  canConclude: z.optional(z.boolean()),
+  integrityConclusion: z.optional(
+    z.object({ outcome: z.enum(['upheld', 'not_upheld']), summary: z.string(), at: IsoDateTime, byName: z.string() }),
+  ),
 });
 export type CaseLetter = z.infer<typeof CaseLetter>;
+
+export const INTEGRITY_OUTCOME_LABELS = { upheld: '经核查属实', not_upheld: '经核查不属实' } as const;
+
+/**
+ * 纪检监察 record what checking a 廉情 letter found, once, after accepting it: 属实 (upheld: a veto item hit, which
+ * can open a 撤星 through the stars feature) or 不属实. The writer never sees it (an internal note), nor does the community.
+ */
+export const IntegrityConclusionBody = z.strictObject({
+  outcome: z.enum(['upheld', 'not_upheld']),
+  summary: Text(2, LETTER_LIMITS.reason, '请填写核查结论'),
+  version: z.int().check(z.minimum(1)),
+});
+export type IntegrityConclusionBody = z.infer<typeof IntegrityConclusionBody>;
 
 export const CaseSummary = z.object({
   id: Id,

@@ -348,8 +348,8 @@ export const starsRoutes = {
   openStarWithdrawal: defineRoute({
     method: 'POST',
     path: '/v1/star-withdrawals',
-    summary: '撤星: a recorded finding naming a veto item of a held star opens a withdrawal (one per source)',
-    access: rolesAccess('inspector', 'district_admin'),
+    summary: '撤星: a recorded finding, or a 廉情 case found 属实, naming a veto item of a held star opens a withdrawal (one per source)',
+    access: rolesAccess('inspector', 'discipline', 'district_admin'),
     body: OpenStarWithdrawalBody,
     responses: { 201: StarWithdrawal, 200: StarWithdrawal, 409: ErrorBody },
   }),

@@ -144,11 +144,15 @@ export const STAR_WITHDRAWAL_STATUS_LABELS: Record<StarWithdrawalStatus, string>
 };
 
 /**
- * What opens a withdrawal: a recorded 四不两直 finding that names a veto item (一票否决) of a star the branch holds.
- * One withdrawal per source: opening again from the same finding answers the first.
+ * What opens a withdrawal: a veto item (一票否决) hit on a star the branch holds, either a recorded 四不两直 finding
+ * that names it, or a 廉情 case 纪检监察 found 属实 (they name the veto item it hits). One withdrawal per source:
+ * opening again from the same finding or case answers the first.
  */
 export const OpenStarWithdrawalBody = z.strictObject({
-  source: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('finding'), findingId: Id })]),
+  source: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('finding'), findingId: Id }),
+    z.strictObject({ kind: z.literal('integrity_case'), letterId: Id, vetoItemId: Id }),
+  ]),
 });
 export type OpenStarWithdrawalBody = z.infer<typeof OpenStarWithdrawalBody>;
 
@@ -166,7 +170,11 @@ export const StarWithdrawal = z.object({
   branchName: z.string(),
   townshipId: Id,
   star: Star,
-  source: z.object({ kind: z.literal('finding'), findingId: Id, vetoItemId: Id, vetoText: z.string() }),
+  /** Only the district's reviewers and 纪检监察 read withdrawals; the community sees the 公示 notice (veto item only). */
+  source: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('finding'), findingId: Id, vetoItemId: Id, vetoText: z.string() }),
+    z.object({ kind: z.literal('integrity_case'), letterId: Id, vetoItemId: Id, vetoText: z.string() }),
+  ]),
   status: StarWithdrawalStatus,
   version: z.int(),
   openedAt: IsoDateTime,

@@ -47,6 +47,8 @@ export interface Letter {
   /** The latest public reply, kept on the letter so the public board needs no timeline reads. */
   lastReply?: string;
   repliedAt?: string;
+  /** 廉情 letters: what 纪检监察 found when they checked it (once). */
+  integrityConclusion?: IntegrityConclusion;
   /** When the township was told this letter is overdue (督办); told once. */
   overdueFlaggedAt?: string;
   createdAt: string;
@@ -54,6 +56,21 @@ export interface Letter {
   replyBy?: string;
   version: number;
 }
+
+export interface IntegrityConclusion {
+  outcome: 'upheld' | 'not_upheld';
+  summary: string;
+  at: string;
+  byId: string;
+  byName: string;
+}
+
+/** Letters whose checking can be concluded: accepted, answered, reopened or archived (a declined one was never checked). */
+const CHECKED: readonly LetterStatus[] = ['accepted', 'replied', 'reopened', 'archived'];
+
+/** Whether a 廉情 letter waits for its 核查结论 (the case page offers the form exactly then). */
+export const awaitsConclusion = (letter: Letter): boolean =>
+  letter.category === 'integrity' && !letter.integrityConclusion && CHECKED.includes(letter.status);
 
 export type LetterEvent =
   | { type: 'accept' }

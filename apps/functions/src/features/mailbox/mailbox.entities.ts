@@ -58,6 +58,7 @@ const LETTER_FIELDS = [
   'lastReply',
   'repliedAt',
   'overdueFlaggedAt',
+  'integrityConclusion',
   'createdAt',
   'acceptBy',
   'replyBy',

@@ -11,3 +11,17 @@ export interface LetterCountersReader {
    */
   countersForMonths(townshipId: string, months: readonly string[]): Promise<Record<string, LetterCounters>>;
 }
+
+/** What the stars feature reads of a 廉情 case to open a 撤星: where it points and whether it was found 属实. */
+export interface IntegrityCase {
+  id: string;
+  districtId: string;
+  townshipId: string;
+  branchId: string;
+  upheld: boolean;
+}
+
+export interface IntegrityCasesReader {
+  /** A 廉情 letter as a case (undefined for any other letter): never its text, writer or timeline. */
+  getIntegrityCase(letterId: string): Promise<IntegrityCase | undefined>;
+}

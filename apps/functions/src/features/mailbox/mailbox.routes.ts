@@ -1,6 +1,7 @@
 import type { mailboxRoutes } from '@chuangxing/shared';
 import type { RouteImpls } from '../../platform/http/route-context';
 import { actOnCase } from './act-on-case';
+import { concludeIntegrityCase } from './conclude-integrity-case';
 import { getCase } from './get-case';
 import { getIntegrityBoard, putIntegrityBoard } from './integrity-board';
 import { getIntegrityLetterStats, getLetterStats } from './letter-stats';
@@ -58,6 +59,10 @@ export const mailboxImplementations: RouteImpls<typeof mailboxRoutes, MailboxPor
   actOnCase: async ({ deps, principal, allowed, params, body }) => ({
     status: 200,
     body: { letter: await actOnCase(deps, principal, allowed, params.letterId, body) },
+  }),
+  concludeIntegrityCase: async ({ deps, principal, allowed, params, body }) => ({
+    status: 200,
+    body: { letter: await concludeIntegrityCase(deps, principal, allowed, params.letterId, body) },
   }),
   listMeetings: async ({ deps, principal, allowed, params }) => ({
     status: 200,

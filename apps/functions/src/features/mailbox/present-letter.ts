@@ -1,6 +1,6 @@
 import type { CaseLetter, MyLetter, TimelineEntry } from '@chuangxing/shared';
 import type { CaseAccess } from './case-access';
-import { answerByOf, canSupplement, type Letter, nextState, publicTimeline } from './letter';
+import { answerByOf, awaitsConclusion, canSupplement, type Letter, nextState, publicTimeline } from './letter';
 import type { MailboxPorts } from './mailbox.ports';
 
 const PHOTO_URL_SECONDS = 15 * 60;
@@ -79,8 +79,12 @@ export async function toCaseLetter(
     photoUrls: await photoUrls(deps, letter),
     timeline,
     actions: access.level === 'act' ? allowedActions(letter) : [],
+    ...(letter.category === 'integrity' ? { canConclude: access.level === 'act' && awaitsConclusion(letter) } : {}),
+    ...(letter.integrityConclusion ? { integrityConclusion: conclusionOf(letter.integrityConclusion) } : {}),
   };
 }
+
+const conclusionOf = ({ outcome, summary, at, byName }: NonNullable<Letter['integrityConclusion']>) => ({ outcome, summary, at, byName });
 
 /** The moves the state machine allows now; 半月谈 takes accepted (or reopened) letters of a community. */
 function allowedActions(letter: Letter): CaseLetter['actions'] {

@@ -55,7 +55,9 @@ export interface StoredStarWithdrawal {
   branchId: string;
   branchName: string;
   star: Star;
-  source: { kind: 'finding'; findingId: string; vetoItemId: string; vetoText: string };
+  source:
+    | { kind: 'finding'; findingId: string; vetoItemId: string; vetoText: string }
+    | { kind: 'integrity_case'; letterId: string; vetoItemId: string; vetoText: string };
   status: StarWithdrawalStatus;
   version: number;
   openedAt: string;

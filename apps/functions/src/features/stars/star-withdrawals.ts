@@ -2,20 +2,26 @@ import type {
   DecideStarWithdrawalBody,
   OpenStarWithdrawalBody,
   Role,
+  Star,
   StarWithdrawal,
   StarWithdrawalList,
   StarWithdrawalNotice,
   StarWithdrawalStatus,
 } from '@chuangxing/shared';
 import { DomainError, forbiddenRole, forbiddenScope, notFound, unknownReference } from '../../platform/kernel/domain-error';
-import { bindingsFor, coversBranch, isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
+import { type Binding, bindingsFor, coversBranch, isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
+import { catalogueInForce } from '../catalogue/catalogue.readers';
+import type { Branch } from '../org/org.readers';
 import { holidaysAfter } from './decide-star-application';
 import { decideWithdrawal, endHeldStar, type StoredStarWithdrawal } from './held-star';
 import { publicityWindow } from './star-application';
 import type { StarsPorts } from './stars.ports';
 
-type WithdrawalPorts = Pick<StarsPorts, 'districtId' | 'clock' | 'ids' | 'org' | 'held' | 'findings' | 'applications' | 'holidays'>;
+type WithdrawalPorts = Pick<
+  StarsPorts,
+  'districtId' | 'clock' | 'ids' | 'org' | 'held' | 'findings' | 'integrityCases' | 'catalogue' | 'applications' | 'holidays'
+>;
 
 export const withdrawalOf = (w: StoredStarWithdrawal): StarWithdrawal => ({
   id: w.id,
@@ -37,9 +43,51 @@ function assertDistrictReviewer(deps: Pick<StarsPorts, 'districtId'>, principal:
   if (!isDistrictAdmin(bindingsFor(principal, allowed), deps.districtId)) throw forbiddenRole();
 }
 
+type WithdrawalSource = StoredStarWithdrawal['source'];
+type VetoHit = { branch: Branch; star: Star; source: WithdrawalSource; sourceKey: string };
+
+/** A recorded 四不两直 finding (recording is what confirms it) that names a veto item; by an inspector over the branch. */
+async function findingHit(deps: WithdrawalPorts, bindings: Binding[], findingId: string): Promise<VetoHit> {
+  const finding = (await deps.findings.getFinding(findingId))?.finding;
+  if (!finding || finding.districtId !== deps.districtId) throw unknownReference('body.source.findingId', '问题不存在或无权查看');
+  const branch = await deps.org.getBranch(finding.branchId);
+  if (!branch) throw notFound('支部');
+  if (!bindings.some((b) => b.role !== 'discipline' && coversBranch(b, branch))) throw forbiddenScope();
+  if (!finding.vetoItemId)
+    throw new DomainError('VALIDATION_FAILED', '该问题未触及一票否决项，不能据此撤星', [
+      { path: 'body.source.findingId', code: 'not_a_veto_hit', message: '该问题未触及一票否决项' },
+    ]);
+  const source = { kind: 'finding' as const, findingId: finding.id, vetoItemId: finding.vetoItemId, vetoText: finding.vetoText ?? '' };
+  return { branch, star: finding.star, source, sourceKey: `finding#${finding.id}` };
+}
+
 /**
- * 撤星 / 降星 opened by a veto hit: a recorded 四不两直 finding (recording is what confirms it) that names a veto item of
- * a star the branch holds. The inspector who covers the branch or the district opens it; one withdrawal per finding.
+ * A 廉情 case 纪检监察 found 属实, and the veto item of the branch's star it hits (named by them, checked against the
+ * catalogue in force). Only 纪检监察 over the township: nobody else sees integrity letters.
+ */
+async function integrityHit(deps: WithdrawalPorts, bindings: Binding[], letterId: string, vetoItemId: string): Promise<VetoHit> {
+  const found = await deps.integrityCases.getIntegrityCase(letterId);
+  const branch = found && found.districtId === deps.districtId ? await deps.org.getBranch(found.branchId) : undefined;
+  if (!found || !branch || !bindings.some((b) => b.role === 'discipline' && coversBranch(b, branch)))
+    throw unknownReference('body.source.letterId', '廉情信件不存在或无权查看');
+  if (!found.upheld)
+    throw new DomainError('VALIDATION_FAILED', '这封廉情信件尚未核查属实，不能据此撤星', [
+      { path: 'body.source.letterId', code: 'not_upheld', message: '请先在信件中填写核查结论（属实）' },
+    ]);
+  const catalogue = await catalogueInForce(deps.catalogue, deps.districtId);
+  const entry = catalogue.content[branch.type].find((s) => s.vetoes.some((v) => v.id === vetoItemId));
+  const veto = entry?.vetoes.find((v) => v.id === vetoItemId);
+  if (!entry || !veto)
+    throw new DomainError('VALIDATION_FAILED', '请从该支部的星级标准中选择一票否决项', [
+      { path: 'body.source.vetoItemId', code: 'unknown_veto', message: '不是该支部星级标准中的一票否决项' },
+    ]);
+  const source = { kind: 'integrity_case' as const, letterId: found.id, vetoItemId, vetoText: veto.text };
+  return { branch, star: entry.star, source, sourceKey: `integrity#${found.id}` };
+}
+
+/**
+ * 撤星 / 降星 opened by a veto hit on a star the branch holds: a finding (inspectors, the district) or a 廉情 case found
+ * 属实 (纪检监察). One withdrawal per source.
  */
 export async function openStarWithdrawal(
   deps: WithdrawalPorts,
@@ -47,18 +95,15 @@ export async function openStarWithdrawal(
   allowed: readonly Role[],
   body: OpenStarWithdrawalBody,
 ): Promise<{ kind: 'created' | 'replayed'; withdrawal: StarWithdrawal }> {
-  const found = await deps.findings.getFinding(body.source.findingId);
-  const finding = found?.finding;
-  if (!finding || finding.districtId !== deps.districtId) throw unknownReference('body.source.findingId', '问题不存在或无权查看');
-  const branch = await deps.org.getBranch(finding.branchId);
-  if (!branch) throw notFound('支部');
-  if (!bindingsFor(principal, allowed).some((b) => coversBranch(b, branch))) throw forbiddenScope();
-  if (!finding.vetoItemId)
-    throw new DomainError('VALIDATION_FAILED', '该问题未触及一票否决项，不能据此撤星', [
-      { path: 'body.source.findingId', code: 'not_a_veto_hit', message: '该问题未触及一票否决项' },
-    ]);
+  const bindings = bindingsFor(principal, allowed);
+  const { source } = body;
+  const hit =
+    source.kind === 'finding'
+      ? await findingHit(deps, bindings, source.findingId)
+      : await integrityHit(deps, bindings, source.letterId, source.vetoItemId);
+  const { branch } = hit;
   const records = await deps.held.listForBranch(branch.id);
-  if (!records.held.some((h) => h.star === finding.star)) throw new DomainError('ILLEGAL_TRANSITION', '该支部未持有这颗星，无需撤星');
+  if (!records.held.some((h) => h.star === hit.star)) throw new DomainError('ILLEGAL_TRANSITION', '该支部未持有这颗星，无需撤星');
   const at = deps.clock.now().toISOString();
   const actor = { id: principal.user.id, name: principal.user.displayName };
   const w: StoredStarWithdrawal = {
@@ -67,8 +112,8 @@ export async function openStarWithdrawal(
     townshipId: branch.townshipId,
     branchId: branch.id,
     branchName: branch.name,
-    star: finding.star,
-    source: { kind: 'finding', findingId: finding.id, vetoItemId: finding.vetoItemId, vetoText: finding.vetoText ?? '' },
+    star: hit.star,
+    source: hit.source,
     status: 'open',
     version: 1,
     openedAt: at,
@@ -78,7 +123,7 @@ export async function openStarWithdrawal(
   const out = await deps.held.openWithdrawal(
     w,
     { at, version: 1, kind: 'opened', actorId: actor.id, actorName: actor.name },
-    `finding#${finding.id}`,
+    hit.sourceKey,
   );
   return { kind: out.kind, withdrawal: withdrawalOf(out.withdrawal) };
 }

@@ -3,7 +3,7 @@ import type { Sealer } from '../../platform/sealing/sealer';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
 import type { FindingsReader } from '../inspections/inspections.readers';
-import type { LetterCountersReader } from '../mailbox/mailbox.readers';
+import type { IntegrityCasesReader, LetterCountersReader } from '../mailbox/mailbox.readers';
 import type { ObservationResultsReader } from '../observations/observations.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { HolidayReader, ReportRangeReader } from '../reports/reports.readers';
@@ -32,4 +32,6 @@ export interface StarsPorts extends Kernel {
   findings: FindingsReader;
   reports: ReportRangeReader;
   letters: LetterCountersReader;
+  /** 撤星 from a 廉情 case: only whether 纪检监察 found it 属实, and where it points. */
+  integrityCases: IntegrityCasesReader;
 }

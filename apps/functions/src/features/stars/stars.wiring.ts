@@ -3,7 +3,7 @@ import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
-import { letterCountersReader } from '../mailbox/mailbox.wiring';
+import { integrityCasesReader, letterCountersReader } from '../mailbox/mailbox.wiring';
 import { observationResultsReader } from '../observations/observations.wiring';
 import { orgReader } from '../org/org.wiring';
 import { holidayReader, reportRangeReader } from '../reports/reports.wiring';
@@ -31,4 +31,5 @@ export const starsPorts = (w: Wiring): StarsPorts => ({
   findings: findingsReader(w),
   reports: reportRangeReader(w),
   letters: letterCountersReader(w),
+  integrityCases: integrityCasesReader(w),
 });

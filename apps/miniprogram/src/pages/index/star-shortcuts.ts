@@ -20,6 +20,13 @@ export function starShortcuts(has: (role: string) => boolean, secretaryBindings:
       description: has('district_admin') ? '复审、授星和公示异议处理' : '各支部的创星申报，逐项初审',
       target: { kind: 'page', url: PAGES.starReview },
     });
+  if (has('district_admin'))
+    cards.push({
+      key: 'star-withdrawals',
+      title: '撤星管理',
+      description: '触及一票否决项的撤星：逐条确认或不予撤星，确认后公示',
+      target: { kind: 'page', url: PAGES.starWithdrawals() },
+    });
   cards.push({
     key: 'star-publicity',
     title: '星级公示',

@@ -15,6 +15,7 @@ import { CategoryTag, LetterStatusChip } from '../../components/status-chip';
 import { Timeline } from '../../components/timeline';
 import { ACTION_LABELS, type CaseAction, caseActions, handlesCases } from '../../services/letter-access';
 import { ActionForm } from './action-form';
+import { IntegrityConclusion } from './integrity-conclusion';
 import { ScheduleForm } from './schedule-form';
 import '../../mailbox.css';
 import './index.css';
@@ -97,6 +98,8 @@ function CaseView({
       <View className="cx-card">
         <Timeline entries={letter.timeline} />
       </View>
+
+      {letter.integrityConclusion || letter.canConclude ? <IntegrityConclusion letter={letter} onDone={onActed} onStale={onStale} /> : null}
 
       {actions.length ? (
         <View>
