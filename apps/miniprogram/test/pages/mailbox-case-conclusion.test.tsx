@@ -12,7 +12,7 @@ const asDiscipline = () =>
   sessionStore.setSession(
     makeSession({
       me: makeMe({
-        bindings: [makeBinding({ role: 'discipline', scope: { level: 'township', districtId: 'erqi', townshipId: 'wulibao' } })],
+        bindings: [makeBinding({ role: 'discipline', scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao'] } })],
       }),
     }),
   );
