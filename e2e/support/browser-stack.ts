@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { freePort } from '@chuangxing/functions/local/dynamo-local';
 import { type LocalStack, startLocalStack } from '@chuangxing/functions/local/local-stack';
 import { startStaticServer } from '@chuangxing/functions/local/static-server';
+import type { Clock } from '@chuangxing/functions/platform/kernel/clock';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -31,13 +32,24 @@ export interface BrowserStack {
   stop(): Promise<void>;
 }
 
+/** The API's clock, moved forward by a journey that must outlast a 公示 (the browser keeps the real time). */
+export function movableClock(): Clock & { advanceDays(days: number): void } {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advanceDays(days) {
+      offset += days * 86_400_000;
+    },
+  };
+}
+
 /** In-memory DynamoDB Local with demo data, the API, the H5 build and a fresh headless Chromium. */
-export async function startBrowserStack(): Promise<BrowserStack> {
+export async function startBrowserStack(opts: { clock?: Clock } = {}): Promise<BrowserStack> {
   if (!existsSync(join(H5, 'index.html'))) throw new Error('H5 build missing: run `npm run build:h5` first (npm run test:e2e does)');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
   const webPort = await freePort();
   const webOrigin = `http://127.0.0.1:${webPort}`;
-  const stack = await startLocalStack({ corsOrigins: [webOrigin] });
+  const stack = await startLocalStack({ corsOrigins: [webOrigin], ...(opts.clock ? { clock: opts.clock } : {}) });
   const web = await startStaticServer({ root: H5, port: webPort, runtimeConfig: { CX_API_BASE: stack.apiUrl, CX_DEV_LOGIN: true } });
   const profile = mkdtempSync(join(tmpdir(), 'cx-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
