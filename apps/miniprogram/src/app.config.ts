@@ -127,6 +127,11 @@ export default defineAppConfig({
       root: 'subpackages/stars',
       pages: ['pages/apply/index', 'pages/application/index', 'pages/review/index', 'pages/publicity/index', 'pages/objections/index'],
     },
+    {
+      // 区乡村三级创建规划: the district's and a township's yearly plan (targets, key dates, units), read and edited.
+      root: 'subpackages/creation-plans',
+      pages: ['pages/edit/index'],
+    },
   ],
   // Fetch the org subpackage while the user looks at the org tab. The reports subpackage is fetched
   // from home, so that the report form still opens when the village network drops later.

@@ -35,7 +35,10 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   },
   getPledgeBoard: { path: '/v1/townships/demo-gwh/pledge-board/2026-11' },
   getDistrictCreationPlan: { path: '/v1/creation-plans/2026/district' },
-  saveDistrictCreationPlan: { path: '/v1/creation-plans/2026/district', body: { townships: [], keyDates: [], responsibleUnits: [], version: 0 } },
+  saveDistrictCreationPlan: {
+    path: '/v1/creation-plans/2026/district',
+    body: { townships: [], keyDates: [], responsibleUnits: [], version: 0 },
+  },
   getTownshipCreationPlan: { path: '/v1/creation-plans/2026/townships/demo-gwh' },
   saveTownshipCreationPlan: {
     path: '/v1/creation-plans/2026/townships/demo-gwh',

@@ -90,8 +90,7 @@ export function defaultTargets(baseline: StarTargets, branchCount: number): Star
 export function targetErrors(t: StarTargets, branchCount: number, path: string): FieldError[] {
   const errors: FieldError[] = [];
   const err = (field: keyof StarTargets, message: string) => errors.push({ path: `${path}.${field}`, code: 'invalid', message });
-  for (const f of ['threeStar', 'fourStar', 'fiveStar'] as const)
-    if (t[f] > branchCount) err(f, `不能超过支部总数 ${branchCount}`);
+  for (const f of ['threeStar', 'fourStar', 'fiveStar'] as const) if (t[f] > branchCount) err(f, `不能超过支部总数 ${branchCount}`);
   if (t.fourStar > t.threeStar) err('fourStar', '四星及以上的支部不能多于三星及以上的');
   if (t.fiveStar > t.fourStar) err('fiveStar', '五星支部不能多于四星及以上的');
   return errors;
@@ -172,7 +171,18 @@ export function isSaveRetry(
   userId: string,
 ): boolean {
   if (current.version !== body.version + 1 || current.updatedBy !== userId) return false;
-  return Object.keys(body).every((k) => k === 'version' || JSON.stringify(current[k]) === JSON.stringify(body[k]));
+  return Object.keys(body).every((k) => k === 'version' || canonical(current[k]) === canonical(body[k]));
+}
+
+/** JSON with object keys sorted: a stored map comes back in any key order. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
 }
 
 export const revisionOf = (scope: string, plan: StoredDistrictPlan | StoredTownshipPlan): StoredPlanRevision => ({

@@ -1,8 +1,8 @@
 import type { creationPlansRoutes } from '@chuangxing/shared';
 import type { RouteImpls } from '../../platform/http/route-context';
 import type { CreationPlansPorts } from './creation-plans.ports';
-import { getCreationProgress } from './read-creation-progress';
 import { getDistrictPlan, saveDistrictPlan } from './district-plan';
+import { getCreationProgress } from './read-creation-progress';
 import { getTownshipPlan, saveTownshipPlan } from './township-plan';
 
 export const creationPlansImplementations: RouteImpls<typeof creationPlansRoutes, CreationPlansPorts> = {

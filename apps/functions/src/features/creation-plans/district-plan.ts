@@ -14,7 +14,8 @@ import {
 import type { CreationPlansPorts } from './creation-plans.ports';
 import { standingsOf, type TownshipStanding } from './township-standing';
 
-export const revisionsView = (revisions: StoredPlanRevision[]) => revisions.map((r) => ({ version: r.version, at: r.at, byName: r.byName }));
+export const revisionsView = (revisions: StoredPlanRevision[]) =>
+  revisions.map((r) => ({ version: r.version, at: r.at, byName: r.byName }));
 
 /** The targets the district sets for a township: saved, or the default from its baseline. */
 export const districtTargetsOf = (plan: StoredDistrictPlan | undefined, s: TownshipStanding) =>

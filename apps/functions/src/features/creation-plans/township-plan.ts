@@ -45,14 +45,26 @@ function townshipPlanView(year: number, r: TownshipRead): TownshipCreationPlan {
     branches: r.branches.map((b) => {
       const levels = standing.levels.get(b.id) ?? { baseline: 0, current: 0 };
       const target = plan?.branchTargets.find((t) => t.branchId === b.id)?.level;
-      return { branchId: b.id, name: b.name, baselineLevel: levels.baseline, currentLevel: levels.current, targetLevel: target ?? levels.current };
+      return {
+        branchId: b.id,
+        name: b.name,
+        baselineLevel: levels.baseline,
+        currentLevel: levels.current,
+        targetLevel: target ?? levels.current,
+      };
     }),
     history: revisionsView(r.revisions),
   };
 }
 
 /** Read by the township's own branches and staff, and by the district's officials. */
-export async function getTownshipPlan(deps: CreationPlansPorts, principal: Principal, allowed: readonly Role[], year: number, townshipId: string) {
+export async function getTownshipPlan(
+  deps: CreationPlansPorts,
+  principal: Principal,
+  allowed: readonly Role[],
+  year: number,
+  townshipId: string,
+) {
   if (!bindingsFor(principal, allowed).some((b) => coversTownship(b, deps.districtId, townshipId))) throw forbiddenScope();
   return townshipPlanView(year, await readTownshipPlan(deps, year, townshipId));
 }
@@ -79,7 +91,9 @@ export async function saveTownshipPlan(
       ...keyDateErrors(body.keyDates, year),
       ...duplicateErrors(body.branchTargets, (t) => t.branchId, 'body.branchTargets', '支部重复'),
       ...body.branchTargets.flatMap((t, i) =>
-        branchIds.has(t.branchId) ? [] : [{ path: `body.branchTargets.${i}.branchId`, code: 'not_found', message: '本乡镇（街道）没有这个支部' }],
+        branchIds.has(t.branchId)
+          ? []
+          : [{ path: `body.branchTargets.${i}.branchId`, code: 'not_found', message: '本乡镇（街道）没有这个支部' }],
       ),
     ];
     if (errors.length) throw invalidFields('规划有误', errors);

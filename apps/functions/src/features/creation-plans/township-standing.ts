@@ -15,7 +15,10 @@ export interface TownshipStanding {
 export const branchCountOf = (t: Township) => t.counts.rural + t.counts.community;
 
 /** One held-stars query per township, in parallel: the whole read is bounded by the district's townships. */
-export function standingsOf(deps: Pick<CreationPlansPorts, 'districtId' | 'heldStars'>, townships: Township[]): Promise<TownshipStanding[]> {
+export function standingsOf(
+  deps: Pick<CreationPlansPorts, 'districtId' | 'heldStars'>,
+  townships: Township[],
+): Promise<TownshipStanding[]> {
   return Promise.all(
     townships.map(async (township) => {
       const levels = branchLevels(await deps.heldStars.holdingsOfTownship(deps.districtId, township.id));
