@@ -2,8 +2,7 @@ import '../zod-config';
 import * as z from 'zod/mini';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
-import { DayKey, Id, IsoDateTime, intParam } from './common.contract';
-import { PLAN_YEARS } from './plans.contract';
+import { CALENDAR_YEARS, DayKey, Id, IsoDateTime, intParam } from './common.contract';
 import { userText } from './user-text';
 
 /**
@@ -115,7 +114,8 @@ export const CreationProgress = z.object({
 });
 export type CreationProgress = z.infer<typeof CreationProgress>;
 
-const PlanYear = intParam(PLAN_YEARS.min, PLAN_YEARS.max);
+// The campaign's years, as 创星计划's (not imported from its contract: the stars function would carry all of it).
+const PlanYear = intParam(2020, CALENDAR_YEARS.max);
 export const CreationPlanYearPath = z.strictObject({ year: PlanYear });
 export const TownshipCreationPlanPath = z.strictObject({ year: PlanYear, townshipId: Id });
 
