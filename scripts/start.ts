@@ -10,6 +10,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { publishDemoCreationPlans } from '@chuangxing/functions/local/demo-creation-plans';
 import { publishDemoRanking } from '@chuangxing/functions/local/demo-ranking';
 import { tellDemoStarStory } from '@chuangxing/functions/local/demo-star-story';
 import { freePort } from '@chuangxing/functions/local/dynamo-local';
@@ -173,6 +174,16 @@ async function main(signal: AbortSignal) {
   } catch (err) {
     signal.throwIfAborted();
     console.error('✗ 示例季度排名未能发布：', err instanceof Error ? err.message : err);
+  }
+  // The demo's 2026 创建规划 (after the baselines above): the district's targets and 示例管委会's own plan.
+  try {
+    const admin = await stack.deps.tokens.issue('demo-district-admin');
+    const staff = await stack.deps.tokens.issue('demo-township-staff-gwh');
+    if (await publishDemoCreationPlans({ apiUrl: stack.apiUrl, adminToken: admin.token, staffToken: staff.token }))
+      console.log('✓ 示例创建规划     2026 年区级规划与示例管委会规划已保存');
+  } catch (err) {
+    signal.throwIfAborted();
+    console.error('✗ 示例创建规划未能保存：', err instanceof Error ? err.message : err);
   }
   await build;
   signal.throwIfAborted();

@@ -134,6 +134,11 @@ export default defineAppConfig({
         'pages/withdrawals/index',
       ],
     },
+    {
+      // 区乡村三级创建规划: the district's and a township's yearly plan (targets, key dates, units), read and edited.
+      root: 'subpackages/creation-plans',
+      pages: ['pages/edit/index'],
+    },
   ],
   // Fetch the org subpackage while the user looks at the org tab. The reports subpackage is fetched
   // from home, so that the report form still opens when the village network drops later.

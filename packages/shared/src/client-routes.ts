@@ -175,4 +175,9 @@ export const CLIENT_ROUTES: { readonly [K in RouteName]: readonly [method: HttpM
   decideStarWithdrawal: ['POST', '/v1/star-withdrawals/{withdrawalId}/decision', true],
   getAnnualStarReview: ['GET', '/v1/star-reviews/{year}', true],
   decideAnnualStarReview: ['POST', '/v1/star-reviews/{year}/branches/{branchId}', true],
+  getDistrictCreationPlan: ['GET', '/v1/creation-plans/{year}/district', true],
+  saveDistrictCreationPlan: ['PUT', '/v1/creation-plans/{year}/district', true],
+  getTownshipCreationPlan: ['GET', '/v1/creation-plans/{year}/townships/{townshipId}', true],
+  saveTownshipCreationPlan: ['PUT', '/v1/creation-plans/{year}/townships/{townshipId}', true],
+  getCreationProgress: ['GET', '/v1/creation-plans/{year}/progress', true],
 };

@@ -4,6 +4,7 @@ export * from './client';
 export * from './client-routes';
 export * from './contracts/catalogue.contract';
 export * from './contracts/common.contract';
+export * from './contracts/creation-plans.contract';
 export * from './contracts/identity.contract';
 export * from './contracts/inbox.contract';
 export * from './contracts/inspections.contract';

@@ -171,4 +171,9 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['POST', '/v1/star-withdrawals/{withdrawalId}/decision', 'stars'],
   ['GET', '/v1/star-reviews/{year}', 'stars'],
   ['POST', '/v1/star-reviews/{year}/branches/{branchId}', 'stars'],
+  ['GET', '/v1/creation-plans/{year}/district', 'creation-plans'],
+  ['PUT', '/v1/creation-plans/{year}/district', 'creation-plans'],
+  ['GET', '/v1/creation-plans/{year}/townships/{townshipId}', 'creation-plans'],
+  ['PUT', '/v1/creation-plans/{year}/townships/{townshipId}', 'creation-plans'],
+  ['GET', '/v1/creation-plans/{year}/progress', 'creation-plans'],
 ];

@@ -1,5 +1,6 @@
 import './zod-config';
 import { catalogueRoutes } from './contracts/catalogue.contract';
+import { creationPlansRoutes } from './contracts/creation-plans.contract';
 import { identityRoutes } from './contracts/identity.contract';
 import { inboxRoutes } from './contracts/inbox.contract';
 import { inspectionsRoutes } from './contracts/inspections.contract';
@@ -34,6 +35,7 @@ export const routesByFeature = {
   rankings: rankingsRoutes,
   inbox: inboxRoutes,
   stars: starsRoutes,
+  'creation-plans': creationPlansRoutes,
 } as const;
 
 export type FeatureName = keyof typeof routesByFeature;
@@ -57,6 +59,7 @@ export const routes = {
   ...rankingsRoutes,
   ...inboxRoutes,
   ...starsRoutes,
+  ...creationPlansRoutes,
 } as const;
 
 export type Routes = typeof routes;

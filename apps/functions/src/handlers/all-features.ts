@@ -1,4 +1,5 @@
 import { catalogueFeature } from '../features/catalogue/catalogue.feature';
+import { creationPlansFeature } from '../features/creation-plans/creation-plans.feature';
 import { identityFeature } from '../features/identity/identity.feature';
 import { inboxFeature } from '../features/inbox/inbox.feature';
 import { inspectionsFeature } from '../features/inspections/inspections.feature';
@@ -34,4 +35,5 @@ export const ALL_FEATURES: readonly FeatureModule[] = [
   rankingsFeature,
   inboxFeature,
   starsFeature,
+  creationPlansFeature,
 ];

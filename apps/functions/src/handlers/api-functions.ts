@@ -22,8 +22,8 @@ export const API_FUNCTIONS = {
   rankings: ['rankings'],
   /** 应知应会, 调查问卷 and 创星动态. */
   learning: ['learning', 'news'],
-  /** 评星定级: 创星申报 with its review path, 公示 and objections, held stars and 撤星 (its own bundle: work had no room). */
-  stars: ['stars'],
+  /** 评星定级: 创星申报 with its review path, 公示 and objections, held stars and 撤星 (its own bundle: work had no room), and the 区乡村三级创建规划 against them. */
+  stars: ['stars', 'creation-plans'],
 } as const satisfies Record<string, readonly FeatureName[]>;
 
 export type ApiFunctionName = keyof typeof API_FUNCTIONS;

@@ -1,4 +1,5 @@
+import { creationPlansFeature } from '../features/creation-plans/creation-plans.feature';
 import { starsFeature } from '../features/stars/stars.feature';
 import { createApiHandler } from './api-function';
 
-export const handler = createApiHandler('stars', { stars: starsFeature });
+export const handler = createApiHandler('stars', { stars: starsFeature, 'creation-plans': creationPlansFeature });

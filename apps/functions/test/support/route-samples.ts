@@ -34,6 +34,17 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
     body: { percent: 50, text: '测试进展', version: 0 },
   },
   getPledgeBoard: { path: '/v1/townships/demo-gwh/pledge-board/2026-11' },
+  getDistrictCreationPlan: { path: '/v1/creation-plans/2026/district' },
+  saveDistrictCreationPlan: {
+    path: '/v1/creation-plans/2026/district',
+    body: { townships: [], keyDates: [], responsibleUnits: [], version: 0 },
+  },
+  getTownshipCreationPlan: { path: '/v1/creation-plans/2026/townships/demo-gwh' },
+  saveTownshipCreationPlan: {
+    path: '/v1/creation-plans/2026/townships/demo-gwh',
+    body: { targets: { threeStar: 0, fourStar: 0, fiveStar: 0 }, keyDates: [], responsibleUnits: [], branchTargets: [], version: 0 },
+  },
+  getCreationProgress: { path: '/v1/creation-plans/2026/progress' },
   scheduleBackwards: { path: '/v1/plans/schedule-backwards', body: { evaluationDate: '2026-12-20', milestones: 3 } },
   getDistrictBoard: { path: '/v1/board/2026' },
   getTownshipBoard: { path: '/v1/townships/demo-gwh/board/2026' },

@@ -275,12 +275,12 @@ describe('a branch’s quarter', () => {
 
   it('a branch holds a star from its award day until a confirmed withdrawal', () => {
     const holdings = [
-      { branchId: 'b1', star: 'industry' as const, heldFrom: '2026-05-10' },
-      { branchId: 'b1', star: 'ecology' as const, heldFrom: '2026-01-01', withdrawnOn: '2026-08-01' },
-      { branchId: 'b2', star: 'civility' as const, heldFrom: '2026-10-02' },
+      { branchId: 'b1', star: 'industry' as const, heldFrom: '2026-05-10', basis: 'award' as const },
+      { branchId: 'b1', star: 'ecology' as const, heldFrom: '2026-01-01', basis: 'award' as const, withdrawnOn: '2026-08-01' },
+      { branchId: 'b2', star: 'civility' as const, heldFrom: '2026-10-02', basis: 'award' as const },
       // Withdrawn and awarded again: held once.
-      { branchId: 'b2', star: 'industry' as const, heldFrom: '2026-01-01', withdrawnOn: '2026-03-01' },
-      { branchId: 'b2', star: 'industry' as const, heldFrom: '2026-06-01' },
+      { branchId: 'b2', star: 'industry' as const, heldFrom: '2026-01-01', basis: 'award' as const, withdrawnOn: '2026-03-01' },
+      { branchId: 'b2', star: 'industry' as const, heldFrom: '2026-06-01', basis: 'award' as const },
     ];
     expect(Object.fromEntries(heldOn(holdings, '2026-09-30'))).toEqual({ b1: ['industry'], b2: ['industry'] });
     expect(Object.fromEntries(heldOn(holdings, '2026-06-30'))).toEqual({ b1: ['industry', 'ecology'], b2: ['industry'] });

@@ -138,6 +138,9 @@ export const PAGES = {
   /** 亮赛比擂台: a township's branches, their commitments and progress in a month. */
   pledgeBoard: (townshipId: string, month?: string) =>
     `/subpackages/pledges/pages/board/index?townshipId=${encodeURIComponent(townshipId)}${month ? `&month=${month}` : ''}`,
+  /** 创建规划: the district's plan of a year, or (with `townshipId`) a township's; its editors edit it here. */
+  creationPlan: (year: number, townshipId?: string) =>
+    `/subpackages/creation-plans/pages/edit/index?year=${year}${townshipId ? `&townshipId=${encodeURIComponent(townshipId)}` : ''}`,
   /** 每季度一评比: the district ranking of a quarter (`yyyy-Qn`, Asia/Shanghai; default this quarter). */
   ranking: (quarter?: string) => `/subpackages/rankings/pages/list/index${quarter ? `?quarter=${quarter}` : ''}`,
   /** 支部成绩单: a branch's scorecard in a quarter's ranking (a named `version`: district admins' drafts). */

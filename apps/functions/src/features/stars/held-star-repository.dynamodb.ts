@@ -39,11 +39,11 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
     return items.flatMap((i): StarHoldingRecord[] => {
       if (i.entity === E.heldStar.name) {
         const h = E.heldStar.parse(i);
-        return [{ branchId: h.branchId, star: h.star, heldFrom: h.heldFrom }];
+        return [{ branchId: h.branchId, star: h.star, heldFrom: h.heldFrom, basis: h.basis }];
       }
       if (i.entity === E.endedStar.name) {
         const h = E.endedStar.parse(i);
-        return [{ branchId: h.branchId, star: h.star, heldFrom: h.heldFrom, withdrawnOn: h.withdrawnOn }];
+        return [{ branchId: h.branchId, star: h.star, heldFrom: h.heldFrom, basis: h.basis, withdrawnOn: h.withdrawnOn }];
       }
       return [];
     });

@@ -31,6 +31,8 @@ export interface StarHoldingRecord {
   branchId: string;
   star: Star;
   heldFrom: string;
+  /** Held at the campaign start (the baseline) or awarded since. */
+  basis: 'baseline' | 'award';
   withdrawnOn?: string;
 }
 

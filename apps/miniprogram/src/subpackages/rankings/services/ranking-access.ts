@@ -16,3 +16,8 @@ export function readsRankings(me: Me | undefined): boolean {
 export function runsRankings(me: Me | undefined): boolean {
   return active(me).some((b) => b.role === 'district_admin' && b.scope.level === 'district');
 }
+
+/** Reads the district's creation plan (the district's officials above the branches); the server decides. */
+export function readsDistrictPlan(me: Me | undefined): boolean {
+  return active(me).some((b) => b.role === 'district_admin' || b.role === 'leader' || b.role === 'township_staff');
+}

@@ -1,6 +1,8 @@
 import type { StarMap, StarMapRow } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { accessibleControl } from '../../../../components/accessible-control';
 import { BindingNeeded, SignInNeeded } from '../../../../components/sign-in-needed';
 import { EmptyView, LoadingView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
@@ -8,11 +10,12 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { stackSegments } from '../../charts/geometry';
 import { QuarterSwitcher, RankingNav } from '../../components/bits';
+import { TargetView } from '../../components/target-view';
 import { UnpublishedView } from '../../components/unpublished-view';
 import { useOpeningQuarter } from '../../hooks/use-opening-quarter';
 import { LEVEL_LABELS } from '../../services/labels';
 import { quarterLabel } from '../../services/quarter';
-import { readsRankings, runsRankings } from '../../services/ranking-access';
+import { readsDistrictPlan, readsRankings, runsRankings } from '../../services/ranking-access';
 import { orUnpublished } from '../../services/unpublished';
 import '../../ranking.css';
 import { PageRoot } from '../../../../components/page-root';
@@ -153,8 +156,36 @@ export default function StarMapPage() {
     <PageRoot className="ranking-page cx-starmap-page">
       <QuarterSwitcher quarter={quarter} onChange={setQuarter} />
       <RankingNav quarter={quarter} current="star-map" admin={admin} />
-      <StarMapOf quarter={quarter} admin={admin} />
+      <StarMapViews quarter={quarter} admin={admin} plans={readsDistrictPlan(session.me)} />
     </PageRoot>
+  );
+}
+
+const VIEWS = [
+  { key: 'levels', label: '星级分布' },
+  { key: 'targets', label: '对照目标' },
+] as const;
+
+/** 星级分布 (the quarter's published levels) or 对照目标 (the year's levels against the baseline and the plans). */
+function StarMapViews({ quarter, admin, plans }: { quarter: string; admin: boolean; plans: boolean }) {
+  const [view, setView] = useState<(typeof VIEWS)[number]['key']>('levels');
+  return (
+    <View>
+      <View className="ranking-nav starmap-views" role="tablist">
+        {VIEWS.map((v) => (
+          <View
+            key={v.key}
+            className={`ranking-nav__item cx-starmap-view${v.key === view ? ' is-current' : ''}`}
+            data-key={v.key}
+            hoverClass="cx-pressed"
+            {...accessibleControl({ role: 'tab', on: v.key === view, onActivate: () => setView(v.key) })}
+          >
+            <Text>{v.label}</Text>
+          </View>
+        ))}
+      </View>
+      {view === 'levels' ? <StarMapOf quarter={quarter} admin={admin} /> : <TargetView year={Number(quarter.slice(0, 4))} plans={plans} />}
+    </View>
   );
 }
 
