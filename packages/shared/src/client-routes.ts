@@ -174,4 +174,11 @@ export const CLIENT_ROUTES: { readonly [K in RouteName]: readonly [method: HttpM
   decideStarWithdrawal: ['POST', '/v1/star-withdrawals/{withdrawalId}/decision', true],
   getAnnualStarReview: ['GET', '/v1/star-reviews/{year}', true],
   decideAnnualStarReview: ['POST', '/v1/star-reviews/{year}/branches/{branchId}', true],
+  listLiaisonAssignments: ['GET', '/v1/liaison/assignments', true],
+  assignLiaison: ['PUT', '/v1/liaison/assignments/{leaderId}', true],
+  getMyLiaison: ['GET', '/v1/me/liaison', true],
+  recordLiaisonVisit: ['POST', '/v1/branches/{branchId}/liaison-visits', true],
+  listLiaisonVisits: ['GET', '/v1/townships/{townshipId}/liaison-visits', true],
+  putFiveStarCandidate: ['PUT', '/v1/branches/{branchId}/five-star-candidate', true],
+  withdrawFiveStarCandidate: ['POST', '/v1/branches/{branchId}/five-star-candidate/withdraw', true],
 };

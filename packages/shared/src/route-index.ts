@@ -170,4 +170,11 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['POST', '/v1/star-withdrawals/{withdrawalId}/decision', 'stars'],
   ['GET', '/v1/star-reviews/{year}', 'stars'],
   ['POST', '/v1/star-reviews/{year}/branches/{branchId}', 'stars'],
+  ['GET', '/v1/liaison/assignments', 'liaison'],
+  ['PUT', '/v1/liaison/assignments/{leaderId}', 'liaison'],
+  ['GET', '/v1/me/liaison', 'liaison'],
+  ['POST', '/v1/branches/{branchId}/liaison-visits', 'liaison'],
+  ['GET', '/v1/townships/{townshipId}/liaison-visits', 'liaison'],
+  ['PUT', '/v1/branches/{branchId}/five-star-candidate', 'liaison'],
+  ['POST', '/v1/branches/{branchId}/five-star-candidate/withdraw', 'liaison'],
 ];

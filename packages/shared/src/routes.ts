@@ -4,6 +4,7 @@ import { identityRoutes } from './contracts/identity.contract';
 import { inboxRoutes } from './contracts/inbox.contract';
 import { inspectionsRoutes } from './contracts/inspections.contract';
 import { learningRoutes } from './contracts/learning.contract';
+import { liaisonRoutes } from './contracts/liaison.contract';
 import { mailboxRoutes } from './contracts/mailbox.contract';
 import { metaRoutes } from './contracts/meta.contract';
 import { newsRoutes } from './contracts/news.contract';
@@ -34,6 +35,7 @@ export const routesByFeature = {
   rankings: rankingsRoutes,
   inbox: inboxRoutes,
   stars: starsRoutes,
+  liaison: liaisonRoutes,
 } as const;
 
 export type FeatureName = keyof typeof routesByFeature;
@@ -57,6 +59,7 @@ export const routes = {
   ...rankingsRoutes,
   ...inboxRoutes,
   ...starsRoutes,
+  ...liaisonRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -16,8 +16,8 @@ export const API_FUNCTIONS = {
   mailbox: ['mailbox'],
   /** The branches' creation work: 创星计划 with 挂图作战, 学讲评, and 亮赛比 (亮承诺, 赛实绩). */
   work: ['plans', 'study-review', 'pledges'],
-  /** The township's field work: 每月一观摩 and 四不两直. */
-  field: ['observations', 'inspections'],
+  /** The field work: 每月一观摩, 四不两直 and the leaders' 包联 (visits, 五星 candidates and their home). */
+  field: ['observations', 'inspections', 'liaison'],
   /** 每季度一评比. */
   rankings: ['rankings'],
   /** 应知应会, 调查问卷 and 创星动态. */
