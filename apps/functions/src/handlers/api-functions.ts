@@ -16,14 +16,17 @@ export const API_FUNCTIONS = {
   mailbox: ['mailbox'],
   /** The branches' creation work: 创星计划 with 挂图作战, 学讲评, and 亮赛比 (亮承诺, 赛实绩). */
   work: ['plans', 'study-review', 'pledges'],
-  /** The field work: 每月一观摩, 四不两直 and the leaders' 包联 (visits, 五星 candidates and their home). */
-  field: ['observations', 'inspections', 'liaison'],
+  /** The township's field work: 每月一观摩 and 四不两直. */
+  field: ['observations', 'inspections'],
   /** 每季度一评比. */
   rankings: ['rankings'],
   /** 应知应会, 调查问卷 and 创星动态. */
   learning: ['learning', 'news'],
-  /** 评星定级: 创星申报 with its review path, 公示 and objections, held stars and 撤星 (its own bundle: work had no room). */
-  stars: ['stars'],
+  /**
+   * 评星定级: 创星申报 with its review path, 公示 and objections, held stars and 撤星 (its own bundle: work had no room);
+   * and the leaders' 包联 (visits, 五星 candidates, their home), which reads the same stars and findings (field had no room).
+   */
+  stars: ['stars', 'liaison'],
 } as const satisfies Record<string, readonly FeatureName[]>;
 
 export type ApiFunctionName = keyof typeof API_FUNCTIONS;

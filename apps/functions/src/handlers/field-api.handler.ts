@@ -1,10 +1,8 @@
 import { inspectionsFeature } from '../features/inspections/inspections.feature';
-import { liaisonFeature } from '../features/liaison/liaison.feature';
 import { observationsFeature } from '../features/observations/observations.feature';
 import { createApiHandler } from './api-function';
 
 export const handler = createApiHandler('field', {
   observations: observationsFeature,
   inspections: inspectionsFeature,
-  liaison: liaisonFeature,
 });

@@ -1,4 +1,5 @@
+import { liaisonFeature } from '../features/liaison/liaison.feature';
 import { starsFeature } from '../features/stars/stars.feature';
 import { createApiHandler } from './api-function';
 
-export const handler = createApiHandler('stars', { stars: starsFeature });
+export const handler = createApiHandler('stars', { stars: starsFeature, liaison: liaisonFeature });

@@ -4,7 +4,6 @@ import { Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
 import { ClientKey, DayKey, Id, IsoDateTime, uniqueItems } from './common.contract';
-import { StarApplicationStatus } from './stars.contract';
 import { userText } from './user-text';
 
 /**
@@ -20,6 +19,11 @@ export type LiaisonVisitKind = z.infer<typeof LiaisonVisitKind>;
 export const LIAISON_VISIT_KIND_LABELS: Record<LiaisonVisitKind, string> = { survey: '摸底调查', guidance: '规划指导' };
 
 const Version = z.int().check(z.minimum(0));
+
+/** The review steps a leader follows (初审, 复审, 公示): the stars contract's statuses, named here so this contract stands alone. */
+export const LIAISON_REVIEW_STATUSES = ['township_review', 'district_review', 'publicity'] as const;
+export const LiaisonReviewStatus = z.enum(LIAISON_REVIEW_STATUSES);
+export type LiaisonReviewStatus = z.infer<typeof LiaisonReviewStatus>;
 
 export const LiaisonAssignment = z.object({
   leaderId: Id,
@@ -112,7 +116,7 @@ export const LiaisonTownship = z.object({
     township_review: z.int(),
     district_review: z.int(),
     publicity: z.int(),
-    items: z.array(z.object({ id: Id, branchId: Id, branchName: z.string(), star: Star, status: StarApplicationStatus })),
+    items: z.array(z.object({ id: Id, branchId: Id, branchName: z.string(), star: Star, status: LiaisonReviewStatus })),
   }),
   candidates: z.array(FiveStarCandidate),
   overdueFindings: z.array(z.object({ branchId: Id, branchName: z.string(), star: Star, deadline: DayKey })),

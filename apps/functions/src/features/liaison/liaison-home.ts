@@ -1,11 +1,13 @@
-import { type LiaisonTownship, STARS, type Star, type StarApplicationStatus } from '@chuangxing/shared';
+import { LIAISON_REVIEW_STATUSES, type LiaisonReviewStatus, type LiaisonTownship, STARS, type Star } from '@chuangxing/shared';
 import type { FindingFact } from '../inspections/inspections.readers';
 import type { Branch } from '../org/org.readers';
 import type { StarApplicationRecord, StarHoldingRecord } from '../stars/stars.readers';
 import { candidateView, type StoredCandidate, type StoredVisit, visitView } from './liaison';
 
 /** The review steps a leader follows: 初审, 复审 and 公示. */
-export const UNDER_REVIEW: readonly StarApplicationStatus[] = ['township_review', 'district_review', 'publicity'];
+export const UNDER_REVIEW = LIAISON_REVIEW_STATUSES;
+const underReview = (a: StarApplicationRecord): a is StarApplicationRecord & { status: LiaisonReviewStatus } =>
+  (UNDER_REVIEW as readonly string[]).includes(a.status);
 
 /** A star counts today when it was held by today and not withdrawn by today. */
 export const heldToday = (h: StarHoldingRecord, today: string) => h.heldFrom <= today && !(h.withdrawnOn && h.withdrawnOn <= today);
@@ -31,8 +33,8 @@ export function liaisonTownship(s: TownshipSources, today: string): LiaisonTowns
   const held = s.holdings.filter((h) => mine(h.branchId) && heldToday(h, today));
   const late = s.findings.filter((f) => mine(f.branchId) && overdue(f, today));
   const active = s.candidates.filter((c) => c.status === 'active' && mine(c.branchId));
-  const apps = s.applications.filter((a) => a.townshipId === s.township.id && UNDER_REVIEW.includes(a.status));
-  const count = (status: StarApplicationStatus) => apps.filter((a) => a.status === status).length;
+  const apps = s.applications.filter(underReview).filter((a) => a.townshipId === s.township.id);
+  const count = (status: LiaisonReviewStatus) => apps.filter((a) => a.status === status).length;
   return {
     id: s.township.id,
     name: s.township.name,
