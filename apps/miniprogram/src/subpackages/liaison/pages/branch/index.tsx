@@ -4,11 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { PageRoot } from '../../../../components/page-root';
 import { SignInNeeded } from '../../../../components/sign-in-needed';
-import { ResourceView } from '../../../../components/state-views';
+import { EmptyView, ResourceView } from '../../../../components/state-views';
 import { useResource } from '../../../../hooks/use-resource';
 import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
-import { expectStatus, failureError } from '../../../../services/api-failure';
+import { expectStatus } from '../../../../services/api-failure';
 import { LevelBars } from '../../level-bars';
 import { branchInHome } from '../../liaison-helpers';
 import { CandidateForm } from './candidate-form';
@@ -29,9 +29,8 @@ export default function LiaisonBranchPage() {
     async () => {
       const home = expectStatus(await api.getMyLiaison({}), 200);
       const found = branchInHome(home, branchId);
-      if (!found) throw failureError({ status: 404, message: '这个支部不在您包联的乡镇（街道）里' });
-      Taro.setNavigationBarTitle({ title: `${found.branch.name} · 包联` }).catch(ignore);
-      return found;
+      if (found) Taro.setNavigationBarTitle({ title: `${found.branch.name} · 包联` }).catch(ignore);
+      return found ?? null;
     },
     [branchId],
     { enabled: Boolean(session.token) },
@@ -45,7 +44,9 @@ export default function LiaisonBranchPage() {
   return (
     <PageRoot className="cx-liaison-branch-page">
       <ResourceView state={state} onRetry={reload}>
-        {({ township, branch, candidate: loaded, visits }) => {
+        {(found) => {
+          if (!found) return <EmptyView text="这个支部不在您包联的乡镇（街道）里" />;
+          const { township, branch, candidate: loaded, visits } = found;
           const shown = [...saved, ...visits.filter((v) => !saved.some((s) => s.id === v.id))];
           return (
             <View>

@@ -35,9 +35,11 @@ export function VisitForm({ branchId, onSaved }: { branchId: string; onSaved: (v
   const send = async () => {
     if (busy) return;
     const parsed = RecordLiaisonVisitBody.safeParse({ clientId, kind, date, notes });
-    if (!parsed.success) {
-      const out: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
+    // The server refuses a future day too; said here first, beside the field.
+    const future = date > shanghaiDay();
+    if (!parsed.success || future) {
+      const out: Record<string, string> = future ? { date: '走访日期不能晚于今天' } : {};
+      for (const issue of parsed.error?.issues ?? []) {
         const key = String(issue.path[0]);
         if (!out[key]) out[key] = key === 'kind' ? '请选择走访类型' : issue.message;
       }
