@@ -95,7 +95,7 @@ describe('journey: a leader opens the app and sees the last published quarter an
     await page.locator('.cx-liaison-visit-submit').first().click();
     await expect
       .poll(() => page.locator('.cx-liaison-branch-visit').first().textContent(), { timeout: 30_000 })
-      .toContain('规划指导（周领导）：指导制定创建规划');
+      .toContain('规划指导 · 周领导（县级领导）：指导制定创建规划');
     await b.screenshot('92-liaison-visit');
 
     // 4. The township's staff read it through the API; the leader's townships page lists it first.

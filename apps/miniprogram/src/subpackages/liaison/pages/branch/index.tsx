@@ -64,7 +64,7 @@ export default function LiaisonBranchPage() {
                 {shown.length ? (
                   shown.map((v) => (
                     <Text key={v.id} className="liaison-muted cx-liaison-branch-visit">
-                      {v.date} · {LIAISON_VISIT_KIND_LABELS[v.kind]}（{v.leaderName}）：{v.notes}
+                      {v.date} · {LIAISON_VISIT_KIND_LABELS[v.kind]} · {v.leaderName}：{v.notes}
                     </Text>
                   ))
                 ) : (

@@ -86,7 +86,7 @@ function TownshipSection({ township }: { township: LiaisonTownship }) {
       {township.recentVisits.length ? (
         township.recentVisits.map((v) => (
           <Text key={v.id} className="liaison-muted cx-liaison-visit">
-            {v.date} · {v.branchName} · {LIAISON_VISIT_KIND_LABELS[v.kind]}（{v.leaderName}）：{v.notes}
+            {v.date} · {v.branchName} · {LIAISON_VISIT_KIND_LABELS[v.kind]} · {v.leaderName}：{v.notes}
           </Text>
         ))
       ) : (
