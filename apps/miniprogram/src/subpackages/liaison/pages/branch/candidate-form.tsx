@@ -75,6 +75,7 @@ export function CandidateForm({
             className={`liaison-textarea cx-liaison-${f.key}`}
             value={texts[f.key]}
             maxlength={120}
+            placeholder={f.hint}
             aria-label={f.label}
             onInput={(e) => setTexts((t) => ({ ...t, [f.key]: e.detail.value }))}
           />

@@ -66,10 +66,7 @@ function TownshipSection({ township }: { township: LiaisonTownship }) {
             className="liaison-branch cx-liaison-branch"
             data-id={b.id}
             hoverClass="cx-pressed"
-            {...accessibleControl({
-              label: `${b.name}，${b.stars.length ? `${b.stars.length} 星` : '未获星'}，记录走访`,
-              onActivate: () => openPage(PAGES.liaisonBranch(b.id)),
-            })}
+            {...accessibleControl({ onActivate: () => openPage(PAGES.liaisonBranch(b.id)) })}
           >
             <View className="liaison-row">
               <Text className="liaison-text">{b.name}</Text>
