@@ -62,6 +62,11 @@ export default defineAppConfig({
       pages: ['pages/branch/index', 'pages/board/index'],
     },
     {
+      // 包联: a leader's assigned townships at a glance, and per branch a visit record and its 五星 candidacy.
+      root: 'subpackages/liaison',
+      pages: ['pages/home/index', 'pages/branch/index'],
+    },
+    {
       // 每月一观摩: the month's observations (待我评分 / 我组织的), planning one, scoring, the results and the branch's own results.
       root: 'subpackages/observations',
       pages: ['pages/list/index', 'pages/create/index', 'pages/score/index', 'pages/results/index', 'pages/branch/index'],

@@ -180,4 +180,11 @@ export const CLIENT_ROUTES: { readonly [K in RouteName]: readonly [method: HttpM
   getTownshipCreationPlan: ['GET', '/v1/creation-plans/{year}/townships/{townshipId}', true],
   saveTownshipCreationPlan: ['PUT', '/v1/creation-plans/{year}/townships/{townshipId}', true],
   getCreationProgress: ['GET', '/v1/creation-plans/{year}/progress', true],
+  listLiaisonAssignments: ['GET', '/v1/liaison/assignments', true],
+  assignLiaison: ['PUT', '/v1/liaison/assignments/{leaderId}', true],
+  getMyLiaison: ['GET', '/v1/me/liaison', true],
+  recordLiaisonVisit: ['POST', '/v1/branches/{branchId}/liaison-visits', true],
+  listLiaisonVisits: ['GET', '/v1/townships/{townshipId}/liaison-visits', true],
+  putFiveStarCandidate: ['PUT', '/v1/branches/{branchId}/five-star-candidate', true],
+  withdrawFiveStarCandidate: ['POST', '/v1/branches/{branchId}/five-star-candidate/withdraw', true],
 };

@@ -10,6 +10,7 @@ export * from './contracts/inbox.contract';
 export * from './contracts/inspections.contract';
 export * from './contracts/learning.contract';
 export * from './contracts/learning.schemas';
+export * from './contracts/liaison.contract';
 export * from './contracts/mailbox.contract';
 export * from './contracts/mailbox.schemas';
 export * from './contracts/meta.contract';

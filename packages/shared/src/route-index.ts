@@ -176,4 +176,11 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['GET', '/v1/creation-plans/{year}/townships/{townshipId}', 'creation-plans'],
   ['PUT', '/v1/creation-plans/{year}/townships/{townshipId}', 'creation-plans'],
   ['GET', '/v1/creation-plans/{year}/progress', 'creation-plans'],
+  ['GET', '/v1/liaison/assignments', 'liaison'],
+  ['PUT', '/v1/liaison/assignments/{leaderId}', 'liaison'],
+  ['GET', '/v1/me/liaison', 'liaison'],
+  ['POST', '/v1/branches/{branchId}/liaison-visits', 'liaison'],
+  ['GET', '/v1/townships/{townshipId}/liaison-visits', 'liaison'],
+  ['PUT', '/v1/branches/{branchId}/five-star-candidate', 'liaison'],
+  ['POST', '/v1/branches/{branchId}/five-star-candidate/withdraw', 'liaison'],
 ];

@@ -5,6 +5,7 @@ import { identityRoutes } from './contracts/identity.contract';
 import { inboxRoutes } from './contracts/inbox.contract';
 import { inspectionsRoutes } from './contracts/inspections.contract';
 import { learningRoutes } from './contracts/learning.contract';
+import { liaisonRoutes } from './contracts/liaison.contract';
 import { mailboxRoutes } from './contracts/mailbox.contract';
 import { metaRoutes } from './contracts/meta.contract';
 import { newsRoutes } from './contracts/news.contract';
@@ -36,6 +37,7 @@ export const routesByFeature = {
   inbox: inboxRoutes,
   stars: starsRoutes,
   'creation-plans': creationPlansRoutes,
+  liaison: liaisonRoutes,
 } as const;
 
 export type FeatureName = keyof typeof routesByFeature;
@@ -60,6 +62,7 @@ export const routes = {
   ...inboxRoutes,
   ...starsRoutes,
   ...creationPlansRoutes,
+  ...liaisonRoutes,
 } as const;
 
 export type Routes = typeof routes;

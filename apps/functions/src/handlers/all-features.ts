@@ -4,6 +4,7 @@ import { identityFeature } from '../features/identity/identity.feature';
 import { inboxFeature } from '../features/inbox/inbox.feature';
 import { inspectionsFeature } from '../features/inspections/inspections.feature';
 import { learningFeature } from '../features/learning/learning.feature';
+import { liaisonFeature } from '../features/liaison/liaison.feature';
 import { mailboxFeature } from '../features/mailbox/mailbox.feature';
 import { metaFeature } from '../features/meta/meta.feature';
 import { newsFeature } from '../features/news/news.feature';
@@ -36,4 +37,5 @@ export const ALL_FEATURES: readonly FeatureModule[] = [
   inboxFeature,
   starsFeature,
   creationPlansFeature,
+  liaisonFeature,
 ];

@@ -22,8 +22,12 @@ export const API_FUNCTIONS = {
   rankings: ['rankings'],
   /** 应知应会, 调查问卷 and 创星动态. */
   learning: ['learning', 'news'],
-  /** 评星定级: 创星申报 with its review path, 公示 and objections, held stars and 撤星 (its own bundle: work had no room), and the 区乡村三级创建规划 against them. */
-  stars: ['stars', 'creation-plans'],
+  /**
+   * 评星定级: 创星申报 with its review path, 公示 and objections, held stars and 撤星 (its own bundle: work had no room);
+   * the 区乡村三级创建规划 against them; and the leaders' 包联 (visits, 五星 candidates, their home), which reads the
+   * same stars and findings (field had no room).
+   */
+  stars: ['stars', 'creation-plans', 'liaison'],
 } as const satisfies Record<string, readonly FeatureName[]>;
 
 export type ApiFunctionName = keyof typeof API_FUNCTIONS;

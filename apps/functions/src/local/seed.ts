@@ -8,6 +8,7 @@ import { branchItem, orgEntities, townshipItem } from '../features/org/org.entit
 import { buildDemoData, DEMO_DISTRICT, type DemoData } from './demo-data';
 import { seedInvitedPeople } from './demo-invitation';
 import { demoNews, demoQuestions } from './demo-learning';
+import { demoLiaisonItems } from './demo-liaison';
 
 export const SEED_VERSION = 'demo-v1';
 
@@ -47,6 +48,8 @@ export function demoItems(data: DemoData = buildDemoData()): Record<string, unkn
     // 应知应会 demo bank (10 questions on the campaign) and one 创星动态 post.
     ...demoQuestions(DEMO_DISTRICT.id, DEMO_DISTRICT.name).map((q) => learningEntities.question.item(q, q)),
     newsEntities.post.item(news, news),
+    // 包联: the demo leader's two townships, visits and a 五星 candidate.
+    ...demoLiaisonItems(DEMO_DISTRICT.id),
   ];
 }
 

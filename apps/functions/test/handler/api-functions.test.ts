@@ -206,5 +206,6 @@ describe('API functions on DynamoDB Local', () => {
     expect(functionOfFeature('observations')).toBe('field');
     expect(functionOfFeature('meta')).toBe('core');
     expect(functionOfFeature('stars')).toBe('stars');
+    expect(functionOfFeature('liaison')).toBe('stars');
   });
 });

@@ -306,4 +306,17 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   },
   getAnnualStarReview: { path: '/v1/star-reviews/2026' },
   decideAnnualStarReview: { path: '/v1/star-reviews/2026/branches/yingtaogou', body: { keep: ['industry'], reason: '年度评定，保留' } },
+  listLiaisonAssignments: { path: '/v1/liaison/assignments' },
+  assignLiaison: { path: '/v1/liaison/assignments/demo-leader', body: { townshipIds: ['wulibao'], version: 0 } },
+  getMyLiaison: { path: '/v1/me/liaison' },
+  recordLiaisonVisit: {
+    path: '/v1/branches/jianxinnanjie/liaison-visits',
+    body: { clientId: 'auth-visit-0001', kind: 'survey', date: '2026-11-02', notes: '走访测试' },
+  },
+  listLiaisonVisits: { path: '/v1/townships/wulibao/liaison-visits' },
+  putFiveStarCandidate: {
+    path: '/v1/branches/jianxinnanjie/five-star-candidate',
+    body: { strengths: '长板测试', weaknesses: '短板测试', baseline: '底板测试', version: 0 },
+  },
+  withdrawFiveStarCandidate: { path: '/v1/branches/jianxinnanjie/five-star-candidate/withdraw', body: { version: 1 } },
 };

@@ -141,6 +141,10 @@ export const PAGES = {
   /** 创建规划: the district's plan of a year, or (with `townshipId`) a township's; its editors edit it here. */
   creationPlan: (year: number, townshipId?: string) =>
     `/subpackages/creation-plans/pages/edit/index?year=${year}${townshipId ? `&townshipId=${encodeURIComponent(townshipId)}` : ''}`,
+  /** 我包联的乡镇: a leader's assigned townships (levels, applications under review, candidates, overdue findings, visits). */
+  liaison: '/subpackages/liaison/pages/home/index',
+  /** 包联 · a branch: record a visit (摸底调查 / 规划指导) and its 五星 candidacy. */
+  liaisonBranch: (branchId: string) => `/subpackages/liaison/pages/branch/index?branchId=${encodeURIComponent(branchId)}`,
   /** 每季度一评比: the district ranking of a quarter (`yyyy-Qn`, Asia/Shanghai; default this quarter). */
   ranking: (quarter?: string) => `/subpackages/rankings/pages/list/index${quarter ? `?quarter=${quarter}` : ''}`,
   /** 支部成绩单: a branch's scorecard in a quarter's ranking (a named `version`: district admins' drafts). */

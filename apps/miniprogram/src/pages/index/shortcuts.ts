@@ -126,6 +126,12 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
     cards.push(catalogueShortcut);
   }
   if (has('leader')) {
+    cards.push({
+      key: 'liaison',
+      title: '我包联的乡镇',
+      description: '包联乡镇的星级、在审申报、五星候选和逾期问题，记录走访',
+      target: { kind: 'page', url: PAGES.liaison },
+    });
     cards.push(orgShortcut('组织架构', '分管乡镇（街道）和支部一览'));
     cards.push(districtDashboard);
     cards.push(letterStatsShortcut);
