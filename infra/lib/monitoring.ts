@@ -129,12 +129,22 @@ export class Monitoring extends Construct {
       ),
       ALARM.apiLambdaErrors,
     );
+    // A metric-math alarm takes at most 10 metrics (CloudWatch): API functions and jobs are summed apart.
     alarm(
-      'LambdaThrottles',
-      'A function was throttled (reserved or account concurrency exhausted) in the last 5 minutes.',
+      'ApiLambdaThrottles',
+      'An API function was throttled (reserved or account concurrency exhausted) in the last 5 minutes.',
       sumOf(
-        'Throttles',
-        allFns.map(([n, fn]) => [`t${key5(n)}`, fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' })]),
+        'API function throttles',
+        apiFns.map(([n, fn]) => [`t${key5(n)}`, fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' })]),
+      ),
+      1,
+    );
+    alarm(
+      'JobLambdaThrottles',
+      'A scheduled job was throttled (reserved or account concurrency exhausted) in the last 5 minutes.',
+      sumOf(
+        'Job throttles',
+        jobs.map((j) => [`t${key5(j.name)}`, j.fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' })]),
       ),
       1,
     );

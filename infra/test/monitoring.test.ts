@@ -114,7 +114,8 @@ describe('alarms', () => {
     expect(Object.keys(alarms).sort()).toEqual([
       'Api5xxRate',
       'ApiLambdaErrors',
-      'LambdaThrottles',
+      'ApiLambdaThrottles',
+      'JobLambdaThrottles',
       'RankingDeadLetters',
       'RankingJobFailures',
       'RemindersDeadLetters',
@@ -136,10 +137,15 @@ describe('alarms', () => {
     expect(alarms.Api5xxRate.Threshold).toBe(ALARM.api5xxPercent);
     const names = alarms.Api5xxRate.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.MetricName);
     expect(names.sort()).toEqual(['5xx', 'Count']);
-    // Every function is in the throttles sum; only API functions in the API errors sum.
+    // Every function is in a throttles sum (API functions and jobs apart); only API functions in the API errors sum.
     const fnsIn = (a: any) => a.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.Dimensions[0].Value.Ref);
-    expect(fnsIn(alarms.LambdaThrottles).sort()).toEqual([...functionIds].sort());
+    expect([...fnsIn(alarms.ApiLambdaThrottles), ...fnsIn(alarms.JobLambdaThrottles)].sort()).toEqual([...functionIds].sort());
+    expect(fnsIn(alarms.JobLambdaThrottles).sort()).toEqual([reminderFn, rankingFn].sort());
     expect(fnsIn(alarms.ApiLambdaErrors).sort()).toEqual(functionIds.filter((f) => f !== reminderFn && f !== rankingFn).sort());
+  });
+
+  it('no metric-math alarm sums more than the 10 metrics CloudWatch allows', () => {
+    for (const [name, a] of Object.entries(alarms)) expect((a.Metrics ?? []).length, name).toBeLessThanOrEqual(11); // 10 metrics + the expression
   });
 
   it('job alarms watch their own function and queue', () => {

@@ -66,7 +66,7 @@ const actionsOf = (statements: any[]) => statements.flatMap((s) => [s.Action].fl
 
 describe('functions', () => {
   it('are one API function per entry of api-functions.ts, the scheduled reminders and the quarterly ranking job', () => {
-    expect(API_FUNCTION_NAMES).toEqual(['core', 'reports', 'mailbox', 'work', 'field', 'rankings', 'learning', 'stars']);
+    expect(API_FUNCTION_NAMES).toEqual(['core', 'reports', 'mailbox', 'work', 'field', 'rankings', 'learning', 'stars', 'planning']);
     expect(functions).toHaveLength(API_FUNCTION_NAMES.length + 2);
   });
 

@@ -22,12 +22,13 @@ export const API_FUNCTIONS = {
   rankings: ['rankings'],
   /** 应知应会, 调查问卷 and 创星动态. */
   learning: ['learning', 'news'],
+  /** 评星定级: 创星申报 with its review path, 公示 and objections, held stars and 撤星 (its own bundle: work had no room). */
+  stars: ['stars'],
   /**
-   * 评星定级: 创星申报 with its review path, 公示 and objections, held stars and 撤星 (its own bundle: work had no room);
-   * the 区乡村三级创建规划 against them; and the leaders' 包联 (visits, 五星 candidates, their home), which reads the
-   * same stars and findings (field had no room).
+   * Above the branch: the 区乡村三级创建规划 against the baselines, and the leaders' 包联 (visits, 五星 candidates, their
+   * home). Both read the stars through the stars feature's readers (stars would have been 279 KB with them).
    */
-  stars: ['stars', 'creation-plans', 'liaison'],
+  planning: ['creation-plans', 'liaison'],
 } as const satisfies Record<string, readonly FeatureName[]>;
 
 export type ApiFunctionName = keyof typeof API_FUNCTIONS;

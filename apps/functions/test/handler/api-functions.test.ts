@@ -206,6 +206,7 @@ describe('API functions on DynamoDB Local', () => {
     expect(functionOfFeature('observations')).toBe('field');
     expect(functionOfFeature('meta')).toBe('core');
     expect(functionOfFeature('stars')).toBe('stars');
-    expect(functionOfFeature('liaison')).toBe('stars');
+    expect(functionOfFeature('liaison')).toBe('planning');
+    expect(functionOfFeature('creation-plans')).toBe('planning');
   });
 });
