@@ -174,4 +174,7 @@ export const CLIENT_ROUTES: { readonly [K in RouteName]: readonly [method: HttpM
   decideStarWithdrawal: ['POST', '/v1/star-withdrawals/{withdrawalId}/decision', true],
   getAnnualStarReview: ['GET', '/v1/star-reviews/{year}', true],
   decideAnnualStarReview: ['POST', '/v1/star-reviews/{year}/branches/{branchId}', true],
+  getStarTaskforces: ['GET', '/v1/star-taskforces', true],
+  putStarTaskforces: ['PUT', '/v1/star-taskforces', true],
+  getStarTaskforceBoard: ['GET', '/v1/star-taskforces/{star}/board', true],
 };

@@ -170,4 +170,7 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['POST', '/v1/star-withdrawals/{withdrawalId}/decision', 'stars'],
   ['GET', '/v1/star-reviews/{year}', 'stars'],
   ['POST', '/v1/star-reviews/{year}/branches/{branchId}', 'stars'],
+  ['GET', '/v1/star-taskforces', 'stars'],
+  ['PUT', '/v1/star-taskforces', 'stars'],
+  ['GET', '/v1/star-taskforces/{star}/board', 'stars'],
 ];

@@ -291,4 +291,16 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   },
   getAnnualStarReview: { path: '/v1/star-reviews/2026' },
   decideAnnualStarReview: { path: '/v1/star-reviews/2026/branches/yingtaogou', body: { keep: ['industry'], reason: '年度评定，保留' } },
+  getStarTaskforces: { path: '/v1/star-taskforces' },
+  putStarTaskforces: {
+    path: '/v1/star-taskforces',
+    body: {
+      version: 0,
+      taskforces: ['branch_strong', 'safety_law', 'industry', 'ecology', 'civility', 'business', 'co_build', 'harmony'].map((star) => ({
+        star,
+        department: '测试部门',
+      })),
+    },
+  },
+  getStarTaskforceBoard: { path: '/v1/star-taskforces/safety_law/board' },
 };
