@@ -123,9 +123,18 @@ export default defineAppConfig({
       ],
     },
     {
-      // 评星定级: 创星申报 (self-assessment with evidence), 初审 / 复审 and 授星, the 公示 board with objections.
+      // 评星定级: 创星申报 (self-assessment with evidence), 初审 / 复审 and 授星, the 公示 board with objections, the
+      // 专班's progress board and the admin's 专班 editor.
       root: 'subpackages/stars',
-      pages: ['pages/apply/index', 'pages/application/index', 'pages/review/index', 'pages/publicity/index', 'pages/objections/index'],
+      pages: [
+        'pages/apply/index',
+        'pages/application/index',
+        'pages/review/index',
+        'pages/publicity/index',
+        'pages/objections/index',
+        'pages/taskforce-board/index',
+        'pages/taskforces/index',
+      ],
     },
   ],
   // Fetch the org subpackage while the user looks at the org tab. The reports subpackage is fetched
