@@ -75,6 +75,8 @@ describe('专班进度', () => {
     // One star only: no star chips for a 专班.
     expect(all('.cx-tf-star')).toHaveLength(0);
     expect(server.sent.map((r) => r.path)).toEqual(['/v1/star-taskforces/safety_law/board']);
+    fireEvent.click(el('.cx-tf-refresh'));
+    await waitFor(() => expect(server.sent).toHaveLength(2));
   });
 
   it('the district admin picks any star; an empty district says why; a failure offers 重试', async () => {

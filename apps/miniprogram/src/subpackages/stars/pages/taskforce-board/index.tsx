@@ -1,5 +1,5 @@
 import { STAR_LABELS, STARS, type Star, type StarTaskforceBoard, type StarTaskforceRow } from '@chuangxing/shared';
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
@@ -96,6 +96,10 @@ export default function TaskforceBoardPage() {
             ) : (
               <EmptyView text="还没有乡镇（街道），区委组织部建立组织架构后这里会显示各乡镇的进度" />
             )}
+            {/* Also the page's keyboard stop: a long board scrolls, and the scroll region needs a focusable control. */}
+            <Button className="cx-btn cx-tf-refresh" onClick={reload}>
+              刷新进度
+            </Button>
           </View>
         )}
       </ResourceView>
