@@ -4,7 +4,6 @@ import { ROLES, Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
 import { BranchPath, ClientKey, DayKey, Id, IsoDateTime, PHOTO_CONTENT_TYPES, PresignedUpload, UPLOAD_LIMITS } from './common.contract';
-import { starTaskforceRoutes } from './star-taskforces.contract';
 import {
   AnnualStarReview,
   AnnualStarReviewBranchPath,
@@ -17,6 +16,7 @@ import {
   MyStarObjections,
   OpenStarWithdrawalBody,
   PutStarRulesBody,
+  PutStarTaskforcesBody,
   RecordBaselineStarsBody,
   ResolveStarObjectionBody,
   StarApplicationEvent,
@@ -24,6 +24,9 @@ import {
   StarObjectionPath,
   StarReviewContext,
   StarRules,
+  StarTaskforceBoard,
+  StarTaskforcePath,
+  StarTaskforces,
   StarWithdrawal,
   StarWithdrawalList,
   StarWithdrawalNotice,
@@ -389,5 +392,28 @@ export const starsRoutes = {
     body: DecideAnnualStarReviewBody,
     responses: { 200: BranchHeldStars, 409: ErrorBody },
   }),
-  ...starTaskforceRoutes,
+  /* 专班: which department owns each star, and a star's progress board */
+  getStarTaskforces: defineRoute({
+    method: 'GET',
+    path: '/v1/star-taskforces',
+    summary: '专班: which functional department owns each star',
+    access: rolesAccess('township_staff', 'taskforce', 'leader', 'district_admin'),
+    responses: { 200: StarTaskforces },
+  }),
+  putStarTaskforces: defineRoute({
+    method: 'PUT',
+    path: '/v1/star-taskforces',
+    summary: 'Assign every star its 专班 department (district admin; versioned)',
+    access: rolesAccess('district_admin'),
+    body: PutStarTaskforcesBody,
+    responses: { 200: StarTaskforces, 409: ErrorBody },
+  }),
+  getStarTaskforceBoard: defineRoute({
+    method: 'GET',
+    path: '/v1/star-taskforces/{star}/board',
+    summary: 'A star’s progress board per township: branches holding it, applications by status, open and overdue findings',
+    access: rolesAccess('taskforce', 'district_admin'),
+    params: StarTaskforcePath,
+    responses: { 200: StarTaskforceBoard },
+  }),
 } as const;
