@@ -20,10 +20,11 @@ describe('journey: township staff log in with the dev login and browse their bra
     await page.goto(`${b.webUrl}/#/subpackages/identity/pages/dev-login/index`);
     const staff = page.locator('.cx-devuser-item', { hasText: '乡镇（街道）工作人员' });
     await staff.first().waitFor({ timeout: 30_000 });
-    // The ten role users (纪检监察 钱书记 included), the person who came in through an invitation (周晓梅) and the
-    // newcomer waiting for one.
-    expect(await page.locator('.cx-devuser-item').count()).toBe(12);
+    // The ten role users (纪检监察 钱书记 included), two 专班 (政法委, 组织部), the person who came in through an
+    // invitation (周晓梅) and the newcomer waiting for one.
+    expect(await page.locator('.cx-devuser-item').count()).toBe(14);
     expect(await page.locator('.cx-devuser-item', { hasText: '钱书记' }).count()).toBe(1);
+    expect(await page.locator('.cx-devuser-item', { hasText: '专班' }).count()).toBe(2);
     expect(await page.locator('.cx-devuser-item', { hasText: '周晓梅' }).count()).toBe(1);
     expect(await page.locator('.cx-devuser-item', { hasText: '新同志（待绑定）' }).count()).toBe(1);
     await b.screenshot('01-dev-login');

@@ -6,7 +6,7 @@ import { type AxeViolation, blocking, runAxe } from './support/axe';
 import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
 import { drawJpeg } from './support/test-data';
 
-describe('journey: 创星申报 → 初审 → 复审 → 公示 → an anonymous objection, dismissed with a reason', () => {
+describe('journey: 创星申报 → 初审 → 复审 by the star’s 专班 → 公示 → an anonymous objection, dismissed with a reason', () => {
   let b: BrowserStack;
   beforeAll(async () => {
     b = await startBrowserStack();
@@ -79,14 +79,24 @@ describe('journey: 创星申报 → 初审 → 复审 → 公示 → an anonymou
     await page.locator('.cx-star-approve', { hasText: '初审通过' }).first().click();
     await page.locator('.cx-star-head-status', { hasText: '待区级复审' }).first().waitFor({ timeout: 30_000 });
 
-    // 3. 孙管理员 (区委组织部) approves the 复审: the award goes into 公示 and onto the board.
-    await loginAs(b, '孙管理员');
+    // 3. 吴部长, the 支部过硬星's 专班 (组织部), finds it in his star's 复审 queue and approves: the award goes into 公示
+    // and onto the board. (The 平安法治星 专班 does not see it.)
+    const otherStar = await asUser<{ applications: { id: string }[] }>('demo-taskforce', '/v1/star-applications?stage=district');
+    expect(otherStar.body.applications.map((a) => a.id)).not.toContain(applicationId);
+    await loginAs(b, '吴部长');
     await page.locator('.home-shortcut__title', { hasText: '评星审核' }).first().click({ timeout: 30_000 });
+    await page.locator('.cx-star-taskforce', { hasText: '支部过硬星专班' }).first().waitFor({ timeout: 30_000 });
     await page.locator(`.cx-star-app[data-id="${applicationId}"]`).first().click({ timeout: 30_000 });
+    await page.locator('.cx-star-context').first().waitFor({ timeout: 30_000 });
     await page.locator('.cx-star-decide-note textarea').first().fill('同意，进入公示');
     await page.locator('.cx-star-approve', { hasText: '复审通过' }).first().click();
     await page.locator('.cx-star-head-status', { hasText: '公示中' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.cx-star-head-publicity').first().waitFor();
+    // His progress board counts it in 公示 for 示例管委会.
+    await page.goto(`${b.webUrl}/#/subpackages/stars/pages/taskforce-board/index?star=branch_strong`);
+    await page.locator('.cx-tf-row[data-name="示例管委会"] .cx-tf-counts', { hasText: '公示中 1' }).first().waitFor({ timeout: 30_000 });
+    await audit('taskforce-board');
+    await b.screenshot('90b-star-taskforce-board');
     await page.goto(`${b.webUrl}/#/subpackages/stars/pages/publicity/index`);
     await page.locator(`.cx-star-award-item[data-id="${applicationId}"] .cx-star-app-publicity`).first().waitFor({ timeout: 30_000 });
     await b.screenshot('91-star-publicity');
@@ -131,6 +141,8 @@ describe('journey: 创星申报 → 初审 → 复审 → 公示 → an anonymou
     });
     const detail = await asUser<StarApplicationDetail>('demo-secretary', `/v1/star-applications/${applicationId}`);
     expect(detail.body.application.status).toBe('publicity');
+    // The 复审 on the trail is the 专班's, not the district admin's.
+    expect(detail.body.history.find((e) => e.kind === 'district_approved')?.actorName).toBe('吴部长（组织部专班）');
     expect(detail.body.application.openObjections ?? 0).toBe(0);
     expect(detail.body.items[0].photos).toHaveLength(1);
     expect(violations).toEqual([]);

@@ -128,7 +128,8 @@ export default defineAppConfig({
       ],
     },
     {
-      // 评星定级: 创星申报 (self-assessment with evidence), 初审 / 复审 and 授星, the 公示 board with objections, 撤星.
+      // 评星定级: 创星申报 (self-assessment with evidence), 初审 / 复审 and 授星, the 公示 board with objections, 撤星,
+      // the 专班's progress board and the admin's 专班 editor.
       root: 'subpackages/stars',
       pages: [
         'pages/apply/index',
@@ -137,6 +138,8 @@ export default defineAppConfig({
         'pages/publicity/index',
         'pages/objections/index',
         'pages/withdrawals/index',
+        'pages/taskforce-board/index',
+        'pages/taskforces/index',
       ],
     },
     {

@@ -12,6 +12,7 @@ export const ROLES = [
   'inspector',
   'discipline',
   'station_handler',
+  'taskforce',
   'leader',
   'district_admin',
 ] as const;
@@ -32,6 +33,8 @@ export const ROLE_LABELS: Record<RoleValue, string> = {
   // The township's 纪（工）委 and the 亲清监察站: 廉情 letters go here, not to the 督导员.
   discipline: '纪检监察',
   station_handler: '民情气象站接待员',
+  // 一颗星一个专班: a functional department reviewing one star across the district (the binding names the star).
+  taskforce: '专班',
   leader: '县级领导',
   district_admin: '区委组织部管理员',
 };
@@ -50,6 +53,7 @@ export const ROLE_SCOPE_LEVELS: Record<OfficialRoleValue, readonly ScopeLevelVal
   township_staff: ['township'],
   inspector: ['township', 'district'],
   discipline: ['township', 'district'],
+  taskforce: ['district'],
   leader: ['township', 'district'],
   district_admin: ['district'],
 };

@@ -1,4 +1,4 @@
-import type { BranchType, Role, Scope, TownshipKind } from '@chuangxing/shared';
+import type { BranchType, Role, Scope, Star, TownshipKind } from '@chuangxing/shared';
 import type { Branch, Township } from '../features/org/org';
 import type { Binding, UserProfile } from '../platform/kernel/principal';
 
@@ -159,7 +159,7 @@ export function buildDemoData(): DemoData {
 
   const d = DEMO_DISTRICT.id;
   // The demo cadre gave a (made-up) work phone: the township's missing-branch list offers a call.
-  const people: { id: string; name: string; role: Role; scope?: Scope; label: string; phone?: string }[] = [
+  const people: { id: string; name: string; role: Role; scope?: Scope; label: string; phone?: string; star?: Star }[] = [
     { id: 'demo-resident', name: '王阿姨（居民）', role: 'resident', label: '任意社区居民' },
     {
       id: 'demo-cadre',
@@ -214,6 +214,23 @@ export function buildDemoData(): DemoData {
       scope: { level: 'township', districtId: d, townshipIds: ['wulibao', 'dehuajie'] },
       label: '五里堡街道、德化街街道',
     },
+    // 一颗星一个专班: the 政法委 reviews 平安法治星 across the district, the 组织部 支部过硬星.
+    {
+      id: 'demo-taskforce',
+      name: '郑主任（政法委专班）',
+      role: 'taskforce',
+      scope: { level: 'district', districtId: d },
+      star: 'safety_law',
+      label: '二七区 · 平安法治星专班',
+    },
+    {
+      id: 'demo-taskforce-zzb',
+      name: '吴部长（组织部专班）',
+      role: 'taskforce',
+      scope: { level: 'district', districtId: d },
+      star: 'branch_strong',
+      label: '二七区 · 支部过硬星专班',
+    },
     {
       id: 'demo-district-admin',
       name: '孙管理员（区委组织部）',
@@ -239,6 +256,7 @@ export function buildDemoData(): DemoData {
             role: p.role,
             scope: p.scope,
             scopeLabel: p.label,
+            ...(p.star ? { star: p.star } : {}),
             holderName: p.name,
             createdAt: SEED_TIME,
             createdBy: 'seed',

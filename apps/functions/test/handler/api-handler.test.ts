@@ -97,6 +97,8 @@ describe('API Gateway v2 events through the Lambda app', () => {
       'resident',
       'secretary',
       'station_handler',
+      'taskforce',
+      'taskforce',
       'township_staff',
       'township_staff',
     ]);

@@ -319,4 +319,16 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
     body: { strengths: '长板测试', weaknesses: '短板测试', baseline: '底板测试', version: 0 },
   },
   withdrawFiveStarCandidate: { path: '/v1/branches/jianxinnanjie/five-star-candidate/withdraw', body: { version: 1 } },
+  getStarTaskforces: { path: '/v1/star-taskforces' },
+  putStarTaskforces: {
+    path: '/v1/star-taskforces',
+    body: {
+      version: 0,
+      taskforces: ['branch_strong', 'safety_law', 'industry', 'ecology', 'civility', 'business', 'co_build', 'harmony'].map((star) => ({
+        star,
+        department: '测试部门',
+      })),
+    },
+  },
+  getStarTaskforceBoard: { path: '/v1/star-taskforces/safety_law/board' },
 };

@@ -134,6 +134,7 @@ export const DEMO = {
   inspector: 'demo-inspector',
   discipline: 'demo-discipline',
   station_handler: 'demo-station-handler',
+  taskforce: 'demo-taskforce',
   leader: 'demo-leader',
   district_admin: 'demo-district-admin',
 } as const;

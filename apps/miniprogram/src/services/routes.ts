@@ -166,6 +166,10 @@ export const PAGES = {
   starApplication: (id: string) => `/subpackages/stars/pages/application/index?id=${encodeURIComponent(id)}`,
   /** 评星审核: the applications awaiting the caller (初审 for township staff, 复审 for the district). */
   starReview: '/subpackages/stars/pages/review/index',
+  /** 专班进度: one star's progress per township (its 专班, and the district admin). */
+  starTaskforceBoard: (star?: string) => `/subpackages/stars/pages/taskforce-board/index${star ? `?star=${encodeURIComponent(star)}` : ''}`,
+  /** 专班设置: which department owns each star (district admin). */
+  starTaskforces: '/subpackages/stars/pages/taskforces/index',
   /** 星级公示: the district's board for officials; a resident's community (`branchId`, else the remembered one). */
   starPublicity: (branchId?: string) =>
     `/subpackages/stars/pages/publicity/index${branchId ? `?branchId=${encodeURIComponent(branchId)}` : ''}`,

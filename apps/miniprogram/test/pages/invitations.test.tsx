@@ -84,7 +84,8 @@ describe('invitations page: the form', () => {
     const { container } = render(<InvitationsPage />);
     await screen.findByText('生成邀请码');
 
-    expect(roleOptions(container)).toHaveLength(8);
+    expect(roleOptions(container)).toHaveLength(9);
+    expect(roleOptions(container)).toContain('专班');
     expect(roleOptions(container)).toContain('县级领导');
     expect(roleOptions(container)).toContain('区委组织部管理员');
     expect(roleOptions(container)).toContain('纪检监察');
@@ -167,6 +168,35 @@ describe('invitations page: the form', () => {
       inviteeName: '周领导',
       role: 'leader',
       scope: { level: 'township', districtId: 'erqi', townshipIds: ['wulibao', 'houzhai'] },
+      expiresInHours: 72,
+    });
+  });
+
+  it('district admin: a 专班 invitation names the one star it reviews, at 全区', async () => {
+    asAdmin();
+    const server = fakeApi({
+      'GET /v1/org/tree': { status: 200, body: makeOrgTree() },
+      'GET /v1/invitations': { status: 200, body: { invitations: [] } },
+      'POST /v1/invitations': created({ role: 'taskforce', star: 'safety_law' }),
+    });
+    const { container } = render(<InvitationsPage />);
+    await screen.findByText('生成邀请码');
+    typeName('郑主任');
+    expect(container.querySelector('.invite-star')).toBeNull();
+    fireEvent.click(screen.getByText('专班'));
+    expect(screen.getByText('全区：二七区')).toBeTruthy();
+    // No star yet: said beside the star chips, and nothing is sent.
+    fireEvent.click(screen.getByText('生成邀请码'));
+    expect(fieldOf(container, '负责的星').querySelector('.cx-field__error')?.textContent).toBe('请选择专班负责的星');
+    expect(server.calls('POST /v1/invitations')).toHaveLength(0);
+    fireEvent.click(screen.getByText('平安法治星'));
+    fireEvent.click(screen.getByText('生成邀请码'));
+    await screen.findByText('K7M3-Q9PX');
+    expect(server.calls('POST /v1/invitations')[0].body).toEqual({
+      inviteeName: '郑主任',
+      role: 'taskforce',
+      scope: { level: 'district', districtId: 'erqi' },
+      star: 'safety_law',
       expiresInHours: 72,
     });
   });

@@ -75,7 +75,7 @@ describe('评星审核 queue', () => {
     const server = fakeApi({ 'GET /v1/star-applications': errorReply(403, 'FORBIDDEN', '无权操作') });
     render(<ReviewQueuePage />);
     await waitFor(() =>
-      expect(el('.cx-state__message')?.textContent).toBe('评星审核由乡镇（街道）工作人员和区委组织部办理，您的身份不在其中'),
+      expect(el('.cx-state__message')?.textContent).toBe('评星审核由乡镇（街道）工作人员、各星专班和区委组织部办理，您的身份不在其中'),
     );
     expect(server.sent).toHaveLength(0);
   });

@@ -1,6 +1,6 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { OfficialRole, ScopeLevel } from '../enums';
+import { OfficialRole, ScopeLevel, Star } from '../enums';
 import { userText } from './user-text';
 
 /** Ids are seed slugs or ULIDs: short, URL-safe. */
@@ -54,6 +54,8 @@ export const RoleBinding = z.object({
   scope: Scope,
   /** Human-readable scope, e.g. "五里堡街道 · 建新南街社区". */
   scopeLabel: z.string(),
+  /** A 专班 (taskforce) binding reviews this one star across the district; no other role carries a star. */
+  star: z.optional(Star),
   /** Who holds it: their current name (an admin's list needs a person, not a user id). */
   holderName: z.optional(z.string()),
   /** The holder's work phone, in the bindings list of their supervisors only. */

@@ -1,6 +1,6 @@
 import '../zod-config';
 import * as z from 'zod/mini';
-import { ADMIN_ROLES, OfficialRole, ROLES, Role } from '../enums';
+import { ADMIN_ROLES, OfficialRole, ROLES, Role, Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, publicAccess, rolesAccess } from '../route';
 import { CODE_ALPHABET, Id, IsoDateTime, Name, RoleBinding, Scope } from './common.contract';
@@ -75,6 +75,8 @@ export const Invitation = z.object({
   role: OfficialRole,
   scope: Scope,
   scopeLabel: z.string(),
+  /** The star a 专班 invitation reviews. */
+  star: z.optional(Star),
   status: z.enum(INVITATION_STATUSES),
   expiresAt: IsoDateTime,
   createdAt: IsoDateTime,
@@ -88,6 +90,8 @@ export const CreateInvitationBody = z.strictObject({
   inviteeName: Name,
   role: OfficialRole,
   scope: Scope,
+  /** Required for a 专班 (taskforce): the one star it reviews across the district; refused for every other role. */
+  star: z.optional(Star),
   /** 1 hour to 30 days; defaults to 72 hours. */
   expiresInHours: z.optional(z.int().check(z.minimum(1), z.maximum(720))),
 });
@@ -111,6 +115,7 @@ export const InvitationPreview = z.object({
   inviteeName: z.string(),
   role: OfficialRole,
   scopeLabel: z.string(),
+  star: z.optional(Star),
   expiresAt: IsoDateTime,
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;

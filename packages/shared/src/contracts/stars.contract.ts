@@ -16,6 +16,7 @@ import {
   MyStarObjections,
   OpenStarWithdrawalBody,
   PutStarRulesBody,
+  PutStarTaskforcesBody,
   RecordBaselineStarsBody,
   ResolveStarObjectionBody,
   StarApplicationEvent,
@@ -23,6 +24,9 @@ import {
   StarObjectionPath,
   StarReviewContext,
   StarRules,
+  StarTaskforceBoard,
+  StarTaskforcePath,
+  StarTaskforces,
   StarWithdrawal,
   StarWithdrawalList,
   StarWithdrawalNotice,
@@ -221,8 +225,8 @@ export const starsRoutes = {
   listStarReviewQueue: defineRoute({
     method: 'GET',
     path: '/v1/star-applications',
-    summary: 'Applications at a stage (初审, 复审 or 公示) within the caller’s scope',
-    access: rolesAccess('township_staff', 'leader', 'district_admin'),
+    summary: 'Applications at a stage (初审, 复审 or 公示) within the caller’s scope (a 专班: its star across the district)',
+    access: rolesAccess('township_staff', 'taskforce', 'leader', 'district_admin'),
     query: StarReviewQueueQuery,
     responses: { 200: StarReviewQueue },
   }),
@@ -231,7 +235,7 @@ export const starsRoutes = {
     path: '/v1/star-applications/{applicationId}',
     summary:
       'An application: the self-assessment with evidence, its history, the caller’s moves and, for reviewers, what the product knows',
-    access: rolesAccess(...READERS),
+    access: rolesAccess(...READERS, 'taskforce'),
     params: StarApplicationPath,
     responses: { 200: StarApplicationDetail },
   }),
@@ -247,8 +251,9 @@ export const starsRoutes = {
   decideStarApplication: defineRoute({
     method: 'POST',
     path: '/v1/star-applications/{applicationId}/decisions',
-    summary: '初审 by the township, 复审 by the district (approve → 公示, or return with reasons), 授星 once 公示 has ended',
-    access: rolesAccess('township_staff', 'district_admin'),
+    summary:
+      '初审 by the township, 复审 by the star’s 专班 or the district (approve → 公示, or return with reasons), 授星 once 公示 has ended',
+    access: rolesAccess('township_staff', 'taskforce', 'district_admin'),
     params: StarApplicationPath,
     body: StarDecisionBody,
     responses: { 200: StarApplicationDetail, 409: ErrorBody },
@@ -257,7 +262,7 @@ export const starsRoutes = {
     method: 'GET',
     path: '/v1/star-rules',
     summary: 'The district’s 评星定级 settings (公示 working days)',
-    access: rolesAccess('township_staff', 'leader', 'district_admin'),
+    access: rolesAccess('township_staff', 'taskforce', 'leader', 'district_admin'),
     responses: { 200: StarRules },
   }),
   putStarRules: defineRoute({
@@ -272,7 +277,7 @@ export const starsRoutes = {
     method: 'GET',
     path: '/v1/star-publicity',
     summary: '公示 board: the district’s awards in 公示 (every official in the district)',
-    access: rolesAccess('cadre', 'secretary', 'township_staff', 'inspector', 'station_handler', 'leader', 'district_admin'),
+    access: rolesAccess('cadre', 'secretary', 'township_staff', 'inspector', 'station_handler', 'taskforce', 'leader', 'district_admin'),
     responses: { 200: StarPublicityBoard },
   }),
   presignStarEvidence: defineRoute({
@@ -314,8 +319,8 @@ export const starsRoutes = {
   listStarObjections: defineRoute({
     method: 'GET',
     path: '/v1/star-applications/{applicationId}/objections',
-    summary: 'The objections raised against an award in 公示 (district reviewers; anonymous objectors unnamed)',
-    access: rolesAccess('district_admin'),
+    summary: 'The objections raised against an award in 公示 (district reviewers and the star’s 专班; anonymous objectors unnamed)',
+    access: rolesAccess('taskforce', 'district_admin'),
     params: StarApplicationPath,
     responses: { 200: StarObjectionList },
   }),
@@ -386,5 +391,29 @@ export const starsRoutes = {
     params: AnnualStarReviewBranchPath,
     body: DecideAnnualStarReviewBody,
     responses: { 200: BranchHeldStars, 409: ErrorBody },
+  }),
+  /* 专班: which department owns each star, and a star's progress board */
+  getStarTaskforces: defineRoute({
+    method: 'GET',
+    path: '/v1/star-taskforces',
+    summary: '专班: which functional department owns each star',
+    access: rolesAccess('township_staff', 'taskforce', 'leader', 'district_admin'),
+    responses: { 200: StarTaskforces },
+  }),
+  putStarTaskforces: defineRoute({
+    method: 'PUT',
+    path: '/v1/star-taskforces',
+    summary: 'Assign every star its 专班 department (district admin; versioned)',
+    access: rolesAccess('district_admin'),
+    body: PutStarTaskforcesBody,
+    responses: { 200: StarTaskforces, 409: ErrorBody },
+  }),
+  getStarTaskforceBoard: defineRoute({
+    method: 'GET',
+    path: '/v1/star-taskforces/{star}/board',
+    summary: 'A star’s progress board per township: branches holding it, applications by status, open and overdue findings',
+    access: rolesAccess('taskforce', 'district_admin'),
+    params: StarTaskforcePath,
+    responses: { 200: StarTaskforceBoard },
   }),
 } as const;

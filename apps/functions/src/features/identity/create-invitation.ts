@@ -1,4 +1,4 @@
-import type { CreateInvitationBody, Role } from '@chuangxing/shared';
+import { type CreateInvitationBody, type Role, STAR_LABELS, type Star } from '@chuangxing/shared';
 import { bindingsFor, type Principal } from '../../platform/kernel/principal';
 import { codeFromRandom } from '../../platform/kernel/random-code';
 import type { IdentityPorts } from './identity.ports';
@@ -12,8 +12,8 @@ export async function createInvitation(
   allowed: readonly Role[],
   input: CreateInvitationBody,
 ): Promise<{ invitation: Invitation; code: string }> {
-  assertMayGrant(bindingsFor(principal, allowed), deps.districtId, input.role, input.scope);
-  const scopeLabel = await resolveScope(deps, input.scope);
+  assertMayGrant(bindingsFor(principal, allowed), deps.districtId, input.role, input.scope, input.star);
+  const scopeLabel = taskforceLabel(await resolveScope(deps, input.scope), input.star);
   const now = deps.clock.now();
   const code = codeFromRandom(deps.randomBytes, INVITATION_CODE_LENGTH);
   const invitation: Invitation = {
@@ -23,6 +23,7 @@ export async function createInvitation(
     role: input.role,
     scope: input.scope,
     scopeLabel,
+    ...(input.star ? { star: input.star } : {}),
     status: 'open',
     expiresAt: new Date(now.getTime() + (input.expiresInHours ?? DEFAULT_INVITATION_HOURS) * 3_600_000).toISOString(),
     createdAt: now.toISOString(),
@@ -30,4 +31,9 @@ export async function createInvitation(
   };
   await deps.invitations.create(invitation);
   return { invitation, code };
+}
+
+/** A 专班's scope names its star: "二七区 · 平安法治星专班". */
+function taskforceLabel(scopeLabel: string, star: Star | undefined): string {
+  return star ? `${scopeLabel} · ${STAR_LABELS[star]}专班` : scopeLabel;
 }

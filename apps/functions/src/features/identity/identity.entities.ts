@@ -35,7 +35,7 @@ export const identityEntities = {
     name: 'binding',
     key: ({ userId, bindingId }) => ({ pk: userPk(userId), sk: `${BINDING_PREFIX}${bindingId}` }),
     index: (b) => ({ gsi1pk: bindingsOf(b.scope.districtId), gsi1sk: `${townshipKeyOf(b.scope)}#${b.createdAt}#${b.bindingId}` }),
-    fields: ['bindingId', 'userId', 'role', 'scope', 'scopeLabel', 'holderName', 'createdAt', 'createdBy', 'revokedAt'],
+    fields: ['bindingId', 'userId', 'role', 'scope', 'scopeLabel', 'star', 'holderName', 'createdAt', 'createdBy', 'revokedAt'],
   }),
   /** The openid → user link that makes a first login unique. Stored as ever: keys, `userId`, `createdAt`, no `entity`. */
   openid: defineEntity<{ userId: string; createdAt: string }, { openid: string }>({
@@ -55,6 +55,7 @@ export const identityEntities = {
       'role',
       'scope',
       'scopeLabel',
+      'star',
       'status',
       'expiresAt',
       'createdAt',

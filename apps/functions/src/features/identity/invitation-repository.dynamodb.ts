@@ -72,6 +72,7 @@ export class DynamoInvitationRepository implements InvitationRepository {
         role: inv.role,
         scope: inv.scope,
         scopeLabel: inv.scopeLabel,
+        ...(inv.star ? { star: inv.star } : {}),
         holderName: person?.name ?? inv.inviteeName,
         createdBy: inv.createdBy,
       };

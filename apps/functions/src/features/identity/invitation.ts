@@ -1,4 +1,4 @@
-import { type Invitation as InvitationDto, type OfficialRole, ROLE_SCOPE_LEVELS, type Scope } from '@chuangxing/shared';
+import { type Invitation as InvitationDto, type OfficialRole, ROLE_SCOPE_LEVELS, type Scope, type Star } from '@chuangxing/shared';
 import { DomainError, forbiddenScope, invalid } from '../../platform/kernel/domain-error';
 import type { Binding } from '../../platform/kernel/principal';
 import { managesTownship } from '../../platform/kernel/principal';
@@ -10,6 +10,8 @@ export interface Invitation {
   role: OfficialRole;
   scope: Scope;
   scopeLabel: string;
+  /** A 专班 invitation names the one star it reviews. */
+  star?: Star;
   status: 'open' | 'redeemed' | 'revoked';
   expiresAt: string;
   createdAt: string;
@@ -40,7 +42,10 @@ export const TOWNSHIP_GRANTABLE: readonly OfficialRole[] = [
  * Checks that `inviter` (their admin bindings) may grant `role` at `scope` within `districtId`.
  * District admins grant anything in their district; township staff grant branch and township roles in their township.
  */
-export function assertMayGrant(adminBindings: Binding[], districtId: string, role: OfficialRole, scope: Scope): void {
+export function assertMayGrant(adminBindings: Binding[], districtId: string, role: OfficialRole, scope: Scope, star?: Star): void {
+  // A 专班 is bound to exactly one star; no other role carries one.
+  if (role === 'taskforce' && !star) throw invalid('body.star', '请选择专班负责的星', 'star_required');
+  if (role !== 'taskforce' && star) throw invalid('body.star', '只有专班绑定一颗星', 'star_not_allowed');
   if (!ROLE_SCOPE_LEVELS[role].includes(scope.level)) {
     throw invalid('body.scope.level', `该角色的管辖范围只能是：${ROLE_SCOPE_LEVELS[role].join('、')}`, 'scope_level_not_allowed');
   }

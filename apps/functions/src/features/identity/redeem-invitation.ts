@@ -18,7 +18,13 @@ export async function previewInvitation(
   if (!inv || inv.status === 'revoked') throw invalidCode();
   if (inv.status === 'redeemed') throw used();
   if (isExpired(inv, deps.clock.now())) throw expired();
-  return { inviteeName: inv.inviteeName, role: inv.role, scopeLabel: inv.scopeLabel, expiresAt: inv.expiresAt };
+  return {
+    inviteeName: inv.inviteeName,
+    role: inv.role,
+    scopeLabel: inv.scopeLabel,
+    ...(inv.star ? { star: inv.star } : {}),
+    expiresAt: inv.expiresAt,
+  };
 }
 
 /**

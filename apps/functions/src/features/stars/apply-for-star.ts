@@ -7,20 +7,23 @@ import {
   UPLOAD_LIMITS,
 } from '@chuangxing/shared';
 import { conflict, notFound } from '../../platform/kernel/domain-error';
-import type { Principal } from '../../platform/kernel/principal';
+import { filerBindingFor, type Principal } from '../../platform/kernel/principal';
 import { uploadFolder } from '../../platform/storage/upload-prefixes';
 import { verifyStoredPhotos } from '../../platform/storage/verify-stored-photos';
 import { catalogueInForce } from '../catalogue/catalogue.readers';
 import type { Branch } from '../org/org.readers';
 import { catalogueItems, checkAssessment, nextStarStatus, type StoredStarApplication, type StoredStarEvent } from './star-application';
 import { detailOf } from './star-presenters';
-import { starActorsFor } from './star-scope';
 import type { StarsPorts } from './stars.ports';
 
 /** The caller's own branch as its secretary; any other branch does not exist for them (404). */
 async function ownBranch(deps: StarsPorts, principal: Principal, allowed: readonly Role[], branchId: string): Promise<Branch> {
   const branch = await deps.org.getBranch(branchId);
-  if (!branch || branch.districtId !== deps.districtId || !starActorsFor(principal, allowed, deps.districtId, branch).includes('secretary'))
+  if (
+    !branch ||
+    branch.districtId !== deps.districtId ||
+    !filerBindingFor(principal, allowed.includes('secretary') ? ['secretary'] : [], deps.districtId, branch.id)
+  )
     throw notFound('支部');
   return branch;
 }

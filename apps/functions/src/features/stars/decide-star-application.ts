@@ -15,17 +15,17 @@ import {
   type StoredStarEvent,
 } from './star-application';
 import { applicationNotices, branchAudience } from './star-notices';
-import { starActorsFor } from './star-scope';
+import { isTaskforce, starActorsFor } from './star-scope';
 import type { StarsPorts } from './stars.ports';
 
-/** Whose step an application waits for. */
-const STEP_OWNER: Record<StoredStarApplication['status'], StarActor | undefined> = {
-  township_review: 'township',
-  returned: 'secretary',
-  district_review: 'district',
-  publicity: 'district',
-  awarded: undefined,
-  stopped: undefined,
+/** Whose step an application waits for: 复审 is the star's 专班's, with the district admin as the fallback. */
+const STEP_OWNERS: Record<StoredStarApplication['status'], readonly StarActor[]> = {
+  township_review: ['township'],
+  returned: ['secretary'],
+  district_review: ['taskforce', 'district'],
+  publicity: ['district'],
+  awarded: [],
+  stopped: [],
 };
 
 /** The district's holidays over the months a 公示 starting after `day` can meet. */
@@ -57,11 +57,14 @@ export async function decideStarApplication(
   const app = found.application;
   const branch = await deps.org.getBranch(app.branchId);
   if (!branch) throw notFound('支部');
-  const actors = starActorsFor(principal, allowed, deps.districtId, branch);
-  const owner = STEP_OWNER[app.status];
-  if (owner && !actors.includes(owner)) {
+  const actors = starActorsFor(principal, allowed, deps.districtId, branch, app.star);
+  const owners = STEP_OWNERS[app.status];
+  const owner = owners.find((o) => actors.includes(o));
+  if (owners.length && !owner) {
     // Township staff of another township reach here through a binding that does not cover the branch.
-    if (owner === 'township' && bindingsFor(principal, allowed).some((b) => b.role === 'township_staff')) throw forbiddenScope();
+    if (owners.includes('township') && bindingsFor(principal, allowed).some((b) => b.role === 'township_staff')) throw forbiddenScope();
+    // The 专班 of another star: the application is outside what it reviews.
+    if (owners.includes('taskforce') && isTaskforce(principal, allowed)) throw forbiddenScope();
     throw forbiddenRole();
   }
   if (app.version !== body.version) throw conflict('这份申报刚被他人处理过，请刷新后重试');

@@ -5,7 +5,7 @@ import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { reviewContext } from './review-context';
 import { publicityEnded } from './star-application';
 import { detailOf, summaryOf } from './star-presenters';
-import { overseesBranch, starActorsFor, starBranch } from './star-scope';
+import { overseesBranch, starActorsFor, starBranch, taskforceStars } from './star-scope';
 import type { StarsPorts } from './stars.ports';
 
 /** An application with its history, the caller's moves and, for overseers of the branch, the review context. */
@@ -17,10 +17,13 @@ export async function readStarApplication(
 ): Promise<StarApplicationDetail> {
   const found = await deps.applications.get(applicationId);
   if (!found) throw notFound('申报');
-  const branch = await starBranch(deps, principal, allowed, found.application.branchId);
+  const star = found.application.star;
+  const branch = await starBranch(deps, principal, allowed, found.application.branchId, star);
   const today = shanghaiDay(deps.clock.now());
-  const actors = starActorsFor(principal, allowed, deps.districtId, branch);
-  const context = overseesBranch(principal, allowed, branch) ? await reviewContext(deps, found.application, branch, today) : undefined;
+  const actors = starActorsFor(principal, allowed, deps.districtId, branch, star);
+  const context = overseesBranch(principal, allowed, branch, star)
+    ? await reviewContext(deps, found.application, branch, today)
+    : undefined;
   const detail = await detailOf(deps, found.application, found.history, actors, context);
   // 授星 is offered only once 公示 has ended and every objection is resolved.
   const awardable = publicityEnded(found.application, today) && !found.application.openObjections;
@@ -40,18 +43,31 @@ export async function listBranchStarApplications(
 
 const STAGE_STATUS = { township: 'township_review', district: 'district_review', publicity: 'publicity' } as const;
 
-/** Applications at a stage within the townships the caller's reviewer bindings reach (one index query each). */
+/**
+ * Applications at a stage within the townships the caller's reviewer bindings reach (one index query each); a 专班
+ * sees its star's across the district (one index query, filtered to the star).
+ */
 export async function listStarReviewQueue(
   deps: StarsPorts,
   principal: Principal,
   allowed: readonly Role[],
   stage: StarReviewStage,
 ): Promise<StarReviewQueue> {
-  const reach = reachableTownships(bindingsFor(principal, allowed), deps.districtId);
   const status = STAGE_STATUS[stage];
-  const apps =
+  const stars = taskforceStars(principal, allowed, deps.districtId);
+  const reach = reachableTownships(
+    bindingsFor(principal, allowed).filter((b) => b.role !== 'taskforce'),
+    deps.districtId,
+  );
+  const byReach =
     reach === 'all'
-      ? await deps.applications.listByStatus(deps.districtId, status)
-      : (await Promise.all([...reach].map((t) => deps.applications.listByStatus(deps.districtId, status, t)))).flat();
+      ? deps.applications.listByStatus(deps.districtId, status)
+      : Promise.all([...reach].map((t) => deps.applications.listByStatus(deps.districtId, status, t))).then((l) => l.flat());
+  let apps = await byReach;
+  if (stars.size && reach !== 'all') {
+    const seen = new Set(apps.map((a) => a.id));
+    const ofStars = (await deps.applications.listByStatus(deps.districtId, status)).filter((a) => stars.has(a.star) && !seen.has(a.id));
+    apps = [...apps, ...ofStars];
+  }
   return { stage, applications: apps.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).map(summaryOf) };
 }

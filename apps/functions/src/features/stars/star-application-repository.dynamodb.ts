@@ -16,7 +16,7 @@ import { NO_NOTICES, type NoticeWrites } from '../../platform/notify/notices';
 import type { StoredHeldStar, StoredHeldStarEvent } from './held-star';
 import { heldEventPut, heldStarPut } from './held-star-repository.dynamodb';
 import type { StoredStarApplication, StoredStarEvent } from './star-application';
-import type { StarApplicationRepository, StarRules } from './star-application-repository';
+import type { StarApplicationRepository, StarRules, StoredStarTaskforces } from './star-application-repository';
 import { starEntities as E } from './stars.entities';
 
 /** The application's open-objection counter is still `n` (absent counts as 0). */
@@ -156,6 +156,30 @@ export class DynamoStarApplicationRepository implements StarApplicationRepositor
           new PutCommand({ TableName: this.table, Item: E.rules.item({ districtId }, rules), ...expectVersion(expectedVersion) }),
         ),
       '设置已被他人修改，请刷新后重试',
+    );
+  }
+
+  async listInDistrict(districtId: string) {
+    const items = await queryGsi1<Item>(this.doc, this.table, E.districtIndex(districtId));
+    return items.map((i) => E.application.parse(i));
+  }
+
+  async getTaskforces(districtId: string): Promise<StoredStarTaskforces> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: E.taskforces.key({ districtId }), ConsistentRead: true }));
+    return res.Item ? E.taskforces.parse(res.Item) : { departments: [], version: 0 };
+  }
+
+  async putTaskforces(districtId: string, taskforces: StoredStarTaskforces, expectedVersion: number) {
+    await orConflict(
+      () =>
+        this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: E.taskforces.item({ districtId }, taskforces),
+            ...expectVersion(expectedVersion),
+          }),
+        ),
+      '专班设置已被他人修改，请刷新后重试',
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { StarApplicationStatus } from '@chuangxing/shared';
+import type { Star, StarApplicationStatus } from '@chuangxing/shared';
 import type { NoticeWrites } from '../../platform/notify/notices';
 import type { StoredHeldStar, StoredHeldStarEvent } from './held-star';
 import type { StoredStarApplication, StoredStarEvent } from './star-application';
@@ -11,6 +11,15 @@ export interface StarRules {
   annualReviewDate: string;
   /** 0 until first saved. */
   version: number;
+}
+
+/** Which department is each star's 专班 (as saved; stars never saved read with the defaults). */
+export interface StoredStarTaskforces {
+  departments: { star: Star; department: string }[];
+  /** 0 until first saved. */
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 export interface StarApplicationRepository {
@@ -37,7 +46,12 @@ export interface StarApplicationRepository {
   listForBranch(branchId: string): Promise<StoredStarApplication[]>;
   /** The district's applications in a status, optionally of one township (one index query). */
   listByStatus(districtId: string, status: StarApplicationStatus, townshipId?: string): Promise<StoredStarApplication[]>;
+  /** Every application of the district, in any status (one index query): the 专班's board. */
+  listInDistrict(districtId: string): Promise<StoredStarApplication[]>;
   getRules(districtId: string): Promise<StarRules>;
+  getTaskforces(districtId: string): Promise<StoredStarTaskforces>;
+  /** Conditional on the version read (0: never saved) → CONFLICT otherwise. */
+  putTaskforces(districtId: string, taskforces: StoredStarTaskforces, expectedVersion: number): Promise<void>;
   /** Conditional on the version read (0: never saved) → CONFLICT otherwise. */
   putRules(districtId: string, rules: StarRules, expectedVersion: number): Promise<void>;
 }

@@ -65,22 +65,27 @@ export interface StoredStarEvent {
   reasons?: { itemId: string; reason: string }[];
 }
 
-/** Who takes a step: the branch's secretary, the township (初审) or the district's 专班 (复审, 授星). */
-export type StarActor = 'secretary' | 'township' | 'district';
+/**
+ * Who takes a step: the branch's secretary, the township (初审), the star's 专班 (复审) or the district admin (复审
+ * as a fallback, and 授星).
+ */
+export type StarActor = 'secretary' | 'township' | 'taskforce' | 'district';
 export type StarMove = StarDecision | 'resubmit';
 
 /** Which actor may make which move in which status, the status it leads to and the event it records. */
-const MOVES: Record<StarApplicationStatus, Partial<Record<StarMove, { by: StarActor; to: StarApplicationStatus; kind: StarEventKind }>>> = {
+type Step = { by: readonly StarActor[]; to: StarApplicationStatus; kind: StarEventKind };
+const REVIEWERS: readonly StarActor[] = ['taskforce', 'district'];
+const MOVES: Record<StarApplicationStatus, Partial<Record<StarMove, Step>>> = {
   township_review: {
-    approve: { by: 'township', to: 'district_review', kind: 'township_approved' },
-    return: { by: 'township', to: 'returned', kind: 'township_returned' },
+    approve: { by: ['township'], to: 'district_review', kind: 'township_approved' },
+    return: { by: ['township'], to: 'returned', kind: 'township_returned' },
   },
-  returned: { resubmit: { by: 'secretary', to: 'township_review', kind: 'resubmitted' } },
+  returned: { resubmit: { by: ['secretary'], to: 'township_review', kind: 'resubmitted' } },
   district_review: {
-    approve: { by: 'district', to: 'publicity', kind: 'district_approved' },
-    return: { by: 'district', to: 'returned', kind: 'district_returned' },
+    approve: { by: REVIEWERS, to: 'publicity', kind: 'district_approved' },
+    return: { by: REVIEWERS, to: 'returned', kind: 'district_returned' },
   },
-  publicity: { award: { by: 'district', to: 'awarded', kind: 'awarded' } },
+  publicity: { award: { by: ['district'], to: 'awarded', kind: 'awarded' } },
   awarded: {},
   // Reached only through an upheld objection (star-objection.ts), and final.
   stopped: {},
@@ -103,13 +108,13 @@ export function nextStarStatus(
 ): { to: StarApplicationStatus; kind: StarEventKind } {
   const step = MOVES[status][move];
   if (!step) throw new DomainError('ILLEGAL_TRANSITION', `申报当前为「${STATUS_TEXT[status]}」，不能进行该操作，请刷新后重试`);
-  if (step.by !== actor) throw new DomainError('FORBIDDEN_ROLE', '这一步不由您审核');
+  if (!step.by.includes(actor)) throw new DomainError('FORBIDDEN_ROLE', '这一步不由您审核');
   return { to: step.to, kind: step.kind };
 }
 
 /** The moves `actor` may make now (the detail's `actions`). */
 export function movesFor(status: StarApplicationStatus, actors: readonly StarActor[]): StarMove[] {
-  return (Object.entries(MOVES[status]) as [StarMove, { by: StarActor }][]).filter(([, s]) => actors.includes(s.by)).map(([m]) => m);
+  return (Object.entries(MOVES[status]) as [StarMove, Step][]).filter(([, s]) => s.by.some((a) => actors.includes(a))).map(([m]) => m);
 }
 
 /** Every key task and veto item of the star in a catalogue version, in catalogue order. */

@@ -7,10 +7,11 @@ import type {
   Role,
   StarObjectionList,
 } from '@chuangxing/shared';
-import { conflict, forbiddenRole, notFound } from '../../platform/kernel/domain-error';
+import { conflict, forbiddenRole, forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { applicationAfterResolution, assertOpenToObjection, resolveObjection, type StoredStarObjection } from './star-objection';
+import { isTaskforce, taskforceStars } from './star-scope';
 import type { StarsPorts } from './stars.ports';
 
 type ObjectionPorts = Pick<StarsPorts, 'districtId' | 'clock' | 'ids' | 'applications' | 'objections' | 'hasher'>;
@@ -95,7 +96,7 @@ export async function listMyStarObjections(deps: ObjectionPorts, principal: Prin
   return { objections: mine.filter((o) => o.districtId === deps.districtId).map(myObjectionOf) };
 }
 
-// The 专班 of each star is not a role yet: the district admin reviews objections as it reviews every star.
+// The district admin resolves objections; the star's 专班 reads them beside its 复审.
 function assertDistrictReviewer(deps: Pick<StarsPorts, 'districtId'>, principal: Principal, allowed: readonly Role[]) {
   if (!isDistrictAdmin(bindingsFor(principal, allowed), deps.districtId)) throw forbiddenRole();
 }
@@ -106,9 +107,12 @@ export async function listStarObjections(
   allowed: readonly Role[],
   applicationId: string,
 ): Promise<StarObjectionList> {
-  assertDistrictReviewer(deps, principal, allowed);
+  const admin = isDistrictAdmin(bindingsFor(principal, allowed), deps.districtId);
+  if (!admin && !isTaskforce(principal, allowed)) throw forbiddenRole();
   const found = await deps.applications.get(applicationId);
   if (!found || found.application.districtId !== deps.districtId) throw notFound('申报');
+  // A 专班 reads the objections of its own star only.
+  if (!admin && !taskforceStars(principal, allowed, deps.districtId).has(found.application.star)) throw forbiddenScope();
   const objections = await deps.objections.listForApplication(applicationId);
   return {
     applicationId,

@@ -9,7 +9,7 @@ import type {
   StoredWithdrawalEvent,
 } from './held-star';
 import type { StoredStarApplication, StoredStarEvent } from './star-application';
-import type { StarRules } from './star-application-repository';
+import type { StarRules, StoredStarTaskforces } from './star-application-repository';
 import type { StoredStarObjection } from './star-objection';
 
 /**
@@ -18,6 +18,7 @@ import type { StoredStarObjection } from './star-objection';
  * - a branch's claim on a star (one each):  STARBRANCH#{branchId} / CLAIM#{star}  → the application id and client key
  * - the district's applications by status:  gsi1: STARAPPS#{districtId} / {status}#{townshipId}#{branchId}#{id}
  * - the district's 评星定级 settings:        STARRULES#{districtId} / RULES
+ * - which department is each star's 专班:   STARRULES#{districtId} / TASKFORCES
  * - a 公示 objection (beside its application): STARAPP#{applicationId} / OBJ#{id}
  * - an objector's objections (keyed hash):   STAROBJECTOR#{objectorKey} / KEY#{clientKey} → the objection
  * - a branch's stars, in one query:          STARHELD#{branchId} / HELD#{star} (held now) | ENDED#{star}#{day}#{wdId}
@@ -148,6 +149,12 @@ export const starEntities = {
     name: 'star-rules',
     key: ({ districtId }) => ({ pk: `STARRULES#${districtId}`, sk: 'RULES' }),
     fields: ['publicityWorkingDays', 'annualReviewDate', 'version'],
+  }),
+
+  taskforces: defineEntity<StoredStarTaskforces, { districtId: string }>({
+    name: 'star-taskforces',
+    key: ({ districtId }) => ({ pk: `STARRULES#${districtId}`, sk: 'TASKFORCES' }),
+    fields: ['departments', 'version', 'updatedAt', 'updatedBy'],
   }),
 
   heldStar: defineEntity<StoredHeldStar, { branchId: string; star: string }>({

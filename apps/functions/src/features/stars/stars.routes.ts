@@ -8,6 +8,7 @@ import { presignStarEvidence } from './presign-star-evidence';
 import { listBranchStarApplications, listStarReviewQueue, readStarApplication } from './read-star-applications';
 import { fileStarObjection, listMyStarObjections, listStarObjections, resolveStarObjection } from './star-objections';
 import { getBranchStarPublicity, getStarPublicityBoard, getStarRules, putStarRules } from './star-rules';
+import { getStarTaskforceBoard, getStarTaskforces, putStarTaskforces } from './star-taskforces';
 import { decideStarWithdrawal, listStarWithdrawals, openStarWithdrawal } from './star-withdrawals';
 import type { StarsPorts } from './stars.ports';
 
@@ -81,5 +82,14 @@ export const starsImplementations: RouteImpls<typeof starsRoutes, StarsPorts> = 
   decideAnnualStarReview: async ({ deps, principal, allowed, params, body }) => ({
     status: 200,
     body: await decideAnnualStarReview(deps, principal, allowed, params.year, params.branchId, body),
+  }),
+  getStarTaskforces: async ({ deps }) => ({ status: 200, body: await getStarTaskforces(deps) }),
+  putStarTaskforces: async ({ deps, principal, allowed, body }) => ({
+    status: 200,
+    body: await putStarTaskforces(deps, principal, allowed, body),
+  }),
+  getStarTaskforceBoard: async ({ deps, principal, allowed, params }) => ({
+    status: 200,
+    body: await getStarTaskforceBoard(deps, principal, allowed, params.star),
   }),
 };

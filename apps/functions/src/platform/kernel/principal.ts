@@ -1,4 +1,4 @@
-import type { Access, OfficialRole, Role, Scope } from '@chuangxing/shared';
+import type { Access, OfficialRole, Role, Scope, Star } from '@chuangxing/shared';
 
 export interface Binding {
   bindingId: string;
@@ -6,6 +6,8 @@ export interface Binding {
   role: OfficialRole;
   scope: Scope;
   scopeLabel: string;
+  /** Only a 专班 (taskforce) binding: the star it reviews across the district. */
+  star?: Star;
   /** The holder's name when the binding was made; reads show their current name (identity's PeopleReader). */
   holderName?: string;
   createdAt: string;

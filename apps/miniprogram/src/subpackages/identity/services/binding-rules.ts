@@ -21,12 +21,13 @@ export const TOWNSHIP_GRANTABLE_ROLES: readonly OfficialRole[] = [
   'inspector',
   'discipline',
 ];
-const DISTRICT_GRANTABLE_ROLES: readonly OfficialRole[] = [...TOWNSHIP_GRANTABLE_ROLES, 'leader', 'district_admin'];
+const DISTRICT_GRANTABLE_ROLES: readonly OfficialRole[] = [...TOWNSHIP_GRANTABLE_ROLES, 'taskforce', 'leader', 'district_admin'];
 
 /** A line under the role chips where the label alone could mislead: 廉情 letters go to 纪检监察, not the 督导员. */
 export const ROLE_HINTS: Partial<Record<OfficialRole, string>> = {
   discipline: '乡镇（街道）纪（工）委、亲清监察站：办理和统计廉情来信',
   inspector: '区委组织部督导组：四不两直暗访和问题清单销号',
+  taskforce: '一颗星一个专班：牵头部门复审全区该星的申报，查看该星进度',
 };
 
 /** The roles offered in the invitation form, in display order; empty for anyone who may not invite. */

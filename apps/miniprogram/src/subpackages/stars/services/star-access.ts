@@ -1,4 +1,4 @@
-import type { Me, Role, StarReviewStage } from '@chuangxing/shared';
+import type { Me, Role, Star, StarReviewStage } from '@chuangxing/shared';
 
 /**
  * Which parts of 评星 the caller is offered. Mirrors the contract's roles only to choose what to show; the server
@@ -23,11 +23,23 @@ export function isOfficial(me: Me | undefined): boolean {
   return active(me).length > 0 || Boolean(me?.roles.some((r) => r !== 'resident'));
 }
 
-/** The queue tabs: township staff do 初审, the district 复审 and 授星; leaders read every stage. */
+/** The stars the caller reviews as a 专班, in binding order. */
+export function taskforceStarsOf(me: Me | undefined): Star[] {
+  const stars: Star[] = [];
+  for (const b of active(me)) if (b.role === 'taskforce' && b.star && !stars.includes(b.star)) stars.push(b.star);
+  return stars;
+}
+
+/**
+ * The queue tabs: township staff do 初审, a 专班 复审 of its star (and follows its 公示), the district 复审 and 授星;
+ * leaders read every stage.
+ */
 export function reviewStages(me: Me | undefined): StarReviewStage[] {
   if (hasRole(me, 'district_admin') || hasRole(me, 'leader')) return ['district', 'township', 'publicity'];
-  if (hasRole(me, 'township_staff')) return ['township'];
-  return [];
+  const stages: StarReviewStage[] = [];
+  if (taskforceStarsOf(me).length) stages.push('district', 'publicity');
+  if (hasRole(me, 'township_staff')) stages.push('township');
+  return stages;
 }
 
 export const STAGE_LABELS: Record<StarReviewStage, string> = { township: '待初审', district: '待复审', publicity: '公示中' };

@@ -7,6 +7,9 @@ import {
   ROLE_LABELS,
   type Scope,
   type ScopeLevel,
+  STAR_LABELS,
+  STARS,
+  type Star,
   type TownshipSummary,
 } from '@chuangxing/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
@@ -37,13 +40,15 @@ export interface CreatedInvitation {
 }
 
 /** The form's fields, named as in the request body, so the server's field errors land next to them. */
-const FIELDS = ['inviteeName', 'role', 'scope', 'expiresInHours'] as const;
+const FIELDS = ['inviteeName', 'role', 'star', 'scope', 'expiresInHours'] as const;
 type Field = (typeof FIELDS)[number];
 type Problems = Partial<Record<Field | 'form', string>>;
 
 interface Draft {
   name: string;
   role?: OfficialRole;
+  /** A 专班 reviews one star: the invitation names it. */
+  star?: Star;
   level?: ScopeLevel;
   /** Township-level scope. */
   townshipIds: string[];
@@ -77,7 +82,8 @@ function localProblems(draft: Draft, scope: Scope | undefined): Problems {
   if (!name) problems.inviteeName = '请输入受邀人姓名';
   else if (name.length > NAME_MAX) problems.inviteeName = `姓名不能超过 ${NAME_MAX} 个字`;
   if (!draft.role) problems.role = '请选择角色';
-  else if (!scope) {
+  else if (draft.role === 'taskforce' && !draft.star) problems.star = '请选择专班负责的星';
+  if (draft.role && !scope) {
     if (draft.level === 'township') problems.scope = '请选择乡镇（街道）';
     else if (draft.level === 'branch') problems.scope = draft.branchTownshipId ? '请选择支部' : '请先选择乡镇（街道），再选择支部';
     else problems.scope = '请选择范围';
@@ -229,6 +235,7 @@ export function InvitationForm({
       inviteeName: draft.name.trim(),
       role: draft.role,
       scope,
+      ...(draft.role === 'taskforce' && draft.star ? { star: draft.star } : {}),
       expiresInHours: draft.hours,
     };
     setProblems({});
@@ -264,6 +271,20 @@ export function InvitationForm({
         {draft.role && ROLE_HINTS[draft.role] ? <Text className="invite-role-hint">{ROLE_HINTS[draft.role]}</Text> : null}
         <FieldProblem text={problems.role} />
       </View>
+
+      {draft.role === 'taskforce' ? (
+        <View className="cx-field invite-star">
+          <Text className="cx-field__label">负责的星</Text>
+          <ChoiceChips
+            itemClassName="cx-invite-star"
+            dataName="star"
+            choices={STARS.map((s) => ({ key: s, label: STAR_LABELS[s] }))}
+            isSelected={(s) => s === draft.star}
+            onPick={(star) => change({ star }, 'star')}
+          />
+          <FieldProblem text={problems.star} />
+        </View>
+      ) : null}
 
       {draft.role ? (
         <View className="cx-field invite-scope">

@@ -1,5 +1,5 @@
-import type { StarReviewStage } from '@chuangxing/shared';
-import { Text, View } from '@tarojs/components';
+import { STAR_LABELS, type StarReviewStage } from '@chuangxing/shared';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
@@ -12,7 +12,7 @@ import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
 import { ApplicationCard } from '../../components/application-card';
-import { reviewStages, STAGE_LABELS } from '../../services/star-access';
+import { reviewStages, STAGE_LABELS, taskforceStarsOf } from '../../services/star-access';
 import '../../stars.css';
 
 const EMPTY_TEXT: Record<StarReviewStage, string> = {
@@ -27,12 +27,14 @@ export default function ReviewQueuePage() {
   const session = useSession();
   const signedIn = Boolean(session.token);
   const stages = reviewStages(session.me);
+  // A 专班 sees only its own star's applications (the server filters); the page says which star that is.
+  const ownStars = taskforceStarsOf(session.me);
   const first = stages.find((s) => s === params.stage) ?? stages[0];
   const [stage, setStage] = useState<StarReviewStage | undefined>(first);
   const current = stage ?? first;
   const { state, reload } = useResource(
     async () => {
-      if (!current) throw failureError({ message: '评星审核由乡镇（街道）工作人员和区委组织部办理，您的身份不在其中' });
+      if (!current) throw failureError({ message: '评星审核由乡镇（街道）工作人员、各星专班和区委组织部办理，您的身份不在其中' });
       return expectStatus(await api.listStarReviewQueue({ query: { stage: current } }), 200);
     },
     [current, session.token],
@@ -47,6 +49,17 @@ export default function ReviewQueuePage() {
     );
   return (
     <PageRoot className="stars">
+      {ownStars.length ? (
+        <View className="cx-card cx-star-taskforce">
+          <Text className="stars-hint">您是{ownStars.map((s) => STAR_LABELS[s]).join('、')}专班，复审全区该星的申报</Text>
+          <Button
+            className="cx-btn cx-star-taskforce-board"
+            onClick={() => Taro.navigateTo({ url: PAGES.starTaskforceBoard(ownStars[0]) }).catch(() => undefined)}
+          >
+            查看专班进度
+          </Button>
+        </View>
+      ) : null}
       {stages.length > 1 ? (
         <ChoiceChips
           choices={stages.map((s) => ({ key: s, label: STAGE_LABELS[s] }))}
