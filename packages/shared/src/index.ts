@@ -2,6 +2,7 @@ import './zod-config';
 
 export * from './client';
 export * from './client-routes';
+export * from './contracts/appraisals.contract';
 export * from './contracts/catalogue.contract';
 export * from './contracts/common.contract';
 export * from './contracts/identity.contract';

@@ -1,4 +1,5 @@
 import './zod-config';
+import { appraisalsRoutes } from './contracts/appraisals.contract';
 import { catalogueRoutes } from './contracts/catalogue.contract';
 import { identityRoutes } from './contracts/identity.contract';
 import { inboxRoutes } from './contracts/inbox.contract';
@@ -29,6 +30,7 @@ export const routesByFeature = {
   inspections: inspectionsRoutes,
   'study-review': studyReviewRoutes,
   pledges: pledgesRoutes,
+  appraisals: appraisalsRoutes,
   learning: learningRoutes,
   news: newsRoutes,
   rankings: rankingsRoutes,
@@ -52,6 +54,7 @@ export const routes = {
   ...inspectionsRoutes,
   ...studyReviewRoutes,
   ...pledgesRoutes,
+  ...appraisalsRoutes,
   ...learningRoutes,
   ...newsRoutes,
   ...rankingsRoutes,

@@ -1,3 +1,4 @@
+import { appraisalsFeature } from '../features/appraisals/appraisals.feature';
 import { catalogueFeature } from '../features/catalogue/catalogue.feature';
 import { identityFeature } from '../features/identity/identity.feature';
 import { inboxFeature } from '../features/inbox/inbox.feature';
@@ -29,6 +30,7 @@ export const ALL_FEATURES: readonly FeatureModule[] = [
   inspectionsFeature,
   studyReviewFeature,
   pledgesFeature,
+  appraisalsFeature,
   learningFeature,
   newsFeature,
   rankingsFeature,

@@ -14,8 +14,8 @@ export const API_FUNCTIONS = {
   reports: ['reports'],
   /** 清风邮局: the only function that seals and opens writers' identities. */
   mailbox: ['mailbox'],
-  /** The branches' creation work: 创星计划 with 挂图作战, 学讲评, and 亮赛比 (亮承诺, 赛实绩). */
-  work: ['plans', 'study-review', 'pledges'],
+  /** The branches' creation work: 创星计划 with 挂图作战, 学讲评, and 亮赛比 (亮承诺, 赛实绩, 比干劲's 述职评议). */
+  work: ['plans', 'study-review', 'pledges', 'appraisals'],
   /** The township's field work: 每月一观摩 and 四不两直. */
   field: ['observations', 'inspections'],
   /** 每季度一评比. */
