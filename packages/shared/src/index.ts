@@ -18,6 +18,7 @@ export * from './contracts/observations.contract';
 export * from './contracts/org.contract';
 export * from './contracts/plans.contract';
 export * from './contracts/pledges.contract';
+export * from './contracts/ranking-export.contract';
 export * from './contracts/rankings.contract';
 export * from './contracts/rankings.schemas';
 export * from './contracts/reports.contract';

@@ -148,7 +148,7 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['GET', '/v1/rankings/{quarter}/honours', 'rankings'],
   ['POST', '/v1/rankings/{quarter}/versions/{version}/annotations', 'rankings'],
   ['POST', '/v1/rankings/{quarter}/versions/{version}/publish', 'rankings'],
-  ['GET', '/v1/rankings/{quarter}/export', 'rankings'],
+  ['GET', '/v1/rankings/{quarter}/export', 'ranking-export'],
   ['GET', '/v1/notices', 'inbox'],
   ['GET', '/v1/notices/unread', 'inbox'],
   ['POST', '/v1/notices/{noticeId}/read', 'inbox'],

@@ -12,6 +12,7 @@ import { observationsRoutes } from './contracts/observations.contract';
 import { orgRoutes } from './contracts/org.contract';
 import { plansRoutes } from './contracts/plans.contract';
 import { pledgesRoutes } from './contracts/pledges.contract';
+import { rankingExportRoutes } from './contracts/ranking-export.contract';
 import { rankingsRoutes } from './contracts/rankings.contract';
 import { reportsRoutes } from './contracts/reports.contract';
 import { starsRoutes } from './contracts/stars.contract';
@@ -34,6 +35,7 @@ export const routesByFeature = {
   learning: learningRoutes,
   news: newsRoutes,
   rankings: rankingsRoutes,
+  'ranking-export': rankingExportRoutes,
   inbox: inboxRoutes,
   stars: starsRoutes,
 } as const;
@@ -58,6 +60,7 @@ export const routes = {
   ...learningRoutes,
   ...newsRoutes,
   ...rankingsRoutes,
+  ...rankingExportRoutes,
   ...inboxRoutes,
   ...starsRoutes,
 } as const;

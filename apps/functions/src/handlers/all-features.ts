@@ -11,6 +11,7 @@ import { observationsFeature } from '../features/observations/observations.featu
 import { orgFeature } from '../features/org/org.feature';
 import { plansFeature } from '../features/plans/plans.feature';
 import { pledgesFeature } from '../features/pledges/pledges.feature';
+import { rankingExportFeature } from '../features/ranking-export/ranking-export.feature';
 import { rankingsFeature } from '../features/rankings/rankings.feature';
 import { reportsFeature } from '../features/reports/reports.feature';
 import { starsFeature } from '../features/stars/stars.feature';
@@ -34,6 +35,7 @@ export const ALL_FEATURES: readonly FeatureModule[] = [
   learningFeature,
   newsFeature,
   rankingsFeature,
+  rankingExportFeature,
   inboxFeature,
   starsFeature,
 ];

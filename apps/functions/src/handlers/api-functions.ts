@@ -20,6 +20,8 @@ export const API_FUNCTIONS = {
   field: ['observations', 'inspections'],
   /** 每季度一评比. */
   rankings: ['rankings'],
+  /** The ranking's XLSX export (the workbook writer moved out so the rankings bundle has room for 述职评议). */
+  exports: ['ranking-export'],
   /** 应知应会, 调查问卷 and 创星动态. */
   learning: ['learning', 'news'],
   /** 评星定级: 创星申报 with its review path, 公示 and objections, held stars and 撤星 (its own bundle: work had no room). */

@@ -291,3 +291,6 @@ export const AnnotateRankingBody = z.strictObject({
   revision: z.int().check(z.minimum(0)),
 });
 export const PublishRankingBody = z.strictObject({ revision: z.int().check(z.minimum(0)) });
+
+/** Who reads the quarterly rankings (each within their townships). */
+export const RANKING_READERS = ['township_staff', 'leader', 'district_admin'] as const;
