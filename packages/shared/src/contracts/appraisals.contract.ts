@@ -1,5 +1,6 @@
 import '../zod-config';
 import * as z from 'zod/mini';
+import { ROLES } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
 import { DayKey, Id, QuarterKey } from './common.contract';
@@ -157,8 +158,11 @@ export const AppraisalPath = z.strictObject({ townshipId: Id, quarter: QuarterKe
 export const AppraisalBranchPath = z.strictObject({ townshipId: Id, quarter: QuarterKey, branchId: Id });
 export const AppraisalTownshipPath = z.strictObject({ townshipId: Id });
 
-/** Everyone signed in is a resident: the server decides whether they are a designated representative. */
-const APPRAISAL_READERS = ['township_staff', 'secretary', 'resident', 'leader', 'district_admin'] as const;
+/**
+ * Everyone signed in is a resident, and any of them may hold a representative's code: these routes are open to
+ * every role, and the server decides (organiser, a secretary of the township, a seat holder; else 403/404).
+ */
+const ANY_SIGNED_IN = ROLES;
 
 export const appraisalsRoutes = {
   listAppraisals: defineRoute({
@@ -173,7 +177,7 @@ export const appraisalsRoutes = {
     method: 'GET',
     path: '/v1/townships/{townshipId}/appraisals/{quarter}',
     summary: '述职评议 session: form, 述职, the caller’s sheets, and results as the caller may see them',
-    access: rolesAccess(...APPRAISAL_READERS),
+    access: rolesAccess(...ANY_SIGNED_IN),
     params: AppraisalPath,
     responses: { 200: AppraisalSession },
   }),
@@ -208,7 +212,7 @@ export const appraisalsRoutes = {
     method: 'POST',
     path: '/v1/townships/{townshipId}/appraisals/{quarter}/seats',
     summary: 'A resident redeems a one-time code and becomes a representative of this session',
-    access: rolesAccess('resident'),
+    access: rolesAccess(...ANY_SIGNED_IN),
     params: AppraisalPath,
     body: RedeemSeatBody,
     responses: { 200: AppraisalSession, 409: ErrorBody },
@@ -217,7 +221,7 @@ export const appraisalsRoutes = {
     method: 'PUT',
     path: '/v1/townships/{townshipId}/appraisals/{quarter}/sheets/{branchId}',
     summary: 'A scorer submits or replaces their score sheet for one branch while scoring (idempotent, versioned)',
-    access: rolesAccess('township_staff', 'secretary', 'resident'),
+    access: rolesAccess(...ANY_SIGNED_IN),
     params: AppraisalBranchPath,
     body: AppraisalSheetBody,
     responses: { 200: AppraisalSession, 409: ErrorBody },

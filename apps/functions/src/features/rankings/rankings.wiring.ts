@@ -1,6 +1,7 @@
 import type { ScoringModelContent } from '@chuangxing/shared';
 import { DynamoVersionedDocumentStore } from '../../platform/dynamodb/versioned-document.dynamodb';
 import type { Wiring } from '../../platform/wiring';
+import { appraisalResultsReader } from '../appraisals/appraisals.wiring';
 import { bindingReader, peopleReader } from '../identity/identity.wiring';
 import { noticesPort } from '../inbox/inbox.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
@@ -40,6 +41,7 @@ export const scoringReaders = (w: Wiring): ScoringReaders => ({
   observationResults: observationResultsReader(w),
   findings: findingsReader(w),
   heldStars: heldStarsReader(w),
+  appraisals: appraisalResultsReader(w),
 });
 
 export const rankingsPorts = (w: Wiring): RankingsPorts => ({
