@@ -166,4 +166,29 @@ describe('述职评议 on DynamoDB Local', () => {
     expect((await reader.closedResults('demo-gwh', '2026-Q4'))?.find((r) => r.branchId === 'yingtaogou')?.score).toBe(81);
     expect(await reader.closedResults('demo-gwh', '2026-Q3')).toBeUndefined();
   });
+
+  it('the quarter’s ranking carries the frozen result as its 述职评议 component; a branch nobody scored has 无数据', async () => {
+    // The job stops between shards when its time runs short; pressing again resumes it (a loaded machine may need a few).
+    let run = await call('POST', '/v1/rankings/2026-Q4/runs', DEMO.district_admin, {});
+    for (let i = 0; i < 10 && run.status === 200 && !run.body.complete; i++)
+      run = await call('POST', '/v1/rankings/2026-Q4/runs', DEMO.district_admin, {});
+    expect([run.status, run.body.complete]).toEqual([200, true]);
+    const v = String(run.body.ranking.version);
+    const card = await stack.call('GET', '/v1/rankings/2026-Q4/branches/yingtaogou', {
+      token: await stack.tokenFor(DEMO.district_admin),
+      query: { version: v },
+    });
+    const appraisal = card.body.components.find((c: { component: string }) => c.component === 'appraisal');
+    expect(appraisal).toMatchObject({ score: 81, weight: 10, facts: { sheets: 3 } });
+    expect(appraisal.appliedWeight).toBeGreaterThan(0);
+    const unscored = (await call('GET', url, staff)).body.results.find((r: { score: number | null }) => r.score === null);
+    const none = await stack.call('GET', `/v1/rankings/2026-Q4/branches/${unscored.branchId}`, {
+      token: await stack.tokenFor(DEMO.district_admin),
+      query: { version: v },
+    });
+    expect(none.body.components.find((c: { component: string }) => c.component === 'appraisal')).toMatchObject({
+      score: null,
+      appliedWeight: 0,
+    });
+  });
 });
