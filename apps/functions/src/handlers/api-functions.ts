@@ -10,8 +10,8 @@ import type { FeatureName } from '@chuangxing/shared';
 export const API_FUNCTIONS = {
   /** Sign-in, people and the organisation, the standards, the 消息中心 and the API's own description. */
   core: ['meta', 'identity', 'org', 'catalogue', 'inbox'],
-  /** 每日一报告. */
-  reports: ['reports'],
+  /** 每日一报告, and the ranking's XLSX export (this bundle already carries the workbook writer; the rankings had no room). */
+  reports: ['reports', 'ranking-export'],
   /** 清风邮局: the only function that seals and opens writers' identities. */
   mailbox: ['mailbox'],
   /** The branches' creation work: 创星计划 with 挂图作战, 学讲评, and 亮赛比 (亮承诺, 赛实绩, 比干劲's 述职评议). */
@@ -20,8 +20,6 @@ export const API_FUNCTIONS = {
   field: ['observations', 'inspections'],
   /** 每季度一评比. */
   rankings: ['rankings'],
-  /** The ranking's XLSX export (the workbook writer moved out so the rankings bundle has room for 述职评议). */
-  exports: ['ranking-export'],
   /** 应知应会, 调查问卷 and 创星动态. */
   learning: ['learning', 'news'],
   /** 评星定级: 创星申报 with its review path, 公示 and objections, held stars and 撤星 (its own bundle: work had no room). */

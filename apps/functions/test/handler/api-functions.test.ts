@@ -58,7 +58,7 @@ const READ_SIDE = /\.(readers|wiring|entities|dynamodb)\.ts$|-repository\.ts$|^f
  * Contract types a function reads through another feature's reader: the ranking takes the daily deadline from the
  * reports; the export reads a ranking version (its readers and quarter path) from the rankings.
  */
-const READ_CONTRACTS: Partial<Record<ApiFunctionName, string[]>> = { rankings: ['reports.schemas.ts'], exports: ['rankings.schemas.ts'] };
+const READ_CONTRACTS: Partial<Record<ApiFunctionName, string[]>> = { rankings: ['reports.schemas.ts'], reports: ['rankings.schemas.ts'] };
 const SHARED_DOMAIN = new Set([
   'features/identity/load-principal.ts',
   'features/catalogue/catalogue.ts',

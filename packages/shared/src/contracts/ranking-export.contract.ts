@@ -3,7 +3,7 @@ import { defineRoute, rolesAccess } from '../route';
 import { FileBody } from './common.contract';
 import { QuarterPath, RANKING_READERS, VersionQuery } from './rankings.schemas';
 
-/** The ranking's XLSX export: its own API function, so the rankings bundle carries no workbook writer. */
+/** The ranking's XLSX export: served apart from the rankings (by the reports function), so that bundle carries no workbook writer. */
 export const rankingExportRoutes = {
   exportRanking: defineRoute({
     method: 'GET',
