@@ -521,6 +521,8 @@ describe('HTTP API', () => {
     // Spot checks against the contract's paths: a feature's routes go where api-functions.ts puts the feature.
     expect(fnOfKey.get('GET /v1/rankings/{quarter}')).toBe('rankings');
     expect(fnOfKey.get('PUT /v1/scoring/draft')).toBe('rankings');
+    // The export runs where the workbook writer already is, so the rankings bundle has room.
+    expect(fnOfKey.get('GET /v1/rankings/{quarter}/export')).toBe('reports');
     expect(fnOfKey.get('GET /v1/questionnaires/{questionnaireId}')).toBe('learning');
     expect(fnOfKey.get('POST /v1/uploads/news')).toBe('learning');
     expect(fnOfKey.get('GET /v1/me')).toBe('core');

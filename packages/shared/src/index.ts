@@ -2,6 +2,7 @@ import './zod-config';
 
 export * from './client';
 export * from './client-routes';
+export * from './contracts/appraisals.contract';
 export * from './contracts/catalogue.contract';
 export * from './contracts/common.contract';
 export * from './contracts/creation-plans.contract';
@@ -19,6 +20,7 @@ export * from './contracts/observations.contract';
 export * from './contracts/org.contract';
 export * from './contracts/plans.contract';
 export * from './contracts/pledges.contract';
+export * from './contracts/ranking-export.contract';
 export * from './contracts/rankings.contract';
 export * from './contracts/rankings.schemas';
 export * from './contracts/reports.contract';

@@ -1,4 +1,5 @@
 import './zod-config';
+import { appraisalsRoutes } from './contracts/appraisals.contract';
 import { catalogueRoutes } from './contracts/catalogue.contract';
 import { creationPlansRoutes } from './contracts/creation-plans.contract';
 import { identityRoutes } from './contracts/identity.contract';
@@ -13,6 +14,7 @@ import { observationsRoutes } from './contracts/observations.contract';
 import { orgRoutes } from './contracts/org.contract';
 import { plansRoutes } from './contracts/plans.contract';
 import { pledgesRoutes } from './contracts/pledges.contract';
+import { rankingExportRoutes } from './contracts/ranking-export.contract';
 import { rankingsRoutes } from './contracts/rankings.contract';
 import { reportsRoutes } from './contracts/reports.contract';
 import { starsRoutes } from './contracts/stars.contract';
@@ -31,9 +33,11 @@ export const routesByFeature = {
   inspections: inspectionsRoutes,
   'study-review': studyReviewRoutes,
   pledges: pledgesRoutes,
+  appraisals: appraisalsRoutes,
   learning: learningRoutes,
   news: newsRoutes,
   rankings: rankingsRoutes,
+  'ranking-export': rankingExportRoutes,
   inbox: inboxRoutes,
   stars: starsRoutes,
   'creation-plans': creationPlansRoutes,
@@ -56,9 +60,11 @@ export const routes = {
   ...inspectionsRoutes,
   ...studyReviewRoutes,
   ...pledgesRoutes,
+  ...appraisalsRoutes,
   ...learningRoutes,
   ...newsRoutes,
   ...rankingsRoutes,
+  ...rankingExportRoutes,
   ...inboxRoutes,
   ...starsRoutes,
   ...creationPlansRoutes,

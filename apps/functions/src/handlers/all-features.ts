@@ -1,3 +1,4 @@
+import { appraisalsFeature } from '../features/appraisals/appraisals.feature';
 import { catalogueFeature } from '../features/catalogue/catalogue.feature';
 import { creationPlansFeature } from '../features/creation-plans/creation-plans.feature';
 import { identityFeature } from '../features/identity/identity.feature';
@@ -12,6 +13,7 @@ import { observationsFeature } from '../features/observations/observations.featu
 import { orgFeature } from '../features/org/org.feature';
 import { plansFeature } from '../features/plans/plans.feature';
 import { pledgesFeature } from '../features/pledges/pledges.feature';
+import { rankingExportFeature } from '../features/ranking-export/ranking-export.feature';
 import { rankingsFeature } from '../features/rankings/rankings.feature';
 import { reportsFeature } from '../features/reports/reports.feature';
 import { starsFeature } from '../features/stars/stars.feature';
@@ -31,9 +33,11 @@ export const ALL_FEATURES: readonly FeatureModule[] = [
   inspectionsFeature,
   studyReviewFeature,
   pledgesFeature,
+  appraisalsFeature,
   learningFeature,
   newsFeature,
   rankingsFeature,
+  rankingExportFeature,
   inboxFeature,
   starsFeature,
   creationPlansFeature,

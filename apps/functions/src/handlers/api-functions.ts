@@ -10,12 +10,12 @@ import type { FeatureName } from '@chuangxing/shared';
 export const API_FUNCTIONS = {
   /** Sign-in, people and the organisation, the standards, the 消息中心 and the API's own description. */
   core: ['meta', 'identity', 'org', 'catalogue', 'inbox'],
-  /** 每日一报告. */
-  reports: ['reports'],
+  /** 每日一报告, and the ranking's XLSX export (this bundle already carries the workbook writer; the rankings had no room). */
+  reports: ['reports', 'ranking-export'],
   /** 清风邮局: the only function that seals and opens writers' identities. */
   mailbox: ['mailbox'],
-  /** The branches' creation work: 创星计划 with 挂图作战, 学讲评, and 亮赛比 (亮承诺, 赛实绩). */
-  work: ['plans', 'study-review', 'pledges'],
+  /** The branches' creation work: 创星计划 with 挂图作战, 学讲评, and 亮赛比 (亮承诺, 赛实绩, 比干劲's 述职评议). */
+  work: ['plans', 'study-review', 'pledges', 'appraisals'],
   /** The township's field work: 每月一观摩 and 四不两直. */
   field: ['observations', 'inspections'],
   /** 每季度一评比. */

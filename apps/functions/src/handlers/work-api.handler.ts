@@ -1,3 +1,4 @@
+import { appraisalsFeature } from '../features/appraisals/appraisals.feature';
 import { plansFeature } from '../features/plans/plans.feature';
 import { pledgesFeature } from '../features/pledges/pledges.feature';
 import { studyReviewFeature } from '../features/study-review/study-review.feature';
@@ -7,4 +8,5 @@ export const handler = createApiHandler('work', {
   plans: plansFeature,
   'study-review': studyReviewFeature,
   pledges: pledgesFeature,
+  appraisals: appraisalsFeature,
 });

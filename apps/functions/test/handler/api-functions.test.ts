@@ -54,8 +54,11 @@ const featureOf = (file: string) => /^features\/([^/]+)\//.exec(file)?.[1];
 /** What a function may carry of a feature it does not serve: how to read it (readers, wiring, entities, adapters, its domain types). */
 const READ_SIDE = /\.(readers|wiring|entities|dynamodb)\.ts$|-repository\.ts$|^features\/[^/]+\/cached-[a-z-]+\.ts$/;
 /** Domain every function may need: authenticating the caller, the standards in force, an org or letter type's helpers. */
-/** Contract types a function reads through another feature's reader: the ranking takes the daily deadline from the reports. */
-const READ_CONTRACTS: Partial<Record<ApiFunctionName, string[]>> = { rankings: ['reports.schemas.ts'] };
+/**
+ * Contract types a function reads through another feature's reader: the ranking takes the daily deadline from the
+ * reports; the export reads a ranking version (its readers and quarter path) from the rankings.
+ */
+const READ_CONTRACTS: Partial<Record<ApiFunctionName, string[]>> = { rankings: ['reports.schemas.ts'], reports: ['rankings.schemas.ts'] };
 const SHARED_DOMAIN = new Set([
   'features/identity/load-principal.ts',
   'features/catalogue/catalogue.ts',

@@ -45,6 +45,28 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
     body: { targets: { threeStar: 0, fourStar: 0, fiveStar: 0 }, keyDates: [], responsibleUnits: [], branchTargets: [], version: 0 },
   },
   getCreationProgress: { path: '/v1/creation-plans/2026/progress' },
+  listAppraisals: { path: '/v1/townships/demo-gwh/appraisals' },
+  getAppraisal: { path: '/v1/townships/demo-gwh/appraisals/2026-Q4' },
+  putAppraisal: {
+    path: '/v1/townships/demo-gwh/appraisals/2026-Q4',
+    body: {
+      date: '2026-12-20',
+      items: [{ id: 'duty', name: '履职尽责', maxPoints: 30 }],
+      weights: { committee: 50, secretaries: 30, residents: 20 },
+      residentSeats: 0,
+      version: 0,
+    },
+  },
+  transitionAppraisal: { path: '/v1/townships/demo-gwh/appraisals/2026-Q4/transition', body: { to: 'open', version: 1 } },
+  putAppraisalReport: {
+    path: '/v1/townships/demo-gwh/appraisals/2026-Q4/reports/yingtaogou',
+    body: { text: '本季度述职报告测试内容', version: 0 },
+  },
+  redeemAppraisalSeat: { path: '/v1/townships/demo-gwh/appraisals/2026-Q4/seats', body: { code: 'ABCD2345' } },
+  putAppraisalSheet: {
+    path: '/v1/townships/demo-gwh/appraisals/2026-Q4/sheets/yingtaogou',
+    body: { scores: { duty: 20 }, version: 0 },
+  },
   scheduleBackwards: { path: '/v1/plans/schedule-backwards', body: { evaluationDate: '2026-12-20', milestones: 3 } },
   getDistrictBoard: { path: '/v1/board/2026' },
   getTownshipBoard: { path: '/v1/townships/demo-gwh/board/2026' },

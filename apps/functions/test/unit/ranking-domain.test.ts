@@ -221,7 +221,28 @@ describe('a branch’s quarter', () => {
       ['dailyReport', 7857, 1765],
       ['letters', 6900, 1176],
       ['improvement', null, 0],
+      // No closed 述职评议: 无数据, its share goes back to the others.
+      ['appraisal', null, 0],
     ]);
+  });
+
+  it('a closed 述职评议 takes its share (10 of 100) of the total; the base and the other components are unchanged', () => {
+    const without = scoreBranch(ctx, branchInputs());
+    const card = scoreBranch(ctx, branchInputs({ appraisal: { score: 90, sheets: 5 } }));
+    // (587260 × 90 + 9000 × 10 × 100) / (85 × 90 + 1000) = 7150.68 → 7151, less 12 points.
+    expect([card.base, card.total]).toEqual([without.base, 5951]);
+    expect(card.components.find((c) => c.component === 'appraisal')).toMatchObject({
+      score: 9000,
+      weight: 10,
+      applied: 1156,
+      facts: { sheets: 5 },
+    });
+    // A model published before the share existed ranks as it did.
+    const old = scoreBranch(
+      { ...ctx, model: { ...ctx.model, appraisalShare: undefined } },
+      branchInputs({ appraisal: { score: 90, sheets: 5 } }),
+    );
+    expect([old.total, old.components.find((c) => c.component === 'appraisal')?.applied]).toEqual([without.total, 0]);
   });
 
   it('with a previous quarter the change counts (不比基础比变化)', () => {

@@ -1,7 +1,6 @@
 import '../zod-config';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
-import { FileBody } from './common.contract';
 import {
   AnnotateRankingBody,
   BranchScorecard,
@@ -12,6 +11,7 @@ import {
   PublishScoringBody,
   PutScoringDraftBody,
   QuarterPath,
+  RANKING_READERS,
   RankingQuery,
   RankingRun,
   RankingVersion,
@@ -27,8 +27,6 @@ import {
   VersionQuery,
 } from './rankings.schemas';
 
-/** Who reads the quarterly rankings (each within their townships). */
-const RANKING_READERS = ['township_staff', 'leader', 'district_admin'] as const;
 /**
  * The published ranking is read in the open (亮赛比, 比学赶超): a branch's secretary and cadres also read their
  * township's list, star map and honours, their own branch's scorecard, and the scoring model they are ranked by.
@@ -159,15 +157,5 @@ export const rankingsRoutes = {
     params: RankingVersionPath,
     body: PublishRankingBody,
     responses: { 200: RankingVersion, 409: ErrorBody },
-  }),
-  exportRanking: defineRoute({
-    method: 'GET',
-    path: '/v1/rankings/{quarter}/export',
-    summary: 'The published ranking (or a named version) as an XLSX workbook',
-    access: rolesAccess(...RANKING_READERS),
-    params: QuarterPath,
-    query: VersionQuery,
-    produces: 'xlsx',
-    responses: { 200: FileBody },
   }),
 } as const;

@@ -11,7 +11,7 @@ import { userText } from './user-text';
 
 /** `2026-Q4` */
 
-export const SCORE_COMPONENTS = ['keyTasks', 'observation', 'dailyReport', 'letters', 'improvement'] as const;
+export const SCORE_COMPONENTS = ['keyTasks', 'observation', 'dailyReport', 'letters', 'improvement', 'appraisal'] as const;
 export const ScoreComponent = z.enum(SCORE_COMPONENTS);
 export type ScoreComponent = z.infer<typeof ScoreComponent>;
 export const SCORE_COMPONENT_LABELS: Record<ScoreComponent, string> = {
@@ -20,6 +20,7 @@ export const SCORE_COMPONENT_LABELS: Record<ScoreComponent, string> = {
   dailyReport: '每日一报告',
   letters: '来信三率',
   improvement: '进步幅度（比变化）',
+  appraisal: '述职评议（比干劲）',
 };
 
 const Percent = z.int().check(z.minimum(0, '不能小于 0'), z.maximum(100, '不能大于 100'));
@@ -28,6 +29,12 @@ const Percent = z.int().check(z.minimum(0, '不能小于 0'), z.maximum(100, '�
 export const ScoringModelContent = z
   .strictObject({
     weights: z.strictObject({ keyTasks: Percent, observation: Percent, dailyReport: Percent, letters: Percent, improvement: Percent }),
+    /**
+     * 述职评议's share of the total (points out of 100; the five weights share the rest in their proportions). A
+     * branch without a closed session that quarter has no such component (无数据, not 0). Absent in models
+     * published before it existed: 0.
+     */
+    appraisalShare: z.optional(z.int().check(z.minimum(0, '不能小于 0'), z.maximum(50, '不宜超过 50'))),
     /** How the 三率 combine into the letters component (sum 100). */
     letterRateWeights: z.strictObject({ response: Percent, resolution: Percent, satisfaction: Percent }),
     /** A late daily report counts for this share of an on-time one. */
@@ -69,6 +76,8 @@ export type ScoringModelContent = z.infer<typeof ScoringModelContent>;
 /** The documented defaults (version 0, in force until the district publishes its own; see docs/ranking.md). */
 export const DEFAULT_SCORING_MODEL: ScoringModelContent = {
   weights: { keyTasks: 35, observation: 25, dailyReport: 15, letters: 10, improvement: 15 },
+  // A modest share (a rule the product adds; configurable): peers' and residents' judgement beside the facts.
+  appraisalShare: 10,
   letterRateWeights: { response: 30, resolution: 30, satisfaction: 40 },
   lateReportCreditPercent: 50,
   deductions: { openFinding: 2, overdueFinding: 5, cap: 20 },
@@ -291,3 +300,6 @@ export const AnnotateRankingBody = z.strictObject({
   revision: z.int().check(z.minimum(0)),
 });
 export const PublishRankingBody = z.strictObject({ revision: z.int().check(z.minimum(0)) });
+
+/** Who reads the quarterly rankings (each within their townships). */
+export const RANKING_READERS = ['township_staff', 'leader', 'district_admin'] as const;

@@ -266,6 +266,8 @@ export interface BranchInputs {
   heldStars: Star[];
   /** The base score of the previous quarter's published ranking (hundredths), if any. */
   previousBase: number | null;
+  /** The quarter's closed 述职评议 result (0–100), if the branch has one. */
+  appraisal?: { score: number; sheets: number };
 }
 
 export function scoreBranch(ctx: ScoreContext, i: BranchInputs): Scorecard {
@@ -296,8 +298,16 @@ export function scoreBranch(ctx: ScoreContext, i: BranchInputs): Scorecard {
     weight: w.improvement,
     facts: { previousBase: i.previousBase === null ? null : i.previousBase / 100, delta: delta === null ? null : delta / 100 },
   };
-  const all = [...parts, imp];
-  const overall = weighted(all);
+  // 述职评议 takes its share of the total; the other five share the rest (without a result, they keep it all).
+  const share = model.appraisalShare ?? 0;
+  const apr = {
+    component: 'appraisal' as const,
+    score: i.appraisal ? Math.round(i.appraisal.score * 100) : null,
+    weight: share,
+    facts: { sheets: i.appraisal?.sheets ?? null },
+  };
+  const all = [...parts, imp, apr];
+  const overall = weighted(all.map((p) => ({ score: p.score, weight: p === apr ? share * 100 : p.weight * (100 - share) })));
   const stars = starCards(i.branch.type, tasks, f.vetoes, i.targetStars, obs.perStar, model.starCompletionPercent, new Set(i.heldStars));
   return {
     branchId: i.branch.id,
@@ -356,6 +366,11 @@ export function heldOn(holdings: TownshipQuarterInputs['holdings'], day: string)
   return out;
 }
 
+const appraisalOf = (inputs: TownshipQuarterInputs, branchId: string) => {
+  const r = inputs.appraisal?.find((a) => a.branchId === branchId);
+  return r && r.score !== null ? { appraisal: { score: r.score, sheets: r.sheetCount } } : {};
+};
+
 /** Scores every branch of one township shard and ranks them within it. */
 export function scoreTownship(ctx: ScoreContext, inputs: TownshipQuarterInputs, previousBases: ReadonlyMap<string, number>): Scorecard[] {
   const byBranch = <T extends { branchId: string }>(rows: T[]) => {
@@ -386,6 +401,7 @@ export function scoreTownship(ctx: ScoreContext, inputs: TownshipQuarterInputs, 
       targetStars: plans.get(branch.id)?.targetStars ?? [],
       heldStars: held.get(branch.id) ?? [],
       previousBase: previousBases.get(branch.id) ?? null,
+      ...appraisalOf(inputs, branch.id),
     }),
   );
   cards.sort(compareCards);

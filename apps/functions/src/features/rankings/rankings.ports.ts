@@ -1,7 +1,6 @@
 import type { DailyRules } from '@chuangxing/shared';
 import type { Kernel } from '../../platform/kernel/kernel';
 import type { Notices } from '../../platform/notify/notices';
-import type { SpreadsheetWriter } from '../../platform/xlsx/spreadsheet';
 import type { BindingReader, PeopleReader } from '../identity/identity.readers';
 import type { OrgReader } from '../org/org.readers';
 import type { RankingRepository, ScoringModelStore } from './ranking-repository';
@@ -16,8 +15,6 @@ export interface RankingsPorts extends Kernel {
   /** The daily-report deadline decides the last day counted as due. */
   rules: { getDailyRules(districtId: string): Promise<DailyRules> };
   org: Pick<OrgReader, 'getBranch'>;
-  /** The ranking's export. */
-  spreadsheets: SpreadsheetWriter;
   /** Current names of the people who annotated a ranking. */
   people: PeopleReader;
   /** The leaders told of a published ranking. */

@@ -1,6 +1,5 @@
 import type { rankingsRoutes } from '@chuangxing/shared';
 import type { RouteImpls } from '../../platform/http/route-context';
-import { exportRanking } from './export-ranking';
 import * as rankings from './rankings';
 import type { RankingsPorts } from './rankings.ports';
 import * as scoring from './scoring-model';
@@ -51,9 +50,4 @@ export const rankingsImplementations: RouteImpls<typeof rankingsRoutes, Rankings
     status: 200,
     body: await rankings.publishRanking(deps, principal, allowed, params.quarter, params.version, body.revision),
   }),
-  /** The edge sends `base64` as the workbook's bytes (produces: 'xlsx'). */
-  exportRanking: async ({ deps, principal, allowed, params, query }) => {
-    const file = await exportRanking(deps, principal, allowed, params.quarter, query.version);
-    return { status: 200, body: { filename: file.filename, contentType: file.contentType, base64: file.bytes.toString('base64') } };
-  },
 };

@@ -1,7 +1,7 @@
 import type { ScoringModelContent } from '@chuangxing/shared';
 import { DynamoVersionedDocumentStore } from '../../platform/dynamodb/versioned-document.dynamodb';
 import type { Wiring } from '../../platform/wiring';
-import { xlsxWriter } from '../../platform/xlsx/xlsx-writer';
+import { appraisalResultsReader } from '../appraisals/appraisals.wiring';
 import { bindingReader, peopleReader } from '../identity/identity.wiring';
 import { noticesPort } from '../inbox/inbox.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
@@ -15,6 +15,7 @@ import type { RankingRepository, ScoringModelStore } from './ranking-repository'
 import { DynamoRankingRepository } from './ranking-repository.dynamodb';
 import { scoringModelEntities } from './rankings.entities';
 import type { RankingsPorts } from './rankings.ports';
+import { type RankingExportReader, rankingForExport } from './rankings.readers';
 import { type ScoringReaders, TownshipInputs } from './township-inputs';
 
 export const scoringModelStore = (w: Pick<Wiring, 'doc' | 'table' | 'once'>): ScoringModelStore =>
@@ -40,6 +41,7 @@ export const scoringReaders = (w: Wiring): ScoringReaders => ({
   observationResults: observationResultsReader(w),
   findings: findingsReader(w),
   heldStars: heldStarsReader(w),
+  appraisals: appraisalResultsReader(w),
 });
 
 export const rankingsPorts = (w: Wiring): RankingsPorts => ({
@@ -50,7 +52,12 @@ export const rankingsPorts = (w: Wiring): RankingsPorts => ({
   scoringInputs: w.once('scoring-inputs', () => new TownshipInputs(scoringReaders(w))),
   rules: dailyRulesReader(w),
   org: orgReader(w),
-  spreadsheets: xlsxWriter,
   users: bindingReader(w),
   notices: noticesPort(w),
 });
+
+/** The ranking as the export reads it (the same access rules as the rankings' own reads). */
+export const rankingExportReader = (w: Wiring): RankingExportReader => {
+  const deps = { districtId: w.kernel.districtId, rankings: rankingRepository(w), people: peopleReader(w) };
+  return { forExport: (principal, allowed, quarter, version) => rankingForExport(deps, principal, allowed, quarter, version) };
+};

@@ -1,4 +1,5 @@
 import type { BranchType, Star } from '@chuangxing/shared';
+import type { AppraisalScore } from '../appraisals/appraisals.readers';
 import type { LetterCounters } from '../mailbox/mailbox.readers';
 
 /**
@@ -102,6 +103,8 @@ export interface TownshipQuarterInputs {
   taskProgress: KeyTaskProgressRow[];
   /** Every awarded (or baseline) star of the township's branches, withdrawn ones included. */
   holdings: StarHolding[];
+  /** The quarter's closed 述职评议 results of the township; absent without a closed session (无数据, not 0). */
+  appraisal?: AppraisalScore[];
 }
 
 export interface ScoringInputs {

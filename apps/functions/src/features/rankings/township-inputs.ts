@@ -1,4 +1,5 @@
 import type { Star } from '@chuangxing/shared';
+import type { AppraisalResultsReader } from '../appraisals/appraisals.readers';
 import type { FindingsReader } from '../inspections/inspections.readers';
 import type { LetterCountersReader } from '../mailbox/mailbox.readers';
 import type { ObservationResultsReader } from '../observations/observations.readers';
@@ -20,6 +21,7 @@ export interface ScoringReaders {
   observationResults: ObservationResultsReader;
   findings: Pick<FindingsReader, 'listFindingsForTownship'>;
   heldStars: HeldStarsReader;
+  appraisals: AppraisalResultsReader;
 }
 
 /** Observers score 0–10; the ranking works in 0–100. Stars nobody scored are left out. */
@@ -91,19 +93,21 @@ export class TownshipInputs implements ScoringInputs {
     const branches = (await this.readers.org.listBranches(township.id))
       .map((b) => ({ id: b.id, name: b.name, type: b.type, createdAt: b.createdAt }))
       .sort((a, b) => a.id.localeCompare(b.id));
-    const [reportCounters, exemptions, letterCounters, plans, observations, findings, taskProgress, holdings] = await Promise.all([
-      this.readers.reportStats.quarterStatsOf(
-        branches.map((b) => b.id),
-        quarter,
-      ),
-      this.exemptions(districtId, quarter),
-      this.readers.letterCounters.countersForMonths(township.id, months),
-      this.readers.approvedPlans.listApproved(township.id, year),
-      this.observations(township.id, quarter),
-      this.readers.findings.listFindingsForTownship(township.id),
-      this.taskProgress(township.id, year),
-      this.readers.heldStars.holdingsOfTownship(districtId, township.id),
-    ]);
+    const [reportCounters, exemptions, letterCounters, plans, observations, findings, taskProgress, holdings, appraisal] =
+      await Promise.all([
+        this.readers.reportStats.quarterStatsOf(
+          branches.map((b) => b.id),
+          quarter,
+        ),
+        this.exemptions(districtId, quarter),
+        this.readers.letterCounters.countersForMonths(township.id, months),
+        this.readers.approvedPlans.listApproved(township.id, year),
+        this.observations(township.id, quarter),
+        this.readers.findings.listFindingsForTownship(township.id),
+        this.taskProgress(township.id, year),
+        this.readers.heldStars.holdingsOfTownship(districtId, township.id),
+        this.readers.appraisals.closedResults(township.id, quarter),
+      ]);
     return {
       township,
       branches,
@@ -115,6 +119,7 @@ export class TownshipInputs implements ScoringInputs {
       findings,
       taskProgress,
       holdings,
+      ...(appraisal ? { appraisal } : {}),
     };
   }
 }

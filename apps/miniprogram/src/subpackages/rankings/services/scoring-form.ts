@@ -12,7 +12,11 @@ export interface ScoringField {
 }
 
 export const SCORING_GROUPS: { key: ScoringField['group']; title: string; hint: string }[] = [
-  { key: 'weights', title: '各项权重', hint: '五项合计 100 分。某项本季度无数据时不计入，其权重按比例分给其他项。' },
+  {
+    key: 'weights',
+    title: '各项权重',
+    hint: '五项合计 100 分。某项本季度无数据时不计入，其权重按比例分给其他项。述职评议（比干劲）另占总分的一定比例（默认 10 分，可调），五项按比例分享其余部分；没有已结束的述职评议时不计入。',
+  },
   { key: 'letters', title: '来信三率', hint: '三率合成“来信三率”一项，三者合计 100。' },
   { key: 'reports', title: '每日一报告', hint: '迟交的日报按按时日报的一定比例计分。' },
   { key: 'deductions', title: '督导问题扣分', hint: '季度末仍未整改的督导问题从总分中扣除；逾期未整改扣得更多。' },
@@ -29,7 +33,10 @@ export const SCORING_GROUPS: { key: ScoringField['group']; title: string; hint: 
 ];
 
 export const SCORING_FIELDS: ScoringField[] = [
-  ...SCORE_COMPONENTS.map((c): ScoringField => ({ path: `weights.${c}`, label: SCORE_COMPONENT_LABELS[c], unit: '分', group: 'weights' })),
+  ...SCORE_COMPONENTS.filter((c) => c !== 'appraisal').map(
+    (c): ScoringField => ({ path: `weights.${c}`, label: SCORE_COMPONENT_LABELS[c], unit: '分', group: 'weights' }),
+  ),
+  { path: 'appraisalShare', label: '述职评议占总分', unit: '分', group: 'weights' },
   { path: 'letterRateWeights.response', label: '响应率', unit: '', group: 'letters' },
   { path: 'letterRateWeights.resolution', label: '解决率', unit: '', group: 'letters' },
   { path: 'letterRateWeights.satisfaction', label: '满意率', unit: '', group: 'letters' },
@@ -51,7 +58,8 @@ export function valuesOf(content: ScoringModelContent): ScoringValues {
   for (const f of SCORING_FIELDS) {
     const [a, b] = f.path.split('.');
     const v = b ? (content as unknown as Record<string, Record<string, number>>)[a][b] : (content as unknown as Record<string, number>)[a];
-    out[f.path] = String(v);
+    // A model published before 述职评议 counted has no share: 0.
+    out[f.path] = String(v ?? 0);
   }
   return out;
 }

@@ -45,6 +45,8 @@ function factsText(c: ComponentBreakdown): string {
       return f.previousBase === null || f.previousBase === undefined
         ? '上季度无排名，按无数据计'
         : `上季度基础分 ${n('previousBase')}，变化 ${n('delta')}`;
+    case 'appraisal':
+      return f.sheets === null || f.sheets === undefined ? '本季度无已结束的述职评议，按无数据计' : `述职评议评分表 ${n('sheets')} 份`;
   }
 }
 
@@ -93,6 +95,7 @@ const RADAR_LABELS: Record<ScoreComponent, string> = {
   dailyReport: '每日报告',
   letters: '来信三率',
   improvement: '进步幅度',
+  appraisal: '述职评议',
 };
 
 /**

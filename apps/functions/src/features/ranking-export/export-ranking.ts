@@ -10,8 +10,7 @@ import {
 import type { Principal } from '../../platform/kernel/principal';
 import type { ExportedFile } from '../../platform/xlsx/exported-file';
 import type { Cell } from '../../platform/xlsx/spreadsheet';
-import { rankingForExport } from './rankings';
-import type { RankingsPorts } from './rankings.ports';
+import type { RankingExportPorts } from './ranking-export.ports';
 
 const score = (h: number | null) => (h === null ? '无数据' : h / 100);
 
@@ -21,13 +20,13 @@ const score = (h: number | null) => (h === null ? '无数据' : h / 100);
  * The caller sees the townships in their scope; drafts only as the district admin.
  */
 export async function exportRanking(
-  deps: RankingsPorts,
+  deps: RankingExportPorts,
   principal: Principal,
   allowed: readonly Role[],
   quarter: string,
   version?: number,
 ): Promise<ExportedFile> {
-  const { version: v, header, cards, starMap } = await rankingForExport(deps, principal, allowed, quarter, version);
+  const { version: v, header, cards, starMap } = await deps.ranking.forExport(principal, allowed, quarter, version);
   const rows: Cell[][] = [
     [
       '区排名',

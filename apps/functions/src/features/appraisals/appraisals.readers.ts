@@ -1,0 +1,11 @@
+/** A closed session's frozen score per branch (0–100; null: nobody scored it), for the quarterly ranking. */
+export interface AppraisalScore {
+  branchId: string;
+  score: number | null;
+  sheetCount: number;
+}
+
+export interface AppraisalResultsReader {
+  /** The township's closed session of the quarter, or undefined when there is none (无数据, not 0). */
+  closedResults(townshipId: string, quarter: string): Promise<AppraisalScore[] | undefined>;
+}
