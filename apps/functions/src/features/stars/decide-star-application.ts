@@ -14,7 +14,6 @@ import {
   type StoredStarApplication,
   type StoredStarEvent,
 } from './star-application';
-import { applicationNotices, branchAudience } from './star-notices';
 import { isTaskforce, starActorsFor } from './star-scope';
 import type { StarsPorts } from './stars.ports';
 
@@ -112,22 +111,9 @@ export async function decideStarApplication(
       actorName: principal.user.displayName,
       sourceId: app.id,
     };
-    await transitionAndTell(deps, next, app.version, event, { held, event: heldEvent });
+    await deps.applications.transition(next, app.version, event, { held, event: heldEvent });
     return readStarApplication(deps, principal, allowed, applicationId);
   }
-  await transitionAndTell(deps, next, app.version, event);
+  await deps.applications.transition(next, app.version, event);
   return readStarApplication(deps, principal, allowed, applicationId);
-}
-
-/** The step and the branch's notices of it in one transaction; WeChat pushes only after it committed. */
-async function transitionAndTell(
-  deps: StarsPorts,
-  next: StoredStarApplication,
-  expectedVersion: number,
-  event: StoredStarEvent,
-  award?: Parameters<StarsPorts['applications']['transition']>[3],
-) {
-  const notices = deps.notices.stage(applicationNotices(await branchAudience(deps, next), next, event));
-  await deps.applications.transition(next, expectedVersion, event, award, notices);
-  await deps.notices.dispatch(notices);
 }

@@ -5,7 +5,6 @@ import { expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict } from '../../platform/kernel/domain-error';
-import { NO_NOTICES, type NoticeWrites } from '../../platform/notify/notices';
 import type {
   StoredAnnualDecision,
   StoredBaseline,
@@ -154,7 +153,6 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
     kept: StoredHeldStar[],
     lowered: Pick<HeldStarEnding, 'held' | 'ended'>[],
     event: StoredHeldStarEvent,
-    notices: NoticeWrites = NO_NOTICES,
   ) {
     const t = this.table;
     const still = (h: StoredHeldStar) => ({
@@ -178,7 +176,6 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
             })),
             ...lowered.flatMap((l) => this.endingWrites(l)),
             heldEventPut(t, decision.branchId, event),
-            ...notices.writes,
           ],
         }),
       );
@@ -215,13 +212,7 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
     ];
   }
 
-  async decideWithdrawal(
-    next: StoredStarWithdrawal,
-    expectedVersion: number,
-    event: StoredWithdrawalEvent,
-    ending?: HeldStarEnding,
-    notices: NoticeWrites = NO_NOTICES,
-  ) {
+  async decideWithdrawal(next: StoredStarWithdrawal, expectedVersion: number, event: StoredWithdrawalEvent, ending?: HeldStarEnding) {
     const t = this.table;
     const endingWrites = ending ? [...this.endingWrites(ending), heldEventPut(t, ending.held.branchId, ending.event)] : [];
     try {
@@ -237,7 +228,6 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
               },
             },
             ...endingWrites,
-            ...notices.writes,
           ],
         }),
       );

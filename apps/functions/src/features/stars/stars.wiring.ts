@@ -2,8 +2,6 @@ import { keyedHasher } from '../../platform/sealing/keyed-hasher.wiring';
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
-import { bindingReader } from '../identity/identity.wiring';
-import { noticesPort } from '../inbox/inbox.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
 import { integrityCasesReader, letterCountersReader } from '../mailbox/mailbox.wiring';
 import { observationResultsReader } from '../observations/observations.wiring';
@@ -34,6 +32,4 @@ export const starsPorts = (w: Wiring): StarsPorts => ({
   reports: reportRangeReader(w),
   letters: letterCountersReader(w),
   integrityCases: integrityCasesReader(w),
-  users: bindingReader(w),
-  notices: noticesPort(w),
 });
