@@ -1,3 +1,4 @@
+import { API_FUNCTION_NAMES } from '@chuangxing/functions/handlers/api-functions';
 import { METRIC_NAMES } from '@chuangxing/functions/platform/observability/metrics';
 import { describe, expect, it } from 'vitest';
 import { DEAD_LETTER_RETENTION_DAYS } from '../lib/function-parts';
@@ -22,7 +23,7 @@ const rankingQueue = idOf('AWS::SQS::Queue', 'RankingDeadLetters');
 
 describe('tracing and function roles', () => {
   it('every function traces actively with X-Ray', () => {
-    expect(functionIds).toHaveLength(10);
+    expect(functionIds).toHaveLength(API_FUNCTION_NAMES.length + 2);
     for (const id of functionIds) expect(props(id).TracingConfig, id).toEqual({ Mode: 'Active' });
   });
 
@@ -185,7 +186,7 @@ describe('dashboard', () => {
     const widgets = (JSON.parse(text) as { widgets: { type: string; properties: any }[] }).widgets;
     expect(widgets.map((w) => w.type)).toContain('alarm');
     const alarmWidget = widgets.find((w) => w.type === 'alarm')!;
-    expect(alarmWidget.properties.alarms).toHaveLength(7);
+    expect(alarmWidget.properties.alarms).toHaveLength(8);
     const series = widgets.filter((w) => w.type === 'metric').flatMap((w) => w.properties.metrics as unknown[][]);
     const flat = JSON.stringify(series);
     for (const id of [...functionIds, reminderQueue, rankingQueue]) expect(flat, id).toContain(`TOKEN(${id})`);
