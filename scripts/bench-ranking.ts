@@ -5,7 +5,8 @@
  *   Time, DynamoDB requests by operation, and peak memory of the job.
  * - Reports don't matter: the same 500 branches with 9 and with 90 real daily reports each (as stored by
  *   the report feature, counters consistent) → the same request count, because the job reads rollups only.
- * - Awarded stars: every branch holds a baseline of 2–5 stars, some won one in the quarter, a few lost one (撤星).
+ * - Awarded stars: every branch holds a baseline of 2–5 stars, some won one in the quarter, a few lost one (撤星);
+ *   every township closed its quarter's 述职评议 (比干劲) session.
  * - The floor: the job's DynamoDB requests are recorded and replayed raw through the SDK on an identically seeded
  *   table, in the job's causal order (scripts/bench/dynamo-replay.ts); the job's wall time is printed as a ratio.
  * Set BENCH_SIZES=5000 to skip the 50,000 run. Writes .artifacts/bench-ranking.json. A benchmark, not a test.
@@ -16,6 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { appraisalEntities } from '@chuangxing/functions/features/appraisals/appraisals.entities';
 import { inspectionEntities } from '@chuangxing/functions/features/inspections/inspections.entities';
 import { mailboxEntities } from '@chuangxing/functions/features/mailbox/mailbox.entities';
 import { observationResultItem } from '@chuangxing/functions/features/observations/observations.entities';
@@ -31,7 +33,7 @@ import { parseConfig } from '@chuangxing/functions/platform/config/config';
 import { createDocumentClient } from '@chuangxing/functions/platform/dynamodb/document-client';
 import { createTableInput } from '@chuangxing/functions/platform/dynamodb/table-definition';
 import { createWiring } from '@chuangxing/functions/platform/wiring';
-import { STAR_SETS } from '@chuangxing/shared';
+import { DEFAULT_APPRAISAL_FORM, STAR_SETS } from '@chuangxing/shared';
 import { installRequestCounter, record, replay, requestCounts } from './bench/dynamo-replay';
 
 const ROOT = resolve(__dirname, '..');
@@ -222,8 +224,49 @@ function districtItems(branches: number, quarter: string, months: string[], repo
       }
       items.push(...heldStarItems({ branchId: bid, townshipId: tid, type, months }, rand));
     }
+    items.push(appraisalItem(tid, n, quarter, months, rand));
   }
   return items;
+}
+
+/**
+ * 比干劲: the township's closed 述职评议 session of the quarter with its frozen results (as the appraisals feature stores
+ * it at close; one branch in ten unscored), which the ranking reads as a component.
+ */
+function appraisalItem(townshipId: string, n: number, quarter: string, months: string[], rand: (n: number) => number) {
+  const branches = Array.from({ length: n }, (_, b) => ({ id: `${townshipId}-b${String(b).padStart(2, '0')}`, name: `支部${b}` }));
+  const results = branches.map((b, i) => {
+    const scored = i % 10 !== 9;
+    const score = scored ? 60 + rand(4000) / 100 : null;
+    return {
+      branchId: b.id,
+      branchName: b.name,
+      score,
+      rank: null,
+      groups: { committee: score, secretaries: score, residents: null },
+      appliedWeights: scored ? { committee: 63, secretaries: 37, residents: 0 } : { committee: 0, secretaries: 0, residents: 0 },
+      sheetCount: scored ? 6 : 0,
+    };
+  });
+  const closedAt = `${months[2]}-25T08:00:00.000Z`;
+  return appraisalEntities.session.item(
+    { townshipId, quarter },
+    {
+      townshipId,
+      quarter,
+      date: `${months[2]}-20`,
+      state: 'closed',
+      version: 4,
+      ...DEFAULT_APPRAISAL_FORM,
+      seats: [],
+      branches,
+      sheetRev: results.length * 6,
+      results,
+      closedAt,
+      updatedAt: closedAt,
+      updatedBy: 'bench',
+    },
+  );
 }
 
 /**
