@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import type { MyStarObjections, StarApplicationDetail, StarObjectionList } from '@chuangxing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AxeViolation, blocking, runAxe } from './support/axe';
-import { ARTIFACTS, type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
+import { ARTIFACTS, type BrowserStack, loginAs, movableClock, startBrowserStack } from './support/browser-stack';
 import { drawJpeg } from './support/test-data';
 
-describe('journey: 创星申报 → 初审 → 复审 by the star’s 专班 → 公示 → an anonymous objection, dismissed with a reason', () => {
+describe('journey: 创星申报 → 初审 → 复审 by the star’s 专班 → 公示 → an anonymous objection, dismissed with a reason → 授星 → the ranking shows it', () => {
   let b: BrowserStack;
+  // The API's clock: 公示 lasts working days, so the journey moves it past them before 授星.
+  const clock = movableClock();
   beforeAll(async () => {
-    b = await startBrowserStack();
+    b = await startBrowserStack({ clock });
   });
   afterAll(async () => {
     await b?.stop();
@@ -145,6 +147,42 @@ describe('journey: 创星申报 → 初审 → 复审 by the star’s 专班 →
     expect(detail.body.history.find((e) => e.kind === 'district_approved')?.actorName).toBe('吴部长（组织部专班）');
     expect(detail.body.application.openObjections ?? 0).toBe(0);
     expect(detail.body.items[0].photos).toHaveLength(1);
+
+    // 6. 公示 has ended (the API's clock moves past its working days): 孙管理员 awards the star (授星) …
+    clock.advanceDays(14);
+    await loginAs(b, '孙管理员');
+    await page.goto(`${b.webUrl}/#/subpackages/stars/pages/application/index?id=${applicationId}`);
+    await page.locator('.cx-star-award').first().click({ timeout: 30_000 });
+    const awarded = page.waitForResponse((r) => r.url().endsWith(`/v1/star-applications/${applicationId}/decisions`));
+    await page.locator('.taro-modal__foot').locator('text=确定').last().click();
+    expect((await awarded).status()).toBe(200);
+    await page.locator('.cx-star-head-status', { hasText: '已授星' }).first().waitFor({ timeout: 30_000 });
+    const held = await asUser<{ level: number; held: { star: string; basis: string }[] }>(
+      'demo-secretary',
+      '/v1/branches/yingtaogou/stars',
+    );
+    expect(held.body.held).toEqual([expect.objectContaining({ star: 'branch_strong', basis: 'award' })]);
+
+    // … and the quarter's ranking, computed in 评比管理 the next day, counts it: the scorecard shows the star awarded. (A
+    // preview ranks as of the last day whose report deadline has passed, so a star awarded today counts from tomorrow.)
+    clock.advanceDays(1);
+    await loginAs(b, '孙管理员');
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(clock.now());
+    const quarter = `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+    await page.goto(`${b.webUrl}/#/subpackages/rankings/pages/review/index?quarter=${quarter}`);
+    await page.locator('.cx-review-run').first().click({ timeout: 30_000 });
+    await page.locator('.cx-review-draft').first().waitFor({ timeout: 90_000 });
+    const versions = await asUser<{ versions: { version: number; status: string }[] }>(
+      'demo-district-admin',
+      `/v1/rankings/${quarter}/versions`,
+    );
+    const draft = versions.body.versions.find((v) => v.status === 'draft');
+    expect(draft).toBeDefined();
+    await page.goto(
+      `${b.webUrl}/#/subpackages/rankings/pages/scorecard/index?quarter=${quarter}&branchId=yingtaogou&version=${draft?.version}`,
+    );
+    await page.locator('.cx-scorecard-star[data-star="branch_strong"][data-status="awarded"]').first().waitFor({ timeout: 30_000 });
+    await b.screenshot('94-star-awarded-in-ranking');
     expect(violations).toEqual([]);
   });
 });
