@@ -41,8 +41,6 @@ import { userText } from './user-text';
  * result is published (公示) for a number of working days, and only then is the star awarded (授星).
  */
 export const STAR_APPLICATION_LIMITS = { items: 60, photosPerItem: 6, note: 300, reason: 200 } as const;
-/** 公示 lasts this many working days unless the district sets another number. */
-export const DEFAULT_PUBLICITY_WORKING_DAYS = 5;
 
 /** `stopped`: an objection raised in 公示 was upheld, and the star is not awarded. */
 export const STAR_APPLICATION_STATUSES = ['township_review', 'returned', 'district_review', 'publicity', 'awarded', 'stopped'] as const;

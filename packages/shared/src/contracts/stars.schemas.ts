@@ -205,6 +205,9 @@ export const StarWithdrawalNotice = z.object({
 });
 export type StarWithdrawalNotice = z.infer<typeof StarWithdrawalNotice>;
 
+/** 公示 lasts this many working days unless the district sets another number. */
+export const DEFAULT_PUBLICITY_WORKING_DAYS = 5;
+
 /* ---------- the annual 评星定级 ---------- */
 
 /** The day of each year (MM-DD, Asia/Shanghai) from which the district confirms or lowers every branch's stars. */
