@@ -113,7 +113,11 @@ describe('journey: the district admin computes and publishes the quarter’s ran
     const src = await page.locator('.cx-scorecard-radar img').first().getAttribute('src');
     expect(src?.startsWith('data:image/png;base64,')).toBe(true);
     expect(await page.locator('.cx-scorecard-star').count()).toBe(5);
-    expect(await page.locator('.cx-scorecard-component').count()).toBe(5);
+    // Five components, and 述职评议 (比干劲) as the sixth: no closed session this quarter, so 无数据 rather than 0.
+    expect(await page.locator('.cx-scorecard-component').count()).toBe(6);
+    expect(await page.locator('.cx-scorecard-component[data-component="appraisal"] .cx-scorecard-component-score').textContent()).toBe(
+      '无数据',
+    );
     expect(await page.locator('.cx-scorecard-component[data-component="letters"] .cx-scorecard-component-score').textContent()).toBe(
       '100.0 分',
     );
