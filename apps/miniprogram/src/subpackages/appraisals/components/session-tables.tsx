@@ -53,9 +53,9 @@ export function ProgressTable({ session }: { session: AppraisalSession }) {
           <View key={p.branchId} className="appr-table__row cx-appr-progress-row" data-branch={p.branchId}>
             <Text className="appr-table__cell appr-table__cell--wide">{nameOf(p.branchId)}</Text>
             {SCORER_GROUPS.map((g) => (
-              <Text key={g} className="appr-table__cell" data-group={g}>
-                {p[g]} 份
-              </Text>
+              <View key={g} className="appr-table__cell cx-appr-count" data-group={g}>
+                <Text>{p[g]} 份</Text>
+              </View>
             ))}
           </View>
         ))}
