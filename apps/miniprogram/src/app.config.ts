@@ -143,6 +143,19 @@ export default defineAppConfig({
       ],
     },
     {
+      // 述职评议 (比干劲): the township's sessions, draft editor and moving on, codes, progress and results; a scorer's
+      // sheets; a secretary's 述职 and own result; a resident representative's 输入评议码.
+      root: 'subpackages/appraisals',
+      pages: [
+        'pages/sessions/index',
+        'pages/edit/index',
+        'pages/manage/index',
+        'pages/score/index',
+        'pages/mine/index',
+        'pages/redeem/index',
+      ],
+    },
+    {
       // 区乡村三级创建规划: the district's and a township's yearly plan (targets, key dates, units), read and edited.
       root: 'subpackages/creation-plans',
       pages: ['pages/edit/index'],

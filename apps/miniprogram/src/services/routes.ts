@@ -145,6 +145,24 @@ export const PAGES = {
   liaison: '/subpackages/liaison/pages/home/index',
   /** 包联 · a branch: record a visit (摸底调查 / 规划指导) and its 五星 candidacy. */
   liaisonBranch: (branchId: string) => `/subpackages/liaison/pages/branch/index?branchId=${encodeURIComponent(branchId)}`,
+  /** 述职评议 (比干劲): a township's sessions; `branchId` names the secretary's branch the cards open for. */
+  appraisals: (townshipId: string, branchId?: string) =>
+    `/subpackages/appraisals/pages/sessions/index?townshipId=${encodeURIComponent(townshipId)}${branchId ? `&branchId=${encodeURIComponent(branchId)}` : ''}`,
+  appraisalEdit: (townshipId: string, quarter: string) =>
+    `/subpackages/appraisals/pages/edit/index?townshipId=${encodeURIComponent(townshipId)}&quarter=${quarter}`,
+  appraisalManage: (townshipId: string, quarter: string) =>
+    `/subpackages/appraisals/pages/manage/index?townshipId=${encodeURIComponent(townshipId)}&quarter=${quarter}`,
+  appraisalScore: (townshipId: string, quarter: string) =>
+    `/subpackages/appraisals/pages/score/index?townshipId=${encodeURIComponent(townshipId)}&quarter=${quarter}`,
+  appraisalMine: (townshipId: string, quarter: string, branchId: string) =>
+    `/subpackages/appraisals/pages/mine/index?townshipId=${encodeURIComponent(townshipId)}&quarter=${quarter}&branchId=${encodeURIComponent(branchId)}`,
+  /** 输入评议码: a resident representative redeems a one-time code; without a township the page asks for one. */
+  appraisalRedeem: (townshipId?: string, quarter?: string) => {
+    const query = [townshipId ? `townshipId=${encodeURIComponent(townshipId)}` : '', quarter ? `quarter=${quarter}` : '']
+      .filter(Boolean)
+      .join('&');
+    return `/subpackages/appraisals/pages/redeem/index${query ? `?${query}` : ''}`;
+  },
   /** 每季度一评比: the district ranking of a quarter (`yyyy-Qn`, Asia/Shanghai; default this quarter). */
   ranking: (quarter?: string) => `/subpackages/rankings/pages/list/index${quarter ? `?quarter=${quarter}` : ''}`,
   /** 支部成绩单: a branch's scorecard in a quarter's ranking (a named `version`: district admins' drafts). */

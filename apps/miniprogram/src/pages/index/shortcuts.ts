@@ -2,6 +2,7 @@ import type { Me } from '@chuangxing/shared';
 import type { MyCommunity } from '../../services/my-community';
 import type { PendingReport } from '../../services/report-outbox';
 import { PAGES } from '../../services/routes';
+import { appraisalShortcuts } from './appraisal-shortcuts';
 import {
   communityBoardShortcuts,
   integrityLetterStatsShortcut,
@@ -223,6 +224,8 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
     cards.push(...communityBoardShortcuts(byRole('secretary'), false));
   }
   if (['township_staff', 'district_admin', 'inspector', 'leader'].some(has)) cards.push(observationsShortcut);
+  if (has('township_staff') || has('secretary'))
+    cards.push(...appraisalShortcuts(townshipIdsOf(byRole('township_staff')), byRole('secretary')));
   if (has('cadre') || has('secretary')) {
     cards.push(...branchObservationShortcuts([...byRole('secretary'), ...byRole('cadre')]));
     cards.push(...myRankingShortcuts([...byRole('secretary'), ...byRole('cadre')]));

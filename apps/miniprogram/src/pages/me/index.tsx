@@ -87,6 +87,12 @@ export default function MePage() {
             绑定身份
           </Button>
         ) : null}
+        {session.token ? (
+          // 述职评议: a resident representative redeems the code handed out at the meeting.
+          <Button className="cx-btn me-appraisal-code" onClick={() => openPage(PAGES.appraisalRedeem())}>
+            输入评议码（居民代表）
+          </Button>
+        ) : null}
         {dev ? (
           <Button className="cx-btn me-switch" onClick={() => openPage(PAGES.devLogin)}>
             切换演示用户
