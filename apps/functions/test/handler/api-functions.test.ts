@@ -56,9 +56,14 @@ const READ_SIDE = /\.(readers|wiring|entities|dynamodb)\.ts$|-repository\.ts$|^f
 /** Domain every function may need: authenticating the caller, the standards in force, an org or letter type's helpers. */
 /**
  * Contract types a function reads through another feature's reader: the ranking takes the daily deadline from the
- * reports; the export reads a ranking version (its readers and quarter path) from the rankings.
+ * reports; the export reads a ranking version (its readers and quarter path) from the rankings; planning reads
+ * applications through the stars' application repository, whose rules default from the stars contract.
  */
-const READ_CONTRACTS: Partial<Record<ApiFunctionName, string[]>> = { rankings: ['reports.schemas.ts'], reports: ['rankings.schemas.ts'] };
+const READ_CONTRACTS: Partial<Record<ApiFunctionName, string[]>> = {
+  rankings: ['reports.schemas.ts'],
+  reports: ['rankings.schemas.ts'],
+  planning: ['stars.contract.ts', 'stars.schemas.ts'],
+};
 const SHARED_DOMAIN = new Set([
   'features/identity/load-principal.ts',
   'features/catalogue/catalogue.ts',
