@@ -1,7 +1,9 @@
 import type { Kernel } from '../../platform/kernel/kernel';
+import type { Notices } from '../../platform/notify/notices';
 import type { Sealer } from '../../platform/sealing/sealer';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
+import type { BindingReader } from '../identity/identity.readers';
 import type { FindingsReader } from '../inspections/inspections.readers';
 import type { IntegrityCasesReader } from '../mailbox/mailbox.readers';
 import type { OrgReader } from '../org/org.readers';
@@ -30,4 +32,7 @@ export interface StarsPorts extends Kernel {
   findings: FindingsReader;
   /** 撤星 from a 廉情 case: only whether 纪检监察 found it 属实, and where it points. */
   integrityCases: IntegrityCasesReader;
+  /** The branch's secretary and cadres hear review steps, 撤星 and the annual result. */
+  users: BindingReader;
+  notices: Notices;
 }

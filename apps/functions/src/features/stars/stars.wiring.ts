@@ -2,6 +2,8 @@ import { keyedHasher } from '../../platform/sealing/keyed-hasher.wiring';
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
+import { bindingReader } from '../identity/identity.wiring';
+import { noticesPort } from '../inbox/inbox.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
 import { integrityCasesReader } from '../mailbox/mailbox.wiring';
 import { orgReader } from '../org/org.wiring';
@@ -28,4 +30,6 @@ export const starsPorts = (w: Wiring): StarsPorts => ({
   holidays: holidayReader(w),
   findings: findingsReader(w),
   integrityCases: integrityCasesReader(w),
+  users: bindingReader(w),
+  notices: noticesPort(w),
 });
