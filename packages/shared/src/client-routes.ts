@@ -185,6 +185,7 @@ export const CLIENT_ROUTES: { readonly [K in RouteName]: readonly [method: HttpM
   getStarTaskforces: ['GET', '/v1/star-taskforces', true],
   putStarTaskforces: ['PUT', '/v1/star-taskforces', true],
   getStarTaskforceBoard: ['GET', '/v1/star-taskforces/{star}/board', true],
+  getStarReviewContext: ['GET', '/v1/star-applications/{applicationId}/review-context', true],
   getDistrictCreationPlan: ['GET', '/v1/creation-plans/{year}/district', true],
   saveDistrictCreationPlan: ['PUT', '/v1/creation-plans/{year}/district', true],
   getTownshipCreationPlan: ['GET', '/v1/creation-plans/{year}/townships/{townshipId}', true],

@@ -25,6 +25,7 @@ export * from './contracts/rankings.contract';
 export * from './contracts/rankings.schemas';
 export * from './contracts/reports.contract';
 export * from './contracts/reports.schemas';
+export * from './contracts/star-review.contract';
 export * from './contracts/stars.contract';
 export * from './contracts/stars.schemas';
 export * from './contracts/study-review.contract';

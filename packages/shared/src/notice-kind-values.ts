@@ -19,6 +19,9 @@ export const NOTICE_KINDS = [
   'observation_open',
   'test_scheduled',
   'ranking_published',
+  'star_application_decided',
+  'star_withdrawn',
+  'star_annual_review',
 ] as const;
 type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -37,6 +40,9 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   observation_open: '观摩评分',
   test_scheduled: '应知应会测试',
   ranking_published: '评比发布',
+  star_application_decided: '评星审核',
+  star_withdrawn: '撤星',
+  star_annual_review: '年度评星',
 };
 
 /**

@@ -181,6 +181,7 @@ export const ROUTE_INDEX: readonly (readonly [HttpMethod, string, FeatureName])[
   ['GET', '/v1/star-taskforces', 'stars'],
   ['PUT', '/v1/star-taskforces', 'stars'],
   ['GET', '/v1/star-taskforces/{star}/board', 'stars'],
+  ['GET', '/v1/star-applications/{applicationId}/review-context', 'star-review'],
   ['GET', '/v1/creation-plans/{year}/district', 'creation-plans'],
   ['PUT', '/v1/creation-plans/{year}/district', 'creation-plans'],
   ['GET', '/v1/creation-plans/{year}/townships/{townshipId}', 'creation-plans'],

@@ -17,6 +17,7 @@ import { pledgesRoutes } from './contracts/pledges.contract';
 import { rankingExportRoutes } from './contracts/ranking-export.contract';
 import { rankingsRoutes } from './contracts/rankings.contract';
 import { reportsRoutes } from './contracts/reports.contract';
+import { starReviewRoutes } from './contracts/star-review.contract';
 import { starsRoutes } from './contracts/stars.contract';
 import { studyReviewRoutes } from './contracts/study-review.contract';
 
@@ -40,6 +41,7 @@ export const routesByFeature = {
   'ranking-export': rankingExportRoutes,
   inbox: inboxRoutes,
   stars: starsRoutes,
+  'star-review': starReviewRoutes,
   'creation-plans': creationPlansRoutes,
   liaison: liaisonRoutes,
 } as const;
@@ -67,6 +69,7 @@ export const routes = {
   ...rankingExportRoutes,
   ...inboxRoutes,
   ...starsRoutes,
+  ...starReviewRoutes,
   ...creationPlansRoutes,
   ...liaisonRoutes,
 } as const;

@@ -16,6 +16,7 @@ import { pledgesFeature } from '../features/pledges/pledges.feature';
 import { rankingExportFeature } from '../features/ranking-export/ranking-export.feature';
 import { rankingsFeature } from '../features/rankings/rankings.feature';
 import { reportsFeature } from '../features/reports/reports.feature';
+import { starReviewFeature } from '../features/star-review/star-review.feature';
 import { starsFeature } from '../features/stars/stars.feature';
 import { studyReviewFeature } from '../features/study-review/study-review.feature';
 import type { FeatureModule } from '../platform/http/feature';
@@ -42,4 +43,5 @@ export const ALL_FEATURES: readonly FeatureModule[] = [
   starsFeature,
   creationPlansFeature,
   liaisonFeature,
+  starReviewFeature,
 ];

@@ -25,10 +25,11 @@ export const API_FUNCTIONS = {
   /** 评星定级: 创星申报 with its review path, 公示 and objections, held stars and 撤星 (its own bundle: work had no room). */
   stars: ['stars'],
   /**
-   * Above the branch: the 区乡村三级创建规划 against the baselines, and the leaders' 包联 (visits, 五星 candidates, their
-   * home). Both read the stars through the stars feature's readers (stars would have been 279 KB with them).
+   * Above the branch: the 区乡村三级创建规划 against the baselines, the leaders' 包联 (visits, 五星 candidates, their
+   * home) and 评星's review context. All read the stars through the stars feature's readers (stars would have been
+   * 279 KB with the first two, and the context made room there for the 评星 notices).
    */
-  planning: ['creation-plans', 'liaison'],
+  planning: ['creation-plans', 'liaison', 'star-review'],
 } as const satisfies Record<string, readonly FeatureName[]>;
 
 export type ApiFunctionName = keyof typeof API_FUNCTIONS;

@@ -133,6 +133,7 @@ describe('创星申报 and its review path on DynamoDB Local', () => {
     expect(res.body.items[1]).toMatchObject({ met: false, note: '合作社年底挂牌', title: INDUSTRY[1].title });
     expect(res.body.history.map((e: { kind: string }) => e.kind)).toEqual(['applied']);
     expect(res.body.context).toBeUndefined();
+    expect(res.body.canReadContext).toBe(false);
 
     const retry = await apply(body);
     expect([retry.status, retry.body.application.id]).toEqual([201, appId]);
@@ -197,12 +198,21 @@ describe('创星申报 and its review path on DynamoDB Local', () => {
     const seen = await stack.call('GET', `/v1/star-applications/${appId}`, { token: gwhStaff });
     expect(seen.status).toBe(200);
     expect(seen.body.actions).toEqual(['approve', 'return']);
-    expect(seen.body.context.findings).toEqual({ open: 1, overdue: 0, closed: 0 });
-    expect(seen.body.context.vetoHits).toEqual([expect.objectContaining({ vetoItemId: veto?.itemId, status: 'open' })]);
-    expect(seen.body.context.reportItems).toEqual([{ day: today(), text: '对接合作社订单' }]);
-    // The branch itself sees its application without the reviewers' context.
+    // The detail says the caller oversees the branch; the context is read from its own route (the planning function).
+    expect(seen.body.canReadContext).toBe(true);
+    expect(seen.body.context).toBeUndefined();
+    const context = await stack.call('GET', `/v1/star-applications/${appId}/review-context`, { token: gwhStaff });
+    expect(context.status).toBe(200);
+    expect(context.body.findings).toEqual({ open: 1, overdue: 0, closed: 0 });
+    expect(context.body.vetoHits).toEqual([expect.objectContaining({ vetoItemId: veto?.itemId, status: 'open' })]);
+    expect(context.body.reportItems).toEqual([{ day: today(), text: '对接合作社订单' }]);
+    // The branch itself sees its application without the reviewers' context, and may not read it.
     const own = await stack.call('GET', `/v1/star-applications/${appId}`, { token: secretary });
-    expect([own.body.context, own.body.actions]).toEqual([undefined, []]);
+    expect([own.body.context, own.body.canReadContext, own.body.actions]).toEqual([undefined, false, []]);
+    const ownContext = await stack.call('GET', `/v1/star-applications/${appId}/review-context`, { token: secretary });
+    expect([ownContext.status, ownContext.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
+    const missing = await stack.call('GET', '/v1/star-applications/01NOSUCHAPPLICATION0000000/review-context', { token: gwhStaff });
+    expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);
   });
 
   it('a 退回 with reasons per item goes back to the secretary, who resubmits; racing 初审 decisions let one win', async () => {
@@ -310,7 +320,8 @@ describe('创星申报 and its review path on DynamoDB Local', () => {
     const offered = await stack.call('GET', `/v1/star-applications/${appId}`, { token: admin });
     expect(offered.body.actions).toEqual(['award']);
     // The finding's 整改时限 has passed meanwhile: the reviewers see it overdue.
-    expect(offered.body.context.findings).toEqual({ open: 1, overdue: 1, closed: 0 });
+    const offeredContext = await stack.call('GET', `/v1/star-applications/${appId}/review-context`, { token: admin });
+    expect(offeredContext.body.findings).toEqual({ open: 1, overdue: 1, closed: 0 });
     expect((await decide(appId, { action: 'award', version }, gwhStaff)).body.code).toBe('FORBIDDEN_ROLE');
     const awarded = await race(appId, version, [admin, { action: 'award' }], [admin2, { action: 'award' }]);
     expect(awarded.application).toMatchObject({ status: 'awarded', version: version + 1 });

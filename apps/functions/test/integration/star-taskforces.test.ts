@@ -105,9 +105,14 @@ describe('专班: one star per taskforce, reviewed across the district, on Dynam
     const own = await stack.call('GET', `/v1/star-applications/${ids.safety_law}`, { token: safety });
     expect(own.status).toBe(200);
     expect(own.body.actions.sort()).toEqual(['approve', 'return']);
-    expect(own.body.context).toEqual(expect.objectContaining({ findings: expect.any(Object), vetoHits: expect.any(Array) }));
+    expect(own.body.canReadContext).toBe(true);
+    const context = await stack.call('GET', `/v1/star-applications/${ids.safety_law}/review-context`, { token: safety });
+    expect(context.status).toBe(200);
+    expect(context.body).toEqual(expect.objectContaining({ findings: expect.any(Object), vetoHits: expect.any(Array) }));
     const other = await stack.call('GET', `/v1/star-applications/${ids.branch_strong}`, { token: safety });
     expect([other.status, other.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
+    const otherContext = await stack.call('GET', `/v1/star-applications/${ids.branch_strong}/review-context`, { token: safety });
+    expect([otherContext.status, otherContext.body.code]).toEqual([403, 'FORBIDDEN_SCOPE']);
     // It reads no branch's whole list either: that shows every star.
     const list = await stack.call('GET', '/v1/branches/yingtaogou/star-applications', { token: safety });
     expect([list.status, list.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);

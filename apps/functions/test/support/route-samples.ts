@@ -298,6 +298,7 @@ export const ROUTE_SAMPLES: Record<string, { path: string; body?: unknown }> = {
   listBranchStarApplications: { path: '/v1/branches/yingtaogou/star-applications' },
   listStarReviewQueue: { path: '/v1/star-applications?stage=township' },
   getStarApplication: { path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0' },
+  getStarReviewContext: { path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0/review-context' },
   resubmitStarApplication: {
     path: '/v1/star-applications/01JABCDEFGHJKMNPQRSTVWXYZ0',
     body: { version: 2, items: [{ itemId: 'industry-t1', kind: 'task', met: true, note: '' }] },

@@ -50,7 +50,7 @@ describe('config', () => {
     });
     const local = parseConfig({ CX_TABLE_NAME: 'table', CX_STAGE: 'local', CX_TOKEN_SIGNING_KEY: 'x'.repeat(32) }).subscribe.templates;
     expect(local.letter_replied).toEqual({ id: 'local-letter-replied' });
-    expect(Object.keys(local)).toHaveLength(14);
+    expect(Object.keys(local)).toHaveLength(17);
     expect(() => parseConfig({ ...base, CX_WECHAT_TEMPLATES: '{not json' })).toThrow(/CX_WECHAT_TEMPLATES is not JSON/);
     expect(() => parseConfig({ ...base, CX_WECHAT_TEMPLATES: '{"daily_reminder":"has space"}' })).toThrow(ConfigError);
     expect(() => parseConfig({ ...base, CX_WECHAT_LONG_TERM: 'yes' })).toThrow(/CX_WECHAT_LONG_TERM/);

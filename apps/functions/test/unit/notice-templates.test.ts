@@ -94,6 +94,7 @@ const LONG: Record<string, string> = {
   title: '五星支部应知应会第四季度全员测试（街道版）',
   organiser: '示例管委会党工委组织办公室',
   closes: '2026-11-28T02:00:00.000Z',
+  star: '幸福和谐星（社区党支部创建五星支部的第五颗星）',
 };
 
 describe('each kind’s template data', () => {

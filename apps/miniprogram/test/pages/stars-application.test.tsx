@@ -30,7 +30,8 @@ describe('评星审核: one application', () => {
     asStaff();
     router.params = { id: 'A1' };
     const server = fakeApi({
-      'GET /v1/star-applications/A1': { status: 200, body: makeStarDetail({ actions: ['approve', 'return'], context }) },
+      'GET /v1/star-applications/A1': { status: 200, body: makeStarDetail({ actions: ['approve', 'return'], canReadContext: true }) },
+      'GET /v1/star-applications/A1/review-context': { status: 200, body: context },
       'POST /v1/star-applications/A1/decisions': {
         status: 200,
         body: makeStarDetail({
@@ -46,6 +47,7 @@ describe('评星审核: one application', () => {
     await waitFor(() => expect(el('.cx-star-decide')).toBeTruthy());
     expect(el('.cx-star-head-status').textContent).toBe('待乡镇初审');
     expect(all('.cx-star-row-answer').map((a) => a.textContent)).toEqual(['自评：达标', '自评：未达标', '自评：未触发']);
+    await waitFor(() => expect(el('.cx-star-context-observations')).toBeTruthy());
     expect(el('.cx-star-context-observations').textContent).toContain('十一月观摩：86 分');
     expect(el('.cx-star-context-findings').textContent).toContain('未销号 2 项，其中超期 1 项');
     expect(el('.cx-star-veto-hit').textContent).toContain('发生重大安全事故（2026-11-20，待整改）');
@@ -119,6 +121,9 @@ describe('评星审核: one application', () => {
     });
     render(<ApplicationPage />);
     await waitFor(() => expect(el('.cx-star-resubmit')).toBeTruthy());
+    // The branch oversees nothing: no review context is asked for or shown.
+    expect(server.calls('GET /v1/star-applications/A1/review-context')).toHaveLength(0);
+    expect(el('.cx-star-context')).toBeNull();
     expect(el('.cx-star-item[data-item="safety_law-2"] .cx-star-item-return').textContent).toBe('退回原因：缺少台账');
     expect(el('.cx-star-item[data-item="safety_law-1"] .cx-star-photo')).toBeTruthy();
     fireEvent.click(el('.cx-star-item[data-item="safety_law-2"] .cx-star-item-answer[data-answer="met"]'));

@@ -49,6 +49,7 @@ export function makeStarDetail(partial: Partial<StarApplicationDetail> = {}): St
     ],
     history: [{ at: T, version: 1, kind: 'applied', actorName: '张书记' }],
     actions: [],
+    canReadContext: false,
     ...partial,
   };
 }

@@ -22,7 +22,6 @@ import {
   StarApplicationEvent,
   StarObjectionList,
   StarObjectionPath,
-  StarReviewContext,
   StarRules,
   StarTaskforceBoard,
   StarTaskforcePath,
@@ -165,8 +164,11 @@ export const StarApplicationDetail = z.object({
   history: z.array(StarApplicationEvent),
   /** What the caller may do now. */
   actions: z.array(z.enum(['resubmit', ...STAR_DECISIONS])),
-  /** Only for reviewers (township staff, leaders, the district). */
-  context: z.optional(StarReviewContext),
+  /**
+   * The caller oversees the branch for this star (township staff covering it, leaders covering it, the district, the
+   * star's 专班): they may read the review context (star-review contract, served apart to keep this function small).
+   */
+  canReadContext: z.boolean(),
 });
 export type StarApplicationDetail = z.infer<typeof StarApplicationDetail>;
 
@@ -232,7 +234,7 @@ export const starsRoutes = {
     method: 'GET',
     path: '/v1/star-applications/{applicationId}',
     summary:
-      'An application: the self-assessment with evidence, its history, the caller’s moves and, for reviewers, what the product knows',
+      'An application: the self-assessment with evidence, its history, the caller’s moves and whether they may read its review context',
     access: rolesAccess(...READERS, 'taskforce'),
     params: StarApplicationPath,
     responses: { 200: StarApplicationDetail },

@@ -4,9 +4,10 @@ import { bindingsFor, isDistrictAdmin, type Principal } from '../../platform/ker
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
 import { annualOutcome, annualReviewDay, endHeldStar, type StoredAnnualDecision } from './held-star';
 import { readBranchHeldStars } from './held-stars';
+import { annualNotices, branchAudience } from './star-notices';
 import type { StarsPorts } from './stars.ports';
 
-type AnnualPorts = Pick<StarsPorts, 'districtId' | 'clock' | 'ids' | 'org' | 'held' | 'applications'>;
+type AnnualPorts = Pick<StarsPorts, 'districtId' | 'clock' | 'ids' | 'org' | 'held' | 'applications' | 'users' | 'notices'>;
 
 const decisionOf = (d: StoredAnnualDecision): AnnualStarDecision => ({
   at: d.at,
@@ -80,6 +81,8 @@ export async function decideAnnualStarReview(
   const at = now.toISOString();
   const decider = { id: principal.user.id, name: principal.user.displayName };
   const review = `annual-${year}`;
+  const b = { branchId: branch.id, branchName: branch.name, townshipId: branch.townshipId };
+  const notices = deps.notices.stage(annualNotices(await branchAudience(deps, b), b, year, lowered, body.reason));
   await deps.held.decideAnnual(
     {
       branchId: branch.id,
@@ -106,6 +109,8 @@ export async function decideAnnualStarReview(
       sourceId: review,
       note: body.reason,
     },
+    notices,
   );
+  await deps.notices.dispatch(notices);
   return readBranchHeldStars(deps, branch.id);
 }

@@ -74,7 +74,7 @@ export async function applyForStar(
   const { application } = await deps.applications.create(app, event);
   const stored = await deps.applications.get(application.id);
   if (!stored) throw notFound('申报');
-  return detailOf(deps, stored.application, stored.history, ['secretary']);
+  return detailOf(deps, stored.application, stored.history, ['secretary'], false);
 }
 
 /** After a 退回 the secretary revises the whole self-assessment (against the catalogue now in force) and resubmits. */
@@ -103,5 +103,5 @@ export async function resubmitStarApplication(
   });
   const fresh = await deps.applications.get(applicationId);
   if (!fresh) throw notFound('申报');
-  return detailOf(deps, fresh.application, fresh.history, ['secretary']);
+  return detailOf(deps, fresh.application, fresh.history, ['secretary'], false);
 }

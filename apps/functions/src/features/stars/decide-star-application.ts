@@ -14,6 +14,7 @@ import {
   type StoredStarApplication,
   type StoredStarEvent,
 } from './star-application';
+import { applicationNotices, branchAudience } from './star-notices';
 import { isTaskforce, starActorsFor } from './star-scope';
 import type { StarsPorts } from './stars.ports';
 
@@ -111,9 +112,22 @@ export async function decideStarApplication(
       actorName: principal.user.displayName,
       sourceId: app.id,
     };
-    await deps.applications.transition(next, app.version, event, { held, event: heldEvent });
+    await transitionAndTell(deps, next, app.version, event, { held, event: heldEvent });
     return readStarApplication(deps, principal, allowed, applicationId);
   }
-  await deps.applications.transition(next, app.version, event);
+  await transitionAndTell(deps, next, app.version, event);
   return readStarApplication(deps, principal, allowed, applicationId);
+}
+
+/** The step and the branch's notices of it in one transaction; WeChat pushes only after it committed. */
+async function transitionAndTell(
+  deps: StarsPorts,
+  next: StoredStarApplication,
+  expectedVersion: number,
+  event: StoredStarEvent,
+  award?: Parameters<StarsPorts['applications']['transition']>[3],
+) {
+  const notices = deps.notices.stage(applicationNotices(await branchAudience(deps, next), next, event));
+  await deps.applications.transition(next, expectedVersion, event, award, notices);
+  await deps.notices.dispatch(notices);
 }

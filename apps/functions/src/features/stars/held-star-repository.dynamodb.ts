@@ -5,6 +5,7 @@ import { expectVersion } from '../../platform/dynamodb/optimistic';
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict } from '../../platform/kernel/domain-error';
+import { NO_NOTICES, type NoticeWrites } from '../../platform/notify/notices';
 import type {
   StoredAnnualDecision,
   StoredBaseline,
@@ -153,6 +154,7 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
     kept: StoredHeldStar[],
     lowered: Pick<HeldStarEnding, 'held' | 'ended'>[],
     event: StoredHeldStarEvent,
+    notices: NoticeWrites = NO_NOTICES,
   ) {
     const t = this.table;
     const still = (h: StoredHeldStar) => ({
@@ -176,6 +178,7 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
             })),
             ...lowered.flatMap((l) => this.endingWrites(l)),
             heldEventPut(t, decision.branchId, event),
+            ...notices.writes,
           ],
         }),
       );
@@ -212,7 +215,13 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
     ];
   }
 
-  async decideWithdrawal(next: StoredStarWithdrawal, expectedVersion: number, event: StoredWithdrawalEvent, ending?: HeldStarEnding) {
+  async decideWithdrawal(
+    next: StoredStarWithdrawal,
+    expectedVersion: number,
+    event: StoredWithdrawalEvent,
+    ending?: HeldStarEnding,
+    notices: NoticeWrites = NO_NOTICES,
+  ) {
     const t = this.table;
     const endingWrites = ending ? [...this.endingWrites(ending), heldEventPut(t, ending.held.branchId, ending.event)] : [];
     try {
@@ -228,6 +237,7 @@ export class DynamoHeldStarRepository implements HeldStarRepository {
               },
             },
             ...endingWrites,
+            ...notices.writes,
           ],
         }),
       );

@@ -1,4 +1,5 @@
 import type { Star, StarWithdrawalStatus } from '@chuangxing/shared';
+import type { NoticeWrites } from '../../platform/notify/notices';
 import type {
   StoredAnnualDecision,
   StoredBaseline,
@@ -62,6 +63,7 @@ export interface HeldStarRepository {
     expectedVersion: number,
     event: StoredWithdrawalEvent,
     ending?: HeldStarEnding,
+    notices?: NoticeWrites,
   ): Promise<void>;
   /** Every star held in the district now (one index query). */
   listHeldInDistrict(districtId: string): Promise<StoredHeldStar[]>;
@@ -76,5 +78,6 @@ export interface HeldStarRepository {
     kept: StoredHeldStar[],
     lowered: Pick<HeldStarEnding, 'held' | 'ended'>[],
     event: StoredHeldStarEvent,
+    notices?: NoticeWrites,
   ): Promise<void>;
 }

@@ -2,13 +2,12 @@ import type { BranchStarApplications, Role, StarApplicationDetail, StarReviewQue
 import { notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, type Principal, reachableTownships } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
-import { reviewContext } from './review-context';
 import { publicityEnded } from './star-application';
 import { detailOf, summaryOf } from './star-presenters';
 import { overseesBranch, starActorsFor, starBranch, taskforceStars } from './star-scope';
 import type { StarsPorts } from './stars.ports';
 
-/** An application with its history, the caller's moves and, for overseers of the branch, the review context. */
+/** An application with its history, the caller's moves and whether they oversee the branch (and so read the review context). */
 export async function readStarApplication(
   deps: StarsPorts,
   principal: Principal,
@@ -21,10 +20,7 @@ export async function readStarApplication(
   const branch = await starBranch(deps, principal, allowed, found.application.branchId, star);
   const today = shanghaiDay(deps.clock.now());
   const actors = starActorsFor(principal, allowed, deps.districtId, branch, star);
-  const context = overseesBranch(principal, allowed, branch, star)
-    ? await reviewContext(deps, found.application, branch, today)
-    : undefined;
-  const detail = await detailOf(deps, found.application, found.history, actors, context);
+  const detail = await detailOf(deps, found.application, found.history, actors, overseesBranch(principal, allowed, branch, star));
   // 授星 is offered only once 公示 has ended and every objection is resolved.
   const awardable = publicityEnded(found.application, today) && !found.application.openObjections;
   return { ...detail, actions: detail.actions.filter((a) => a !== 'award' || awardable) };

@@ -12,6 +12,7 @@ import { type Condition, expectVersion, orConflict } from '../../platform/dynamo
 import { queryAll, queryGsi1 } from '../../platform/dynamodb/query-all';
 import { cancellationReasons, failedCondition } from '../../platform/dynamodb/transaction-errors';
 import { conflict } from '../../platform/kernel/domain-error';
+import { NO_NOTICES, type NoticeWrites } from '../../platform/notify/notices';
 import type { StoredHeldStar, StoredHeldStarEvent } from './held-star';
 import { heldEventPut, heldStarPut } from './held-star-repository.dynamodb';
 import type { StoredStarApplication, StoredStarEvent } from './star-application';
@@ -88,6 +89,7 @@ export class DynamoStarApplicationRepository implements StarApplicationRepositor
     expectedVersion: number,
     event: StoredStarEvent,
     award?: { held: StoredHeldStar; event: StoredHeldStarEvent },
+    notices: NoticeWrites = NO_NOTICES,
   ) {
     const awardWrites = award ? [heldStarPut(this.table, award.held), heldEventPut(this.table, award.held.branchId, award.event)] : [];
     try {
@@ -104,6 +106,7 @@ export class DynamoStarApplicationRepository implements StarApplicationRepositor
             },
             this.insert(E.event.item({ applicationId: next.id, version: event.version }, event)),
             ...awardWrites,
+            ...notices.writes,
           ],
         }),
       );

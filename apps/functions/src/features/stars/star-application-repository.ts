@@ -1,4 +1,5 @@
 import type { Star, StarApplicationStatus } from '@chuangxing/shared';
+import type { NoticeWrites } from '../../platform/notify/notices';
 import type { StoredHeldStar, StoredHeldStarEvent } from './held-star';
 import type { StoredStarApplication, StoredStarEvent } from './star-application';
 
@@ -31,13 +32,15 @@ export interface StarApplicationRepository {
   get(applicationId: string): Promise<{ application: StoredStarApplication; history: StoredStarEvent[] } | undefined>;
   /**
    * Conditional on `expectedVersion`, with the event appended in the same transaction → CONFLICT otherwise. 授星
-   * also starts the held-star record (only if the branch does not hold the star) and its audit event.
+   * also starts the held-star record (only if the branch does not hold the star) and its audit event. The branch's
+   * notices of the step go into the same transaction.
    */
   transition(
     next: StoredStarApplication,
     expectedVersion: number,
     event: StoredStarEvent,
     award?: { held: StoredHeldStar; event: StoredHeldStarEvent },
+    notices?: NoticeWrites,
   ): Promise<void>;
   /** A branch's applications (one query of its claims, one batch read). */
   listForBranch(branchId: string): Promise<StoredStarApplication[]>;

@@ -1,4 +1,4 @@
-import type { StarApplicationDetail, StarApplicationSummary, StarReviewContext } from '@chuangxing/shared';
+import type { StarApplicationDetail, StarApplicationSummary } from '@chuangxing/shared';
 import { movesFor, type StarActor, type StoredStarApplication, type StoredStarEvent } from './star-application';
 import type { StarsPorts } from './stars.ports';
 
@@ -31,7 +31,7 @@ export async function detailOf(
   a: StoredStarApplication,
   history: StoredStarEvent[],
   actors: readonly StarActor[],
-  context?: StarReviewContext,
+  canReadContext: boolean,
 ): Promise<StarApplicationDetail> {
   return {
     application: summaryOf(a),
@@ -56,6 +56,6 @@ export async function detailOf(
       ...(e.reasons?.length ? { reasons: e.reasons } : {}),
     })),
     actions: movesFor(a.status, actors),
-    ...(context ? { context } : {}),
+    canReadContext,
   };
 }

@@ -1,22 +1,11 @@
 import type { Role, Star } from '@chuangxing/shared';
-import { forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, coversBranch, filerBindingFor, isDistrictAdmin, type Principal } from '../../platform/kernel/principal';
 import type { Branch } from '../org/org.readers';
 import type { StarActor } from './star-application';
-import type { StarsPorts } from './stars.ports';
+import { taskforceStars } from './stars.readers';
 
-/** Who oversees a branch's applications besides the branch itself (reading them, and reviewers' context). */
-const OVERSEERS: readonly Role[] = ['township_staff', 'leader', 'district_admin'];
-
-type ScopePorts = Pick<StarsPorts, 'districtId' | 'org'>;
-
-/** The stars the caller reviews as a 专班 (taskforce bindings of the district, through the route's roles). */
-export function taskforceStars(principal: Principal, allowed: readonly Role[], districtId: string): Set<Star> {
-  const stars = new Set<Star>();
-  for (const b of bindingsFor(principal, allowed))
-    if (b.role === 'taskforce' && b.star && b.scope.level === 'district' && b.scope.districtId === districtId) stars.add(b.star);
-  return stars;
-}
+// Who reads and oversees a branch's applications is the stars' public surface (the review context checks it too).
+export { overseesBranch, starBranch, taskforceStars } from './stars.readers';
 
 /** The caller holds a 专班 binding through the route's roles, of any star. */
 export const isTaskforce = (principal: Principal, allowed: readonly Role[]) =>
@@ -34,32 +23,4 @@ export function starActorsFor(principal: Principal, allowed: readonly Role[], di
   if (taskforceStars(principal, allowed, districtId).has(star) && branch.districtId === districtId) actors.push('taskforce');
   if (isDistrictAdmin(bindingsFor(principal, allowed), districtId)) actors.push('district');
   return actors;
-}
-
-/**
- * An overseer binding of the caller (through the route's roles) covers the branch, or the caller is the 专班 of the
- * application's star: they see reviewers' context.
- */
-export const overseesBranch = (principal: Principal, allowed: readonly Role[], branch: Branch, star?: Star) =>
-  bindingsFor(principal, allowed).some((b) => OVERSEERS.includes(b.role) && coversBranch(b, branch)) ||
-  (star !== undefined && taskforceStars(principal, allowed, branch.districtId).has(star));
-
-/**
- * The branch, if the caller may read its applications (for `star`, when reading one application): its own cadres and
- * secretary, overseers whose scope covers it, and the star's 专班. A cadre of another branch gets 404 (as if it did
- * not exist); an overseer outside the scope, or the 专班 of another star, 403.
- */
-export async function starBranch(
-  deps: ScopePorts,
-  principal: Principal,
-  allowed: readonly Role[],
-  branchId: string,
-  star?: Star,
-): Promise<Branch> {
-  const branch = await deps.org.getBranch(branchId);
-  if (!branch || branch.districtId !== deps.districtId) throw notFound('支部');
-  if (filerBindingFor(principal, allowed, deps.districtId, branchId)) return branch;
-  if (overseesBranch(principal, allowed, branch, star)) return branch;
-  if (bindingsFor(principal, allowed).some((b) => OVERSEERS.includes(b.role) || b.role === 'taskforce')) throw forbiddenScope();
-  throw notFound('支部');
 }

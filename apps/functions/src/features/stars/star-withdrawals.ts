@@ -16,11 +16,23 @@ import type { Branch } from '../org/org.readers';
 import { holidaysAfter } from './decide-star-application';
 import { decideWithdrawal, endHeldStar, type StoredStarWithdrawal } from './held-star';
 import { publicityWindow } from './star-application';
+import { branchAudience, withdrawnNotices } from './star-notices';
 import type { StarsPorts } from './stars.ports';
 
 type WithdrawalPorts = Pick<
   StarsPorts,
-  'districtId' | 'clock' | 'ids' | 'org' | 'held' | 'findings' | 'integrityCases' | 'catalogue' | 'applications' | 'holidays'
+  | 'districtId'
+  | 'clock'
+  | 'ids'
+  | 'org'
+  | 'held'
+  | 'findings'
+  | 'integrityCases'
+  | 'catalogue'
+  | 'applications'
+  | 'holidays'
+  | 'users'
+  | 'notices'
 >;
 
 export const withdrawalOf = (w: StoredStarWithdrawal): StarWithdrawal => ({
@@ -176,20 +188,28 @@ export async function decideStarWithdrawal(
   const [rules, holidays] = await Promise.all([deps.applications.getRules(deps.districtId), holidaysAfter(deps, today)]);
   const window = publicityWindow(today, rules.publicityWorkingDays, holidays);
   next = { ...next, publicityFrom: window.from, publicityUntil: window.until };
-  await deps.held.decideWithdrawal(next, w.version, event, {
-    held,
-    ended: endHeldStar(held, w.id, today),
-    event: {
-      at,
-      id: deps.ids.next(),
-      kind: 'withdrawn',
-      stars: [w.star],
-      actorId: decider.id,
-      actorName: decider.name,
-      sourceId: w.id,
-      note: body.reason,
+  const notices = deps.notices.stage(withdrawnNotices(await branchAudience(deps, w), w, w.star, body.reason));
+  await deps.held.decideWithdrawal(
+    next,
+    w.version,
+    event,
+    {
+      held,
+      ended: endHeldStar(held, w.id, today),
+      event: {
+        at,
+        id: deps.ids.next(),
+        kind: 'withdrawn',
+        stars: [w.star],
+        actorId: decider.id,
+        actorName: decider.name,
+        sourceId: w.id,
+        note: body.reason,
+      },
     },
-  });
+    notices,
+  );
+  await deps.notices.dispatch(notices);
   return withdrawalOf(next);
 }
 

@@ -1,12 +1,13 @@
 import type { Kernel } from '../../platform/kernel/kernel';
+import type { Notices } from '../../platform/notify/notices';
 import type { Sealer } from '../../platform/sealing/sealer';
 import type { ObjectStorage } from '../../platform/storage/object-storage';
 import type { CatalogueReader } from '../catalogue/catalogue.readers';
+import type { BindingReader } from '../identity/identity.readers';
 import type { FindingsReader } from '../inspections/inspections.readers';
-import type { IntegrityCasesReader, LetterCountersReader } from '../mailbox/mailbox.readers';
-import type { ObservationResultsReader } from '../observations/observations.readers';
+import type { IntegrityCasesReader } from '../mailbox/mailbox.readers';
 import type { OrgReader } from '../org/org.readers';
-import type { HolidayReader, ReportRangeReader } from '../reports/reports.readers';
+import type { HolidayReader } from '../reports/reports.readers';
 import type { HeldStarRepository } from './held-star-repository';
 import type { StarApplicationRepository } from './star-application-repository';
 import type { StarObjectionRepository } from './star-objection-repository';
@@ -27,11 +28,11 @@ export interface StarsPorts extends Kernel {
   storage: ObjectStorage;
   /** The district's holidays: 公示 counts working days. */
   holidays: HolidayReader;
-  /* what reviewers see beside the self-assessment, through the owning features' readers */
-  observations: ObservationResultsReader;
+  /** The 专班 board's overdue findings, and the finding a 撤星 cites. */
   findings: FindingsReader;
-  reports: ReportRangeReader;
-  letters: LetterCountersReader;
   /** 撤星 from a 廉情 case: only whether 纪检监察 found it 属实, and where it points. */
   integrityCases: IntegrityCasesReader;
+  /** The branch's secretary and cadres hear review steps, 撤星 and the annual result. */
+  users: BindingReader;
+  notices: Notices;
 }

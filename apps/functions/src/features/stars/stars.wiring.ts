@@ -2,11 +2,12 @@ import { keyedHasher } from '../../platform/sealing/keyed-hasher.wiring';
 import { objectStorage } from '../../platform/storage/storage.wiring';
 import type { Wiring } from '../../platform/wiring';
 import { catalogueReader } from '../catalogue/catalogue.wiring';
+import { bindingReader } from '../identity/identity.wiring';
+import { noticesPort } from '../inbox/inbox.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
-import { integrityCasesReader, letterCountersReader } from '../mailbox/mailbox.wiring';
-import { observationResultsReader } from '../observations/observations.wiring';
+import { integrityCasesReader } from '../mailbox/mailbox.wiring';
 import { orgReader } from '../org/org.wiring';
-import { holidayReader, reportRangeReader } from '../reports/reports.wiring';
+import { holidayReader } from '../reports/reports.wiring';
 import { heldStarRepository } from './held-stars.wiring';
 import type { StarApplicationRepository } from './star-application-repository';
 import { DynamoStarApplicationRepository } from './star-application-repository.dynamodb';
@@ -27,9 +28,8 @@ export const starsPorts = (w: Wiring): StarsPorts => ({
   catalogue: catalogueReader(w),
   storage: objectStorage(w),
   holidays: holidayReader(w),
-  observations: observationResultsReader(w),
   findings: findingsReader(w),
-  reports: reportRangeReader(w),
-  letters: letterCountersReader(w),
   integrityCases: integrityCasesReader(w),
+  users: bindingReader(w),
+  notices: noticesPort(w),
 });

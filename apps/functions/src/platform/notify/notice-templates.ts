@@ -91,6 +91,24 @@ export const NOTICE_TEMPLATES = {
     ['at', 'time'],
     ['note', 'thing'],
   ],
+  /** 评星审核: 申报星级 · 审核结果 · 审核意见 */
+  star_application_decided: [
+    ['star', 'thing'],
+    ['status', 'phrase'],
+    ['note', 'thing'],
+  ],
+  /** 撤星: 支部 · 星级 · 撤星原因 */
+  star_withdrawn: [
+    ['branch', 'thing'],
+    ['star', 'thing'],
+    ['reason', 'thing'],
+  ],
+  /** 年度评星: 支部 · 评定结果 · 评定意见 */
+  star_annual_review: [
+    ['branch', 'thing'],
+    ['status', 'phrase'],
+    ['note', 'thing'],
+  ],
 } as const satisfies Record<NoticeKind, readonly (readonly [string, FieldType])[]>;
 
 type Templates = typeof NOTICE_TEMPLATES;

@@ -1,5 +1,9 @@
 import { FINDING_STATUS_LABELS, type FindingStatus, formatShanghaiDate, type StarReviewContext } from '@chuangxing/shared';
 import { Text, View } from '@tarojs/components';
+import { ResourceView } from '../../../components/state-views';
+import { useResource } from '../../../hooks/use-resource';
+import { api } from '../../../services/api';
+import { expectStatus } from '../../../services/api-failure';
 
 const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 
@@ -60,5 +64,21 @@ export function ReviewContextPanel({ context }: { context: StarReviewContext }) 
         </Text>
       </View>
     </View>
+  );
+}
+
+/**
+ * The review context of an application, read from its own route (served apart from the application) when the
+ * detail says the caller oversees the branch; read again when the application moves to another version.
+ */
+export function ReviewContextSection({ applicationId, version }: { applicationId: string; version: number }) {
+  const { state, reload } = useResource(
+    async () => expectStatus(await api.getStarReviewContext({ params: { applicationId } }), 200),
+    [applicationId, version],
+  );
+  return (
+    <ResourceView state={state} onRetry={reload}>
+      {(context) => <ReviewContextPanel context={context} />}
+    </ResourceView>
   );
 }

@@ -20,7 +20,7 @@ import { PAGES } from '../../../../services/routes';
 import { AssessmentForm } from '../../components/assessment-form';
 import { AssessmentList, HistoryList } from '../../components/assessment-list';
 import { DecisionForm } from '../../components/decision-form';
-import { ReviewContextPanel } from '../../components/review-context';
+import { ReviewContextSection } from '../../components/review-context';
 import { StepIndicator } from '../../components/step-indicator';
 import { draftFromApplication } from '../../services/assessment-draft';
 import { hasRole } from '../../services/star-access';
@@ -135,7 +135,7 @@ export default function ApplicationPage() {
               ) : (
                 <AssessmentList items={d.items} />
               )}
-              {d.context ? <ReviewContextPanel context={d.context} /> : null}
+              {d.canReadContext ? <ReviewContextSection applicationId={app.id} version={app.version} /> : null}
               {reviewing ? (
                 <DecisionForm
                   key={app.version}

@@ -12,6 +12,7 @@ import { useSession } from '../../../../hooks/use-session';
 import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
 import { PAGES } from '../../../../services/routes';
+import { askConsent } from '../../../../services/subscribe-consent';
 import { ApplicationCard } from '../../components/application-card';
 import { AssessmentForm } from '../../components/assessment-form';
 import { draftFromCatalogue } from '../../services/assessment-draft';
@@ -43,6 +44,8 @@ function NewApplication({
   });
   const submit = async (items: StarAssessmentInput[]) => {
     if (!star) return;
+    // In the tap: the secretary may let WeChat tell them of 初审 / 复审 / 授星, a 撤星 and the annual result.
+    void askConsent(['star_application_decided', 'star_withdrawn', 'star_annual_review']);
     const res = await run(() => api.applyForStar({ params: { branchId }, body: { star, clientKey, items } }));
     if (!res) return;
     Taro.showToast({ title: '已提交申报', icon: 'success' }).catch(() => undefined);

@@ -1,27 +1,21 @@
-import type { StarReviewContext } from '@chuangxing/shared';
+import type { Star, StarReviewContext } from '@chuangxing/shared';
 import { addDays, addMonths, monthOf, quarterOf } from '@chuangxing/shared';
 import { ratesOf } from '../mailbox/mailbox.readers';
 import type { Branch } from '../org/org.readers';
-import type { StoredStarApplication } from './star-application';
-import type { StarsPorts } from './stars.ports';
+import type { StarReviewPorts } from './star-review.ports';
 
 /** How far back reviewers see daily-report items, and how many. */
 const REPORT_DAYS = 90;
 const REPORT_ITEMS = 30;
 
-type ContextPorts = Pick<StarsPorts, 'observations' | 'findings' | 'reports' | 'letters'>;
+type ContextPorts = Pick<StarReviewPorts, 'observations' | 'findings' | 'reports' | 'letters'>;
 
 /**
  * What the product already knows of the branch and the star, read through the owning features' readers: the
  * observation scores of this and the last quarter, the 问题清单 of the star with its veto hits, the daily-report
  * items tagged with it and the letters' 三率 over the same six months.
  */
-export async function reviewContext(
-  deps: ContextPorts,
-  app: StoredStarApplication,
-  branch: Branch,
-  today: string,
-): Promise<StarReviewContext> {
+export async function reviewContext(deps: ContextPorts, star: Star, branch: Branch, today: string): Promise<StarReviewContext> {
   const month = monthOf(today);
   // Three months back always falls in the last quarter; the months run from its first to this one.
   const quarters = [quarterOf(`${addMonths(month, -3)}-01`), quarterOf(today)];
@@ -42,16 +36,14 @@ export async function reviewContext(
       observationId: r.observationId,
       title: r.title,
       month: r.month,
-      value: r.perStar.find((s) => s.star === app.star)?.value ?? null,
+      value: r.perStar.find((s) => s.star === star)?.value ?? null,
     }));
-  const ofStar = findings.filter((f) => f.star === app.star);
+  const ofStar = findings.filter((f) => f.star === star);
   const open = ofStar.filter((f) => f.status !== 'closed');
   const reportItems = [...reports]
     .sort((a, b) => b.day.localeCompare(a.day))
     .flatMap((r) =>
-      r.content.items
-        .filter((i) => i.star === app.star)
-        .map((i) => ({ day: r.day, text: i.text, ...(i.taskId ? { taskId: i.taskId } : {}) })),
+      r.content.items.filter((i) => i.star === star).map((i) => ({ day: r.day, text: i.text, ...(i.taskId ? { taskId: i.taskId } : {}) })),
     )
     .slice(0, REPORT_ITEMS);
   const counters = letters[branch.id];
