@@ -10,6 +10,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { holdDemoAppraisal } from '@chuangxing/functions/local/demo-appraisal';
 import { publishDemoCreationPlans } from '@chuangxing/functions/local/demo-creation-plans';
 import { publishDemoRanking } from '@chuangxing/functions/local/demo-ranking';
 import { tellDemoStarStory } from '@chuangxing/functions/local/demo-star-story';
@@ -171,6 +172,8 @@ async function main(signal: AbortSignal) {
       table: stack.tableName,
     });
     if (story === 'told') console.log('✓ 示例评星         创星申报、公示异议、授星、撤星和亮赛比擂台已按示例写入');
+    const appraisal = await holdDemoAppraisal({ apiUrl: stack.apiUrl, tokenFor: async (id) => (await stack.deps.tokens.issue(id)).token });
+    if (appraisal === 'held') console.log('✓ 示例述职评议     示例管委会本季度述职评议已评分并结束');
   } catch (err) {
     signal.throwIfAborted();
     console.error('✗ 示例季度排名未能发布：', err instanceof Error ? err.message : err);

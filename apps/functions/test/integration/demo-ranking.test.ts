@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportsEntities } from '../../src/features/reports/reports.entities';
+import { holdDemoAppraisal } from '../../src/local/demo-appraisal';
 import { publishDemoRanking } from '../../src/local/demo-ranking';
 import { tellDemoStarStory } from '../../src/local/demo-star-story';
 import { createHttpTestStack, type HttpTestStack } from '../support/http-stack';
@@ -72,5 +73,20 @@ describe('the demo ranking of npm start', () => {
     expect(pledges.status).toBe(200);
     expect(JSON.stringify(pledges.body)).toContain('发展樱桃采摘游');
     expect(JSON.stringify(pledges.body)).toContain('采摘园新建停车场');
+  });
+
+  it('holds 示例管委会’s 述职评议 of the quarter once: scored by the three groups, closed, its secretary sees their result', async () => {
+    const args = { apiUrl: stack.url, tokenFor: (id: string) => stack.tokenFor(id), now };
+    expect(await holdDemoAppraisal(args)).toBe('held');
+    expect(await holdDemoAppraisal(args)).toBe('present');
+    const staff = await stack.call('GET', '/v1/townships/demo-gwh/appraisals/2026-Q4', {
+      token: await stack.tokenFor('demo-township-staff-gwh'),
+    });
+    expect(staff.body.state).toBe('closed');
+    const results = staff.body.results as { branchId: string; score: number | null; sheetCount: number }[];
+    expect(results.length).toBe(staff.body.branches.length);
+    expect(results.every((r) => r.score !== null && r.sheetCount >= 1)).toBe(true);
+    const mine = await stack.call('GET', '/v1/townships/demo-gwh/appraisals/2026-Q4', { token: await stack.tokenFor(DEMO.secretary) });
+    expect(mine.body.results.map((r: { branchId: string }) => r.branchId)).toEqual(['yingtaogou']);
   });
 });
