@@ -1,15 +1,36 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { type Failure, toFailure } from '../../../services/api-failure';
 import type { ReportDraft } from '../offline/draft-store';
 import type { QueuedSubmission } from '../offline/submission-queue';
 import { reportSync } from './report-sync';
+
+/**
+ * A store value that re-renders on every change. Unlike useSyncExternalStore it subscribes in the commit itself
+ * (a layout effect), so an edit made right after the form appears re-renders it instead of being overwritten by
+ * the next keystroke's stale copy.
+ */
+function useStoreValue<T>(subscribe: (listener: () => void) => () => void, get: () => T): T {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const value = get();
+  const shown = useRef(value);
+  shown.current = value;
+  useLayoutEffect(() => {
+    const check = () => {
+      if (!Object.is(get(), shown.current)) rerender();
+    };
+    const unsubscribe = subscribe(check);
+    check(); // a change between render and subscribe
+    return unsubscribe;
+  }, [subscribe, get]);
+  return value;
+}
 
 /** The stored draft of a branch's day; re-renders on every change (typing, upload progress). */
 export function useDraft(branchId: string, day: string): ReportDraft | undefined {
   const sync = reportSync();
   const subscribe = useCallback((l: () => void) => sync.drafts.subscribe(branchId, day, l), [sync, branchId, day]);
   const get = useCallback(() => sync.drafts.get(branchId, day), [sync, branchId, day]);
-  return useSyncExternalStore(subscribe, get, get);
+  return useStoreValue(subscribe, get);
 }
 
 /** The newest queued submission of a branch's day, if any. */
@@ -17,12 +38,12 @@ export function useSubmission(branchId: string, day: string): QueuedSubmission |
   const sync = reportSync();
   const subscribe = useCallback((l: () => void) => sync.queue.subscribe(l), [sync]);
   const get = useCallback(() => sync.queue.latest(branchId, day), [sync, branchId, day]);
-  return useSyncExternalStore(subscribe, get, get);
+  return useStoreValue(subscribe, get);
 }
 
 export function useOnline(): boolean {
   const sync = reportSync();
-  return useSyncExternalStore(sync.subscribeOnline, sync.online, sync.online);
+  return useStoreValue(sync.subscribeOnline, sync.online);
 }
 
 export type Loaded<T> = { kind: 'loading' } | { kind: 'ready'; data: T; refreshing: boolean } | { kind: 'failed'; failure: Failure };
