@@ -1,3 +1,4 @@
+import { DEFAULT_APPRAISAL_FORM } from '@chuangxing/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
@@ -97,5 +98,70 @@ describe('亮赛比 on DynamoDB Local', () => {
     expect((await call('GET', '/v1/townships/wulibao/pledge-board/2026-11', DEMO.secretary)).status).toBe(403);
     expect((await call('GET', path, DEMO.township_staff)).status).toBe(404);
     expect((await call('GET', path, DEMO.resident)).status).toBe(403);
+  });
+
+  it('比干劲 on the board: the latest closed 述职评议’s totals and ranks for the township’s people, never who scored; others refused', async () => {
+    const boardAs = async (user: string, month = '2026-11', township = 'demo-gwh') =>
+      call('GET', `/v1/townships/${township}/pledge-board/${month}`, user);
+    expect((await boardAs(DEMO.cadre)).body.appraisal).toEqual({});
+
+    // Q3 held and closed by 示例管委会's staff (the party committee scores two branches); Q4 opened, not closed.
+    const q3 = '/v1/townships/demo-gwh/appraisals/2026-Q3';
+    const setup = { date: '2026-09-25', ...DEFAULT_APPRAISAL_FORM, residentSeats: 1 };
+    const step = async (url: string, to: string) =>
+      expect(
+        (await call('POST', `${url}/transition`, gwhStaff, { to, version: (await call('GET', url, gwhStaff)).body.version })).status,
+      ).toBe(200);
+    expect((await call('PUT', q3, gwhStaff, { ...setup, version: 0 })).status).toBe(200);
+    await step(q3, 'open');
+    await step(q3, 'scoring');
+    const ids = (await call('GET', q3, gwhStaff)).body.branches.map((b: { branchId: string }) => b.branchId) as string[];
+    const other = ids.find((id) => id !== 'yingtaogou') as string;
+    const sheet = async (branchId: string, scores: Record<string, number>) =>
+      expect((await call('PUT', `${q3}/sheets/${branchId}`, gwhStaff, { scores, version: 0 })).status).toBe(200);
+    await sheet(other, { duty: 30, results: 40, conduct: 30 });
+    await sheet('yingtaogou', { duty: 15, results: 20, conduct: 15 });
+    await step(q3, 'closed');
+    const codes = (await call('GET', q3, gwhStaff)).body.seats.map((x: { code: string }) => x.code) as string[];
+    const q4 = '/v1/townships/demo-gwh/appraisals/2026-Q4';
+    expect((await call('PUT', q4, gwhStaff, { ...setup, date: '2026-12-20', version: 0 })).status).toBe(200);
+    await step(q4, 'open');
+
+    // The branch's cadre cannot open the session itself, but reads the township's list on the board.
+    expect((await call('GET', q3, DEMO.cadre)).status).toBe(404);
+    const board = await boardAs(DEMO.cadre);
+    expect(board.status).toBe(200);
+    const { closed, running } = board.body.appraisal;
+    expect([closed.quarter, running]).toEqual(['2026-Q3', { quarter: '2026-Q4', state: 'open' }]);
+    expect(closed.results.slice(0, 2)).toEqual([
+      { branchId: other, branchName: expect.any(String), score: 100, rank: 1 },
+      { branchId: 'yingtaogou', branchName: '樱桃沟社区', score: 50, rank: 2 },
+    ]);
+    expect(closed.results.length).toBe(ids.length);
+    expect(closed.results.slice(2).every((r: { score: unknown; rank: unknown }) => r.score === null && r.rank === null)).toBe(true);
+    // Totals and ranks only: no group scores, no counts, no scorer and no code anywhere on the board.
+    expect(new Set(closed.results.flatMap((r: object) => Object.keys(r)))).toEqual(new Set(['branchId', 'branchName', 'score', 'rank']));
+    const text = JSON.stringify(board.body);
+    for (const secret of [gwhStaff, ...codes]) expect(text).not.toContain(secret);
+
+    // The same for the township's secretary, its staff and the district admin; a board of Q3 names no Q4.
+    for (const user of [DEMO.secretary, gwhStaff, DEMO.district_admin])
+      expect((await boardAs(user)).body.appraisal.closed.results).toEqual(closed.results);
+    expect((await boardAs(DEMO.secretary, '2026-08')).body.appraisal).toEqual({ closed });
+    expect((await boardAs(DEMO.secretary, '2026-05')).body.appraisal).toEqual({});
+
+    // Another township's secretary, its staff, a leader of other townships and a resident read nothing of it.
+    const wulibao = (await call('GET', '/v1/org/townships/wulibao/branches', DEMO.township_staff)).body.branches[0].id as string;
+    const invited = await call('POST', '/v1/invitations', DEMO.township_staff, {
+      inviteeName: '刘书记',
+      role: 'secretary',
+      scope: { level: 'branch', districtId: 'erqi', townshipId: 'wulibao', branchId: wulibao },
+    });
+    expect((await call('POST', '/v1/invitations/redeem', DEMO.inspector, { code: invited.body.code })).status).toBe(200);
+    for (const user of [DEMO.inspector, DEMO.township_staff, DEMO.leader, DEMO.resident]) {
+      const refused = await boardAs(user);
+      expect([user, refused.status, refused.body.appraisal]).toEqual([user, 403, undefined]);
+    }
+    expect((await boardAs(DEMO.inspector, '2026-11', 'wulibao')).body.appraisal).toEqual({});
   });
 });

@@ -9,6 +9,7 @@ import {
   type StoredAppraisal,
   type StoredAppraisalSheet,
   submitSheet,
+  townshipStandings,
   transitionAppraisal,
   writeReport,
 } from '../../src/features/appraisals/appraisals';
@@ -215,5 +216,46 @@ describe('results', () => {
       sheet('b3', 'committee', [0, 0, 0]),
     ]);
     expect(rows.map((r) => r.rank)).toEqual([1, 1, 3]);
+  });
+});
+
+describe('比干劲 on the 亮赛比 board (townshipStandings)', () => {
+  const result = (branchId: string, score: number | null, rank: number | null) => ({
+    branchId,
+    branchName: `支部${branchId}`,
+    score,
+    rank,
+    groups: { committee: score, secretaries: null, residents: null },
+    appliedWeights: { committee: 100, secretaries: 0, residents: 0 },
+    sheetCount: score === null ? 0 : 1,
+  });
+  const q3 = {
+    quarter: '2026-Q3',
+    state: 'closed' as const,
+    results: [result('b1', null, null), result('b2', 80, 2), result('b3', 90, 1)],
+  };
+  const q2 = { quarter: '2026-Q2', state: 'closed' as const, results: [result('b1', 70, 1)] };
+  const q4 = { quarter: '2026-Q4', state: 'scoring' as const };
+
+  it('takes the latest closed session up to the quarter, best first, unscored last, totals and ranks only', () => {
+    const out = townshipStandings([q2, q3], '2026-Q4');
+    expect(out.closed?.quarter).toBe('2026-Q3');
+    expect(out.closed?.results).toEqual([
+      { branchId: 'b3', branchName: '支部b3', score: 90, rank: 1 },
+      { branchId: 'b2', branchName: '支部b2', score: 80, rank: 2 },
+      { branchId: 'b1', branchName: '支部b1', score: null, rank: null },
+    ]);
+    expect(out.running).toBeUndefined();
+    // A board of an earlier quarter shows that quarter's state, not a later one.
+    expect(townshipStandings([q2, q3], '2026-Q2').closed?.quarter).toBe('2026-Q2');
+    expect(townshipStandings([q2, q3], '2026-Q1')).toEqual({});
+  });
+
+  it('names a later session still under way; a draft, or one older than the closed session, is not named', () => {
+    expect(townshipStandings([q3, q4], '2026-Q4').running).toEqual({ quarter: '2026-Q4', state: 'scoring' });
+    expect(townshipStandings([q4], '2026-Q4')).toEqual({ running: { quarter: '2026-Q4', state: 'scoring' } });
+    expect(townshipStandings([q3, { quarter: '2026-Q4', state: 'draft' }], '2026-Q4').running).toBeUndefined();
+    expect(townshipStandings([{ quarter: '2026-Q2', state: 'open' }, q3], '2026-Q4').running).toBeUndefined();
+    expect(townshipStandings([q3, q4], '2026-Q3').running).toBeUndefined();
   });
 });

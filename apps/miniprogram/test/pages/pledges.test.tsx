@@ -6,7 +6,7 @@ import PledgeBoardPage, { boardOrder } from '../../src/subpackages/pledges/pages
 import BranchPledgesPage from '../../src/subpackages/pledges/pages/branch/index';
 import { router, taroMock } from '../mocks/taro';
 import { makeBinding, makeMe, makeSession } from '../support/factories';
-import { errorReply, fakeApi } from '../support/fake-api';
+import { errorReply, fakeApi, type Reply } from '../support/fake-api';
 
 const el = (selector: string) => document.querySelector(selector) as HTMLElement;
 const all = (selector: string) => Array.from(document.querySelectorAll<HTMLElement>(selector));
@@ -138,6 +138,7 @@ describe('亮赛比擂台', () => {
       },
       { branchId: 'b-none', branchName: '尖岗村', published: false, items: [], averagePercent: 0 },
     ],
+    appraisal: {},
   };
 
   it('orders the branches with commitments by average progress, marks the caller’s own, and lists the silent ones', async () => {
@@ -160,5 +161,106 @@ describe('亮赛比擂台', () => {
     expect(taroMock.navigateTo).toHaveBeenLastCalledWith({
       url: `/subpackages/pledges/pages/branch/index?branchId=yingtaogou&year=${MONTH.slice(0, 4)}`,
     });
+  });
+});
+
+describe('亮赛比擂台 · 比干劲', () => {
+  const boardUrl = `GET /v1/townships/demo-gwh/pledge-board/${MONTH}`;
+  const base = { township: { id: 'demo-gwh', name: '示例管委会' }, month: MONTH, branches: [] };
+  const closed = {
+    quarter: '2026-Q3',
+    results: [
+      { branchId: 'b-top', branchName: '侯寨村', score: 91.5, rank: 1 },
+      { branchId: 'yingtaogou', branchName: '樱桃沟社区', score: 80, rank: 2 },
+      { branchId: 'b-none', branchName: '尖岗村', score: null, rank: null },
+    ],
+  };
+  const texts = (selector: string) => all(selector).map((e) => e.textContent);
+  const staff = () =>
+    sessionStore.setSession(
+      makeSession({
+        me: makeMe({
+          bindings: [makeBinding({ role: 'township_staff', scope: { level: 'township', districtId: 'erqi', townshipIds: ['demo-gwh'] } })],
+        }),
+      }),
+    );
+
+  it('shows the closed session’s totals and ranks, 无数据 for an unscored branch, the caller’s branch marked and a session under way', async () => {
+    as('cadre');
+    router.params = { townshipId: 'demo-gwh' };
+    fakeApi({ [boardUrl]: { status: 200, body: { ...base, appraisal: { closed, running: { quarter: '2026-Q4', state: 'scoring' } } } } });
+    render(<PledgeBoardPage />);
+    await waitFor(() => expect(all('.cx-pledge-appraisal-row')).toHaveLength(3));
+    expect(el('.cx-pledge-appraisal-quarter').textContent).toBe('2026年第三季度述职评议结果（加权总分，满分 100）');
+    expect(texts('.cx-pledge-appraisal-rank')).toEqual(['第 1 名', '第 2 名', '无名次']);
+    expect(texts('.cx-pledge-appraisal-score')).toEqual(['91.50 分', '80.00 分', '无数据']);
+    const rows = all('.cx-pledge-appraisal-row');
+    expect(rows.map((r) => [r.getAttribute('data-id'), r.className.includes('is-mine')])).toEqual([
+      ['b-top', false],
+      ['yingtaogou', true],
+      ['b-none', false],
+    ]);
+    expect(rows[1].textContent).toContain('樱桃沟社区（本支部）');
+    expect(el('.cx-pledge-appraisal-running').textContent).toBe('2026年第四季度述职评议正在评议打分，结束后在这里公布结果。');
+    // A cadre cannot open the session itself: no link is offered.
+    expect(el('.cx-pledge-appraisal-link')).toBeNull();
+  });
+
+  it('links the secretary to their branch’s own result and the township’s staff to every result', async () => {
+    as('secretary');
+    router.params = { townshipId: 'demo-gwh' };
+    fakeApi({ [boardUrl]: { status: 200, body: { ...base, appraisal: { closed } } } });
+    const first = render(<PledgeBoardPage />);
+    await waitFor(() => expect(el('.cx-pledge-appraisal-link')).toBeTruthy());
+    expect(el('.cx-pledge-appraisal-running')).toBeNull();
+    fireEvent.click(el('.cx-pledge-appraisal-link'));
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({
+      url: '/subpackages/appraisals/pages/mine/index?townshipId=demo-gwh&quarter=2026-Q3&branchId=yingtaogou',
+    });
+    first.unmount();
+
+    staff();
+    render(<PledgeBoardPage />);
+    await waitFor(() => expect(el('.cx-pledge-appraisal-link')).toBeTruthy());
+    expect(all('.cx-pledge-appraisal-row').some((r) => r.className.includes('is-mine'))).toBe(false);
+    fireEvent.click(el('.cx-pledge-appraisal-link'));
+    expect(taroMock.navigateTo).toHaveBeenLastCalledWith({
+      url: '/subpackages/appraisals/pages/manage/index?townshipId=demo-gwh&quarter=2026-Q3',
+    });
+  });
+
+  it('says when no session has closed yet, and when the township’s session is under way', async () => {
+    as('secretary');
+    router.params = { townshipId: 'demo-gwh' };
+    fakeApi({ [boardUrl]: { status: 200, body: { ...base, appraisal: {} } } });
+    const first = render(<PledgeBoardPage />);
+    expect(await screen.findByText(/还没有结束的述职评议。乡镇（街道）组织评议并结束打分后，结果会显示在这里/)).toBeTruthy();
+    expect([all('.cx-pledge-appraisal-row').length, el('.cx-pledge-appraisal-link')]).toEqual([0, null]);
+    first.unmount();
+
+    fakeApi({ [boardUrl]: { status: 200, body: { ...base, appraisal: { running: { quarter: '2026-Q4', state: 'open' } } } } });
+    render(<PledgeBoardPage />);
+    await waitFor(() =>
+      expect(el('.cx-pledge-appraisal-running')?.textContent).toBe('2026年第四季度述职评议正在述职，结束后在这里公布结果。'),
+    );
+    expect(el('.cx-pledge-appraisal .cx-state--empty').textContent).toBe('本乡镇（街道）还没有结束的述职评议。');
+  });
+
+  it('shows loading, then the error with 重试, and the section once the retry succeeds', async () => {
+    as('cadre');
+    router.params = { townshipId: 'demo-gwh' };
+    let answer: (r: Reply) => void = () => undefined;
+    const server = fakeApi({
+      [boardUrl]: [() => new Promise<Reply>((resolve) => (answer = resolve)), { status: 200, body: { ...base, appraisal: { closed } } }],
+    });
+    render(<PledgeBoardPage />);
+    expect(await screen.findByText('加载中…')).toBeTruthy();
+    expect(el('.cx-pledge-appraisal')).toBeNull();
+    answer(errorReply(503, 'UNAVAILABLE', '服务暂时不可用'));
+    await waitFor(() => expect(el('.cx-state__retry')).toBeTruthy());
+    expect(el('.cx-pledge-appraisal')).toBeNull();
+    fireEvent.click(el('.cx-state__retry'));
+    await waitFor(() => expect(all('.cx-pledge-appraisal-row')).toHaveLength(3));
+    expect(server.calls(boardUrl)).toHaveLength(2);
   });
 });

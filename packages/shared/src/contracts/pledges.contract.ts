@@ -3,14 +3,14 @@ import * as z from 'zod/mini';
 import { Star } from '../enums';
 import { ErrorBody } from '../errors';
 import { defineRoute, rolesAccess } from '../route';
-import { Id, IsoDateTime, intParam, MonthKey } from './common.contract';
+import { Id, IsoDateTime, intParam, MonthKey, QuarterKey } from './common.contract';
 import { PLAN_YEARS } from './plans.contract';
 import { userText } from './user-text';
 
 /**
  * 亮赛比 for branch secretaries: 亮承诺 (each year, optionally per quarter, the secretary publishes commitments per
  * target star, visible to the township's branches) and 赛实绩 (monthly progress against each commitment, on the
- * township's 亮赛比 board). 比干劲 (述职评议) is built apart.
+ * township's 亮赛比 board). 比干劲 (述职评议) is built apart; the board shows its latest closed results.
  */
 export const PLEDGE_LIMITS = { items: 15, text: 120, measure: 60, progress: 300 } as const;
 
@@ -131,6 +131,20 @@ export const PledgeBoard = z.object({
       averagePercent: z.int(),
     }),
   ),
+  /**
+   * 比干劲: the township's latest closed 述职评议 up to the board's quarter, totals and ranks only (never who scored or
+   * any group's score), and a later session still under way (open or scoring), if any.
+   */
+  appraisal: z.object({
+    closed: z.optional(
+      z.object({
+        quarter: QuarterKey,
+        /** Every branch of the session, best first; score null (无数据) and rank null when nobody scored it. */
+        results: z.array(z.object({ branchId: Id, branchName: z.string(), score: z.nullable(z.number()), rank: z.nullable(z.int()) })),
+      }),
+    ),
+    running: z.optional(z.object({ quarter: QuarterKey, state: z.enum(['open', 'scoring']) })),
+  }),
 });
 export type PledgeBoard = z.infer<typeof PledgeBoard>;
 

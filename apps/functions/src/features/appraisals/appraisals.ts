@@ -238,3 +238,43 @@ export function appraisalResults(session: Pick<StoredAppraisal, 'items' | 'weigh
   });
   return rows;
 }
+
+/** 比干劲 on the township's 亮赛比 board: a closed session's totals and ranks, best first (no group scores, no counts). */
+export interface AppraisalStanding {
+  quarter: string;
+  results: { branchId: string; branchName: string; score: number | null; rank: number | null }[];
+}
+
+export interface TownshipStandings {
+  closed?: AppraisalStanding;
+  running?: { quarter: string; state: 'open' | 'scoring' };
+}
+
+/**
+ * The township's latest closed session up to a quarter, and a later one still under way (open or scoring; a draft is
+ * the organisers' own). Unscored branches follow the ranked ones, in the session's order.
+ */
+export function townshipStandings(
+  sessions: Pick<StoredAppraisal, 'quarter' | 'state' | 'results'>[],
+  upToQuarter: string,
+): TownshipStandings {
+  const newestFirst = sessions.filter((s) => s.quarter <= upToQuarter).sort((a, b) => b.quarter.localeCompare(a.quarter));
+  const closed = newestFirst.find((s) => s.state === 'closed' && s.results);
+  const underWay = <T extends { state: AppraisalState }>(s: T): s is T & { state: 'open' | 'scoring' } =>
+    s.state === 'open' || s.state === 'scoring';
+  const running = newestFirst.filter(underWay).find((s) => !closed || s.quarter > closed.quarter);
+  const place = (rank: number | null) => rank ?? Number.MAX_SAFE_INTEGER;
+  return {
+    ...(closed?.results
+      ? {
+          closed: {
+            quarter: closed.quarter,
+            results: [...closed.results]
+              .sort((a, b) => place(a.rank) - place(b.rank))
+              .map((r) => ({ branchId: r.branchId, branchName: r.branchName, score: r.score, rank: r.rank })),
+          },
+        }
+      : {}),
+    ...(running ? { running: { quarter: running.quarter, state: running.state } } : {}),
+  };
+}

@@ -1,4 +1,12 @@
-import type { BranchPledges, PledgeBoard, PledgeProgress, PublishPledgesBody, ReportPledgeProgressBody, Role } from '@chuangxing/shared';
+import {
+  type BranchPledges,
+  type PledgeBoard,
+  type PledgeProgress,
+  type PublishPledgesBody,
+  quarterOf,
+  type ReportPledgeProgressBody,
+  type Role,
+} from '@chuangxing/shared';
 import { forbiddenScope, notFound } from '../../platform/kernel/domain-error';
 import { bindingsFor, coversTownship, filerBindingFor, type Principal } from '../../platform/kernel/principal';
 import { shanghaiDay } from '../../platform/kernel/shanghai-time';
@@ -120,10 +128,11 @@ export async function getPledgeBoard(
   const township = await deps.org.getTownship(deps.districtId, townshipId);
   if (!township) throw notFound('乡镇（街道）');
   const year = Number(month.slice(0, 4));
-  const [branches, docs, progress] = await Promise.all([
+  const [branches, docs, progress, appraisal] = await Promise.all([
     deps.org.listBranches(townshipId),
     deps.pledges.townshipPledges(townshipId, year),
     deps.pledges.townshipProgress(townshipId, year, month),
+    deps.appraisals.standingsOf(townshipId, quarterOf(month)),
   ]);
-  return pledgeBoard({ id: township.id, name: township.name }, month, branches, docs, progress);
+  return { ...pledgeBoard({ id: township.id, name: township.name }, month, branches, docs, progress), appraisal };
 }

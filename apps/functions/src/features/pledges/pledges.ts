@@ -137,7 +137,7 @@ export function pledgeBoard(
   branches: { id: string; name: string }[],
   pledges: StoredPledges[],
   progress: StoredPledgeProgress[],
-): PledgeBoard {
+): Omit<PledgeBoard, 'appraisal'> {
   const docs = new Map(pledges.map((p) => [p.branchId, p]));
   const latest = new Map<string, StoredPledgeProgress>();
   for (const p of progress) {

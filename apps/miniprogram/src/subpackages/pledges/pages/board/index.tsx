@@ -12,8 +12,9 @@ import { api } from '../../../../services/api';
 import { expectStatus, failureError } from '../../../../services/api-failure';
 import { openPage } from '../../../../services/navigation';
 import { PAGES } from '../../../../services/routes';
-import { monthLabel, monthParam, nextMonth, prevMonth, thisMonth } from '../../pledge-helpers';
+import { appraisalLink, monthLabel, monthParam, nextMonth, prevMonth, thisMonth } from '../../pledge-helpers';
 import '../../pledges.css';
+import { AppraisalStandings } from './appraisal-standings';
 
 const ignore = () => undefined;
 
@@ -67,7 +68,10 @@ function Board({ board, mine, month }: { board: PledgeBoard; mine: Set<string>; 
   );
 }
 
-/** 亮赛比擂台 (`?townshipId=&month=`): the township's branches, their commitments in force and how far each is. */
+/**
+ * 亮赛比擂台 (`?townshipId=&month=`): the township's branches, their commitments in force and how far each is (亮承诺,
+ * 赛实绩), and the latest closed 述职评议's totals and ranks (比干劲).
+ */
 export default function PledgeBoardPage() {
   const { params } = useRouter();
   const session = useSession();
@@ -114,9 +118,18 @@ export default function PledgeBoardPage() {
         )}
       </View>
       <ResourceView state={state} onRetry={reload}>
-        {(board) => <Board board={board} mine={mine} month={month} />}
+        {(board) => (
+          <View>
+            <Board board={board} mine={mine} month={month} />
+            <Text className="pledge-muted">按本月有效承诺的平均完成度排列；完成度由支部自报，供比学赶超参考，不计入季度评比。</Text>
+            <AppraisalStandings
+              appraisal={board.appraisal}
+              mine={mine}
+              link={(quarter) => appraisalLink(session.me, townshipId, quarter)}
+            />
+          </View>
+        )}
       </ResourceView>
-      <Text className="pledge-muted">按本月有效承诺的平均完成度排列；完成度由支部自报，供比学赶超参考，不计入季度评比。</Text>
     </PageRoot>
   );
 }
