@@ -1,3 +1,4 @@
+import { holdDemoAppraisal } from '@chuangxing/functions/local/demo-appraisal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AxeViolation, blocking, runAxe } from './support/axe';
 import { type BrowserStack, loginAs, startBrowserStack } from './support/browser-stack';
@@ -53,6 +54,9 @@ describe('journey: a secretary publishes commitments (亮承诺), reports the mo
       revision: run.body.ranking.revision,
     });
     expect(published.status).toBe(200);
+    // 示例管委会's 述职评议 of this quarter, held and closed as `npm start` does (after the ranking, which it leaves as is).
+    const tokenFor = async (id: string) => (await b.stack.deps.tokens.issue(id)).token;
+    expect(await holdDemoAppraisal({ apiUrl: b.stack.apiUrl, tokenFor })).toBe('held');
 
     // 1. 张书记 (樱桃沟社区) opens 亮承诺 · 赛实绩 from home: nothing published yet.
     await loginAs(b, '张书记');
@@ -86,8 +90,18 @@ describe('journey: a secretary publishes commitments (亮承诺), reports the mo
     expect(await top.getAttribute('class')).toContain('is-mine');
     expect(await top.locator('.cx-pledge-board-average').textContent()).toBe('平均 60%');
     expect(await page.locator('.cx-pledge-board-silent').first().textContent()).toContain('未亮承诺（7）');
+    // 比干劲 on the same board: every branch's total and rank in the quarter's closed 述职评议, his own marked.
+    await page.locator('.cx-pledge-appraisal-row').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.cx-pledge-appraisal-row').count()).toBe(8);
+    expect(await page.locator('.cx-pledge-appraisal-row.is-mine').getAttribute('data-id')).toBe('yingtaogou');
+    expect(await page.locator('.cx-pledge-appraisal-row.is-mine .cx-pledge-appraisal-rank').textContent()).toMatch(/^第 \d 名$/);
+    expect(await page.locator('.cx-pledge-appraisal-rank').first().textContent()).toBe('第 1 名');
     await audit('亮赛比擂台');
     await b.screenshot('81-pledge-board');
+    // The link opens his branch's own result in full.
+    await page.locator('.cx-pledge-appraisal-link').first().click();
+    await page.locator('.cx-appr-own-rank').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.cx-appr-own-rank').first().textContent()).toMatch(/^全乡镇（街道）第 \d 名$/);
 
     // 5. 我的排名 from home: his branch's scorecard in the published quarter, and the township's list from there.
     await page.goto(`${b.webUrl}/#/pages/index/index`);
