@@ -10,7 +10,9 @@ const SKIPPED = 'this.handleLineChange = () => {\n      if (!this.autoHeight) re
 
 module.exports = function textareaLineLoader(source) {
   if (!source.includes(MEASURE)) {
-    throw new Error(`textarea-line-loader: ${this.resourcePath} no longer measures lines as expected; review config/textarea-line-loader.cjs`);
+    throw new Error(
+      `textarea-line-loader: ${this.resourcePath} no longer measures lines as expected; review config/textarea-line-loader.cjs`,
+    );
   }
   return source.replace(MEASURE, SKIPPED);
 };

@@ -11,7 +11,9 @@ describe('H5 build: Taro Textarea line counting (config/textarea-line-loader.cjs
 
   it('makes the installed Taro Textarea count lines only with autoHeight', () => {
     const out = run(readFileSync(taroTextarea, 'utf8'));
-    expect(out).toContain('this.handleLineChange = () => {\n      if (!this.autoHeight) return;\n      const line = this.getNumberOfLines();');
+    expect(out).toContain(
+      'this.handleLineChange = () => {\n      if (!this.autoHeight) return;\n      const line = this.getNumberOfLines();',
+    );
     // The rest of the component is untouched.
     expect(out.replace('      if (!this.autoHeight) return;\n', '')).toBe(readFileSync(taroTextarea, 'utf8'));
   });
