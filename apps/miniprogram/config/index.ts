@@ -46,6 +46,15 @@ function buildStats(chain: WebpackChain): void {
   if (file) chain.plugin('cx-build-stats').use(BuildStatsPlugin, [path.resolve(file)]);
 }
 
+/** H5: Taro's Textarea skips its pixel-by-pixel line count unless `autoHeight` asks for it (see the loader). */
+function quietTextareas(chain: WebpackChain): void {
+  chain.module
+    .rule('cx-textarea-lines')
+    .test(/@tarojs[\\/]components[\\/]dist[\\/].*textarea[^\\/]*\.js$/)
+    .use('lines')
+    .loader(path.resolve(__dirname, 'textarea-line-loader.cjs'));
+}
+
 function lowerZodSyntax(chain: WebpackChain): void {
   chain.module
     .rule('cx-zod-syntax')
@@ -123,6 +132,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         lowerZodSyntax(chain);
         buildStats(chain);
+        quietTextareas(chain);
         chain.resolve.alias.set('@tarojs/plugin-framework-react', frameworkReactDir);
         // Taro splits only initial chunks, so every lazily loaded page would carry its own copy of what it shares
         // with others; one chunk per subpackage and shared chunks by library instead (config/h5-delivery.ts).
