@@ -39,6 +39,8 @@ import { installRequestCounter, record, replay, requestCounts } from './bench/dy
 const ROOT = resolve(__dirname, '..');
 const SIZES = (process.env.BENCH_SIZES ?? '5000,50000').split(',').map(Number);
 const PER_TOWNSHIP = 25;
+/** Measured rounds per size (BENCH_ROUNDS overrides): three where a round takes seconds, two at 50,000. */
+const ROUNDS = (n: number) => Number(process.env.BENCH_ROUNDS ?? (n <= 5000 ? 3 : 2));
 const D = 'bench';
 const NOW = new Date('2026-10-01T02:00:00.000Z'); // 10:00 on 1 October in Shanghai: Q3 is over
 
@@ -319,6 +321,7 @@ interface Measured {
 async function measure(
   deps: RankingsPorts,
   quarter: string,
+  trigger: 'schedule' | 'preview' = 'schedule',
 ): Promise<Measured & { recorded: Awaited<ReturnType<typeof record>>['requests']; peakInFlight: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   const base = process.memoryUsage();
@@ -335,7 +338,7 @@ async function measure(
     result: res,
     requests: recorded,
     peakInFlight,
-  } = await record(() => runRankingJob(deps, { quarter, trigger: 'schedule', by: 'bench', timeLeft: () => 600_000, concurrency: 8 }));
+  } = await record(() => runRankingJob(deps, { quarter, trigger, by: 'bench', timeLeft: () => 600_000, concurrency: 8 }));
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
   if (!res.complete) throw new Error('ranking did not complete');
@@ -357,7 +360,9 @@ async function measure(
 async function withTable<T>(endpoint: string, name: string, fn: (doc: ReturnType<typeof createDocumentClient>) => Promise<T>): Promise<T> {
   const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await raw.send(new CreateTableCommand(createTableInput(name)));
-  const doc = createDocumentClient({ endpoint });
+  // The SDK's own timeouts, not the API's per-attempt bound: one JVM holding 1.3 M items on a shared machine can
+  // take longer than that for a request, and the bench measures the job's requests, not the API's fail-fast.
+  const doc = createDocumentClient({ endpoint }, false);
   try {
     return await fn(doc);
   } finally {
@@ -382,32 +387,54 @@ async function main() {
           await parallelPut(replayDoc, `bench-replay-${n}`, items);
           const seedSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
           console.log(`  ${items.length} items (×2) in ${seedSeconds} s; computing ${Q3.quarter}…`);
-          const { recorded, peakInFlight, ...m } = await measure(depsFor(doc, `bench-rank-${n}`), Q3.quarter);
-          console.log(
-            `  ${n} branches: ${m.seconds} s, ${m.requestsTotal} requests (${m.requestsPerBranch} per branch) ${JSON.stringify(m.requests)}, peak heap +${m.peakHeapMB} MB (rss ${m.peakRssMB} MB)`,
-          );
-          // The floor: the same requests straight through the SDK, in the job's causal order, on an identical table.
-          const floor = await replay(
-            recorded,
-            (command) => replayDoc.send(command as never),
-            {
-              from: `bench-rank-${n}`,
-              to: `bench-replay-${n}`,
-            },
-            peakInFlight,
-          );
-          const ratio = Number((m.seconds / floor.seconds).toFixed(2));
-          console.log(
-            `  raw SDK replay of the same ${floor.requests} requests: ${floor.seconds.toFixed(1)} s (up to ${floor.peakInFlight} in flight, ${floor.failed} failed) → the job takes ${ratio}× the replay`,
-          );
-          if (floor.failed > 0) throw new Error(`${floor.failed} replayed requests failed: the replay table differs from the job's`);
+          // DynamoDB Local is a JVM: whatever runs first on it runs cold. Both tables get one unmeasured run of the
+          // job first (the quarter's scheduled draft), so the measured job and its replay both meet a warm server
+          // and identical tables; then rounds alternate a recorded run (an admin's recompute, a new version) and
+          // the raw replay of exactly its requests on the other table, which keeps the two tables in step.
+          const jobDeps = depsFor(doc, `bench-rank-${n}`);
+          const tw = performance.now();
+          await runRankingJob(jobDeps, { quarter: Q3.quarter, trigger: 'schedule', by: 'bench', timeLeft: () => 600_000, concurrency: 8 });
+          await runRankingJob(depsFor(replayDoc, `bench-replay-${n}`), {
+            quarter: Q3.quarter,
+            trigger: 'schedule',
+            by: 'bench',
+            timeLeft: () => 600_000,
+            concurrency: 8,
+          });
+          console.log(`  warm-up (one scheduled run on each table, not measured): ${((performance.now() - tw) / 1000).toFixed(1)} s`);
+          const rounds: { job: Omit<Measured, 'versions'>; replay: Awaited<ReturnType<typeof replay>>; ratio: number }[] = [];
+          for (let r = 1; r <= ROUNDS(n); r++) {
+            const { recorded, peakInFlight, versions: _v, ...m } = await measure(jobDeps, Q3.quarter, 'preview');
+            console.log(
+              `  round ${r}: ${n} branches: ${m.seconds} s, ${m.requestsTotal} requests (${m.requestsPerBranch} per branch) ${JSON.stringify(m.requests)}, peak heap +${m.peakHeapMB} MB (rss ${m.peakRssMB} MB)`,
+            );
+            // The floor: the same requests straight through the SDK, in the job's causal order, on an identical table.
+            const floor = await replay(
+              recorded,
+              (command) => replayDoc.send(command as never),
+              { from: `bench-rank-${n}`, to: `bench-replay-${n}` },
+              peakInFlight,
+            );
+            const ratio = Number((m.seconds / floor.seconds).toFixed(2));
+            console.log(
+              `  round ${r}: raw SDK replay of the same ${floor.requests} requests: ${floor.seconds.toFixed(1)} s (up to ${floor.peakInFlight} in flight, ${floor.failed} failed) → the job takes ${ratio}× the replay`,
+            );
+            if (floor.failed > 0) throw new Error(`${floor.failed} replayed requests failed: the replay table differs from the job's`);
+            rounds.push({ job: m, replay: { ...floor, seconds: Number(floor.seconds.toFixed(1)) }, ratio });
+          }
+          const median = <T>(xs: T[], key: (x: T) => number) => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)];
+          const mid = median(rounds, (x) => x.ratio);
+          console.log(`  ${n} branches: median of ${rounds.length} rounds: the job takes ${mid.ratio}× its raw replay (budget ≤ 1.5×)`);
           return {
             seededItems: items.length,
             seedSeconds,
             townships: Math.ceil(n / PER_TOWNSHIP),
-            ...m,
-            replay: { ...floor, seconds: Number(floor.seconds.toFixed(1)) },
-            ratioToReplay: ratio,
+            ...mid.job,
+            peakHeapMB: Math.max(...rounds.map((x) => x.job.peakHeapMB)),
+            peakRssMB: Math.max(...rounds.map((x) => x.job.peakRssMB)),
+            replay: mid.replay,
+            ratioToReplay: mid.ratio,
+            rounds: rounds.map((x) => ({ seconds: x.job.seconds, replaySeconds: x.replay.seconds, ratio: x.ratio })),
           };
         }),
       );
