@@ -28,7 +28,7 @@ const zhou: LiaisonAssignment = {
   leaderName: '周领导',
   townships: [{ id: 'wulibao', name: '五里堡街道' }],
   version: 2,
-  updatedAt: '2026-11-20T02:00:00.000Z',
+  updatedAt: '2026-11-19T17:00:00.000Z', // already the 20th in Shanghai
   updatedByName: '孙部长',
 };
 const li: LiaisonAssignment = { leaderId: 'leader-li', leaderName: '李领导', townships: [], version: 0 };

@@ -1,4 +1,4 @@
-import type { LiaisonAssignment } from '@chuangxing/shared';
+import { type LiaisonAssignment, shanghaiDay } from '@chuangxing/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { PageRoot } from '../../../../components/page-root';
@@ -68,10 +68,10 @@ function LeaderRow({ assignment, onEdit }: { assignment: LiaisonAssignment; onEd
       )}
       {assignment.updatedByName && assignment.updatedAt ? (
         <Text className="liaison-muted">
-          {assignment.updatedByName} 于 {assignment.updatedAt.slice(0, 10)} 安排
+          {assignment.updatedByName} 于 {shanghaiDay(new Date(assignment.updatedAt))} 安排
         </Text>
       ) : null}
-      <Button className="cx-btn cx-btn--compact cx-la-edit" aria-label={`修改${assignment.leaderName}的包联乡镇`} onClick={onEdit}>
+      <Button className="cx-btn cx-btn--compact cx-la-edit" aria-label={`修改包联乡镇：${assignment.leaderName}`} onClick={onEdit}>
         修改包联乡镇
       </Button>
     </>
