@@ -9,7 +9,7 @@ function lastQuarter(): string {
   return q === 1 ? `${d.getUTCFullYear() - 1}-Q4` : `${d.getUTCFullYear()}-Q${q - 1}`;
 }
 
-describe('journey: a leader opens the app and sees the last published quarter and their townships, and records a visit', () => {
+describe('journey: a leader opens the app and sees the last published quarter and their townships, and records a visit; the admin assigns him a third', () => {
   let b: BrowserStack;
   beforeAll(async () => {
     b = await startBrowserStack();
@@ -105,6 +105,28 @@ describe('journey: a leader opens the app and sees the last published quarter an
     await page.goto(`${b.webUrl}/#/subpackages/liaison/pages/home/index`);
     await page.locator('.cx-liaison-township').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.cx-liaison-township[data-id="wulibao"] .cx-liaison-visit').first().textContent()).toContain('和平社区');
+
+    // 5. The district admin opens 包联分工 from home and gives 周领导 a third township; his home then shows it.
+    await loginAs(b, '孙管理员');
+    await page.locator('.home-shortcut__title', { hasText: '包联分工' }).first().click({ timeout: 30_000 });
+    const zhou = page.locator('.cx-la-leader[data-id="demo-leader"]').first();
+    await zhou.waitFor({ timeout: 30_000 });
+    expect(await zhou.locator('.cx-la-township').allTextContents()).toEqual(['五里堡街道', '德化街街道']);
+    expect(await page.locator('.cx-la-uncovered').first().textContent()).toContain('示例管委会');
+    await audit('包联分工');
+    await zhou.locator('.cx-la-edit').click();
+    await page.locator('.cx-la-pick[data-key="demo-gwh"]').first().click();
+    await audit('包联分工 · 修改');
+    await page.locator('.cx-la-save').first().click();
+    await expect
+      .poll(() => zhou.locator('.cx-la-township').allTextContents(), { timeout: 30_000 })
+      .toEqual(['五里堡街道', '德化街街道', '示例管委会']);
+    expect(await page.locator('.cx-la-uncovered').first().textContent()).not.toContain('示例管委会');
+    await b.screenshot('93-liaison-assignments');
+    await loginAs(b, '周领导');
+    await page.goto(`${b.webUrl}/#/subpackages/liaison/pages/home/index`);
+    await page.locator('.cx-liaison-township[data-id="demo-gwh"]').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.cx-liaison-township .liaison-title').allTextContents()).toContain('示例管委会');
 
     expect(violations).toEqual([]);
   });

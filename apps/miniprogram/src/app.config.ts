@@ -62,9 +62,10 @@ export default defineAppConfig({
       pages: ['pages/branch/index', 'pages/board/index'],
     },
     {
-      // 包联: a leader's assigned townships at a glance, and per branch a visit record and its 五星 candidacy.
+      // 包联: a leader's assigned townships at a glance, and per branch a visit record and its 五星 candidacy; the
+      // district admin's 包联分工 (which leader follows which townships).
       root: 'subpackages/liaison',
-      pages: ['pages/home/index', 'pages/branch/index'],
+      pages: ['pages/home/index', 'pages/branch/index', 'pages/assignments/index'],
     },
     {
       // 每月一观摩: the month's observations (待我评分 / 我组织的), planning one, scoring, the results and the branch's own results.

@@ -1,7 +1,33 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bindingItem, profileItem } from '../../src/features/identity/identity.entities';
 import { createTestStack, DEMO, type TestStack } from '../support/test-stack';
 
 /** 包联 on DynamoDB Local, through the API app Lambda runs: assignment scoping, visits, candidates, the leader's home. */
+const createdAt = '2026-02-01T00:00:00.000Z';
+
+/** Another leader of the district (township-scoped), with a profile; `revokedAt` makes them a former leader. */
+async function addLeader(stack: TestStack, id: string, name: string, revokedAt?: string) {
+  await stack.doc.send(
+    new PutCommand({ TableName: stack.tableName, Item: profileItem({ id, displayName: name, isDemo: false, createdAt }) }),
+  );
+  await stack.doc.send(
+    new PutCommand({
+      TableName: stack.tableName,
+      Item: bindingItem({
+        bindingId: `${id}-b1`,
+        userId: id,
+        role: 'leader',
+        scope: { level: 'township', districtId: 'erqi', townshipIds: ['demo-gwh'] },
+        scopeLabel: '二七区 · 侯寨乡',
+        createdAt,
+        createdBy: 'test',
+        ...(revokedAt ? { revokedAt } : {}),
+      }),
+    }),
+  );
+}
+
 describe('包联 on DynamoDB Local', () => {
   let stack: TestStack;
   const now = new Date('2026-11-20T02:00:00.000Z');
@@ -128,5 +154,36 @@ describe('包联 on DynamoDB Local', () => {
 
     const home = await call('GET', '/v1/me/liaison', DEMO.leader);
     expect(home.body.townships.map((t: { id: string }) => t.id)).toEqual(['wulibao']);
+  });
+
+  it('the admin’s list names every leader, one never assigned at version 0 without townships; a former leader is not listed', async () => {
+    await addLeader(stack, 'leader-li', '李领导');
+    await addLeader(stack, 'leader-gone', '钱领导', '2026-03-01T00:00:00.000Z');
+    const list = await call('GET', '/v1/liaison/assignments', DEMO.district_admin);
+    expect(list.status).toBe(200);
+    const rows = list.body.assignments.map((a: { leaderId: string; version: number; townships: { id: string }[] }) => [
+      a.leaderId,
+      a.version,
+      a.townships.map((t) => t.id),
+    ]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['leader-li', 0, []],
+        [DEMO.leader, 2, ['wulibao']],
+      ]),
+    );
+    expect(rows.map((r: unknown[]) => r[0])).not.toContain('leader-gone');
+    expect(rows.map((r: unknown[]) => r[0])).not.toContain(DEMO.district_admin);
+    expect(list.body.assignments.find((a: { leaderId: string }) => a.leaderId === 'leader-li').leaderName).toBe('李领导');
+
+    const first = await call('PUT', '/v1/liaison/assignments/leader-li', DEMO.district_admin, { townshipIds: ['demo-gwh'], version: 0 });
+    expect([first.status, first.body.version]).toEqual([200, 1]);
+    const again = await call('GET', '/v1/liaison/assignments', DEMO.district_admin);
+    const li = again.body.assignments.find((a: { leaderId: string }) => a.leaderId === 'leader-li');
+    expect([li.version, li.townships.map((t: { id: string }) => t.id)]).toEqual([1, ['demo-gwh']]);
+    // A former leader cannot be assigned either.
+    expect((await call('PUT', '/v1/liaison/assignments/leader-gone', DEMO.district_admin, { townshipIds: [], version: 0 })).status).toBe(
+      404,
+    );
   });
 });

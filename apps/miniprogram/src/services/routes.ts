@@ -143,6 +143,8 @@ export const PAGES = {
     `/subpackages/creation-plans/pages/edit/index?year=${year}${townshipId ? `&townshipId=${encodeURIComponent(townshipId)}` : ''}`,
   /** 我包联的乡镇: a leader's assigned townships (levels, applications under review, candidates, overdue findings, visits). */
   liaison: '/subpackages/liaison/pages/home/index',
+  /** 包联分工: the district admin assigns each county-level leader their townships. */
+  liaisonAssignments: '/subpackages/liaison/pages/assignments/index',
   /** 包联 · a branch: record a visit (摸底调查 / 规划指导) and its 五星 candidacy. */
   liaisonBranch: (branchId: string) => `/subpackages/liaison/pages/branch/index?branchId=${encodeURIComponent(branchId)}`,
   /** 述职评议 (比干劲): a township's sessions; `branchId` names the secretary's branch the cards open for. */

@@ -1,5 +1,5 @@
 import type { Wiring } from '../../platform/wiring';
-import { bindingReader } from '../identity/identity.wiring';
+import { bindingReader, peopleReader } from '../identity/identity.wiring';
 import { findingsReader } from '../inspections/inspections.wiring';
 import { orgReader } from '../org/org.wiring';
 import { heldStarsReader, starApplicationsReader } from '../stars/held-stars.wiring';
@@ -11,6 +11,7 @@ export const liaisonPorts = (w: Wiring): LiaisonPorts => ({
   liaison: w.once('liaison', () => new DynamoLiaisonRepository(w.doc, w.table)),
   org: orgReader(w),
   people: bindingReader(w),
+  names: peopleReader(w),
   held: heldStarsReader(w),
   applications: starApplicationsReader(w),
   findings: findingsReader(w),

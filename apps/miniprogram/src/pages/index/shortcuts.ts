@@ -125,6 +125,12 @@ export function shortcutsFor(me: Me, pending: PendingReport[] = [], community?: 
     cards.push(districtBoardShortcut);
     cards.push(rankingShortcut, rankingReviewShortcut, scoringShortcut);
     cards.push(catalogueShortcut);
+    cards.push({
+      key: 'liaison-assignments',
+      title: '包联分工',
+      description: '给每位县级领导安排包联乡镇（街道），一眼看出谁还没有安排',
+      target: { kind: 'page', url: PAGES.liaisonAssignments },
+    });
   }
   if (has('leader')) {
     cards.push({
