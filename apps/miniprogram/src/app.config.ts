@@ -139,6 +139,7 @@ export default defineAppConfig({
         'pages/publicity/index',
         'pages/objections/index',
         'pages/withdrawals/index',
+        'pages/annual/index',
         'pages/taskforce-board/index',
         'pages/taskforces/index',
       ],

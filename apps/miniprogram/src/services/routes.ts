@@ -200,6 +200,8 @@ export const PAGES = {
     `/subpackages/stars/pages/withdrawals/index${
       fromCase ? `?letterId=${encodeURIComponent(fromCase.letterId)}&branchId=${encodeURIComponent(fromCase.branchId)}` : ''
     }`,
+  /** 年度评星定级: from the review date the district confirms or lowers each branch's stars (district admin). */
+  starAnnualReview: '/subpackages/stars/pages/annual/index',
 } as const;
 
 /** The tab pages; they can only be reached with switchTab. */

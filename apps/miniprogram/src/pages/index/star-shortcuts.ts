@@ -31,6 +31,13 @@ export function starShortcuts(has: (role: string) => boolean, secretaryBindings:
       description: '触及一票否决项的撤星：逐条确认或不予撤星，确认后公示',
       target: { kind: 'page', url: PAGES.starWithdrawals() },
     });
+  if (has('district_admin'))
+    cards.push({
+      key: 'star-annual-review',
+      title: '年度评星定级',
+      description: '每年评定日起，逐个支部确认星级或降星',
+      target: { kind: 'page', url: PAGES.starAnnualReview },
+    });
   if (has('taskforce') || has('district_admin'))
     cards.push({
       key: 'star-taskforce-board',
