@@ -183,6 +183,12 @@ describe('journey: 创星申报 → 初审 → 复审 by the star’s 专班 →
     );
     await page.locator('.cx-scorecard-star[data-star="branch_strong"][data-status="awarded"]').first().waitFor({ timeout: 30_000 });
     await b.screenshot('94-star-awarded-in-ranking');
+
+    // The district's 年度评星定级 lists the branch among those holding stars.
+    await page.goto(`${b.webUrl}/#/subpackages/stars/pages/annual/index`);
+    await page.locator('.cx-star-annual[data-id="yingtaogou"]').first().waitFor({ timeout: 30_000 });
+    await audit('annual review');
+    await b.screenshot('95-annual-review');
     expect(violations).toEqual([]);
   });
 });
